@@ -1,0 +1,44 @@
+/**
+ * Decides what of an error a client may see. Our own GraphQLErrors (they carry a code) and
+ * GraphQL's request errors pass; anything else is an unexpected failure: logged with the
+ * request id and replaced by a generic message, so no stack trace or SQL reaches a client.
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+
+const PUBLIC_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'NOT_FOUND',
+]);
+
+const REQUEST_ID = Symbol('requestId');
+
+export function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof GraphQLError) {
+    if (original.originalError && !(original.originalError instanceof GraphQLError)) return true;
+    const code = original.extensions?.code;
+    // graphql-js's own errors (parse, validation, variable coercion) carry no original error.
+    return typeof code === 'string' ? !PUBLIC_CODES.has(code) : false;
+  }
+  return true;
+}
+
+export function tagRequestId(error: unknown, requestId: string) {
+  (error as any)[REQUEST_ID] = requestId;
+}
+
+export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (!isUnexpected(error)) {
+    const { extensions, ...rest } = formatted;
+    if (!extensions) return rest;
+    const { stacktrace: _s, exception: _e, ...safe } = extensions as Record<string, unknown>;
+    return { ...rest, extensions: safe };
+  }
+  const requestId = (error as any)?.[REQUEST_ID];
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * Input validation with class-validator. Failures become INVALID_INPUT userErrors that
+ * name the field (as a path from the argument), so nothing is written for bad input.
+ */
+import { validate, ValidationError } from 'class-validator';
+import { ErrorCode, UserError } from './errors';
+
+function flatten(errors: ValidationError[], path: string[]): UserError[] {
+  const out: UserError[] = [];
+  for (const e of errors) {
+    const here = [...path, e.property];
+    for (const message of Object.values(e.constraints ?? {})) {
+      out.push(new UserError(ErrorCode.INVALID_INPUT, `${here.slice(1).join('.') || here[0]}: ${message}`, here));
+    }
+    if (e.children?.length) out.push(...flatten(e.children, here));
+  }
+  return out;
+}
+
+/** Validates a decorated input object; returns userErrors with field paths starting at argName. */
+export async function validateInput(input: object | undefined | null, argName = 'input'): Promise<UserError[]> {
+  if (!input) return [new UserError(ErrorCode.INVALID_INPUT, `${argName} is required`, [argName])];
+  const errors = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  return flatten(errors, [argName]);
+}

@@ -1,0 +1,59 @@
+/**
+ * `pnpm start`: reads the configuration, starts an embedded PostgreSQL when no DATABASE_URL is
+ * given, starts the server and stops both cleanly on SIGINT/SIGTERM.
+ */
+import 'reflect-metadata';
+import { loadConfig } from './config/config';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './config/embedded-postgres';
+import { createLogger } from './common/logger';
+import { createServer, RunningServer } from './server';
+
+/** Documented local-only login, used when OMS_ADMIN_EMAIL / OMS_ADMIN_PASSWORD are not set. */
+export const DEMO_ADMIN = { email: 'admin@example.com', password: 'admin1234' };
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  let db: EmbeddedDatabase | undefined;
+  let server: RunningServer | undefined;
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    try {
+      await server?.stop();
+      await db?.stop();
+    } catch (err) {
+      log.error({ err }, 'error during shutdown');
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting embedded PostgreSQL');
+    db = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    databaseUrl = db.url;
+  }
+  const seed = config.seed ?? (db?.created ? 'demo' : 'none');
+  const usingDemoLogin = !config.adminEmail || !config.adminPassword;
+  const admin = usingDemoLogin ? DEMO_ADMIN : { email: config.adminEmail!, password: config.adminPassword! };
+
+  server = await createServer({ config, databaseUrl, admin, seed, logger: log });
+  if (server.createdAdmin && usingDemoLogin) {
+    log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else.`);
+  } else if (server.createdAdmin) {
+    log.info({ email: server.createdAdmin }, 'created the first admin');
+  }
+  log.info({ url: `http://localhost:${server.port}/graphql`, seed }, `OMS is up on http://localhost:${server.port}/graphql`);
+}
+
+main().catch((err) => {
+  // eslint-disable-next-line no-console
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { UserError } from '../../common/errors';
+import { AuthService } from './auth.service';
+import { User } from './user.entity';
+
+@ObjectType()
+export class LoginPayload {
+  @Field(() => String, { nullable: true, description: 'Send as Authorization: Bearer <token>.' })
+  token?: string;
+
+  @Field(() => User, { nullable: true })
+  user?: User;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Mutation(() => LoginPayload, { description: 'The only operation that needs no token.' })
+  login(@Ctx() ctx: RequestContext, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
+    return this.auth.login(ctx.em, email, password);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Revokes the token this request was made with.' })
+  logout(@Ctx() ctx: RequestContext) {
+    return this.auth.logout(ctx.em, ctx.token);
+  }
+
+  @Authorized()
+  @Query(() => User, { nullable: true, description: 'The signed-in user.' })
+  me(@Ctx() ctx: RequestContext) {
+    return ctx.actor?.id ? ctx.em.findOne(User, { id: ctx.actor.id }) : null;
+  }
+}

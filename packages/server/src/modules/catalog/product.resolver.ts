@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Connection } from '../../common/pagination';
+import { Payload } from '../../common/payload';
+import { StockLevel } from '../inventory/stock-level.entity';
+import { Product } from './product.entity';
+import { UpsertProductInput } from './product.inputs';
+import { ProductService } from './product.service';
+
+@ObjectType()
+export class ProductPayload extends Payload('ProductPayload', 'product', Product) {
+  product?: Product;
+}
+
+@ObjectType()
+export class ProductConnection extends Connection(Product, 'Product') {}
+
+@Authorized()
+@Resolver(() => Product)
+export class ProductResolver {
+  constructor(private readonly service: ProductService) {}
+
+  @Query(() => ProductConnection, { description: 'Products by SKU, optionally searched by SKU or name.' })
+  products(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+  ) {
+    return this.service.list(ctx.em, { first, after, search });
+  }
+
+  @Query(() => Product, { nullable: true })
+  product(@Ctx() ctx: RequestContext, @Arg('sku', () => String) sku: string) {
+    return this.service.findBySku(ctx.em, sku);
+  }
+
+  @Mutation(() => ProductPayload, { description: 'Creates or updates the product with this SKU.' })
+  upsertProduct(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertProductInput) input: UpsertProductInput) {
+    return this.service.upsert(ctx, input);
+  }
+
+  @FieldResolver(() => [StockLevel], { description: 'Stock of this SKU in every warehouse that holds it.' })
+  stockLevels(@Root() product: Product) {
+    return product.stockLevels.loadItems();
+  }
+}

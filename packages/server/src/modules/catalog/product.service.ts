@@ -1,0 +1,49 @@
+/** The catalogue of SKUs. */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createRecord } from '../../common/catalog-write';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode, fail } from '../../common/errors';
+import { isCurrencyCode } from '../../common/money';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { Product } from './product.entity';
+import { UpsertProductInput } from './product.inputs';
+
+export class ProductService {
+  findBySku(em: EntityManager, sku: string): Promise<Product | null> {
+    return em.findOne(Product, { sku });
+  }
+
+  async upsert(ctx: RequestContext, input: UpsertProductInput) {
+    const r = await createRecord(ctx, input, 'sku', async (em) => {
+      if (!isCurrencyCode(input.currency)) fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
+      let product = await em.findOne(Product, { sku: input.sku });
+      if (!product) {
+        product = new Product(input.sku, input.name, input.price, input.currency, input.allowBackorder ?? false);
+        em.persist(product);
+      } else {
+        product.name = input.name;
+        product.priceAmount = input.price;
+        product.currency = input.currency;
+        if (input.allowBackorder != null) product.allowBackorder = input.allowBackorder;
+      }
+      await em.flush();
+      return product;
+    }, `A product with SKU ${input?.sku} was created at the same time; retry`);
+    return { product: r.value, userErrors: r.userErrors };
+  }
+
+  async list(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 1);
+    const where: any = {};
+    const search = args.search?.trim();
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.$or = [{ sku: { $ilike: like } }, { name: { $ilike: like } }];
+    }
+    const page: any = cursor ? { ...where, sku: { $gt: cursor[0] } } : where;
+    const items = await em.find(Product, page, { orderBy: { sku: 'asc' }, limit: limit + 1 });
+    const connection = toConnection(items, limit, (p) => [p.sku], 0);
+    return { ...connection, totalCount: () => em.count(Product, where) };
+  }
+}

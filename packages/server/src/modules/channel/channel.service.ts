@@ -1,0 +1,28 @@
+/** Sales channels. */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createRecord } from '../../common/catalog-write';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode, fail } from '../../common/errors';
+import { isCurrencyCode } from '../../common/money';
+import { Channel } from './channel.entity';
+import { CreateChannelInput } from './channel.inputs';
+
+export class ChannelService {
+  list(em: EntityManager): Promise<Channel[]> {
+    return em.find(Channel, {}, { orderBy: { code: 'asc' } });
+  }
+
+  findByCode(em: EntityManager, code: string): Promise<Channel | null> {
+    return em.findOne(Channel, { code });
+  }
+
+  async create(ctx: RequestContext, input: CreateChannelInput) {
+    const r = await createRecord(ctx, input, 'code', async (em) => {
+      if (!isCurrencyCode(input.currency)) fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
+      const channel = new Channel(input.code, input.name, input.currency);
+      await em.persistAndFlush(channel);
+      return channel;
+    }, `A channel with code ${input?.code} already exists`);
+    return { channel: r.value, userErrors: r.userErrors };
+  }
+}

@@ -1,0 +1,29 @@
+/** A buyer, identified by e-mail (stored lower-case). */
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A buyer, identified by e-mail.' })
+@Entity({ tableName: 'customer' })
+export class Customer {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 320, unique: true })
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  name?: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  constructor(email: string, name?: string) {
+    this.email = email.toLowerCase();
+    this.name = name;
+  }
+}

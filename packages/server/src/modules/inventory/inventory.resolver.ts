@@ -1,0 +1,70 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Payload } from '../../common/payload';
+import { Product } from '../catalog/product.entity';
+import { AdjustStockInput, CreateWarehouseInput } from './inventory.inputs';
+import { InventoryService } from './inventory.service';
+import { StockLevel } from './stock-level.entity';
+import { Warehouse } from './warehouse.entity';
+import { WarehouseService } from './warehouse.service';
+
+@ObjectType()
+export class WarehousePayload extends Payload('WarehousePayload', 'warehouse', Warehouse) {
+  warehouse?: Warehouse;
+}
+
+@ObjectType()
+export class StockLevelPayload extends Payload('StockLevelPayload', 'stockLevel', StockLevel) {
+  stockLevel?: StockLevel;
+}
+
+@Authorized()
+@Resolver(() => Warehouse)
+export class WarehouseResolver {
+  constructor(private readonly service: WarehouseService) {}
+
+  @Query(() => [Warehouse], { description: 'In sourcing order.' })
+  warehouses(@Ctx() ctx: RequestContext) {
+    return this.service.list(ctx.em);
+  }
+
+  @Mutation(() => WarehousePayload)
+  createWarehouse(@Ctx() ctx: RequestContext, @Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput) {
+    return this.service.create(ctx, input);
+  }
+}
+
+@Authorized()
+@Resolver(() => StockLevel)
+export class StockLevelResolver {
+  constructor(private readonly inventory: InventoryService) {}
+
+  @Query(() => [StockLevel], { description: 'Stock per SKU and warehouse, optionally for one SKU and/or one warehouse.' })
+  stockLevels(
+    @Ctx() ctx: RequestContext,
+    @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Arg('warehouseCode', () => String, { nullable: true }) warehouseCode?: string,
+  ) {
+    return this.inventory.stockLevels(ctx.em, { sku, warehouseCode });
+  }
+
+  @Mutation(() => StockLevelPayload, { description: 'Changes on-hand stock; it can never go below what is reserved.' })
+  adjustStock(@Ctx() ctx: RequestContext, @Arg('input', () => AdjustStockInput) input: AdjustStockInput) {
+    return this.inventory.adjust(ctx, input);
+  }
+
+  @FieldResolver(() => String)
+  sku(@Root() level: StockLevel) {
+    return level.product.load().then((p) => p!.sku);
+  }
+
+  @FieldResolver(() => Product)
+  product(@Root() level: StockLevel) {
+    return level.product.load();
+  }
+
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() level: StockLevel) {
+    return level.warehouse.load();
+  }
+}

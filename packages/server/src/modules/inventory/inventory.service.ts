@@ -1,0 +1,200 @@
+/**
+ * Stock: where it is, what is promised, and every change to it. Reserved quantity is only
+ * changed here, on rows locked FOR UPDATE in primary-key order (so concurrent orders neither
+ * oversell nor deadlock).
+ */
+import { LockMode, ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../common/context';
+import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { validateInput } from '../../common/validation';
+import { Product } from '../catalog/product.entity';
+import { AdjustStockInput } from './inventory.inputs';
+import type { OrderLine } from '../order/order-line.entity';
+import { StockAllocation } from './stock-allocation.entity';
+import { StockLevel } from './stock-level.entity';
+import { StockMovement, StockMovementKind } from './stock-movement.entity';
+import { Warehouse } from './warehouse.entity';
+
+export interface AllocationRequest {
+  line: OrderLine;
+  product: Product;
+  /** Position of the line in the caller's input, for error paths. */
+  index: number;
+}
+
+const key = (productId: string, warehouseId: string) => `${productId}:${warehouseId}`;
+
+export class StockBook {
+  private readonly levels = new Map<string, StockLevel>();
+  constructor(levels: StockLevel[]) {
+    for (const l of levels) this.levels.set(key(l.product.id, l.warehouse.id), l);
+  }
+  get(productId: string, warehouseId: string): StockLevel | undefined {
+    return this.levels.get(key(productId, warehouseId));
+  }
+  available(productId: string, warehouseId: string): number {
+    return this.get(productId, warehouseId)?.available ?? 0;
+  }
+}
+
+export class InventoryService {
+  /** Warehouses in sourcing order: lowest priority number first, then code. */
+  async warehousesBySourcingOrder(em: EntityManager): Promise<Warehouse[]> {
+    return em.find(Warehouse, {}, { orderBy: { priority: 'asc', code: 'asc' } });
+  }
+
+  /** Locks the stock rows of these products (all warehouses) in primary-key order. */
+  async lockStock(em: EntityManager, productIds: string[], warehouseId?: string): Promise<StockBook> {
+    if (!productIds.length) return new StockBook([]);
+    const where: any = { product: { $in: productIds } };
+    if (warehouseId) where.warehouse = warehouseId;
+    const levels = await em.find(StockLevel, where, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    return new StockBook(levels);
+  }
+
+  /**
+   * Sourcing rule: the first warehouse (by priority) that can fill every line; otherwise each
+   * line is split across warehouses by priority. Lines that cannot be filled are refused with
+   * INSUFFICIENT_STOCK unless their product allows backorder (the rest then stays unallocated).
+   */
+  allocate(em: EntityManager, requests: AllocationRequest[], warehouses: Warehouse[], book: StockBook): void {
+    const single = warehouses.find((w) => requests.every((r) => book.available(r.product.id, w.id) >= r.line.quantity));
+    const errors: UserError[] = [];
+    const plan: { r: AllocationRequest; w: Warehouse; qty: number }[] = [];
+    for (const r of requests) {
+      let remaining = r.line.quantity;
+      for (const w of single ? [single] : warehouses) {
+        if (remaining === 0) break;
+        const take = Math.min(remaining, book.available(r.product.id, w.id));
+        if (take > 0) {
+          plan.push({ r, w, qty: take });
+          remaining -= take;
+        }
+      }
+      if (remaining > 0 && !r.product.allowBackorder) {
+        const available = r.line.quantity - remaining;
+        errors.push(new UserError(
+          ErrorCode.INSUFFICIENT_STOCK,
+          `Not enough stock for ${r.product.sku}: ${r.line.quantity} ordered, ${available} available`,
+          ['input', 'lines', String(r.index), 'quantity'],
+        ));
+      }
+    }
+    if (errors.length) throw new DomainError(errors);
+    for (const { r, w, qty } of plan) {
+      book.get(r.product.id, w.id)!.reserved += qty;
+      em.persist(new StockAllocation(ref(r.line), ref(w), qty));
+    }
+  }
+
+  /** Gives back every unit of these lines that is reserved but not shipped. */
+  release(lines: OrderLine[], book: StockBook): void {
+    for (const line of lines) {
+      for (const a of line.allocations) {
+        const outstanding = a.quantityReserved;
+        if (outstanding > 0) {
+          book.get(line.product.id, a.warehouse.id)!.reserved -= outstanding;
+          a.quantity = a.quantityShipped;
+        }
+      }
+    }
+  }
+
+  /**
+   * Ships `qty` units of a line from a warehouse: first the units reserved there, then (if the
+   * line was backordered or allocated elsewhere) units available there, moving the reservation.
+   */
+  ship(em: EntityManager, line: OrderLine, warehouse: Warehouse, qty: number, book: StockBook, field: string[], actor: string, orderId: string): void {
+    const level = book.get(line.product.id, warehouse.id);
+    let alloc = line.allocations.getItems().find((a) => a.warehouse.id === warehouse.id);
+    const fromReserved = Math.min(qty, alloc?.quantityReserved ?? 0);
+    const extra = qty - fromReserved;
+    if (extra > 0) {
+      const available = level?.available ?? 0;
+      if (available < extra) {
+        fail(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock of ${line.sku} in ${warehouse.code}: ${qty} to ship, ${fromReserved + available} there`, field);
+      }
+      // Free the same number of units promised elsewhere: the unallocated (backordered) part first.
+      const allocated = line.allocations.getItems().reduce((s, a) => s + a.quantity, 0);
+      let toFree = Math.max(0, extra - (line.quantity - allocated));
+      for (const other of line.allocations) {
+        if (toFree === 0) break;
+        if (other.warehouse.id === warehouse.id) continue;
+        const give = Math.min(toFree, other.quantityReserved);
+        if (give > 0) {
+          book.get(line.product.id, other.warehouse.id)!.reserved -= give;
+          other.quantity -= give;
+          toFree -= give;
+        }
+      }
+      if (!alloc) {
+        alloc = new StockAllocation(ref(line), ref(warehouse), 0);
+        line.allocations.add(alloc);
+        em.persist(alloc);
+      }
+      alloc.quantity += extra;
+    }
+    level!.onHand -= qty;
+    level!.reserved -= fromReserved;
+    alloc!.quantityShipped += qty;
+    em.persist(new StockMovement({ product: line.product, warehouse: ref(warehouse), kind: StockMovementKind.SHIPMENT, delta: -qty, orderId, actor }));
+  }
+
+  /** Books returned units against the warehouses they shipped from; with restock, puts them back on hand there. */
+  receiveReturn(em: EntityManager, line: OrderLine, qty: number, restock: boolean, book: StockBook, actor: string, orderId: string, reason?: string): void {
+    let remaining = qty;
+    for (const a of line.allocations) {
+      if (remaining === 0) break;
+      const take = Math.min(remaining, a.quantityShipped - a.quantityReturned);
+      if (take <= 0) continue;
+      a.quantityReturned += take;
+      remaining -= take;
+      if (restock) {
+        let level = book.get(line.product.id, a.warehouse.id);
+        if (!level) throw new Error(`stock level missing for ${line.sku} in a shipping warehouse`);
+        level.onHand += take;
+        em.persist(new StockMovement({ product: line.product, warehouse: a.warehouse, kind: StockMovementKind.RETURN, delta: take, orderId, actor, reason }));
+      }
+    }
+  }
+
+  /** Changes on-hand stock by delta, never below what is reserved. */
+  async adjust(ctx: RequestContext, input: AdjustStockInput): Promise<{ stockLevel?: StockLevel; userErrors: UserError[] }> {
+    const invalid = await validateInput(input);
+    if (invalid.length) return { userErrors: invalid };
+    try {
+      const stockLevel = await ctx.em.transactional(async (em) => {
+        const product = await em.findOne(Product, { sku: input.sku });
+        if (!product) fail(ErrorCode.NOT_FOUND, `No product with SKU ${input.sku}`, ['input', 'sku']);
+        const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
+        if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
+        // Create the row if missing, then lock it.
+        await em.getConnection().execute(
+          'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
+          [product!.id, warehouse!.id],
+        );
+        const level = await em.findOneOrFail(StockLevel, { product: product!.id, warehouse: warehouse!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (level.onHand + input.delta < level.reserved) {
+          fail(ErrorCode.INSUFFICIENT_STOCK,
+            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
+            ['input', 'delta']);
+        }
+        level.onHand += input.delta;
+        em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor: ctx.actor?.label ?? 'system' }));
+        return level;
+      });
+      return { stockLevel, userErrors: [] };
+    } catch (e) {
+      if (e instanceof DomainError) return { userErrors: e.userErrors };
+      throw e;
+    }
+  }
+
+  async stockLevels(em: EntityManager, filter: { sku?: string; warehouseCode?: string }): Promise<StockLevel[]> {
+    const where: any = {};
+    if (filter.sku) where.product = { sku: filter.sku };
+    if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
+    return em.find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any });
+  }
+}

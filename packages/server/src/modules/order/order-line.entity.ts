@@ -1,0 +1,73 @@
+/** One SKU on an order, with the price it was sold at and how much has shipped and come back. */
+import { Check, Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Money } from '../../common/money';
+import { Product } from '../catalog/product.entity';
+import { Order } from './order.entity';
+import type { StockAllocation } from '../inventory/stock-allocation.entity';
+
+@ObjectType({ description: 'One SKU on an order.' })
+@Entity({ tableName: 'order_line' })
+@Check({ name: 'order_line_quantities_check', expression: 'quantity > 0 and quantity_shipped between 0 and quantity and quantity_returned between 0 and quantity_shipped' })
+export class OrderLine {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade', index: true })
+  order: Ref<Order>;
+
+  @Property({ type: 'smallint' })
+  lineNo: number;
+
+  @ManyToOne(() => Product, { ref: true })
+  product: Ref<Product>;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 64 })
+  sku: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 300 })
+  name: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  quantity: number;
+
+  @Property({ type: 'integer' })
+  unitPriceAmount: number;
+
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', default: 0 })
+  quantityShipped: number = 0;
+
+  @Field(() => Int)
+  @Property({ type: 'integer', default: 0 })
+  quantityReturned: number = 0;
+
+  @OneToMany('StockAllocation', 'orderLine', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  allocations = new Collection<StockAllocation>(this);
+
+  constructor(props: { order: Ref<Order>; lineNo: number; product: Ref<Product>; sku: string; name: string; quantity: number; unitPriceAmount: number; currency: string }) {
+    Object.assign(this, props);
+  }
+
+  @Field(() => Money)
+  get unitPrice(): Money {
+    return new Money(this.unitPriceAmount, this.currency);
+  }
+
+  @Field(() => Money)
+  get lineTotal(): Money {
+    return new Money(this.unitPriceAmount * this.quantity, this.currency);
+  }
+
+  get quantityUnshipped(): number {
+    return this.quantity - this.quantityShipped;
+  }
+}

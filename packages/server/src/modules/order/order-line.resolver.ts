@@ -1,0 +1,26 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Product } from '../catalog/product.entity';
+import { StockAllocation } from '../inventory/stock-allocation.entity';
+import { Warehouse } from '../inventory/warehouse.entity';
+import { OrderLine } from './order-line.entity';
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => [StockAllocation], { description: 'Where the units of this line are reserved or were shipped from.' })
+  allocations(@Root() line: OrderLine) {
+    return line.allocations.loadItems();
+  }
+
+  @FieldResolver(() => Product)
+  product(@Root() line: OrderLine) {
+    return line.product.load();
+  }
+}
+
+@Resolver(() => StockAllocation)
+export class StockAllocationResolver {
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() allocation: StockAllocation) {
+    return allocation.warehouse.load();
+  }
+}

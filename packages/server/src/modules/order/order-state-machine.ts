@@ -1,0 +1,43 @@
+/**
+ * The only writer of Order.status. Every transition is checked against ORDER_TRANSITIONS and
+ * recorded in the order's history in the same unit of work as the change itself.
+ */
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ErrorCode, fail } from '../../common/errors';
+import { StateMachine } from '../../common/state-machine';
+import { OrderHistoryEntry } from './order-history.entity';
+import { OrderEventType, OrderStatus, ORDER_TRANSITIONS } from './order-state';
+import type { Order } from './order.entity';
+
+const machine = new StateMachine<OrderStatus>(ORDER_TRANSITIONS);
+
+export class OrderChangeLog {
+  /** History entries written in this transaction, published to subscribers after commit. */
+  readonly entries: { entry: OrderHistoryEntry; order: Order }[] = [];
+
+  constructor(private readonly em: EntityManager, readonly actor: string) {}
+
+  record(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
+    const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
+    this.em.persist(entry);
+    this.entries.push({ entry, order });
+    return entry;
+  }
+
+  /** Moves the order to `to`, or refuses with INVALID_TRANSITION (the caller's transaction then rolls back). */
+  transition(order: Order, to: OrderStatus, message?: string, at?: Date): void {
+    const from = order.status;
+    if (!machine.canTransition(from, to)) {
+      fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot go from ${from} to ${to}`, ['id']);
+    }
+    order.status = to;
+    this.record(order, OrderEventType.STATUS_CHANGED, message, { fromStatus: from, toStatus: to, at });
+  }
+
+  canTransition(order: Order, to: OrderStatus): boolean {
+    return machine.canTransition(order.status, to);
+  }
+}
+
+export const orderStateMachine = machine;

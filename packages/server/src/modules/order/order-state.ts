@@ -1,0 +1,68 @@
+/**
+ * The order lifecycle. The transition table below is the single source of truth for which
+ * status may follow which; OrderStateMachine (order-state-machine.ts) is the only writer of
+ * Order.status. The README's state table is this table.
+ */
+import { registerEnumType } from 'type-graphql';
+import { TransitionTable } from '../../common/state-machine';
+
+export enum OrderStatus {
+  PENDING = 'PENDING',
+  ON_HOLD = 'ON_HOLD',
+  CONFIRMED = 'CONFIRMED',
+  PARTIALLY_SHIPPED = 'PARTIALLY_SHIPPED',
+  SHIPPED = 'SHIPPED',
+  DELIVERED = 'DELIVERED',
+  CANCELLED = 'CANCELLED',
+  RETURNED = 'RETURNED',
+}
+registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'Where an order is in its lifecycle.' });
+
+export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
+  // placed, stock reserved, waiting for review or payment
+  [OrderStatus.PENDING]: [OrderStatus.CONFIRMED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED],
+  // parked for review; release returns to the status before the hold
+  [OrderStatus.ON_HOLD]: [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED],
+  // released for fulfilment
+  [OrderStatus.CONFIRMED]: [OrderStatus.ON_HOLD, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.CANCELLED],
+  // some units shipped, the rest still reserved
+  [OrderStatus.PARTIALLY_SHIPPED]: [OrderStatus.ON_HOLD, OrderStatus.SHIPPED],
+  // every unit shipped
+  [OrderStatus.SHIPPED]: [OrderStatus.DELIVERED, OrderStatus.RETURNED],
+  // every shipment delivered
+  [OrderStatus.DELIVERED]: [OrderStatus.RETURNED],
+  // final: reservations released
+  [OrderStatus.CANCELLED]: [],
+  // final: everything shipped came back
+  [OrderStatus.RETURNED]: [],
+};
+
+/** Statuses an order may be put on hold from (and so may be released back to). */
+export const HOLDABLE = [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
+
+export enum PaymentStatus {
+  UNPAID = 'UNPAID',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PAID = 'PAID',
+  PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
+  REFUNDED = 'REFUNDED',
+}
+registerEnumType(PaymentStatus, { name: 'PaymentStatus', description: 'Derived from the payments and refunds of an order.' });
+
+/** Payment status is derived, never set: from the order total, what was paid and what was refunded. */
+export function derivePaymentStatus(total: number, paid: number, refunded: number): PaymentStatus {
+  if (paid <= 0) return PaymentStatus.UNPAID;
+  if (refunded > 0) return refunded >= paid ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+  return paid >= total ? PaymentStatus.PAID : PaymentStatus.PARTIALLY_PAID;
+}
+
+export enum OrderEventType {
+  PLACED = 'PLACED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  PAYMENT_RECORDED = 'PAYMENT_RECORDED',
+  PAYMENT_REFUNDED = 'PAYMENT_REFUNDED',
+  SHIPMENT_CREATED = 'SHIPMENT_CREATED',
+  SHIPMENT_DELIVERED = 'SHIPMENT_DELIVERED',
+  RETURN_CREATED = 'RETURN_CREATED',
+}
+registerEnumType(OrderEventType, { name: 'OrderEventType', description: 'What happened to an order.' });

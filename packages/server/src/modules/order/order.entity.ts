@@ -1,0 +1,211 @@
+/**
+ * The order aggregate: lines, money totals kept as integer minor units, and the derived
+ * payment status. Its status field is written only by OrderStateMachine.
+ */
+import {
+  Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,
+} from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Money } from '../../common/money';
+import { Channel } from '../channel/channel.entity';
+import { Customer } from '../customer/customer.entity';
+import { OrderStatus, PaymentStatus, derivePaymentStatus } from './order-state';
+import type { OrderLine } from './order-line.entity';
+import type { OrderHistoryEntry } from './order-history.entity';
+import type { Payment, Refund } from '../payment/payment.entity';
+import type { Shipment } from '../shipment/shipment.entity';
+import type { Return } from '../shipment/return.entity';
+
+@ObjectType()
+@Embeddable()
+export class Address {
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  name?: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 300 })
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 300, nullable: true })
+  line2?: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 200 })
+  city: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 32 })
+  postalCode: string;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2 country code.' })
+  @Property({ type: 'string', length: 2 })
+  country: string;
+}
+
+@ObjectType({ description: 'A customer order from one sales channel.' })
+@Entity({ tableName: 'order' })
+@Unique({ name: 'order_channel_external_id_unique', properties: ['channel', 'externalId'] })
+@Index({ name: 'order_placed_at_idx', properties: ['placedAt', 'id'] })
+@Index({ name: 'order_status_placed_at_idx', properties: ['status', 'placedAt', 'id'] })
+@Index({ name: 'order_channel_placed_at_idx', properties: ['channel', 'placedAt', 'id'] })
+@Index({ name: 'order_customer_idx', properties: ['customer'] })
+export class Order {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String, { description: 'Human-readable order number, unique.' })
+  @Property({ type: 'string', length: 32, unique: true })
+  number: string;
+
+  @ManyToOne(() => Channel, { ref: true })
+  channel: Ref<Channel>;
+
+  @Field(() => String, { nullable: true, description: "The order's id in the sales channel; placeOrder is idempotent on (channel, externalId)." })
+  @Property({ type: 'string', length: 128, nullable: true })
+  externalId?: string;
+
+  @ManyToOne(() => Customer, { ref: true })
+  customer: Ref<Customer>;
+
+  @Field(() => OrderStatus)
+  @Enum({ items: () => OrderStatus, nativeEnumName: 'order_status' })
+  status: OrderStatus = OrderStatus.PENDING;
+
+  /** The status an ON_HOLD order returns to on release. */
+  @Enum({ items: () => OrderStatus, nativeEnumName: 'order_status', nullable: true })
+  statusBeforeHold?: OrderStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why the order is on hold, while it is.' })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  holdReason?: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  cancelReason?: string;
+
+  @Field(() => PaymentStatus)
+  @Enum({ items: () => PaymentStatus, nativeEnumName: 'payment_status' })
+  paymentStatus: PaymentStatus = PaymentStatus.UNPAID;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 3 })
+  currency: string;
+
+  @Property({ type: 'integer' })
+  subtotalAmount: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  shippingAmount: number = 0;
+
+  @Property({ type: 'integer' })
+  totalAmount: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  paidAmount: number = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  refundedAmount: number = 0;
+
+  @Field(() => Address)
+  @Embedded(() => Address, { prefix: 'ship_' })
+  shippingAddress: Address;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 2000, nullable: true })
+  note?: string;
+
+  /** Millisecond precision, like JavaScript dates, so that list cursors round-trip exactly. */
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  placedAt: Date = new Date();
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @OneToMany('OrderLine', 'order', { orderBy: { lineNo: 'asc' } as any })
+  lines = new Collection<OrderLine>(this);
+
+  @OneToMany('Payment', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  payments = new Collection<Payment>(this);
+
+  @OneToMany('Refund', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  refunds = new Collection<Refund>(this);
+
+  @OneToMany('Shipment', 'order', { orderBy: { shippedAt: 'asc', id: 'asc' } as any })
+  shipments = new Collection<Shipment>(this);
+
+  @OneToMany('Return', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  returns = new Collection<Return>(this);
+
+  @OneToMany('OrderHistoryEntry', 'order', { orderBy: { at: 'asc', seq: 'asc' } as any })
+  history = new Collection<OrderHistoryEntry>(this);
+
+  constructor(props: {
+    number: string; channel: Ref<Channel>; customer: Ref<Customer>; currency: string;
+    shippingAddress: Address; externalId?: string; note?: string; shippingAmount?: number;
+  }) {
+    this.number = props.number;
+    this.channel = props.channel;
+    this.customer = props.customer;
+    this.currency = props.currency;
+    this.shippingAddress = props.shippingAddress;
+    this.externalId = props.externalId;
+    this.note = props.note;
+    this.shippingAmount = props.shippingAmount ?? 0;
+  }
+
+  /** Sets the totals from the line amounts; called once when the order is placed. */
+  setTotals(subtotal: number) {
+    this.subtotalAmount = subtotal;
+    this.totalAmount = subtotal + this.shippingAmount;
+  }
+
+  /** Books a payment or refund and re-derives the payment status. */
+  applyPayment(paidDelta: number, refundedDelta: number) {
+    this.paidAmount += paidDelta;
+    this.refundedAmount += refundedDelta;
+    if (this.refundedAmount > this.paidAmount) throw new Error('refunded more than paid');
+    this.paymentStatus = derivePaymentStatus(this.totalAmount, this.paidAmount, this.refundedAmount);
+  }
+
+  get balanceDue(): number {
+    return Math.max(0, this.totalAmount - this.paidAmount);
+  }
+
+  @Field(() => Money)
+  get subtotal(): Money {
+    return new Money(this.subtotalAmount, this.currency);
+  }
+
+  @Field(() => Money)
+  get shipping(): Money {
+    return new Money(this.shippingAmount, this.currency);
+  }
+
+  @Field(() => Money)
+  get total(): Money {
+    return new Money(this.totalAmount, this.currency);
+  }
+
+  @Field(() => Money)
+  get totalPaid(): Money {
+    return new Money(this.paidAmount, this.currency);
+  }
+
+  @Field(() => Money)
+  get totalRefunded(): Money {
+    return new Money(this.refundedAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: 'total - totalPaid, never negative.' })
+  get amountDue(): Money {
+    return new Money(this.balanceDue, this.currency);
+  }
+}
+
+

@@ -1,0 +1,121 @@
+/** Inputs of the order use cases, validated with class-validator before anything is written. */
+import {
+  ArrayMaxSize, ArrayMinSize, IsEmail, IsISO31661Alpha2, IsOptional, Length, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { Field, InputType, Int } from 'type-graphql';
+import { OrderStatus } from './order-state';
+
+@InputType()
+export class CustomerInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(320)
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  name?: string;
+}
+
+@InputType()
+export class AddressInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => String)
+  @Length(1, 300)
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(300)
+  line2?: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  city: string;
+
+  @Field(() => String)
+  @Length(1, 32)
+  postalCode: string;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2, e.g. DE.' })
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as DE' })
+  country: string;
+}
+
+@InputType()
+export class OrderLineInput {
+  @Field(() => String)
+  @Length(1, 64)
+  sku: string;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(1_000_000)
+  quantity: number;
+
+  @Field(() => Int, { nullable: true, description: "Unit price in minor units of the channel's currency; defaults to the product price." })
+  @IsOptional()
+  @Min(0)
+  @Max(1_000_000_000)
+  unitPrice?: number;
+}
+
+@InputType()
+export class PlaceOrderInput {
+  @Field(() => String)
+  @Length(1, 64)
+  channelCode: string;
+
+  @Field(() => String, { nullable: true, description: "The order's id in the sales channel. Placing the same (channelCode, externalId) again returns the first order." })
+  @IsOptional()
+  @Length(1, 128)
+  externalId?: string;
+
+  @Field(() => CustomerInput)
+  @ValidateNested()
+  customer: CustomerInput;
+
+  @Field(() => AddressInput)
+  @ValidateNested()
+  shippingAddress: AddressInput;
+
+  @Field(() => [OrderLineInput])
+  @ArrayMinSize(1, { message: 'lines must contain at least one line' })
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  lines: OrderLineInput[];
+
+  @Field(() => Int, { nullable: true, description: 'Shipping charge in minor units; default 0.' })
+  @IsOptional()
+  @Min(0)
+  @Max(100_000_000)
+  shippingAmount?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  note?: string;
+}
+
+@InputType()
+export class OrderFilter {
+  @Field(() => [OrderStatus], { nullable: true })
+  status?: OrderStatus[];
+
+  @Field(() => String, { nullable: true })
+  channelCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Order number, external id, or part of the customer e-mail or name.' })
+  search?: string;
+
+  @Field(() => Date, { nullable: true })
+  placedFrom?: Date;
+
+  @Field(() => Date, { nullable: true })
+  placedTo?: Date;
+}

@@ -1,0 +1,138 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { UnauthenticatedError } from '../../common/errors';
+import type { OrderUpdatedMessage } from '../../common/pubsub';
+import { Channel } from '../channel/channel.entity';
+import { Customer } from '../customer/customer.entity';
+import { Payment, Refund } from '../payment/payment.entity';
+import { Return } from '../shipment/return.entity';
+import { Shipment } from '../shipment/shipment.entity';
+import { OrderFeed } from './order-feed';
+import { OrderHistoryEntry } from './order-history.entity';
+import { OrderLine } from './order-line.entity';
+import { orderStateMachine } from './order-state-machine';
+import { OrderStatus } from './order-state';
+import { Order } from './order.entity';
+import { OrderFilter, PlaceOrderInput } from './order.inputs';
+import { OrderService } from './order.service';
+import { OrderConnection, OrderPayload, OrderUpdate } from './order.types';
+
+export type GqlContext = RequestContext & { orderFeed: OrderFeed };
+
+@ArgsType()
+class OrderUpdatedArgs {
+  @Field(() => ID, { nullable: true, description: 'Follow one order.' })
+  id?: string;
+
+  @Field(() => String, { nullable: true, description: 'Follow every order of a channel.' })
+  channelCode?: string;
+}
+
+@Authorized()
+@Resolver(() => Order)
+export class OrderResolver {
+  constructor(private readonly service: OrderService) {}
+
+  @Query(() => Order, { nullable: true, description: 'One order, by id or by number.' })
+  order(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('number', () => String, { nullable: true }) number?: string) {
+    return this.service.findOne(ctx.em, { id, number });
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders, newest first, with stable cursors.' })
+  orders(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+  ) {
+    return this.service.list(ctx.em, { first, after, filter });
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Places an order and reserves its stock. Idempotent on (channelCode, externalId).' })
+  placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput) {
+    return this.service.placeOrder(ctx, input);
+  }
+
+  @Mutation(() => OrderPayload)
+  confirmOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.confirmOrder(ctx, id);
+  }
+
+  @Mutation(() => OrderPayload)
+  holdOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
+    return this.service.holdOrder(ctx, id, reason);
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Returns the order to the status it had before the hold.' })
+  releaseOrderHold(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.service.releaseOrderHold(ctx, id);
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Cancels an order that has not shipped and releases its reserved stock.' })
+  cancelOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string) {
+    return this.service.cancelOrder(ctx, id, reason);
+  }
+
+  @Subscription(() => OrderUpdate, {
+    description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GqlContext;
+      if (!ctx.actor) throw new UnauthenticatedError();
+      return ctx.orderFeed.subscribe(ctx.em, args);
+    },
+  })
+  async orderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs): Promise<OrderUpdate> {
+    // A fresh unit of work per event: the connection lives long, the data must not be stale.
+    const em = ctx.em.fork();
+    const [order, event] = await Promise.all([
+      em.findOneOrFail(Order, { id: message.orderId }),
+      em.findOneOrFail(OrderHistoryEntry, { id: message.historyId }),
+    ]);
+    return { order, event };
+  }
+
+  @FieldResolver(() => Channel)
+  channel(@Root() order: Order) {
+    return order.channel.load();
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order) {
+    return order.customer.load();
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order) {
+    return order.lines.loadItems();
+  }
+
+  @FieldResolver(() => [Payment])
+  payments(@Root() order: Order) {
+    return order.payments.loadItems();
+  }
+
+  @FieldResolver(() => [Refund])
+  refunds(@Root() order: Order) {
+    return order.refunds.loadItems();
+  }
+
+  @FieldResolver(() => [Shipment])
+  shipments(@Root() order: Order) {
+    return order.shipments.loadItems();
+  }
+
+  @FieldResolver(() => [Return])
+  returns(@Root() order: Order) {
+    return order.returns.loadItems();
+  }
+
+  @FieldResolver(() => [OrderHistoryEntry], { description: 'Every transition and notable action, oldest first.' })
+  history(@Root() order: Order) {
+    return order.history.loadItems();
+  }
+
+  @FieldResolver(() => [OrderStatus], { description: 'Statuses the order may move to next, per the state table.' })
+  nextStatuses(@Root() order: Order): readonly OrderStatus[] {
+    return orderStateMachine.nextStates(order.status);
+  }
+}

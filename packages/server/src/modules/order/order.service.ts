@@ -1,0 +1,196 @@
+/**
+ * Order use cases: place (with sourcing and idempotency), confirm, hold, release, cancel, and
+ * the order queries. Every change runs through OrderTransactions (lock, write, history, publish).
+ */
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUUID } from 'class-validator';
+import type { RequestContext } from '../../common/context';
+import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { checkLength } from '../../common/strings';
+import { validateInput } from '../../common/validation';
+import { Product } from '../catalog/product.entity';
+import { Channel } from '../channel/channel.entity';
+import { Customer } from '../customer/customer.entity';
+import { InventoryService } from '../inventory/inventory.service';
+import { OrderLine } from './order-line.entity';
+import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
+import { OrderResult, OrderTransactions } from './order-transaction';
+import { Address, Order } from './order.entity';
+import { OrderFilter, PlaceOrderInput } from './order.inputs';
+
+const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
+
+export class OrderService {
+  constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService) {}
+
+  async placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderResult> {
+    const invalid = await validateInput(input);
+    const seen = new Map<string, number>();
+    input?.lines?.forEach((l, i) => {
+      if (seen.has(l.sku)) invalid.push(new UserError(ErrorCode.INVALID_INPUT, `lines.${i}.sku: ${l.sku} is already on line ${seen.get(l.sku)}`, ['input', 'lines', String(i), 'sku']));
+      seen.set(l.sku, i);
+    });
+    if (invalid.length) return { userErrors: invalid };
+
+    return this.tx.run(ctx, async (em, changes) => {
+      const channel = await em.findOne(Channel, { code: input.channelCode });
+      if (!channel) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
+
+      if (input.externalId) {
+        // Serialise retries of the same (channel, externalId); the unique index is the backstop.
+        await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`order:${channel!.id}:${input.externalId}`]);
+        const existing = await em.findOne(Order, { channel: channel!.id, externalId: input.externalId });
+        if (existing) return existing;
+      }
+
+      const skus = input.lines.map((l) => l.sku);
+      const products = await em.find(Product, { sku: { $in: skus } });
+      const bySku = new Map(products.map((p) => [p.sku, p]));
+      const errors: UserError[] = [];
+      input.lines.forEach((l, i) => {
+        const p = bySku.get(l.sku);
+        if (!p) errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown SKU ${l.sku}`, ['input', 'lines', String(i), 'sku']));
+        else if (l.unitPrice == null && p.currency !== channel!.currency) {
+          errors.push(new UserError(ErrorCode.INVALID_INPUT,
+            `${l.sku} is priced in ${p.currency} but channel ${channel!.code} sells in ${channel!.currency}: give unitPrice`,
+            ['input', 'lines', String(i), 'unitPrice']));
+        }
+      });
+      if (errors.length) throw new DomainError(errors);
+
+      const warehouses = await this.inventory.warehousesBySourcingOrder(em);
+      const book = await this.inventory.lockStock(em, products.map((p) => p.id));
+
+      const customer = await this.upsertCustomer(em, input.customer.email, input.customer.name);
+      const [{ nextval }] = await em.getConnection().execute("select nextval('order_number_seq')::text as nextval");
+      const address = Object.assign(new Address(), input.shippingAddress);
+      address.country = address.country.toUpperCase();
+      const order = new Order({
+        number: String(nextval), channel: ref(channel!), customer: ref(customer), currency: channel!.currency,
+        shippingAddress: address, externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
+      });
+      em.persist(order);
+
+      let subtotal = 0;
+      const requests = input.lines.map((l, index) => {
+        const product = bySku.get(l.sku)!;
+        const unitPriceAmount = l.unitPrice ?? product.priceAmount;
+        subtotal += unitPriceAmount * l.quantity;
+        const line = new OrderLine({
+          order: ref(order), lineNo: index + 1, product: ref(product), sku: product.sku, name: product.name,
+          quantity: l.quantity, unitPriceAmount, currency: channel!.currency,
+        });
+        order.lines.add(line);
+        em.persist(line);
+        return { line, product, index };
+      });
+      if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > 2_147_483_647) {
+        fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
+      }
+      order.setTotals(subtotal);
+      this.inventory.allocate(em, requests, warehouses, book);
+      changes.record(order, OrderEventType.PLACED, `Order placed in ${channel!.code}`, { toStatus: OrderStatus.PENDING });
+      return order;
+    });
+  }
+
+  async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id);
+      changes.transition(order, OrderStatus.CONFIRMED);
+      return order;
+    });
+  }
+
+  async holdOrder(ctx: RequestContext, id: string, reason: string): Promise<OrderResult> {
+    const bad = checkLength(reason, ['reason'], 1, 1000);
+    if (bad) return { userErrors: [bad] };
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id);
+      if (!HOLDABLE.includes(order.status)) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be put on hold from ${order.status}`, ['id']);
+      }
+      order.statusBeforeHold = order.status;
+      order.holdReason = reason;
+      changes.transition(order, OrderStatus.ON_HOLD, reason);
+      return order;
+    });
+  }
+
+  async releaseOrderHold(ctx: RequestContext, id: string): Promise<OrderResult> {
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id);
+      if (order.status !== OrderStatus.ON_HOLD) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is not on hold (it is ${order.status})`, ['id']);
+      }
+      const back = order.statusBeforeHold ?? OrderStatus.PENDING;
+      order.statusBeforeHold = undefined;
+      order.holdReason = undefined;
+      changes.transition(order, back, 'Hold released');
+      return order;
+    });
+  }
+
+  async cancelOrder(ctx: RequestContext, id: string, reason?: string): Promise<OrderResult> {
+    const bad = reason != null ? checkLength(reason, ['reason'], 0, 1000) : undefined;
+    if (bad) return { userErrors: [bad] };
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id);
+      if (!CANCELLABLE.includes(order.status)) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ${order.status}`, ['id']);
+      }
+      await em.populate(order, ['lines.allocations']);
+      const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
+      this.inventory.release(order.lines.getItems(), book);
+      order.cancelReason = reason || undefined;
+      order.statusBeforeHold = undefined;
+      order.holdReason = undefined;
+      changes.transition(order, OrderStatus.CANCELLED, reason || undefined);
+      return order;
+    });
+  }
+
+  async findOne(em: EntityManager, by: { id?: string | null; number?: string | null }): Promise<Order | null> {
+    if (by.id) return isUUID(by.id) ? em.findOne(Order, { id: by.id }) : null;
+    if (by.number) return em.findOne(Order, { number: by.number });
+    return null;
+  }
+
+  async list(em: EntityManager, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const f = args.filter ?? {};
+    const qb = em.createQueryBuilder(Order, 'o').select('o.*');
+    if (f.status?.length) qb.andWhere({ status: { $in: f.status } });
+    if (f.channelCode) qb.andWhere({ channel: { code: f.channelCode } });
+    if (f.placedFrom) qb.andWhere({ placedAt: { $gte: f.placedFrom } });
+    if (f.placedTo) qb.andWhere({ placedAt: { $lt: f.placedTo } });
+    const search = f.search?.trim();
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      qb.andWhere(
+        '(o.number = ? or o.external_id = ? or o.customer_id in (select c.id from customer c where c.email ilike ? or c.name ilike ?))',
+        [search, search, like, like],
+      );
+    }
+    const countQb = qb.clone();
+    if (cursor) qb.andWhere('(o.placed_at, o.id) < (?, ?)', [new Date(cursor[0] as string), cursor[1]]);
+    qb.orderBy({ placedAt: 'desc', id: 'desc' }).limit(limit + 1);
+    const items = await qb.getResult();
+    const connection = toConnection(items, limit, (o) => [o.placedAt.toISOString(), o.id], 0);
+    return { ...connection, totalCount: () => countQb.getCount() };
+  }
+
+  private async upsertCustomer(em: EntityManager, email: string, name?: string): Promise<Customer> {
+    const normalized = email.trim().toLowerCase();
+    const rows = await em.getConnection().execute(
+      `insert into customer (id, email, name, created_at) values (gen_random_uuid(), ?, ?, now())
+       on conflict (email) do update set name = coalesce(excluded.name, customer.name)
+       returning id`,
+      [normalized, name ?? null],
+    );
+    return em.getReference(Customer, rows[0].id);
+  }
+}

