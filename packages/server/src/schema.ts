@@ -1,10 +1,12 @@
 /** Builds the GraphQL schema from the resolvers, with one auth checker and the services injected. */
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
+import { GraphQLDateTime } from 'graphql-scalars';
 import { AuthChecker, buildSchema } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './common/errors';
 import type { RequestContext } from './common/context';
 import type { Services } from './services';
+import { createOmsPubSub } from './common/pubsub';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
@@ -41,7 +43,8 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
   return buildSchema({
     resolvers: RESOLVERS as any,
     authChecker,
-    pubSub: services?.pubsub as any,
+    pubSub: (services?.pubsub ?? createOmsPubSub()) as any,
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false, // inputs are validated by the services, which report userErrors
     container: {
       get: (cls: any) => {
