@@ -18,8 +18,10 @@ export function isUnexpected(error: unknown): boolean {
   if (original instanceof GraphQLError) {
     if (original.originalError && !(original.originalError instanceof GraphQLError)) return true;
     const code = original.extensions?.code;
-    // graphql-js's own errors (parse, validation, variable coercion) carry no original error.
-    return typeof code === 'string' ? !PUBLIC_CODES.has(code) : false;
+    if (typeof code === 'string') return !PUBLIC_CODES.has(code);
+    // Without a code: request errors (parse, validation, variables) are the caller's; an error
+    // raised while executing a field (it has a path) is the server's.
+    return original.path !== undefined;
   }
   return true;
 }
@@ -32,7 +34,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   if (!isUnexpected(error)) {
     const { extensions, ...rest } = formatted;
     if (!extensions) return rest;
-    const { stacktrace: _s, exception: _e, ...safe } = extensions as Record<string, unknown>;
+    // http is Apollo's instruction for the response status, not for the client.
+    const { stacktrace: _s, exception: _e, http: _h, ...safe } = extensions as Record<string, unknown>;
     return { ...rest, extensions: safe };
   }
   const requestId = (error as any)?.[REQUEST_ID];

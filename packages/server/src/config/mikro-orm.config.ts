@@ -31,6 +31,7 @@ export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<P
       snapshot: false,
     },
     debug: hooks.onQuery ? ['query'] : false,
+    colors: false,
     logger: hooks.onQuery ?? (() => {}),
   };
 }

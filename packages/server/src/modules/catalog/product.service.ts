@@ -43,7 +43,6 @@ export class ProductService {
     }
     const page: any = cursor ? { ...where, sku: { $gt: cursor[0] } } : where;
     const items = await em.find(Product, page, { orderBy: { sku: 'asc' }, limit: limit + 1 });
-    const connection = toConnection(items, limit, (p) => [p.sku], 0);
-    return { ...connection, totalCount: () => em.count(Product, where) };
+    return toConnection(items, limit, (p) => [p.sku], () => em.count(Product, where));
   }
 }

@@ -179,8 +179,7 @@ export class OrderService {
     if (cursor) qb.andWhere('(o.placed_at, o.id) < (?, ?)', [new Date(cursor[0] as string), cursor[1]]);
     qb.orderBy({ placedAt: 'desc', id: 'desc' }).limit(limit + 1);
     const items = await qb.getResult();
-    const connection = toConnection(items, limit, (o) => [o.placedAt.toISOString(), o.id], 0);
-    return { ...connection, totalCount: () => countQb.getCount() };
+    return toConnection(items, limit, (o) => [o.placedAt.toISOString(), o.id], () => countQb.getCount());
   }
 
   private async upsertCustomer(em: EntityManager, email: string, name?: string): Promise<Customer> {
