@@ -102,7 +102,7 @@ test('an order can be fetched by id or by number, and an unknown one is null', a
 
 test('page size is bounded and a forged cursor is refused with BAD_USER_INPUT', async () => {
   const tooMany = await t.gql(LIST, { first: 1000 });
-  expect(tooMany.body.errors[0]).toMatchObject({ message: 'first must be between 1 and 200', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(tooMany.body.errors![0]).toMatchObject({ message: 'first must be between 1 and 200', extensions: { code: 'BAD_USER_INPUT' } });
   const forged = await t.gql(LIST, { first: 10, after: 'garbage' });
-  expect(forged.body.errors[0]).toMatchObject({ message: 'after is not a valid cursor', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(forged.body.errors![0]).toMatchObject({ message: 'after is not a valid cursor', extensions: { code: 'BAD_USER_INPUT' } });
 });

@@ -65,7 +65,7 @@ async function login(port: number, email: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }', variables: { e: email, p: password } }),
   });
-  return (await r.json()).data.login;
+  return ((await r.json()) as any).data.login;
 }
 
 test('pnpm start without DATABASE_URL runs on embedded PostgreSQL, prints the demo login, and stops cleanly on SIGTERM', async () => {
@@ -97,7 +97,7 @@ test('a second start on the same data folder keeps the data and does not create 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ channels { code } }' }),
   });
-  expect((await r.json()).data.channels).toEqual([]);
+  expect(((await r.json()) as any).data.channels).toEqual([]);
   l.child.kill('SIGINT');
   expect(await l.exited).toBe(0);
   expect(await portOpen(pgPort)).toBe(false);

@@ -6,7 +6,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import type { RequestContext } from '../../common/context';
-import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
@@ -168,6 +168,7 @@ export class OrderService {
     if (f.placedFrom) qb.andWhere({ placedAt: { $gte: f.placedFrom } });
     if (f.placedTo) qb.andWhere({ placedAt: { $lt: f.placedTo } });
     const search = f.search?.trim();
+    if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
     if (search) {
       const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       qb.andWhere(
