@@ -170,7 +170,7 @@ export class InventoryService {
         const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
         if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
         // Create the row if missing, then lock it.
-        await em.getConnection().execute(
+        await em.execute(
           'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
           [product!.id, warehouse!.id],
         );

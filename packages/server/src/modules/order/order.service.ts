@@ -40,7 +40,7 @@ export class OrderService {
 
       if (input.externalId) {
         // Serialise retries of the same (channel, externalId); the unique index is the backstop.
-        await em.getConnection().execute('select pg_advisory_xact_lock(hashtext(?))', [`order:${channel!.id}:${input.externalId}`]);
+        await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`order:${channel!.id}:${input.externalId}`]);
         const existing = await em.findOne(Order, { channel: channel!.id, externalId: input.externalId });
         if (existing) return existing;
       }
@@ -64,7 +64,7 @@ export class OrderService {
       const book = await this.inventory.lockStock(em, products.map((p) => p.id));
 
       const customer = await this.upsertCustomer(em, input.customer.email, input.customer.name);
-      const [{ nextval }] = await em.getConnection().execute("select nextval('order_number_seq')::text as nextval");
+      const [{ nextval }] = await em.execute("select nextval('order_number_seq')::text as nextval");
       const address = Object.assign(new Address(), input.shippingAddress);
       address.country = address.country.toUpperCase();
       const order = new Order({
@@ -185,7 +185,7 @@ export class OrderService {
 
   private async upsertCustomer(em: EntityManager, email: string, name?: string): Promise<Customer> {
     const normalized = email.trim().toLowerCase();
-    const rows = await em.getConnection().execute(
+    const rows = await em.execute(
       `insert into customer (id, email, name, created_at) values (gen_random_uuid(), ?, ?, now())
        on conflict (email) do update set name = coalesce(excluded.name, customer.name)
        returning id`,
