@@ -256,6 +256,21 @@ describe('returns', () => {
     expect(await stockOf(t, 'RT-1')).toEqual({ NORTH: { onHand: 2, reserved: 0 }, SOUTH: { onHand: 4, reserved: 0 } });
   });
 
+  test('a partial return of a split shipment is credited to the warehouses in sourcing order, whatever order they shipped in', async () => {
+    await createCatalog(t, { products: [{ sku: 'RP-1' }], stock: { 'RP-1': { SOUTH: 3, NORTH: 3 } } });
+    const order = await confirmedOrder([{ sku: 'RP-1', quantity: 6 }]);
+    expect((await ship(t, order.id, 'NORTH', [{ sku: 'RP-1', quantity: 3 }])).userErrors).toEqual([]);
+    expect((await ship(t, order.id, 'SOUTH', [{ sku: 'RP-1', quantity: 3 }])).userErrors).toEqual([]);
+    const first = await returnUnits(t, order.id, [{ sku: 'RP-1', quantity: 4 }], true);
+    expect(first.userErrors).toEqual([]);
+    expect(first.order.status).toBe('SHIPPED');
+    // SOUTH has priority 1: it gets its 3 back first, NORTH the fourth.
+    expect(await stockOf(t, 'RP-1')).toEqual({ NORTH: { onHand: 1, reserved: 0 }, SOUTH: { onHand: 3, reserved: 0 } });
+    const rest = await returnUnits(t, order.id, [{ sku: 'RP-1', quantity: 2 }], true);
+    expect(rest.order.status).toBe('RETURNED');
+    expect(await stockOf(t, 'RP-1')).toEqual({ NORTH: { onHand: 3, reserved: 0 }, SOUTH: { onHand: 3, reserved: 0 } });
+  });
+
   test('without restock, stock stays as it is; never more than was shipped; RETURNED only once everything shipped is back', async () => {
     await createCatalog(t, { products: [{ sku: 'RN-1' }], stock: { 'RN-1': { SOUTH: 5 } } });
     const order = await confirmedOrder([{ sku: 'RN-1', quantity: 3 }]);

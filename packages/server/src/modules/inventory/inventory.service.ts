@@ -141,10 +141,17 @@ export class InventoryService {
     em.persist(new StockMovement({ product: line.product, warehouse: ref(warehouse), kind: StockMovementKind.SHIPMENT, delta: -qty, orderId, actor }));
   }
 
-  /** Books returned units against the warehouses they shipped from; with restock, puts them back on hand there. */
-  receiveReturn(em: EntityManager, line: OrderLine, qty: number, restock: boolean, book: StockBook, actor: string, orderId: string, reason?: string): void {
+  /**
+   * Books returned units against the warehouses they shipped from; with restock, puts them back
+   * on hand there. When a line shipped from several warehouses and only part comes back, the
+   * units are credited in sourcing order (lowest priority number first), so the outcome is
+   * deterministic. `warehouses` must hold every warehouse, in sourcing order.
+   */
+  receiveReturn(em: EntityManager, line: OrderLine, qty: number, restock: boolean, book: StockBook, actor: string, orderId: string, warehouses: Warehouse[], reason?: string): void {
     let remaining = qty;
-    for (const a of line.allocations) {
+    const rank = new Map(warehouses.map((w, i) => [w.id, i]));
+    const allocations = [...line.allocations].sort((x, y) => (rank.get(x.warehouse.id) ?? 0) - (rank.get(y.warehouse.id) ?? 0));
+    for (const a of allocations) {
       if (remaining === 0) break;
       const take = Math.min(remaining, a.quantityShipped - a.quantityReturned);
       if (take <= 0) continue;

@@ -86,10 +86,11 @@ export class FulfilmentService {
       await em.populate(order, ['lines.allocations']);
       const picked = this.matchLines(order, input.lines, (line) => line.quantityShipped - line.quantityReturned, 'shipped and not yet returned');
       const book = input.restock ? await this.inventory.lockStock(em, picked.map((p) => p.line.product.id)) : undefined;
+      const warehouses = await this.inventory.warehousesBySourcingOrder(em);
       const ret = new Return({ order: ref(order), reason: input.reason, restock: input.restock });
       em.persist(ret);
       for (const { line, qty } of picked) {
-        this.inventory.receiveReturn(em, line, qty, input.restock, book!, changes.actor, order.id, input.reason);
+        this.inventory.receiveReturn(em, line, qty, input.restock, book!, changes.actor, order.id, warehouses, input.reason);
         line.quantityReturned += qty;
         em.persist(new ReturnLine(ref(ret), ref(line), line.sku, qty));
       }
