@@ -5,5 +5,6 @@ export function checkLength(value: string | undefined | null, field: string[], m
   const len = value?.trim().length ?? 0;
   if (len < min) return new UserError(ErrorCode.INVALID_INPUT, `${field.join('.')} is required`, field);
   if ((value?.length ?? 0) > max) return new UserError(ErrorCode.INVALID_INPUT, `${field.join('.')} must be at most ${max} characters`, field);
+  if (value?.includes('\u0000')) return new UserError(ErrorCode.INVALID_INPUT, `${field.join('.')} must not contain NUL characters`, field);
   return undefined;
 }

@@ -26,7 +26,7 @@ export class AuthService {
 
   async login(em: EntityManager, email: string, password: string): Promise<{ token?: string; user?: User; userErrors: UserError[] }> {
     const refused = { userErrors: [new UserError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong', ['password'])] };
-    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 200) {
+    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 200 || email.includes('\u0000')) {
       return refused;
     }
     const user = await em.findOne(User, { email: email.trim().toLowerCase() });

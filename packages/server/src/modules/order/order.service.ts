@@ -99,6 +99,10 @@ export class OrderService {
   async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id);
+      // A hold is left by releasing it (back to where it was) or cancelling, never by confirming past it.
+      if (order.status === OrderStatus.ON_HOLD) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ON_HOLD; release the hold first`, ['id']);
+      }
       changes.transition(order, OrderStatus.CONFIRMED);
       return order;
     });
@@ -140,6 +144,10 @@ export class OrderService {
       const order = await this.tx.lock(em, id);
       if (!CANCELLABLE.includes(order.status)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ${order.status}`, ['id']);
+      }
+      // A held order can be cancelled only if the status it was held from could be (no unit shipped yet).
+      if (order.status === OrderStatus.ON_HOLD && order.statusBeforeHold && !CANCELLABLE.includes(order.statusBeforeHold)) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ON_HOLD: it was ${order.statusBeforeHold} before the hold`, ['id']);
       }
       await em.populate(order, ['lines.allocations']);
       const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
