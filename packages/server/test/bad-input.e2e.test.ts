@@ -308,6 +308,18 @@ describe('channels, warehouses and products', () => {
   });
 });
 
+test.each([
+  ['product(sku:)', '{ product(sku: "A\\u0000B") { sku } }', 'sku must not contain NUL characters'],
+  ['order(number:)', '{ order(number: "1\\u00002") { id } }', 'number must not contain NUL characters'],
+  ['orders search', '{ orders(filter: { search: "a\\u0000" }) { totalCount } }', 'filter.search must not contain NUL characters'],
+  ['products search', '{ products(search: "a\\u0000") { totalCount } }', 'search must not contain NUL characters'],
+  ['stockLevels filter', '{ stockLevels(warehouseCode: "W\\u0000") { onHand } }', 'warehouseCode must not contain NUL characters'],
+])('a NUL character in the %s argument is BAD_USER_INPUT naming it, not a server error', async (_what, query, message) => {
+  const res = await t.gql(query);
+  expectNoInternals(res.body);
+  expect(res.body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
+});
+
 test('after all of the above the server still places orders', async () => {
   const res = await raw(orderInput());
   expect(res.status).toBe(200);

@@ -1,4 +1,5 @@
 /** The catalogue of SKUs. */
+import { rejectNul } from '../../common/query-args';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createRecord } from '../../common/catalog-write';
 import type { RequestContext } from '../../common/context';
@@ -10,6 +11,7 @@ import { UpsertProductInput } from './product.inputs';
 
 export class ProductService {
   findBySku(em: EntityManager, sku: string): Promise<Product | null> {
+    rejectNul({ sku });
     return em.findOne(Product, { sku });
   }
 
@@ -33,6 +35,7 @@ export class ProductService {
   }
 
   async list(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }) {
+    rejectNul({ search: args.search });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 1);
     const where: any = {};

@@ -3,6 +3,7 @@
  * changed here, on rows locked FOR UPDATE in primary-key order (so concurrent orders neither
  * oversell nor deadlock).
  */
+import { rejectNul } from '../../common/query-args';
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
@@ -199,6 +200,7 @@ export class InventoryService {
   }
 
   async stockLevels(em: EntityManager, filter: { sku?: string; warehouseCode?: string }): Promise<StockLevel[]> {
+    rejectNul(filter);
     const where: any = {};
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };

@@ -1,4 +1,5 @@
 /** Live order updates for subscriptions, filtered by order or by channel. */
+import { rejectNul } from '../../common/query-args';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { isUUID } from 'class-validator';
@@ -10,6 +11,7 @@ export class OrderFeed {
   constructor(private readonly pubsub: OmsPubSub) {}
 
   async subscribe(em: EntityManager, args: { id?: string | null; channelCode?: string | null }): Promise<AsyncIterable<OrderUpdatedMessage>> {
+    rejectNul(args);
     let channelId: string | undefined;
     if (args.id && !isUUID(args.id)) throw new BadRequestError('id is not a valid order id');
     if (args.channelCode) {

@@ -2,6 +2,7 @@
  * Order use cases: place (with sourcing and idempotency), confirm, hold, release, cancel, and
  * the order queries. Every change runs through OrderTransactions (lock, write, history, publish).
  */
+import { rejectNul } from '../../common/query-args';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
@@ -161,6 +162,7 @@ export class OrderService {
   }
 
   async findOne(em: EntityManager, by: { id?: string | null; number?: string | null }): Promise<Order | null> {
+    rejectNul(by);
     if (by.id) return isUUID(by.id) ? em.findOne(Order, { id: by.id }) : null;
     if (by.number) return em.findOne(Order, { number: by.number });
     return null;
@@ -170,6 +172,7 @@ export class OrderService {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const f = args.filter ?? {};
+    rejectNul({ filter: f });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     if (f.status?.length) qb.andWhere({ status: { $in: f.status } });
     if (f.channelCode) qb.andWhere({ channel: { code: f.channelCode } });
