@@ -1,0 +1,564 @@
+/**
+ * `pnpm bench`: throughput and latency of the real server on a fresh database, in one run.
+ *
+ *  1. a fresh database: `oms_bench_<random>` on DATABASE_URL's server (dropped at the end), or an
+ *     embedded PostgreSQL in a temp dir (stopped and removed at the end); the real server
+ *     (createServer) in this process on a free port, signed in over HTTP;
+ *  2. setup: channel WEB (EUR) and 3 warehouses through the API; 1,000 products and their stock
+ *     with SQL;
+ *  3. placeOrder over HTTP from N concurrent keep-alive clients (default 16) for BENCH_SECONDS
+ *     after a warm-up: orders/s, p50/p99, RSS of this process (server and load generator);
+ *  4. the floor: the same statements straight through `pg` (Pool max N), same duration
+ *     (3 and 4 run in alternating rounds);
+ *  5. the orders list over 100,000 bulk-loaded orders: latency and SQL statements per request;
+ *  6. a summary block for the README.
+ *
+ * Environment: DATABASE_URL, BENCH_SECONDS (15, measured per path), BENCH_WARMUP_SECONDS (3),
+ * BENCH_ROUNDS (3: server and floor alternate in rounds, so other load on the machine hits both
+ * alike), BENCH_CONCURRENCY (16), BENCH_PRODUCTS (1000), BENCH_CUSTOMERS (5000), BENCH_BULK_ORDERS (100000),
+ * BENCH_LIST_REQUESTS (300), BENCH_LIST_PAGES (100), BENCH_CLIENT (fetch | http), BENCH_SEED,
+ * BENCH_BREAKDOWN (150 sequential requests per CPU-breakdown row; 0 skips it),
+ * BENCH_TRACE=1 (print the SQL of one placeOrder and one list request),
+ * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600).
+ * Exit code: 0 ok; 1 when anything failed (a request error, a userError, a wrong result).
+ */
+import 'reflect-metadata';
+import { Client, Pool } from 'pg';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmbeddedPostgres } from '../config/embedded-postgres';
+import { createServer, RunningServer } from '../server';
+import { ClientKind, gqlClient, GqlClient } from './client';
+import { loadCatalog, loadOrders, skuOf } from './data';
+import { floorCounter, FloorOrder, placeOrderFloor } from './floor';
+import { combine, LatencySummary, LoadResult, mb, ms, prng, runLoad, summarize, table, timeSequential } from './stats';
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+
+function intEnv(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${name} must be a number >= ${min}, got "${raw}"`);
+  return n;
+}
+
+const S = {
+  seconds: intEnv('BENCH_SECONDS', 15, 1),
+  warmup: intEnv('BENCH_WARMUP_SECONDS', 3, 0),
+  rounds: Math.floor(intEnv('BENCH_ROUNDS', 3, 1)),
+  breakdown: Math.floor(intEnv('BENCH_BREAKDOWN', 150, 0)),
+  concurrency: Math.floor(intEnv('BENCH_CONCURRENCY', 16, 1)),
+  products: Math.floor(intEnv('BENCH_PRODUCTS', 1000, 3)),
+  customers: Math.floor(intEnv('BENCH_CUSTOMERS', 5000, 1)),
+  bulkOrders: Math.floor(intEnv('BENCH_BULK_ORDERS', 100_000, 1000)),
+  bulkCustomers: 20_000,
+  listRequests: Math.floor(intEnv('BENCH_LIST_REQUESTS', 300, 1)),
+  listPages: Math.floor(intEnv('BENCH_LIST_PAGES', 100, 1)),
+  pageSizeRequests: 30,
+  client: (process.env.BENCH_CLIENT === 'http' ? 'http' : 'fetch') as ClientKind,
+  seed: Math.floor(intEnv('BENCH_SEED', 42)),
+  trace: process.env.BENCH_TRACE === '1',
+  strict: process.env.BENCH_STRICT === '1',
+  timeout: intEnv('BENCH_TIMEOUT_SECONDS', 600, 10),
+  onHand: 1_000_000,
+};
+
+const GOAL_RATIO = 0.6;
+const GOAL_LIST_P99_MS = 100;
+const ADMIN = { email: 'bench-admin@bench.example', password: randomBytes(12).toString('hex') };
+
+const PLACE_ORDER = `mutation($input: PlaceOrderInput!) {
+  placeOrder(input: $input) { order { id number status total { amount } } userErrors { field code message } }
+}`;
+const LIST_ORDERS = `query($first: Int, $after: String) {
+  orders(first: $first, after: $after, filter: { status: [CONFIRMED] }) {
+    edges { node { id number status total { amount } customer { email name } lines { sku quantity unitPrice { amount } } } }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+// ---------------------------------------------------------------------------------------------
+// Output: results on stdout, progress on stderr (so `pnpm bench > results.md` stays clean).
+
+const t00 = performance.now();
+const progress = (msg: string) => process.stderr.write(`[${((performance.now() - t00) / 1000).toFixed(1).padStart(6)}s] ${msg}\n`);
+const out = (s = '') => process.stdout.write(`${s}\n`);
+
+let failed = false;
+const problems: string[] = [];
+function problem(msg: string) {
+  failed = true;
+  problems.push(msg);
+  progress(`FAILED: ${msg}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cleanup: everything started is stopped in reverse order, on success, failure, signal or timeout.
+
+const cleanups: { name: string; fn: () => Promise<unknown> }[] = [];
+let cleaning: Promise<void> | undefined;
+let shuttingDown = false;
+function cleanup(): Promise<void> {
+  shuttingDown = true;
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const { name, fn } = cleanups.pop()!;
+      try {
+        await fn();
+      } catch (e) {
+        problem(`cleanup (${name}): ${(e as Error).message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+const IS_QUERY = /^(?:\x1b\[[0-9;]*m)*\[query\]/;
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const loadAtStart = os.loadavg();
+
+  // 1. A fresh database and the real server.
+  let databaseUrl: string;
+  let mode: string;
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const name = `oms_bench_${randomBytes(5).toString('hex')}`;
+    const admin = new Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    cleanups.push({
+      name: `drop database ${name}`,
+      fn: async () => {
+        const a = new Client({ connectionString: external });
+        await a.connect();
+        try {
+          await a.query(`drop database if exists "${name}" with (force)`);
+        } finally {
+          await a.end();
+        }
+      },
+    });
+    databaseUrl = withDatabase(external, name);
+    mode = `DATABASE_URL (${new URL(external).host}, database ${name}, dropped at the end)`;
+    progress(`created database ${name} on ${new URL(external).host}`);
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-bench-'));
+    fs.chmodSync(dir, 0o755); // the embedded PostgreSQL runs as a created `postgres` user
+    cleanups.push({ name: `remove ${dir}`, fn: async () => fs.rmSync(dir, { recursive: true, force: true }) });
+    progress(`starting embedded PostgreSQL in ${dir}`);
+    const db = await startEmbeddedPostgres(dir);
+    cleanups.push({ name: 'stop embedded PostgreSQL', fn: () => db.stop() });
+    databaseUrl = db.url;
+    mode = `embedded PostgreSQL (temp dir, port ${new URL(db.url).port}, removed at the end)`;
+    progress(`embedded PostgreSQL up at ${new URL(db.url).host}`);
+  }
+
+  let statements = 0;
+  let trace: string[] | undefined;
+  const server: RunningServer = await createServer({
+    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [] },
+    databaseUrl,
+    host: '127.0.0.1',
+    admin: ADMIN,
+    seed: 'none',
+    poolSize: 20,
+    // MikroORM's query log lines look like "[query] select ..." (with ANSI colours unless NO_COLOR).
+    onQuery: (msg) => {
+      if (IS_QUERY.test(msg)) {
+        statements++;
+        trace?.push(msg.replace(ANSI, ''));
+      }
+    },
+  });
+  cleanups.push({ name: 'stop server', fn: () => server.stop() });
+  progress(`server up at ${server.url} (migrations applied)`);
+
+  const api: GqlClient = gqlClient(server.url, S.client, S.concurrency * 2);
+  cleanups.push({ name: 'close HTTP agent', fn: async () => api.close() });
+  const login = await api.must<{ login: { token: string | null } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  if (!login.login.token) throw new Error('login returned no token');
+  api.setToken(login.login.token);
+
+  const pool = new Pool({ connectionString: databaseUrl, max: S.concurrency });
+  // An idle client may be told to go away while shutting down (drop database ... with (force)).
+  pool.on('error', (e) => {
+    if (!shuttingDown) problem(`pg pool: ${e.message}`);
+  });
+  cleanups.push({ name: 'close pg pool', fn: () => pool.end() });
+  const pgVersion: string = (await pool.query('select version()')).rows[0].version;
+  const pgSettings = Object.fromEntries(
+    (await pool.query(`select name, setting, unit from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections')`))
+      .rows.map((r: any) => [r.name, r.unit === '8kB' ? mb(Number(r.setting) * 8192) : r.setting]),
+  );
+
+  // 2. Setup: channel and warehouses through the API, the catalog and its stock with SQL.
+  const channel = await api.must(`mutation { createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { channel { id } userErrors { message } } }`);
+  if (channel.createChannel.userErrors.length) throw new Error(`createChannel: ${JSON.stringify(channel.createChannel.userErrors)}`);
+  const channelId: string = channel.createChannel.channel.id;
+  for (const [code, priority] of [['WH-1', 1], ['WH-2', 2], ['WH-3', 3]] as const) {
+    const w = await api.must(`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { message } } }`,
+      { i: { code, name: `Warehouse ${priority}`, priority } });
+    if (w.createWarehouse.userErrors.length) throw new Error(`createWarehouse: ${JSON.stringify(w.createWarehouse.userErrors)}`);
+  }
+  await loadCatalog(pool, S.products, S.onHand);
+  const levels = await api.must(`query { stockLevels(sku: "${skuOf(0)}") { onHand reserved } }`);
+  if (levels.stockLevels.length !== 3 || levels.stockLevels.some((l: any) => l.onHand !== S.onHand)) {
+    throw new Error(`the API does not see the stock loaded with SQL: ${JSON.stringify(levels.stockLevels)}`);
+  }
+  progress(`setup: channel WEB, 3 warehouses, ${S.products} products x 3 warehouses x ${S.onHand} units`);
+
+  const orderInput = (rng: ReturnType<typeof prng>) => {
+    const picked = new Set<number>();
+    while (picked.size < 3) picked.add(rng.int(S.products));
+    const c = rng.int(S.customers);
+    return {
+      channelCode: 'WEB',
+      customer: { email: `customer-${c}@bench.example`, name: `Customer ${c}` },
+      shippingAddress: { name: `Customer ${c}`, line1: `${1 + (c % 200)} Bench Street`, city: 'Berlin', postalCode: '10115', country: 'DE' },
+      lines: [...picked].map((i) => ({ sku: skuOf(i), quantity: 1 + rng.int(3) })),
+    };
+  };
+
+  const placeViaApi = async (input: ReturnType<typeof orderInput>) => {
+    const r = await api.request(PLACE_ORDER, { input });
+    if (r.status !== 200 || r.errors?.length) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`);
+    const p = r.data?.placeOrder;
+    if (p?.userErrors?.length) throw new Error(`userErrors: ${JSON.stringify(p.userErrors).slice(0, 300)}`);
+    if (!p?.order?.id || p.order.status !== 'PENDING') throw new Error(`no order in the response: ${JSON.stringify(r.data).slice(0, 300)}`);
+  };
+  const floorInput = (rng: ReturnType<typeof prng>): FloorOrder => ({ ...orderInput(rng), actor: `user:${ADMIN.email}` });
+
+  // The statements of one placeOrder, server and floor.
+  const rng0 = prng(S.seed);
+  trace = [];
+  const before = statements;
+  await placeViaApi(orderInput(rng0));
+  const serverStatementsPerOrder = statements - before;
+  const serverTrace = trace;
+  trace = undefined;
+  const floorBefore = floorCounter.statements;
+  await placeOrderFloor(pool, floorInput(rng0));
+  const floorStatementsPerOrder = floorCounter.statements - floorBefore;
+
+  // 3 and 4. placeOrder over HTTP (server) and the same SQL through pg (floor), in alternating
+  // rounds so that load from other processes on the machine hits both alike.
+  const serverRngs = Array.from({ length: S.concurrency }, (_, i) => prng(S.seed * 1000 + i + 1));
+  const floorRngs = Array.from({ length: S.concurrency }, (_, i) => prng(S.seed * 2000 + i + 1));
+  const paths = {
+    server: (w: number) => placeViaApi(orderInput(serverRngs[w])),
+    floor: async (w: number) => {
+      await placeOrderFloor(pool, floorInput(floorRngs[w]));
+    },
+  };
+  // Production servers run without onQuery; MikroORM's query log (enabled by onQuery) formats
+  // every statement, so it is switched off while throughput is measured and on again to count.
+  // Through the config, not the logger: every em.fork() re-applies config 'debug' to the logger.
+  const debugBefore = server.orm.config.get('debug');
+  server.orm.config.set('debug', false);
+  const statementsBeforeLoad = statements;
+  const rssBaseline = process.memoryUsage().rss;
+  let rssPeak = rssBaseline;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  }, 100);
+  const parts: Record<keyof typeof paths, LoadResult[]> = { server: [], floor: [] };
+  progress(`placeOrder: warm-up ${S.warmup} s each for server (HTTP, ${S.client}) and floor (pg), ${S.concurrency} clients`);
+  for (const name of ['server', 'floor'] as const) {
+    parts[name].push(await runLoad({ concurrency: S.concurrency, warmupMs: S.warmup * 1000, measureMs: 0, op: paths[name] }));
+  }
+  const roundMs = (S.seconds * 1000) / S.rounds;
+  for (let round = 0; round < S.rounds; round++) {
+    const order = round % 2 === 0 ? (['server', 'floor'] as const) : (['floor', 'server'] as const);
+    for (const name of order) {
+      const r = await runLoad({ concurrency: S.concurrency, warmupMs: 0, measureMs: roundMs, op: paths[name] });
+      parts[name].push(r);
+      progress(`round ${round + 1}/${S.rounds} ${name.padEnd(6)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`);
+    }
+  }
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+  const rssAfterLoad = process.memoryUsage().rss;
+  const serverRun = combine(parts.server);
+  const floorRun = combine(parts.floor);
+  if (serverRun.failures) problem(`placeOrder over HTTP: ${serverRun.failures} failed requests, e.g. ${serverRun.firstErrors.join(' | ')}`);
+  if (floorRun.failures) problem(`floor: ${floorRun.failures} failed orders, e.g. ${floorRun.firstErrors.join(' | ')}`);
+  const ratio = serverRun.perSecond / floorRun.perSecond;
+
+  // Where the server's CPU goes: one request at a time, CPU time of this process per request.
+  const breakdown: { name: string; wall: number; cpu: number }[] = [];
+  if (S.breakdown > 0) {
+    progress(`CPU per request, sequential: ${S.breakdown} requests each`);
+    const rngB = prng(S.seed * 3000);
+    const noAuth = gqlClient(server.url, S.client, 1);
+    const measureSeq = async (name: string, op: () => Promise<unknown>) => {
+      for (let i = 0; i < 20; i++) await op();
+      const c0 = process.cpuUsage();
+      const lat = await timeSequential(S.breakdown, async () => {
+        await op();
+      });
+      const c = process.cpuUsage(c0);
+      breakdown.push({ name, wall: summarize(lat).p50, cpu: (c.user + c.system) / 1000 / S.breakdown });
+    };
+    const typename = async (client: GqlClient) => {
+      const r = await client.request<{ __typename: string }>('{ __typename }');
+      if (r.status !== 200 || r.data?.__typename !== 'Query') throw new Error(`{ __typename }: HTTP ${r.status} ${JSON.stringify(r.errors)}`);
+    };
+    await measureSeq('HTTP + GraphQL, `{ __typename }`, no token', () => typename(noAuth));
+    await measureSeq('same with a bearer token (adds the session lookup)', () => typename(api));
+    await measureSeq('placeOrder over HTTP', () => placeViaApi(orderInput(rngB)));
+    await measureSeq('floor placeOrder via pg', () => placeOrderFloor(pool, floorInput(rngB)));
+    noAuth.close();
+  }
+  server.orm.config.set('debug', debugBefore);
+  if (statements !== statementsBeforeLoad) problem(`the query log was not off during the load: ${statements - statementsBeforeLoad} statements logged`);
+
+  // Consistency: every reserved unit is backed by an allocation, nothing oversold.
+  const check = (await pool.query(`select
+      (select count(*) from "order")::int as orders,
+      (select coalesce(sum(reserved), 0) from stock_level)::int as reserved,
+      (select coalesce(sum(quantity - quantity_shipped), 0) from stock_allocation)::int as allocated,
+      (select count(*) from stock_level where reserved > on_hand)::int as oversold`)).rows[0];
+  if (check.reserved !== check.allocated || check.oversold) problem(`stock is inconsistent after the load: ${JSON.stringify(check)}`);
+
+  // 5. The orders list over bulk-loaded orders.
+  progress(`bulk-loading ${S.bulkOrders} orders with SQL`);
+  const bulkStart = performance.now();
+  const bulk = await loadOrders(pool, channelId, S.bulkOrders, S.bulkCustomers);
+  const bulkSeconds = (performance.now() - bulkStart) / 1000;
+  const counts = (await pool.query(`select count(*)::int as orders, count(*) filter (where status = 'CONFIRMED')::int as confirmed from "order"`)).rows[0];
+  progress(`bulk load: ${bulk.orders} orders, ${bulk.lines} lines, ${bulk.customers} customers in ${bulkSeconds.toFixed(1)} s (analyzed); ${counts.confirmed} CONFIRMED of ${counts.orders}`);
+
+  const seen = new Set<string>();
+  const listOnce = async (first: number, after?: string | null) => {
+    const s0 = statements;
+    const t = performance.now();
+    const r = await api.request(LIST_ORDERS, { first, after });
+    const elapsed = performance.now() - t;
+    const n = statements - s0;
+    if (r.status !== 200 || r.errors?.length || !r.data?.orders) throw new Error(`orders(first: ${first}): HTTP ${r.status} ${JSON.stringify(r.errors).slice(0, 300)}`);
+    const { edges, pageInfo } = r.data.orders;
+    if (edges.length !== first && pageInfo.hasNextPage) throw new Error(`orders(first: ${first}) returned ${edges.length} edges and hasNextPage`);
+    for (const { node } of edges) {
+      if (node.status !== 'CONFIRMED') throw new Error(`orders filtered on CONFIRMED returned ${node.status}`);
+      if (!node.customer?.email || node.lines.length < 2 || node.lines.length > 3) throw new Error(`order ${node.number} has customer ${JSON.stringify(node.customer)} and ${node.lines.length} lines`);
+      const sum = node.lines.reduce((acc: number, l: any) => acc + l.quantity * l.unitPrice.amount, 0);
+      if (sum !== node.total.amount) throw new Error(`order ${node.number}: lines add up to ${sum}, total is ${node.total.amount}`);
+    }
+    return { elapsed, statements: n, edges: edges as { node: { id: string } }[], endCursor: pageInfo.endCursor as string | null, hasNextPage: pageInfo.hasNextPage as boolean };
+  };
+
+  progress(`orders list: warm-up, ${S.listRequests} first pages, ${S.listPages} pages by cursor, page sizes 10/50/200`);
+  for (let i = 0; i < 20; i++) await listOnce(50);
+  const firstPageStatements: number[] = [];
+  const firstPage = summarize(await timeSequential(S.listRequests, async () => {
+    const r = await listOnce(50);
+    firstPageStatements.push(r.statements);
+  }));
+
+  const cursorStatements: number[] = [];
+  let after: string | null = null;
+  let pagesFollowed = 0;
+  const cursorLatencies: number[] = [];
+  for (let i = 0; i < S.listPages; i++) {
+    const r = await listOnce(50, after);
+    cursorLatencies.push(r.elapsed);
+    cursorStatements.push(r.statements);
+    for (const e of r.edges) {
+      if (seen.has(e.node.id)) throw new Error(`order ${e.node.id} appeared on two pages`);
+      seen.add(e.node.id);
+    }
+    pagesFollowed++;
+    if (!r.hasNextPage) break;
+    after = r.endCursor;
+  }
+  const cursorPages = summarize(cursorLatencies);
+
+  const bySize: { first: number; statements: number[]; latency: LatencySummary; edges: number }[] = [];
+  for (const first of [10, 50, 200]) {
+    const st: number[] = [];
+    let edges = 0;
+    for (let i = 0; i < 3; i++) await listOnce(first); // warm this page size
+    const lat = await timeSequential(S.pageSizeRequests, async () => {
+      const r = await listOnce(first);
+      st.push(r.statements);
+      edges = r.edges.length;
+    });
+    bySize.push({ first, statements: st, latency: summarize(lat), edges });
+  }
+  let listTrace: string[] = [];
+  if (S.trace) {
+    trace = [];
+    await listOnce(50);
+    listTrace = trace;
+    trace = undefined;
+  }
+  const rssAfterList = process.memoryUsage().rss;
+
+  const statementRange = (a: number[]) => (Math.min(...a) === Math.max(...a) ? String(a[0]) : `${Math.min(...a)}-${Math.max(...a)}`);
+  const sizeCounts = bySize.map((b) => statementRange(b.statements));
+  const constantStatements = new Set([...bySize.flatMap((b) => b.statements), ...firstPageStatements, ...cursorStatements]).size === 1;
+
+  // 6. Report.
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB`,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    pg: pgVersion.split(' on ')[0],
+  };
+  const loadAtEnd = os.loadavg();
+
+  out('');
+  out('## OMS benchmark');
+  out('');
+  out(`Database: ${mode}; ${machine.pg}. Server: createServer in this process (pool 20), load generator in the same process.`);
+  out('');
+  out(`### placeOrder: ${S.concurrency} concurrent clients, ${S.seconds} s measured per path after ${S.warmup} s warm-up`);
+  out('');
+  out('Each order: 3 distinct random SKUs of ' + S.products + ', quantity 1-3, customer random among ' + S.customers + '.');
+  out('');
+  const loadRow = (name: string, r: LoadResult, stmts: number) =>
+    [name, r.perSecond.toFixed(1), ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max), String(r.completed), String(r.failures), String(stmts), r.cpuMsPerOp.toFixed(1), r.cores.toFixed(2)];
+  out(table(
+    ['path', 'orders/s', 'p50 ms', 'p99 ms', 'max ms', 'orders', 'failures', 'SQL/order', 'node CPU ms/order', 'node cores'],
+    [
+      loadRow(`server: GraphQL over HTTP (${S.client}, keep-alive)`, serverRun, serverStatementsPerOrder),
+      loadRow(`floor: same SQL via pg (Pool max ${S.concurrency})`, floorRun, floorStatementsPerOrder),
+    ],
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+  ));
+  out('');
+  out(`${S.seconds} s per path, measured in ${S.rounds} alternating rounds; SQL/order counts begin and commit; node CPU = user + system`);
+  out('time of this process (all threads) per measured order: for the server it includes the in-process HTTP client.');
+  out('');
+  out(`server / floor throughput ratio: **${ratio.toFixed(2)}** (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  out('');
+  out('Query logging (onQuery) is off while throughput is measured, as in production; statements are counted on traced requests.');
+  out('');
+  out('Memory: RSS of this Node process (process.memoryUsage().rss). The server runs in-process, so this');
+  out('includes the load generator, the pg pool of the floor and the GraphQL client.');
+  out('');
+  out(table(['when', 'RSS'], [
+    ['after setup, before load', mb(rssBaseline)],
+    ['peak during the placeOrder phase (server and floor rounds)', mb(rssPeak)],
+    ['after the placeOrder phase', mb(rssAfterLoad)],
+    ['after the orders-list phase', mb(rssAfterList)],
+  ], ['l', 'r']));
+  out('');
+  if (breakdown.length) {
+    out('### Where the server\'s CPU goes: one request at a time');
+    out('');
+    out(table(['request (sequential, no concurrency)', 'p50 ms', 'node CPU ms/request'],
+      breakdown.map((b) => [b.name, ms(b.wall), b.cpu.toFixed(2)]), ['l', 'r', 'r']));
+    out('');
+    const [bare, authed, place, floorSeq] = breakdown;
+    out(`session lookup per request ~${(authed.cpu - bare.cpu).toFixed(1)} ms CPU; placeOrder beyond HTTP/GraphQL/auth ~${(place.cpu - authed.cpu).toFixed(1)} ms CPU, ` +
+      `of which the same SQL through pg costs ${floorSeq.cpu.toFixed(1)} ms: the rest (~${(place.cpu - authed.cpu - floorSeq.cpu).toFixed(1)} ms) is ORM and service code.`);
+    out('');
+  }
+  out(`### orders list: ${counts.orders} orders (${S.bulkOrders} bulk-loaded with SQL, ${counts.confirmed} CONFIRMED), sequential requests`);
+  out('');
+  out('`orders(first: N, filter: {status: [CONFIRMED]}) { edges { node { id number status total customer lines } } pageInfo }`');
+  out('');
+  out(table(
+    ['request', 'requests', 'p50 ms', 'p99 ms', 'max ms', 'SQL statements / request'],
+    [
+      ['first: 50, first page', String(firstPage.count), ms(firstPage.p50), ms(firstPage.p99), ms(firstPage.max), statementRange(firstPageStatements)],
+      [`first: 50, following endCursor (${pagesFollowed} pages, ${seen.size} orders)`, String(cursorPages.count), ms(cursorPages.p50), ms(cursorPages.p99), ms(cursorPages.max), statementRange(cursorStatements)],
+      ...bySize.map((b) => [`first: ${b.first} (${b.edges} orders per page)`, String(b.latency.count), ms(b.latency.p50), ms(b.latency.p99), ms(b.latency.max), statementRange(b.statements)]),
+    ],
+    ['l', 'r', 'r', 'r', 'r', 'r'],
+  ));
+  out('');
+  const listP99 = Math.max(firstPage.p99, cursorPages.p99);
+  out(`list p99 (first: 50): ${ms(listP99)} ms (goal < ${GOAL_LIST_P99_MS} ms: ${listP99 < GOAL_LIST_P99_MS ? 'met' : 'NOT met'}); ` +
+    `statements per request for first 10/50/200: ${sizeCounts.join('/')} (goal: the same for every page size: ${constantStatements ? 'met' : 'NOT met'})`);
+  out(`bulk load (setup, not measured against a goal): ${bulk.orders} orders + ${bulk.lines} lines + ${bulk.customers} customers in ${bulkSeconds.toFixed(1)} s, then ANALYZE`);
+
+  if (S.trace) {
+    out('');
+    out('### SQL of one placeOrder (server)');
+    out('');
+    for (const s of serverTrace) out(`    ${s.slice(0, 220)}`);
+    out('');
+    out('### SQL of one orders(first: 50) request (server)');
+    out('');
+    for (const s of listTrace) out(`    ${s.slice(0, 220)}`);
+  }
+
+  out('');
+  out('### Summary (for the README)');
+  out('');
+  out('```');
+  out(`Machine:    ${machine.cpu}, ${machine.cores} cores, ${machine.memory} RAM, ${machine.os}`);
+  out(`Node:       ${machine.node}`);
+  out(`PostgreSQL: ${machine.pg} (${external ? 'DATABASE_URL' : 'embedded'}); shared_buffers ${pgSettings.shared_buffers}, synchronous_commit ${pgSettings.synchronous_commit}, fsync ${pgSettings.fsync}`);
+  out(`Load avg:   ${loadAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${loadAtEnd.map((v) => v.toFixed(2)).join(' ')} at end (other work on the machine adds noise)`);
+  out(`Run:        ${S.concurrency} clients, ${S.seconds} s per path (${S.rounds} alternating rounds) after ${S.warmup} s warm-up, HTTP client ${S.client}, seed ${S.seed}`);
+  out('');
+  out(`placeOrder, server (GraphQL/HTTP): ${serverRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(serverRun.latency.p50).padStart(6)} ms   p99 ${ms(serverRun.latency.p99).padStart(6)} ms   ${serverRun.failures} failures   node CPU ${serverRun.cpuMsPerOp.toFixed(1)} ms/order`);
+  out(`placeOrder, floor (same SQL, pg):  ${floorRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(floorRun.latency.p50).padStart(6)} ms   p99 ${ms(floorRun.latency.p99).padStart(6)} ms   ${floorRun.failures} failures   node CPU ${floorRun.cpuMsPerOp.toFixed(1)} ms/order`);
+  out(`server / floor:                    ${ratio.toFixed(2)}  (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  out(`SQL statements per placeOrder:     server ${serverStatementsPerOrder}, floor ${floorStatementsPerOrder} (begin/commit included)`);
+  out(`RSS (server in this process):     ${mb(rssBaseline)} before load, ${mb(rssPeak)} peak under load, ${mb(rssAfterList)} at the end (includes load generator)`);
+  out(`orders list, ${counts.orders} orders, first: 50 CONFIRMED: p50 ${ms(firstPage.p50)} ms, p99 ${ms(firstPage.p99)} ms; by cursor p50 ${ms(cursorPages.p50)} ms, p99 ${ms(cursorPages.p99)} ms  (goal p99 < ${GOAL_LIST_P99_MS} ms: ${listP99 < GOAL_LIST_P99_MS ? 'met' : 'NOT met'})`);
+  out(`SQL statements per list request:   first 10/50/200: ${sizeCounts.join('/')}  (${constantStatements ? 'constant' : 'NOT constant'})`);
+  out('```');
+
+  const goalsMissed = ratio < GOAL_RATIO || listP99 >= GOAL_LIST_P99_MS || !constantStatements;
+  return goalsMissed;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const watchdog = setTimeout(() => {
+  problem(`the benchmark did not finish within ${S.timeout} s`);
+  void cleanup().finally(() => process.exit(1));
+}, S.timeout * 1000);
+watchdog.unref();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    progress(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(async (goalsMissed) => {
+    await cleanup();
+    if (failed) {
+      process.stderr.write(`\nbench FAILED:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      process.exit(1);
+    }
+    if (goalsMissed && S.strict) {
+      process.stderr.write('\nbench: a goal was missed (BENCH_STRICT=1)\n');
+      process.exit(2);
+    }
+    progress('done');
+    process.exit(0);
+  })
+  .catch(async (e) => {
+    process.stderr.write(`\nbench FAILED: ${(e as Error)?.stack ?? e}\n`);
+    await cleanup();
+    process.exit(1);
+  });
