@@ -7,6 +7,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Actor } from '../../common/context';
+import { sql } from '../../common/sql';
 import { ErrorCode, UserError } from '../../common/errors';
 import { Role, Session, User } from './user.entity';
 
@@ -41,14 +42,12 @@ export class AuthService {
   /** The actor behind a bearer token, or undefined if it is unknown, expired, revoked or its user inactive. */
   async authenticate(em: EntityManager, token: string | undefined): Promise<Actor | undefined> {
     if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
-    const session = await em.findOne(
-      Session,
-      { tokenHash: hashToken(token), revokedAt: null, expiresAt: { $gt: new Date() }, user: { active: true } },
-      { populate: ['user'] },
-    );
-    if (!session) return undefined;
-    const user = session.user.getEntity();
-    return { kind: 'user', id: user.id, label: `user:${user.email}`, role: user.role };
+    // Runs on every request: one indexed lookup, read as a plain row.
+    const [row] = await sql<{ id: string; email: string; role: string }>(em,
+      `select u.id, u.email, u.role from user_session s join app_user u on u.id = s.user_id
+       where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
+      [hashToken(token)]);
+    return row ? { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role } : undefined;
   }
 
   async logout(em: EntityManager, token: string | undefined): Promise<boolean> {

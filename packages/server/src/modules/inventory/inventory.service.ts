@@ -9,6 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { validateInput } from '../../common/validation';
+import { insertRows, placeholders, sql } from '../../common/sql';
 import { Product } from '../catalog/product.entity';
 import { AdjustStockInput } from './inventory.inputs';
 import type { OrderLine } from '../order/order-line.entity';
@@ -17,22 +18,38 @@ import { StockLevel } from './stock-level.entity';
 import { StockMovement, StockMovementKind } from './stock-movement.entity';
 import { Warehouse } from './warehouse.entity';
 
+/** What sourcing needs to know of a product. */
+export interface SourcedProduct {
+  id: string;
+  sku: string;
+  allowBackorder: boolean;
+}
+
 export interface AllocationRequest {
   line: OrderLine;
-  product: Product;
+  product: SourcedProduct;
   /** Position of the line in the caller's input, for error paths. */
   index: number;
 }
 
+/** One stock row as sourcing and fulfilment see it: a StockLevel entity, or a locked row read with SQL. */
+export interface StockCell {
+  id: string;
+  onHand: number;
+  reserved: number;
+  readonly available: number;
+}
+
 const key = (productId: string, warehouseId: string) => `${productId}:${warehouseId}`;
 
-export class StockBook {
-  private readonly levels = new Map<string, StockLevel>();
-  constructor(levels: StockLevel[]) {
-    for (const l of levels) this.levels.set(key(l.product.id, l.warehouse.id), l);
+/** The locked stock rows of one use case, by product and warehouse. */
+export class StockBook<C extends StockCell = StockCell> {
+  private readonly cells = new Map<string, C>();
+  constructor(entries: { productId: string; warehouseId: string; cell: C }[]) {
+    for (const e of entries) this.cells.set(key(e.productId, e.warehouseId), e.cell);
   }
-  get(productId: string, warehouseId: string): StockLevel | undefined {
-    return this.levels.get(key(productId, warehouseId));
+  get(productId: string, warehouseId: string): C | undefined {
+    return this.cells.get(key(productId, warehouseId));
   }
   available(productId: string, warehouseId: string): number {
     return this.get(productId, warehouseId)?.available ?? 0;
@@ -51,7 +68,25 @@ export class InventoryService {
     const where: any = { product: { $in: productIds } };
     if (warehouseId) where.warehouse = warehouseId;
     const levels = await em.find(StockLevel, where, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
-    return new StockBook(levels);
+    return new StockBook(levels.map((l) => ({ productId: l.product.id, warehouseId: l.warehouse.id, cell: l })));
+  }
+
+  /** The same lock, read as plain rows: for order placement, which writes with SQL. */
+  async lockStockRows(em: EntityManager, productIds: string[]): Promise<StockBook> {
+    if (!productIds.length) return new StockBook([]);
+    const rows = await sql<{ id: string; product_id: string; warehouse_id: string; on_hand: number; reserved: number }>(em,
+      `select id, product_id, warehouse_id, on_hand, reserved from stock_level where product_id in (${placeholders(productIds.length)}) order by id for update`,
+      productIds);
+    return new StockBook(rows.map((r) => ({
+      productId: r.product_id,
+      warehouseId: r.warehouse_id,
+      cell: { id: r.id, onHand: r.on_hand, reserved: r.reserved, get available() { return this.onHand - this.reserved; } },
+    })));
+  }
+
+  /** Warehouses in sourcing order, as plain rows. */
+  async warehouseRows(em: EntityManager): Promise<{ id: string; code: string }[]> {
+    return sql(em, 'select id, code from warehouse order by priority, code');
   }
 
   /**
@@ -59,10 +94,10 @@ export class InventoryService {
    * line is split across warehouses by priority. Lines that cannot be filled are refused with
    * INSUFFICIENT_STOCK unless their product allows backorder (the rest then stays unallocated).
    */
-  allocate(em: EntityManager, requests: AllocationRequest[], warehouses: Warehouse[], book: StockBook): void {
+  allocate(em: EntityManager, requests: AllocationRequest[], warehouses: { id: string }[], book: StockBook): StockAllocation[] {
     const single = warehouses.find((w) => requests.every((r) => book.available(r.product.id, w.id) >= r.line.quantity));
     const errors: UserError[] = [];
-    const plan: { r: AllocationRequest; w: Warehouse; qty: number }[] = [];
+    const plan: { r: AllocationRequest; w: { id: string }; qty: number }[] = [];
     for (const r of requests) {
       let remaining = r.line.quantity;
       for (const w of single ? [single] : warehouses) {
@@ -83,10 +118,31 @@ export class InventoryService {
       }
     }
     if (errors.length) throw new DomainError(errors);
-    for (const { r, w, qty } of plan) {
+    return plan.map(({ r, w, qty }) => {
       book.get(r.product.id, w.id)!.reserved += qty;
-      em.persist(new StockAllocation(ref(r.line), ref(w), qty));
+      const allocation = new StockAllocation(ref(r.line), em.getReference(Warehouse, w.id, { wrapped: true }), qty);
+      r.line.allocations.add(allocation);
+      return allocation;
+    });
+  }
+
+  /** Writes what allocate() decided: the allocation rows and the reserved units of the locked stock rows. */
+  async saveAllocations(em: EntityManager, allocations: StockAllocation[], book: StockBook): Promise<void> {
+    await insertRows(em, 'stock_allocation', allocations.map((a) => ({
+      id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity,
+      quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
+    })));
+    const changed = new Map<string, StockCell>();
+    for (const a of allocations) {
+      const cell = book.get(a.orderLine.getEntity().product.id, a.warehouse.id)!;
+      changed.set(cell.id, cell);
     }
+    if (!changed.size) return;
+    const cells = [...changed.values()];
+    await sql(em,
+      `update stock_level s set reserved = v.reserved, updated_at = now()
+       from (values ${cells.map(() => '(?::uuid, ?::int)').join(', ')}) as v(id, reserved) where s.id = v.id`,
+      cells.flatMap((c) => [c.id, c.reserved]));
   }
 
   /** Gives back every unit of these lines that is reserved but not shipped. */

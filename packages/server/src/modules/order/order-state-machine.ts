@@ -19,8 +19,14 @@ export class OrderChangeLog {
   constructor(private readonly em: EntityManager, readonly actor: string) {}
 
   record(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
-    const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
+    const entry = this.entry(order, type, message, extra);
     this.em.persist(entry);
+    return entry;
+  }
+
+  /** A history entry the caller writes itself (with SQL); it is published after commit like the others. */
+  entry(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
+    const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
     this.entries.push({ entry, order });
     return entry;
   }

@@ -1,0 +1,30 @@
+/**
+ * Plain SQL inside the current MikroORM transaction, for the hot paths where building and
+ * flushing entities costs more CPU than the statements themselves (order placement, sign-in
+ * checks). Parameters go to PostgreSQL as bind parameters, never spliced into the text.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Knex } from '@mikro-orm/postgresql';
+
+/** Runs `sql` with `?` placeholders in the transaction of `em` (or on the pool when there is none). */
+export async function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  const runner = trx ?? em.getKnex();
+  const started = Date.now();
+  const result: any = await runner.raw(text, params as any[]);
+  // Through MikroORM's logger like its own statements, so query logs and counts see these too.
+  em.config.getLogger().logQuery({ query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  return result.rows as T[];
+}
+
+/** `?, ?, ?` for a list of n values. */
+export const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** One multi-row INSERT; every row must have the same keys (column names). */
+export async function insertRows(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const columns = Object.keys(rows[0]);
+  const values = rows.map(() => `(${placeholders(columns.length)})`).join(', ');
+  await sql(em, `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}`,
+    rows.flatMap((r) => columns.map((c) => r[c] ?? null)));
+}
