@@ -34,7 +34,10 @@ import { createServer, RunningServer } from '../server';
 import { ClientKind, gqlClient, GqlClient } from './client';
 import { loadCatalog, loadOrders, skuOf } from './data';
 import { floorCounter, FloorOrder, placeOrderFloor } from './floor';
-import { combine, LatencySummary, LoadResult, mb, ms, prng, runLoad, summarize, table, timeSequential } from './stats';
+import { combine, LatencySummary, LoadResult, mb, ms, prng, summarize, table, timeSequential } from './stats';
+import { Worker } from 'node:worker_threads';
+import type { LoadRequest, LoadWorkerData } from './load-worker';
+import { floorInput as toFloorInput, orderInput as makeOrderInput, OrderInput, placeViaApi as placeOneViaApi, Rng } from './orders';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -72,9 +75,6 @@ const GOAL_RATIO = 0.6;
 const GOAL_LIST_P99_MS = 100;
 const ADMIN = { email: 'bench-admin@bench.example', password: randomBytes(12).toString('hex') };
 
-const PLACE_ORDER = `mutation($input: PlaceOrderInput!) {
-  placeOrder(input: $input) { order { id number status total { amount } } userErrors { field code message } }
-}`;
 const LIST_ORDERS = `query($first: Int, $after: String) {
   orders(first: $first, after: $after, filter: { status: [CONFIRMED] }) {
     edges { node { id number status total { amount } customer { email name } lines { sku quantity unitPrice { amount } } } }
@@ -224,26 +224,9 @@ async function main() {
   }
   progress(`setup: channel WEB, 3 warehouses, ${S.products} products x 3 warehouses x ${S.onHand} units`);
 
-  const orderInput = (rng: ReturnType<typeof prng>) => {
-    const picked = new Set<number>();
-    while (picked.size < 3) picked.add(rng.int(S.products));
-    const c = rng.int(S.customers);
-    return {
-      channelCode: 'WEB',
-      customer: { email: `customer-${c}@bench.example`, name: `Customer ${c}` },
-      shippingAddress: { name: `Customer ${c}`, line1: `${1 + (c % 200)} Bench Street`, city: 'Berlin', postalCode: '10115', country: 'DE' },
-      lines: [...picked].map((i) => ({ sku: skuOf(i), quantity: 1 + rng.int(3) })),
-    };
-  };
-
-  const placeViaApi = async (input: ReturnType<typeof orderInput>) => {
-    const r = await api.request(PLACE_ORDER, { input });
-    if (r.status !== 200 || r.errors?.length) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`);
-    const p = r.data?.placeOrder;
-    if (p?.userErrors?.length) throw new Error(`userErrors: ${JSON.stringify(p.userErrors).slice(0, 300)}`);
-    if (!p?.order?.id || p.order.status !== 'PENDING') throw new Error(`no order in the response: ${JSON.stringify(r.data).slice(0, 300)}`);
-  };
-  const floorInput = (rng: ReturnType<typeof prng>): FloorOrder => ({ ...orderInput(rng), actor: `user:${ADMIN.email}` });
+  const orderInput = (rng: Rng) => makeOrderInput(rng, S.products, S.customers);
+  const placeViaApi = (input: OrderInput) => placeOneViaApi(api, input);
+  const floorInput = (rng: Rng): FloorOrder => toFloorInput(orderInput(rng), `user:${ADMIN.email}`);
 
   // The statements of one placeOrder, server and floor.
   const rng0 = prng(S.seed);
@@ -258,15 +241,39 @@ async function main() {
   const floorStatementsPerOrder = floorCounter.statements - floorBefore;
 
   // 3 and 4. placeOrder over HTTP (server) and the same SQL through pg (floor), in alternating
-  // rounds so that load from other processes on the machine hits both alike.
-  const serverRngs = Array.from({ length: S.concurrency }, (_, i) => prng(S.seed * 1000 + i + 1));
-  const floorRngs = Array.from({ length: S.concurrency }, (_, i) => prng(S.seed * 2000 + i + 1));
-  const paths = {
-    server: (w: number) => placeViaApi(orderInput(serverRngs[w])),
-    floor: async (w: number) => {
-      await placeOrderFloor(pool, floorInput(floorRngs[w]));
-    },
+  // rounds so that load from other processes on the machine hits both alike. The clients run in a
+  // worker thread: this thread only serves, as a server would with its clients elsewhere.
+  const worker = new Worker(path.join(__dirname, 'load-worker.js'), {
+    workerData: {
+      url: server.url, token: login.login.token, client: S.client, databaseUrl, concurrency: S.concurrency,
+      seed: S.seed, products: S.products, customers: S.customers, actor: `user:${ADMIN.email}`,
+    } satisfies LoadWorkerData,
+  });
+  cleanups.push({ name: 'stop load worker', fn: async () => { worker.postMessage({ close: true }); await worker.terminate(); } });
+  let requestId = 0;
+  const serverThreadBusy = { ms: 0, orders: 0 };
+  const runInWorker = (pathName: 'server' | 'floor', warmupMs: number, measureMs: number): Promise<LoadResult> => {
+    const id = ++requestId;
+    const elu0 = performance.eventLoopUtilization();
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: { id: number; result: LoadResult }) => {
+        if (m.id !== id) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        if (pathName === 'server' && measureMs > 0) {
+          // Busy time of this (the server's) event loop, over the whole run including its drain.
+          const elu = performance.eventLoopUtilization(elu0);
+          serverThreadBusy.ms += elu.active;
+          serverThreadBusy.orders += m.result.completed;
+        }
+        resolve(m.result);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.postMessage({ id, path: pathName, warmupMs, measureMs } satisfies LoadRequest);
+    });
   };
+  const paths = { server: 'server', floor: 'floor' } as const;
   // Production servers run without onQuery; MikroORM's query log (enabled by onQuery) formats
   // every statement, so it is switched off while throughput is measured and on again to count.
   // Through the config, not the logger: every em.fork() re-applies config 'debug' to the logger.
@@ -281,13 +288,13 @@ async function main() {
   const parts: Record<keyof typeof paths, LoadResult[]> = { server: [], floor: [] };
   progress(`placeOrder: warm-up ${S.warmup} s each for server (HTTP, ${S.client}) and floor (pg), ${S.concurrency} clients`);
   for (const name of ['server', 'floor'] as const) {
-    parts[name].push(await runLoad({ concurrency: S.concurrency, warmupMs: S.warmup * 1000, measureMs: 0, op: paths[name] }));
+    parts[name].push(await runInWorker(name, S.warmup * 1000, 0));
   }
   const roundMs = (S.seconds * 1000) / S.rounds;
   for (let round = 0; round < S.rounds; round++) {
     const order = round % 2 === 0 ? (['server', 'floor'] as const) : (['floor', 'server'] as const);
     for (const name of order) {
-      const r = await runLoad({ concurrency: S.concurrency, warmupMs: 0, measureMs: roundMs, op: paths[name] });
+      const r = await runInWorker(name, 0, roundMs);
       parts[name].push(r);
       progress(`round ${round + 1}/${S.rounds} ${name.padEnd(6)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`);
     }
@@ -300,6 +307,7 @@ async function main() {
   if (serverRun.failures) problem(`placeOrder over HTTP: ${serverRun.failures} failed requests, e.g. ${serverRun.firstErrors.join(' | ')}`);
   if (floorRun.failures) problem(`floor: ${floorRun.failures} failed orders, e.g. ${floorRun.firstErrors.join(' | ')}`);
   const ratio = serverRun.perSecond / floorRun.perSecond;
+  const busyPerOrder = serverThreadBusy.orders ? serverThreadBusy.ms / serverThreadBusy.orders : NaN;
 
   // Where the server's CPU goes: one request at a time, CPU time of this process per request.
   const breakdown: { name: string; wall: number; cpu: number }[] = [];
@@ -448,7 +456,8 @@ async function main() {
   ));
   out('');
   out(`${S.seconds} s per path, measured in ${S.rounds} alternating rounds; SQL/order counts begin and commit; node CPU = user + system`);
-  out('time of this process (all threads) per measured order: for the server it includes the in-process HTTP client.');
+  out('time of this process (all threads) per measured order, so it includes the load generator (a worker thread).');
+  out(`The server's own thread (its event loop) was busy ${busyPerOrder.toFixed(2)} ms per order: on one core it cannot exceed ~${Math.round(1000 / busyPerOrder)} orders/s.`);
   out('');
   out(`server / floor throughput ratio: **${ratio.toFixed(2)}** (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
   out('');
@@ -517,6 +526,7 @@ async function main() {
   out('');
   out(`placeOrder, server (GraphQL/HTTP): ${serverRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(serverRun.latency.p50).padStart(6)} ms   p99 ${ms(serverRun.latency.p99).padStart(6)} ms   ${serverRun.failures} failures   node CPU ${serverRun.cpuMsPerOp.toFixed(1)} ms/order`);
   out(`placeOrder, floor (same SQL, pg):  ${floorRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(floorRun.latency.p50).padStart(6)} ms   p99 ${ms(floorRun.latency.p99).padStart(6)} ms   ${floorRun.failures} failures   node CPU ${floorRun.cpuMsPerOp.toFixed(1)} ms/order`);
+  out(`server thread busy per order:     ${busyPerOrder.toFixed(2)} ms (event loop utilisation; load generator in a worker thread)`);
   out(`server / floor:                    ${ratio.toFixed(2)}  (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
   out(`SQL statements per placeOrder:     server ${serverStatementsPerOrder}, floor ${floorStatementsPerOrder} (begin/commit included)`);
   out(`RSS (server in this process):     ${mb(rssBaseline)} before load, ${mb(rssPeak)} peak under load, ${mb(rssAfterList)} at the end (includes load generator)`);

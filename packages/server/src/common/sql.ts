@@ -28,3 +28,13 @@ export async function insertRows(em: EntityManager, table: string, rows: Record<
   await sql(em, `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}`,
     rows.flatMap((r) => columns.map((c) => r[c] ?? null)));
 }
+
+/** Runs a statement written with PostgreSQL's $1, $2 placeholders (see order-placement.sql.ts). */
+export function run<T = Record<string, any>>(em: EntityManager, statement: { text: string; values: unknown[] }): Promise<T[]> {
+  const values: unknown[] = [];
+  const text = statement.text.replace(/\$(\d+)/g, (_, n) => {
+    values.push(statement.values[Number(n) - 1]);
+    return '?';
+  });
+  return sql<T>(em, text, values);
+}

@@ -9,7 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { validateInput } from '../../common/validation';
-import { insertRows, placeholders, sql } from '../../common/sql';
+import { run } from '../../common/sql';
+import { lockStock, StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { AdjustStockInput } from './inventory.inputs';
 import type { OrderLine } from '../order/order-line.entity';
@@ -71,22 +72,22 @@ export class InventoryService {
     return new StockBook(levels.map((l) => ({ productId: l.product.id, warehouseId: l.warehouse.id, cell: l })));
   }
 
-  /** The same lock, read as plain rows: for order placement, which writes with SQL. */
-  async lockStockRows(em: EntityManager, productIds: string[]): Promise<StockBook> {
-    if (!productIds.length) return new StockBook([]);
-    const rows = await sql<{ id: string; product_id: string; warehouse_id: string; on_hand: number; reserved: number }>(em,
-      `select id, product_id, warehouse_id, on_hand, reserved from stock_level where product_id in (${placeholders(productIds.length)}) order by id for update`,
-      productIds);
-    return new StockBook(rows.map((r) => ({
+  /**
+   * The same lock, read as plain rows, for order placement (which writes with SQL). Also returns
+   * the warehouses holding these products, in sourcing order: a warehouse without a stock row
+   * for them has nothing to offer.
+   */
+  async lockStockForPlacement(em: EntityManager, productIds: string[]): Promise<{ book: StockBook; warehouses: { id: string; code: string }[] }> {
+    if (!productIds.length) return { book: new StockBook([]), warehouses: [] };
+    const rows = await run<PlacementStockRow>(em, lockStock(productIds));
+    const book = new StockBook(rows.map((r) => ({
       productId: r.product_id,
       warehouseId: r.warehouse_id,
       cell: { id: r.id, onHand: r.on_hand, reserved: r.reserved, get available() { return this.onHand - this.reserved; } },
     })));
-  }
-
-  /** Warehouses in sourcing order, as plain rows. */
-  async warehouseRows(em: EntityManager): Promise<{ id: string; code: string }[]> {
-    return sql(em, 'select id, code from warehouse order by priority, code');
+    const warehouses = new Map(rows.map((r) => [r.warehouse_id, { id: r.warehouse_id, code: r.code, priority: r.priority }]));
+    const ordered = [...warehouses.values()].sort((a, b) => a.priority - b.priority || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    return { book, warehouses: ordered };
   }
 
   /**
@@ -126,23 +127,14 @@ export class InventoryService {
     });
   }
 
-  /** Writes what allocate() decided: the allocation rows and the reserved units of the locked stock rows. */
-  async saveAllocations(em: EntityManager, allocations: StockAllocation[], book: StockBook): Promise<void> {
-    await insertRows(em, 'stock_allocation', allocations.map((a) => ({
-      id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity,
-      quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
-    })));
+  /** The new reserved values of the stock rows that allocate() changed, for the caller to write. */
+  reservedChanges(allocations: StockAllocation[], book: StockBook): { id: string; reserved: number }[] {
     const changed = new Map<string, StockCell>();
     for (const a of allocations) {
       const cell = book.get(a.orderLine.getEntity().product.id, a.warehouse.id)!;
       changed.set(cell.id, cell);
     }
-    if (!changed.size) return;
-    const cells = [...changed.values()];
-    await sql(em,
-      `update stock_level s set reserved = v.reserved, updated_at = now()
-       from (values ${cells.map(() => '(?::uuid, ?::int)').join(', ')}) as v(id, reserved) where s.id = v.id`,
-      cells.flatMap((c) => [c.id, c.reserved]));
+    return [...changed.values()].map((c) => ({ id: c.id, reserved: c.reserved }));
   }
 
   /** Gives back every unit of these lines that is reserved but not shipped. */

@@ -11,7 +11,8 @@ import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
-import { insertRows, placeholders, sql } from '../../common/sql';
+import { run, sql } from '../../common/sql';
+import { selectProducts, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -51,8 +52,7 @@ export class OrderService {
       }
 
       const skus = input.lines.map((l) => l.sku);
-      const products = (await sql<ProductRow>(em,
-        `select id, sku, name, price_amount, currency, allow_backorder from product where sku in (${placeholders(skus.length)})`, skus))
+      const products = (await run<ProductRow>(em, selectProducts(skus)))
         .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
       const bySku = new Map(products.map((p) => [p.sku, p]));
       const errors: UserError[] = [];
@@ -67,15 +67,12 @@ export class OrderService {
       });
       if (errors.length) throw new DomainError(errors);
 
-      const warehouses = await this.inventory.warehouseRows(em);
-      const book = await this.inventory.lockStockRows(em, products.map((p) => p.id));
-
-      const customerId = await this.upsertCustomer(em, input.customer.email, input.customer.name);
-      const [{ nextval }] = await sql<{ nextval: string }>(em, "select nextval('order_number_seq')::text as nextval");
+      const { book, warehouses } = await this.inventory.lockStockForPlacement(em, products.map((p) => p.id));
       const address = Object.assign(new Address(), input.shippingAddress);
       address.country = address.country.toUpperCase();
       const order = new Order({
-        number: nextval, channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: em.getReference(Customer, customerId, { wrapped: true }),
+        number: '', // from the sequence, when the order is written
+        channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: undefined as never,
         currency: channel.currency, shippingAddress: address, externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
       });
 
@@ -99,15 +96,21 @@ export class OrderService {
       const placed = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, { toStatus: OrderStatus.PENDING, at: order.placedAt });
       order.history.add(placed);
 
-      await insertRows(em, 'order', [orderRow(order)]);
-      await insertRows(em, 'order_line', requests.map(({ line }) => ({
-        id: line.id, order_id: order.id, line_no: line.lineNo, product_id: line.product.id, sku: line.sku, name: line.name,
-        quantity: line.quantity, unit_price_amount: line.unitPriceAmount, currency: line.currency, quantity_shipped: 0, quantity_returned: 0,
-      })));
-      await this.inventory.saveAllocations(em, allocations, book);
-      await insertRows(em, 'order_history', [{
-        id: placed.id, order_id: order.id, type: placed.type, from_status: null, to_status: placed.toStatus, message: placed.message, actor: placed.actor, at: placed.at,
-      }]);
+      const [written] = await run<{ number: string; customer_id: string }>(em, writePlacement({
+        customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
+        order: orderRow(order),
+        lines: requests.map(({ line }) => ({
+          id: line.id, order_id: order.id, line_no: line.lineNo, product_id: line.product.id, sku: line.sku, name: line.name,
+          quantity: line.quantity, unit_price_amount: line.unitPriceAmount, currency: line.currency, quantity_shipped: 0, quantity_returned: 0,
+        })),
+        allocations: allocations.map((a) => ({
+          id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
+        })),
+        history: [{ id: placed.id, order_id: order.id, type: placed.type, from_status: null, to_status: placed.toStatus, message: placed.message, actor: placed.actor, at: placed.at }],
+        stock: this.inventory.reservedChanges(allocations, book),
+      }));
+      order.number = written.number;
+      order.customer = em.getReference(Customer, written.customer_id, { wrapped: true });
       return order;
     });
   }
@@ -209,25 +212,15 @@ export class OrderService {
     return toConnection(items, limit, (o) => [o.placedAt.toISOString(), o.id], () => countQb.getCount());
   }
 
-  private async upsertCustomer(em: EntityManager, email: string, name?: string): Promise<string> {
-    const normalized = email.trim().toLowerCase();
-    const rows = await sql<{ id: string }>(em,
-      `insert into customer (id, email, name, created_at) values (gen_random_uuid(), ?, ?, now())
-       on conflict (email) do update set name = coalesce(excluded.name, customer.name)
-       returning id`,
-      [normalized, name ?? null],
-    );
-    return rows[0].id;
-  }
 }
 
 interface ProductRow { id: string; sku: string; name: string; price_amount: number; currency: string; allow_backorder: boolean }
 
-/** The columns of a new order; must follow the order table of the migrations. */
+/** The columns of a new order but its number and customer; they follow the order table of the migrations. */
 function orderRow(o: Order): Record<string, unknown> {
   const a = o.shippingAddress;
   return {
-    id: o.id, number: o.number, channel_id: o.channel.id, external_id: o.externalId ?? null, customer_id: o.customer.id,
+    id: o.id, channel_id: o.channel.id, external_id: o.externalId ?? null,
     status: o.status, status_before_hold: null, hold_reason: null, cancel_reason: null, payment_status: o.paymentStatus,
     currency: o.currency, subtotal_amount: o.subtotalAmount, shipping_amount: o.shippingAmount, total_amount: o.totalAmount,
     paid_amount: o.paidAmount, refunded_amount: o.refundedAmount,
