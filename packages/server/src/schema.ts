@@ -10,7 +10,7 @@ import { createOmsPubSub } from './common/pubsub';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
-import { StockLevelResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
+import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
 import { OrderLineResolver, StockAllocationResolver } from './modules/order/order-line.resolver';
 import { OrderResolver } from './modules/order/order.resolver';
 import { PaymentResolver } from './modules/payment/payment.resolver';
@@ -24,7 +24,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, ro
 };
 
 export const RESOLVERS = [
-  AuthResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, ProductResolver, OrderResolver,
+  AuthResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver,
 ] as const;
 
@@ -35,6 +35,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(ChannelResolver, new ChannelResolver(services.channels));
     instances.set(WarehouseResolver, new WarehouseResolver(services.warehouses));
     instances.set(StockLevelResolver, new StockLevelResolver(services.inventory));
+    instances.set(StockMovementResolver, new StockMovementResolver(services.inventory));
     instances.set(ProductResolver, new ProductResolver(services.products));
     instances.set(OrderResolver, new OrderResolver(services.orders));
     instances.set(PaymentResolver, new PaymentResolver(services.payments));

@@ -339,6 +339,41 @@ describe('adjusting stock', () => {
     expect((await adjust('A-1', 'SOUTH', -3, 'shrinkage')).stockLevel).toMatchObject({ onHand: 0, reserved: 0 });
   });
 
+  test('the stock ledger lists every movement of a SKU newest first, with reasons, in stable pages', async () => {
+    await createCatalog(t, { products: [{ sku: 'LG-1' }] });
+    for (const [wh, delta, reason] of [['SOUTH', 10, 'goods received PO-1'], ['NORTH', 4, 'goods received PO-2'], ['SOUTH', -1, 'damaged']] as const) {
+      expect((await adjust('LG-1', wh, delta, reason)).userErrors).toEqual([]);
+    }
+    const order = await confirmedOrder([{ sku: 'LG-1', quantity: 2 }]);
+    expect((await ship(t, order.id, 'SOUTH', [{ sku: 'LG-1', quantity: 2 }])).userErrors).toEqual([]);
+    const LEDGER = `query($sku: String, $wh: String, $first: Int, $after: String) {
+      stockMovements(sku: $sku, warehouseCode: $wh, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { sku warehouse { code } kind delta reason orderId actor }
+      }
+    }`;
+    const all = (await t.q(LEDGER, { sku: 'LG-1' })).stockMovements;
+    expect(all.totalCount).toBe(4);
+    expect(all.nodes.map((m: any) => [m.warehouse.code, m.kind, m.delta, m.reason, m.orderId])).toEqual([
+      ['SOUTH', 'SHIPMENT', -2, null, order.id],
+      ['SOUTH', 'ADJUSTMENT', -1, 'damaged', null],
+      ['NORTH', 'ADJUSTMENT', 4, 'goods received PO-2', null],
+      ['SOUTH', 'ADJUSTMENT', 10, 'goods received PO-1', null],
+    ]);
+    expect(all.nodes.every((m: any) => m.sku === 'LG-1' && m.actor === ACTOR)).toBe(true);
+    const south = (await t.q(LEDGER, { sku: 'LG-1', wh: 'SOUTH' })).stockMovements;
+    expect(south.nodes.map((m: any) => m.delta)).toEqual([-2, -1, 10]);
+    // Page by page, the same four movements in the same order.
+    const paged: number[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: any = (await t.q(LEDGER, { sku: 'LG-1', first: 1, after })).stockMovements;
+      paged.push(...page.nodes.map((m: any) => m.delta));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual([-2, -1, 4, 10]);
+  });
+
   test('adding stock in a new warehouse creates its stock row and records the movement', async () => {
     await createCatalog(t, { products: [{ sku: 'A-2' }] });
     const r = await adjust('A-2', 'NORTH', 7, 'goods received PO-7');

@@ -1,5 +1,14 @@
-/** Committed migrations, applied in this order at start. Add new ones at the end. */
+/**
+ * Committed migrations, applied in this order at start. Add new ones at the end.
+ * (`pnpm --filter @oms/server migration:create` always proposes `alter column "seq" type int8` on
+ * order_history: MikroORM's introspection of that sequence-backed column; it changes nothing, so
+ * drop that line from a new migration.)
+ */
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127150121 } from './Migration20261127150121';
+import { Migration20261127160721 } from './Migration20261127160721';
 
-export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261127150121', class: Migration20261127150121 }];
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261127150121', class: Migration20261127150121 },
+  { name: 'Migration20261127160721', class: Migration20261127160721 },
+];

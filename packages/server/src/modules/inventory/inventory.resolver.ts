@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection } from '../../common/pagination';
+import { StockMovement } from './stock-movement.entity';
 import type { RequestContext } from '../../common/context';
 import { Payload } from '../../common/payload';
 import { Product } from '../catalog/product.entity';
@@ -66,5 +68,35 @@ export class StockLevelResolver {
   @FieldResolver(() => Warehouse)
   warehouse(@Root() level: StockLevel) {
     return level.warehouse.load();
+  }
+}
+
+@ObjectType()
+export class StockMovementConnection extends Connection(StockMovement, 'StockMovement') {}
+
+@Authorized()
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  constructor(private readonly inventory: InventoryService) {}
+
+  @Query(() => StockMovementConnection, { description: 'The on-hand ledger, newest first: every adjustment (with its reason), shipment and restocked return.' })
+  stockMovements(
+    @Ctx() ctx: RequestContext,
+    @Arg('sku', () => String, { nullable: true }) sku?: string,
+    @Arg('warehouseCode', () => String, { nullable: true }) warehouseCode?: string,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.inventory.movements(ctx.em, { sku, warehouseCode, first, after });
+  }
+
+  @FieldResolver(() => String)
+  sku(@Root() movement: StockMovement) {
+    return movement.product.load().then((p) => p!.sku);
+  }
+
+  @FieldResolver(() => Warehouse)
+  warehouse(@Root() movement: StockMovement) {
+    return movement.warehouse.load();
   }
 }

@@ -10,6 +10,7 @@ import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { validateInput } from '../../common/validation';
 import { run } from '../../common/sql';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { lockStock, StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { AdjustStockInput } from './inventory.inputs';
@@ -253,5 +254,20 @@ export class InventoryService {
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
     return em.find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any });
+  }
+
+  /** The on-hand ledger, newest first: adjustments with their reason, shipments and restocked returns. */
+  async movements(em: EntityManager, args: { sku?: string | null; warehouseCode?: string | null; first?: number | null; after?: string | null }) {
+    rejectNul({ sku: args.sku, warehouseCode: args.warehouseCode });
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const where: any = {};
+    if (args.sku) where.product = { sku: args.sku };
+    if (args.warehouseCode) where.warehouse = { code: args.warehouseCode };
+    const page: any = cursor
+      ? { $and: [where, { $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] }] }
+      : where;
+    const items = await em.find(StockMovement, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
+    return toConnection(items, limit, (m) => [m.at.toISOString(), m.id], () => em.count(StockMovement, where));
   }
 }

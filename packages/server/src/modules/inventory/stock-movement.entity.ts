@@ -46,8 +46,9 @@ export class StockMovement {
   @Property({ type: 'string', length: 200 })
   actor: string;
 
+  /** Millisecond precision, like JavaScript dates, so that ledger cursors round-trip exactly. */
   @Field(() => Date)
-  @Property({ type: 'datetime' })
+  @Property({ type: 'datetime', length: 3 })
   at: Date = new Date();
 
   constructor(props: { product: Ref<Product>; warehouse: Ref<Warehouse>; kind: StockMovementKind; delta: number; reason?: string; orderId?: string; actor: string; at?: Date }) {

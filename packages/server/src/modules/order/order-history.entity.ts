@@ -14,7 +14,7 @@ export class OrderHistoryEntry {
   id: string = randomUUID();
 
   /** Insertion order, so entries written in the same millisecond keep their sequence. */
-  @Property({ type: 'bigint', columnType: 'bigserial', hidden: true, nullable: true })
+  @Property({ type: 'bigint', columnType: 'int8', defaultRaw: "nextval('order_history_seq_seq'::regclass)", hidden: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
   seq?: string;
 
   @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade' })

@@ -9,7 +9,7 @@ import type { StockAllocation } from '../inventory/stock-allocation.entity';
 
 @ObjectType({ description: 'One SKU on an order.' })
 @Entity({ tableName: 'order_line' })
-@Check({ name: 'order_line_quantities_check', expression: 'quantity > 0 and quantity_shipped between 0 and quantity and quantity_returned between 0 and quantity_shipped' })
+@Check({ name: 'order_line_quantities_check', expression: '(quantity > 0) AND ((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))' })
 export class OrderLine {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
