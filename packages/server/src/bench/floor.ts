@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult } from 'pg';
-import { lockStock, selectProducts, StockRow, writePlacement } from '../modules/order/order-placement.sql';
+import { readProductsAndLockStock, splitProductsAndStock, StockRow, writePlacement } from '../modules/order/order-placement.sql';
 
 export interface FloorOrder {
   channelCode: string;
@@ -16,6 +16,8 @@ export interface FloorOrder {
   actor: string;
 }
 
+
+const channels = new Map<string, { id: string; code: string; currency: string }>();
 
 /** Counts the statements the floor sends (begin and commit included). */
 export const floorCounter = { statements: 0 };
@@ -31,15 +33,19 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
   let failed = false;
   try {
     await client.query('begin');
-    const { rows: [channel] } = await client.query('select id, code, currency from channel where code = $1', [input.channelCode]);
+    // Channels are immutable: the server keeps the ones it found, and so does the floor.
+    let channel = channels.get(input.channelCode);
+    if (!channel) {
+      channel = (await client.query('select id, code, currency from channel where code = $1', [input.channelCode])).rows[0];
+      if (channel) channels.set(input.channelCode, channel);
+    }
     if (!channel) throw new Error(`unknown channel ${input.channelCode}`);
 
-    const products = (await client.query(selectProducts(input.lines.map((l) => l.sku)).text, input.lines.map((l) => l.sku))).rows;
+    const read = readProductsAndLockStock(input.lines.map((l) => l.sku));
+    const { products, stock: levels } = splitProductsAndStock((await client.query(read.text, read.values as any[])).rows);
     const bySku = new Map<string, any>(products.map((p: any) => [p.sku, p]));
     for (const l of input.lines) if (!bySku.has(l.sku)) throw new Error(`unknown SKU ${l.sku}`);
 
-    const lock = lockStock(products.map((p: any) => p.id));
-    const { rows: levels }: { rows: StockRow[] } = await client.query(lock.text, lock.values as any[]);
     const book = new Map<string, StockRow>(levels.map((l) => [`${l.product_id}:${l.warehouse_id}`, l]));
     const available = (productId: string, warehouseId: string) => {
       const l = book.get(`${productId}:${warehouseId}`);

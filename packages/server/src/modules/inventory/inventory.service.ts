@@ -9,9 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { validateInput } from '../../common/validation';
-import { run } from '../../common/sql';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
-import { lockStock, StockRow as PlacementStockRow } from '../order/order-placement.sql';
+import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { AdjustStockInput } from './inventory.inputs';
 import type { OrderLine } from '../order/order-line.entity';
@@ -74,13 +73,11 @@ export class InventoryService {
   }
 
   /**
-   * The same lock, read as plain rows, for order placement (which writes with SQL). Also returns
-   * the warehouses holding these products, in sourcing order: a warehouse without a stock row
-   * for them has nothing to offer.
+   * The stock book of order placement, from stock rows it read and locked itself with SQL; also
+   * the warehouses holding these products, in sourcing order (a warehouse without a stock row for
+   * them has nothing to offer).
    */
-  async lockStockForPlacement(em: EntityManager, productIds: string[]): Promise<{ book: StockBook; warehouses: { id: string; code: string }[] }> {
-    if (!productIds.length) return { book: new StockBook([]), warehouses: [] };
-    const rows = await run<PlacementStockRow>(em, lockStock(productIds));
+  placementBook(rows: PlacementStockRow[]): { book: StockBook; warehouses: { id: string; code: string }[] } {
     const book = new StockBook(rows.map((r) => ({
       productId: r.product_id,
       warehouseId: r.warehouse_id,

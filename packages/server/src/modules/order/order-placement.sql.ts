@@ -24,21 +24,40 @@ class Params {
 
 const list = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
 
-export function selectProducts(skus: string[]): Statement {
-  return { text: `select id, sku, name, price_amount, currency, allow_backorder from product where sku in (${list(skus.length)})`, values: skus };
-}
-
-/** Locks the stock rows of these products in primary-key order (no deadlocks), with their warehouse's sourcing rank. */
-export function lockStock(productIds: string[]): Statement {
+/**
+ * Reads the ordered products and locks their stock rows, in one statement. The lock is taken in
+ * a materialized CTE ordered by the stock row's primary key, so concurrent placements queue
+ * instead of deadlocking. One row per (product, stock row); stock columns are null for a product
+ * without stock rows; unknown SKUs are absent.
+ */
+export function readProductsAndLockStock(skus: string[]): Statement {
   return {
-    text: `select s.id, s.product_id, s.warehouse_id, s.on_hand, s.reserved, w.priority, w.code
-      from stock_level s join warehouse w on w.id = s.warehouse_id
-      where s.product_id in (${list(productIds.length)}) order by s.id for update of s`,
-    values: productIds,
+    text: `with p as (
+        select id, sku, name, price_amount, currency, allow_backorder from product where sku in (${list(skus.length)})
+      ), s as materialized (
+        select s.id, s.product_id, s.warehouse_id, s.on_hand, s.reserved from stock_level s
+        where s.product_id in (select id from p) order by s.id for update of s
+      )
+      select p.id, p.sku, p.name, p.price_amount, p.currency, p.allow_backorder,
+        s.id as stock_id, s.warehouse_id, s.on_hand, s.reserved, w.priority, w.code
+      from p left join s on s.product_id = p.id left join warehouse w on w.id = s.warehouse_id`,
+    values: skus,
   };
 }
 
+export interface ProductRow { id: string; sku: string; name: string; price_amount: number; currency: string; allow_backorder: boolean }
 export interface StockRow { id: string; product_id: string; warehouse_id: string; on_hand: number; reserved: number; priority: number; code: string }
+
+/** Splits the rows of readProductsAndLockStock into products and locked stock rows. */
+export function splitProductsAndStock(rows: (ProductRow & { stock_id: string | null; warehouse_id: string | null; on_hand: number | null; reserved: number | null; priority: number | null; code: string | null })[]) {
+  const products = new Map<string, ProductRow>();
+  const stock: StockRow[] = [];
+  for (const r of rows) {
+    products.set(r.id, { id: r.id, sku: r.sku, name: r.name, price_amount: r.price_amount, currency: r.currency, allow_backorder: r.allow_backorder });
+    if (r.stock_id) stock.push({ id: r.stock_id, product_id: r.id, warehouse_id: r.warehouse_id!, on_hand: r.on_hand!, reserved: r.reserved!, priority: r.priority!, code: r.code! });
+  }
+  return { products: [...products.values()], stock };
+}
 
 type Row = Record<string, unknown>;
 

@@ -12,7 +12,7 @@ import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
 import { run, sql } from '../../common/sql';
-import { selectProducts, writePlacement } from './order-placement.sql';
+import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -26,7 +26,18 @@ import { OrderFilter, PlaceOrderInput } from './order.inputs';
 const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
 
 export class OrderService {
+  /** Channels never change code or currency and are never deleted, so a found one is kept. */
+  private readonly channels = new Map<string, { id: string; code: string; currency: string }>();
+
   constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService) {}
+
+  private async channelByCode(em: EntityManager, code: string) {
+    const known = this.channels.get(code);
+    if (known) return known;
+    const [channel] = await sql<{ id: string; code: string; currency: string }>(em, 'select id, code, currency from channel where code = ?', [code]);
+    if (channel) this.channels.set(code, channel);
+    return channel;
+  }
 
   async placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderResult> {
     const invalid = await validateInput(input);
@@ -41,7 +52,7 @@ export class OrderService {
     // (building and flushing entities cost several times the statements themselves); the rules
     // stay in the entities and in InventoryService.allocate.
     return this.tx.run(ctx, async (em, changes) => {
-      const [channel] = await sql<{ id: string; code: string; currency: string }>(em, 'select id, code, currency from channel where code = ?', [input.channelCode]);
+      const channel = await this.channelByCode(em, input.channelCode);
       if (!channel) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
 
       if (input.externalId) {
@@ -51,8 +62,8 @@ export class OrderService {
         if (existing) return em.findOneOrFail(Order, { id: existing.id });
       }
 
-      const skus = input.lines.map((l) => l.sku);
-      const products = (await run<ProductRow>(em, selectProducts(skus)))
+      const read = splitProductsAndStock(await run<any>(em, readProductsAndLockStock(input.lines.map((l) => l.sku))));
+      const products = read.products
         .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
       const bySku = new Map(products.map((p) => [p.sku, p]));
       const errors: UserError[] = [];
@@ -67,7 +78,7 @@ export class OrderService {
       });
       if (errors.length) throw new DomainError(errors);
 
-      const { book, warehouses } = await this.inventory.lockStockForPlacement(em, products.map((p) => p.id));
+      const { book, warehouses } = this.inventory.placementBook(read.stock);
       const address = Object.assign(new Address(), input.shippingAddress);
       address.country = address.country.toUpperCase();
       const order = new Order({
@@ -214,7 +225,6 @@ export class OrderService {
 
 }
 
-interface ProductRow { id: string; sku: string; name: string; price_amount: number; currency: string; allow_backorder: boolean }
 
 /** The columns of a new order but its number and customer; they follow the order table of the migrations. */
 function orderRow(o: Order): Record<string, unknown> {
