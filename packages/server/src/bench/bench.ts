@@ -228,8 +228,11 @@ async function main() {
   const placeViaApi = (input: OrderInput) => placeOneViaApi(api, input);
   const floorInput = (rng: Rng): FloorOrder => toFloorInput(orderInput(rng), `user:${ADMIN.email}`);
 
-  // The statements of one placeOrder, server and floor.
+  // The statements of one placeOrder, server and floor, in steady state (after a first order,
+  // which also looks up the channel).
   const rng0 = prng(S.seed);
+  await placeViaApi(orderInput(rng0));
+  await placeOrderFloor(pool, floorInput(rng0));
   trace = [];
   const before = statements;
   await placeViaApi(orderInput(rng0));
