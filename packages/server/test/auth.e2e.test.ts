@@ -39,6 +39,7 @@ function operations(): Record<string, [string, Record<string, unknown>?]> {
     channels: ['{ channels { code } }'],
     warehouses: ['{ warehouses { code } }'],
     stockLevels: ['{ stockLevels { onHand } }'],
+    stockMovements: ['{ stockMovements { totalCount } }'],
     order: ['query($id: ID) { order(id: $id) { id } }', { id: pending.id }],
     orders: ['{ orders { totalCount } }'],
     upsertProduct: [`mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { ${P} } }`, { i: { sku: 'SKU-NEW', name: 'New', price: 100, currency: 'EUR' } }],
