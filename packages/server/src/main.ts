@@ -50,6 +50,7 @@ async function main() {
     log.info({ email: server.createdAdmin }, 'created the first admin');
   }
   log.info({ url: `http://localhost:${server.port}/graphql`, seed }, `OMS is up on http://localhost:${server.port}/graphql`);
+  log.info(`Back office (admin app): http://localhost:${server.port}/`);
 }
 
 main().catch((err) => {

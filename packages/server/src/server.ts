@@ -11,7 +11,9 @@ import cors from 'cors';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -153,6 +155,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization)),
     }),
   );
+  if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
@@ -184,4 +187,25 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       await orm.close(true);
     },
   };
+}
+
+/**
+ * The back-office app (packages/admin, built): static files at `/`, and index.html for any other
+ * GET that accepts HTML so client-side routes survive a reload. /graphql and the health endpoints
+ * are registered before this and are never shadowed.
+ */
+function serveAdminApp(app: express.Express, dir: string, log: Logger) {
+  const index = path.join(dir, 'index.html');
+  if (!fs.existsSync(index)) {
+    log.debug({ dir }, 'no built admin app: not serving it');
+    return;
+  }
+  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  } }));
+  app.get(/^\/(?!graphql|healthz|readyz|assets\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
 }

@@ -22,6 +22,8 @@ export interface Config {
   /** Maximum size of an HTTP request body. */
   bodyLimit: string;
   corsOrigins: string[];
+  /** Built admin app (index.html and assets) served at `/`; nothing is served when it has no index.html. */
+  adminDir?: string;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -37,6 +39,7 @@ export const ENV_VARS = [
   'OMS_SESSION_TTL_SECONDS',
   'OMS_BODY_LIMIT',
   'OMS_CORS_ORIGINS',
+  'OMS_ADMIN_DIR',
 ] as const;
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -63,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: int('OMS_SESSION_TTL_SECONDS', env.OMS_SESSION_TTL_SECONDS, 12 * 3600),
     bodyLimit: env.OMS_BODY_LIMIT || '1mb',
     corsOrigins: (env.OMS_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    // src/config and dist/config are both three levels below packages/: default to packages/admin/dist.
+    adminDir: path.resolve(env.OMS_ADMIN_DIR || path.join(__dirname, '../../../admin/dist')),
   };
 }
