@@ -1,0 +1,40 @@
+/** Providers (theme, notifications, Apollo) and the router. */
+import { ApolloProvider } from '@apollo/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { BrowserRouter } from 'react-router';
+import { setToken } from '../lib/session';
+import { createApollo } from './apollo';
+import { AppRoutes } from './routes';
+import { theme } from './theme';
+
+/** Where an expired session sends the user: sign-in, remembering the page they were on. */
+export function signInUrlFor(location: { pathname: string; search: string }): string {
+  const here = location.pathname + location.search;
+  return here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
+}
+
+export function App() {
+  const apollo = useMemo(
+    () =>
+      createApollo({
+        onUnauthenticated: () => {
+          setToken(null);
+          if (!window.location.pathname.startsWith('/sign-in')) window.history.replaceState(null, '', signInUrlFor(window.location));
+          window.dispatchEvent(new PopStateEvent('popstate'));
+        },
+      }),
+    [],
+  );
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <ApolloProvider client={apollo.client}>
+        <BrowserRouter>
+          <AppRoutes onSignOut={() => apollo.ws.terminate()} />
+        </BrowserRouter>
+      </ApolloProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconPackages, IconReceipt } from '@tabler/icons-react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { ConnectionBanner } from '../components/ConnectionBanner';
+import { ThemeToggle } from '../components/ThemeToggle';
+import { UserMenu } from '../features/auth/UserMenu';
+
+const NAV = [
+  { to: '/', label: 'Dashboard', icon: IconGauge, exact: true },
+  { to: '/orders', label: 'Orders', icon: IconReceipt },
+  { to: '/inventory', label: 'Stock', icon: IconPackages, exact: true },
+  { to: '/inventory/products', label: 'Products', icon: IconBox },
+  { to: '/inventory/locations', label: 'Warehouses & channels', icon: IconBuildingWarehouse },
+];
+
+export function Layout({ onSignOut }: { onSignOut: () => void }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Anchor component={Link} to="/" underline="never" c="inherit"><Title order={4}>OMS back office</Title></Anchor>
+          </Group>
+          <Group gap="xs">
+            <ThemeToggle />
+            <UserMenu onSignOut={onSignOut} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          <nav aria-label="Main">
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={18} />}
+                active={item.exact ? pathname === item.to : pathname.startsWith(item.to)}
+                onClick={close}
+              />
+            ))}
+            <NavLink component={Link} to="/screen" label="Screen mode" leftSection={<IconDeviceTv size={18} />} />
+          </nav>
+          <Text size="xs" c="dimmed" mt="md" px="sm">Live updates arrive over WebSocket.</Text>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ConnectionBanner />
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,101 @@
+import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { StockLevelRowFragment, useAdjustStockMutation, useInventoryWarehousesQuery, useStockLevelsQuery } from '../../graphql/generated';
+import { formatDateTime } from '../../lib/format';
+import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+import { isLowStock, LOW_STOCK_THRESHOLD } from './urls';
+
+export function StockPage() {
+  const [params, setParams] = useSearchParams();
+  const warehouse = params.get('warehouse') || null;
+  const sku = params.get('sku') ?? '';
+  const lowOnly = params.get('low') === '1';
+  const { data, loading, error } = useStockLevelsQuery({ variables: { warehouseCode: warehouse } });
+  const warehouses = useInventoryWarehousesQuery();
+  const [adjusting, setAdjusting] = useState<StockLevelRowFragment | null>(null);
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const rows = useMemo(
+    () => (data?.stockLevels ?? []).filter((l) => (!sku || l.sku.toLowerCase().includes(sku.toLowerCase()) || l.product.name.toLowerCase().includes(sku.toLowerCase())) && (!lowOnly || isLowStock(l))),
+    [data, sku, lowOnly],
+  );
+  return (
+    <Stack>
+      <Title order={2}>Stock</Title>
+      <Group align="end">
+        <TextInput label="SKU or name" value={sku} onChange={(e) => set('sku', e.currentTarget.value)} w={220} />
+        <Select label="Warehouse" placeholder="All warehouses" clearable data={(warehouses.data?.warehouses ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))} value={warehouse} onChange={(v) => set('warehouse', v)} w={220} />
+        <Switch label={`Low stock only (≤ ${LOW_STOCK_THRESHOLD} available)`} checked={lowOnly} onChange={(e) => set('low', e.currentTarget.checked ? '1' : null)} mb={6} />
+      </Group>
+      {error && !data && <ErrorNotice error={error} />}
+      {loading && !data && <Loading label="Loading stock…" />}
+      {data && rows.length === 0 && <Empty title="No stock levels" hint="Stock appears once a SKU is adjusted into a warehouse." />}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={700}>
+          <Table highlightOnHover data-testid="stock-table">
+            <Table.Thead>
+              <Table.Tr><Table.Th>SKU</Table.Th><Table.Th>Warehouse</Table.Th><Table.Th ta="right">On hand</Table.Th><Table.Th ta="right">Reserved</Table.Th><Table.Th ta="right">Available</Table.Th><Table.Th>Updated</Table.Th><Table.Th /></Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((l) => (
+                <Table.Tr key={l.id} data-testid={`stock-${l.sku}-${l.warehouse.code}`}>
+                  <Table.Td><Text fw={500} size="sm">{l.sku}</Text><Text size="xs" c="dimmed">{l.product.name}</Text></Table.Td>
+                  <Table.Td>{l.warehouse.code}</Table.Td>
+                  <Table.Td ta="right" data-col="onHand">{l.onHand}</Table.Td>
+                  <Table.Td ta="right" data-col="reserved">{l.reserved}</Table.Td>
+                  <Table.Td ta="right" data-col="available">
+                    {isLowStock(l) ? <Badge color={l.available <= 0 ? 'red' : 'orange'} variant="light">{l.available}</Badge> : l.available}
+                  </Table.Td>
+                  <Table.Td><Text size="xs" c="dimmed">{formatDateTime(l.updatedAt)}</Text></Table.Td>
+                  <Table.Td><Button size="compact-xs" variant="light" onClick={() => setAdjusting(l)}>Adjust</Button></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {adjusting && <AdjustDialog level={adjusting} onClose={() => setAdjusting(null)} />}
+    </Stack>
+  );
+}
+
+function AdjustDialog({ level, onClose }: { level: StockLevelRowFragment; onClose: () => void }) {
+  const [delta, setDelta] = useState<number | string>(0);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [adjust, { loading }] = useAdjustStockMutation();
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      const res = await adjust({ variables: { input: { sku: level.sku, warehouseCode: level.warehouse.code, delta: Number(delta) || 0, reason } } });
+      const errs = res.data?.adjustStock.userErrors ?? [];
+      setErrors([...errs]);
+      if (!errs.length) {
+        notifications.show({ color: 'green', message: `${level.sku} in ${level.warehouse.code}: on hand ${res.data?.adjustStock.stockLevel?.onHand}` });
+        onClose();
+      }
+    } catch (err) {
+      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Adjust ${level.sku} in ${level.warehouse.code}`}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">On hand {level.onHand}, reserved {level.reserved}. On hand can never drop below reserved.</Text>
+          <NumberInput label="Change (negative to remove)" value={delta} onChange={setDelta} allowDecimal={false} error={errorFor(errors, 'delta')} data-autofocus />
+          <TextInput label="Reason" required placeholder="goods received PO-123, stock count…" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
+          {generalErrors(errors, ['delta', 'reason']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+          <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" loading={loading}>Adjust</Button></Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,161 @@
+import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Empty, ErrorNotice, Loading } from '../../components/states';
+import {
+  OrderListItemFragment,
+  OrdersDocument,
+  OrdersQuery,
+  useOrderFilterChannelsQuery,
+  useOrdersLiveSubscription,
+  useOrdersQuery,
+} from '../../graphql/generated';
+import { formatDateTime, formatMoney } from '../../lib/format';
+import { BulkActions } from './components/BulkActions';
+import { OrderFilters } from './components/OrderFilters';
+import { PaymentBadge, StatusBadge } from './components/StatusBadge';
+import { matchesOrderList, orderListSearch, orderUrl, parseOrderListParams, toOrderFilter } from './urls';
+
+const PAGE = 25;
+
+export function OrderListPage() {
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => parseOrderListParams(search), [search]);
+  const filter = useMemo(() => toOrderFilter(params), [params]);
+  const variables = { filter, first: PAGE };
+  const { data, loading, error, fetchMore, client, refetch } = useOrdersQuery({ variables, notifyOnNetworkStatusChange: true });
+  const channels = useOrderFilterChannelsQuery();
+  const [selected, setSelected] = useState<Record<string, string>>({});
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  // Changed orders update in place through the cache; new ones that match the filters are prepended.
+  useOrdersLiveSubscription({
+    onData: ({ data: sub }) => {
+      const update = sub.data?.orderUpdated;
+      if (!update) return;
+      const order = update.order;
+      setFresh((s) => new Set(s).add(order.id));
+      client.cache.updateQuery<OrdersQuery>({ query: OrdersDocument, variables }, (prev) => {
+        if (!prev) return prev;
+        const shown = prev.orders.nodes.some((n) => n.id === order.id);
+        if (!shown && matchesOrderList(params, order)) {
+          return { orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] } };
+        }
+        if (shown && !matchesOrderList(params, order)) {
+          // Keep it visible (no rows jumping away under the cursor), it just shows its new status.
+          return prev;
+        }
+        return prev;
+      });
+    },
+  });
+
+  const orders = data?.orders.nodes ?? [];
+  const selectedList = orders.filter((o) => selected[o.id]).map((o) => ({ id: o.id, number: o.number }));
+  const allSelected = orders.length > 0 && orders.every((o) => selected[o.id]);
+
+  const loadMore = async () => {
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { ...variables, after: data?.orders.pageInfo.endCursor } });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Orders</Title>
+        {data && <Text c="dimmed" size="sm" data-testid="orders-count">{data.orders.totalCount} matching</Text>}
+      </Group>
+      <OrderFilters
+        value={params}
+        channels={channels.data?.channels ?? []}
+        onChange={(next) => {
+          setSelected({});
+          setSearch(orderListSearch(next));
+        }}
+      />
+      {selectedList.length > 0 && (
+        <Card withBorder p="xs">
+          <BulkActions selected={selectedList} onDone={() => { setSelected({}); void refetch(); }} />
+        </Card>
+      )}
+      {error && !data && <ErrorNotice error={error} />}
+      {loading && !data && <Loading label="Loading orders…" />}
+      {data && orders.length === 0 && (
+        <Empty title="No orders match" hint={search.toString() ? 'Try fewer filters, or clear them.' : 'Orders placed through a channel appear here as they arrive.'} />
+      )}
+      {orders.length > 0 && (
+        <Table.ScrollContainer minWidth={900}>
+          <Table highlightOnHover verticalSpacing="xs" data-testid="orders-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label="Select all shown orders"
+                    checked={allSelected}
+                    indeterminate={!allSelected && selectedList.length > 0}
+                    onChange={() => setSelected(allSelected ? {} : Object.fromEntries(orders.map((o) => [o.id, o.number])))}
+                  />
+                </Table.Th>
+                <Table.Th>Order</Table.Th>
+                <Table.Th>Placed</Table.Th>
+                <Table.Th>Customer</Table.Th>
+                <Table.Th>Channel</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Payment</Table.Th>
+                <Table.Th ta="right">Items</Table.Th>
+                <Table.Th ta="right">Total</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {orders.map((o: OrderListItemFragment) => (
+                <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-yellow-light)' : undefined}>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`Select order ${o.number}`}
+                      checked={!!selected[o.id]}
+                      onChange={(e) => {
+                        const checked = e.currentTarget.checked;
+                        setSelected((s) => {
+                          const n = { ...s };
+                          if (checked) n[o.id] = o.number;
+                          else delete n[o.id];
+                          return n;
+                        });
+                      }}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={orderUrl(o.id)} fw={600}>{o.number}</Anchor>
+                    {o.externalId && <Text size="xs" c="dimmed">{o.externalId}</Text>}
+                  </Table.Td>
+                  <Table.Td><Text size="sm">{formatDateTime(o.placedAt)}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{o.customer.name ?? o.customer.email}</Text>
+                    {o.customer.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
+                  </Table.Td>
+                  <Table.Td><Badge variant="default">{o.channel.code}</Badge></Table.Td>
+                  <Table.Td><StatusBadge status={o.status} /></Table.Td>
+                  <Table.Td><PaymentBadge status={o.paymentStatus} /></Table.Td>
+                  <Table.Td ta="right">{o.lines.reduce((n, l) => n + l.quantity, 0)}</Table.Td>
+                  <Table.Td ta="right" fw={500}>{formatMoney(o.total)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {data?.orders.pageInfo.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={loadMore} loading={loadingMore}>
+            Load more ({orders.length} of {data.orders.totalCount} shown)
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+/** Only the actions the order's current status allows; each refusal is shown where it happened. */
+import { Alert, Button, Group } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { OrderDetailFragment, OrderStatus, useConfirmOrderMutation, useReleaseOrderHoldMutation } from '../../../graphql/generated';
+import { describeError } from '../../../lib/user-errors';
+import { CancelDialog, HoldDialog, PaymentDialog, RefundDialog, ReturnDialog, ShipmentDialog } from './ActionDialogs';
+
+type Dialog = 'hold' | 'cancel' | 'payment' | 'refund' | 'ship' | 'return' | null;
+
+export function availableActions(order: OrderDetailFragment) {
+  const next = new Set(order.nextStatuses);
+  const s = order.status;
+  const unshipped = order.lines.some((l) => l.quantity > l.quantityShipped);
+  return {
+    confirm: s === OrderStatus.Pending && next.has(OrderStatus.Confirmed),
+    hold: next.has(OrderStatus.OnHold),
+    release: s === OrderStatus.OnHold,
+    cancel: next.has(OrderStatus.Cancelled),
+    payment: s !== OrderStatus.Cancelled && order.amountDue.amount > 0,
+    refund: order.totalPaid.amount - order.totalRefunded.amount > 0,
+    ship: (s === OrderStatus.Confirmed || s === OrderStatus.PartiallyShipped) && unshipped,
+    return: order.lines.some((l) => l.quantityShipped > l.quantityReturned) && s !== OrderStatus.Returned,
+  };
+}
+
+export function OrderActions({ order, warehouses }: { order: OrderDetailFragment; warehouses: { code: string; name: string }[] }) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, confirming] = useConfirmOrderMutation();
+  const [release, releasing] = useReleaseOrderHoldMutation();
+  const can = availableActions(order);
+
+  const done = (message: string) => {
+    setDialog(null);
+    setError(null);
+    notifications.show({ color: 'green', message });
+  };
+  const direct = async (run: () => Promise<{ userErrors: readonly { message: string }[] } | null | undefined>, message: string) => {
+    setError(null);
+    try {
+      const payload = await run();
+      if (payload?.userErrors.length) setError(payload.userErrors.map((e) => e.message).join(' '));
+      else done(message);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+
+  const any = Object.values(can).some(Boolean);
+  return (
+    <>
+      <Group gap="xs" data-testid="order-actions">
+        {can.confirm && <Button loading={confirming.loading} onClick={() => direct(async () => (await confirm({ variables: { id: order.id } })).data?.confirmOrder, 'Order confirmed')}>Confirm</Button>}
+        {can.release && <Button loading={releasing.loading} onClick={() => direct(async () => (await release({ variables: { id: order.id } })).data?.releaseOrderHold, 'Hold released')}>Release hold</Button>}
+        {can.ship && <Button variant="light" onClick={() => setDialog('ship')}>Create shipment</Button>}
+        {can.payment && <Button variant="light" onClick={() => setDialog('payment')}>Record payment</Button>}
+        {can.refund && <Button variant="light" color="red" onClick={() => setDialog('refund')}>Refund</Button>}
+        {can.return && <Button variant="light" onClick={() => setDialog('return')}>Create return</Button>}
+        {can.hold && <Button variant="default" onClick={() => setDialog('hold')}>Hold</Button>}
+        {can.cancel && <Button variant="default" color="red" onClick={() => setDialog('cancel')}>Cancel order</Button>}
+        {!any && <Alert variant="light" color="gray" py={4}>No actions: this order is {order.status.toLowerCase().replace('_', ' ')}.</Alert>}
+      </Group>
+      {error && <Alert color="red" mt="xs" role="alert" withCloseButton onClose={() => setError(null)} data-testid="action-error">{error}</Alert>}
+      {dialog === 'hold' && <HoldDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'cancel' && <CancelDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'payment' && <PaymentDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'refund' && <RefundDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'ship' && <ShipmentDialog order={order} warehouses={warehouses} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'return' && <ReturnDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+    </>
+  );
+}

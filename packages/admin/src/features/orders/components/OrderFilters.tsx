@@ -1,0 +1,75 @@
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch, IconX } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { OrderStatus } from '../../../graphql/generated';
+import { humanize } from '../../../lib/format';
+import { OrderListParams } from '../urls';
+
+export interface OrderFiltersProps {
+  value: OrderListParams;
+  channels: { code: string; name: string }[];
+  onChange: (next: OrderListParams) => void;
+}
+
+/** Status, channel, placed-date range and free text; every change goes to the URL. */
+export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  const pushSearch = useDebouncedCallback((text: string) => onChange({ ...value, q: text.trim() || undefined }), 300);
+  const active = value.status.length > 0 || !!value.channel || !!value.from || !!value.to || !!value.q;
+  return (
+    <Group align="end" gap="sm" wrap="wrap">
+      <TextInput
+        label="Search"
+        placeholder="Number, external id, customer"
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          pushSearch(e.currentTarget.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') onChange({ ...value, q: q.trim() || undefined });
+        }}
+        w={240}
+      />
+      <MultiSelect
+        label="Status"
+        placeholder={value.status.length ? undefined : 'Any status'}
+        data={Object.values(OrderStatus).map((s) => ({ value: s, label: humanize(s) }))}
+        value={value.status}
+        onChange={(v) => onChange({ ...value, status: v as OrderStatus[] })}
+        clearable
+        w={260}
+      />
+      <Select
+        label="Channel"
+        placeholder="Any channel"
+        data={channels.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+        value={value.channel ?? null}
+        onChange={(v) => onChange({ ...value, channel: v ?? undefined })}
+        clearable
+        w={200}
+      />
+      <DatePickerInput
+        type="range"
+        label="Placed"
+        placeholder="Any date"
+        value={[value.from ?? null, value.to ?? null]}
+        onChange={([from, to]) => {
+          if (from && !to) return; // wait for the end of the range
+          onChange({ ...value, from: from ?? undefined, to: to ?? undefined });
+        }}
+        clearable
+        w={240}
+      />
+      {active && (
+        <Button variant="subtle" leftSection={<IconX size={16} />} onClick={() => onChange({ status: [] })}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Wall display: big counts per open status and the newest orders, updated live, no interaction.
+ * The WebSocket retries forever, so the screen comes back by itself after a server restart, and
+ * refetches everything on reconnect so nothing missed while away stays missing.
+ */
+import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
+import { useConnectionState } from '../../lib/connection';
+import { formatMoney, formatTime, humanize } from '../../lib/format';
+
+const TILES = [
+  { key: 'pending', label: 'Pending', color: 'yellow' },
+  { key: 'onHold', label: 'On hold', color: 'orange' },
+  { key: 'confirmed', label: 'To ship', color: 'blue' },
+  { key: 'partiallyShipped', label: 'Part shipped', color: 'cyan' },
+  { key: 'shipped', label: 'Shipped', color: 'teal' },
+] as const;
+
+type Change = ScreenFeedSubscription['orderUpdated'];
+
+export function ScreenPage() {
+  const { data, refetch } = useScreenBoardQuery({ pollInterval: 60_000 });
+  const [changes, setChanges] = useState<Change[]>([]);
+  const [clock, setClock] = useState(() => new Date());
+  const connection = useConnectionState();
+  useEffect(() => {
+    const t = setInterval(() => setClock(new Date()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    if (connection === 'online') void refetch();
+  }, [connection, refetch]);
+  useScreenFeedSubscription({
+    onData: ({ data: sub }) => {
+      const c = sub.data?.orderUpdated;
+      if (!c) return;
+      setChanges((list) => [c, ...list].slice(0, 12));
+      void refetch();
+    },
+  });
+  return (
+    <Box p="xl" mih="100vh" style={{ cursor: 'none' }} data-testid="screen">
+      <ConnectionBanner />
+      <Group justify="space-between" mb="lg">
+        <Title order={1} style={{ fontSize: 44 }}>Orders</Title>
+        <Text style={{ fontSize: 44 }} fw={600}>{clock.toLocaleTimeString()}</Text>
+      </Group>
+      <SimpleGrid cols={5} mb="xl">
+        {TILES.map((t) => (
+          <Box key={t.key} p="lg" bg={`var(--mantine-color-${t.color}-light)`} style={{ borderRadius: 16 }}>
+            <Text style={{ fontSize: 28 }} fw={600}>{t.label}</Text>
+            <Text style={{ fontSize: 96, lineHeight: 1.1 }} fw={800} data-testid={`screen-count-${t.key}`}>
+              {data ? data[t.key].totalCount : '–'}
+            </Text>
+          </Box>
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={2} spacing="xl">
+        <Stack>
+          <Title order={2} style={{ fontSize: 32 }}>Newest orders</Title>
+          <Table fz={22} verticalSpacing="sm">
+            <Table.Tbody>
+              {(data?.newest.nodes ?? []).map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td fw={700}>{o.number}</Table.Td>
+                  <Table.Td>{o.channel.code}</Table.Td>
+                  <Table.Td>{formatTime(o.placedAt)}</Table.Td>
+                  <Table.Td>{formatMoney(o.total)}</Table.Td>
+                  <Table.Td><Badge size="xl" variant="light">{humanize(o.status)}</Badge></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+        <Stack>
+          <Title order={2} style={{ fontSize: 32 }}>Just now</Title>
+          {changes.length === 0 && <Text fz={22} c="dimmed">Status changes appear here as they happen.</Text>}
+          <Table fz={22} verticalSpacing="sm" data-testid="screen-changes">
+            <Table.Tbody>
+              {changes.map((c) => (
+                <Table.Tr key={c.event.id}>
+                  <Table.Td>{formatTime(c.event.at)}</Table.Td>
+                  <Table.Td fw={700}>{c.order.number}</Table.Td>
+                  <Table.Td>{c.event.toStatus ? `${c.event.fromStatus ? humanize(c.event.fromStatus) : 'New'} → ${humanize(c.event.toStatus)}` : humanize(c.event.type)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </SimpleGrid>
+    </Box>
+  );
+}

@@ -1,0 +1,2225 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { gql } from '@apollo/client';
+import * as ApolloReactCommon from '@apollo/client';
+import * as ApolloReactHooks from '@apollo/client';
+const defaultOptions = {} as const;
+export type AdjustStockInput = {
+  /** Change of on-hand units; negative to remove. On hand can never drop below reserved. */
+  delta: number;
+  /** Why, e.g. "goods received PO-123" or "stock count". */
+  reason: string;
+  sku: string;
+  warehouseCode: string;
+};
+
+export type CreateChannelInput = {
+  /** Unique, e.g. WEB. Letters, digits, - and _. */
+  code: string;
+  /** ISO 4217, e.g. EUR. */
+  currency: string;
+  name: string;
+};
+
+export type CreateReturnInput = {
+  lines: Array<SkuQuantityInput>;
+  orderId: string | number;
+  reason?: string | null | undefined;
+  /** Put the units back on hand in the warehouses they shipped from. */
+  restock: boolean;
+};
+
+export type CreateShipmentInput = {
+  carrier?: string | null | undefined;
+  lines: Array<SkuQuantityInput>;
+  orderId: string | number;
+  trackingNumber?: string | null | undefined;
+  warehouseCode: string;
+};
+
+export type CreateWarehouseInput = {
+  code: string;
+  name: string;
+  /** Sourcing order: lower numbers are used first. */
+  priority: number;
+};
+
+/** Why a mutation was refused. */
+export enum ErrorCode {
+  Conflict = 'CONFLICT',
+  InsufficientStock = 'INSUFFICIENT_STOCK',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  InvalidInput = 'INVALID_INPUT',
+  InvalidTransition = 'INVALID_TRANSITION',
+  NotFound = 'NOT_FOUND'
+}
+
+/** What happened to an order. */
+export enum OrderEventType {
+  PaymentRecorded = 'PAYMENT_RECORDED',
+  PaymentRefunded = 'PAYMENT_REFUNDED',
+  Placed = 'PLACED',
+  ReturnCreated = 'RETURN_CREATED',
+  ShipmentCreated = 'SHIPMENT_CREATED',
+  ShipmentDelivered = 'SHIPMENT_DELIVERED',
+  StatusChanged = 'STATUS_CHANGED'
+}
+
+export type OrderFilter = {
+  channelCode?: string | null | undefined;
+  placedFrom?: string | null | undefined;
+  placedTo?: string | null | undefined;
+  /** Order number, external id, or part of the customer e-mail or name. */
+  search?: string | null | undefined;
+  status?: Array<OrderStatus> | null | undefined;
+};
+
+/** Where an order is in its lifecycle. */
+export enum OrderStatus {
+  Cancelled = 'CANCELLED',
+  Confirmed = 'CONFIRMED',
+  Delivered = 'DELIVERED',
+  OnHold = 'ON_HOLD',
+  PartiallyShipped = 'PARTIALLY_SHIPPED',
+  Pending = 'PENDING',
+  Returned = 'RETURNED',
+  Shipped = 'SHIPPED'
+}
+
+/** Derived from the payments and refunds of an order. */
+export enum PaymentStatus {
+  Paid = 'PAID',
+  PartiallyPaid = 'PARTIALLY_PAID',
+  PartiallyRefunded = 'PARTIALLY_REFUNDED',
+  Refunded = 'REFUNDED',
+  Unpaid = 'UNPAID'
+}
+
+export type RecordPaymentInput = {
+  /** Minor units of the order's currency. */
+  amount: number;
+  /** If given, must equal the order's currency. */
+  currency?: string | null | undefined;
+  /** e.g. card, paypal, bank_transfer, invoice. */
+  method: string;
+  orderId: string | number;
+  /** The provider's reference; recording the same reference twice on an order is refused. */
+  reference?: string | null | undefined;
+};
+
+export type RefundPaymentInput = {
+  /** Minor units of the order's currency; at most what was paid and not yet refunded. */
+  amount: number;
+  orderId: string | number;
+  reason?: string | null | undefined;
+};
+
+export enum Role {
+  Admin = 'ADMIN',
+  Fulfillment = 'FULFILLMENT',
+  Manager = 'MANAGER',
+  Support = 'SUPPORT',
+  Viewer = 'VIEWER'
+}
+
+export enum ShipmentStatus {
+  Delivered = 'DELIVERED',
+  Shipped = 'SHIPPED'
+}
+
+export type SkuQuantityInput = {
+  quantity: number;
+  sku: string;
+};
+
+export type UpsertProductInput = {
+  /** Default false. */
+  allowBackorder?: boolean | null | undefined;
+  /** ISO 4217, e.g. EUR. */
+  currency: string;
+  name: string;
+  /** Price in minor units. */
+  price: number;
+  /** Creates the product if no product has this SKU, else updates it. */
+  sku: string;
+};
+
+export type LoginMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string | null, user: { id: string, email: string, name: string, role: Role } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, name: string, role: Role } | null };
+
+export type DashboardStatusCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardStatusCountsQuery = { pending: { totalCount: number }, onHold: { totalCount: number }, confirmed: { totalCount: number }, partiallyShipped: { totalCount: number }, shipped: { totalCount: number }, delivered: { totalCount: number }, cancelled: { totalCount: number }, returned: { totalCount: number } };
+
+export type DashboardRecentOrdersQueryVariables = Exact<{
+  from: string;
+}>;
+
+
+export type DashboardRecentOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string } }> } };
+
+export type DashboardLateOrdersQueryVariables = Exact<{
+  placedBefore: string;
+}>;
+
+
+export type DashboardLateOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }> } };
+
+export type DashboardStockQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardStockQuery = { stockLevels: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, warehouse: { id: string, code: string }, product: { id: string, name: string } }> };
+
+export type DashboardFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, actor: string, at: string, message: string | null } } };
+
+export type StockLevelRowFragment = { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } };
+
+export type StockLevelsQueryVariables = Exact<{
+  warehouseCode?: string | null | undefined;
+  sku?: string | null | undefined;
+}>;
+
+
+export type StockLevelsQuery = { stockLevels: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } }> };
+
+export type AdjustStockMutationVariables = Exact<{
+  input: AdjustStockInput;
+}>;
+
+
+export type AdjustStockMutation = { adjustStock: { stockLevel: { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ProductRowFragment = { id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } };
+
+export type ProductsQueryVariables = Exact<{
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } }> } };
+
+export type UpsertProductMutationVariables = Exact<{
+  input: UpsertProductInput;
+}>;
+
+
+export type UpsertProductMutation = { upsertProduct: { product: { id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type InventoryWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InventoryWarehousesQuery = { warehouses: Array<{ id: string, code: string, name: string, priority: number, createdAt: string }> };
+
+export type CreateWarehouseMutationVariables = Exact<{
+  input: CreateWarehouseInput;
+}>;
+
+
+export type CreateWarehouseMutation = { createWarehouse: { warehouse: { id: string, code: string, name: string, priority: number, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type InventoryChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InventoryChannelsQuery = { channels: Array<{ id: string, code: string, name: string, currency: string, createdAt: string }> };
+
+export type CreateChannelMutationVariables = Exact<{
+  input: CreateChannelInput;
+}>;
+
+
+export type CreateChannelMutation = { createChannel: { channel: { id: string, code: string, name: string, currency: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
+
+export type OrderDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderDetailQuery = { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null };
+
+export type OrderWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrderWarehousesQuery = { warehouses: Array<{ id: string, code: string, name: string, priority: number }> };
+
+export type OrderDetailLiveSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderDetailLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> }, event: { id: string, type: OrderEventType, actor: string, at: string } } };
+
+export type ConfirmOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type HoldOrderMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type HoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ReleaseOrderHoldMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReleaseOrderHoldMutation = { releaseOrderHold: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type CancelOrderMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type RecordPaymentMutationVariables = Exact<{
+  input: RecordPaymentInput;
+}>;
+
+
+export type RecordPaymentMutation = { recordPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type RefundPaymentMutationVariables = Exact<{
+  input: RefundPaymentInput;
+}>;
+
+
+export type RefundPaymentMutation = { refundPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type CreateShipmentMutationVariables = Exact<{
+  input: CreateShipmentInput;
+}>;
+
+
+export type CreateShipmentMutation = { createShipment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type MarkShipmentDeliveredMutationVariables = Exact<{
+  shipmentId: string | number;
+}>;
+
+
+export type MarkShipmentDeliveredMutation = { markShipmentDelivered: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type CreateReturnMutationVariables = Exact<{
+  input: CreateReturnInput;
+}>;
+
+
+export type CreateReturnMutation = { createReturn: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderListItemFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> };
+
+export type OrdersQueryVariables = Exact<{
+  filter?: OrderFilter | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type OrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> }> } };
+
+export type OrderFilterChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrderFilterChannelsQuery = { channels: Array<{ id: string, code: string, name: string }> };
+
+export type OrdersLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrdersLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null, at: string } } };
+
+export type BulkConfirmOrderMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BulkConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type BulkHoldOrderMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type BulkHoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type BulkCancelOrderMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScreenBoardQuery = { pending: { totalCount: number }, onHold: { totalCount: number }, confirmed: { totalCount: number }, partiallyShipped: { totalCount: number }, shipped: { totalCount: number }, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }> } };
+
+export type ScreenFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScreenFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, at: string } } };
+
+export const StockLevelRowFragmentDoc = gql`
+    fragment StockLevelRow on StockLevel {
+  id
+  sku
+  onHand
+  reserved
+  available
+  updatedAt
+  product {
+    id
+    name
+  }
+  warehouse {
+    id
+    code
+    name
+  }
+}
+    `;
+export const ProductRowFragmentDoc = gql`
+    fragment ProductRow on Product {
+  id
+  sku
+  name
+  allowBackorder
+  updatedAt
+  price {
+    amount
+    currency
+  }
+}
+    `;
+export const OrderDetailFragmentDoc = gql`
+    fragment OrderDetail on Order {
+  id
+  number
+  externalId
+  status
+  holdReason
+  cancelReason
+  paymentStatus
+  currency
+  note
+  placedAt
+  updatedAt
+  nextStatuses
+  subtotal {
+    amount
+    currency
+  }
+  shipping {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  totalPaid {
+    amount
+    currency
+  }
+  totalRefunded {
+    amount
+    currency
+  }
+  amountDue {
+    amount
+    currency
+  }
+  channel {
+    id
+    code
+    name
+  }
+  customer {
+    id
+    email
+    name
+  }
+  shippingAddress {
+    name
+    line1
+    line2
+    city
+    postalCode
+    country
+  }
+  lines {
+    id
+    sku
+    name
+    quantity
+    quantityShipped
+    quantityReturned
+    unitPrice {
+      amount
+      currency
+    }
+    lineTotal {
+      amount
+      currency
+    }
+    allocations {
+      id
+      quantity
+      quantityShipped
+      quantityReturned
+      quantityReserved
+      warehouse {
+        id
+        code
+        name
+      }
+    }
+  }
+  payments {
+    id
+    method
+    reference
+    recordedBy
+    createdAt
+    amount {
+      amount
+      currency
+    }
+  }
+  refunds {
+    id
+    reason
+    recordedBy
+    createdAt
+    amount {
+      amount
+      currency
+    }
+  }
+  shipments {
+    id
+    status
+    carrier
+    trackingNumber
+    shippedAt
+    deliveredAt
+    warehouse {
+      id
+      code
+      name
+    }
+    lines {
+      id
+      sku
+      quantity
+    }
+  }
+  returns {
+    id
+    reason
+    restock
+    createdAt
+    lines {
+      id
+      sku
+      quantity
+    }
+  }
+  history {
+    id
+    type
+    fromStatus
+    toStatus
+    message
+    actor
+    at
+  }
+}
+    `;
+export const OrderListItemFragmentDoc = gql`
+    fragment OrderListItem on Order {
+  id
+  number
+  externalId
+  status
+  paymentStatus
+  placedAt
+  updatedAt
+  total {
+    amount
+    currency
+  }
+  channel {
+    id
+    code
+    name
+  }
+  customer {
+    id
+    email
+    name
+  }
+  lines {
+    id
+    quantity
+  }
+}
+    `;
+export const LoginDocument = gql`
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    user {
+      id
+      email
+      name
+      role
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type LoginMutationFn = ApolloReactCommon.MutationFunction<LoginMutation, LoginMutationVariables>;
+
+/**
+ * __useLoginMutation__
+ *
+ * To run a mutation, you first call `useLoginMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useLoginMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [loginMutation, { data, loading, error }] = useLoginMutation({
+ *   variables: {
+ *      email: // value for 'email'
+ *      password: // value for 'password'
+ *   },
+ * });
+ */
+export function useLoginMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<LoginMutation, LoginMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<LoginMutation, LoginMutationVariables>(LoginDocument, options);
+      }
+export type LoginMutationHookResult = ReturnType<typeof useLoginMutation>;
+export type LoginMutationResult = ApolloReactCommon.MutationResult<LoginMutation>;
+export type LoginMutationOptions = ApolloReactCommon.BaseMutationOptions<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = gql`
+    mutation Logout {
+  logout
+}
+    `;
+export type LogoutMutationFn = ApolloReactCommon.MutationFunction<LogoutMutation, LogoutMutationVariables>;
+
+/**
+ * __useLogoutMutation__
+ *
+ * To run a mutation, you first call `useLogoutMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useLogoutMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [logoutMutation, { data, loading, error }] = useLogoutMutation({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useLogoutMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<LogoutMutation, LogoutMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<LogoutMutation, LogoutMutationVariables>(LogoutDocument, options);
+      }
+export type LogoutMutationHookResult = ReturnType<typeof useLogoutMutation>;
+export type LogoutMutationResult = ApolloReactCommon.MutationResult<LogoutMutation>;
+export type LogoutMutationOptions = ApolloReactCommon.BaseMutationOptions<LogoutMutation, LogoutMutationVariables>;
+export const MeDocument = gql`
+    query Me {
+  me {
+    id
+    email
+    name
+    role
+  }
+}
+    `;
+
+/**
+ * __useMeQuery__
+ *
+ * To run a query within a React component, call `useMeQuery` and pass it any options that fit your needs.
+ * When your component renders, `useMeQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useMeQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useMeQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<MeQuery, MeQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+      }
+export function useMeLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MeQuery, MeQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+        }
+// @ts-ignore
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MeQuery, MeQueryVariables>;
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MeQuery | undefined, MeQueryVariables>;
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+        }
+export type MeQueryHookResult = ReturnType<typeof useMeQuery>;
+export type MeLazyQueryHookResult = ReturnType<typeof useMeLazyQuery>;
+export type MeSuspenseQueryHookResult = ReturnType<typeof useMeSuspenseQuery>;
+export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariables>;
+export const DashboardStatusCountsDocument = gql`
+    query DashboardStatusCounts {
+  pending: orders(filter: {status: [PENDING]}, first: 1) {
+    totalCount
+  }
+  onHold: orders(filter: {status: [ON_HOLD]}, first: 1) {
+    totalCount
+  }
+  confirmed: orders(filter: {status: [CONFIRMED]}, first: 1) {
+    totalCount
+  }
+  partiallyShipped: orders(filter: {status: [PARTIALLY_SHIPPED]}, first: 1) {
+    totalCount
+  }
+  shipped: orders(filter: {status: [SHIPPED]}, first: 1) {
+    totalCount
+  }
+  delivered: orders(filter: {status: [DELIVERED]}, first: 1) {
+    totalCount
+  }
+  cancelled: orders(filter: {status: [CANCELLED]}, first: 1) {
+    totalCount
+  }
+  returned: orders(filter: {status: [RETURNED]}, first: 1) {
+    totalCount
+  }
+}
+    `;
+
+/**
+ * __useDashboardStatusCountsQuery__
+ *
+ * To run a query within a React component, call `useDashboardStatusCountsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardStatusCountsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDashboardStatusCountsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useDashboardStatusCountsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
+      }
+export function useDashboardStatusCountsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
+        }
+// @ts-ignore
+export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>;
+export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStatusCountsQuery | undefined, DashboardStatusCountsQueryVariables>;
+export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
+        }
+export type DashboardStatusCountsQueryHookResult = ReturnType<typeof useDashboardStatusCountsQuery>;
+export type DashboardStatusCountsLazyQueryHookResult = ReturnType<typeof useDashboardStatusCountsLazyQuery>;
+export type DashboardStatusCountsSuspenseQueryHookResult = ReturnType<typeof useDashboardStatusCountsSuspenseQuery>;
+export type DashboardStatusCountsQueryResult = ApolloReactCommon.QueryResult<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>;
+export const DashboardRecentOrdersDocument = gql`
+    query DashboardRecentOrders($from: DateTime!) {
+  orders(filter: {placedFrom: $from}, first: 200) {
+    totalCount
+    nodes {
+      id
+      status
+      placedAt
+      total {
+        amount
+        currency
+      }
+      channel {
+        id
+        code
+        name
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useDashboardRecentOrdersQuery__
+ *
+ * To run a query within a React component, call `useDashboardRecentOrdersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardRecentOrdersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDashboardRecentOrdersQuery({
+ *   variables: {
+ *      from: // value for 'from'
+ *   },
+ * });
+ */
+export function useDashboardRecentOrdersQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables> & ({ variables: DashboardRecentOrdersQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
+      }
+export function useDashboardRecentOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
+        }
+// @ts-ignore
+export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>;
+export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardRecentOrdersQuery | undefined, DashboardRecentOrdersQueryVariables>;
+export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
+        }
+export type DashboardRecentOrdersQueryHookResult = ReturnType<typeof useDashboardRecentOrdersQuery>;
+export type DashboardRecentOrdersLazyQueryHookResult = ReturnType<typeof useDashboardRecentOrdersLazyQuery>;
+export type DashboardRecentOrdersSuspenseQueryHookResult = ReturnType<typeof useDashboardRecentOrdersSuspenseQuery>;
+export type DashboardRecentOrdersQueryResult = ApolloReactCommon.QueryResult<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>;
+export const DashboardLateOrdersDocument = gql`
+    query DashboardLateOrders($placedBefore: DateTime!) {
+  orders(
+    filter: {status: [CONFIRMED, PARTIALLY_SHIPPED], placedTo: $placedBefore}
+    first: 10
+  ) {
+    totalCount
+    nodes {
+      id
+      number
+      status
+      placedAt
+      channel {
+        id
+        code
+      }
+      customer {
+        id
+        name
+        email
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useDashboardLateOrdersQuery__
+ *
+ * To run a query within a React component, call `useDashboardLateOrdersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardLateOrdersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDashboardLateOrdersQuery({
+ *   variables: {
+ *      placedBefore: // value for 'placedBefore'
+ *   },
+ * });
+ */
+export function useDashboardLateOrdersQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables> & ({ variables: DashboardLateOrdersQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+      }
+export function useDashboardLateOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+        }
+// @ts-ignore
+export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>;
+export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardLateOrdersQuery | undefined, DashboardLateOrdersQueryVariables>;
+export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+        }
+export type DashboardLateOrdersQueryHookResult = ReturnType<typeof useDashboardLateOrdersQuery>;
+export type DashboardLateOrdersLazyQueryHookResult = ReturnType<typeof useDashboardLateOrdersLazyQuery>;
+export type DashboardLateOrdersSuspenseQueryHookResult = ReturnType<typeof useDashboardLateOrdersSuspenseQuery>;
+export type DashboardLateOrdersQueryResult = ApolloReactCommon.QueryResult<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>;
+export const DashboardStockDocument = gql`
+    query DashboardStock {
+  stockLevels {
+    id
+    sku
+    onHand
+    reserved
+    available
+    warehouse {
+      id
+      code
+    }
+    product {
+      id
+      name
+    }
+  }
+}
+    `;
+
+/**
+ * __useDashboardStockQuery__
+ *
+ * To run a query within a React component, call `useDashboardStockQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardStockQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDashboardStockQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useDashboardStockQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+      }
+export function useDashboardStockLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+        }
+// @ts-ignore
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery, DashboardStockQueryVariables>;
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery | undefined, DashboardStockQueryVariables>;
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+        }
+export type DashboardStockQueryHookResult = ReturnType<typeof useDashboardStockQuery>;
+export type DashboardStockLazyQueryHookResult = ReturnType<typeof useDashboardStockLazyQuery>;
+export type DashboardStockSuspenseQueryHookResult = ReturnType<typeof useDashboardStockSuspenseQuery>;
+export type DashboardStockQueryResult = ApolloReactCommon.QueryResult<DashboardStockQuery, DashboardStockQueryVariables>;
+export const DashboardFeedDocument = gql`
+    subscription DashboardFeed {
+  orderUpdated {
+    order {
+      id
+      number
+      status
+    }
+    event {
+      id
+      type
+      fromStatus
+      toStatus
+      actor
+      at
+      message
+    }
+  }
+}
+    `;
+
+/**
+ * __useDashboardFeedSubscription__
+ *
+ * To run a query within a React component, call `useDashboardFeedSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardFeedSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDashboardFeedSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useDashboardFeedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>(DashboardFeedDocument, options);
+      }
+export type DashboardFeedSubscriptionHookResult = ReturnType<typeof useDashboardFeedSubscription>;
+export type DashboardFeedSubscriptionResult = ApolloReactCommon.SubscriptionResult<DashboardFeedSubscription>;
+export const StockLevelsDocument = gql`
+    query StockLevels($warehouseCode: String, $sku: String) {
+  stockLevels(warehouseCode: $warehouseCode, sku: $sku) {
+    ...StockLevelRow
+  }
+}
+    ${StockLevelRowFragmentDoc}`;
+
+/**
+ * __useStockLevelsQuery__
+ *
+ * To run a query within a React component, call `useStockLevelsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useStockLevelsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useStockLevelsQuery({
+ *   variables: {
+ *      warehouseCode: // value for 'warehouseCode'
+ *      sku: // value for 'sku'
+ *   },
+ * });
+ */
+export function useStockLevelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+      }
+export function useStockLevelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+        }
+// @ts-ignore
+export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockLevelsQuery, StockLevelsQueryVariables>;
+export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockLevelsQuery | undefined, StockLevelsQueryVariables>;
+export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+        }
+export type StockLevelsQueryHookResult = ReturnType<typeof useStockLevelsQuery>;
+export type StockLevelsLazyQueryHookResult = ReturnType<typeof useStockLevelsLazyQuery>;
+export type StockLevelsSuspenseQueryHookResult = ReturnType<typeof useStockLevelsSuspenseQuery>;
+export type StockLevelsQueryResult = ApolloReactCommon.QueryResult<StockLevelsQuery, StockLevelsQueryVariables>;
+export const AdjustStockDocument = gql`
+    mutation AdjustStock($input: AdjustStockInput!) {
+  adjustStock(input: $input) {
+    stockLevel {
+      ...StockLevelRow
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${StockLevelRowFragmentDoc}`;
+export type AdjustStockMutationFn = ApolloReactCommon.MutationFunction<AdjustStockMutation, AdjustStockMutationVariables>;
+
+/**
+ * __useAdjustStockMutation__
+ *
+ * To run a mutation, you first call `useAdjustStockMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useAdjustStockMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [adjustStockMutation, { data, loading, error }] = useAdjustStockMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useAdjustStockMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AdjustStockMutation, AdjustStockMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AdjustStockMutation, AdjustStockMutationVariables>(AdjustStockDocument, options);
+      }
+export type AdjustStockMutationHookResult = ReturnType<typeof useAdjustStockMutation>;
+export type AdjustStockMutationResult = ApolloReactCommon.MutationResult<AdjustStockMutation>;
+export type AdjustStockMutationOptions = ApolloReactCommon.BaseMutationOptions<AdjustStockMutation, AdjustStockMutationVariables>;
+export const ProductsDocument = gql`
+    query Products($search: String, $after: String, $first: Int) {
+  products(search: $search, after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ProductRow
+    }
+  }
+}
+    ${ProductRowFragmentDoc}`;
+
+/**
+ * __useProductsQuery__
+ *
+ * To run a query within a React component, call `useProductsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useProductsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useProductsQuery({
+ *   variables: {
+ *      search: // value for 'search'
+ *      after: // value for 'after'
+ *      first: // value for 'first'
+ *   },
+ * });
+ */
+export function useProductsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+      }
+export function useProductsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+        }
+// @ts-ignore
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery, ProductsQueryVariables>;
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery | undefined, ProductsQueryVariables>;
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+        }
+export type ProductsQueryHookResult = ReturnType<typeof useProductsQuery>;
+export type ProductsLazyQueryHookResult = ReturnType<typeof useProductsLazyQuery>;
+export type ProductsSuspenseQueryHookResult = ReturnType<typeof useProductsSuspenseQuery>;
+export type ProductsQueryResult = ApolloReactCommon.QueryResult<ProductsQuery, ProductsQueryVariables>;
+export const UpsertProductDocument = gql`
+    mutation UpsertProduct($input: UpsertProductInput!) {
+  upsertProduct(input: $input) {
+    product {
+      ...ProductRow
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ProductRowFragmentDoc}`;
+export type UpsertProductMutationFn = ApolloReactCommon.MutationFunction<UpsertProductMutation, UpsertProductMutationVariables>;
+
+/**
+ * __useUpsertProductMutation__
+ *
+ * To run a mutation, you first call `useUpsertProductMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpsertProductMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [upsertProductMutation, { data, loading, error }] = useUpsertProductMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpsertProductMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpsertProductMutation, UpsertProductMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpsertProductMutation, UpsertProductMutationVariables>(UpsertProductDocument, options);
+      }
+export type UpsertProductMutationHookResult = ReturnType<typeof useUpsertProductMutation>;
+export type UpsertProductMutationResult = ApolloReactCommon.MutationResult<UpsertProductMutation>;
+export type UpsertProductMutationOptions = ApolloReactCommon.BaseMutationOptions<UpsertProductMutation, UpsertProductMutationVariables>;
+export const InventoryWarehousesDocument = gql`
+    query InventoryWarehouses {
+  warehouses {
+    id
+    code
+    name
+    priority
+    createdAt
+  }
+}
+    `;
+
+/**
+ * __useInventoryWarehousesQuery__
+ *
+ * To run a query within a React component, call `useInventoryWarehousesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useInventoryWarehousesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useInventoryWarehousesQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useInventoryWarehousesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+      }
+export function useInventoryWarehousesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+        }
+// @ts-ignore
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>;
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery | undefined, InventoryWarehousesQueryVariables>;
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+        }
+export type InventoryWarehousesQueryHookResult = ReturnType<typeof useInventoryWarehousesQuery>;
+export type InventoryWarehousesLazyQueryHookResult = ReturnType<typeof useInventoryWarehousesLazyQuery>;
+export type InventoryWarehousesSuspenseQueryHookResult = ReturnType<typeof useInventoryWarehousesSuspenseQuery>;
+export type InventoryWarehousesQueryResult = ApolloReactCommon.QueryResult<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>;
+export const CreateWarehouseDocument = gql`
+    mutation CreateWarehouse($input: CreateWarehouseInput!) {
+  createWarehouse(input: $input) {
+    warehouse {
+      id
+      code
+      name
+      priority
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type CreateWarehouseMutationFn = ApolloReactCommon.MutationFunction<CreateWarehouseMutation, CreateWarehouseMutationVariables>;
+
+/**
+ * __useCreateWarehouseMutation__
+ *
+ * To run a mutation, you first call `useCreateWarehouseMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateWarehouseMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createWarehouseMutation, { data, loading, error }] = useCreateWarehouseMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateWarehouseMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWarehouseMutation, CreateWarehouseMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateWarehouseMutation, CreateWarehouseMutationVariables>(CreateWarehouseDocument, options);
+      }
+export type CreateWarehouseMutationHookResult = ReturnType<typeof useCreateWarehouseMutation>;
+export type CreateWarehouseMutationResult = ApolloReactCommon.MutationResult<CreateWarehouseMutation>;
+export type CreateWarehouseMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateWarehouseMutation, CreateWarehouseMutationVariables>;
+export const InventoryChannelsDocument = gql`
+    query InventoryChannels {
+  channels {
+    id
+    code
+    name
+    currency
+    createdAt
+  }
+}
+    `;
+
+/**
+ * __useInventoryChannelsQuery__
+ *
+ * To run a query within a React component, call `useInventoryChannelsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useInventoryChannelsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useInventoryChannelsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useInventoryChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+      }
+export function useInventoryChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+        }
+// @ts-ignore
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery, InventoryChannelsQueryVariables>;
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery | undefined, InventoryChannelsQueryVariables>;
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+        }
+export type InventoryChannelsQueryHookResult = ReturnType<typeof useInventoryChannelsQuery>;
+export type InventoryChannelsLazyQueryHookResult = ReturnType<typeof useInventoryChannelsLazyQuery>;
+export type InventoryChannelsSuspenseQueryHookResult = ReturnType<typeof useInventoryChannelsSuspenseQuery>;
+export type InventoryChannelsQueryResult = ApolloReactCommon.QueryResult<InventoryChannelsQuery, InventoryChannelsQueryVariables>;
+export const CreateChannelDocument = gql`
+    mutation CreateChannel($input: CreateChannelInput!) {
+  createChannel(input: $input) {
+    channel {
+      id
+      code
+      name
+      currency
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type CreateChannelMutationFn = ApolloReactCommon.MutationFunction<CreateChannelMutation, CreateChannelMutationVariables>;
+
+/**
+ * __useCreateChannelMutation__
+ *
+ * To run a mutation, you first call `useCreateChannelMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateChannelMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createChannelMutation, { data, loading, error }] = useCreateChannelMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateChannelMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateChannelMutation, CreateChannelMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateChannelMutation, CreateChannelMutationVariables>(CreateChannelDocument, options);
+      }
+export type CreateChannelMutationHookResult = ReturnType<typeof useCreateChannelMutation>;
+export type CreateChannelMutationResult = ApolloReactCommon.MutationResult<CreateChannelMutation>;
+export type CreateChannelMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateChannelMutation, CreateChannelMutationVariables>;
+export const OrderDetailDocument = gql`
+    query OrderDetail($id: ID!) {
+  order(id: $id) {
+    ...OrderDetail
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+
+/**
+ * __useOrderDetailQuery__
+ *
+ * To run a query within a React component, call `useOrderDetailQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrderDetailQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrderDetailQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useOrderDetailQuery(baseOptions: ApolloReactHooks.QueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables> & ({ variables: OrderDetailQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+      }
+export function useOrderDetailLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+        }
+// @ts-ignore
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery | undefined, OrderDetailQueryVariables>;
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+        }
+export type OrderDetailQueryHookResult = ReturnType<typeof useOrderDetailQuery>;
+export type OrderDetailLazyQueryHookResult = ReturnType<typeof useOrderDetailLazyQuery>;
+export type OrderDetailSuspenseQueryHookResult = ReturnType<typeof useOrderDetailSuspenseQuery>;
+export type OrderDetailQueryResult = ApolloReactCommon.QueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
+export const OrderWarehousesDocument = gql`
+    query OrderWarehouses {
+  warehouses {
+    id
+    code
+    name
+    priority
+  }
+}
+    `;
+
+/**
+ * __useOrderWarehousesQuery__
+ *
+ * To run a query within a React component, call `useOrderWarehousesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrderWarehousesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrderWarehousesQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useOrderWarehousesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+      }
+export function useOrderWarehousesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+        }
+// @ts-ignore
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery, OrderWarehousesQueryVariables>;
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery | undefined, OrderWarehousesQueryVariables>;
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+        }
+export type OrderWarehousesQueryHookResult = ReturnType<typeof useOrderWarehousesQuery>;
+export type OrderWarehousesLazyQueryHookResult = ReturnType<typeof useOrderWarehousesLazyQuery>;
+export type OrderWarehousesSuspenseQueryHookResult = ReturnType<typeof useOrderWarehousesSuspenseQuery>;
+export type OrderWarehousesQueryResult = ApolloReactCommon.QueryResult<OrderWarehousesQuery, OrderWarehousesQueryVariables>;
+export const OrderDetailLiveDocument = gql`
+    subscription OrderDetailLive($id: ID!) {
+  orderUpdated(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    event {
+      id
+      type
+      actor
+      at
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+
+/**
+ * __useOrderDetailLiveSubscription__
+ *
+ * To run a query within a React component, call `useOrderDetailLiveSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useOrderDetailLiveSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrderDetailLiveSubscription({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useOrderDetailLiveSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<OrderDetailLiveSubscription, OrderDetailLiveSubscriptionVariables> & ({ variables: OrderDetailLiveSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<OrderDetailLiveSubscription, OrderDetailLiveSubscriptionVariables>(OrderDetailLiveDocument, options);
+      }
+export type OrderDetailLiveSubscriptionHookResult = ReturnType<typeof useOrderDetailLiveSubscription>;
+export type OrderDetailLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<OrderDetailLiveSubscription>;
+export const ConfirmOrderDocument = gql`
+    mutation ConfirmOrder($id: ID!) {
+  confirmOrder(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type ConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<ConfirmOrderMutation, ConfirmOrderMutationVariables>;
+
+/**
+ * __useConfirmOrderMutation__
+ *
+ * To run a mutation, you first call `useConfirmOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useConfirmOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [confirmOrderMutation, { data, loading, error }] = useConfirmOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useConfirmOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ConfirmOrderMutation, ConfirmOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ConfirmOrderMutation, ConfirmOrderMutationVariables>(ConfirmOrderDocument, options);
+      }
+export type ConfirmOrderMutationHookResult = ReturnType<typeof useConfirmOrderMutation>;
+export type ConfirmOrderMutationResult = ApolloReactCommon.MutationResult<ConfirmOrderMutation>;
+export type ConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<ConfirmOrderMutation, ConfirmOrderMutationVariables>;
+export const HoldOrderDocument = gql`
+    mutation HoldOrder($id: ID!, $reason: String!) {
+  holdOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type HoldOrderMutationFn = ApolloReactCommon.MutationFunction<HoldOrderMutation, HoldOrderMutationVariables>;
+
+/**
+ * __useHoldOrderMutation__
+ *
+ * To run a mutation, you first call `useHoldOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useHoldOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [holdOrderMutation, { data, loading, error }] = useHoldOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      reason: // value for 'reason'
+ *   },
+ * });
+ */
+export function useHoldOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<HoldOrderMutation, HoldOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<HoldOrderMutation, HoldOrderMutationVariables>(HoldOrderDocument, options);
+      }
+export type HoldOrderMutationHookResult = ReturnType<typeof useHoldOrderMutation>;
+export type HoldOrderMutationResult = ApolloReactCommon.MutationResult<HoldOrderMutation>;
+export type HoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<HoldOrderMutation, HoldOrderMutationVariables>;
+export const ReleaseOrderHoldDocument = gql`
+    mutation ReleaseOrderHold($id: ID!) {
+  releaseOrderHold(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type ReleaseOrderHoldMutationFn = ApolloReactCommon.MutationFunction<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>;
+
+/**
+ * __useReleaseOrderHoldMutation__
+ *
+ * To run a mutation, you first call `useReleaseOrderHoldMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useReleaseOrderHoldMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [releaseOrderHoldMutation, { data, loading, error }] = useReleaseOrderHoldMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useReleaseOrderHoldMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>(ReleaseOrderHoldDocument, options);
+      }
+export type ReleaseOrderHoldMutationHookResult = ReturnType<typeof useReleaseOrderHoldMutation>;
+export type ReleaseOrderHoldMutationResult = ApolloReactCommon.MutationResult<ReleaseOrderHoldMutation>;
+export type ReleaseOrderHoldMutationOptions = ApolloReactCommon.BaseMutationOptions<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>;
+export const CancelOrderDocument = gql`
+    mutation CancelOrder($id: ID!, $reason: String) {
+  cancelOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type CancelOrderMutationFn = ApolloReactCommon.MutationFunction<CancelOrderMutation, CancelOrderMutationVariables>;
+
+/**
+ * __useCancelOrderMutation__
+ *
+ * To run a mutation, you first call `useCancelOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCancelOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [cancelOrderMutation, { data, loading, error }] = useCancelOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      reason: // value for 'reason'
+ *   },
+ * });
+ */
+export function useCancelOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CancelOrderMutation, CancelOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CancelOrderMutation, CancelOrderMutationVariables>(CancelOrderDocument, options);
+      }
+export type CancelOrderMutationHookResult = ReturnType<typeof useCancelOrderMutation>;
+export type CancelOrderMutationResult = ApolloReactCommon.MutationResult<CancelOrderMutation>;
+export type CancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<CancelOrderMutation, CancelOrderMutationVariables>;
+export const RecordPaymentDocument = gql`
+    mutation RecordPayment($input: RecordPaymentInput!) {
+  recordPayment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type RecordPaymentMutationFn = ApolloReactCommon.MutationFunction<RecordPaymentMutation, RecordPaymentMutationVariables>;
+
+/**
+ * __useRecordPaymentMutation__
+ *
+ * To run a mutation, you first call `useRecordPaymentMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRecordPaymentMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [recordPaymentMutation, { data, loading, error }] = useRecordPaymentMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useRecordPaymentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RecordPaymentMutation, RecordPaymentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RecordPaymentMutation, RecordPaymentMutationVariables>(RecordPaymentDocument, options);
+      }
+export type RecordPaymentMutationHookResult = ReturnType<typeof useRecordPaymentMutation>;
+export type RecordPaymentMutationResult = ApolloReactCommon.MutationResult<RecordPaymentMutation>;
+export type RecordPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<RecordPaymentMutation, RecordPaymentMutationVariables>;
+export const RefundPaymentDocument = gql`
+    mutation RefundPayment($input: RefundPaymentInput!) {
+  refundPayment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type RefundPaymentMutationFn = ApolloReactCommon.MutationFunction<RefundPaymentMutation, RefundPaymentMutationVariables>;
+
+/**
+ * __useRefundPaymentMutation__
+ *
+ * To run a mutation, you first call `useRefundPaymentMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRefundPaymentMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [refundPaymentMutation, { data, loading, error }] = useRefundPaymentMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useRefundPaymentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RefundPaymentMutation, RefundPaymentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RefundPaymentMutation, RefundPaymentMutationVariables>(RefundPaymentDocument, options);
+      }
+export type RefundPaymentMutationHookResult = ReturnType<typeof useRefundPaymentMutation>;
+export type RefundPaymentMutationResult = ApolloReactCommon.MutationResult<RefundPaymentMutation>;
+export type RefundPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<RefundPaymentMutation, RefundPaymentMutationVariables>;
+export const CreateShipmentDocument = gql`
+    mutation CreateShipment($input: CreateShipmentInput!) {
+  createShipment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type CreateShipmentMutationFn = ApolloReactCommon.MutationFunction<CreateShipmentMutation, CreateShipmentMutationVariables>;
+
+/**
+ * __useCreateShipmentMutation__
+ *
+ * To run a mutation, you first call `useCreateShipmentMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateShipmentMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createShipmentMutation, { data, loading, error }] = useCreateShipmentMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateShipmentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateShipmentMutation, CreateShipmentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateShipmentMutation, CreateShipmentMutationVariables>(CreateShipmentDocument, options);
+      }
+export type CreateShipmentMutationHookResult = ReturnType<typeof useCreateShipmentMutation>;
+export type CreateShipmentMutationResult = ApolloReactCommon.MutationResult<CreateShipmentMutation>;
+export type CreateShipmentMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateShipmentMutation, CreateShipmentMutationVariables>;
+export const MarkShipmentDeliveredDocument = gql`
+    mutation MarkShipmentDelivered($shipmentId: ID!) {
+  markShipmentDelivered(shipmentId: $shipmentId) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type MarkShipmentDeliveredMutationFn = ApolloReactCommon.MutationFunction<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>;
+
+/**
+ * __useMarkShipmentDeliveredMutation__
+ *
+ * To run a mutation, you first call `useMarkShipmentDeliveredMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useMarkShipmentDeliveredMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [markShipmentDeliveredMutation, { data, loading, error }] = useMarkShipmentDeliveredMutation({
+ *   variables: {
+ *      shipmentId: // value for 'shipmentId'
+ *   },
+ * });
+ */
+export function useMarkShipmentDeliveredMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>(MarkShipmentDeliveredDocument, options);
+      }
+export type MarkShipmentDeliveredMutationHookResult = ReturnType<typeof useMarkShipmentDeliveredMutation>;
+export type MarkShipmentDeliveredMutationResult = ApolloReactCommon.MutationResult<MarkShipmentDeliveredMutation>;
+export type MarkShipmentDeliveredMutationOptions = ApolloReactCommon.BaseMutationOptions<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>;
+export const CreateReturnDocument = gql`
+    mutation CreateReturn($input: CreateReturnInput!) {
+  createReturn(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type CreateReturnMutationFn = ApolloReactCommon.MutationFunction<CreateReturnMutation, CreateReturnMutationVariables>;
+
+/**
+ * __useCreateReturnMutation__
+ *
+ * To run a mutation, you first call `useCreateReturnMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateReturnMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createReturnMutation, { data, loading, error }] = useCreateReturnMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateReturnMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateReturnMutation, CreateReturnMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateReturnMutation, CreateReturnMutationVariables>(CreateReturnDocument, options);
+      }
+export type CreateReturnMutationHookResult = ReturnType<typeof useCreateReturnMutation>;
+export type CreateReturnMutationResult = ApolloReactCommon.MutationResult<CreateReturnMutation>;
+export type CreateReturnMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateReturnMutation, CreateReturnMutationVariables>;
+export const OrdersDocument = gql`
+    query Orders($filter: OrderFilter, $after: String, $first: Int) {
+  orders(filter: $filter, after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...OrderListItem
+    }
+  }
+}
+    ${OrderListItemFragmentDoc}`;
+
+/**
+ * __useOrdersQuery__
+ *
+ * To run a query within a React component, call `useOrdersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrdersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrdersQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *      after: // value for 'after'
+ *      first: // value for 'first'
+ *   },
+ * });
+ */
+export function useOrdersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+      }
+export function useOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+        }
+// @ts-ignore
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery, OrdersQueryVariables>;
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery | undefined, OrdersQueryVariables>;
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+        }
+export type OrdersQueryHookResult = ReturnType<typeof useOrdersQuery>;
+export type OrdersLazyQueryHookResult = ReturnType<typeof useOrdersLazyQuery>;
+export type OrdersSuspenseQueryHookResult = ReturnType<typeof useOrdersSuspenseQuery>;
+export type OrdersQueryResult = ApolloReactCommon.QueryResult<OrdersQuery, OrdersQueryVariables>;
+export const OrderFilterChannelsDocument = gql`
+    query OrderFilterChannels {
+  channels {
+    id
+    code
+    name
+  }
+}
+    `;
+
+/**
+ * __useOrderFilterChannelsQuery__
+ *
+ * To run a query within a React component, call `useOrderFilterChannelsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrderFilterChannelsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrderFilterChannelsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useOrderFilterChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+      }
+export function useOrderFilterChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+        }
+// @ts-ignore
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>;
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery | undefined, OrderFilterChannelsQueryVariables>;
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+        }
+export type OrderFilterChannelsQueryHookResult = ReturnType<typeof useOrderFilterChannelsQuery>;
+export type OrderFilterChannelsLazyQueryHookResult = ReturnType<typeof useOrderFilterChannelsLazyQuery>;
+export type OrderFilterChannelsSuspenseQueryHookResult = ReturnType<typeof useOrderFilterChannelsSuspenseQuery>;
+export type OrderFilterChannelsQueryResult = ApolloReactCommon.QueryResult<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>;
+export const OrdersLiveDocument = gql`
+    subscription OrdersLive {
+  orderUpdated {
+    order {
+      ...OrderListItem
+    }
+    event {
+      id
+      type
+      toStatus
+      at
+    }
+  }
+}
+    ${OrderListItemFragmentDoc}`;
+
+/**
+ * __useOrdersLiveSubscription__
+ *
+ * To run a query within a React component, call `useOrdersLiveSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useOrdersLiveSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrdersLiveSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useOrdersLiveSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>(OrdersLiveDocument, options);
+      }
+export type OrdersLiveSubscriptionHookResult = ReturnType<typeof useOrdersLiveSubscription>;
+export type OrdersLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<OrdersLiveSubscription>;
+export const BulkConfirmOrderDocument = gql`
+    mutation BulkConfirmOrder($id: ID!) {
+  confirmOrder(id: $id) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>;
+
+/**
+ * __useBulkConfirmOrderMutation__
+ *
+ * To run a mutation, you first call `useBulkConfirmOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useBulkConfirmOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [bulkConfirmOrderMutation, { data, loading, error }] = useBulkConfirmOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useBulkConfirmOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>(BulkConfirmOrderDocument, options);
+      }
+export type BulkConfirmOrderMutationHookResult = ReturnType<typeof useBulkConfirmOrderMutation>;
+export type BulkConfirmOrderMutationResult = ApolloReactCommon.MutationResult<BulkConfirmOrderMutation>;
+export type BulkConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>;
+export const BulkHoldOrderDocument = gql`
+    mutation BulkHoldOrder($id: ID!, $reason: String!) {
+  holdOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkHoldOrderMutationFn = ApolloReactCommon.MutationFunction<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>;
+
+/**
+ * __useBulkHoldOrderMutation__
+ *
+ * To run a mutation, you first call `useBulkHoldOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useBulkHoldOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [bulkHoldOrderMutation, { data, loading, error }] = useBulkHoldOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      reason: // value for 'reason'
+ *   },
+ * });
+ */
+export function useBulkHoldOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>(BulkHoldOrderDocument, options);
+      }
+export type BulkHoldOrderMutationHookResult = ReturnType<typeof useBulkHoldOrderMutation>;
+export type BulkHoldOrderMutationResult = ApolloReactCommon.MutationResult<BulkHoldOrderMutation>;
+export type BulkHoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>;
+export const BulkCancelOrderDocument = gql`
+    mutation BulkCancelOrder($id: ID!, $reason: String) {
+  cancelOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkCancelOrderMutationFn = ApolloReactCommon.MutationFunction<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
+
+/**
+ * __useBulkCancelOrderMutation__
+ *
+ * To run a mutation, you first call `useBulkCancelOrderMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useBulkCancelOrderMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [bulkCancelOrderMutation, { data, loading, error }] = useBulkCancelOrderMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      reason: // value for 'reason'
+ *   },
+ * });
+ */
+export function useBulkCancelOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>(BulkCancelOrderDocument, options);
+      }
+export type BulkCancelOrderMutationHookResult = ReturnType<typeof useBulkCancelOrderMutation>;
+export type BulkCancelOrderMutationResult = ApolloReactCommon.MutationResult<BulkCancelOrderMutation>;
+export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
+export const ScreenBoardDocument = gql`
+    query ScreenBoard {
+  pending: orders(filter: {status: [PENDING]}, first: 1) {
+    totalCount
+  }
+  onHold: orders(filter: {status: [ON_HOLD]}, first: 1) {
+    totalCount
+  }
+  confirmed: orders(filter: {status: [CONFIRMED]}, first: 1) {
+    totalCount
+  }
+  partiallyShipped: orders(filter: {status: [PARTIALLY_SHIPPED]}, first: 1) {
+    totalCount
+  }
+  shipped: orders(filter: {status: [SHIPPED]}, first: 1) {
+    totalCount
+  }
+  newest: orders(first: 12) {
+    nodes {
+      id
+      number
+      status
+      placedAt
+      total {
+        amount
+        currency
+      }
+      channel {
+        id
+        code
+      }
+      customer {
+        id
+        name
+        email
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useScreenBoardQuery__
+ *
+ * To run a query within a React component, call `useScreenBoardQuery` and pass it any options that fit your needs.
+ * When your component renders, `useScreenBoardQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useScreenBoardQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useScreenBoardQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+      }
+export function useScreenBoardLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+        }
+// @ts-ignore
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery | undefined, ScreenBoardQueryVariables>;
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+        }
+export type ScreenBoardQueryHookResult = ReturnType<typeof useScreenBoardQuery>;
+export type ScreenBoardLazyQueryHookResult = ReturnType<typeof useScreenBoardLazyQuery>;
+export type ScreenBoardSuspenseQueryHookResult = ReturnType<typeof useScreenBoardSuspenseQuery>;
+export type ScreenBoardQueryResult = ApolloReactCommon.QueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
+export const ScreenFeedDocument = gql`
+    subscription ScreenFeed {
+  orderUpdated {
+    order {
+      id
+      number
+      status
+      placedAt
+      total {
+        amount
+        currency
+      }
+      channel {
+        id
+        code
+      }
+      customer {
+        id
+        name
+        email
+      }
+    }
+    event {
+      id
+      type
+      fromStatus
+      toStatus
+      at
+    }
+  }
+}
+    `;
+
+/**
+ * __useScreenFeedSubscription__
+ *
+ * To run a query within a React component, call `useScreenFeedSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useScreenFeedSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useScreenFeedSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useScreenFeedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>(ScreenFeedDocument, options);
+      }
+export type ScreenFeedSubscriptionHookResult = ReturnType<typeof useScreenFeedSubscription>;
+export type ScreenFeedSubscriptionResult = ApolloReactCommon.SubscriptionResult<ScreenFeedSubscription>;
