@@ -1,0 +1,178 @@
+/**
+ * One story in a real browser against the real server: staff sign in, see an order placed through
+ * the API arrive live, confirm it, ship part of it and see status and stock change; a colleague's
+ * change in a second browser arrives live; the wall screen updates and survives a server restart;
+ * an expired session sends you to sign-in, remembering where you were.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signIn, startE2EServer, stockOf } from './harness';
+
+jest.setTimeout(120_000);
+
+let e: E2EServer;
+let browser: Browser;
+let contextA: BrowserContext;
+let pageA: Page;
+/** The order that the story follows. */
+let order: { id: string; number: string };
+const LIVE = { timeout: 5000 };
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function signInThroughForm(page: Page) {
+  await page.getByLabel('E-mail').fill('admin@e2e.local');
+  await page.getByRole('textbox', { name: 'Password' }).fill('e2e password 1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+beforeAll(async () => {
+  e = await startE2EServer();
+  await e.q(`mutation {
+    c: createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { userErrors { message } }
+    w1: createWarehouse(input: { code: "BER", name: "Berlin", priority: 1 }) { userErrors { message } }
+    w2: createWarehouse(input: { code: "AMS", name: "Amsterdam", priority: 2 }) { userErrors { message } }
+    p1: upsertProduct(input: { sku: "MUG-1", name: "Mug", price: 1250, currency: "EUR" }) { userErrors { message } }
+    p2: upsertProduct(input: { sku: "CAP-1", name: "Cap", price: 1995, currency: "EUR" }) { userErrors { message } }
+    s1: adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 10, reason: "goods received" }) { userErrors { message } }
+    s2: adjustStock(input: { sku: "CAP-1", warehouseCode: "BER", delta: 4, reason: "goods received" }) { userErrors { message } }
+  }`);
+  browser = await launchChromium();
+  contextA = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  contextA.setDefaultTimeout(10_000);
+  pageA = await contextA.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await e?.stop();
+});
+
+test('signing in takes you to the page you asked for', async () => {
+  await pageA.goto(`${e.baseUrl}/orders`);
+  await pageA.waitForURL(/\/sign-in\?next=%2Forders$/);
+  await pageA.getByLabel('E-mail').fill('admin@e2e.local');
+  await pageA.getByRole('textbox', { name: 'Password' }).fill('wrong password');
+  await pageA.getByRole('button', { name: 'Sign in' }).click();
+  await pageA.getByText('E-mail or password is wrong').waitFor(); // the userError, at the password field
+  await signInThroughForm(pageA);
+  await pageA.waitForURL(/\/orders$/);
+  await pageA.getByText('No orders match').waitFor();
+});
+
+test('an order placed through the API appears in the list live, without a reload', async () => {
+  order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 3 }, { sku: 'CAP-1', quantity: 1 }]);
+  const row = pageA.getByTestId(`order-row-${order.number}`);
+  await row.waitFor(LIVE);
+  expect(await row.innerText()).toMatch(/Pending/i);
+  expect(await row.innerText()).toContain('€62.40'); // 3 × 12.50 + 19.95 + 4.95 shipping
+  await shot(pageA, 'order-list');
+});
+
+test('staff open the order, confirm it and ship part of it: status and stock change', async () => {
+  await pageA.getByRole('link', { name: order.number }).click();
+  await pageA.waitForURL(new RegExp(`/orders/${order.id}$`));
+  const status = pageA.getByTestId('order-status');
+  await expect(status.innerText()).resolves.toMatch(/Pending/i);
+  // Only what PENDING allows: no shipment or return yet.
+  const actions = pageA.getByTestId('order-actions');
+  expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Confirm', 'Record payment', 'Hold', 'Cancel order']);
+
+  await actions.getByRole('button', { name: 'Confirm' }).click();
+  await pageA.getByTestId('order-status').filter({ hasText: /Confirmed/i }).waitFor(LIVE);
+
+  await actions.getByRole('button', { name: 'Create shipment' }).click();
+  const dialog = pageA.getByRole('dialog');
+  await dialog.getByLabel('Units of MUG-1 to ship').fill('2');
+  await dialog.getByLabel('Units of CAP-1 to ship').fill('0');
+  await dialog.getByLabel('Carrier').fill('DHL');
+  await dialog.getByLabel('Tracking number').fill('00340434');
+  await dialog.getByRole('button', { name: 'Create shipment' }).click();
+  await pageA.getByTestId('order-status').filter({ hasText: /Partially shipped/i }).waitFor(LIVE);
+  await expect(pageA.getByTestId('shipped-MUG-1').innerText()).resolves.toBe('2');
+  await pageA.getByTestId('order-shipments').getByText('DHL').waitFor();
+  await shot(pageA, 'order-detail');
+
+  // The server agrees: 2 mugs left Berlin, the third is still reserved there.
+  expect(await stockOf(e, 'MUG-1', 'BER')).toEqual({ onHand: 8, reserved: 1, available: 7 });
+  await pageA.goto(`${e.baseUrl}/inventory?sku=MUG-1`);
+  const stockRow = pageA.getByTestId('stock-MUG-1-BER');
+  await stockRow.waitFor();
+  expect(await stockRow.locator('[data-col=onHand]').innerText()).toBe('8');
+  expect(await stockRow.locator('[data-col=reserved]').innerText()).toBe('1');
+  expect(await stockRow.locator('[data-col=available]').innerText()).toBe('7');
+});
+
+test("a colleague's change in a second browser arrives live", async () => {
+  await pageA.goto(`${e.baseUrl}/orders/${order.id}`);
+  await pageA.getByTestId('order-status').filter({ hasText: /Partially shipped/i }).waitFor();
+
+  const token = await signIn(e);
+  const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await contextB.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
+  const pageB = await contextB.newPage();
+  await pageB.goto(`${e.baseUrl}/orders/${order.id}`);
+  await pageB.getByTestId('order-actions').getByRole('button', { name: 'Hold' }).click();
+  await pageB.getByRole('dialog').getByLabel('Reason').fill('address check');
+  await pageB.getByRole('dialog').getByRole('button', { name: 'Put on hold' }).click();
+  await pageB.getByTestId('order-status').filter({ hasText: /On hold/i }).waitFor(LIVE);
+
+  await pageA.getByTestId('order-status').filter({ hasText: /On hold/i }).waitFor(LIVE);
+  await pageA.getByText('On hold: address check').waitFor(LIVE);
+  await contextB.close();
+});
+
+test('a refused action shows the server message at the action', async () => {
+  // A held, part-shipped order cannot be cancelled: the server says why and nothing changes.
+  await pageA.getByTestId('order-actions').getByRole('button', { name: 'Cancel order' }).click();
+  await pageA.getByRole('dialog').getByRole('button', { name: 'Cancel order' }).click();
+  const alert = pageA.getByRole('dialog').getByRole('alert');
+  await alert.waitFor(LIVE);
+  expect((await alert.innerText()).length).toBeGreaterThan(5);
+  await pageA.keyboard.press('Escape');
+  await expect(pageA.getByTestId('order-status').innerText()).resolves.toMatch(/On hold/i);
+});
+
+test('the dashboard shows counts, charts and the live feed', async () => {
+  await pageA.goto(`${e.baseUrl}/`);
+  await pageA.getByTestId('kpi-today').filter({ hasText: '1' }).waitFor();
+  await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'grace@example.com', name: 'Grace Hopper' });
+  await pageA.getByTestId('live-feed').waitFor(LIVE);
+  await pageA.getByTestId('kpi-today').filter({ hasText: '2' }).waitFor(LIVE);
+  await pageA.waitForTimeout(500); // let the charts finish their entry animation
+  await shot(pageA, 'dashboard');
+});
+
+test('screen mode updates live and comes back after a server restart', async () => {
+  await pageA.goto(`${e.baseUrl}/screen`);
+  const pending = pageA.getByTestId('screen-count-pending');
+  await pending.filter({ hasText: /^1$/ }).waitFor();
+  const third = await placeOrder(e, [{ sku: 'CAP-1', quantity: 1 }], { email: 'alan@example.com', name: 'Alan Turing' });
+  await pending.filter({ hasText: /^2$/ }).waitFor(LIVE);
+  await pageA.getByTestId('screen-changes').getByText(third.number).waitFor(LIVE);
+  await shot(pageA, 'screen');
+
+  await e.stopServer();
+  await pageA.getByTestId('offline-banner').waitFor({ timeout: 15000 });
+  await e.startServer();
+  await pageA.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 20000 });
+  const fourth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
+  await pending.filter({ hasText: /^3$/ }).waitFor(LIVE);
+  await pageA.getByTestId('screen-changes').getByText(fourth.number).waitFor(LIVE);
+});
+
+test('an expired session sends you to sign-in and back to where you were', async () => {
+  await pageA.goto(`${e.baseUrl}/orders?status=PENDING`);
+  await pageA.getByTestId('orders-table').waitFor();
+  const token = await pageA.evaluate(() => window.localStorage.getItem('oms.token'));
+  await e.q('mutation { logout }', {}, token!);
+  await pageA.reload();
+  await pageA.waitForURL(/\/sign-in\?next=%2Forders%3Fstatus%3DPENDING$/, LIVE);
+  await signInThroughForm(pageA);
+  await pageA.waitForURL(/\/orders\?status=PENDING$/);
+  await pageA.getByTestId('orders-table').waitFor();
+});
