@@ -1,4 +1,8 @@
 import '@testing-library/jest-dom';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// react-router uses these; jsdom does not provide them.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 // jsdom lacks these; Mantine uses them for color scheme, popovers and scroll areas.
 Object.defineProperty(window, 'matchMedia', {

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
-import { OrderDetailFragment, ShipmentStatus, useMarkShipmentDeliveredMutation, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
+import { OrderDetailFragment, ShipmentStatus, useMarkShipmentDeliveredMutation, useMeQuery, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
 import { describeError } from '../../lib/user-errors';
 import { OrderActions } from './components/OrderActions';
@@ -13,12 +13,14 @@ export function OrderDetailPage() {
   const { id = '' } = useParams();
   const { data, loading, error } = useOrderDetailQuery({ variables: { id } });
   const warehouses = useOrderWarehousesQuery({ fetchPolicy: 'cache-first' });
+  const me = useMeQuery({ fetchPolicy: 'cache-first' });
   // The subscription's order replaces the cached one (same id): the page follows others' changes.
   useOrderDetailLiveSubscription({
     variables: { id },
     onData: ({ data: sub }) => {
       const ev = sub.data?.orderUpdated.event;
-      if (ev) notifications.show({ id: `ev-${ev.id}`, color: 'blue', message: `${humanize(ev.type)} by ${ev.actor.replace(/^user:/, '')}`, autoClose: 3000 });
+      // Tell about others' changes; one's own actions already say what they did.
+      if (ev && ev.actor !== `user:${me.data?.me?.email}`) notifications.show({ id: `ev-${ev.id}`, color: 'blue', message: `${humanize(ev.type)} by ${ev.actor.replace(/^user:/, '')}`, autoClose: 3000 });
     },
   });
 
