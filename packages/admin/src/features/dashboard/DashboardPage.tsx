@@ -17,7 +17,7 @@ import {
   useDashboardStatusCountsQuery,
   useDashboardStockQuery,
 } from '../../graphql/generated';
-import { formatDateTime, formatMoney, formatTime, humanize } from '../../lib/format';
+import { formatDateTime, formatMoney, formatTime, humanize, minorUnitFactor } from '../../lib/format';
 
 const LOW_STOCK = 5;
 const STATUS_COLORS: Record<string, string> = {
@@ -106,7 +106,8 @@ export function DashboardPage() {
             <>
               <BarChart
                 h={200}
-                data={byChannel.map((r) => ({ channel: r.channel, Today: r.todayRevenue / 100, 'This week': r.weekRevenue / 100 }))}
+                data={byChannel.map((r) => ({ channel: r.channel, Today: r.todayRevenue / minorUnitFactor(r.currency), 'This week': r.weekRevenue / minorUnitFactor(r.currency) }))}
+                valueFormatter={(v) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 }).format(v)}
                 dataKey="channel"
                 series={[{ name: 'Today', color: 'indigo.4' }, { name: 'This week', color: 'indigo.8' }]}
                 withLegend

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
 import { useConnectionState } from '../../lib/connection';
-import { formatMoney, formatTime, humanize } from '../../lib/format';
+import { formatDateTime, formatMoney, formatTime, humanize } from '../../lib/format';
 
 const TILES = [
   { key: 'pending', label: 'Pending', color: 'yellow' },
@@ -19,6 +19,15 @@ const TILES = [
 ] as const;
 
 type Change = ScreenFeedSubscription['orderUpdated'];
+
+const COLORS: Record<string, string> = {
+  PENDING: 'yellow', ON_HOLD: 'orange', CONFIRMED: 'blue', PARTIALLY_SHIPPED: 'cyan', SHIPPED: 'teal', DELIVERED: 'green', CANCELLED: 'gray', RETURNED: 'grape',
+};
+
+/** Time only for today's orders, date and time for older ones. */
+function placed(iso: string): string {
+  return new Date(iso).toDateString() === new Date().toDateString() ? formatTime(iso) : formatDateTime(iso);
+}
 
 export function ScreenPage() {
   const { data, refetch } = useScreenBoardQuery({ pollInterval: 60_000 });
@@ -66,9 +75,9 @@ export function ScreenPage() {
                 <Table.Tr key={o.id}>
                   <Table.Td fw={700}>{o.number}</Table.Td>
                   <Table.Td>{o.channel.code}</Table.Td>
-                  <Table.Td>{formatTime(o.placedAt)}</Table.Td>
+                  <Table.Td>{placed(o.placedAt)}</Table.Td>
                   <Table.Td>{formatMoney(o.total)}</Table.Td>
-                  <Table.Td><Badge size="xl" variant="light">{humanize(o.status)}</Badge></Table.Td>
+                  <Table.Td><Badge size="xl" variant="light" color={COLORS[o.status]} styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>{humanize(o.status)}</Badge></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
