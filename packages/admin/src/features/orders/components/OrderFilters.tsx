@@ -2,7 +2,7 @@ import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { OrderStatus } from '../../../graphql/generated';
 import { humanize } from '../../../lib/format';
 import { OrderListParams } from '../urls';
@@ -16,8 +16,17 @@ export interface OrderFiltersProps {
 /** Status, channel, placed-date range and free text; every change goes to the URL. */
 export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
   const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
-  const pushSearch = useDebouncedCallback((text: string) => onChange({ ...value, q: text.trim() || undefined }), 300);
+  // Follow the URL (back button, cleared filters) but never overwrite what is being typed.
+  const pushed = useRef(value.q);
+  useEffect(() => {
+    if (value.q !== pushed.current) setQ(value.q ?? '');
+    pushed.current = value.q;
+  }, [value.q]);
+  const pushQ = (text: string) => {
+    pushed.current = text.trim() || undefined;
+    onChange({ ...value, q: pushed.current });
+  };
+  const pushSearch = useDebouncedCallback(pushQ, 300);
   const active = value.status.length > 0 || !!value.channel || !!value.from || !!value.to || !!value.q;
   return (
     <Group align="end" gap="sm" wrap="wrap">
@@ -31,7 +40,7 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
           pushSearch(e.currentTarget.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') onChange({ ...value, q: q.trim() || undefined });
+          if (e.key === 'Enter') pushQ(q);
         }}
         w={240}
       />
