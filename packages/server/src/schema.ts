@@ -10,6 +10,7 @@ import { createOmsPubSub } from './common/pubsub';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
+import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
 import { OrderLineResolver, StockAllocationResolver } from './modules/order/order-line.resolver';
 import { OrderResolver } from './modules/order/order.resolver';
@@ -25,7 +26,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, ro
 
 export const RESOLVERS = [
   AuthResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
-  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver,
+  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -40,6 +41,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(OrderResolver, new OrderResolver(services.orders));
     instances.set(PaymentResolver, new PaymentResolver(services.payments));
     instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
+    instances.set(DashboardResolver, new DashboardResolver(services.dashboard));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

@@ -4,6 +4,7 @@ import { createOmsPubSub, OmsPubSub } from './common/pubsub';
 import { AuthService } from './modules/auth/auth.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
+import { DashboardService } from './modules/dashboard/dashboard.service';
 import { InventoryService } from './modules/inventory/inventory.service';
 import { WarehouseService } from './modules/inventory/warehouse.service';
 import { OrderFeed } from './modules/order/order-feed';
@@ -23,6 +24,7 @@ export interface Services {
   orderFeed: OrderFeed;
   payments: PaymentService;
   fulfilment: FulfilmentService;
+  dashboard: DashboardService;
 }
 
 export function createServices(config: Pick<Config, 'sessionTtlSeconds'>): Services {
@@ -40,5 +42,6 @@ export function createServices(config: Pick<Config, 'sessionTtlSeconds'>): Servi
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
+    dashboard: new DashboardService(),
   };
 }
