@@ -164,24 +164,14 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, name: string, role: Role } | null };
 
-export type DashboardStatusCountsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type DashboardStatusCountsQuery = { pending: { totalCount: number }, onHold: { totalCount: number }, confirmed: { totalCount: number }, partiallyShipped: { totalCount: number }, shipped: { totalCount: number }, delivered: { totalCount: number }, cancelled: { totalCount: number }, returned: { totalCount: number } };
-
-export type DashboardRecentOrdersQueryVariables = Exact<{
-  from: string;
+export type DashboardFiguresQueryVariables = Exact<{
+  today: string;
+  week: string;
+  lateHours: number;
 }>;
 
 
-export type DashboardRecentOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string } }> } };
-
-export type DashboardLateOrdersQueryVariables = Exact<{
-  placedBefore: string;
-}>;
-
-
-export type DashboardLateOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }> } };
+export type DashboardFiguresQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, today: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, week: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, lateOrders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, channelCode: string, confirmedAt: string }> } };
 
 export type DashboardStockQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -385,7 +375,7 @@ export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, numb
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScreenBoardQuery = { pending: { totalCount: number }, onHold: { totalCount: number }, confirmed: { totalCount: number }, partiallyShipped: { totalCount: number }, shipped: { totalCount: number }, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }> } };
+export type ScreenBoardQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } }> } };
 
 export type ScreenFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -718,187 +708,80 @@ export type MeQueryHookResult = ReturnType<typeof useMeQuery>;
 export type MeLazyQueryHookResult = ReturnType<typeof useMeLazyQuery>;
 export type MeSuspenseQueryHookResult = ReturnType<typeof useMeSuspenseQuery>;
 export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariables>;
-export const DashboardStatusCountsDocument = gql`
-    query DashboardStatusCounts {
-  pending: orders(filter: {status: [PENDING]}, first: 1) {
-    totalCount
+export const DashboardFiguresDocument = gql`
+    query DashboardFigures($today: DateTime!, $week: DateTime!, $lateHours: Int!) {
+  orderStatusCounts {
+    status
+    count
   }
-  onHold: orders(filter: {status: [ON_HOLD]}, first: 1) {
-    totalCount
-  }
-  confirmed: orders(filter: {status: [CONFIRMED]}, first: 1) {
-    totalCount
-  }
-  partiallyShipped: orders(filter: {status: [PARTIALLY_SHIPPED]}, first: 1) {
-    totalCount
-  }
-  shipped: orders(filter: {status: [SHIPPED]}, first: 1) {
-    totalCount
-  }
-  delivered: orders(filter: {status: [DELIVERED]}, first: 1) {
-    totalCount
-  }
-  cancelled: orders(filter: {status: [CANCELLED]}, first: 1) {
-    totalCount
-  }
-  returned: orders(filter: {status: [RETURNED]}, first: 1) {
-    totalCount
-  }
-}
-    `;
-
-/**
- * __useDashboardStatusCountsQuery__
- *
- * To run a query within a React component, call `useDashboardStatusCountsQuery` and pass it any options that fit your needs.
- * When your component renders, `useDashboardStatusCountsQuery` returns an object from Apollo Client that contains loading, error, and data properties
- * you can use to render your UI.
- *
- * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
- *
- * @example
- * const { data, loading, error } = useDashboardStatusCountsQuery({
- *   variables: {
- *   },
- * });
- */
-export function useDashboardStatusCountsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
-      }
-export function useDashboardStatusCountsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
-          const options = {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useLazyQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
-        }
-// @ts-ignore
-export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>;
-export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStatusCountsQuery | undefined, DashboardStatusCountsQueryVariables>;
-export function useDashboardStatusCountsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>) {
-          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useSuspenseQuery<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>(DashboardStatusCountsDocument, options);
-        }
-export type DashboardStatusCountsQueryHookResult = ReturnType<typeof useDashboardStatusCountsQuery>;
-export type DashboardStatusCountsLazyQueryHookResult = ReturnType<typeof useDashboardStatusCountsLazyQuery>;
-export type DashboardStatusCountsSuspenseQueryHookResult = ReturnType<typeof useDashboardStatusCountsSuspenseQuery>;
-export type DashboardStatusCountsQueryResult = ApolloReactCommon.QueryResult<DashboardStatusCountsQuery, DashboardStatusCountsQueryVariables>;
-export const DashboardRecentOrdersDocument = gql`
-    query DashboardRecentOrders($from: DateTime!) {
-  orders(filter: {placedFrom: $from}, first: 200) {
-    totalCount
-    nodes {
-      id
-      status
-      placedAt
-      total {
-        amount
-        currency
-      }
-      channel {
-        id
-        code
-        name
-      }
+  today: salesByChannel(from: $today) {
+    channelCode
+    channelName
+    orders
+    revenue {
+      amount
+      currency
     }
   }
-}
-    `;
-
-/**
- * __useDashboardRecentOrdersQuery__
- *
- * To run a query within a React component, call `useDashboardRecentOrdersQuery` and pass it any options that fit your needs.
- * When your component renders, `useDashboardRecentOrdersQuery` returns an object from Apollo Client that contains loading, error, and data properties
- * you can use to render your UI.
- *
- * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
- *
- * @example
- * const { data, loading, error } = useDashboardRecentOrdersQuery({
- *   variables: {
- *      from: // value for 'from'
- *   },
- * });
- */
-export function useDashboardRecentOrdersQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables> & ({ variables: DashboardRecentOrdersQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
-        const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
-      }
-export function useDashboardRecentOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>) {
-          const options = {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useLazyQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
-        }
-// @ts-ignore
-export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>;
-export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardRecentOrdersQuery | undefined, DashboardRecentOrdersQueryVariables>;
-export function useDashboardRecentOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>) {
-          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useSuspenseQuery<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>(DashboardRecentOrdersDocument, options);
-        }
-export type DashboardRecentOrdersQueryHookResult = ReturnType<typeof useDashboardRecentOrdersQuery>;
-export type DashboardRecentOrdersLazyQueryHookResult = ReturnType<typeof useDashboardRecentOrdersLazyQuery>;
-export type DashboardRecentOrdersSuspenseQueryHookResult = ReturnType<typeof useDashboardRecentOrdersSuspenseQuery>;
-export type DashboardRecentOrdersQueryResult = ApolloReactCommon.QueryResult<DashboardRecentOrdersQuery, DashboardRecentOrdersQueryVariables>;
-export const DashboardLateOrdersDocument = gql`
-    query DashboardLateOrders($placedBefore: DateTime!) {
-  orders(
-    filter: {status: [CONFIRMED, PARTIALLY_SHIPPED], placedTo: $placedBefore}
-    first: 10
-  ) {
+  week: salesByChannel(from: $week) {
+    channelCode
+    channelName
+    orders
+    revenue {
+      amount
+      currency
+    }
+  }
+  lateOrders(olderThanHours: $lateHours, first: 10) {
     totalCount
     nodes {
       id
       number
       status
-      placedAt
-      channel {
-        id
-        code
-      }
-      customer {
-        id
-        name
-        email
-      }
+      channelCode
+      confirmedAt
     }
   }
 }
     `;
 
 /**
- * __useDashboardLateOrdersQuery__
+ * __useDashboardFiguresQuery__
  *
- * To run a query within a React component, call `useDashboardLateOrdersQuery` and pass it any options that fit your needs.
- * When your component renders, `useDashboardLateOrdersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * To run a query within a React component, call `useDashboardFiguresQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDashboardFiguresQuery` returns an object from Apollo Client that contains loading, error, and data properties
  * you can use to render your UI.
  *
  * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
  *
  * @example
- * const { data, loading, error } = useDashboardLateOrdersQuery({
+ * const { data, loading, error } = useDashboardFiguresQuery({
  *   variables: {
- *      placedBefore: // value for 'placedBefore'
+ *      today: // value for 'today'
+ *      week: // value for 'week'
+ *      lateHours: // value for 'lateHours'
  *   },
  * });
  */
-export function useDashboardLateOrdersQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables> & ({ variables: DashboardLateOrdersQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+export function useDashboardFiguresQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables> & ({ variables: DashboardFiguresQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
         const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+        return ApolloReactHooks.useQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
       }
-export function useDashboardLateOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>) {
+export function useDashboardFiguresLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>) {
           const options = {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useLazyQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+          return ApolloReactHooks.useLazyQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
         }
 // @ts-ignore
-export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>;
-export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardLateOrdersQuery | undefined, DashboardLateOrdersQueryVariables>;
-export function useDashboardLateOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>) {
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery | undefined, DashboardFiguresQueryVariables>;
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>) {
           const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useSuspenseQuery<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>(DashboardLateOrdersDocument, options);
+          return ApolloReactHooks.useSuspenseQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
         }
-export type DashboardLateOrdersQueryHookResult = ReturnType<typeof useDashboardLateOrdersQuery>;
-export type DashboardLateOrdersLazyQueryHookResult = ReturnType<typeof useDashboardLateOrdersLazyQuery>;
-export type DashboardLateOrdersSuspenseQueryHookResult = ReturnType<typeof useDashboardLateOrdersSuspenseQuery>;
-export type DashboardLateOrdersQueryResult = ApolloReactCommon.QueryResult<DashboardLateOrdersQuery, DashboardLateOrdersQueryVariables>;
+export type DashboardFiguresQueryHookResult = ReturnType<typeof useDashboardFiguresQuery>;
+export type DashboardFiguresLazyQueryHookResult = ReturnType<typeof useDashboardFiguresLazyQuery>;
+export type DashboardFiguresSuspenseQueryHookResult = ReturnType<typeof useDashboardFiguresSuspenseQuery>;
+export type DashboardFiguresQueryResult = ApolloReactCommon.QueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
 export const DashboardStockDocument = gql`
     query DashboardStock {
   stockLevels {
@@ -2096,20 +1979,9 @@ export type BulkCancelOrderMutationResult = ApolloReactCommon.MutationResult<Bul
 export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
 export const ScreenBoardDocument = gql`
     query ScreenBoard {
-  pending: orders(filter: {status: [PENDING]}, first: 1) {
-    totalCount
-  }
-  onHold: orders(filter: {status: [ON_HOLD]}, first: 1) {
-    totalCount
-  }
-  confirmed: orders(filter: {status: [CONFIRMED]}, first: 1) {
-    totalCount
-  }
-  partiallyShipped: orders(filter: {status: [PARTIALLY_SHIPPED]}, first: 1) {
-    totalCount
-  }
-  shipped: orders(filter: {status: [SHIPPED]}, first: 1) {
-    totalCount
+  orderStatusCounts {
+    status
+    count
   }
   newest: orders(first: 12) {
     nodes {

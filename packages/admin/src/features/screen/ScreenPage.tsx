@@ -6,16 +6,16 @@
 import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
-import { ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
+import { OrderStatus, ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
 import { useConnectionState } from '../../lib/connection';
 import { formatDateTime, formatMoney, formatTime, humanize } from '../../lib/format';
 
 const TILES = [
-  { key: 'pending', label: 'Pending', color: 'yellow' },
-  { key: 'onHold', label: 'On hold', color: 'orange' },
-  { key: 'confirmed', label: 'To ship', color: 'blue' },
-  { key: 'partiallyShipped', label: 'Part shipped', color: 'cyan' },
-  { key: 'shipped', label: 'Shipped', color: 'teal' },
+  { key: 'pending', status: OrderStatus.Pending, label: 'Pending', color: 'yellow' },
+  { key: 'onHold', status: OrderStatus.OnHold, label: 'On hold', color: 'orange' },
+  { key: 'confirmed', status: OrderStatus.Confirmed, label: 'To ship', color: 'blue' },
+  { key: 'partiallyShipped', status: OrderStatus.PartiallyShipped, label: 'Part shipped', color: 'cyan' },
+  { key: 'shipped', status: OrderStatus.Shipped, label: 'Shipped', color: 'teal' },
 ] as const;
 
 type Change = ScreenFeedSubscription['orderUpdated'];
@@ -61,7 +61,7 @@ export function ScreenPage() {
           <Box key={t.key} p="lg" bg={`var(--mantine-color-${t.color}-light)`} style={{ borderRadius: 16 }}>
             <Text style={{ fontSize: 28 }} fw={600}>{t.label}</Text>
             <Text style={{ fontSize: 96, lineHeight: 1.1 }} fw={800} data-testid={`screen-count-${t.key}`}>
-              {data ? data[t.key].totalCount : '–'}
+              {data ? data.orderStatusCounts.find((c) => c.status === t.status)?.count ?? 0 : '–'}
             </Text>
           </Box>
         ))}
