@@ -75,7 +75,7 @@ export function ScreenPage() {
                 <Table.Tr key={o.id}>
                   <Table.Td fw={700}>{o.number}</Table.Td>
                   <Table.Td>{o.channel.code}</Table.Td>
-                  <Table.Td>{placed(o.placedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{placed(o.placedAt)}</Table.Td>
                   <Table.Td>{formatMoney(o.total)}</Table.Td>
                   <Table.Td><Badge size="xl" variant="light" color={COLORS[o.status]} styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>{humanize(o.status)}</Badge></Table.Td>
                 </Table.Tr>
