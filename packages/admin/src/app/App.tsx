@@ -32,7 +32,7 @@ export function App() {
       <Notifications position="top-right" />
       <ApolloProvider client={apollo.client}>
         <BrowserRouter>
-          <AppRoutes onSignOut={() => apollo.ws.terminate()} />
+          <AppRoutes />
         </BrowserRouter>
       </ApolloProvider>
     </MantineProvider>

@@ -14,7 +14,7 @@ const NAV = [
   { to: '/inventory/locations', label: 'Warehouses & channels', icon: IconBuildingWarehouse },
 ];
 
-export function Layout({ onSignOut }: { onSignOut: () => void }) {
+export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   return (
@@ -27,7 +27,7 @@ export function Layout({ onSignOut }: { onSignOut: () => void }) {
           </Group>
           <Group gap="xs">
             <ThemeToggle />
-            <UserMenu onSignOut={onSignOut} />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>

@@ -11,7 +11,7 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, Client } from 'graphql-ws';
 import { setConnectionState } from '../lib/connection';
-import { getToken } from '../lib/session';
+import { getToken, onTokenChange } from '../lib/session';
 
 export interface ApolloSetup {
   client: ApolloClient<unknown>;
@@ -23,6 +23,10 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
   const httpUrl = new URL('/graphql', base).toString();
   const wsUrl = httpUrl.replace(/^http/, 'ws');
 
+  // After a reconnect (server restart, network loss, new sign-in) events may have been missed while
+  // away: refetch what is on screen. The first connect needs nothing.
+  let client: ApolloClient<unknown> | undefined;
+  let connectedBefore = false;
   const ws = createClient({
     url: wsUrl,
     lazy: true,
@@ -36,14 +40,23 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
       return token ? { authorization: `Bearer ${token}` } : {};
     },
     on: {
-      connected: () => setConnectionState('online'),
+      connected: () => {
+        setConnectionState('online');
+        if (connectedBefore) void client?.reFetchObservableQueries();
+        connectedBefore = true;
+      },
       closed: (event) => {
-        // 1000: closed by us (no subscriptions left); anything else means the server went away.
+        // 1000: closed when no subscription is left; 4499: terminated by us to re-authenticate.
+        // Anything else means the server went away.
         const code = (event as { code?: number })?.code;
-        if (code !== 1000) setConnectionState('offline');
+        if (code !== 1000 && code !== 4499) setConnectionState('offline');
       },
     },
   });
+
+  // The server authenticates a socket once, when it connects: a new sign-in needs a new socket.
+  // Terminating it makes the client reconnect at once (its subscriptions resume) with the new token.
+  onTokenChange(() => ws.terminate());
 
   const http = new HttpLink({
     uri: httpUrl,
@@ -80,7 +93,7 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
     ApolloLink.from([errors, auth, http]),
   );
 
-  const client = new ApolloClient({
+  client = new ApolloClient({
     link,
     cache: new InMemoryCache({
       typePolicies: {

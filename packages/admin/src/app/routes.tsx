@@ -19,12 +19,12 @@ function RequireSession({ children }: { children: React.ReactNode }) {
   return <>{children}</>;
 }
 
-export function AppRoutes({ onSignOut }: { onSignOut: () => void }) {
+export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/screen" element={<RequireSession><ScreenPage /></RequireSession>} />
-      <Route element={<RequireSession><Layout onSignOut={onSignOut} /></RequireSession>}>
+      <Route element={<RequireSession><Layout /></RequireSession>}>
         <Route index element={<DashboardPage />} />
         <Route path="orders" element={<OrderListPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />

@@ -54,3 +54,16 @@ export function useToken(): string | null {
     () => current,
   );
 }
+
+/** Calls `fn` whenever the token changes (sign-in, sign-out, another tab); returns an unsubscribe. */
+export function onTokenChange(fn: (token: string | null) => void): () => void {
+  let last = current;
+  const listener = () => {
+    if (current !== last) {
+      last = current;
+      fn(current);
+    }
+  };
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -165,14 +165,21 @@ test('screen mode updates live and comes back after a server restart', async () 
   await pageA.getByTestId('screen-changes').getByText(fourth.number).waitFor(LIVE);
 });
 
-test('an expired session sends you to sign-in and back to where you were', async () => {
+test('an expired session sends you to sign-in and back to where you were, and live updates resume', async () => {
   await pageA.goto(`${e.baseUrl}/orders?status=PENDING`);
   await pageA.getByTestId('orders-table').waitFor();
   const token = await pageA.evaluate(() => window.localStorage.getItem('oms.token'));
   await e.q('mutation { logout }', {}, token!);
   await pageA.reload();
   await pageA.waitForURL(/\/sign-in\?next=%2Forders%3Fstatus%3DPENDING$/, LIVE);
+  const socket = pageA.waitForEvent('websocket', (ws) => ws.url().endsWith('/graphql'));
   await signInThroughForm(pageA);
+  // Wait for the new socket's acknowledgement, then a moment for the subscription to register.
+  await (await socket).waitForEvent('framereceived', (f) => String(f.payload).includes('connection_ack'));
+  await pageA.waitForTimeout(300);
   await pageA.waitForURL(/\/orders\?status=PENDING$/);
   await pageA.getByTestId('orders-table').waitFor();
+  // The live connection re-authenticated with the new token: a new order still arrives live.
+  const fifth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'ada@example.com', name: 'Ada Lovelace' });
+  await pageA.getByTestId(`order-row-${fifth.number}`).waitFor(LIVE);
 });

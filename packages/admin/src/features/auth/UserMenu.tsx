@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useLogoutMutation, useMeQuery } from '../../graphql/generated';
 import { setToken } from '../../lib/session';
 
-export function UserMenu({ onSignOut }: { onSignOut: () => void }) {
+export function UserMenu() {
   const { data } = useMeQuery({ fetchPolicy: 'cache-first' });
   const [logout] = useLogoutMutation();
   const client = useApolloClient();
@@ -18,7 +18,6 @@ export function UserMenu({ onSignOut }: { onSignOut: () => void }) {
       // the token is dropped locally either way
     }
     setToken(null);
-    onSignOut();
     await client.clearStore();
     navigate('/sign-in');
   };
