@@ -134,6 +134,12 @@ export type SkuQuantityInput = {
   sku: string;
 };
 
+export enum StockMovementKind {
+  Adjustment = 'ADJUSTMENT',
+  Return = 'RETURN',
+  Shipment = 'SHIPMENT'
+}
+
 export type UpsertProductInput = {
   /** Default false. */
   allowBackorder?: boolean | null | undefined;
@@ -241,6 +247,15 @@ export type CreateChannelMutationVariables = Exact<{
 
 
 export type CreateChannelMutation = { createChannel: { channel: { id: string, code: string, name: string, currency: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type StockMovementsQueryVariables = Exact<{
+  sku?: string | null | undefined;
+  warehouseCode?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StockMovementsQuery = { stockMovements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: StockMovementKind, delta: number, reason: string | null, orderId: string | null, actor: string, at: string, sku: string, warehouse: { id: string, code: string } }> } };
 
 export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
 
@@ -1234,6 +1249,74 @@ export function useCreateChannelMutation(baseOptions?: ApolloReactHooks.Mutation
 export type CreateChannelMutationHookResult = ReturnType<typeof useCreateChannelMutation>;
 export type CreateChannelMutationResult = ApolloReactCommon.MutationResult<CreateChannelMutation>;
 export type CreateChannelMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateChannelMutation, CreateChannelMutationVariables>;
+export const StockMovementsDocument = gql`
+    query StockMovements($sku: String, $warehouseCode: String, $after: String) {
+  stockMovements(
+    sku: $sku
+    warehouseCode: $warehouseCode
+    after: $after
+    first: 50
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      delta
+      reason
+      orderId
+      actor
+      at
+      sku
+      warehouse {
+        id
+        code
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useStockMovementsQuery__
+ *
+ * To run a query within a React component, call `useStockMovementsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useStockMovementsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useStockMovementsQuery({
+ *   variables: {
+ *      sku: // value for 'sku'
+ *      warehouseCode: // value for 'warehouseCode'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useStockMovementsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+      }
+export function useStockMovementsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+        }
+// @ts-ignore
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery | undefined, StockMovementsQueryVariables>;
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+        }
+export type StockMovementsQueryHookResult = ReturnType<typeof useStockMovementsQuery>;
+export type StockMovementsLazyQueryHookResult = ReturnType<typeof useStockMovementsLazyQuery>;
+export type StockMovementsSuspenseQueryHookResult = ReturnType<typeof useStockMovementsSuspenseQuery>;
+export type StockMovementsQueryResult = ApolloReactCommon.QueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
 export const OrderDetailDocument = gql`
     query OrderDetail($id: ID!) {
   order(id: $id) {

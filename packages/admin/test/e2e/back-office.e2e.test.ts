@@ -107,6 +107,34 @@ test('staff open the order, confirm it and ship part of it: status and stock cha
   expect(await stockRow.locator('[data-col=available]').innerText()).toBe('7');
 });
 
+test('stock is adjusted with a reason, and the ledger shows it next to the shipment', async () => {
+  const row = pageA.getByTestId('stock-MUG-1-BER');
+  await row.getByRole('button', { name: 'Adjust MUG-1 in BER' }).click();
+  const dialog = pageA.getByRole('dialog');
+  // Below what is reserved: refused, and the server says why.
+  await dialog.getByLabel('Change (negative to remove)').fill('-8');
+  await dialog.getByLabel('Reason').fill('stock count');
+  await dialog.getByRole('button', { name: 'Adjust' }).click();
+  await dialog.getByText(/reserved/i).last().waitFor(LIVE);
+  expect(await stockOf(e, 'MUG-1', 'BER')).toEqual({ onHand: 8, reserved: 1, available: 7 });
+  await dialog.getByLabel('Change (negative to remove)').fill('5');
+  await dialog.getByLabel('Reason').fill('goods received PO-7');
+  await dialog.getByRole('button', { name: 'Adjust' }).click();
+  await row.locator('[data-col=onHand]').filter({ hasText: /^13$/ }).waitFor(LIVE);
+  expect(await stockOf(e, 'MUG-1', 'BER')).toEqual({ onHand: 13, reserved: 1, available: 12 });
+
+  await row.getByRole('button', { name: 'History of MUG-1 in BER' }).click();
+  const drawer = pageA.getByRole('dialog');
+  await drawer.getByText('goods received PO-7').waitFor();
+  expect(await drawer.getByRole('row').allInnerTexts()).toEqual([
+    expect.stringMatching(/When/),
+    expect.stringMatching(/Adjustment\s+\+5\s+goods received PO-7/i),
+    expect.stringMatching(/Shipment\s+-2\s+Order/i),
+    expect.stringMatching(/Adjustment\s+\+10\s+goods received/i),
+  ]);
+  await pageA.keyboard.press('Escape');
+});
+
 test("a colleague's change in a second browser arrives live", async () => {
   await pageA.goto(`${e.baseUrl}/orders/${order.id}`);
   await pageA.getByTestId('order-status').filter({ hasText: /Partially shipped/i }).waitFor();

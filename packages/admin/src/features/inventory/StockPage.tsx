@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Loading } from '../../components/states';
 import { StockLevelRowFragment, useAdjustStockMutation, useInventoryWarehousesQuery, useStockLevelsQuery } from '../../graphql/generated';
 import { formatDateTime } from '../../lib/format';
 import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+import { StockHistory } from './StockHistory';
 import { isLowStock, LOW_STOCK_THRESHOLD } from './urls';
 
 export function StockPage() {
@@ -16,6 +17,7 @@ export function StockPage() {
   const { data, loading, error } = useStockLevelsQuery({ variables: { warehouseCode: warehouse } });
   const warehouses = useInventoryWarehousesQuery();
   const [adjusting, setAdjusting] = useState<StockLevelRowFragment | null>(null);
+  const [history, setHistory] = useState<StockLevelRowFragment | null>(null);
   const set = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -54,7 +56,12 @@ export function StockPage() {
                     {isLowStock(l) ? <Badge color={l.available <= 0 ? 'red' : 'orange'} variant="light">{l.available}</Badge> : l.available}
                   </Table.Td>
                   <Table.Td><Text size="xs" c="dimmed">{formatDateTime(l.updatedAt)}</Text></Table.Td>
-                  <Table.Td><Button size="compact-xs" variant="light" onClick={() => setAdjusting(l)}>Adjust</Button></Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="light" onClick={() => setAdjusting(l)} aria-label={`Adjust ${l.sku} in ${l.warehouse.code}`}>Adjust</Button>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory(l)} aria-label={`History of ${l.sku} in ${l.warehouse.code}`}>History</Button>
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -62,6 +69,7 @@ export function StockPage() {
         </Table.ScrollContainer>
       )}
       {adjusting && <AdjustDialog level={adjusting} onClose={() => setAdjusting(null)} />}
+      {history && <StockHistory sku={history.sku} warehouseCode={history.warehouse.code} onClose={() => setHistory(null)} />}
     </Stack>
   );
 }
