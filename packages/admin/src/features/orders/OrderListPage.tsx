@@ -36,17 +36,11 @@ export function OrderListPage() {
       if (!update) return;
       const order = update.order;
       setFresh((s) => new Set(s).add(order.id));
+      // A changed order that no longer matches stays visible with its new status (rows do not jump
+      // away under the cursor); it is gone at the next load.
       client.cache.updateQuery<OrdersQuery>({ query: OrdersDocument, variables }, (prev) => {
-        if (!prev) return prev;
-        const shown = prev.orders.nodes.some((n) => n.id === order.id);
-        if (!shown && matchesOrderList(params, order)) {
-          return { orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] } };
-        }
-        if (shown && !matchesOrderList(params, order)) {
-          // Keep it visible (no rows jumping away under the cursor), it just shows its new status.
-          return prev;
-        }
-        return prev;
+        if (!prev || prev.orders.nodes.some((n) => n.id === order.id) || !matchesOrderList(params, order)) return prev;
+        return { orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] } };
       });
     },
   });
