@@ -165,6 +165,44 @@ test('a refused action shows the server message at the action', async () => {
   await expect(pageA.getByTestId('order-status').innerText()).resolves.toMatch(/On hold/i);
 });
 
+test('release, ship the rest, take payment, deliver and take back a mug with restock', async () => {
+  const actions = pageA.getByTestId('order-actions');
+  const status = pageA.getByTestId('order-status');
+  await actions.getByRole('button', { name: 'Release hold' }).click();
+  await status.filter({ hasText: /Partially shipped/i }).waitFor(LIVE);
+
+  await actions.getByRole('button', { name: 'Create shipment' }).click();
+  const ship = pageA.getByRole('dialog');
+  // Prefilled with what is still reserved in the chosen warehouse.
+  await expect(ship.getByLabel('Units of MUG-1 to ship').inputValue()).resolves.toBe('1');
+  await expect(ship.getByLabel('Units of CAP-1 to ship').inputValue()).resolves.toBe('1');
+  await ship.getByRole('button', { name: 'Create shipment' }).click();
+  await status.filter({ hasText: /^Shipped$/i }).waitFor(LIVE);
+
+  await actions.getByRole('button', { name: 'Record payment' }).click();
+  const pay = pageA.getByRole('dialog');
+  await expect(pay.getByLabel('Amount (EUR)').inputValue()).resolves.toBe('62.40');
+  await pay.getByRole('button', { name: 'Record payment' }).click();
+  await pageA.getByTestId('payment-status').filter({ hasText: /^Paid$/i }).waitFor(LIVE);
+
+  const shipments = pageA.getByTestId('order-shipments');
+  for (let i = 0; i < 2; i++) {
+    await shipments.getByRole('button', { name: 'Mark delivered' }).first().click();
+    await shipments.getByRole('button', { name: 'Mark delivered' }).nth(1 - i).waitFor({ state: 'detached', ...LIVE });
+  }
+  await status.filter({ hasText: /Delivered/i }).waitFor(LIVE);
+
+  await actions.getByRole('button', { name: 'Create return' }).click();
+  const ret = pageA.getByRole('dialog');
+  await ret.getByLabel('Units of MUG-1 returned').fill('1');
+  await ret.getByLabel('Reason').fill('chipped');
+  await ret.getByRole('button', { name: 'Record return' }).click();
+  await pageA.getByText('Restocked', { exact: true }).waitFor(LIVE);
+  await expect(pageA.getByTestId('shipped-MUG-1').innerText()).resolves.toBe('3 (1 returned)');
+  // 13 on hand, the third mug shipped, one came back: 13 again, nothing reserved.
+  expect(await stockOf(e, 'MUG-1', 'BER')).toEqual({ onHand: 13, reserved: 0, available: 13 });
+});
+
 test('the dashboard shows counts, charts and the live feed', async () => {
   await pageA.goto(`${e.baseUrl}/`);
   await pageA.getByTestId('kpi-today').filter({ hasText: '1' }).waitFor();

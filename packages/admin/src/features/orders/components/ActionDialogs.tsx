@@ -110,7 +110,7 @@ export function PaymentDialog({ order, opened, onClose, onDone }: DialogProps) {
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">Amount due: {formatMoney(order.amountDue)}</Text>
-          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount', 'currency')} data-autofocus />
+          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount', 'currency')} data-autofocus />
           <Select label="Method" data={['card', 'paypal', 'bank_transfer', 'invoice', 'cash']} value={method} onChange={setMethod} error={errorFor(errors, 'method')} />
           <TextInput label="Provider reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errorFor(errors, 'reference')} />
           <GeneralErrors errors={errors} claimed={['amount', 'currency', 'method', 'reference']} />
@@ -140,7 +140,7 @@ export function RefundDialog({ order, opened, onClose, onDone }: DialogProps) {
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">Paid and not yet refunded: {formatMoney({ amount: refundable, currency: order.currency })}</Text>
-          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount')} data-autofocus />
+          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount')} data-autofocus />
           <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
           <GeneralErrors errors={errors} claimed={['amount', 'reason']} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" color="red" loading={loading}>Refund</Button></Group>

@@ -29,5 +29,5 @@ const PAYMENT_COLORS: Record<PaymentStatus, string> = {
 };
 
 export function PaymentBadge({ status }: { status: PaymentStatus }) {
-  return <Badge color={PAYMENT_COLORS[status]} variant="outline" styles={NO_TRUNCATE}>{humanize(status)}</Badge>;
+  return <Badge color={PAYMENT_COLORS[status]} variant="outline" styles={NO_TRUNCATE} data-testid="payment-status">{humanize(status)}</Badge>;
 }
