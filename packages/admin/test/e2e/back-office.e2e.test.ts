@@ -249,3 +249,24 @@ test('an expired session sends you to sign-in and back to where you were, and li
   const fifth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'ada@example.com', name: 'Ada Lovelace' });
   await pageA.getByTestId(`order-row-${fifth.number}`).waitFor(LIVE);
 });
+
+test("bulk confirm reports each order's result and refuses what cannot be confirmed", async () => {
+  await pageA.goto(`${e.baseUrl}/orders`);
+  await pageA.getByTestId(`order-row-${order.number}`).waitFor();
+  const pending = (await e.q('{ orders(filter: { status: [PENDING] }) { nodes { number } } }')).orders.nodes.map((n: { number: string }) => n.number);
+  expect(pending.length).toBeGreaterThan(1);
+  await pageA.getByRole('checkbox', { name: 'Select all shown orders' }).check();
+  await pageA.getByRole('button', { name: 'Confirm', exact: true }).click();
+  const dialog = pageA.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Confirm orders' }).click();
+  await dialog.getByRole('button', { name: 'Close' }).waitFor(LIVE);
+  const results = await dialog.getByTestId('bulk-results').getByRole('listitem').allInnerTexts();
+  const total = pending.length + 1; // the pending orders and the delivered one
+  expect(results).toHaveLength(total);
+  expect(await dialog.getByText(`${total} of ${total} done: ${pending.length} succeeded, 1 refused`).count()).toBe(1);
+  expect(results.find((r) => r.startsWith(order.number))).not.toMatch(/Done/);
+  for (const number of pending) expect(results.find((r) => r.startsWith(number))).toMatch(/Done/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  for (const number of pending) await pageA.getByTestId(`order-row-${number}`).getByText(/Confirmed/i).waitFor(LIVE);
+  await expect(pageA.getByTestId(`order-row-${order.number}`).innerText()).resolves.toMatch(/Delivered/i);
+});
