@@ -257,6 +257,11 @@ export type StockMovementsQueryVariables = Exact<{
 
 export type StockMovementsQuery = { stockMovements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: StockMovementKind, delta: number, reason: string | null, orderId: string | null, actor: string, at: string, sku: string, warehouse: { id: string, code: string } }> } };
 
+export type InventoryOrderEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InventoryOrderEventsSubscription = { orderUpdated: { order: { id: string }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null } } };
+
 export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null }, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string }, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }>, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
 
 export type OrderDetailQueryVariables = Exact<{
@@ -1317,6 +1322,42 @@ export type StockMovementsQueryHookResult = ReturnType<typeof useStockMovementsQ
 export type StockMovementsLazyQueryHookResult = ReturnType<typeof useStockMovementsLazyQuery>;
 export type StockMovementsSuspenseQueryHookResult = ReturnType<typeof useStockMovementsSuspenseQuery>;
 export type StockMovementsQueryResult = ApolloReactCommon.QueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
+export const InventoryOrderEventsDocument = gql`
+    subscription InventoryOrderEvents {
+  orderUpdated {
+    order {
+      id
+    }
+    event {
+      id
+      type
+      toStatus
+    }
+  }
+}
+    `;
+
+/**
+ * __useInventoryOrderEventsSubscription__
+ *
+ * To run a query within a React component, call `useInventoryOrderEventsSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useInventoryOrderEventsSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useInventoryOrderEventsSubscription({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useInventoryOrderEventsSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<InventoryOrderEventsSubscription, InventoryOrderEventsSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<InventoryOrderEventsSubscription, InventoryOrderEventsSubscriptionVariables>(InventoryOrderEventsDocument, options);
+      }
+export type InventoryOrderEventsSubscriptionHookResult = ReturnType<typeof useInventoryOrderEventsSubscription>;
+export type InventoryOrderEventsSubscriptionResult = ApolloReactCommon.SubscriptionResult<InventoryOrderEventsSubscription>;
 export const OrderDetailDocument = gql`
     query OrderDetail($id: ID!) {
   order(id: $id) {

@@ -5,7 +5,7 @@
  */
 import { BarChart, DonutChart } from '@mantine/charts';
 import { Anchor, Badge, Card, Group, NumberInput, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue, useLocalStorage } from '@mantine/hooks';
+import { useDebouncedValue, useLocalStorage, useThrottledCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
@@ -39,14 +39,17 @@ export function DashboardPage() {
   const figures = useDashboardFiguresQuery({ variables: { ...period, lateHours: hours } });
   const stock = useDashboardStockQuery();
   const [feed, setFeed] = useState<FeedItem[]>([]);
+  // A busy shop sends many events a second: refresh the figures at most once a second.
+  const refreshFigures = useThrottledCallback(() => void figures.refetch(), 1000);
+  const refreshStock = useThrottledCallback(() => void stock.refetch(), 1000);
 
   useDashboardFeedSubscription({
     onData: ({ data }) => {
       const item = data.data?.orderUpdated;
       if (!item) return;
       setFeed((f) => [item, ...f].slice(0, 30));
-      void figures.refetch();
-      if (item.event.type === 'PLACED' || item.event.type === 'SHIPMENT_CREATED' || item.event.type === 'RETURN_CREATED' || item.event.toStatus === 'CANCELLED') void stock.refetch();
+      refreshFigures();
+      if (item.event.type === 'PLACED' || item.event.type === 'SHIPMENT_CREATED' || item.event.type === 'RETURN_CREATED' || item.event.toStatus === 'CANCELLED') refreshStock();
     },
   });
 

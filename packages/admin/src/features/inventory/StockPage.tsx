@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useThrottledCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
-import { StockLevelRowFragment, useAdjustStockMutation, useInventoryWarehousesQuery, useStockLevelsQuery } from '../../graphql/generated';
+import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsSubscription, useInventoryWarehousesQuery, useStockLevelsQuery } from '../../graphql/generated';
 import { formatDateTime } from '../../lib/format';
 import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 import { StockHistory } from './StockHistory';
@@ -14,7 +15,15 @@ export function StockPage() {
   const warehouse = params.get('warehouse') || null;
   const sku = params.get('sku') ?? '';
   const lowOnly = params.get('low') === '1';
-  const { data, loading, error } = useStockLevelsQuery({ variables: { warehouseCode: warehouse } });
+  const { data, loading, error, refetch } = useStockLevelsQuery({ variables: { warehouseCode: warehouse } });
+  // Live: order events that move stock refresh the table, at most once a second.
+  const refresh = useThrottledCallback(() => void refetch(), 1000);
+  useInventoryOrderEventsSubscription({
+    onData: ({ data: sub }) => {
+      const ev = sub.data?.orderUpdated.event;
+      if (ev && (ev.type === 'PLACED' || ev.type === 'SHIPMENT_CREATED' || ev.type === 'RETURN_CREATED' || ev.toStatus === 'CANCELLED')) refresh();
+    },
+  });
   const warehouses = useInventoryWarehousesQuery();
   const [adjusting, setAdjusting] = useState<StockLevelRowFragment | null>(null);
   const [history, setHistory] = useState<StockLevelRowFragment | null>(null);

@@ -4,6 +4,7 @@
  * refetches everything on reconnect so nothing missed while away stays missing.
  */
 import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useThrottledCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { OrderStatus, ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
@@ -34,6 +35,7 @@ export function ScreenPage() {
   const [changes, setChanges] = useState<Change[]>([]);
   const [clock, setClock] = useState(() => new Date());
   const connection = useConnectionState();
+  const refresh = useThrottledCallback(() => void refetch(), 1000);
   useEffect(() => {
     const t = setInterval(() => setClock(new Date()), 1000);
     return () => clearInterval(t);
@@ -46,7 +48,7 @@ export function ScreenPage() {
       const c = sub.data?.orderUpdated;
       if (!c) return;
       setChanges((list) => [c, ...list].slice(0, 12));
-      void refetch();
+      refresh();
     },
   });
   return (

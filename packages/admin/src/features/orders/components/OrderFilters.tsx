@@ -1,6 +1,6 @@
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, Kbd, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { OrderStatus } from '../../../graphql/generated';
@@ -27,11 +27,15 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
     onChange({ ...value, q: pushed.current });
   };
   const pushSearch = useDebouncedCallback(pushQ, 300);
+  const searchRef = useRef<HTMLInputElement>(null);
+  useHotkeys([['/', () => searchRef.current?.focus()]]);
   const active = value.status.length > 0 || !!value.channel || !!value.from || !!value.to || !!value.q;
   return (
     <Group align="end" gap="sm" wrap="wrap">
       <TextInput
+        ref={searchRef}
         label="Search"
+        rightSection={<Kbd size="xs" title="Press / to search">/</Kbd>}
         placeholder="Number, external id, customer"
         leftSection={<IconSearch size={16} />}
         value={q}
