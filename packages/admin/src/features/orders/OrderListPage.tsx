@@ -35,7 +35,13 @@ export function OrderListPage() {
       const update = sub.data?.orderUpdated;
       if (!update) return;
       const order = update.order;
+      // Highlight what just changed for a few seconds.
       setFresh((s) => new Set(s).add(order.id));
+      setTimeout(() => setFresh((s) => {
+        const n = new Set(s);
+        n.delete(order.id);
+        return n;
+      }), 4000);
       // A changed order that no longer matches stays visible with its new status (rows do not jump
       // away under the cursor); it is gone at the next load.
       client.cache.updateQuery<OrdersQuery>({ query: OrdersDocument, variables }, (prev) => {
@@ -107,7 +113,7 @@ export function OrderListPage() {
             </Table.Thead>
             <Table.Tbody>
               {orders.map((o: OrderListItemFragment) => (
-                <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-yellow-light)' : undefined}>
+                <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-indigo-light)' : undefined} style={{ transition: 'background-color 600ms' }}>
                   <Table.Td>
                     <Checkbox
                       aria-label={`Select order ${o.number}`}
