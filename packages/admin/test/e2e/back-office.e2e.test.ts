@@ -76,10 +76,12 @@ test('an order placed through the API appears in the list live, without a reload
 test('staff open the order, confirm it and ship part of it: status and stock change', async () => {
   await pageA.getByRole('link', { name: order.number }).click();
   await pageA.waitForURL(new RegExp(`/orders/${order.id}$`));
+  await pageA.getByTestId('order-number').filter({ hasText: order.number }).waitFor();
   const status = pageA.getByTestId('order-status');
   await expect(status.innerText()).resolves.toMatch(/Pending/i);
   // Only what PENDING allows: no shipment or return yet.
   const actions = pageA.getByTestId('order-actions');
+  await actions.getByRole('button', { name: 'Confirm' }).waitFor();
   expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Confirm', 'Record payment', 'Hold', 'Cancel order']);
 
   await actions.getByRole('button', { name: 'Confirm' }).click();
@@ -102,9 +104,9 @@ test('staff open the order, confirm it and ship part of it: status and stock cha
   await pageA.goto(`${e.baseUrl}/inventory?sku=MUG-1`);
   const stockRow = pageA.getByTestId('stock-MUG-1-BER');
   await stockRow.waitFor();
-  expect(await stockRow.locator('[data-col=onHand]').innerText()).toBe('8');
-  expect(await stockRow.locator('[data-col=reserved]').innerText()).toBe('1');
-  expect(await stockRow.locator('[data-col=available]').innerText()).toBe('7');
+  await stockRow.locator('[data-col=onHand]').filter({ hasText: /^8$/ }).waitFor();
+  await stockRow.locator('[data-col=reserved]').filter({ hasText: /^1$/ }).waitFor();
+  await stockRow.locator('[data-col=available]').filter({ hasText: /^7$/ }).waitFor();
 });
 
 test('stock is adjusted with a reason, and the ledger shows it next to the shipment', async () => {
