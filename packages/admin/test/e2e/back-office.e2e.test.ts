@@ -281,3 +281,36 @@ test("bulk confirm reports each order's result and refuses what cannot be confir
   for (const number of pending) await pageA.getByTestId(`order-row-${number}`).getByText(/Confirmed/i).waitFor(LIVE);
   await expect(pageA.getByTestId(`order-row-${order.number}`).innerText()).resolves.toMatch(/Delivered/i);
 });
+
+test('products are edited, warehouses and channels created; a duplicate code is refused at its field', async () => {
+  await pageA.goto(`${e.baseUrl}/inventory/products`);
+  await pageA.getByRole('row').filter({ hasText: 'MUG-1' }).getByRole('button', { name: 'Edit' }).click();
+  const dialog = pageA.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Mug, stoneware');
+  await dialog.getByLabel('Price').fill('13.90');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await pageA.getByRole('row').filter({ hasText: 'Mug, stoneware' }).getByText('€13.90').waitFor(LIVE);
+  expect((await e.q('{ product(sku: "MUG-1") { name price { amount currency } } }')).product).toEqual({ name: 'Mug, stoneware', price: { amount: 1390, currency: 'EUR' } });
+
+  await pageA.goto(`${e.baseUrl}/inventory/locations`);
+  const warehouses = pageA.locator('form').filter({ has: pageA.getByRole('button', { name: 'Add warehouse' }) });
+  await warehouses.getByLabel('Code').fill('BER');
+  await warehouses.getByLabel('Name').fill('Berlin again');
+  await warehouses.getByRole('button', { name: 'Add warehouse' }).click();
+  await warehouses.getByText(/already exists/i).waitFor(LIVE);
+  await warehouses.getByLabel('Code').fill('HAM');
+  await warehouses.getByLabel('Name').fill('Hamburg');
+  await warehouses.getByRole('button', { name: 'Add warehouse' }).click();
+  await pageA.getByRole('row').filter({ hasText: 'Hamburg' }).waitFor(LIVE);
+
+  const channels = pageA.locator('form').filter({ has: pageA.getByRole('button', { name: 'Add channel' }) });
+  await channels.getByLabel('Code').fill('SHOP-UK');
+  await channels.getByLabel('Name').fill('UK shop');
+  await channels.getByLabel('Currency').fill('GBP');
+  await channels.getByRole('button', { name: 'Add channel' }).click();
+  await pageA.getByRole('row').filter({ hasText: 'UK shop' }).getByText('GBP').waitFor(LIVE);
+  expect((await e.q('{ warehouses { code } channels { code } }'))).toEqual({
+    warehouses: [{ code: 'BER' }, { code: 'AMS' }, { code: 'HAM' }],
+    channels: [{ code: 'SHOP-UK' }, { code: 'WEB' }],
+  });
+});
