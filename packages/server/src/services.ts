@@ -1,6 +1,9 @@
 /** Wires the domain services together; one set per server. */
 import type { Config } from './config/config';
 import { createOmsPubSub, OmsPubSub } from './common/pubsub';
+import { AccessEvents } from './common/access-events';
+import type { LoginThrottle } from './common/rate-limits';
+import { AccessService } from './modules/auth/access.service';
 import { AuthService } from './modules/auth/auth.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
@@ -14,7 +17,9 @@ import { FulfilmentService } from './modules/shipment/fulfilment.service';
 
 export interface Services {
   pubsub: OmsPubSub;
+  accessEvents: AccessEvents;
   auth: AuthService;
+  access: AccessService;
   channels: ChannelService;
   warehouses: WarehouseService;
   products: ProductService;
@@ -25,13 +30,16 @@ export interface Services {
   fulfilment: FulfilmentService;
 }
 
-export function createServices(config: Pick<Config, 'sessionTtlSeconds'>): Services {
+export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions(pubsub);
   const inventory = new InventoryService();
+  const accessEvents = new AccessEvents();
   return {
     pubsub,
-    auth: new AuthService(config.sessionTtlSeconds),
+    accessEvents,
+    auth: new AuthService(config.sessionTtlSeconds, accessEvents, throttle),
+    access: new AccessService(config.apiKeyRotationGraceSeconds ?? 24 * 3600, accessEvents),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
     products: new ProductService(),

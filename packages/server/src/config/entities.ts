@@ -1,5 +1,7 @@
 /** Every entity of the domain model, registered explicitly (no folder scanning). */
 import { User, Session } from '../modules/auth/user.entity';
+import { ApiKey } from '../modules/auth/api-key.entity';
+import { AuditEntry } from '../modules/auth/audit-entry.entity';
 import { Channel } from '../modules/channel/channel.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Customer } from '../modules/customer/customer.entity';
@@ -15,6 +17,6 @@ import { Shipment, ShipmentLine } from '../modules/shipment/shipment.entity';
 import { Return, ReturnLine } from '../modules/shipment/return.entity';
 
 export const ENTITIES = [
-  User, Session, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
+  User, Session, ApiKey, AuditEntry, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
   Order, Address, OrderLine, OrderHistoryEntry, Payment, Refund, Shipment, ShipmentLine, Return, ReturnLine,
 ];

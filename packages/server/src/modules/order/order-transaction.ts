@@ -39,10 +39,15 @@ export class OrderTransactions {
     }
   }
 
-  /** Loads an order with a row lock held to the end of the transaction, so changes to one order are serialised. */
-  async lock(em: EntityManager, id: string, field: string[] = ['id']): Promise<Order> {
-    const order = isUUID(id) ? await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!order) return fail(ErrorCode.NOT_FOUND, `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
+  /**
+   * Loads an order with a row lock held to the end of the transaction, so changes to one order
+   * are serialised. An order outside the caller's channels (`scope`, see common/access.ts) is
+   * NOT_FOUND, exactly as one that does not exist.
+   */
+  async lock(em: EntityManager, id: string, field: string[] = ['id'], scope?: readonly string[], notFound?: string): Promise<Order> {
+    const where = scope ? { id, channel: { $in: [...scope] } } : { id };
+    const order = isUUID(id) ? await em.findOne(Order, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!order) return fail(ErrorCode.NOT_FOUND, notFound ?? `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
     return order;
   }
 
