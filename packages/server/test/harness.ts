@@ -27,6 +27,8 @@ export interface TestServer {
   wsUrl: string;
   token: string;
   databaseUrl: string;
+  /** The raw text of every HTTP response this client received, for leak checks. */
+  responses: string[];
   /** Raw GraphQL over HTTP; `token: null` sends no Authorization header. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
@@ -78,6 +80,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();
+    t.responses.push(text);
     let body: any;
     try {
       body = JSON.parse(text);
@@ -100,6 +103,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
     wsUrl: server.wsUrl,
     token: '',
     databaseUrl,
+    responses: [],
     gql,
     async q(query, variables, opts) {
       const res = await gql(query, variables, opts);

@@ -5,7 +5,7 @@ import { Permission, Role } from './permissions';
 @InputType()
 export class CreateUserInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmail({}, { message: 'must be an e-mail address' })
   @Length(3, 320)
   email: string;
 
@@ -18,7 +18,7 @@ export class CreateUserInput {
   role: Role;
 
   @Field(() => String, { description: 'A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters.' })
-  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @Length(10, 200, { message: 'must be 10 to 200 characters' })
   password: string;
 }
 
@@ -45,7 +45,7 @@ export class UpdateUserInput {
 
   @Field(() => String, { nullable: true, description: 'Resets the password to a one-time password (the user must change it) and signs them out.' })
   @IsOptional()
-  @Length(10, 200, { message: 'password must be 10 to 200 characters' })
+  @Length(10, 200, { message: 'must be 10 to 200 characters' })
   password?: string;
 }
 
@@ -56,7 +56,7 @@ export class ChangePasswordInput {
   currentPassword: string;
 
   @Field(() => String, { description: '10 to 200 characters, different from the current one.' })
-  @Length(10, 200, { message: 'newPassword must be 10 to 200 characters' })
+  @Length(10, 200, { message: 'must be 10 to 200 characters' })
   newPassword: string;
 }
 
@@ -67,13 +67,13 @@ export class CreateApiKeyInput {
   name: string;
 
   @Field(() => [String], { description: 'The channels the key may see and place orders into (at least one).' })
-  @ArrayMinSize(1, { message: 'channelCodes must name at least one channel' })
+  @ArrayMinSize(1, { message: 'must name at least one channel' })
   @ArrayMaxSize(100)
-  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'channelCodes must be channel codes' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'must be channel codes' })
   channelCodes: string[];
 
   @Field(() => [Permission])
-  @ArrayMinSize(1, { message: 'permissions must name at least one permission' })
+  @ArrayMinSize(1, { message: 'must name at least one permission' })
   @IsEnum(Permission, { each: true })
   permissions: Permission[];
 }
