@@ -80,6 +80,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       loginFailuresPerAccount: config.loginMaxFailuresPerAccount, loginFailuresPerAddress: config.loginMaxFailuresPerAddress,
     },
     { databaseUrl: options.databaseUrl, redisUrl: config.redisUrl },
+    log,
   );
   const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
   const services = createServices(config, rateLimits);

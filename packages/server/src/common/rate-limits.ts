@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors';
+import type { Logger } from './logger';
 
 export interface RateLimitSettings {
   /** Requests per actor per window; 0 turns request limiting off. */
@@ -40,10 +41,17 @@ export class RateLimits implements LoginThrottle {
   private readonly accountFailures?: RateLimiterAbstract;
   private readonly addressFailures?: RateLimiterAbstract;
 
-  constructor(readonly settings: RateLimitSettings, connection: { databaseUrl: string; redisUrl?: string }) {
+  constructor(readonly settings: RateLimitSettings, connection: { databaseUrl: string; redisUrl?: string }, log?: Logger) {
     this.store = connection.redisUrl
       ? { kind: 'redis', redis: new Redis(connection.redisUrl, { maxRetriesPerRequest: 1 }) }
       : { kind: 'postgres', pool: new Pool({ connectionString: connection.databaseUrl, max: 3 }) };
+    // A database or Redis restart drops idle connections: the pool reconnects on next use, so
+    // this is worth a warning, not a crash.
+    const warn = (err: Error) => {
+      if (!this.closed) log?.warn({ err }, 'rate-limit store connection lost');
+    };
+    if (this.store.kind === 'redis') this.store.redis.on('error', warn);
+    else this.store.pool.on('error', warn);
     const make = (keyPrefix: string, points: number, duration: number) =>
       this.store.kind === 'redis'
         ? new RateLimiterRedis({ storeClient: this.store.redis, keyPrefix: `oms:${keyPrefix}`, points, duration })
@@ -97,7 +105,10 @@ export class RateLimits implements LoginThrottle {
     await this.accountFailures?.delete(account);
   }
 
+  private closed = false;
+
   async close(): Promise<void> {
+    this.closed = true;
     if (this.store.kind === 'redis') this.store.redis.disconnect();
     else await this.store.pool.end();
   }
