@@ -216,13 +216,19 @@ describe('managing users', () => {
     expect(after).toBe(before);
   });
 
-  test('a role change applies to the open session at its next request', async () => {
+  test('a role change applies to the open session at its next request, and closes its subscriptions (authorised under the old role)', async () => {
     const user = await userWithRole(t, 'VIEWER');
+    const client = t.ws(user.token);
+    const closed = new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+    const sub = collect(client, 'subscription { orderUpdated { event { type } } }', {}, 1, 5000);
+    await settle();
     const order = await driveTo(t, 'PENDING');
     const hold = `mutation($id: ID!) { holdOrder(id: $id, reason: "check") { order { status } userErrors { code } } }`;
     expectForbidden(await t.gql(hold, { id: order.id }, { token: user.token }), 'holdOrder', 'ORDER_HOLD');
     const r = await t.q(UPDATE, { i: { id: user.id, role: 'SUPPORT' } });
     expect(r.updateUser).toEqual({ user: { id: user.id, role: 'SUPPORT', active: true, mustChangePassword: false }, userErrors: [] });
+    expect(await closed).toBe(4403);
+    sub.stop();
     expect((await t.q(hold, { id: order.id }, { token: user.token })).holdOrder).toEqual({ order: { status: 'ON_HOLD' }, userErrors: [] });
   });
 

@@ -69,6 +69,7 @@ export class AccessService {
 
   async updateUser(ctx: RequestContext, input: UpdateUserInput) {
     let lockedOut = false;
+    let roleChanged = false;
     const result = await this.run(ctx, 'user', input, async (em) => {
       // Serialise changes of users, so two admins cannot demote each other into having no admin at all.
       await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', ['app_user']);
@@ -91,12 +92,15 @@ export class AccessService {
         const admins = await em.count(User, { role: Role.ADMIN, active: true });
         if (admins === 0) fail(ErrorCode.INVALID_INPUT, 'At least one active ADMIN must remain', ['input', changes.role ? 'role' : 'active']);
       }
-      lockedOut = !user.active && !!changes.active || !!changes.password;
+      lockedOut = (!user.active && !!changes.active) || !!changes.password;
+      roleChanged = !!changes.role;
       if (lockedOut) await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
       if (Object.keys(changes).length) this.audit(em, ctx, 'user.update', 'user', user.id, { email: user.email, ...changes });
       return user;
     });
-    if (lockedOut && result.user) this.revoked('user', result.user.id);
+    // Open subscriptions were authorised under the old role: close them, and the client
+    // reconnects under the new one (or, locked out, cannot).
+    if ((lockedOut || roleChanged) && result.user) this.revoked('user', result.user.id);
     return result;
   }
 
