@@ -9,6 +9,7 @@ import type { Services } from './services';
 import { createOmsPubSub } from './common/pubsub';
 import { ApiKeyResolver, AuditResolver, UserResolver } from './modules/auth/access.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { EventResolver } from './modules/events/event.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
 import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
@@ -35,7 +36,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 };
 
 export const RESOLVERS = [
-  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
+  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver,
 ] as const;
 
@@ -46,6 +47,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(UserResolver, new UserResolver(services.access));
     instances.set(ApiKeyResolver, new ApiKeyResolver(services.access));
     instances.set(AuditResolver, new AuditResolver(services.access));
+    instances.set(EventResolver, new EventResolver(services.events));
     instances.set(ChannelResolver, new ChannelResolver(services.channels));
     instances.set(WarehouseResolver, new WarehouseResolver(services.warehouses));
     instances.set(StockLevelResolver, new StockLevelResolver(services.inventory));

@@ -24,6 +24,7 @@ import type { AccessRevoked } from './common/access-events';
 import { checkCost, depthRule, QueryLimits } from './common/query-limits';
 import { RateLimits } from './common/rate-limits';
 import { hashToken } from './modules/auth/auth.service';
+import { EventStream } from './modules/events/event-stream';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
@@ -84,6 +85,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
   const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
   const services = createServices(config, rateLimits);
+  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
+  await eventStream.start();
   let createdAdmin: string | undefined;
   if (options.admin) {
     const user = await services.auth.ensureFirstAdmin(orm.em.fork(), options.admin.email, options.admin.password);
@@ -280,6 +283,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       stopped = true;
       stopRevokedListener();
       await apollo.stop();
+      await eventStream.stop();
       await rateLimits.close();
       await orm.close(true);
     },

@@ -5,6 +5,7 @@ import { AccessEvents } from './common/access-events';
 import type { LoginThrottle } from './common/rate-limits';
 import { AccessService } from './modules/auth/access.service';
 import { AuthService } from './modules/auth/auth.service';
+import { EventService } from './modules/events/event.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
 import { InventoryService } from './modules/inventory/inventory.service';
@@ -20,6 +21,7 @@ export interface Services {
   accessEvents: AccessEvents;
   auth: AuthService;
   access: AccessService;
+  events: EventService;
   channels: ChannelService;
   warehouses: WarehouseService;
   products: ProductService;
@@ -32,7 +34,7 @@ export interface Services {
 
 export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle): Services {
   const pubsub = createOmsPubSub();
-  const tx = new OrderTransactions(pubsub);
+  const tx = new OrderTransactions();
   const inventory = new InventoryService();
   const accessEvents = new AccessEvents();
   return {
@@ -40,6 +42,7 @@ export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Parti
     accessEvents,
     auth: new AuthService(config.sessionTtlSeconds, accessEvents, throttle),
     access: new AccessService(config.apiKeyRotationGraceSeconds ?? 24 * 3600, accessEvents),
+    events: new EventService(),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
     products: new ProductService(),

@@ -97,6 +97,7 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     users: ['{ users { id } }'],
     apiKeys: ['{ apiKeys { id } }'],
     auditLog: ['{ auditLog { totalCount } }'],
+    events: ['{ events(first: 5) { nodes { id type } } }'],
     upsertProduct: [`mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { ${P} } }`, { i: { sku: `SKU-${unique()}`, name: 'New', price: 100, currency: 'EUR' } }],
     createChannel: [`mutation($i: CreateChannelInput!) { createChannel(input: $i) { ${P} } }`, { i: { code: `CH${unique()}`, name: 'New channel', currency: 'EUR' } }],
     createWarehouse: [`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { ${P} } }`, { i: { code: `WH${unique()}`, name: 'New warehouse', priority: 9 } }],

@@ -124,6 +124,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
         connectionParams: tk ? { authorization: `Bearer ${tk}` } : {},
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => undefined, // tests observe closes and errors themselves
       });
       wsClients.push(client);
       return client;

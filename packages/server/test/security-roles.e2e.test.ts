@@ -33,6 +33,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   users: [A], createUser: [A], updateUser: [A],
   apiKeys: [A], createApiKey: [A], rotateApiKey: [A], revokeApiKey: [A],
   auditLog: [A],
+  events: [A, M],
 };
 
 test('the table covers every query and mutation of the schema but login', async () => {

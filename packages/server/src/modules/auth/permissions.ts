@@ -39,6 +39,8 @@ export enum Permission {
   USER_MANAGE = 'USER_MANAGE',
   API_KEY_MANAGE = 'API_KEY_MANAGE',
   AUDIT_READ = 'AUDIT_READ',
+  /** The event stream (`events`). */
+  EVENT_READ = 'EVENT_READ',
 }
 registerEnumType(Permission, { name: 'Permission', description: 'What a role or an API key may do, named RESOURCE_ACTION.' });
 

@@ -19,6 +19,7 @@ import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
 import { InventoryService } from '../inventory/inventory.service';
+import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
 import { OrderResult, OrderTransactions } from './order-transaction';
@@ -121,6 +122,7 @@ export class OrderService {
           id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
         })),
         history: [{ id: placed.id, order_id: order.id, type: placed.type, from_status: null, to_status: placed.toStatus, message: placed.message, actor: placed.actor, at: placed.at }],
+        events: orderEventRows(placed, order),
         stock: this.inventory.reservedChanges(allocations, book),
       }));
       order.number = written.number;
