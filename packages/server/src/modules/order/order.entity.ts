@@ -6,8 +6,7 @@ import {
   Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType, Authorized } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -111,8 +110,7 @@ export class Order {
   @Property({ type: 'integer', default: 0 })
   refundedAmount: number = 0;
 
-  @Authorized(Permission.CUSTOMER_READ)
-  @Field(() => Address)
+  /** Exposed through OrderResolver.shippingAddress (personal data: needs CUSTOMER_READ). */
   @Embedded(() => Address, { prefix: 'ship_' })
   shippingAddress: Address;
 

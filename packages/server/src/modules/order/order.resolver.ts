@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Permission } from '../auth/permissions';
-import { demand } from '../../common/access';
+import { can, demand } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { UnauthenticatedError } from '../../common/errors';
 import type { OrderUpdatedMessage } from '../../common/pubsub';
@@ -14,7 +14,7 @@ import { OrderHistoryEntry } from './order-history.entity';
 import { OrderLine } from './order-line.entity';
 import { orderStateMachine } from './order-state-machine';
 import { OrderStatus } from './order-state';
-import { Order } from './order.entity';
+import { Address, Order } from './order.entity';
 import { OrderFilter, PlaceOrderInput } from './order.inputs';
 import { OrderService } from './order.service';
 import { OrderConnection, OrderPayload, OrderUpdate } from './order.types';
@@ -113,10 +113,16 @@ export class OrderResolver {
     return order.channel.load();
   }
 
-  @Authorized(Permission.CUSTOMER_READ)
-  @FieldResolver(() => Customer)
-  customer(@Root() order: Order) {
-    return order.customer.load();
+  // Personal data and money movements: redacted (null) for callers without the permission, so
+  // that one query serves every role (a wall screen signed in as VIEWER sees orders, not people).
+  @FieldResolver(() => Customer, { nullable: true, description: 'Null without CUSTOMER_READ.' })
+  customer(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.CUSTOMER_READ) ? order.customer.load() : null;
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'Null without CUSTOMER_READ.' })
+  shippingAddress(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.CUSTOMER_READ) ? order.shippingAddress : null;
   }
 
   @FieldResolver(() => [OrderLine])
@@ -124,16 +130,14 @@ export class OrderResolver {
     return order.lines.loadItems();
   }
 
-  @Authorized(Permission.PAYMENT_READ)
-  @FieldResolver(() => [Payment])
-  payments(@Root() order: Order) {
-    return order.payments.loadItems();
+  @FieldResolver(() => [Payment], { nullable: true, description: 'Null without PAYMENT_READ.' })
+  payments(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.PAYMENT_READ) ? order.payments.loadItems() : null;
   }
 
-  @Authorized(Permission.PAYMENT_READ)
-  @FieldResolver(() => [Refund])
-  refunds(@Root() order: Order) {
-    return order.refunds.loadItems();
+  @FieldResolver(() => [Refund], { nullable: true, description: 'Null without PAYMENT_READ.' })
+  refunds(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.PAYMENT_READ) ? order.refunds.loadItems() : null;
   }
 
   @FieldResolver(() => [Shipment])
