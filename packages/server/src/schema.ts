@@ -10,6 +10,7 @@ import { createOmsPubSub } from './common/pubsub';
 import { ApiKeyResolver, AuditResolver, UserResolver } from './modules/auth/access.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { EventResolver } from './modules/events/event.resolver';
+import { TrackingResolver } from './modules/tracking/tracking.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
 import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
@@ -36,7 +37,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 };
 
 export const RESOLVERS = [
-  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
+  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver,
 ] as const;
 
@@ -48,6 +49,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(ApiKeyResolver, new ApiKeyResolver(services.access));
     instances.set(AuditResolver, new AuditResolver(services.access));
     instances.set(EventResolver, new EventResolver(services.events));
+    instances.set(TrackingResolver, new TrackingResolver(services.tracking));
     instances.set(ChannelResolver, new ChannelResolver(services.channels));
     instances.set(WarehouseResolver, new WarehouseResolver(services.warehouses));
     instances.set(StockLevelResolver, new StockLevelResolver(services.inventory));

@@ -79,6 +79,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     {
       requests: config.rateLimitRequests, windowSeconds: config.rateLimitWindowSeconds,
       loginFailuresPerAccount: config.loginMaxFailuresPerAccount, loginFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      trackingFailuresPerAddress: config.trackingMaxFailuresPerAddress,
     },
     { databaseUrl: options.databaseUrl, redisUrl: config.redisUrl },
     log,
@@ -107,10 +108,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.use((req, res, next) => (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next));
   const httpServer = http.createServer(app);
 
-  const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined): Promise<RequestContext & { orderFeed: Services['orderFeed'] }> => {
+  const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
     const actor = token ? await services.auth.authenticate(em, token) : undefined;
-    return { requestId, em, actor, token, ip, log: log.child({ requestId }), orderFeed: services.orderFeed };
+    const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
+    // What subscriptions need to start (their resolvers are given the context, not the services).
+    return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
   };
 
   // WebSocket connections: who each one is authenticated as (closed when that access is

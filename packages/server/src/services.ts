@@ -2,7 +2,8 @@
 import type { Config } from './config/config';
 import { createOmsPubSub, OmsPubSub } from './common/pubsub';
 import { AccessEvents } from './common/access-events';
-import type { LoginThrottle } from './common/rate-limits';
+import type { LoginThrottle, TrackingThrottle } from './common/rate-limits';
+import { TrackingService } from './modules/tracking/tracking.service';
 import { AccessService } from './modules/auth/access.service';
 import { AuthService } from './modules/auth/auth.service';
 import { EventService } from './modules/events/event.service';
@@ -22,6 +23,7 @@ export interface Services {
   auth: AuthService;
   access: AccessService;
   events: EventService;
+  tracking: TrackingService;
   channels: ChannelService;
   warehouses: WarehouseService;
   products: ProductService;
@@ -32,7 +34,7 @@ export interface Services {
   fulfilment: FulfilmentService;
 }
 
-export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle): Services {
+export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle & TrackingThrottle): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
@@ -43,6 +45,7 @@ export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Parti
     auth: new AuthService(config.sessionTtlSeconds, accessEvents, throttle),
     access: new AccessService(config.apiKeyRotationGraceSeconds ?? 24 * 3600, accessEvents),
     events: new EventService(),
+    tracking: new TrackingService(throttle),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
     products: new ProductService(),

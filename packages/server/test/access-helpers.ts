@@ -7,6 +7,9 @@ import { orderInput } from './builders';
 import type { TestServer } from './harness';
 import { DrivenOrder, driveTo, recordPayment } from './order-helpers';
 
+/** Operations anyone may call without a token: sign-in and customers' order tracking. */
+export const PUBLIC_OPERATIONS = ['login', 'trackOrder'];
+
 export type RoleName = 'ADMIN' | 'MANAGER' | 'FULFILLMENT' | 'SUPPORT' | 'VIEWER';
 export const ROLES: RoleName[] = ['ADMIN', 'MANAGER', 'FULFILLMENT', 'SUPPORT', 'VIEWER'];
 

@@ -23,6 +23,13 @@ export interface RateLimitSettings {
   loginFailuresPerAccount: number;
   /** Failed sign-ins per address per hour; 0 turns it off. */
   loginFailuresPerAddress: number;
+  /** Order-tracking lookups with a wrong number/e-mail pair per address per hour; 0 turns it off. */
+  trackingFailuresPerAddress?: number;
+}
+
+export interface TrackingThrottle {
+  checkTracking(ip?: string): Promise<void>;
+  failedTracking(ip?: string): Promise<void>;
 }
 
 export interface LoginThrottle {
@@ -35,11 +42,12 @@ type Store = { kind: 'postgres'; pool: Pool } | { kind: 'redis'; redis: Redis };
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-export class RateLimits implements LoginThrottle {
+export class RateLimits implements LoginThrottle, TrackingThrottle {
   private readonly store: Store;
   private readonly requestLimiter?: RateLimiterAbstract;
   private readonly accountFailures?: RateLimiterAbstract;
   private readonly addressFailures?: RateLimiterAbstract;
+  private readonly trackingFailures?: RateLimiterAbstract;
 
   constructor(readonly settings: RateLimitSettings, connection: { databaseUrl: string; redisUrl?: string }, log?: Logger) {
     this.store = connection.redisUrl
@@ -59,6 +67,7 @@ export class RateLimits implements LoginThrottle {
     if (settings.requests > 0) this.requestLimiter = make('req', settings.requests, settings.windowSeconds);
     if (settings.loginFailuresPerAccount > 0) this.accountFailures = make('login-account', settings.loginFailuresPerAccount, 15 * 60);
     if (settings.loginFailuresPerAddress > 0) this.addressFailures = make('login-address', settings.loginFailuresPerAddress, 60 * 60);
+    if (settings.trackingFailuresPerAddress) this.trackingFailures = make('track-address', settings.trackingFailuresPerAddress, 60 * 60);
   }
 
   /** Charges one request to `actorKey` (e.g. "user:<id>", "key:<id>", "ip:<address>"); throws RATE_LIMITED past the limit. */
@@ -106,6 +115,22 @@ export class RateLimits implements LoginThrottle {
   }
 
   private closed = false;
+
+  async checkTracking(ip?: string): Promise<void> {
+    if (!this.trackingFailures || !ip) return;
+    const res = await this.trackingFailures.get(ip);
+    if (res && res.consumedPoints >= this.trackingFailures.points) {
+      const s = retryAfter(res);
+      throw new RateLimitedError(`Too many order lookups that matched nothing from this address; retry in ${s} s`, s);
+    }
+  }
+
+  async failedTracking(ip?: string): Promise<void> {
+    if (!ip) return;
+    await this.trackingFailures?.consume(ip).catch((e: unknown) => {
+      if (!(e instanceof RateLimiterRes)) throw e;
+    });
+  }
 
   async close(): Promise<void> {
     this.closed = true;

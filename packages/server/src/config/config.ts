@@ -31,6 +31,8 @@ export interface Config {
   /** Failed sign-ins per account per 15 minutes, and per address per hour; 0: no limit. */
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerAddress: number;
+  /** Order-tracking lookups that match nothing, per address per hour; 0: no limit. */
+  trackingMaxFailuresPerAddress: number;
   maxQueryDepth: number;
   maxQueryCost: number;
   maxSubscriptionsPerConnection: number;
@@ -62,6 +64,7 @@ export const ENV_VARS = [
   'OMS_RATE_LIMIT_WINDOW_SECONDS',
   'OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT',
   'OMS_LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'OMS_TRACKING_MAX_FAILURES_PER_ADDRESS',
   'OMS_MAX_QUERY_DEPTH',
   'OMS_MAX_QUERY_COST',
   'OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION',
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitWindowSeconds: Math.max(1, int('OMS_RATE_LIMIT_WINDOW_SECONDS', env.OMS_RATE_LIMIT_WINDOW_SECONDS, 60)),
     loginMaxFailuresPerAccount: int('OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT', env.OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT, 5),
     loginMaxFailuresPerAddress: int('OMS_LOGIN_MAX_FAILURES_PER_ADDRESS', env.OMS_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
+    trackingMaxFailuresPerAddress: int('OMS_TRACKING_MAX_FAILURES_PER_ADDRESS', env.OMS_TRACKING_MAX_FAILURES_PER_ADDRESS, 20),
     maxQueryDepth: int('OMS_MAX_QUERY_DEPTH', env.OMS_MAX_QUERY_DEPTH, 10),
     maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 20000),
     maxSubscriptionsPerConnection: int('OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION', env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
