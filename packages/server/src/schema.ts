@@ -7,7 +7,10 @@ import { ForbiddenError, UnauthenticatedError } from './common/errors';
 import type { RequestContext } from './common/context';
 import type { Services } from './services';
 import { createOmsPubSub } from './common/pubsub';
+import { ApiKeyResolver, AuditResolver, UserResolver } from './modules/auth/access.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { EventResolver } from './modules/events/event.resolver';
+import { TrackingResolver } from './modules/tracking/tracking.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
@@ -17,15 +20,25 @@ import { OrderResolver } from './modules/order/order.resolver';
 import { PaymentResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
 
-/** Every call but login needs a signed-in actor; roles arrive with the access-control work. */
-export const authChecker: AuthChecker<RequestContext, string> = ({ context }, roles) => {
-  if (!context.actor) throw new UnauthenticatedError();
-  if (roles.length && !roles.includes(context.actor.role ?? '')) throw new ForbiddenError();
+/**
+ * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
+ * `@Authorized(Permission.X)` also needs that permission. A user whose password was set by an
+ * admin has no permission until they change it.
+ */
+export const authChecker: AuthChecker<RequestContext, string> = ({ context }, permissions) => {
+  const actor = context.actor;
+  if (!actor) throw new UnauthenticatedError();
+  if (!permissions.length) return true;
+  if (actor.mustChangePassword) {
+    throw new ForbiddenError('Choose a new password first (mutation changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+  }
+  const missing = permissions.find((p) => !actor.permissions.has(p));
+  if (missing) throw new ForbiddenError(`Missing permission ${missing}`, { permission: missing });
   return true;
 };
 
 export const RESOLVERS = [
-  AuthResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
+  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver,
 ] as const;
 
@@ -33,6 +46,11 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
   const instances = new Map<unknown, unknown>();
   if (services) {
     instances.set(AuthResolver, new AuthResolver(services.auth));
+    instances.set(UserResolver, new UserResolver(services.access));
+    instances.set(ApiKeyResolver, new ApiKeyResolver(services.access));
+    instances.set(AuditResolver, new AuditResolver(services.access));
+    instances.set(EventResolver, new EventResolver(services.events));
+    instances.set(TrackingResolver, new TrackingResolver(services.tracking));
     instances.set(ChannelResolver, new ChannelResolver(services.channels));
     instances.set(WarehouseResolver, new WarehouseResolver(services.warehouses));
     instances.set(StockLevelResolver, new StockLevelResolver(services.inventory));

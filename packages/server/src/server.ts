@@ -5,21 +5,28 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import helmet from 'helmet';
 import { useServer } from 'graphql-ws/use/ws';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { WebSocketServer } from 'ws';
-import type { Config } from './config/config';
+import { WebSocket, WebSocketServer } from 'ws';
+import { Config, loadConfig } from './config/config';
 import { ormOptions } from './config/mikro-orm.config';
-import type { RequestContext } from './common/context';
+import type { Actor, RequestContext } from './common/context';
+import type { AccessRevoked } from './common/access-events';
+import { checkCost, depthRule, QueryLimits } from './common/query-limits';
+import { RateLimits } from './common/rate-limits';
+import { hashToken } from './modules/auth/auth.service';
+import { EventStream } from './modules/events/event-stream';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
@@ -59,13 +66,30 @@ function bearer(value: unknown): string | undefined {
   return m?.[1];
 }
 
+/** The key a caller's requests are counted under. */
+const rateKey = (actor: Actor | undefined, ip: string | undefined) =>
+  actor?.id ? `${actor.kind}:${actor.id}` : `ip:${ip ?? 'unknown'}`;
+
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
-  const { config } = options;
+  // Settings not given fall back to the documented defaults.
+  const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
   const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize }));
   await orm.migrator.up();
 
-  const services = createServices(config);
+  const rateLimits = new RateLimits(
+    {
+      requests: config.rateLimitRequests, windowSeconds: config.rateLimitWindowSeconds,
+      loginFailuresPerAccount: config.loginMaxFailuresPerAccount, loginFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      trackingFailuresPerAddress: config.trackingMaxFailuresPerAddress,
+    },
+    { databaseUrl: options.databaseUrl, redisUrl: config.redisUrl },
+    log,
+  );
+  const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
+  const services = createServices(config, rateLimits);
+  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
+  await eventStream.start();
   let createdAdmin: string | undefined;
   if (options.admin) {
     const user = await services.auth.ensureFirstAdmin(orm.em.fork(), options.admin.email, options.admin.password);
@@ -78,24 +102,83 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema(services);
   const app = express();
   app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  // Security headers on everything; the GraphQL landing page (development only) loads its UI
+  // from Apollo's CDN, so it is exempt from the content security policy.
+  const secure = helmet();
+  const secureLanding = helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  app.use((req, res, next) => (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next));
   const httpServer = http.createServer(app);
 
-  const contextFor = async (requestId: string, token: string | undefined): Promise<RequestContext & { orderFeed: Services['orderFeed'] }> => {
+  const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
     const actor = token ? await services.auth.authenticate(em, token) : undefined;
-    return { requestId, em, actor, token, log: log.child({ requestId }), orderFeed: services.orderFeed };
+    const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
+    // What subscriptions need to start (their resolvers are given the context, not the services).
+    return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
   };
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  // WebSocket connections: who each one is authenticated as (closed when that access is
+  // withdrawn) and how many subscriptions it has open.
+  const sockets = new Map<WebSocket, { actorKey?: string; tokenHash?: string; operations: Set<string> }>();
+  const socketState = (socket: WebSocket) => {
+    let state = sockets.get(socket);
+    if (!state) {
+      state = { operations: new Set() };
+      sockets.set(socket, state);
+      socket.once('close', () => sockets.delete(socket));
+    }
+    return state;
+  };
+  const stopRevokedListener = services.accessEvents.onRevoked((event: AccessRevoked) => {
+    for (const [socket, state] of sockets) {
+      const hit = event.kind === 'token' ? state.tokenHash === event.tokenHash : state.actorKey === `${event.kind}:${event.id}`;
+      if (hit) socket.close(4403, 'Forbidden: access withdrawn');
+    }
+  });
+  const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.maxWsMessageBytes });
   const wsCleanup = useServer(
     {
       schema,
-      context: async (ctx) => contextFor(randomUUID(), bearer((ctx.connectionParams as any)?.authorization ?? (ctx.connectionParams as any)?.Authorization)),
+      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits)]),
+      context: async (ctx) => {
+        const token = wsBearer(ctx.connectionParams);
+        const ip = (ctx.extra as any).request?.socket?.remoteAddress;
+        const context = await contextFor(randomUUID(), token, ip);
+        if (context.actor) {
+          const state = socketState((ctx.extra as any).socket);
+          state.actorKey = `${context.actor.kind}:${context.actor.id}`;
+          state.tokenHash = token ? hashToken(token) : undefined;
+        }
+        return context;
+      },
+      onSubscribe: async (ctx, id, payload) => {
+        const state = socketState((ctx.extra as any).socket);
+        if (state.operations.size >= config.maxSubscriptionsPerConnection) {
+          return [new GraphQLError(`At most ${config.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
+        }
+        try {
+          const token = wsBearer(ctx.connectionParams);
+          await rateLimits.consumeRequest(token ? `ws:${hashToken(token)}` : `ip:${(ctx.extra as any).request?.socket?.remoteAddress ?? 'unknown'}`);
+          checkCost(schema, limits, parse(payload.query), payload.variables ?? undefined, payload.operationName);
+        } catch (e) {
+          if (e instanceof GraphQLError) return [e];
+          return [new GraphQLError('Invalid request', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        state.operations.add(id);
+        return undefined;
+      },
+      onComplete: (ctx, id) => {
+        sockets.get((ctx.extra as any).socket)?.operations.delete(id);
+      },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e) as any) };
       },
-      onError: (_ctx, _id, _payload, errors) => {
+      onError: (ctx, id, _payload, errors) => {
+        sockets.get((ctx.extra as any).socket)?.operations.delete(id);
         for (const e of errors) if (isUnexpected(e)) log.error({ err: e.originalError ?? e }, 'subscription failed');
         return errors.map((e) => new GraphQLError(maskError(e.toJSON(), e).message, { extensions: maskError(e.toJSON(), e).extensions }));
       },
@@ -106,8 +189,28 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    validationRules: [depthRule(limits)],
     formatError: maskError,
     plugins: [
+      ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      {
+        // After validation: charge the caller's rate limit, then price the operation.
+        async requestDidStart() {
+          let cost: number | undefined;
+          return {
+            async didResolveOperation({ contextValue, document, request, operationName }) {
+              await rateLimits.consumeRequest(rateKey(contextValue.actor, contextValue.ip));
+              cost = checkCost(schema, limits, document, request.variables, operationName);
+            },
+            async willSendResponse({ response }) {
+              if (cost !== undefined && response.body.kind === 'single') {
+                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, maximum: limits.maxCost } };
+              }
+            },
+          };
+        },
+      },
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       {
@@ -149,10 +252,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   });
   app.use(
     '/graphql',
-    cors(config.corsOrigins.length ? { origin: config.corsOrigins } : undefined),
+    // Browsers may call from the configured origins only; without any, from the same origin only.
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization)),
+      context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
     }),
   );
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
@@ -183,7 +287,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     async stop() {
       if (stopped) return;
       stopped = true;
+      stopRevokedListener();
       await apollo.stop();
+      await eventStream.stop();
+      await rateLimits.close();
       await orm.close(true);
     },
   };

@@ -1,7 +1,12 @@
 /** Wires the domain services together; one set per server. */
 import type { Config } from './config/config';
 import { createOmsPubSub, OmsPubSub } from './common/pubsub';
+import { AccessEvents } from './common/access-events';
+import type { LoginThrottle, TrackingThrottle } from './common/rate-limits';
+import { TrackingService } from './modules/tracking/tracking.service';
+import { AccessService } from './modules/auth/access.service';
 import { AuthService } from './modules/auth/auth.service';
+import { EventService } from './modules/events/event.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
@@ -15,7 +20,11 @@ import { FulfilmentService } from './modules/shipment/fulfilment.service';
 
 export interface Services {
   pubsub: OmsPubSub;
+  accessEvents: AccessEvents;
   auth: AuthService;
+  access: AccessService;
+  events: EventService;
+  tracking: TrackingService;
   channels: ChannelService;
   warehouses: WarehouseService;
   products: ProductService;
@@ -27,13 +36,18 @@ export interface Services {
   dashboard: DashboardService;
 }
 
-export function createServices(config: Pick<Config, 'sessionTtlSeconds'>): Services {
+export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle & TrackingThrottle): Services {
   const pubsub = createOmsPubSub();
-  const tx = new OrderTransactions(pubsub);
+  const tx = new OrderTransactions();
   const inventory = new InventoryService();
+  const accessEvents = new AccessEvents();
   return {
     pubsub,
-    auth: new AuthService(config.sessionTtlSeconds),
+    accessEvents,
+    auth: new AuthService(config.sessionTtlSeconds, accessEvents, throttle),
+    access: new AccessService(config.apiKeyRotationGraceSeconds ?? 24 * 3600, accessEvents),
+    events: new EventService(),
+    tracking: new TrackingService(throttle),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
     products: new ProductService(),

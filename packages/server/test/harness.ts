@@ -8,6 +8,7 @@ import { Client as WsClient, createClient } from 'graphql-ws';
 import { Client, Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
+import type { Config } from '../src/config/config';
 import { createServer, RunningServer } from '../src/server';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
@@ -16,6 +17,8 @@ export interface GqlResponse<T = any> {
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[] };
   headers: Headers;
+  /** extensions.cost of the response: { requested, maximum }. */
+  cost?: { requested: number; maximum: number };
 }
 
 export interface TestServer {
@@ -24,6 +27,8 @@ export interface TestServer {
   wsUrl: string;
   token: string;
   databaseUrl: string;
+  /** The raw text of every HTTP response this client received, for leak checks. */
+  responses: string[];
   /** Raw GraphQL over HTTP; `token: null` sends no Authorization header. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
@@ -41,7 +46,7 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-export async function startTestServer(options: { poolSize?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { poolSize?: number; config?: Partial<Config> } = {}): Promise<TestServer> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
   const dbName = `oms_test_${randomBytes(6).toString('hex')}`;
@@ -53,7 +58,8 @@ export async function startTestServer(options: { poolSize?: number } = {}): Prom
 
   let recorder: string[] | undefined;
   const server = await createServer({
-    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [] },
+    // Request rate limits are off unless a test turns them on; the suites send many requests quickly.
+    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, ...options.config },
     databaseUrl,
     host: '127.0.0.1',
     admin: ADMIN,
@@ -74,13 +80,21 @@ export async function startTestServer(options: { poolSize?: number } = {}): Prom
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();
+    t.responses.push(text);
     let body: any;
     try {
       body = JSON.parse(text);
     } catch {
       body = { raw: text };
     }
-    return { status: res.status, body, headers: res.headers };
+    // Every response reports its cost (extensions.cost); it is moved out of the body so that
+    // tests compare bodies as a client's business logic sees them, and can assert the cost apart.
+    const cost = body?.extensions?.cost;
+    if (cost) {
+      delete body.extensions.cost;
+      if (!Object.keys(body.extensions).length) delete body.extensions;
+    }
+    return { status: res.status, body, headers: res.headers, cost };
   };
 
   const t: TestServer = {
@@ -89,6 +103,7 @@ export async function startTestServer(options: { poolSize?: number } = {}): Prom
     wsUrl: server.wsUrl,
     token: '',
     databaseUrl,
+    responses: [],
     gql,
     async q(query, variables, opts) {
       const res = await gql(query, variables, opts);
@@ -109,6 +124,7 @@ export async function startTestServer(options: { poolSize?: number } = {}): Prom
         connectionParams: tk ? { authorization: `Bearer ${tk}` } : {},
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => undefined, // tests observe closes and errors themselves
       });
       wsClients.push(client);
       return client;

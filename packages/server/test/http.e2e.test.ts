@@ -101,7 +101,10 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
     const body = JSON.stringify({ query: 'mutation($e: String!) { login(email: $e, password: "x") { token userErrors { code } } }', variables: { e: 'x'.repeat(900 * 1024) } });
     const res = await post(body);
     expect(res.status).toBe(200);
-    expect(res.json).toEqual({ data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } } });
+    expect(res.json).toEqual({
+      data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } },
+      extensions: { cost: { requested: 4, maximum: 20000 } },
+    });
   });
 
   test.each([

@@ -1,10 +1,12 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconPackages, IconReceipt } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
 import { UserMenu } from '../features/auth/UserMenu';
+import { Permission } from '../graphql/generated';
+import { useMe } from '../lib/me';
 
 const NAV = [
   { to: '/', label: 'Dashboard', icon: IconGauge, exact: true },
@@ -14,7 +16,16 @@ const NAV = [
   { to: '/inventory/locations', label: 'Warehouses & channels', icon: IconBuildingWarehouse },
 ];
 
+/** Administration pages, shown to those whose role allows them. */
+const ADMIN_NAV = [
+  { to: '/settings/users', label: 'Users', icon: IconUsers, permission: Permission.UserManage },
+  { to: '/settings/api-keys', label: 'API keys', icon: IconKey, permission: Permission.ApiKeyManage },
+  { to: '/settings/audit-log', label: 'Audit log', icon: IconListDetails, permission: Permission.AuditRead },
+];
+
 export function Layout() {
+  const { can } = useMe();
+  const adminNav = ADMIN_NAV.filter((item) => can(item.permission));
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   return (
@@ -46,6 +57,10 @@ export function Layout() {
               />
             ))}
             <NavLink component={Link} to="/screen" label="Screen mode" leftSection={<IconDeviceTv size={18} />} />
+            {adminNav.length > 0 && <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">Administration</Text>}
+            {adminNav.map((item) => (
+              <NavLink key={item.to} component={Link} to={item.to} label={item.label} leftSection={<item.icon size={18} />} active={pathname.startsWith(item.to)} onClick={close} />
+            ))}
           </nav>
           <Text size="xs" c="dimmed" mt="md" px="sm">Live updates arrive over WebSocket.</Text>
         </ScrollArea>

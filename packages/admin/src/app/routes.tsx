@@ -1,4 +1,8 @@
 import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiKeysPage } from '../features/access/ApiKeysPage';
+import { AuditLogPage } from '../features/access/AuditLogPage';
+import { UsersPage } from '../features/access/UsersPage';
+import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ProductsPage } from '../features/inventory/ProductsPage';
@@ -7,6 +11,8 @@ import { LocationsPage } from '../features/inventory/LocationsPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
 import { ScreenPage } from '../features/screen/ScreenPage';
+import { TrackingPage } from '../features/tracking/TrackingPage';
+import { useMe } from '../lib/me';
 import { useToken } from '../lib/session';
 import { signInUrlFor } from './App';
 import { Layout } from './Layout';
@@ -16,6 +22,13 @@ function RequireSession({ children }: { children: React.ReactNode }) {
   const token = useToken();
   const location = useLocation();
   if (!token) return <Navigate to={signInUrlFor(location)} replace />;
+  return <PasswordChosen>{children}</PasswordChosen>;
+}
+
+/** A user signed in with a one-time password may do nothing but choose their own. */
+function PasswordChosen({ children }: { children: React.ReactNode }) {
+  const { me } = useMe();
+  if (me?.mustChangePassword) return <Navigate to="/change-password" replace />;
   return <>{children}</>;
 }
 
@@ -23,6 +36,8 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="/change-password" element={<ChangePasswordPage />} />
+      <Route path="/track" element={<TrackingPage />} />
       <Route path="/screen" element={<RequireSession><ScreenPage /></RequireSession>} />
       <Route element={<RequireSession><Layout /></RequireSession>}>
         <Route index element={<DashboardPage />} />
@@ -31,6 +46,9 @@ export function AppRoutes() {
         <Route path="inventory" element={<StockPage />} />
         <Route path="inventory/products" element={<ProductsPage />} />
         <Route path="inventory/locations" element={<LocationsPage />} />
+        <Route path="settings/users" element={<UsersPage />} />
+        <Route path="settings/api-keys" element={<ApiKeysPage />} />
+        <Route path="settings/audit-log" element={<AuditLogPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

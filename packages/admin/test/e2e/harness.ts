@@ -49,7 +49,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   let server: RunningServer | undefined;
   const start = async () => {
     server = await createServer({
-      config: { port, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], adminDir: ADMIN_DIST },
+      config: { port, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], adminDir: ADMIN_DIST, rateLimitRequests: 0 },
       databaseUrl,
       host: '127.0.0.1',
       admin: ADMIN,

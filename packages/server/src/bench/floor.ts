@@ -80,6 +80,7 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
     for (const p of plan) p.level.reserved += p.qty;
 
     const a = input.shippingAddress;
+    const historyId = randomUUID();
     const write = writePlacement({
       customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
       order: {
@@ -93,7 +94,12 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
         quantity: l.quantity, unit_price_amount: l.unitPrice, currency: channel.currency, quantity_shipped: 0, quantity_returned: 0,
       })),
       allocations: plan.map((p) => ({ id: randomUUID(), order_line_id: p.lineId, warehouse_id: p.warehouseId, quantity: p.qty, quantity_shipped: 0, quantity_returned: 0, created_at: now })),
-      history: [{ id: randomUUID(), order_id: orderId, type: 'PLACED', from_status: null, to_status: 'PENDING', message: `Order placed in ${channel.code}`, actor: input.actor, at: now }],
+      history: [{ id: historyId, order_id: orderId, type: 'PLACED', from_status: null, to_status: 'PENDING', message: `Order placed in ${channel.code}`, actor: input.actor, at: now }],
+      events: [{
+        id: randomUUID(), type: 'order.placed', aggregate_type: 'order', aggregate_id: orderId, channel_id: channel.id, actor: input.actor, occurred_at: now,
+        payload: JSON.stringify({ orderId, channelId: channel.id, historyId, historyType: 'PLACED', status: 'PENDING', fromStatus: null, toStatus: 'PENDING',
+          paymentStatus: 'UNPAID', total: subtotal, currency: channel.currency, message: `Order placed in ${channel.code}`, primary: true }),
+      }],
       stock: [...new Set(plan.map((p) => p.level))].map((l) => ({ id: l.id, reserved: l.reserved })),
     });
     const { rows: [written] } = await client.query(write.text, write.values as any[]);

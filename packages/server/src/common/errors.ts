@@ -14,6 +14,7 @@ export enum ErrorCode {
   INSUFFICIENT_STOCK = 'INSUFFICIENT_STOCK',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  FORBIDDEN = 'FORBIDDEN',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation was refused.' });
 
@@ -59,8 +60,15 @@ export class UnauthenticatedError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  constructor(message = 'You are not allowed to do this', details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...details, http: { status: 403 } } });
+  }
+}
+
+/** Too many requests: `retryAfterSeconds` says when to try again. */
+export class RateLimitedError extends GraphQLError {
+  constructor(message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds, ...details, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } } });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * In-process publish/subscribe for GraphQL subscriptions. Services publish only after their
- * transaction has committed, so subscribers never see a change that was rolled back.
+ * In-process publish/subscribe for GraphQL subscriptions, fed by the event stream
+ * (modules/events/event-stream.ts) after each commit, from whichever server process committed.
  */
 import { createPubSub } from '@graphql-yoga/subscription';
 

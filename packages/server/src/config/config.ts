@@ -21,9 +21,31 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Maximum size of an HTTP request body. */
   bodyLimit: string;
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
   corsOrigins: string[];
   /** Built admin app (index.html and assets) served at `/`; nothing is served when it has no index.html. */
   adminDir?: string;
+  /** How long the secret replaced by rotateApiKey keeps working. */
+  apiKeyRotationGraceSeconds: number;
+  /** Requests per user, API key or anonymous address per window; 0: no limit. */
+  rateLimitRequests: number;
+  rateLimitWindowSeconds: number;
+  /** Failed sign-ins per account per 15 minutes, and per address per hour; 0: no limit. */
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerAddress: number;
+  /** Order-tracking lookups that match nothing, per address per hour; 0: no limit. */
+  trackingMaxFailuresPerAddress: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxSubscriptionsPerConnection: number;
+  /** Largest WebSocket message accepted, in bytes. */
+  maxWsMessageBytes: number;
+  introspection: boolean;
+  landingPage: boolean;
+  /** Counters of the rate limits in Redis instead of PostgreSQL. */
+  redisUrl?: string;
+  /** Express "trust proxy": how client addresses are read behind a load balancer. */
+  trustProxy: string | false;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -40,7 +62,29 @@ export const ENV_VARS = [
   'OMS_BODY_LIMIT',
   'OMS_CORS_ORIGINS',
   'OMS_ADMIN_DIR',
+  'OMS_API_KEY_ROTATION_GRACE_SECONDS',
+  'OMS_RATE_LIMIT_REQUESTS',
+  'OMS_RATE_LIMIT_WINDOW_SECONDS',
+  'OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT',
+  'OMS_LOGIN_MAX_FAILURES_PER_ADDRESS',
+  'OMS_TRACKING_MAX_FAILURES_PER_ADDRESS',
+  'OMS_MAX_QUERY_DEPTH',
+  'OMS_MAX_QUERY_COST',
+  'OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+  'OMS_WS_MAX_MESSAGE_BYTES',
+  'OMS_INTROSPECTION',
+  'OMS_LANDING_PAGE',
+  'REDIS_URL',
+  'OMS_TRUST_PROXY',
+  'NODE_ENV',
 ] as const;
+
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
 
 function int(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -54,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== undefined && seed !== '' && seed !== 'demo' && seed !== 'none') {
     throw new Error(`OMS_SEED must be "demo" or "none", got "${seed}"`);
   }
+  const development = env.NODE_ENV !== 'production';
   return {
     port: int('PORT', env.PORT, 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -68,5 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.OMS_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
     // src/config and dist/config are both three levels below packages/: default to packages/admin/dist.
     adminDir: path.resolve(env.OMS_ADMIN_DIR || path.join(__dirname, '../../../admin/dist')),
+    apiKeyRotationGraceSeconds: int('OMS_API_KEY_ROTATION_GRACE_SECONDS', env.OMS_API_KEY_ROTATION_GRACE_SECONDS, 24 * 3600),
+    rateLimitRequests: int('OMS_RATE_LIMIT_REQUESTS', env.OMS_RATE_LIMIT_REQUESTS, 1200),
+    rateLimitWindowSeconds: Math.max(1, int('OMS_RATE_LIMIT_WINDOW_SECONDS', env.OMS_RATE_LIMIT_WINDOW_SECONDS, 60)),
+    loginMaxFailuresPerAccount: int('OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT', env.OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT, 5),
+    loginMaxFailuresPerAddress: int('OMS_LOGIN_MAX_FAILURES_PER_ADDRESS', env.OMS_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
+    trackingMaxFailuresPerAddress: int('OMS_TRACKING_MAX_FAILURES_PER_ADDRESS', env.OMS_TRACKING_MAX_FAILURES_PER_ADDRESS, 20),
+    maxQueryDepth: int('OMS_MAX_QUERY_DEPTH', env.OMS_MAX_QUERY_DEPTH, 10),
+    maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 20000),
+    maxSubscriptionsPerConnection: int('OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION', env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
+    maxWsMessageBytes: int('OMS_WS_MAX_MESSAGE_BYTES', env.OMS_WS_MAX_MESSAGE_BYTES, 64 * 1024),
+    introspection: bool('OMS_INTROSPECTION', env.OMS_INTROSPECTION, development),
+    landingPage: bool('OMS_LANDING_PAGE', env.OMS_LANDING_PAGE, development),
+    redisUrl: env.REDIS_URL || undefined,
+    trustProxy: env.OMS_TRUST_PROXY || false,
   };
 }

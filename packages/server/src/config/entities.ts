@@ -1,5 +1,8 @@
 /** Every entity of the domain model, registered explicitly (no folder scanning). */
 import { User, Session } from '../modules/auth/user.entity';
+import { ApiKey } from '../modules/auth/api-key.entity';
+import { AuditEntry } from '../modules/auth/audit-entry.entity';
+import { DomainEvent } from '../modules/events/domain-event.entity';
 import { Channel } from '../modules/channel/channel.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Customer } from '../modules/customer/customer.entity';
@@ -15,6 +18,6 @@ import { Shipment, ShipmentLine } from '../modules/shipment/shipment.entity';
 import { Return, ReturnLine } from '../modules/shipment/return.entity';
 
 export const ENTITIES = [
-  User, Session, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
+  User, Session, ApiKey, AuditEntry, DomainEvent, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
   Order, Address, OrderLine, OrderHistoryEntry, Payment, Refund, Shipment, ShipmentLine, Return, ReturnLine,
 ];

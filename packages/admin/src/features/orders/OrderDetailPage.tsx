@@ -138,16 +138,25 @@ function Totals({ order }: P) {
 
 function Customer({ order }: P) {
   const a = order.shippingAddress;
+  // Both are null when the signed-in role may not see personal data.
   return (
     <Section title="Customer">
-      <Text size="sm" fw={500}>{order.customer.name ?? '—'}</Text>
-      <Anchor size="sm" href={`mailto:${order.customer.email}`}>{order.customer.email}</Anchor>
-      <Text size="sm" mt="sm" fw={500}>Ship to</Text>
-      <Text size="sm">{a.name}</Text>
-      <Text size="sm">{a.line1}</Text>
-      {a.line2 && <Text size="sm">{a.line2}</Text>}
-      <Text size="sm">{a.postalCode} {a.city}</Text>
-      <Text size="sm">{a.country}</Text>
+      {order.customer ? (
+        <>
+          <Text size="sm" fw={500}>{order.customer.name ?? '—'}</Text>
+          <Anchor size="sm" href={`mailto:${order.customer.email}`}>{order.customer.email}</Anchor>
+        </>
+      ) : <Text size="sm" c="dimmed">Hidden: your role does not show customer details.</Text>}
+      {a && (
+        <>
+          <Text size="sm" mt="sm" fw={500}>Ship to</Text>
+          <Text size="sm">{a.name}</Text>
+          <Text size="sm">{a.line1}</Text>
+          {a.line2 && <Text size="sm">{a.line2}</Text>}
+          <Text size="sm">{a.postalCode} {a.city}</Text>
+          <Text size="sm">{a.country}</Text>
+        </>
+      )}
       {order.note && <Text size="sm" mt="sm" c="dimmed">Note: {order.note}</Text>}
     </Section>
   );
@@ -192,12 +201,12 @@ function Shipments({ order }: P) {
 
 function Money({ order }: P) {
   const rows = [
-    ...order.payments.map((p) => ({ id: p.id, at: p.createdAt, kind: 'Payment', detail: `${p.method}${p.reference ? ` · ${p.reference}` : ''}`, by: p.recordedBy, amount: formatMoney(p.amount) })),
-    ...order.refunds.map((r) => ({ id: r.id, at: r.createdAt, kind: 'Refund', detail: r.reason ?? '', by: r.recordedBy, amount: `−${formatMoney(r.amount)}` })),
+    ...(order.payments ?? []).map((p) => ({ id: p.id, at: p.createdAt, kind: 'Payment', detail: `${p.method}${p.reference ? ` · ${p.reference}` : ''}`, by: p.recordedBy, amount: formatMoney(p.amount) })),
+    ...(order.refunds ?? []).map((r) => ({ id: r.id, at: r.createdAt, kind: 'Refund', detail: r.reason ?? '', by: r.recordedBy, amount: `−${formatMoney(r.amount)}` })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <Section title="Payments and refunds">
-      {rows.length === 0 ? <Text size="sm" c="dimmed">No payments recorded.</Text> : (
+      {order.payments === null ? <Text size="sm" c="dimmed">Hidden: your role does not show payments.</Text> : rows.length === 0 ? <Text size="sm" c="dimmed">No payments recorded.</Text> : (
         <Table>
           <Table.Tbody>
             {rows.map((r) => (

@@ -135,8 +135,8 @@ export function OrderListPage() {
                   </Table.Td>
                   <Table.Td><Text size="sm">{formatDateTime(o.placedAt)}</Text></Table.Td>
                   <Table.Td>
-                    <Text size="sm">{o.customer.name ?? o.customer.email}</Text>
-                    {o.customer.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
+                    <Text size="sm">{o.customer ? o.customer.name ?? o.customer.email : '—'}</Text>
+                    {o.customer?.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
                   </Table.Td>
                   <Table.Td><Badge variant="default">{o.channel.code}</Badge></Table.Td>
                   <Table.Td><StatusBadge status={o.status} /></Table.Td>

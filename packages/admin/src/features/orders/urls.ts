@@ -62,7 +62,7 @@ export function toOrderFilter(params: OrderListParams): OrderFilter {
 /** Whether a live order belongs in the list shown for these params (search: a best-effort match). */
 export function matchesOrderList(
   params: OrderListParams,
-  order: { status: OrderStatus; placedAt: string; number: string; externalId?: string | null; channel: { code: string }; customer: { email: string; name?: string | null } },
+  order: { status: OrderStatus; placedAt: string; number: string; externalId?: string | null; channel: { code: string }; customer: { email: string; name?: string | null } | null },
 ): boolean {
   const filter = toOrderFilter(params);
   if (filter.status && !filter.status.includes(order.status)) return false;
@@ -71,7 +71,7 @@ export function matchesOrderList(
   if (filter.placedTo && order.placedAt > filter.placedTo) return false;
   if (params.q) {
     const q = params.q.toLowerCase();
-    const hay = [order.number, order.externalId ?? '', order.customer.email, order.customer.name ?? ''].map((s) => s.toLowerCase());
+    const hay = [order.number, order.externalId ?? '', order.customer?.email ?? '', order.customer?.name ?? ''].map((s) => s.toLowerCase());
     if (!hay.some((h) => h.includes(q))) return false;
   }
   return true;

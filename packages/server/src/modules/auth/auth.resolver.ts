@@ -22,7 +22,7 @@ export class AuthResolver {
 
   @Mutation(() => LoginPayload, { description: 'The only operation that needs no token.' })
   login(@Ctx() ctx: RequestContext, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
-    return this.auth.login(ctx.em, email, password);
+    return this.auth.login(ctx, email, password);
   }
 
   @Authorized()
@@ -32,8 +32,8 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Query(() => User, { nullable: true, description: 'The signed-in user.' })
+  @Query(() => User, { nullable: true, description: 'The signed-in user (null for an API key).' })
   me(@Ctx() ctx: RequestContext) {
-    return ctx.actor?.id ? ctx.em.findOne(User, { id: ctx.actor.id }) : null;
+    return ctx.actor?.kind === 'user' ? ctx.em.findOne(User, { id: ctx.actor.id }) : null;
   }
 }

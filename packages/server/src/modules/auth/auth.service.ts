@@ -1,65 +1,103 @@
 /**
  * Sign-in with e-mail and password (bcrypt hashes) and opaque bearer tokens backed by a session
- * row, so a token can be revoked or expire and a deactivated user is locked out at once.
+ * row, so a token can be revoked or expire and a deactivated user is locked out at once. The
+ * same bearer header carries partner API keys; `authenticate` tells the two apart by prefix.
  */
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Actor } from '../../common/context';
+import type { AccessEvents } from '../../common/access-events';
+import type { Actor, RequestContext } from '../../common/context';
 import { sql } from '../../common/sql';
 import { ErrorCode, UserError } from '../../common/errors';
-import { Role, Session, User } from './user.entity';
+import type { LoginThrottle } from '../../common/rate-limits';
+import { permissionsOf, Role } from './permissions';
+import { Session, User } from './user.entity';
 
 export const TOKEN_PREFIX = 'oms_';
+export const API_KEY_PREFIX = 'omsk_';
 const BCRYPT_ROUNDS = 10;
 /** Compared against when the e-mail is unknown, so both failures take the same time. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_ROUNDS);
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newSecret = (prefix: string) => prefix + randomBytes(32).toString('base64url');
+
+export const hashPassword = (password: string): Promise<string> => bcrypt.hash(password, BCRYPT_ROUNDS);
+export const checkPassword = (password: string, hash: string | undefined): Promise<boolean> => bcrypt.compare(password, hash ?? DUMMY_HASH);
 
 export class AuthService {
-  constructor(private readonly sessionTtlSeconds: number) {}
+  constructor(private readonly sessionTtlSeconds: number, private readonly events: AccessEvents, private readonly throttle?: LoginThrottle) {}
 
-  hashPassword(password: string): Promise<string> {
-    return bcrypt.hash(password, BCRYPT_ROUNDS);
-  }
-
-  async login(em: EntityManager, email: string, password: string): Promise<{ token?: string; user?: User; userErrors: UserError[] }> {
+  async login(ctx: Pick<RequestContext, 'em' | 'ip'>, email: string, password: string): Promise<{ token?: string; user?: User; userErrors: UserError[] }> {
+    const { em } = ctx;
     const refused = { userErrors: [new UserError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong', ['password'])] };
     if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 200 || email.includes('\u0000')) {
       return refused;
     }
-    const user = await em.findOne(User, { email: email.trim().toLowerCase() });
-    const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) return refused;
-    const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const account = email.trim().toLowerCase();
+    // Refuses (RATE_LIMITED) before the password is even compared, once an account or an address has failed too often.
+    await this.throttle?.check(account, ctx.ip);
+    const user = await em.findOne(User, { email: account });
+    const ok = await checkPassword(password, user?.passwordHash);
+    if (!user || !ok || !user.active) {
+      await this.throttle?.failed(account, ctx.ip);
+      return refused;
+    }
+    await this.throttle?.succeeded(account, ctx.ip);
+    const token = newSecret(TOKEN_PREFIX);
     em.persist(new Session(ref(user), hashToken(token), new Date(Date.now() + this.sessionTtlSeconds * 1000)));
+    user.lastLoginAt = new Date();
     await em.flush();
     return { token, user, userErrors: [] };
   }
 
-  /** The actor behind a bearer token, or undefined if it is unknown, expired, revoked or its user inactive. */
+  /** The actor behind a bearer token or API key, or undefined if it is unknown, expired, revoked or its user inactive. */
   async authenticate(em: EntityManager, token: string | undefined): Promise<Actor | undefined> {
-    if (!token || !token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
+    if (!token || token.length > 200) return undefined;
+    if (token.startsWith(API_KEY_PREFIX)) return this.authenticateKey(em, token);
+    if (!token.startsWith(TOKEN_PREFIX)) return undefined;
     // Runs on every request: one indexed lookup, read as a plain row.
-    const [row] = await sql<{ id: string; email: string; role: string }>(em,
-      `select u.id, u.email, u.role from user_session s join app_user u on u.id = s.user_id
+    const [row] = await sql<{ id: string; email: string; role: Role; must_change_password: boolean }>(em,
+      `select u.id, u.email, u.role, u.must_change_password from user_session s join app_user u on u.id = s.user_id
        where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
       [hashToken(token)]);
-    return row ? { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role } : undefined;
+    if (!row) return undefined;
+    return { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role, permissions: permissionsOf(row.role), mustChangePassword: row.must_change_password };
+  }
+
+  /** One statement: find the key by the hash of its current (or, during a rotation's grace period, previous) secret and note its use. */
+  private async authenticateKey(em: EntityManager, secret: string): Promise<Actor | undefined> {
+    const hash = hashToken(secret);
+    const [row] = await sql<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[] }>(em,
+      `with k as (
+         select k.id, k.name, k.prefix, k.permissions, k.last_used_at,
+                array(select c.channel_id from api_key_channel c where c.api_key_id = k.id) as channel_ids
+         from api_key k
+         where (k.secret_hash = ? or (k.previous_secret_hash = ? and k.previous_valid_until > now())) and k.revoked_at is null
+       ), touched as (
+         update api_key set last_used_at = now()
+         where id = (select id from k) and (last_used_at is null or last_used_at < now() - interval '1 minute')
+       )
+       select id, name, prefix, permissions, channel_ids from k`,
+      [hash, hash]);
+    if (!row) return undefined;
+    return { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions: new Set(row.permissions), channelIds: row.channel_ids };
   }
 
   async logout(em: EntityManager, token: string | undefined): Promise<boolean> {
-    if (!token) return false;
-    const n = await em.nativeUpdate(Session, { tokenHash: hashToken(token), revokedAt: null }, { revokedAt: new Date() });
+    if (!token || !token.startsWith(TOKEN_PREFIX)) return false;
+    const tokenHash = hashToken(token);
+    const n = await em.nativeUpdate(Session, { tokenHash, revokedAt: null }, { revokedAt: new Date() });
+    if (n > 0) this.events.revoked({ kind: 'token', tokenHash });
     return n > 0;
   }
 
   /** On a database with no users, creates the first admin. Returns what was created, for the launcher to print. */
   async ensureFirstAdmin(em: EntityManager, email: string, password: string): Promise<User | undefined> {
     if ((await em.count(User, {})) > 0) return undefined;
-    const user = new User(email, 'Administrator', await this.hashPassword(password), Role.ADMIN);
+    const user = new User(email, 'Administrator', await hashPassword(password), Role.ADMIN);
     await em.persistAndFlush(user);
     return user;
   }

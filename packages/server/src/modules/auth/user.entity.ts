@@ -1,16 +1,10 @@
 /** A back-office user and the sign-in sessions issued to them. */
 import { Entity, Enum, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Role } from './permissions';
 
-export enum Role {
-  ADMIN = 'ADMIN',
-  MANAGER = 'MANAGER',
-  FULFILLMENT = 'FULFILLMENT',
-  SUPPORT = 'SUPPORT',
-  VIEWER = 'VIEWER',
-}
-registerEnumType(Role, { name: 'Role' });
+export { Role };
 
 @ObjectType({ description: 'A back-office user.' })
 @Entity({ tableName: 'app_user' })
@@ -39,9 +33,17 @@ export class User {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
+  @Field(() => Boolean, { description: 'Set when an admin gave the password: the user must choose a new one (changePassword) before doing anything else.' })
+  @Property({ type: 'boolean', default: false })
+  mustChangePassword: boolean = false;
+
   @Field(() => Date)
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  lastLoginAt?: Date;
 
   constructor(email: string, name: string, passwordHash: string, role: Role) {
     this.email = email.toLowerCase();

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
@@ -15,11 +16,11 @@ export class ProductPayload extends Payload('ProductPayload', 'product', Product
 @ObjectType()
 export class ProductConnection extends Connection(Product, 'Product') {}
 
-@Authorized()
 @Resolver(() => Product)
 export class ProductResolver {
   constructor(private readonly service: ProductService) {}
 
+  @Authorized(Permission.PRODUCT_READ)
   @Query(() => ProductConnection, { description: 'Products by SKU, optionally searched by SKU or name.' })
   products(
     @Ctx() ctx: RequestContext,
@@ -30,16 +31,19 @@ export class ProductResolver {
     return this.service.list(ctx.em, { first, after, search });
   }
 
+  @Authorized(Permission.PRODUCT_READ)
   @Query(() => Product, { nullable: true })
   product(@Ctx() ctx: RequestContext, @Arg('sku', () => String) sku: string) {
     return this.service.findBySku(ctx.em, sku);
   }
 
+  @Authorized(Permission.PRODUCT_WRITE)
   @Mutation(() => ProductPayload, { description: 'Creates or updates the product with this SKU.' })
   upsertProduct(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertProductInput) input: UpsertProductInput) {
     return this.service.upsert(ctx, input);
   }
 
+  @Authorized(Permission.STOCK_READ)
   @FieldResolver(() => [StockLevel], { description: 'Stock of this SKU in every warehouse that holds it.' })
   stockLevels(@Root() product: Product) {
     return product.stockLevels.loadItems();

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { Permission } from '../auth/permissions';
 import { DashboardService } from './dashboard.service';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 
@@ -7,29 +8,29 @@ import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 export class DashboardResolver {
   constructor(private readonly service: DashboardService) {}
 
-  @Authorized()
+  @Authorized(Permission.ORDER_READ)
   @Query(() => [OrderStatusCount], { description: 'How many orders are in each status (every status, zero included).' })
   orderStatusCounts(@Ctx() ctx: RequestContext) {
-    return this.service.orderStatusCounts(ctx.em);
+    return this.service.orderStatusCounts(ctx);
   }
 
-  @Authorized()
+  @Authorized(Permission.ORDER_READ)
   @Query(() => [ChannelSales], { description: 'Orders placed per channel in [from, to) and their value; cancelled orders excluded.' })
   salesByChannel(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
-    return this.service.salesByChannel(ctx.em, from, to);
+    return this.service.salesByChannel(ctx, from, to);
   }
 
-  @Authorized()
+  @Authorized(Permission.ORDER_READ)
   @Query(() => LateOrders, { description: 'Orders confirmed more than olderThanHours ago and not yet fully shipped, longest-waiting first.' })
   lateOrders(
     @Ctx() ctx: RequestContext,
     @Arg('olderThanHours', () => Int) olderThanHours: number,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 10.' }) first?: number,
   ) {
-    return this.service.lateOrders(ctx.em, olderThanHours, first ?? 10);
+    return this.service.lateOrders(ctx, olderThanHours, first ?? 10);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import { Connection } from '../../common/pagination';
 import { StockMovement } from './stock-movement.entity';
 import type { RequestContext } from '../../common/context';
@@ -20,27 +21,28 @@ export class StockLevelPayload extends Payload('StockLevelPayload', 'stockLevel'
   stockLevel?: StockLevel;
 }
 
-@Authorized()
 @Resolver(() => Warehouse)
 export class WarehouseResolver {
   constructor(private readonly service: WarehouseService) {}
 
+  @Authorized(Permission.WAREHOUSE_READ)
   @Query(() => [Warehouse], { description: 'In sourcing order.' })
   warehouses(@Ctx() ctx: RequestContext) {
     return this.service.list(ctx.em);
   }
 
+  @Authorized(Permission.WAREHOUSE_WRITE)
   @Mutation(() => WarehousePayload)
   createWarehouse(@Ctx() ctx: RequestContext, @Arg('input', () => CreateWarehouseInput) input: CreateWarehouseInput) {
     return this.service.create(ctx, input);
   }
 }
 
-@Authorized()
 @Resolver(() => StockLevel)
 export class StockLevelResolver {
   constructor(private readonly inventory: InventoryService) {}
 
+  @Authorized(Permission.STOCK_READ)
   @Query(() => [StockLevel], { description: 'Stock per SKU and warehouse, optionally for one SKU and/or one warehouse.' })
   stockLevels(
     @Ctx() ctx: RequestContext,
@@ -50,6 +52,7 @@ export class StockLevelResolver {
     return this.inventory.stockLevels(ctx.em, { sku, warehouseCode });
   }
 
+  @Authorized(Permission.STOCK_ADJUST)
   @Mutation(() => StockLevelPayload, { description: 'Changes on-hand stock; it can never go below what is reserved.' })
   adjustStock(@Ctx() ctx: RequestContext, @Arg('input', () => AdjustStockInput) input: AdjustStockInput) {
     return this.inventory.adjust(ctx, input);
@@ -60,6 +63,7 @@ export class StockLevelResolver {
     return level.product.load().then((p) => p!.sku);
   }
 
+  @Authorized(Permission.PRODUCT_READ)
   @FieldResolver(() => Product)
   product(@Root() level: StockLevel) {
     return level.product.load();
@@ -74,11 +78,11 @@ export class StockLevelResolver {
 @ObjectType()
 export class StockMovementConnection extends Connection(StockMovement, 'StockMovement') {}
 
-@Authorized()
 @Resolver(() => StockMovement)
 export class StockMovementResolver {
   constructor(private readonly inventory: InventoryService) {}
 
+  @Authorized(Permission.STOCK_READ)
   @Query(() => StockMovementConnection, { description: 'The on-hand ledger, newest first: every adjustment (with its reason), shipment and restocked return.' })
   stockMovements(
     @Ctx() ctx: RequestContext,

@@ -16,6 +16,7 @@ import { AdjustStockInput } from './inventory.inputs';
 import type { OrderLine } from '../order/order-line.entity';
 import { StockAllocation } from './stock-allocation.entity';
 import { StockLevel } from './stock-level.entity';
+import { DomainEvent } from '../events/domain-event.entity';
 import { StockMovement, StockMovementKind } from './stock-movement.entity';
 import { Warehouse } from './warehouse.entity';
 
@@ -235,7 +236,12 @@ export class InventoryService {
             ['input', 'delta']);
         }
         level.onHand += input.delta;
-        em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor: ctx.actor?.label ?? 'system' }));
+        const actor = ctx.actor?.label ?? 'system';
+        em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor }));
+        em.persist(new DomainEvent({
+          type: 'stock.adjusted', aggregateType: 'stock', aggregateId: level.id, actor,
+          payload: { sku: input.sku, warehouseCode: input.warehouseCode, delta: input.delta, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved, reason: input.reason ?? null },
+        }));
         return level;
       });
       return { stockLevel, userErrors: [] };

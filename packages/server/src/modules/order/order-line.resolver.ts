@@ -1,4 +1,5 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import { Product } from '../catalog/product.entity';
 import { StockAllocation } from '../inventory/stock-allocation.entity';
 import { Warehouse } from '../inventory/warehouse.entity';
@@ -11,6 +12,7 @@ export class OrderLineResolver {
     return line.allocations.loadItems();
   }
 
+  @Authorized(Permission.PRODUCT_READ)
   @FieldResolver(() => Product)
   product(@Root() line: OrderLine) {
     return line.product.load();

@@ -1,7 +1,7 @@
 /**
  * The SQL of order placement, built here once so that the server and the benchmark's floor send
  * exactly the same statements: read the products, lock their stock rows, then write the customer,
- * the order, its lines, allocations, history entry and the reserved stock in ONE statement
+ * the order, its lines, allocations, history entry, stream events and the reserved stock in ONE statement
  * (data-modifying CTEs; foreign keys are checked at the end of the statement).
  * Placeholders are PostgreSQL's $1, $2, ...
  */
@@ -68,6 +68,8 @@ export interface PlacementWrite {
   lines: Row[];
   allocations: Row[];
   history: Row[];
+  /** Stream events (modules/events): written in the same statement, like everything else. */
+  events: Row[];
   /** New reserved values of the locked stock rows. */
   stock: { id: string; reserved: number }[];
 }
@@ -92,6 +94,12 @@ export function writePlacement(w: PlacementWrite): Statement {
   ctes.push(`l as (${insert(p, 'order_line', w.lines)})`);
   if (w.allocations.length) ctes.push(`a as (${insert(p, 'stock_allocation', w.allocations)})`);
   ctes.push(`h as (${insert(p, 'order_history', w.history)})`);
+  if (w.events.length) {
+    // The payload gets the order number, which only the sequence (in CTE o) knows.
+    const rows = w.events.map((e) => `(${p.add(e.id)}::uuid, ${p.add(e.type)}, ${p.add(e.aggregate_type)}, ${p.add(e.aggregate_id)}::uuid, ${p.add(e.channel_id)}::uuid, `
+      + `${p.add(e.payload)}::jsonb || jsonb_build_object('number', (select number from o)), ${p.add(e.actor)}, ${p.add(e.occurred_at)}::timestamptz)`);
+    ctes.push(`e as (insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at) values ${rows.join(', ')})`);
+  }
   if (w.stock.length) {
     ctes.push(`s as (update stock_level st set reserved = v.reserved, updated_at = now()
       from (values ${w.stock.map((s) => `(${p.add(s.id)}::uuid, ${p.add(s.reserved)}::int)`).join(', ')}) as v(id, reserved) where st.id = v.id)`);

@@ -13,21 +13,26 @@ import type { Order } from './order.entity';
 const machine = new StateMachine<OrderStatus>(ORDER_TRANSITIONS);
 
 export class OrderChangeLog {
-  /** History entries written in this transaction, published to subscribers after commit. */
-  readonly entries: { entry: OrderHistoryEntry; order: Order }[] = [];
+  /**
+   * History entries written in this transaction. Each gets its stream events in the same
+   * transaction (OrderTransactions.run), except those the caller writes with SQL (`entry`),
+   * whose events the caller writes too.
+   */
+  readonly entries: { entry: OrderHistoryEntry; order: Order; writtenBySql: boolean }[] = [];
 
   constructor(private readonly em: EntityManager, readonly actor: string) {}
 
   record(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
-    const entry = this.entry(order, type, message, extra);
+    const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
+    this.entries.push({ entry, order, writtenBySql: false });
     this.em.persist(entry);
     return entry;
   }
 
-  /** A history entry the caller writes itself (with SQL); it is published after commit like the others. */
+  /** A history entry the caller writes itself with SQL, together with its events (orderEventRows). */
   entry(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
     const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
-    this.entries.push({ entry, order });
+    this.entries.push({ entry, order, writtenBySql: true });
     return entry;
   }
 

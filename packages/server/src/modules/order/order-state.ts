@@ -64,5 +64,6 @@ export enum OrderEventType {
   SHIPMENT_CREATED = 'SHIPMENT_CREATED',
   SHIPMENT_DELIVERED = 'SHIPMENT_DELIVERED',
   RETURN_CREATED = 'RETURN_CREATED',
+  NOTE_ADDED = 'NOTE_ADDED',
 }
 registerEnumType(OrderEventType, { name: 'OrderEventType', description: 'What happened to an order.' });

@@ -1,14 +1,15 @@
 /**
  * Runs one order-changing use case: a database transaction in which the order row is locked,
- * the change and its history are written, and DomainErrors roll everything back and come out
- * as userErrors. Subscribers are told only after the commit.
+ * the change, its history and its stream events are written, and DomainErrors roll everything
+ * back and come out as userErrors. Subscribers hear of the change from the event stream, after
+ * the commit (modules/events/event-stream.ts).
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
-import { OmsPubSub, ORDER_UPDATED } from '../../common/pubsub';
+import { orderEvents } from './order-events';
 import { OrderChangeLog } from './order-state-machine';
 import { Order } from './order.entity';
 
@@ -22,16 +23,16 @@ export function actorLabel(ctx: RequestContext): string {
 }
 
 export class OrderTransactions {
-  constructor(private readonly pubsub: OmsPubSub) {}
-
   async run(ctx: RequestContext, work: (em: EntityManager, changes: OrderChangeLog) => Promise<Order>): Promise<OrderResult> {
-    let changes: OrderChangeLog | undefined;
     try {
       const order = await ctx.em.transactional(async (em) => {
-        changes = new OrderChangeLog(em, actorLabel(ctx));
-        return work(em, changes);
+        const changes = new OrderChangeLog(em, actorLabel(ctx));
+        const result = await work(em, changes);
+        for (const { entry, order: changed, writtenBySql } of changes.entries) {
+          if (!writtenBySql) for (const event of orderEvents(entry, changed)) em.persist(event);
+        }
+        return result;
       });
-      this.publish(changes!);
       return { order, userErrors: [] };
     } catch (e) {
       if (e instanceof DomainError) return { userErrors: e.userErrors };
@@ -39,16 +40,15 @@ export class OrderTransactions {
     }
   }
 
-  /** Loads an order with a row lock held to the end of the transaction, so changes to one order are serialised. */
-  async lock(em: EntityManager, id: string, field: string[] = ['id']): Promise<Order> {
-    const order = isUUID(id) ? await em.findOne(Order, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!order) return fail(ErrorCode.NOT_FOUND, `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
+  /**
+   * Loads an order with a row lock held to the end of the transaction, so changes to one order
+   * are serialised. An order outside the caller's channels (`scope`, see common/access.ts) is
+   * NOT_FOUND, exactly as one that does not exist.
+   */
+  async lock(em: EntityManager, id: string, field: string[] = ['id'], scope?: readonly string[], notFound?: string): Promise<Order> {
+    const where = scope ? { id, channel: { $in: [...scope] } } : { id };
+    const order = isUUID(id) ? await em.findOne(Order, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+    if (!order) return fail(ErrorCode.NOT_FOUND, notFound ?? `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
     return order;
-  }
-
-  private publish(changes: OrderChangeLog) {
-    for (const { entry, order } of changes.entries) {
-      this.pubsub.publish(ORDER_UPDATED, { orderId: order.id, channelId: order.channel.id, historyId: entry.id });
-    }
   }
 }

@@ -110,7 +110,7 @@ export class Order {
   @Property({ type: 'integer', default: 0 })
   refundedAmount: number = 0;
 
-  @Field(() => Address)
+  /** Exposed through OrderResolver.shippingAddress (personal data: needs CUSTOMER_READ). */
   @Embedded(() => Address, { prefix: 'ship_' })
   shippingAddress: Address;
 

@@ -1,4 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Permission } from '../auth/permissions';
+import { can, demand } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { UnauthenticatedError } from '../../common/errors';
 import type { OrderUpdatedMessage } from '../../common/pubsub';
@@ -12,7 +14,7 @@ import { OrderHistoryEntry } from './order-history.entity';
 import { OrderLine } from './order-line.entity';
 import { orderStateMachine } from './order-state-machine';
 import { OrderStatus } from './order-state';
-import { Order } from './order.entity';
+import { Address, Order } from './order.entity';
 import { OrderFilter, PlaceOrderInput } from './order.inputs';
 import { OrderService } from './order.service';
 import { OrderConnection, OrderPayload, OrderUpdate } from './order.types';
@@ -28,16 +30,17 @@ class OrderUpdatedArgs {
   channelCode?: string;
 }
 
-@Authorized()
 @Resolver(() => Order)
 export class OrderResolver {
   constructor(private readonly service: OrderService) {}
 
+  @Authorized(Permission.ORDER_READ)
   @Query(() => Order, { nullable: true, description: 'One order, by id or by number.' })
   order(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('number', () => String, { nullable: true }) number?: string) {
-    return this.service.findOne(ctx.em, { id, number });
+    return this.service.findOne(ctx, { id, number });
   }
 
+  @Authorized(Permission.ORDER_READ)
   @Query(() => OrderConnection, { description: 'Orders, newest first, with stable cursors.' })
   orders(
     @Ctx() ctx: RequestContext,
@@ -45,40 +48,54 @@ export class OrderResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
   ) {
-    return this.service.list(ctx.em, { first, after, filter });
+    return this.service.list(ctx, { first, after, filter });
   }
 
+  @Authorized(Permission.ORDER_PLACE)
   @Mutation(() => OrderPayload, { description: 'Places an order and reserves its stock. Idempotent on (channelCode, externalId).' })
   placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput) {
     return this.service.placeOrder(ctx, input);
   }
 
+  @Authorized(Permission.ORDER_UPDATE)
   @Mutation(() => OrderPayload)
   confirmOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.service.confirmOrder(ctx, id);
   }
 
+  @Authorized(Permission.ORDER_HOLD)
   @Mutation(() => OrderPayload)
   holdOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string) {
     return this.service.holdOrder(ctx, id, reason);
   }
 
+  @Authorized(Permission.ORDER_HOLD)
   @Mutation(() => OrderPayload, { description: 'Returns the order to the status it had before the hold.' })
   releaseOrderHold(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.service.releaseOrderHold(ctx, id);
   }
 
+  @Authorized(Permission.ORDER_CANCEL)
   @Mutation(() => OrderPayload, { description: 'Cancels an order that has not shipped and releases its reserved stock.' })
   cancelOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string) {
     return this.service.cancelOrder(ctx, id, reason);
   }
 
+  @Authorized(Permission.ORDER_NOTE)
+  @Mutation(() => OrderPayload, { description: 'Adds an internal note to the order history.' })
+  addOrderNote(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('note', () => String) note: string) {
+    return this.service.addOrderNote(ctx, id, note);
+  }
+
+  @Authorized(Permission.ORDER_READ)
   @Subscription(() => OrderUpdate, {
     description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
+      // @Authorized runs per event; the subscription itself is checked here, when it starts.
       if (!ctx.actor) throw new UnauthenticatedError();
-      return ctx.orderFeed.subscribe(ctx.em, args);
+      demand(ctx, Permission.ORDER_READ);
+      return ctx.orderFeed.subscribe(ctx, args);
     },
   })
   async orderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs): Promise<OrderUpdate> {
@@ -96,9 +113,16 @@ export class OrderResolver {
     return order.channel.load();
   }
 
-  @FieldResolver(() => Customer)
-  customer(@Root() order: Order) {
-    return order.customer.load();
+  // Personal data and money movements: redacted (null) for callers without the permission, so
+  // that one query serves every role (a wall screen signed in as VIEWER sees orders, not people).
+  @FieldResolver(() => Customer, { nullable: true, description: 'Null without CUSTOMER_READ.' })
+  customer(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.CUSTOMER_READ) ? order.customer.load() : null;
+  }
+
+  @FieldResolver(() => Address, { nullable: true, description: 'Null without CUSTOMER_READ.' })
+  shippingAddress(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.CUSTOMER_READ) ? order.shippingAddress : null;
   }
 
   @FieldResolver(() => [OrderLine])
@@ -106,14 +130,14 @@ export class OrderResolver {
     return order.lines.loadItems();
   }
 
-  @FieldResolver(() => [Payment])
-  payments(@Root() order: Order) {
-    return order.payments.loadItems();
+  @FieldResolver(() => [Payment], { nullable: true, description: 'Null without PAYMENT_READ.' })
+  payments(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.PAYMENT_READ) ? order.payments.loadItems() : null;
   }
 
-  @FieldResolver(() => [Refund])
-  refunds(@Root() order: Order) {
-    return order.refunds.loadItems();
+  @FieldResolver(() => [Refund], { nullable: true, description: 'Null without PAYMENT_READ.' })
+  refunds(@Root() order: Order, @Ctx() ctx: RequestContext) {
+    return can(ctx, Permission.PAYMENT_READ) ? order.refunds.loadItems() : null;
   }
 
   @FieldResolver(() => [Shipment])

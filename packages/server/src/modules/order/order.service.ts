@@ -6,8 +6,10 @@ import { rejectNul } from '../../common/query-args';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
+import { can, channelScope, inChannelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
-import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { BadRequestError, DomainError, ErrorCode, fail, ForbiddenError, UserError } from '../../common/errors';
+import { Permission } from '../auth/permissions';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
@@ -17,6 +19,7 @@ import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
 import { InventoryService } from '../inventory/inventory.service';
+import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
 import { OrderResult, OrderTransactions } from './order-transaction';
@@ -53,7 +56,8 @@ export class OrderService {
     // stay in the entities and in InventoryService.allocate.
     return this.tx.run(ctx, async (em, changes) => {
       const channel = await this.channelByCode(em, input.channelCode);
-      if (!channel) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
+      // A partner key sees only its own channels: any other is as unknown as one that does not exist.
+      if (!channel || !inChannelScope(ctx, channel.id)) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
 
       if (input.externalId) {
         // Serialise retries of the same (channel, externalId); the unique index is the backstop.
@@ -118,6 +122,7 @@ export class OrderService {
           id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
         })),
         history: [{ id: placed.id, order_id: order.id, type: placed.type, from_status: null, to_status: placed.toStatus, message: placed.message, actor: placed.actor, at: placed.at }],
+        events: orderEventRows(placed, order),
         stock: this.inventory.reservedChanges(allocations, book),
       }));
       order.number = written.number;
@@ -128,7 +133,7 @@ export class OrderService {
 
   async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, id);
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
       // A hold is left by releasing it (back to where it was) or cancelling, never by confirming past it.
       if (order.status === OrderStatus.ON_HOLD) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ON_HOLD; release the hold first`, ['id']);
@@ -142,7 +147,7 @@ export class OrderService {
     const bad = checkLength(reason, ['reason'], 1, 1000);
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, id);
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
       if (!HOLDABLE.includes(order.status)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be put on hold from ${order.status}`, ['id']);
       }
@@ -155,7 +160,7 @@ export class OrderService {
 
   async releaseOrderHold(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, id);
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
       if (order.status !== OrderStatus.ON_HOLD) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is not on hold (it is ${order.status})`, ['id']);
       }
@@ -171,13 +176,17 @@ export class OrderService {
     const bad = reason != null ? checkLength(reason, ['reason'], 0, 1000) : undefined;
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, id);
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
       if (!CANCELLABLE.includes(order.status)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ${order.status}`, ['id']);
       }
       // A held order can be cancelled only if the status it was held from could be (no unit shipped yet).
       if (order.status === OrderStatus.ON_HOLD && order.statusBeforeHold && !CANCELLABLE.includes(order.statusBeforeHold)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ON_HOLD: it was ${order.statusBeforeHold} before the hold`, ['id']);
+      }
+      if (order.paidAmount - order.refundedAmount > 0 && !can(ctx, Permission.ORDER_CANCEL_PAID)) {
+        // Thrown, not returned: the transaction rolls back and the caller gets FORBIDDEN.
+        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${Permission.ORDER_CANCEL_PAID}`, { permission: Permission.ORDER_CANCEL_PAID });
       }
       await em.populate(order, ['lines.allocations']);
       const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
@@ -190,14 +199,30 @@ export class OrderService {
     });
   }
 
-  async findOne(em: EntityManager, by: { id?: string | null; number?: string | null }): Promise<Order | null> {
+  async addOrderNote(ctx: RequestContext, id: string, note: string): Promise<OrderResult> {
+    const bad = checkLength(note, ['note'], 1, 2000);
+    if (bad) return { userErrors: [bad] };
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      changes.record(order, OrderEventType.NOTE_ADDED, note);
+      return order;
+    });
+  }
+
+  /** One order, by id or number; null when it does not exist or is outside the caller's channels. */
+  async findOne(ctx: RequestContext, by: { id?: string | null; number?: string | null }): Promise<Order | null> {
     rejectNul(by);
-    if (by.id) return isUUID(by.id) ? em.findOne(Order, { id: by.id }) : null;
-    if (by.number) return em.findOne(Order, { number: by.number });
+    const { em } = ctx;
+    const scope = channelScope(ctx);
+    const inScope = scope ? { channel: { $in: [...scope] } } : {};
+    if (by.id) return isUUID(by.id) ? em.findOne(Order, { id: by.id, ...inScope }) : null;
+    if (by.number) return em.findOne(Order, { number: by.number, ...inScope });
     return null;
   }
 
-  async list(em: EntityManager, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null }) {
+  async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null }) {
+    const { em } = ctx;
+    const scope = channelScope(ctx);
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const f = args.filter ?? {};
@@ -205,6 +230,7 @@ export class OrderService {
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     if (f.status?.length) qb.andWhere({ status: { $in: f.status } });
     if (f.channelCode) qb.andWhere({ channel: { code: f.channelCode } });
+    if (scope) qb.andWhere({ channel: { $in: [...scope] } });
     if (f.placedFrom) qb.andWhere({ placedAt: { $gte: f.placedFrom } });
     if (f.placedTo) qb.andWhere({ placedAt: { $lt: f.placedTo } });
     const search = f.search?.trim();

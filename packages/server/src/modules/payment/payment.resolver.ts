@@ -1,20 +1,22 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../../common/context';
 import { OrderPayload } from '../order/order.types';
 import { Payment } from './payment.entity';
 import { RecordPaymentInput, RefundPaymentInput } from './payment.inputs';
 import { PaymentService } from './payment.service';
 
-@Authorized()
 @Resolver(() => Payment)
 export class PaymentResolver {
   constructor(private readonly payments: PaymentService) {}
 
+  @Authorized(Permission.PAYMENT_RECORD)
   @Mutation(() => OrderPayload, { description: 'Records money received; never more than the amount due.' })
   recordPayment(@Ctx() ctx: RequestContext, @Arg('input', () => RecordPaymentInput) input: RecordPaymentInput) {
     return this.payments.recordPayment(ctx, input);
   }
 
+  @Authorized(Permission.PAYMENT_REFUND)
   @Mutation(() => OrderPayload, { description: 'Records money given back; never more than paid and not yet refunded.' })
   refundPayment(@Ctx() ctx: RequestContext, @Arg('input', () => RefundPaymentInput) input: RefundPaymentInput) {
     return this.payments.refundPayment(ctx, input);

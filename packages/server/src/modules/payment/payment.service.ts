@@ -1,5 +1,6 @@
 /** Payments and refunds of an order. Payment status is re-derived by the order on every booking. */
 import { ref } from '@mikro-orm/core';
+import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
 import { formatMoney as fmt } from '../../common/money';
@@ -17,7 +18,7 @@ export class PaymentService {
     const invalid = await validateInput(input);
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId']);
+      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
       if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.RETURNED) {
         fail(ErrorCode.CONFLICT, `Order ${order.number} is ${order.status}; it takes no more payments`, ['input', 'orderId']);
       }
@@ -41,7 +42,7 @@ export class PaymentService {
     const invalid = await validateInput(input);
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId']);
+      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
       const refundable = order.paidAmount - order.refundedAmount;
       if (input.amount > refundable) {
         fail(ErrorCode.INVALID_INPUT, `Amount ${input.amount} is more than the ${refundable} paid and not yet refunded on order ${order.number}`, ['input', 'amount']);

@@ -5,6 +5,7 @@
  */
 import { ref } from '@mikro-orm/core';
 import { isUUID } from 'class-validator';
+import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { validateInput } from '../../common/validation';
@@ -28,7 +29,7 @@ export class FulfilmentService {
     const invalid = await validateInput(input);
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId']);
+      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
       if (!SHIPPABLE.includes(order.status)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}; shipments can only be created when it is CONFIRMED or PARTIALLY_SHIPPED`, ['input', 'orderId']);
       }
@@ -58,8 +59,9 @@ export class FulfilmentService {
   async markShipmentDelivered(ctx: RequestContext, shipmentId: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const found = isUUID(shipmentId) ? await em.findOne(Shipment, { id: shipmentId }, { fields: ['id', 'order'] }) : null;
-      if (!found) return fail(ErrorCode.NOT_FOUND, `No shipment with id ${JSON.stringify(shipmentId).slice(0, 80)}`, ['shipmentId']);
-      const order = await this.tx.lock(em, found.order.id, ['shipmentId']);
+      const notFound = `No shipment with id ${JSON.stringify(shipmentId).slice(0, 80)}`;
+      if (!found) return fail(ErrorCode.NOT_FOUND, notFound, ['shipmentId']);
+      const order = await this.tx.lock(em, found.order.id, ['shipmentId'], channelScope(ctx), notFound);
       const shipment = await em.findOneOrFail(Shipment, { id: shipmentId }, { refresh: true });
       if (shipment.status === ShipmentStatus.DELIVERED) {
         fail(ErrorCode.INVALID_TRANSITION, `Shipment ${shipment.trackingNumber ?? shipment.id} is already delivered`, ['shipmentId']);
@@ -79,7 +81,7 @@ export class FulfilmentService {
     const invalid = await validateInput(input);
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
-      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId']);
+      const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
       if (!RETURNABLE.includes(order.status)) {
         fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}; only shipped units can be returned`, ['input', 'orderId']);
       }

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../../common/context';
 import { Warehouse } from '../inventory/warehouse.entity';
 import { OrderPayload } from '../order/order.types';
@@ -7,21 +8,23 @@ import { Return, ReturnLine } from './return.entity';
 import { Shipment, ShipmentLine } from './shipment.entity';
 import { CreateReturnInput, CreateShipmentInput } from './shipment.inputs';
 
-@Authorized()
 @Resolver(() => Shipment)
 export class ShipmentResolver {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
+  @Authorized(Permission.SHIPMENT_CREATE)
   @Mutation(() => OrderPayload, { description: 'Ships units from one warehouse; only from CONFIRMED or PARTIALLY_SHIPPED, never more than ordered.' })
   createShipment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateShipmentInput) input: CreateShipmentInput) {
     return this.fulfilment.createShipment(ctx, input);
   }
 
+  @Authorized(Permission.SHIPMENT_UPDATE)
   @Mutation(() => OrderPayload, { description: 'The order becomes DELIVERED when it is SHIPPED and all its shipments are delivered.' })
   markShipmentDelivered(@Ctx() ctx: RequestContext, @Arg('shipmentId', () => ID) shipmentId: string) {
     return this.fulfilment.markShipmentDelivered(ctx, shipmentId);
   }
 
+  @Authorized(Permission.RETURN_CREATE)
   @Mutation(() => OrderPayload, { description: 'Records returned units; with restock they go back on hand where they shipped from.' })
   createReturn(@Ctx() ctx: RequestContext, @Arg('input', () => CreateReturnInput) input: CreateReturnInput) {
     return this.fulfilment.createReturn(ctx, input);

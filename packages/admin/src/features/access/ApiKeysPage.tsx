@@ -1,0 +1,149 @@
+/** Partner API keys: create (limited to channels and permissions), rotate with a grace period, revoke. The secret is shown once. */
+import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { ApiKeysDocument, PartnerKeyFragment, Permission, useApiKeysQuery, useCreateApiKeyMutation, useRevokeApiKeyMutation, useRotateApiKeyMutation } from '../../graphql/generated';
+import { formatDateTime } from '../../lib/format';
+import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+
+/** What a partner key may be given (the server refuses access management and creating channels or warehouses). */
+const KEY_PERMISSIONS = Object.values(Permission).filter(
+  (p) => ![Permission.UserManage, Permission.ApiKeyManage, Permission.AuditRead, Permission.ChannelWrite, Permission.WarehouseWrite].includes(p),
+);
+const DEFAULT_PERMISSIONS = [Permission.OrderPlace, Permission.OrderRead, Permission.StockRead, Permission.ProductRead];
+
+interface Revealed { name: string; secret: string; note: string }
+
+export function ApiKeysPage() {
+  const { data, loading, error } = useApiKeysQuery();
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  return (
+    <Stack>
+      <Title order={2}>API keys</Title>
+      <Text c="dimmed">Partner apps (marketplaces, storefronts, 3PLs) call the API with a key, limited to the channels and permissions you choose. Send it as <Code>Authorization: Bearer &lt;key&gt;</Code>.</Text>
+      <Card withBorder>
+        {error && !data && <ErrorNotice error={error} />}
+        {loading && !data && <Loading />}
+        {data && data.apiKeys.length === 0 && <Empty title="No API keys yet" hint="Create one below for each partner app." />}
+        {data && data.apiKeys.length > 0 && (
+          <Table.ScrollContainer minWidth={900}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr><Table.Th>Key</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Permissions</Table.Th><Table.Th>Last used</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>{data.apiKeys.map((k) => <KeyRow key={k.id} apiKey={k} onSecret={setRevealed} />)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      {data && <CreateKey channels={data.channels} onSecret={setRevealed} />}
+      <Modal opened={!!revealed} onClose={() => setRevealed(null)} title={`Secret of ${revealed?.name ?? ''}`} size="lg">
+        <Alert color="yellow" mb="sm">Copy it now: it is shown only this once, and only its hash is kept.</Alert>
+        <Code block data-testid="api-key-secret">{revealed?.secret}</Code>
+        {revealed?.note && <Text size="sm" c="dimmed" mt="xs">{revealed.note}</Text>}
+        <Group justify="flex-end" mt="md">
+          <CopyButton value={revealed?.secret ?? ''}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+          <Button onClick={() => setRevealed(null)}>Done</Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+}
+
+function KeyRow({ apiKey, onSecret }: { apiKey: PartnerKeyFragment; onSecret: (r: Revealed) => void }) {
+  const [rotate, { loading: rotating }] = useRotateApiKeyMutation();
+  const [revoke, { loading: revoking }] = useRevokeApiKeyMutation();
+  const [confirmRevoke, setConfirmRevoke] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const doRotate = async () => {
+    setError(null);
+    try {
+      const res = await rotate({ variables: { id: apiKey.id } });
+      const r = res.data?.rotateApiKey;
+      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
+      else if (r?.secret) onSecret({ name: apiKey.name, secret: r.secret, note: `The previous secret keeps working until ${formatDateTime(r.apiKey?.previousValidUntil)}.` });
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  const doRevoke = async () => {
+    setConfirmRevoke(false);
+    setError(null);
+    try {
+      const res = await revoke({ variables: { id: apiKey.id } });
+      const errs = res.data?.revokeApiKey.userErrors ?? [];
+      if (errs.length) setError(errs.map((e) => e.message).join('; '));
+      else notifications.show({ color: 'green', message: `${apiKey.name} revoked: it stopped working at once` });
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+  return (
+    <Table.Tr data-testid={`api-key-row-${apiKey.name}`}>
+      <Table.Td>
+        <Text fw={500}>{apiKey.name}</Text>
+        <Code>{apiKey.prefix}…</Code>
+        {apiKey.revokedAt && <Badge ml="xs" color="red" variant="light">Revoked {formatDateTime(apiKey.revokedAt)}</Badge>}
+        {!apiKey.revokedAt && apiKey.previousValidUntil && new Date(apiKey.previousValidUntil) > new Date() && (
+          <Text size="xs" c="dimmed">Previous secret valid until {formatDateTime(apiKey.previousValidUntil)}</Text>
+        )}
+        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+      </Table.Td>
+      <Table.Td>{apiKey.channels.map((c) => c.code).join(', ')}</Table.Td>
+      <Table.Td maw={360}><Group gap={4}>{apiKey.permissions.map((p) => <Badge key={p} size="xs" variant="outline">{p}</Badge>)}</Group></Table.Td>
+      <Table.Td>{apiKey.lastUsedAt ? formatDateTime(apiKey.lastUsedAt) : <Text c="dimmed" size="sm">never</Text>}</Table.Td>
+      <Table.Td>
+        {!apiKey.revokedAt && (
+          <Group gap="xs" justify="flex-end" wrap="nowrap">
+            <Button size="xs" variant="default" loading={rotating} onClick={doRotate}>Rotate</Button>
+            <Button size="xs" color="red" variant="light" loading={revoking} onClick={() => setConfirmRevoke(true)}>Revoke</Button>
+          </Group>
+        )}
+        <Modal opened={confirmRevoke} onClose={() => setConfirmRevoke(false)} title={`Revoke ${apiKey.name}?`}>
+          <Text size="sm">The key stops working at once, and its open subscriptions are closed. This cannot be undone.</Text>
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setConfirmRevoke(false)}>Keep it</Button>
+            <Button color="red" onClick={doRevoke}>Revoke key</Button>
+          </Group>
+        </Modal>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function CreateKey({ channels, onSecret }: { channels: { code: string; name: string }[]; onSecret: (r: Revealed) => void }) {
+  const [create, { loading }] = useCreateApiKeyMutation({ refetchQueries: [ApiKeysDocument] });
+  const [name, setName] = useState('');
+  const [channelCodes, setChannelCodes] = useState<string[]>([]);
+  const [permissions, setPermissions] = useState<string[]>(DEFAULT_PERMISSIONS);
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      const res = await create({ variables: { input: { name, channelCodes, permissions: permissions as Permission[] } } });
+      const r = res.data?.createApiKey;
+      setErrors([...(r?.userErrors ?? [])]);
+      if (r?.secret) {
+        onSecret({ name, secret: r.secret, note: '' });
+        setName('');
+        setChannelCodes([]);
+      }
+    } catch (err) {
+      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    }
+  };
+  return (
+    <Card withBorder component="form" onSubmit={submit} aria-label="Create an API key">
+      <Title order={4} mb="sm">Create an API key</Title>
+      <Group align="start" grow>
+        <TextInput label="Name" description="who it is for" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor(errors, 'name')} />
+        <MultiSelect label="Channels" description="the key sees and places orders in these only" data={channels.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }))}
+          value={channelCodes} onChange={setChannelCodes} error={errorFor(errors, 'channelCodes')} searchable />
+      </Group>
+      <MultiSelect mt="sm" label="Permissions" data={KEY_PERMISSIONS} value={permissions} onChange={setPermissions} error={errorFor(errors, 'permissions')} searchable />
+      {generalErrors(errors, ['name', 'channelCodes', 'permissions']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+      <Button type="submit" mt="md" loading={loading}>Create key</Button>
+    </Card>
+  );
+}

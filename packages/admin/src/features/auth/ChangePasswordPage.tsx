@@ -1,0 +1,47 @@
+/** Where a user with a one-time password (set by an admin) chooses their own before anything else. */
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { MeDocument, useChangePasswordMutation } from '../../graphql/generated';
+import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+
+export function ChangePasswordPage() {
+  const navigate = useNavigate();
+  const [change, { loading }] = useChangePasswordMutation({ refetchQueries: [MeDocument], awaitRefetchQueries: true });
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (newPassword !== repeat) {
+      setErrors([{ field: ['repeat'], code: 'INVALID_INPUT', message: 'The two new passwords differ' }]);
+      return;
+    }
+    try {
+      const res = await change({ variables: { input: { currentPassword, newPassword } } });
+      const errs = res.data?.changePassword.userErrors ?? [];
+      setErrors([...errs]);
+      if (!errs.length) navigate('/', { replace: true });
+    } catch (err) {
+      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    }
+  };
+  return (
+    <Center mih="90vh" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={400} component="form" onSubmit={submit}>
+        <Stack>
+          <div>
+            <Title order={2}>Choose your password</Title>
+            <Text c="dimmed" size="sm">Your password was set by an administrator. Choose your own to continue.</Text>
+          </div>
+          <PasswordInput label="Current password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(errors, 'currentPassword')} />
+          <PasswordInput label="New password" description="10 characters or more" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={errorFor(errors, 'newPassword')} />
+          <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(errors, 'repeat')} />
+          {generalErrors(errors, ['currentPassword', 'newPassword', 'repeat']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+          <Button type="submit" loading={loading}>Save password</Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

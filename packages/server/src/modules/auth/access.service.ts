@@ -1,0 +1,205 @@
+/**
+ * Managing access: staff users (invite with a one-time password, change role, deactivate),
+ * partner API keys (create, rotate, revoke) and the audit log every such change is written to,
+ * in the same transaction as the change.
+ */
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AccessEvents } from '../../common/access-events';
+import type { RequestContext } from '../../common/context';
+import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { sql } from '../../common/sql';
+import { validateInput } from '../../common/validation';
+import { Channel } from '../channel/channel.entity';
+import { ApiKey } from './api-key.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { recordAudit } from './audit';
+import { API_KEY_PREFIX, checkPassword, hashPassword, hashToken, newSecret } from './auth.service';
+import { ChangePasswordInput, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';
+import { API_KEY_PERMISSIONS, Role } from './permissions';
+import { Session, User } from './user.entity';
+
+type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
+
+export class AccessService {
+  constructor(private readonly keyRotationGraceSeconds: number, private readonly events: AccessEvents) {}
+
+  private revoked(kind: 'user' | 'apiKey', id: string) {
+    this.events.revoked({ kind, id });
+  }
+
+  private audit(em: EntityManager, ctx: RequestContext, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}) {
+    recordAudit(em, ctx, action, targetType, targetId, details);
+  }
+
+  /** Runs a use case in a transaction; DomainErrors come back as userErrors. */
+  private async run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+    const invalid = await validateInput(input);
+    if (invalid.length) return { userErrors: invalid } as Result<K, T>;
+    try {
+      const value = await ctx.em.transactional(work);
+      return { [key]: value, userErrors: [] } as unknown as Result<K, T>;
+    } catch (e) {
+      if (e instanceof DomainError) return { userErrors: e.userErrors } as Result<K, T>;
+      if (e instanceof UniqueConstraintViolationException) {
+        return { userErrors: [new UserError(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email'])] } as Result<K, T>;
+      }
+      throw e;
+    }
+  }
+
+  // ---- users ----
+
+  users(em: EntityManager): Promise<User[]> {
+    return em.find(User, {}, { orderBy: { email: 'asc' } });
+  }
+
+  createUser(ctx: RequestContext, input: CreateUserInput) {
+    return this.run(ctx, 'user', input, async (em) => {
+      const email = input.email.trim().toLowerCase();
+      if (await em.count(User, { email })) fail(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email']);
+      const user = new User(email, input.name, await hashPassword(input.password), input.role);
+      user.mustChangePassword = true;
+      em.persist(user);
+      this.audit(em, ctx, 'user.create', 'user', user.id, { email, name: input.name, role: input.role });
+      return user;
+    });
+  }
+
+  async updateUser(ctx: RequestContext, input: UpdateUserInput) {
+    let lockedOut = false;
+    let roleChanged = false;
+    const result = await this.run(ctx, 'user', input, async (em) => {
+      // Serialise changes of users, so two admins cannot demote each other into having no admin at all.
+      await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', ['app_user']);
+      const user = await em.findOne(User, { id: input.id });
+      if (!user) return fail(ErrorCode.NOT_FOUND, `No user with id ${input.id}`, ['input', 'id']);
+      const changes: Record<string, unknown> = {};
+      if (input.name != null && input.name !== user.name) changes.name = { from: user.name, to: (user.name = input.name) };
+      if (input.role != null && input.role !== user.role) changes.role = { from: user.role, to: (user.role = input.role) };
+      if (input.active != null && input.active !== user.active) changes.active = { from: user.active, to: (user.active = input.active) };
+      if (input.password != null) {
+        user.passwordHash = await hashPassword(input.password);
+        user.mustChangePassword = true;
+        changes.password = 'reset (one-time)';
+      }
+      if (user.id === ctx.actor?.id && (changes.role || changes.active)) {
+        fail(ErrorCode.INVALID_INPUT, 'You cannot change your own role or deactivate yourself', ['input', changes.role ? 'role' : 'active']);
+      }
+      if (changes.role || changes.active) {
+        await em.flush();
+        const admins = await em.count(User, { role: Role.ADMIN, active: true });
+        if (admins === 0) fail(ErrorCode.INVALID_INPUT, 'At least one active ADMIN must remain', ['input', changes.role ? 'role' : 'active']);
+      }
+      lockedOut = (!user.active && !!changes.active) || !!changes.password;
+      roleChanged = !!changes.role;
+      if (lockedOut) await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      if (Object.keys(changes).length) this.audit(em, ctx, 'user.update', 'user', user.id, { email: user.email, ...changes });
+      return user;
+    });
+    // Open subscriptions were authorised under the old role: close them, and the client
+    // reconnects under the new one (or, locked out, cannot).
+    if ((lockedOut || roleChanged) && result.user) this.revoked('user', result.user.id);
+    return result;
+  }
+
+  async changePassword(ctx: RequestContext, input: ChangePasswordInput) {
+    return this.run(ctx, 'user', input, async (em) => {
+      const user = ctx.actor?.kind === 'user' ? await em.findOne(User, { id: ctx.actor.id }) : null;
+      if (!user) return fail(ErrorCode.FORBIDDEN, 'Only a signed-in user can change their password', ['input']);
+      if (!(await checkPassword(input.currentPassword, user.passwordHash))) fail(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
+      if (input.newPassword === input.currentPassword) fail(ErrorCode.INVALID_INPUT, 'newPassword must differ from the current password', ['input', 'newPassword']);
+      user.passwordHash = await hashPassword(input.newPassword);
+      user.mustChangePassword = false;
+      // Other sessions end; this one goes on.
+      const current = ctx.token ? hashToken(ctx.token) : '';
+      await em.nativeUpdate(Session, { user: user.id, revokedAt: null, tokenHash: { $ne: current } }, { revokedAt: new Date() });
+      this.audit(em, ctx, 'user.password_change', 'user', user.id, { email: user.email });
+      return user;
+    });
+  }
+
+  // ---- API keys ----
+
+  apiKeys(em: EntityManager): Promise<ApiKey[]> {
+    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'] });
+  }
+
+  private secret() {
+    const secret = newSecret(API_KEY_PREFIX);
+    return { secret, prefix: secret.slice(0, API_KEY_PREFIX.length + 8), hash: hashToken(secret) };
+  }
+
+  async createApiKey(ctx: RequestContext, input: CreateApiKeyInput) {
+    let secret: string | undefined;
+    const r = await this.run(ctx, 'apiKey', input, async (em) => {
+      const errors: UserError[] = [];
+      input.permissions.forEach((p, i) => {
+        if (!API_KEY_PERMISSIONS.includes(p)) errors.push(new UserError(ErrorCode.INVALID_INPUT, `${p} cannot be given to an API key`, ['input', 'permissions', String(i)]));
+      });
+      const codes = [...new Set(input.channelCodes)];
+      const channels = await em.find(Channel, { code: { $in: codes } });
+      codes.forEach((code) => {
+        if (!channels.some((c) => c.code === code)) {
+          errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, ['input', 'channelCodes', String(input.channelCodes.indexOf(code))]));
+        }
+      });
+      if (errors.length) throw new DomainError(errors);
+      const s = this.secret();
+      secret = s.secret;
+      const key = new ApiKey({
+        name: input.name, prefix: s.prefix, secretHash: s.hash, permissions: [...new Set(input.permissions)],
+        createdBy: ctx.actor?.kind === 'user' ? em.getReference(User, ctx.actor.id!, { wrapped: true }) : undefined,
+      });
+      key.channels.set(channels);
+      em.persist(key);
+      this.audit(em, ctx, 'apiKey.create', 'apiKey', key.id, { name: key.name, prefix: key.prefix, channelCodes: codes, permissions: key.permissions });
+      return key;
+    });
+    return { ...r, secret: r.apiKey ? secret : undefined };
+  }
+
+  async rotateApiKey(ctx: RequestContext, id: string) {
+    let secret: string | undefined;
+    const r = await this.run(ctx, 'apiKey', { id }, async (em) => {
+      const key = await this.findKey(em, id);
+      if (key.revokedAt) fail(ErrorCode.INVALID_INPUT, 'A revoked key cannot be rotated', ['id']);
+      const s = this.secret();
+      secret = s.secret;
+      const before = key.prefix;
+      key.rotate(s.prefix, s.hash, this.keyRotationGraceSeconds);
+      this.audit(em, ctx, 'apiKey.rotate', 'apiKey', key.id, { name: key.name, from: before, to: key.prefix, previousValidUntil: key.previousValidUntil!.toISOString() });
+      return key;
+    });
+    return { ...r, secret: r.apiKey ? secret : undefined };
+  }
+
+  async revokeApiKey(ctx: RequestContext, id: string) {
+    const r = await this.run(ctx, 'apiKey', { id }, async (em) => {
+      const key = await this.findKey(em, id);
+      if (!key.revokedAt) {
+        key.revoke();
+        this.audit(em, ctx, 'apiKey.revoke', 'apiKey', key.id, { name: key.name, prefix: key.prefix });
+      }
+      return key;
+    });
+    if (r.apiKey) this.revoked('apiKey', r.apiKey.id);
+    return r;
+  }
+
+  private async findKey(em: EntityManager, id: string): Promise<ApiKey> {
+    const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKey, { id }, { populate: ['channels'] }) : null;
+    return key ?? fail(ErrorCode.NOT_FOUND, `No API key with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
+  }
+
+  // ---- audit log ----
+
+  async auditLog(em: EntityManager, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const page: any = cursor ? { $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : {};
+    const items = await em.find(AuditEntry, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
+    return toConnection(items, limit, (a) => [a.at.toISOString(), a.id], () => em.count(AuditEntry, {}));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Access control as data: permissions named RESOURCE_ACTION, and each role as a set of them.
+ * This table is the one place roles are defined; the auth checker, the API-key rules and the
+ * README all read it.
+ */
+import { registerEnumType } from 'type-graphql';
+
+export enum Permission {
+  ORDER_READ = 'ORDER_READ',
+  ORDER_PLACE = 'ORDER_PLACE',
+  /** Confirm an order. */
+  ORDER_UPDATE = 'ORDER_UPDATE',
+  /** Put an order on hold and release it. */
+  ORDER_HOLD = 'ORDER_HOLD',
+  /** Cancel an order nothing has been paid for. */
+  ORDER_CANCEL = 'ORDER_CANCEL',
+  /** Cancel an order that has payments (on top of ORDER_CANCEL). */
+  ORDER_CANCEL_PAID = 'ORDER_CANCEL_PAID',
+  ORDER_NOTE = 'ORDER_NOTE',
+  /** The customer of an order and its shipping address (personal data). */
+  CUSTOMER_READ = 'CUSTOMER_READ',
+  /** Payments and refunds of an order. */
+  PAYMENT_READ = 'PAYMENT_READ',
+  PAYMENT_RECORD = 'PAYMENT_RECORD',
+  PAYMENT_REFUND = 'PAYMENT_REFUND',
+  STOCK_READ = 'STOCK_READ',
+  STOCK_ADJUST = 'STOCK_ADJUST',
+  SHIPMENT_CREATE = 'SHIPMENT_CREATE',
+  /** Mark a shipment delivered. */
+  SHIPMENT_UPDATE = 'SHIPMENT_UPDATE',
+  RETURN_CREATE = 'RETURN_CREATE',
+  PRODUCT_READ = 'PRODUCT_READ',
+  /** Create products and change their names and prices. */
+  PRODUCT_WRITE = 'PRODUCT_WRITE',
+  CHANNEL_READ = 'CHANNEL_READ',
+  CHANNEL_WRITE = 'CHANNEL_WRITE',
+  WAREHOUSE_READ = 'WAREHOUSE_READ',
+  WAREHOUSE_WRITE = 'WAREHOUSE_WRITE',
+  USER_MANAGE = 'USER_MANAGE',
+  API_KEY_MANAGE = 'API_KEY_MANAGE',
+  AUDIT_READ = 'AUDIT_READ',
+  /** The event stream (`events`). */
+  EVENT_READ = 'EVENT_READ',
+}
+registerEnumType(Permission, { name: 'Permission', description: 'What a role or an API key may do, named RESOURCE_ACTION.' });
+
+export enum Role {
+  ADMIN = 'ADMIN',
+  MANAGER = 'MANAGER',
+  FULFILLMENT = 'FULFILLMENT',
+  SUPPORT = 'SUPPORT',
+  VIEWER = 'VIEWER',
+}
+registerEnumType(Role, { name: 'Role', description: 'A staff role: a fixed set of permissions (see rolePermissions).' });
+
+const P = Permission;
+const ALL = Object.values(Permission);
+const READ_BASICS = [P.ORDER_READ, P.STOCK_READ, P.PRODUCT_READ, P.CHANNEL_READ, P.WAREHOUSE_READ];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  [Role.ADMIN]: ALL,
+  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ].includes(p)),
+  [Role.FULFILLMENT]: [...READ_BASICS, P.CUSTOMER_READ, P.ORDER_NOTE, P.STOCK_ADJUST, P.SHIPMENT_CREATE, P.SHIPMENT_UPDATE, P.RETURN_CREATE],
+  [Role.SUPPORT]: [...READ_BASICS, P.CUSTOMER_READ, P.PAYMENT_READ, P.ORDER_HOLD, P.ORDER_CANCEL, P.ORDER_NOTE],
+  [Role.VIEWER]: READ_BASICS,
+};
+
+/**
+ * What a partner API key may be granted: everything that acts on orders of its channels, plus
+ * stock and catalog, but never access management or creating channels and warehouses.
+ */
+export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
+  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE].includes(p),
+);
+
+const ROLE_SETS = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, new Set(list)]));
+
+export function permissionsOf(role: string): ReadonlySet<Permission> {
+  return ROLE_SETS.get(role) ?? new Set();
+}

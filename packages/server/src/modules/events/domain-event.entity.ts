@@ -1,0 +1,70 @@
+/**
+ * The event stream (a transactional outbox): every domain change writes its event row in the
+ * same transaction as the change, so a rolled-back change has no event and a committed one
+ * always has. A trigger sends each new row's routing data with pg_notify, which PostgreSQL
+ * delivers to every listening server process only when the transaction commits.
+ */
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** The event types of the stream; names are stable (partners rely on them). */
+export const EVENT_TYPES = [
+  'order.placed', 'order.status_changed', 'order.cancelled', 'order.note_added',
+  'payment.recorded', 'payment.refunded', 'shipment.created', 'shipment.delivered', 'return.created',
+  'stock.adjusted',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+@ObjectType('Event', { description: 'One domain event of the stream, in the order they happened.' })
+@Entity({ tableName: 'domain_event' })
+@Index({ properties: ['aggregateId', 'seq'] })
+@Index({ properties: ['type', 'seq'] })
+export class DomainEvent {
+  @Field(() => ID, { description: 'Stable; receivers de-duplicate on it.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** Commit-independent insertion order, for paging and for catching up after a lost connection. */
+  @Property({ type: 'bigint', columnType: 'int8', defaultRaw: "nextval('domain_event_seq_seq'::regclass)", unique: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
+  seq?: string;
+
+  @Field(() => String, { description: 'e.g. order.placed, order.status_changed, stock.adjusted.' })
+  @Property({ type: 'string', length: 64 })
+  type: EventType;
+
+  @Field(() => String, { description: 'order or stock.' })
+  @Property({ type: 'string', length: 32 })
+  aggregateType: string;
+
+  @Field(() => ID, { description: 'The order id, or the stock level id.' })
+  @Property({ type: 'uuid' })
+  aggregateId: string;
+
+  /** The sales channel of an order event; partner keys see only their channels' events. */
+  @Property({ type: 'uuid', nullable: true })
+  channelId?: string;
+
+  @Field(() => GraphQLJSONObject)
+  @Property({ type: 'json' })
+  payload: Record<string, unknown>;
+
+  @Field(() => String, { description: 'Who caused it, as in order history.' })
+  @Property({ type: 'string', length: 300 })
+  actor: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  occurredAt: Date = new Date();
+
+  constructor(props: { type: EventType; aggregateType: string; aggregateId: string; channelId?: string; payload: Record<string, unknown>; actor: string; occurredAt?: Date }) {
+    this.type = props.type;
+    this.aggregateType = props.aggregateType;
+    this.aggregateId = props.aggregateId;
+    this.channelId = props.channelId;
+    this.payload = props.payload;
+    this.actor = props.actor;
+    if (props.occurredAt) this.occurredAt = props.occurredAt;
+  }
+}

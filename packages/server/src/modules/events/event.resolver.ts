@@ -1,0 +1,35 @@
+import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Connection } from '../../common/pagination';
+import { Permission } from '../auth/permissions';
+import { DomainEvent } from './domain-event.entity';
+import { EventService } from './event.service';
+
+@ObjectType()
+export class EventConnection extends Connection(DomainEvent, 'Event') {}
+
+@ArgsType()
+class EventArgs {
+  @Field(() => Int, { nullable: true, description: '1 to 200, default 50.' })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Resume after this cursor.' })
+  after?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only this event type, e.g. order.placed.' })
+  type?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only the events of this order (or stock level).' })
+  aggregateId?: string;
+}
+
+@Resolver(() => DomainEvent)
+export class EventResolver {
+  constructor(private readonly service: EventService) {}
+
+  @Authorized(Permission.EVENT_READ)
+  @Query(() => EventConnection, { description: 'The event stream, oldest first: every domain change, written with the change itself.' })
+  events(@Ctx() ctx: RequestContext, @Args(() => EventArgs) args: EventArgs) {
+    return this.service.list(ctx, args);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Helpers for the access-control suites: staff users of each role signed in through the API,
+ * partner API keys, and the list of every query and mutation with arguments a caller allowed
+ * to run it would have been accepted with.
+ */
+import { orderInput } from './builders';
+import type { TestServer } from './harness';
+import { DrivenOrder, driveTo, recordPayment } from './order-helpers';
+
+/** Operations anyone may call without a token: sign-in and customers' order tracking. */
+export const PUBLIC_OPERATIONS = ['login', 'trackOrder'];
+
+export type RoleName = 'ADMIN' | 'MANAGER' | 'FULFILLMENT' | 'SUPPORT' | 'VIEWER';
+export const ROLES: RoleName[] = ['ADMIN', 'MANAGER', 'FULFILLMENT', 'SUPPORT', 'VIEWER'];
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+let serial = 0;
+const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
+
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } userErrors { code message } } }`;
+
+export async function login(t: TestServer, email: string, password: string): Promise<string> {
+  const r = await t.q(LOGIN, { e: email, p: password }, { token: null });
+  if (r.login.userErrors.length) throw new Error(`login refused: ${JSON.stringify(r.login.userErrors)}`);
+  return r.login.token;
+}
+
+/** Invites a user (as the test admin), signs them in and has them set their own password, as a new colleague would. */
+export async function userWithRole(t: TestServer, role: RoleName, name = `${role} user`): Promise<StaffUser> {
+  const email = `${role.toLowerCase()}-${unique()}@test.local`;
+  const oneTime = 'one-time password 1';
+  const created = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id mustChangePassword } userErrors { field message } } }`,
+    { i: { email, name, role, password: oneTime } });
+  if (created.createUser.userErrors.length) throw new Error(JSON.stringify(created.createUser.userErrors));
+  const first = await login(t, email, oneTime);
+  const password = `${role} own password 2`;
+  const changed = await t.q(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { userErrors { field message } } }`,
+    { i: { currentPassword: oneTime, newPassword: password } }, { token: first });
+  if (changed.changePassword.userErrors.length) throw new Error(JSON.stringify(changed.changePassword.userErrors));
+  return { id: created.createUser.user.id, email, password, token: first };
+}
+
+export interface PartnerKey {
+  id: string;
+  secret: string;
+  prefix: string;
+}
+
+export async function createKey(t: TestServer, input: { name?: string; channelCodes: string[]; permissions: string[] }): Promise<PartnerKey> {
+  const r = await t.q(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id prefix } secret userErrors { field message } } }`,
+    { i: { name: input.name ?? `key ${unique()}`, channelCodes: input.channelCodes, permissions: input.permissions } });
+  if (r.createApiKey.userErrors.length) throw new Error(JSON.stringify(r.createApiKey.userErrors));
+  return { id: r.createApiKey.apiKey.id, prefix: r.createApiKey.apiKey.prefix, secret: r.createApiKey.secret };
+}
+
+/** Orders in the statuses the operations below act on, a user to update and a key to rotate and revoke. */
+export interface OperationFixtures {
+  pending: DrivenOrder;
+  held: DrivenOrder;
+  partlyShipped: DrivenOrder;
+  userId: string;
+  keyIds: string[];
+}
+
+/** Needs standardCatalog (channel WEB, warehouse WH1, SKU-1 and SKU-2). */
+export async function operationFixtures(t: TestServer): Promise<OperationFixtures> {
+  const pending = await driveTo(t, 'PENDING');
+  const held = await driveTo(t, 'ON_HOLD from PENDING');
+  const partlyShipped = await driveTo(t, 'PARTIALLY_SHIPPED');
+  await recordPayment(t, { orderId: partlyShipped.id, amount: 500, method: 'card' });
+  const target = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }`,
+    { i: { email: `target-${unique()}@test.local`, name: 'Target', role: 'VIEWER', password: 'one-time password 1' } });
+  const keys = [await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] }), await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] })];
+  return { pending, held, partlyShipped, userId: target.createUser.user.id, keyIds: keys.map((k) => k.id) };
+}
+
+/**
+ * Every query and mutation but login, with arguments that a caller allowed to run it would have
+ * been accepted with. changePassword is given a wrong current password, so that running it
+ * changes nothing (it answers INVALID_CREDENTIALS as a userError).
+ */
+export function operations(f: OperationFixtures): Record<string, [string, Record<string, unknown>?]> {
+  const P = 'userErrors { code field message }';
+  return {
+    me: ['{ me { id } }'],
+    products: ['{ products { totalCount } }'],
+    product: ['{ product(sku: "SKU-1") { sku } }'],
+    channels: ['{ channels { code } }'],
+    warehouses: ['{ warehouses { code } }'],
+    stockLevels: ['{ stockLevels { onHand } }'],
+    stockMovements: ['{ stockMovements { totalCount } }'],
+    order: ['query($id: ID) { order(id: $id) { id } }', { id: f.pending.id }],
+    orders: ['{ orders { totalCount } }'],
+    orderStatusCounts: ['{ orderStatusCounts { status count } }'],
+    salesByChannel: ['{ salesByChannel(from: "2026-01-01T00:00:00Z") { orders } }'],
+    lateOrders: ['{ lateOrders(olderThanHours: 24) { totalCount } }'],
+    users: ['{ users { id } }'],
+    apiKeys: ['{ apiKeys { id } }'],
+    auditLog: ['{ auditLog { totalCount } }'],
+    events: ['{ events(first: 5) { nodes { id type } } }'],
+    upsertProduct: [`mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { ${P} } }`, { i: { sku: `SKU-${unique()}`, name: 'New', price: 100, currency: 'EUR' } }],
+    createChannel: [`mutation($i: CreateChannelInput!) { createChannel(input: $i) { ${P} } }`, { i: { code: `CH${unique()}`, name: 'New channel', currency: 'EUR' } }],
+    createWarehouse: [`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { ${P} } }`, { i: { code: `WH${unique()}`, name: 'New warehouse', priority: 9 } }],
+    adjustStock: [`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { ${P} } }`, { i: { sku: 'SKU-1', warehouseCode: 'WH1', delta: 5, reason: 'count' } }],
+    placeOrder: [`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ${P} } }`, { i: orderInput({ customer: { email: 'intruder@example.com' } }) }],
+    confirmOrder: [`mutation($id: ID!) { confirmOrder(id: $id) { ${P} } }`, { id: f.pending.id }],
+    holdOrder: [`mutation($id: ID!) { holdOrder(id: $id, reason: "check") { ${P} } }`, { id: f.pending.id }],
+    cancelOrder: [`mutation($id: ID!) { cancelOrder(id: $id) { ${P} } }`, { id: f.pending.id }],
+    releaseOrderHold: [`mutation($id: ID!) { releaseOrderHold(id: $id) { ${P} } }`, { id: f.held.id }],
+    addOrderNote: [`mutation($id: ID!) { addOrderNote(id: $id, note: "called the customer") { ${P} } }`, { id: f.held.id }],
+    recordPayment: [`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { ${P} } }`, { i: { orderId: f.partlyShipped.id, amount: 100, method: 'card' } }],
+    refundPayment: [`mutation($i: RefundPaymentInput!) { refundPayment(input: $i) { ${P} } }`, { i: { orderId: f.partlyShipped.id, amount: 100 } }],
+    createShipment: [`mutation($i: CreateShipmentInput!) { createShipment(input: $i) { ${P} } }`, { i: { orderId: f.partlyShipped.id, warehouseCode: 'WH1', lines: [{ sku: 'SKU-1', quantity: 1 }] } }],
+    markShipmentDelivered: [`mutation($id: ID!) { markShipmentDelivered(shipmentId: $id) { ${P} } }`, { id: f.partlyShipped.shipmentIds[0] }],
+    createReturn: [`mutation($i: CreateReturnInput!) { createReturn(input: $i) { ${P} } }`, { i: { orderId: f.partlyShipped.id, lines: [{ sku: 'SKU-1', quantity: 1 }], restock: true } }],
+    createUser: [`mutation($i: CreateUserInput!) { createUser(input: $i) { ${P} } }`, { i: { email: `new-${unique()}@test.local`, name: 'New', role: 'VIEWER', password: 'one-time password 1' } }],
+    updateUser: [`mutation($i: UpdateUserInput!) { updateUser(input: $i) { ${P} } }`, { i: { id: f.userId, name: `Renamed ${unique()}` } }],
+    createApiKey: [`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ${P} } }`, { i: { name: 'New key', channelCodes: ['WEB'], permissions: ['ORDER_READ'] } }],
+    rotateApiKey: [`mutation($id: ID!) { rotateApiKey(id: $id) { ${P} } }`, { id: f.keyIds[0] }],
+    revokeApiKey: [`mutation($id: ID!) { revokeApiKey(id: $id) { ${P} } }`, { id: f.keyIds[1] }],
+    changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],
+    logout: ['mutation { logout }'],
+  };
+}
+
+/** Operations whose accepted run still answers with a userError by design (see operations()). */
+export const ACCEPTED_WITH_USER_ERRORS = new Set(['changePassword']);
