@@ -103,7 +103,7 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
           fields: {
             // "Load more" appends the next page (same filter and page size) to the list already shown.
             orders: {
-              keyArgs: ['filter', 'first'],
+              keyArgs: ['filter', 'first', 'sort'],
               merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
                 if (!args?.after || !existing) return incoming;
                 return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };

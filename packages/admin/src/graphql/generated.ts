@@ -100,6 +100,15 @@ export type OrderFilter = {
   status?: Array<OrderStatus> | null | undefined;
 };
 
+/** Order of the orders list; ties are broken by id, so cursors stay stable. */
+export enum OrderSort {
+  PlacedAtAsc = 'PLACED_AT_ASC',
+  PlacedAtDesc = 'PLACED_AT_DESC',
+  TotalAsc = 'TOTAL_ASC',
+  TotalDesc = 'TOTAL_DESC',
+  UpdatedAtDesc = 'UPDATED_AT_DESC'
+}
+
 /** Where an order is in its lifecycle. */
 export enum OrderStatus {
   Cancelled = 'CANCELLED',
@@ -483,6 +492,7 @@ export type OrdersQueryVariables = Exact<{
   filter?: OrderFilter | null | undefined;
   after?: string | null | undefined;
   first?: number | null | undefined;
+  sort?: OrderSort | null | undefined;
 }>;
 
 
@@ -2449,8 +2459,8 @@ export type CreateReturnMutationHookResult = ReturnType<typeof useCreateReturnMu
 export type CreateReturnMutationResult = ApolloReactCommon.MutationResult<CreateReturnMutation>;
 export type CreateReturnMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateReturnMutation, CreateReturnMutationVariables>;
 export const OrdersDocument = gql`
-    query Orders($filter: OrderFilter, $after: String, $first: Int) {
-  orders(filter: $filter, after: $after, first: $first) {
+    query Orders($filter: OrderFilter, $after: String, $first: Int, $sort: OrderSort) {
+  orders(filter: $filter, after: $after, first: $first, sort: $sort) {
     totalCount
     pageInfo {
       hasNextPage
@@ -2478,6 +2488,7 @@ export const OrdersDocument = gql`
  *      filter: // value for 'filter'
  *      after: // value for 'after'
  *      first: // value for 'first'
+ *      sort: // value for 'sort'
  *   },
  * });
  */

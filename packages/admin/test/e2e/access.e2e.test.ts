@@ -168,3 +168,17 @@ test('a customer follows their order on the public tracking page, without signin
   await shot(customer, 'tracking');
   await context.close();
 });
+
+test('the orders list sorts by total, and the sort is in the URL', async () => {
+  await admin.goto(`${e.baseUrl}/orders`);
+  await admin.getByRole('combobox', { name: 'Sort' }).click();
+  await admin.getByRole('option', { name: 'Lowest total' }).click();
+  await admin.waitForURL(/sort=TOTAL_ASC/);
+  const rows = admin.locator('[data-testid^="order-row-"]');
+  await rows.first().waitFor();
+  await expect(rows.first().innerText()).resolves.toContain('€12.50'); // the partner's order, no shipping
+  await admin.getByRole('combobox', { name: 'Sort' }).click();
+  await admin.getByRole('option', { name: 'Highest total' }).click();
+  await admin.waitForURL(/sort=TOTAL_DESC/);
+  await admin.locator('[data-testid^="order-row-"]').first().filter({ hasText: '€17.45' }).waitFor();
+});

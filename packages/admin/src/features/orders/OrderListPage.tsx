@@ -22,7 +22,7 @@ export function OrderListPage() {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => parseOrderListParams(search), [search]);
   const filter = useMemo(() => toOrderFilter(params), [params]);
-  const variables = { filter, first: PAGE };
+  const variables = { filter, first: PAGE, ...(params.sort ? { sort: params.sort } : {}) };
   const { data, loading, error, fetchMore, client, refetch } = useOrdersQuery({ variables, notifyOnNetworkStatusChange: true });
   const channels = useOrderFilterChannelsQuery();
   const [selected, setSelected] = useState<Record<string, string>>({});
@@ -45,7 +45,8 @@ export function OrderListPage() {
       // A changed order that no longer matches stays visible with its new status (rows do not jump
       // away under the cursor); it is gone at the next load.
       client.cache.updateQuery<OrdersQuery>({ query: OrdersDocument, variables }, (prev) => {
-        if (!prev || prev.orders.nodes.some((n) => n.id === order.id) || !matchesOrderList(params, order)) return prev;
+        // A new order goes on top only where new orders belong: newest first. Other sorts show it at the next load.
+        if (!prev || params.sort || prev.orders.nodes.some((n) => n.id === order.id) || !matchesOrderList(params, order)) return prev;
         return { orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] } };
       });
     },

@@ -1,4 +1,4 @@
-import { OrderStatus } from '../../graphql/generated';
+import { OrderSort, OrderStatus } from '../../graphql/generated';
 import { matchesOrderList, orderListSearch, parseOrderListParams, toOrderFilter } from './urls';
 
 test('filters round-trip through the URL', () => {
@@ -25,4 +25,11 @@ test('a live order is added only when it matches the filters shown', () => {
   expect(matchesOrderList({ status: [], channel: 'B2B' }, order)).toBe(false);
   expect(matchesOrderList({ status: [], q: 'ADA@' }, order)).toBe(true);
   expect(matchesOrderList({ status: [], q: 'grace' }, order)).toBe(false);
+});
+
+test('the sort is part of the URL; newest first (the default) is left out', () => {
+  expect(parseOrderListParams(new URLSearchParams('sort=TOTAL_DESC')).sort).toBe(OrderSort.TotalDesc);
+  expect(parseOrderListParams(new URLSearchParams('sort=PLACED_AT_DESC')).sort).toBeUndefined();
+  expect(parseOrderListParams(new URLSearchParams('sort=CHEAPEST')).sort).toBeUndefined();
+  expect(orderListSearch({ status: [], sort: OrderSort.TotalAsc }).toString()).toBe('sort=TOTAL_ASC');
 });

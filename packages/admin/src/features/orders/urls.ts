@@ -1,8 +1,8 @@
 /**
  * The orders list's filters as URL state, so a view can be bookmarked and shared:
- * /orders?status=PENDING,ON_HOLD&channel=WEB&from=2026-01-01&to=2026-01-31&q=ada
+ * /orders?status=PENDING,ON_HOLD&channel=WEB&from=2026-01-01&to=2026-01-31&q=ada&sort=TOTAL_DESC
  */
-import { OrderFilter, OrderStatus } from '../../graphql/generated';
+import { OrderFilter, OrderSort, OrderStatus } from '../../graphql/generated';
 
 export interface OrderListParams {
   status: OrderStatus[];
@@ -11,8 +11,11 @@ export interface OrderListParams {
   from?: string;
   to?: string;
   q?: string;
+  /** Absent: newest first. */
+  sort?: OrderSort;
 }
 
+const SORTS = new Set<string>(Object.values(OrderSort));
 const STATUSES = new Set<string>(Object.values(OrderStatus));
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,6 +29,7 @@ export function parseOrderListParams(search: URLSearchParams): OrderListParams {
     from: from && DAY.test(from) ? from : undefined,
     to: to && DAY.test(to) ? to : undefined,
     q: search.get('q')?.trim() || undefined,
+    sort: SORTS.has(search.get('sort') ?? '') && search.get('sort') !== OrderSort.PlacedAtDesc ? (search.get('sort') as OrderSort) : undefined,
   };
 }
 
@@ -36,6 +40,7 @@ export function orderListSearch(params: OrderListParams): URLSearchParams {
   if (params.from) s.set('from', params.from);
   if (params.to) s.set('to', params.to);
   if (params.q) s.set('q', params.q);
+  if (params.sort) s.set('sort', params.sort);
   return s;
 }
 

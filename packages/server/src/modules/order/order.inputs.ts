@@ -2,7 +2,7 @@
 import {
   ArrayMaxSize, ArrayMinSize, IsEmail, IsISO31661Alpha2, IsOptional, Length, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderStatus } from './order-state';
 
 @InputType()
@@ -101,6 +101,15 @@ export class PlaceOrderInput {
   @MaxLength(2000)
   note?: string;
 }
+
+export enum OrderSort {
+  PLACED_AT_DESC = 'PLACED_AT_DESC',
+  PLACED_AT_ASC = 'PLACED_AT_ASC',
+  UPDATED_AT_DESC = 'UPDATED_AT_DESC',
+  TOTAL_DESC = 'TOTAL_DESC',
+  TOTAL_ASC = 'TOTAL_ASC',
+}
+registerEnumType(OrderSort, { name: 'OrderSort', description: 'Order of the orders list; ties are broken by id, so cursors stay stable.' });
 
 @InputType()
 export class OrderFilter {

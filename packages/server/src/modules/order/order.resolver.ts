@@ -15,7 +15,7 @@ import { OrderLine } from './order-line.entity';
 import { orderStateMachine } from './order-state-machine';
 import { OrderStatus } from './order-state';
 import { Address, Order } from './order.entity';
-import { OrderFilter, PlaceOrderInput } from './order.inputs';
+import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
 import { OrderService } from './order.service';
 import { OrderConnection, OrderPayload, OrderUpdate } from './order.types';
 
@@ -41,14 +41,15 @@ export class OrderResolver {
   }
 
   @Authorized(Permission.ORDER_READ)
-  @Query(() => OrderConnection, { description: 'Orders, newest first, with stable cursors.' })
+  @Query(() => OrderConnection, { description: 'Orders, newest first unless sorted otherwise, with stable cursors.' })
   orders(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('after', () => String, { nullable: true, description: 'A cursor from the same sort.' }) after?: string,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
+    @Arg('sort', () => OrderSort, { nullable: true, defaultValue: OrderSort.PLACED_AT_DESC }) sort?: OrderSort,
   ) {
-    return this.service.list(ctx, { first, after, filter });
+    return this.service.list(ctx, { first, after, filter, sort });
   }
 
   @Authorized(Permission.ORDER_PLACE)

@@ -24,7 +24,16 @@ import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
-import { OrderFilter, PlaceOrderInput } from './order.inputs';
+import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+
+/** How each sort orders the list and what its cursors hold (the sort key, then the id). */
+const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updatedAt' | 'totalAmount'; dir: 'asc' | 'desc'; key: (o: Order) => string | number; parse: (v: unknown) => unknown }> = {
+  [OrderSort.PLACED_AT_DESC]: { column: 'placed_at', prop: 'placedAt', dir: 'desc', key: (o) => o.placedAt.toISOString(), parse: (v) => new Date(String(v)) },
+  [OrderSort.PLACED_AT_ASC]: { column: 'placed_at', prop: 'placedAt', dir: 'asc', key: (o) => o.placedAt.toISOString(), parse: (v) => new Date(String(v)) },
+  [OrderSort.UPDATED_AT_DESC]: { column: 'updated_at', prop: 'updatedAt', dir: 'desc', key: (o) => o.updatedAt.toISOString(), parse: (v) => new Date(String(v)) },
+  [OrderSort.TOTAL_DESC]: { column: 'total_amount', prop: 'totalAmount', dir: 'desc', key: (o) => o.totalAmount, parse: Number },
+  [OrderSort.TOTAL_ASC]: { column: 'total_amount', prop: 'totalAmount', dir: 'asc', key: (o) => o.totalAmount, parse: Number },
+};
 
 const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
 
@@ -220,11 +229,14 @@ export class OrderService {
     return null;
   }
 
-  async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null }) {
+  async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null }) {
     const { em } = ctx;
     const scope = channelScope(ctx);
     const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+    const order = ORDER_SORTS[args.sort ?? OrderSort.PLACED_AT_DESC];
+    // A cursor names its sort, so one from another sort is refused rather than misread.
+    const cursor = decodeCursor(args.after, 3);
+    if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC)) throw new BadRequestError('after is a cursor of another sort');
     const f = args.filter ?? {};
     rejectNul({ filter: f });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
@@ -243,10 +255,11 @@ export class OrderService {
       );
     }
     const countQb = qb.clone();
-    if (cursor) qb.andWhere('(o.placed_at, o.id) < (?, ?)', [new Date(cursor[0] as string), cursor[1]]);
-    qb.orderBy({ placedAt: 'desc', id: 'desc' }).limit(limit + 1);
+    if (cursor) qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [order.parse(cursor[1]), cursor[2]]);
+    qb.orderBy({ [order.prop]: order.dir, id: order.dir }).limit(limit + 1);
     const items = await qb.getResult();
-    return toConnection(items, limit, (o) => [o.placedAt.toISOString(), o.id], () => countQb.getCount());
+    const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
+    return toConnection(items, limit, (o) => [sortName, order.key(o), o.id], () => countQb.getCount());
   }
 
 }

@@ -3,9 +3,17 @@ import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
-import { OrderStatus } from '../../../graphql/generated';
+import { OrderSort, OrderStatus } from '../../../graphql/generated';
 import { humanize } from '../../../lib/format';
 import { OrderListParams } from '../urls';
+
+const SORT_OPTIONS = [
+  { value: OrderSort.PlacedAtDesc, label: 'Newest first' },
+  { value: OrderSort.PlacedAtAsc, label: 'Oldest first' },
+  { value: OrderSort.UpdatedAtDesc, label: 'Recently changed' },
+  { value: OrderSort.TotalDesc, label: 'Highest total' },
+  { value: OrderSort.TotalAsc, label: 'Lowest total' },
+];
 
 export interface OrderFiltersProps {
   value: OrderListParams;
@@ -78,8 +86,16 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
         clearable
         w={240}
       />
+      <Select
+        label="Sort"
+        data={SORT_OPTIONS}
+        value={value.sort ?? OrderSort.PlacedAtDesc}
+        onChange={(v) => onChange({ ...value, sort: !v || v === OrderSort.PlacedAtDesc ? undefined : (v as OrderSort) })}
+        allowDeselect={false}
+        w={190}
+      />
       {active && (
-        <Button variant="subtle" leftSection={<IconX size={16} />} onClick={() => onChange({ status: [] })}>
+        <Button variant="subtle" leftSection={<IconX size={16} />} onClick={() => onChange({ status: [], sort: value.sort })}>
           Clear filters
         </Button>
       )}
