@@ -2,7 +2,9 @@
 import type { Config } from './config/config';
 import { createOmsPubSub, OmsPubSub } from './common/pubsub';
 import { AccessEvents } from './common/access-events';
+import type { JobQueue } from './common/jobs';
 import type { LoginThrottle } from './common/rate-limits';
+import type { Logger } from './common/logger';
 import { AccessService } from './modules/auth/access.service';
 import { AuthService } from './modules/auth/auth.service';
 import { EventService } from './modules/events/event.service';
@@ -15,6 +17,8 @@ import { OrderTransactions } from './modules/order/order-transaction';
 import { OrderService } from './modules/order/order.service';
 import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
+import { JobService } from './modules/jobs/job.service';
+import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -30,9 +34,16 @@ export interface Services {
   orderFeed: OrderFeed;
   payments: PaymentService;
   fulfilment: FulfilmentService;
+  jobs: JobService;
+  webhooks: WebhookService;
 }
 
-export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle): Services {
+export function createServices(
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig,
+  queue: JobQueue,
+  log: Logger,
+  throttle?: LoginThrottle,
+): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
@@ -51,5 +62,7 @@ export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Parti
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
+    jobs: new JobService(queue),
+    webhooks: new WebhookService(queue, config, log),
   };
 }
