@@ -25,8 +25,6 @@ export interface QueuePolicy {
   expireInSeconds?: number;
   /** Keep jobs that failed for good in `<name>__dead`. */
   deadLetter: boolean;
-  /** Jobs of this queue one process runs at the same time. */
-  concurrency?: number;
 }
 
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
@@ -74,8 +72,8 @@ export class JobQueue {
     await this.boss.start();
   }
 
-  /** Creates (or updates) a queue and its dead-letter queue, and works it in this process. */
-  async define<T extends object>(name: string, policy: QueuePolicy, handler: JobHandler<T>): Promise<void> {
+  /** Creates (or updates) a queue and its dead-letter queue; any process may then send to it. */
+  async define(name: string, policy: QueuePolicy): Promise<void> {
     const deadLetter = policy.deadLetter ? `${name}${DEAD_LETTER_SUFFIX}` : undefined;
     if (deadLetter) {
       await this.boss.createQueue(deadLetter, { name: deadLetter });
@@ -87,13 +85,17 @@ export class JobQueue {
     };
     await this.boss.createQueue(name, options);
     await this.boss.updateQueue(name, options);
+  }
+
+  /** Works a defined queue in this process, `concurrency` jobs at a time. */
+  async work<T extends object>(name: string, handler: JobHandler<T>, concurrency = 1): Promise<void> {
     const ids: string[] = [];
-    for (let i = 0; i < (policy.concurrency ?? 1); i++) {
+    for (let i = 0; i < concurrency; i++) {
       ids.push(await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds }, async ([job]) => {
         await handler(job);
       }));
     }
-    this.workers.set(name, ids);
+    this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
   }
 
   /** Enqueues a job in the transaction of `em` (it exists only if that transaction commits). */

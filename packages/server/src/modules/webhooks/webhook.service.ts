@@ -93,14 +93,14 @@ export class WebhookService {
 
   /** Works the delivery queue in this process. */
   async start(orm: MikroORM): Promise<void> {
-    await this.jobs.define<{ deliveryId: string }>(DELIVERY_QUEUE, {
+    await this.jobs.define(DELIVERY_QUEUE, {
       retryLimit: this.retryLimit,
       retryDelaySeconds: this.config.webhookRetryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: Math.ceil(this.config.webhookTimeoutMs / 1000) + 60,
       deadLetter: true,
-      concurrency: 4,
-    }, (job) => this.deliver(orm, job));
+    });
+    await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), 4);
   }
 
   // ---- endpoints ----
