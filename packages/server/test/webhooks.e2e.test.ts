@@ -288,7 +288,7 @@ describe('two server processes on one database', () => {
     const { endpoint } = await createEndpoint(t, { url: rx.url('/twice'), eventTypes: ['order.placed'] });
     const login = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }) });
-    const token = (await login.json()).data.login.token;
+    const token = ((await login.json()) as any).data.login.token;
     const placeOnSecond = async () => {
       const res = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } } }', variables: { i: { channelCode: 'WEB', customer: { email: 'b@example.com' }, shippingAddress: { name: 'B', line1: '1 Road', city: 'Paris', postalCode: '75001', country: 'FR' }, lines: [{ sku: 'SKU-2', quantity: 1 }] } } }) });

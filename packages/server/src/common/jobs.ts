@@ -81,7 +81,8 @@ export class JobQueue {
     }
     const options: PgBoss.Queue = {
       name, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: policy.retryBackoff,
-      expireInSeconds: policy.expireInSeconds, deadLetter,
+      ...(policy.expireInSeconds ? { expireInSeconds: policy.expireInSeconds } : {}),
+      ...(deadLetter ? { deadLetter } : {}),
     };
     await this.boss.createQueue(name, options);
     await this.boss.updateQueue(name, options);
