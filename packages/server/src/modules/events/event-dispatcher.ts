@@ -12,6 +12,7 @@ import type { Logger } from '../../common/logger';
 import { sql } from '../../common/sql';
 import { DomainEvent } from './domain-event.entity';
 import type { EventStream } from './event-stream';
+import { BACKGROUND } from '../../common/context';
 
 /** Reacts to a batch of events inside the dispatching transaction; returns what to do after commit. */
 export type EventReactor = (em: EntityManager, events: DomainEvent[]) => Promise<(() => void) | void>;
@@ -70,7 +71,7 @@ export class EventDispatcher {
   /** Dispatches up to one batch; returns how many events it dispatched. */
   async dispatchBatch(): Promise<number> {
     const after: (() => void)[] = [];
-    const count = await this.orm.em.fork().transactional(async (em) => {
+    const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
       const claimed = await sql<{ id: string }>(em,
         'select id from domain_event where dispatched_at is null order by seq limit ? for update skip locked', [BATCH]);
       if (!claimed.length) return 0;
@@ -82,7 +83,7 @@ export class EventDispatcher {
       }
       await sql(em, 'update domain_event set dispatched_at = now() where id = any(?::uuid[])', [ids]);
       return ids.length;
-    });
+    }, { loggerContext: BACKGROUND });
     for (const then of after) then();
     return count;
   }

@@ -13,7 +13,7 @@ import { BlockList, isIP } from 'node:net';
 import type PgBoss from 'pg-boss';
 import { channelScope } from '../../common/access';
 import type { Config } from '../../config/config';
-import { RequestContext, systemContext } from '../../common/context';
+import { BACKGROUND, RequestContext, systemContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
@@ -322,7 +322,7 @@ export class WebhookService {
 
   /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
   private async deliver(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>): Promise<void> {
-    const em = orm.em.fork();
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
     const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret'] });
     if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
     const endpoint = delivery.endpoint.$;
@@ -337,7 +337,7 @@ export class WebhookService {
       outcome = await this.post(endpoint.url, endpoint.secret, event.id, body);
     }
     const givingUp = !outcome.delivered && (!outcome.retryable || job.retryCount >= job.retryLimit);
-    await orm.em.fork().transactional(async (tx) => {
+    await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (tx) => {
       const d = await tx.findOneOrFail(WebhookDelivery, { id: delivery.id });
       tx.persist(new WebhookAttempt({ delivery: tx.getReference(WebhookDelivery, d.id, { wrapped: true }), attemptedAt: new Date(), ...outcome }));
       d.attemptCount += 1;
@@ -348,7 +348,7 @@ export class WebhookService {
       } else if (givingUp && endpoint.active) {
         await this.countFailure(tx, endpoint.id);
       }
-    });
+    }, { loggerContext: BACKGROUND });
     if (!outcome.delivered && outcome.retryable) {
       // pg-boss keeps this message as the job's error (shown by the jobs query).
       throw new Error(`webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`);
