@@ -100,6 +100,18 @@ describe('delivery', () => {
     expect(rx.on('/everything')).toHaveLength(before);
     expect(await t.sql('select count(*)::int as n from webhook_delivery')).toEqual([{ n: rows }]);
   });
+
+  test('an event left undispatched (a process died after the change committed) is delivered by the periodic sweep, with its id', async () => {
+    await createEndpoint(t, { url: rx.url('/sweep'), eventTypes: ['order.placed'] });
+    const order = (await placeOrder(t)).order;
+    const [first] = await rx.waitFor('/sweep', 1);
+    await settled(t);
+    // As if the dispatching process had died before its commit: no notification will come for it.
+    await t.sql(`update domain_event set dispatched_at = null where aggregate_id = $1 and type = 'order.placed'`, [order.id]);
+    const [, again] = await rx.waitFor('/sweep', 2, 5000);
+    expect(again.headers['oms-event-id']).toBe(first.headers['oms-event-id']);
+    expect(again.raw).toBe(first.raw);
+  });
 });
 
 describe('retries', () => {
