@@ -86,6 +86,13 @@ test('a failing job is retried with growing delays, then kept as a dead letter w
   ]);
 });
 
+test('JOB_MANAGE cannot be given to a partner API key', async () => {
+  await t.q(`mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { message } } }`);
+  const r = await t.q(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`,
+    { i: { name: 'ops', channelCodes: ['WEB'], permissions: ['ORDER_READ', 'JOB_MANAGE'] } });
+  expect(r.createApiKey).toEqual({ apiKey: null, secret: null, userErrors: [{ field: ['input', 'permissions', '1'], code: 'INVALID_INPUT', message: 'JOB_MANAGE cannot be given to an API key' }] });
+});
+
 test('a job sent in a transaction that rolls back never exists', async () => {
   await t.server.jobs.define('test-rollback', POLICY);
   await expect(t.server.orm.em.fork().transactional(async (em) => {
