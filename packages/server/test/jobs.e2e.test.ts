@@ -138,7 +138,8 @@ test('with two server processes working a queue, every job runs exactly once', a
         await new Promise((r) => setTimeout(r, 20));
       }, 4);
     }
-    const ids = await Promise.all(Array.from({ length: 40 }, (_, n) => send(n % 2 ? t.server : other, 'test-once', { n })));
+    const ids: string[] = [];
+    for (let n = 0; n < 40; n++) ids.push(await send(n % 2 ? t.server : other, 'test-once', { n }));
     await until('40 runs', async () => runs.length >= 40);
     await new Promise((r) => setTimeout(r, 1500)); // longer than a poll: a duplicate would show now
     expect(runs).toHaveLength(40);
