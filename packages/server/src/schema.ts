@@ -19,6 +19,8 @@ import { OrderLineResolver, StockAllocationResolver } from './modules/order/orde
 import { OrderResolver } from './modules/order/order.resolver';
 import { PaymentResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
+import { JobResolver } from './modules/jobs/job.resolver';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -39,7 +41,8 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
-  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver,
+  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
+  JobResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -60,6 +63,9 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(PaymentResolver, new PaymentResolver(services.payments));
     instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
     instances.set(DashboardResolver, new DashboardResolver(services.dashboard));
+    instances.set(WebhookEndpointResolver, new WebhookEndpointResolver(services.webhooks));
+    instances.set(WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks));
+    instances.set(JobResolver, new JobResolver(services.jobs));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

@@ -26,7 +26,9 @@ import type { AccessRevoked } from './common/access-events';
 import { checkCost, depthRule, QueryLimits } from './common/query-limits';
 import { RateLimits } from './common/rate-limits';
 import { hashToken } from './modules/auth/auth.service';
+import { EventDispatcher } from './modules/events/event-dispatcher';
 import { EventStream } from './modules/events/event-stream';
+import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
@@ -53,6 +55,9 @@ export interface RunningServer {
   port: number;
   orm: MikroORM;
   services: Services;
+  /** The job queue of this process (pg-boss). */
+  jobs: JobQueue;
+  dispatcher: EventDispatcher;
   schema: GraphQLSchema;
   log: Logger;
   /** Set when the first admin was created by this start. */
@@ -87,9 +92,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     log,
   );
   const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
-  const services = createServices(config, rateLimits);
+  const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds });
+  await jobs.start();
+  const services = createServices(config, jobs, log, rateLimits);
+  await services.webhooks.start(orm);
   const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
   await eventStream.start();
+  // Every committed event goes to the webhooks once, whichever process dispatches it.
+  const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
+  dispatcher.register(services.webhooks.react);
+  dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
     const user = await services.auth.ensureFirstAdmin(orm.em.fork(), options.admin.email, options.admin.password);
@@ -281,6 +293,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     port,
     orm,
     services,
+    jobs,
+    dispatcher,
     schema,
     log,
     createdAdmin,
@@ -289,7 +303,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       stopped = true;
       stopRevokedListener();
       await apollo.stop();
+      await dispatcher.stop();
       await eventStream.stop();
+      await jobs.stop();
       await rateLimits.close();
       await orm.close(true);
     },

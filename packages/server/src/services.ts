@@ -2,6 +2,8 @@
 import type { Config } from './config/config';
 import { createOmsPubSub, OmsPubSub } from './common/pubsub';
 import { AccessEvents } from './common/access-events';
+import type { JobQueue } from './common/jobs';
+import type { Logger } from './common/logger';
 import type { LoginThrottle, TrackingThrottle } from './common/rate-limits';
 import { TrackingService } from './modules/tracking/tracking.service';
 import { AccessService } from './modules/auth/access.service';
@@ -17,6 +19,8 @@ import { OrderTransactions } from './modules/order/order-transaction';
 import { OrderService } from './modules/order/order.service';
 import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
+import { JobService } from './modules/jobs/job.service';
+import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -34,9 +38,16 @@ export interface Services {
   payments: PaymentService;
   fulfilment: FulfilmentService;
   dashboard: DashboardService;
+  jobs: JobService;
+  webhooks: WebhookService;
 }
 
-export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>>, throttle?: LoginThrottle & TrackingThrottle): Services {
+export function createServices(
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig,
+  queue: JobQueue,
+  log: Logger,
+  throttle?: LoginThrottle & TrackingThrottle,
+): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
@@ -57,5 +68,7 @@ export function createServices(config: Pick<Config, 'sessionTtlSeconds'> & Parti
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
+    jobs: new JobService(queue),
+    webhooks: new WebhookService(queue, config, log),
   };
 }

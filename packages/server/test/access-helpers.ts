@@ -66,6 +66,10 @@ export interface OperationFixtures {
   partlyShipped: DrivenOrder;
   userId: string;
   keyIds: string[];
+  /** Two webhook endpoints (the second one to delete), a delivery to the first, and a dead letter to retry. */
+  endpointIds: string[];
+  deliveryId: string;
+  deadLetter: { queue: string; id: string };
 }
 
 /** Needs standardCatalog (channel WEB, warehouse WH1, SKU-1 and SKU-2). */
@@ -77,7 +81,27 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
   const target = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }`,
     { i: { email: `target-${unique()}@test.local`, name: 'Target', role: 'VIEWER', password: 'one-time password 1' } });
   const keys = [await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] }), await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] })];
-  return { pending, held, partlyShipped, userId: target.createUser.user.id, keyIds: keys.map((k) => k.id) };
+  const endpointIds: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    // Nothing listens on port 9: deliveries fail and wait for their retry, which is all these need.
+    const r = await t.q(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { message } } }`,
+      { i: { url: 'http://127.0.0.1:9/hook', eventTypes: ['order.note_added'] } });
+    endpointIds.push(r.createWebhookEndpoint.endpoint.id);
+  }
+  await t.q(`mutation($id: ID!) { addOrderNote(id: $id, note: "for the webhook fixture") { userErrors { message } } }`, { id: held.id });
+  let deliveryId: string | undefined;
+  for (let tries = 0; !deliveryId; tries++) {
+    if (tries > 200) throw new Error('no webhook delivery for the fixture');
+    deliveryId = (await t.sql('select id from webhook_delivery where endpoint_id = $1', [endpointIds[0]]))[0]?.id;
+    if (!deliveryId) await new Promise((r) => setTimeout(r, 50));
+  }
+  const policy = { retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false, deadLetter: true };
+  await t.server.jobs.define('fixture-jobs', policy);
+  const deadId = await t.server.orm.em.fork().transactional((em) => t.server.jobs.send(em, 'fixture-jobs__dead', { fixture: true }));
+  return {
+    pending, held, partlyShipped, userId: target.createUser.user.id, keyIds: keys.map((k) => k.id),
+    endpointIds, deliveryId, deadLetter: { queue: 'fixture-jobs__dead', id: deadId },
+  };
 }
 
 /**
@@ -124,6 +148,15 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     createApiKey: [`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { ${P} } }`, { i: { name: 'New key', channelCodes: ['WEB'], permissions: ['ORDER_READ'] } }],
     rotateApiKey: [`mutation($id: ID!) { rotateApiKey(id: $id) { ${P} } }`, { id: f.keyIds[0] }],
     revokeApiKey: [`mutation($id: ID!) { revokeApiKey(id: $id) { ${P} } }`, { id: f.keyIds[1] }],
+    webhookEndpoints: ['{ webhookEndpoints { id } }'],
+    webhookDeliveries: ['query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', { id: f.endpointIds[0] }],
+    createWebhookEndpoint: [`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ${P} } }`, { i: { url: 'http://127.0.0.1:9/new', eventTypes: ['order.note_added'] } }],
+    updateWebhookEndpoint: [`mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { ${P} } }`, { i: { id: f.endpointIds[0], eventTypes: ['order.note_added', 'order.cancelled'] } }],
+    rotateWebhookSecret: [`mutation($id: ID!) { rotateWebhookSecret(id: $id) { ${P} } }`, { id: f.endpointIds[0] }],
+    deleteWebhookEndpoint: [`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { ${P} } }`, { id: f.endpointIds[1] }],
+    replayWebhookDelivery: [`mutation($id: ID!) { replayWebhookDelivery(id: $id) { ${P} } }`, { id: f.deliveryId }],
+    jobs: ['{ jobs(first: 5) { id state } }'],
+    retryJob: [`mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { ${P} } }`, { q: f.deadLetter.queue, id: f.deadLetter.id }],
     changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],
     logout: ['mutation { logout }'],
   };

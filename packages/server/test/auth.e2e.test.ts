@@ -27,7 +27,7 @@ const ME = '{ me { email name role active } }';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const ALL_TABLES = ['order', 'order_line', 'order_history', 'stock_allocation', 'stock_level', 'stock_movement', 'customer', 'payment', 'refund',
-  'shipment', 'shipment_line', 'order_return', 'channel', 'warehouse', 'product', 'app_user', 'user_session', 'api_key', 'api_key_channel', 'audit_entry'];
+  'shipment', 'shipment_line', 'order_return', 'channel', 'warehouse', 'product', 'app_user', 'user_session', 'api_key', 'api_key_channel', 'audit_entry', 'webhook_endpoint'];
 
 /** Row counts of every table, the stock, sessions and the three orders the operations target. */
 async function databaseState() {

@@ -66,7 +66,8 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
     seed: 'none',
     poolSize: options.poolSize,
     onQuery: (msg) => {
-      if (recorder && msg.startsWith('[query]')) recorder.push(msg);
+      // Background work (event dispatch, webhook jobs) is not the request's: it is labelled and left out.
+      if (recorder && msg.startsWith('[query]') && !msg.startsWith('[query] (background)')) recorder.push(msg);
     },
   });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });

@@ -141,6 +141,10 @@ describe('rate limits', () => {
 const redisUp = spawnSync(process.execPath, ['-e', "require('net').connect(6379, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))"], { timeout: 3000 }).status === 0;
 
 (redisUp ? test : test.skip)('with REDIS_URL the counters live in Redis instead, shared the same way', async () => {
+  // Redis is shared by every test run on the machine: start this address's count afresh.
+  const cleaner = new Redis('redis://127.0.0.1:6379');
+  await cleaner.del('oms:req:ip:127.0.0.1', 'oms:req:ip:::ffff:127.0.0.1');
+  cleaner.disconnect();
   const t = await server({ rateLimitRequests: 3, rateLimitWindowSeconds: 60, redisUrl: 'redis://127.0.0.1:6379' });
   const user = await userWithRole(t, 'VIEWER'); // request 1 of 3
   for (let i = 0; i < 2; i++) expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(200);

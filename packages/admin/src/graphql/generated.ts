@@ -138,6 +138,7 @@ export enum Permission {
   ChannelWrite = 'CHANNEL_WRITE',
   CustomerRead = 'CUSTOMER_READ',
   EventRead = 'EVENT_READ',
+  JobManage = 'JOB_MANAGE',
   OrderCancel = 'ORDER_CANCEL',
   OrderCancelPaid = 'ORDER_CANCEL_PAID',
   OrderHold = 'ORDER_HOLD',
@@ -157,7 +158,8 @@ export enum Permission {
   StockRead = 'STOCK_READ',
   UserManage = 'USER_MANAGE',
   WarehouseRead = 'WAREHOUSE_READ',
-  WarehouseWrite = 'WAREHOUSE_WRITE'
+  WarehouseWrite = 'WAREHOUSE_WRITE',
+  WebhookManage = 'WEBHOOK_MANAGE'
 }
 
 export type RecordPaymentInput = {

@@ -37,3 +37,6 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', label: 'system', permission
 export function systemContext(em: EntityManager, log: Logger, label = 'system'): RequestContext {
   return { requestId: label, em, actor: { ...SYSTEM_ACTOR, label }, log };
 }
+
+/** Logger context of work no request asked for (event dispatch, jobs): its SQL is logged as `[query] (background) ...`. */
+export const BACKGROUND = { label: 'background' } as const;

@@ -13,7 +13,7 @@ export async function sql<T = Record<string, any>>(em: EntityManager, text: stri
   const started = Date.now();
   const result: any = await runner.raw(text, params as any[]);
   // Through MikroORM's logger like its own statements, so query logs and counts see these too.
-  em.config.getLogger().logQuery({ query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
   return result.rows as T[];
 }
 

@@ -46,6 +46,20 @@ export interface Config {
   redisUrl?: string;
   /** Express "trust proxy": how client addresses are read behind a load balancer. */
   trustProxy: string | false;
+  /** How often an idle job worker looks for new jobs (jobs sent by this process wake it at once). */
+  jobPollSeconds: number;
+  /** How often every process sweeps the event stream for events not yet dispatched (after a crash, a lost notification). */
+  eventDispatchPollSeconds: number;
+  /** A webhook request taking longer than this fails (and is retried). */
+  webhookTimeoutMs: number;
+  /** First retry delay of a failed webhook delivery; each further retry waits about twice as long. */
+  webhookRetryDelaySeconds: number;
+  /** How long a failing delivery keeps being retried before it is given up (and dead-lettered). */
+  webhookRetryWindowSeconds: number;
+  /** Deliveries given up in a row after which an endpoint is disabled; 0: never. */
+  webhookDisableAfterFailures: number;
+  /** Whether webhook URLs may point at loopback, private or link-local addresses. */
+  webhookAllowPrivateAddresses: boolean;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -76,6 +90,13 @@ export const ENV_VARS = [
   'OMS_LANDING_PAGE',
   'REDIS_URL',
   'OMS_TRUST_PROXY',
+  'OMS_JOB_POLL_SECONDS',
+  'OMS_EVENT_DISPATCH_POLL_SECONDS',
+  'OMS_WEBHOOK_TIMEOUT_MS',
+  'OMS_WEBHOOK_RETRY_DELAY_SECONDS',
+  'OMS_WEBHOOK_RETRY_WINDOW_SECONDS',
+  'OMS_WEBHOOK_DISABLE_AFTER_FAILURES',
+  'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
   'NODE_ENV',
 ] as const;
 
@@ -127,5 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     landingPage: bool('OMS_LANDING_PAGE', env.OMS_LANDING_PAGE, development),
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: env.OMS_TRUST_PROXY || false,
+    jobPollSeconds: Math.max(1, int('OMS_JOB_POLL_SECONDS', env.OMS_JOB_POLL_SECONDS, 2)),
+    eventDispatchPollSeconds: Math.max(1, int('OMS_EVENT_DISPATCH_POLL_SECONDS', env.OMS_EVENT_DISPATCH_POLL_SECONDS, 10)),
+    webhookTimeoutMs: Math.max(100, int('OMS_WEBHOOK_TIMEOUT_MS', env.OMS_WEBHOOK_TIMEOUT_MS, 10_000)),
+    webhookRetryDelaySeconds: Math.max(1, int('OMS_WEBHOOK_RETRY_DELAY_SECONDS', env.OMS_WEBHOOK_RETRY_DELAY_SECONDS, 30)),
+    webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),
+    webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
+    webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, true),
   };
 }

@@ -16,8 +16,10 @@ import { OrderHistoryEntry } from '../modules/order/order-history.entity';
 import { Payment, Refund } from '../modules/payment/payment.entity';
 import { Shipment, ShipmentLine } from '../modules/shipment/shipment.entity';
 import { Return, ReturnLine } from '../modules/shipment/return.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity';
 
 export const ENTITIES = [
   User, Session, ApiKey, AuditEntry, DomainEvent, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
   Order, Address, OrderLine, OrderHistoryEntry, Payment, Refund, Shipment, ShipmentLine, Return, ReturnLine,
+  WebhookEndpoint, WebhookDelivery, WebhookAttempt,
 ];

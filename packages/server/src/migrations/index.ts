@@ -9,10 +9,12 @@ import { Migration20261127150121 } from './Migration20261127150121';
 import { Migration20261127160721 } from './Migration20261127160721';
 import { Migration20261127171601 } from './Migration20261127171601';
 import { Migration20261127180000 } from './Migration20261127180000';
+import { Migration20261127190000 } from './Migration20261127190000';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
   { name: 'Migration20261127160721', class: Migration20261127160721 },
   { name: 'Migration20261127171601', class: Migration20261127171601 },
   { name: 'Migration20261127180000', class: Migration20261127180000 },
+  { name: 'Migration20261127190000', class: Migration20261127190000 },
 ];

@@ -41,6 +41,10 @@ export enum Permission {
   AUDIT_READ = 'AUDIT_READ',
   /** The event stream (`events`). */
   EVENT_READ = 'EVENT_READ',
+  /** Webhook endpoints and their delivery logs; a partner key manages only its own endpoints, for its channels. */
+  WEBHOOK_MANAGE = 'WEBHOOK_MANAGE',
+  /** The background job queue: list jobs, retry failed ones. */
+  JOB_MANAGE = 'JOB_MANAGE',
 }
 registerEnumType(Permission, { name: 'Permission', description: 'What a role or an API key may do, named RESOURCE_ACTION.' });
 
@@ -59,7 +63,7 @@ const READ_BASICS = [P.ORDER_READ, P.STOCK_READ, P.PRODUCT_READ, P.CHANNEL_READ,
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ].includes(p)),
+  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE].includes(p)),
   [Role.FULFILLMENT]: [...READ_BASICS, P.CUSTOMER_READ, P.ORDER_NOTE, P.STOCK_ADJUST, P.SHIPMENT_CREATE, P.SHIPMENT_UPDATE, P.RETURN_CREATE],
   [Role.SUPPORT]: [...READ_BASICS, P.CUSTOMER_READ, P.PAYMENT_READ, P.ORDER_HOLD, P.ORDER_CANCEL, P.ORDER_NOTE],
   [Role.VIEWER]: READ_BASICS,
@@ -67,10 +71,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /**
  * What a partner API key may be granted: everything that acts on orders of its channels, plus
- * stock and catalog, but never access management or creating channels and warehouses.
+ * stock, catalog and webhooks for its channels, but never access management, creating channels
+ * and warehouses, or the job queue.
  */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
-  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE].includes(p),
+  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE].includes(p),
 );
 
 const ROLE_SETS = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, new Set(list)]));

@@ -58,6 +58,10 @@ export class DomainEvent {
   @Property({ type: 'datetime', length: 3 })
   occurredAt: Date = new Date();
 
+  /** When the dispatcher handed the event to its reactors (webhooks); null: not yet. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  dispatchedAt?: Date;
+
   constructor(props: { type: EventType; aggregateType: string; aggregateId: string; channelId?: string; payload: Record<string, unknown>; actor: string; occurredAt?: Date }) {
     this.type = props.type;
     this.aggregateType = props.aggregateType;

@@ -1,0 +1,158 @@
+/**
+ * The background job queue: pg-boss on the server's own database (its tables live in the
+ * `pgboss` schema, which it creates and migrates itself). One instance per server process; jobs
+ * are claimed with `for update skip locked`, so with several processes each job runs once.
+ * A queue is defined with its retry policy and, optionally, a dead-letter queue
+ * (`<name>__dead`) that receives a job's data and last error once its retries are used up.
+ * Jobs are sent inside the caller's MikroORM transaction, so a rolled-back change sends none.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import PgBoss from 'pg-boss';
+import type { Logger } from './logger';
+import { run } from './sql';
+
+export const JOB_SCHEMA = 'pgboss';
+export const DEAD_LETTER_SUFFIX = '__dead';
+
+export interface QueuePolicy {
+  /** Retries after the first attempt. */
+  retryLimit: number;
+  /** Seconds before the first retry. */
+  retryDelaySeconds: number;
+  /** Double the delay at each retry (with jitter). */
+  retryBackoff: boolean;
+  /** An attempt still running after this long is failed (and retried). */
+  expireInSeconds?: number;
+  /** Keep jobs that failed for good in `<name>__dead`. */
+  deadLetter: boolean;
+}
+
+export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
+
+export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
+
+export interface JobRow {
+  id: string;
+  queue: string;
+  state: JobState;
+  data: Record<string, unknown>;
+  retryCount: number;
+  retryLimit: number;
+  createdOn: Date;
+  startAfter: Date;
+  startedOn: Date | null;
+  completedOn: Date | null;
+  /** The message of the last failure, kept by pg-boss in the job's output. */
+  error: string | null;
+}
+
+/** pg-boss statements, run on the connection of the caller's transaction. */
+function inTransaction(em: EntityManager): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => ({ rows: await run(em, { text, values: values.map((v) => (v === undefined ? null : v)) }) }),
+  };
+}
+
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly workers = new Map<string, string[]>();
+  private readonly deadLetterOf = new Map<string, string>();
+
+  constructor(databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number }) {
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: JOB_SCHEMA,
+      application_name: 'oms-jobs',
+      max: 5,
+    });
+    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+  }
+
+  /** Creates (or updates) a queue and its dead-letter queue; any process may then send to it. */
+  async define(name: string, policy: QueuePolicy): Promise<void> {
+    const deadLetter = policy.deadLetter ? `${name}${DEAD_LETTER_SUFFIX}` : undefined;
+    if (deadLetter) {
+      await this.boss.createQueue(deadLetter, { name: deadLetter });
+      this.deadLetterOf.set(deadLetter, name);
+    }
+    const options: PgBoss.Queue = {
+      name, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: policy.retryBackoff,
+      ...(policy.expireInSeconds ? { expireInSeconds: policy.expireInSeconds } : {}),
+      ...(deadLetter ? { deadLetter } : {}),
+    };
+    await this.boss.createQueue(name, options);
+    await this.boss.updateQueue(name, options);
+  }
+
+  /** Works a defined queue in this process, `concurrency` jobs at a time. */
+  async work<T extends object>(name: string, handler: JobHandler<T>, concurrency = 1): Promise<void> {
+    const ids: string[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      ids.push(await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds }, async ([job]) => {
+        await handler(job);
+      }));
+    }
+    this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
+  }
+
+  /** Enqueues a job in the transaction of `em` (it exists only if that transaction commits). */
+  async send(em: EntityManager, name: string, data: object): Promise<string> {
+    const id = await this.boss.send(name, data, { db: inTransaction(em) });
+    if (!id) throw new Error(`job queue ${name} refused a job`);
+    return id;
+  }
+
+  /** Wakes this process's workers of a queue (after a commit that sent jobs to it). */
+  wake(name: string): void {
+    for (const id of this.workers.get(name) ?? []) this.boss.notifyWorker(id);
+  }
+
+  /** Jobs, newest first, optionally of one queue and in one state. */
+  async list(filter: { queue?: string | null; state?: JobState | null; id?: string; first: number }): Promise<JobRow[]> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `select id, name as queue, state, data, retry_count as "retryCount", retry_limit as "retryLimit", created_on as "createdOn",
+         start_after as "startAfter", started_on as "startedOn", completed_on as "completedOn",
+         coalesce(output->>'message', output->'value'->>'message') as error
+       from ${JOB_SCHEMA}.job
+       where ($1::text is null or name = $1) and ($2::text is null or state::text = $2) and ($4::uuid is null or id = $4)
+       order by created_on desc, id desc limit $3`,
+      [filter.queue ?? null, filter.state ?? null, filter.first, filter.id ?? null],
+    );
+    return rows.map((r) => ({ ...r, state: r.state as JobState, error: r.state === 'completed' ? null : r.error }));
+  }
+
+  async get(queue: string, id: string): Promise<JobRow | undefined> {
+    return (await this.list({ queue, id, first: 1 }))[0];
+  }
+
+  /**
+   * Runs a job again: a failed job goes back to its queue; a dead letter is sent to the queue it
+   * came from as a new job (and removed from the dead-letter queue). Returns the job to watch.
+   */
+  async retry(queue: string, id: string): Promise<{ queue: string; id: string }> {
+    const origin = this.deadLetterOf.get(queue);
+    if (origin) {
+      const job = await this.boss.getJobById<object>(queue, id);
+      if (!job) throw new Error(`no job ${id} in ${queue}`);
+      const newId = await this.boss.send(origin, job.data ?? {});
+      await this.boss.deleteJob(queue, id);
+      this.wake(origin);
+      return { queue: origin, id: newId! };
+    }
+    await this.boss.retry(queue, id);
+    this.wake(queue);
+    return { queue, id };
+  }
+
+  isDeadLetterQueue(queue: string): boolean {
+    return this.deadLetterOf.has(queue);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Hands every committed event to the reactors (webhooks now; automation rules later) exactly
+ * once, however many server processes run. A dispatch is one transaction: claim the oldest
+ * undispatched events (`for update skip locked`, so two processes never claim the same one),
+ * let each reactor write what it needs (delivery rows, jobs) in that transaction, and mark the
+ * events dispatched. A crash before commit leaves the events undispatched for the next sweep.
+ * Dispatch is kicked by the event stream's notifications (debounced) and by a periodic sweep,
+ * which catches whatever a lost notification or a crashed process left behind.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../../common/logger';
+import { sql } from '../../common/sql';
+import { DomainEvent } from './domain-event.entity';
+import type { EventStream } from './event-stream';
+import { BACKGROUND } from '../../common/context';
+
+/** Reacts to a batch of events inside the dispatching transaction; returns what to do after commit. */
+export type EventReactor = (em: EntityManager, events: DomainEvent[]) => Promise<(() => void) | void>;
+
+const BATCH = 100;
+const DEBOUNCE_MS = 20;
+
+export class EventDispatcher {
+  private readonly reactors: EventReactor[] = [];
+  private timer?: NodeJS.Timeout;
+  private sweep?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly pollSeconds: number) {}
+
+  register(reactor: EventReactor) {
+    this.reactors.push(reactor);
+  }
+
+  start(stream: EventStream) {
+    stream.onEvent(() => this.kick());
+    this.sweep = setInterval(() => this.kick(), this.pollSeconds * 1000);
+    this.kick();
+  }
+
+  /** Asks for a dispatch soon; many kicks in a burst make one. */
+  kick() {
+    if (this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.running) {
+        this.again = true;
+        return;
+      }
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+    }, DEBOUNCE_MS);
+  }
+
+  private async drain() {
+    try {
+      while (!this.stopped && (await this.dispatchBatch()) === BATCH);
+    } catch (err) {
+      // Left undispatched: the next kick or sweep tries again.
+      this.log.error({ err }, 'event dispatch failed');
+    }
+  }
+
+  /** Dispatches up to one batch; returns how many events it dispatched. */
+  async dispatchBatch(): Promise<number> {
+    const after: (() => void)[] = [];
+    const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
+      const claimed = await sql<{ id: string }>(em,
+        'select id from domain_event where dispatched_at is null order by seq limit ? for update skip locked', [BATCH]);
+      if (!claimed.length) return 0;
+      const ids = claimed.map((r) => r.id);
+      const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { seq: 'asc' } });
+      for (const reactor of this.reactors) {
+        const then = await reactor(em, events);
+        if (then) after.push(then);
+      }
+      await sql(em, 'update domain_event set dispatched_at = now() where id = any(?::uuid[])', [ids]);
+      return ids.length;
+    }, { loggerContext: BACKGROUND });
+    for (const then of after) then();
+    return count;
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    clearInterval(this.sweep);
+    await this.running;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Webhooks as data: an endpoint (URL, event types, channels, signing secret), one delivery per
+ * event and endpoint (a replay is a new delivery of the same event), and every HTTP attempt of a
+ * delivery with its outcome.
+ */
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ApiKey } from '../auth/api-key.entity';
+
+@ObjectType({ description: 'A URL that receives the events it subscribes to, signed with its secret.' })
+@Entity({ tableName: 'webhook_endpoint' })
+export class WebhookEndpoint {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 2000 })
+  url: string;
+
+  @Field(() => [String], { description: 'The event types delivered, e.g. order.placed.' })
+  @Property({ type: 'json' })
+  eventTypes: string[];
+
+  /** Empty: every channel, and events of no channel (stock). Partner keys' endpoints always name theirs. */
+  @Property({ type: 'json' })
+  channelIds: string[];
+
+  /** HMAC key of the signatures. Kept (it must sign), never returned after creation or rotation, never logged. */
+  @Property({ type: 'string', length: 100, hidden: true, lazy: true })
+  secret: string;
+
+  @Field(() => Boolean, { description: 'false: nothing is delivered (disabled by an admin, or automatically after repeated failures).' })
+  @Property({ type: 'boolean' })
+  active = true;
+
+  @Field(() => String, { nullable: true, description: 'Why the endpoint was disabled automatically.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  disabledReason?: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  disabledAt?: Date;
+
+  @Field(() => Int, { description: 'Deliveries given up in a row; the endpoint is disabled when it reaches the configured limit.' })
+  @Property({ type: 'integer' })
+  consecutiveFailures = 0;
+
+  /** A partner key's own endpoint; it sees and manages only these. */
+  @ManyToOne(() => ApiKey, { ref: true, nullable: true, deleteRule: 'cascade' })
+  ownerKey?: Ref<ApiKey>;
+
+  @Field(() => String, { description: 'Who registered it, as in the audit log.' })
+  @Property({ type: 'string', length: 300 })
+  createdBy: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  constructor(props: { url: string; eventTypes: string[]; channelIds: string[]; secret: string; createdBy: string; ownerKey?: Ref<ApiKey> }) {
+    this.url = props.url;
+    this.eventTypes = props.eventTypes;
+    this.channelIds = props.channelIds;
+    this.secret = props.secret;
+    this.createdBy = props.createdBy;
+    this.ownerKey = props.ownerKey;
+  }
+
+  /** Whether an event of this type and channel goes to this endpoint. */
+  wants(type: string, channelId: string | null | undefined): boolean {
+    if (!this.active || !this.eventTypes.includes(type)) return false;
+    if (!this.channelIds.length) return true;
+    return !!channelId && this.channelIds.includes(channelId);
+  }
+
+  disable(reason: string, now = new Date()) {
+    this.active = false;
+    this.disabledReason = reason;
+    this.disabledAt = now;
+  }
+
+  enable() {
+    this.active = true;
+    this.disabledReason = undefined;
+    this.disabledAt = undefined;
+    this.consecutiveFailures = 0;
+  }
+}
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  RETRYING = 'RETRYING',
+  DELIVERED = 'DELIVERED',
+  FAILED = 'FAILED',
+}
+registerEnumType(DeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted).',
+});
+
+@ObjectType({ description: 'One HTTP request of a delivery.' })
+@Entity({ tableName: 'webhook_attempt' })
+export class WebhookAttempt {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => 'WebhookDelivery', { ref: true, deleteRule: 'cascade' })
+  delivery: Ref<WebhookDelivery>;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  attemptedAt: Date;
+
+  @Field(() => Int, { nullable: true, description: 'The HTTP status answered; absent after a network error or a timeout.' })
+  @Property({ type: 'integer', nullable: true })
+  statusCode?: number;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  latencyMs: number;
+
+  @Field(() => String, { nullable: true, description: 'The first 1 kB of the response body.' })
+  @Property({ type: 'string', length: 1024, nullable: true })
+  responseExcerpt?: string;
+
+  @Field(() => String, { nullable: true, description: 'Network error or timeout.' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  error?: string;
+
+  constructor(props: { delivery: Ref<WebhookDelivery>; attemptedAt: Date; statusCode?: number; latencyMs: number; responseExcerpt?: string; error?: string }) {
+    this.delivery = props.delivery;
+    this.attemptedAt = props.attemptedAt;
+    this.statusCode = props.statusCode;
+    this.latencyMs = props.latencyMs;
+    this.responseExcerpt = props.responseExcerpt;
+    this.error = props.error;
+  }
+}
+
+@ObjectType({ description: 'One event sent to one endpoint, with every attempt.' })
+@Entity({ tableName: 'webhook_delivery' })
+@Index({ properties: ['endpoint', 'createdAt'] })
+export class WebhookDelivery {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => WebhookEndpoint, { ref: true, deleteRule: 'cascade' })
+  endpoint: Ref<WebhookEndpoint>;
+
+  @Field(() => ID, { description: 'The event id, sent as oms-event-id: the same on every attempt and replay.' })
+  @Property({ type: 'uuid', index: true })
+  eventId: string;
+
+  @Field(() => String)
+  @Property({ type: 'string', length: 64 })
+  eventType: string;
+
+  @Field(() => DeliveryStatus)
+  @Enum({ items: () => DeliveryStatus })
+  status: DeliveryStatus = DeliveryStatus.PENDING;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  attemptCount = 0;
+
+  @Field(() => ID, { nullable: true, description: 'The delivery this one replays.' })
+  @Property({ type: 'uuid', nullable: true })
+  replayOf?: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  deliveredAt?: Date;
+
+  @OneToMany(() => WebhookAttempt, (a) => a.delivery)
+  attempts = new Collection<WebhookAttempt>(this);
+
+  constructor(props: { endpoint: Ref<WebhookEndpoint>; eventId: string; eventType: string; replayOf?: string }) {
+    this.endpoint = props.endpoint;
+    this.eventId = props.eventId;
+    this.eventType = props.eventType;
+    this.replayOf = props.replayOf;
+  }
+}

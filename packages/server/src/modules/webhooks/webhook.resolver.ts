@@ -1,0 +1,112 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../common/context';
+import { Connection } from '../../common/pagination';
+import { Payload } from '../../common/payload';
+import { Permission } from '../auth/permissions';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
+import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+import { WebhookService } from './webhook.service';
+
+@ObjectType()
+export class WebhookEndpointPayload extends Payload('WebhookEndpointPayload', 'endpoint', WebhookEndpoint) {
+  endpoint?: WebhookEndpoint;
+}
+
+@ObjectType()
+export class CreateWebhookEndpointPayload extends WebhookEndpointPayload {
+  @Field(() => String, { nullable: true, description: 'The signing secret. Shown only here, once.' })
+  secret?: string;
+}
+
+@ObjectType()
+export class RotateWebhookSecretPayload extends WebhookEndpointPayload {
+  @Field(() => String, { nullable: true, description: 'The new signing secret, in use at once. Shown only here, once.' })
+  secret?: string;
+}
+
+@ObjectType()
+export class DeleteWebhookEndpointPayload extends Payload('DeleteWebhookEndpointPayload', 'deletedId', String) {
+  deletedId?: string;
+}
+
+@ObjectType()
+export class ReplayWebhookDeliveryPayload extends Payload('ReplayWebhookDeliveryPayload', 'delivery', WebhookDelivery) {
+  delivery?: WebhookDelivery;
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(WebhookDelivery, 'WebhookDelivery') {}
+
+@ArgsType()
+class DeliveryArgs {
+  @Field(() => ID)
+  endpointId: string;
+
+  @Field(() => Int, { nullable: true, description: '1 to 200, default 50.' })
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}
+
+@Resolver(() => WebhookEndpoint)
+export class WebhookEndpointResolver {
+  constructor(private readonly webhooks: WebhookService) {}
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Query(() => [WebhookEndpoint], { description: 'Webhook endpoints, oldest first (a partner key sees its own).' })
+  webhookEndpoints(@Ctx() ctx: RequestContext) {
+    return this.webhooks.endpoints(ctx);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers a URL for event types (and channels); the signing secret is returned once.' })
+  createWebhookEndpoint(@Ctx() ctx: RequestContext, @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput) {
+    return this.webhooks.create(ctx, input);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => WebhookEndpointPayload, { description: 'Changes the URL, event types or channels, or disables / enables the endpoint.' })
+  updateWebhookEndpoint(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput) {
+    return this.webhooks.update(ctx, input);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => RotateWebhookSecretPayload, { description: 'Replaces the signing secret (the old one stops at once); the new one is returned once.' })
+  rotateWebhookSecret(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.webhooks.rotateSecret(ctx, id);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => DeleteWebhookEndpointPayload, { description: 'Deletes the endpoint and its delivery log.' })
+  deleteWebhookEndpoint(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.webhooks.delete(ctx, id);
+  }
+
+  @FieldResolver(() => [String], { description: 'The channels it receives events of; empty: every channel, and events of no channel (stock).' })
+  channelCodes(@Ctx() ctx: RequestContext, @Root() endpoint: WebhookEndpoint) {
+    return this.webhooks.channelCodes(ctx.em, endpoint);
+  }
+}
+
+@Resolver(() => WebhookDelivery)
+export class WebhookDeliveryResolver {
+  constructor(private readonly webhooks: WebhookService) {}
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Query(() => WebhookDeliveryConnection, { description: 'The delivery log of an endpoint, newest first, with every attempt.' })
+  webhookDeliveries(@Ctx() ctx: RequestContext, @Args(() => DeliveryArgs) args: DeliveryArgs) {
+    return this.webhooks.deliveries(ctx, args.endpointId, args);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => ReplayWebhookDeliveryPayload, { description: 'Sends the event of a delivery again (same event id), as a new delivery.' })
+  replayWebhookDelivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return this.webhooks.replay(ctx, id);
+  }
+
+  @FieldResolver(() => [WebhookAttempt], { description: 'Every HTTP attempt, oldest first.' })
+  attempts(@Ctx() ctx: RequestContext, @Root() delivery: WebhookDelivery) {
+    return this.webhooks.attempts(ctx.em, delivery);
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * Webhooks: endpoints registered by admins (any channel) and partner keys (their own channels,
+ * their own endpoints), one delivery per dispatched event and matching endpoint, written with a
+ * delivery job in the dispatching transaction, and the delivery job itself: a signed POST,
+ * retried with exponential backoff on network errors, timeouts and 5xx for the configured window
+ * (24 h by default), not retried on other answers. Every attempt is logged; an endpoint whose
+ * deliveries keep failing is disabled, with the reason on the endpoint and in the audit log.
+ */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { createHmac, randomBytes } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import type PgBoss from 'pg-boss';
+import { channelScope } from '../../common/access';
+import type { Config } from '../../config/config';
+import { BACKGROUND, RequestContext, systemContext } from '../../common/context';
+import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import type { JobQueue } from '../../common/jobs';
+import type { Logger } from '../../common/logger';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { sql } from '../../common/sql';
+import { validateInput } from '../../common/validation';
+import { ApiKey } from '../auth/api-key.entity';
+import { recordAudit } from '../auth/audit';
+import { Channel } from '../channel/channel.entity';
+import { DomainEvent } from '../events/domain-event.entity';
+import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
+import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+
+export const DELIVERY_QUEUE = 'webhook-delivery';
+const EXCERPT_BYTES = 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>;
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
+export function signature(secret: string, body: string, t: number): string {
+  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+}
+
+/** Retries whose backoff delays (delay, 2×delay, 4×delay, ... at the least) add up to the window. */
+export function retriesFor(delaySeconds: number, windowSeconds: number): number {
+  let n = 0;
+  while (delaySeconds * (2 ** n - 1) < windowSeconds && n < 30) n++;
+  return n;
+}
+
+const PRIVATE = new BlockList();
+for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
+
+async function isPrivateHost(hostname: string): Promise<boolean> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
+  return addresses.some(({ address, family }) => {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? PRIVATE.check(mapped[1], 'ipv4') : PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
+  });
+}
+
+interface Outcome {
+  statusCode?: number;
+  latencyMs: number;
+  responseExcerpt?: string;
+  error?: string;
+  delivered: boolean;
+  retryable: boolean;
+}
+
+async function excerpt(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < EXCERPT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8').slice(0, EXCERPT_BYTES);
+}
+
+type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
+
+export class WebhookService {
+  private readonly retryLimit: number;
+
+  constructor(private readonly jobs: JobQueue, private readonly config: WebhookConfig, private readonly log: Logger) {
+    this.retryLimit = retriesFor(config.webhookRetryDelaySeconds, config.webhookRetryWindowSeconds);
+  }
+
+  /** Works the delivery queue in this process. */
+  async start(orm: MikroORM): Promise<void> {
+    await this.jobs.define(DELIVERY_QUEUE, {
+      retryLimit: this.retryLimit,
+      retryDelaySeconds: this.config.webhookRetryDelaySeconds,
+      retryBackoff: true,
+      expireInSeconds: Math.ceil(this.config.webhookTimeoutMs / 1000) + 60,
+      deadLetter: true,
+    });
+    await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), 4);
+  }
+
+  // ---- endpoints ----
+
+  /** A partner key sees only its own endpoints; staff see all. */
+  private visible(ctx: RequestContext): Record<string, unknown> {
+    return ctx.actor?.kind === 'apiKey' ? { ownerKey: ctx.actor.id } : {};
+  }
+
+  endpoints(ctx: RequestContext): Promise<WebhookEndpoint[]> {
+    return ctx.em.find(WebhookEndpoint, this.visible(ctx), { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async channelCodes(em: EntityManager, endpoint: WebhookEndpoint): Promise<string[]> {
+    if (!endpoint.channelIds.length) return [];
+    const channels = await em.find(Channel, { id: { $in: endpoint.channelIds } }, { orderBy: { code: 'asc' } });
+    return channels.map((c) => c.code);
+  }
+
+  private async run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+    const invalid = await validateInput(input);
+    if (invalid.length) return { userErrors: invalid } as Result<K, T>;
+    try {
+      const value = await ctx.em.transactional(work);
+      return { [key]: value, userErrors: [] } as unknown as Result<K, T>;
+    } catch (e) {
+      if (e instanceof DomainError) return { userErrors: e.userErrors } as Result<K, T>;
+      throw e;
+    }
+  }
+
+  private async checkUrl(url: string, field: string[]): Promise<string> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return fail(ErrorCode.INVALID_INPUT, 'url: must be an absolute http or https URL', field);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(ErrorCode.INVALID_INPUT, 'url: must use http or https', field);
+    if (parsed.username || parsed.password) fail(ErrorCode.INVALID_INPUT, 'url: must not contain credentials', field);
+    if (!this.config.webhookAllowPrivateAddresses && (await isPrivateHost(parsed.hostname))) {
+      fail(ErrorCode.INVALID_INPUT, 'url: must not point at a private, loopback or link-local address', field);
+    }
+    return parsed.toString();
+  }
+
+  /** Channel ids for codes, within the caller's scope; a partner key's default is all of its channels. */
+  private async channelIds(em: EntityManager, ctx: RequestContext, codes: string[] | null | undefined): Promise<string[]> {
+    const scope = channelScope(ctx);
+    if (codes == null) return scope ? [...scope] : [];
+    if (!codes.length && scope) fail(ErrorCode.INVALID_INPUT, 'channelCodes: a partner key must name its channels', ['input', 'channelCodes']);
+    const unique = [...new Set(codes)];
+    const channels = await em.find(Channel, { code: { $in: unique } });
+    const errors: UserError[] = [];
+    unique.forEach((code) => {
+      const channel = channels.find((c) => c.code === code);
+      // Channels outside a key's scope are reported like unknown ones: a key learns nothing about them.
+      if (!channel || (scope && !scope.includes(channel.id))) {
+        errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, ['input', 'channelCodes', String(codes.indexOf(code))]));
+      }
+    });
+    if (errors.length) throw new DomainError(errors);
+    return channels.map((c) => c.id);
+  }
+
+  private newSecret() {
+    return `whsec_${randomBytes(32).toString('base64url')}`;
+  }
+
+  async create(ctx: RequestContext, input: CreateWebhookEndpointInput) {
+    let secret: string | undefined;
+    const r = await this.run(ctx, 'endpoint', input, async (em) => {
+      const url = await this.checkUrl(input.url, ['input', 'url']);
+      const channelIds = await this.channelIds(em, ctx, input.channelCodes);
+      secret = this.newSecret();
+      const endpoint = new WebhookEndpoint({
+        url, eventTypes: [...new Set(input.eventTypes)], channelIds, secret, createdBy: ctx.actor?.label ?? 'system',
+        ownerKey: ctx.actor?.kind === 'apiKey' ? em.getReference(ApiKey, ctx.actor.id!, { wrapped: true }) : undefined,
+      });
+      em.persist(endpoint);
+      recordAudit(em, ctx, 'webhookEndpoint.create', 'webhookEndpoint', endpoint.id, { url, eventTypes: endpoint.eventTypes, channelCodes: input.channelCodes ?? null });
+      return endpoint;
+    });
+    return { ...r, secret: r.endpoint ? secret : undefined };
+  }
+
+  private async find(em: EntityManager, ctx: RequestContext, id: string, field: string[] = ['id']): Promise<WebhookEndpoint> {
+    const endpoint = UUID.test(id) ? await em.findOne(WebhookEndpoint, { id, ...this.visible(ctx) }) : null;
+    return endpoint ?? fail(ErrorCode.NOT_FOUND, `No webhook endpoint with id ${JSON.stringify(id).slice(0, 80)}`, field);
+  }
+
+  update(ctx: RequestContext, input: UpdateWebhookEndpointInput) {
+    return this.run(ctx, 'endpoint', input, async (em) => {
+      const endpoint = await this.find(em, ctx, input.id, ['input', 'id']);
+      const changes: Record<string, unknown> = {};
+      if (input.url != null) {
+        const url = await this.checkUrl(input.url, ['input', 'url']);
+        if (url !== endpoint.url) changes.url = { from: endpoint.url, to: (endpoint.url = url) };
+      }
+      if (input.eventTypes != null) changes.eventTypes = { from: endpoint.eventTypes, to: (endpoint.eventTypes = [...new Set(input.eventTypes)]) };
+      if (input.channelCodes != null) changes.channelCodes = { to: input.channelCodes, ids: (endpoint.channelIds = await this.channelIds(em, ctx, input.channelCodes)) };
+      if (input.active === true && !endpoint.active) {
+        endpoint.enable();
+        changes.active = { from: false, to: true };
+      } else if (input.active === false && endpoint.active) {
+        endpoint.disable(`disabled by ${ctx.actor?.label ?? 'system'}`);
+        changes.active = { from: true, to: false };
+      }
+      if (Object.keys(changes).length) recordAudit(em, ctx, 'webhookEndpoint.update', 'webhookEndpoint', endpoint.id, changes);
+      return endpoint;
+    });
+  }
+
+  async delete(ctx: RequestContext, id: string) {
+    return this.run(ctx, 'deletedId', { id }, async (em) => {
+      const endpoint = await this.find(em, ctx, id);
+      recordAudit(em, ctx, 'webhookEndpoint.delete', 'webhookEndpoint', endpoint.id, { url: endpoint.url });
+      await em.nativeDelete(WebhookEndpoint, { id: endpoint.id });
+      return endpoint.id;
+    });
+  }
+
+  async rotateSecret(ctx: RequestContext, id: string) {
+    let secret: string | undefined;
+    const r = await this.run(ctx, 'endpoint', { id }, async (em) => {
+      const endpoint = await this.find(em, ctx, id);
+      endpoint.secret = secret = this.newSecret();
+      recordAudit(em, ctx, 'webhookEndpoint.rotateSecret', 'webhookEndpoint', endpoint.id, { url: endpoint.url });
+      return endpoint;
+    });
+    return { ...r, secret: r.endpoint ? secret : undefined };
+  }
+
+  // ---- deliveries ----
+
+  async deliveries(ctx: RequestContext, endpointId: string, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const endpoint = UUID.test(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...this.visible(ctx) }) : null;
+    if (!endpoint) return toConnection([] as WebhookDelivery[], limit, () => [], async () => 0);
+    const where = { endpoint: endpoint.id };
+    const page: any = cursor ? { ...where, $or: [{ createdAt: { $lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
+    const items = await ctx.em.find(WebhookDelivery, page, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    return toConnection(items, limit, (d) => [d.createdAt.toISOString(), d.id], () => ctx.em.count(WebhookDelivery, where));
+  }
+
+  attempts(em: EntityManager, delivery: WebhookDelivery): Promise<WebhookAttempt[]> {
+    return em.find(WebhookAttempt, { delivery: delivery.id }, { orderBy: { attemptedAt: 'asc', id: 'asc' } });
+  }
+
+  /** Sends the event of a delivery again to its endpoint, as a new delivery (same event id). */
+  async replay(ctx: RequestContext, id: string) {
+    const r = await this.run(ctx, 'delivery', { id }, async (em) => {
+      const original = UUID.test(id) ? await em.findOne(WebhookDelivery, { id, endpoint: this.visible(ctx) }, { populate: ['endpoint'] }) : null;
+      if (!original) return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
+      if (!original.endpoint.$.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
+      const delivery = new WebhookDelivery({ endpoint: original.endpoint, eventId: original.eventId, eventType: original.eventType, replayOf: original.id });
+      em.persist(delivery);
+      await em.flush();
+      await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: delivery.id });
+      recordAudit(em, ctx, 'webhookDelivery.replay', 'webhookDelivery', original.id, { eventId: original.eventId, replay: delivery.id });
+      return delivery;
+    });
+    if (r.delivery) this.jobs.wake(DELIVERY_QUEUE);
+    return r;
+  }
+
+  /**
+   * The dispatcher's reactor: a delivery row and a delivery job for every event and every active
+   * endpoint that wants it, in the dispatching transaction. Endpoints of revoked keys get nothing.
+   */
+  readonly react = async (em: EntityManager, events: DomainEvent[]) => {
+    const endpoints = await em.find(WebhookEndpoint, { active: true, $or: [{ ownerKey: null }, { ownerKey: { revokedAt: null } }] });
+    if (!endpoints.length) return;
+    const deliveries: WebhookDelivery[] = [];
+    for (const event of events) {
+      for (const endpoint of endpoints) {
+        if (endpoint.wants(event.type, event.channelId)) {
+          const delivery = new WebhookDelivery({ endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }), eventId: event.id, eventType: event.type });
+          em.persist(delivery);
+          deliveries.push(delivery);
+        }
+      }
+    }
+    if (!deliveries.length) return;
+    await em.flush();
+    for (const d of deliveries) await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: d.id });
+    return () => this.jobs.wake(DELIVERY_QUEUE);
+  };
+
+  private async post(url: string, secret: string, eventId: string, body: string): Promise<Outcome> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+      if (!this.config.webhookAllowPrivateAddresses && (await isPrivateHost(new URL(url).hostname))) {
+        return { latencyMs: 0, error: 'refused: the URL points at a private address', delivered: false, retryable: false };
+      }
+      const res = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'oms-webhooks/1',
+          'oms-event-id': eventId,
+          'oms-signature': signature(secret, body, Math.floor(Date.now() / 1000)),
+        },
+        body,
+      });
+      const text = await excerpt(res);
+      const ok = res.status >= 200 && res.status < 300;
+      return { statusCode: res.status, latencyMs: elapsed(), responseExcerpt: text || undefined, delivered: ok, retryable: res.status >= 500 };
+    } catch (err: any) {
+      const timedOut = err?.name === 'TimeoutError' || err?.name === 'AbortError';
+      const message = timedOut ? `timed out after ${this.config.webhookTimeoutMs} ms` : String(err?.cause?.code ?? err?.cause?.message ?? err?.message ?? err);
+      return { latencyMs: elapsed(), error: message.slice(0, 500), delivered: false, retryable: true };
+    }
+  }
+
+  /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
+  private async deliver(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>): Promise<void> {
+    const em = orm.em.fork({ loggerContext: BACKGROUND });
+    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret'] });
+    if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
+    const endpoint = delivery.endpoint.$;
+    const event = await em.findOne(DomainEvent, { id: delivery.eventId });
+    let outcome: Outcome;
+    if (!endpoint.active) {
+      outcome = { latencyMs: 0, error: 'not sent: the endpoint is disabled', delivered: false, retryable: false };
+    } else if (!event) {
+      outcome = { latencyMs: 0, error: 'not sent: the event no longer exists', delivered: false, retryable: false };
+    } else {
+      const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: event.payload });
+      outcome = await this.post(endpoint.url, endpoint.secret, event.id, body);
+    }
+    const givingUp = !outcome.delivered && (!outcome.retryable || job.retryCount >= job.retryLimit);
+    await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (tx) => {
+      const d = await tx.findOneOrFail(WebhookDelivery, { id: delivery.id });
+      tx.persist(new WebhookAttempt({ delivery: tx.getReference(WebhookDelivery, d.id, { wrapped: true }), attemptedAt: new Date(), ...outcome }));
+      d.attemptCount += 1;
+      d.status = outcome.delivered ? DeliveryStatus.DELIVERED : givingUp ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
+      if (outcome.delivered) {
+        d.deliveredAt = new Date();
+        await sql(tx, 'update webhook_endpoint set consecutive_failures = 0 where id = ? and consecutive_failures <> 0', [endpoint.id]);
+      } else if (givingUp && endpoint.active) {
+        await this.countFailure(tx, endpoint.id);
+      }
+    }, { loggerContext: BACKGROUND });
+    if (!outcome.delivered && outcome.retryable) {
+      // pg-boss keeps this message as the job's error (shown by the jobs query).
+      throw new Error(`webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`);
+    }
+  }
+
+  /** One more delivery given up in a row; at the configured limit the endpoint is disabled, with a notice. */
+  private async countFailure(em: EntityManager, endpointId: string) {
+    const [row] = await sql<{ n: number }>(em, 'update webhook_endpoint set consecutive_failures = consecutive_failures + 1 where id = ? returning consecutive_failures as n', [endpointId]);
+    const limit = this.config.webhookDisableAfterFailures;
+    if (!row || !limit || row.n < limit) return;
+    const endpoint = await em.findOneOrFail(WebhookEndpoint, { id: endpointId }, { refresh: true });
+    if (!endpoint.active) return;
+    const reason = `${row.n} deliveries in a row failed`;
+    endpoint.disable(reason);
+    recordAudit(em, systemContext(em, this.log, 'system:webhooks'), 'webhookEndpoint.disable', 'webhookEndpoint', endpoint.id, { url: endpoint.url, reason });
+    this.log.warn({ endpoint: endpoint.id, url: endpoint.url, reason }, 'webhook endpoint disabled');
+  }
+}

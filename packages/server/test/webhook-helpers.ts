@@ -1,0 +1,124 @@
+/**
+ * Webhook test helpers: a real HTTP receiver on 127.0.0.1 that records every request and answers
+ * as scripted per path, the README's verification code (extracted from the README, run as is),
+ * and waiting for the dispatcher and the delivery queue to go quiet.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { TestServer } from './harness';
+
+export interface Received {
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  raw: string;
+  body: any;
+  at: number;
+}
+
+export interface Receiver {
+  url(path: string): string;
+  received: Received[];
+  on(path: string): Received[];
+  /** Answers for the next requests to `path`, in order (then 200). A status of -1 hangs up without answering. */
+  script(path: string, answers: { status: number; body?: string; delayMs?: number }[]): void;
+  waitFor(path: string, n: number, timeoutMs?: number): Promise<Received[]>;
+  close(): Promise<void>;
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  const received: Received[] = [];
+  const scripts = new Map<string, { status: number; body?: string; delayMs?: number }[]>();
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', async () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const p = req.url ?? '/';
+      let body: any;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = undefined;
+      }
+      received.push({ path: p, headers: req.headers, raw, body, at: Date.now() });
+      const answer = scripts.get(p)?.shift() ?? { status: 200, body: 'ok' };
+      if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+      if (answer.status === -1) {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const on = (p: string) => received.filter((r) => r.path === p);
+  return {
+    url: (p) => `http://127.0.0.1:${port}${p}`,
+    received,
+    on,
+    script: (p, answers) => scripts.set(p, [...answers]),
+    async waitFor(p, n, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (on(p).length < n) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} requests to ${p}, got ${on(p).length}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return on(p);
+    },
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** The README's `verifyWebhookSignature`, exactly as documented. */
+export function readmeVerifier(): (secret: string, header: string, rawBody: string, toleranceSeconds?: number) => boolean {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(readme);
+  if (!block) throw new Error('README has no webhook-verify block');
+  // eslint-disable-next-line no-new-func
+  return new Function('require', `${block[1]}\nreturn verifyWebhookSignature;`)(require);
+}
+
+/** Waits until every event is dispatched and no delivery job is queued, retrying or running. */
+export async function settled(t: TestServer, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await t.sql(`select (select count(*) from domain_event where dispatched_at is null)
+      + (select count(*) from pgboss.job where name = 'webhook-delivery' and state in ('created', 'retry', 'active'))::int as n`);
+    if (Number(n) === 0) return;
+    if (Date.now() > deadline) throw new Error(`not settled: ${n} events or delivery jobs pending`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const CREATE_ENDPOINT = `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
+  endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`;
+
+export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endpointId: $id, first: $first) { totalCount nodes {
+  id eventId eventType status attemptCount replayOf deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
+
+export async function createEndpoint(t: TestServer, input: { url: string; eventTypes: string[]; channelCodes?: string[] }, token?: string) {
+  const r = await t.q(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
+  if (r.createWebhookEndpoint.userErrors.length) throw new Error(JSON.stringify(r.createWebhookEndpoint.userErrors));
+  return r.createWebhookEndpoint as { endpoint: { id: string; url: string; eventTypes: string[]; channelCodes: string[]; active: boolean }; secret: string };
+}
+
+export async function deliveries(t: TestServer, endpointId: string, token?: string) {
+  const r = await t.q(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
+  return r.webhookDeliveries.nodes as any[];
+}
+
+/** Config that makes retries take seconds, not hours. */
+export const FAST_WEBHOOKS = {
+  jobPollSeconds: 1,
+  eventDispatchPollSeconds: 1,
+  webhookTimeoutMs: 1500,
+  webhookRetryDelaySeconds: 1,
+  webhookRetryWindowSeconds: 3, // two retries: after ~1-2 s and ~2-4 s
+  webhookDisableAfterFailures: 3,
+};
