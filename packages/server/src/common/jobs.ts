@@ -154,5 +154,9 @@ export class JobQueue {
 
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    // pg-boss resolves stop() before its own clean-up loop (which polls the workers every second
+    // until they have stopped) has run once more; give it that second, so that nothing of the
+    // queue is left running after the server says it stopped.
+    if (this.workers.size) await new Promise((resolve) => setTimeout(resolve, 1100));
   }
 }
