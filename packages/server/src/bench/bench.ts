@@ -181,7 +181,8 @@ async function main() {
     poolSize: 20,
     // MikroORM's query log lines look like "[query] select ..." (with ANSI colours unless NO_COLOR).
     onQuery: (msg) => {
-      if (IS_QUERY.test(msg)) {
+      // Background work (event dispatch, jobs) logs as "[query] (background)": not part of a request.
+      if (IS_QUERY.test(msg) && !msg.includes('(background)')) {
         statements++;
         trace?.push(msg.replace(ANSI, ''));
       }
