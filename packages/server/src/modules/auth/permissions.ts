@@ -45,6 +45,14 @@ export enum Permission {
   WEBHOOK_MANAGE = 'WEBHOOK_MANAGE',
   /** The background job queue: list jobs, retry failed ones. */
   JOB_MANAGE = 'JOB_MANAGE',
+  /** Automation rules: list, switch on and off, change settings, create custom rules, dry runs. */
+  RULE_MANAGE = 'RULE_MANAGE',
+  /** Analytics and reports (sales, fulfilment, exceptions, inventory, top lists). */
+  REPORT_READ = 'REPORT_READ',
+  /** Export orders, products, stock, customers and events as CSV or JSON lines. */
+  DATA_EXPORT = 'DATA_EXPORT',
+  /** Import products, stock, customers and historical orders from CSV. */
+  DATA_IMPORT = 'DATA_IMPORT',
 }
 registerEnumType(Permission, { name: 'Permission', description: 'What a role or an API key may do, named RESOURCE_ACTION.' });
 
@@ -63,7 +71,7 @@ const READ_BASICS = [P.ORDER_READ, P.STOCK_READ, P.PRODUCT_READ, P.CHANNEL_READ,
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE].includes(p)),
+  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE, P.DATA_IMPORT].includes(p)),
   [Role.FULFILLMENT]: [...READ_BASICS, P.CUSTOMER_READ, P.ORDER_NOTE, P.STOCK_ADJUST, P.SHIPMENT_CREATE, P.SHIPMENT_UPDATE, P.RETURN_CREATE],
   [Role.SUPPORT]: [...READ_BASICS, P.CUSTOMER_READ, P.PAYMENT_READ, P.ORDER_HOLD, P.ORDER_CANCEL, P.ORDER_NOTE],
   [Role.VIEWER]: READ_BASICS,
@@ -71,11 +79,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /**
  * What a partner API key may be granted: everything that acts on orders of its channels, plus
- * stock, catalog and webhooks for its channels, but never access management, creating channels
- * and warehouses, or the job queue.
+ * stock, catalog, webhooks, reports and exports for its channels, but never access management,
+ * creating channels and warehouses, the job queue, automation rules (they act on every channel)
+ * or imports.
  */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
-  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE].includes(p),
+  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE, P.RULE_MANAGE, P.DATA_IMPORT].includes(p),
 );
 
 const ROLE_SETS = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, new Set(list)]));
