@@ -21,6 +21,7 @@ import { PaymentResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
 import { JobResolver } from './modules/jobs/job.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
+import { AutomationResolver } from './modules/automation/automation.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -42,7 +43,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
-  JobResolver,
+  JobResolver, AutomationResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -66,6 +67,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(WebhookEndpointResolver, new WebhookEndpointResolver(services.webhooks));
     instances.set(WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks));
     instances.set(JobResolver, new JobResolver(services.jobs));
+    instances.set(AutomationResolver, new AutomationResolver(services.automation));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

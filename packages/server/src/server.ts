@@ -96,11 +96,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await jobs.start();
   const services = createServices(config, jobs, log, rateLimits);
   await services.webhooks.start(orm);
+  await services.automation.start(orm);
   const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
   dispatcher.register(services.webhooks.react);
+  dispatcher.register(services.automation.react);
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {

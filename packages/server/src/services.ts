@@ -21,6 +21,7 @@ import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
 import { JobService } from './modules/jobs/job.service';
 import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
+import { AutomationService } from './modules/automation/automation.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -40,10 +41,11 @@ export interface Services {
   dashboard: DashboardService;
   jobs: JobService;
   webhooks: WebhookService;
+  automation: AutomationService;
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule'>> & WebhookConfig,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -52,6 +54,8 @@ export function createServices(
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
   const accessEvents = new AccessEvents();
+  const orders = new OrderService(tx, inventory);
+  const webhooks = new WebhookService(queue, config, log);
   return {
     pubsub,
     accessEvents,
@@ -63,12 +67,13 @@ export function createServices(
     warehouses: new WarehouseService(),
     products: new ProductService(),
     inventory,
-    orders: new OrderService(tx, inventory),
+    orders,
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
     jobs: new JobService(queue),
-    webhooks: new WebhookService(queue, config, log),
+    webhooks,
+    automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),
   };
 }

@@ -70,6 +70,8 @@ export interface OperationFixtures {
   endpointIds: string[];
   deliveryId: string;
   deadLetter: { queue: string; id: string };
+  /** A custom automation rule to delete. */
+  ruleKey: string;
 }
 
 /** Needs standardCatalog (channel WEB, warehouse WH1, SKU-1 and SKU-2). */
@@ -98,9 +100,13 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
   const policy = { retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false, deadLetter: true };
   await t.server.jobs.define('fixture-jobs', policy);
   const deadId = await t.server.orm.em.fork().transactional((em) => t.server.jobs.send(em, 'fixture-jobs__dead', { fixture: true }));
+  await t.q(`mutation($id: ID!) { addOrderTag(id: $id, tag: "fixture") { userErrors { message } } }`, { id: held.id });
+  const ruleKey = `fixture-${unique()}`;
+  await t.q(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { message } } }`,
+    { i: { key: ruleKey, name: 'Fixture', trigger: 'order.placed', conditions: [], actions: [{ type: 'addTag', tag: 'fixture' }] } });
   return {
     pending, held, partlyShipped, userId: target.createUser.user.id, keyIds: keys.map((k) => k.id),
-    endpointIds, deliveryId, deadLetter: { queue: 'fixture-jobs__dead', id: deadId },
+    endpointIds, deliveryId, deadLetter: { queue: 'fixture-jobs__dead', id: deadId }, ruleKey,
   };
 }
 
@@ -156,6 +162,15 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     deleteWebhookEndpoint: [`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { ${P} } }`, { id: f.endpointIds[1] }],
     replayWebhookDelivery: [`mutation($id: ID!) { replayWebhookDelivery(id: $id) { ${P} } }`, { id: f.deliveryId }],
     jobs: ['{ jobs(first: 5) { id state } }'],
+    addOrderTag: [`mutation($id: ID!) { addOrderTag(id: $id, tag: "vip") { ${P} } }`, { id: f.held.id }],
+    removeOrderTag: [`mutation($id: ID!) { removeOrderTag(id: $id, tag: "fixture") { ${P} } }`, { id: f.held.id }],
+    automationRules: ['{ automationRules { key enabled } }'],
+    ruleExecutions: ['{ ruleExecutions(first: 5) { totalCount nodes { outcome } } }'],
+    dryRunAutomation: ['query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches } }', { id: f.pending.id }],
+    createAutomationRule: [`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { ${P} } }`,
+      { i: { key: `new-${unique()}`, name: 'New rule', trigger: 'order.placed', conditions: [{ field: 'total', op: 'gte', value: 100 }], actions: [{ type: 'notify', message: 'big order' }] } }],
+    updateAutomationRule: [`mutation($i: UpdateAutomationRuleInput!) { updateAutomationRule(input: $i) { ${P} } }`, { i: { key: 'flag-late', settings: { slaHours: 72 } } }],
+    deleteAutomationRule: [`mutation($k: String!) { deleteAutomationRule(key: $k) { ${P} } }`, { k: f.ruleKey }],
     retryJob: [`mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { ${P} } }`, { q: f.deadLetter.queue, id: f.deadLetter.id }],
     changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],
     logout: ['mutation { logout }'],

@@ -37,6 +37,8 @@ const ALLOWED: Record<string, RoleName[]> = {
   webhookEndpoints: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
   replayWebhookDelivery: [A],
   jobs: [A], retryJob: [A],
+  addOrderTag: [A, M, F, S], removeOrderTag: [A, M, F, S],
+  automationRules: [A, M], ruleExecutions: [A, M], dryRunAutomation: [A, M], createAutomationRule: [A, M], updateAutomationRule: [A, M], deleteAutomationRule: [A, M],
 };
 
 test('the table covers every query and mutation of the schema but the public ones', async () => {
@@ -46,7 +48,7 @@ test('the table covers every query and mutation of the schema but the public one
 });
 
 const TABLES = ['order', 'order_line', 'order_history', 'stock_allocation', 'stock_level', 'stock_movement', 'customer', 'payment', 'refund',
-  'shipment', 'shipment_line', 'order_return', 'channel', 'warehouse', 'product', 'app_user', 'user_session', 'api_key', 'api_key_channel', 'audit_entry', 'webhook_endpoint'];
+  'shipment', 'shipment_line', 'order_return', 'channel', 'warehouse', 'product', 'app_user', 'user_session', 'api_key', 'api_key_channel', 'audit_entry', 'webhook_endpoint', 'automation_rule', 'rule_execution'];
 
 async function databaseState(orderIds: string[]) {
   const counts: Record<string, number> = {};

@@ -81,14 +81,20 @@ export enum ErrorCode {
 
 /** What happened to an order. */
 export enum OrderEventType {
+  MarkedLate = 'MARKED_LATE',
   NoteAdded = 'NOTE_ADDED',
   PaymentRecorded = 'PAYMENT_RECORDED',
   PaymentRefunded = 'PAYMENT_REFUNDED',
   Placed = 'PLACED',
   ReturnCreated = 'RETURN_CREATED',
+  RuleNotified = 'RULE_NOTIFIED',
+  RuleWebhook = 'RULE_WEBHOOK',
   ShipmentCreated = 'SHIPMENT_CREATED',
   ShipmentDelivered = 'SHIPMENT_DELIVERED',
-  StatusChanged = 'STATUS_CHANGED'
+  StatusChanged = 'STATUS_CHANGED',
+  StockAllocated = 'STOCK_ALLOCATED',
+  TagAdded = 'TAG_ADDED',
+  TagRemoved = 'TAG_REMOVED'
 }
 
 export type OrderFilter = {
@@ -98,6 +104,8 @@ export type OrderFilter = {
   /** Order number, external id, or part of the customer e-mail or name. */
   search?: string | null | undefined;
   status?: Array<OrderStatus> | null | undefined;
+  /** Only orders with this tag. */
+  tag?: string | null | undefined;
 };
 
 /** Order of the orders list; ties are broken by id, so cursors stay stable. */

@@ -28,6 +28,16 @@ export interface RequestContext {
   log: Logger;
   /** The caller's network address, for login throttling. */
   ip?: string;
+  /**
+   * Set when an automation rule acts: the rule and how deep in a chain of rules this is. It is
+   * written into the payload (`cause`) of every event the action produces (loop protection).
+   */
+  cause?: EventCause;
+}
+
+export interface EventCause {
+  rule: string;
+  depth: number;
 }
 
 const EVERYTHING: ReadonlySet<string> = new Proxy(new Set<string>(), { get: (target, prop) => (prop === 'has' ? () => true : Reflect.get(target, prop)) });

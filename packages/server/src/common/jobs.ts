@@ -99,6 +99,15 @@ export class JobQueue {
     this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
   }
 
+  /**
+   * Sends a job to a defined queue on a cron schedule (UTC); one job per tick whatever the number
+   * of processes (pg-boss keeps the schedule in its tables). `off` removes the schedule.
+   */
+  async schedule(name: string, cron: string): Promise<void> {
+    if (cron === 'off') await this.boss.unschedule(name);
+    else await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
+  }
+
   /** Enqueues a job in the transaction of `em` (it exists only if that transaction commits). */
   async send(em: EntityManager, name: string, data: object): Promise<string> {
     const id = await this.boss.send(name, data, { db: inTransaction(em) });

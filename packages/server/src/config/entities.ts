@@ -16,10 +16,11 @@ import { OrderHistoryEntry } from '../modules/order/order-history.entity';
 import { Payment, Refund } from '../modules/payment/payment.entity';
 import { Shipment, ShipmentLine } from '../modules/shipment/shipment.entity';
 import { Return, ReturnLine } from '../modules/shipment/return.entity';
+import { AutomationRule, RuleExecution } from '../modules/automation/automation-rule.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity';
 
 export const ENTITIES = [
   User, Session, ApiKey, AuditEntry, DomainEvent, Channel, Product, Customer, Warehouse, StockLevel, StockAllocation, StockMovement,
   Order, Address, OrderLine, OrderHistoryEntry, Payment, Refund, Shipment, ShipmentLine, Return, ReturnLine,
-  WebhookEndpoint, WebhookDelivery, WebhookAttempt,
+  WebhookEndpoint, WebhookDelivery, WebhookAttempt, AutomationRule, RuleExecution,
 ];

@@ -13,7 +13,8 @@ import { Field, ID, ObjectType } from 'type-graphql';
 export const EVENT_TYPES = [
   'order.placed', 'order.status_changed', 'order.cancelled', 'order.note_added',
   'payment.recorded', 'payment.refunded', 'shipment.created', 'shipment.delivered', 'return.created',
-  'stock.adjusted',
+  'stock.adjusted', 'stock.low', 'order.late', 'order.tag_added', 'order.tag_removed', 'order.stock_allocated',
+  'rule.notified', 'rule.webhook',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * Hands every committed event to the reactors (webhooks now; automation rules later) exactly
+ * Hands every committed event to the reactors (webhooks, automation rules) exactly
  * once, however many server processes run. A dispatch is one transaction: claim the oldest
  * undispatched events (`for update skip locked`, so two processes never claim the same one),
  * let each reactor write what it needs (delivery rows, jobs) in that transaction, and mark the

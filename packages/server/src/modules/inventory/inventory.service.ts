@@ -136,6 +136,40 @@ export class InventoryService {
     return [...changed.values()].map((c) => ({ id: c.id, reserved: c.reserved }));
   }
 
+  /** Units of a line neither allocated to a warehouse nor shipped (a backorder). */
+  unallocated(line: OrderLine): number {
+    return Math.max(0, line.quantity - line.allocations.getItems().reduce((s, a) => s + a.quantity, 0));
+  }
+
+  /**
+   * Allocates the unallocated units of these lines (allocations populated, stock rows locked in
+   * `book`) from what is available, warehouses in sourcing order; partial allocation is fine.
+   * Returns what it allocated.
+   */
+  allocateOutstanding(em: EntityManager, lines: OrderLine[], warehouses: Warehouse[], book: StockBook): { sku: string; warehouseCode: string; quantity: number }[] {
+    const done: { sku: string; warehouseCode: string; quantity: number }[] = [];
+    for (const line of lines) {
+      let remaining = this.unallocated(line);
+      for (const w of warehouses) {
+        if (remaining === 0) break;
+        const cell = book.get(line.product.id, w.id);
+        const take = Math.min(remaining, cell?.available ?? 0);
+        if (take <= 0) continue;
+        cell!.reserved += take;
+        let alloc = line.allocations.getItems().find((a) => a.warehouse.id === w.id);
+        if (!alloc) {
+          alloc = new StockAllocation(ref(line), em.getReference(Warehouse, w.id, { wrapped: true }), 0);
+          line.allocations.add(alloc);
+          em.persist(alloc);
+        }
+        alloc.quantity += take;
+        remaining -= take;
+        done.push({ sku: line.sku, warehouseCode: w.code, quantity: take });
+      }
+    }
+    return done;
+  }
+
   /** Gives back every unit of these lines that is reserved but not shipped. */
   release(lines: OrderLine[], book: StockBook): void {
     for (const line of lines) {

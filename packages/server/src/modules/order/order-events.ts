@@ -13,6 +13,12 @@ const TYPES: Record<OrderEventType, EventType> = {
   [OrderEventType.SHIPMENT_DELIVERED]: 'shipment.delivered',
   [OrderEventType.RETURN_CREATED]: 'return.created',
   [OrderEventType.NOTE_ADDED]: 'order.note_added',
+  [OrderEventType.TAG_ADDED]: 'order.tag_added',
+  [OrderEventType.TAG_REMOVED]: 'order.tag_removed',
+  [OrderEventType.STOCK_ALLOCATED]: 'order.stock_allocated',
+  [OrderEventType.MARKED_LATE]: 'order.late',
+  [OrderEventType.RULE_NOTIFIED]: 'rule.notified',
+  [OrderEventType.RULE_WEBHOOK]: 'rule.webhook',
 };
 
 /**
@@ -23,7 +29,7 @@ export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent
   const payload = {
     orderId: order.id, number: order.number, channelId: order.channel.id, historyId: entry.id, historyType: entry.type,
     status: order.status, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null, paymentStatus: order.paymentStatus,
-    total: order.totalAmount, currency: order.currency, message: entry.message ?? null,
+    total: order.totalAmount, currency: order.currency, message: entry.message ?? null, tags: order.tags,
   };
   const base = { aggregateType: 'order', aggregateId: order.id, channelId: order.channel.id, actor: entry.actor, occurredAt: entry.at };
   const events = [new DomainEvent({ ...base, type: TYPES[entry.type], payload: { ...payload, primary: true } })];

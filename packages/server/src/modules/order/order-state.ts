@@ -65,5 +65,11 @@ export enum OrderEventType {
   SHIPMENT_DELIVERED = 'SHIPMENT_DELIVERED',
   RETURN_CREATED = 'RETURN_CREATED',
   NOTE_ADDED = 'NOTE_ADDED',
+  TAG_ADDED = 'TAG_ADDED',
+  TAG_REMOVED = 'TAG_REMOVED',
+  STOCK_ALLOCATED = 'STOCK_ALLOCATED',
+  MARKED_LATE = 'MARKED_LATE',
+  RULE_NOTIFIED = 'RULE_NOTIFIED',
+  RULE_WEBHOOK = 'RULE_WEBHOOK',
 }
 registerEnumType(OrderEventType, { name: 'OrderEventType', description: 'What happened to an order.' });

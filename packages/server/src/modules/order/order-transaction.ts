@@ -29,7 +29,11 @@ export class OrderTransactions {
         const changes = new OrderChangeLog(em, actorLabel(ctx));
         const result = await work(em, changes);
         for (const { entry, order: changed, writtenBySql } of changes.entries) {
-          if (!writtenBySql) for (const event of orderEvents(entry, changed)) em.persist(event);
+          if (writtenBySql) continue;
+          for (const event of orderEvents(entry, changed)) {
+            if (ctx.cause) event.payload = { ...event.payload, cause: ctx.cause };
+            em.persist(event);
+          }
         }
         return result;
       });

@@ -3,7 +3,7 @@
  * payment status. Its status field is written only by OrderStateMachine.
  */
 import {
-  Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,
+  ArrayType, Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -117,6 +117,10 @@ export class Order {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 2000, nullable: true })
   note?: string;
+
+  @Field(() => [String], { description: 'Labels set by staff or automation rules (e.g. "late"), lower case, sorted.' })
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: "'{}'" })
+  tags: string[] = [];
 
   /** Millisecond precision, like JavaScript dates, so that list cursors round-trip exactly. */
   @Field(() => Date)

@@ -127,4 +127,7 @@ export class OrderFilter {
 
   @Field(() => Date, { nullable: true })
   placedTo?: Date;
+
+  @Field(() => String, { nullable: true, description: 'Only orders with this tag.' })
+  tag?: string;
 }

@@ -88,6 +88,18 @@ export class OrderResolver {
     return this.service.addOrderNote(ctx, id, note);
   }
 
+  @Authorized(Permission.ORDER_NOTE)
+  @Mutation(() => OrderPayload, { description: 'Adds a tag (lower case letters, digits, - and _); adding one the order has changes nothing.' })
+  addOrderTag(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('tag', () => String) tag: string) {
+    return this.service.addOrderTag(ctx, id, tag);
+  }
+
+  @Authorized(Permission.ORDER_NOTE)
+  @Mutation(() => OrderPayload, { description: 'Removes a tag of the order.' })
+  removeOrderTag(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('tag', () => String) tag: string) {
+    return this.service.removeOrderTag(ctx, id, tag);
+  }
+
   @Authorized(Permission.ORDER_READ)
   @Subscription(() => OrderUpdate, {
     description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given.',

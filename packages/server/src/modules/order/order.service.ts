@@ -25,6 +25,7 @@ import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
 import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { normaliseTag, validateTag } from '../automation/rule-definitions';
 
 /** How each sort orders the list and what its cursors hold (the sort key, then the id). */
 const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updatedAt' | 'totalAmount'; dir: 'asc' | 'desc'; key: (o: Order) => string | number; parse: (v: unknown) => unknown }> = {
@@ -218,6 +219,76 @@ export class OrderService {
     });
   }
 
+  /** Adds a tag (lower case); adding one the order has changes nothing and records nothing. */
+  async addOrderTag(ctx: RequestContext, id: string, tag: string): Promise<OrderResult> {
+    const bad = validateTag(tag, ['tag']);
+    if (bad) return { userErrors: [bad] };
+    const t = normaliseTag(tag);
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      if (order.tags.includes(t)) return order;
+      if (order.tags.length >= 50) fail(ErrorCode.INVALID_INPUT, `Order ${order.number} has 50 tags already`, ['tag']);
+      order.tags = [...order.tags, t].sort();
+      changes.record(order, OrderEventType.TAG_ADDED, t);
+      return order;
+    });
+  }
+
+  async removeOrderTag(ctx: RequestContext, id: string, tag: string): Promise<OrderResult> {
+    const t = normaliseTag(String(tag ?? ''));
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      if (!order.tags.includes(t)) fail(ErrorCode.INVALID_INPUT, `Order ${order.number} has no tag ${JSON.stringify(t).slice(0, 60)}`, ['tag']);
+      order.tags = order.tags.filter((x) => x !== t);
+      changes.record(order, OrderEventType.TAG_REMOVED, t);
+      return order;
+    });
+  }
+
+  /** Records that an order missed its shipping SLA (order.late) and tags it "late". */
+  async markOrderLate(ctx: RequestContext, id: string, message: string): Promise<OrderResult> {
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      if (order.tags.includes('late')) fail(ErrorCode.CONFLICT, `Order ${order.number} is already flagged late`, ['id']);
+      order.tags = [...order.tags, 'late'].sort();
+      changes.record(order, OrderEventType.MARKED_LATE, message);
+      changes.record(order, OrderEventType.TAG_ADDED, 'late');
+      return order;
+    });
+  }
+
+  /** A history entry of an automation rule's notice or webhook (its event is rule.notified or rule.webhook). */
+  async recordRuleEntry(ctx: RequestContext, id: string, type: OrderEventType.RULE_NOTIFIED | OrderEventType.RULE_WEBHOOK, message: string): Promise<OrderResult> {
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      changes.record(order, type, message);
+      return order;
+    });
+  }
+
+  /**
+   * Allocates what is still unallocated on the order's lines from the stock available now
+   * (warehouses in sourcing order, stock rows locked in primary-key order). Refused when nothing
+   * could be allocated, so that the caller learns why.
+   */
+  async allocateOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
+    return this.tx.run(ctx, async (em, changes) => {
+      const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
+      if (![OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED].includes(order.status)) {
+        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}: nothing to allocate`, ['id']);
+      }
+      await em.populate(order, ['lines.allocations']);
+      const waiting = order.lines.getItems().filter((l) => this.inventory.unallocated(l) > 0);
+      if (!waiting.length) fail(ErrorCode.CONFLICT, `Order ${order.number} has every unit allocated`, ['id']);
+      const book = await this.inventory.lockStock(em, waiting.map((l) => l.product.id));
+      const warehouses = await this.inventory.warehousesBySourcingOrder(em);
+      const done = this.inventory.allocateOutstanding(em, waiting, warehouses, book);
+      if (!done.length) fail(ErrorCode.INSUFFICIENT_STOCK, `No stock available for order ${order.number}'s unallocated units`, ['id']);
+      changes.record(order, OrderEventType.STOCK_ALLOCATED, `Allocated ${done.map((d) => `${d.quantity} × ${d.sku} from ${d.warehouseCode}`).join(', ')}`);
+      return order;
+    });
+  }
+
   /** One order, by id or number; null when it does not exist or is outside the caller's channels. */
   async findOne(ctx: RequestContext, by: { id?: string | null; number?: string | null }): Promise<Order | null> {
     rejectNul(by);
@@ -245,6 +316,7 @@ export class OrderService {
     if (scope) qb.andWhere({ channel: { $in: [...scope] } });
     if (f.placedFrom) qb.andWhere({ placedAt: { $gte: f.placedFrom } });
     if (f.placedTo) qb.andWhere({ placedAt: { $lt: f.placedTo } });
+    if (f.tag) qb.andWhere('? = any(o.tags)', [f.tag.trim().toLowerCase()]);
     const search = f.search?.trim();
     if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
     if (search) {

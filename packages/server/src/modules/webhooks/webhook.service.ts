@@ -291,6 +291,31 @@ export class WebhookService {
     return () => this.jobs.wake(DELIVERY_QUEUE);
   };
 
+  /**
+   * A delivery of one event to one endpoint (an automation rule's "webhook" action), in the
+   * caller's transaction. An endpoint that subscribes to the event anyway gets it from the
+   * dispatcher instead, once. Returns what to do after commit, or an error for the rule's log.
+   */
+  async deliverTo(em: EntityManager, endpointId: string, event: DomainEvent): Promise<{ error?: string; after?: () => void }> {
+    const endpoint = UUID.test(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
+    if (!endpoint) return { error: `no webhook endpoint ${endpointId}` };
+    if (!endpoint.active) return { error: `webhook endpoint ${endpoint.url} is disabled` };
+    if (endpoint.wants(event.type, event.channelId)) return {};
+    const delivery = new WebhookDelivery({ endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }), eventId: event.id, eventType: event.type });
+    em.persist(delivery);
+    await em.flush();
+    await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: delivery.id });
+    return { after: () => this.jobs.wake(DELIVERY_QUEUE) };
+  }
+
+  /** Whether a webhook endpoint exists and is active (checked by rules before they act). */
+  async endpointUsable(em: EntityManager, endpointId: string): Promise<string | undefined> {
+    const endpoint = UUID.test(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
+    if (!endpoint) return `no webhook endpoint ${endpointId}`;
+    if (!endpoint.active) return `webhook endpoint ${endpoint.url} is disabled`;
+    return undefined;
+  }
+
   private async post(url: string, secret: string, eventId: string, body: string): Promise<Outcome> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
