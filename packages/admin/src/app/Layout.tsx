@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -21,6 +21,7 @@ const ADMIN_NAV = [
   { to: '/settings/users', label: 'Users', icon: IconUsers, permission: Permission.UserManage },
   { to: '/settings/api-keys', label: 'API keys', icon: IconKey, permission: Permission.ApiKeyManage },
   { to: '/settings/audit-log', label: 'Audit log', icon: IconListDetails, permission: Permission.AuditRead },
+  { to: '/settings/automation', label: 'Automation', icon: IconRobot, permission: Permission.RuleManage },
 ];
 
 export function Layout() {

@@ -2,6 +2,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiKeysPage } from '../features/access/ApiKeysPage';
 import { AuditLogPage } from '../features/access/AuditLogPage';
 import { UsersPage } from '../features/access/UsersPage';
+import { AutomationPage } from '../features/automation/AutomationPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-keys" element={<ApiKeysPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />
+        <Route path="settings/automation" element={<AutomationPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -29,6 +29,22 @@ export type CreateApiKeyInput = {
   permissions: Array<Permission>;
 };
 
+/** A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see the README). */
+export type CreateAutomationRuleInput = {
+  actions: unknown;
+  conditions: unknown;
+  description?: string | null | undefined;
+  /** Default false. */
+  enabled?: boolean | null | undefined;
+  /** Stable key: 2 to 64 lower-case letters, digits and -. */
+  key: string;
+  name: string;
+  /** Default: after every other rule. */
+  position?: number | null | undefined;
+  /** An order event type (e.g. order.placed) or "schedule". */
+  trigger: string;
+};
+
 export type CreateChannelInput = {
   /** Unique, e.g. WEB. Letters, digits, - and _. */
   code: string;
@@ -202,6 +218,13 @@ export enum Role {
   Viewer = 'VIEWER'
 }
 
+/** APPLIED: actions ran; SKIPPED: conditions false or loop protection; FAILED: an action was refused (reason). */
+export enum RuleExecutionOutcome {
+  Applied = 'APPLIED',
+  Failed = 'FAILED',
+  Skipped = 'SKIPPED'
+}
+
 export enum ShipmentStatus {
   Delivered = 'DELIVERED',
   Shipped = 'SHIPPED'
@@ -217,6 +240,19 @@ export enum StockMovementKind {
   Return = 'RETURN',
   Shipment = 'SHIPMENT'
 }
+
+/** Built-in rules: enabled, settings (merged into the current ones) and position. Custom rules: anything but settings. */
+export type UpdateAutomationRuleInput = {
+  actions?: unknown;
+  conditions?: unknown;
+  description?: string | null | undefined;
+  enabled?: boolean | null | undefined;
+  key: string;
+  name?: string | null | undefined;
+  position?: number | null | undefined;
+  settings?: unknown;
+  trigger?: string | null | undefined;
+};
 
 export type UpdateUserInput = {
   /** false signs the user out everywhere at once and refuses their sign-ins. */
@@ -322,6 +358,50 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null };
 
+export type AutomationRuleFieldsFragment = { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string };
+
+export type AutomationRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AutomationRulesQuery = { automationRules: Array<{ id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string }> };
+
+export type UpdateAutomationRuleMutationVariables = Exact<{
+  input: UpdateAutomationRuleInput;
+}>;
+
+
+export type UpdateAutomationRuleMutation = { updateAutomationRule: { rule: { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type CreateAutomationRuleMutationVariables = Exact<{
+  input: CreateAutomationRuleInput;
+}>;
+
+
+export type CreateAutomationRuleMutation = { createAutomationRule: { rule: { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type DeleteAutomationRuleMutationVariables = Exact<{
+  key: string;
+}>;
+
+
+export type DeleteAutomationRuleMutation = { deleteAutomationRule: { deletedKey: string | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type DryRunAutomationQueryVariables = Exact<{
+  orderId: string | number;
+}>;
+
+
+export type DryRunAutomationQuery = { dryRunAutomation: Array<{ ruleKey: string, name: string, enabled: boolean, trigger: string, matches: boolean, actions: Array<string>, reason: string }> };
+
+export type RuleExecutionsQueryVariables = Exact<{
+  ruleKey?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type RuleExecutionsQuery = { ruleExecutions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, ruleKey: string, orderId: string | null, orderNumber: string | null, aggregateId: string | null, eventId: string | null, outcome: RuleExecutionOutcome, reason: string | null, actions: Array<string>, at: string }> } };
+
 export type DashboardFiguresQueryVariables = Exact<{
   today: string;
   week: string;
@@ -414,14 +494,14 @@ export type InventoryOrderEventsSubscriptionVariables = Exact<{ [key: string]: n
 
 export type InventoryOrderEventsSubscription = { orderUpdated: { order: { id: string }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null } } };
 
-export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
+export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrderDetailQuery = { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null };
+export type OrderDetailQuery = { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null };
 
 export type OrderWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -433,14 +513,14 @@ export type OrderDetailLiveSubscriptionVariables = Exact<{
 }>;
 
 
-export type OrderDetailLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> }, event: { id: string, type: OrderEventType, actor: string, at: string } } };
+export type OrderDetailLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> }, event: { id: string, type: OrderEventType, actor: string, at: string } } };
 
 export type ConfirmOrderMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type ConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type HoldOrderMutationVariables = Exact<{
   id: string | number;
@@ -448,14 +528,14 @@ export type HoldOrderMutationVariables = Exact<{
 }>;
 
 
-export type HoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type HoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ReleaseOrderHoldMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ReleaseOrderHoldMutation = { releaseOrderHold: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type ReleaseOrderHoldMutation = { releaseOrderHold: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   id: string | number;
@@ -463,42 +543,42 @@ export type CancelOrderMutationVariables = Exact<{
 }>;
 
 
-export type CancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RecordPaymentMutationVariables = Exact<{
   input: RecordPaymentInput;
 }>;
 
 
-export type RecordPaymentMutation = { recordPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type RecordPaymentMutation = { recordPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RefundPaymentMutationVariables = Exact<{
   input: RefundPaymentInput;
 }>;
 
 
-export type RefundPaymentMutation = { refundPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type RefundPaymentMutation = { refundPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CreateShipmentMutationVariables = Exact<{
   input: CreateShipmentInput;
 }>;
 
 
-export type CreateShipmentMutation = { createShipment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type CreateShipmentMutation = { createShipment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type MarkShipmentDeliveredMutationVariables = Exact<{
   shipmentId: string | number;
 }>;
 
 
-export type MarkShipmentDeliveredMutation = { markShipmentDelivered: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type MarkShipmentDeliveredMutation = { markShipmentDelivered: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CreateReturnMutationVariables = Exact<{
   input: CreateReturnInput;
 }>;
 
 
-export type CreateReturnMutation = { createReturn: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type CreateReturnMutation = { createReturn: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type OrderListItemFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> };
 
@@ -600,6 +680,22 @@ export const PartnerKeyFragmentDoc = gql`
   previousValidUntil
 }
     `;
+export const AutomationRuleFieldsFragmentDoc = gql`
+    fragment AutomationRuleFields on AutomationRule {
+  id
+  key
+  name
+  description
+  builtIn
+  trigger
+  enabled
+  position
+  settings
+  conditions
+  actions
+  updatedAt
+}
+    `;
 export const StockLevelRowFragmentDoc = gql`
     fragment StockLevelRow on StockLevel {
   id
@@ -640,6 +736,7 @@ export const OrderDetailFragmentDoc = gql`
   status
   holdReason
   cancelReason
+  tags
   paymentStatus
   currency
   note
@@ -1354,6 +1451,276 @@ export type MeQueryHookResult = ReturnType<typeof useMeQuery>;
 export type MeLazyQueryHookResult = ReturnType<typeof useMeLazyQuery>;
 export type MeSuspenseQueryHookResult = ReturnType<typeof useMeSuspenseQuery>;
 export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariables>;
+export const AutomationRulesDocument = gql`
+    query AutomationRules {
+  automationRules {
+    ...AutomationRuleFields
+  }
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
+
+/**
+ * __useAutomationRulesQuery__
+ *
+ * To run a query within a React component, call `useAutomationRulesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useAutomationRulesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useAutomationRulesQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useAutomationRulesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+      }
+export function useAutomationRulesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+        }
+// @ts-ignore
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery, AutomationRulesQueryVariables>;
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery | undefined, AutomationRulesQueryVariables>;
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+        }
+export type AutomationRulesQueryHookResult = ReturnType<typeof useAutomationRulesQuery>;
+export type AutomationRulesLazyQueryHookResult = ReturnType<typeof useAutomationRulesLazyQuery>;
+export type AutomationRulesSuspenseQueryHookResult = ReturnType<typeof useAutomationRulesSuspenseQuery>;
+export type AutomationRulesQueryResult = ApolloReactCommon.QueryResult<AutomationRulesQuery, AutomationRulesQueryVariables>;
+export const UpdateAutomationRuleDocument = gql`
+    mutation UpdateAutomationRule($input: UpdateAutomationRuleInput!) {
+  updateAutomationRule(input: $input) {
+    rule {
+      ...AutomationRuleFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
+export type UpdateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>;
+
+/**
+ * __useUpdateAutomationRuleMutation__
+ *
+ * To run a mutation, you first call `useUpdateAutomationRuleMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateAutomationRuleMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateAutomationRuleMutation, { data, loading, error }] = useUpdateAutomationRuleMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>(UpdateAutomationRuleDocument, options);
+      }
+export type UpdateAutomationRuleMutationHookResult = ReturnType<typeof useUpdateAutomationRuleMutation>;
+export type UpdateAutomationRuleMutationResult = ApolloReactCommon.MutationResult<UpdateAutomationRuleMutation>;
+export type UpdateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>;
+export const CreateAutomationRuleDocument = gql`
+    mutation CreateAutomationRule($input: CreateAutomationRuleInput!) {
+  createAutomationRule(input: $input) {
+    rule {
+      ...AutomationRuleFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
+export type CreateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>;
+
+/**
+ * __useCreateAutomationRuleMutation__
+ *
+ * To run a mutation, you first call `useCreateAutomationRuleMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateAutomationRuleMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createAutomationRuleMutation, { data, loading, error }] = useCreateAutomationRuleMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>(CreateAutomationRuleDocument, options);
+      }
+export type CreateAutomationRuleMutationHookResult = ReturnType<typeof useCreateAutomationRuleMutation>;
+export type CreateAutomationRuleMutationResult = ApolloReactCommon.MutationResult<CreateAutomationRuleMutation>;
+export type CreateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>;
+export const DeleteAutomationRuleDocument = gql`
+    mutation DeleteAutomationRule($key: String!) {
+  deleteAutomationRule(key: $key) {
+    deletedKey
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type DeleteAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>;
+
+/**
+ * __useDeleteAutomationRuleMutation__
+ *
+ * To run a mutation, you first call `useDeleteAutomationRuleMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeleteAutomationRuleMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deleteAutomationRuleMutation, { data, loading, error }] = useDeleteAutomationRuleMutation({
+ *   variables: {
+ *      key: // value for 'key'
+ *   },
+ * });
+ */
+export function useDeleteAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>(DeleteAutomationRuleDocument, options);
+      }
+export type DeleteAutomationRuleMutationHookResult = ReturnType<typeof useDeleteAutomationRuleMutation>;
+export type DeleteAutomationRuleMutationResult = ApolloReactCommon.MutationResult<DeleteAutomationRuleMutation>;
+export type DeleteAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>;
+export const DryRunAutomationDocument = gql`
+    query DryRunAutomation($orderId: ID!) {
+  dryRunAutomation(orderId: $orderId) {
+    ruleKey
+    name
+    enabled
+    trigger
+    matches
+    actions
+    reason
+  }
+}
+    `;
+
+/**
+ * __useDryRunAutomationQuery__
+ *
+ * To run a query within a React component, call `useDryRunAutomationQuery` and pass it any options that fit your needs.
+ * When your component renders, `useDryRunAutomationQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useDryRunAutomationQuery({
+ *   variables: {
+ *      orderId: // value for 'orderId'
+ *   },
+ * });
+ */
+export function useDryRunAutomationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables> & ({ variables: DryRunAutomationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+      }
+export function useDryRunAutomationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+        }
+// @ts-ignore
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery, DryRunAutomationQueryVariables>;
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery | undefined, DryRunAutomationQueryVariables>;
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+        }
+export type DryRunAutomationQueryHookResult = ReturnType<typeof useDryRunAutomationQuery>;
+export type DryRunAutomationLazyQueryHookResult = ReturnType<typeof useDryRunAutomationLazyQuery>;
+export type DryRunAutomationSuspenseQueryHookResult = ReturnType<typeof useDryRunAutomationSuspenseQuery>;
+export type DryRunAutomationQueryResult = ApolloReactCommon.QueryResult<DryRunAutomationQuery, DryRunAutomationQueryVariables>;
+export const RuleExecutionsDocument = gql`
+    query RuleExecutions($ruleKey: String, $first: Int, $after: String) {
+  ruleExecutions(ruleKey: $ruleKey, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      ruleKey
+      orderId
+      orderNumber
+      aggregateId
+      eventId
+      outcome
+      reason
+      actions
+      at
+    }
+  }
+}
+    `;
+
+/**
+ * __useRuleExecutionsQuery__
+ *
+ * To run a query within a React component, call `useRuleExecutionsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useRuleExecutionsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useRuleExecutionsQuery({
+ *   variables: {
+ *      ruleKey: // value for 'ruleKey'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useRuleExecutionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+      }
+export function useRuleExecutionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+        }
+// @ts-ignore
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery | undefined, RuleExecutionsQueryVariables>;
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+        }
+export type RuleExecutionsQueryHookResult = ReturnType<typeof useRuleExecutionsQuery>;
+export type RuleExecutionsLazyQueryHookResult = ReturnType<typeof useRuleExecutionsLazyQuery>;
+export type RuleExecutionsSuspenseQueryHookResult = ReturnType<typeof useRuleExecutionsSuspenseQuery>;
+export type RuleExecutionsQueryResult = ApolloReactCommon.QueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
 export const DashboardFiguresDocument = gql`
     query DashboardFigures($today: DateTime!, $week: DateTime!, $lateHours: Int!) {
   orderStatusCounts {

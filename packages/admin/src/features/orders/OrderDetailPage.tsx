@@ -43,6 +43,9 @@ export function OrderDetailPage() {
             Placed {formatDateTime(order.placedAt)} via {order.channel.name}
             {order.externalId ? ` · external id ${order.externalId}` : ''}
           </Text>
+          {order.tags.length > 0 && (
+            <Group gap={4} mt={4} data-testid="order-tags">{order.tags.map((tag) => <Badge key={tag} size="sm" variant="outline">{tag}</Badge>)}</Group>
+          )}
           {order.holdReason && <Text c="orange" size="sm">On hold: {order.holdReason}</Text>}
           {order.cancelReason && <Text c="dimmed" size="sm">Cancelled: {order.cancelReason}</Text>}
         </div>
