@@ -138,6 +138,7 @@ test('bad settings are refused with the field named, and nothing changes', async
     [{ key: 'flag-late', settings: { slaHours: 24, colour: 'red' } }, ['input', 'settings', 'colour']],
     [{ key: 'auto-confirm-paid', conditions: [] }, ['input', 'conditions']],
     [{ key: 'no-such-rule', enabled: true }, ['input', 'key']],
+    [{ key: 'low-stock', settings: { perSku: { 'SKU\u0000': 1 } } }, ['input', 'settings', 'perSku']],
   ];
   for (const [input, field] of cases) {
     const r = await update(input);

@@ -25,7 +25,8 @@ import type { OrderResult } from '../order/order-transaction';
 import type { OrderService } from '../order/order.service';
 import type { WebhookService } from '../webhooks/webhook.service';
 import { AutomationRule, RuleAction, RuleExecution, RuleOutcomeKind, SCHEDULE } from './automation-rule.entity';
-import { BUILT_INS, customVerdict, OrderFacts, validateActions, validateConditions, validateTrigger, Verdict } from './rule-definitions';
+import { rejectNul } from '../../common/query-args';
+import { BUILT_INS, customVerdict, nulError, OrderFacts, validateActions, validateConditions, validateTrigger, Verdict } from './rule-definitions';
 
 export const AUTOMATION_QUEUE = 'automation';
 export const SCHEDULE_QUEUE = 'automation-schedule';
@@ -374,6 +375,8 @@ export class AutomationService {
   }
 
   async create(ctx: RequestContext, input: CreateRuleData) {
+    const nul = nulError(input, ['input']);
+    if (nul) return { userErrors: [nul] };
     const errors: UserError[] = [];
     if (typeof input.key !== 'string' || !KEY.test(input.key)) errors.push(err(['input', 'key'], 'key: 2 to 64 lower-case letters, digits and -'));
     else if (BUILT_INS[input.key]) errors.push(err(['input', 'key'], `key: ${input.key} is a built-in rule`));
@@ -397,6 +400,8 @@ export class AutomationService {
   }
 
   async update(ctx: RequestContext, input: UpdateRuleData) {
+    const nul = nulError(input, ['input']);
+    if (nul) return { userErrors: [nul] };
     const r = await this.write(ctx, async (em) => {
       const rule = typeof input.key === 'string' ? await em.findOne(AutomationRule, { key: input.key }) : null;
       if (!rule) return fail(ErrorCode.NOT_FOUND, `No automation rule ${JSON.stringify(input.key).slice(0, 80)}`, ['input', 'key']);
@@ -439,6 +444,8 @@ export class AutomationService {
   }
 
   async delete(ctx: RequestContext, key: string) {
+    const nul = nulError(key, ['key']);
+    if (nul) return { userErrors: [nul] };
     const r = await this.write(ctx, async (em) => {
       const rule = await em.findOne(AutomationRule, { key });
       if (!rule) return fail(ErrorCode.NOT_FOUND, `No automation rule ${JSON.stringify(key).slice(0, 80)}`, ['key']);
@@ -455,6 +462,7 @@ export class AutomationService {
    * changes nothing (no lock, no write, no event).
    */
   async dryRun(ctx: RequestContext, orderIdOrNumber: string): Promise<RuleOutcomeView[]> {
+    rejectNul({ orderId: orderIdOrNumber });
     const scope = channelScope(ctx);
     const [row] = await sql<{ id: string; channel_id: string }>(ctx.em, `select id, channel_id from "order" where ${UUID.test(orderIdOrNumber) ? 'id = ?::uuid' : 'number = ?'}`, [orderIdOrNumber]);
     if (!row || (scope && !scope.includes(row.channel_id))) return [];
@@ -484,6 +492,7 @@ export class AutomationService {
   }
 
   async executions(ctx: RequestContext, args: { ruleKey?: string | null; orderId?: string | null; first?: number | null; after?: string | null }) {
+    rejectNul({ ruleKey: args.ruleKey });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const where: Record<string, unknown> = {};

@@ -49,6 +49,23 @@ const err = (path: (string | number)[], message: string) => new UserError(ErrorC
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringList = (v: unknown, max = 200): v is string[] => Array.isArray(v) && v.length <= max && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200);
 
+/** A userError at the first string (or object key) holding a NUL character, which PostgreSQL cannot store. */
+export function nulError(value: unknown, path: (string | number)[]): UserError | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? err(path, 'must not contain NUL characters') : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const e = nulError(value[i], [...path, i]);
+      if (e) return e;
+    }
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const e = k.includes('\u0000') ? err(path, 'must not contain NUL characters') : nulError(v, [...path, k]);
+      if (e) return e;
+    }
+  }
+  return undefined;
+}
+
 export function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase();
 }
