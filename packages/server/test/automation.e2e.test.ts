@@ -4,6 +4,9 @@
  * an injected clock, dry runs that change nothing, rule order, loop protection, custom rules with
  * a webhook action, and refused settings.
  */
+import { parse, print } from 'graphql';
+import fs from 'node:fs';
+import path from 'node:path';
 import { adjustStock, createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { orderSnapshot, recordPayment, confirmOrder } from './order-helpers';
@@ -323,4 +326,21 @@ test('an action the order state refuses is logged as FAILED with the reason; a w
   } finally {
     await receiver.close();
   }
+});
+
+test("the README's automation examples run as written", async () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### Automation rules'), readme.indexOf('### Webhooks'));
+  const block = /```graphql\n([\s\S]*?)```/.exec(section)![1];
+  const operations = parse(block).definitions;
+  expect(operations).toHaveLength(4);
+  for (const op of operations) {
+    const res = await t.gql(print(op));
+    expect({ op: print(op).slice(0, 40), errors: res.body.errors }).toEqual({ op: print(op).slice(0, 40), errors: undefined });
+    for (const value of Object.values(res.body.data ?? {})) if (value && typeof value === 'object' && 'userErrors' in value) expect((value as any).userErrors).toEqual([]);
+  }
+  const rules = (await t.q('{ automationRules { key enabled settings } }')).automationRules;
+  expect(rules).toContainEqual({ key: 'hold-high-value', enabled: true, settings: { threshold: 50000, allowedCountries: ['DE', 'AT', 'CH'] } });
+  expect(rules.map((r: any) => r.key)).toContain('vip-b2b');
+  await t.q(DELETE, { k: 'vip-b2b' });
 });
