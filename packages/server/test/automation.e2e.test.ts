@@ -344,3 +344,15 @@ test("the README's automation examples run as written", async () => {
   expect(rules.map((r: any) => r.key)).toContain('vip-b2b');
   await t.q(DELETE, { k: 'vip-b2b' });
 });
+
+test('the scheduled job (what the cron schedule sends every minute) runs the scheduled rules with the real clock', async () => {
+  expect(await t.sql(`select name from pgboss.schedule where name = 'automation-schedule'`)).toEqual([]); // OMS_AUTOMATION_SCHEDULE=off here
+  await enable('cancel-unpaid', { afterHours: 1 });
+  const o = await place();
+  // An order placed two hours ago, as far as the rule can tell.
+  await t.sql(`update "order" set placed_at = placed_at - interval '2 hours' where id = $1`, [o.id]);
+  await t.server.orm.em.fork().transactional((em) => t.server.jobs.send(em, 'automation-schedule', {}));
+  t.server.jobs.wake('automation-schedule');
+  const cancelled = await until('the scheduled cancel', async () => { const x = await order(o.id); return x.status === 'CANCELLED' && x; });
+  expect(cancelled.history.at(-1)).toMatchObject({ actor: 'rule:cancel-unpaid', message: 'Unpaid after 1 hour' });
+});

@@ -246,7 +246,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
       if (f.paid > 0) return { match: false, reason: 'something is paid', actions: [] };
       const age = hours(f.placedAt, now);
       if (age < s.afterHours) return { match: false, reason: `placed ${Math.floor(age)} h ago, less than ${s.afterHours} h`, actions: [] };
-      const reason = `Unpaid after ${s.afterHours} hours`;
+      const reason = `Unpaid after ${s.afterHours} hour${s.afterHours === 1 ? "" : "s"}`;
       return { match: true, reason: `PENDING, unpaid, placed ${Math.floor(age)} h ago`, actions: [{ type: 'cancel', reason }] };
     },
   },
