@@ -323,6 +323,7 @@ test('an action the order state refuses is logged as FAILED with the reason; a w
     await settled();
     expect((await executions({ k: 'confirm-on-payment', o: o.id }))[0]).toMatchObject({ outcome: 'APPLIED', actions: ['addTag:paid', 'webhook'] });
     await t.q(DELETE, { k: 'confirm-on-payment' });
+    await t.q('mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { userErrors { message } } }', { id: endpoint.id });
   } finally {
     await receiver.close();
   }
