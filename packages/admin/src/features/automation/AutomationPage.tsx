@@ -107,7 +107,7 @@ function RuleRow({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
         {rule.description && <Text size="xs" c="dimmed">{rule.description}</Text>}
         {error && <Text c="red" size="sm" role="alert">{error}</Text>}
       </Table.Td>
-      <Table.Td><Badge variant="outline" tt="none" maw="none" color={rule.trigger === 'schedule' ? 'violet' : 'blue'}>{rule.trigger}</Badge></Table.Td>
+      <Table.Td><Code c={rule.trigger === 'schedule' ? 'violet' : 'blue'} style={{ whiteSpace: 'nowrap' }}>{rule.trigger}</Code></Table.Td>
       <Table.Td maw={320}><Text size="sm">{rule.builtIn ? settingsSummary(rule) : summarise(rule.conditions, rule.actions)}</Text></Table.Td>
       <Table.Td>
         <Switch checked={rule.enabled} disabled={loading} onChange={(e) => toggle(e.currentTarget.checked)} aria-label={`Enable ${rule.key}`} />
@@ -374,7 +374,7 @@ function ExecutionLog({ rules }: { rules: Rule[] }) {
           }),
         })}>Load more</Button>
       )}
-      <Text size="xs" c="dimmed" mt="xs">{page ? `${page.totalCount} executions` : ''}</Text>
+      <Text size="xs" c="dimmed" mt="xs">{page ? `${page.totalCount} execution${page.totalCount === 1 ? '' : 's'}` : ''}</Text>
     </Card>
   );
 }
