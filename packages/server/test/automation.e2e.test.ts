@@ -357,3 +357,18 @@ test('the scheduled job (what the cron schedule sends every minute) runs the sch
   const cancelled = await until('the scheduled cancel', async () => { const x = await order(o.id); return x.status === 'CANCELLED' && x; });
   expect(cancelled.history.at(-1)).toMatchObject({ actor: 'rule:cancel-unpaid', message: 'Unpaid after 1 hour' });
 });
+
+test("a rerun of an event's automation job (a retry, a replay) does not run its rules again", async () => {
+  await create({ key: 'note-once', name: 'Note once', trigger: 'order.placed', conditions: [], actions: [{ type: 'notify', message: 'placed' }], enabled: true });
+  const o = await place();
+  await settled();
+  const [placed] = await t.sql(`select id from domain_event where aggregate_id = $1 and type = 'order.placed'`, [o.id]);
+  const notices = async () => (await t.sql(`select count(*)::int as n from order_history where order_id = $1 and type = 'RULE_NOTIFIED'`, [o.id]))[0].n;
+  expect(await notices()).toBe(1);
+  await t.server.orm.em.fork().transactional((em) => t.server.jobs.send(em, 'automation', { eventId: placed.id }));
+  t.server.jobs.wake('automation');
+  await settled();
+  expect(await notices()).toBe(1);
+  expect(await executions({ k: 'note-once', o: o.id })).toHaveLength(1);
+  await t.q(DELETE, { k: 'note-once' });
+});
