@@ -20,6 +20,7 @@ import { OrderResolver } from './modules/order/order.resolver';
 import { PaymentResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
 import { JobResolver } from './modules/jobs/job.resolver';
+import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 
 /**
@@ -42,7 +43,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
-  JobResolver,
+  JobResolver, DataResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -66,6 +67,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(WebhookEndpointResolver, new WebhookEndpointResolver(services.webhooks));
     instances.set(WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks));
     instances.set(JobResolver, new JobResolver(services.jobs));
+    instances.set(DataResolver, new DataResolver(services.exports));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

@@ -21,6 +21,9 @@ import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
 import { JobService } from './modules/jobs/job.service';
 import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
+import { CustomerService } from './modules/customer/customer.service';
+import { ExportService, ExportSettings } from './modules/data/export.service';
+import { ImportService } from './modules/data/import.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -40,18 +43,25 @@ export interface Services {
   dashboard: DashboardService;
   jobs: JobService;
   webhooks: WebhookService;
+  customers: CustomerService;
+  exports: ExportService;
+  imports: ImportService;
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig & ExportSettings,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
+  databaseUrl?: string,
 ): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
   const accessEvents = new AccessEvents();
+  const products = new ProductService();
+  const customers = new CustomerService();
+  const orders = new OrderService(tx, inventory);
   return {
     pubsub,
     accessEvents,
@@ -61,14 +71,17 @@ export function createServices(
     tracking: new TrackingService(throttle),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
-    products: new ProductService(),
+    products,
     inventory,
-    orders: new OrderService(tx, inventory),
+    orders,
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
     jobs: new JobService(queue),
     webhooks: new WebhookService(queue, config, log),
+    customers,
+    exports: new ExportService(databaseUrl ?? '', queue, log, config),
+    imports: new ImportService(products, customers, inventory, orders),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The one place environment variables are read. Everything else receives a Config.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export type SeedMode = 'demo' | 'none';
@@ -60,6 +61,12 @@ export interface Config {
   webhookDisableAfterFailures: number;
   /** Whether webhook URLs may point at loopback, private or link-local addresses. */
   webhookAllowPrivateAddresses: boolean;
+  /** Where background exports write their files (a shared volume when several processes run). */
+  exportDir: string;
+  /** How long a finished export's file is kept for download. */
+  exportTtlSeconds: number;
+  /** Largest CSV body accepted by POST /import, in bytes. */
+  importMaxBytes: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -97,6 +104,9 @@ export const ENV_VARS = [
   'OMS_WEBHOOK_RETRY_WINDOW_SECONDS',
   'OMS_WEBHOOK_DISABLE_AFTER_FAILURES',
   'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
+  'OMS_EXPORT_DIR',
+  'OMS_EXPORT_TTL_SECONDS',
+  'OMS_IMPORT_MAX_MB',
   'NODE_ENV',
 ] as const;
 
@@ -155,5 +165,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),
     webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
     webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, true),
+    exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
+    exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
+    importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
   };
 }

@@ -65,5 +65,7 @@ export enum OrderEventType {
   SHIPMENT_DELIVERED = 'SHIPMENT_DELIVERED',
   RETURN_CREATED = 'RETURN_CREATED',
   NOTE_ADDED = 'NOTE_ADDED',
+  /** The order was created at its status by an import (OrderService.importOrder), e.g. from another system. */
+  IMPORTED = 'IMPORTED',
 }
 registerEnumType(OrderEventType, { name: 'OrderEventType', description: 'What happened to an order.' });
