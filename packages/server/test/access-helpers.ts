@@ -157,6 +157,8 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     replayWebhookDelivery: [`mutation($id: ID!) { replayWebhookDelivery(id: $id) { ${P} } }`, { id: f.deliveryId }],
     jobs: ['{ jobs(first: 5) { id state } }'],
     retryJob: [`mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { ${P} } }`, { q: f.deadLetter.queue, id: f.deadLetter.id }],
+    startExport: [`mutation { startExport(input: { kind: PRODUCTS, format: CSV }) { ${P} } }`],
+    exportJob: ['{ exportJob(id: "00000000-0000-4000-8000-000000000000") { id } }'],
     changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],
     logout: ['mutation { logout }'],
   };

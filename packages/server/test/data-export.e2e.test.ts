@@ -160,3 +160,57 @@ function res403(res: { status: number; text: string }) {
   expect(body.error.code).toBe('FORBIDDEN');
   return body.error.permission;
 }
+
+describe('background exports (GraphQL, the admin /data page)', () => {
+  const START = `mutation($i: StartExportInput!) { startExport(input: $i) { job { id kind format state rowsDone rowsTotal downloadUrl } userErrors { field code message } } }`;
+  const JOB = `query($id: ID!) { exportJob(id: $id) { id state rowsDone rowsTotal downloadUrl error expiresAt } }`;
+
+  async function finished(id: string, token = t.token) {
+    for (let i = 0; i < 100; i++) {
+      const job = (await t.q(JOB, { id }, { token })).exportJob;
+      if (job.state === 'DONE' || job.state === 'FAILED') return job;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('export job did not finish');
+  }
+
+  test('startExport runs in the background with progress; the file downloads with the same token and equals the direct export', async () => {
+    const started = (await t.q(START, { i: { kind: 'ORDERS', format: 'CSV', filter: { status: ['SHIPPED', 'DELIVERED'] } } })).startExport;
+    expect(started.userErrors).toEqual([]);
+    expect(started.job).toMatchObject({ kind: 'ORDERS', format: 'CSV', state: expect.stringMatching(/^(QUEUED|RUNNING|DONE)$/), downloadUrl: null });
+    const job = await finished(started.job.id);
+    expect(job).toMatchObject({ state: 'DONE', rowsDone: 2, rowsTotal: 2, downloadUrl: `/export/jobs/${started.job.id}/download`, error: null });
+    expect(new Date(job.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const file = await exportText(t, job.downloadUrl);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-.*\.csv"$/);
+    expect(file.text).toBe((await exportText(t, '/export/orders.csv?status=SHIPPED,DELIVERED')).text);
+
+    // Nobody else sees or downloads it.
+    const other = await createKey(t, ['WEB', 'MARKET'], ['DATA_EXPORT']);
+    expect((await t.q(JOB, { id: started.job.id }, { token: other })).exportJob).toBeNull();
+    expect((await exportText(t, job.downloadUrl, other)).status).toBe(404);
+    expect((await exportText(t, job.downloadUrl, null)).status).toBe(401);
+
+    // After its time the file is deleted.
+    await t.sql(`update export_job set expires_at = now() - interval '1 second' where id = $1`, [started.job.id]);
+    await t.server.services.exports.sweep();
+    expect((await t.q(JOB, { id: started.job.id })).exportJob.state).toBe('EXPIRED');
+    expect((await exportText(t, job.downloadUrl)).status).toBe(404);
+  });
+
+  test('a partner key\'s background export is limited to its channels', async () => {
+    const key = await createKey(t, ['MARKET'], ['DATA_EXPORT']);
+    const started = (await t.q(START, { i: { kind: 'ORDERS', format: 'JSONL' } }, { token: key })).startExport;
+    const job = await finished(started.job.id, key);
+    expect(job.rowsTotal).toBe(1);
+    expect(jsonLines((await exportText(t, job.downloadUrl, key)).text).map((o) => o.channel)).toEqual(['MARKET']);
+  });
+
+  test('a bad filter is a userError at its field, and no job is started', async () => {
+    const [{ n }] = await t.sql('select count(*)::int as n from export_job');
+    const r = (await t.q(START, { i: { kind: 'EVENTS', format: 'CSV', filter: { status: 'SHIPPED' } } })).startExport;
+    expect(r).toEqual({ job: null, userErrors: [{ field: ['input', 'filter', 'status'], code: 'INVALID_INPUT', message: 'Unknown parameter status; events accept type, aggregateId' }] });
+    expect((await t.sql('select count(*)::int as n from export_job'))[0].n).toBe(n);
+  });
+});

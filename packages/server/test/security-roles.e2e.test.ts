@@ -37,6 +37,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   webhookEndpoints: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
   replayWebhookDelivery: [A],
   jobs: [A], retryJob: [A],
+  startExport: [A, M], exportJob: [A, M],
 };
 
 test('the table covers every query and mutation of the schema but the public ones', async () => {

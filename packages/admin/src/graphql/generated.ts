@@ -81,6 +81,7 @@ export enum ErrorCode {
 
 /** What happened to an order. */
 export enum OrderEventType {
+  Imported = 'IMPORTED',
   NoteAdded = 'NOTE_ADDED',
   PaymentRecorded = 'PAYMENT_RECORDED',
   PaymentRefunded = 'PAYMENT_REFUNDED',

@@ -153,7 +153,8 @@ export class ExportService {
          values (gen_random_uuid(), ?, ?, ?::jsonb, 'QUEUED', 0, ?, ?, ?::jsonb, now()) returning id`,
         [kind, format, JSON.stringify(filter), this.owner(ctx), ctx.actor!.label, scope.channelIds ? JSON.stringify(scope.channelIds) : null]);
       // The job exists only if the row does (same transaction).
-      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope });
+      // Plain JSON (no undefined members): the job data is a bind parameter of pg-boss's insert.
+      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)) });
       return row.id;
     });
     this.queue.wake(EXPORT_QUEUE);
@@ -174,14 +175,15 @@ export class ExportService {
     if (!row) return null;
     const file = this.filePath(row.id, row.format);
     if (!fs.existsSync(file)) return null;
-    return { path: file, fileName: exportFileName(row.kind, row.format, row.finished_at ?? row.created_at), format: row.format };
+    return { path: file, fileName: exportFileName(row.kind, row.format, new Date(row.finished_at ?? row.created_at)), format: row.format };
   }
 
   private present(row: JobRow): ExportJob {
     return {
       id: row.id, kind: row.kind as any, format: row.format as any, state: row.state, rowsDone: row.rows_done, rowsTotal: row.rows_total,
       downloadUrl: row.state === ExportJobState.DONE ? `/export/jobs/${row.id}/download` : null,
-      error: row.error, createdAt: row.created_at, finishedAt: row.finished_at, expiresAt: row.expires_at,
+      // Timestamps come back as text through the ORM's connection.
+      error: row.error, createdAt: new Date(row.created_at), finishedAt: row.finished_at ? new Date(row.finished_at) : null, expiresAt: row.expires_at ? new Date(row.expires_at) : null,
     };
   }
 
