@@ -135,6 +135,8 @@ describe('GET /export', () => {
     }
     const ev = await exportText(t, '/export/events.jsonl?type=order.exploded');
     expect(JSON.parse(ev.text).error).toMatchObject({ parameter: 'type' });
+    const head = await fetch(`${t.url.replace(/\/graphql$/, '')}/export/orders.csv`, { method: 'HEAD', headers: { authorization: `Bearer ${t.token}` } });
+    expect([head.status, head.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
     expect((await exportText(t, '/export/invoices.csv')).status).toBe(404);
     expect((await exportText(t, '/export/orders.xlsx')).status).toBe(404);
   });

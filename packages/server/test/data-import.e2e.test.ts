@@ -101,12 +101,13 @@ describe('stock: set and adjust', () => {
     expect(await onHand('SKU-2')).toBe(40);
     const movements = await b.sql(`select reason from stock_movement where reason in ('count 2026-11', 'PO-9')`);
     expect(movements).toHaveLength(2);
-    const bad = await importCsv(b, 'stock', 'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,adjust,0,x\nSKU-2,NOWHERE,set,1,\nSKU-2,WH1,move,1,\nSKU-2,WH1,adjust,-1000,too many\n', true);
+    const bad = await importCsv(b, 'stock', 'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,adjust,0,x\nSKU-2,NOWHERE,set,1,\nSKU-2,WH1,move,1,\nSKU-2,WH1,adjust,-1000,too many\nNO-SKU,WH1,set,0,\n', true);
     expect(bad.body.errors).toEqual([
       { line: 2, field: 'quantity', message: 'quantity of an adjust row must not be 0' },
       { line: 3, field: 'warehouse_code', message: 'No warehouse with code NOWHERE' },
       { line: 4, field: 'mode', message: 'mode must be set or adjust' },
       { line: 5, field: 'quantity', message: expect.stringContaining('Cannot adjust SKU-2 in WH1 by -1000') },
+      { line: 6, field: 'sku', message: 'No product with SKU NO-SKU' },
     ]);
   });
 });

@@ -92,6 +92,8 @@ export function dataRouter(o: DataHttpOptions): Router {
     res.setHeader('content-type', CONTENT_TYPES[file.format]);
     res.setHeader('content-disposition', `attachment; filename="${file.fileName}"`);
     res.setHeader('cache-control', 'no-store');
+    res.setHeader('content-length', String((await fs.promises.stat(file.path)).size));
+    if (req.method === 'HEAD') return void res.end();
     await pipeline(fs.createReadStream(file.path), res);
   }));
 
@@ -114,6 +116,8 @@ export function dataRouter(o: DataHttpOptions): Router {
     res.setHeader('content-type', CONTENT_TYPES[format]);
     res.setHeader('content-disposition', `attachment; filename="${exportFileName(kind, format)}"`);
     res.setHeader('cache-control', 'no-store');
+    // HEAD (which Express routes here too) checks access and parameters without running the export.
+    if (req.method === 'HEAD') return void res.end();
     await o.exports.streamTo(scopeOf(ctx.actor), kind, format, filter, res);
   }));
 

@@ -63,7 +63,7 @@ export class ExportService {
   constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
     // Exports hold a connection for as long as they stream: their own small pool, so that they
     // never starve requests of the ORM's.
-    this.pool = new Pool({ connectionString: databaseUrl, max: 4, application_name: 'oms-export' });
+    this.pool = new Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 2000, application_name: 'oms-export' });
     this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
   }
 
@@ -118,8 +118,8 @@ export class ExportService {
     await this.queue.work<{ jobId: string; scope: ExportScope }>(EXPORT_QUEUE, (job) => this.run(job.data.jobId, job.data.scope), 2);
     const every = Math.min(this.settings.exportTtlSeconds, 600) * 1000;
     this.sweeper = setInterval(() => this.sweep().catch((err) => this.log.warn({ err }, 'export sweep failed')), every);
+    // The first sweep runs at the first tick, not at start: starting holds no connection of this pool.
     this.sweeper.unref();
-    await this.sweep().catch((err) => this.log.warn({ err }, 'export sweep failed'));
   }
 
   async stop(): Promise<void> {

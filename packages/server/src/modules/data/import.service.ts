@@ -306,6 +306,13 @@ export class ImportService {
       let delta = quantity;
       if (mode === 'set') {
         delta = quantity - (level?.on_hand ?? 0);
+        if (delta === 0 && !level) {
+          // Nothing to book, but an unknown SKU or warehouse is still a mistake in the file.
+          const [known] = await sql<{ p: boolean; w: boolean }>(c.em,
+            'select exists(select 1 from product where sku = ?) as p, exists(select 1 from warehouse where code = ?) as w', [sku, warehouseCode]);
+          if (!known.p) throw new RowInvalid([{ field: 'sku', message: `No product with SKU ${sku}` }]);
+          if (!known.w) throw new RowInvalid([{ field: 'warehouse_code', message: `No warehouse with code ${warehouseCode}` }]);
+        }
         if (delta === 0) return 'skipped';
       } else {
         // The reason names the adjustment: one already booked for this SKU and warehouse is not booked twice.
