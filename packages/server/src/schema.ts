@@ -20,6 +20,7 @@ import { OrderResolver } from './modules/order/order.resolver';
 import { PaymentResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
 import { JobResolver } from './modules/jobs/job.resolver';
+import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
 
@@ -43,7 +44,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
-  JobResolver, AutomationResolver,
+  JobResolver, AutomationResolver, DataResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -68,6 +69,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks));
     instances.set(JobResolver, new JobResolver(services.jobs));
     instances.set(AutomationResolver, new AutomationResolver(services.automation));
+    instances.set(DataResolver, new DataResolver(services.exports));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

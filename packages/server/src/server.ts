@@ -34,6 +34,7 @@ import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { seedDemoData } from './seed/demo-seed';
+import { dataRouter } from './modules/data/data.http';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -94,9 +95,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
   const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds });
   await jobs.start();
-  const services = createServices(config, jobs, log, rateLimits);
+  const services = createServices(config, jobs, log, rateLimits, options.databaseUrl);
   await services.webhooks.start(orm);
   await services.automation.start(orm);
+  await services.exports.start();
   const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks once, whichever process dispatches it.
@@ -273,6 +275,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
     }),
   );
+  // Open data for scripts: streamed exports and CSV imports, with the GraphQL bearer token and rate limit.
+  app.use(dataRouter({
+    exports: services.exports,
+    imports: services.imports,
+    context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
+    charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
+    importMaxBytes: config.importMaxBytes,
+    log,
+  }));
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
@@ -308,6 +319,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       await dispatcher.stop();
       await eventStream.stop();
       await jobs.stop();
+      await services.exports.stop();
       await rateLimits.close();
       await orm.close(true);
     },
@@ -328,7 +340,7 @@ function serveAdminApp(app: express.Express, dir: string, log: Logger) {
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
   } }));
-  app.get(/^\/(?!graphql|healthz|readyz|assets\/).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|healthz|readyz|export\/|import\/|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

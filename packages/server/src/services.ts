@@ -22,6 +22,9 @@ import { FulfilmentService } from './modules/shipment/fulfilment.service';
 import { JobService } from './modules/jobs/job.service';
 import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
 import { AutomationService } from './modules/automation/automation.service';
+import { CustomerService } from './modules/customer/customer.service';
+import { ExportService, ExportSettings } from './modules/data/export.service';
+import { ImportService } from './modules/data/import.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -42,18 +45,24 @@ export interface Services {
   jobs: JobService;
   webhooks: WebhookService;
   automation: AutomationService;
+  customers: CustomerService;
+  exports: ExportService;
+  imports: ImportService;
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule'>> & WebhookConfig,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule'>> & WebhookConfig & ExportSettings,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
+  databaseUrl?: string,
 ): Services {
   const pubsub = createOmsPubSub();
   const tx = new OrderTransactions();
   const inventory = new InventoryService();
   const accessEvents = new AccessEvents();
+  const products = new ProductService();
+  const customers = new CustomerService();
   const orders = new OrderService(tx, inventory);
   const webhooks = new WebhookService(queue, config, log);
   return {
@@ -65,7 +74,7 @@ export function createServices(
     tracking: new TrackingService(throttle),
     channels: new ChannelService(),
     warehouses: new WarehouseService(),
-    products: new ProductService(),
+    products,
     inventory,
     orders,
     orderFeed: new OrderFeed(pubsub),
@@ -75,5 +84,8 @@ export function createServices(
     jobs: new JobService(queue),
     webhooks,
     automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),
+    customers,
+    exports: new ExportService(databaseUrl ?? '', queue, log, config),
+    imports: new ImportService(products, customers, inventory, orders),
   };
 }

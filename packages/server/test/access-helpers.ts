@@ -172,6 +172,8 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     updateAutomationRule: [`mutation($i: UpdateAutomationRuleInput!) { updateAutomationRule(input: $i) { ${P} } }`, { i: { key: 'flag-late', settings: { slaHours: 72 } } }],
     deleteAutomationRule: [`mutation($k: String!) { deleteAutomationRule(key: $k) { ${P} } }`, { k: f.ruleKey }],
     retryJob: [`mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { ${P} } }`, { q: f.deadLetter.queue, id: f.deadLetter.id }],
+    startExport: [`mutation { startExport(input: { kind: PRODUCTS, format: CSV }) { ${P} } }`],
+    exportJob: ['{ exportJob(id: "00000000-0000-4000-8000-000000000000") { id } }'],
     changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],
     logout: ['mutation { logout }'],
   };

@@ -39,6 +39,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   jobs: [A], retryJob: [A],
   addOrderTag: [A, M, F, S], removeOrderTag: [A, M, F, S],
   automationRules: [A, M], ruleExecutions: [A, M], dryRunAutomation: [A, M], createAutomationRule: [A, M], updateAutomationRule: [A, M], deleteAutomationRule: [A, M],
+  startExport: [A, M], exportJob: [A, M],
 };
 
 test('the table covers every query and mutation of the schema but the public ones', async () => {

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconUsers } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -27,6 +27,7 @@ const ADMIN_NAV = [
 export function Layout() {
   const { can } = useMe();
   const adminNav = ADMIN_NAV.filter((item) => can(item.permission));
+  const dataNav = can(Permission.DataExport) || can(Permission.DataImport);
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   return (
@@ -57,6 +58,7 @@ export function Layout() {
                 onClick={close}
               />
             ))}
+            {dataNav && <NavLink component={Link} to="/data" label="Data" leftSection={<IconDatabaseExport size={18} />} active={pathname.startsWith('/data')} onClick={close} />}
             <NavLink component={Link} to="/screen" label="Screen mode" leftSection={<IconDeviceTv size={18} />} />
             {adminNav.length > 0 && <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">Administration</Text>}
             {adminNav.map((item) => (

@@ -6,6 +6,7 @@ import { AutomationPage } from '../features/automation/AutomationPage';
 import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { DataPage } from '../features/data/DataPage';
 import { ProductsPage } from '../features/inventory/ProductsPage';
 import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="inventory" element={<StockPage />} />
         <Route path="inventory/products" element={<ProductsPage />} />
         <Route path="inventory/locations" element={<LocationsPage />} />
+        <Route path="data" element={<DataPage />} />
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-keys" element={<ApiKeysPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />

@@ -95,8 +95,33 @@ export enum ErrorCode {
   NotFound = 'NOT_FOUND'
 }
 
+/** CSV, or JSON lines (one JSON object per line). */
+export enum ExportFormat {
+  Csv = 'CSV',
+  Jsonl = 'JSONL'
+}
+
+/** DONE: the file can be downloaded until expiresAt; EXPIRED: it was deleted. */
+export enum ExportJobState {
+  Done = 'DONE',
+  Expired = 'EXPIRED',
+  Failed = 'FAILED',
+  Queued = 'QUEUED',
+  Running = 'RUNNING'
+}
+
+/** What to export. */
+export enum ExportKind {
+  Customers = 'CUSTOMERS',
+  Events = 'EVENTS',
+  Orders = 'ORDERS',
+  Products = 'PRODUCTS',
+  Stock = 'STOCK'
+}
+
 /** What happened to an order. */
 export enum OrderEventType {
+  Imported = 'IMPORTED',
   MarkedLate = 'MARKED_LATE',
   NoteAdded = 'NOTE_ADDED',
   PaymentRecorded = 'PAYMENT_RECORDED',
@@ -233,6 +258,13 @@ export enum ShipmentStatus {
 export type SkuQuantityInput = {
   quantity: number;
   sku: string;
+};
+
+export type StartExportInput = {
+  /** The same filters as the GET /export query parameters, e.g. { "status": ["CONFIRMED"], "channelCode": "WEB" }. */
+  filter?: unknown;
+  format: ExportFormat;
+  kind: ExportKind;
 };
 
 export enum StockMovementKind {
@@ -420,6 +452,22 @@ export type DashboardFeedSubscriptionVariables = Exact<{ [key: string]: never; }
 
 
 export type DashboardFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, actor: string, at: string, message: string | null } } };
+
+export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null };
+
+export type StartExportMutationVariables = Exact<{
+  input: StartExportInput;
+}>;
+
+
+export type StartExportMutation = { startExport: { job: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ExportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportJobQuery = { exportJob: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null };
 
 export type StockLevelRowFragment = { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } };
 
@@ -694,6 +742,19 @@ export const AutomationRuleFieldsFragmentDoc = gql`
   conditions
   actions
   updatedAt
+}
+    `;
+export const ExportJobFieldsFragmentDoc = gql`
+    fragment ExportJobFields on ExportJob {
+  id
+  kind
+  format
+  state
+  rowsDone
+  rowsTotal
+  downloadUrl
+  error
+  expiresAt
 }
     `;
 export const StockLevelRowFragmentDoc = gql`
@@ -1891,6 +1952,89 @@ export function useDashboardFeedSubscription(baseOptions?: ApolloReactHooks.Subs
       }
 export type DashboardFeedSubscriptionHookResult = ReturnType<typeof useDashboardFeedSubscription>;
 export type DashboardFeedSubscriptionResult = ApolloReactCommon.SubscriptionResult<DashboardFeedSubscription>;
+export const StartExportDocument = gql`
+    mutation StartExport($input: StartExportInput!) {
+  startExport(input: $input) {
+    job {
+      ...ExportJobFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${ExportJobFieldsFragmentDoc}`;
+export type StartExportMutationFn = ApolloReactCommon.MutationFunction<StartExportMutation, StartExportMutationVariables>;
+
+/**
+ * __useStartExportMutation__
+ *
+ * To run a mutation, you first call `useStartExportMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useStartExportMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [startExportMutation, { data, loading, error }] = useStartExportMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useStartExportMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<StartExportMutation, StartExportMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<StartExportMutation, StartExportMutationVariables>(StartExportDocument, options);
+      }
+export type StartExportMutationHookResult = ReturnType<typeof useStartExportMutation>;
+export type StartExportMutationResult = ApolloReactCommon.MutationResult<StartExportMutation>;
+export type StartExportMutationOptions = ApolloReactCommon.BaseMutationOptions<StartExportMutation, StartExportMutationVariables>;
+export const ExportJobDocument = gql`
+    query ExportJob($id: ID!) {
+  exportJob(id: $id) {
+    ...ExportJobFields
+  }
+}
+    ${ExportJobFieldsFragmentDoc}`;
+
+/**
+ * __useExportJobQuery__
+ *
+ * To run a query within a React component, call `useExportJobQuery` and pass it any options that fit your needs.
+ * When your component renders, `useExportJobQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useExportJobQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useExportJobQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ExportJobQuery, ExportJobQueryVariables> & ({ variables: ExportJobQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+      }
+export function useExportJobLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+        }
+// @ts-ignore
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery, ExportJobQueryVariables>;
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery | undefined, ExportJobQueryVariables>;
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+        }
+export type ExportJobQueryHookResult = ReturnType<typeof useExportJobQuery>;
+export type ExportJobLazyQueryHookResult = ReturnType<typeof useExportJobLazyQuery>;
+export type ExportJobSuspenseQueryHookResult = ReturnType<typeof useExportJobSuspenseQuery>;
+export type ExportJobQueryResult = ApolloReactCommon.QueryResult<ExportJobQuery, ExportJobQueryVariables>;
 export const StockLevelsDocument = gql`
     query StockLevels($warehouseCode: String, $sku: String) {
   stockLevels(warehouseCode: $warehouseCode, sku: $sku) {

@@ -1,6 +1,7 @@
 /**
  * The one place environment variables are read. Everything else receives a Config.
  */
+import os from 'node:os';
 import path from 'node:path';
 
 export type SeedMode = 'demo' | 'none';
@@ -62,6 +63,12 @@ export interface Config {
   webhookAllowPrivateAddresses: boolean;
   /** Cron expression of the scheduled automation rules (cancel-unpaid, flag-late, custom schedules); "off": never. */
   automationSchedule: string;
+  /** Where background exports write their files (a shared volume when several processes run). */
+  exportDir: string;
+  /** How long a finished export's file is kept for download. */
+  exportTtlSeconds: number;
+  /** Largest CSV body accepted by POST /import, in bytes. */
+  importMaxBytes: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -100,6 +107,9 @@ export const ENV_VARS = [
   'OMS_WEBHOOK_DISABLE_AFTER_FAILURES',
   'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
   'OMS_AUTOMATION_SCHEDULE',
+  'OMS_EXPORT_DIR',
+  'OMS_EXPORT_TTL_SECONDS',
+  'OMS_IMPORT_MAX_MB',
   'NODE_ENV',
 ] as const;
 
@@ -159,5 +169,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
     webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, true),
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
+    exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
+    exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
+    importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
   };
 }

@@ -4,7 +4,8 @@ import type { OrderHistoryEntry } from './order-history.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 import type { Order } from './order.entity';
 
-const TYPES: Record<OrderEventType, EventType> = {
+/** Imported orders write no events: they are history, not news (see OrderService.importOrder). */
+const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType> = {
   [OrderEventType.PLACED]: 'order.placed',
   [OrderEventType.STATUS_CHANGED]: 'order.status_changed',
   [OrderEventType.PAYMENT_RECORDED]: 'payment.recorded',
@@ -26,6 +27,7 @@ const TYPES: Record<OrderEventType, EventType> = {
  * The first one is the order's "primary" event: subscriptions are fed from it alone.
  */
 export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent[] {
+  if (entry.type === OrderEventType.IMPORTED) return [];
   const payload = {
     orderId: order.id, number: order.number, channelId: order.channel.id, historyId: entry.id, historyType: entry.type,
     status: order.status, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null, paymentStatus: order.paymentStatus,

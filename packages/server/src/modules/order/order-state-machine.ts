@@ -46,6 +46,16 @@ export class OrderChangeLog {
     this.record(order, OrderEventType.STATUS_CHANGED, message, { fromStatus: from, toStatus: to, at });
   }
 
+  /**
+   * Creation of an order at a given status by an import (a migration from another system): not a
+   * transition, so the table is not consulted; the one history entry says so. Only
+   * OrderService.importOrder calls this, on an order it has just built.
+   */
+  imported(order: Order, status: OrderStatus, message: string, at: Date): OrderHistoryEntry {
+    order.status = status;
+    return this.record(order, OrderEventType.IMPORTED, message, { toStatus: status, at });
+  }
+
   canTransition(order: Order, to: OrderStatus): boolean {
     return machine.canTransition(order.status, to);
   }

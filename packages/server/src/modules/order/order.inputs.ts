@@ -131,3 +131,32 @@ export class OrderFilter {
   @Field(() => String, { nullable: true, description: 'Only orders with this tag.' })
   tag?: string;
 }
+
+/**
+ * An order from another system, created at its status by OrderService.importOrder (the data
+ * import, modules/data). Amounts are integer minor units in the channel's currency.
+ */
+export interface ImportedOrder {
+  channelCode: string;
+  /** Kept when given (unique); else the next number of the sequence. */
+  number?: string;
+  externalId?: string;
+  status: OrderStatus;
+  /** ON_HOLD only: the status a release returns to. */
+  statusBeforeHold?: OrderStatus;
+  holdReason?: string;
+  cancelReason?: string;
+  placedAt: Date;
+  /** Checked against the channel's currency when given. */
+  currency?: string;
+  customer: { email: string; name?: string };
+  shippingAddress: { name?: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
+  shippingAmount: number;
+  note?: string;
+  /** Checked against lines + shipping when given. */
+  total?: number;
+  lines: { sku: string; name?: string; quantity: number; unitPrice: number; quantityShipped: number; quantityReturned: number }[];
+  payments: { amount: number; method: string; reference?: string; recordedBy?: string; at: Date }[];
+  refunds: { amount: number; reason?: string; recordedBy?: string; at: Date }[];
+  shipments: { warehouse: string; status: 'SHIPPED' | 'DELIVERED'; carrier?: string; trackingNumber?: string; shippedAt: Date; deliveredAt?: Date; lines: { sku: string; quantity: number }[] }[];
+}

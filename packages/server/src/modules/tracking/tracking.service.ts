@@ -31,6 +31,7 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
 function stepText(h: OrderHistoryEntry): string | null {
   switch (h.type) {
     case OrderEventType.PLACED: return 'Order received';
+    case OrderEventType.IMPORTED: return 'Order received';
     case OrderEventType.PAYMENT_RECORDED: return 'Payment received';
     case OrderEventType.PAYMENT_REFUNDED: return 'Refund issued';
     case OrderEventType.SHIPMENT_CREATED: return 'A parcel was shipped';

@@ -1,0 +1,51 @@
+/** The open-data HTTP endpoints the page calls directly: CSV imports, and downloads of finished exports. */
+import { getToken } from '../../lib/session';
+
+export type ImportKind = 'products' | 'stock' | 'customers' | 'orders';
+
+export interface ImportReport {
+  dryRun: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: { line: number; field: string | null; message: string }[];
+  errorsOmitted?: number;
+}
+
+const auth = (): Record<string, string> => {
+  const token = getToken();
+  return token ? { authorization: `Bearer ${token}` } : {};
+};
+
+async function failure(res: Response): Promise<Error> {
+  try {
+    const body = await res.json();
+    return new Error(body?.error?.message ?? `The server answered ${res.status}`);
+  } catch {
+    return new Error(`The server answered ${res.status}`);
+  }
+}
+
+/** POST /import/<kind>?dryRun=…: the per-row report, or an Error with the server's message. */
+export async function runImport(kind: ImportKind, file: File, dryRun: boolean): Promise<ImportReport> {
+  const res = await fetch(`/import/${kind}?dryRun=${dryRun}`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv', ...auth() } });
+  if (!res.ok) throw await failure(res);
+  return res.json();
+}
+
+/** Downloads a finished export with the session token and hands it to the browser as a file. */
+export async function download(url: string): Promise<void> {
+  const res = await fetch(url, { headers: auth() });
+  if (!res.ok) throw await failure(res);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
+  const blob = await res.blob();
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}

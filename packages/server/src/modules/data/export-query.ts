@@ -1,0 +1,235 @@
+/**
+ * What each export holds: its filters (the list filters, as query parameters), the one SQL
+ * statement that reads it in a stable order (streamed with a cursor, never loaded whole), and
+ * how a row becomes a JSON line or CSV rows. Column formats are documented in the README
+ * ("Open data: export and import") and match what the import reads.
+ */
+import { EVENT_TYPES } from '../events/domain-event.entity';
+import { OrderStatus } from '../order/order-state';
+
+export const EXPORT_KINDS = ['orders', 'products', 'stock', 'customers', 'events'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A bad export request: which parameter and why (HTTP 400, or a userError). */
+export class ExportParameterError extends Error {
+  constructor(readonly parameter: string, message: string) {
+    super(message);
+  }
+}
+
+export type ExportFilter = Record<string, string | string[]>;
+
+/** The filters each kind accepts. */
+const FILTERS: Record<ExportKind, string[]> = {
+  orders: ['status', 'channelCode', 'search', 'placedFrom', 'placedTo'],
+  products: ['search'],
+  stock: ['warehouseCode', 'sku'],
+  customers: ['search'],
+  events: ['type', 'aggregateId'],
+};
+
+export function filtersOf(kind: ExportKind): string[] {
+  return FILTERS[kind];
+}
+
+const one = (name: string, v: string | string[]): string => {
+  if (Array.isArray(v)) {
+    if (v.length !== 1) throw new ExportParameterError(name, `${name} may be given once`);
+    return one(name, v[0]);
+  }
+  if (typeof v !== 'string') throw new ExportParameterError(name, `${name} must be a string`);
+  if (v.includes('\u0000')) throw new ExportParameterError(name, `${name} must not contain NUL characters`);
+  if (v.length > 200) throw new ExportParameterError(name, `${name} must be at most 200 characters`);
+  return v;
+};
+
+const date = (name: string, v: string): Date => {
+  const d = new Date(v);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) throw new ExportParameterError(name, `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-01T00:00:00Z`);
+  return d;
+};
+
+/** Checks the filters of `kind` (unknown parameters included) and returns them normalised. */
+export function parseFilter(kind: ExportKind, raw: Record<string, unknown>): ExportFilter {
+  const allowed = FILTERS[kind];
+  const out: ExportFilter = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (!allowed.includes(name)) {
+      throw new ExportParameterError(name, `Unknown parameter ${name}; ${kind} accept ${allowed.join(', ')}`);
+    }
+    if (name === 'status') {
+      const list = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+      const bad = list.find((s) => !(Object.values(OrderStatus) as string[]).includes(s));
+      if (bad) throw new ExportParameterError('status', `status ${bad.slice(0, 40)} is not one of ${Object.values(OrderStatus).join(', ')}`);
+      out.status = list;
+      continue;
+    }
+    const v = one(name, value as string | string[]);
+    if (name === 'placedFrom' || name === 'placedTo') out[name] = date(name, v).toISOString();
+    else if (name === 'type' && !(EVENT_TYPES as readonly string[]).includes(v)) throw new ExportParameterError('type', `type must be one of ${EVENT_TYPES.join(', ')}`);
+    else if (name === 'aggregateId' && !/^[0-9a-f-]{36}$/i.test(v)) throw new ExportParameterError('aggregateId', 'aggregateId is not a valid id');
+    else out[name] = v.trim();
+  }
+  return out;
+}
+
+/** What the caller may see: a partner key's channels, and whether personal data and money are shown. */
+export interface ExportScope {
+  channelIds?: readonly string[];
+  customers: boolean;
+  payments: boolean;
+}
+
+const ISO = (expr: string) => `to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface ExportStatement {
+  text: string;
+  values: unknown[];
+  /** The same selection counted (for progress). */
+  countText: string;
+}
+
+/** The statement that reads an export, in a stable order. */
+export function exportStatement(kind: ExportKind, f: ExportFilter, scope: ExportScope): ExportStatement {
+  const p = new Params();
+  const where: string[] = [];
+  let select: string;
+  let from: string;
+  let orderBy: string;
+  switch (kind) {
+    case 'products':
+      select = `p.sku, p.name, p.price_amount as price, p.currency, p.allow_backorder, ${ISO('p.created_at')} as created_at, ${ISO('p.updated_at')} as updated_at`;
+      from = 'product p';
+      if (f.search) where.push(`(p.sku ilike ${p.add(like(f.search as string))} or p.name ilike $${p.values.length})`);
+      orderBy = 'p.sku';
+      break;
+    case 'stock':
+      select = `p.sku, w.code as warehouse_code, s.on_hand, s.reserved, s.on_hand - s.reserved as available, ${ISO('s.updated_at')} as updated_at`;
+      from = 'stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
+      if (f.sku) where.push(`p.sku = ${p.add(f.sku)}`);
+      if (f.warehouseCode) where.push(`w.code = ${p.add(f.warehouseCode)}`);
+      orderBy = 'p.sku, w.priority, w.code';
+      break;
+    case 'customers':
+      select = `c.email, c.name, ${ISO('c.created_at')} as created_at`;
+      from = 'customer c';
+      if (f.search) where.push(`(c.email ilike ${p.add(like(f.search as string))} or c.name ilike $${p.values.length})`);
+      // A partner key sees the customers who ordered in its channels.
+      if (scope.channelIds) where.push(`exists (select 1 from "order" o where o.customer_id = c.id and o.channel_id = any(${p.add(scope.channelIds)}::uuid[]))`);
+      orderBy = 'c.email';
+      break;
+    case 'events':
+      select = `e.seq::text as seq, e.id, e.type, e.aggregate_type, e.aggregate_id, ch.code as channel, e.actor, ${ISO('e.occurred_at')} as occurred_at, e.payload`;
+      from = 'domain_event e left join channel ch on ch.id = e.channel_id';
+      if (f.type) where.push(`e.type = ${p.add(f.type)}`);
+      if (f.aggregateId) where.push(`e.aggregate_id = ${p.add(f.aggregateId)}`);
+      if (scope.channelIds) where.push(`e.channel_id = any(${p.add(scope.channelIds)}::uuid[])`);
+      orderBy = 'e.seq';
+      break;
+    case 'orders': {
+      select = `o.id, o.number, ch.code as channel, o.external_id, o.status, o.status_before_hold, o.hold_reason, o.cancel_reason, o.payment_status,
+        o.currency, o.subtotal_amount as subtotal, o.shipping_amount, o.total_amount as total, o.paid_amount as paid, o.refunded_amount as refunded,
+        c.email as customer_email, c.name as customer_name, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city, o.ship_postal_code, o.ship_country,
+        o.note, ${ISO('o.placed_at')} as placed_at,
+        (select coalesce(json_agg(json_build_object('lineNo', l.line_no, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'unitPrice', l.unit_price_amount,
+           'quantityShipped', l.quantity_shipped, 'quantityReturned', l.quantity_returned) order by l.line_no), '[]') from order_line l where l.order_id = o.id) as lines,
+        (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'method', x.method, 'reference', x.reference, 'recordedBy', x.recorded_by,
+           'at', ${ISO('x.created_at')}) order by x.created_at, x.id), '[]') from payment x where x.order_id = o.id) as payments,
+        (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'reason', x.reason, 'recordedBy', x.recorded_by,
+           'at', ${ISO('x.created_at')}) order by x.created_at, x.id), '[]') from refund x where x.order_id = o.id) as refunds,
+        (select coalesce(json_agg(json_build_object('warehouse', w.code, 'status', s.status, 'carrier', s.carrier, 'trackingNumber', s.tracking_number,
+           'shippedAt', ${ISO('s.shipped_at')}, 'deliveredAt', ${ISO('s.delivered_at')},
+           'lines', (select coalesce(json_agg(json_build_object('sku', sl.sku, 'quantity', sl.quantity) order by sl.sku), '[]') from shipment_line sl where sl.shipment_id = s.id))
+           order by s.shipped_at, s.id), '[]') from shipment s join warehouse w on w.id = s.warehouse_id where s.order_id = o.id) as shipments`;
+      from = '"order" o join channel ch on ch.id = o.channel_id join customer c on c.id = o.customer_id';
+      if (Array.isArray(f.status) && f.status.length) where.push(`o.status::text = any(${p.add(f.status)}::text[])`);
+      if (f.channelCode) where.push(`ch.code = ${p.add(f.channelCode)}`);
+      if (scope.channelIds) where.push(`o.channel_id = any(${p.add(scope.channelIds)}::uuid[])`);
+      if (f.placedFrom) where.push(`o.placed_at >= ${p.add(f.placedFrom)}::timestamptz`);
+      if (f.placedTo) where.push(`o.placed_at < ${p.add(f.placedTo)}::timestamptz`);
+      if (f.search) {
+        // As the orders list: the number or external id exactly, or part of the customer's e-mail or name.
+        const exact = p.add(f.search);
+        const part = p.add(like(f.search as string));
+        where.push(`(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`);
+      }
+      orderBy = 'o.placed_at, o.id';
+      break;
+    }
+  }
+  const w = where.length ? ` where ${where.join(' and ')}` : '';
+  return { text: `select ${select} from ${from}${w} order by ${orderBy}`, values: p.values, countText: `select count(*)::int as n from ${from}${w}` };
+}
+
+/** CSV columns of each kind, in order. Orders: one row per order line (see README). */
+export const CSV_COLUMNS: Record<ExportKind, string[]> = {
+  products: ['sku', 'name', 'price', 'currency', 'allow_backorder', 'created_at', 'updated_at'],
+  stock: ['sku', 'warehouse_code', 'on_hand', 'reserved', 'available', 'updated_at'],
+  customers: ['email', 'name', 'created_at'],
+  events: ['seq', 'id', 'type', 'aggregate_type', 'aggregate_id', 'channel', 'actor', 'occurred_at', 'payload'],
+  orders: [
+    'channel', 'number', 'external_id', 'status', 'status_before_hold', 'hold_reason', 'cancel_reason', 'placed_at', 'currency',
+    'customer_email', 'customer_name', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
+    'shipping_amount', 'note', 'line_no', 'sku', 'name', 'quantity', 'unit_price', 'quantity_shipped', 'quantity_returned',
+    'payments', 'refunds', 'shipments', 'payment_status', 'subtotal', 'total', 'paid', 'refunded', 'id',
+  ],
+};
+
+type Row = Record<string, any>;
+const redactCustomer = (r: Row, scope: ExportScope) => (scope.customers ? r : { ...r, customer_email: null, customer_name: null, ship_name: null, ship_line1: null, ship_line2: null, ship_city: null, ship_postal_code: null, ship_country: null });
+
+/** One row as a JSON line's object (orders nested). */
+export function toJson(kind: ExportKind, row: Row, scope: ExportScope): Row {
+  if (kind === 'products') return { sku: row.sku, name: row.name, price: row.price, currency: row.currency, allowBackorder: row.allow_backorder, createdAt: row.created_at, updatedAt: row.updated_at };
+  if (kind === 'stock') return { sku: row.sku, warehouseCode: row.warehouse_code, onHand: row.on_hand, reserved: row.reserved, available: row.available, updatedAt: row.updated_at };
+  if (kind === 'customers') return { email: row.email, name: row.name, createdAt: row.created_at };
+  if (kind === 'events') return { seq: row.seq, id: row.id, type: row.type, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, channel: row.channel, actor: row.actor, occurredAt: row.occurred_at, payload: row.payload };
+  const r = redactCustomer(row, scope);
+  return {
+    id: r.id, number: r.number, channel: r.channel, externalId: r.external_id, status: r.status, statusBeforeHold: r.status_before_hold,
+    holdReason: r.hold_reason, cancelReason: r.cancel_reason, placedAt: r.placed_at, currency: r.currency, paymentStatus: r.payment_status,
+    subtotal: r.subtotal, shippingAmount: r.shipping_amount, total: r.total, paid: r.paid, refunded: r.refunded,
+    customer: scope.customers ? { email: r.customer_email, name: r.customer_name } : null,
+    shippingAddress: scope.customers ? { name: r.ship_name, line1: r.ship_line1, line2: r.ship_line2, city: r.ship_city, postalCode: r.ship_postal_code, country: r.ship_country } : null,
+    note: r.note, lines: r.lines,
+    payments: scope.payments ? r.payments : null, refunds: scope.payments ? r.refunds : null, shipments: r.shipments,
+  };
+}
+
+/** One row as CSV records (arrays in CSV_COLUMNS order); an order gives one per line. */
+export function toCsv(kind: ExportKind, row: Row, scope: ExportScope): unknown[][] {
+  const cols = CSV_COLUMNS[kind];
+  if (kind === 'events') return [cols.map((c) => (c === 'payload' ? JSON.stringify(row.payload) : row[c]))];
+  if (kind !== 'orders') return [cols.map((c) => row[c])];
+  const r = redactCustomer(row, scope);
+  const order: Row = {
+    ...r,
+    payments: scope.payments ? JSON.stringify(r.payments) : null,
+    refunds: scope.payments ? JSON.stringify(r.refunds) : null,
+    shipments: JSON.stringify(r.shipments),
+  };
+  return (r.lines as Row[]).map((l) => cols.map((c) => {
+    switch (c) {
+      case 'line_no': return l.lineNo;
+      case 'sku': return l.sku;
+      case 'name': return l.name;
+      case 'quantity': return l.quantity;
+      case 'unit_price': return l.unitPrice;
+      case 'quantity_shipped': return l.quantityShipped;
+      case 'quantity_returned': return l.quantityReturned;
+      default: return order[c];
+    }
+  }));
+}

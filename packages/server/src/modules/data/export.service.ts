@@ -1,0 +1,228 @@
+/**
+ * Exports: every kind streamed from PostgreSQL with a cursor (pg-query-stream) through
+ * csv-stringify or JSON lines into any writable (an HTTP response, a file), with backpressure,
+ * so a million rows never sit in memory. Also the background export jobs of the admin: a row in
+ * export_job, a pg-boss job that writes the file into OMS_EXPORT_DIR with its progress, and a
+ * sweep that deletes files after OMS_EXPORT_TTL_SECONDS.
+ */
+import { stringify } from 'csv-stringify';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { can, channelScope } from '../../common/access';
+import type { Actor, RequestContext } from '../../common/context';
+import { ErrorCode, UserError } from '../../common/errors';
+import type { JobQueue } from '../../common/jobs';
+import type { Logger } from '../../common/logger';
+import { sql } from '../../common/sql';
+import { Permission } from '../auth/permissions';
+import { ExportJob, ExportJobState, StartExportInput } from './data.types';
+import {
+  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportFormat, ExportKind, ExportParameterError, ExportScope, exportStatement, parseFilter, toCsv, toJson,
+} from './export-query';
+
+export const EXPORT_QUEUE = 'data-export';
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
+
+export interface ExportSettings {
+  exportDir: string;
+  exportTtlSeconds: number;
+}
+
+export function scopeOf(actor: Actor | undefined): ExportScope {
+  const ctx = { actor };
+  return { channelIds: channelScope(ctx), customers: can(ctx, Permission.CUSTOMER_READ), payments: can(ctx, Permission.PAYMENT_READ) };
+}
+
+export function isExportKind(v: string): v is ExportKind {
+  return (EXPORT_KINDS as readonly string[]).includes(v);
+}
+
+export function isExportFormat(v: string): v is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(v);
+}
+
+/** `orders-2026-11-27T18-00-00Z.csv` */
+export function exportFileName(kind: ExportKind, format: ExportFormat, at = new Date()): string {
+  return `${kind}-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.${format}`;
+}
+
+interface JobRow {
+  id: string; kind: ExportKind; format: ExportFormat; state: ExportJobState; rows_done: number; rows_total: number | null; error: string | null;
+  created_at: Date; finished_at: Date | null; expires_at: Date | null; filter: ExportFilter; channel_ids: string[] | null;
+}
+
+export class ExportService {
+  private readonly pool: Pool;
+  private sweeper?: NodeJS.Timeout;
+
+  constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
+    // Exports hold a connection for as long as they stream: their own small pool, so that they
+    // never starve requests of the ORM's.
+    this.pool = new Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 2000, application_name: 'oms-export' });
+    this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
+  }
+
+  /**
+   * Streams one export into `out` (which it ends); resolves with the number of records
+   * (orders, not order lines) once everything is written. `onProgress` is told the count as it grows.
+   */
+  async streamTo(scope: ExportScope, kind: ExportKind, format: ExportFormat, filter: ExportFilter, out: Writable, onProgress?: (rows: number) => void): Promise<number> {
+    const statement = exportStatement(kind, filter, scope);
+    const client = await this.pool.connect();
+    let broken = false;
+    let rows = 0;
+    try {
+      const source = client.query(new QueryStream(statement.text, statement.values, { batchSize: 250, highWaterMark: 250 }));
+      const records = new Transform({
+        objectMode: true,
+        transform(row, _enc, done) {
+          rows++;
+          onProgress?.(rows);
+          if (format === 'jsonl') return done(null, JSON.stringify(toJson(kind, row, scope)) + '\n');
+          for (const record of toCsv(kind, row, scope)) this.push(record);
+          done();
+        },
+      });
+      if (format === 'csv') {
+        const csv = stringify({ header: true, columns: CSV_COLUMNS[kind], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+        await pipeline(source, records, csv, out);
+      } else {
+        await pipeline(source, records, out);
+      }
+      return rows;
+    } catch (e) {
+      broken = true;
+      throw e;
+    } finally {
+      // A cursor left open mid-stream (client went away) is not reusable: drop that connection.
+      client.release(broken || undefined);
+    }
+  }
+
+  async count(scope: ExportScope, kind: ExportKind, filter: ExportFilter): Promise<number> {
+    const statement = exportStatement(kind, filter, scope);
+    const { rows } = await this.pool.query(statement.countText, statement.values);
+    return rows[0].n;
+  }
+
+  // ---- background jobs ----
+
+  async start(): Promise<void> {
+    fs.mkdirSync(this.settings.exportDir, { recursive: true });
+    await this.queue.define(EXPORT_QUEUE, { retryLimit: 1, retryDelaySeconds: 5, retryBackoff: false, expireInSeconds: 6 * 3600, deadLetter: false });
+    await this.queue.work<{ jobId: string; scope: ExportScope }>(EXPORT_QUEUE, (job) => this.run(job.data.jobId, job.data.scope), 2);
+    const every = Math.min(this.settings.exportTtlSeconds, 600) * 1000;
+    this.sweeper = setInterval(() => this.sweep().catch((err) => this.log.warn({ err }, 'export sweep failed')), every);
+    // The first sweep runs at the first tick, not at start: starting holds no connection of this pool.
+    this.sweeper.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await this.pool.end();
+  }
+
+  private owner(ctx: RequestContext): string {
+    return `${ctx.actor!.kind}:${ctx.actor!.id ?? 'system'}`;
+  }
+
+  filePath(id: string, format: ExportFormat): string {
+    return path.join(this.settings.exportDir, `${id}.${format}`);
+  }
+
+  async startExport(ctx: RequestContext, input: StartExportInput): Promise<{ job?: ExportJob; userErrors: UserError[] }> {
+    const kind = input.kind as string;
+    const format = input.format as string;
+    if (!isExportKind(kind) || !isExportFormat(format)) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'Unknown kind or format', ['input', 'kind'])] };
+    let filter: ExportFilter;
+    try {
+      filter = parseFilter(kind, input.filter ?? {});
+    } catch (e) {
+      if (e instanceof ExportParameterError) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, e.message, ['input', 'filter', e.parameter])] };
+      throw e;
+    }
+    const scope = scopeOf(ctx.actor);
+    const id = await ctx.em.transactional(async (em) => {
+      const [row] = await sql<{ id: string }>(em,
+        `insert into export_job (id, kind, format, filter, state, rows_done, owner, requested_by, channel_ids, created_at)
+         values (gen_random_uuid(), ?, ?, ?::jsonb, 'QUEUED', 0, ?, ?, ?::jsonb, now()) returning id`,
+        [kind, format, JSON.stringify(filter), this.owner(ctx), ctx.actor!.label, scope.channelIds ? JSON.stringify(scope.channelIds) : null]);
+      // The job exists only if the row does (same transaction).
+      // Plain JSON (no undefined members): the job data is a bind parameter of pg-boss's insert.
+      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)) });
+      return row.id;
+    });
+    this.queue.wake(EXPORT_QUEUE);
+    return { job: (await this.job(ctx, id))!, userErrors: [] };
+  }
+
+  /** A job of the caller's (others' jobs are as if they did not exist). */
+  async job(ctx: RequestContext, id: string): Promise<ExportJob | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await sql<JobRow>(ctx.em, 'select * from export_job where id = ? and owner = ?', [id, this.owner(ctx)]);
+    return row ? this.present(row) : null;
+  }
+
+  /** The finished file of a job of the caller's, for download. */
+  async download(ctx: RequestContext, id: string): Promise<{ path: string; fileName: string; format: ExportFormat } | null> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [row] = await sql<JobRow>(ctx.em, "select * from export_job where id = ? and owner = ? and state = 'DONE'", [id, this.owner(ctx)]);
+    if (!row) return null;
+    const file = this.filePath(row.id, row.format);
+    if (!fs.existsSync(file)) return null;
+    return { path: file, fileName: exportFileName(row.kind, row.format, new Date(row.finished_at ?? row.created_at)), format: row.format };
+  }
+
+  private present(row: JobRow): ExportJob {
+    return {
+      id: row.id, kind: row.kind as any, format: row.format as any, state: row.state, rowsDone: row.rows_done, rowsTotal: row.rows_total,
+      downloadUrl: row.state === ExportJobState.DONE ? `/export/jobs/${row.id}/download` : null,
+      // Timestamps come back as text through the ORM's connection.
+      error: row.error, createdAt: new Date(row.created_at), finishedAt: row.finished_at ? new Date(row.finished_at) : null, expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+    };
+  }
+
+  /** Works one export job: counts, streams into a file next to its final name, then renames it. */
+  private async run(jobId: string, scope: ExportScope): Promise<void> {
+    const { rows: [job] } = await this.pool.query<JobRow>(
+      "update export_job set state = 'RUNNING', rows_done = 0 where id = $1 and state in ('QUEUED', 'RUNNING') returning *", [jobId]);
+    if (!job) return;
+    const file = this.filePath(job.id, job.format);
+    const partial = `${file}.part`;
+    try {
+      const total = await this.count(scope, job.kind, job.filter);
+      await this.pool.query('update export_job set rows_total = $2 where id = $1', [jobId, total]);
+      let reported = 0;
+      let writing: Promise<unknown> | undefined;
+      let last = Date.now();
+      const rows = await this.streamTo(scope, job.kind, job.format, job.filter, fs.createWriteStream(partial), (n) => {
+        // Progress at most every 250 ms, one update in flight at a time.
+        if (writing || Date.now() - last < 250) return;
+        last = Date.now();
+        reported = n;
+        writing = this.pool.query('update export_job set rows_done = $2 where id = $1', [jobId, reported]).catch(() => undefined).finally(() => { writing = undefined; });
+      });
+      await writing;
+      await fs.promises.rename(partial, file);
+      await this.pool.query(
+        "update export_job set state = 'DONE', rows_done = $2, finished_at = now(), expires_at = now() + make_interval(secs => $3) where id = $1",
+        [jobId, rows, this.settings.exportTtlSeconds]);
+    } catch (err) {
+      this.log.error({ err, jobId }, 'export failed');
+      await fs.promises.rm(partial, { force: true });
+      await this.pool.query("update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1", [jobId, 'The export failed; the server log has the details']);
+    }
+  }
+
+  /** Deletes the files of expired exports (and marks them EXPIRED). */
+  async sweep(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string; format: ExportFormat }>(
+      "update export_job set state = 'EXPIRED' where state = 'DONE' and expires_at < now() returning id, format");
+    for (const r of rows) await fs.promises.rm(this.filePath(r.id, r.format), { force: true });
+  }
+}
