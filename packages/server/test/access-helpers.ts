@@ -155,6 +155,7 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     rotateWebhookSecret: [`mutation($id: ID!) { rotateWebhookSecret(id: $id) { ${P} } }`, { id: f.endpointIds[0] }],
     deleteWebhookEndpoint: [`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { ${P} } }`, { id: f.endpointIds[1] }],
     replayWebhookDelivery: [`mutation($id: ID!) { replayWebhookDelivery(id: $id) { ${P} } }`, { id: f.deliveryId }],
+    replayEvents: [`mutation($i: ReplayEventsInput!) { replayEvents(input: $i) { queued ${P} } }`, { i: { endpointId: f.endpointIds[0], types: ['order.note_added'] } }],
     jobs: ['{ jobs(first: 5) { id state } }'],
     retryJob: [`mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { ${P} } }`, { q: f.deadLetter.queue, id: f.deadLetter.id }],
     changePassword: [`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`, { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } }],

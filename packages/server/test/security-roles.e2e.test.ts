@@ -35,7 +35,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   auditLog: [A],
   events: [A, M],
   webhookEndpoints: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
-  replayWebhookDelivery: [A],
+  replayWebhookDelivery: [A], replayEvents: [A],
   jobs: [A], retryJob: [A],
 };
 
