@@ -149,6 +149,8 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     rotateApiKey: [`mutation($id: ID!) { rotateApiKey(id: $id) { ${P} } }`, { id: f.keyIds[0] }],
     revokeApiKey: [`mutation($id: ID!) { revokeApiKey(id: $id) { ${P} } }`, { id: f.keyIds[1] }],
     webhookEndpoints: ['{ webhookEndpoints { id } }'],
+    webhookEventTypes: ['{ webhookEventTypes }'],
+    eventTypes: ['{ eventTypes }'],
     webhookDeliveries: ['query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', { id: f.endpointIds[0] }],
     createWebhookEndpoint: [`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { ${P} } }`, { i: { url: 'http://127.0.0.1:9/new', eventTypes: ['order.note_added'] } }],
     updateWebhookEndpoint: [`mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { ${P} } }`, { i: { id: f.endpointIds[0], eventTypes: ['order.note_added', 'order.cancelled'] } }],

@@ -33,8 +33,8 @@ const ALLOWED: Record<string, RoleName[]> = {
   users: [A], createUser: [A], updateUser: [A],
   apiKeys: [A], createApiKey: [A], rotateApiKey: [A], revokeApiKey: [A],
   auditLog: [A],
-  events: [A, M],
-  webhookEndpoints: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
+  events: [A, M], eventTypes: [A, M],
+  webhookEndpoints: [A], webhookEventTypes: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
   replayWebhookDelivery: [A], replayEvents: [A],
   jobs: [A], retryJob: [A],
 };

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconStack2, IconTimeline, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -21,6 +21,9 @@ const ADMIN_NAV = [
   { to: '/settings/users', label: 'Users', icon: IconUsers, permission: Permission.UserManage },
   { to: '/settings/api-keys', label: 'API keys', icon: IconKey, permission: Permission.ApiKeyManage },
   { to: '/settings/audit-log', label: 'Audit log', icon: IconListDetails, permission: Permission.AuditRead },
+  { to: '/settings/webhooks', label: 'Webhooks', icon: IconWebhook, permission: Permission.WebhookManage },
+  { to: '/settings/jobs', label: 'Jobs', icon: IconStack2, permission: Permission.JobManage },
+  { to: '/settings/events', label: 'Events', icon: IconTimeline, permission: Permission.EventRead },
 ];
 
 export function Layout() {

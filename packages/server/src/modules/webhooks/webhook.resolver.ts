@@ -4,6 +4,7 @@ import { UserError } from '../../common/errors';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { Permission } from '../auth/permissions';
+import { EVENT_TYPES } from '../events/domain-event.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
 import { WebhookService } from './webhook.service';
@@ -76,6 +77,12 @@ export class WebhookEndpointResolver {
   @Query(() => [WebhookEndpoint], { description: 'Webhook endpoints, oldest first (a partner key sees its own).' })
   webhookEndpoints(@Ctx() ctx: RequestContext) {
     return this.webhooks.endpoints(ctx);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Query(() => [String], { description: 'The event types an endpoint can subscribe to.' })
+  webhookEventTypes(): string[] {
+    return [...EVENT_TYPES];
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
