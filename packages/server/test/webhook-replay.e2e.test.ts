@@ -6,6 +6,7 @@
  */
 import { createKey } from './access-helpers';
 import { adjustStock, createCatalog, placeOrder } from './builders';
+import { EVENT_TYPES } from '../src/modules/events/domain-event.entity';
 import { startTestServer, TestServer } from './harness';
 import { confirmOrder, standardCatalog } from './order-helpers';
 import { createEndpoint, deliveries, FAST_WEBHOOKS, Receiver, settled, startReceiver } from './webhook-helpers';
@@ -142,4 +143,11 @@ test('one call queues at most 10,000 events and says how many matched; the rest 
   expect({ d, j }).toEqual({ d: total, j: total });
   // Leave the queue quiet for the server's stop: the endpoint and its log go, the jobs find nothing to send.
   await t.q(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedId } }`, { id: endpoint.id });
+});
+
+test('the event types an endpoint can subscribe to, and those of the stream, are the stream\'s own list', async () => {
+  const r = await t.q('{ webhookEventTypes eventTypes }');
+  expect(r.webhookEventTypes).toEqual([...EVENT_TYPES]);
+  expect(r.eventTypes).toEqual([...EVENT_TYPES]);
+  expect(r.eventTypes).toContain('order.placed');
 });
