@@ -49,46 +49,126 @@ export class OrderFeed {
     const matches = (m: OrderUpdatedMessage) => (!filter.orderId || m.orderId === filter.orderId) && (!filter.channelId || m.channelId === filter.channelId) && (!filter.scope || filter.scope.includes(m.channelId));
     // Listening starts now, before the catch-up reads the table: anything committed from here on
     // arrives live, anything committed before is in the table, and what is in both is sent once.
-    const live = this.pubsub.subscribe(ORDER_UPDATED)[Symbol.asyncIterator]();
-    const first = live.next();
-    return stream(em, afterSeq, filter, live, first, matches);
+    const live = new LiveBuffer(this.pubsub.subscribe(ORDER_UPDATED)[Symbol.asyncIterator](), matches);
+    return new FeedIterator(em, afterSeq, filter, live);
   }
 }
 
-async function* stream(
-  em: RequestContext['em'], afterSeq: number | undefined, filter: Filter,
-  live: AsyncIterator<OrderUpdatedMessage>, first: Promise<IteratorResult<OrderUpdatedMessage>>, matches: (m: OrderUpdatedMessage) => boolean,
-): AsyncGenerator<OrderUpdatedMessage> {
-  const sent = new Set<number>();
-  try {
-    let from = afterSeq;
-    while (from !== undefined) {
-      // Subscriptions carry one update per order history entry: its primary event.
-      const rows = await sql<{ seq: string; id: string; aggregate_id: string; channel_id: string; history_id: string }>(em,
-        `select seq, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
-         where seq > ? and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
-           and coalesce((payload->>'primary')::boolean, false)
-           and (?::uuid is null or aggregate_id = ?::uuid) and (?::uuid is null or channel_id = ?::uuid)
-           and (?::uuid[] is null or channel_id = any(?::uuid[]))
-         order by seq limit ?`,
-        [from, filter.orderId ?? null, filter.orderId ?? null, filter.channelId ?? null, filter.channelId ?? null, filter.scope ?? null, filter.scope ?? null, CATCH_UP_PAGE]);
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        sent.add(seq);
-        yield { orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, seq };
+/** Live updates that matched while the catch-up was still reading the table: more than this ends the subscription. */
+const MAX_BUFFERED = 10_000;
+
+/**
+ * Pulls live updates as they are published and keeps the matching ones until the subscriber
+ * takes them: a long catch-up never blocks the publisher, and a subscriber that falls too far
+ * behind is told so (it resumes with `after`) instead of holding ever more memory.
+ */
+class LiveBuffer {
+  private readonly items: OrderUpdatedMessage[] = [];
+  private wake?: () => void;
+  private ended = false;
+  private overflowed = false;
+
+  constructor(private readonly source: AsyncIterator<OrderUpdatedMessage>, matches: (m: OrderUpdatedMessage) => boolean) {
+    void (async () => {
+      try {
+        for (;;) {
+          const r = await source.next();
+          if (r.done) break;
+          if (!matches(r.value)) continue;
+          if (this.items.length >= MAX_BUFFERED) {
+            this.overflowed = true;
+            break;
+          }
+          this.items.push(r.value);
+          this.wake?.();
+        }
+      } catch {
+        // The source ended with an error: the subscription ends.
+      } finally {
+        this.ended = true;
+        this.wake?.();
       }
-      from = rows.length < CATCH_UP_PAGE ? undefined : Number(rows[rows.length - 1].seq);
+    })();
+  }
+
+  /** The next live update, or undefined when the stream has ended. */
+  async next(): Promise<OrderUpdatedMessage | undefined> {
+    while (!this.items.length) {
+      if (this.overflowed) throw new BadRequestError(`More than ${MAX_BUFFERED} updates arrived while catching up: subscribe again with after: <the last eventId received>`);
+      if (this.ended) return undefined;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+      this.wake = undefined;
     }
-    let next = first;
-    for (;;) {
-      const r = await next;
-      if (r.done) return;
-      next = live.next();
-      // Sent during catch-up already (committed while it ran): not again.
-      if (!matches(r.value) || sent.has(r.value.seq)) continue;
-      yield r.value;
+    return this.items.shift();
+  }
+
+  async close() {
+    this.ended = true;
+    this.wake?.();
+    await this.source.return?.();
+  }
+}
+
+/**
+ * The subscription's source: first the updates after `after` from the table, page by page, then
+ * the live ones, skipping those already sent from the table. An iterator rather than a generator,
+ * so that a subscriber leaving ends it at once, even while it waits for the next update.
+ */
+class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
+  private readonly sent = new Set<number>();
+  private readonly page: OrderUpdatedMessage[] = [];
+  private closed = false;
+
+  constructor(private readonly em: RequestContext['em'], private from: number | undefined, private readonly filter: Filter, private readonly live: LiveBuffer) {}
+
+  [Symbol.asyncIterator]() {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<OrderUpdatedMessage>> {
+    try {
+      while (!this.page.length && this.from !== undefined && !this.closed) await this.readPage();
+      if (this.closed) return { value: undefined, done: true };
+      if (this.page.length) return { value: this.page.shift()!, done: false };
+      for (;;) {
+        const m = await this.live.next();
+        if (!m || this.closed) return { value: undefined, done: true };
+        // Sent during catch-up already (committed while it ran): not again.
+        if (!this.sent.has(m.seq)) return { value: m, done: false };
+      }
+    } catch (err) {
+      await this.return();
+      throw err;
     }
-  } finally {
-    await live.return?.();
+  }
+
+  async return(): Promise<IteratorResult<OrderUpdatedMessage>> {
+    this.closed = true;
+    await this.live.close();
+    return { value: undefined, done: true };
+  }
+
+  async throw(err: unknown): Promise<IteratorResult<OrderUpdatedMessage>> {
+    await this.return();
+    throw err;
+  }
+
+  /** Subscriptions carry one update per order history entry: its primary event. */
+  private async readPage() {
+    const f = this.filter;
+    const rows = await sql<{ seq: string; id: string; aggregate_id: string; channel_id: string; history_id: string }>(this.em,
+      `select seq, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
+       where seq > ? and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
+         and coalesce((payload->>'primary')::boolean, false)
+         and (?::uuid is null or aggregate_id = ?::uuid) and (?::uuid is null or channel_id = ?::uuid)
+         and (?::uuid[] is null or channel_id = any(?::uuid[]))
+       order by seq limit ?`,
+      [this.from, f.orderId ?? null, f.orderId ?? null, f.channelId ?? null, f.channelId ?? null, f.scope ?? null, f.scope ?? null, CATCH_UP_PAGE]);
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      this.sent.add(seq);
+      this.page.push({ orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, seq });
+    }
+    this.from = rows.length < CATCH_UP_PAGE ? undefined : Number(rows[rows.length - 1].seq);
   }
 }
