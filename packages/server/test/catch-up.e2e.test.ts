@@ -26,6 +26,25 @@ afterAll(() => t?.stop());
 const SUB = `subscription($id: ID, $channelCode: String, $after: ID) {
   orderUpdated(id: $id, channelCode: $channelCode, after: $after) { eventId order { id status } event { type toStatus } } }`;
 
+/** Follows a subscription; `settled(n)` waits for n results, then a moment more, and says whether any more came. */
+function follow(variables: Record<string, unknown>, token?: string) {
+  const results: any[] = [];
+  const stop = t.ws(token).subscribe({ query: SUB, variables }, { next: (r) => results.push(r), error: (e) => results.push({ errors: [e] }), complete: () => {} });
+  return {
+    results,
+    async settled(n: number, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (results.length < n) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} updates, got ${results.length}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      stop();
+      return results.map((r) => r.data.orderUpdated);
+    },
+  };
+}
+
 /** The primary (subscription) events of an order or channel in stream order, straight from the table. */
 async function primaryEvents(where: string, params: unknown[]): Promise<{ id: string; seq: string; type: string; aggregate_id: string }[]> {
   return t.sql(`select id, seq, type, aggregate_id from domain_event where (payload->>'primary')::boolean and ${where} order by seq`, params);
@@ -49,11 +68,12 @@ test('resuming after an event sends every later update of the order, oldest firs
   const events = await primaryEvents('aggregate_id = $1', [order.id]);
   expect(events.map((e) => e.type)).toEqual(['order.placed', 'order.status_changed', 'order.status_changed', 'order.status_changed']);
   // The subscriber saw the placement and the confirmation, then lost its connection.
-  const sub = collect(t.ws(), SUB, { id: order.id, after: events[1].id }, 4);
+  const sub = follow({ id: order.id, after: events[1].id });
   await settle(300);
   await recordPayment(t, { orderId: order.id, amount: 1000, method: 'card' });
   await cancelOrder(t, order.id);
-  const got = (await sub.done).map((r) => r.data.orderUpdated);
+  const got = await sub.settled(4);
+  expect(got).toHaveLength(4); // and nothing more
   const all = await primaryEvents('aggregate_id = $1', [order.id]);
   expect(got.map((u) => u.eventId)).toEqual(all.slice(2).map((e) => e.id));
   expect(got.map((u) => [u.event.type, u.event.toStatus])).toEqual([
@@ -71,18 +91,23 @@ test('a channel subscriber resuming while changes keep committing gets each upda
   const channelId = (await t.sql(`select id from channel where code = 'B2B'`))[0].id;
   const before = await primaryEvents('channel_id = $1', [channelId]);
   const after = before[1];
-  // Changes to every order commit concurrently while the subscription starts and catches up.
-  const changes = Promise.all(orders.map(async (o) => {
+  // A long history to catch up on (600 more updates, more than one page, written straight into the stream as
+  // already dispatched), so that the changes below commit while the catch-up is still reading it.
+  await t.sql(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at, dispatched_at)
+    select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at, now()
+    from domain_event, generate_series(1, 600) where id = $1`, [before.at(-1)!.id]);
+  const sub = follow({ channelCode: 'B2B', after: after.id });
+  await settle(20);
+  await Promise.all(orders.map(async (o) => {
     await confirmOrder(t, o.id);
     await holdOrder(t, o.id, 'burst');
     await releaseOrderHold(t, o.id);
   }));
-  await settle(20);
-  const expected = before.length - 2 + orders.length * 3;
-  const sub = collect(t.ws(), SUB, { channelCode: 'B2B', after: after.id }, expected, 20_000);
-  await changes;
-  const got = (await sub.done).map((r) => r.data.orderUpdated);
   const all = await primaryEvents('channel_id = $1 and seq > $2', [channelId, after.seq]);
+  expect(all).toHaveLength(before.length - 2 + 600 + orders.length * 3);
+  const got = await sub.settled(all.length);
+  expect(got).toHaveLength(all.length);
+  // None twice, none missed: exactly the stream's updates after the one the subscriber had seen.
   expect(new Set(got.map((u) => u.eventId)).size).toBe(got.length);
   expect(got.map((u) => u.eventId).sort()).toEqual(all.map((e) => e.id).sort());
   // Each order's updates arrive in the order they happened.
