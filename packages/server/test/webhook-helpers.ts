@@ -100,7 +100,7 @@ export const CREATE_ENDPOINT = `mutation($i: CreateWebhookEndpointInput!) { crea
   endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`;
 
 export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endpointId: $id, first: $first) { totalCount nodes {
-  id eventId eventType status attemptCount replayOf deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
+  id eventId eventType status attemptCount replayOf replay deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
 
 export async function createEndpoint(t: TestServer, input: { url: string; eventTypes: string[]; channelCodes?: string[] }, token?: string) {
   const r = await t.q(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);

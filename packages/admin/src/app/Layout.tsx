@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconUsers } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconStack2, IconTimeline, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -22,6 +22,9 @@ const ADMIN_NAV = [
   { to: '/settings/api-keys', label: 'API keys', icon: IconKey, permission: Permission.ApiKeyManage },
   { to: '/settings/audit-log', label: 'Audit log', icon: IconListDetails, permission: Permission.AuditRead },
   { to: '/settings/automation', label: 'Automation', icon: IconRobot, permission: Permission.RuleManage },
+  { to: '/settings/webhooks', label: 'Webhooks', icon: IconWebhook, permission: Permission.WebhookManage },
+  { to: '/settings/jobs', label: 'Jobs', icon: IconStack2, permission: Permission.JobManage },
+  { to: '/settings/events', label: 'Events', icon: IconTimeline, permission: Permission.EventRead },
 ];
 
 export function Layout() {

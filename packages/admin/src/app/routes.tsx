@@ -7,6 +7,8 @@ import { ChangePasswordPage } from '../features/auth/ChangePasswordPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DataPage } from '../features/data/DataPage';
+import { EventsPage } from '../features/events/EventsPage';
+import { JobsPage } from '../features/jobs/JobsPage';
 import { ProductsPage } from '../features/inventory/ProductsPage';
 import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
@@ -14,6 +16,7 @@ import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
 import { ScreenPage } from '../features/screen/ScreenPage';
 import { TrackingPage } from '../features/tracking/TrackingPage';
+import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { useMe } from '../lib/me';
 import { useToken } from '../lib/session';
 import { signInUrlFor } from './App';
@@ -53,6 +56,9 @@ export function AppRoutes() {
         <Route path="settings/api-keys" element={<ApiKeysPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />
         <Route path="settings/automation" element={<AutomationPage />} />
+        <Route path="settings/webhooks" element={<WebhooksPage />} />
+        <Route path="settings/jobs" element={<JobsPage />} />
+        <Route path="settings/events" element={<EventsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

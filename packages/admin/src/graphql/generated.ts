@@ -84,6 +84,15 @@ export type CreateWarehouseInput = {
   priority: number;
 };
 
+export type CreateWebhookEndpointInput = {
+  /** Only events of these channels. Absent: every channel (for a partner key: all of its channels). */
+  channelCodes?: Array<string> | null | undefined;
+  /** Event types to deliver: order.placed, order.status_changed, order.cancelled, order.note_added, payment.recorded, payment.refunded, shipment.created, shipment.delivered, return.created, stock.adjusted, stock.low, order.late, order.tag_added, order.tag_removed, order.stock_allocated, rule.notified, rule.webhook. */
+  eventTypes: Array<string>;
+  /** http or https URL that receives POST requests. */
+  url: string;
+};
+
 /** Why a mutation was refused. */
 export enum ErrorCode {
   Conflict = 'CONFLICT',
@@ -117,6 +126,16 @@ export enum ExportKind {
   Orders = 'ORDERS',
   Products = 'PRODUCTS',
   Stock = 'STOCK'
+}
+
+/** CREATED: queued; RETRY: failed, waiting for its next attempt; ACTIVE: running; FAILED: retries used up. Dead letters are jobs of a `<queue>__dead` queue. */
+export enum JobState {
+  Active = 'ACTIVE',
+  Cancelled = 'CANCELLED',
+  Completed = 'COMPLETED',
+  Created = 'CREATED',
+  Failed = 'FAILED',
+  Retry = 'RETRY'
 }
 
 /** What happened to an order. */
@@ -234,6 +253,19 @@ export type RefundPaymentInput = {
   reason?: string | null | undefined;
 };
 
+/** Which stored events to send again to an endpoint; every filter is optional. */
+export type ReplayEventsInput = {
+  /** Only events after this one (an event id, e.g. the last one a receiver processed). */
+  after?: string | number | null | undefined;
+  endpointId: string | number;
+  /** Only events that happened at or after this time. */
+  from?: string | null | undefined;
+  /** Only events that happened before this time. */
+  to?: string | null | undefined;
+  /** Only these event types (of those the endpoint subscribes to). Absent: all of its types. */
+  types?: Array<string> | null | undefined;
+};
+
 /** A staff role: a fixed set of permissions (see rolePermissions). */
 export enum Role {
   Admin = 'ADMIN',
@@ -296,6 +328,16 @@ export type UpdateUserInput = {
   role?: Role | null | undefined;
 };
 
+export type UpdateWebhookEndpointInput = {
+  /** false disables the endpoint; true enables it again (and clears its failure count). */
+  active?: boolean | null | undefined;
+  /** Replaces the channels (an admin may pass [] for every channel). */
+  channelCodes?: Array<string> | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  id: string | number;
+  url?: string | null | undefined;
+};
+
 export type UpsertProductInput = {
   /** Default false. */
   allowBackorder?: boolean | null | undefined;
@@ -307,6 +349,14 @@ export type UpsertProductInput = {
   /** Creates the product if no product has this SKU, else updates it. */
   sku: string;
 };
+
+/** PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted). */
+export enum WebhookDeliveryStatus {
+  Delivered = 'DELIVERED',
+  Failed = 'FAILED',
+  Pending = 'PENDING',
+  Retrying = 'RETRYING'
+}
 
 export type StaffUserFragment = { id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string };
 
@@ -469,6 +519,21 @@ export type ExportJobQueryVariables = Exact<{
 
 export type ExportJobQuery = { exportJob: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null };
 
+export type EventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  type?: string | null | undefined;
+  aggregateId?: string | number | null | undefined;
+}>;
+
+
+export type EventsQuery = { events: { totalCount: number, nodes: Array<{ id: string, type: string, aggregateId: string, occurredAt: string, actor: string, payload: unknown }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EventTypesQuery = { eventTypes: Array<string> };
+
 export type StockLevelRowFragment = { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } };
 
 export type StockLevelsQueryVariables = Exact<{
@@ -541,6 +606,25 @@ export type InventoryOrderEventsSubscriptionVariables = Exact<{ [key: string]: n
 
 
 export type InventoryOrderEventsSubscription = { orderUpdated: { order: { id: string }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null } } };
+
+export type JobRowFragment = { id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null };
+
+export type JobsQueryVariables = Exact<{
+  queue?: string | null | undefined;
+  state?: JobState | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type JobsQuery = { jobs: Array<{ id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null }> };
+
+export type RetryJobMutationVariables = Exact<{
+  queue: string;
+  id: string | number;
+}>;
+
+
+export type RetryJobMutation = { retryJob: { job: { id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
 
@@ -701,6 +785,66 @@ export type TrackedOrderLiveSubscriptionVariables = Exact<{
 
 export type TrackedOrderLiveSubscription = { trackedOrderUpdated: { number: string, status: OrderStatus, statusText: string, placedAt: string, total: { amount: number, currency: string }, items: Array<{ sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number }>, shipments: Array<{ status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, items: Array<{ sku: string, name: string, quantity: number }> }>, timeline: Array<{ at: string, text: string }> } };
 
+export type WebhookEndpointRowFragment = { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string };
+
+export type WebhookDeliveryRowFragment = { id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> };
+
+export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhookEndpointsQuery = { webhookEventTypes: Array<string>, webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string }>, channels: Array<{ id: string, code: string, name: string }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  endpointId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, nodes: Array<{ id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type CreateWebhookEndpointMutationVariables = Exact<{
+  input: CreateWebhookEndpointInput;
+}>;
+
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string | null, endpoint: { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type UpdateWebhookEndpointMutationVariables = Exact<{
+  input: UpdateWebhookEndpointInput;
+}>;
+
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { endpoint: { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string | null, endpoint: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type DeleteWebhookEndpointMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedId: string | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ReplayWebhookDeliveryMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { delivery: { id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ReplayEventsMutationVariables = Exact<{
+  input: ReplayEventsInput;
+}>;
+
+
+export type ReplayEventsMutation = { replayEvents: { queued: number | null, matched: number | null, lastEventId: string | null, hasMore: boolean | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
 export const StaffUserFragmentDoc = gql`
     fragment StaffUser on User {
   id
@@ -787,6 +931,21 @@ export const ProductRowFragmentDoc = gql`
     amount
     currency
   }
+}
+    `;
+export const JobRowFragmentDoc = gql`
+    fragment JobRow on Job {
+  id
+  queue
+  state
+  data
+  retryCount
+  retryLimit
+  createdOn
+  startAfter
+  startedOn
+  completedOn
+  error
 }
     `;
 export const OrderDetailFragmentDoc = gql`
@@ -996,6 +1155,41 @@ export const TrackedOrderViewFragmentDoc = gql`
   timeline {
     at
     text
+  }
+}
+    `;
+export const WebhookEndpointRowFragmentDoc = gql`
+    fragment WebhookEndpointRow on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  channelCodes
+  active
+  disabledReason
+  disabledAt
+  consecutiveFailures
+  createdBy
+  createdAt
+}
+    `;
+export const WebhookDeliveryRowFragmentDoc = gql`
+    fragment WebhookDeliveryRow on WebhookDelivery {
+  id
+  eventId
+  eventType
+  status
+  attemptCount
+  replay
+  replayOf
+  createdAt
+  deliveredAt
+  attempts {
+    id
+    attemptedAt
+    statusCode
+    latencyMs
+    responseExcerpt
+    error
   }
 }
     `;
@@ -2035,6 +2229,104 @@ export type ExportJobQueryHookResult = ReturnType<typeof useExportJobQuery>;
 export type ExportJobLazyQueryHookResult = ReturnType<typeof useExportJobLazyQuery>;
 export type ExportJobSuspenseQueryHookResult = ReturnType<typeof useExportJobSuspenseQuery>;
 export type ExportJobQueryResult = ApolloReactCommon.QueryResult<ExportJobQuery, ExportJobQueryVariables>;
+export const EventsDocument = gql`
+    query Events($first: Int, $after: String, $type: String, $aggregateId: ID) {
+  events(first: $first, after: $after, type: $type, aggregateId: $aggregateId) {
+    totalCount
+    nodes {
+      id
+      type
+      aggregateId
+      occurredAt
+      actor
+      payload
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `;
+
+/**
+ * __useEventsQuery__
+ *
+ * To run a query within a React component, call `useEventsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useEventsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useEventsQuery({
+ *   variables: {
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *      type: // value for 'type'
+ *      aggregateId: // value for 'aggregateId'
+ *   },
+ * });
+ */
+export function useEventsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EventsQuery, EventsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+      }
+export function useEventsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventsQuery, EventsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+        }
+// @ts-ignore
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery, EventsQueryVariables>;
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery | undefined, EventsQueryVariables>;
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+        }
+export type EventsQueryHookResult = ReturnType<typeof useEventsQuery>;
+export type EventsLazyQueryHookResult = ReturnType<typeof useEventsLazyQuery>;
+export type EventsSuspenseQueryHookResult = ReturnType<typeof useEventsSuspenseQuery>;
+export type EventsQueryResult = ApolloReactCommon.QueryResult<EventsQuery, EventsQueryVariables>;
+export const EventTypesDocument = gql`
+    query EventTypes {
+  eventTypes
+}
+    `;
+
+/**
+ * __useEventTypesQuery__
+ *
+ * To run a query within a React component, call `useEventTypesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useEventTypesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useEventTypesQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useEventTypesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+      }
+export function useEventTypesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+        }
+// @ts-ignore
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery, EventTypesQueryVariables>;
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery | undefined, EventTypesQueryVariables>;
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+        }
+export type EventTypesQueryHookResult = ReturnType<typeof useEventTypesQuery>;
+export type EventTypesLazyQueryHookResult = ReturnType<typeof useEventTypesLazyQuery>;
+export type EventTypesSuspenseQueryHookResult = ReturnType<typeof useEventTypesSuspenseQuery>;
+export type EventTypesQueryResult = ApolloReactCommon.QueryResult<EventTypesQuery, EventTypesQueryVariables>;
 export const StockLevelsDocument = gql`
     query StockLevels($warehouseCode: String, $sku: String) {
   stockLevels(warehouseCode: $warehouseCode, sku: $sku) {
@@ -2495,6 +2787,92 @@ export function useInventoryOrderEventsSubscription(baseOptions?: ApolloReactHoo
       }
 export type InventoryOrderEventsSubscriptionHookResult = ReturnType<typeof useInventoryOrderEventsSubscription>;
 export type InventoryOrderEventsSubscriptionResult = ApolloReactCommon.SubscriptionResult<InventoryOrderEventsSubscription>;
+export const JobsDocument = gql`
+    query Jobs($queue: String, $state: JobState, $first: Int) {
+  jobs(queue: $queue, state: $state, first: $first) {
+    ...JobRow
+  }
+}
+    ${JobRowFragmentDoc}`;
+
+/**
+ * __useJobsQuery__
+ *
+ * To run a query within a React component, call `useJobsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useJobsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useJobsQuery({
+ *   variables: {
+ *      queue: // value for 'queue'
+ *      state: // value for 'state'
+ *      first: // value for 'first'
+ *   },
+ * });
+ */
+export function useJobsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<JobsQuery, JobsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+      }
+export function useJobsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<JobsQuery, JobsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+        }
+// @ts-ignore
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery, JobsQueryVariables>;
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery | undefined, JobsQueryVariables>;
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+        }
+export type JobsQueryHookResult = ReturnType<typeof useJobsQuery>;
+export type JobsLazyQueryHookResult = ReturnType<typeof useJobsLazyQuery>;
+export type JobsSuspenseQueryHookResult = ReturnType<typeof useJobsSuspenseQuery>;
+export type JobsQueryResult = ApolloReactCommon.QueryResult<JobsQuery, JobsQueryVariables>;
+export const RetryJobDocument = gql`
+    mutation RetryJob($queue: String!, $id: ID!) {
+  retryJob(queue: $queue, id: $id) {
+    job {
+      ...JobRow
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${JobRowFragmentDoc}`;
+export type RetryJobMutationFn = ApolloReactCommon.MutationFunction<RetryJobMutation, RetryJobMutationVariables>;
+
+/**
+ * __useRetryJobMutation__
+ *
+ * To run a mutation, you first call `useRetryJobMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRetryJobMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [retryJobMutation, { data, loading, error }] = useRetryJobMutation({
+ *   variables: {
+ *      queue: // value for 'queue'
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useRetryJobMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RetryJobMutation, RetryJobMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RetryJobMutation, RetryJobMutationVariables>(RetryJobDocument, options);
+      }
+export type RetryJobMutationHookResult = ReturnType<typeof useRetryJobMutation>;
+export type RetryJobMutationResult = ApolloReactCommon.MutationResult<RetryJobMutation>;
+export type RetryJobMutationOptions = ApolloReactCommon.BaseMutationOptions<RetryJobMutation, RetryJobMutationVariables>;
 export const OrderDetailDocument = gql`
     query OrderDetail($id: ID!) {
   order(id: $id) {
@@ -3432,3 +3810,344 @@ export function useTrackedOrderLiveSubscription(baseOptions: ApolloReactHooks.Su
       }
 export type TrackedOrderLiveSubscriptionHookResult = ReturnType<typeof useTrackedOrderLiveSubscription>;
 export type TrackedOrderLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<TrackedOrderLiveSubscription>;
+export const WebhookEndpointsDocument = gql`
+    query WebhookEndpoints {
+  webhookEndpoints {
+    ...WebhookEndpointRow
+  }
+  webhookEventTypes
+  channels {
+    id
+    code
+    name
+  }
+}
+    ${WebhookEndpointRowFragmentDoc}`;
+
+/**
+ * __useWebhookEndpointsQuery__
+ *
+ * To run a query within a React component, call `useWebhookEndpointsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useWebhookEndpointsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useWebhookEndpointsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useWebhookEndpointsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+      }
+export function useWebhookEndpointsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
+// @ts-ignore
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery | undefined, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
+export type WebhookEndpointsQueryHookResult = ReturnType<typeof useWebhookEndpointsQuery>;
+export type WebhookEndpointsLazyQueryHookResult = ReturnType<typeof useWebhookEndpointsLazyQuery>;
+export type WebhookEndpointsSuspenseQueryHookResult = ReturnType<typeof useWebhookEndpointsSuspenseQuery>;
+export type WebhookEndpointsQueryResult = ApolloReactCommon.QueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export const WebhookDeliveriesDocument = gql`
+    query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...WebhookDeliveryRow
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    ${WebhookDeliveryRowFragmentDoc}`;
+
+/**
+ * __useWebhookDeliveriesQuery__
+ *
+ * To run a query within a React component, call `useWebhookDeliveriesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useWebhookDeliveriesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useWebhookDeliveriesQuery({
+ *   variables: {
+ *      endpointId: // value for 'endpointId'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useWebhookDeliveriesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables> & ({ variables: WebhookDeliveriesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+      }
+export function useWebhookDeliveriesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
+// @ts-ignore
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery | undefined, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
+export type WebhookDeliveriesQueryHookResult = ReturnType<typeof useWebhookDeliveriesQuery>;
+export type WebhookDeliveriesLazyQueryHookResult = ReturnType<typeof useWebhookDeliveriesLazyQuery>;
+export type WebhookDeliveriesSuspenseQueryHookResult = ReturnType<typeof useWebhookDeliveriesSuspenseQuery>;
+export type WebhookDeliveriesQueryResult = ApolloReactCommon.QueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const CreateWebhookEndpointDocument = gql`
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointRow
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookEndpointRowFragmentDoc}`;
+export type CreateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+
+/**
+ * __useCreateWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useCreateWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useCreateWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [createWebhookEndpointMutation, { data, loading, error }] = useCreateWebhookEndpointMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useCreateWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>(CreateWebhookEndpointDocument, options);
+      }
+export type CreateWebhookEndpointMutationHookResult = ReturnType<typeof useCreateWebhookEndpointMutation>;
+export type CreateWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<CreateWebhookEndpointMutation>;
+export type CreateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
+export const UpdateWebhookEndpointDocument = gql`
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointRow
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookEndpointRowFragmentDoc}`;
+export type UpdateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+
+/**
+ * __useUpdateWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useUpdateWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateWebhookEndpointMutation, { data, loading, error }] = useUpdateWebhookEndpointMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>(UpdateWebhookEndpointDocument, options);
+      }
+export type UpdateWebhookEndpointMutationHookResult = ReturnType<typeof useUpdateWebhookEndpointMutation>;
+export type UpdateWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<UpdateWebhookEndpointMutation>;
+export type UpdateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
+export const RotateWebhookSecretDocument = gql`
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    endpoint {
+      id
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type RotateWebhookSecretMutationFn = ApolloReactCommon.MutationFunction<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+
+/**
+ * __useRotateWebhookSecretMutation__
+ *
+ * To run a mutation, you first call `useRotateWebhookSecretMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRotateWebhookSecretMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [rotateWebhookSecretMutation, { data, loading, error }] = useRotateWebhookSecretMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useRotateWebhookSecretMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>(RotateWebhookSecretDocument, options);
+      }
+export type RotateWebhookSecretMutationHookResult = ReturnType<typeof useRotateWebhookSecretMutation>;
+export type RotateWebhookSecretMutationResult = ApolloReactCommon.MutationResult<RotateWebhookSecretMutation>;
+export type RotateWebhookSecretMutationOptions = ApolloReactCommon.BaseMutationOptions<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookEndpointDocument = gql`
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    deletedId
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type DeleteWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+
+/**
+ * __useDeleteWebhookEndpointMutation__
+ *
+ * To run a mutation, you first call `useDeleteWebhookEndpointMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useDeleteWebhookEndpointMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [deleteWebhookEndpointMutation, { data, loading, error }] = useDeleteWebhookEndpointMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useDeleteWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>(DeleteWebhookEndpointDocument, options);
+      }
+export type DeleteWebhookEndpointMutationHookResult = ReturnType<typeof useDeleteWebhookEndpointMutation>;
+export type DeleteWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<DeleteWebhookEndpointMutation>;
+export type DeleteWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
+export const ReplayWebhookDeliveryDocument = gql`
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    delivery {
+      ...WebhookDeliveryRow
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${WebhookDeliveryRowFragmentDoc}`;
+export type ReplayWebhookDeliveryMutationFn = ApolloReactCommon.MutationFunction<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+
+/**
+ * __useReplayWebhookDeliveryMutation__
+ *
+ * To run a mutation, you first call `useReplayWebhookDeliveryMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useReplayWebhookDeliveryMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [replayWebhookDeliveryMutation, { data, loading, error }] = useReplayWebhookDeliveryMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useReplayWebhookDeliveryMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>(ReplayWebhookDeliveryDocument, options);
+      }
+export type ReplayWebhookDeliveryMutationHookResult = ReturnType<typeof useReplayWebhookDeliveryMutation>;
+export type ReplayWebhookDeliveryMutationResult = ApolloReactCommon.MutationResult<ReplayWebhookDeliveryMutation>;
+export type ReplayWebhookDeliveryMutationOptions = ApolloReactCommon.BaseMutationOptions<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
+export const ReplayEventsDocument = gql`
+    mutation ReplayEvents($input: ReplayEventsInput!) {
+  replayEvents(input: $input) {
+    queued
+    matched
+    lastEventId
+    hasMore
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    `;
+export type ReplayEventsMutationFn = ApolloReactCommon.MutationFunction<ReplayEventsMutation, ReplayEventsMutationVariables>;
+
+/**
+ * __useReplayEventsMutation__
+ *
+ * To run a mutation, you first call `useReplayEventsMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useReplayEventsMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [replayEventsMutation, { data, loading, error }] = useReplayEventsMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useReplayEventsMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReplayEventsMutation, ReplayEventsMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReplayEventsMutation, ReplayEventsMutationVariables>(ReplayEventsDocument, options);
+      }
+export type ReplayEventsMutationHookResult = ReturnType<typeof useReplayEventsMutation>;
+export type ReplayEventsMutationResult = ApolloReactCommon.MutationResult<ReplayEventsMutation>;
+export type ReplayEventsMutationOptions = ApolloReactCommon.BaseMutationOptions<ReplayEventsMutation, ReplayEventsMutationVariables>;

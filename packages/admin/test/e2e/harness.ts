@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Browser, chromium } from 'playwright-core';
+import type { Config } from '../../../server/src/config/config';
 import { createServer, RunningServer } from '../../../server/src/server';
 
 export const ADMIN = { email: 'admin@e2e.local', password: 'e2e password 1234' };
@@ -34,7 +35,8 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-export async function startE2EServer(): Promise<E2EServer> {
+/** `config` overrides server settings (e.g. fast webhook retries). */
+export async function startE2EServer(options: { config?: Partial<Config> } = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error(`no built admin app in ${ADMIN_DIST}: run \`pnpm --filter @oms/admin build\` (the test script does)`);
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
@@ -49,7 +51,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   let server: RunningServer | undefined;
   const start = async () => {
     server = await createServer({
-      config: { port, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], adminDir: ADMIN_DIST, rateLimitRequests: 0 },
+      config: { port, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], adminDir: ADMIN_DIST, rateLimitRequests: 0, ...options.config },
       databaseUrl,
       host: '127.0.0.1',
       admin: ADMIN,

@@ -115,6 +115,13 @@ export class JobQueue {
     return id;
   }
 
+  /** Enqueues many jobs in one statement, in the transaction of `em`. */
+  async sendMany(em: EntityManager, name: string, data: object[]): Promise<void> {
+    for (let i = 0; i < data.length; i += 5000) {
+      await this.boss.insert(data.slice(i, i + 5000).map((d) => ({ name, data: d })), { db: inTransaction(em) });
+    }
+  }
+
   /** Wakes this process's workers of a queue (after a commit that sent jobs to it). */
   wake(name: string): void {
     for (const id of this.workers.get(name) ?? []) this.boss.notifyWorker(id);

@@ -8,6 +8,9 @@ export interface OrderUpdatedMessage {
   orderId: string;
   channelId: string;
   historyId: string;
+  /** The stream event the update stands for: subscribers remember its id to resume after it. */
+  eventId: string;
+  seq: number;
 }
 
 export type OmsPubSub = ReturnType<typeof createOmsPubSub>;

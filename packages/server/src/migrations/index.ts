@@ -11,6 +11,7 @@ import { Migration20261127171601 } from './Migration20261127171601';
 import { Migration20261127180000 } from './Migration20261127180000';
 import { Migration20261127190000 } from './Migration20261127190000';
 import { Migration20261127200000 } from './Migration20261127200000';
+import { Migration20261127201000 } from './Migration20261127201000';
 import { Migration20261127203000 } from './Migration20261127203000';
 
 export const MIGRATIONS: MigrationObject[] = [
@@ -20,5 +21,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127180000', class: Migration20261127180000 },
   { name: 'Migration20261127190000', class: Migration20261127190000 },
   { name: 'Migration20261127200000', class: Migration20261127200000 },
+  { name: 'Migration20261127201000', class: Migration20261127201000 },
   { name: 'Migration20261127203000', class: Migration20261127203000 },
 ];

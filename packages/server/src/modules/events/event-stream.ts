@@ -107,7 +107,7 @@ export class EventStream {
     this.lastSeq = Math.max(this.lastSeq, notice.seq);
     // Subscriptions follow order histories: one message per history entry (its primary event).
     if (notice.primary && notice.historyId && notice.channelId) {
-      this.pubsub.publish(ORDER_UPDATED, { orderId: notice.aggregateId, channelId: notice.channelId, historyId: notice.historyId });
+      this.pubsub.publish(ORDER_UPDATED, { orderId: notice.aggregateId, channelId: notice.channelId, historyId: notice.historyId, eventId: notice.id, seq: notice.seq });
     }
     for (const l of this.listeners) {
       try {

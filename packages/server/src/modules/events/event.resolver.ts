@@ -2,7 +2,7 @@ import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Res
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../auth/permissions';
-import { DomainEvent } from './domain-event.entity';
+import { DomainEvent, EVENT_TYPES } from './domain-event.entity';
 import { EventService } from './event.service';
 
 @ObjectType()
@@ -31,5 +31,11 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'The event stream, oldest first: every domain change, written with the change itself.' })
   events(@Ctx() ctx: RequestContext, @Args(() => EventArgs) args: EventArgs) {
     return this.service.list(ctx, args);
+  }
+
+  @Authorized(Permission.EVENT_READ)
+  @Query(() => [String], { description: 'The event types of the stream, e.g. order.placed.' })
+  eventTypes(): string[] {
+    return [...EVENT_TYPES];
   }
 }

@@ -28,6 +28,9 @@ class OrderUpdatedArgs {
 
   @Field(() => String, { nullable: true, description: 'Follow every order of a channel.' })
   channelCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Resume after this event (the eventId of the last update received): every later update is sent first, then live ones, none missed, none twice.' })
+  after?: string;
 }
 
 @Resolver(() => Order)
@@ -102,7 +105,7 @@ export class OrderResolver {
 
   @Authorized(Permission.ORDER_READ)
   @Subscription(() => OrderUpdate, {
-    description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given.',
+    description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given; `after` catches up from the stream first.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
       // @Authorized runs per event; the subscription itself is checked here, when it starts.
@@ -118,7 +121,7 @@ export class OrderResolver {
       em.findOneOrFail(Order, { id: message.orderId }),
       em.findOneOrFail(OrderHistoryEntry, { id: message.historyId }),
     ]);
-    return { order, event };
+    return { order, event, eventId: message.eventId };
   }
 
   @FieldResolver(() => Channel)

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { OrderHistoryEntry } from './order-history.entity';
@@ -19,4 +19,7 @@ export class OrderUpdate {
 
   @Field(() => OrderHistoryEntry, { description: 'The history entry that describes the change.' })
   event: OrderHistoryEntry;
+
+  @Field(() => ID, { description: 'The stream event of this update (see events): remember it, and pass it as orderUpdated(after:) to resume.' })
+  eventId: string;
 }

@@ -171,6 +171,10 @@ export class WebhookDelivery {
   @Property({ type: 'uuid', nullable: true })
   replayOf?: string;
 
+  @Field(() => Boolean, { description: 'Made by a replay (replayWebhookDelivery or replayEvents), not by the event happening.' })
+  @Property({ type: 'boolean', default: false })
+  replay: boolean = false;
+
   @Field(() => Date)
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
@@ -182,10 +186,11 @@ export class WebhookDelivery {
   @OneToMany(() => WebhookAttempt, (a) => a.delivery)
   attempts = new Collection<WebhookAttempt>(this);
 
-  constructor(props: { endpoint: Ref<WebhookEndpoint>; eventId: string; eventType: string; replayOf?: string }) {
+  constructor(props: { endpoint: Ref<WebhookEndpoint>; eventId: string; eventType: string; replayOf?: string; replay?: boolean }) {
     this.endpoint = props.endpoint;
     this.eventId = props.eventId;
     this.eventType = props.eventType;
     this.replayOf = props.replayOf;
+    this.replay = props.replay ?? !!props.replayOf;
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { EVENT_TYPES } from '../events/domain-event.entity';
 
@@ -50,4 +50,33 @@ export class UpdateWebhookEndpointInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+}
+
+@InputType({ description: 'Which stored events to send again to an endpoint; every filter is optional.' })
+export class ReplayEventsInput {
+  @Field(() => ID)
+  @IsUUID(undefined, { message: 'must be a webhook endpoint id' })
+  endpointId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only events after this one (an event id, e.g. the last one a receiver processed).' })
+  @IsOptional()
+  @IsUUID(undefined, { message: 'must be an event id' })
+  after?: string;
+
+  @Field(() => Date, { nullable: true, description: 'Only events that happened at or after this time.' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Only events that happened before this time.' })
+  @IsOptional()
+  @IsDate()
+  to?: Date;
+
+  @Field(() => [String], { nullable: true, description: 'Only these event types (of those the endpoint subscribes to). Absent: all of its types.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'must name at least one event type, or be left out' })
+  @ArrayMaxSize(EVENT_TYPES.length)
+  @IsIn(EVENT_TYPES, { each: true, message: `must be event types (${EVENT_TYPES.join(', ')})` })
+  types?: string[];
 }

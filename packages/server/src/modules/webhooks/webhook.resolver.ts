@@ -1,10 +1,12 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
+import { UserError } from '../../common/errors';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { Permission } from '../auth/permissions';
+import { EVENT_TYPES } from '../events/domain-event.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
-import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
 import { WebhookService } from './webhook.service';
 
 @ObjectType()
@@ -35,6 +37,24 @@ export class ReplayWebhookDeliveryPayload extends Payload('ReplayWebhookDelivery
 }
 
 @ObjectType()
+export class ReplayEventsPayload {
+  @Field(() => Int, { nullable: true, description: 'How many deliveries were queued.' })
+  queued?: number;
+
+  @Field(() => Int, { nullable: true, description: 'How many stored events matched (queued is at most 10,000 of them).' })
+  matched?: number;
+
+  @Field(() => ID, { nullable: true, description: 'The last event queued: pass it as `after` to queue the rest when hasMore.' })
+  lastEventId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'More events matched than were queued.' })
+  hasMore?: boolean;
+
+  @Field(() => [UserError], { description: 'Empty when the mutation succeeded.' })
+  userErrors: UserError[];
+}
+
+@ObjectType()
 export class WebhookDeliveryConnection extends Connection(WebhookDelivery, 'WebhookDelivery') {}
 
 @ArgsType()
@@ -57,6 +77,12 @@ export class WebhookEndpointResolver {
   @Query(() => [WebhookEndpoint], { description: 'Webhook endpoints, oldest first (a partner key sees its own).' })
   webhookEndpoints(@Ctx() ctx: RequestContext) {
     return this.webhooks.endpoints(ctx);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Query(() => [String], { description: 'The event types an endpoint can subscribe to.' })
+  webhookEventTypes(): string[] {
+    return [...EVENT_TYPES];
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
@@ -103,6 +129,12 @@ export class WebhookDeliveryResolver {
   @Mutation(() => ReplayWebhookDeliveryPayload, { description: 'Sends the event of a delivery again (same event id), as a new delivery.' })
   replayWebhookDelivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.webhooks.replay(ctx, id);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Mutation(() => ReplayEventsPayload, { description: 'Sends stored events again to an endpoint (same event ids), as new deliveries marked as replays: the events it subscribes to, narrowed by after / from / to / types, oldest first, at most 10,000 per call.' })
+  replayEvents(@Ctx() ctx: RequestContext, @Arg('input', () => ReplayEventsInput) input: ReplayEventsInput) {
+    return this.webhooks.replayEvents(ctx, input);
   }
 
   @FieldResolver(() => [WebhookAttempt], { description: 'Every HTTP attempt, oldest first.' })

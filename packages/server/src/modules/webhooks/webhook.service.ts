@@ -25,10 +25,12 @@ import { recordAudit } from '../auth/audit';
 import { Channel } from '../channel/channel.entity';
 import { DomainEvent } from '../events/domain-event.entity';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
-import { CreateWebhookEndpointInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 const EXCERPT_BYTES = 1024;
+/** The most events one replayEvents call queues; the rest is left for another call (after: lastEventId). */
+export const REPLAY_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>;
@@ -266,6 +268,52 @@ export class WebhookService {
     });
     if (r.delivery) this.jobs.wake(DELIVERY_QUEUE);
     return r;
+  }
+
+  /**
+   * Sends stored events again to an endpoint, as new deliveries marked as replays (same event
+   * ids, so receivers de-duplicate): the events the endpoint would have received (its types and
+   * channels, and a key's channels) narrowed by the filters, oldest first, at most REPLAY_LIMIT.
+   */
+  async replayEvents(ctx: RequestContext, input: ReplayEventsInput) {
+    let summary: { matched: number; lastEventId?: string; hasMore: boolean } | undefined;
+    const r = await this.run(ctx, 'queued', input, async (em) => {
+      const endpoint = await this.find(em, ctx, input.endpointId, ['input', 'endpointId']);
+      if (!endpoint.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['input', 'endpointId']);
+      const types = input.types ? [...new Set(input.types)] : endpoint.eventTypes;
+      const errors = (input.types ?? []).flatMap((type, i) => (endpoint.eventTypes.includes(type) ? []
+        : [new UserError(ErrorCode.INVALID_INPUT, `The endpoint does not subscribe to ${type}`, ['input', 'types', String(i)])]));
+      if (errors.length) throw new DomainError(errors);
+      if (input.from && input.to && input.from >= input.to) fail(ErrorCode.INVALID_INPUT, 'to: must be after from', ['input', 'to']);
+      const scope = channelScope(ctx);
+      const channels = endpoint.channelIds.length ? endpoint.channelIds : null;
+      let afterSeq: string | null = null;
+      if (input.after) {
+        const [row] = await sql<{ seq: string; channel_id: string | null }>(em, 'select seq, channel_id from domain_event where id = ?', [input.after]);
+        // An event outside a key's channels is reported like an unknown one.
+        if (!row || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
+        afterSeq = row.seq;
+      }
+      const where = `type = any(?::text[]) and (?::int8 is null or seq > ?::int8)
+        and (?::timestamptz is null or occurred_at >= ?::timestamptz) and (?::timestamptz is null or occurred_at < ?::timestamptz)
+        and (?::uuid[] is null or channel_id = any(?::uuid[])) and (?::uuid[] is null or channel_id = any(?::uuid[]))`;
+      const params = [types, afterSeq, afterSeq, input.from ?? null, input.from ?? null, input.to ?? null, input.to ?? null, channels, channels, scope ? [...scope] : null, scope ? [...scope] : null];
+      const [{ n }] = await sql<{ n: number }>(em, `select count(*)::int as n from domain_event where ${where}`, params);
+      const rows = await sql<{ id: string; event_id: string }>(em,
+        `insert into webhook_delivery (id, endpoint_id, event_id, event_type, status, attempt_count, replay, created_at)
+         select gen_random_uuid(), ?, id, type, 'PENDING', 0, true, now() from (
+           select id, type, seq from domain_event where ${where} order by seq limit ?) e
+         order by e.seq returning id, event_id`,
+        [endpoint.id, ...params, REPLAY_LIMIT]);
+      await this.jobs.sendMany(em, DELIVERY_QUEUE, rows.map((d) => ({ deliveryId: d.id })));
+      summary = { matched: n, lastEventId: rows.at(-1)?.event_id, hasMore: n > rows.length };
+      recordAudit(em, ctx, 'webhookEndpoint.replayEvents', 'webhookEndpoint', endpoint.id, {
+        after: input.after ?? null, from: input.from ?? null, to: input.to ?? null, types, queued: rows.length, matched: n,
+      });
+      return rows.length;
+    });
+    if (r.queued) this.jobs.wake(DELIVERY_QUEUE);
+    return { ...r, ...(r.queued !== undefined ? summary : {}) };
   }
 
   /**
