@@ -11,6 +11,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { EventService } from './modules/events/event.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { InventoryService } from './modules/inventory/inventory.service';
 import { WarehouseService } from './modules/inventory/warehouse.service';
@@ -38,12 +39,13 @@ export interface Services {
   payments: PaymentService;
   fulfilment: FulfilmentService;
   dashboard: DashboardService;
+  analytics: AnalyticsService;
   jobs: JobService;
   webhooks: WebhookService;
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds'>> & WebhookConfig,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'fulfilmentSlaHours'>> & WebhookConfig,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -68,6 +70,7 @@ export function createServices(
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
+    analytics: new AnalyticsService(config.fulfilmentSlaHours ?? 48),
     jobs: new JobService(queue),
     webhooks: new WebhookService(queue, config, log),
   };

@@ -60,6 +60,8 @@ export interface Config {
   webhookDisableAfterFailures: number;
   /** Whether webhook URLs may point at loopback, private or link-local addresses. */
   webhookAllowPrivateAddresses: boolean;
+  /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
+  fulfilmentSlaHours: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -97,6 +99,7 @@ export const ENV_VARS = [
   'OMS_WEBHOOK_RETRY_WINDOW_SECONDS',
   'OMS_WEBHOOK_DISABLE_AFTER_FAILURES',
   'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
+  'OMS_FULFILMENT_SLA_HOURS',
   'NODE_ENV',
 ] as const;
 
@@ -155,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),
     webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
     webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, true),
+    fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
   };
 }

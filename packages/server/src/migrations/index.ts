@@ -10,6 +10,7 @@ import { Migration20261127160721 } from './Migration20261127160721';
 import { Migration20261127171601 } from './Migration20261127171601';
 import { Migration20261127180000 } from './Migration20261127180000';
 import { Migration20261127190000 } from './Migration20261127190000';
+import { Migration20261127202000 } from './Migration20261127202000';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127171601', class: Migration20261127171601 },
   { name: 'Migration20261127180000', class: Migration20261127180000 },
   { name: 'Migration20261127190000', class: Migration20261127190000 },
+  { name: 'Migration20261127202000', class: Migration20261127202000 },
 ];
