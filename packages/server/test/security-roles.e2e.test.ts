@@ -37,6 +37,8 @@ const ALLOWED: Record<string, RoleName[]> = {
   webhookEndpoints: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
   replayWebhookDelivery: [A],
   jobs: [A], retryJob: [A],
+  salesSummary: [A, M], salesReport: [A, M], fulfilmentReport: [A, M], exceptionsReport: [A, M], inventoryReport: [A, M], topReport: [A, M],
+  rebuildAnalytics: [A],
 };
 
 test('the table covers every query and mutation of the schema but the public ones', async () => {
