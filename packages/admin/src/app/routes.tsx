@@ -10,6 +10,7 @@ import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ScreenPage } from '../features/screen/ScreenPage';
 import { TrackingPage } from '../features/tracking/TrackingPage';
 import { useMe } from '../lib/me';
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route path="inventory" element={<StockPage />} />
         <Route path="inventory/products" element={<ProductsPage />} />
         <Route path="inventory/locations" element={<LocationsPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-keys" element={<ApiKeysPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />

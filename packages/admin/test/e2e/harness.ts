@@ -34,7 +34,8 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-export async function startE2EServer(): Promise<E2EServer> {
+/** `seed: 'demo'` starts on the demo data (as the first `pnpm start` does); default: an empty database. */
+export async function startE2EServer(options: { seed?: 'demo' | 'none' } = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error(`no built admin app in ${ADMIN_DIST}: run \`pnpm --filter @oms/admin build\` (the test script does)`);
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
@@ -53,7 +54,7 @@ export async function startE2EServer(): Promise<E2EServer> {
       databaseUrl,
       host: '127.0.0.1',
       admin: ADMIN,
-      seed: 'none',
+      seed: port ? 'none' : (options.seed ?? 'none'),
     });
     port = server.port;
   };

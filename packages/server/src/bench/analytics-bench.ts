@@ -80,7 +80,7 @@ async function loadChunk(pool: Pool, lo: number, hi: number, total: number) {
     await client.query(`create temp table chunk on commit drop as
       select n, gen_random_uuid() as id,
              (select id from channel order by code offset (n % 3) limit 1) as channel_id,
-             md5('bench-customer-' || (1 + (n * 7919) % ${S.customers}))::uuid as customer_id,
+             md5('bench-customer-' || (1 + (n::bigint * 7919) % ${S.customers}))::uuid as customer_id,
              least(now() - interval '1 minute', now() - interval '365 days' + (n::float / ${total}) * interval '365 days' + (random() - 0.5) * interval '12 hours') as placed_at,
              random() as r, random() as r2, random() as r3
         from generate_series(${lo}, ${hi}) n`);
