@@ -292,7 +292,7 @@ export class AnalyticsService {
       `select kind, reason, sum(movements) as n, sum(units_in) as units_in, sum(units_out) as units_out
          from analytics_stock_movement_daily
         where day >= ?::date and day < ?::date and (?::uuid is null or warehouse_id = ?::uuid)
-        group by 1, 2 order by 1::text, 2`, [s.from, s.to, ...wh]);
+        group by 1, 2 order by kind::text, reason`, [s.from, s.to, ...wh]);
     return {
       warehouses: warehouses.map((w) => {
         const values = new Map<string, number>();
