@@ -319,13 +319,13 @@ describe('access and input', () => {
     expect((await t.q(TOP, F(), as)).topReport.customersByRevenue.map((c: any) => c.email)).toEqual(['carol@example.com', 'dave@example.com']);
     expect((await t.q(FULFILMENT, F(), as)).fulfilmentReport).toMatchObject({ shippedComplete: 1, lateOrdersNow: 1 });
     const web = await t.gql(SALES, F({ channelCode: 'WEB' }), as);
-    expect(web.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'channelCode'] });
+    expect(web.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'channelCode'] });
     expect(web.body.data).toBeNull();
     const inv = await t.gql(INVENTORY, F(), as);
-    expect(inv.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(inv.body.errors![0].extensions!.code).toBe('FORBIDDEN');
     const noPermission = await createKey(t, { channelCodes: ['MKT'], permissions: ['ORDER_READ'] });
     const denied = await t.gql(SUMMARY, { from: FROM, to: TO }, { token: noPermission.secret });
-    expect(denied.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'REPORT_READ' });
+    expect(denied.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'REPORT_READ' });
   });
 
   test('bad input is refused naming the field: to before from, a range over 366 days, unknown channel or warehouse', async () => {
@@ -352,8 +352,8 @@ describe('access and input', () => {
     expect((await t.q(SUMMARY, { from: '2025-03-16T00:00:00Z', to: TO })).salesSummary.orders).toBe(5);
     await createCatalog(t, { channels: [{ code: 'UK', currency: 'GBP' }] });
     const res = await t.gql(SUMMARY, { from: FROM, to: TO });
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['channelCode'] });
-    expect(res.body.errors[0].message).toMatch(/EUR, GBP/);
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['channelCode'] });
+    expect(res.body.errors![0].message).toMatch(/EUR, GBP/);
     expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'UK' })).salesSummary).toEqual({ ...figures(0, 0, 0, 0, 0), currency: 'GBP', grossSales: { amount: 0, currency: 'GBP' }, refunds: { amount: 0, currency: 'GBP' }, netSales: { amount: 0, currency: 'GBP' }, averageOrderValue: { amount: 0, currency: 'GBP' } });
   });
 });

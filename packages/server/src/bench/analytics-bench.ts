@@ -14,7 +14,9 @@
  *  5. a table; exit 1 when any query answers an error or takes more than 1 s (max).
  *
  * Environment: DATABASE_URL, BENCH_ORDERS (1000000), BENCH_RUNS (10), BENCH_PRODUCTS (1000),
- * BENCH_CUSTOMERS (100000), BENCH_KEEP=1 (keep the database; prints its URL).
+ * BENCH_CUSTOMERS (100000), BENCH_KEEP=1 (keep the database; prints its URL), BENCH_REUSE_URL (a database
+ * kept by an earlier run: skip creating and loading data, rebuild the rollups and time the queries),
+ * BENCH_SKIP_REBUILD=1 (with BENCH_REUSE_URL: time the queries on the rollups as they are).
  */
 import 'reflect-metadata';
 import { Client, Pool } from 'pg';
@@ -43,6 +45,7 @@ const S = {
   products: intEnv('BENCH_PRODUCTS', 1000, 10),
   customers: intEnv('BENCH_CUSTOMERS', 100_000, 10),
   keep: process.env.BENCH_KEEP === '1',
+  reuse: process.env.BENCH_REUSE_URL,
   chunk: 100_000,
 };
 const LIMIT_MS = 1000;
@@ -162,7 +165,15 @@ async function main() {
   let databaseUrl: string;
   let mode: string;
   const external = process.env.DATABASE_URL;
-  if (external) {
+  if (S.reuse) {
+    databaseUrl = S.reuse;
+    mode = `reused database ${new URL(S.reuse).pathname.slice(1)} (kept)`;
+    // Its admin has an earlier run's random password: let the server create ours.
+    const c = new Client({ connectionString: S.reuse });
+    await c.connect();
+    await c.query('delete from user_session; delete from app_user');
+    await c.end();
+  } else if (external) {
     const name = `oms_abench_${randomBytes(5).toString('hex')}`;
     const admin = new Client({ connectionString: external });
     await admin.connect();
@@ -204,38 +215,19 @@ async function main() {
   cleanups.push(() => pool.end());
 
   // 2. Data.
-  for (const [code, name] of [['WEB', 'Web shop'], ['MKT', 'Marketplace'], ['B2B', 'B2B portal']]) {
-    await api.must(`mutation { createChannel(input: { code: "${code}", name: "${name}", currency: "EUR" }) { channel { id } } }`);
-  }
-  for (const [code, priority] of [['BER', 1], ['AMS', 2], ['MAD', 3]] as const) {
-    await api.must(`mutation { createWarehouse(input: { code: "${code}", name: "${code} warehouse", priority: ${priority} }) { warehouse { id } } }`);
-  }
-  await pool.query(`insert into product (id, sku, name, price_amount, currency, allow_backorder, created_at, updated_at)
-    select gen_random_uuid(), 'SKU-' || lpad(i::text, 4, '0'), 'Bench product ' || i, 100 + (i * 37) % 9900, 'EUR', false, now(), now()
-      from generate_series(1, $1::int) i`, [S.products]);
-  await pool.query(`insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at)
-    select gen_random_uuid(), p.id, w.id, (abs(hashtext(p.sku || w.code)) % 400), 0, now() from product p cross join warehouse w`);
-  await pool.query(`insert into customer (id, email, name, created_at)
-    select md5('bench-customer-' || i)::uuid, 'customer-' || i || '@bench.example', 'Customer ' || i, now() - interval '400 days'
-      from generate_series(1, $1::int) i`, [S.customers]);
   const loadStart = performance.now();
-  for (let lo = 1; lo <= S.orders; lo += S.chunk) {
-    const hi = Math.min(S.orders, lo + S.chunk - 1);
-    await loadChunk(pool, lo, hi, S.orders);
-    progress(`orders ${hi.toLocaleString('en')} / ${S.orders.toLocaleString('en')}`);
-  }
+  if (!S.reuse) await loadData(api, pool);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   await pool.query('vacuum analyze');
   const [counts] = (await pool.query(`select (select count(*) from "order")::int as orders, (select count(*) from order_line)::int as lines,
     (select count(*) from payment)::int as payments, (select count(*) from shipment)::int as shipments,
     (select count(*) from stock_movement)::int as movements, (select count(*) from order_return)::int as returns`)).rows;
   progress(`loaded ${JSON.stringify(counts)} in ${loadSeconds.toFixed(0)} s`);
-
   // 3. Rollups, through the real rebuild path.
   const today = dayOf(new Date());
   const first = addDays(today, -367);
   const rebuildStart = performance.now();
-  const days = await rebuildRange(server.orm.em, first, addDays(today, 1), (d) => {
+  const days = process.env.BENCH_SKIP_REBUILD === '1' ? 1 : await rebuildRange(server.orm.em, first, addDays(today, 1), (d) => {
     if (d.endsWith('-01')) progress(`rollups rebuilt up to ${d}`);
   });
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
@@ -305,6 +297,28 @@ async function main() {
   }
   if (S.keep) out(`database kept: ${databaseUrl}`);
   return failures.length ? 1 : 0;
+}
+
+async function loadData(api: ReturnType<typeof gqlClient>, pool: Pool) {
+  for (const [code, name] of [['WEB', 'Web shop'], ['MKT', 'Marketplace'], ['B2B', 'B2B portal']]) {
+    await api.must(`mutation { createChannel(input: { code: "${code}", name: "${name}", currency: "EUR" }) { channel { id } } }`);
+  }
+  for (const [code, priority] of [['BER', 1], ['AMS', 2], ['MAD', 3]] as const) {
+    await api.must(`mutation { createWarehouse(input: { code: "${code}", name: "${code} warehouse", priority: ${priority} }) { warehouse { id } } }`);
+  }
+  await pool.query(`insert into product (id, sku, name, price_amount, currency, allow_backorder, created_at, updated_at)
+    select gen_random_uuid(), 'SKU-' || lpad(i::text, 4, '0'), 'Bench product ' || i, 100 + (i * 37) % 9900, 'EUR', false, now(), now()
+      from generate_series(1, $1::int) i`, [S.products]);
+  await pool.query(`insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at)
+    select gen_random_uuid(), p.id, w.id, (abs(hashtext(p.sku || w.code)) % 400), 0, now() from product p cross join warehouse w`);
+  await pool.query(`insert into customer (id, email, name, created_at)
+    select md5('bench-customer-' || i)::uuid, 'customer-' || i || '@bench.example', 'Customer ' || i, now() - interval '400 days'
+      from generate_series(1, $1::int) i`, [S.customers]);
+  for (let lo = 1; lo <= S.orders; lo += S.chunk) {
+    const hi = Math.min(S.orders, lo + S.chunk - 1);
+    await loadChunk(pool, lo, hi, S.orders);
+    progress(`orders ${hi.toLocaleString('en')} / ${S.orders.toLocaleString('en')}`);
+  }
 }
 
 main()

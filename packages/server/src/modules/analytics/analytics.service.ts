@@ -46,19 +46,6 @@ const num = (v: unknown) => Number(v ?? 0);
 const byBucketAndChannel = (a: SalesPoint, b: SalesPoint) => a.bucketStart.getTime() - b.bucketStart.getTime() || a.channelCode.localeCompare(b.channelCode);
 const truncUnit = (b: ReportBucket) => ({ DAY: 'day', WEEK: 'week', MONTH: 'month' })[b];
 
-/** Nearest-rank percentile over a histogram of whole hours: the smallest h with at least ceil(p*N) orders at or below it. */
-export function percentile(histogram: { hours: number; orders: number }[], p: number): number | null {
-  const total = histogram.reduce((s, h) => s + h.orders, 0);
-  if (!total) return null;
-  const rank = Math.max(1, Math.ceil(p * total));
-  let seen = 0;
-  for (const h of [...histogram].sort((a, b) => a.hours - b.hours)) {
-    seen += h.orders;
-    if (seen >= rank) return h.hours;
-  }
-  return null;
-}
-
 function summary(currency: string, r?: { orders?: unknown; units?: unknown; gross?: unknown; refunds?: unknown; cancelled?: unknown }): SalesSummary {
   const orders = num(r?.orders);
   const gross = num(r?.gross);
@@ -167,42 +154,36 @@ export class AnalyticsService {
       `select sum(shipped_any) as shipped_any, sum(split_orders) as split_orders, sum(shipped_complete) as shipped_complete,
               sum(complete_in_one) as complete_in_one
          from analytics_fulfilment_daily where ${where}`, params);
-    const hist = await sql<{ bucket: string; stage: string; hours: number; orders: string }>(ctx.em,
-      `select to_char(date_trunc(?, day), 'YYYY-MM-DD') as bucket, stage, hours, sum(orders) as orders
-         from analytics_lead_time_daily where ${where}
-        group by 1, 2, 3 order by 1`, [unit, ...params]);
+    // Percentiles by nearest rank over the hour histograms, per bucket and over the whole period
+    // (bucket null), computed by PostgreSQL: a few rows come back, however many orders.
+    const stats = await sql<{ bucket: string | null; stage: string; total: string; p50: number; p90: number; within: string }>(ctx.em,
+      `with h as (select date_trunc(?, day) as b, stage, hours, sum(orders) as n from analytics_lead_time_daily where ${where} group by 1, 2, 3),
+       g as (select b, stage, hours, sum(n) as n from h group by grouping sets ((b, stage, hours), (stage, hours))),
+       c as (select b, stage, hours, n, sum(n) over (partition by b, stage order by hours) as cum, sum(n) over (partition by b, stage) as total from g)
+       select to_char(b, 'YYYY-MM-DD') as bucket, stage, total,
+              min(hours) filter (where cum >= ceil(0.5 * total)) as p50, min(hours) filter (where cum >= ceil(0.9 * total)) as p90,
+              coalesce(sum(n) filter (where hours <= ?), 0) as within
+         from c group by b, stage, total order by b nulls first`, [unit, ...params, sla]);
     const [late] = await sql<{ n: number }>(ctx.em,
       `select count(*)::int as n from "order"
         where status in ('PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED')
           and placed_at < now() - make_interval(hours => ?) and channel_id = any(?::uuid[])`, [sla, s.channelIds]);
 
-    const histogram = (rows: typeof hist, stage: string) => {
-      const m = new Map<number, number>();
-      for (const r of rows) if (r.stage === stage) m.set(r.hours, (m.get(r.hours) ?? 0) + num(r.orders));
-      return [...m].map(([hours, orders]) => ({ hours, orders }));
-    };
-    const lead = (h: { hours: number; orders: number }[]): LeadTime => ({
-      orders: h.reduce((a, x) => a + x.orders, 0), p50Hours: percentile(h, 0.5), p90Hours: percentile(h, 0.9),
-    });
-    const within = (h: { hours: number; orders: number }[]) => h.filter((x) => x.hours <= sla).reduce((a, x) => a + x.orders, 0);
-
-    const shipped = histogram(hist, 'SHIPPED');
+    const stat = (bucket: string | null, stage: string) => stats.find((r) => r.bucket === bucket && r.stage === stage);
+    const lead = (r?: { total: string; p50: number; p90: number }): LeadTime => ({ orders: num(r?.total), p50Hours: r?.p50 ?? null, p90Hours: r?.p90 ?? null });
+    const shipped = stat(null, 'SHIPPED');
     const shippedComplete = num(counts?.shipped_complete);
     const completeInOne = num(counts?.complete_in_one);
     const ordersWithShipments = num(counts?.shipped_any);
     const splitOrders = num(counts?.split_orders);
-    const shippedWithinSla = within(shipped);
-    const buckets = [...new Set(hist.map((r) => r.bucket))];
-    const series = buckets.map((b): FulfilmentPoint => {
-      const h = histogram(hist.filter((r) => r.bucket === b), 'SHIPPED');
-      const l = lead(h);
-      const w = within(h);
-      return { bucketStart: midnight(b), shippedComplete: l.orders, shippedWithinSla: w, onTimeRate: ratio(w, l.orders), p50Hours: l.p50Hours, p90Hours: l.p90Hours };
-    }).filter((p) => p.shippedComplete > 0);
+    const shippedWithinSla = num(shipped?.within);
+    const series = stats.filter((r) => r.bucket !== null && r.stage === 'SHIPPED').map((r): FulfilmentPoint => ({
+      bucketStart: midnight(r.bucket!), shippedComplete: num(r.total), shippedWithinSla: num(r.within), onTimeRate: ratio(num(r.within), num(r.total)), p50Hours: r.p50, p90Hours: r.p90,
+    }));
     return {
       slaHours: sla,
       placedToShipped: lead(shipped),
-      placedToDelivered: lead(histogram(hist, 'DELIVERED')),
+      placedToDelivered: lead(stat(null, 'DELIVERED')),
       shippedComplete,
       shippedWithinSla,
       onTimeRate: ratio(shippedWithinSla, shippedComplete),
@@ -318,29 +299,33 @@ export class AnalyticsService {
     const s = await this.scope(ctx, filter, ['filter']);
     const params = [s.from, s.to, s.channelIds];
     const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
-    const skuSql = (order: string) =>
-      `with t as (select sku, currency, sum(units) as units, sum(revenue) as revenue from analytics_sku_daily where ${period} group by 1, 2)
-       select t.sku, p.name, t.units, t.revenue, t.currency from t left join product p on p.sku = t.sku order by ${order} limit ?`;
-    const bottomSql = (order: string) =>
+    // Every catalogue SKU with its figures (a few thousand rows at most), ranked here four ways;
+    // and the customers ranked two ways by one aggregation.
+    const skus = await sql(ctx.em,
       `with t as (select sku, sum(units) as units, sum(revenue) as revenue from analytics_sku_daily where ${period} group by 1)
        select p.sku, p.name, coalesce(t.units, 0) as units, coalesce(t.revenue, 0) as revenue, p.currency
-         from product p left join t on t.sku = p.sku order by ${order} limit ?`;
-    const customerSql = (order: string) =>
-      `with t as (select customer_id, currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
-                    from analytics_customer_daily where ${period} group by 1, 2 order by ${order} limit ?)
-       select t.*, c.email, c.name from t join customer c on c.id = t.customer_id order by ${order}`;
-    const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency) });
+         from product p left join t on t.sku = p.sku
+       union all
+       select t.sku, null, t.units, t.revenue, null from t where not exists (select 1 from product p where p.sku = t.sku)`, params);
+    const customers = await sql(ctx.em,
+      `with t as (select customer_id, min(currency) as currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
+                    from analytics_customer_daily where ${period} group by 1),
+       r as (select t.*, row_number() over (order by revenue desc, units desc, customer_id) as by_revenue,
+                         row_number() over (order by units desc, revenue desc, customer_id) as by_units from t)
+       select r.*, c.email, c.name from r join customer c on c.id = r.customer_id where by_revenue <= ? or by_units <= ?`, [...params, n, n]);
+    const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
     const customer = (r: any): CustomerRank => ({
       customerId: r.customer_id, email: r.email, name: r.name, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
     });
-    const [byRevenue, byUnits, bottomRevenue, bottomUnits, custRevenue, custUnits] = [
-      await sql(ctx.em, skuSql('t.revenue desc, t.units desc, t.sku'), [...params, n]),
-      await sql(ctx.em, skuSql('t.units desc, t.revenue desc, t.sku'), [...params, n]),
-      await sql(ctx.em, bottomSql('coalesce(t.revenue, 0), coalesce(t.units, 0), p.sku'), [...params, n]),
-      await sql(ctx.em, bottomSql('coalesce(t.units, 0), coalesce(t.revenue, 0), p.sku'), [...params, n]),
-      await sql(ctx.em, customerSql('revenue desc, units desc, customer_id'), [...params, n]),
-      await sql(ctx.em, customerSql('units desc, revenue desc, customer_id'), [...params, n]),
-    ];
+    const ranked = (rows: any[], cmp: (a: any, b: any) => number) => [...rows].sort(cmp).slice(0, n);
+    const sold = skus.filter((r) => num(r.units) > 0);
+    const byName = (a: any, b: any) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+    const byRevenue = ranked(sold, (a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byName(a, b));
+    const byUnits = ranked(sold, (a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byName(a, b));
+    const bottomRevenue = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.revenue) - num(b.revenue) || num(a.units) - num(b.units) || byName(a, b));
+    const bottomUnits = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b));
+    const custRevenue = customers.filter((r) => Number(r.by_revenue) <= n).sort((a, b) => Number(a.by_revenue) - Number(b.by_revenue));
+    const custUnits = customers.filter((r) => Number(r.by_units) <= n).sort((a, b) => Number(a.by_units) - Number(b.by_units));
     return {
       skusByRevenue: byRevenue.map(sku),
       skusByUnits: byUnits.map(sku),
