@@ -251,14 +251,23 @@ async function main() {
     { name: 'exceptionsReport', query: `query($f: ReportFilter!) { exceptionsReport(filter: $f) { cancellationRate cancellationReasons { reason count } returnsBySku { sku returnRate reasons { reason count } } onHoldCount onHold { number hoursOnHold } } }`, vars: (r) => ({ f: r }) },
     { name: 'inventoryReport', query: `query($f: ReportFilter!) { inventoryReport(filter: $f) { warehouses { warehouseCode onHand value ${M} } lowStock { sku available } skus { sku daysOfCover sellThrough } movements { kind reason unitsOut } } }`, vars: (r) => ({ f: r }) },
     { name: 'topReport', query: `query($f: ReportFilter!) { topReport(filter: $f) { skusByRevenue { sku revenue ${M} } skusByUnits { sku units } bottomSkusByRevenue { sku } bottomSkusByUnits { sku } customersByRevenue { email revenue ${M} } customersByUnits { email units } } }`, vars: (r) => ({ f: r }) },
-    { name: 'orderStatusCounts (dashboard)', query: '{ orderStatusCounts { status count } }', vars: () => ({}) },
-    { name: 'salesByChannel (dashboard)', query: `query($from: DateTime!, $to: DateTime) { salesByChannel(from: $from, to: $to) { channelCode orders revenue ${M} } }`, vars: (r) => r },
-    { name: 'lateOrders (dashboard)', query: '{ lateOrders(olderThanHours: 24, first: 10) { totalCount nodes { number } } }', vars: () => ({}) },
+  ];
+  // The dashboard's own queries, with the arguments the dashboard sends (today, this week; no range).
+  const todayStart = `${today}T00:00:00Z`;
+  const weekStart = `${addDays(today, -((new Date(todayStart).getUTCDay() + 6) % 7))}T00:00:00Z`;
+  const dashboard: typeof queries = [
+    { name: 'orderStatusCounts', query: '{ orderStatusCounts { status count } }', vars: () => ({}) },
+    { name: 'salesByChannel today + week', query: `query($d: DateTime!, $w: DateTime!) { today: salesByChannel(from: $d) { channelCode orders revenue ${M} } week: salesByChannel(from: $w) { orders revenue ${M} } }`, vars: () => ({ d: todayStart, w: weekStart }) },
+    { name: 'lateOrders', query: '{ lateOrders(olderThanHours: 24, first: 10) { totalCount nodes { number } } }', vars: () => ({}) },
   ];
   const rows: (string | number)[][] = [];
   const failures: string[] = [];
-  for (const [rangeName, range] of Object.entries(ranges)) {
-    for (const q of queries) {
+  const runs: [string, typeof queries, { from: string; to: string }][] = [
+    ...Object.entries(ranges).map(([name, range]): [string, typeof queries, { from: string; to: string }] => [name, queries, range]),
+    ['dashboard', dashboard, ranges['30 days']],
+  ];
+  for (const [rangeName, list, range] of runs) {
+    for (const q of list) {
       const vars = q.vars(range);
       const times: number[] = [];
       for (let i = 0; i <= S.runs; i++) {

@@ -65,6 +65,44 @@ function summary(currency: string, r?: { orders?: unknown; units?: unknown; gros
 export class AnalyticsService {
   constructor(private readonly slaHours: number) {}
 
+  /**
+   * Runs a report in one read-only transaction: the same snapshot for all its statements, no JIT
+   * (PostgreSQL's estimate for a year of rollup rows triggers a compilation costing more than the
+   * query) and room to aggregate in memory.
+   */
+  private read<T>(ctx: RequestContext, fn: (c: RequestContext) => Promise<T>): Promise<T> {
+    return ctx.em.fork().transactional(async (em) => {
+      await sql(em, "set transaction read only");
+      await sql(em, "set local jit = off");
+      await sql(em, "set local work_mem = '32MB'");
+      return fn({ ...ctx, em });
+    });
+  }
+
+  salesSummary(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
+    return this.read(ctx, (c) => this.salesSummaryIn(c, from, to, channelCode));
+  }
+
+  salesReport(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
+    return this.read(ctx, (c) => this.salesReportIn(c, filter));
+  }
+
+  fulfilmentReport(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
+    return this.read(ctx, (c) => this.fulfilmentReportIn(c, filter, slaHours));
+  }
+
+  exceptionsReport(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
+    return this.read(ctx, (c) => this.exceptionsReportIn(c, filter));
+  }
+
+  inventoryReport(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+    return this.read(ctx, (c) => this.inventoryReportIn(c, filter, lowStockThreshold));
+  }
+
+  topReport(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
+    return this.read(ctx, (c) => this.topReportIn(c, filter, first));
+  }
+
   /** Validates the filter and resolves codes to ids within what the caller may see. `path` prefixes error fields. */
   private async scope(ctx: RequestContext, f: ReportFilter, path: string[]): Promise<Scope> {
     if (!(f.from instanceof Date) || Number.isNaN(f.from.getTime())) throw new ReportInputError('"from" is not a valid date-time', [...path, 'from']);
@@ -97,7 +135,7 @@ export class AnalyticsService {
 
   // ------------------------------------------------------------------------------------ sales
 
-  async salesSummary(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
+  private async salesSummaryIn(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
     const s = await this.scope(ctx, { from, to, channelCode: channelCode ?? undefined }, []);
     const currencies = [...new Set(s.channels.map((c) => c.currency))];
     if (currencies.length > 1) {
@@ -111,7 +149,7 @@ export class AnalyticsService {
     return summary(currency, r);
   }
 
-  async salesReport(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
+  private async salesReportIn(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
     const s = await this.scope(ctx, filter, ['filter']);
     const unit = truncUnit(s.bucket);
     const rows = await sql(ctx.em,
@@ -143,7 +181,7 @@ export class AnalyticsService {
 
   // ------------------------------------------------------------------------------- fulfilment
 
-  async fulfilmentReport(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
+  private async fulfilmentReportIn(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
     const sla = slaHours ?? this.slaHours;
     if (!Number.isInteger(sla) || sla < 1 || sla > 24 * 365) throw new ReportInputError('slaHours must be between 1 and 8760', ['slaHours']);
     const s = await this.scope(ctx, filter, ['filter']);
@@ -199,7 +237,7 @@ export class AnalyticsService {
 
   // ------------------------------------------------------------------------------- exceptions
 
-  async exceptionsReport(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
+  private async exceptionsReportIn(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
     const s = await this.scope(ctx, filter, ['filter']);
     const params = [s.from, s.to, s.channelIds];
     const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
@@ -242,7 +280,7 @@ export class AnalyticsService {
 
   // -------------------------------------------------------------------------------- inventory
 
-  async inventoryReport(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+  private async inventoryReportIn(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
     const threshold = lowStockThreshold ?? 5;
     if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1_000_000) throw new ReportInputError('lowStockThreshold must be between 0 and 1000000', ['lowStockThreshold']);
     const s = await this.scope(ctx, filter, ['filter']);
@@ -293,7 +331,7 @@ export class AnalyticsService {
 
   // -------------------------------------------------------------------------------------- top
 
-  async topReport(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
+  private async topReportIn(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > 100) throw new ReportInputError('first must be between 1 and 100', ['first']);
     const s = await this.scope(ctx, filter, ['filter']);
@@ -308,11 +346,12 @@ export class AnalyticsService {
        union all
        select t.sku, null, t.units, t.revenue, null from t where not exists (select 1 from product p where p.sku = t.sku)`, params);
     const customers = await sql(ctx.em,
-      `with t as (select customer_id, min(currency) as currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
-                    from analytics_customer_daily where ${period} group by 1),
-       r as (select t.*, row_number() over (order by revenue desc, units desc, customer_id) as by_revenue,
-                         row_number() over (order by units desc, revenue desc, customer_id) as by_units from t)
-       select r.*, c.email, c.name from r join customer c on c.id = r.customer_id where by_revenue <= ? or by_units <= ?`, [...params, n, n]);
+      `with t as materialized (
+         select customer_id, min(currency) as currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
+           from analytics_customer_daily where ${period} group by 1),
+       r as ((select t.*, 'revenue' as ranking from t order by revenue desc, units desc, customer_id limit ?)
+             union all (select t.*, 'units' from t order by units desc, revenue desc, customer_id limit ?))
+       select r.*, c.email, c.name from r cross join lateral (select email, name from customer c where c.id = r.customer_id) c`, [...params, n, n]);
     const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
     const customer = (r: any): CustomerRank => ({
       customerId: r.customer_id, email: r.email, name: r.name, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
@@ -324,8 +363,10 @@ export class AnalyticsService {
     const byUnits = ranked(sold, (a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byName(a, b));
     const bottomRevenue = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.revenue) - num(b.revenue) || num(a.units) - num(b.units) || byName(a, b));
     const bottomUnits = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b));
-    const custRevenue = customers.filter((r) => Number(r.by_revenue) <= n).sort((a, b) => Number(a.by_revenue) - Number(b.by_revenue));
-    const custUnits = customers.filter((r) => Number(r.by_units) <= n).sort((a, b) => Number(a.by_units) - Number(b.by_units));
+    // The statement picked them; the join loses its order: rank again (same keys, uuid order = hex order).
+    const byId = (a: any, b: any) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0);
+    const custRevenue = customers.filter((r) => r.ranking === 'revenue').sort((a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byId(a, b));
+    const custUnits = customers.filter((r) => r.ranking === 'units').sort((a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byId(a, b));
     return {
       skusByRevenue: byRevenue.map(sku),
       skusByUnits: byUnits.map(sku),
