@@ -11,7 +11,7 @@ const config: CodegenConfig = {
     'packages/admin/src/graphql/generated.ts': {
       plugins: ['typescript-operations', 'typescript-react-apollo'],
       config: {
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', SafeInt: 'number' },
         withHooks: true,
         enumType: 'native',
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },

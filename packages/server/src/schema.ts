@@ -13,6 +13,7 @@ import { EventResolver } from './modules/events/event.resolver';
 import { TrackingResolver } from './modules/tracking/tracking.resolver';
 import { ProductResolver } from './modules/catalog/product.resolver';
 import { ChannelResolver } from './modules/channel/channel.resolver';
+import { AnalyticsResolver } from './modules/analytics/analytics.resolver';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
 import { OrderLineResolver, StockAllocationResolver } from './modules/order/order-line.resolver';
@@ -44,7 +45,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
   OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
-  JobResolver, AutomationResolver, DataResolver,
+  JobResolver, AutomationResolver, DataResolver, AnalyticsResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -70,6 +71,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(JobResolver, new JobResolver(services.jobs));
     instances.set(AutomationResolver, new AutomationResolver(services.automation));
     instances.set(DataResolver, new DataResolver(services.exports));
+    instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
   }
   return buildSchema({
     resolvers: RESOLVERS as any,

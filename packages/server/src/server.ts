@@ -27,6 +27,7 @@ import { checkCost, depthRule, QueryLimits } from './common/query-limits';
 import { RateLimits } from './common/rate-limits';
 import { hashToken } from './modules/auth/auth.service';
 import { EventDispatcher } from './modules/events/event-dispatcher';
+import { dataRange, reactToEvents, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
@@ -101,10 +102,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.exports.start();
   const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
   await eventStream.start();
-  // Every committed event goes to the webhooks once, whichever process dispatches it.
+  // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
   dispatcher.register(services.webhooks.react);
   dispatcher.register(services.automation.react);
+  // ... and to the analytics rollups, which recompute the days the events touched in the same transaction.
+  dispatcher.register(reactToEvents);
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
@@ -113,6 +116,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   }
   if (options.seed === 'demo') {
     await seedDemoData(orm.em.fork(), services, log);
+    // The seed moves its orders back in time with SQL after their events: recompute those days.
+    const range = await dataRange(orm.em.fork());
+    if (range) await rebuildRange(orm.em.fork(), range.from, range.to);
+  }
+  let initialRollups: Promise<unknown> = Promise.resolve();
+  if (options.seed !== 'demo') {
+    // Rollups empty but orders present (a database from before the rollups, a restore): build them in the background.
+    initialRollups = rebuildIfEmpty(orm.em.fork()).then((days) => days && log.info({ days }, 'analytics rollups built'))
+      .catch((err) => log.error({ err }, 'building the analytics rollups failed'));
   }
 
   const schema = await createSchema(services);
@@ -317,6 +329,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       stopRevokedListener();
       await apollo.stop();
       await dispatcher.stop();
+      await initialRollups;
       await eventStream.stop();
       await jobs.stop();
       await services.exports.stop();

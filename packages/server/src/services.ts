@@ -11,6 +11,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { EventService } from './modules/events/event.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { InventoryService } from './modules/inventory/inventory.service';
 import { WarehouseService } from './modules/inventory/warehouse.service';
@@ -42,6 +43,7 @@ export interface Services {
   payments: PaymentService;
   fulfilment: FulfilmentService;
   dashboard: DashboardService;
+  analytics: AnalyticsService;
   jobs: JobService;
   webhooks: WebhookService;
   automation: AutomationService;
@@ -51,7 +53,7 @@ export interface Services {
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule'>> & WebhookConfig & ExportSettings,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours'>> & WebhookConfig & ExportSettings,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -81,6 +83,7 @@ export function createServices(
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
+    analytics: new AnalyticsService(config.fulfilmentSlaHours ?? 48),
     jobs: new JobService(queue),
     webhooks,
     automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconStack2, IconTimeline, IconUsers, IconWebhook } from '@tabler/icons-react';
+import { IconBox, IconBuildingWarehouse, IconChartBar, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconStack2, IconTimeline, IconUsers, IconWebhook } from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -8,8 +8,9 @@ import { UserMenu } from '../features/auth/UserMenu';
 import { Permission } from '../graphql/generated';
 import { useMe } from '../lib/me';
 
-const NAV = [
+const NAV: { to: string; label: string; icon: typeof IconGauge; exact?: boolean; permission?: Permission }[] = [
   { to: '/', label: 'Dashboard', icon: IconGauge, exact: true },
+  { to: '/reports', label: 'Reports', icon: IconChartBar, permission: Permission.ReportRead },
   { to: '/orders', label: 'Orders', icon: IconReceipt },
   { to: '/inventory', label: 'Stock', icon: IconPackages, exact: true },
   { to: '/inventory/products', label: 'Products', icon: IconBox },
@@ -50,7 +51,7 @@ export function Layout() {
       <AppShell.Navbar p="xs">
         <ScrollArea>
           <nav aria-label="Main">
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.permission || can(item.permission)).map((item) => (
               <NavLink
                 key={item.to}
                 component={Link}

@@ -14,6 +14,7 @@ import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ScreenPage } from '../features/screen/ScreenPage';
 import { TrackingPage } from '../features/tracking/TrackingPage';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage';
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path="inventory/products" element={<ProductsPage />} />
         <Route path="inventory/locations" element={<LocationsPage />} />
         <Route path="data" element={<DataPage />} />
+        <Route path="reports" element={<ReportsPage />} />
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-keys" element={<ApiKeysPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />

@@ -266,6 +266,26 @@ export type ReplayEventsInput = {
   types?: Array<string> | null | undefined;
 };
 
+/** Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month. */
+export enum ReportBucket {
+  Day = 'DAY',
+  Month = 'MONTH',
+  Week = 'WEEK'
+}
+
+/** What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
+export type ReportFilter = {
+  /** Default DAY. */
+  bucket?: ReportBucket | null | undefined;
+  /** Only this channel (a partner key: one of its own). */
+  channelCode?: string | null | undefined;
+  from: string;
+  /** Exclusive: 2026-02-01T00:00:00Z ends the period with January 31. */
+  to: string;
+  /** Only this warehouse: fulfilment (by the warehouse of the first shipment) and inventory figures. */
+  warehouseCode?: string | null | undefined;
+};
+
 /** A staff role: a fixed set of permissions (see rolePermissions). */
 export enum Role {
   Admin = 'ADMIN',
@@ -756,6 +776,46 @@ export type BulkCancelOrderMutationVariables = Exact<{
 
 
 export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportsOptionsQuery = { channels: Array<{ code: string, name: string }>, warehouses: Array<{ code: string, name: string }> };
+
+export type ReportsSalesQueryVariables = Exact<{
+  filter: ReportFilter;
+}>;
+
+
+export type ReportsSalesQuery = { salesReport: { from: string, to: string, previousFrom: string, series: Array<{ bucketStart: string, channelCode: string, currency: string, orders: number, units: number, cancelledOrders: number, grossSales: { amount: number, currency: string }, refunds: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } }>, previousSeries: Array<{ bucketStart: string, channelCode: string, orders: number, grossSales: { amount: number, currency: string }, netSales: { amount: number, currency: string } }>, channels: Array<{ channelCode: string, channelName: string, current: { currency: string, orders: number, units: number, cancelledOrders: number, grossSales: { amount: number, currency: string }, refunds: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } }, previous: { currency: string, orders: number, units: number, grossSales: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } } }> } };
+
+export type ReportsFulfilmentQueryVariables = Exact<{
+  filter: ReportFilter;
+}>;
+
+
+export type ReportsFulfilmentQuery = { fulfilmentReport: { slaHours: number, shippedComplete: number, shippedWithinSla: number, onTimeRate: number | null, completeInOne: number, fillRate: number | null, ordersWithShipments: number, splitOrders: number, splitShipmentRate: number | null, lateOrdersNow: number, placedToShipped: { orders: number, p50Hours: number | null, p90Hours: number | null }, placedToDelivered: { orders: number, p50Hours: number | null, p90Hours: number | null }, series: Array<{ bucketStart: string, shippedComplete: number, shippedWithinSla: number, onTimeRate: number | null, p50Hours: number | null, p90Hours: number | null }> } };
+
+export type ReportsExceptionsQueryVariables = Exact<{
+  filter: ReportFilter;
+}>;
+
+
+export type ReportsExceptionsQuery = { exceptionsReport: { placedOrders: number, cancelledOrders: number, cancellationRate: number | null, onHoldCount: number, cancellationReasons: Array<{ reason: string, count: number }>, returnsBySku: Array<{ sku: string, unitsSold: number, unitsReturned: number, returnRate: number | null, reasons: Array<{ reason: string, count: number }> }>, onHold: Array<{ id: string, number: string, channelCode: string, reason: string | null, heldSince: string, hoursOnHold: number }> } };
+
+export type ReportsInventoryQueryVariables = Exact<{
+  filter: ReportFilter;
+}>;
+
+
+export type ReportsInventoryQuery = { inventoryReport: { lowStockThreshold: number, warehouses: Array<{ warehouseCode: string, warehouseName: string, onHand: number, reserved: number, value: Array<{ amount: number, currency: string }> }>, lowStock: Array<{ sku: string, name: string, warehouseCode: string, onHand: number, available: number }>, skus: Array<{ sku: string, name: string, onHand: number, unitsShipped: number, daysOfCover: number | null, sellThrough: number | null }>, movements: Array<{ kind: string, reason: string, movements: number, unitsIn: number, unitsOut: number }> } };
+
+export type ReportsTopQueryVariables = Exact<{
+  filter: ReportFilter;
+}>;
+
+
+export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, skusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, customersByRevenue: Array<{ customerId: string, email: string, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }>, customersByUnits: Array<{ customerId: string, email: string, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }> } };
 
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3617,6 +3677,491 @@ export function useBulkCancelOrderMutation(baseOptions?: ApolloReactHooks.Mutati
 export type BulkCancelOrderMutationHookResult = ReturnType<typeof useBulkCancelOrderMutation>;
 export type BulkCancelOrderMutationResult = ApolloReactCommon.MutationResult<BulkCancelOrderMutation>;
 export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
+export const ReportsOptionsDocument = gql`
+    query ReportsOptions {
+  channels {
+    code
+    name
+  }
+  warehouses {
+    code
+    name
+  }
+}
+    `;
+
+/**
+ * __useReportsOptionsQuery__
+ *
+ * To run a query within a React component, call `useReportsOptionsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsOptionsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsOptionsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useReportsOptionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+      }
+export function useReportsOptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+        }
+// @ts-ignore
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery, ReportsOptionsQueryVariables>;
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery | undefined, ReportsOptionsQueryVariables>;
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+        }
+export type ReportsOptionsQueryHookResult = ReturnType<typeof useReportsOptionsQuery>;
+export type ReportsOptionsLazyQueryHookResult = ReturnType<typeof useReportsOptionsLazyQuery>;
+export type ReportsOptionsSuspenseQueryHookResult = ReturnType<typeof useReportsOptionsSuspenseQuery>;
+export type ReportsOptionsQueryResult = ApolloReactCommon.QueryResult<ReportsOptionsQuery, ReportsOptionsQueryVariables>;
+export const ReportsSalesDocument = gql`
+    query ReportsSales($filter: ReportFilter!) {
+  salesReport(filter: $filter) {
+    from
+    to
+    previousFrom
+    series {
+      bucketStart
+      channelCode
+      currency
+      orders
+      units
+      grossSales {
+        amount
+        currency
+      }
+      refunds {
+        amount
+        currency
+      }
+      netSales {
+        amount
+        currency
+      }
+      averageOrderValue {
+        amount
+        currency
+      }
+      cancelledOrders
+    }
+    previousSeries {
+      bucketStart
+      channelCode
+      orders
+      grossSales {
+        amount
+        currency
+      }
+      netSales {
+        amount
+        currency
+      }
+    }
+    channels {
+      channelCode
+      channelName
+      current {
+        currency
+        orders
+        units
+        grossSales {
+          amount
+          currency
+        }
+        refunds {
+          amount
+          currency
+        }
+        netSales {
+          amount
+          currency
+        }
+        averageOrderValue {
+          amount
+          currency
+        }
+        cancelledOrders
+      }
+      previous {
+        currency
+        orders
+        units
+        grossSales {
+          amount
+          currency
+        }
+        netSales {
+          amount
+          currency
+        }
+        averageOrderValue {
+          amount
+          currency
+        }
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useReportsSalesQuery__
+ *
+ * To run a query within a React component, call `useReportsSalesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsSalesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsSalesQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReportsSalesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables> & ({ variables: ReportsSalesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+      }
+export function useReportsSalesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+        }
+// @ts-ignore
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery, ReportsSalesQueryVariables>;
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery | undefined, ReportsSalesQueryVariables>;
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+        }
+export type ReportsSalesQueryHookResult = ReturnType<typeof useReportsSalesQuery>;
+export type ReportsSalesLazyQueryHookResult = ReturnType<typeof useReportsSalesLazyQuery>;
+export type ReportsSalesSuspenseQueryHookResult = ReturnType<typeof useReportsSalesSuspenseQuery>;
+export type ReportsSalesQueryResult = ApolloReactCommon.QueryResult<ReportsSalesQuery, ReportsSalesQueryVariables>;
+export const ReportsFulfilmentDocument = gql`
+    query ReportsFulfilment($filter: ReportFilter!) {
+  fulfilmentReport(filter: $filter) {
+    slaHours
+    placedToShipped {
+      orders
+      p50Hours
+      p90Hours
+    }
+    placedToDelivered {
+      orders
+      p50Hours
+      p90Hours
+    }
+    shippedComplete
+    shippedWithinSla
+    onTimeRate
+    completeInOne
+    fillRate
+    ordersWithShipments
+    splitOrders
+    splitShipmentRate
+    lateOrdersNow
+    series {
+      bucketStart
+      shippedComplete
+      shippedWithinSla
+      onTimeRate
+      p50Hours
+      p90Hours
+    }
+  }
+}
+    `;
+
+/**
+ * __useReportsFulfilmentQuery__
+ *
+ * To run a query within a React component, call `useReportsFulfilmentQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsFulfilmentQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsFulfilmentQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReportsFulfilmentQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables> & ({ variables: ReportsFulfilmentQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+      }
+export function useReportsFulfilmentLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+        }
+// @ts-ignore
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>;
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery | undefined, ReportsFulfilmentQueryVariables>;
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+        }
+export type ReportsFulfilmentQueryHookResult = ReturnType<typeof useReportsFulfilmentQuery>;
+export type ReportsFulfilmentLazyQueryHookResult = ReturnType<typeof useReportsFulfilmentLazyQuery>;
+export type ReportsFulfilmentSuspenseQueryHookResult = ReturnType<typeof useReportsFulfilmentSuspenseQuery>;
+export type ReportsFulfilmentQueryResult = ApolloReactCommon.QueryResult<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>;
+export const ReportsExceptionsDocument = gql`
+    query ReportsExceptions($filter: ReportFilter!) {
+  exceptionsReport(filter: $filter) {
+    placedOrders
+    cancelledOrders
+    cancellationRate
+    cancellationReasons {
+      reason
+      count
+    }
+    returnsBySku {
+      sku
+      unitsSold
+      unitsReturned
+      returnRate
+      reasons {
+        reason
+        count
+      }
+    }
+    onHoldCount
+    onHold {
+      id
+      number
+      channelCode
+      reason
+      heldSince
+      hoursOnHold
+    }
+  }
+}
+    `;
+
+/**
+ * __useReportsExceptionsQuery__
+ *
+ * To run a query within a React component, call `useReportsExceptionsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsExceptionsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsExceptionsQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReportsExceptionsQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables> & ({ variables: ReportsExceptionsQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+      }
+export function useReportsExceptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+        }
+// @ts-ignore
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>;
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery | undefined, ReportsExceptionsQueryVariables>;
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+        }
+export type ReportsExceptionsQueryHookResult = ReturnType<typeof useReportsExceptionsQuery>;
+export type ReportsExceptionsLazyQueryHookResult = ReturnType<typeof useReportsExceptionsLazyQuery>;
+export type ReportsExceptionsSuspenseQueryHookResult = ReturnType<typeof useReportsExceptionsSuspenseQuery>;
+export type ReportsExceptionsQueryResult = ApolloReactCommon.QueryResult<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>;
+export const ReportsInventoryDocument = gql`
+    query ReportsInventory($filter: ReportFilter!) {
+  inventoryReport(filter: $filter) {
+    warehouses {
+      warehouseCode
+      warehouseName
+      onHand
+      reserved
+      value {
+        amount
+        currency
+      }
+    }
+    lowStockThreshold
+    lowStock {
+      sku
+      name
+      warehouseCode
+      onHand
+      available
+    }
+    skus {
+      sku
+      name
+      onHand
+      unitsShipped
+      daysOfCover
+      sellThrough
+    }
+    movements {
+      kind
+      reason
+      movements
+      unitsIn
+      unitsOut
+    }
+  }
+}
+    `;
+
+/**
+ * __useReportsInventoryQuery__
+ *
+ * To run a query within a React component, call `useReportsInventoryQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsInventoryQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsInventoryQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReportsInventoryQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables> & ({ variables: ReportsInventoryQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+      }
+export function useReportsInventoryLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+        }
+// @ts-ignore
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery, ReportsInventoryQueryVariables>;
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery | undefined, ReportsInventoryQueryVariables>;
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+        }
+export type ReportsInventoryQueryHookResult = ReturnType<typeof useReportsInventoryQuery>;
+export type ReportsInventoryLazyQueryHookResult = ReturnType<typeof useReportsInventoryLazyQuery>;
+export type ReportsInventorySuspenseQueryHookResult = ReturnType<typeof useReportsInventorySuspenseQuery>;
+export type ReportsInventoryQueryResult = ApolloReactCommon.QueryResult<ReportsInventoryQuery, ReportsInventoryQueryVariables>;
+export const ReportsTopDocument = gql`
+    query ReportsTop($filter: ReportFilter!) {
+  topReport(filter: $filter, first: 10) {
+    skusByRevenue {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+    skusByUnits {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+    bottomSkusByRevenue {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+    bottomSkusByUnits {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+    customersByRevenue {
+      customerId
+      email
+      name
+      orders
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+    customersByUnits {
+      customerId
+      email
+      name
+      orders
+      units
+      revenue {
+        amount
+        currency
+      }
+    }
+  }
+}
+    `;
+
+/**
+ * __useReportsTopQuery__
+ *
+ * To run a query within a React component, call `useReportsTopQuery` and pass it any options that fit your needs.
+ * When your component renders, `useReportsTopQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useReportsTopQuery({
+ *   variables: {
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useReportsTopQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables> & ({ variables: ReportsTopQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+      }
+export function useReportsTopLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+        }
+// @ts-ignore
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery | undefined, ReportsTopQueryVariables>;
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+        }
+export type ReportsTopQueryHookResult = ReturnType<typeof useReportsTopQuery>;
+export type ReportsTopLazyQueryHookResult = ReturnType<typeof useReportsTopLazyQuery>;
+export type ReportsTopSuspenseQueryHookResult = ReturnType<typeof useReportsTopSuspenseQuery>;
+export type ReportsTopQueryResult = ApolloReactCommon.QueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
 export const ScreenBoardDocument = gql`
     query ScreenBoard {
   orderStatusCounts {

@@ -35,8 +35,11 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-/** `config` overrides server settings (e.g. fast webhook retries). */
-export async function startE2EServer(options: { config?: Partial<Config> } = {}): Promise<E2EServer> {
+/**
+ * `config` overrides server settings (e.g. fast webhook retries). `seed: 'demo'` starts on the demo
+ * data (as the first `pnpm start` does); default: an empty database.
+ */
+export async function startE2EServer(options: { config?: Partial<Config>; seed?: 'demo' | 'none' } = {}): Promise<E2EServer> {
   if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error(`no built admin app in ${ADMIN_DIST}: run \`pnpm --filter @oms/admin build\` (the test script does)`);
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
@@ -55,7 +58,7 @@ export async function startE2EServer(options: { config?: Partial<Config> } = {})
       databaseUrl,
       host: '127.0.0.1',
       admin: ADMIN,
-      seed: 'none',
+      seed: port ? 'none' : (options.seed ?? 'none'),
     });
     port = server.port;
   };

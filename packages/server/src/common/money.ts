@@ -1,9 +1,11 @@
 /** Money is integer minor units plus an ISO 4217 currency code. Never a float. */
-import { Field, Int, ObjectType } from 'type-graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'An amount in integer minor units (cents) of an ISO 4217 currency.' })
 export class Money {
-  @Field(() => Int, { description: 'Integer minor units, e.g. 1999 for 19.99 EUR.' })
+  // SafeInt (53 bits), not Int (32): sums over many orders (analytics) pass 2^31 minor units.
+  @Field(() => GraphQLSafeInt, { description: 'Integer minor units, e.g. 1999 for 19.99 EUR (a safe integer: sums in reports can exceed 32 bits).' })
   amount: number;
 
   @Field(() => String, { description: 'ISO 4217 code, e.g. EUR.' })

@@ -69,6 +69,8 @@ export interface Config {
   exportTtlSeconds: number;
   /** Largest CSV body accepted by POST /import, in bytes. */
   importMaxBytes: number;
+  /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
+  fulfilmentSlaHours: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -110,6 +112,7 @@ export const ENV_VARS = [
   'OMS_EXPORT_DIR',
   'OMS_EXPORT_TTL_SECONDS',
   'OMS_IMPORT_MAX_MB',
+  'OMS_FULFILMENT_SLA_HOURS',
   'NODE_ENV',
 ] as const;
 
@@ -172,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
+    fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
   };
 }

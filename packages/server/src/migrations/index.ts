@@ -12,6 +12,7 @@ import { Migration20261127180000 } from './Migration20261127180000';
 import { Migration20261127190000 } from './Migration20261127190000';
 import { Migration20261127200000 } from './Migration20261127200000';
 import { Migration20261127201000 } from './Migration20261127201000';
+import { Migration20261127202000 } from './Migration20261127202000';
 import { Migration20261127203000 } from './Migration20261127203000';
 
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,5 +23,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127190000', class: Migration20261127190000 },
   { name: 'Migration20261127200000', class: Migration20261127200000 },
   { name: 'Migration20261127201000', class: Migration20261127201000 },
+  { name: 'Migration20261127202000', class: Migration20261127202000 },
   { name: 'Migration20261127203000', class: Migration20261127203000 },
 ];

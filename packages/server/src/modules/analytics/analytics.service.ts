@@ -1,0 +1,393 @@
+/**
+ * Analytics reports. Period figures come from the daily rollups (rollups.ts), never from a scan
+ * of the order tables; the "now" figures (late orders, orders on hold, stock on hand) read the
+ * live tables through indexes over the few rows they concern. A partner key's figures cover its
+ * own channels only; inventory spans every channel, so it needs an unrestricted caller.
+ * KPI formulas: README "Analytics and reports".
+ */
+import { GraphQLError } from 'graphql';
+import { channelScope } from '../../common/access';
+import type { RequestContext } from '../../common/context';
+import { ErrorCode, ForbiddenError, UserError } from '../../common/errors';
+import { Money } from '../../common/money';
+import { sql } from '../../common/sql';
+import {
+  ChannelSalesComparison, CustomerRank, ExceptionsReport, FulfilmentPoint, FulfilmentReport, InventoryReport, LeadTime,
+  RebuildAnalyticsPayload, ReportBucket, ReportFilter, SalesPoint, SalesReport, SalesSummary, SkuRank, TopReport,
+} from './analytics.types';
+import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
+
+export const MAX_REPORT_DAYS = 366;
+
+/** Bad report arguments: a GraphQL error naming the argument at fault (queries have no userErrors). */
+export class ReportInputError extends GraphQLError {
+  constructor(message: string, field: string[]) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+}
+
+interface Channel { id: string; code: string; name: string; currency: string }
+
+interface Scope {
+  from: Day;
+  to: Day;
+  days: number;
+  previousFrom: Day;
+  bucket: ReportBucket;
+  /** Channels in scope (all the caller may see, or the one asked for). */
+  channels: Channel[];
+  channelIds: string[];
+  warehouseId: string | null;
+}
+
+const midnight = (day: Day) => new Date(`${day}T00:00:00Z`);
+const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
+const num = (v: unknown) => Number(v ?? 0);
+const byBucketAndChannel = (a: SalesPoint, b: SalesPoint) => a.bucketStart.getTime() - b.bucketStart.getTime() || a.channelCode.localeCompare(b.channelCode);
+const truncUnit = (b: ReportBucket) => ({ DAY: 'day', WEEK: 'week', MONTH: 'month' })[b];
+
+function summary(currency: string, r?: { orders?: unknown; units?: unknown; gross?: unknown; refunds?: unknown; cancelled?: unknown }): SalesSummary {
+  const orders = num(r?.orders);
+  const gross = num(r?.gross);
+  const refunds = num(r?.refunds);
+  return {
+    currency,
+    orders,
+    units: num(r?.units),
+    grossSales: new Money(gross, currency),
+    refunds: new Money(refunds, currency),
+    netSales: new Money(gross - refunds, currency),
+    averageOrderValue: new Money(orders ? Math.round(gross / orders) : 0, currency),
+    cancelledOrders: num(r?.cancelled),
+  };
+}
+
+export class AnalyticsService {
+  constructor(private readonly slaHours: number) {}
+
+  /**
+   * Runs a report in one read-only transaction: the same snapshot for all its statements, no JIT
+   * (PostgreSQL's estimate for a year of rollup rows triggers a compilation costing more than the
+   * query) and room to aggregate in memory.
+   */
+  private read<T>(ctx: RequestContext, fn: (c: RequestContext) => Promise<T>): Promise<T> {
+    return ctx.em.fork().transactional(async (em) => {
+      await sql(em, "set transaction read only");
+      await sql(em, "set local jit = off");
+      await sql(em, "set local work_mem = '32MB'");
+      return fn({ ...ctx, em });
+    });
+  }
+
+  salesSummary(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
+    return this.read(ctx, (c) => this.salesSummaryIn(c, from, to, channelCode));
+  }
+
+  salesReport(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
+    return this.read(ctx, (c) => this.salesReportIn(c, filter));
+  }
+
+  fulfilmentReport(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
+    return this.read(ctx, (c) => this.fulfilmentReportIn(c, filter, slaHours));
+  }
+
+  exceptionsReport(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
+    return this.read(ctx, (c) => this.exceptionsReportIn(c, filter));
+  }
+
+  inventoryReport(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+    return this.read(ctx, (c) => this.inventoryReportIn(c, filter, lowStockThreshold));
+  }
+
+  topReport(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
+    return this.read(ctx, (c) => this.topReportIn(c, filter, first));
+  }
+
+  /** Validates the filter and resolves codes to ids within what the caller may see. `path` prefixes error fields. */
+  private async scope(ctx: RequestContext, f: ReportFilter, path: string[]): Promise<Scope> {
+    if (!(f.from instanceof Date) || Number.isNaN(f.from.getTime())) throw new ReportInputError('"from" is not a valid date-time', [...path, 'from']);
+    if (!(f.to instanceof Date) || Number.isNaN(f.to.getTime())) throw new ReportInputError('"to" is not a valid date-time', [...path, 'to']);
+    if (f.to <= f.from) throw new ReportInputError('"to" must be after "from"', [...path, 'to']);
+    const from = dayOf(f.from);
+    const to = addDays(dayOf(new Date(f.to.getTime() - 1)), 1);
+    const days = daysBetween(from, to);
+    if (days > MAX_REPORT_DAYS) throw new ReportInputError(`The period spans ${days} days; at most ${MAX_REPORT_DAYS}`, [...path, 'to']);
+    const allowed = channelScope(ctx);
+    let channels = await sql<Channel>(ctx.em,
+      'select id, code, name, currency from channel where (?::uuid[] is null or id = any(?::uuid[])) order by code',
+      [allowed ? [...allowed] : null, allowed ? [...allowed] : null]);
+    if (f.channelCode != null) {
+      channels = channels.filter((c) => c.code === f.channelCode);
+      // A channel outside a partner's scope is as unknown as one that does not exist.
+      if (!channels.length) throw new ReportInputError(`No channel with code "${f.channelCode}"`, [...path, 'channelCode']);
+    }
+    let warehouseId: string | null = null;
+    if (f.warehouseCode != null) {
+      const [w] = await sql<{ id: string }>(ctx.em, 'select id from warehouse where code = ?', [f.warehouseCode]);
+      if (!w) throw new ReportInputError(`No warehouse with code "${f.warehouseCode}"`, [...path, 'warehouseCode']);
+      warehouseId = w.id;
+    }
+    return {
+      from, to, days, previousFrom: addDays(from, -days), bucket: f.bucket ?? ReportBucket.DAY,
+      channels, channelIds: channels.map((c) => c.id), warehouseId,
+    };
+  }
+
+  // ------------------------------------------------------------------------------------ sales
+
+  private async salesSummaryIn(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
+    const s = await this.scope(ctx, { from, to, channelCode: channelCode ?? undefined }, []);
+    const currencies = [...new Set(s.channels.map((c) => c.currency))];
+    if (currencies.length > 1) {
+      throw new ReportInputError(`The channels use several currencies (${currencies.join(', ')}): name a channelCode`, ['channelCode']);
+    }
+    const currency = currencies[0] ?? 'EUR';
+    const [r] = await sql(ctx.em,
+      `select sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
+         from analytics_sales_daily where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`,
+      [s.from, s.to, s.channelIds]);
+    return summary(currency, r);
+  }
+
+  private async salesReportIn(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
+    const s = await this.scope(ctx, filter, ['filter']);
+    const unit = truncUnit(s.bucket);
+    const rows = await sql(ctx.em,
+      `select (day >= ?::date) as current, to_char(date_trunc(?, day), 'YYYY-MM-DD') as bucket, channel_id, currency,
+              sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
+         from analytics_sales_daily
+        where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])
+        group by 1, 2, 3, 4 order by 2, 3`,
+      [s.from, unit, s.previousFrom, s.to, s.channelIds]);
+    const byId = new Map(s.channels.map((c) => [c.id, c]));
+    const point = (r: any): SalesPoint => ({ ...summary(r.currency, r), bucketStart: midnight(r.bucket), channelCode: byId.get(r.channel_id)!.code });
+    const total = (channelId: string, current: boolean) => {
+      const c = byId.get(channelId)!;
+      const mine = rows.filter((r) => r.channel_id === channelId && r.current === current);
+      const sum = (k: string) => mine.reduce((a, r) => a + num(r[k]), 0);
+      return summary(c.currency, { orders: sum('orders'), units: sum('units'), gross: sum('gross'), refunds: sum('refunds'), cancelled: sum('cancelled') });
+    };
+    return {
+      from: midnight(s.from),
+      to: midnight(s.to),
+      previousFrom: midnight(s.previousFrom),
+      series: rows.filter((r) => r.current).map(point).sort(byBucketAndChannel),
+      previousSeries: rows.filter((r) => !r.current).map(point).sort(byBucketAndChannel),
+      channels: s.channels.map((c): ChannelSalesComparison => ({
+        channelCode: c.code, channelName: c.name, current: total(c.id, true), previous: total(c.id, false),
+      })),
+    };
+  }
+
+  // ------------------------------------------------------------------------------- fulfilment
+
+  private async fulfilmentReportIn(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
+    const sla = slaHours ?? this.slaHours;
+    if (!Number.isInteger(sla) || sla < 1 || sla > 24 * 365) throw new ReportInputError('slaHours must be between 1 and 8760', ['slaHours']);
+    const s = await this.scope(ctx, filter, ['filter']);
+    const unit = truncUnit(s.bucket);
+    const where = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[]) and (?::uuid is null or warehouse_id = ?::uuid)`;
+    const params = [s.from, s.to, s.channelIds, s.warehouseId, s.warehouseId];
+    const [counts] = await sql(ctx.em,
+      `select sum(shipped_any) as shipped_any, sum(split_orders) as split_orders, sum(shipped_complete) as shipped_complete,
+              sum(complete_in_one) as complete_in_one
+         from analytics_fulfilment_daily where ${where}`, params);
+    // Percentiles by nearest rank over the hour histograms, per bucket and over the whole period
+    // (bucket null), computed by PostgreSQL: a few rows come back, however many orders.
+    const stats = await sql<{ bucket: string | null; stage: string; total: string; p50: number; p90: number; within: string }>(ctx.em,
+      `with h as (select date_trunc(?, day) as b, stage, hours, sum(orders) as n from analytics_lead_time_daily where ${where} group by 1, 2, 3),
+       g as (select b, stage, hours, sum(n) as n from h group by grouping sets ((b, stage, hours), (stage, hours))),
+       c as (select b, stage, hours, n, sum(n) over (partition by b, stage order by hours) as cum, sum(n) over (partition by b, stage) as total from g)
+       select to_char(b, 'YYYY-MM-DD') as bucket, stage, total,
+              min(hours) filter (where cum >= ceil(0.5 * total)) as p50, min(hours) filter (where cum >= ceil(0.9 * total)) as p90,
+              coalesce(sum(n) filter (where hours <= ?), 0) as within
+         from c group by b, stage, total order by b nulls first`, [unit, ...params, sla]);
+    const [late] = await sql<{ n: number }>(ctx.em,
+      `select count(*)::int as n from "order"
+        where status in ('PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED')
+          and placed_at < now() - make_interval(hours => ?) and channel_id = any(?::uuid[])`, [sla, s.channelIds]);
+
+    const stat = (bucket: string | null, stage: string) => stats.find((r) => r.bucket === bucket && r.stage === stage);
+    const lead = (r?: { total: string; p50: number; p90: number }): LeadTime => ({ orders: num(r?.total), p50Hours: r?.p50 ?? null, p90Hours: r?.p90 ?? null });
+    const shipped = stat(null, 'SHIPPED');
+    const shippedComplete = num(counts?.shipped_complete);
+    const completeInOne = num(counts?.complete_in_one);
+    const ordersWithShipments = num(counts?.shipped_any);
+    const splitOrders = num(counts?.split_orders);
+    const shippedWithinSla = num(shipped?.within);
+    const series = stats.filter((r) => r.bucket !== null && r.stage === 'SHIPPED').map((r): FulfilmentPoint => ({
+      bucketStart: midnight(r.bucket!), shippedComplete: num(r.total), shippedWithinSla: num(r.within), onTimeRate: ratio(num(r.within), num(r.total)), p50Hours: r.p50, p90Hours: r.p90,
+    }));
+    return {
+      slaHours: sla,
+      placedToShipped: lead(shipped),
+      placedToDelivered: lead(stat(null, 'DELIVERED')),
+      shippedComplete,
+      shippedWithinSla,
+      onTimeRate: ratio(shippedWithinSla, shippedComplete),
+      completeInOne,
+      fillRate: ratio(completeInOne, shippedComplete),
+      ordersWithShipments,
+      splitOrders,
+      splitShipmentRate: ratio(splitOrders, ordersWithShipments),
+      lateOrdersNow: late.n,
+      series,
+    };
+  }
+
+  // ------------------------------------------------------------------------------- exceptions
+
+  private async exceptionsReportIn(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
+    const s = await this.scope(ctx, filter, ['filter']);
+    const params = [s.from, s.to, s.channelIds];
+    const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
+    const [sales] = await sql(ctx.em,
+      `select sum(orders) as orders, sum(cancelled_orders) as cancelled from analytics_sales_daily where ${period}`, params);
+    const reasons = await sql<{ reason: string; n: string }>(ctx.em,
+      `select reason, sum(orders) as n from analytics_cancel_reason_daily where ${period} group by reason order by 2 desc, 1`, params);
+    const skus = await sql(ctx.em,
+      `select sku, sum(units) as units, sum(returned_units) as returned from analytics_sku_daily where ${period}
+        group by sku having sum(returned_units) > 0
+        order by sum(returned_units)::float / nullif(sum(units), 0) desc nulls last, sku limit 100`, params);
+    const returnReasons = skus.length ? await sql(ctx.em,
+      `select sku, reason, sum(units) as n from analytics_return_reason_daily where ${period} and sku = any(?::text[])
+        group by 1, 2 order by 3 desc, 2`, [...params, skus.map((r) => r.sku)]) : [];
+    const held = await sql(ctx.em,
+      `select o.id, o.number, c.code, o.hold_reason, h.since, count(*) over ()::int as total
+         from "order" o join channel c on c.id = o.channel_id
+         cross join lateral (select max(h.at) as since from order_history h where h.order_id = o.id and h.to_status = 'ON_HOLD') h
+        where o.status = 'ON_HOLD' and o.channel_id = any(?::uuid[])
+        order by h.since nulls first, o.id limit 50`, [s.channelIds]);
+    const placed = num(sales?.orders) + num(sales?.cancelled);
+    const cancelled = num(sales?.cancelled);
+    const now = Date.now();
+    return {
+      placedOrders: placed,
+      cancelledOrders: cancelled,
+      cancellationRate: ratio(cancelled, placed),
+      cancellationReasons: reasons.map((r) => ({ reason: r.reason, count: num(r.n) })),
+      returnsBySku: skus.map((r) => ({
+        sku: r.sku, unitsSold: num(r.units), unitsReturned: num(r.returned), returnRate: ratio(num(r.returned), num(r.units)),
+        reasons: returnReasons.filter((x) => x.sku === r.sku).map((x) => ({ reason: x.reason, count: num(x.n) })),
+      })),
+      onHoldCount: held[0]?.total ?? 0,
+      onHold: held.map((r) => {
+        const since = new Date(r.since);
+        return { id: r.id, number: r.number, channelCode: r.code, reason: r.hold_reason, heldSince: since, hoursOnHold: Math.round((now - since.getTime()) / 36e4) / 10 };
+      }),
+    };
+  }
+
+  // -------------------------------------------------------------------------------- inventory
+
+  private async inventoryReportIn(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+    const threshold = lowStockThreshold ?? 5;
+    if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1_000_000) throw new ReportInputError('lowStockThreshold must be between 0 and 1000000', ['lowStockThreshold']);
+    const s = await this.scope(ctx, filter, ['filter']);
+    if (channelScope(ctx)) throw new ForbiddenError('Stock is shared by every channel: the inventory report needs a caller not limited to channels');
+    const wh = [s.warehouseId, s.warehouseId];
+    const warehouses = await sql(ctx.em,
+      `select w.code, w.name, coalesce(sum(sl.on_hand), 0) as on_hand, coalesce(sum(sl.reserved), 0) as reserved,
+              coalesce(jsonb_agg(jsonb_build_object('c', p.currency, 'v', sl.on_hand::bigint * p.price_amount)) filter (where p.id is not null), '[]') as values
+         from warehouse w left join stock_level sl on sl.warehouse_id = w.id left join product p on p.id = sl.product_id
+        where (?::uuid is null or w.id = ?::uuid)
+        group by w.id, w.code, w.name, w.priority order by w.priority, w.code`, wh);
+    const low = await sql(ctx.em,
+      `select p.sku, p.name, w.code, sl.on_hand, sl.on_hand - sl.reserved as available
+         from stock_level sl join product p on p.id = sl.product_id join warehouse w on w.id = sl.warehouse_id
+        where sl.on_hand - sl.reserved <= ? and (?::uuid is null or sl.warehouse_id = ?::uuid)
+        order by available, p.sku, w.code limit 100`, [threshold, ...wh]);
+    const cover = await sql(ctx.em,
+      `with shipped as (
+         select product_id, sum(units_out) as out from analytics_stock_movement_daily
+          where day >= ?::date and day < ?::date and kind = 'SHIPMENT' and (?::uuid is null or warehouse_id = ?::uuid)
+          group by product_id),
+       hand as (select product_id, sum(on_hand) as on_hand from stock_level where (?::uuid is null or warehouse_id = ?::uuid) group by product_id)
+       select p.sku, p.name, coalesce(h.on_hand, 0) as on_hand, s.out
+         from shipped s join product p on p.id = s.product_id left join hand h on h.product_id = s.product_id
+        where s.out > 0
+        order by coalesce(h.on_hand, 0)::float / s.out, p.sku limit 100`, [s.from, s.to, ...wh, ...wh]);
+    const movements = await sql(ctx.em,
+      `select kind, reason, sum(movements) as n, sum(units_in) as units_in, sum(units_out) as units_out
+         from analytics_stock_movement_daily
+        where day >= ?::date and day < ?::date and (?::uuid is null or warehouse_id = ?::uuid)
+        group by 1, 2 order by kind::text, reason`, [s.from, s.to, ...wh]);
+    return {
+      warehouses: warehouses.map((w) => {
+        const values = new Map<string, number>();
+        for (const v of w.values as { c: string; v: number }[]) values.set(v.c, (values.get(v.c) ?? 0) + Number(v.v));
+        return { warehouseCode: w.code, warehouseName: w.name, onHand: num(w.on_hand), reserved: num(w.reserved), value: [...values].sort().map(([c, v]) => new Money(v, c)) };
+      }),
+      lowStockThreshold: threshold,
+      lowStock: low.map((r) => ({ sku: r.sku, name: r.name, warehouseCode: r.code, onHand: r.on_hand, available: r.available })),
+      skus: cover.map((r) => {
+        const onHand = num(r.on_hand);
+        const out = num(r.out);
+        return { sku: r.sku, name: r.name, onHand, unitsShipped: out, daysOfCover: out ? onHand / (out / s.days) : null, sellThrough: ratio(out, out + onHand) };
+      }),
+      movements: movements.map((m) => ({ kind: m.kind, reason: m.reason, movements: num(m.n), unitsIn: num(m.units_in), unitsOut: num(m.units_out) })),
+    };
+  }
+
+  // -------------------------------------------------------------------------------------- top
+
+  private async topReportIn(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
+    const n = first ?? 10;
+    if (!Number.isInteger(n) || n < 1 || n > 100) throw new ReportInputError('first must be between 1 and 100', ['first']);
+    const s = await this.scope(ctx, filter, ['filter']);
+    const params = [s.from, s.to, s.channelIds];
+    const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
+    // Every catalogue SKU with its figures (a few thousand rows at most), ranked here four ways;
+    // and the customers ranked two ways by one aggregation.
+    const skus = await sql(ctx.em,
+      `with t as (select sku, sum(units) as units, sum(revenue) as revenue from analytics_sku_daily where ${period} group by 1)
+       select p.sku, p.name, coalesce(t.units, 0) as units, coalesce(t.revenue, 0) as revenue, p.currency
+         from product p left join t on t.sku = p.sku
+       union all
+       select t.sku, null, t.units, t.revenue, null from t where not exists (select 1 from product p where p.sku = t.sku)`, params);
+    const customers = await sql(ctx.em,
+      `with t as materialized (
+         select customer_id, min(currency) as currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
+           from analytics_customer_daily where ${period} group by 1),
+       r as ((select t.*, 'revenue' as ranking from t order by revenue desc, units desc, customer_id limit ?)
+             union all (select t.*, 'units' from t order by units desc, revenue desc, customer_id limit ?))
+       select r.*, c.email, c.name from r cross join lateral (select email, name from customer c where c.id = r.customer_id) c`, [...params, n, n]);
+    const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
+    const customer = (r: any): CustomerRank => ({
+      customerId: r.customer_id, email: r.email, name: r.name, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
+    });
+    const ranked = (rows: any[], cmp: (a: any, b: any) => number) => [...rows].sort(cmp).slice(0, n);
+    const sold = skus.filter((r) => num(r.units) > 0);
+    const byName = (a: any, b: any) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+    const byRevenue = ranked(sold, (a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byName(a, b));
+    const byUnits = ranked(sold, (a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byName(a, b));
+    const bottomRevenue = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.revenue) - num(b.revenue) || num(a.units) - num(b.units) || byName(a, b));
+    const bottomUnits = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b));
+    // The statement picked them; the join loses its order: rank again (same keys, uuid order = hex order).
+    const byId = (a: any, b: any) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0);
+    const custRevenue = customers.filter((r) => r.ranking === 'revenue').sort((a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byId(a, b));
+    const custUnits = customers.filter((r) => r.ranking === 'units').sort((a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byId(a, b));
+    return {
+      skusByRevenue: byRevenue.map(sku),
+      skusByUnits: byUnits.map(sku),
+      bottomSkusByRevenue: bottomRevenue.map(sku),
+      bottomSkusByUnits: bottomUnits.map(sku),
+      customersByRevenue: custRevenue.map(customer),
+      customersByUnits: custUnits.map(customer),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------- rebuild
+
+  /** Recomputes the rollups of the UTC days in [from, to) from the source tables, one day per transaction. */
+  async rebuild(ctx: RequestContext, from: Date, to: Date): Promise<RebuildAnalyticsPayload> {
+    if (to <= from) return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, '"to" must be after "from"', ['to'])] };
+    const fromDay = dayOf(from);
+    const toDay = addDays(dayOf(new Date(to.getTime() - 1)), 1);
+    if (daysBetween(fromDay, toDay) > 3 * MAX_REPORT_DAYS) {
+      return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, `At most ${3 * MAX_REPORT_DAYS} days per call`, ['to'])] };
+    }
+    ctx.log.info({ from: fromDay, to: toDay }, 'rebuilding analytics rollups');
+    return { days: await rebuildRange(ctx.em, fromDay, toDay), userErrors: [] };
+  }
+}
