@@ -24,11 +24,14 @@ async function server(config: Partial<Config> = {}) {
   servers.push(t);
   return t;
 }
-afterAll(async () => {
-  for (const s of servers) await s.stop();
-});
+/** Each describe stops its servers when it ends, so that they do not all hold connections at once. */
+async function stopServers() {
+  for (const s of servers.splice(0)) await s.stop();
+}
+afterAll(stopServers);
 
 describe('query depth and cost', () => {
+  afterAll(stopServers);
   let t: TestServer;
   beforeAll(async () => {
     t = await server({ maxQueryDepth: 4, maxQueryCost: 500 });
@@ -89,6 +92,7 @@ describe('query depth and cost', () => {
 });
 
 describe('rate limits', () => {
+  afterAll(stopServers);
   let t: TestServer;
   beforeAll(async () => {
     t = await server({ rateLimitRequests: 5, rateLimitWindowSeconds: 60 });
@@ -159,6 +163,7 @@ const redisUp = spawnSync(process.execPath, ['-e', "require('net').connect(6379,
 });
 
 describe('login throttling', () => {
+  afterAll(stopServers);
   let t: TestServer;
   const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`;
   const attempt = (email: string, password: string) => t.gql(LOGIN, { e: email, p: password }, { token: null });
@@ -200,6 +205,7 @@ describe('login throttling', () => {
 });
 
 describe('introspection, landing page, CORS and headers', () => {
+  afterAll(stopServers);
   test('with introspection and the landing page off (the production default), both are refused', async () => {
     const t = await server({ introspection: false, landingPage: false });
     const res = await t.gql('{ __schema { types { name } } }');
@@ -240,6 +246,7 @@ describe('introspection, landing page, CORS and headers', () => {
 });
 
 describe('WebSocket limits', () => {
+  afterAll(stopServers);
   let t: TestServer;
   beforeAll(async () => {
     t = await server({ maxSubscriptionsPerConnection: 2, maxWsMessageBytes: 2048 });
@@ -289,6 +296,7 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
       method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }),
     })).json();
     const signedIn = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password });
+    expect(signedIn.errors).toBeUndefined();
     const token = signedIn.data.login.token;
     await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: 'a wrong password' });
     await post(`mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { code } } }`, {}, token);
