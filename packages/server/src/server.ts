@@ -27,7 +27,7 @@ import { checkCost, depthRule, QueryLimits } from './common/query-limits';
 import { RateLimits } from './common/rate-limits';
 import { hashToken } from './modules/auth/auth.service';
 import { EventDispatcher } from './modules/events/event-dispatcher';
-import { dataRange, reactToEvents, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
+import { dataRange, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
@@ -100,14 +100,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.webhooks.start(orm);
   await services.automation.start(orm);
   await services.exports.start();
+  await services.analyticsRefresh.start(orm);
   const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
   dispatcher.register(services.webhooks.react);
   dispatcher.register(services.automation.react);
-  // ... and to the analytics rollups, which recompute the days the events touched in the same transaction.
-  dispatcher.register(reactToEvents);
+  // ... and to the analytics rollups, which mark the days the events touched for a debounced refresh job.
+  dispatcher.register(services.analyticsRefresh.react);
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {

@@ -12,6 +12,7 @@ import { EventService } from './modules/events/event.service';
 import { ProductService } from './modules/catalog/product.service';
 import { ChannelService } from './modules/channel/channel.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
+import { AnalyticsRefresh } from './modules/analytics/analytics-refresh';
 import { DashboardService } from './modules/dashboard/dashboard.service';
 import { InventoryService } from './modules/inventory/inventory.service';
 import { WarehouseService } from './modules/inventory/warehouse.service';
@@ -44,6 +45,7 @@ export interface Services {
   fulfilment: FulfilmentService;
   dashboard: DashboardService;
   analytics: AnalyticsService;
+  analyticsRefresh: AnalyticsRefresh;
   jobs: JobService;
   webhooks: WebhookService;
   automation: AutomationService;
@@ -84,6 +86,7 @@ export function createServices(
     fulfilment: new FulfilmentService(tx, inventory),
     dashboard: new DashboardService(),
     analytics: new AnalyticsService(config.fulfilmentSlaHours ?? 48),
+    analyticsRefresh: new AnalyticsRefresh(queue, log),
     jobs: new JobService(queue),
     webhooks,
     automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),

@@ -25,6 +25,8 @@ export interface QueuePolicy {
   expireInSeconds?: number;
   /** Keep jobs that failed for good in `<name>__dead`. */
   deadLetter: boolean;
+  /** `stately`: at most one job queued and one running (a send while one is queued is dropped), for debounced work. */
+  policy?: 'standard' | 'stately';
 }
 
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
@@ -80,7 +82,7 @@ export class JobQueue {
       this.deadLetterOf.set(deadLetter, name);
     }
     const options: PgBoss.Queue = {
-      name, retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: policy.retryBackoff,
+      name, policy: policy.policy ?? 'standard', retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: policy.retryBackoff,
       ...(policy.expireInSeconds ? { expireInSeconds: policy.expireInSeconds } : {}),
       ...(deadLetter ? { deadLetter } : {}),
     };
@@ -113,6 +115,14 @@ export class JobQueue {
     const id = await this.boss.send(name, data, { db: inTransaction(em) });
     if (!id) throw new Error(`job queue ${name} refused a job`);
     return id;
+  }
+
+  /**
+   * Enqueues a job of a `stately` queue in the transaction of `em`, unless one is queued already
+   * (that one will do the work): returns whether a job was added.
+   */
+  async sendUnlessQueued(em: EntityManager, name: string, data: object): Promise<boolean> {
+    return Boolean(await this.boss.send(name, data, { db: inTransaction(em) }));
   }
 
   /** Enqueues many jobs in one statement, in the transaction of `em`. */

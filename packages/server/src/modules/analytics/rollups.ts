@@ -6,10 +6,11 @@
  * again from orders, lines, shipments, returns, stock movements), never patched by deltas: a
  * rebuild is idempotent, and running it twice, or after an import, or after a crash, gives the
  * same rows. Two paths call it:
- *  - the event reactor (registered on the EventDispatcher): inside the dispatch transaction, the
- *    days touched by a batch of events (the placing day of each order an event is about, and
- *    the day of the event for stock movements) are recomputed; the dispatcher hands every event
- *    over exactly once, and a rolled-back dispatch rolls the rollup change back with it;
+ *  - the event path (analytics-refresh.ts): inside the dispatch transaction the days a batch of
+ *    events touches (the placing day of each order an event is about, and the day of the event
+ *    for stock movements) are only marked dirty, and an `analytics-refresh` job recomputes the
+ *    marked days shortly after, debounced (at most one queued and one running, whatever the
+ *    rate of events), so dispatch to webhooks and rules never waits for a rollup;
  *  - `rebuildRange` (mutation rebuildAnalytics, `pnpm --filter @oms/server analytics:rebuild`,
  *    the benchmark, start-up on a database whose rollups are empty): day by day, one
  *    transaction per day, so a long rebuild makes steady progress and can be re-run.
@@ -158,11 +159,10 @@ export async function rebuildMovementDays(em: EntityManager, days: Day[]): Promi
 }
 
 /**
- * The dispatcher's reactor: the placing days of the orders the events are about, and the days
- * the events happened on (stock moves on shipments, returns and adjustments), recomputed in the
- * dispatch transaction.
+ * The days a batch of events touches: the placing day of each order the events are about, and
+ * the days the events happened on for stock movements (shipments, returns, adjustments).
  */
-export async function reactToEvents(em: EntityManager, events: DomainEvent[]): Promise<void> {
+export async function daysTouched(em: EntityManager, events: DomainEvent[]): Promise<{ orderDays: Day[]; movementDays: Day[] }> {
   const orderIds = [...new Set(events.filter((e) => e.aggregateType === 'order').map((e) => e.aggregateId))];
   const orderDays = orderIds.length
     ? (await sql<{ day: string }>(em,
@@ -177,8 +177,28 @@ export async function reactToEvents(em: EntityManager, events: DomainEvent[]): P
       movementDays.add(dayOf(new Date(e.occurredAt.getTime() + 5000)));
     }
   }
-  await rebuildOrderDays(em, orderDays);
-  await rebuildMovementDays(em, [...movementDays]);
+  return { orderDays, movementDays: [...movementDays] };
+}
+
+/** Marks days for recomputation (table `analytics_dirty_day`), in the caller's transaction. */
+export async function markDirty(em: EntityManager, days: { orderDays: Day[]; movementDays: Day[] }): Promise<void> {
+  const rows = [...days.orderDays.map((d) => [d, 'orders']), ...days.movementDays.map((d) => [d, 'movements'])];
+  if (!rows.length) return;
+  await sql(em, `insert into analytics_dirty_day (day, kind)
+    select * from unnest(?::date[], ?::text[]) on conflict do nothing`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+}
+
+/**
+ * Recomputes the days marked dirty and clears their marks, in the caller's transaction (a failure
+ * rolls the clearing back, so the days stay marked for the next try). Returns how many days.
+ */
+export async function refreshDirty(em: EntityManager): Promise<number> {
+  const rows = await sql<{ day: string; kind: string }>(em,
+    `delete from analytics_dirty_day where (day, kind) in (select day, kind from analytics_dirty_day order by day for update skip locked)
+     returning to_char(day, 'YYYY-MM-DD') as day, kind`);
+  await rebuildOrderDays(em, rows.filter((r) => r.kind === 'orders').map((r) => r.day));
+  await rebuildMovementDays(em, rows.filter((r) => r.kind === 'movements').map((r) => r.day));
+  return rows.length;
 }
 
 /**
