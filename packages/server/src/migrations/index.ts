@@ -13,6 +13,7 @@ import { Migration20261127190000 } from './Migration20261127190000';
 import { Migration20261127200000 } from './Migration20261127200000';
 import { Migration20261127201000 } from './Migration20261127201000';
 import { Migration20261127203000 } from './Migration20261127203000';
+import { Migration20261127204000 } from './Migration20261127204000';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127200000', class: Migration20261127200000 },
   { name: 'Migration20261127201000', class: Migration20261127201000 },
   { name: 'Migration20261127203000', class: Migration20261127203000 },
+  { name: 'Migration20261127204000', class: Migration20261127204000 },
 ];
