@@ -99,7 +99,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.webhooks.start(orm);
   await services.automation.start(orm);
   await services.exports.start();
-  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
+  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log, config.eventStableWaitMs);
   await eventStream.start();
   // Every committed event goes to the webhooks once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);

@@ -16,7 +16,7 @@ jest.setTimeout(60_000);
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ config: { eventStableWaitMs: 60_000 } }) // updates wait for older transactions however long they run;
   await createCatalog(t, {
     channels: [{ code: 'WEB' }, { code: 'B2B' }],
     warehouses: [{ code: 'WH1', priority: 1 }],

@@ -9,9 +9,10 @@
  * order: a notification only says that there is something new; the stream then reads the table
  * after the last update it published, taking only events of transactions older than every
  * transaction still running (tx_id < pg_snapshot_xmin). An event whose transaction committed while
- * an older one still runs waits (polled every 50 ms) until that one ends. So no update can ever be
+ * an older one still runs waits (polled every 50 ms) until that one ends. So no update is
  * published before one it follows in the stream, and a subscriber that resumes after the last
- * update it received misses nothing.
+ * update it received misses nothing. The wait is bounded (OMS_EVENT_STABLE_WAIT_MS): a transaction that runs
+ * longer (a stalled one) does not hold live updates back; those are then published as they commit.
  */
 import { Client } from 'pg';
 import type { Logger } from '../../common/logger';
@@ -40,6 +41,12 @@ const STABLE_POLL_MS = 50;
 /** Updates published per read of the table. */
 const PUBLISH_BATCH = 1000;
 
+interface Waiting {
+  key: StreamKey;
+  notice: EventNotice;
+  since: number;
+}
+
 /** A position in the stream: (transaction id, seq). */
 export type StreamKey = readonly [bigint, bigint];
 export const streamKey = (txId: string | number | bigint, seq: string | number | bigint): StreamKey => [BigInt(txId), BigInt(seq)];
@@ -52,15 +59,18 @@ export class EventStream {
   private lastSeq = 0;
   private readonly seen = new Set<string>();
   private readonly listeners: ((notice: EventNotice) => void)[] = [];
-  /** The last subscription update published, in stream order. */
+  /** The stream position up to which every stable subscription update has been published. */
   private published: StreamKey = [0n, 0n];
-  /** Subscription updates notified but not published yet (their transaction is not stable yet). */
-  private readonly waiting: StreamKey[] = [];
+  /** Ids of the updates published lately: none is published twice. */
+  private readonly publishedIds = new Set<string>();
+  /** Subscription updates notified but not published yet (their transaction is not stable yet), by id. */
+  private readonly waiting = new Map<string, Waiting>();
   private publishTimer?: NodeJS.Timeout;
   private publishing = false;
   private publishAgain = false;
 
-  constructor(private readonly databaseUrl: string, private readonly pubsub: OmsPubSub, private readonly log: Logger) {}
+  /** @param stableWaitMs the longest a committed update waits for older transactions before it is published anyway */
+  constructor(private readonly databaseUrl: string, private readonly pubsub: OmsPubSub, private readonly log: Logger, private readonly stableWaitMs = 2000) {}
 
   /** Called for every event committed anywhere, once per process. */
   onEvent(listener: (notice: EventNotice) => void) {
@@ -139,9 +149,12 @@ export class EventStream {
     // Subscriptions follow order histories: one message per history entry (its primary event),
     // published from the table in stream order.
     if (notice.primary && notice.historyId && notice.channelId) {
-      if (notice.txId) {
+      if (notice.txId && !this.publishedIds.has(notice.id)) {
         const key = streamKey(notice.txId, notice.seq);
-        if (keyAfter(key, this.published)) this.waiting.push(key);
+        // Behind the published position: it committed after a transaction that had run too long
+        // was passed, or before this process started. Published as it comes.
+        if (!keyAfter(key, this.published)) this.publishUpdate(notice.id, notice.aggregateId, notice.channelId, notice.historyId, notice.txId, notice.seq);
+        else this.waiting.set(notice.id, { key, notice, since: Date.now() });
       }
       this.schedulePublish(0);
     }
@@ -186,10 +199,19 @@ export class EventStream {
          order by tx_id, seq limit $3`, [String(this.published[0]), String(this.published[1]), PUBLISH_BATCH]);
       for (const r of rows) {
         this.published = streamKey(r.tx_id, r.seq);
-        this.pubsub.publish(ORDER_UPDATED, { orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, txId: r.tx_id, seq: Number(r.seq) });
+        this.publishUpdate(r.id, r.aggregate_id, r.channel_id, r.history_id, r.tx_id, Number(r.seq));
       }
       full = rows.length === PUBLISH_BATCH;
-      for (let i = this.waiting.length - 1; i >= 0; i--) if (!keyAfter(this.waiting[i], this.published)) this.waiting.splice(i, 1);
+      const now = Date.now();
+      for (const [id, w] of this.waiting) {
+        if (!keyAfter(w.key, this.published) || this.publishedIds.has(id)) this.waiting.delete(id);
+        else if (!full && now - w.since >= this.stableWaitMs) {
+          // An older transaction has run too long: live updates do not wait for it any more.
+          this.log.info({ event: id, waitedMs: now - w.since }, 'event stream: published an update while an older transaction still runs');
+          this.waiting.delete(id);
+          this.publishUpdate(id, w.notice.aggregateId, w.notice.channelId!, w.notice.historyId!, w.notice.txId!, w.notice.seq);
+        }
+      }
     } catch (err) {
       if (!this.stopped) this.log.warn({ err }, 'event stream: could not read updates to publish');
       failed = true;
@@ -198,7 +220,14 @@ export class EventStream {
     }
     if (failed) this.schedulePublish(1000);
     else if (full || this.publishAgain) this.schedulePublish(full ? STABLE_POLL_MS : 0);
-    else if (this.waiting.length) this.schedulePublish(STABLE_POLL_MS);
+    else if (this.waiting.size) this.schedulePublish(STABLE_POLL_MS);
+  }
+
+  private publishUpdate(id: string, orderId: string, channelId: string, historyId: string, txId: string, seq: number) {
+    if (this.publishedIds.has(id)) return;
+    this.publishedIds.add(id);
+    if (this.publishedIds.size > REMEMBERED) this.publishedIds.delete(this.publishedIds.values().next().value!);
+    this.pubsub.publish(ORDER_UPDATED, { orderId, channelId, historyId, eventId: id, txId, seq });
   }
 
   async stop(): Promise<void> {

@@ -149,13 +149,23 @@ class LiveBuffer {
  * so that a subscriber leaving ends it at once, even while it waits for the next update.
  */
 class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
-  /** The stream position of the last update sent (or `after`): only later ones are sent. */
+  /** The stream position of the last update sent from the table (or `after`). */
   private last: StreamKey | undefined;
+  /** The updates sent from the table: not again live. */
+  private readonly sent = new Set<string>();
   private readonly page: OrderUpdatedMessage[] = [];
   private closed = false;
 
   constructor(private readonly em: RequestContext['em'], private from: StreamKey | undefined, private readonly filter: Filter, private readonly live: LiveBuffer, private readonly since?: Snapshot) {
     this.last = from;
+  }
+
+  /** Live updates come in stream order, each published once: skip those sent from the table, those up to `after`, and (without `after`) those committed before subscribing. */
+  private wanted(m: OrderUpdatedMessage) {
+    if (this.sent.has(m.eventId)) return false;
+    const key = streamKey(m.txId, m.seq);
+    if (this.since) return !endedBefore(this.since, key[0]);
+    return !this.last || keyAfter(key, this.last);
   }
 
   [Symbol.asyncIterator]() {
@@ -170,13 +180,7 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
       for (;;) {
         const m = await this.live.next();
         if (!m || this.closed) return { value: undefined, done: true };
-        // Live updates come in stream order; one not after the last sent was sent by the catch-up.
-        const key = streamKey(m.txId, m.seq);
-        if (this.since && endedBefore(this.since, key[0])) continue; // committed before subscribing
-        if (!this.last || keyAfter(key, this.last)) {
-          this.last = key;
-          return { value: m, done: false };
-        }
+        if (this.wanted(m)) return { value: m, done: false };
       }
     } catch (err) {
       await this.return();
@@ -210,6 +214,7 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
       [String(from[0]), String(from[1]), f.orderId ?? null, f.orderId ?? null, f.channelId ?? null, f.channelId ?? null, f.scope ?? null, f.scope ?? null, CATCH_UP_PAGE]);
     for (const r of rows) {
       this.last = streamKey(r.tx_id, r.seq);
+      this.sent.add(r.id);
       this.page.push({ orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, txId: r.tx_id, seq: Number(r.seq) });
     }
     this.from = rows.length < CATCH_UP_PAGE ? undefined : this.last;
