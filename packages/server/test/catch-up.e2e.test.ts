@@ -16,7 +16,8 @@ jest.setTimeout(60_000);
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ config: { eventStableWaitMs: 60_000 } }) // updates wait for older transactions however long they run;
+  // Updates wait for older transactions however long they run: the out-of-order test holds one open.
+  t = await startTestServer({ config: { eventStableWaitMs: 60_000 } });
   await createCatalog(t, {
     channels: [{ code: 'WEB' }, { code: 'B2B' }],
     warehouses: [{ code: 'WH1', priority: 1 }],
