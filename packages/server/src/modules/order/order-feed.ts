@@ -7,7 +7,8 @@
  * than every transaction still running, and the event stream publishes live updates in the same
  * order under the same rule. So every update a subscriber receives comes after all the ones it
  * received before it in stream order, and nothing can still commit before it: resuming after it
- * misses nothing, whatever order concurrent transactions commit in.
+ * misses nothing, whatever order concurrent transactions commit in (unless a transaction runs
+ * longer than OMS_EVENT_STABLE_WAIT_MS and then commits an update behind it: see event-stream.ts).
  */
 import { rejectNul } from '../../common/query-args';
 import { channelScope } from '../../common/access';
