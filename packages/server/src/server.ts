@@ -101,7 +101,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.automation.start(orm);
   await services.exports.start();
   await services.analyticsRefresh.start(orm);
-  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log);
+  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log, config.eventStableWaitMs);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);

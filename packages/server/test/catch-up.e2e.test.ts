@@ -2,8 +2,11 @@
  * Subscription catch-up: a subscriber that resumes with `orderUpdated(after: <last eventId it
  * saw>)` first receives every later update of its filter from the stream table, in stream order,
  * then the live ones, with none missed and none twice, even while changes keep committing during
- * the catch-up. Unknown ids and events outside a partner key's channels are refused.
+ * the catch-up. Unknown ids and events outside a partner key's channels are refused. Two
+ * transactions that commit in the opposite order of their writes still reach subscribers in
+ * stream order, and a subscriber resuming in between misses neither.
  */
+import { Client } from 'pg';
 import { createCatalog, placeOrder } from './builders';
 import { collect, settle, startTestServer, TestServer } from './harness';
 import { createKey } from './access-helpers';
@@ -13,7 +16,8 @@ jest.setTimeout(60_000);
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // Updates wait for older transactions however long they run: the out-of-order test holds one open.
+  t = await startTestServer({ config: { eventStableWaitMs: 60_000 } });
   await createCatalog(t, {
     channels: [{ code: 'WEB' }, { code: 'B2B' }],
     warehouses: [{ code: 'WH1', priority: 1 }],
@@ -141,4 +145,51 @@ test('an unknown event id, or one outside a partner key\'s channels, is refused 
   expect(mine[0].data.orderUpdated).toMatchObject({ order: { id: b2b.id, status: 'CONFIRMED' } });
   const more = collect(t.ws(key.secret), SUB, { after: b2bPlaced.id }, 2, 800);
   await expect(more.done).rejects.toThrow(/timed out/);
+});
+
+/**
+ * Two transactions each write an update of one order; the one that wrote second commits first. A
+ * subscriber that was following, one that resumes while the first is still open, and one that
+ * resumes after the last update the first subscriber had received before the first transaction
+ * committed: all receive both, once, in stream order.
+ */
+test('updates committed in the opposite order of their writes reach every subscriber once, in stream order, with no gap on resuming', async () => {
+  const { order } = await placeOrder(t, { channelCode: 'B2B', externalId: 'OOO-1' });
+  const [placed] = await primaryEvents('aggregate_id = $1', [order.id]);
+  const following = follow({ id: order.id, after: placed.id });
+  await settle(300);
+  const first = new Client({ connectionString: t.databaseUrl });
+  const second = new Client({ connectionString: t.databaseUrl });
+  await first.connect();
+  await second.connect();
+  try {
+    // A copy of the placement's update (the same history entry), as a new stream event.
+    const write = async (c: Client) => (await c.query(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+      select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, now() from domain_event where id = $1 returning id, seq`, [placed.id])).rows[0];
+    await first.query('begin');
+    const early = await write(first);
+    await second.query('begin');
+    const late = await write(second);
+    expect(Number(late.seq)).toBeGreaterThan(Number(early.seq));
+    await second.query('commit'); // the later write commits first
+    // Resuming while the earlier write is still open.
+    const resumedMeanwhile = follow({ id: order.id, after: placed.id });
+    await settle(1000);
+    // What the follower has so far, and where it would resume from if it dropped now.
+    const sofar = following.results.map((r) => r.data.orderUpdated.eventId);
+    const resumedAfter = follow({ id: order.id, after: sofar.at(-1) ?? placed.id });
+    await settle(300);
+    await first.query('commit');
+    const both = [early.id, late.id];
+    expect(await primaryEvents('aggregate_id = $1', [order.id])).toHaveLength(3);
+    expect((await following.settled(2)).map((u) => u.eventId)).toEqual(both);
+    expect((await resumedMeanwhile.settled(2)).map((u) => u.eventId)).toEqual(both);
+    // Nothing is lost by resuming after what had arrived: the rest, once.
+    expect([...sofar, ...(await resumedAfter.settled(both.length - sofar.length, 10_000)).map((u) => u.eventId)]).toEqual(both);
+    expect(following.results).toHaveLength(2);
+    expect(resumedMeanwhile.results).toHaveLength(2);
+  } finally {
+    await first.end();
+    await second.end();
+  }
 });

@@ -6,6 +6,7 @@
  * listening connection.
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { Client } from 'pg';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -65,6 +66,46 @@ describe('events are written with the change', () => {
     const overPaid = await recordPayment(t, { orderId: o.id, amount: 999999, method: 'card' });
     expect(overPaid.userErrors[0].code).toBe('INVALID_INPUT');
     expect(await t.sql('select count(*)::int as n from domain_event')).toEqual([{ n: before }]);
+  });
+
+  test('paging to the end while an earlier-written event is still uncommitted does not skip it once it commits', async () => {
+    const o = await driveTo(t, 'PENDING');
+    const first = new Client({ connectionString: t.databaseUrl });
+    const second = new Client({ connectionString: t.databaseUrl });
+    await first.connect();
+    await second.connect();
+    try {
+      const write = async (c: Client, note: string) => (await c.query(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+        select gen_random_uuid(), 'order.note_added', 'order', id, channel_id, jsonb_build_object('note', $2::text), 'test', now() from "order" where id = $1 returning id, seq`, [o.id, note])).rows[0];
+      await first.query('begin');
+      const early = await write(first, 'written first');
+      await second.query('begin');
+      const late = await write(second, 'written second');
+      expect(Number(late.seq)).toBeGreaterThan(Number(early.seq));
+      await second.query('commit'); // the later write commits first
+      // A reader pages to the end of the order's events and keeps the cursor.
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: any = (await t.q(EVENTS, { id: o.id, first: 1, after })).events;
+        seen.push(...page.nodes.map((e: any) => e.id));
+        after = page.pageInfo.endCursor ?? after;
+        if (!page.pageInfo.hasNextPage) break;
+      }
+      await first.query('commit');
+      const rest = (await t.q(EVENTS, { id: o.id, first: 50, after })).events;
+      seen.push(...rest.nodes.map((e: any) => e.id));
+      // Every event exactly once, the earlier-written one included, in stream order (transaction, then seq).
+      expect(seen.slice(1)).toEqual([early.id, late.id]);
+      const rows = await t.sql('select id from domain_event where aggregate_id = $1 order by tx_id, seq', [o.id]);
+      expect(seen).toEqual(rows.map((x: any) => x.id));
+      // A cursor from before tx_id existed (just the seq) still pages on.
+      const legacy = Buffer.from(JSON.stringify([seen.length ? (await t.sql('select seq::text as s from domain_event where id = $1', [seen[0]]))[0].s : '0'])).toString('base64url');
+      expect((await t.q(EVENTS, { id: o.id, first: 50, after: legacy })).events.nodes.map((e: any) => e.id)).toEqual(seen.slice(1));
+    } finally {
+      await first.end();
+      await second.end();
+    }
   });
 
   test('the stream pages forwards with stable cursors and filters by type; bad filters are refused', async () => {

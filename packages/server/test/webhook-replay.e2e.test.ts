@@ -2,8 +2,10 @@
  * Event replay: an admin (or a partner key, for its own endpoints and channels) sends stored
  * events again to an endpoint, narrowed by after / from / to / types. The receiver gets them
  * with the same event ids, the delivery log marks them as replays, bad input names its field and
- * queues nothing, and one call queues at most 10,000 events, saying how many matched.
+ * queues nothing, and one call queues at most 10,000 events, saying how many matched. Replaying
+ * on from the last event replayed misses none, even one whose transaction commits after it.
  */
+import { Client } from 'pg';
 import { createKey } from './access-helpers';
 import { adjustStock, createCatalog, placeOrder } from './builders';
 import { EVENT_TYPES } from '../src/modules/events/domain-event.entity';
@@ -150,4 +152,33 @@ test('the event types an endpoint can subscribe to, and those of the stream, are
   expect(r.webhookEventTypes).toEqual([...EVENT_TYPES]);
   expect(r.eventTypes).toEqual([...EVENT_TYPES]);
   expect(r.eventTypes).toContain('order.placed');
+});
+
+test('replaying on after the last event replayed misses none when two transactions commit in the opposite order of their writes', async () => {
+  const { endpoint } = await createEndpoint(t, { url: rx.url('/ooo'), eventTypes: ['order.note_added'] });
+  const o = (await placeOrder(t)).order;
+  const note = `insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+    select gen_random_uuid(), 'order.note_added', 'order', id, channel_id, '{}'::jsonb, 'test', now() from "order" where id = $1 returning id, seq`;
+  const [start] = await t.sql(note, [o.id]);
+  const first = new Client({ connectionString: t.databaseUrl });
+  const second = new Client({ connectionString: t.databaseUrl });
+  await first.connect();
+  await second.connect();
+  try {
+    await first.query('begin');
+    const early = (await first.query(note, [o.id])).rows[0];
+    await second.query('begin');
+    const late = (await second.query(note, [o.id])).rows[0];
+    await second.query('commit'); // the later write commits first
+    const r1 = await replay({ endpointId: endpoint.id, after: start.id });
+    await first.query('commit');
+    const r2 = await replay({ endpointId: endpoint.id, after: r1.lastEventId ?? start.id });
+    expect(r1.queued + r2.queued).toBe(2);
+    expect(r2.lastEventId).toBe(late.id);
+    const replayed = await t.sql(`select event_id from webhook_delivery where endpoint_id = $1 and replay order by created_at`, [endpoint.id]);
+    expect(replayed.map((d: any) => d.event_id)).toEqual([early.id, late.id]);
+  } finally {
+    await first.end();
+    await second.end();
+  }
 });

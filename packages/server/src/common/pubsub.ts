@@ -10,6 +10,8 @@ export interface OrderUpdatedMessage {
   historyId: string;
   /** The stream event the update stands for: subscribers remember its id to resume after it. */
   eventId: string;
+  /** Its stream position, (txId, seq): updates are published in this order. */
+  txId: string;
   seq: number;
 }
 

@@ -14,6 +14,7 @@ import { Migration20261127200000 } from './Migration20261127200000';
 import { Migration20261127201000 } from './Migration20261127201000';
 import { Migration20261127202000 } from './Migration20261127202000';
 import { Migration20261127203000 } from './Migration20261127203000';
+import { Migration20261127204000 } from './Migration20261127204000';
 import { Migration20261127205000 } from './Migration20261127205000';
 
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,5 +27,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127201000', class: Migration20261127201000 },
   { name: 'Migration20261127202000', class: Migration20261127202000 },
   { name: 'Migration20261127203000', class: Migration20261127203000 },
+  { name: 'Migration20261127204000', class: Migration20261127204000 },
   { name: 'Migration20261127205000', class: Migration20261127205000 },
 ];

@@ -22,6 +22,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 @Entity({ tableName: 'domain_event' })
 @Index({ properties: ['aggregateId', 'seq'] })
 @Index({ properties: ['type', 'seq'] })
+@Index({ properties: ['txId', 'seq'] })
 export class DomainEvent {
   @Field(() => ID, { description: 'Stable; receivers de-duplicate on it.' })
   @PrimaryKey({ type: 'uuid' })
@@ -30,6 +31,13 @@ export class DomainEvent {
   /** Commit-independent insertion order, for paging and for catching up after a lost connection. */
   @Property({ type: 'bigint', columnType: 'int8', defaultRaw: "nextval('domain_event_seq_seq'::regclass)", unique: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
   seq?: string;
+
+  /**
+   * The id of the transaction that wrote the event (xid8). Readers page by (txId, seq) and only
+   * read events of transactions older than every one still running, so none commits behind them.
+   */
+  @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', hidden: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
+  txId?: string;
 
   @Field(() => String, { description: 'e.g. order.placed, order.status_changed, stock.adjusted.' })
   @Property({ type: 'string', length: 64 })
