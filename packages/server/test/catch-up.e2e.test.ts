@@ -49,9 +49,13 @@ function follow(variables: Record<string, unknown>, token?: string) {
   };
 }
 
-/** The primary (subscription) events of an order or channel in stream order, straight from the table. */
+/**
+ * The primary (subscription) events of an order or channel in stream order, straight from the
+ * table. Stream order is (tx_id, seq), not seq: of two concurrent transactions, the one with the
+ * older transaction id comes first even when it wrote its event later.
+ */
 async function primaryEvents(where: string, params: unknown[]): Promise<{ id: string; seq: string; type: string; aggregate_id: string }[]> {
-  return t.sql(`select id, seq, type, aggregate_id from domain_event where (payload->>'primary')::boolean and ${where} order by seq`, params);
+  return t.sql(`select id, seq, type, aggregate_id from domain_event where (payload->>'primary')::boolean and ${where} order by tx_id, seq`, params);
 }
 
 test('a live update carries the id of its stream event', async () => {
@@ -107,7 +111,7 @@ test('a channel subscriber resuming while changes keep committing gets each upda
     await holdOrder(t, o.id, 'burst');
     await releaseOrderHold(t, o.id);
   }));
-  const all = await primaryEvents('channel_id = $1 and seq > $2', [channelId, after.seq]);
+  const all = await primaryEvents('channel_id = $1 and (tx_id, seq) > (select tx_id, seq from domain_event where id = $2)', [channelId, after.id]);
   expect(all).toHaveLength(before.length - 2 + 600 + orders.length * 3);
   const got = await sub.settled(all.length);
   expect(got).toHaveLength(all.length);
