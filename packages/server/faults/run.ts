@@ -1,0 +1,602 @@
+/**
+ * `pnpm test:faults`: a black-box fault-injection run against the real built server.
+ *
+ * Starts `node dist/main.js` as an OS process (embedded PostgreSQL under a temporary OMS_DATA_DIR,
+ * or a fresh database on DATABASE_URL's server), creates a channel, two warehouses, a contended
+ * SKU with little stock and plentiful ones through the API, then puts it under load: clients that
+ * retry every order with its externalId until they get a definite answer, and a subscriber that
+ * follows the channel and resumes after the last eventId it saw. During the load:
+ *   a) the database restarts (pg_ctl restart -m fast / pg_ctlcluster ... restart -m fast);
+ *   b) the server is killed with SIGKILL and started again;
+ *   c) SIGTERM arrives mid-load: the server must exit 0 in time; then it is started again.
+ * Then it checks the database and the API: nothing acknowledged lost, nothing duplicated, nothing
+ * invented, stock reservations consistent and never oversold, one order.placed event per order,
+ * the subscriber saw every order, the server came back by itself after (a) and did not die, and its
+ * stderr holds only JSON lines. Prints figures as JSON lines, a summary table, then
+ * `N passed, N failed`; exits non-zero when a check failed. Every process it started is stopped
+ * at the end, also on failure or Ctrl-C.
+ *
+ * Knobs (environment): FAULTS_CLIENTS (8), FAULTS_PACE_MS (100: pause between a client's orders),
+ * FAULTS_PHASE_SECONDS (8: load between faults), FAULTS_HOT_STOCK (300), FAULTS_SEQUENCE (a,c,b),
+ * FAULTS_SHUTDOWN_TIMEOUT_MS (20000), FAULTS_RECOVERY_TIMEOUT_MS (30000),
+ * FAULTS_PG_CLUSTER (<version>/<cluster> to restart with DATABASE_URL), FAULTS_KEEP=1 (keep the
+ * run folder and database).
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { Pool } from 'pg';
+import { freePort } from '../src/config/embedded-postgres';
+import { Checks, some } from './checks';
+import { embeddedDatabase, externalDatabase, FaultDatabase } from './database';
+import { HOT_SKU, Load, NORMAL_SKUS } from './load';
+import { ExitInfo, ServerProcess, sleep } from './server-process';
+import { ResumingSubscriber } from './subscriber';
+
+const serverDir = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(serverDir, '../..');
+const mainJs = path.join(serverDir, 'dist/main.js');
+
+const num = (name: string, fallback: number) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${v}"`);
+  return n;
+};
+const settings = {
+  clients: num('FAULTS_CLIENTS', 8),
+  paceMs: num('FAULTS_PACE_MS', 100),
+  phaseMs: num('FAULTS_PHASE_SECONDS', 8) * 1000,
+  hotStock: num('FAULTS_HOT_STOCK', 300),
+  shutdownTimeoutMs: num('FAULTS_SHUTDOWN_TIMEOUT_MS', 20_000),
+  recoveryTimeoutMs: num('FAULTS_RECOVERY_TIMEOUT_MS', 30_000),
+  startTimeoutMs: 60_000,
+  sequence: (process.env.FAULTS_SEQUENCE || 'a,c,b').split(',').map((s) => s.trim()).filter(Boolean),
+  maxSeconds: num('FAULTS_MAX_SECONDS', 300),
+};
+for (const f of settings.sequence) if (!['a', 'b', 'c'].includes(f)) throw new Error(`FAULTS_SEQUENCE: unknown fault "${f}" (a, b or c)`);
+
+const ADMIN = { email: 'faults-admin@example.com', password: 'faults-admin-password-1' };
+const CHANNEL = 'FLT';
+
+const figure = (name: string, data: Record<string, unknown>) => console.log(JSON.stringify({ figure: name, ...data }));
+const note = (msg: string) => console.log(`# ${msg}`);
+
+// ---------------------------------------------------------------------------------------------
+// Processes of the run, and the trap that stops them whatever happens.
+
+const servers: ServerProcess[] = [];
+let db: FaultDatabase | undefined;
+let cleanedUp = false;
+
+function cleanupSync() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  for (const s of servers) s.killGroup();
+  db?.cleanupSync();
+}
+
+async function cleanup() {
+  if (cleanedUp) return;
+  for (const s of servers.filter((x) => x.alive)) {
+    s.kill('SIGTERM');
+    if (!(await s.waitExit(10_000))) s.killGroup();
+  }
+  for (const s of servers) s.killGroup(); // children left in their groups
+  await db?.cleanup();
+  cleanedUp = true;
+}
+
+process.on('exit', cleanupSync);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    console.log(`# ${signal}: stopping the run`);
+    cleanupSync();
+    process.exit(130);
+  });
+}
+process.on('uncaughtException', (err) => {
+  console.error('fault run crashed:', err);
+  cleanupSync();
+  process.exit(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error('fault run crashed:', err);
+  cleanupSync();
+  process.exit(1);
+});
+
+// ---------------------------------------------------------------------------------------------
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+
+async function gql(url: string, token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body: any = await res.json();
+  if (res.status !== 200 || body.errors?.length) throw new Error(`GraphQL failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  return body.data;
+}
+
+async function payload(url: string, token: string, query: string, variables: Record<string, unknown>, field: string) {
+  const data = await gql(url, token, query, variables);
+  if (data[field].userErrors?.length) throw new Error(`${field}: ${JSON.stringify(data[field].userErrors)}`);
+  return data[field];
+}
+
+interface FaultFigure {
+  fault: string;
+  skipped?: string;
+  /** (a): restart command ok and its duration. */
+  commandOk?: boolean;
+  commandMs?: number;
+  commandOutput?: string;
+  /** From the fault's end (restart command returned / process exited) to /readyz 200, a query answered, the first placeOrder acknowledged. */
+  readyMs?: number;
+  queryMs?: number;
+  recoveryMs?: number;
+  /** (b), (c): spawn to ready of the new process. */
+  startMs?: number;
+  /** (c): SIGTERM to exit, exit code. */
+  exitMs?: number;
+  exit?: string;
+  embeddedPgStopped?: boolean;
+  pidBefore?: number;
+  pidAfter?: number;
+  crashed?: string;
+  manualRestart?: boolean;
+}
+
+async function main() {
+  const runStarted = Date.now();
+  const watchdog = setTimeout(() => {
+    console.log(`FAIL the run took longer than ${settings.maxSeconds} s: stopped`);
+    cleanupSync();
+    process.exit(1);
+  }, settings.maxSeconds * 1000);
+  watchdog.unref();
+
+  if (!fs.existsSync(mainJs)) throw new Error(`${mainJs} is missing: run pnpm --filter @oms/server build first`);
+  const external = process.env.DATABASE_URL;
+  db = external ? await externalDatabase(external) : await embeddedDatabase(repoRoot);
+  note(`database: ${db.describe}; run folder ${db.runDir}`);
+  if (!db.restart) note(`NOTICE: fault (a), the database restart, is skipped: ${db.skipReason}`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const graphqlUrl = `${baseUrl}/graphql`;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!/^(OMS_|DATABASE_URL$|REDIS_URL$|PORT$|LOG_LEVEL$)/.test(k)) env[k] = v;
+  Object.assign(env, {
+    PORT: String(port),
+    OMS_SEED: 'none',
+    OMS_ADMIN_EMAIL: ADMIN.email,
+    OMS_ADMIN_PASSWORD: ADMIN.password,
+    OMS_RATE_LIMIT_REQUESTS: '0',
+    OMS_EXPORT_DIR: path.join(db.runDir, 'exports'),
+    LOG_LEVEL: 'info',
+    ...db.serverEnv,
+  });
+  const serverLog = path.join(db.runDir, 'server.log');
+  const stderrLines: string[] = [];
+  const crashes: { pid: number; exit: ExitInfo }[] = [];
+  const checks = new Checks();
+
+  let server: ServerProcess;
+  const startServer = async (): Promise<{ ready: boolean; ms: number }> => {
+    const p = new ServerProcess(mainJs, env, serverLog, stderrLines, (s, e) => {
+      crashes.push({ pid: s.pid, exit: e });
+      note(`server pid ${s.pid} exited unexpectedly: code ${e.code}, signal ${e.signal}`);
+    });
+    servers.push(p);
+    server = p;
+    const ready = await p.waitReady(baseUrl, settings.startTimeoutMs);
+    return { ready, ms: Date.now() - p.startedAt };
+  };
+
+  // --- first start and the catalog -----------------------------------------------------------
+  const first = await startServer();
+  figure('start', { ms: first.ms, ready: first.ready });
+  if (!first.ready) throw new Error(`the server did not become ready in ${settings.startTimeoutMs} ms; see ${serverLog}`);
+  const login = await gql(graphqlUrl, undefined, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }', { e: ADMIN.email, p: ADMIN.password });
+  const token: string = login.login.token;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(login.login.userErrors)}`);
+
+  await payload(graphqlUrl, token, 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { channel { id } userErrors { code message } } }', { i: { code: CHANNEL, name: 'Fault channel', currency: 'EUR' } }, 'createChannel');
+  for (const [code, priority] of [['FLT-W1', 1], ['FLT-W2', 2]] as const) {
+    await payload(graphqlUrl, token, 'mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { code message } } }', { i: { code, name: code, priority } }, 'createWarehouse');
+  }
+  for (const sku of [HOT_SKU, ...NORMAL_SKUS]) {
+    await payload(graphqlUrl, token, 'mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { product { id } userErrors { code message } } }', { i: { sku, name: sku, price: 1000, currency: 'EUR', allowBackorder: false } }, 'upsertProduct');
+  }
+  // The contended SKU is split over both warehouses, so placements allocate across them.
+  const hotW1 = Math.ceil(settings.hotStock * 0.6);
+  const stock: [string, string, number][] = [[HOT_SKU, 'FLT-W1', hotW1], [HOT_SKU, 'FLT-W2', settings.hotStock - hotW1], ...NORMAL_SKUS.map((s) => [s, 'FLT-W1', 1_000_000] as [string, string, number])];
+  for (const [sku, warehouseCode, delta] of stock) {
+    if (delta) await payload(graphqlUrl, token, 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { stockLevel { id } userErrors { code message } } }', { i: { sku, warehouseCode, delta, reason: 'fault run' } }, 'adjustStock');
+  }
+
+  // The subscriber starts after the last event of the setup, so it must see every order.
+  let after: string | undefined;
+  let lastEventId: string | undefined;
+  for (;;) {
+    const page = (await gql(graphqlUrl, token, 'query($a: String) { events(first: 200, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }', { a: after })).events;
+    if (page.nodes.length) lastEventId = page.nodes[page.nodes.length - 1].id;
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  if (!lastEventId) throw new Error('the setup wrote no event to resume after');
+  const wsUrl = `ws://127.0.0.1:${port}/graphql`;
+  const subscriber = new ResumingSubscriber(wsUrl, token, CHANNEL, lastEventId);
+  subscriber.start();
+
+  // Samples of the contended SKU's stock while everything happens (errors while the database is down are expected).
+  const pool = new Pool({ connectionString: db.url, max: 2, connectionTimeoutMillis: 3000, statement_timeout: 5000 } as any);
+  pool.on('error', () => undefined);
+  const samples = { taken: 0, oversold: [] as string[] };
+  const sampler = setInterval(() => {
+    pool.query(`select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1`, [HOT_SKU])
+      .then((r) => {
+        samples.taken++;
+        for (const row of r.rows) if (row.reserved > row.on_hand || row.reserved < 0) samples.oversold.push(`${row.code}: reserved ${row.reserved} > onHand ${row.on_hand}`);
+      })
+      .catch(() => undefined);
+  }, 500);
+
+  const load = new Load({ graphqlUrl, token, channelCode: CHANNEL, clients: settings.clients, paceMs: settings.paceMs, hotShare: 0.5 });
+  const loadStarted = Date.now();
+  load.start();
+  note(`load: ${settings.clients} clients; faults ${settings.sequence.join(' -> ')}, ${settings.phaseMs / 1000} s apart`);
+
+  /** After a fault: /readyz 200, a query answered, and the first placeOrder acknowledged that was sent after `since`. */
+  const measureRecovery = async (since: number, f: FaultFigure, p: ServerProcess) => {
+    const deadline = since + settings.recoveryTimeoutMs;
+    while (Date.now() < deadline && p.alive && (f.readyMs === undefined || f.queryMs === undefined || f.recoveryMs === undefined)) {
+      if (f.readyMs === undefined) {
+        try {
+          const r = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
+          await r.arrayBuffer();
+          if (r.ok) f.readyMs = Date.now() - since;
+        } catch {
+          /* not yet */
+        }
+      }
+      if (f.queryMs === undefined) {
+        try {
+          await gql(graphqlUrl, token, '{ channels { code } }');
+          f.queryMs = Date.now() - since;
+        } catch {
+          /* not yet */
+        }
+      }
+      const ack = load.firstAckSince(since);
+      if (ack !== undefined) f.recoveryMs = ack - since;
+      await sleep(100);
+    }
+  };
+
+  /** A crashed or killed server's embedded postmaster, stopped by hand (what an operator would do). */
+  const stopLeftoverPostmaster = async () => {
+    if (db!.mode !== 'embedded') return;
+    const pidFile = path.join(db!.serverEnv.OMS_DATA_DIR, 'pg', 'postmaster.pid');
+    if (!fs.existsSync(pidFile)) return;
+    try {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT'); // immediate shutdown
+    } catch {
+      /* gone */
+    }
+    await sleep(2000);
+  };
+
+  /** If the server is not running (it crashed, or did not start), start it again by hand so the run goes on. */
+  const ensureRunning = async (f: FaultFigure) => {
+    if (server.alive) return;
+    f.manualRestart = true;
+    note(`fault ${f.fault}: the server is not running; stopping what it left and starting it again by hand`);
+    server.killGroup();
+    await stopLeftoverPostmaster();
+    const again = await startServer();
+    if (!again.ready) throw new Error(`the server does not start again, even by hand; see ${serverLog}`);
+  };
+
+  const faults: FaultFigure[] = [];
+  for (const fault of settings.sequence) {
+    await sleep(settings.phaseMs);
+    const f: FaultFigure = { fault };
+    faults.push(f);
+    const p = server!;
+    f.pidBefore = p.pid;
+    const crashesBefore = crashes.length;
+    if (fault === 'a') {
+      f.fault = 'a: database restart';
+      if (!db.restart) {
+        f.skipped = db.skipReason;
+        continue;
+      }
+      note('fault a: restarting the database');
+      const r = await db.restart();
+      const end = Date.now();
+      f.commandOk = r.ok;
+      f.commandMs = r.ms;
+      if (!r.ok) f.commandOutput = r.output.slice(-500);
+      await measureRecovery(end, f, p);
+      // The process must also survive what follows (pg-boss and pool errors arrive late).
+      await sleep(Math.min(settings.phaseMs, 5000));
+      f.pidAfter = server!.alive ? server!.pid : undefined;
+      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      await ensureRunning(f);
+    } else if (fault === 'b') {
+      f.fault = 'b: SIGKILL and start';
+      note(`fault b: kill -9 ${p.pid}`);
+      p.kill('SIGKILL');
+      await p.waitExit(10_000);
+      const killedAt = Date.now();
+      const again = await startServer();
+      f.startMs = again.ms;
+      f.pidAfter = server!.pid;
+      if (!again.ready) {
+        f.startMs = undefined;
+        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
+        server!.killGroup();
+        await server!.waitExit(10_000);
+      }
+      if (again.ready) await measureRecovery(killedAt, f, server!);
+      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      await ensureRunning(f);
+    } else {
+      f.fault = 'c: SIGTERM and start';
+      note(`fault c: SIGTERM to ${p.pid}`);
+      const sent = Date.now();
+      p.kill('SIGTERM');
+      const exit = await p.waitExit(settings.shutdownTimeoutMs);
+      if (exit) {
+        f.exitMs = exit.at - sent;
+        f.exit = exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`;
+      } else {
+        f.exit = `still running after ${settings.shutdownTimeoutMs} ms`;
+        p.killGroup();
+        await p.waitExit(10_000);
+      }
+      if (db.embeddedPort) {
+        await sleep(200);
+        f.embeddedPgStopped = !(await portOpen(db.embeddedPort));
+      }
+      const stoppedAt = Date.now();
+      const again = await startServer();
+      f.startMs = again.ms;
+      f.pidAfter = server!.pid;
+      if (!again.ready) {
+        f.startMs = undefined;
+        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
+        server!.killGroup();
+        await server!.waitExit(10_000);
+      }
+      if (again.ready) await measureRecovery(stoppedAt, f, server!);
+      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      await ensureRunning(f);
+    }
+    figure('fault', { ...f });
+  }
+  await sleep(settings.phaseMs);
+  const crashesBeforeDrain = crashes.length;
+  await ensureRunning({ fault: 'drain' });
+  note('draining: no new orders; pending ones retry until answered');
+  await load.drain(settings.recoveryTimeoutMs);
+  const loadMs = Date.now() - loadStarted;
+  clearInterval(sampler);
+
+  // --- what the database holds ----------------------------------------------------------------
+  const q = async <T = any>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as T[];
+  const dbOrders = await q<{ id: string; external_id: string | null; status: string }>(
+    `select o.id, o.external_id, o.status from "order" o join channel c on c.id = o.channel_id where c.code = $1`, [CHANNEL]);
+  const allOrderCount = Number((await q(`select count(*)::int as n from "order"`))[0].n);
+
+  // The subscriber gets time to see the last orders (live, or after its own resume).
+  const waitSeenUntil = Date.now() + 20_000;
+  while (Date.now() < waitSeenUntil && dbOrders.some((o) => !subscriber.seenOrderIds.has(o.id))) await sleep(250);
+  await subscriber.stop();
+
+  // A fresh subscription from the same starting point: tells "the stream lost it" from "live updates stalled".
+  const catchUp = new ResumingSubscriber(wsUrl, token, CHANNEL, lastEventId);
+  catchUp.start();
+  const catchUpUntil = Date.now() + 15_000;
+  while (Date.now() < catchUpUntil && dbOrders.some((o) => !catchUp.seenOrderIds.has(o.id))) await sleep(250);
+  await catchUp.stop();
+
+  // --- checks ---------------------------------------------------------------------------------
+  const attempts = load.orders;
+  const byExternal = new Map(attempts.map((o) => [o.externalId, o]));
+  const acknowledged = attempts.filter((o) => o.state === 'acknowledged');
+  const refused = attempts.filter((o) => o.state === 'refused');
+  const rejected = attempts.filter((o) => o.state === 'rejected');
+  const unresolved = attempts.filter((o) => o.state === 'unresolved' || o.state === 'pending');
+  const dbByExternal = new Map<string, { id: string; status: string }[]>();
+  for (const o of dbOrders) {
+    const list = dbByExternal.get(o.external_id ?? '(none)') ?? [];
+    list.push(o);
+    dbByExternal.set(o.external_id ?? '(none)', list);
+  }
+
+  checks.group('every order got a definite answer (acknowledged, or refused for stock)', [
+    unresolved.length > 0 && `${unresolved.length} orders still had no answer ${settings.recoveryTimeoutMs} ms after the load stopped: ${some(unresolved.map((o) => o.externalId))}`,
+    rejected.length > 0 && `${rejected.length} orders were refused for something else than stock: ${some(rejected.map((o) => `${o.externalId} ${o.rejection}`), 3)}`,
+  ]);
+
+  checks.group('no acknowledged order is lost', acknowledged.flatMap((o) => {
+    const rows = dbByExternal.get(o.externalId) ?? [];
+    if (!rows.length) return [`${o.externalId} (order ${o.orderId}) was acknowledged but is not in the database`];
+    if (!rows.some((r) => r.id === o.orderId)) return [`${o.externalId} was acknowledged as order ${o.orderId}, the database has ${rows.map((r) => r.id).join(', ')}`];
+    return [];
+  }));
+
+  checks.group('no order is duplicated (one per externalId)', [...dbByExternal.entries()].filter(([, rows]) => rows.length > 1).map(([ext, rows]) => `${ext}: ${rows.length} orders`));
+
+  checks.group('no order exists that the clients did not ask for, nor one they were refused', dbOrders.flatMap((o) => {
+    const attempt = o.external_id ? byExternal.get(o.external_id) : undefined;
+    if (!attempt) return [`order ${o.id} (externalId ${o.external_id}) was never asked for`];
+    if (attempt.state === 'refused' || attempt.state === 'rejected') return [`order ${o.id} exists for ${o.external_id}, which was answered with a refusal`];
+    return [];
+  }).concat(allOrderCount !== dbOrders.length ? [`${allOrderCount - dbOrders.length} orders exist outside the test channel`] : []));
+
+  // Stock of the contended SKU: reserved per warehouse = what the allocations of live orders still hold.
+  const stockRows = await q<{ code: string; on_hand: number; reserved: number }>(
+    `select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1 order by w.code`, [HOT_SKU]);
+  const held = await q<{ code: string; held: number }>(
+    `select w.code, coalesce(sum(a.quantity - a.quantity_shipped), 0)::int as held from stock_allocation a
+       join order_line l on l.id = a.order_line_id join "order" o on o.id = l.order_id join warehouse w on w.id = a.warehouse_id
+      where l.sku = $1 and o.status <> 'CANCELLED' group by w.code`, [HOT_SKU]);
+  const orderedHot = Number((await q(`select coalesce(sum(l.quantity), 0)::int as n from order_line l join "order" o on o.id = l.order_id where l.sku = $1 and o.status <> 'CANCELLED'`, [HOT_SKU]))[0].n);
+  const apiStock = (await gql(graphqlUrl, token, 'query($s: String) { stockLevels(sku: $s) { onHand reserved warehouse { code } } }', { s: HOT_SKU })).stockLevels as any[];
+  const heldBy = new Map(held.map((h) => [h.code, h.held]));
+  const reservedTotal = stockRows.reduce((s, r) => s + r.reserved, 0);
+  const onHandTotal = stockRows.reduce((s, r) => s + r.on_hand, 0);
+  const ackedHot = acknowledged.reduce((s, o) => s + o.hotQuantity, 0);
+  checks.group(`stock of ${HOT_SKU}: reserved = quantities of the orders holding it, never above on hand`, [
+    ...stockRows.map((r) => r.reserved !== (heldBy.get(r.code) ?? 0) && `${r.code}: reserved ${r.reserved}, orders hold ${heldBy.get(r.code) ?? 0}`),
+    ...stockRows.map((r) => r.reserved > r.on_hand && `${r.code}: reserved ${r.reserved} > on hand ${r.on_hand}`),
+    reservedTotal !== orderedHot && `reserved ${reservedTotal} in total, orders have ${orderedHot} on their lines`,
+    reservedTotal !== ackedHot && `reserved ${reservedTotal}, the acknowledged orders asked for ${ackedHot}`,
+    onHandTotal !== settings.hotStock && `on hand ${onHandTotal}, set up with ${settings.hotStock}`,
+    ...samples.oversold.slice(0, 5).map((s) => `sampled during the run: ${s}`),
+    ...stockRows.map((r) => {
+      const a = apiStock.find((s) => s.warehouse.code === r.code);
+      return (!a || a.onHand !== r.on_hand || a.reserved !== r.reserved) && `${r.code}: the API says ${JSON.stringify(a)}, the database on hand ${r.on_hand} reserved ${r.reserved}`;
+    }),
+    refused.length === 0 && `no order was refused for stock: the SKU was not contended (raise the load or lower FAULTS_HOT_STOCK)`,
+  ]);
+
+  const placedEvents = await q<{ aggregate_id: string; n: number }>(
+    `select aggregate_id, count(*)::int as n from domain_event where type = 'order.placed' group by aggregate_id`);
+  const placedBy = new Map(placedEvents.map((e) => [e.aggregate_id, e.n]));
+  const orderIds = new Set(dbOrders.map((o) => o.id));
+  checks.group('every order has exactly one order.placed event', [
+    ...dbOrders.map((o) => (placedBy.get(o.id) ?? 0) !== 1 && `order ${o.id} (${o.external_id}) has ${placedBy.get(o.id) ?? 0} order.placed events`),
+    ...placedEvents.filter((e) => !orderIds.has(e.aggregate_id)).map((e) => `order.placed event for ${e.aggregate_id}, which is no order of the run`),
+  ]);
+
+  const apiCount = (await gql(graphqlUrl, token, 'query($c: String) { orders(filter: { channelCode: $c }, first: 1) { totalCount } }', { c: CHANNEL })).orders.totalCount;
+  checks.group('the API lists the orders the database holds', [apiCount !== dbOrders.length && `orders.totalCount ${apiCount}, database ${dbOrders.length}`]);
+
+  const unseen = dbOrders.filter((o) => !subscriber.seenOrderIds.has(o.id));
+  const unseenCatchUp = dbOrders.filter((o) => !catchUp.seenOrderIds.has(o.id));
+  checks.group('the resuming subscriber saw every order', [
+    unseen.length > 0 && `${unseen.length} of ${dbOrders.length} orders never reached it (a fresh catch-up from the same start missed ${unseenCatchUp.length}): ${some(unseen.map((o) => o.external_id ?? o.id))}`,
+  ]);
+  checks.group('the resuming subscriber got no update twice', [subscriber.duplicateEvents > 0 && `${subscriber.duplicateEvents} updates repeated an eventId it had already received`]);
+
+  for (const f of faults) {
+    if (f.skipped) {
+      checks.skip(f.fault, f.skipped);
+      continue;
+    }
+    const recovered = (what: string) => [
+      f.readyMs === undefined && `${what}: /readyz did not answer 200 within ${settings.recoveryTimeoutMs} ms`,
+      f.queryMs === undefined && `${what}: no query answered within ${settings.recoveryTimeoutMs} ms`,
+      f.recoveryMs === undefined && `${what}: no placeOrder acknowledged within ${settings.recoveryTimeoutMs} ms`,
+    ];
+    if (f.fault.startsWith('a')) {
+      checks.group('(a) database restart: the server process survives it (same pid, no exit)', [
+        !f.commandOk && `the restart command failed: ${f.commandOutput}`,
+        f.crashed && `the server exited: ${f.crashed}`,
+        f.pidAfter !== f.pidBefore && `pid ${f.pidBefore} before, ${f.pidAfter ?? 'none'} after`,
+      ]);
+      checks.group('(a) database restart: the server answers again by itself', f.crashed ? ['it did not survive'] : recovered('after the restart'));
+    } else if (f.fault.startsWith('b')) {
+      checks.group('(b) kill -9: the next start works and serves', [
+        (f.startMs === undefined || f.manualRestart) && `the server did not start again on its own (see ${serverLog})`,
+        ...recovered('after kill -9'),
+      ]);
+    } else {
+      checks.group('(c) SIGTERM mid-load: exit 0 within the shutdown timeout', [f.exit !== 'code 0' && `exit: ${f.exit}`]);
+      if (f.embeddedPgStopped !== undefined) checks.group('(c) SIGTERM: the embedded PostgreSQL stops with the server', [!f.embeddedPgStopped && `port ${db.embeddedPort} still accepts connections after the server exited`]);
+      checks.group('(c) SIGTERM: the next start works and serves', [
+        (f.startMs === undefined || f.manualRestart) && `the server did not start again on its own (see ${serverLog})`,
+        ...recovered('after SIGTERM'),
+      ]);
+    }
+  }
+  if (crashes.length > crashesBeforeDrain) checks.group('the server did not exit by itself at the end of the load', [`exits: ${crashes.slice(crashesBeforeDrain).map((c) => `pid ${c.pid} code ${c.exit.code}`).join('; ')}`]);
+
+  const nonJson = stderrLines.filter((l) => {
+    try {
+      const v = JSON.parse(l);
+      return typeof v !== 'object' || v === null;
+    } catch {
+      return true;
+    }
+  });
+  checks.group('server stderr has only JSON lines', nonJson.length ? [`${nonJson.length} non-JSON lines, e.g. ${JSON.stringify(nonJson.slice(0, 3).map((l) => l.slice(0, 200)))}`] : []);
+
+  // --- the final stop ---------------------------------------------------------------------------
+  await pool.end().catch(() => undefined);
+  const finalStop = Date.now();
+  if (server!.alive) {
+    server!.kill('SIGTERM');
+    const exit = await server!.waitExit(settings.shutdownTimeoutMs);
+    figure('final-stop', { ms: Date.now() - finalStop, exit: exit ? (exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`) : 'timed out' });
+  }
+
+  // --- figures --------------------------------------------------------------------------------
+  const errorLogs = countErrorLogs(serverLog);
+  figure('orders', {
+    attempted: attempts.length, acknowledged: acknowledged.length, refused: refused.length, rejected: rejected.length, unresolved: unresolved.length,
+    inDatabase: dbOrders.length, retries: load.retries, retryReasons: Object.fromEntries(load.retryReasons),
+  });
+  figure('stock', { sku: HOT_SKU, onHand: onHandTotal, reserved: reservedTotal, ordered: orderedHot, samples: samples.taken });
+  figure('subscriber', { seen: dbOrders.length - unseen.length, expected: dbOrders.length, updates: subscriber.updates, duplicates: subscriber.duplicateEvents, connections: subscriber.connections, catchUpSeen: dbOrders.length - unseenCatchUp.length, endings: subscriber.endings.slice(0, 8) });
+  figure('server', { processes: servers.length, unexpectedExits: crashes.length, stderrLines: stderrLines.length, nonJsonStderrLines: nonJson.length, errorLogLines: errorLogs, log: serverLog });
+  figure('run', { mode: db.mode, loadMs, totalMs: Date.now() - runStarted, clients: settings.clients });
+
+  const fmt = (v: number | undefined) => (v === undefined ? '-' : String(v));
+  const rows: [string, string][] = [
+    ['mode', db.describe],
+    ['orders attempted / acknowledged / refused', `${attempts.length} / ${acknowledged.length} / ${refused.length}`],
+    ['retries', `${load.retries} (${[...load.retryReasons.entries()].map(([k, v]) => `${k} ${v}`).join(', ')})`],
+    ...faults.map((f): [string, string] => [f.fault, f.skipped ? `skipped: ${f.skipped}` : `ready ${fmt(f.readyMs)} ms, query ${fmt(f.queryMs)} ms, first order ${fmt(f.recoveryMs)} ms${f.startMs !== undefined ? `, start ${f.startMs} ms` : ''}${f.exitMs !== undefined ? `, exit in ${f.exitMs} ms (${f.exit})` : f.exit ? ` (${f.exit})` : ''}${f.commandMs !== undefined ? `, restart command ${f.commandMs} ms` : ''}`]),
+    ['subscriber updates seen / expected orders', `${dbOrders.length - unseen.length} / ${dbOrders.length} (${subscriber.updates} updates, ${subscriber.connections} connections)`],
+    ['duration', `load ${(loadMs / 1000).toFixed(1)} s, total ${((Date.now() - runStarted) / 1000).toFixed(1)} s`],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log('');
+  checks.print();
+  await cleanup();
+  console.log(`${checks.passed} passed, ${checks.failed} failed`);
+  process.exitCode = checks.failed ? 1 : 0;
+}
+
+function countErrorLogs(file: string): number {
+  if (!fs.existsSync(file)) return 0;
+  let n = 0;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    try {
+      if (JSON.parse(line).level >= 50) n++;
+    } catch {
+      /* not a log record */
+    }
+  }
+  return n;
+}
+
+main().catch(async (err) => {
+  console.error('fault run failed:', err?.stack ?? err);
+  await cleanup().catch(() => cleanupSync());
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
