@@ -483,6 +483,20 @@ async function main() {
     refused.length === 0 && `no order was refused for stock: the SKU was not contended (raise the load or lower FAULTS_HOT_STOCK)`,
   ]);
 
+  // Refused orders with a plentiful line too must have reserved nothing of it.
+  const plentiful = await q<{ sku: string; reserved: number; held: number }>(
+    `select p.sku, (select coalesce(sum(s.reserved), 0)::int from stock_level s where s.product_id = p.id) as reserved,
+       (select coalesce(sum(a.quantity - a.quantity_shipped), 0)::int from stock_allocation a join order_line l on l.id = a.order_line_id
+          join "order" o on o.id = l.order_id where l.product_id = p.id and o.status <> 'CANCELLED') as held
+     from product p where p.sku = any($1) order by p.sku`, [NORMAL_SKUS]);
+  checks.group('stock of the plentiful SKUs: reserved = what the acknowledged orders asked for', plentiful.flatMap((r) => {
+    const asked = acknowledged.reduce((s, o) => s + o.lines.filter((l) => l.sku === r.sku).reduce((t, l) => t + l.quantity, 0), 0);
+    return [
+      r.reserved !== r.held && `${r.sku}: reserved ${r.reserved}, orders hold ${r.held}`,
+      r.reserved !== asked && `${r.sku}: reserved ${r.reserved}, the acknowledged orders asked for ${asked}`,
+    ];
+  }));
+
   const placedEvents = await q<{ aggregate_id: string; n: number }>(
     `select aggregate_id, count(*)::int as n from domain_event where type = 'order.placed' group by aggregate_id`);
   const placedBy = new Map(placedEvents.map((e) => [e.aggregate_id, e.n]));
