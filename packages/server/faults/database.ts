@@ -83,7 +83,8 @@ function run(cmd: string, args: string[], opts: { uid?: number; gid?: number; cw
 
 function makeRunDir(): string {
   // World-traversable: the embedded PostgreSQL runs as the postgres user and must reach pg/.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-faults-'));
+  // /tmp rather than TMPDIR, which may be a private (0700) folder the postgres user cannot enter.
+  const dir = fs.mkdtempSync(path.join(fs.existsSync('/tmp') ? '/tmp' : os.tmpdir(), 'oms-faults-'));
   fs.chmodSync(dir, 0o755);
   return dir;
 }

@@ -19,8 +19,8 @@
  * Knobs (environment): FAULTS_CLIENTS (8), FAULTS_PACE_MS (100: pause between a client's orders),
  * FAULTS_PHASE_SECONDS (8: load between faults), FAULTS_HOT_STOCK (120), FAULTS_SEQUENCE (a,c,b),
  * FAULTS_SHUTDOWN_TIMEOUT_MS (20000), FAULTS_RECOVERY_TIMEOUT_MS (30000),
- * FAULTS_PG_CLUSTER (<version>/<cluster> to restart with DATABASE_URL), FAULTS_KEEP=1 (keep the
- * run folder and database).
+ * FAULTS_PG_CLUSTER (<version>/<cluster> to restart with DATABASE_URL), FAULTS_MAX_SECONDS (300:
+ * the whole run, then it stops), FAULTS_KEEP=1 (keep the run folder and database).
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
