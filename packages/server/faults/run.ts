@@ -166,6 +166,7 @@ async function main() {
   const watchdog = setTimeout(() => {
     console.log(`FAIL the run took longer than ${settings.maxSeconds} s: stopped`);
     cleanupSync();
+    console.log('0 passed, 1 failed');
     process.exit(1);
   }, settings.maxSeconds * 1000);
   watchdog.unref();
