@@ -60,12 +60,12 @@ export class JobQueue {
   private readonly workers = new Map<string, string[]>();
   private readonly deadLetterOf = new Map<string, string>();
 
-  constructor(databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number }) {
+  constructor(databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: JOB_SCHEMA,
       application_name: 'oms-jobs',
-      max: 5,
+      max: options.poolMax ?? 5,
     });
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }

@@ -269,7 +269,9 @@ function databaseDirFor(dataDir: string, ids: Ids | undefined, log: EmbeddedLog)
     );
   }
   const dataBase = path.join(SHARED_BASE, 'data');
-  const target = path.join(dataBase, `${path.basename(path.resolve(dataDir, '..'))}-${randomBytes(4).toString('hex')}`);
+  // Named after the data folder's path (readable in a listing), unique per database made.
+  const named = path.resolve(dataDir).split(path.sep).filter(Boolean).slice(-3).join('-').replace(/[^\w.-]/g, '_');
+  const target = path.join(dataBase, `${named}-${randomBytes(4).toString('hex')}`);
   try {
     fs.mkdirSync(SHARED_BASE, { recursive: true, mode: 0o755 });
     fs.chmodSync(SHARED_BASE, 0o755);
