@@ -1,7 +1,7 @@
 /**
  * Start-up steps that must run once however many processes start together on one database
  * (several replicas of a deployment, a restart of all of them): the migrations, the first admin,
- * the demo seed. Each runs under a PostgreSQL advisory lock held on a connection of its own, so
+ * the demo seed, pg-boss's queues. Each runs under a PostgreSQL advisory lock held on a connection of its own, so
  * a second process waits for the first to finish and then finds the work done.
  */
 import { Client } from 'pg';
@@ -11,7 +11,7 @@ import type { Logger } from '../common/logger';
 const LOCK_CLASS = 0x4f4d53;
 
 /** Names of the start-up locks (the second half of the key is PostgreSQL's hashtext of the name). */
-export type StartupStep = 'migrations' | 'first-admin' | 'demo-seed';
+export type StartupStep = 'migrations' | 'first-admin' | 'demo-seed' | 'job-queues';
 
 export async function withStartupLock<T>(databaseUrl: string, step: StartupStep, log: Logger, work: () => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl, application_name: `oms-startup-${step}` });
