@@ -47,6 +47,7 @@ export class EmbeddedPostgresError extends Error {
 }
 
 const ALTERNATIVES = 'or set DATABASE_URL to use a PostgreSQL of your own';
+const SEE_OUTPUT = "Read PostgreSQL's last lines (printed below; `pgLog` in the log line)";
 
 /** Where copies of the binaries and relocated data live when the postgres user cannot reach the clone. */
 const SHARED_BASE = '/var/lib/oms-embedded-pg';
@@ -72,6 +73,14 @@ export async function freePort(): Promise<number> {
       const { port } = srv.address() as net.AddressInfo;
       srv.close(() => resolve(port));
     });
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 
@@ -432,7 +441,7 @@ function spawnFailure(what: string, err: NodeJS.ErrnoException, ids: Ids | undef
     ? `The postgres user cannot reach ${blockingFolder(ids, file)}. Start the server as a normal user, ${ALTERNATIVES}.`
     : err.code === 'ENOENT' || err.code === 'EACCES'
       ? `Reinstall the dependencies (\`pnpm install\`), ${ALTERNATIVES}.`
-      : `See the PostgreSQL output above, ${ALTERNATIVES}.`;
+      : `${SEE_OUTPUT}, ${ALTERNATIVES}.`;
   return new EmbeddedPostgresError(`Could not run ${what}${asUser} (${file}): ${err.message}.`, hint, tail.lines, { cause: err });
 }
 
@@ -468,7 +477,7 @@ async function initCluster(bins: PgBinaries, databaseDir: string, ids: Ids | und
         if (code === 0) resolve();
         else reject(new EmbeddedPostgresError(
           `Creating the embedded database in ${databaseDir} failed (initdb exited with ${code ?? signal}).`,
-          `See PostgreSQL's output (pgLog); make sure the disk has room and the folder is writable, ${ALTERNATIVES}.`,
+          `${SEE_OUTPUT}; make sure the disk has room and the folder is writable, ${ALTERNATIVES}.`,
           tail.lines,
         ));
       });
@@ -483,13 +492,14 @@ async function initCluster(bins: PgBinaries, databaseDir: string, ids: Ids | und
   fs.renameSync(work, databaseDir);
 }
 
-async function canConnect(port: number): Promise<boolean> {
+/** Whether the PostgreSQL answering on that port is the one serving `databaseDir` (not another one that had the port). */
+async function answers(port: number, databaseDir: string): Promise<boolean> {
   const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres', connectionTimeoutMillis: 2000 });
   client.on('error', () => {});
   try {
     await client.connect();
-    await client.query('select 1');
-    return true;
+    const { rows: [{ dir }] } = await client.query<{ dir: string }>("select current_setting('data_directory') as dir");
+    return realpath(dir) === realpath(databaseDir);
   } catch {
     return false;
   } finally {
@@ -521,6 +531,10 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
     if (ids) fs.chownSync(databaseDir, ids.uid, ids.gid);
   }
   const pgPort = port || (await freePort());
+  if (port && !(await portIsFree(pgPort))) {
+    throw new EmbeddedPostgresError(`Port ${pgPort} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`,
+      `Unset OMS_EMBEDDED_PG_PORT (a free port is picked) or choose a free one, ${ALTERNATIVES}.`);
+  }
 
   const tail = new Tail((line) => log.debug({ postgres: line }, 'postgres'));
   // No Unix socket: clients connect over TCP, and no lock file is left in /tmp by a killed PostgreSQL.
@@ -536,22 +550,24 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
   live.add(child);
   hookExit();
   let stopping = false;
+  let ready = false;
   void exited.then(({ code, signal }) => {
     live.delete(child);
     tail.flush();
-    if (!stopping) log.warn({ code, signal, pgLog: tail.lines.slice(-10) }, 'the embedded PostgreSQL exited');
+    // While starting, the start's own error says it; after that, nobody else would.
+    if (ready && !stopping) log.warn({ code, signal, pgLog: tail.lines.slice(-10) }, 'the embedded PostgreSQL exited');
   });
 
-  // Ready when it answers; failed when it exits first.
-  const deadline = Date.now() + 60_000;
+  // Ready when it answers; failed when it exits first. Recovery after a crash can take a while: patience while it runs.
+  const deadline = Date.now() + 300_000;
   let gone: Awaited<typeof exited> | undefined;
   void exited.then((e) => (gone = e));
-  while (!gone && !(await canConnect(pgPort))) {
+  while (!gone && !(await answers(pgPort, databaseDir))) {
     if (Date.now() > deadline) {
       stopping = true;
       child.kill('SIGQUIT');
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL did not accept connections on port ${pgPort} within 60 s.`,
-        `See PostgreSQL's output (pgLog), ${ALTERNATIVES}.`, tail.lines);
+      throw new EmbeddedPostgresError(`The embedded PostgreSQL did not accept connections on port ${pgPort} within 5 minutes.`,
+        `${SEE_OUTPUT}, ${ALTERNATIVES}.`, tail.lines);
     }
     if (!gone) await sleep(100);
   }
@@ -560,24 +576,26 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
     tail.flush();
     if (gone.error) throw spawnFailure('PostgreSQL', gone.error, ids, bins.postgres, tail);
     const text = tail.lines.join('\n');
+    const cause = tail.lines.find((l) => /FATAL|PANIC|ERROR|could not/.test(l)) ?? tail.lines[tail.lines.length - 1];
     const hint = /could not bind|address already in use/i.test(text)
       ? `Port ${pgPort} is taken: unset OMS_EMBEDDED_PG_PORT (a free port is picked) or choose another, ${ALTERNATIVES}.`
       : /lock file .* already exists/i.test(text)
         ? `Another PostgreSQL uses ${databaseDir}: stop it, or set OMS_DATA_DIR to another folder.`
-        : `See PostgreSQL's output (pgLog), ${ALTERNATIVES}.`;
+        : `${SEE_OUTPUT}, ${ALTERNATIVES}.`;
     throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL in ${databaseDir} exited while starting (${gone.code ?? gone.signal})${tail.lines.length ? `: ${tail.lines[tail.lines.length - 1]}` : ''}.`,
+      `The embedded PostgreSQL in ${databaseDir} exited while starting (${gone.code ?? gone.signal})${cause ? `: ${cause.trim()}` : ''}.`,
       hint, tail.lines,
     );
   }
 
+  ready = true;
   try {
     await ensureDatabase(`postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`, 'oms');
   } catch (cause) {
     stopping = true;
     child.kill('SIGINT');
     throw new EmbeddedPostgresError(`The embedded PostgreSQL started but creating its database "oms" failed: ${(cause as Error).message}.`,
-      `See PostgreSQL's output (pgLog), ${ALTERNATIVES}.`, tail.lines, { cause });
+      `${SEE_OUTPUT}, ${ALTERNATIVES}.`, tail.lines, { cause });
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${pgPort}/oms`,
