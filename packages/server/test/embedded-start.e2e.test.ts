@@ -7,6 +7,7 @@
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/config/embedded-postgres';
@@ -32,6 +33,7 @@ function launch(opts: { cwd?: string; dataDir?: string; port: number; env?: Reco
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(opts.port), OMS_SEED: 'none', LOG_LEVEL: 'info', ...opts.env };
   delete env.DATABASE_URL;
   delete env.OMS_EMBEDDED_PG_PORT;
+  Object.assign(env, opts.env);
   if (opts.dataDir) env.OMS_DATA_DIR = opts.dataDir;
   else delete env.OMS_DATA_DIR;
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: opts.cwd ?? serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -172,6 +174,21 @@ test('a failed start names the cause and the fix in one log line and a sentence,
   expect(fatal[0].hint).toMatch(/Remove it .*DATABASE_URL/);
   expect(l.output()).toContain('What to do: Remove it');
   expect(l.output()).not.toMatch(/^undefined$/m);
+});
+
+test('a taken OMS_EMBEDDED_PG_PORT stops the start with the cause and the fix, before anything is written', async () => {
+  const dataDir = tempDir('oms-port-');
+  const blocker = net.createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  try {
+    const taken = (blocker.address() as net.AddressInfo).port;
+    const l = launch({ dataDir, port: await freePort(), env: { OMS_EMBEDDED_PG_PORT: String(taken) } });
+    expect(await l.exited).toBe(1);
+    expect(logLines(l).filter((x) => x.level === 60).map((x) => x.msg)).toEqual([`OMS could not start: Port ${taken} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`]);
+    expect(l.output()).toContain('What to do: Unset OMS_EMBEDDED_PG_PORT');
+  } finally {
+    blocker.close();
+  }
 });
 
 (isRoot ? test : test.skip)('as root, a clone in a folder other users cannot enter starts: binaries and data are put where the postgres user can reach them', async () => {
