@@ -34,7 +34,7 @@ import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
-import { seedDemoData } from './seed/demo-seed';
+import { DemoSeedOptions, seedDemoData } from './seed/demo-seed';
 import { dataRouter } from './modules/data/data.http';
 import { withStartupLock } from './config/migrate';
 
@@ -46,6 +46,8 @@ export interface ServerOptions {
   /** First admin, created when the database has no users. */
   admin?: { email: string; password: string };
   seed?: 'demo' | 'none';
+  /** Tests: a smaller demo seed. */
+  seedOptions?: DemoSeedOptions;
   /** Receives every SQL statement (tests and benchmarks count them). */
   onQuery?: (sql: string) => void;
   poolSize?: number;
@@ -119,7 +121,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   }
   if (options.seed === 'demo') {
     await withStartupLock(options.databaseUrl, 'demo-seed', log, async () => {
-      await seedDemoData(orm.em.fork(), services, log);
+      await seedDemoData(orm.em.fork(), services, log, options.seedOptions);
       // The seed moves its orders back in time with SQL after their events: recompute those days.
       const range = await dataRange(orm.em.fork());
       if (range) await rebuildRange(orm.em.fork(), range.from, range.to);
