@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './config/embedded-postgres';
 import { createLogger } from './common/logger';
+import { describeStartupFailure, reportStartupFailure } from './common/startup-failure';
 import { createServer, RunningServer } from './server';
 
 /** Documented local-only login, used when OMS_ADMIN_EMAIL / OMS_ADMIN_PASSWORD are not set. */
@@ -37,21 +38,24 @@ async function main() {
   onSignals();
 
   let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting embedded PostgreSQL');
-    db = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
-    databaseUrl = db.url;
-    // embedded-postgres hooks SIGINT/SIGTERM to stop the database and exit at once, which would cut
-    // the server's own shutdown short (job workers, connections). `stop` above stops both, in order.
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-    onSignals();
-  }
-  const seed = config.seed ?? (db?.created ? 'demo' : 'none');
   const usingDemoLogin = !config.adminEmail || !config.adminPassword;
-  const admin = usingDemoLogin ? DEMO_ADMIN : { email: config.adminEmail!, password: config.adminPassword! };
-
-  server = await createServer({ config, databaseUrl, admin, seed, logger: log });
+  let seed: 'demo' | 'none' = 'none';
+  try {
+    if (!databaseUrl) {
+      log.info({ dataDir: config.dataDir }, 'DATABASE_URL not set: starting embedded PostgreSQL');
+      db = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+      databaseUrl = db.url;
+      log.info({ databaseDir: db.databaseDir, pid: db.pid }, 'embedded PostgreSQL is up');
+    }
+    seed = config.seed ?? (db?.created ? 'demo' : 'none');
+    const admin = usingDemoLogin ? DEMO_ADMIN : { email: config.adminEmail!, password: config.adminPassword! };
+    server = await createServer({ config, databaseUrl, admin, seed, logger: log });
+  } catch (err) {
+    // One clear line (and sentence) naming the cause and the fix, the embedded database stopped, exit 1.
+    reportStartupFailure(describeStartupFailure(err, { databaseUrl: config.databaseUrl, port: config.port }), log);
+    await db?.stop().catch(() => {});
+    process.exit(1);
+  }
   if (server.createdAdmin && usingDemoLogin) {
     log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else.`);
   } else if (server.createdAdmin) {
@@ -62,7 +66,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  // eslint-disable-next-line no-console
-  console.error(err);
+  // Before the logger exists (an invalid setting): the same JSON line and sentence.
+  reportStartupFailure(describeStartupFailure(err), createLogger('info'));
   process.exit(1);
 });

@@ -34,8 +34,9 @@ import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
-import { seedDemoData } from './seed/demo-seed';
+import { DemoSeedOptions, seedDemoData } from './seed/demo-seed';
 import { dataRouter } from './modules/data/data.http';
+import { withStartupLock } from './config/migrate';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -45,6 +46,8 @@ export interface ServerOptions {
   /** First admin, created when the database has no users. */
   admin?: { email: string; password: string };
   seed?: 'demo' | 'none';
+  /** Tests: a smaller demo seed. */
+  seedOptions?: DemoSeedOptions;
   /** Receives every SQL statement (tests and benchmarks count them). */
   onQuery?: (sql: string) => void;
   poolSize?: number;
@@ -81,8 +84,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize }));
-  await orm.migrator.up();
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax }));
+  // Processes starting together apply the migrations once (the others wait, then find nothing to do).
+  await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
 
   const rateLimits = new RateLimits(
     {
@@ -94,7 +98,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     log,
   );
   const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
-  const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds });
+  const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds, poolMax: config.jobsPoolMax });
   await jobs.start();
   const services = createServices(config, jobs, log, rateLimits, options.databaseUrl);
   await services.webhooks.start(orm);
@@ -112,14 +116,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
-    const user = await services.auth.ensureFirstAdmin(orm.em.fork(), options.admin.email, options.admin.password);
+    const user = await withStartupLock(options.databaseUrl, 'first-admin', log, () => services.auth.ensureFirstAdmin(orm.em.fork(), options.admin!.email, options.admin!.password));
     createdAdmin = user?.email;
   }
   if (options.seed === 'demo') {
-    await seedDemoData(orm.em.fork(), services, log);
-    // The seed moves its orders back in time with SQL after their events: recompute those days.
-    const range = await dataRange(orm.em.fork());
-    if (range) await rebuildRange(orm.em.fork(), range.from, range.to);
+    await withStartupLock(options.databaseUrl, 'demo-seed', log, async () => {
+      await seedDemoData(orm.em.fork(), services, log, options.seedOptions);
+      // The seed moves its orders back in time with SQL after their events: recompute those days.
+      const range = await dataRange(orm.em.fork());
+      if (range) await rebuildRange(orm.em.fork(), range.from, range.to);
+    });
   }
   let initialRollups: Promise<unknown> = Promise.resolve();
   if (options.seed !== 'demo') {

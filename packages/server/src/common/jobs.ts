@@ -10,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from './logger';
 import { run } from './sql';
+import { withStartupLock } from '../config/migrate';
 
 export const JOB_SCHEMA = 'pgboss';
 export const DEAD_LETTER_SUFFIX = '__dead';
@@ -60,12 +61,12 @@ export class JobQueue {
   private readonly workers = new Map<string, string[]>();
   private readonly deadLetterOf = new Map<string, string>();
 
-  constructor(databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number }) {
+  constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: JOB_SCHEMA,
       application_name: 'oms-jobs',
-      max: 5,
+      max: options.poolMax ?? 5,
     });
     this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
   }
@@ -76,6 +77,11 @@ export class JobQueue {
 
   /** Creates (or updates) a queue and its dead-letter queue; any process may then send to it. */
   async define(name: string, policy: QueuePolicy): Promise<void> {
+    // pg-boss 10's createQueue deadlocks when processes starting together create the same queue: one at a time.
+    await withStartupLock(this.databaseUrl, 'job-queues', this.log, () => this.createQueue(name, policy));
+  }
+
+  private async createQueue(name: string, policy: QueuePolicy): Promise<void> {
     const deadLetter = policy.deadLetter ? `${name}${DEAD_LETTER_SUFFIX}` : undefined;
     if (deadLetter) {
       await this.boss.createQueue(deadLetter, { name: deadLetter });

@@ -73,6 +73,10 @@ export interface Config {
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
   fulfilmentSlaHours: number;
+  /** Connections per process: the MikroORM pool, pg-boss's pool, the export pool (see README "Database connections"). */
+  dbPoolMax: number;
+  jobsPoolMax: number;
+  exportPoolMax: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -116,6 +120,9 @@ export const ENV_VARS = [
   'OMS_EXPORT_TTL_SECONDS',
   'OMS_IMPORT_MAX_MB',
   'OMS_FULFILMENT_SLA_HOURS',
+  'OMS_DB_POOL_MAX',
+  'OMS_JOBS_POOL_MAX',
+  'OMS_EXPORT_POOL_MAX',
   'NODE_ENV',
 ] as const;
 
@@ -180,5 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
     fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
+    dbPoolMax: Math.max(1, int('OMS_DB_POOL_MAX', env.OMS_DB_POOL_MAX, 20)),
+    jobsPoolMax: Math.max(1, int('OMS_JOBS_POOL_MAX', env.OMS_JOBS_POOL_MAX, 5)),
+    exportPoolMax: Math.max(1, int('OMS_EXPORT_POOL_MAX', env.OMS_EXPORT_POOL_MAX, 4)),
   };
 }

@@ -31,6 +31,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; cha
 export interface ExportSettings {
   exportDir: string;
   exportTtlSeconds: number;
+  /** Connections of the export pool (default 4). */
+  exportPoolMax?: number;
 }
 
 export function scopeOf(actor: Actor | undefined): ExportScope {
@@ -63,7 +65,7 @@ export class ExportService {
   constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
     // Exports hold a connection for as long as they stream: their own small pool, so that they
     // never starve requests of the ORM's.
-    this.pool = new Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 2000, application_name: 'oms-export' });
+    this.pool = new Pool({ connectionString: databaseUrl, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export' });
     this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
   }
 
