@@ -9,6 +9,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from './logger';
+import { pgPoolStats, PoolStats, QueueCounts } from './metrics';
 import { run } from './sql';
 
 export const JOB_SCHEMA = 'pgboss';
@@ -172,6 +173,31 @@ export class JobQueue {
     await this.boss.retry(queue, id);
     this.wake(queue);
     return { queue, id };
+  }
+
+  /**
+   * Jobs waiting or running per queue and state, and dead letters per origin queue, for the
+   * metrics scrape. Finished jobs are not counted (state filter; pg-boss indexes name and state).
+   */
+  async counts(): Promise<QueueCounts> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `select name, state::text as state, count(*)::int as count from ${JOB_SCHEMA}.job
+       where state in ('created', 'retry', 'active') group by name, state`, []);
+    const depth: QueueCounts['depth'] = [];
+    const deadLetters: QueueCounts['deadLetters'] = [];
+    for (const r of rows as { name: string; state: string; count: number }[]) {
+      if (r.name.endsWith(DEAD_LETTER_SUFFIX)) {
+        if (r.state !== 'active') deadLetters.push({ queue: r.name.slice(0, -DEAD_LETTER_SUFFIX.length), count: r.count });
+      } else depth.push({ queue: r.name, state: r.state, count: r.count });
+    }
+    // Dead-letter queues of this process's queues report 0 rather than nothing when empty.
+    for (const origin of this.deadLetterOf.values()) if (!deadLetters.some((d) => d.queue === origin)) deadLetters.push({ queue: origin, count: 0 });
+    return { depth, deadLetters };
+  }
+
+  /** pg-boss's own connection pool (for the metrics scrape). */
+  poolStats(): PoolStats | undefined {
+    return pgPoolStats((this.boss.getDb() as unknown as { pool?: Parameters<typeof pgPoolStats>[0] }).pool);
   }
 
   isDeadLetterQueue(queue: string): boolean {

@@ -73,6 +73,15 @@ export interface Config {
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
   fulfilmentSlaHours: number;
+  /** Bearer token that opens GET /metrics on the main port; unset: /metrics is not served there. */
+  metricsToken?: string;
+  /** A separate port serving only GET /metrics (no token), on metricsHost; unset: none. */
+  metricsPort?: number;
+  metricsHost: string;
+  /** OTLP/HTTP collector base URL; set: traces are exported (src/tracing.ts); unset: tracing is off. */
+  otlpEndpoint?: string;
+  /** service.name of the exported traces. */
+  otelServiceName: string;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -116,6 +125,11 @@ export const ENV_VARS = [
   'OMS_EXPORT_TTL_SECONDS',
   'OMS_IMPORT_MAX_MB',
   'OMS_FULFILMENT_SLA_HOURS',
+  'OMS_METRICS_TOKEN',
+  'OMS_METRICS_PORT',
+  'OMS_METRICS_HOST',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
   'NODE_ENV',
 ] as const;
 
@@ -180,5 +194,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
     fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
+    metricsToken: env.OMS_METRICS_TOKEN || undefined,
+    metricsPort: env.OMS_METRICS_PORT ? int('OMS_METRICS_PORT', env.OMS_METRICS_PORT, 0) : undefined,
+    metricsHost: env.OMS_METRICS_HOST || '127.0.0.1',
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
   };
 }
