@@ -4,6 +4,8 @@
  * name and outcome, HTTP requests by route pattern, the database pools, the job queues as the
  * database holds them, WebSocket connections, webhook deliveries and the event stream.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { collect, settle, startTestServer, TestServer } from './harness';
 import { createCatalog, orderInput } from './builders';
 import { createEndpoint, FAST_WEBHOOKS, settled, startReceiver, Receiver } from './webhook-helpers';
@@ -209,4 +211,12 @@ test('with neither a token nor a port configured, /metrics is off (404)', async 
   } finally {
     await plain.stop();
   }
+});
+
+test("the README's metric table lists exactly the server's own metrics", async () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Operations: monitoring'), readme.indexOf('## Architecture'));
+  const documented = [...section.matchAll(/^\| `(oms_\w+)` \|/gm)].map((m) => m[1]).sort();
+  const defined = (await t.server.metrics.registry.getMetricsAsJSON()).map((m) => m.name).filter((n) => n.startsWith('oms_')).sort();
+  expect(documented).toEqual(defined);
 });
