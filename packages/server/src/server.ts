@@ -359,8 +359,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       if (stopped) return;
       stopped = true;
       stopRevokedListener();
-      await metricsServer?.close();
+      // Nothing may be awaited before apollo.stop(): Apollo's own SIGTERM handler calls it too, and
+      // a second, later call waits on a barrier that Apollo 5 never resolves (shutdown hangs).
       await apollo.stop();
+      await metricsServer?.close();
       await dispatcher.stop();
       await initialRollups;
       await eventStream.stop();
