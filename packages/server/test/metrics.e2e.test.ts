@@ -79,6 +79,7 @@ test('the job queue gauges show the jobs waiting and the dead letters the databa
   // Dead-letter queues are reported by the queue they belong to, not as queues of their own.
   expect(labelValues(text, 'oms_job_queue_jobs', 'queue').has('metrics-probe__dead')).toBe(false);
   expect(sample(text, 'oms_job_dead_letters', { queue: 'webhook-delivery' })).toBe(0);
+  expect(sample(text, 'oms_job_queue_jobs', { queue: 'metrics-probe', state: 'retry' })).toBe(0);
 });
 
 test('without the token /metrics answers 401 and shows nothing; with it, Prometheus text', async () => {

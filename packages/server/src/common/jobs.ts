@@ -60,6 +60,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly workers = new Map<string, string[]>();
   private readonly deadLetterOf = new Map<string, string>();
+  private readonly defined = new Set<string>();
 
   constructor(databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number }) {
     this.boss = new PgBoss({
@@ -89,6 +90,7 @@ export class JobQueue {
     };
     await this.boss.createQueue(name, options);
     await this.boss.updateQueue(name, options);
+    this.defined.add(name);
   }
 
   /** Works a defined queue in this process, `concurrency` jobs at a time. */
@@ -190,7 +192,10 @@ export class JobQueue {
         if (r.state !== 'active') deadLetters.push({ queue: r.name.slice(0, -DEAD_LETTER_SUFFIX.length), count: r.count });
       } else depth.push({ queue: r.name, state: r.state, count: r.count });
     }
-    // Dead-letter queues of this process's queues report 0 rather than nothing when empty.
+    // This process's queues report 0 rather than nothing when empty (an alert can tell "none" from "unknown").
+    for (const queue of this.defined) {
+      for (const state of ['created', 'retry', 'active']) if (!depth.some((d) => d.queue === queue && d.state === state)) depth.push({ queue, state, count: 0 });
+    }
     for (const origin of this.deadLetterOf.values()) if (!deadLetters.some((d) => d.queue === origin)) deadLetters.push({ queue: origin, count: 0 });
     return { depth, deadLetters };
   }

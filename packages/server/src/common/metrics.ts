@@ -151,14 +151,14 @@ export class Metrics {
       },
     });
     new Gauge({
-      name: 'oms_event_stream_last_published_timestamp_seconds', help: 'When the newest update the event stream published was committed (Unix time)', registers,
+      name: 'oms_event_stream_last_published_timestamp_seconds', help: 'When the event stream last published a subscription update (Unix time; within OMS_EVENT_STABLE_WAIT_MS of its commit)', registers,
       collect() {
         const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
         if (at) this.set(at.getTime() / 1000);
       },
     });
     new Gauge({
-      name: 'oms_event_stream_lag_seconds', help: 'Now minus the commit time of the newest update the event stream published (grows while nothing changes)', registers,
+      name: 'oms_event_stream_lag_seconds', help: 'Seconds since the event stream last published a subscription update (also grows while nothing changes)', registers,
       collect() {
         const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
         if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
