@@ -1,7 +1,10 @@
 /**
  * `pnpm start`: reads the configuration, starts an embedded PostgreSQL when no DATABASE_URL is
- * given, starts the server and stops both cleanly on SIGINT/SIGTERM.
+ * given, starts the server and stops both cleanly on SIGINT/SIGTERM. With
+ * OTEL_EXPORTER_OTLP_ENDPOINT set, traces are exported (src/tracing.ts, loaded first).
  */
+// First: tracing (when configured) patches http, express, graphql and pg as they load.
+import { configuredTracing } from './tracing';
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './config/embedded-postgres';
@@ -26,6 +29,7 @@ async function main() {
     try {
       await server?.stop();
       await db?.stop();
+      await configuredTracing?.shutdown();
     } catch (err) {
       log.error({ err }, 'error during shutdown');
     }

@@ -37,6 +37,8 @@ import { createServices, Services } from './services';
 import { DemoSeedOptions, seedDemoData } from './seed/demo-seed';
 import { dataRouter } from './modules/data/data.http';
 import { withStartupLock } from './config/migrate';
+import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
+import { AccessLog } from './common/access-log';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -67,6 +69,9 @@ export interface RunningServer {
   log: Logger;
   /** Set when the first admin was created by this start. */
   createdAdmin?: string;
+  metrics: Metrics;
+  /** The port of the separate metrics listener (OMS_METRICS_PORT), when there is one. */
+  metricsPort?: number;
   stop(): Promise<void>;
 }
 
@@ -138,6 +143,29 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const app = express();
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+
+  // ---- observability: access log, metrics (src/common/access-log.ts, src/common/metrics.ts) ----
+  // First on every request: the access log settles the request id; /metrics precedes the admin app.
+  const metrics = new Metrics();
+  const accessLog = new AccessLog(log);
+  app.use(accessLog.middleware(), metrics.httpMiddleware());
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
+  // Read at scrape time (by then the WebSocket server below exists).
+  metrics.observe({
+    pools: () => ({
+      orm: tarnPoolStats((orm.em.getConnection().getKnex() as any).client?.pool),
+      jobs: jobs.poolStats(),
+      export: services.exports.poolStats(),
+    }),
+    queues: () => jobs.counts(),
+    eventStream: () => eventStream.stats(),
+    webSockets: () => ({ connections: wsServer.clients.size, subscriptions: [...sockets.values()].reduce((n, s) => n + s.operations.size, 0) }),
+  });
+  services.webhooks.onAttempt = (outcome, latencyMs) => metrics.webhookAttempt(outcome, latencyMs);
+  const observabilityPlugins = [metrics.apolloPlugin(), accessLog.apolloPlugin()];
+  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(metrics, config.metricsPort, config.metricsHost);
+  // ---- end observability ----
+
   // Security headers on everything; the GraphQL landing page (development only) loads its UI
   // from Apollo's CDN, so it is exempt from the content security policy.
   const secure = helmet();
@@ -228,6 +256,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     validationRules: [depthRule(limits)],
     formatError: maskError,
     plugins: [
+      ...observabilityPlugins,
       ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       {
         // After validation: charge the caller's rate limit, then price the operation.
@@ -330,11 +359,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     schema,
     log,
     createdAdmin,
+    metrics,
+    metricsPort: metricsServer?.port,
     async stop() {
       if (stopped) return;
       stopped = true;
       stopRevokedListener();
+      // Nothing may be awaited before apollo.stop(): Apollo's own SIGTERM handler calls it too, and
+      // a second, later call waits on a barrier that Apollo 5 never resolves (shutdown hangs).
       await apollo.stop();
+      await metricsServer?.close();
       await dispatcher.stop();
       await initialRollups;
       await eventStream.stop();

@@ -9,6 +9,7 @@ import { Client, Pool } from 'pg';
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import type { Config } from '../src/config/config';
+import type { Logger } from '../src/common/logger';
 import { createServer, RunningServer } from '../src/server';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
@@ -46,7 +47,7 @@ function withDatabase(url: string, db: string): string {
   return u.toString();
 }
 
-export async function startTestServer(options: { poolSize?: number; config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { poolSize?: number; config?: Partial<Config>; logger?: Logger } = {}): Promise<TestServer> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
   const dbName = `oms_test_${randomBytes(6).toString('hex')}`;
@@ -65,6 +66,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
     admin: ADMIN,
     seed: 'none',
     poolSize: options.poolSize,
+    logger: options.logger,
     onQuery: (msg) => {
       // Background work (event dispatch, webhook jobs) is not the request's: it is labelled and left out.
       if (recorder && msg.startsWith('[query]') && !msg.startsWith('[query] (background)')) recorder.push(msg);

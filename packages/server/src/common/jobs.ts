@@ -9,6 +9,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import PgBoss from 'pg-boss';
 import type { Logger } from './logger';
+import { pgPoolStats, PoolStats, QueueCounts } from './metrics';
 import { run } from './sql';
 import { withStartupLock } from '../config/migrate';
 
@@ -60,6 +61,7 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly workers = new Map<string, string[]>();
   private readonly deadLetterOf = new Map<string, string>();
+  private readonly defined = new Set<string>();
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
     this.boss = new PgBoss({
@@ -94,6 +96,7 @@ export class JobQueue {
     };
     await this.boss.createQueue(name, options);
     await this.boss.updateQueue(name, options);
+    this.defined.add(name);
   }
 
   /** Works a defined queue in this process, `concurrency` jobs at a time. */
@@ -178,6 +181,34 @@ export class JobQueue {
     await this.boss.retry(queue, id);
     this.wake(queue);
     return { queue, id };
+  }
+
+  /**
+   * Jobs waiting or running per queue and state, and dead letters per origin queue, for the
+   * metrics scrape. Finished jobs are not counted (state filter; pg-boss indexes name and state).
+   */
+  async counts(): Promise<QueueCounts> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `select name, state::text as state, count(*)::int as count from ${JOB_SCHEMA}.job
+       where state in ('created', 'retry', 'active') group by name, state`, []);
+    const depth: QueueCounts['depth'] = [];
+    const deadLetters: QueueCounts['deadLetters'] = [];
+    for (const r of rows as { name: string; state: string; count: number }[]) {
+      if (r.name.endsWith(DEAD_LETTER_SUFFIX)) {
+        if (r.state !== 'active') deadLetters.push({ queue: r.name.slice(0, -DEAD_LETTER_SUFFIX.length), count: r.count });
+      } else depth.push({ queue: r.name, state: r.state, count: r.count });
+    }
+    // This process's queues report 0 rather than nothing when empty (an alert can tell "none" from "unknown").
+    for (const queue of this.defined) {
+      for (const state of ['created', 'retry', 'active']) if (!depth.some((d) => d.queue === queue && d.state === state)) depth.push({ queue, state, count: 0 });
+    }
+    for (const origin of this.deadLetterOf.values()) if (!deadLetters.some((d) => d.queue === origin)) deadLetters.push({ queue: origin, count: 0 });
+    return { depth, deadLetters };
+  }
+
+  /** pg-boss's own connection pool (for the metrics scrape). */
+  poolStats(): PoolStats | undefined {
+    return pgPoolStats((this.boss.getDb() as unknown as { pool?: Parameters<typeof pgPoolStats>[0] }).pool);
   }
 
   isDeadLetterQueue(queue: string): boolean {

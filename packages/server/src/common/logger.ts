@@ -1,7 +1,9 @@
 /**
  * Structured JSON logging (pino): one logger per server, children carry the request id.
  * Anything that could be a credential is redacted wherever it appears in a log record.
+ * With tracing on (src/tracing.ts), every record written inside a span carries its trace id.
  */
+import { trace } from '@opentelemetry/api';
 import pino from 'pino';
 
 export type Logger = pino.Logger;
@@ -27,11 +29,20 @@ function errorSerializer(err: unknown) {
   return out;
 }
 
+/** The trace and span of the active span, if any (none when tracing is off). */
+function traceFields(): Record<string, string> {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options = {
     level, base: { service: 'oms' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: errorSerializer },
+    mixin: traceFields,
   };
   return destination ? pino(options, destination) : pino(options);
 }

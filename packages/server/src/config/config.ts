@@ -77,6 +77,15 @@ export interface Config {
   dbPoolMax: number;
   jobsPoolMax: number;
   exportPoolMax: number;
+  /** Bearer token that opens GET /metrics on the main port; unset: /metrics is not served there. */
+  metricsToken?: string;
+  /** A separate port serving only GET /metrics (no token), on metricsHost; unset: none. */
+  metricsPort?: number;
+  metricsHost: string;
+  /** OTLP/HTTP collector base URL; set: traces are exported (src/tracing.ts); unset: tracing is off. */
+  otlpEndpoint?: string;
+  /** service.name of the exported traces. */
+  otelServiceName: string;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -123,6 +132,11 @@ export const ENV_VARS = [
   'OMS_DB_POOL_MAX',
   'OMS_JOBS_POOL_MAX',
   'OMS_EXPORT_POOL_MAX',
+  'OMS_METRICS_TOKEN',
+  'OMS_METRICS_PORT',
+  'OMS_METRICS_HOST',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_SERVICE_NAME',
   'NODE_ENV',
 ] as const;
 
@@ -190,5 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: Math.max(1, int('OMS_DB_POOL_MAX', env.OMS_DB_POOL_MAX, 20)),
     jobsPoolMax: Math.max(1, int('OMS_JOBS_POOL_MAX', env.OMS_JOBS_POOL_MAX, 5)),
     exportPoolMax: Math.max(1, int('OMS_EXPORT_POOL_MAX', env.OMS_EXPORT_POOL_MAX, 4)),
+    metricsToken: env.OMS_METRICS_TOKEN || undefined,
+    metricsPort: env.OMS_METRICS_PORT ? int('OMS_METRICS_PORT', env.OMS_METRICS_PORT, 0) : undefined,
+    metricsHost: env.OMS_METRICS_HOST || '127.0.0.1',
+    otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
   };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Pool } from 'pg';
+import { pgPoolStats, PoolStats } from '../../common/metrics';
 import QueryStream from 'pg-query-stream';
 import { can, channelScope } from '../../common/access';
 import type { Actor, RequestContext } from '../../common/context';
@@ -61,6 +62,11 @@ interface JobRow {
 export class ExportService {
   private readonly pool: Pool;
   private sweeper?: NodeJS.Timeout;
+
+  /** The exports' own connection pool (for the metrics scrape). */
+  poolStats(): PoolStats | undefined {
+    return pgPoolStats(this.pool);
+  }
 
   constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
     // Exports hold a connection for as long as they stream: their own small pool, so that they

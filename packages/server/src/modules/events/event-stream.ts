@@ -68,6 +68,8 @@ export class EventStream {
   private publishTimer?: NodeJS.Timeout;
   private publishing = false;
   private publishAgain = false;
+  /** When the newest subscription update was published (within the stable wait of its commit). */
+  private lastPublishedAt?: Date;
 
   /** @param stableWaitMs the longest a committed update waits for older transactions before it is published anyway */
   constructor(private readonly databaseUrl: string, private readonly pubsub: OmsPubSub, private readonly log: Logger, private readonly stableWaitMs = 2000) {}
@@ -226,8 +228,14 @@ export class EventStream {
   private publishUpdate(id: string, orderId: string, channelId: string, historyId: string, txId: string, seq: number) {
     if (this.publishedIds.has(id)) return;
     this.publishedIds.add(id);
+    this.lastPublishedAt = new Date();
     if (this.publishedIds.size > REMEMBERED) this.publishedIds.delete(this.publishedIds.values().next().value!);
     this.pubsub.publish(ORDER_UPDATED, { orderId, channelId, historyId, eventId: id, txId, seq });
+  }
+
+  /** For the metrics: the newest publication, and whether the stream is listening now. */
+  stats(): { lastPublishedAt?: Date; connected: boolean } {
+    return { lastPublishedAt: this.lastPublishedAt, connected: Boolean(this.client) && !this.stopped };
   }
 
   async stop(): Promise<void> {

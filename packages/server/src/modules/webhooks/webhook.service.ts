@@ -89,6 +89,8 @@ type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] 
 
 export class WebhookService {
   private readonly retryLimit: number;
+  /** Told of every finished delivery attempt (the metrics count them); `latencyMs` only when a request was sent. */
+  onAttempt?: (outcome: 'delivered' | 'retrying' | 'failed', latencyMs?: number) => void;
 
   constructor(private readonly jobs: JobQueue, private readonly config: WebhookConfig, private readonly log: Logger) {
     this.retryLimit = retriesFor(config.webhookRetryDelaySeconds, config.webhookRetryWindowSeconds);
@@ -406,6 +408,7 @@ export class WebhookService {
     const endpoint = delivery.endpoint.$;
     const event = await em.findOne(DomainEvent, { id: delivery.eventId });
     let outcome: Outcome;
+    let sent = false;
     if (!endpoint.active) {
       outcome = { latencyMs: 0, error: 'not sent: the endpoint is disabled', delivered: false, retryable: false };
     } else if (!event) {
@@ -413,6 +416,7 @@ export class WebhookService {
     } else {
       const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: event.payload });
       outcome = await this.post(endpoint.url, endpoint.secret, event.id, body);
+      sent = outcome.statusCode !== undefined || outcome.latencyMs > 0;
     }
     const givingUp = !outcome.delivered && (!outcome.retryable || job.retryCount >= job.retryLimit);
     await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (tx) => {
@@ -427,6 +431,7 @@ export class WebhookService {
         await this.countFailure(tx, endpoint.id);
       }
     }, { loggerContext: BACKGROUND });
+    this.onAttempt?.(outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying', sent ? outcome.latencyMs : undefined);
     if (!outcome.delivered && outcome.retryable) {
       // pg-boss keeps this message as the job's error (shown by the jobs query).
       throw new Error(`webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`);
