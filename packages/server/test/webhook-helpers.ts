@@ -126,3 +126,13 @@ export const FAST_WEBHOOKS = {
   webhookRetryWindowSeconds: 3, // two retries: after ~1-2 s and ~2-4 s
   webhookDisableAfterFailures: 3,
 };
+
+/**
+ * Makes the server's webhook name resolution know no name (ENOTFOUND), as for `*.invalid`, without
+ * asking a DNS server: for partner keys' endpoints, which can never be on this machine.
+ */
+export function resolveNoNames(t: TestServer): void {
+  t.server.services.webhooks.resolveHost = async (hostname: string) => {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  };
+}

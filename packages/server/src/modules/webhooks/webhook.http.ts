@@ -50,6 +50,7 @@ function request(url: URL, options: http.RequestOptions, body: string, timeoutMs
       });
     });
     const timer = setTimeout(() => req.destroy(new Timeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    timer.unref(); // the socket keeps the process alive while it matters
     req.on('error', (err) => {
       clearTimeout(timer);
       reject(err);

@@ -424,7 +424,7 @@ export class WebhookService {
       outcome = { latencyMs: 0, error: 'not sent: the event no longer exists', delivered: false, retryable: false };
     } else {
       const lane = this.lane(endpoint);
-      const slot = this.fair.enter(lane);
+      const slot = await this.fair.enter(lane);
       if ('retryAt' in slot) {
         await this.defer(orm, job, slot.retryAt);
         return;
