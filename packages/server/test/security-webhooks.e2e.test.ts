@@ -139,6 +139,17 @@ describe('SSRF: a partner key cannot point a webhook at a non-public address', (
     expect(await t.sql('select url from webhook_endpoint where id = $1', [endpoint.id])).toEqual([{ url: public4 }]);
   });
 
+  test('public addresses are accepted, however they are written (nothing is sent to them here: no event they subscribe to happens)', async () => {
+    useDns(t, fakeDns({ 'public.test': [[v4('93.184.215.14'), v6('2606:2800:21f:cb07:6820:80da:af6b:8b2c')]] }));
+    for (const url of ['https://93.184.215.14/hook', 'https://1572395790/hook', 'https://[2606:2800:21f:cb07:6820:80da:af6b:8b2c]/hook',
+      'https://[::ffff:93.184.215.14]/hook', 'https://[64:ff9b::93.184.215.14]/hook', 'https://[2002:5db8:d70e::1]/hook', 'https://public.test:8443/hook']) {
+      const r = await t.q(CREATE_ENDPOINT, { i: { url, eventTypes: ['rule.notified'] } }, { token: key.secret });
+      expect({ url, errors: r.createWebhookEndpoint.userErrors }).toEqual({ url, errors: [] });
+      await t.q(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedId } }`, { id: r.createWebhookEndpoint.endpoint.id }, { token: key.secret });
+    }
+    useDns(t, dns);
+  });
+
   test('other schemes and URLs with credentials are refused too', async () => {
     for (const url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_INFO', 'ftp://example.com/', 'https://user:pw@hooks.partner.invalid/']) {
       const r = await t.q(CREATE_ENDPOINT, { i: { url, eventTypes: ['order.placed'] } }, { token: key.secret });
