@@ -277,6 +277,25 @@ describe('fairness and limits', () => {
     }
   });
 
+  test('a big replay to one endpoint does not hold up another endpoint\'s replay: replays are worked round by round across lanes', async () => {
+    const bulk = await startTestServer({ config: { ...FAST_WEBHOOKS, webhookReplayMaxPerHour: 0 } });
+    try {
+      const a = await createEndpoint(bulk, { url: rx.url('/bulk-a'), eventTypes: ['stock.adjusted'] });
+      const b = await createEndpoint(bulk, { url: rx.url('/bulk-b'), eventTypes: ['stock.adjusted'] });
+      // 300 stored events, written straight into the stream as already dispatched (history, not news).
+      await bulk.sql(`insert into domain_event (id, type, aggregate_type, aggregate_id, payload, actor, occurred_at, dispatched_at)
+        select gen_random_uuid(), 'stock.adjusted', 'stock', gen_random_uuid(), '{}'::jsonb, 'test', now(), now() from generate_series(1, 300)`);
+      const [third] = await bulk.sql(`select id from domain_event order by tx_id desc, seq desc offset 3 limit 1`);
+      expect((await bulk.q(REPLAY, { i: { endpointId: a.endpoint.id } })).replayEvents).toMatchObject({ queued: 300 });
+      expect((await bulk.q(REPLAY, { i: { endpointId: b.endpoint.id, after: third.id } })).replayEvents).toMatchObject({ queued: 3 });
+      await rx.waitFor('/bulk-b', 3, 40_000);
+      // B did not wait for A's 300: most of them are still to come.
+      expect(rx.on('/bulk-a').length).toBeLessThan(150);
+    } finally {
+      await bulk.stop();
+    }
+  });
+
   test('a partner key registers at most OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY endpoints (3 here); staff are not limited', async () => {
     useDns(t, fakeDns({}));
     for (let i = 0; i < 3; i++) await createEndpoint(t, { url: `https://h${i}.partner.invalid/`, eventTypes: ['rule.notified'] }, key.secret);

@@ -35,7 +35,7 @@ import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInp
 import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from './webhook.address';
 import { FairShare } from './webhook.fairness';
 import { Outcome, post } from './webhook.http';
-import { chargeReplayBudget, countKeyEndpoints, lockKeyEndpoints, lockReplayBudget } from './webhook.sql';
+import { chargeReplayBudget, countKeyEndpoints, lockKeyEndpoints, lockReplayBudget, pendingReplays } from './webhook.sql';
 
 export { signature } from './webhook.http';
 
@@ -43,6 +43,12 @@ export const DELIVERY_QUEUE = 'webhook-delivery';
 /** Delivery jobs one process works at once; one lane (a partner key, or a staff endpoint) gets at most half of them. */
 const DELIVERY_WORKERS = 4;
 const HOUR_MS = 3600_000;
+/**
+ * Replayed deliveries are queued in rounds of this many per lane: the n-th round of a lane's
+ * pending replays has job priority -n (live deliveries have 0), so the replays of several lanes
+ * are worked round by round, and a big replay delays another lane's replay by one round at most.
+ */
+const REPLAY_ROUND = 50;
 /** The most events one replayEvents call queues; the rest is left for another call (after: lastEventId). */
 export const REPLAY_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -265,7 +271,7 @@ export class WebhookService {
       const delivery = new WebhookDelivery({ endpoint: original.endpoint, eventId: original.eventId, eventType: original.eventType, replayOf: original.id });
       em.persist(delivery);
       await em.flush();
-      await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: delivery.id });
+      await this.queueReplays(em, original.endpoint.$, [delivery.id]);
       recordAudit(em, ctx, 'webhookDelivery.replay', 'webhookDelivery', original.id, { eventId: original.eventId, replay: delivery.id });
       return delivery;
     });
@@ -315,8 +321,7 @@ export class WebhookService {
          order by e.tx_id, e.seq returning id, event_id`,
         [endpoint.id, ...params, allowance]);
       await this.chargeReplayBudget(em, lane, rows.length);
-      // Below live deliveries: a replay's backlog never delays the events happening now.
-      await this.jobs.sendMany(em, DELIVERY_QUEUE, rows.map((d) => ({ deliveryId: d.id })), { priority: -1 });
+      await this.queueReplays(em, endpoint, rows.map((d) => d.id));
       summary = { matched: n, lastEventId: rows.at(-1)?.event_id, hasMore: n > rows.length };
       recordAudit(em, ctx, 'webhookEndpoint.replayEvents', 'webhookEndpoint', endpoint.id, {
         after: input.after ?? null, from: input.from ?? null, to: input.to ?? null, types, queued: rows.length, matched: n,
@@ -394,6 +399,24 @@ export class WebhookService {
 
   private async chargeReplayBudget(em: EntityManager, lane: string, points: number): Promise<void> {
     if ((this.config.webhookReplayMaxPerHour ?? 0) > 0 && points > 0) await runSql(em, chargeReplayBudget(lane, points));
+  }
+
+  /**
+   * Delivery jobs for replayed deliveries, below live ones (priority < 0: a replay's backlog never
+   * delays the events happening now) and in rounds per lane after the replays it has pending.
+   */
+  private async queueReplays(em: EntityManager, endpoint: WebhookEndpoint, deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    const lane = endpoint.ownerKey ? { keyId: endpoint.ownerKey.id } : { endpointId: endpoint.id };
+    const [{ n }] = await runSql<{ n: number }>(em, pendingReplays(lane));
+    const backlog = Math.max(0, n - deliveryIds.length); // the count includes the deliveries just written
+    let i = 0;
+    while (i < deliveryIds.length) {
+      const round = Math.floor((backlog + i) / REPLAY_ROUND);
+      const end = Math.min(deliveryIds.length, (round + 1) * REPLAY_ROUND - backlog);
+      await this.jobs.sendMany(em, DELIVERY_QUEUE, deliveryIds.slice(i, end).map((deliveryId) => ({ deliveryId })), { priority: -1 - Math.min(round, 1_000_000) });
+      i = end;
+    }
   }
 
   /**

@@ -38,3 +38,14 @@ export function lockKeyEndpoints(keyId: string): Statement {
 export function countKeyEndpoints(keyId: string): Statement {
   return { text: 'select count(*)::int as n from webhook_endpoint where owner_key_id = $1', values: [keyId] };
 }
+
+/** Replay deliveries of a lane (a partner key's endpoints, or one staff endpoint) not delivered or given up yet. */
+export function pendingReplays(lane: { keyId: string } | { endpointId: string }): Statement {
+  return 'keyId' in lane
+    ? {
+      text: `select count(*)::int as n from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+        where e.owner_key_id = $1 and d.replay and d.status in ('PENDING', 'RETRYING')`,
+      values: [lane.keyId],
+    }
+    : { text: `select count(*)::int as n from webhook_delivery where endpoint_id = $1 and replay and status in ('PENDING', 'RETRYING')`, values: [lane.endpointId] };
+}
