@@ -14,7 +14,8 @@ import { expectNoInternals, orderSnapshot, standardCatalog } from './order-helpe
 let t: TestServer;
 let fixtures: OperationFixtures;
 beforeAll(async () => {
-  t = await startTestServer();
+  // webhookAllowPrivateAddresses: the fixtures' webhook endpoints (staff's) are on 127.0.0.1.
+  t = await startTestServer({ config: { webhookAllowPrivateAddresses: true } });
   await standardCatalog(t);
   fixtures = await operationFixtures(t);
 });

@@ -14,7 +14,8 @@ import { createEndpoint, startReceiver } from './webhook-helpers';
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer({ config: { jobPollSeconds: 1, eventDispatchPollSeconds: 1, automationSchedule: 'off' } });
+  // webhookAllowPrivateAddresses: the webhook action's endpoint (staff's) is a receiver on 127.0.0.1.
+  t = await startTestServer({ config: { jobPollSeconds: 1, eventDispatchPollSeconds: 1, automationSchedule: 'off', webhookAllowPrivateAddresses: true } });
   await createCatalog(t, {
     channels: [{ code: 'WEB', currency: 'EUR' }],
     warehouses: [{ code: 'WH1', priority: 1 }, { code: 'WH2', priority: 2 }],

@@ -61,6 +61,7 @@ async function startProcess(databaseUrl: string, retryDelaySeconds: number): Pro
     ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), OMS_SEED: 'none', LOG_LEVEL: 'warn', OMS_RATE_LIMIT_REQUESTS: '0',
     OMS_JOB_POLL_SECONDS: '1', OMS_EVENT_DISPATCH_POLL_SECONDS: '1', OMS_WEBHOOK_TIMEOUT_MS: '2000',
     OMS_WEBHOOK_RETRY_DELAY_SECONDS: String(retryDelaySeconds), OMS_WEBHOOK_RETRY_WINDOW_SECONDS: '3600', OMS_WEBHOOK_DISABLE_AFTER_FAILURES: '0',
+    OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', // the receiver is on 127.0.0.1
   };
   let out = '';
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -131,7 +132,7 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
 }
 
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ config: { webhookAllowPrivateAddresses: true } });
   await standardCatalog(t);
 });
 afterAll(async () => {

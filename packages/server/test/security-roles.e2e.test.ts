@@ -11,7 +11,8 @@ import { cancelOrder, driveTo, expectNoInternals, orderSnapshot, recordPayment, 
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // webhookAllowPrivateAddresses: the fixtures' webhook endpoints (staff's) are on 127.0.0.1.
+  t = await startTestServer({ config: { webhookAllowPrivateAddresses: true } });
   await standardCatalog(t);
 });
 afterAll(() => t?.stop());

@@ -22,14 +22,14 @@ export interface Receiver {
   received: Received[];
   on(path: string): Received[];
   /** Answers for the next requests to `path`, in order (then 200). A status of -1 hangs up without answering. */
-  script(path: string, answers: { status: number; body?: string; delayMs?: number }[]): void;
+  script(path: string, answers: { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[]): void;
   waitFor(path: string, n: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
-  const scripts = new Map<string, { status: number; body?: string; delayMs?: number }[]>();
+  const scripts = new Map<string, { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[]>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -49,7 +49,7 @@ export async function startReceiver(): Promise<Receiver> {
         req.socket.destroy();
         return;
       }
-      res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers }).end(answer.body ?? '');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -113,8 +113,12 @@ export async function deliveries(t: TestServer, endpointId: string, token?: stri
   return r.webhookDeliveries.nodes as any[];
 }
 
-/** Config that makes retries take seconds, not hours. */
+/**
+ * Config that makes retries take seconds, not hours, and lets staff endpoints reach the local
+ * receivers (the development flag; partner keys' endpoints are refused local addresses anyway).
+ */
 export const FAST_WEBHOOKS = {
+  webhookAllowPrivateAddresses: true,
   jobPollSeconds: 1,
   eventDispatchPollSeconds: 1,
   webhookTimeoutMs: 1500,
@@ -122,3 +126,13 @@ export const FAST_WEBHOOKS = {
   webhookRetryWindowSeconds: 3, // two retries: after ~1-2 s and ~2-4 s
   webhookDisableAfterFailures: 3,
 };
+
+/**
+ * Makes the server's webhook name resolution know no name (ENOTFOUND), as for `*.invalid`, without
+ * asking a DNS server: for partner keys' endpoints, which can never be on this machine.
+ */
+export function resolveNoNames(t: TestServer): void {
+  t.server.services.webhooks.resolveHost = async (hostname: string) => {
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  };
+}

@@ -119,9 +119,12 @@ export class JobQueue {
     else await this.boss.schedule(name, cron, {}, { tz: 'UTC' });
   }
 
-  /** Enqueues a job in the transaction of `em` (it exists only if that transaction commits). */
-  async send(em: EntityManager, name: string, data: object): Promise<string> {
-    const id = await this.boss.send(name, data, { db: inTransaction(em) });
+  /**
+   * Enqueues a job in the transaction of `em` (it exists only if that transaction commits);
+   * `options` may set when it starts, its priority and its own retry policy.
+   */
+  async send(em: EntityManager, name: string, data: object, options: Omit<PgBoss.SendOptions, 'db'> = {}): Promise<string> {
+    const id = await this.boss.send(name, data, { ...options, db: inTransaction(em) });
     if (!id) throw new Error(`job queue ${name} refused a job`);
     return id;
   }
@@ -134,10 +137,10 @@ export class JobQueue {
     return Boolean(await this.boss.send(name, data, { db: inTransaction(em) }));
   }
 
-  /** Enqueues many jobs in one statement, in the transaction of `em`. */
-  async sendMany(em: EntityManager, name: string, data: object[]): Promise<void> {
+  /** Enqueues many jobs in one statement, in the transaction of `em` (`priority`: higher runs first, default 0). */
+  async sendMany(em: EntityManager, name: string, data: object[], options: { priority?: number } = {}): Promise<void> {
     for (let i = 0; i < data.length; i += 5000) {
-      await this.boss.insert(data.slice(i, i + 5000).map((d) => ({ name, data: d })), { db: inTransaction(em) });
+      await this.boss.insert(data.slice(i, i + 5000).map((d) => ({ name, data: d, ...options })), { db: inTransaction(em) });
     }
   }
 

@@ -61,8 +61,12 @@ export interface Config {
   webhookRetryWindowSeconds: number;
   /** Deliveries given up in a row after which an endpoint is disabled; 0: never. */
   webhookDisableAfterFailures: number;
-  /** Whether webhook URLs may point at loopback, private or link-local addresses. */
+  /** Development only: staff users' webhook endpoints may point at loopback, private or link-local addresses (never partner keys' endpoints). */
   webhookAllowPrivateAddresses: boolean;
+  /** Webhook endpoints one partner key may register; 0: no limit. */
+  webhookMaxEndpointsPerKey: number;
+  /** Events one partner key (or one staff endpoint) may have replayed per hour; 0: no limit. */
+  webhookReplayMaxPerHour: number;
   /** Cron expression of the scheduled automation rules (cancel-unpaid, flag-late, custom schedules); "off": never. */
   automationSchedule: string;
   /** Where background exports write their files (a shared volume when several processes run). */
@@ -124,6 +128,8 @@ export const ENV_VARS = [
   'OMS_WEBHOOK_RETRY_WINDOW_SECONDS',
   'OMS_WEBHOOK_DISABLE_AFTER_FAILURES',
   'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
+  'OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY',
+  'OMS_WEBHOOK_REPLAY_MAX_PER_HOUR',
   'OMS_AUTOMATION_SCHEDULE',
   'OMS_EXPORT_DIR',
   'OMS_EXPORT_TTL_SECONDS',
@@ -195,7 +201,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetryDelaySeconds: Math.max(1, int('OMS_WEBHOOK_RETRY_DELAY_SECONDS', env.OMS_WEBHOOK_RETRY_DELAY_SECONDS, 30)),
     webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),
     webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
-    webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, true),
+    webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, false),
+    webhookMaxEndpointsPerKey: int('OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY', env.OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY, 10),
+    webhookReplayMaxPerHour: int('OMS_WEBHOOK_REPLAY_MAX_PER_HOUR', env.OMS_WEBHOOK_REPLAY_MAX_PER_HOUR, 10_000),
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),

@@ -5,20 +5,25 @@
  * retried with exponential backoff on network errors, timeouts and 5xx for the configured window
  * (24 h by default), not retried on other answers. Every attempt is logged; an endpoint whose
  * deliveries keep failing is disabled, with the reason on the endpoint and in the audit log.
+ *
+ * Safety: a URL must point at a public address when it is registered and again at every attempt,
+ * which connects to the address it checked (webhook.address.ts, webhook.http.ts); the development
+ * flag OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES lifts that for staff endpoints only, never for a partner
+ * key's. Fairness: a partner key (or a staff endpoint) gets at most half of a process's delivery
+ * workers (webhook.fairness.ts), registers a bounded number of endpoints, and replays a bounded
+ * number of events per hour (webhook.sql.ts).
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { createHmac, randomBytes } from 'node:crypto';
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { channelScope } from '../../common/access';
 import type { Config } from '../../config/config';
 import { BACKGROUND, RequestContext, systemContext } from '../../common/context';
-import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { DomainError, ErrorCode, fail, RateLimitedError, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
-import { sql } from '../../common/sql';
+import { run as runSql, sql } from '../../common/sql';
 import { validateInput } from '../../common/validation';
 import { ApiKey } from '../auth/api-key.entity';
 import { recordAudit } from '../auth/audit';
@@ -27,19 +32,29 @@ import { DomainEvent } from '../events/domain-event.entity';
 import { settled } from '../events/event.service';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from './webhook.address';
+import { FairShare } from './webhook.fairness';
+import { Outcome, post } from './webhook.http';
+import { chargeReplayBudget, countKeyEndpoints, lockKeyEndpoints, lockReplayBudget, pendingReplays } from './webhook.sql';
+
+export { signature } from './webhook.http';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
-const EXCERPT_BYTES = 1024;
+/** Delivery jobs one process works at once; one lane (a partner key, or a staff endpoint) gets at most half of them. */
+const DELIVERY_WORKERS = 4;
+const HOUR_MS = 3600_000;
+/**
+ * Replayed deliveries are queued in rounds of this many per lane: the n-th round of a lane's
+ * pending replays has job priority -n (live deliveries have 0), so the replays of several lanes
+ * are worked round by round, and a big replay delays another lane's replay by one round at most.
+ */
+const REPLAY_ROUND = 50;
 /** The most events one replayEvents call queues; the rest is left for another call (after: lastEventId). */
 export const REPLAY_LIMIT = 10_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>;
-
-/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
-export function signature(secret: string, body: string, t: number): string {
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
+export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>
+  & Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour'>>;
 
 /** Retries whose backoff delays (delay, 2×delay, 4×delay, ... at the least) add up to the window. */
 export function retriesFor(delaySeconds: number, windowSeconds: number): number {
@@ -48,52 +63,19 @@ export function retriesFor(delaySeconds: number, windowSeconds: number): number 
   return n;
 }
 
-const PRIVATE = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16]] as const) PRIVATE.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::1', 128], ['::', 128], ['fc00::', 7], ['fe80::', 10]] as const) PRIVATE.addSubnet(net, bits, 'ipv6');
-
-async function isPrivateHost(hostname: string): Promise<boolean> {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true }).catch(() => []);
-  return addresses.some(({ address, family }) => {
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    return mapped ? PRIVATE.check(mapped[1], 'ipv4') : PRIVATE.check(address, family === 6 ? 'ipv6' : 'ipv4');
-  });
-}
-
-interface Outcome {
-  statusCode?: number;
-  latencyMs: number;
-  responseExcerpt?: string;
-  error?: string;
-  delivered: boolean;
-  retryable: boolean;
-}
-
-async function excerpt(res: Response): Promise<string> {
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < EXCERPT_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  await reader.cancel().catch(() => undefined);
-  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8').slice(0, EXCERPT_BYTES);
-}
-
 type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
 
 export class WebhookService {
   private readonly retryLimit: number;
   /** Told of every finished delivery attempt (the metrics count them); `latencyMs` only when a request was sent. */
   onAttempt?: (outcome: 'delivered' | 'retrying' | 'failed', latencyMs?: number) => void;
+  private readonly fair: FairShare;
+  /** Name resolution of webhook hosts (dns.lookup); every check and every attempt goes through it. */
+  resolveHost: Resolve = systemResolve;
 
   constructor(private readonly jobs: JobQueue, private readonly config: WebhookConfig, private readonly log: Logger) {
     this.retryLimit = retriesFor(config.webhookRetryDelaySeconds, config.webhookRetryWindowSeconds);
+    this.fair = new FairShare(FairShare.capFor(DELIVERY_WORKERS), config.webhookTimeoutMs);
   }
 
   /** Works the delivery queue in this process. */
@@ -105,7 +87,7 @@ export class WebhookService {
       expireInSeconds: Math.ceil(this.config.webhookTimeoutMs / 1000) + 60,
       deadLetter: true,
     });
-    await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), 4);
+    await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), DELIVERY_WORKERS);
   }
 
   // ---- endpoints ----
@@ -137,7 +119,20 @@ export class WebhookService {
     }
   }
 
-  private async checkUrl(url: string, field: string[]): Promise<string> {
+  /**
+   * Whether an endpoint may only reach public addresses: always for a partner key's endpoint (or
+   * a key's request), and for staff endpoints unless the development flag is on.
+   */
+  private strict(ownedByKey: boolean): boolean {
+    return ownedByKey || !this.config.webhookAllowPrivateAddresses;
+  }
+
+  /** The lane of an endpoint's deliveries and replay budget: its partner key, or the endpoint itself. */
+  private lane(endpoint: WebhookEndpoint): string {
+    return endpoint.ownerKey ? `key:${endpoint.ownerKey.id}` : `endpoint:${endpoint.id}`;
+  }
+
+  private async checkUrl(url: string, field: string[], strict: boolean): Promise<string> {
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -146,8 +141,13 @@ export class WebhookService {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(ErrorCode.INVALID_INPUT, 'url: must use http or https', field);
     if (parsed.username || parsed.password) fail(ErrorCode.INVALID_INPUT, 'url: must not contain credentials', field);
-    if (!this.config.webhookAllowPrivateAddresses && (await isPrivateHost(parsed.hostname))) {
-      fail(ErrorCode.INVALID_INPUT, 'url: must not point at a private, loopback or link-local address', field);
+    if (strict) {
+      try {
+        await resolveTarget(bareHost(parsed), this.resolveHost, false);
+      } catch (e) {
+        // A name that does not resolve (yet) is accepted: every attempt resolves and checks it again.
+        if (e instanceof RefusedAddress) fail(ErrorCode.INVALID_INPUT, 'url: must point at a public address (not loopback, private, link-local, multicast, reserved or cloud metadata)', field);
+      }
     }
     return parsed.toString();
   }
@@ -177,8 +177,15 @@ export class WebhookService {
 
   async create(ctx: RequestContext, input: CreateWebhookEndpointInput) {
     let secret: string | undefined;
+    const byKey = ctx.actor?.kind === 'apiKey';
     const r = await this.run(ctx, 'endpoint', input, async (em) => {
-      const url = await this.checkUrl(input.url, ['input', 'url']);
+      const url = await this.checkUrl(input.url, ['input', 'url'], this.strict(byKey));
+      const max = this.config.webhookMaxEndpointsPerKey ?? 0;
+      if (byKey && max > 0) {
+        await runSql(em, lockKeyEndpoints(ctx.actor!.id!));
+        const [{ n }] = await runSql<{ n: number }>(em, countKeyEndpoints(ctx.actor!.id!));
+        if (n >= max) fail(ErrorCode.INVALID_INPUT, `A partner key may register at most ${max} webhook endpoints: delete one first`, ['input']);
+      }
       const channelIds = await this.channelIds(em, ctx, input.channelCodes);
       secret = this.newSecret();
       const endpoint = new WebhookEndpoint({
@@ -202,7 +209,7 @@ export class WebhookService {
       const endpoint = await this.find(em, ctx, input.id, ['input', 'id']);
       const changes: Record<string, unknown> = {};
       if (input.url != null) {
-        const url = await this.checkUrl(input.url, ['input', 'url']);
+        const url = await this.checkUrl(input.url, ['input', 'url'], this.strict(!!endpoint.ownerKey || ctx.actor?.kind === 'apiKey'));
         if (url !== endpoint.url) changes.url = { from: endpoint.url, to: (endpoint.url = url) };
       }
       if (input.eventTypes != null) changes.eventTypes = { from: endpoint.eventTypes, to: (endpoint.eventTypes = [...new Set(input.eventTypes)]) };
@@ -262,10 +269,11 @@ export class WebhookService {
       const original = UUID.test(id) ? await em.findOne(WebhookDelivery, { id, endpoint: this.visible(ctx) }, { populate: ['endpoint'] }) : null;
       if (!original) return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
       if (!original.endpoint.$.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
+      await this.takeReplayBudget(em, this.lane(original.endpoint.$), 1);
       const delivery = new WebhookDelivery({ endpoint: original.endpoint, eventId: original.eventId, eventType: original.eventType, replayOf: original.id });
       em.persist(delivery);
       await em.flush();
-      await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: delivery.id });
+      await this.queueReplays(em, original.endpoint.$, [delivery.id]);
       recordAudit(em, ctx, 'webhookDelivery.replay', 'webhookDelivery', original.id, { eventId: original.eventId, replay: delivery.id });
       return delivery;
     });
@@ -284,6 +292,8 @@ export class WebhookService {
     const r = await this.run(ctx, 'queued', input, async (em) => {
       const endpoint = await this.find(em, ctx, input.endpointId, ['input', 'endpointId']);
       if (!endpoint.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['input', 'endpointId']);
+      const lane = this.lane(endpoint);
+      const allowance = await this.takeReplayBudget(em, lane, REPLAY_LIMIT);
       const types = input.types ? [...new Set(input.types)] : endpoint.eventTypes;
       const errors = (input.types ?? []).flatMap((type, i) => (endpoint.eventTypes.includes(type) ? []
         : [new UserError(ErrorCode.INVALID_INPUT, `The endpoint does not subscribe to ${type}`, ['input', 'types', String(i)])]));
@@ -311,8 +321,9 @@ export class WebhookService {
          select gen_random_uuid(), ?, id, type, 'PENDING', 0, true, now() from (
            select id, type, tx_id, seq from domain_event where ${where} order by tx_id, seq limit ?) e
          order by e.tx_id, e.seq returning id, event_id`,
-        [endpoint.id, ...params, REPLAY_LIMIT]);
-      await this.jobs.sendMany(em, DELIVERY_QUEUE, rows.map((d) => ({ deliveryId: d.id })));
+        [endpoint.id, ...params, allowance]);
+      await this.chargeReplayBudget(em, lane, rows.length);
+      await this.queueReplays(em, endpoint, rows.map((d) => d.id));
       summary = { matched: n, lastEventId: rows.at(-1)?.event_id, hasMore: n > rows.length };
       recordAudit(em, ctx, 'webhookEndpoint.replayEvents', 'webhookEndpoint', endpoint.id, {
         after: input.after ?? null, from: input.from ?? null, to: input.to ?? null, types, queued: rows.length, matched: n,
@@ -371,33 +382,57 @@ export class WebhookService {
     return undefined;
   }
 
-  private async post(url: string, secret: string, eventId: string, body: string): Promise<Outcome> {
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-      if (!this.config.webhookAllowPrivateAddresses && (await isPrivateHost(new URL(url).hostname))) {
-        return { latencyMs: 0, error: 'refused: the URL points at a private address', delivered: false, retryable: false };
-      }
-      const res = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhookTimeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'oms-webhooks/1',
-          'oms-event-id': eventId,
-          'oms-signature': signature(secret, body, Math.floor(Date.now() / 1000)),
-        },
-        body,
-      });
-      const text = await excerpt(res);
-      const ok = res.status >= 200 && res.status < 300;
-      return { statusCode: res.status, latencyMs: elapsed(), responseExcerpt: text || undefined, delivered: ok, retryable: res.status >= 500 };
-    } catch (err: any) {
-      const timedOut = err?.name === 'TimeoutError' || err?.name === 'AbortError';
-      const message = timedOut ? `timed out after ${this.config.webhookTimeoutMs} ms` : String(err?.cause?.code ?? err?.cause?.message ?? err?.message ?? err);
-      return { latencyMs: elapsed(), error: message.slice(0, 500), delivered: false, retryable: true };
+  /**
+   * Locks the replay budget of a lane for this transaction and returns how many events it may
+   * still replay (at most `wanted`); none left is RATE_LIMITED, with when the hour's window ends.
+   */
+  private async takeReplayBudget(em: EntityManager, lane: string, wanted: number): Promise<number> {
+    const limit = this.config.webhookReplayMaxPerHour ?? 0;
+    if (limit <= 0) return wanted;
+    const [budget] = await runSql<{ points: number; expire: string }>(em, lockReplayBudget(lane, HOUR_MS));
+    const left = limit - budget.points;
+    if (left <= 0) {
+      const s = Math.max(1, Math.ceil((Number(budget.expire) - Date.now()) / 1000));
+      const who = lane.startsWith('key:') ? 'a partner key (over all of its endpoints)' : 'an endpoint';
+      throw new RateLimitedError(`Replays are limited to at most ${limit} events per hour for ${who}; retry in ${s} s`, s, { limit, windowSeconds: HOUR_MS / 1000 });
     }
+    return Math.min(wanted, left);
+  }
+
+  private async chargeReplayBudget(em: EntityManager, lane: string, points: number): Promise<void> {
+    if ((this.config.webhookReplayMaxPerHour ?? 0) > 0 && points > 0) await runSql(em, chargeReplayBudget(lane, points));
+  }
+
+  /**
+   * Delivery jobs for replayed deliveries, below live ones (priority < 0: a replay's backlog never
+   * delays the events happening now) and in rounds per lane after the replays it has pending.
+   */
+  private async queueReplays(em: EntityManager, endpoint: WebhookEndpoint, deliveryIds: string[]): Promise<void> {
+    if (!deliveryIds.length) return;
+    const lane = endpoint.ownerKey ? { keyId: endpoint.ownerKey.id } : { endpointId: endpoint.id };
+    const [{ n }] = await runSql<{ n: number }>(em, pendingReplays(lane));
+    const backlog = Math.max(0, n - deliveryIds.length); // the count includes the deliveries just written
+    let i = 0;
+    while (i < deliveryIds.length) {
+      const round = Math.floor((backlog + i) / REPLAY_ROUND);
+      const end = Math.min(deliveryIds.length, (round + 1) * REPLAY_ROUND - backlog);
+      await this.jobs.sendMany(em, DELIVERY_QUEUE, deliveryIds.slice(i, end).map((deliveryId) => ({ deliveryId })), { priority: -1 - Math.min(round, 1_000_000) });
+      i = end;
+    }
+  }
+
+  /**
+   * Puts a delivery job whose lane is full back in the queue as a new job starting at `startAfter`,
+   * with the retries (and backoff) it has left; this one then completes without an attempt.
+   */
+  private async defer(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>, startAfter: Date): Promise<void> {
+    await this.jobs.send(orm.em.fork({ loggerContext: BACKGROUND }), DELIVERY_QUEUE, job.data, {
+      startAfter,
+      priority: job.priority,
+      retryLimit: Math.max(0, job.retryLimit - job.retryCount),
+      retryDelay: this.config.webhookRetryDelaySeconds * 2 ** Math.min(job.retryCount, 16),
+      retryBackoff: true,
+    });
   }
 
   /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
@@ -414,8 +449,23 @@ export class WebhookService {
     } else if (!event) {
       outcome = { latencyMs: 0, error: 'not sent: the event no longer exists', delivered: false, retryable: false };
     } else {
+      const lane = this.lane(endpoint);
+      const slot = await this.fair.enter(lane);
+      if ('retryAt' in slot) {
+        await this.defer(orm, job, slot.retryAt);
+        return;
+      }
       const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: event.payload });
-      outcome = await this.post(endpoint.url, endpoint.secret, event.id, body);
+      let latencyMs = this.config.webhookTimeoutMs;
+      try {
+        outcome = await post(endpoint.url, {
+          secret: endpoint.secret, eventId: event.id, body, timeoutMs: this.config.webhookTimeoutMs,
+          resolve: this.resolveHost, allowPrivate: !this.strict(!!endpoint.ownerKey),
+        });
+        latencyMs = outcome.latencyMs;
+      } finally {
+        this.fair.leave(lane, slot.ticket, latencyMs);
+      }
       sent = outcome.statusCode !== undefined || outcome.latencyMs > 0;
     }
     const givingUp = !outcome.delivered && (!outcome.retryable || job.retryCount >= job.retryLimit);
