@@ -60,6 +60,8 @@ export interface RunningServer {
   /** The job queue of this process (pg-boss). */
   jobs: JobQueue;
   dispatcher: EventDispatcher;
+  /** The event stream of this process: `connected` (its listening connection) and `stats()`. */
+  eventStream: EventStream;
   schema: GraphQLSchema;
   log: Logger;
   /** Set when the first admin was created by this start. */
@@ -101,7 +103,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.automation.start(orm);
   await services.exports.start();
   await services.analyticsRefresh.start(orm);
-  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log, config.eventStableWaitMs);
+  const eventStream = new EventStream(orm, options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
@@ -321,6 +323,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     services,
     jobs,
     dispatcher,
+    eventStream,
     schema,
     log,
     createdAdmin,
