@@ -3,6 +3,7 @@
  * (modules/events/event-stream.ts) after each commit, from whichever server process committed.
  */
 import { createPubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
 
 export interface OrderUpdatedMessage {
   orderId: string;
@@ -49,7 +50,10 @@ export const unshared = ({ batch: _batch, ...m }: OrderUpdatedMessage): OrderUpd
 export type OmsPubSub = ReturnType<typeof createOmsPubSub>;
 
 export function createOmsPubSub() {
-  return createPubSub<{ ORDER_UPDATED: [OrderUpdatedMessage] }>();
+  // One listener per subscription: thousands are expected, not a leak.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<{ ORDER_UPDATED: [OrderUpdatedMessage] }>({ eventTarget: eventTarget as any });
 }
 
 export const ORDER_UPDATED = 'ORDER_UPDATED';
