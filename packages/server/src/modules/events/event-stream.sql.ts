@@ -4,39 +4,18 @@
  */
 import type { Statement } from '../order/order-placement.sql';
 
-/** The advisory lock that serializes sequencer runs, whichever process runs them. */
+/** The advisory lock that serializes sequencer runs, whichever process runs them (as in the migration's function). */
 export const SEQUENCER_LOCK = 7_411_093_257;
 
-/** Events numbered per sequencer statement (a run repeats it until fewer are left). */
+/** Events numbered per sequencer run (a caller repeats it until fewer are left). */
 export const SEQUENCE_BATCH = 5000;
 
-/** Whether any committed event still waits for its position (the partial index answers it). */
-export const unpositionedExist = (): Statement => ({
-  text: 'select exists (select 1 from domain_event where position is null) as pending',
-  values: [],
-});
-
 /**
- * Serializes this transaction with every other sequencer run; the lock is held until commit. A
- * run stuck behind another for longer than the timeout gives up and is retried later.
- */
-export const takeSequencerLock = (): Statement[] => [
-  { text: `set local lock_timeout = '10s'`, values: [] },
-  { text: 'select pg_advisory_xact_lock($1::int8)', values: [SEQUENCER_LOCK] },
-];
-
-/**
- * Numbers the committed, unnumbered events in insertion (seq) order. nextval is computed in the
- * middle subquery, which PostgreSQL cannot flatten (volatile target list) over the innermost one
- * (ordered, limited and locked: not flattened either), so the numbers follow seq. Rows of
- * transactions still open are invisible here and are numbered by a later run.
+ * One sequencer run, in one statement: Migration20261206230000_stream's function takes the advisory
+ * lock, then numbers the committed, unnumbered events in seq order, and commits with the statement.
  */
 export const assignPositions = (limit = SEQUENCE_BATCH): Statement => ({
-  text: `with n as (
-      select id, nextval('domain_event_position') as p
-      from (select id from domain_event where position is null order by seq limit $1 for update) s),
-    u as (update domain_event d set position = n.p from n where d.id = n.id returning 1)
-    select count(*)::int as n from u`,
+  text: 'select oms_assign_stream_positions($1::int) as n',
   values: [limit],
 });
 
