@@ -29,6 +29,7 @@ import { hashToken } from './modules/auth/auth.service';
 import { EventDispatcher } from './modules/events/event-dispatcher';
 import { dataRange, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
+import { subscribeShared } from './common/shared-subscribe';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
@@ -174,6 +175,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits)]),
+      // One execution per update and per view (operation, variables, access), not per subscriber.
+      subscribe: subscribeShared,
       context: async (ctx) => {
         const token = wsBearer(ctx.connectionParams);
         const ip = (ctx.extra as any).request?.socket?.remoteAddress;

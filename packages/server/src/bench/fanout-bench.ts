@@ -123,6 +123,8 @@ async function main() {
   }
   await new Promise((r) => setTimeout(r, 2000));
   const idle = memory();
+  const stats = await ask({ cmd: 'seen', historyId: 'none', timeoutMs: 0 }) as Extract<ClientsReply, { type: 'seen' }>;
+  say(`subscribed; ${stats.errors} connections had to be opened again`);
   out({
     metric: 'idle_subscriber_memory', subscribers: SUBSCRIBERS,
     rssBytesPerSubscriber: Math.round((idle.rss - before.rss) / SUBSCRIBERS), heapBytesPerSubscriber: Math.round((idle.heap - before.heap) / SUBSCRIBERS),
@@ -162,6 +164,13 @@ async function main() {
   await ask({ cmd: 'close' });
   const ok = missing === 0 && p99 < GOAL_P99_MS && (!global.gc || (idle.rss - before.rss) / SUBSCRIBERS < GOAL_BYTES_PER_IDLE);
   return ok;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
+    process.exit(130);
+  });
 }
 
 main()

@@ -25,25 +25,39 @@ const arrivals = new Map<string, number[]>();
 let errors = 0;
 const send = (m: ClientsReply) => process.send!(m);
 
+/** Subscriber i: one connection, one subscription; a connection that fails (the server busy) is opened again. */
+function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>) {
+  const client = createClient({ url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${m.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  clients[i] = client;
+  let failed = false;
+  const again = () => {
+    if (failed || closing) return;
+    failed = true;
+    errors++;
+    void client.dispose();
+    setTimeout(() => subscribe(i, m), 500);
+  };
+  client.subscribe<any>({ query: m.query }, {
+    next: (r) => {
+      if (r.errors) {
+        errors++;
+        return;
+      }
+      const id = r.data.orderUpdated.event.id as string;
+      let list = arrivals.get(id);
+      if (!list) arrivals.set(id, (list = []));
+      list.push(now());
+    },
+    error: again,
+    complete: again,
+  });
+}
+
+let closing = false;
 process.on('message', async (m: ClientsRequest) => {
   if (m.cmd === 'connect') {
     for (let i = 0; i < m.n; i++) {
-      const client = createClient({ url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${m.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => errors++ });
-      clients.push(client);
-      client.subscribe<any>({ query: m.query }, {
-        next: (r) => {
-          if (r.errors) {
-            errors++;
-            return;
-          }
-          const id = r.data.orderUpdated.event.id as string;
-          let list = arrivals.get(id);
-          if (!list) arrivals.set(id, (list = []));
-          list.push(now());
-        },
-        error: () => errors++,
-        complete: () => {},
-      });
+      subscribe(i, m);
       // Not all at once: the server authenticates each connection.
       if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
     }
@@ -54,6 +68,7 @@ process.on('message', async (m: ClientsRequest) => {
     send({ type: 'seen', historyId: m.historyId, times: arrivals.get(m.historyId) ?? [], errors });
     arrivals.delete(m.historyId);
   } else if (m.cmd === 'close') {
+    closing = true;
     await Promise.all(clients.map((c) => c.dispose()));
     send({ type: 'closed' });
     process.exit(0);

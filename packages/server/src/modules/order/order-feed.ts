@@ -46,7 +46,8 @@ export class OrderFeed {
   /** A partner key only ever receives updates of orders in its own channels. */
   async subscribe(ctx: RequestContext, args: { id?: string | null; channelCode?: string | null; after?: string | null }): Promise<AsyncIterable<OrderUpdatedMessage>> {
     rejectNul(args);
-    const em = ctx.em.fork();
+    // The subscription's own unit of work (its context is per subscription): the catch-up reads with plain SQL.
+    const em = ctx.em;
     const scope = channelScope(ctx);
     let channelId: string | undefined;
     if (args.id && !isUUID(args.id)) throw new BadRequestError('id is not a valid order id');
