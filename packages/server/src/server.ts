@@ -29,6 +29,7 @@ import { hashToken } from './modules/auth/auth.service';
 import { EventDispatcher } from './modules/events/event-dispatcher';
 import { dataRange, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
+import { subscribeShared } from './common/shared-subscribe';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
@@ -65,6 +66,8 @@ export interface RunningServer {
   /** The job queue of this process (pg-boss). */
   jobs: JobQueue;
   dispatcher: EventDispatcher;
+  /** The event stream of this process: `connected` (its listening connection) and `stats()`. */
+  eventStream: EventStream;
   schema: GraphQLSchema;
   log: Logger;
   /** Set when the first admin was created by this start. */
@@ -110,7 +113,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.automation.start(orm);
   await services.exports.start();
   await services.analyticsRefresh.start(orm);
-  const eventStream = new EventStream(options.databaseUrl, services.pubsub, log, config.eventStableWaitMs);
+  const eventStream = new EventStream(orm, options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
   const dispatcher = new EventDispatcher(orm, log, config.eventDispatchPollSeconds);
@@ -206,6 +209,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits)]),
+      // One execution per update and per view (operation, variables, access), not per subscriber.
+      subscribe: subscribeShared,
       context: async (ctx) => {
         const token = wsBearer(ctx.connectionParams);
         const ip = (ctx.extra as any).request?.socket?.remoteAddress;
@@ -356,6 +361,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     services,
     jobs,
     dispatcher,
+    eventStream,
     schema,
     log,
     createdAdmin,

@@ -190,7 +190,7 @@ test('after SIGKILL between commit and delivery, a restarted process delivers ev
   const resumed = follow(b.port, seenBeforeCrash.at(-1));
   const primary = () => t.sql<{ id: string; seq: string; type: string }>(
     `select e.id, e.seq, e.type from domain_event e join channel c on c.id = e.channel_id
-     where c.code = 'WEB' and (e.payload->>'primary')::boolean order by e.seq`);
+     where c.code = 'WEB' and (e.payload->>'primary')::boolean order by e.position`);
   // The missed updates arrive; then one more change, live.
   await until('the resumed subscriber to catch up', async () => resumed.seen.length === (await primary()).length - seenBeforeCrash.length);
   await changes(b.port, 'B2');

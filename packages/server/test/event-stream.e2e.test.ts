@@ -95,9 +95,10 @@ describe('events are written with the change', () => {
       await first.query('commit');
       const rest = (await t.q(EVENTS, { id: o.id, first: 50, after })).events;
       seen.push(...rest.nodes.map((e: any) => e.id));
-      // Every event exactly once, the earlier-written one included, in stream order (transaction, then seq).
-      expect(seen.slice(1)).toEqual([early.id, late.id]);
-      const rows = await t.sql('select id from domain_event where aggregate_id = $1 order by tx_id, seq', [o.id]);
+      // Every event exactly once, the earlier-written one included, in stream order (positions are
+      // assigned after commit: the later write, committed first, comes first).
+      expect(seen.slice(1)).toEqual([late.id, early.id]);
+      const rows = await t.sql('select id from domain_event where aggregate_id = $1 order by position', [o.id]);
       expect(seen).toEqual(rows.map((x: any) => x.id));
       // A cursor from before tx_id existed (just the seq) still pages on.
       const legacy = Buffer.from(JSON.stringify([seen.length ? (await t.sql('select seq::text as s from domain_event where id = $1', [seen[0]]))[0].s : '0'])).toString('base64url');

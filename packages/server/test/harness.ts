@@ -36,8 +36,8 @@ export interface TestServer {
   q<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null }): Promise<T>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): WsClient;
-  /** Every SQL statement the server runs while `fn` runs. */
-  countQueries(fn: () => Promise<unknown>): Promise<{ statements: string[] }>;
+  /** Every SQL statement the server runs for requests while `fn` runs; with `background`, its background work's (event stream, dispatch) too. */
+  countQueries(fn: () => Promise<unknown>, opts?: { background?: boolean }): Promise<{ statements: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -58,6 +58,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
   const databaseUrl = withDatabase(base, dbName);
 
   let recorder: string[] | undefined;
+  let recordBackground = false;
   const server = await createServer({
     // Request rate limits are off unless a test turns them on; the suites send many requests quickly.
     config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, ...options.config },
@@ -69,7 +70,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
     logger: options.logger,
     onQuery: (msg) => {
       // Background work (event dispatch, webhook jobs) is not the request's: it is labelled and left out.
-      if (recorder && msg.startsWith('[query]') && !msg.startsWith('[query] (background)')) recorder.push(msg);
+      if (recorder && msg.startsWith('[query]') && (recordBackground || !msg.startsWith('[query] (background)'))) recorder.push(msg);
     },
   });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
@@ -135,13 +136,15 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
       wsClients.push(client);
       return client;
     },
-    async countQueries(fn) {
+    async countQueries(fn, opts) {
       recorder = [];
+      recordBackground = !!opts?.background;
       try {
         await fn();
         return { statements: recorder };
       } finally {
         recorder = undefined;
+        recordBackground = false;
       }
     },
     async stop() {

@@ -177,9 +177,10 @@ test('replaying on after the last event replayed misses none when two transactio
     await first.query('commit');
     const r2 = await replay({ endpointId: endpoint.id, after: r1.lastEventId ?? start.id });
     expect(r1.queued + r2.queued).toBe(2);
-    expect(r2.lastEventId).toBe(late.id);
+    // Stream order is commit order: the later write, committed first, was replayed first.
+    expect(r2.lastEventId).toBe(early.id);
     const replayed = await t.sql(`select event_id from webhook_delivery where endpoint_id = $1 and replay order by created_at`, [endpoint.id]);
-    expect(replayed.map((d: any) => d.event_id)).toEqual([early.id, late.id]);
+    expect(replayed.map((d: any) => d.event_id)).toEqual([late.id, early.id]);
   } finally {
     await first.end();
     await second.end();

@@ -3,6 +3,7 @@
  * (modules/events/event-stream.ts) after each commit, from whichever server process committed.
  */
 import { createPubSub } from '@graphql-yoga/subscription';
+import { setMaxListeners } from 'node:events';
 
 export interface OrderUpdatedMessage {
   orderId: string;
@@ -10,15 +11,49 @@ export interface OrderUpdatedMessage {
   historyId: string;
   /** The stream event the update stands for: subscribers remember its id to resume after it. */
   eventId: string;
-  /** Its stream position, (txId, seq): updates are published in this order. */
-  txId: string;
-  seq: number;
+  /** Its stream position (int8, as text): updates are published in this order. */
+  position: string;
+  /**
+   * The updates published (or caught up) together. Whoever first needs their data loads it for
+   * the whole batch, once; every other subscriber of this process gets the same loaded data.
+   */
+  batch?: SharedBatch;
 }
+
+/**
+ * Data loaded once for a batch of updates and shared by every subscriber that receives them.
+ * Only data: what each subscriber sees of it is decided per subscriber (its permissions, when its
+ * fields are resolved).
+ */
+export class SharedBatch {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(readonly messages: readonly OrderUpdatedMessage[]) {
+    for (const m of messages) m.batch = this;
+  }
+
+  /** The result of `load` under `key`, computed by the first caller; a failed load is tried again by the next. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.memo.set(key, p);
+      p.catch(() => this.memo.delete(key));
+    }
+    return p;
+  }
+}
+
+/** The message without its batch: what a subscriber keeps while it lags (see order-feed.ts). */
+export const unshared = ({ batch: _batch, ...m }: OrderUpdatedMessage): OrderUpdatedMessage => m;
 
 export type OmsPubSub = ReturnType<typeof createOmsPubSub>;
 
 export function createOmsPubSub() {
-  return createPubSub<{ ORDER_UPDATED: [OrderUpdatedMessage] }>();
+  // One listener per subscription: thousands are expected, not a leak.
+  const eventTarget = new EventTarget();
+  setMaxListeners(0, eventTarget);
+  return createPubSub<{ ORDER_UPDATED: [OrderUpdatedMessage] }>({ eventTarget: eventTarget as any });
 }
 
 export const ORDER_UPDATED = 'ORDER_UPDATED';

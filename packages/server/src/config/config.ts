@@ -51,8 +51,6 @@ export interface Config {
   jobPollSeconds: number;
   /** How often every process sweeps the event stream for events not yet dispatched (after a crash, a lost notification). */
   eventDispatchPollSeconds: number;
-  /** The longest a committed subscription update waits for older transactions to end (for stream order) before it is sent anyway. */
-  eventStableWaitMs: number;
   /** A webhook request taking longer than this fails (and is retried). */
   webhookTimeoutMs: number;
   /** First retry delay of a failed webhook delivery; each further retry waits about twice as long. */
@@ -122,7 +120,6 @@ export const ENV_VARS = [
   'OMS_TRUST_PROXY',
   'OMS_JOB_POLL_SECONDS',
   'OMS_EVENT_DISPATCH_POLL_SECONDS',
-  'OMS_EVENT_STABLE_WAIT_MS',
   'OMS_WEBHOOK_TIMEOUT_MS',
   'OMS_WEBHOOK_RETRY_DELAY_SECONDS',
   'OMS_WEBHOOK_RETRY_WINDOW_SECONDS',
@@ -196,7 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.OMS_TRUST_PROXY || false,
     jobPollSeconds: Math.max(1, int('OMS_JOB_POLL_SECONDS', env.OMS_JOB_POLL_SECONDS, 2)),
     eventDispatchPollSeconds: Math.max(1, int('OMS_EVENT_DISPATCH_POLL_SECONDS', env.OMS_EVENT_DISPATCH_POLL_SECONDS, 10)),
-    eventStableWaitMs: int('OMS_EVENT_STABLE_WAIT_MS', env.OMS_EVENT_STABLE_WAIT_MS, 2000),
     webhookTimeoutMs: Math.max(100, int('OMS_WEBHOOK_TIMEOUT_MS', env.OMS_WEBHOOK_TIMEOUT_MS, 10_000)),
     webhookRetryDelaySeconds: Math.max(1, int('OMS_WEBHOOK_RETRY_DELAY_SECONDS', env.OMS_WEBHOOK_RETRY_DELAY_SECONDS, 30)),
     webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),

@@ -22,7 +22,9 @@ export type EventType = (typeof EVENT_TYPES)[number];
 @Entity({ tableName: 'domain_event' })
 @Index({ properties: ['aggregateId', 'seq'] })
 @Index({ properties: ['type', 'seq'] })
-@Index({ properties: ['txId', 'seq'] })
+@Index({ properties: ['aggregateId', 'position'] })
+@Index({ properties: ['type', 'position'] })
+@Index({ properties: ['channelId', 'position'] })
 export class DomainEvent {
   @Field(() => ID, { description: 'Stable; receivers de-duplicate on it.' })
   @PrimaryKey({ type: 'uuid' })
@@ -33,9 +35,14 @@ export class DomainEvent {
   seq?: string;
 
   /**
-   * The id of the transaction that wrote the event (xid8). Readers page by (txId, seq) and only
-   * read events of transactions older than every one still running, so none commits behind them.
+   * The stream position, assigned after the event's transaction committed (event-sequencer.ts);
+   * null until then. Every reader reads in this order, and only positioned events: a position
+   * assigned later is always larger than every position a reader could already see.
    */
+  @Property({ type: 'bigint', columnType: 'int8', nullable: true, unique: true, hidden: true })
+  position?: string | null;
+
+  /** The id of the transaction that wrote the event (xid8): the sequencer numbers one transaction's events together. */
   @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', hidden: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
   txId?: string;
 

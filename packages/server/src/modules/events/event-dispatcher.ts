@@ -4,8 +4,9 @@
  * undispatched events (`for update skip locked`, so two processes never claim the same one),
  * let each reactor write what it needs (delivery rows, jobs) in that transaction, and mark the
  * events dispatched. A crash before commit leaves the events undispatched for the next sweep.
- * Dispatch is kicked by the event stream's notifications (debounced) and by a periodic sweep,
- * which catches whatever a lost notification or a crashed process left behind.
+ * Events are dispatched in stream order, once they have their stream position (event-sequencer.ts).
+ * Dispatch is kicked when the event stream has read newly positioned events (debounced) and by a
+ * periodic sweep, which catches whatever a lost notification or a crashed process left behind.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../common/logger';
@@ -35,7 +36,7 @@ export class EventDispatcher {
   }
 
   start(stream: EventStream) {
-    stream.onEvent(() => this.kick());
+    stream.onPositioned(() => this.kick());
     this.sweep = setInterval(() => this.kick(), this.pollSeconds * 1000);
     this.kick();
   }
@@ -73,10 +74,10 @@ export class EventDispatcher {
     const after: (() => void)[] = [];
     const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
       const claimed = await sql<{ id: string }>(em,
-        'select id from domain_event where dispatched_at is null order by seq limit ? for update skip locked', [BATCH]);
+        'select id from domain_event where dispatched_at is null and position is not null order by position limit ? for update skip locked', [BATCH]);
       if (!claimed.length) return 0;
       const ids = claimed.map((r) => r.id);
-      const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { seq: 'asc' } });
+      const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { position: 'asc' } });
       for (const reactor of this.reactors) {
         const then = await reactor(em, events);
         if (then) after.push(then);

@@ -3,25 +3,34 @@
  * its connection resumes with `after: <the last eventId it saw>`: it first gets every later update
  * from the stream table, then the live ones, with none missed and none twice.
  *
- * Both come in stream order, (txId, seq): the catch-up reads only events of transactions older
- * than every transaction still running, and the event stream publishes live updates in the same
- * order under the same rule. So every update a subscriber receives comes after all the ones it
- * received before it in stream order, and nothing can still commit before it: resuming after it
- * misses nothing, whatever order concurrent transactions commit in (unless a transaction runs
- * longer than OMS_EVENT_STABLE_WAIT_MS and then commits an update behind it: see event-stream.ts).
+ * Both come in stream order, by position: each event gets its position after its transaction
+ * committed, and a position that appears later is always larger than every one visible before
+ * (modules/events/event-sequencer.ts). The event stream publishes live updates in position order,
+ * each once. So resuming after an update misses nothing, whatever order transactions commit in
+ * and however long any of them runs.
+ *
+ * Memory per subscription is bounded: the catch-up reads the table page by page, and live updates
+ * that arrive while the subscriber is behind (catching up, or slower than the stream) are kept
+ * without their shared data, at most MAX_BUFFERED of them; beyond that the subscription ends with
+ * an error that says to resume with `after`.
  */
 import { rejectNul } from '../../common/query-args';
 import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { isUUID } from 'class-validator';
 import { BadRequestError } from '../../common/errors';
-import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage } from '../../common/pubsub';
-import { sql } from '../../common/sql';
+import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage, SharedBatch, unshared } from '../../common/pubsub';
+import { run } from '../../common/sql';
 import { Channel } from '../channel/channel.entity';
-import { keyAfter, StreamKey, streamKey } from '../events/event-stream';
+import { assignStreamPositions } from '../events/event-sequencer';
+import { eventPosition, lastPosition, updatesAfter } from '../events/event-stream.sql';
 
 /** Catch-up reads the stream in pages of this many updates. */
 const CATCH_UP_PAGE = 500;
+/** Live updates that matched while the subscriber was behind: more than this ends the subscription. */
+export const MAX_BUFFERED = 10_000;
+/** Buffered live updates beyond this many are kept without their shared data (it is loaded again, per page, when sent). */
+const KEEP_SHARED = 100;
 
 interface Filter {
   orderId?: string;
@@ -29,13 +38,16 @@ interface Filter {
   scope?: readonly string[];
 }
 
+const after = (a: string, b: string) => BigInt(a) > BigInt(b);
+
 export class OrderFeed {
   constructor(private readonly pubsub: OmsPubSub) {}
 
   /** A partner key only ever receives updates of orders in its own channels. */
   async subscribe(ctx: RequestContext, args: { id?: string | null; channelCode?: string | null; after?: string | null }): Promise<AsyncIterable<OrderUpdatedMessage>> {
     rejectNul(args);
-    const em = ctx.em.fork();
+    // The subscription's own unit of work (its context is per subscription): the catch-up reads with plain SQL.
+    const em = ctx.em;
     const scope = channelScope(ctx);
     let channelId: string | undefined;
     if (args.id && !isUUID(args.id)) throw new BadRequestError('id is not a valid order id');
@@ -45,52 +57,42 @@ export class OrderFeed {
       channelId = channel.id;
     }
     const filter: Filter = { orderId: args.id ?? undefined, channelId, scope: scope ? [...scope] : undefined };
-    let after: StreamKey | undefined;
-    if (args.after != null) {
-      // An event outside the key's channels is reported like an unknown one.
-      const [row] = isUUID(args.after) ? await sql<{ tx_id: string; seq: string; channel_id: string | null }>(em, 'select tx_id::text, seq, channel_id from domain_event where id = ?', [args.after]) : [];
-      if (!row || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) {
-        throw new BadRequestError(`after: no event with id ${JSON.stringify(args.after).slice(0, 80)}`);
-      }
-      after = streamKey(row.tx_id, row.seq);
-    }
     const matches = (m: OrderUpdatedMessage) => (!filter.orderId || m.orderId === filter.orderId) && (!filter.channelId || m.channelId === filter.channelId) && (!filter.scope || filter.scope.includes(m.channelId));
-    // Listening starts now, before the catch-up reads the table: anything the stream publishes
-    // from here on arrives live; anything it published before was stable before, so the catch-up
-    // reads it; what is in both is sent once (live updates not after the last one sent are skipped).
+    // Listening starts first. Whatever the stream published before had its position committed
+    // before the reads below, so the catch-up reads it (or, without `after`, it is older than the
+    // starting position); whatever it publishes from now on arrives live; live updates at or
+    // before the last position sent are skipped.
     const live = new LiveBuffer(this.pubsub.subscribe(ORDER_UPDATED)[Symbol.asyncIterator](), matches);
-    // Without `after`, only changes committed from now on: the stream publishes an update once no
-    // older transaction runs, so one committed just before may still be on its way; it is skipped.
-    let since: Snapshot | undefined;
-    if (!after) {
-      try {
-        since = parseSnapshot((await sql<{ s: string }>(em, 'select pg_current_snapshot()::text as s'))[0].s);
-      } catch (err) {
-        await live.close();
-        throw err;
+    try {
+      // Every event committed before subscribing gets its position now: with `after`, so that the
+      // event named is found; without, so that "from now on" means committed after this call.
+      await assignStreamPositions(em);
+      if (args.after == null) {
+        const [{ position }] = await run<{ position: string }>(em, lastPosition());
+        return new FeedIterator(em, position, false, filter, live);
       }
+      const from = await this.positionOf(em, args.after, scope);
+      return new FeedIterator(em, from, true, filter, live);
+    } catch (err) {
+      await live.close();
+      throw err;
     }
-    return new FeedIterator(em, after, filter, live, since);
+  }
+
+  /** The position of the event to resume after; an event outside the key's channels is reported like an unknown one. */
+  private async positionOf(em: RequestContext['em'], id: string, scope: readonly string[] | undefined): Promise<string> {
+    const unknown = () => new BadRequestError(`after: no event with id ${JSON.stringify(id).slice(0, 80)}`);
+    if (!isUUID(id)) throw unknown();
+    let [row] = await run<{ position: string | null; channel_id: string | null }>(em, eventPosition(id));
+    if (row && !row.position) {
+      // Committed after the numbering above: number it too.
+      await assignStreamPositions(em);
+      [row] = await run<{ position: string | null; channel_id: string | null }>(em, eventPosition(id));
+    }
+    if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) throw unknown();
+    return row.position;
   }
 }
-
-/** A PostgreSQL snapshot (pg_snapshot): which transactions had committed when it was taken. */
-interface Snapshot {
-  xmin: bigint;
-  xmax: bigint;
-  running: Set<bigint>;
-}
-
-function parseSnapshot(text: string): Snapshot {
-  const [xmin, xmax, xip] = text.split(':');
-  return { xmin: BigInt(xmin), xmax: BigInt(xmax), running: new Set(xip ? xip.split(',').map(BigInt) : []) };
-}
-
-/** Whether the transaction had committed (or ended) when the snapshot was taken. */
-const endedBefore = (s: Snapshot, txId: bigint) => txId < s.xmin || (txId < s.xmax && !s.running.has(txId));
-
-/** Live updates that matched while the catch-up was still reading the table: more than this ends the subscription. */
-const MAX_BUFFERED = 10_000;
 
 /**
  * Pulls live updates as they are published and keeps the matching ones until the subscriber
@@ -102,6 +104,8 @@ class LiveBuffer {
   private wake?: () => void;
   private ended = false;
   private overflowed = false;
+  /** While true (the catch-up is still reading the table), updates are kept without their shared data. */
+  behind = true;
 
   constructor(private readonly source: AsyncIterator<OrderUpdatedMessage>, matches: (m: OrderUpdatedMessage) => boolean) {
     void (async () => {
@@ -114,7 +118,8 @@ class LiveBuffer {
             this.overflowed = true;
             break;
           }
-          this.items.push(r.value);
+          // A lagging subscriber must not pin the data of every batch it has not sent yet.
+          this.items.push(this.behind || this.items.length >= KEEP_SHARED ? unshared(r.value) : r.value);
           this.wake?.();
         }
       } catch {
@@ -129,12 +134,22 @@ class LiveBuffer {
   /** The next live update, or undefined when the stream has ended. */
   async next(): Promise<OrderUpdatedMessage | undefined> {
     while (!this.items.length) {
-      if (this.overflowed) throw new BadRequestError(`More than ${MAX_BUFFERED} updates arrived while catching up: subscribe again with after: <the last eventId received>`);
+      if (this.overflowed) throw new BadRequestError(`More than ${MAX_BUFFERED} updates arrived while this subscription was behind: subscribe again later with after: <the last eventId received>`);
       if (this.ended) return undefined;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
     }
     return this.items.shift();
+  }
+
+  /** The buffered updates that follow, up to n, that have no shared data. */
+  peekUnshared(n: number): OrderUpdatedMessage[] {
+    const out: OrderUpdatedMessage[] = [];
+    for (const m of this.items) {
+      if (out.length >= n || m.batch) break;
+      out.push(m);
+    }
+    return out;
   }
 
   async close() {
@@ -146,27 +161,19 @@ class LiveBuffer {
 
 /**
  * The subscription's source: first the updates after `after` from the table, page by page, then
- * the live ones, skipping those already sent from the table. An iterator rather than a generator,
- * so that a subscriber leaving ends it at once, even while it waits for the next update.
+ * the live ones, skipping those at or before the last position sent. An iterator rather than a
+ * generator, so that a subscriber leaving ends it at once, even while it waits for the next update.
  */
 class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
-  /** The stream position of the last update sent from the table (or `after`). */
-  private last: StreamKey | undefined;
-  /** The updates sent from the table: not again live. */
-  private readonly sent = new Set<string>();
   private readonly page: OrderUpdatedMessage[] = [];
   private closed = false;
 
-  constructor(private readonly em: RequestContext['em'], private from: StreamKey | undefined, private readonly filter: Filter, private readonly live: LiveBuffer, private readonly since?: Snapshot) {
-    this.last = from;
-  }
-
-  /** Live updates come in stream order, each published once: skip those sent from the table, those up to `after`, and (without `after`) those committed before subscribing. */
-  private wanted(m: OrderUpdatedMessage) {
-    if (this.sent.has(m.eventId)) return false;
-    const key = streamKey(m.txId, m.seq);
-    if (this.since) return !endedBefore(this.since, key[0]);
-    return !this.last || keyAfter(key, this.last);
+  /**
+   * @param last the position of the last update sent (or resumed after, or of the stream's end when subscribing without `after`)
+   * @param catchUp whether to read the table after `last` first
+   */
+  constructor(private readonly em: RequestContext['em'], private last: string, private catchUp: boolean, private readonly filter: Filter, private readonly live: LiveBuffer) {
+    live.behind = catchUp;
   }
 
   [Symbol.asyncIterator]() {
@@ -175,13 +182,17 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
 
   async next(): Promise<IteratorResult<OrderUpdatedMessage>> {
     try {
-      while (!this.page.length && this.from !== undefined && !this.closed) await this.readPage();
+      while (!this.page.length && this.catchUp && !this.closed) await this.readPage();
       if (this.closed) return { value: undefined, done: true };
       if (this.page.length) return { value: this.page.shift()!, done: false };
       for (;;) {
         const m = await this.live.next();
         if (!m || this.closed) return { value: undefined, done: true };
-        if (this.wanted(m)) return { value: m, done: false };
+        if (!after(m.position, this.last)) continue;
+        this.last = m.position;
+        // Kept without shared data while behind: loaded for it and the next ones like a catch-up page.
+        if (!m.batch) new SharedBatch([m, ...this.live.peekUnshared(CATCH_UP_PAGE - 1)]);
+        return { value: m, done: false };
       }
     } catch (err) {
       await this.return();
@@ -202,22 +213,14 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
 
   /** Subscriptions carry one update per order history entry: its primary event. */
   private async readPage() {
-    const f = this.filter;
-    const from = this.from!;
-    // Stable events only (of transactions older than every running one): none can commit before them later.
-    const rows = await sql<{ tx_id: string; seq: string; id: string; aggregate_id: string; channel_id: string; history_id: string }>(this.em,
-      `select tx_id::text, seq, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
-       where (tx_id, seq) > (?::xid8, ?::int8) and tx_id < pg_snapshot_xmin(pg_current_snapshot()) and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
-         and coalesce((payload->>'primary')::boolean, false)
-         and (?::uuid is null or aggregate_id = ?::uuid) and (?::uuid is null or channel_id = ?::uuid)
-         and (?::uuid[] is null or channel_id = any(?::uuid[]))
-       order by tx_id, seq limit ?`,
-      [String(from[0]), String(from[1]), f.orderId ?? null, f.orderId ?? null, f.channelId ?? null, f.channelId ?? null, f.scope ?? null, f.scope ?? null, CATCH_UP_PAGE]);
-    for (const r of rows) {
-      this.last = streamKey(r.tx_id, r.seq);
-      this.sent.add(r.id);
-      this.page.push({ orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, txId: r.tx_id, seq: Number(r.seq) });
+    const rows = await run<{ position: string; id: string; aggregate_id: string; channel_id: string; history_id: string }>(this.em, updatesAfter(this.last, this.filter, CATCH_UP_PAGE));
+    const page = rows.map((r): OrderUpdatedMessage => ({ orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, position: r.position }));
+    new SharedBatch(page); // its data is loaded once for the page, when the first of it is sent
+    this.page.push(...page);
+    if (page.length) this.last = page[page.length - 1].position;
+    if (rows.length < CATCH_UP_PAGE) {
+      this.catchUp = false;
+      this.live.behind = false;
     }
-    this.from = rows.length < CATCH_UP_PAGE ? undefined : this.last;
   }
 }

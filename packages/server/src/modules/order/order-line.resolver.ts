@@ -1,5 +1,6 @@
 import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
+import { entityOf, itemsOf } from '../../common/load-once';
 import { Product } from '../catalog/product.entity';
 import { StockAllocation } from '../inventory/stock-allocation.entity';
 import { Warehouse } from '../inventory/warehouse.entity';
@@ -9,13 +10,13 @@ import { OrderLine } from './order-line.entity';
 export class OrderLineResolver {
   @FieldResolver(() => [StockAllocation], { description: 'Where the units of this line are reserved or were shipped from.' })
   allocations(@Root() line: OrderLine) {
-    return line.allocations.loadItems();
+    return itemsOf(line.allocations);
   }
 
   @Authorized(Permission.PRODUCT_READ)
   @FieldResolver(() => Product)
   product(@Root() line: OrderLine) {
-    return line.product.load();
+    return entityOf(line.product);
   }
 }
 
@@ -23,6 +24,6 @@ export class OrderLineResolver {
 export class StockAllocationResolver {
   @FieldResolver(() => Warehouse)
   warehouse(@Root() allocation: StockAllocation) {
-    return allocation.warehouse.load();
+    return entityOf(allocation.warehouse);
   }
 }

@@ -10,6 +10,8 @@ import { Payment, Refund } from '../payment/payment.entity';
 import { Return } from '../shipment/return.entity';
 import { Shipment } from '../shipment/shipment.entity';
 import { OrderFeed } from './order-feed';
+import { loadOrderUpdate } from './order-update.loader';
+import { entityOf, itemsOf } from '../../common/load-once';
 import { OrderHistoryEntry } from './order-history.entity';
 import { OrderLine } from './order-line.entity';
 import { orderStateMachine } from './order-state-machine';
@@ -114,26 +116,22 @@ export class OrderResolver {
       return ctx.orderFeed.subscribe(ctx, args);
     },
   })
-  async orderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs): Promise<OrderUpdate> {
-    // A fresh unit of work per event: the connection lives long, the data must not be stale.
-    const em = ctx.em.fork();
-    const [order, event] = await Promise.all([
-      em.findOneOrFail(Order, { id: message.orderId }),
-      em.findOneOrFail(OrderHistoryEntry, { id: message.historyId }),
-    ]);
-    return { order, event, eventId: message.eventId };
+  orderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs): Promise<OrderUpdate> {
+    // Loaded once per batch of updates for every subscriber of this process (fresh, after commit);
+    // the fields below redact it per subscriber.
+    return loadOrderUpdate(ctx.em, message);
   }
 
   @FieldResolver(() => Channel)
   channel(@Root() order: Order) {
-    return order.channel.load();
+    return entityOf(order.channel);
   }
 
   // Personal data and money movements: redacted (null) for callers without the permission, so
   // that one query serves every role (a wall screen signed in as VIEWER sees orders, not people).
   @FieldResolver(() => Customer, { nullable: true, description: 'Null without CUSTOMER_READ.' })
   customer(@Root() order: Order, @Ctx() ctx: RequestContext) {
-    return can(ctx, Permission.CUSTOMER_READ) ? order.customer.load() : null;
+    return can(ctx, Permission.CUSTOMER_READ) ? entityOf(order.customer) : null;
   }
 
   @FieldResolver(() => Address, { nullable: true, description: 'Null without CUSTOMER_READ.' })
@@ -143,32 +141,32 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLine])
   lines(@Root() order: Order) {
-    return order.lines.loadItems();
+    return itemsOf(order.lines);
   }
 
   @FieldResolver(() => [Payment], { nullable: true, description: 'Null without PAYMENT_READ.' })
   payments(@Root() order: Order, @Ctx() ctx: RequestContext) {
-    return can(ctx, Permission.PAYMENT_READ) ? order.payments.loadItems() : null;
+    return can(ctx, Permission.PAYMENT_READ) ? itemsOf(order.payments) : null;
   }
 
   @FieldResolver(() => [Refund], { nullable: true, description: 'Null without PAYMENT_READ.' })
   refunds(@Root() order: Order, @Ctx() ctx: RequestContext) {
-    return can(ctx, Permission.PAYMENT_READ) ? order.refunds.loadItems() : null;
+    return can(ctx, Permission.PAYMENT_READ) ? itemsOf(order.refunds) : null;
   }
 
   @FieldResolver(() => [Shipment])
   shipments(@Root() order: Order) {
-    return order.shipments.loadItems();
+    return itemsOf(order.shipments);
   }
 
   @FieldResolver(() => [Return])
   returns(@Root() order: Order) {
-    return order.returns.loadItems();
+    return itemsOf(order.returns);
   }
 
   @FieldResolver(() => [OrderHistoryEntry], { description: 'Every transition and notable action, oldest first.' })
   history(@Root() order: Order) {
-    return order.history.loadItems();
+    return itemsOf(order.history);
   }
 
   @FieldResolver(() => [OrderStatus], { description: 'Statuses the order may move to next, per the state table.' })

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
+import { entityOf, itemsOf } from '../../common/load-once';
 import type { RequestContext } from '../../common/context';
 import { Warehouse } from '../inventory/warehouse.entity';
 import { OrderPayload } from '../order/order.types';
@@ -32,12 +33,12 @@ export class ShipmentResolver {
 
   @FieldResolver(() => Warehouse)
   warehouse(@Root() shipment: Shipment) {
-    return shipment.warehouse.load();
+    return entityOf(shipment.warehouse);
   }
 
   @FieldResolver(() => [ShipmentLine])
   lines(@Root() shipment: Shipment) {
-    return shipment.lines.loadItems();
+    return itemsOf(shipment.lines);
   }
 }
 
@@ -45,6 +46,6 @@ export class ShipmentResolver {
 export class ReturnResolver {
   @FieldResolver(() => [ReturnLine])
   lines(@Root() ret: Return) {
-    return ret.lines.loadItems();
+    return itemsOf(ret.lines);
   }
 }

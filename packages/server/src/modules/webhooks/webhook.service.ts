@@ -29,7 +29,7 @@ import { ApiKey } from '../auth/api-key.entity';
 import { recordAudit } from '../auth/audit';
 import { Channel } from '../channel/channel.entity';
 import { DomainEvent } from '../events/domain-event.entity';
-import { settled } from '../events/event.service';
+import { assignStreamPositions } from '../events/event-sequencer';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
 import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from './webhook.address';
@@ -288,7 +288,7 @@ export class WebhookService {
    */
   async replayEvents(ctx: RequestContext, input: ReplayEventsInput) {
     let summary: { matched: number; lastEventId?: string; hasMore: boolean } | undefined;
-    await settled(ctx.em); // so that events committed before the call are stable, and replayed
+    await assignStreamPositions(ctx.em); // so that every event committed before the call has its position, and is replayed
     const r = await this.run(ctx, 'queued', input, async (em) => {
       const endpoint = await this.find(em, ctx, input.endpointId, ['input', 'endpointId']);
       if (!endpoint.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['input', 'endpointId']);
@@ -301,26 +301,27 @@ export class WebhookService {
       if (input.from && input.to && input.from >= input.to) fail(ErrorCode.INVALID_INPUT, 'to: must be after from', ['input', 'to']);
       const scope = channelScope(ctx);
       const channels = endpoint.channelIds.length ? endpoint.channelIds : null;
-      let after: { tx_id: string; seq: string } | null = null;
+      let after: string | null = null;
       if (input.after) {
-        const [row] = await sql<{ tx_id: string; seq: string; channel_id: string | null }>(em, 'select tx_id::text, seq, channel_id from domain_event where id = ?', [input.after]);
-        // An event outside a key's channels is reported like an unknown one.
-        if (!row || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
-        after = row;
+        const [row] = await sql<{ position: string | null; channel_id: string | null }>(em, 'select position::text, channel_id from domain_event where id = ?', [input.after]);
+        // An event outside a key's channels is reported like an unknown one (and one without a
+        // position is one committed after this call began: not replayed yet either).
+        if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
+        after = row.position;
       }
-      // Stream order is (tx_id, seq), and only events of transactions older than every running one
-      // are read: none can commit later before the last event replayed (the next `after`).
-      const where = `type = any(?::text[]) and tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        and (?::xid8 is null or (tx_id, seq) > (?::xid8, ?::int8))
+      // Stream order is the position, assigned after commit: no event can appear later before the
+      // last event replayed (the next `after`).
+      const where = `type = any(?::text[]) and position is not null
+        and (?::int8 is null or position > ?::int8)
         and (?::timestamptz is null or occurred_at >= ?::timestamptz) and (?::timestamptz is null or occurred_at < ?::timestamptz)
         and (?::uuid[] is null or channel_id = any(?::uuid[])) and (?::uuid[] is null or channel_id = any(?::uuid[]))`;
-      const params = [types, after?.tx_id ?? null, after?.tx_id ?? null, after?.seq ?? null, input.from ?? null, input.from ?? null, input.to ?? null, input.to ?? null, channels, channels, scope ? [...scope] : null, scope ? [...scope] : null];
+      const params = [types, after, after, input.from ?? null, input.from ?? null, input.to ?? null, input.to ?? null, channels, channels, scope ? [...scope] : null, scope ? [...scope] : null];
       const [{ n }] = await sql<{ n: number }>(em, `select count(*)::int as n from domain_event where ${where}`, params);
       const rows = await sql<{ id: string; event_id: string }>(em,
         `insert into webhook_delivery (id, endpoint_id, event_id, event_type, status, attempt_count, replay, created_at)
          select gen_random_uuid(), ?, id, type, 'PENDING', 0, true, now() from (
-           select id, type, tx_id, seq from domain_event where ${where} order by tx_id, seq limit ?) e
-         order by e.tx_id, e.seq returning id, event_id`,
+           select id, type, position from domain_event where ${where} order by position limit ?) e
+         order by e.position returning id, event_id`,
         [endpoint.id, ...params, allowance]);
       await this.chargeReplayBudget(em, lane, rows.length);
       await this.queueReplays(em, endpoint, rows.map((d) => d.id));

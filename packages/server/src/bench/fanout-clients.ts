@@ -1,0 +1,76 @@
+/**
+ * The subscribers of `pnpm bench:fanout`, in a child process of their own (so that the server's
+ * process serves and nothing else, and its memory is the server's only): N WebSocket connections,
+ * one `orderUpdated` subscription each, recording when each update arrives, by history entry id.
+ * Driven over IPC by fanout-bench.ts.
+ */
+import { createClient, Client } from 'graphql-ws';
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+
+export type ClientsRequest =
+  | { cmd: 'connect'; wsUrl: string; token: string; n: number; query: string }
+  | { cmd: 'seen'; historyId: string; timeoutMs: number }
+  | { cmd: 'close' };
+
+export type ClientsReply =
+  | { type: 'connected'; n: number }
+  | { type: 'seen'; historyId: string; times: number[]; errors: number }
+  | { type: 'closed' };
+
+const now = () => performance.timeOrigin + performance.now();
+const clients: Client[] = [];
+/** Arrival times of each update (by history entry id), one per subscriber. */
+const arrivals = new Map<string, number[]>();
+let errors = 0;
+const send = (m: ClientsReply) => process.send!(m);
+
+/** Subscriber i: one connection, one subscription; a connection that fails (the server busy) is opened again. */
+function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>) {
+  const client = createClient({ url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${m.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
+  clients[i] = client;
+  let failed = false;
+  const again = () => {
+    if (failed || closing) return;
+    failed = true;
+    errors++;
+    void client.dispose();
+    setTimeout(() => subscribe(i, m), 500);
+  };
+  client.subscribe<any>({ query: m.query }, {
+    next: (r) => {
+      if (r.errors) {
+        errors++;
+        return;
+      }
+      const id = r.data.orderUpdated.event.id as string;
+      let list = arrivals.get(id);
+      if (!list) arrivals.set(id, (list = []));
+      list.push(now());
+    },
+    error: again,
+    complete: again,
+  });
+}
+
+let closing = false;
+process.on('message', async (m: ClientsRequest) => {
+  if (m.cmd === 'connect') {
+    for (let i = 0; i < m.n; i++) {
+      subscribe(i, m);
+      // Not all at once: the server authenticates each connection.
+      if (i % 50 === 49) await new Promise((r) => setTimeout(r, 20));
+    }
+    send({ type: 'connected', n: clients.length });
+  } else if (m.cmd === 'seen') {
+    const deadline = Date.now() + m.timeoutMs;
+    while ((arrivals.get(m.historyId)?.length ?? 0) < clients.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    send({ type: 'seen', historyId: m.historyId, times: arrivals.get(m.historyId) ?? [], errors });
+    arrivals.delete(m.historyId);
+  } else if (m.cmd === 'close') {
+    closing = true;
+    await Promise.all(clients.map((c) => c.dispose()));
+    send({ type: 'closed' });
+    process.exit(0);
+  }
+});

@@ -1,0 +1,57 @@
+/**
+ * The SQL of the event stream's order: numbering committed events (the sequencer) and reading
+ * them back by position. Placeholders are PostgreSQL's $1, $2, ... (run with common/sql.ts `run`).
+ */
+import type { Statement } from '../order/order-placement.sql';
+
+/** The advisory lock that serializes sequencer runs, whichever process runs them (as in the migration's function). */
+export const SEQUENCER_LOCK = 7_411_093_257;
+
+/** Events numbered per sequencer run (a caller repeats it until fewer are left). */
+export const SEQUENCE_BATCH = 5000;
+
+/**
+ * One sequencer run, in one statement: Migration20261206230000_stream's function takes the advisory
+ * lock, then numbers the committed, unnumbered events in seq order, and commits with the statement.
+ */
+export const assignPositions = (limit = SEQUENCE_BATCH): Statement => ({
+  text: 'select oms_assign_stream_positions($1::int) as n',
+  values: [limit],
+});
+
+/**
+ * The events after a position, in stream order, with what routing needs (not the payload).
+ * (Ordered by the column, not by the text alias of the same name.)
+ */
+export const eventsAfter = (position: string, limit: number): Statement => ({
+  text: `select position::text, id, type, aggregate_type, aggregate_id, channel_id, occurred_at,
+      payload->>'historyId' as history_id, coalesce((payload->>'primary')::boolean, false) as "primary"
+    from domain_event where position > $1::int8 order by domain_event.position limit $2`,
+  values: [position, limit],
+});
+
+/** The last position assigned so far (0 for an empty stream). */
+export const lastPosition = (): Statement => ({
+  text: 'select coalesce(max(position), 0)::text as position from domain_event',
+  values: [],
+});
+
+/** One event's position and channel, for resuming after it; position is null while it is new. */
+export const eventPosition = (id: string): Statement => ({
+  text: 'select position::text, channel_id from domain_event where id = $1',
+  values: [id],
+});
+
+/**
+ * Subscription updates (one per order history entry: its primary event) after a position, for a
+ * subscriber's catch-up, narrowed by order, channel and a key's channels.
+ */
+export const updatesAfter = (position: string, f: { orderId?: string; channelId?: string; scope?: readonly string[] }, limit: number): Statement => ({
+  text: `select position::text, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
+    where position > $1::int8 and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
+      and coalesce((payload->>'primary')::boolean, false)
+      and ($2::uuid is null or aggregate_id = $2::uuid) and ($3::uuid is null or channel_id = $3::uuid)
+      and ($4::uuid[] is null or channel_id = any($4::uuid[]))
+    order by domain_event.position limit $5`,
+  values: [position, f.orderId ?? null, f.channelId ?? null, f.scope ? [...f.scope] : null, limit],
+});

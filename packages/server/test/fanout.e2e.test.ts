@@ -1,0 +1,103 @@
+/**
+ * Fan-out: one status change reaches every subscriber of a channel with the same number of SQL
+ * statements whether one screen follows the channel or fifty: the stream loads each update's order
+ * and history entry once per server process and hands the same data to every subscriber, which
+ * only filters it and resolves its fields with its own permissions (personal data stays redacted
+ * for a subscriber without CUSTOMER_READ, however many others may see it).
+ */
+import { Client as WsClient } from 'graphql-ws';
+import { placeOrder } from './builders';
+import { settle, startTestServer, TestServer } from './harness';
+import { createKey } from './access-helpers';
+import { confirmOrder, holdOrder, standardCatalog } from './order-helpers';
+
+jest.setTimeout(180_000);
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+  await standardCatalog(t);
+});
+afterAll(() => t?.stop());
+
+const SUB = `subscription { orderUpdated(channelCode: "WEB") {
+  eventId order { id number status channel { code } customer { name email } lines { sku quantity } } event { type toStatus actor } } }`;
+
+interface Screen { client: WsClient; got: any[]; stop: () => void }
+
+function screen(token?: string): Screen {
+  const client = t.ws(token);
+  const got: any[] = [];
+  const stop = client.subscribe<any>({ query: SUB }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
+  return { client, got, stop };
+}
+
+async function until(what: string, ok: () => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The statements that read an update's data: the order, its history entry, and what the subscription asks of the order. */
+const loads = (statements: string[]) => statements.filter((s) => /from "(order|order_history|channel|customer|order_line)"/.test(s));
+
+/** Opens n screens on the channel, changes an order's status once, and counts the server's statements until every screen has it. */
+async function oneChange(screens: Screen[], change: (id: string) => Promise<unknown>) {
+  // Subscribing has no acknowledgement: orders are placed until every screen has seen one.
+  let order: any;
+  for (let ready = false; !ready;) {
+    order = (await placeOrder(t)).order;
+    ready = await until('every screen to see the placement', () => screens.every((s) => s.got.some((r) => r.data?.orderUpdated.order.id === order.id)), 5000)
+      .then(() => true, () => false);
+  }
+  await settle(300);
+  const before = screens.map((s) => s.got.length);
+  const { statements } = await t.countQueries(async () => {
+    await change(order.id);
+    await until('every screen to see the change', () => screens.every((s, i) => s.got.length > before[i]));
+  }, { background: true });
+  return { statements, updates: screens.map((s, i) => s.got.slice(before[i])), orderId: order.id };
+}
+
+test('one status change costs the same SQL statements for 1 subscriber as for 50, and each subscriber gets it once', async () => {
+  const one = [screen()];
+  await settle(500);
+  const single = await oneChange(one, (id) => confirmOrder(t, id));
+  for (const s of one) s.stop();
+
+  const fifty = Array.from({ length: 50 }, () => screen());
+  await settle(1000);
+  const many = await oneChange(fifty, (id) => confirmOrder(t, id));
+  await settle(500);
+
+  // Every screen got exactly the change, with the order as committed.
+  for (const updates of many.updates) {
+    expect(updates).toHaveLength(1);
+    expect(updates[0].data.orderUpdated).toMatchObject({ order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' } });
+  }
+  // Reading the update's data: the same statements for 50 subscribers as for one (not 2 per subscriber).
+  expect(loads(many.statements).length).toBe(loads(single.statements).length);
+  expect(loads(single.statements).length).toBeGreaterThan(0);
+  if (process.env.SHOW_STATEMENTS) console.log(`N=1: ${single.statements.length} statements, N=50: ${many.statements.length}\n${many.statements.join('\n')}`);
+  // And in all (the mutation, the stream, dispatch; a periodic sweep may fall inside one of the two windows).
+  expect(many.statements.length).toBeLessThanOrEqual(single.statements.length + 4);
+  for (const s of fifty) s.stop();
+});
+
+test('subscribers share the loaded order, but each sees it with its own permissions', async () => {
+  const viewerKey = await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] });
+  const admin = screen();
+  const viewer = screen(viewerKey.secret);
+  await settle(500);
+  const { updates, orderId } = await oneChange([admin, viewer], (id) => holdOrder(t, id, 'address check'));
+  const [[forAdmin], [forViewer]] = updates;
+  expect(forAdmin.data.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: { name: 'Ada Lovelace', email: 'ada@example.com' }, lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(forViewer.data.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: null, lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(forViewer.data.orderUpdated.eventId).toBe(forAdmin.data.orderUpdated.eventId);
+  // Nothing of the customer reached the viewer's connection.
+  expect(JSON.stringify(viewer.got)).not.toContain('ada@example.com');
+  admin.stop();
+  viewer.stop();
+});
