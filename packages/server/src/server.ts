@@ -32,6 +32,8 @@ import { EventStream } from './modules/events/event-stream';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
+import { Lifecycle } from './common/lifecycle';
+import { asUnavailable, unavailableStatusPlugin } from './common/unavailable';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { seedDemoData } from './seed/demo-seed';
@@ -64,7 +66,12 @@ export interface RunningServer {
   log: Logger;
   /** Set when the first admin was created by this start. */
   createdAdmin?: string;
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown (see common/lifecycle.ts): readiness 503, new requests refused, requests in
+   * flight finished, WebSockets closed with 1012, job workers stopped, pools closed; steps still
+   * waiting at `timeoutMs` (default OMS_SHUTDOWN_TIMEOUT_SECONDS) are forced.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 function bearer(value: unknown): string | undefined {
@@ -81,7 +88,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize }));
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize, log }));
   await orm.migrator.up();
 
   const rateLimits = new RateLimits(
@@ -131,6 +138,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema(services);
   const app = express();
   app.disable('x-powered-by');
+  // Readiness and shutdown: counts requests in flight and refuses new ones once stopping.
+  const lifecycle = new Lifecycle(log);
+  app.use(lifecycle.gate);
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   // Security headers on everything; the GraphQL landing page (development only) loads its UI
   // from Apollo's CDN, so it is exempt from the content security policy.
@@ -141,7 +151,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
-    const actor = token ? await services.auth.authenticate(em, token) : undefined;
+    // Database away (restart, failover): 503 SERVICE_UNAVAILABLE, not a 500.
+    const actor = token ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e))) : undefined;
     const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
     // What subscriptions need to start (their resolvers are given the context, not the services).
     return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
@@ -168,6 +179,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.maxWsMessageBytes });
+  // Shutting down: a WebSocket that connects now is told to go elsewhere at once.
+  wsServer.on('connection', (socket) => {
+    if (lifecycle.isStopping) socket.close(1012, 'Service Restart');
+  });
   const wsCleanup = useServer(
     {
       schema,
@@ -223,6 +238,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     formatError: maskError,
     plugins: [
       ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      unavailableStatusPlugin(),
       {
         // After validation: charge the caller's rate limit, then price the operation.
         async requestDidStart() {
@@ -263,14 +279,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok', database: 'up' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'down' });
-    }
-  });
+  app.get('/readyz', lifecycle.readiness({
+    database: () => orm.em.getConnection().execute('select 1'),
+    jobs: () => jobs.reachable(),
+    eventStream: () => eventStream.connected,
+  }));
 
   app.use('/graphql', (req, res, next) => {
     const given = req.header('x-request-id');
@@ -312,7 +325,27 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const port = (httpServer.address() as AddressInfo).port;
   const host = '127.0.0.1';
 
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  const shutdown = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    const left = () => Math.max(0, deadline - Date.now());
+    lifecycle.beginStop();
+    log.info({ timeoutMs }, 'shutdown: readiness 503, refusing new requests, finishing requests in flight');
+    if (await lifecycle.drainRequests(deadline)) lifecycle.forceClose(httpServer);
+    await lifecycle.closeSockets(wsServer, deadline);
+    stopRevokedListener();
+    await apollo.stop();
+    await dispatcher.stop();
+    await initialRollups;
+    await eventStream.stop();
+    // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
+    await jobs.stop(Math.max(1000, left() - 1000)).catch((err) => log.warn({ err }, 'shutdown: job queue did not stop cleanly'));
+    await services.exports.stop();
+    await rateLimits.close();
+    await orm.close(true);
+    if (!left()) log.warn({ timeoutMs }, 'shutdown: took longer than the timeout');
+    log.info('shutdown: server stopped');
+  };
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
@@ -324,18 +357,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     schema,
     log,
     createdAdmin,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      stopRevokedListener();
-      await apollo.stop();
-      await dispatcher.stop();
-      await initialRollups;
-      await eventStream.stop();
-      await jobs.stop();
-      await services.exports.stop();
-      await rateLimits.close();
-      await orm.close(true);
+    stop(stopOptions = {}) {
+      stopping ??= shutdown(stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000);
+      return stopping;
     },
   };
 }

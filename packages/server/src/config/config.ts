@@ -73,6 +73,8 @@ export interface Config {
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
   fulfilmentSlaHours: number;
+  /** On SIGTERM/SIGINT: the longest the server drains (requests, WebSockets, jobs) before it closes everything anyway and exits. */
+  shutdownTimeoutSeconds: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -116,6 +118,7 @@ export const ENV_VARS = [
   'OMS_EXPORT_TTL_SECONDS',
   'OMS_IMPORT_MAX_MB',
   'OMS_FULFILMENT_SLA_HOURS',
+  'OMS_SHUTDOWN_TIMEOUT_SECONDS',
   'NODE_ENV',
 ] as const;
 
@@ -180,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
     fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
+    shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
   };
 }

@@ -72,6 +72,11 @@ export class EventStream {
   /** @param stableWaitMs the longest a committed update waits for older transactions before it is published anyway */
   constructor(private readonly databaseUrl: string, private readonly pubsub: OmsPubSub, private readonly log: Logger, private readonly stableWaitMs = 2000) {}
 
+  /** Whether the LISTEN connection is up (for readiness). */
+  get connected(): boolean {
+    return Boolean(this.client) && !this.stopped;
+  }
+
   /** Called for every event committed anywhere, once per process. */
   onEvent(listener: (notice: EventNotice) => void) {
     this.listeners.push(listener);
