@@ -126,7 +126,7 @@ test('a database restart under way: 503s that say so, then the server serves aga
   const exported = await fetch(`${baseUrl(t)}/export/orders.csv`, { headers: { authorization: `Bearer ${t.token}` } });
   expect(exported.status).toBe(503);
   expect(exported.headers.get('content-disposition')).toBeNull();
-  const exportBody = await exported.json();
+  const exportBody = (await exported.json()) as any;
   expect(exportBody.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   expectNoInternals(exportBody);
 
