@@ -334,17 +334,25 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     if (await lifecycle.drainRequests(deadline)) lifecycle.forceClose(httpServer);
     await lifecycle.closeSockets(wsServer, deadline);
     stopRevokedListener();
-    await apollo.stop();
-    await dispatcher.stop();
-    await initialRollups;
-    await eventStream.stop();
+    // Each step is started in order; past the deadline nothing is waited for any more (a request
+    // stuck on a lock must not keep the process, or the embedded database, from stopping).
+    const step = async (name: string, run: () => Promise<unknown>) => {
+      const done = run().catch((err) => log.warn({ err, step: name }, 'shutdown: step failed'));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left())));
+      if (await Promise.race([done.then(() => false), late])) log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
+      clearTimeout(timer);
+    };
+    await step('http', () => apollo.stop());
+    await step('event dispatch', () => dispatcher.stop());
+    await step('analytics rollups', () => initialRollups);
+    await step('event stream', () => eventStream.stop());
     // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
-    await jobs.stop(Math.max(1000, left() - 1000)).catch((err) => log.warn({ err }, 'shutdown: job queue did not stop cleanly'));
-    await services.exports.stop();
-    await rateLimits.close();
-    await orm.close(true);
-    if (!left()) log.warn({ timeoutMs }, 'shutdown: took longer than the timeout');
-    log.info('shutdown: server stopped');
+    await step('jobs', () => jobs.stop(Math.max(1000, left() - 1000)));
+    await step('exports', () => services.exports.stop());
+    await step('rate limits', () => rateLimits.close());
+    await step('database pool', () => orm.close(true));
+    log.info({ tookMs: timeoutMs - left(), timedOut: left() === 0 }, 'shutdown: server stopped');
   };
   return {
     url: `http://${host}:${port}/graphql`,
