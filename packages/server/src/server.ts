@@ -233,6 +233,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Apollo would stop itself on SIGTERM/SIGINT (outside tests), closing WebSockets with 1001
+    // before the shutdown below has drained anything: main.ts owns the signals.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     validationRules: [depthRule(limits)],
     formatError: maskError,

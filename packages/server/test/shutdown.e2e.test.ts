@@ -122,7 +122,8 @@ describe('as an OS process: SIGTERM', () => {
   async function launch(extraEnv: Record<string, string> = {}) {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
-      ...process.env, PORT: String(port), DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'info', OMS_SEED: 'none',
+      // NODE_ENV as in production: jest's "test" switches off behaviour (Apollo's own signal handlers) that production has.
+      ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'info', OMS_SEED: 'none',
       OMS_ADMIN_EMAIL: 'admin@test.local', OMS_ADMIN_PASSWORD: 'correct horse battery staple', ...extraEnv,
     };
     const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });

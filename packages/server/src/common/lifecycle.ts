@@ -116,6 +116,7 @@ export class Lifecycle {
   /** Closes every WebSocket with 1012 (Service Restart) and waits for them to go, terminating the rest at the deadline. */
   async closeSockets(wsServer: WebSocketServer, deadline: number): Promise<void> {
     const open = [...wsServer.clients];
+    this.log.info({ sockets: open.length }, 'shutdown: closing WebSockets with 1012 (Service Restart)');
     if (!open.length) return;
     const closed = Promise.all(open.map((socket) => new Promise<void>((resolve) => {
       if (socket.readyState === socket.CLOSED) return resolve();
@@ -124,7 +125,9 @@ export class Lifecycle {
     })));
     // A client that does not answer the close handshake is cut off (ws terminates it itself after 30 s).
     await Promise.race([closed, sleep(Math.max(0, Math.min(deadline - Date.now(), 2000)))]);
-    for (const socket of open) if (socket.readyState !== socket.CLOSED) socket.terminate();
+    const stuck = open.filter((socket) => socket.readyState !== socket.CLOSED);
+    if (stuck.length) this.log.warn({ sockets: stuck.length }, 'shutdown: WebSockets that did not close in time were cut');
+    for (const socket of stuck) socket.terminate();
   }
 
   /** Past the deadline: cuts every HTTP connection still open. */
