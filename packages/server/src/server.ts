@@ -340,7 +340,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     // Each step is started in order; past the deadline nothing is waited for any more (a request
     // stuck on a lock must not keep the process, or the embedded database, from stopping).
     const step = async (name: string, run: () => Promise<unknown>) => {
-      const done = run().catch((err) => log.warn({ err, step: name }, 'shutdown: step failed'));
+      const began = Date.now();
+      const done = run().then(() => log.debug({ step: name, ms: Date.now() - began }, 'shutdown: step done'), (err) => log.warn({ err, step: name }, 'shutdown: step failed'));
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left())));
       if (await Promise.race([done.then(() => false), late])) log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
