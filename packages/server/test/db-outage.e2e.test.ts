@@ -11,6 +11,8 @@
  * the outage is still open.
  */
 import { Client } from 'pg';
+import { freePort } from '../src/config/embedded-postgres';
+import { createServer } from '../src/server';
 import { settle, startTestServer, TestServer } from './harness';
 import { placeOrder, PLACE_ORDER, orderInput } from './builders';
 import { baseUrl, expectNoInternals, standardCatalog } from './order-helpers';
@@ -164,4 +166,28 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // Recorded for the report: how long after the database came back the first order went through.
   // eslint-disable-next-line no-console
   console.log(`db-outage: placeOrder succeeded ${recoveredInMs} ms after connections were allowed again`);
+});
+
+test('the rate-limit counters in Redis cannot be reached: requests get 503 SERVICE_UNAVAILABLE, the process keeps running', async () => {
+  // A second server process on the same database, counting in a Redis that is down (nothing listens on the port).
+  const server = await createServer({
+    config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 100, redisUrl: `redis://127.0.0.1:${await freePort()}` },
+    databaseUrl: t.databaseUrl, host: '127.0.0.1', seed: 'none',
+  });
+  try {
+    for (const token of [t.token, undefined]) {
+      const res = await fetch(server.url, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      const body = (await res.json()) as any;
+      expect(res.status).toBe(503);
+      expect(body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+      expectNoInternals(body);
+    }
+    expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+  expect(rejections).toEqual([]);
 });
