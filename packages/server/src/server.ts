@@ -328,36 +328,19 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const port = (httpServer.address() as AddressInfo).port;
   const host = '127.0.0.1';
 
-  let stopping: Promise<void> | undefined;
-  const shutdown = async (timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    const left = () => Math.max(0, deadline - Date.now());
-    lifecycle.beginStop();
-    log.info({ timeoutMs }, 'shutdown: readiness 503, refusing new requests, finishing requests in flight');
-    if (await lifecycle.drainRequests(deadline)) lifecycle.forceClose(httpServer);
-    await lifecycle.closeSockets(wsServer, deadline);
-    stopRevokedListener();
-    // Each step is started in order; past the deadline nothing is waited for any more (a request
-    // stuck on a lock must not keep the process, or the embedded database, from stopping).
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      const began = Date.now();
-      const done = run().then(() => log.debug({ step: name, ms: Date.now() - began }, 'shutdown: step done'), (err) => log.warn({ err, step: name }, 'shutdown: step failed'));
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left())));
-      if (await Promise.race([done.then(() => false), late])) log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
-      clearTimeout(timer);
-    };
-    await step('http', () => apollo.stop());
-    await step('event dispatch', () => dispatcher.stop());
-    await step('analytics rollups', () => initialRollups);
-    await step('event stream', () => eventStream.stop());
+  // Graceful shutdown, in this order (common/lifecycle.ts does the HTTP and WebSocket part first).
+  const shutdownSteps: [string, (left: () => number) => Promise<unknown>][] = [
+    ['http', async () => { stopRevokedListener(); await apollo.stop(); }],
+    ['event dispatch', () => dispatcher.stop()],
+    ['analytics rollups', () => initialRollups],
+    ['event stream', () => eventStream.stop()],
     // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
-    await step('jobs', () => jobs.stop(Math.max(1000, left() - 1000)));
-    await step('exports', () => services.exports.stop());
-    await step('rate limits', () => rateLimits.close());
-    await step('database pool', () => orm.close(true));
-    log.info({ tookMs: timeoutMs - left(), timedOut: left() === 0 }, 'shutdown: server stopped');
-  };
+    ['jobs', (left) => jobs.stop(Math.max(1000, left() - 1000))],
+    ['exports', () => services.exports.stop()],
+    ['rate limits', () => rateLimits.close()],
+    ['database pool', () => orm.close(true)],
+  ];
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
@@ -370,7 +353,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     log,
     createdAdmin,
     stop(stopOptions = {}) {
-      stopping ??= shutdown(stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000);
+      stopping ??= lifecycle.shutdown({ httpServer, wsServer, timeoutMs: stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000, steps: shutdownSteps });
       return stopping;
     },
   };

@@ -130,6 +130,33 @@ export class Lifecycle {
     for (const socket of stuck) socket.terminate();
   }
 
+  /**
+   * The whole shutdown: readiness 503 and new requests refused, requests in flight finished (cut
+   * at the deadline), WebSockets closed with 1012, then `steps` in order. Each step is started
+   * in turn; past the deadline none is waited for any more (a request stuck on a lock must not
+   * keep the process, or the embedded database, from stopping).
+   */
+  async shutdown(o: { httpServer: http.Server; wsServer: WebSocketServer; timeoutMs: number; steps: [string, (left: () => number) => Promise<unknown>][] }) {
+    const deadline = Date.now() + o.timeoutMs;
+    const left = () => Math.max(0, deadline - Date.now());
+    this.beginStop();
+    this.log.info({ timeoutMs: o.timeoutMs }, 'shutdown: readiness 503, refusing new requests, finishing requests in flight');
+    if (await this.drainRequests(deadline)) this.forceClose(o.httpServer);
+    await this.closeSockets(o.wsServer, deadline);
+    for (const [name, run] of o.steps) {
+      const began = Date.now();
+      const done = run(left).then(
+        () => this.log.debug({ step: name, ms: Date.now() - began }, 'shutdown: step done'),
+        (err) => this.log.warn({ err, step: name }, 'shutdown: step failed'),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left())));
+      if (await Promise.race([done.then(() => false), late])) this.log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
+      clearTimeout(timer);
+    }
+    this.log.info({ tookMs: o.timeoutMs - left(), timedOut: left() === 0 }, 'shutdown: server stopped');
+  }
+
   /** Past the deadline: cuts every HTTP connection still open. */
   forceClose(httpServer: http.Server) {
     httpServer.closeAllConnections();
