@@ -21,18 +21,32 @@ async function main() {
   let db: EmbeddedDatabase | undefined;
   let server: RunningServer | undefined;
 
+  // Last resort: every connection has its own error handling; a rejection nobody handled is a
+  // bug to fix, logged as JSON, and not a reason to drop every request in flight.
+  process.on('unhandledRejection', (reason) => {
+    log.error({ err: reason }, 'unhandled promise rejection (a bug: please report it); the server keeps running');
+  });
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    // Everything, the embedded database included, within OMS_SHUTDOWN_TIMEOUT_SECONDS: the server
+    // gets that minus what the database needs to stop; past the whole of it the process exits anyway.
+    const timeoutMs = config.shutdownTimeoutSeconds * 1000;
+    log.info({ signal, timeoutMs }, 'shutting down');
+    setTimeout(() => {
+      log.error({ timeoutMs }, 'shutdown did not finish within OMS_SHUTDOWN_TIMEOUT_SECONDS: exiting anyway');
+      process.exit(1);
+    }, timeoutMs);
     try {
-      await server?.stop();
+      await server?.stop({ timeoutMs: Math.max(1000, timeoutMs - (db ? 2500 : 500)) });
       await db?.stop();
       await configuredTracing?.shutdown();
     } catch (err) {
       log.error({ err }, 'error during shutdown');
     }
+    log.info('stopped');
     process.exit(0);
   };
   const onSignals = () => {

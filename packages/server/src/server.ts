@@ -33,6 +33,8 @@ import { subscribeShared } from './common/shared-subscribe';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
+import { Lifecycle } from './common/lifecycle';
+import { asUnavailable, unavailableStatusPlugin } from './common/unavailable';
 import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { DemoSeedOptions, seedDemoData } from './seed/demo-seed';
@@ -75,7 +77,12 @@ export interface RunningServer {
   metrics: Metrics;
   /** The port of the separate metrics listener (OMS_METRICS_PORT), when there is one. */
   metricsPort?: number;
-  stop(): Promise<void>;
+  /**
+   * Graceful shutdown (see common/lifecycle.ts): readiness 503, new requests refused, requests in
+   * flight finished, WebSockets closed with 1012, job workers stopped, pools closed; steps still
+   * waiting at `timeoutMs` (default OMS_SHUTDOWN_TIMEOUT_SECONDS) are forced.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 function bearer(value: unknown): string | undefined {
@@ -92,7 +99,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax }));
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log }));
   // Processes starting together apply the migrations once (the others wait, then find nothing to do).
   await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
 
@@ -145,6 +152,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema(services);
   const app = express();
   app.disable('x-powered-by');
+  // Readiness and shutdown: counts requests in flight and refuses new ones once stopping.
+  const lifecycle = new Lifecycle(log);
+  app.use(lifecycle.gate);
   if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
   // ---- observability: access log, metrics (src/common/access-log.ts, src/common/metrics.ts) ----
@@ -178,7 +188,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
-    const actor = token ? await services.auth.authenticate(em, token) : undefined;
+    // Database away (restart, failover): 503 SERVICE_UNAVAILABLE, not a 500.
+    const actor = token ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e))) : undefined;
     const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
     // What subscriptions need to start (their resolvers are given the context, not the services).
     return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
@@ -205,6 +216,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.maxWsMessageBytes });
+  // Shutting down: a WebSocket that connects now is told to go elsewhere at once.
+  wsServer.on('connection', (socket) => {
+    if (lifecycle.isStopping) socket.close(1012, 'Service Restart');
+  });
   const wsCleanup = useServer(
     {
       schema,
@@ -257,12 +272,16 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const apollo = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // Apollo would stop itself on SIGTERM/SIGINT (outside tests), closing WebSockets with 1001
+    // before the shutdown below has drained anything: main.ts owns the signals.
+    stopOnTerminationSignals: false,
     introspection: config.introspection,
     validationRules: [depthRule(limits)],
     formatError: maskError,
     plugins: [
       ...observabilityPlugins,
       ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      unavailableStatusPlugin(),
       {
         // After validation: charge the caller's rate limit, then price the operation.
         async requestDidStart() {
@@ -303,14 +322,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok', database: 'up' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'down' });
-    }
-  });
+  app.get('/readyz', lifecycle.readiness({
+    database: () => orm.em.getConnection().execute('select 1'),
+    jobs: () => jobs.reachable(),
+    eventStream: () => eventStream.connected,
+  }));
 
   app.use('/graphql', (req, res, next) => {
     const given = req.header('x-request-id');
@@ -352,7 +368,20 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const port = (httpServer.address() as AddressInfo).port;
   const host = '127.0.0.1';
 
-  let stopped = false;
+  // Graceful shutdown, in this order (common/lifecycle.ts does the HTTP and WebSocket part first).
+  const shutdownSteps: [string, (left: () => number) => Promise<unknown>][] = [
+    ['http', async () => { stopRevokedListener(); await apollo.stop(); }],
+    ['metrics', async () => { await metricsServer?.close(); }],
+    ['event dispatch', () => dispatcher.stop()],
+    ['analytics rollups', () => initialRollups],
+    ['event stream', () => eventStream.stop()],
+    // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
+    ['jobs', (left) => jobs.stop(Math.max(1000, left() - 1000))],
+    ['exports', () => services.exports.stop()],
+    ['rate limits', () => rateLimits.close()],
+    ['database pool', () => orm.close(true)],
+  ];
+  let stopping: Promise<void> | undefined;
   return {
     url: `http://${host}:${port}/graphql`,
     wsUrl: `ws://${host}:${port}/graphql`,
@@ -367,21 +396,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     createdAdmin,
     metrics,
     metricsPort: metricsServer?.port,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      stopRevokedListener();
-      // Nothing may be awaited before apollo.stop(): Apollo's own SIGTERM handler calls it too, and
-      // a second, later call waits on a barrier that Apollo 5 never resolves (shutdown hangs).
-      await apollo.stop();
-      await metricsServer?.close();
-      await dispatcher.stop();
-      await initialRollups;
-      await eventStream.stop();
-      await jobs.stop();
-      await services.exports.stop();
-      await rateLimits.close();
-      await orm.close(true);
+    stop(stopOptions = {}) {
+      stopping ??= lifecycle.shutdown({ httpServer, wsServer, timeoutMs: stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000, steps: shutdownSteps });
+      return stopping;
     },
   };
 }

@@ -39,7 +39,7 @@ describe('health', () => {
   test('GET /readyz answers 200 when the database is reachable', async () => {
     const res = await fetch(`${baseUrl(t)}/readyz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'up' });
+    expect(await res.json()).toEqual({ status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' });
   });
 
   test('responses do not advertise the server software', async () => {

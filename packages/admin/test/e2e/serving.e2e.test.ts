@@ -39,7 +39,7 @@ test('/graphql and the health endpoints are not shadowed by the app', async () =
   const getGql = await fetch(`${e.baseUrl}/graphql`, { headers: html });
   expect(await getGql.text()).not.toContain('<div id="root"></div>');
   expect(await (await fetch(`${e.baseUrl}/healthz`, { headers: html })).json()).toEqual({ status: 'ok' });
-  expect(await (await fetch(`${e.baseUrl}/readyz`, { headers: html })).json()).toEqual({ status: 'ok', database: 'up' });
+  expect(await (await fetch(`${e.baseUrl}/readyz`, { headers: html })).json()).toEqual({ status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' });
 });
 
 test('API clients asking for JSON at an unknown path get a 404, not the app', async () => {

@@ -7,11 +7,13 @@
  * Jobs are sent inside the caller's MikroORM transaction, so a rolled-back change sends none.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventEmitter } from 'node:events';
 import PgBoss from 'pg-boss';
 import type { Logger } from './logger';
 import { pgPoolStats, PoolStats, QueueCounts } from './metrics';
 import { run } from './sql';
 import { withStartupLock } from '../config/migrate';
+import { isUnavailable } from './unavailable';
 
 export const JOB_SCHEMA = 'pgboss';
 export const DEAD_LETTER_SUFFIX = '__dead';
@@ -50,6 +52,31 @@ export interface JobRow {
   error: string | null;
 }
 
+/**
+ * pg-boss 10's workers record a job's outcome without awaiting it (`this.complete(...)`,
+ * `this.fail(...)` in Manager.watch): when the database goes away mid-job (a restart: 57P01),
+ * that promise rejects with nobody listening and Node ends the process. Every call of the two
+ * gets a listener that reports the failure as the boss's `error` event instead; callers that
+ * await the promise still see the rejection. The job itself is left active and pg-boss retries
+ * it once it expires, as after a crash.
+ */
+function guardUnawaitedCompletions() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Manager = require('pg-boss/src/manager') as { prototype: Record<string, any> };
+  const proto = Manager.prototype;
+  if (proto.__omsGuarded) return;
+  for (const name of ['complete', 'fail']) {
+    const original = proto[name] as (...args: unknown[]) => Promise<unknown>;
+    proto[name] = function guarded(this: EventEmitter, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      result.catch((err: unknown) => this.emit('error', err));
+      return result;
+    };
+  }
+  proto.__omsGuarded = true;
+}
+guardUnawaitedCompletions();
+
 /** pg-boss statements, run on the connection of the caller's transaction. */
 function inTransaction(em: EntityManager): PgBoss.Db {
   return {
@@ -62,6 +89,7 @@ export class JobQueue {
   private readonly workers = new Map<string, string[]>();
   private readonly deadLetterOf = new Map<string, string>();
   private readonly defined = new Set<string>();
+  private started = false;
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
     this.boss = new PgBoss({
@@ -70,11 +98,24 @@ export class JobQueue {
       application_name: 'oms-jobs',
       max: options.poolMax ?? 5,
     });
-    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+    // Everything pg-boss reports (its pool, workers, maintenance, cron) goes to our log. A lost
+    // connection is an outage the workers ride out (they keep polling and resume by themselves).
+    this.boss.on('error', (err) => {
+      if (isUnavailable(err)) this.log.warn({ err }, 'job queue: database unreachable, retrying');
+      else this.log.error({ err }, 'job queue error');
+    });
   }
 
   async start(): Promise<void> {
     await this.boss.start();
+    this.started = true;
+  }
+
+  /** For readiness: pg-boss is started and its own pool reaches the database. */
+  async reachable(): Promise<boolean> {
+    if (!this.started) return false;
+    const result = await this.boss.getDb().executeSql('select 1', []);
+    return Boolean(result);
   }
 
   /** Creates (or updates) a queue and its dead-letter queue; any process may then send to it. */
@@ -218,8 +259,13 @@ export class JobQueue {
     return this.deadLetterOf.has(queue);
   }
 
-  async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+  /**
+   * Stops taking jobs; jobs running get up to `timeoutMs` to finish, then pg-boss fails them
+   * (they are retried, by this or another process) and closes its pool.
+   */
+  async stop(timeoutMs = 15_000): Promise<void> {
+    this.started = false;
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     // pg-boss resolves stop() before its own clean-up loop (which polls the workers every second
     // until they have stopped) has run once more; give it that second, so that nothing of the
     // queue is left running after the server says it stopped.

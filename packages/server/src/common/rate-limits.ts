@@ -14,6 +14,7 @@ import { Pool } from 'pg';
 import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors';
 import type { Logger } from './logger';
+import { asUnavailable } from './unavailable';
 
 export interface RateLimitSettings {
   /** Requests per actor per window; 0 turns request limiting off. */
@@ -83,7 +84,8 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
           { limit: this.settings.requests, windowSeconds: this.settings.windowSeconds },
         );
       }
-      throw e;
+      // The store (PostgreSQL or Redis) cannot be reached: 503, retry shortly.
+      throw asUnavailable(e);
     }
   }
 
@@ -94,7 +96,7 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     ];
     for (const [limiter, key, what] of checks) {
       if (!limiter || !key) continue;
-      const res = await limiter.get(key);
+      const res = await limiter.get(key).catch((e: unknown) => Promise.reject(asUnavailable(e)));
       if (res && res.consumedPoints >= limiter.points) {
         const s = retryAfter(res);
         throw new RateLimitedError(`Too many failed sign-ins for ${what}; retry in ${s} s`, s);
@@ -104,21 +106,21 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
 
   async failed(account: string, ip?: string): Promise<void> {
     const swallowLimit = (e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
+      if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
     };
     await this.accountFailures?.consume(account).catch(swallowLimit);
     if (ip) await this.addressFailures?.consume(ip).catch(swallowLimit);
   }
 
   async succeeded(account: string): Promise<void> {
-    await this.accountFailures?.delete(account);
+    await this.accountFailures?.delete(account).catch((e: unknown) => Promise.reject(asUnavailable(e)));
   }
 
   private closed = false;
 
   async checkTracking(ip?: string): Promise<void> {
     if (!this.trackingFailures || !ip) return;
-    const res = await this.trackingFailures.get(ip);
+    const res = await this.trackingFailures.get(ip).catch((e: unknown) => Promise.reject(asUnavailable(e)));
     if (res && res.consumedPoints >= this.trackingFailures.points) {
       const s = retryAfter(res);
       throw new RateLimitedError(`Too many order lookups that matched nothing from this address; retry in ${s} s`, s);
@@ -128,7 +130,7 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   async failedTracking(ip?: string): Promise<void> {
     if (!ip) return;
     await this.trackingFailures?.consume(ip).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw e;
+      if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
     });
   }
 

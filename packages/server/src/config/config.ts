@@ -88,6 +88,8 @@ export interface Config {
   otlpEndpoint?: string;
   /** service.name of the exported traces. */
   otelServiceName: string;
+  /** On SIGTERM/SIGINT: the longest the server drains (requests, WebSockets, jobs) before it closes everything anyway and exits. */
+  shutdownTimeoutSeconds: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -140,6 +142,7 @@ export const ENV_VARS = [
   'OMS_METRICS_HOST',
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
+  'OMS_SHUTDOWN_TIMEOUT_SECONDS',
   'NODE_ENV',
 ] as const;
 
@@ -213,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: env.OMS_METRICS_HOST || '127.0.0.1',
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
+    shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
   };
 }

@@ -3,6 +3,7 @@
 import { DataloaderType, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Logger } from '../common/logger';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../migrations';
 
@@ -10,6 +11,8 @@ export interface OrmHooks {
   /** Called with every SQL statement, for tests and benchmarks that count queries. */
   onQuery?: (sql: string) => void;
   poolSize?: number;
+  /** Where knex's own messages go (e.g. "Connection Error" when the database drops a pooled connection); else nowhere. */
+  log?: Logger;
 }
 
 export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<PostgreSqlDriver> {
@@ -24,6 +27,9 @@ export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<P
     discovery: { disableDynamicFileAccess: true },
     allowGlobalContext: false,
     pool: { min: 0, max: hooks.poolSize ?? 20 },
+    // knex prints these with console.log, outside the JSON log; a dropped connection is discarded
+    // by the pool and replaced on next use, so it is a warning.
+    driverOptions: { log: knexLog(hooks.log) },
     migrations: {
       migrationsList: MIGRATIONS,
       transactional: true,
@@ -34,4 +40,9 @@ export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<P
     colors: false,
     logger: hooks.onQuery ?? (() => {}),
   };
+}
+
+function knexLog(log?: Logger) {
+  const to = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log?.[level]({ knex: typeof message === 'string' ? message : String(message) }, 'database driver');
+  return { warn: to('warn'), error: to('error'), deprecate: to('debug'), debug: to('debug') };
 }

@@ -15,6 +15,7 @@ import { can } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { RateLimitedError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
+import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../common/unavailable';
 import { Permission } from '../auth/permissions';
 import { CONTENT_TYPES, ExportService, exportFileName, isExportFormat, isExportKind, scopeOf } from './export.service';
 import { ExportParameterError, parseFilter } from './export-query';
@@ -42,6 +43,7 @@ function send(res: Response, e: HttpError) {
     res.destroy();
     return;
   }
+  res.removeHeader('content-disposition'); // set for the file that is not coming
   res.status(e.status).json({ error: { code: e.code, message: e.message, ...e.extra, requestId: res.locals.requestId } });
 }
 
@@ -80,6 +82,12 @@ export function dataRouter(o: DataHttpOptions): Router {
     } catch (e) {
       if (e instanceof HttpError) return send(res, e);
       if ((e as any)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
+      if (isUnavailable(e)) {
+        // The database is away (restart, failover): retry shortly. Mid-stream, the connection is cut instead.
+        o.log.warn({ err: e, requestId: res.locals.requestId }, 'data request: database unreachable');
+        if (!res.headersSent) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+        return send(res, new HttpError(503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE));
+      }
       o.log.error({ err: e, requestId: res.locals.requestId }, 'data request failed');
       send(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
     }

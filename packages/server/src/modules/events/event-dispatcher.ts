@@ -14,6 +14,7 @@ import { sql } from '../../common/sql';
 import { DomainEvent } from './domain-event.entity';
 import type { EventStream } from './event-stream';
 import { BACKGROUND } from '../../common/context';
+import { isUnavailable } from '../../common/unavailable';
 
 /** Reacts to a batch of events inside the dispatching transaction; returns what to do after commit. */
 export type EventReactor = (em: EntityManager, events: DomainEvent[]) => Promise<(() => void) | void>;
@@ -64,8 +65,9 @@ export class EventDispatcher {
     try {
       while (!this.stopped && (await this.dispatchBatch()) === BATCH);
     } catch (err) {
-      // Left undispatched: the next kick or sweep tries again.
-      this.log.error({ err }, 'event dispatch failed');
+      // Left undispatched: the next kick or sweep tries again (after a database restart too).
+      if (isUnavailable(err)) this.log.warn({ err }, 'event dispatch: database unreachable, will retry');
+      else this.log.error({ err }, 'event dispatch failed');
     }
   }
 
