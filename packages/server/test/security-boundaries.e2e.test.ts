@@ -254,6 +254,17 @@ describe('personal data without CUSTOMER_READ', () => {
     expect(http.status).toBe(403);
   });
 
+  test('a customers export job queued without CUSTOMER_READ (as before the check) fails when it runs, and writes no file', async () => {
+    const [job] = await t.sql(`insert into export_job (id, kind, format, filter, state, rows_done, owner, requested_by, created_at)
+      values (gen_random_uuid(), 'customers', 'csv', '{}'::jsonb, 'QUEUED', 0, $1, 'test', now()) returning id`, [`apiKey:${key.id}`]);
+    const [{ channel_ids }] = await t.sql(`select array_agg(channel_id::text) as channel_ids from api_key_channel where api_key_id = $1`, [key.id]);
+    await t.server.orm.em.fork().transactional((em) => t.server.jobs.send(em, 'data-export', { jobId: job.id, scope: { channelIds: channel_ids, customers: false, payments: false } }));
+    t.server.jobs.wake('data-export');
+    const done = await finished(job.id, key.secret);
+    expect(done).toMatchObject({ state: 'FAILED', downloadUrl: null, error: 'Missing permission CUSTOMER_READ: the export was refused' });
+    expect(fs.readdirSync(exportDir).filter((f) => f.startsWith(job.id))).toEqual([]);
+  });
+
   test('background exports of orders and events carry no personal data, payment details or staff e-mails', async () => {
     for (const [kind, format] of [['ORDERS', 'JSONL'], ['ORDERS', 'CSV'], ['EVENTS', 'JSONL'], ['EVENTS', 'CSV']]) {
       const { text } = await backgroundExport({ kind, format }, key.secret);
@@ -407,10 +418,12 @@ describe('CSV exports, files and the export pool', () => {
       for (const token of [t.token, t.token, keys[0].secret, keys[0].secret]) slow.push(exportText(t, '/export/products.csv', token));
       // Wait until all four hold a connection (their statement waits for the lock).
       for (let i = 0; i < 400; i++) {
-        const [{ n }] = await lock.query(`select count(*)::int as n from pg_stat_activity where application_name = 'oms-export' and wait_event_type = 'Lock'`).then((r) => r.rows);
+        // (Not on the locking connection: inside its transaction pg_stat_activity is a snapshot.)
+        const [{ n }] = await t.sql(`select count(*)::int as n from pg_stat_activity where application_name = 'oms-export' and wait_event_type = 'Lock'`);
         if (n >= 4) break;
         await new Promise((r) => setTimeout(r, 25));
       }
+      expect((await t.sql(`select count(*)::int as n from pg_stat_activity where application_name = 'oms-export' and wait_event_type = 'Lock'`))[0].n).toBe(4);
       const third = await exportText(t, '/export/products.csv', t.token);
       expect(third.status).toBe(429);
       expect(third.headers.get('retry-after')).toBe('5');
