@@ -61,7 +61,9 @@ export class ExportLimitError extends Error {
  * gets a leading apostrophe, which spreadsheets show as text. Only text cells: numbers stay numbers.
  */
 export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // The first character's code, not a regular expression: this runs for every text cell of an export.
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value; // = + - @ tab CR
 }
 
 export function scopeOf(actor: Actor | undefined): ExportScope {
