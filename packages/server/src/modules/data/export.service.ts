@@ -243,7 +243,9 @@ export class ExportService {
       if (limit > 0) {
         // One caller's exports at a time (two starting together each see the other's row).
         await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`export_job:${this.owner(ctx)}`]);
-        const [{ n }] = await sql<{ n: number }>(em, "select count(*)::int as n from export_job where owner = ? and state in ('QUEUED', 'RUNNING')", [this.owner(ctx)]);
+        // Jobs older than the queue's expiry (6 h) no longer run, whatever their row says: not counted.
+        const [{ n }] = await sql<{ n: number }>(em,
+          "select count(*)::int as n from export_job where owner = ? and state in ('QUEUED', 'RUNNING') and created_at > now() - interval '6 hours'", [this.owner(ctx)]);
         if (n >= limit) return undefined;
       }
       const [row] = await sql<{ id: string }>(em,
