@@ -18,7 +18,8 @@ import { DashboardResolver } from './modules/dashboard/dashboard.resolver';
 import { StockLevelResolver, StockMovementResolver, WarehouseResolver } from './modules/inventory/inventory.resolver';
 import { OrderLineResolver, StockAllocationResolver } from './modules/order/order-line.resolver';
 import { OrderResolver } from './modules/order/order.resolver';
-import { PaymentResolver } from './modules/payment/payment.resolver';
+import { OrderHistoryResolver } from './modules/order/order-history.resolver';
+import { PaymentResolver, RefundResolver } from './modules/payment/payment.resolver';
 import { ReturnResolver, ShipmentResolver } from './modules/shipment/shipment.resolver';
 import { JobResolver } from './modules/jobs/job.resolver';
 import { DataResolver } from './modules/data/data.resolver';
@@ -44,7 +45,7 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 
 export const RESOLVERS = [
   AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
-  OrderLineResolver, StockAllocationResolver, PaymentResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
+  OrderLineResolver, OrderHistoryResolver, StockAllocationResolver, PaymentResolver, RefundResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
   JobResolver, AutomationResolver, DataResolver, AnalyticsResolver,
 ] as const;
 

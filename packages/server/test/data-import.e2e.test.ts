@@ -187,7 +187,7 @@ describe('refusals', () => {
     const none = await importCsv(b, 'products', example('products.csv'), false, null);
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe('UNAUTHENTICATED');
-    const key = await createKey(b, ['WEB'], ['DATA_EXPORT', 'PRODUCT_WRITE']);
+    const key = await createKey(b, ['WEB'], ['DATA_EXPORT', 'PRODUCT_READ']);
     const refused = await importCsv(b, 'products', 'sku,name,price,currency\nX-1,X,1,EUR\n', false, key);
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', permission: 'DATA_IMPORT' });

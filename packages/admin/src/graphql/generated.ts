@@ -161,7 +161,7 @@ export type OrderFilter = {
   channelCode?: string | null | undefined;
   placedFrom?: string | null | undefined;
   placedTo?: string | null | undefined;
-  /** Order number, external id, or part of the customer e-mail or name. */
+  /** Order number or external id (exactly), or part of the customer e-mail or name (with CUSTOMER_READ only). */
   search?: string | null | undefined;
   status?: Array<OrderStatus> | null | undefined;
   /** Only orders with this tag. */
@@ -317,6 +317,8 @@ export type StartExportInput = {
   filter?: unknown;
   format: ExportFormat;
   kind: ExportKind;
+  /** CSV only: text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas. */
+  spreadsheetSafe?: boolean | null | undefined;
 };
 
 export enum StockMovementKind {
@@ -815,7 +817,7 @@ export type ReportsTopQueryVariables = Exact<{
 }>;
 
 
-export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, skusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, customersByRevenue: Array<{ customerId: string, email: string, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }>, customersByUnits: Array<{ customerId: string, email: string, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }> } };
+export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, skusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, customersByRevenue: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }>, customersByUnits: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }> } };
 
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -79,7 +79,9 @@ test('import: the dry run of a broken orders file lists every problem with its l
 test('export: runs in the background with progress, then downloads', async () => {
   await e.q(`mutation { adjustStock(input: { sku: "TSHIRT-BLK-M", warehouseCode: "BER", delta: 500, reason: "goods received" }) { userErrors { message } } }`);
   const numbers: string[] = [];
-  for (let i = 0; i < 25; i++) numbers.push((await placeOrder(e, [{ sku: 'TSHIRT-BLK-M', quantity: 1 }])).number);
+  // The first customer's name would run as a formula in a spreadsheet: the admin's download is spreadsheet-safe.
+  const formula = { email: 'formula@example.com', name: '=1+1' };
+  for (let i = 0; i < 25; i++) numbers.push((await placeOrder(e, [{ sku: 'TSHIRT-BLK-M', quantity: 1 }], i === 0 ? formula : undefined)).number);
 
   const card = page.locator('section[aria-labelledby="export-title"]');
   await card.getByRole('button', { name: 'Start export' }).click();
@@ -95,6 +97,8 @@ test('export: runs in the background with progress, then downloads', async () =>
   expect(lines[0]).toMatch(/^channel,number,external_id,status,/);
   expect(lines).toHaveLength(26);
   for (const n of numbers) expect(text).toContain(`WEB,${n},`);
+  expect(text).toContain(",'=1+1,");
+  expect(text).not.toContain(',=1+1,');
 
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, 'data.png'), fullPage: true });

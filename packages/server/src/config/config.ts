@@ -71,6 +71,10 @@ export interface Config {
   exportDir: string;
   /** How long a finished export's file is kept for download. */
   exportTtlSeconds: number;
+  /** How long an export waits for one of the export pool's connections before it is refused (503, busy). */
+  exportAcquireTimeoutMs: number;
+  /** Exports one caller may stream at once over HTTP, and have queued or running in the background; 0: no limit. */
+  maxExportsPerActor: number;
   /** Largest CSV body accepted by POST /import, in bytes. */
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
@@ -132,6 +136,8 @@ export const ENV_VARS = [
   'OMS_AUTOMATION_SCHEDULE',
   'OMS_EXPORT_DIR',
   'OMS_EXPORT_TTL_SECONDS',
+  'OMS_EXPORT_ACQUIRE_TIMEOUT_MS',
+  'OMS_MAX_EXPORTS_PER_ACTOR',
   'OMS_IMPORT_MAX_MB',
   'OMS_FULFILMENT_SLA_HOURS',
   'OMS_DB_POOL_MAX',
@@ -206,6 +212,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
+    exportAcquireTimeoutMs: Math.max(1, int('OMS_EXPORT_ACQUIRE_TIMEOUT_MS', env.OMS_EXPORT_ACQUIRE_TIMEOUT_MS, 10_000)),
+    maxExportsPerActor: int('OMS_MAX_EXPORTS_PER_ACTOR', env.OMS_MAX_EXPORTS_PER_ACTOR, 2),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
     fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),
     dbPoolMax: Math.max(1, int('OMS_DB_POOL_MAX', env.OMS_DB_POOL_MAX, 20)),

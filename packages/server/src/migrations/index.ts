@@ -17,6 +17,7 @@ import { Migration20261127203000 } from './Migration20261127203000';
 import { Migration20261127204000 } from './Migration20261127204000';
 import { Migration20261127205000 } from './Migration20261127205000';
 import { Migration20261206230000_stream } from './Migration20261206230000_stream';
+import { Migration20261206230000_boundaries } from './Migration20261206230000_boundaries';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -31,4 +32,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127204000', class: Migration20261127204000 },
   { name: 'Migration20261127205000', class: Migration20261127205000 },
   { name: 'Migration20261206230000_stream', class: Migration20261206230000_stream },
+  { name: 'Migration20261206230000_boundaries', class: Migration20261206230000_boundaries },
 ];

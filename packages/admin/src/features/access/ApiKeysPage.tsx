@@ -7,9 +7,15 @@ import { ApiKeysDocument, PartnerKeyFragment, Permission, useApiKeysQuery, useCr
 import { formatDateTime } from '../../lib/format';
 import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 
-/** What a partner key may be given (the server refuses access management and creating channels or warehouses). */
+/**
+ * What a partner key may be given: the server's API_KEY_PERMISSIONS (it refuses access management,
+ * creating channels or warehouses, jobs, rules, imports, and changing the catalog or stock every channel shares).
+ */
 const KEY_PERMISSIONS = Object.values(Permission).filter(
-  (p) => ![Permission.UserManage, Permission.ApiKeyManage, Permission.AuditRead, Permission.ChannelWrite, Permission.WarehouseWrite].includes(p),
+  (p) => ![
+    Permission.UserManage, Permission.ApiKeyManage, Permission.AuditRead, Permission.ChannelWrite, Permission.WarehouseWrite,
+    Permission.JobManage, Permission.RuleManage, Permission.DataImport, Permission.ProductWrite, Permission.StockAdjust,
+  ].includes(p),
 );
 const DEFAULT_PERMISSIONS = [Permission.OrderPlace, Permission.OrderRead, Permission.StockRead, Permission.ProductRead];
 

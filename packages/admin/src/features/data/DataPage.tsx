@@ -66,7 +66,8 @@ function ExportCard() {
     setDownloadError(null);
     const chosen = Object.fromEntries(Object.entries(filter).filter(([k, v]) => FILTER_FIELDS[kind].includes(k) && (Array.isArray(v) ? v.length : v)));
     try {
-      const res = await start({ variables: { input: { kind, format, filter: chosen } } });
+      // A CSV opened in a spreadsheet must not run a cell as a formula (a customer named "=HYPERLINK(…)").
+      const res = await start({ variables: { input: { kind, format, filter: chosen, spreadsheetSafe: format === ExportFormat.Csv } } });
       const payload = res.data?.startExport;
       setErrors([...(payload?.userErrors ?? [])]);
       if (payload?.job) setJobId(payload.job.id);

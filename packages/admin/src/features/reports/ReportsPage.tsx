@@ -31,6 +31,9 @@ function fieldOf(error: unknown): string | undefined {
   return field ? field[field.length - 1] : undefined;
 }
 
+/** A customer without CUSTOMER_READ: the server sends no e-mail or name, only the id. */
+const customerRef = (id: string) => `customer ${id.slice(0, 8)}`;
+
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const params = useMemo(() => parseReportParams(search), [search]);
@@ -319,7 +322,7 @@ function TopSection({ filter }: { filter: Filter }) {
   );
   const customerTable = (title: string, file: string, rows: CustomerRow[]) => (
     <DataTable title={title} filename={file} headers={['customer', 'name', 'orders', 'units', 'revenue']}
-      rows={rows.map((c) => [c.email, c.name ?? '—', c.orders, c.units, formatMoney(c.revenue)])} csvRows={rows.map((c) => [c.email, c.name, c.orders, c.units, csvMoney(c.revenue)])} />
+      rows={rows.map((c) => [c.email ?? customerRef(c.customerId), c.name ?? '—', c.orders, c.units, formatMoney(c.revenue)])} csvRows={rows.map((c) => [c.email ?? customerRef(c.customerId), c.name, c.orders, c.units, csvMoney(c.revenue)])} />
   );
   return (
     <Section loading={loading && !r} error={error}>
@@ -338,7 +341,7 @@ function TopSection({ filter }: { filter: Filter }) {
             <Card withBorder>{skuTable('Bottom SKUs by units', 'bottom-skus-by-units.csv', r.bottomSkusByUnits)}</Card>
             <Card withBorder>
               {r.customersByRevenue.length > 0 && (
-                <BarChart h={200} data={r.customersByRevenue.map((c) => ({ customer: c.name ?? c.email, revenue: major(c.revenue) }))} dataKey="customer" series={[{ name: 'revenue', color: 'grape.6' }]} mb="sm" />
+                <BarChart h={200} data={r.customersByRevenue.map((c) => ({ customer: c.name ?? c.email ?? customerRef(c.customerId), revenue: major(c.revenue) }))} dataKey="customer" series={[{ name: 'revenue', color: 'grape.6' }]} mb="sm" />
               )}
               {customerTable('Top customers by revenue', 'top-customers-by-revenue.csv', r.customersByRevenue)}
             </Card>

@@ -6,7 +6,7 @@
  * KPI formulas: README "Analytics and reports".
  */
 import { GraphQLError } from 'graphql';
-import { channelScope } from '../../common/access';
+import { can, channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode, ForbiddenError, UserError } from '../../common/errors';
 import { Money } from '../../common/money';
@@ -15,6 +15,7 @@ import {
   ChannelSalesComparison, CustomerRank, ExceptionsReport, FulfilmentPoint, FulfilmentReport, InventoryReport, LeadTime,
   RebuildAnalyticsPayload, ReportBucket, ReportFilter, SalesPoint, SalesReport, SalesSummary, SkuRank, TopReport,
 } from './analytics.types';
+import { Permission } from '../auth/permissions';
 import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
 
 export const MAX_REPORT_DAYS = 366;
@@ -353,8 +354,10 @@ export class AnalyticsService {
              union all (select t.*, 'units' from t order by units desc, revenue desc, customer_id limit ?))
        select r.*, c.email, c.name from r cross join lateral (select email, name from customer c where c.id = r.customer_id) c`, [...params, n, n]);
     const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
+    // Without CUSTOMER_READ the ranking keeps its ids and figures, and loses who the people are.
+    const personal = can(ctx, Permission.CUSTOMER_READ);
     const customer = (r: any): CustomerRank => ({
-      customerId: r.customer_id, email: r.email, name: r.name, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
+      customerId: r.customer_id, email: personal ? r.email : null, name: personal ? r.name : null, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
     });
     const ranked = (rows: any[], cmp: (a: any, b: any) => number) => [...rows].sort(cmp).slice(0, n);
     const sold = skus.filter((r) => num(r.units) > 0);

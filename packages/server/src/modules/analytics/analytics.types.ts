@@ -359,10 +359,10 @@ export class CustomerRank {
   @Field(() => ID)
   customerId: string;
 
-  @Field(() => String)
-  email: string;
+  @Field(() => String, { nullable: true, description: 'Null without CUSTOMER_READ (the ranking, ids and figures stay).' })
+  email: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Null without CUSTOMER_READ.' })
   name?: string | null;
 
   @Field(() => Int)

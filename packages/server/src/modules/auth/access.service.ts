@@ -17,7 +17,7 @@ import { AuditEntry } from './audit-entry.entity';
 import { recordAudit } from './audit';
 import { API_KEY_PREFIX, checkPassword, hashPassword, hashToken, newSecret } from './auth.service';
 import { ChangePasswordInput, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';
-import { API_KEY_PERMISSIONS, Role } from './permissions';
+import { apiKeyRefusal, Role } from './permissions';
 import { Session, User } from './user.entity';
 
 type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
@@ -136,7 +136,8 @@ export class AccessService {
     const r = await this.run(ctx, 'apiKey', input, async (em) => {
       const errors: UserError[] = [];
       input.permissions.forEach((p, i) => {
-        if (!API_KEY_PERMISSIONS.includes(p)) errors.push(new UserError(ErrorCode.INVALID_INPUT, `${p} cannot be given to an API key`, ['input', 'permissions', String(i)]));
+        const refusal = apiKeyRefusal(p);
+        if (refusal) errors.push(new UserError(ErrorCode.INVALID_INPUT, refusal, ['input', 'permissions', String(i)]));
       });
       const codes = [...new Set(input.channelCodes)];
       const channels = await em.find(Channel, { code: { $in: codes } });

@@ -12,7 +12,7 @@ import type { Actor, RequestContext } from '../../common/context';
 import { sql } from '../../common/sql';
 import { ErrorCode, UserError } from '../../common/errors';
 import type { LoginThrottle } from '../../common/rate-limits';
-import { permissionsOf, Role } from './permissions';
+import { API_KEY_PERMISSIONS, permissionsOf, Role } from './permissions';
 import { Session, User } from './user.entity';
 
 export const TOKEN_PREFIX = 'oms_';
@@ -83,7 +83,9 @@ export class AuthService {
        select id, name, prefix, permissions, channel_ids from k`,
       [hash, hash]);
     if (!row) return undefined;
-    return { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions: new Set(row.permissions), channelIds: row.channel_ids };
+    // Only what a key may hold counts, whatever an older version stored (see API_KEY_PERMISSIONS).
+    const permissions = new Set(row.permissions.filter((p) => (API_KEY_PERMISSIONS as readonly string[]).includes(p)));
+    return { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions, channelIds: row.channel_ids };
   }
 
   async logout(em: EntityManager, token: string | undefined): Promise<boolean> {

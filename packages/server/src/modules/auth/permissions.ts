@@ -78,14 +78,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 /**
+ * Permissions that change what every channel sells: products (names, prices) and stock are
+ * shared by all channels. Only a caller for every channel may hold them; every API key is limited
+ * to channels, so no key does (a key for channel A must not reprice or take stock from B).
+ */
+export const EVERY_CHANNEL_PERMISSIONS: readonly Permission[] = [P.PRODUCT_WRITE, P.STOCK_ADJUST];
+
+/**
  * What a partner API key may be granted: everything that acts on orders of its channels, plus
- * stock, catalog, webhooks, reports and exports for its channels, but never access management,
- * creating channels and warehouses, the job queue, automation rules (they act on every channel)
- * or imports.
+ * stock and catalog reads, webhooks, reports and exports for its channels, but never access
+ * management, creating channels and warehouses, the job queue, automation rules (they act on
+ * every channel), imports, or changing the shared catalog and stock (EVERY_CHANNEL_PERMISSIONS).
+ * A key's stored permissions are filtered through this list each time it is used.
  */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
-  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE, P.RULE_MANAGE, P.DATA_IMPORT].includes(p),
+  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE, P.RULE_MANAGE, P.DATA_IMPORT].includes(p)
+    && !EVERY_CHANNEL_PERMISSIONS.includes(p),
 );
+
+/** Why a permission cannot be given to an API key, or undefined if it can. */
+export function apiKeyRefusal(p: Permission): string | undefined {
+  if (API_KEY_PERMISSIONS.includes(p)) return undefined;
+  if (EVERY_CHANNEL_PERMISSIONS.includes(p)) return `${p} cannot be given to an API key: it changes what every channel sells, and a key is limited to its channels`;
+  return `${p} cannot be given to an API key`;
+}
 
 const ROLE_SETS = new Map(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, new Set(list)]));
 

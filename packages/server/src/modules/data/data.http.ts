@@ -17,7 +17,7 @@ import { RateLimitedError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../common/unavailable';
 import { Permission } from '../auth/permissions';
-import { CONTENT_TYPES, ExportService, exportFileName, isExportFormat, isExportKind, scopeOf } from './export.service';
+import { CONTENT_TYPES, ExportBusyError, ExportLimitError, ExportService, exportFileName, isExportFormat, isExportKind, scopeOf } from './export.service';
 import { ExportParameterError, parseFilter } from './export-query';
 import { IMPORT_KINDS, ImportFileError, ImportKind, ImportService } from './import.service';
 
@@ -43,7 +43,9 @@ function send(res: Response, e: HttpError) {
     res.destroy();
     return;
   }
-  res.removeHeader('content-disposition'); // set for the file that is not coming
+  // An export refused before its first byte: the CSV headers set for it do not apply.
+  res.removeHeader('content-disposition');
+  res.removeHeader('content-type');
   res.status(e.status).json({ error: { code: e.code, message: e.message, ...e.extra, requestId: res.locals.requestId } });
 }
 
@@ -111,9 +113,11 @@ export function dataRouter(o: DataHttpOptions): Router {
     if (!isExportFormat(m[2])) throw new HttpError(404, 'NOT_FOUND', `Unknown format ${m[2].slice(0, 20)}: csv or jsonl`);
     const [kind, format] = [m[1], m[2]];
     const ctx = await caller(req, res, Permission.DATA_EXPORT);
+    const { spreadsheetSafe: safe, ...query } = req.query as Record<string, unknown>;
+    if (safe !== undefined && safe !== 'true' && safe !== 'false') throw new HttpError(400, 'BAD_REQUEST', 'spreadsheetSafe must be true or false', { parameter: 'spreadsheetSafe' });
     let filter;
     try {
-      filter = parseFilter(kind, req.query as Record<string, unknown>);
+      filter = parseFilter(kind, query);
     } catch (e) {
       if (e instanceof ExportParameterError) throw new HttpError(400, 'BAD_REQUEST', e.message, { parameter: e.parameter });
       throw e;
@@ -126,7 +130,23 @@ export function dataRouter(o: DataHttpOptions): Router {
     res.setHeader('cache-control', 'no-store');
     // HEAD (which Express routes here too) checks access and parameters without running the export.
     if (req.method === 'HEAD') return void res.end();
-    await o.exports.streamTo(scopeOf(ctx.actor), kind, format, filter, res);
+    let release: () => void;
+    try {
+      release = o.exports.claimStream(ctx);
+    } catch (e) {
+      if (!(e instanceof ExportLimitError)) throw e;
+      res.setHeader('retry-after', '5');
+      throw new HttpError(429, 'TOO_MANY_EXPORTS', e.message, { limit: e.limit });
+    }
+    try {
+      await o.exports.streamTo(scopeOf(ctx.actor), kind, format, filter, res, undefined, { spreadsheetSafe: safe === 'true' });
+    } catch (e) {
+      if (!(e instanceof ExportBusyError)) throw e;
+      res.setHeader('retry-after', '5');
+      throw new HttpError(503, 'BUSY', e.message);
+    } finally {
+      release();
+    }
   }));
 
   router.post('/import/:kind', handle(async (req, res) => {
@@ -148,7 +168,7 @@ export function dataRouter(o: DataHttpOptions): Router {
       if (e instanceof ImportFileError) throw new HttpError(400, 'BAD_REQUEST', e.message, { line: e.line });
       throw e;
     } finally {
-      await fs.promises.rm(file, { force: true });
+      await fs.promises.rm(path.dirname(file), { recursive: true, force: true });
     }
   }));
 
@@ -166,7 +186,9 @@ async function spool(req: Request, limit: number): Promise<string> {
     req.resume();
     throw tooLarge();
   }
-  const file = path.join(os.tmpdir(), `oms-import-${randomUUID()}.csv`);
+  // The upload may hold personal data: a directory of its own (mode 0700) and a file of mode 0600.
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'oms-import-'));
+  const file = path.join(dir, 'upload.csv');
   let bytes = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -176,10 +198,10 @@ async function spool(req: Request, limit: number): Promise<string> {
     },
   });
   try {
-    await pipeline(req, counter, fs.createWriteStream(file));
+    await pipeline(req, counter, fs.createWriteStream(file, { mode: 0o600, flags: 'wx' }));
     return file;
   } catch (e) {
-    await fs.promises.rm(file, { force: true });
+    await fs.promises.rm(dir, { recursive: true, force: true });
     req.resume();
     throw e;
   }

@@ -22,6 +22,9 @@ export class StartExportInput {
 
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The same filters as the GET /export query parameters, e.g. { "status": ["CONFIRMED"], "channelCode": "WEB" }.' })
   filter?: Record<string, unknown>;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'CSV only: text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas.' })
+  spreadsheetSafe?: boolean;
 }
 
 @ObjectType({ description: 'An export running in the background; its file is downloaded with the same bearer token from downloadUrl.' })

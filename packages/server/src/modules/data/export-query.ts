@@ -5,6 +5,7 @@
  * ("Open data: export and import") and match what the import reads.
  */
 import { EVENT_TYPES } from '../events/domain-event.entity';
+import { actorAsSeenBy, eventPayloadAsSeenBy, Viewer } from '../events/event-redaction';
 import { OrderStatus } from '../order/order-state';
 
 export const EXPORT_KINDS = ['orders', 'products', 'stock', 'customers', 'events'] as const;
@@ -76,12 +77,27 @@ export function parseFilter(kind: ExportKind, raw: Record<string, unknown>): Exp
   return out;
 }
 
-/** What the caller may see: a partner key's channels, and whether personal data and money are shown. */
+/**
+ * What the caller may see: a partner key's channels, and whether personal data and money are
+ * shown. It travels in a background export's job data, so it is plain JSON.
+ */
 export interface ExportScope {
   channelIds?: readonly string[];
   customers: boolean;
   payments: boolean;
+  /** Staff see every actor label; a partner key its own (`ownLabel`), "staff" and "partner" for others. Absent (a job queued before this existed): not staff. */
+  staff?: boolean;
+  ownLabel?: string;
 }
+
+/** A customer export without CUSTOMER_READ: refused wherever it is asked for (HTTP route, startExport, the job itself). */
+export class ExportForbiddenError extends Error {
+  constructor(readonly permission: string) {
+    super(`Missing permission ${permission}`);
+  }
+}
+
+const viewerOfScope = (scope: ExportScope): Viewer => ({ staff: !!scope.staff, ownLabel: scope.ownLabel, customers: scope.customers, payments: scope.payments });
 
 const ISO = (expr: string) => `to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
@@ -123,6 +139,7 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
       orderBy = 'p.sku, w.priority, w.code';
       break;
     case 'customers':
+      if (!scope.customers) throw new ExportForbiddenError('CUSTOMER_READ');
       select = `c.email, c.name, ${ISO('c.created_at')} as created_at`;
       from = 'customer c';
       if (f.search) where.push(`(c.email ilike ${p.add(like(f.search as string))} or c.name ilike $${p.values.length})`);
@@ -160,10 +177,15 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
       if (f.placedFrom) where.push(`o.placed_at >= ${p.add(f.placedFrom)}::timestamptz`);
       if (f.placedTo) where.push(`o.placed_at < ${p.add(f.placedTo)}::timestamptz`);
       if (f.search) {
-        // As the orders list: the number or external id exactly, or part of the customer's e-mail or name.
+        // As the orders list: the number or external id exactly, or (with CUSTOMER_READ only: else
+        // the matches would spell out what the caller may not read) part of the customer's e-mail or name.
         const exact = p.add(f.search);
-        const part = p.add(like(f.search as string));
-        where.push(`(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`);
+        if (scope.customers) {
+          const part = p.add(like(f.search as string));
+          where.push(`(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`);
+        } else {
+          where.push(`(o.number = ${exact} or o.external_id = ${exact})`);
+        }
       }
       orderBy = 'o.placed_at, o.id';
       break;
@@ -188,6 +210,18 @@ export const CSV_COLUMNS: Record<ExportKind, string[]> = {
 };
 
 type Row = Record<string, any>;
+/** An event as in the `events` query: its payload and actor as the caller may read them (event-redaction.ts). */
+const redactEvent = (r: Row, scope: ExportScope): Row => {
+  const viewer = viewerOfScope(scope);
+  return { ...r, actor: actorAsSeenBy(viewer, r.actor), payload: eventPayloadAsSeenBy(viewer, r.payload) };
+};
+/** Who recorded a payment or refund: staff e-mails to staff only. */
+const redactPayments = (r: Row, scope: ExportScope): Row => {
+  if (!scope.payments || scope.staff) return r;
+  const viewer = viewerOfScope(scope);
+  const by = (x: Row) => ({ ...x, recordedBy: actorAsSeenBy(viewer, x.recordedBy) });
+  return { ...r, payments: (r.payments as Row[]).map(by), refunds: (r.refunds as Row[]).map(by) };
+};
 const redactCustomer = (r: Row, scope: ExportScope) => (scope.customers ? r : { ...r, customer_email: null, customer_name: null, ship_name: null, ship_line1: null, ship_line2: null, ship_city: null, ship_postal_code: null, ship_country: null });
 
 /** One row as a JSON line's object (orders nested). */
@@ -195,8 +229,11 @@ export function toJson(kind: ExportKind, row: Row, scope: ExportScope): Row {
   if (kind === 'products') return { sku: row.sku, name: row.name, price: row.price, currency: row.currency, allowBackorder: row.allow_backorder, createdAt: row.created_at, updatedAt: row.updated_at };
   if (kind === 'stock') return { sku: row.sku, warehouseCode: row.warehouse_code, onHand: row.on_hand, reserved: row.reserved, available: row.available, updatedAt: row.updated_at };
   if (kind === 'customers') return { email: row.email, name: row.name, createdAt: row.created_at };
-  if (kind === 'events') return { seq: row.seq, id: row.id, type: row.type, aggregateType: row.aggregate_type, aggregateId: row.aggregate_id, channel: row.channel, actor: row.actor, occurredAt: row.occurred_at, payload: row.payload };
-  const r = redactCustomer(row, scope);
+  if (kind === 'events') {
+    const e = redactEvent(row, scope);
+    return { seq: e.seq, id: e.id, type: e.type, aggregateType: e.aggregate_type, aggregateId: e.aggregate_id, channel: e.channel, actor: e.actor, occurredAt: e.occurred_at, payload: e.payload };
+  }
+  const r = redactPayments(redactCustomer(row, scope), scope);
   return {
     id: r.id, number: r.number, channel: r.channel, externalId: r.external_id, status: r.status, statusBeforeHold: r.status_before_hold,
     holdReason: r.hold_reason, cancelReason: r.cancel_reason, placedAt: r.placed_at, currency: r.currency, paymentStatus: r.payment_status,
@@ -211,9 +248,12 @@ export function toJson(kind: ExportKind, row: Row, scope: ExportScope): Row {
 /** One row as CSV records (arrays in CSV_COLUMNS order); an order gives one per line. */
 export function toCsv(kind: ExportKind, row: Row, scope: ExportScope): unknown[][] {
   const cols = CSV_COLUMNS[kind];
-  if (kind === 'events') return [cols.map((c) => (c === 'payload' ? JSON.stringify(row.payload) : row[c]))];
+  if (kind === 'events') {
+    const e = redactEvent(row, scope);
+    return [cols.map((c) => (c === 'payload' ? JSON.stringify(e.payload) : e[c]))];
+  }
   if (kind !== 'orders') return [cols.map((c) => row[c])];
-  const r = redactCustomer(row, scope);
+  const r = redactPayments(redactCustomer(row, scope), scope);
   const order: Row = {
     ...r,
     payments: scope.payments ? JSON.stringify(r.payments) : null,

@@ -22,7 +22,7 @@ import { sql } from '../../common/sql';
 import { Permission } from '../auth/permissions';
 import { ExportJob, ExportJobState, StartExportInput } from './data.types';
 import {
-  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportFormat, ExportKind, ExportParameterError, ExportScope, exportStatement, parseFilter, toCsv, toJson,
+  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportForbiddenError, ExportFormat, ExportKind, ExportParameterError, ExportScope, exportStatement, parseFilter, toCsv, toJson,
 } from './export-query';
 
 export const EXPORT_QUEUE = 'data-export';
@@ -34,11 +34,47 @@ export interface ExportSettings {
   exportTtlSeconds: number;
   /** Connections of the export pool (default 4). */
   exportPoolMax?: number;
+  /** Default 10000 ms (OMS_EXPORT_ACQUIRE_TIMEOUT_MS). */
+  exportAcquireTimeoutMs?: number;
+  /** Default 2 (OMS_MAX_EXPORTS_PER_ACTOR); 0: no limit. */
+  maxExportsPerActor?: number;
+}
+
+/** How an export is written: `spreadsheetSafe` defuses CSV cells a spreadsheet would run as a formula. */
+export interface ExportOptions {
+  spreadsheetSafe?: boolean;
+}
+
+/** Every export connection is taken and none came free within OMS_EXPORT_ACQUIRE_TIMEOUT_MS. */
+export class ExportBusyError extends Error {
+  constructor() {
+    super('Exports are busy; retry in a few seconds');
+  }
+}
+
+/** The caller already runs OMS_MAX_EXPORTS_PER_ACTOR exports. */
+export class ExportLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`You already have ${limit} exports running; wait for one to finish (OMS_MAX_EXPORTS_PER_ACTOR)`);
+  }
+}
+
+/**
+ * A CSV cell that a spreadsheet would read as a formula (=, +, -, @, tab, carriage return first)
+ * gets a leading apostrophe, which spreadsheets show as text. Only text cells: numbers stay numbers.
+ */
+export function spreadsheetSafe(value: string): string {
+  // The first character's code, not a regular expression: this runs for every text cell of an export.
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value; // = + - @ tab CR
 }
 
 export function scopeOf(actor: Actor | undefined): ExportScope {
   const ctx = { actor };
-  return { channelIds: channelScope(ctx), customers: can(ctx, Permission.CUSTOMER_READ), payments: can(ctx, Permission.PAYMENT_READ) };
+  return {
+    channelIds: channelScope(ctx), customers: can(ctx, Permission.CUSTOMER_READ), payments: can(ctx, Permission.PAYMENT_READ),
+    staff: !!actor && actor.kind !== 'apiKey', ownLabel: actor?.label,
+  };
 }
 
 export function isExportKind(v: string): v is ExportKind {
@@ -62,6 +98,8 @@ interface JobRow {
 export class ExportService {
   private readonly pool: Pool;
   private sweeper?: NodeJS.Timeout;
+  /** HTTP exports streaming now, per caller (owner key). */
+  private readonly streaming = new Map<string, number>();
 
   /** The exports' own connection pool (for the metrics scrape). */
   poolStats(): PoolStats | undefined {
@@ -71,7 +109,12 @@ export class ExportService {
   constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
     // Exports hold a connection for as long as they stream: their own small pool, so that they
     // never starve requests of the ORM's.
-    this.pool = new Pool({ connectionString: databaseUrl, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export' });
+    // A caller waits at most exportAcquireTimeoutMs for one: four slow downloads make the next
+    // export answer "busy, retry" rather than hang.
+    this.pool = new Pool({
+      connectionString: databaseUrl, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export',
+      connectionTimeoutMillis: settings.exportAcquireTimeoutMs ?? 10_000,
+    });
     this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
   }
 
@@ -79,9 +122,9 @@ export class ExportService {
    * Streams one export into `out` (which it ends); resolves with the number of records
    * (orders, not order lines) once everything is written. `onProgress` is told the count as it grows.
    */
-  async streamTo(scope: ExportScope, kind: ExportKind, format: ExportFormat, filter: ExportFilter, out: Writable, onProgress?: (rows: number) => void): Promise<number> {
+  async streamTo(scope: ExportScope, kind: ExportKind, format: ExportFormat, filter: ExportFilter, out: Writable, onProgress?: (rows: number) => void, options: ExportOptions = {}): Promise<number> {
     const statement = exportStatement(kind, filter, scope);
-    const client = await this.pool.connect();
+    const client = await this.connect();
     let broken = false;
     let rows = 0;
     try {
@@ -97,7 +140,10 @@ export class ExportService {
         },
       });
       if (format === 'csv') {
-        const csv = stringify({ header: true, columns: CSV_COLUMNS[kind], cast: { boolean: (b) => (b ? 'true' : 'false') } });
+        const csv = stringify({
+          header: true, columns: CSV_COLUMNS[kind],
+          cast: { boolean: (b) => (b ? 'true' : 'false'), ...(options.spreadsheetSafe ? { string: spreadsheetSafe } : {}) },
+        });
         await pipeline(source, records, csv, out);
       } else {
         await pipeline(source, records, out);
@@ -114,16 +160,57 @@ export class ExportService {
 
   async count(scope: ExportScope, kind: ExportKind, filter: ExportFilter): Promise<number> {
     const statement = exportStatement(kind, filter, scope);
-    const { rows } = await this.pool.query(statement.countText, statement.values);
-    return rows[0].n;
+    const client = await this.connect();
+    try {
+      const { rows } = await client.query(statement.countText, statement.values);
+      return rows[0].n;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async connect() {
+    try {
+      return await this.pool.connect();
+    } catch (e) {
+      if (/timeout exceeded when trying to connect/i.test(String((e as Error)?.message))) throw new ExportBusyError();
+      throw e;
+    }
+  }
+
+  /**
+   * Takes one of the caller's HTTP export slots (OMS_MAX_EXPORTS_PER_ACTOR); returns its release,
+   * or throws ExportLimitError. Counted in this process (a stream lives in one).
+   */
+  claimStream(ctx: RequestContext): () => void {
+    const limit = this.settings.maxExportsPerActor ?? 2;
+    const owner = this.owner(ctx);
+    const n = this.streaming.get(owner) ?? 0;
+    if (limit > 0 && n >= limit) throw new ExportLimitError(limit);
+    this.streaming.set(owner, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.streaming.get(owner) ?? 1) - 1;
+      if (left > 0) this.streaming.set(owner, left);
+      else this.streaming.delete(owner);
+    };
   }
 
   // ---- background jobs ----
 
   async start(): Promise<void> {
-    fs.mkdirSync(this.settings.exportDir, { recursive: true });
+    // Export files hold personal data: only the server's user may list or read them.
+    fs.mkdirSync(this.settings.exportDir, { recursive: true, mode: 0o700 });
+    try {
+      fs.chmodSync(this.settings.exportDir, 0o700);
+    } catch (err) {
+      this.log.warn({ err, dir: this.settings.exportDir }, 'could not restrict the export directory to mode 0700');
+    }
     await this.queue.define(EXPORT_QUEUE, { retryLimit: 1, retryDelaySeconds: 5, retryBackoff: false, expireInSeconds: 6 * 3600, deadLetter: false });
-    await this.queue.work<{ jobId: string; scope: ExportScope }>(EXPORT_QUEUE, (job) => this.run(job.data.jobId, job.data.scope), 2);
+    await this.queue.work<{ jobId: string; scope: ExportScope; spreadsheetSafe?: boolean }>(EXPORT_QUEUE,
+      (job) => this.run(job.data.jobId, job.data.scope, { spreadsheetSafe: job.data.spreadsheetSafe }), 2);
     const every = Math.min(this.settings.exportTtlSeconds, 600) * 1000;
     this.sweeper = setInterval(() => this.sweep().catch((err) => this.log.warn({ err }, 'export sweep failed')), every);
     // The first sweep runs at the first tick, not at start: starting holds no connection of this pool.
@@ -155,16 +242,30 @@ export class ExportService {
       throw e;
     }
     const scope = scopeOf(ctx.actor);
+    // The HTTP route refuses this too; the job runs later, without a request to ask.
+    if (kind === 'customers' && !scope.customers) {
+      return { userErrors: [new UserError(ErrorCode.FORBIDDEN, `Missing permission ${Permission.CUSTOMER_READ}`, ['input', 'kind'])] };
+    }
+    const limit = this.settings.maxExportsPerActor ?? 2;
     const id = await ctx.em.transactional(async (em) => {
+      if (limit > 0) {
+        // One caller's exports at a time (two starting together each see the other's row).
+        await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`export_job:${this.owner(ctx)}`]);
+        // Jobs older than the queue's expiry (6 h) no longer run, whatever their row says: not counted.
+        const [{ n }] = await sql<{ n: number }>(em,
+          "select count(*)::int as n from export_job where owner = ? and state in ('QUEUED', 'RUNNING') and created_at > now() - interval '6 hours'", [this.owner(ctx)]);
+        if (n >= limit) return undefined;
+      }
       const [row] = await sql<{ id: string }>(em,
         `insert into export_job (id, kind, format, filter, state, rows_done, owner, requested_by, channel_ids, created_at)
          values (gen_random_uuid(), ?, ?, ?::jsonb, 'QUEUED', 0, ?, ?, ?::jsonb, now()) returning id`,
         [kind, format, JSON.stringify(filter), this.owner(ctx), ctx.actor!.label, scope.channelIds ? JSON.stringify(scope.channelIds) : null]);
       // The job exists only if the row does (same transaction).
       // Plain JSON (no undefined members): the job data is a bind parameter of pg-boss's insert.
-      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)) });
+      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)), spreadsheetSafe: !!input.spreadsheetSafe });
       return row.id;
     });
+    if (!id) return { userErrors: [new UserError(ErrorCode.CONFLICT, new ExportLimitError(limit).message, ['input'])] };
     this.queue.wake(EXPORT_QUEUE);
     return { job: (await this.job(ctx, id))!, userErrors: [] };
   }
@@ -196,7 +297,7 @@ export class ExportService {
   }
 
   /** Works one export job: counts, streams into a file next to its final name, then renames it. */
-  private async run(jobId: string, scope: ExportScope): Promise<void> {
+  private async run(jobId: string, scope: ExportScope, options: ExportOptions): Promise<void> {
     const { rows: [job] } = await this.pool.query<JobRow>(
       "update export_job set state = 'RUNNING', rows_done = 0 where id = $1 and state in ('QUEUED', 'RUNNING') returning *", [jobId]);
     if (!job) return;
@@ -208,13 +309,14 @@ export class ExportService {
       let reported = 0;
       let writing: Promise<unknown> | undefined;
       let last = Date.now();
-      const rows = await this.streamTo(scope, job.kind, job.format, job.filter, fs.createWriteStream(partial), (n) => {
+      await fs.promises.rm(partial, { force: true }); // a file's mode is set when it is created
+      const rows = await this.streamTo(scope, job.kind, job.format, job.filter, fs.createWriteStream(partial, { mode: 0o600 }), (n) => {
         // Progress at most every 250 ms, one update in flight at a time.
         if (writing || Date.now() - last < 250) return;
         last = Date.now();
         reported = n;
         writing = this.pool.query('update export_job set rows_done = $2 where id = $1', [jobId, reported]).catch(() => undefined).finally(() => { writing = undefined; });
-      });
+      }, options);
       await writing;
       await fs.promises.rename(partial, file);
       await this.pool.query(
@@ -223,7 +325,10 @@ export class ExportService {
     } catch (err) {
       this.log.error({ err, jobId }, 'export failed');
       await fs.promises.rm(partial, { force: true });
-      await this.pool.query("update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1", [jobId, 'The export failed; the server log has the details']);
+      const why = err instanceof ExportForbiddenError ? `${err.message}: the export was refused`
+        : err instanceof ExportBusyError ? 'The server was busy; start the export again'
+        : 'The export failed; the server log has the details';
+      await this.pool.query("update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1", [jobId, why]);
     }
   }
 

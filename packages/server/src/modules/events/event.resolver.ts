@@ -1,8 +1,10 @@
-import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../auth/permissions';
 import { DomainEvent, EVENT_TYPES } from './domain-event.entity';
+import { actorAsSeenBy, eventPayloadAsSeenBy, viewerOf } from './event-redaction';
 import { EventService } from './event.service';
 
 @ObjectType()
@@ -37,5 +39,17 @@ export class EventResolver {
   @Query(() => [String], { description: 'The event types of the stream, e.g. order.placed.' })
   eventTypes(): string[] {
     return [...EVENT_TYPES];
+  }
+
+  // Rendered per caller: payment details only with PAYMENT_READ, personal data only with
+  // CUSTOMER_READ, staff e-mails only to staff (event-redaction.ts).
+  @FieldResolver(() => GraphQLJSONObject, { description: 'Without PAYMENT_READ a payment\'s message reads "Payment recorded" / "Refund recorded".' })
+  payload(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): Record<string, unknown> {
+    return eventPayloadAsSeenBy(viewerOf(ctx.actor), event.payload);
+  }
+
+  @FieldResolver(() => String, { description: 'Who caused it, as in order history (a partner key sees "staff" for a user).' })
+  actor(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): string {
+    return actorAsSeenBy(viewerOf(ctx.actor), event.actor);
   }
 }

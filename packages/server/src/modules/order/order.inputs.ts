@@ -119,7 +119,7 @@ export class OrderFilter {
   @Field(() => String, { nullable: true })
   channelCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Order number, external id, or part of the customer e-mail or name.' })
+  @Field(() => String, { nullable: true, description: 'Order number or external id (exactly), or part of the customer e-mail or name (with CUSTOMER_READ only).' })
   search?: string;
 
   @Field(() => Date, { nullable: true })

@@ -1,8 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
 import type { RequestContext } from '../../common/context';
 import { OrderPayload } from '../order/order.types';
-import { Payment } from './payment.entity';
+import { actorAsSeenBy, viewerOf } from '../events/event-redaction';
+import { Payment, Refund } from './payment.entity';
 import { RecordPaymentInput, RefundPaymentInput } from './payment.inputs';
 import { PaymentService } from './payment.service';
 
@@ -20,5 +21,18 @@ export class PaymentResolver {
   @Mutation(() => OrderPayload, { description: 'Records money given back; never more than paid and not yet refunded.' })
   refundPayment(@Ctx() ctx: RequestContext, @Arg('input', () => RefundPaymentInput) input: RefundPaymentInput) {
     return this.payments.refundPayment(ctx, input);
+  }
+
+  @FieldResolver(() => String, { description: 'Who recorded it; a partner key sees "staff" for a user.' })
+  recordedBy(@Root() payment: Payment, @Ctx() ctx: RequestContext): string {
+    return actorAsSeenBy(viewerOf(ctx.actor), payment.recordedBy);
+  }
+}
+
+@Resolver(() => Refund)
+export class RefundResolver {
+  @FieldResolver(() => String, { description: 'Who recorded it; a partner key sees "staff" for a user.' })
+  recordedBy(@Root() refund: Refund, @Ctx() ctx: RequestContext): string {
+    return actorAsSeenBy(viewerOf(ctx.actor), refund.recordedBy);
   }
 }

@@ -28,6 +28,7 @@ import { validateInput } from '../../common/validation';
 import { ApiKey } from '../auth/api-key.entity';
 import { recordAudit } from '../auth/audit';
 import { Channel } from '../channel/channel.entity';
+import { viewerOfKey, webhookData } from '../events/event-redaction';
 import { DomainEvent } from '../events/domain-event.entity';
 import { assignStreamPositions } from '../events/event-sequencer';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
@@ -439,7 +440,7 @@ export class WebhookService {
   /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
   private async deliver(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>): Promise<void> {
     const em = orm.em.fork({ loggerContext: BACKGROUND });
-    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret'] });
+    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret', 'endpoint.ownerKey'] });
     if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
     const endpoint = delivery.endpoint.$;
     const event = await em.findOne(DomainEvent, { id: delivery.eventId });
@@ -456,7 +457,8 @@ export class WebhookService {
         await this.defer(orm, job, slot.retryAt);
         return;
       }
-      const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: event.payload });
+      // The payload as the endpoint's owner may read it (a partner key: its permissions; see event-redaction.ts).
+      const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: webhookData(viewerOfKey(endpoint.ownerKey?.$), event) });
       let latencyMs = this.config.webhookTimeoutMs;
       try {
         outcome = await post(endpoint.url, {
