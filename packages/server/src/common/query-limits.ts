@@ -5,13 +5,15 @@
  * default page size. The cost is reported in each response's `extensions.cost`.
  */
 import depthLimit from 'graphql-depth-limit';
-import { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationRule } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 
 export interface QueryLimits {
   maxDepth: number;
   maxCost: number;
+  /** Aliased fields one operation may hold (fragments counted each time they are spread); 0: no limit. */
+  maxAliases?: number;
 }
 
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
@@ -23,6 +25,48 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 
 export function depthRule(limits: QueryLimits): ValidationRule {
   return depthLimit(limits.maxDepth) as unknown as ValidationRule;
+}
+
+/**
+ * At most `maxAliases` aliased fields per operation, counted through fragments (a fragment spread
+ * twice counts twice). Aliases are how one request repeats a field (300 x trackOrder, 300 x
+ * login): this bounds how much one request can do that a rate limit counts once.
+ */
+export function aliasRule(limits: QueryLimits): ValidationRule {
+  return (context) => ({
+    Document(document) {
+      const max = limits.maxAliases;
+      if (!max) return;
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+      const memo = new Map<string, number>();
+      const count = (set: SelectionSetNode | undefined, visiting: Set<string>): number => {
+        let n = 0;
+        for (const sel of set?.selections ?? []) {
+          if (sel.kind === Kind.FIELD) n += (sel.alias ? 1 : 0) + count(sel.selectionSet, visiting);
+          else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet, visiting);
+          else {
+            const name = sel.name.value;
+            if (visiting.has(name)) continue; // a cycle: NoFragmentCycles reports it
+            if (!memo.has(name)) memo.set(name, count(fragments.get(name)?.selectionSet, new Set([...visiting, name])));
+            n += memo.get(name)!;
+          }
+          if (n > max) return n; // enough to refuse
+        }
+        return n;
+      };
+      for (const d of document.definitions) {
+        if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+        const n = count(d.selectionSet, new Set());
+        if (n > max) {
+          context.reportError(new GraphQLError(`Too many aliases: an operation may hold at most ${max} aliased fields`, {
+            nodes: [d], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', maximumAliases: max },
+          }));
+        }
+      }
+      return false;
+    },
+  });
 }
 
 /** The cost of an operation; throws QUERY_TOO_COMPLEX (with the cost) when it is over the limit. */

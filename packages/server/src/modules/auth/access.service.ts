@@ -105,7 +105,7 @@ export class AccessService {
   }
 
   async changePassword(ctx: RequestContext, input: ChangePasswordInput) {
-    return this.run(ctx, 'user', input, async (em) => {
+    const result = await this.run(ctx, 'user', input, async (em) => {
       const user = ctx.actor?.kind === 'user' ? await em.findOne(User, { id: ctx.actor.id }) : null;
       if (!user) return fail(ErrorCode.FORBIDDEN, 'Only a signed-in user can change their password', ['input']);
       if (!(await checkPassword(input.currentPassword, user.passwordHash))) fail(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
@@ -118,6 +118,9 @@ export class AccessService {
       this.audit(em, ctx, 'user.password_change', 'user', user.id, { email: user.email });
       return user;
     });
+    // The other sessions' open subscriptions end with them.
+    if (result.user) this.events.revoked({ kind: 'userSessions', id: result.user.id, exceptTokenHash: ctx.token ? hashToken(ctx.token) : undefined });
+    return result;
   }
 
   // ---- API keys ----

@@ -58,6 +58,9 @@ export class StockBook<C extends StockCell = StockCell> {
   }
 }
 
+/** The largest value of a PostgreSQL integer (int4) column: on_hand, reserved, quantities. */
+export const INT4_MAX = 2_147_483_647;
+
 export class InventoryService {
   /** Warehouses in sourcing order: lowest priority number first, then code. */
   async warehousesBySourcingOrder(em: EntityManager): Promise<Warehouse[]> {
@@ -267,6 +270,12 @@ export class InventoryService {
         if (level.onHand + input.delta < level.reserved) {
           fail(ErrorCode.INSUFFICIENT_STOCK,
             `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
+            ['input', 'delta']);
+        }
+        // on_hand is an int4 column: past its range the database would fail the whole statement.
+        if (level.onHand + input.delta > INT4_MAX) {
+          fail(ErrorCode.INVALID_INPUT,
+            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
             ['input', 'delta']);
         }
         level.onHand += input.delta;
