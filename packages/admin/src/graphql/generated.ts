@@ -17,7 +17,7 @@ export type AdjustStockInput = {
 
 export type ChangePasswordInput = {
   currentPassword: string;
-  /** 10 to 200 characters, different from the current one. */
+  /** 10 to 200 characters and at most 72 bytes (UTF-8), different from the current one. */
   newPassword: string;
 };
 
@@ -72,7 +72,7 @@ export type CreateShipmentInput = {
 export type CreateUserInput = {
   email: string;
   name: string;
-  /** A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters. */
+  /** A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters, at most 72 bytes. */
   password: string;
   role: Role;
 };

@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { sql } from '../../common/sql';
 import { validateInput } from '../../common/validation';
 import { Channel } from '../channel/channel.entity';
@@ -51,8 +51,17 @@ export class AccessService {
 
   // ---- users ----
 
+  /** Deprecated unpaged list: at most LEGACY_LIST_CAP users. */
   users(em: EntityManager): Promise<User[]> {
-    return em.find(User, {}, { orderBy: { email: 'asc' } });
+    return em.find(User, {}, { orderBy: { email: 'asc' }, limit: LEGACY_LIST_CAP });
+  }
+
+  /** Users by e-mail, a page at a time. */
+  async usersPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 1);
+    const items = await em.find(User, cursor ? { email: { $gt: String(cursor[0]) } } : {}, { orderBy: { email: 'asc' }, limit: limit + 1 });
+    return toConnection(items, limit, (u) => [u.email], () => em.count(User, {}));
   }
 
   createUser(ctx: RequestContext, input: CreateUserInput) {
@@ -125,8 +134,20 @@ export class AccessService {
 
   // ---- API keys ----
 
+  /** Deprecated unpaged list: at most LEGACY_LIST_CAP keys. */
   apiKeys(em: EntityManager): Promise<ApiKey[]> {
-    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'] });
+    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: LEGACY_LIST_CAP });
+  }
+
+  /** Keys newest first, a page at a time. */
+  async apiKeysPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const where: any = cursor
+      ? { $or: [{ createdAt: { $lt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $lt: String(cursor[1]) } }] }
+      : {};
+    const items = await em.find(ApiKey, where, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: limit + 1 });
+    return toConnection(items, limit, (k) => [k.createdAt.toISOString(), k.id], () => em.count(ApiKey, {}));
   }
 
   private secret() {
