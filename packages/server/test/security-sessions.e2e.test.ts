@@ -346,3 +346,82 @@ describe('smaller edges', () => {
     expect((await t.gql(SIGN_IN, { e: ADMIN.email, p: ADMIN.password }, { token: null })).body.data.login.mustChangePassword).toBe(false);
   });
 });
+
+describe('lists are priced by their bound, and the big ones page', () => {
+  afterAll(stopServers);
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await server();
+    await standardCatalog(t); // SKU-1, SKU-2 in WH1
+    for (const [code, priority] of [['WH2', 2], ['WH0', 2]] as const) {
+      await t.q(`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { userErrors { code } } }`, { i: { code, name: code, priority } });
+      for (const sku of ['SKU-1', 'SKU-2']) {
+        await t.q(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) { userErrors { code } } }`, { i: { sku, warehouseCode: code, delta: code === 'WH0' ? 3 : 7, reason: 'count' } });
+      }
+    }
+  });
+
+  test('an unpaged list is priced at its cap, and nested lists multiply: stockLevels > product > stockLevels > ... is refused', async () => {
+    const res = await t.gql('{ stockLevels { product { stockLevels { product { stockLevels { onHand } } } } } }');
+    expect(res.status).toBe(400);
+    // 1 + 500 x (1 + (1 + 20 x (1 + (1 + 20 x 1))))
+    expect(res.body.errors![0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', cost: 221001, maximumCost: 20000 } });
+    expect((await t.gql('{ stockLevels { onHand } }')).cost).toEqual({ requested: 501, maximum: 20000 });
+    expect((await t.gql('{ stock(first: 10) { nodes { onHand } } }')).cost).toEqual({ requested: 21, maximum: 20000 });
+  });
+
+  test('stock pages through every row in the order of stockLevels, with filters', async () => {
+    const all = (await t.q('{ stockLevels { sku warehouse { code } onHand } }')).stockLevels;
+    expect(all).toHaveLength(6);
+    const seen: unknown[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const r: any = (await t.q('query($after: String) { stock(first: 4, after: $after) { totalCount nodes { sku warehouse { code } onHand } pageInfo { hasNextPage endCursor } } }', { after })).stock;
+      expect(r.totalCount).toBe(6);
+      seen.push(...r.nodes);
+      if (!r.pageInfo.hasNextPage) break;
+      after = r.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+    expect(all.map((s: any) => `${s.sku}@${s.warehouse.code}`)).toEqual(['SKU-1@WH1', 'SKU-1@WH0', 'SKU-1@WH2', 'SKU-2@WH1', 'SKU-2@WH0', 'SKU-2@WH2']);
+    const q = (filter: Record<string, unknown>) => t.q('query($f: StockFilter) { stock(filter: $f) { totalCount nodes { sku warehouse { code } } } }', { f: filter });
+    expect((await q({ warehouseCode: 'WH0' })).stock.nodes).toEqual([{ sku: 'SKU-1', warehouse: { code: 'WH0' } }, { sku: 'SKU-2', warehouse: { code: 'WH0' } }]);
+    expect((await q({ availableBelow: 5 })).stock.totalCount).toBe(2);
+    expect((await q({ search: 'u-2', sku: 'SKU-2', availableBelow: 8 })).stock.nodes).toEqual([{ sku: 'SKU-2', warehouse: { code: 'WH0' } }, { sku: 'SKU-2', warehouse: { code: 'WH2' } }]);
+    expect((await q({ search: '%' })).stock.totalCount).toBe(0);
+    const bad = await t.gql('{ stock(after: "garbage") { totalCount } }');
+    expect(bad.body.errors![0]).toMatchObject({ message: 'after is not a valid cursor', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  test('the deprecated lists return at most 500 rows; their connections page through all', async () => {
+    await t.sql(`insert into warehouse (id, code, name, priority, created_at) select gen_random_uuid(), 'BULK-' || lpad(i::text, 4, '0'), 'Bulk', 100, now() from generate_series(1, 510) i`);
+    const legacy = (await t.q('{ warehouses { code } }')).warehouses;
+    expect(legacy).toHaveLength(500);
+    const codes: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = (await t.q('query($after: String) { warehousesConnection(first: 200, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }', { after })).warehousesConnection;
+      expect(r.totalCount).toBe(513);
+      codes.push(...r.nodes.map((w: any) => w.code));
+      if (!r.pageInfo.hasNextPage) break;
+      after = r.pageInfo.endCursor;
+    }
+    expect(codes).toHaveLength(513);
+    expect(codes.slice(0, 500)).toEqual(legacy.map((w: any) => w.code));
+    expect(codes.slice(0, 3)).toEqual(['WH1', 'WH0', 'WH2']);
+    // Users and keys page the same way.
+    const users = [await userWithRole(t, 'VIEWER'), await userWithRole(t, 'SUPPORT')];
+    const u1 = (await t.q('{ usersConnection(first: 2) { totalCount nodes { email } pageInfo { hasNextPage endCursor } } }')).usersConnection;
+    const u2 = (await t.q('query($a: String) { usersConnection(first: 2, after: $a) { nodes { email } pageInfo { hasNextPage } } }', { a: u1.pageInfo.endCursor })).usersConnection;
+    expect(u1.totalCount).toBe(3);
+    expect([...u1.nodes, ...u2.nodes].map((u: any) => u.email)).toEqual([ADMIN.email, ...users.map((u) => u.email)].sort());
+    expect(u2.pageInfo.hasNextPage).toBe(false);
+    const keys = [await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] }), await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] })];
+    const k1 = (await t.q('{ apiKeysConnection(first: 1) { totalCount nodes { id channels { code } } pageInfo { endCursor } } }')).apiKeysConnection;
+    const k2 = (await t.q('query($a: String) { apiKeysConnection(first: 1, after: $a) { nodes { id } pageInfo { hasNextPage } } }', { a: k1.pageInfo.endCursor })).apiKeysConnection;
+    expect(k1.totalCount).toBe(2);
+    expect([k1.nodes[0].id, k2.nodes[0].id]).toEqual([keys[1].id, keys[0].id]);
+    expect(k1.nodes[0].channels).toEqual([{ code: 'WEB' }]);
+    expect(k2.pageInfo.hasNextPage).toBe(false);
+  });
+});
