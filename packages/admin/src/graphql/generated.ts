@@ -448,7 +448,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string | null, user: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type LoginMutation = { login: { token: string | null, mustChangePassword: boolean | null, user: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1646,6 +1646,7 @@ export const LoginDocument = gql`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
     token
+    mustChangePassword
     user {
       id
       email
