@@ -22,7 +22,7 @@ const A: RoleName = 'ADMIN', M: RoleName = 'MANAGER', F: RoleName = 'FULFILLMENT
 /** Who may run what: the roles of the README, written out independently of the server's table. */
 const ALLOWED: Record<string, RoleName[]> = {
   me: ALL, logout: ALL, changePassword: ALL,
-  products: ALL, product: ALL, channels: ALL, warehouses: ALL, stockLevels: ALL, stockMovements: ALL, order: ALL, orders: ALL, orderStatusCounts: ALL, salesByChannel: ALL, lateOrders: ALL,
+  products: ALL, product: ALL, channels: ALL, warehouses: ALL, warehousesConnection: ALL, stockLevels: ALL, stock: ALL, stockMovements: ALL, order: ALL, orders: ALL, orderStatusCounts: ALL, salesByChannel: ALL, lateOrders: ALL,
   upsertProduct: [A, M], createChannel: [A, M], createWarehouse: [A, M],
   adjustStock: [A, M, F],
   placeOrder: [A, M], confirmOrder: [A, M],
@@ -30,8 +30,8 @@ const ALLOWED: Record<string, RoleName[]> = {
   addOrderNote: [A, M, F, S],
   recordPayment: [A, M], refundPayment: [A, M],
   createShipment: [A, M, F], markShipmentDelivered: [A, M, F], createReturn: [A, M, F],
-  users: [A], createUser: [A], updateUser: [A],
-  apiKeys: [A], createApiKey: [A], rotateApiKey: [A], revokeApiKey: [A],
+  users: [A], usersConnection: [A], createUser: [A], updateUser: [A],
+  apiKeys: [A], apiKeysConnection: [A], createApiKey: [A], rotateApiKey: [A], revokeApiKey: [A],
   auditLog: [A],
   events: [A, M], eventTypes: [A, M],
   webhookEndpoints: [A], webhookEventTypes: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
