@@ -160,8 +160,8 @@ describe('WebSocket connections end with the credentials they were opened with',
     const other = await login(t, user.email, user.password);
     const otherClient = t.ws(other);
     const otherClosed = closeCode(otherClient);
-    const otherSub = collect(otherClient, SUB, {}, 1, 10000);
-    const own = collect(t.ws(user.token), SUB, {}, 1, 10000);
+    const otherSub = collect(otherClient, SUB, {}, 1, 30000);
+    const own = collect(t.ws(user.token), SUB, {}, 1, 30000);
     await settle();
     const r = await t.q(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { userErrors { code } } }`,
       { i: { currentPassword: user.password, newPassword: 'a brand new password 3' } }, { token: user.token });
@@ -182,7 +182,7 @@ describe('WebSocket connections end with the credentials they were opened with',
     const client = createClient({ url: second.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${user.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
     try {
       const closed = closeCode(client);
-      const sub = collect(client, SUB, {}, 1, 10000);
+      const sub = collect(client, SUB, {}, 1, 30000);
       await settle();
       expect((await t.q('mutation { logout }', undefined, { token: user.token })).logout).toBe(true);
       expect(await closed).toBe(4403);
@@ -197,10 +197,10 @@ describe('WebSocket connections end with the credentials they were opened with',
     const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] });
     const oldClient = t.ws(key.secret);
     const oldClosed = closeCode(oldClient);
-    const oldSub = collect(oldClient, SUB, {}, 1, 15000);
+    const oldSub = collect(oldClient, SUB, {}, 1, 30000);
     await settle();
     const rotated = await t.q(`mutation($id: ID!) { rotateApiKey(id: $id) { secret userErrors { code } } }`, { id: key.id });
-    const fresh = collect(t.ws(rotated.rotateApiKey.secret), SUB, {}, 1, 15000);
+    const fresh = collect(t.ws(rotated.rotateApiKey.secret), SUB, {}, 1, 30000);
     expect(await oldClosed).toBe(4403);
     oldSub.stop();
     const [{ over }] = await t.sql('select previous_valid_until <= now() as over from api_key where id = $1', [key.id]);
@@ -214,7 +214,7 @@ describe('WebSocket connections end with the credentials they were opened with',
     const token = await login(short, ADMIN.email, ADMIN.password);
     const client = short.ws(token);
     const closed = closeCode(client);
-    const sub = collect(client, SUB, {}, 1, 15000);
+    const sub = collect(client, SUB, {}, 1, 30000);
     expect(await closed).toBe(4403);
     sub.stop();
     const [{ expired }] = await short.sql('select expires_at <= now() as expired from user_session where token_hash = encode(sha256($1::bytea), \'hex\')', [token]);
