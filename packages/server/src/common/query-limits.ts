@@ -6,6 +6,7 @@
  * - the nodes/edges of a connection: 1 (the page above them is the multiplier);
  * - a list without paging: its entry in LIST_ESTIMATES (a cap the server enforces, or an
  *   estimate of a small list), else DEFAULT_LIST_ESTIMATE. Nested lists multiply.
+ * A payload's userErrors count as one item, and __typename costs nothing.
  * The cost is reported in each response's `extensions.cost`.
  */
 import depthLimit from 'graphql-depth-limit';
@@ -63,7 +64,11 @@ export const LIST_ESTIMATES: Record<string, number> = {
 };
 
 const listEstimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+  // __typename (which clients such as Apollo add to every selection) resolves nothing: free.
+  if (field.name.startsWith('__')) return 0;
   if (!isListType(getNullableType(field.type))) return undefined;
+  // A payload's userErrors: the few refusals of one mutation, priced as one.
+  if (field.name === 'userErrors') return undefined;
   // A connection's items: the paged field above them multiplies.
   if (type.name.endsWith('Connection') && (field.name === 'nodes' || field.name === 'edges')) return undefined;
   const bound = LIST_ESTIMATES[`${type.name}.${field.name}`] ?? DEFAULT_LIST_ESTIMATE;
