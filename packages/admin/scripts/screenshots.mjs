@@ -1,6 +1,6 @@
 // Takes the README screenshots (docs/screenshots/) from a running server with the demo data:
 //   pnpm start            # in another terminal; first start seeds the demo data
-//   node packages/admin/scripts/screenshots.mjs [http://localhost:4000]
+//   OMS_ADMIN_PASSWORD=<the demo admin's new password> node packages/admin/scripts/screenshots.mjs [http://localhost:4000]
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through playwright-core.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,9 @@ const gql = async (query, variables, token) => {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 };
-const { login } = await gql('mutation { login(email: "admin@example.com", password: "admin1234") { token } }');
+// The demo admin must choose its own password at first sign-in: sign in once in the app, then pass it here.
+const { login } = await gql('mutation($p: String!) { login(email: "admin@example.com", password: $p) { token mustChangePassword } }', { p: process.env.OMS_ADMIN_PASSWORD ?? 'admin1234' });
+if (login.mustChangePassword) throw new Error('Sign in once as admin@example.com and choose a password, then run with OMS_ADMIN_PASSWORD=<it>');
 const token = login.token;
 
 const browser = await chromium.launch({

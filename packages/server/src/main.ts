@@ -7,13 +7,13 @@
 import { configuredTracing } from './tracing';
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
+import { DEMO_ADMIN, firstAdmin } from './config/first-admin';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './config/embedded-postgres';
 import { createLogger } from './common/logger';
 import { describeStartupFailure, reportStartupFailure } from './common/startup-failure';
 import { createServer, RunningServer } from './server';
 
-/** Documented local-only login, used when OMS_ADMIN_EMAIL / OMS_ADMIN_PASSWORD are not set. */
-export const DEMO_ADMIN = { email: 'admin@example.com', password: 'admin1234' };
+export { DEMO_ADMIN } from './config/first-admin';
 
 async function main() {
   const config = loadConfig();
@@ -56,7 +56,9 @@ async function main() {
   onSignals();
 
   let databaseUrl = config.databaseUrl;
-  const usingDemoLogin = !config.adminEmail || !config.adminPassword;
+  // A well-known password (the demo login, compose's placeholder) must be changed at first sign-in.
+  const admin = firstAdmin(config);
+  const usingDemoLogin = admin.demo;
   let seed: 'demo' | 'none' = 'none';
   try {
     if (!databaseUrl) {
@@ -66,7 +68,6 @@ async function main() {
       log.info({ databaseDir: db.databaseDir, pid: db.pid }, 'embedded PostgreSQL is up');
     }
     seed = config.seed ?? (db?.created ? 'demo' : 'none');
-    const admin = usingDemoLogin ? DEMO_ADMIN : { email: config.adminEmail!, password: config.adminPassword! };
     server = await createServer({ config, databaseUrl, admin, seed, logger: log });
   } catch (err) {
     // One clear line (and sentence) naming the cause and the fix, the embedded database stopped, exit 1.
@@ -75,7 +76,7 @@ async function main() {
     process.exit(1);
   }
   if (server.createdAdmin && usingDemoLogin) {
-    log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else.`);
+    log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else. It must choose a new password at its first sign-in.`);
   } else if (server.createdAdmin) {
     log.info({ email: server.createdAdmin }, 'created the first admin');
   }

@@ -22,10 +22,9 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { Config, loadConfig } from './config/config';
 import { ormOptions } from './config/mikro-orm.config';
 import type { Actor, RequestContext } from './common/context';
-import type { AccessRevoked } from './common/access-events';
-import { checkCost, depthRule, QueryLimits } from './common/query-limits';
-import { RateLimits } from './common/rate-limits';
-import { hashToken } from './modules/auth/auth.service';
+import { aliasRule, checkCost, depthRule, QueryLimits } from './common/query-limits';
+import { addressKey, RateLimits } from './common/rate-limits';
+import { WsSessions } from './common/ws-sessions';
 import { EventDispatcher } from './modules/events/event-dispatcher';
 import { dataRange, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
@@ -48,8 +47,8 @@ export interface ServerOptions {
   databaseUrl: string;
   /** Host to listen on; default all interfaces. */
   host?: string;
-  /** First admin, created when the database has no users. */
-  admin?: { email: string; password: string };
+  /** First admin, created when the database has no users; mustChangePassword for a well-known password (config/first-admin.ts). */
+  admin?: { email: string; password: string; mustChangePassword?: boolean };
   seed?: 'demo' | 'none';
   /** Tests: a smaller demo seed. */
   seedOptions?: DemoSeedOptions;
@@ -93,7 +92,7 @@ function bearer(value: unknown): string | undefined {
 
 /** The key a caller's requests are counted under. */
 const rateKey = (actor: Actor | undefined, ip: string | undefined) =>
-  actor?.id ? `${actor.kind}:${actor.id}` : `ip:${ip ?? 'unknown'}`;
+  actor?.id ? `${actor.kind}:${actor.id}` : `ip:${addressKey(ip)}`;
 
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   // Settings not given fall back to the documented defaults.
@@ -112,7 +111,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     { databaseUrl: options.databaseUrl, redisUrl: config.redisUrl },
     log,
   );
-  const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost };
+  const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: config.maxAliases };
   const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds, poolMax: config.jobsPoolMax });
   await jobs.start();
   const services = createServices(config, jobs, log, rateLimits, options.databaseUrl);
@@ -131,7 +130,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
-    const user = await withStartupLock(options.databaseUrl, 'first-admin', log, () => services.auth.ensureFirstAdmin(orm.em.fork(), options.admin!.email, options.admin!.password));
+    const user = await withStartupLock(options.databaseUrl, 'first-admin', log, () => services.auth.ensureFirstAdmin(orm.em.fork(), options.admin!.email, options.admin!.password, options.admin!.mustChangePassword));
     createdAdmin = user?.email;
   }
   if (options.seed === 'demo') {
@@ -172,7 +171,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }),
     queues: () => jobs.counts(),
     eventStream: () => eventStream.stats(),
-    webSockets: () => ({ connections: wsServer.clients.size, subscriptions: [...sockets.values()].reduce((n, s) => n + s.operations.size, 0) }),
+    webSockets: () => ({ connections: wsServer.clients.size, subscriptions: wsSessions.subscriptionCount() }),
   });
   services.webhooks.onAttempt = (outcome, latencyMs) => metrics.webhookAttempt(outcome, latencyMs);
   const observabilityPlugins = [metrics.apolloPlugin(), accessLog.apolloPlugin()];
@@ -195,25 +194,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
   };
 
-  // WebSocket connections: who each one is authenticated as (closed when that access is
-  // withdrawn) and how many subscriptions it has open.
-  const sockets = new Map<WebSocket, { actorKey?: string; tokenHash?: string; operations: Set<string> }>();
-  const socketState = (socket: WebSocket) => {
-    let state = sockets.get(socket);
-    if (!state) {
-      state = { operations: new Set() };
-      sockets.set(socket, state);
-      socket.once('close', () => sockets.delete(socket));
-    }
-    return state;
-  };
-  const stopRevokedListener = services.accessEvents.onRevoked((event: AccessRevoked) => {
-    for (const [socket, state] of sockets) {
-      const hit = event.kind === 'token' ? state.tokenHash === event.tokenHash : state.actorKey === `${event.kind}:${event.id}`;
-      if (hit) socket.close(4403, 'Forbidden: access withdrawn');
-    }
-  });
+  // WebSocket connections live as long as the credentials they were opened with (ws-sessions.ts).
+  const wsSessions = new WsSessions(orm, (token) => services.auth.authenticate(orm.em.fork(), token), services.accessEvents, {
+    maxConnectionsPerActor: config.maxConnectionsPerActor, maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection, trustProxy: config.trustProxy,
+  }, log);
   const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
+  const socketOf = (ctx: { extra: unknown }) => (ctx.extra as { socket: WebSocket }).socket;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.maxWsMessageBytes });
   // Shutting down: a WebSocket that connects now is told to go elsewhere at once.
@@ -223,45 +209,37 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const wsCleanup = useServer(
     {
       schema,
-      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits)]),
+      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits), aliasRule(limits)]),
       // One execution per update and per view (operation, variables, access), not per subscriber.
       subscribe: subscribeShared,
+      onConnect: (ctx) => wsSessions.connect(socketOf(ctx), (ctx.extra as any).request, wsBearer(ctx.connectionParams)),
       context: async (ctx) => {
-        const token = wsBearer(ctx.connectionParams);
-        const ip = (ctx.extra as any).request?.socket?.remoteAddress;
-        const context = await contextFor(randomUUID(), token, ip);
-        if (context.actor) {
-          const state = socketState((ctx.extra as any).socket);
-          state.actorKey = `${context.actor.kind}:${context.actor.id}`;
-          state.tokenHash = token ? hashToken(token) : undefined;
-        }
-        return context;
+        const conn = wsSessions.get(socketOf(ctx));
+        return contextFor(randomUUID(), conn?.token, conn?.ip);
       },
       onSubscribe: async (ctx, id, payload) => {
-        const state = socketState((ctx.extra as any).socket);
-        if (state.operations.size >= config.maxSubscriptionsPerConnection) {
-          return [new GraphQLError(`At most ${config.maxSubscriptionsPerConnection} subscriptions per connection`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })];
-        }
+        const refused = wsSessions.admit(socketOf(ctx), id);
+        if (refused) return [new GraphQLError(refused.message, { extensions: { code: refused.code } })];
         try {
-          const token = wsBearer(ctx.connectionParams);
-          await rateLimits.consumeRequest(token ? `ws:${hashToken(token)}` : `ip:${(ctx.extra as any).request?.socket?.remoteAddress ?? 'unknown'}`);
+          // The same budget as the actor's HTTP requests.
+          await rateLimits.consumeRequest(wsSessions.get(socketOf(ctx))!.actorKey);
           checkCost(schema, limits, parse(payload.query), payload.variables ?? undefined, payload.operationName);
         } catch (e) {
+          wsSessions.finished(socketOf(ctx), id);
           if (e instanceof GraphQLError) return [e];
           return [new GraphQLError('Invalid request', { extensions: { code: 'BAD_REQUEST' } })];
         }
-        state.operations.add(id);
         return undefined;
       },
       onComplete: (ctx, id) => {
-        sockets.get((ctx.extra as any).socket)?.operations.delete(id);
+        wsSessions.finished(socketOf(ctx), id);
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
         if (!result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e) as any) };
       },
       onError: (ctx, id, _payload, errors) => {
-        sockets.get((ctx.extra as any).socket)?.operations.delete(id);
+        wsSessions.finished(socketOf(ctx), id);
         for (const e of errors) if (isUnexpected(e)) log.error({ err: e.originalError ?? e }, 'subscription failed');
         return errors.map((e) => new GraphQLError(maskError(e.toJSON(), e).message, { extensions: maskError(e.toJSON(), e).extensions }));
       },
@@ -276,7 +254,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     // before the shutdown below has drained anything: main.ts owns the signals.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
-    validationRules: [depthRule(limits)],
+    validationRules: [depthRule(limits), aliasRule(limits)],
     formatError: maskError,
     plugins: [
       ...observabilityPlugins,
@@ -370,7 +348,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Graceful shutdown, in this order (common/lifecycle.ts does the HTTP and WebSocket part first).
   const shutdownSteps: [string, (left: () => number) => Promise<unknown>][] = [
-    ['http', async () => { stopRevokedListener(); await apollo.stop(); }],
+    ['http', async () => { wsSessions.stop(); await apollo.stop(); }],
     ['metrics', async () => { await metricsServer?.close(); }],
     ['event dispatch', () => dispatcher.stop()],
     ['analytics rollups', () => initialRollups],

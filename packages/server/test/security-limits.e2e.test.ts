@@ -34,7 +34,7 @@ describe('query depth and cost', () => {
   afterAll(stopServers);
   let t: TestServer;
   beforeAll(async () => {
-    t = await server({ maxQueryDepth: 4, maxQueryCost: 500 });
+    t = await server({ maxQueryDepth: 4, maxQueryCost: 500, maxAliases: 1000 });
     await standardCatalog(t);
   });
 

@@ -63,7 +63,7 @@ async function login(port: number, email: string, password: string) {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }', variables: { e: email, p: password } }),
+    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token mustChangePassword userErrors { code } } }', variables: { e: email, p: password } }),
   });
   return ((await r.json()) as any).data.login;
 }
@@ -76,8 +76,10 @@ test('pnpm start without DATABASE_URL runs on embedded PostgreSQL, prints the de
   expect(fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
   expect(l.output()).toContain('admin@example.com / admin1234');
   expect(l.output()).toContain('For local use only');
-  const { token } = await login(port, 'admin@example.com', 'admin1234');
+  const { token, mustChangePassword } = await login(port, 'admin@example.com', 'admin1234');
   expect(token).toMatch(/^oms_/);
+  // A password everybody knows: it must be changed before anything else.
+  expect(mustChangePassword).toBe(true);
 
   l.child.kill('SIGTERM');
   expect(await l.exited).toBe(0);
@@ -92,6 +94,12 @@ test('a second start on the same data folder keeps the data and does not create 
   expect(l.output()).not.toContain('Created the demo admin');
   // Not a first start, so no demo data unless asked for.
   const { token } = await login(port, 'admin@example.com', 'admin1234');
+  const changed = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: 'mutation { changePassword(input: { currentPassword: "admin1234", newPassword: "my own password 1" }) { userErrors { code } } }' }),
+  });
+  expect(((await changed.json()) as any).data.changePassword.userErrors).toEqual([]);
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

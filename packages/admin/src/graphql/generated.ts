@@ -17,7 +17,7 @@ export type AdjustStockInput = {
 
 export type ChangePasswordInput = {
   currentPassword: string;
-  /** 10 to 200 characters, different from the current one. */
+  /** 10 to 200 characters and at most 72 bytes (UTF-8), different from the current one. */
   newPassword: string;
 };
 
@@ -72,7 +72,7 @@ export type CreateShipmentInput = {
 export type CreateUserInput = {
   email: string;
   name: string;
-  /** A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters. */
+  /** A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters, at most 72 bytes. */
   password: string;
   role: Role;
 };
@@ -321,6 +321,18 @@ export type StartExportInput = {
   spreadsheetSafe?: boolean | null | undefined;
 };
 
+/** Narrows Query.stock; every field given must match. */
+export type StockFilter = {
+  /** Only rows with fewer units available (onHand - reserved) than this, e.g. 1 for the sold out. */
+  availableBelow?: number | null | undefined;
+  /** Part of the SKU or the product name, case-insensitive. */
+  search?: string | null | undefined;
+  /** Exactly this SKU. */
+  sku?: string | null | undefined;
+  /** Exactly this warehouse. */
+  warehouseCode?: string | null | undefined;
+};
+
 export enum StockMovementKind {
   Adjustment = 'ADJUSTMENT',
   Return = 'RETURN',
@@ -450,7 +462,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string | null, user: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type LoginMutation = { login: { token: string | null, mustChangePassword: boolean | null, user: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -558,13 +570,14 @@ export type EventTypesQuery = { eventTypes: Array<string> };
 
 export type StockLevelRowFragment = { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } };
 
-export type StockLevelsQueryVariables = Exact<{
-  warehouseCode?: string | null | undefined;
-  sku?: string | null | undefined;
+export type StockQueryVariables = Exact<{
+  filter?: StockFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
 }>;
 
 
-export type StockLevelsQuery = { stockLevels: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } }> };
+export type StockQuery = { stock: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } }> } };
 
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
@@ -1648,6 +1661,7 @@ export const LoginDocument = gql`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
     token
+    mustChangePassword
     user {
       id
       email
@@ -2389,50 +2403,58 @@ export type EventTypesQueryHookResult = ReturnType<typeof useEventTypesQuery>;
 export type EventTypesLazyQueryHookResult = ReturnType<typeof useEventTypesLazyQuery>;
 export type EventTypesSuspenseQueryHookResult = ReturnType<typeof useEventTypesSuspenseQuery>;
 export type EventTypesQueryResult = ApolloReactCommon.QueryResult<EventTypesQuery, EventTypesQueryVariables>;
-export const StockLevelsDocument = gql`
-    query StockLevels($warehouseCode: String, $sku: String) {
-  stockLevels(warehouseCode: $warehouseCode, sku: $sku) {
-    ...StockLevelRow
+export const StockDocument = gql`
+    query Stock($filter: StockFilter, $first: Int, $after: String) {
+  stock(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...StockLevelRow
+    }
   }
 }
     ${StockLevelRowFragmentDoc}`;
 
 /**
- * __useStockLevelsQuery__
+ * __useStockQuery__
  *
- * To run a query within a React component, call `useStockLevelsQuery` and pass it any options that fit your needs.
- * When your component renders, `useStockLevelsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * To run a query within a React component, call `useStockQuery` and pass it any options that fit your needs.
+ * When your component renders, `useStockQuery` returns an object from Apollo Client that contains loading, error, and data properties
  * you can use to render your UI.
  *
  * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
  *
  * @example
- * const { data, loading, error } = useStockLevelsQuery({
+ * const { data, loading, error } = useStockQuery({
  *   variables: {
- *      warehouseCode: // value for 'warehouseCode'
- *      sku: // value for 'sku'
+ *      filter: // value for 'filter'
+ *      first: // value for 'first'
+ *      after: // value for 'after'
  *   },
  * });
  */
-export function useStockLevelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+export function useStockQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockQuery, StockQueryVariables>) {
         const options = {...defaultOptions, ...baseOptions}
-        return ApolloReactHooks.useQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+        return ApolloReactHooks.useQuery<StockQuery, StockQueryVariables>(StockDocument, options);
       }
-export function useStockLevelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+export function useStockLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockQuery, StockQueryVariables>) {
           const options = {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useLazyQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+          return ApolloReactHooks.useLazyQuery<StockQuery, StockQueryVariables>(StockDocument, options);
         }
 // @ts-ignore
-export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockLevelsQuery, StockLevelsQueryVariables>;
-export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockLevelsQuery | undefined, StockLevelsQueryVariables>;
-export function useStockLevelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockLevelsQuery, StockLevelsQueryVariables>) {
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockQuery, StockQueryVariables>;
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockQuery | undefined, StockQueryVariables>;
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>) {
           const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
-          return ApolloReactHooks.useSuspenseQuery<StockLevelsQuery, StockLevelsQueryVariables>(StockLevelsDocument, options);
+          return ApolloReactHooks.useSuspenseQuery<StockQuery, StockQueryVariables>(StockDocument, options);
         }
-export type StockLevelsQueryHookResult = ReturnType<typeof useStockLevelsQuery>;
-export type StockLevelsLazyQueryHookResult = ReturnType<typeof useStockLevelsLazyQuery>;
-export type StockLevelsSuspenseQueryHookResult = ReturnType<typeof useStockLevelsSuspenseQuery>;
-export type StockLevelsQueryResult = ApolloReactCommon.QueryResult<StockLevelsQuery, StockLevelsQueryVariables>;
+export type StockQueryHookResult = ReturnType<typeof useStockQuery>;
+export type StockLazyQueryHookResult = ReturnType<typeof useStockLazyQuery>;
+export type StockSuspenseQueryHookResult = ReturnType<typeof useStockSuspenseQuery>;
+export type StockQueryResult = ApolloReactCommon.QueryResult<StockQuery, StockQueryVariables>;
 export const AdjustStockDocument = gql`
     mutation AdjustStock($input: AdjustStockInput!) {
   adjustStock(input: $input) {

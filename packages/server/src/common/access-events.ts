@@ -1,11 +1,16 @@
 /**
  * Tells the transport that access was withdrawn (a user deactivated or their password reset, a
  * key revoked, a token signed out), so that open WebSocket connections using it are closed at
- * once instead of streaming on. In-process: each server process closes its own connections.
+ * once instead of streaming on. In-process only: other processes notice within a second, when they
+ * re-check the credentials of their open connections (common/ws-sessions.ts).
  */
 import { EventEmitter } from 'node:events';
 
-export type AccessRevoked = { kind: 'user' | 'apiKey'; id: string } | { kind: 'token'; tokenHash: string };
+export type AccessRevoked =
+  | { kind: 'user' | 'apiKey'; id: string }
+  | { kind: 'token'; tokenHash: string }
+  /** Every session of a user but one (changePassword ends the others). */
+  | { kind: 'userSessions'; id: string; exceptTokenHash?: string };
 
 export class AccessEvents {
   private readonly emitter = new EventEmitter();

@@ -13,6 +13,8 @@ export class PageInfo {
 
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
+/** Rows the deprecated unpaged lists (stockLevels, users, apiKeys, warehouses) return at most; page with their connections for more. */
+export const LEGACY_LIST_CAP = 500;
 
 export function pageSize(first: number | undefined | null): number {
   if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;

@@ -5,13 +5,20 @@
  *
  * - Requests: each user, API key or (without credentials) address gets `requests` points per
  *   `windowSeconds`; one request costs one point.
- * - Login: failed sign-ins are counted per account and per address; past the limit the account
- *   (or address) is refused for the rest of the window, before the password is checked. A
- *   successful sign-in clears the account's count.
+ * - Login: every sign-in attempt takes a point from its account's and its address's budget
+ *   BEFORE the password is compared (one atomic increment each), and a successful one gives
+ *   them back (the account's count is cleared). So N parallel attempts can never all pass a check
+ *   that none of them has counted yet: past the limit the account (or address) is refused for
+ *   the rest of the window, even with the right password.
+ * - Tracking: every trackOrder lookup (each aliased field too) takes a point from its address
+ *   first; a lookup that matched an order gives it back, so only failed lookups add up.
+ * - Addresses: IPv4 as is (IPv4-mapped IPv6 as IPv4), IPv6 by its /64 network: one host
+ *   usually holds a whole /64, and counting single IPv6 addresses would let it rotate past any limit.
  */
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { isIPv6 } from 'node:net';
 import { RateLimitedError } from './errors';
 import type { Logger } from './logger';
 import { asUnavailable } from './unavailable';
@@ -29,14 +36,36 @@ export interface RateLimitSettings {
 }
 
 export interface TrackingThrottle {
-  checkTracking(ip?: string): Promise<void>;
-  failedTracking(ip?: string): Promise<void>;
+  /** Takes one lookup from the address's budget; throws RATE_LIMITED (and takes nothing) past it. */
+  consumeTracking(ip?: string): Promise<void>;
+  /** Gives the lookup back: it matched an order. */
+  matchedTracking(ip?: string): Promise<void>;
 }
 
 export interface LoginThrottle {
-  check(account: string, ip?: string): Promise<void>;
-  failed(account: string, ip?: string): Promise<void>;
+  /** Counts a sign-in attempt against the account and the address; throws RATE_LIMITED (and counts nothing) past either limit. */
+  attempt(account: string, ip?: string): Promise<void>;
+  /** The attempt was right: the account's count is cleared and the address's point given back. */
   succeeded(account: string, ip?: string): Promise<void>;
+}
+
+/**
+ * The key an address is counted under: IPv4 as is (also when written IPv4-mapped, ::ffff:a.b.c.d),
+ * IPv6 as its /64 network ("2001:db8:0:1::/64").
+ */
+export function addressKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (isIPv6(ip)) {
+    const [head, tail = ''] = ip.split('%')[0].split('::');
+    const left = head ? head.split(':') : [];
+    const right = ip.includes('::') && tail ? tail.split(':') : [];
+    // An embedded IPv4 tail (a.b.c.d) is two groups; it never reaches the first four anyway.
+    const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+    return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+  }
+  return ip;
 }
 
 type Store = { kind: 'postgres'; pool: Pool } | { kind: 'redis'; redis: Redis };
@@ -89,49 +118,50 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     }
   }
 
-  async check(account: string, ip?: string): Promise<void> {
-    const checks: [RateLimiterAbstract | undefined, string, string][] = [
+  async attempt(account: string, ip?: string): Promise<void> {
+    const budgets: [RateLimiterAbstract | undefined, string, string][] = [
       [this.accountFailures, account, 'this account'],
-      [this.addressFailures, ip ?? '', 'this address'],
+      [this.addressFailures, ip ? addressKey(ip) : '', 'this address'],
     ];
-    for (const [limiter, key, what] of checks) {
+    const taken: [RateLimiterAbstract, string][] = [];
+    for (const [limiter, key, what] of budgets) {
       if (!limiter || !key) continue;
-      const res = await limiter.get(key).catch((e: unknown) => Promise.reject(asUnavailable(e)));
-      if (res && res.consumedPoints >= limiter.points) {
-        const s = retryAfter(res);
+      try {
+        await limiter.consume(key);
+        taken.push([limiter, key]);
+      } catch (e) {
+        if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
+        // Refused: the attempt is not counted anywhere (the budget stays exhausted either way).
+        await limiter.reward(key, 1);
+        for (const [l, k] of taken) await l.reward(k, 1);
+        const s = retryAfter(e);
         throw new RateLimitedError(`Too many failed sign-ins for ${what}; retry in ${s} s`, s);
       }
     }
   }
 
-  async failed(account: string, ip?: string): Promise<void> {
-    const swallowLimit = (e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
-    };
-    await this.accountFailures?.consume(account).catch(swallowLimit);
-    if (ip) await this.addressFailures?.consume(ip).catch(swallowLimit);
-  }
-
-  async succeeded(account: string): Promise<void> {
+  async succeeded(account: string, ip?: string): Promise<void> {
     await this.accountFailures?.delete(account).catch((e: unknown) => Promise.reject(asUnavailable(e)));
+    if (ip) await this.addressFailures?.reward(addressKey(ip), 1).catch((e: unknown) => Promise.reject(asUnavailable(e)));
   }
 
   private closed = false;
 
-  async checkTracking(ip?: string): Promise<void> {
-    if (!this.trackingFailures || !ip) return;
-    const res = await this.trackingFailures.get(ip).catch((e: unknown) => Promise.reject(asUnavailable(e)));
-    if (res && res.consumedPoints >= this.trackingFailures.points) {
-      const s = retryAfter(res);
+  async consumeTracking(ip?: string): Promise<void> {
+    if (!this.trackingFailures) return;
+    const key = addressKey(ip);
+    try {
+      await this.trackingFailures.consume(key);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
+      await this.trackingFailures.reward(key, 1);
+      const s = retryAfter(e);
       throw new RateLimitedError(`Too many order lookups that matched nothing from this address; retry in ${s} s`, s);
     }
   }
 
-  async failedTracking(ip?: string): Promise<void> {
-    if (!ip) return;
-    await this.trackingFailures?.consume(ip).catch((e: unknown) => {
-      if (!(e instanceof RateLimiterRes)) throw asUnavailable(e);
-    });
+  async matchedTracking(ip?: string): Promise<void> {
+    await this.trackingFailures?.reward(addressKey(ip), 1).catch((e: unknown) => Promise.reject(asUnavailable(e)));
   }
 
   async close(): Promise<void> {

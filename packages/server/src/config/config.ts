@@ -39,6 +39,10 @@ export interface Config {
   maxQueryDepth: number;
   maxQueryCost: number;
   maxSubscriptionsPerConnection: number;
+  /** Aliased fields one GraphQL operation may hold (HTTP and WebSocket); 0: no limit. */
+  maxAliases: number;
+  /** Open WebSocket connections per user, API key or anonymous address, per server process; 0: no limit. */
+  maxConnectionsPerActor: number;
   /** Largest WebSocket message accepted, in bytes. */
   maxWsMessageBytes: number;
   introspection: boolean;
@@ -119,6 +123,8 @@ export const ENV_VARS = [
   'OMS_MAX_QUERY_DEPTH',
   'OMS_MAX_QUERY_COST',
   'OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+  'OMS_MAX_ALIASES',
+  'OMS_MAX_CONNECTIONS_PER_ACTOR',
   'OMS_WS_MAX_MESSAGE_BYTES',
   'OMS_INTROSPECTION',
   'OMS_LANDING_PAGE',
@@ -195,6 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: int('OMS_MAX_QUERY_DEPTH', env.OMS_MAX_QUERY_DEPTH, 10),
     maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 20000),
     maxSubscriptionsPerConnection: int('OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION', env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
+    maxAliases: int('OMS_MAX_ALIASES', env.OMS_MAX_ALIASES, 30),
+    maxConnectionsPerActor: int('OMS_MAX_CONNECTIONS_PER_ACTOR', env.OMS_MAX_CONNECTIONS_PER_ACTOR, 50),
     maxWsMessageBytes: int('OMS_WS_MAX_MESSAGE_BYTES', env.OMS_WS_MAX_MESSAGE_BYTES, 64 * 1024),
     introspection: bool('OMS_INTROSPECTION', env.OMS_INTROSPECTION, development),
     landingPage: bool('OMS_LANDING_PAGE', env.OMS_LANDING_PAGE, development),

@@ -1,4 +1,4 @@
-/** Where a user with a one-time password (set by an admin) chooses their own before anything else. */
+/** Where a user with a one-time password (set by an admin) or a well-known one (the demo login) chooses their own before anything else. */
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -33,10 +33,10 @@ export function ChangePasswordPage() {
         <Stack>
           <div>
             <Title order={2}>Choose your password</Title>
-            <Text c="dimmed" size="sm">Your password was set by an administrator. Choose your own to continue.</Text>
+            <Text c="dimmed" size="sm">Your password was set by an administrator, or is a well-known default. Choose your own to continue.</Text>
           </div>
           <PasswordInput label="Current password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(errors, 'currentPassword')} />
-          <PasswordInput label="New password" description="10 characters or more" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={errorFor(errors, 'newPassword')} />
+          <PasswordInput label="New password" description="10 characters or more, at most 72 bytes" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={errorFor(errors, 'newPassword')} />
           <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(errors, 'repeat')} />
           {generalErrors(errors, ['currentPassword', 'newPassword', 'repeat']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
           <Button type="submit" loading={loading}>Save password</Button>

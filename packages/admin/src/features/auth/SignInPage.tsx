@@ -29,7 +29,8 @@ export function SignInPage() {
       const t = res.data?.login.token;
       if (t) {
         setToken(t);
-        navigate(next, { replace: true });
+        // A one-time or well-known password (the demo login): choose a new one before anything else.
+        navigate(res.data?.login.mustChangePassword ? '/change-password' : next, { replace: true });
       }
     } catch {
       // shown below from `error`

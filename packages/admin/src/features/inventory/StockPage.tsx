@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { useThrottledCallback } from '@mantine/hooks';
+import { useDebouncedValue, useThrottledCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
-import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsSubscription, useInventoryWarehousesQuery, useStockLevelsQuery } from '../../graphql/generated';
+import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsSubscription, useInventoryWarehousesQuery, useStockQuery } from '../../graphql/generated';
 import { formatDateTime } from '../../lib/format';
 import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 import { StockHistory } from './StockHistory';
@@ -15,7 +15,10 @@ export function StockPage() {
   const warehouse = params.get('warehouse') || null;
   const sku = params.get('sku') ?? '';
   const lowOnly = params.get('low') === '1';
-  const { data, loading, error, refetch } = useStockLevelsQuery({ variables: { warehouseCode: warehouse } });
+  const [search] = useDebouncedValue(sku.trim(), 250);
+  // Filtered and paged on the server (Query.stock), 100 rows at a time.
+  const filter = { warehouseCode: warehouse, search: search || null, availableBelow: lowOnly ? LOW_STOCK_THRESHOLD + 1 : null };
+  const { data, loading, error, refetch, fetchMore } = useStockQuery({ variables: { filter, first: 100 } });
   // Live: order events that move stock refresh the table, at most once a second.
   const refresh = useThrottledCallback(() => void refetch(), 1000);
   useInventoryOrderEventsSubscription({
@@ -33,10 +36,11 @@ export function StockPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const rows = useMemo(
-    () => (data?.stockLevels ?? []).filter((l) => (!sku || l.sku.toLowerCase().includes(sku.toLowerCase()) || l.product.name.toLowerCase().includes(sku.toLowerCase())) && (!lowOnly || isLowStock(l))),
-    [data, sku, lowOnly],
-  );
+  const rows = data?.stock.nodes ?? [];
+  const loadMore = () => fetchMore({
+    variables: { after: data?.stock.pageInfo.endCursor },
+    updateQuery: (prev, { fetchMoreResult }) => ({ stock: { ...fetchMoreResult.stock, nodes: [...prev.stock.nodes, ...fetchMoreResult.stock.nodes] } }),
+  });
   return (
     <Stack>
       <Title order={2}>Stock</Title>
@@ -76,6 +80,11 @@ export function StockPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {data?.stock.pageInfo.hasNextPage && (
+        <Group justify="center">
+          <Button variant="default" onClick={() => void loadMore()}>Load more ({rows.length} of {data.stock.totalCount})</Button>
+        </Group>
       )}
       {adjusting && <AdjustDialog level={adjusting} onClose={() => setAdjusting(null)} />}
       {history && <StockHistory sku={history.sku} warehouseCode={history.warehouse.code} onClose={() => setHistory(null)} />}

@@ -29,6 +29,12 @@ export class CreateApiKeyPayload extends ApiKeyPayload {
 @ObjectType()
 export class AuditEntryConnection extends Connection(AuditEntry, 'AuditEntry') {}
 
+@ObjectType()
+export class UserConnection extends Connection(User, 'User') {}
+
+@ObjectType()
+export class ApiKeyConnection extends Connection(ApiKey, 'ApiKey') {}
+
 @ArgsType()
 class PageArgs {
   @Field(() => Int, { nullable: true, description: '1 to 200, default 50.' })
@@ -43,9 +49,15 @@ export class UserResolver {
   constructor(private readonly access: AccessService) {}
 
   @Authorized(Permission.USER_MANAGE)
-  @Query(() => [User], { description: 'Every staff user, by e-mail.' })
+  @Query(() => [User], { description: 'Staff users, by e-mail. At most 500.', deprecationReason: 'Unpaged: returns at most 500 users. Use usersConnection(first, after).' })
   users(@Ctx() ctx: RequestContext) {
     return this.access.users(ctx.em);
+  }
+
+  @Authorized(Permission.USER_MANAGE)
+  @Query(() => UserConnection, { description: 'Staff users by e-mail, a page at a time.' })
+  usersConnection(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
+    return this.access.usersPage(ctx.em, args);
   }
 
   @Authorized(Permission.USER_MANAGE)
@@ -77,9 +89,18 @@ export class ApiKeyResolver {
   constructor(private readonly access: AccessService) {}
 
   @Authorized(Permission.API_KEY_MANAGE)
-  @Query(() => [ApiKey], { description: 'Every partner API key, newest first, revoked ones included.' })
+  @Query(() => [ApiKey], {
+    description: 'Partner API keys, newest first, revoked ones included. At most 500.',
+    deprecationReason: 'Unpaged: returns at most 500 keys. Use apiKeysConnection(first, after).',
+  })
   apiKeys(@Ctx() ctx: RequestContext) {
     return this.access.apiKeys(ctx.em);
+  }
+
+  @Authorized(Permission.API_KEY_MANAGE)
+  @Query(() => ApiKeyConnection, { description: 'Partner API keys, newest first, revoked ones included, a page at a time.' })
+  apiKeysConnection(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
+    return this.access.apiKeysPage(ctx.em, args);
   }
 
   @Authorized(Permission.API_KEY_MANAGE)

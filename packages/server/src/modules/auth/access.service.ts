@@ -8,7 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { sql } from '../../common/sql';
 import { validateInput } from '../../common/validation';
 import { Channel } from '../channel/channel.entity';
@@ -51,8 +51,17 @@ export class AccessService {
 
   // ---- users ----
 
+  /** Deprecated unpaged list: at most LEGACY_LIST_CAP users. */
   users(em: EntityManager): Promise<User[]> {
-    return em.find(User, {}, { orderBy: { email: 'asc' } });
+    return em.find(User, {}, { orderBy: { email: 'asc' }, limit: LEGACY_LIST_CAP });
+  }
+
+  /** Users by e-mail, a page at a time. */
+  async usersPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 1);
+    const items = await em.find(User, cursor ? { email: { $gt: String(cursor[0]) } } : {}, { orderBy: { email: 'asc' }, limit: limit + 1 });
+    return toConnection(items, limit, (u) => [u.email], () => em.count(User, {}));
   }
 
   createUser(ctx: RequestContext, input: CreateUserInput) {
@@ -105,7 +114,7 @@ export class AccessService {
   }
 
   async changePassword(ctx: RequestContext, input: ChangePasswordInput) {
-    return this.run(ctx, 'user', input, async (em) => {
+    const result = await this.run(ctx, 'user', input, async (em) => {
       const user = ctx.actor?.kind === 'user' ? await em.findOne(User, { id: ctx.actor.id }) : null;
       if (!user) return fail(ErrorCode.FORBIDDEN, 'Only a signed-in user can change their password', ['input']);
       if (!(await checkPassword(input.currentPassword, user.passwordHash))) fail(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
@@ -118,12 +127,27 @@ export class AccessService {
       this.audit(em, ctx, 'user.password_change', 'user', user.id, { email: user.email });
       return user;
     });
+    // The other sessions' open subscriptions end with them.
+    if (result.user) this.events.revoked({ kind: 'userSessions', id: result.user.id, exceptTokenHash: ctx.token ? hashToken(ctx.token) : undefined });
+    return result;
   }
 
   // ---- API keys ----
 
+  /** Deprecated unpaged list: at most LEGACY_LIST_CAP keys. */
   apiKeys(em: EntityManager): Promise<ApiKey[]> {
-    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'] });
+    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: LEGACY_LIST_CAP });
+  }
+
+  /** Keys newest first, a page at a time. */
+  async apiKeysPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const where: any = cursor
+      ? { $or: [{ createdAt: { $lt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $lt: String(cursor[1]) } }] }
+      : {};
+    const items = await em.find(ApiKey, where, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: limit + 1 });
+    return toConnection(items, limit, (k) => [k.createdAt.toISOString(), k.id], () => em.count(ApiKey, {}));
   }
 
   private secret() {

@@ -12,6 +12,9 @@ export class LoginPayload {
   @Field(() => User, { nullable: true })
   user?: User;
 
+  @Field(() => Boolean, { nullable: true, description: 'True when the user must choose a new password (changePassword) before anything else: an invited user, a reset, or the first admin with a well-known password. Null when sign-in failed.' })
+  mustChangePassword?: boolean;
+
   @Field(() => [UserError])
   userErrors: UserError[];
 }

@@ -18,6 +18,8 @@ import { Session, User } from './user.entity';
 export const TOKEN_PREFIX = 'oms_';
 export const API_KEY_PREFIX = 'omsk_';
 const BCRYPT_ROUNDS = 10;
+/** bcrypt reads only the first 72 bytes: longer passwords are refused rather than silently cut. */
+export const MAX_PASSWORD_BYTES = 72;
 /** Compared against when the e-mail is unknown, so both failures take the same time. */
 const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_ROUNDS);
 
@@ -30,27 +32,26 @@ export const checkPassword = (password: string, hash: string | undefined): Promi
 export class AuthService {
   constructor(private readonly sessionTtlSeconds: number, private readonly events: AccessEvents, private readonly throttle?: LoginThrottle) {}
 
-  async login(ctx: Pick<RequestContext, 'em' | 'ip'>, email: string, password: string): Promise<{ token?: string; user?: User; userErrors: UserError[] }> {
+  async login(ctx: Pick<RequestContext, 'em' | 'ip'>, email: string, password: string): Promise<{ token?: string; user?: User; mustChangePassword?: boolean; userErrors: UserError[] }> {
     const { em } = ctx;
     const refused = { userErrors: [new UserError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong', ['password'])] };
     if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 200 || email.includes('\u0000')) {
       return refused;
     }
     const account = email.trim().toLowerCase();
-    // Refuses (RATE_LIMITED) before the password is even compared, once an account or an address has failed too often.
-    await this.throttle?.check(account, ctx.ip);
+    // Counted (one atomic increment per account and per address) before the password is even
+    // compared, so parallel guesses cannot all pass; refused (RATE_LIMITED) past the limit.
+    await this.throttle?.attempt(account, ctx.ip);
     const user = await em.findOne(User, { email: account });
     const ok = await checkPassword(password, user?.passwordHash);
-    if (!user || !ok || !user.active) {
-      await this.throttle?.failed(account, ctx.ip);
-      return refused;
-    }
+    // A longer password cannot have been set (bcrypt would compare only its first 72 bytes).
+    if (!user || !ok || !user.active || Buffer.byteLength(password) > MAX_PASSWORD_BYTES) return refused;
     await this.throttle?.succeeded(account, ctx.ip);
     const token = newSecret(TOKEN_PREFIX);
     em.persist(new Session(ref(user), hashToken(token), new Date(Date.now() + this.sessionTtlSeconds * 1000)));
     user.lastLoginAt = new Date();
     await em.flush();
-    return { token, user, userErrors: [] };
+    return { token, user, mustChangePassword: user.mustChangePassword, userErrors: [] };
   }
 
   /** The actor behind a bearer token or API key, or undefined if it is unknown, expired, revoked or its user inactive. */
@@ -97,9 +98,11 @@ export class AuthService {
   }
 
   /** On a database with no users, creates the first admin. Returns what was created, for the launcher to print. */
-  async ensureFirstAdmin(em: EntityManager, email: string, password: string): Promise<User | undefined> {
+  async ensureFirstAdmin(em: EntityManager, email: string, password: string, mustChangePassword = false): Promise<User | undefined> {
     if ((await em.count(User, {})) > 0) return undefined;
+    if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new Error(`The first admin's password (OMS_ADMIN_PASSWORD) must be at most ${MAX_PASSWORD_BYTES} bytes`);
     const user = new User(email, 'Administrator', await hashPassword(password), Role.ADMIN);
+    user.mustChangePassword = mustChangePassword;
     await em.persistAndFlush(user);
     return user;
   }

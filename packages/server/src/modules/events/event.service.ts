@@ -7,7 +7,7 @@
 import { BadRequestError } from '../../common/errors';
 import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
-import { decodeCursor, encodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { rejectNul } from '../../common/query-args';
 import { DomainEvent, EVENT_TYPES } from './domain-event.entity';
 import { assignStreamPositions } from './event-sequencer';

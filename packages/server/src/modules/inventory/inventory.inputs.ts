@@ -38,3 +38,18 @@ export class AdjustStockInput {
   @Length(1, 500)
   reason: string;
 }
+
+@InputType({ description: 'Narrows Query.stock; every field given must match.' })
+export class StockFilter {
+  @Field(() => String, { nullable: true, description: 'Exactly this SKU.' })
+  sku?: string;
+
+  @Field(() => String, { nullable: true, description: 'Exactly this warehouse.' })
+  warehouseCode?: string;
+
+  @Field(() => String, { nullable: true, description: 'Part of the SKU or the product name, case-insensitive.' })
+  search?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Only rows with fewer units available (onHand - reserved) than this, e.g. 1 for the sold out.' })
+  availableBelow?: number;
+}

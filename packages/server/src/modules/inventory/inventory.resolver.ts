@@ -5,7 +5,7 @@ import { StockMovement } from './stock-movement.entity';
 import type { RequestContext } from '../../common/context';
 import { Payload } from '../../common/payload';
 import { Product } from '../catalog/product.entity';
-import { AdjustStockInput, CreateWarehouseInput } from './inventory.inputs';
+import { AdjustStockInput, CreateWarehouseInput, StockFilter } from './inventory.inputs';
 import { InventoryService } from './inventory.service';
 import { StockLevel } from './stock-level.entity';
 import { Warehouse } from './warehouse.entity';
@@ -21,14 +21,30 @@ export class StockLevelPayload extends Payload('StockLevelPayload', 'stockLevel'
   stockLevel?: StockLevel;
 }
 
+@ObjectType()
+export class StockLevelConnection extends Connection(StockLevel, 'StockLevel') {}
+
+@ObjectType()
+export class WarehouseConnection extends Connection(Warehouse, 'Warehouse') {}
+
 @Resolver(() => Warehouse)
 export class WarehouseResolver {
   constructor(private readonly service: WarehouseService) {}
 
   @Authorized(Permission.WAREHOUSE_READ)
-  @Query(() => [Warehouse], { description: 'In sourcing order.' })
+  @Query(() => [Warehouse], { description: 'In sourcing order. At most 500.', deprecationReason: 'Unpaged: returns at most 500 warehouses. Use warehousesConnection(first, after).' })
   warehouses(@Ctx() ctx: RequestContext) {
     return this.service.list(ctx.em);
+  }
+
+  @Authorized(Permission.WAREHOUSE_READ)
+  @Query(() => WarehouseConnection, { description: 'Warehouses in sourcing order (priority, then code), a page at a time.' })
+  warehousesConnection(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.service.page(ctx.em, { first, after });
   }
 
   @Authorized(Permission.WAREHOUSE_WRITE)
@@ -43,13 +59,27 @@ export class StockLevelResolver {
   constructor(private readonly inventory: InventoryService) {}
 
   @Authorized(Permission.STOCK_READ)
-  @Query(() => [StockLevel], { description: 'Stock per SKU and warehouse, optionally for one SKU and/or one warehouse.' })
+  @Query(() => [StockLevel], {
+    description: 'Stock per SKU and warehouse, optionally for one SKU and/or one warehouse. At most 500 rows.',
+    deprecationReason: 'Unpaged: returns at most 500 rows. Use stock(first, after, filter), a connection.',
+  })
   stockLevels(
     @Ctx() ctx: RequestContext,
     @Arg('sku', () => String, { nullable: true }) sku?: string,
     @Arg('warehouseCode', () => String, { nullable: true }) warehouseCode?: string,
   ) {
     return this.inventory.stockLevels(ctx.em, { sku, warehouseCode });
+  }
+
+  @Authorized(Permission.STOCK_READ)
+  @Query(() => StockLevelConnection, { description: 'Stock per SKU and warehouse, a page at a time: by SKU, then warehouse priority and code.' })
+  stock(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => StockFilter, { nullable: true }) filter?: StockFilter,
+  ) {
+    return this.inventory.stockConnection(ctx.em, { first, after, filter });
   }
 
   @Authorized(Permission.STOCK_ADJUST)

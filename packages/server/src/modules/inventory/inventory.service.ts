@@ -7,9 +7,11 @@ import { rejectNul } from '../../common/query-args';
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
-import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { sql } from '../../common/sql';
+import { stockCount, StockFilterValues, stockPage } from './stock.sql';
 import { validateInput } from '../../common/validation';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { AdjustStockInput } from './inventory.inputs';
@@ -57,6 +59,9 @@ export class StockBook<C extends StockCell = StockCell> {
     return this.get(productId, warehouseId)?.available ?? 0;
   }
 }
+
+/** The largest value of a PostgreSQL integer (int4) column: on_hand, reserved, quantities. */
+export const INT4_MAX = 2_147_483_647;
 
 export class InventoryService {
   /** Warehouses in sourcing order: lowest priority number first, then code. */
@@ -269,6 +274,12 @@ export class InventoryService {
             `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
             ['input', 'delta']);
         }
+        // on_hand is an int4 column: past its range the database would fail the whole statement.
+        if (level.onHand + input.delta > INT4_MAX) {
+          fail(ErrorCode.INVALID_INPUT,
+            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
+            ['input', 'delta']);
+        }
         level.onHand += input.delta;
         const actor = ctx.actor?.label ?? 'system';
         em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor }));
@@ -285,12 +296,32 @@ export class InventoryService {
     }
   }
 
+  /** Deprecated unpaged list: at most LEGACY_LIST_CAP rows (Query.stock pages through all). */
   async stockLevels(em: EntityManager, filter: { sku?: string; warehouseCode?: string }): Promise<StockLevel[]> {
     rejectNul(filter);
     const where: any = {};
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
-    return em.find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any });
+    return em.find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any, limit: LEGACY_LIST_CAP });
+  }
+
+  /** Stock rows, filtered, a page at a time (by SKU, then warehouse priority and code). */
+  async stockConnection(em: EntityManager, args: { first?: number | null; after?: string | null; filter?: StockFilterValues | null }) {
+    const filter = args.filter ?? {};
+    rejectNul({ filter });
+    if (filter.availableBelow != null && !Number.isInteger(filter.availableBelow)) throw new BadRequestError('filter.availableBelow must be an integer');
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 3) as [string, number, string] | undefined;
+    const page = stockPage(filter, cursor, limit);
+    const rows = await sql<{ id: string; sku: string; priority: number; code: string }>(em, page.text, page.values);
+    const levels = rows.length ? await em.find(StockLevel, { id: { $in: rows.map((r) => r.id) } }, { populate: ['product', 'warehouse'] }) : [];
+    const byId = new Map(levels.map((l) => [l.id, l]));
+    const keys = new Map(rows.map((r) => [r.id, [r.sku, r.priority, r.code] as (string | number)[]]));
+    const items = rows.map((r) => byId.get(r.id)).filter((l) => l !== undefined) as StockLevel[];
+    return toConnection(items, limit, (l) => keys.get(l.id)!, async () => {
+      const count = stockCount(filter);
+      return (await sql<{ n: number }>(em, count.text, count.values))[0].n;
+    });
   }
 
   /** The on-hand ledger, newest first: adjustments with their reason, shipments and restocked returns. */

@@ -54,9 +54,12 @@ function stepText(h: OrderHistoryEntry): string | null {
 export class TrackingService {
   constructor(private readonly throttle?: TrackingThrottle) {}
 
-  /** The order's id if the pair matches; throttled per address. */
+  /**
+   * The order's id if the pair matches. Every lookup (each aliased field too) first takes a point
+   * from the address's budget, atomically; a match gives it back.
+   */
   async find(ctx: Pick<RequestContext, 'em' | 'ip'>, number: string, email: string): Promise<string | null> {
-    await this.throttle?.checkTracking(ctx.ip);
+    await this.throttle?.consumeTracking(ctx.ip);
     const valid = typeof number === 'string' && typeof email === 'string' && number.length <= 64 && email.length <= 320
       && !number.includes('\u0000') && !email.includes('\u0000') && number.trim() !== '' && email.trim() !== '';
     const [row] = valid
@@ -64,7 +67,7 @@ export class TrackingService {
         `select o.id from "order" o join customer c on c.id = o.customer_id where o.number = ? and c.email = ?`,
         [number.trim(), email.trim().toLowerCase()])
       : [];
-    if (!row) await this.throttle?.failedTracking(ctx.ip);
+    if (row) await this.throttle?.matchedTracking(ctx.ip);
     return row?.id ?? null;
   }
 

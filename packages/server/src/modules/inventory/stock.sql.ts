@@ -1,0 +1,52 @@
+/**
+ * The SQL of the paged stock list (Query.stock): filters and keyset paging in one statement, in
+ * the same order as the deprecated stockLevels list (SKU, then warehouse priority and code).
+ * Placeholders are `?` (common/sql.ts).
+ */
+export interface StockFilterValues {
+  sku?: string | null;
+  warehouseCode?: string | null;
+  search?: string | null;
+  availableBelow?: number | null;
+}
+
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+function where(f: StockFilterValues): Statement {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  if (f.sku) { parts.push('p.sku = ?'); values.push(f.sku); }
+  if (f.warehouseCode) { parts.push('w.code = ?'); values.push(f.warehouseCode); }
+  const search = f.search?.trim();
+  if (search) { parts.push('(p.sku ilike ? or p.name ilike ?)'); values.push(like(search), like(search)); }
+  if (f.availableBelow != null) { parts.push('s.on_hand - s.reserved < ?'); values.push(f.availableBelow); }
+  return { text: parts.length ? parts.join(' and ') : 'true', values };
+}
+
+const FROM = 'from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
+
+/** One page of stock row ids (limit + 1 rows, to tell whether there is a next page) with their sort key. */
+export function stockPage(f: StockFilterValues, after: [string, number, string] | undefined, limit: number): Statement {
+  const w = where(f);
+  const values = [...w.values];
+  let keyset = '';
+  if (after) {
+    keyset = ' and (p.sku, w.priority, w.code) > (?, ?, ?)';
+    values.push(...after);
+  }
+  values.push(limit + 1);
+  return {
+    text: `select s.id, p.sku, w.priority, w.code ${FROM} where ${w.text}${keyset} order by p.sku, w.priority, w.code limit ?`,
+    values,
+  };
+}
+
+export function stockCount(f: StockFilterValues): Statement {
+  const w = where(f);
+  return { text: `select count(*)::int as n ${FROM} where ${w.text}`, values: w.values };
+}
