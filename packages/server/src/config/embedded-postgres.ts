@@ -360,6 +360,20 @@ async function stopPostmaster(pid: number): Promise<void> {
   throw new Error(`PostgreSQL (pid ${pid}) did not stop`);
 }
 
+/** Stops the postmaster that postmaster.pid names when it serves `databaseDir` and is not `except`. */
+async function stopCurrentPostmaster(databaseDir: string, except?: number): Promise<void> {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8');
+  } catch {
+    return;
+  }
+  const pid = Number(text.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === except) return;
+  const info = processInfo(pid);
+  if (info && isPostmasterOf(info, databaseDir)) await stopPostmaster(pid).catch(() => undefined);
+}
+
 /**
  * Before a start: a postmaster.pid in the data folder either belongs to a PostgreSQL still running
  * after its launcher died (stopped here, so this start can run its own) or to a process that is
@@ -603,14 +617,17 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
     databaseDir,
     pid: child.pid!,
     async stop() {
-      if (stopping && !live.has(child)) return;
       stopping = true;
-      if (!live.has(child)) return;
-      for (const [signal, ms] of [['SIGINT', 30_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
-        child.kill(signal);
-        const done = await Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
-        if (done) return;
+      if (live.has(child)) {
+        for (const [signal, ms] of [['SIGINT', 30_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+          child.kill(signal);
+          const done = await Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
+          if (done) break;
+        }
       }
+      // The PostgreSQL serving this folder may not be the one started here: an operator (or a fault
+      // test) restarted it with pg_ctl, and the new postmaster is nobody's child. Stop that one too.
+      await stopCurrentPostmaster(databaseDir, child.pid);
     },
   };
 }
