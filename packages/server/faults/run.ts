@@ -327,6 +327,21 @@ async function main() {
     const p = server!;
     f.pidBefore = p.pid;
     const crashesBefore = crashes.length;
+    // After (b) and (c): a new start on the same data folder, and how long until it serves.
+    const startAgain = async (downAt: number) => {
+      const again = await startServer();
+      f.startMs = again.ms;
+      f.pidAfter = server!.pid;
+      if (!again.ready) {
+        f.startMs = undefined;
+        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
+        server!.killGroup();
+        await server!.waitExit(10_000);
+      }
+      if (again.ready) await measureRecovery(downAt, f, server!);
+      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      await ensureRunning(f);
+    };
     if (fault === 'a') {
       f.fault = 'a: database restart';
       if (!db.restart) {
@@ -351,18 +366,7 @@ async function main() {
       p.kill('SIGKILL');
       await p.waitExit(10_000);
       const killedAt = Date.now();
-      const again = await startServer();
-      f.startMs = again.ms;
-      f.pidAfter = server!.pid;
-      if (!again.ready) {
-        f.startMs = undefined;
-        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
-        server!.killGroup();
-        await server!.waitExit(10_000);
-      }
-      if (again.ready) await measureRecovery(killedAt, f, server!);
-      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
-      await ensureRunning(f);
+      await startAgain(killedAt);
     } else {
       f.fault = 'c: SIGTERM and start';
       note(`fault c: SIGTERM to ${p.pid}`);
@@ -382,18 +386,7 @@ async function main() {
         f.embeddedPgStopped = !(await portOpen(db.embeddedPort));
       }
       const stoppedAt = Date.now();
-      const again = await startServer();
-      f.startMs = again.ms;
-      f.pidAfter = server!.pid;
-      if (!again.ready) {
-        f.startMs = undefined;
-        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
-        server!.killGroup();
-        await server!.waitExit(10_000);
-      }
-      if (again.ready) await measureRecovery(stoppedAt, f, server!);
-      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
-      await ensureRunning(f);
+      await startAgain(stoppedAt);
     }
     figure('fault', { ...f });
   }
