@@ -159,6 +159,7 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     rotateApiKey: [`mutation($id: ID!) { rotateApiKey(id: $id) { ${P} } }`, { id: f.keyIds[0] }],
     revokeApiKey: [`mutation($id: ID!) { revokeApiKey(id: $id) { ${P} } }`, { id: f.keyIds[1] }],
     webhookEndpoints: ['{ webhookEndpoints { id } }'],
+    webhookEndpointsConnection: ['{ webhookEndpointsConnection(first: 5) { nodes { id } } }'],
     webhookEventTypes: ['{ webhookEventTypes }'],
     eventTypes: ['{ eventTypes }'],
     webhookDeliveries: ['query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }', { id: f.endpointIds[0] }],

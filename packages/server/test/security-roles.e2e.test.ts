@@ -35,7 +35,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   apiKeys: [A], apiKeysConnection: [A], createApiKey: [A], rotateApiKey: [A], revokeApiKey: [A],
   auditLog: [A],
   events: [A, M], eventTypes: [A, M],
-  webhookEndpoints: [A], webhookEventTypes: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
+  webhookEndpoints: [A], webhookEndpointsConnection: [A], webhookEventTypes: [A], webhookDeliveries: [A], createWebhookEndpoint: [A], updateWebhookEndpoint: [A], rotateWebhookSecret: [A], deleteWebhookEndpoint: [A],
   replayWebhookDelivery: [A], replayEvents: [A],
   jobs: [A], retryJob: [A],
   addOrderTag: [A, M, F, S], removeOrderTag: [A, M, F, S],

@@ -421,4 +421,32 @@ describe('lists are priced by their bound, and the big ones page', () => {
     expect(k1.nodes[0].channels).toEqual([{ code: 'WEB' }]);
     expect(k2.pageInfo.hasNextPage).toBe(false);
   });
+
+  test('webhook endpoints page too: the deprecated list stops at 500, the connection pages through all, a key sees its own', async () => {
+    const CREATE = 'mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { field message } } }';
+    const first = (await t.q(CREATE, { i: { url: 'https://hooks.invalid/staff', eventTypes: ['order.placed'] } })).createWebhookEndpoint;
+    expect(first.userErrors).toEqual([]);
+    // 504 more rows like it, a millisecond apart.
+    await t.sql(`insert into webhook_endpoint select (jsonb_populate_record(null::webhook_endpoint, to_jsonb(e)
+      || jsonb_build_object('id', gen_random_uuid(), 'created_at', e.created_at + i * interval '1 millisecond'))).*
+      from webhook_endpoint e, generate_series(1, 504) i where e.id = $1`, [first.endpoint.id]);
+    const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['WEBHOOK_MANAGE'] });
+    const mine = (await t.q(CREATE, { i: { url: 'https://hooks.invalid/partner', eventTypes: ['order.placed'] } }, { token: key.secret })).createWebhookEndpoint;
+    expect(mine.userErrors).toEqual([]);
+    expect((await t.q('{ webhookEndpoints { id } }')).webhookEndpoints).toHaveLength(500);
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const r: any = (await t.q('query($after: String) { webhookEndpointsConnection(first: 200, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { after })).webhookEndpointsConnection;
+      expect(r.totalCount).toBe(506);
+      ids.push(...r.nodes.map((e: any) => e.id));
+      if (!r.pageInfo.hasNextPage) break;
+      after = r.pageInfo.endCursor;
+    }
+    expect(new Set(ids).size).toBe(506);
+    expect(ids[0]).toBe(first.endpoint.id);
+    expect(ids[505]).toBe(mine.endpoint.id);
+    const own = (await t.q('{ webhookEndpointsConnection { totalCount nodes { id } } }', undefined, { token: key.secret })).webhookEndpointsConnection;
+    expect(own).toEqual({ totalCount: 1, nodes: [{ id: mine.endpoint.id }] });
+  });
 });

@@ -69,14 +69,30 @@ class DeliveryArgs {
   after?: string;
 }
 
+@ObjectType()
+export class WebhookEndpointConnection extends Connection(WebhookEndpoint, 'WebhookEndpoint') {}
+
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
   constructor(private readonly webhooks: WebhookService) {}
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Query(() => [WebhookEndpoint], { description: 'Webhook endpoints, oldest first (a partner key sees its own).' })
+  @Query(() => [WebhookEndpoint], {
+    description: 'Webhook endpoints, oldest first (a partner key sees its own). At most 500.',
+    deprecationReason: 'Unpaged: returns at most 500 endpoints. Use webhookEndpointsConnection(first, after).',
+  })
   webhookEndpoints(@Ctx() ctx: RequestContext) {
     return this.webhooks.endpoints(ctx);
+  }
+
+  @Authorized(Permission.WEBHOOK_MANAGE)
+  @Query(() => WebhookEndpointConnection, { description: 'Webhook endpoints, oldest first (a partner key sees its own), a page at a time.' })
+  webhookEndpointsConnection(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ) {
+    return this.webhooks.endpointsPage(ctx, { first, after });
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)

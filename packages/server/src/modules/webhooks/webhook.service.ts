@@ -22,7 +22,7 @@ import { BACKGROUND, RequestContext, systemContext } from '../../common/context'
 import { DomainError, ErrorCode, fail, RateLimitedError, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { run as runSql, sql } from '../../common/sql';
 import { validateInput } from '../../common/validation';
 import { ApiKey } from '../auth/api-key.entity';
@@ -98,8 +98,21 @@ export class WebhookService {
     return ctx.actor?.kind === 'apiKey' ? { ownerKey: ctx.actor.id } : {};
   }
 
+  /** The deprecated unpaged list: the oldest LEGACY_LIST_CAP endpoints. */
   endpoints(ctx: RequestContext): Promise<WebhookEndpoint[]> {
-    return ctx.em.find(WebhookEndpoint, this.visible(ctx), { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return ctx.em.find(WebhookEndpoint, this.visible(ctx), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: LEGACY_LIST_CAP });
+  }
+
+  /** Endpoints oldest first, a page at a time (cursor: created at, id). */
+  async endpointsPage(ctx: RequestContext, args: { first?: number | null; after?: string | null }) {
+    const limit = pageSize(args.first);
+    const cursor = decodeCursor(args.after, 2);
+    const visible = this.visible(ctx);
+    const where = cursor
+      ? { ...visible, $or: [{ createdAt: { $gt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $gt: String(cursor[1]) } }] }
+      : visible;
+    const items = await ctx.em.find(WebhookEndpoint, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: limit + 1 });
+    return toConnection(items, limit, (e) => [e.createdAt.toISOString(), e.id], () => ctx.em.count(WebhookEndpoint, visible));
   }
 
   async channelCodes(em: EntityManager, endpoint: WebhookEndpoint): Promise<string[]> {
