@@ -61,7 +61,7 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
   let recordBackground = false;
   const server = await createServer({
     // Request rate limits are off unless a test turns them on; the suites send many requests quickly.
-    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, ...options.config },
+    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, shutdownTimeoutSeconds: 30, ...options.config },
     databaseUrl,
     host: '127.0.0.1',
     admin: ADMIN,
