@@ -15,7 +15,7 @@ jest.setTimeout(180_000);
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startTestServer({ config: { maxConnectionsPerActor: 500 } }); // 50 screens signed in as one admin, and then some
   await standardCatalog(t);
 });
 afterAll(() => t?.stop());

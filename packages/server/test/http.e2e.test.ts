@@ -103,7 +103,7 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } },
-      extensions: { cost: { requested: 4, maximum: 20000 } },
+      extensions: { cost: { requested: 4, maximum: 50000 } },
     });
   });
 

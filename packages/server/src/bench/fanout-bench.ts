@@ -79,7 +79,7 @@ async function main() {
   const databaseUrl = await scratchDatabase();
   let statements = 0;
   const server = await createServer({
-    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0 },
+    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, maxConnectionsPerActor: 100_000 },
     databaseUrl, host: '127.0.0.1', admin: ADMIN, seed: 'none', onQuery: () => statements++,
   });
   cleanups.push(() => server.stop());

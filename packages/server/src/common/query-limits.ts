@@ -35,7 +35,7 @@ export const DEFAULT_LIST_ESTIMATE = 10;
  * Unpaged lists (`Type.field`) priced at other than DEFAULT_LIST_ESTIMATE. The deprecated
  * top-level lists return at most LEGACY_LIST_CAP (500) rows and are priced at that; the rest are
  * estimates of lists that stay small (a product's stock rows are one per warehouse, an order's
- * lines are what a customer bought). A list inside a result whose field already took `first`
+ * lines are what a customer bought, a line's allocations one per warehouse it is sourced from). A list inside a result whose field already took `first`
  * (the report's top N, late orders) is priced 1: the page is the multiplier.
  */
 export const LIST_ESTIMATES: Record<string, number> = {
@@ -49,7 +49,8 @@ export const LIST_ESTIMATES: Record<string, number> = {
   'Query.dryRunAutomation': 50,
   'Product.stockLevels': 20,
   'ApiKey.channels': 20,
-  'Order.lines': 20,
+  'Order.lines': 10,
+  'OrderLine.allocations': 3,
   'Order.history': 30,
   'LateOrders.nodes': 1,
   'TopReport.skusByRevenue': 1,

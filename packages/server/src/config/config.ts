@@ -199,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailuresPerAddress: int('OMS_LOGIN_MAX_FAILURES_PER_ADDRESS', env.OMS_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
     trackingMaxFailuresPerAddress: int('OMS_TRACKING_MAX_FAILURES_PER_ADDRESS', env.OMS_TRACKING_MAX_FAILURES_PER_ADDRESS, 20),
     maxQueryDepth: int('OMS_MAX_QUERY_DEPTH', env.OMS_MAX_QUERY_DEPTH, 10),
-    maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 20000),
+    maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 50000),
     maxSubscriptionsPerConnection: int('OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION', env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
     maxAliases: int('OMS_MAX_ALIASES', env.OMS_MAX_ALIASES, 30),
     maxConnectionsPerActor: int('OMS_MAX_CONNECTIONS_PER_ACTOR', env.OMS_MAX_CONNECTIONS_PER_ACTOR, 50),
