@@ -54,7 +54,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   rxUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oms`;
   // One retry, a second later: a failing delivery is given up (and dead-lettered) within seconds.
-  e = await startE2EServer({ config: { jobPollSeconds: 1, eventDispatchPollSeconds: 1, webhookRetryDelaySeconds: 1, webhookRetryWindowSeconds: 1, webhookTimeoutMs: 2000 } });
+  e = await startE2EServer({ config: { jobPollSeconds: 1, eventDispatchPollSeconds: 1, webhookRetryDelaySeconds: 1, webhookRetryWindowSeconds: 1, webhookTimeoutMs: 2000, webhookAllowPrivateAddresses: true } }); // staff endpoints on a local receiver (development flag)
   await e.q(`mutation {
     c: createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { userErrors { message } }
     w: createWarehouse(input: { code: "BER", name: "Berlin", priority: 1 }) { userErrors { message } }
