@@ -77,8 +77,10 @@ test('one status change costs the same SQL statements for 1 subscriber as for 50
     expect(updates).toHaveLength(1);
     expect(updates[0].data.orderUpdated).toMatchObject({ order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' } });
   }
-  // Reading the update's data: the same statements for 50 subscribers as for one (not 2 per subscriber).
-  expect(loads(many.statements).length).toBe(loads(single.statements).length);
+  // Reading the update's data: the same statements for 50 subscribers as for one (not 2 per subscriber,
+  // which was 256 against 11). Background jobs (automation, analytics refresh) may read an order inside
+  // one of the two windows: a margin of 2, far below what one read per subscriber would add.
+  expect(loads(many.statements).length).toBeLessThanOrEqual(loads(single.statements).length + 2);
   expect(loads(single.statements).length).toBeGreaterThan(0);
   if (process.env.SHOW_STATEMENTS) console.log(`N=1: ${single.statements.length} statements, N=50: ${many.statements.length}\n${many.statements.join('\n')}`);
   // And in all (the mutation, the stream, dispatch; a periodic sweep may fall inside one of the two windows).
