@@ -90,8 +90,16 @@ export class JobQueue {
   private readonly deadLetterOf = new Map<string, string>();
   private readonly defined = new Set<string>();
   private started = false;
+  /**
+   * Rejected when a stop's deadline is near: every running handler is raced against it, so that a
+   * job stuck past the deadline (a hung socket, a lock) is failed for a retry and pg-boss's worker
+   * loops end. Left running, pg-boss would keep polling them forever after the server stopped.
+   */
+  private abandon!: (err: Error) => void;
+  private readonly abandoned = new Promise<never>((_, reject) => (this.abandon = reject));
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
+    this.abandoned.catch(() => undefined);
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: JOB_SCHEMA,
@@ -145,7 +153,7 @@ export class JobQueue {
     const ids: string[] = [];
     for (let i = 0; i < concurrency; i++) {
       ids.push(await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds }, async ([job]) => {
-        await handler(job);
+        await Promise.race([handler(job), this.abandoned]);
       }));
     }
     this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
@@ -265,7 +273,12 @@ export class JobQueue {
    */
   async stop(timeoutMs = 15_000): Promise<void> {
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    const cut = setTimeout(() => this.abandon(new Error('the server stopped while this job ran; it is retried')), Math.max(0, timeoutMs - 500));
+    try {
+      await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    } finally {
+      clearTimeout(cut);
+    }
     // pg-boss resolves stop() before its own clean-up loop (which polls the workers every second
     // until they have stopped) has run once more; give it that second, so that nothing of the
     // queue is left running after the server says it stopped.
