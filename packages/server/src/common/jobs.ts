@@ -74,7 +74,26 @@ function guardUnawaitedCompletions() {
     };
   }
   proto.__omsGuarded = true;
+
+  // offWork: pg-boss 10 stops the workers, then polls them once a second in the background until
+  // they have stopped; a stop therefore left that loop running for up to a second after it
+  // resolved. Same steps here with a 25 ms poll, and the loop is kept so that JobQueue.stop can
+  // wait for it to end.
+  proto.offWork = async function offWork(this: any, value: string | { id: string }) {
+    const match = typeof value === 'string' ? (w: any) => w.name === value : (w: any) => w.id === value?.id;
+    const workers = this.getWorkers().filter((w: any) => match(w) && !w.stopping && !w.stopped);
+    if (!workers.length) return;
+    for (const worker of workers) worker.stop();
+    const ended = (async () => {
+      while (!workers.every((w: any) => w.stopped)) await new Promise((r) => setTimeout(r, 25));
+      for (const worker of workers) this.removeWorker(worker);
+    })();
+    workerLoops.add(ended);
+    void ended.finally(() => workerLoops.delete(ended));
+  };
 }
+/** The loops of workers being stopped (all pg-boss instances in this process). */
+const workerLoops = new Set<Promise<void>>();
 guardUnawaitedCompletions();
 
 /** pg-boss statements, run on the connection of the caller's transaction. */
@@ -279,9 +298,8 @@ export class JobQueue {
     } finally {
       clearTimeout(cut);
     }
-    // pg-boss resolves stop() before its own clean-up loop (which polls the workers every second
-    // until they have stopped) has run once more; give it that second, so that nothing of the
-    // queue is left running after the server says it stopped.
-    if (this.workers.size) await new Promise((resolve) => setTimeout(resolve, 1100));
+    // Nothing of the queue is left running once the server says it stopped: the workers' loops
+    // have ended (at most a poll after their last job; another instance's are waited for briefly).
+    if (this.workers.size) await Promise.race([Promise.all(workerLoops), new Promise((resolve) => setTimeout(resolve, 1100).unref())]);
   }
 }
