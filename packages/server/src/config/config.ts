@@ -83,7 +83,7 @@ export interface Config {
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
   fulfilmentSlaHours: number;
-  /** Connections per process: the MikroORM pool, pg-boss's pool, the export pool (see README "Database connections"). */
+  /** Connections per process: the MikroORM pool, pg-boss's pool, the export pool (see docs/operations.md, "Database connections"). */
   dbPoolMax: number;
   jobsPoolMax: number;
   exportPoolMax: number;

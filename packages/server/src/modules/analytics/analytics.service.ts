@@ -3,7 +3,7 @@
  * of the order tables; the "now" figures (late orders, orders on hold, stock on hand) read the
  * live tables through indexes over the few rows they concern. A partner key's figures cover its
  * own channels only; inventory spans every channel, so it needs an unrestricted caller.
- * KPI formulas: README "Analytics and reports".
+ * KPI formulas: docs/analytics.md.
  */
 import { GraphQLError } from 'graphql';
 import { can, channelScope } from '../../common/access';
