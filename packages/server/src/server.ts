@@ -98,7 +98,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log }));
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log, readUrls: config.databaseReadUrls }));
   // Processes starting together apply the migrations once (the others wait, then find nothing to do).
   await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
 

@@ -1,0 +1,151 @@
+/**
+ * A throwaway PostgreSQL primary and a streaming hot standby of it, each in a temporary folder
+ * on a free port, for the read-replica test. Never the machine's own cluster: the binaries of an
+ * installed PostgreSQL (initdb, pg_ctl, postgres, pg_basebackup of one version) run two new
+ * clusters of their own. As root they run as the `postgres` user (PostgreSQL refuses root).
+ * Where no such binaries are found, `startReplicaPair` says why and the test skips.
+ */
+import { spawnSync, SpawnSyncOptions } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+const TOOLS = ['initdb', 'pg_ctl', 'postgres', 'pg_basebackup'];
+
+export interface ReplicaPair {
+  /** postgres://postgres@127.0.0.1:<port>/postgres of each. */
+  primaryUrl: string;
+  replicaUrl: string;
+  binDir: string;
+  stop(): Promise<void>;
+}
+
+/** A folder holding all four tools of one PostgreSQL version, or undefined. */
+function findBinaries(): string | undefined {
+  const candidates: string[] = [];
+  const lib = '/usr/lib/postgresql';
+  if (fs.existsSync(lib)) {
+    const versions = fs.readdirSync(lib).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    candidates.push(...versions.map((v) => path.join(lib, v, 'bin')));
+  }
+  const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
+  if (config.status === 0 && config.stdout.trim()) candidates.push(config.stdout.trim());
+  candidates.push('/usr/local/pgsql/bin', ...(process.env.PATH ?? '').split(path.delimiter));
+  return candidates.find((dir) => TOOLS.every((t) => fs.existsSync(path.join(dir, t))));
+}
+
+function postgresIds(): { uid: number; gid: number } | undefined {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) throw new Error('running as root and there is no `postgres` user to run PostgreSQL as');
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Either a running pair or the reason there cannot be one here. */
+export async function startReplicaPair(): Promise<ReplicaPair | { skip: string }> {
+  const binDir = findBinaries();
+  if (!binDir) return { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH)` };
+  const ids = postgresIds();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-replica-'));
+  fs.chmodSync(dir, 0o755);
+  if (ids) fs.chownSync(dir, ids.uid, ids.gid);
+  const primaryDir = path.join(dir, 'primary');
+  const replicaDir = path.join(dir, 'replica');
+  const started: string[] = [];
+  const run = (tool: string, args: string[], options: SpawnSyncOptions = {}) => {
+    const r = spawnSync(path.join(binDir, tool), args, { encoding: 'utf8', cwd: dir, ...ids, timeout: 120_000, ...options, env: { ...process.env, LC_ALL: 'C', ...options.env } });
+    if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error}`);
+    return r;
+  };
+  const stop = async () => {
+    for (const data of [...started].reverse()) {
+      spawnSync(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], { cwd: dir, ...ids, encoding: 'utf8', timeout: 60_000 });
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const primaryPort = await freePort();
+    run('initdb', ['-D', primaryDir, '--auth=trust', '--username=postgres', '--no-sync']);
+    // Throwaway clusters: no fsync, little memory; streaming replication over TCP only.
+    fs.appendFileSync(path.join(primaryDir, 'postgresql.conf'), [
+      '', "listen_addresses = '127.0.0.1'", `port = ${primaryPort}`, "unix_socket_directories = ''",
+      'wal_level = replica', 'max_wal_senders = 4', 'hot_standby = on', 'fsync = off', 'full_page_writes = off',
+      'shared_buffers = 32MB', 'max_connections = 60', "wal_keep_size = '128MB'", '',
+    ].join('\n'));
+    fs.appendFileSync(path.join(primaryDir, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
+    run('pg_ctl', ['-D', primaryDir, '-l', path.join(dir, 'primary.log'), '-w', '-t', '60', 'start']);
+    started.push(primaryDir);
+
+    const replicaPort = await freePort();
+    // -R: standby.signal and primary_conninfo; -X stream: the WAL written meanwhile comes along.
+    run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    fs.appendFileSync(path.join(replicaDir, 'postgresql.auto.conf'), `\nport = ${replicaPort}\n`);
+    run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
+    started.push(replicaDir);
+
+    const pair: ReplicaPair = {
+      primaryUrl: `postgres://postgres@127.0.0.1:${primaryPort}/postgres`,
+      replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`,
+      binDir,
+      stop,
+    };
+    // Streaming: the standby is in recovery and has a WAL receiver.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const c = new Client({ connectionString: pair.replicaUrl });
+      try {
+        await c.connect();
+        const { rows: [r] } = await c.query("select pg_is_in_recovery() as standby, (select status from pg_stat_wal_receiver) as receiver");
+        if (r.standby && r.receiver === 'streaming') break;
+      } catch {
+        /* starting */
+      } finally {
+        await c.end().catch(() => undefined);
+      }
+      if (Date.now() > deadline) throw new Error('the standby did not start streaming within 60 s');
+      await sleep(200);
+    }
+    return pair;
+  } catch (err) {
+    const logs = ['primary.log', 'replica.log'].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8').slice(-2000));
+    await stop();
+    throw new Error(`${(err as Error).message}\n${logs.join('\n')}`);
+  }
+}
+
+/** Waits until the standby has replayed everything the primary had written when called. */
+export async function waitForReplay(primaryUrl: string, replicaUrl: string, timeoutMs = 30_000): Promise<void> {
+  const p = new Client({ connectionString: primaryUrl });
+  const r = new Client({ connectionString: replicaUrl });
+  await p.connect();
+  await r.connect();
+  try {
+    const { rows: [{ lsn }] } = await p.query('select pg_current_wal_lsn() as lsn');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows: [{ done }] } = await r.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [lsn]);
+      if (done) return;
+      if (Date.now() > deadline) throw new Error(`the standby did not replay up to ${lsn} within ${timeoutMs} ms`);
+      await sleep(50);
+    }
+  } finally {
+    await p.end();
+    await r.end();
+  }
+}
