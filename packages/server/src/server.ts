@@ -41,6 +41,7 @@ import { dataRouter } from './modules/data/data.http';
 import { withStartupLock } from './config/migrate';
 import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
 import { AccessLog } from './common/access-log';
+import { hasReplicas, replicaStatus } from './common/read-replica';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -172,6 +173,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     queues: () => jobs.counts(),
     eventStream: () => eventStream.stats(),
     webSockets: () => ({ connections: wsServer.clients.size, subscriptions: wsSessions.subscriptionCount() }),
+    ...(hasReplicas(orm.em) ? { replicas: () => replicaStatus(orm.em) } : {}),
   });
   services.webhooks.onAttempt = (outcome, latencyMs) => metrics.webhookAttempt(outcome, latencyMs);
   const observabilityPlugins = [metrics.apolloPlugin(), accessLog.apolloPlugin()];

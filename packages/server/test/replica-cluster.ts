@@ -19,6 +19,10 @@ export interface ReplicaPair {
   primaryUrl: string;
   replicaUrl: string;
   binDir: string;
+  /** Stops the standby (fast shutdown), as an outage would. */
+  stopReplica(): void;
+  /** Starts it again; it resumes streaming from where it stopped. */
+  startReplica(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,33 +103,43 @@ export async function startReplicaPair(): Promise<ReplicaPair | { skip: string }
     run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
     started.push(replicaDir);
 
+    const replicaUrl = `postgres://postgres@127.0.0.1:${replicaPort}/postgres`;
     const pair: ReplicaPair = {
       primaryUrl: `postgres://postgres@127.0.0.1:${primaryPort}/postgres`,
-      replicaUrl: `postgres://postgres@127.0.0.1:${replicaPort}/postgres`,
+      replicaUrl,
       binDir,
+      stopReplica: () => { run('pg_ctl', ['-D', replicaDir, '-m', 'fast', '-w', 'stop']); },
+      async startReplica() {
+        run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
+        await streaming(replicaUrl);
+      },
       stop,
     };
-    // Streaming: the standby is in recovery and has a WAL receiver.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const c = new Client({ connectionString: pair.replicaUrl });
-      try {
-        await c.connect();
-        const { rows: [r] } = await c.query("select pg_is_in_recovery() as standby, (select status from pg_stat_wal_receiver) as receiver");
-        if (r.standby && r.receiver === 'streaming') break;
-      } catch {
-        /* starting */
-      } finally {
-        await c.end().catch(() => undefined);
-      }
-      if (Date.now() > deadline) throw new Error('the standby did not start streaming within 60 s');
-      await sleep(200);
-    }
+    await streaming(replicaUrl);
     return pair;
   } catch (err) {
     const logs = ['primary.log', 'replica.log'].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8').slice(-2000));
     await stop();
     throw new Error(`${(err as Error).message}\n${logs.join('\n')}`);
+  }
+}
+
+/** Waits until the standby is in recovery with a streaming WAL receiver. */
+async function streaming(replicaUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const c = new Client({ connectionString: replicaUrl });
+    try {
+      await c.connect();
+      const { rows: [r] } = await c.query('select pg_is_in_recovery() as standby, (select status from pg_stat_wal_receiver) as receiver');
+      if (r.standby && r.receiver === 'streaming') return;
+    } catch {
+      /* starting */
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error('the standby did not start streaming within 60 s');
+    await sleep(200);
   }
 }
 

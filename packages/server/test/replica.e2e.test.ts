@@ -28,6 +28,14 @@ let skipReason: string | undefined;
 let t: TestServer;
 let replica: Client;
 let primary: Client;
+let replicaDbUrl: string;
+
+async function connect(url: string) {
+  const c = new Client({ connectionString: url });
+  c.on('error', () => undefined); // the replica is stopped on purpose in one test
+  await c.connect();
+  return c;
+}
 
 const withDb = (url: string, db: string) => {
   const u = new URL(url);
@@ -44,13 +52,12 @@ beforeAll(async () => {
     return;
   }
   pair = started;
-  t = await startTestServer({ baseUrl: pair.primaryUrl, replicaUrl: pair.replicaUrl });
+  t = await startTestServer({ baseUrl: pair.primaryUrl, replicaUrl: pair.replicaUrl, config: { metricsToken: METRICS_TOKEN } });
   const db = new URL(t.databaseUrl).pathname.slice(1);
   await waitForReplay(pair.primaryUrl, pair.replicaUrl);
-  replica = new Client({ connectionString: withDb(pair.replicaUrl, db) });
-  primary = new Client({ connectionString: withDb(pair.primaryUrl, db) });
-  await replica.connect();
-  await primary.connect();
+  replicaDbUrl = withDb(pair.replicaUrl, db);
+  replica = await connect(replicaDbUrl);
+  primary = await connect(withDb(pair.primaryUrl, db));
 }, 180_000);
 
 afterAll(async () => {
@@ -70,6 +77,19 @@ const replicaTest = (name: string, fn: () => Promise<void>, timeout = 120_000) =
     }
     await fn();
   }, timeout);
+
+const METRICS_TOKEN = 'replica-test-metrics';
+/** The replica gauges of a /metrics scrape: { up, lag }. */
+async function replicaMetrics() {
+  await new Promise((r) => setTimeout(r, 600)); // past the half-second cache of the replica gauges
+  const res = await fetch(t.url.replace(/\/graphql$/, '/metrics'), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await res.text();
+  const value = (name: string) => {
+    const m = new RegExp(`^${name}\\{replica="read-1"\\} (\\S+)$`, 'm').exec(text);
+    return m ? Number(m[1]) : undefined;
+  };
+  return { up: value('oms_db_replica_up'), lag: value('oms_db_replica_lag_seconds') };
+}
 
 const ORDERS = `query($first: Int) { orders(first: $first) { totalCount nodes { id number lines { sku quantity } } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { id number status lines { sku quantity } } }`;
@@ -133,6 +153,11 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
     const exported = await exportText(t, '/export/orders.csv');
     expect(exported.status).toBe(200);
     expect([...new Set(csvRows(exported.text).map((r) => r.external_id))]).toEqual(['before-pause']);
+
+    // /metrics: the replica is up and behind (it has received WAL it has not replayed).
+    const behind = await replicaMetrics();
+    expect(behind.up).toBe(1);
+    expect(behind.lag).toBeGreaterThan(0);
   } finally {
     await resumeReplay();
   }
@@ -143,4 +168,28 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
   expect((await t.q(STOCK)).stock.nodes.map((s: any) => [s.sku, s.onHand, s.reserved])).toEqual([['SKU-1', 1000, 3], ['SKU-2', 1005, 0]]);
   expect((await t.q(INVENTORY, today())).inventoryReport.warehouses).toEqual([{ warehouseCode: 'WH1', onHand: 2005, reserved: 3 }]);
   expect([...new Set(csvRows((await exportText(t, '/export/orders.csv')).text).map((r) => r.external_id))].sort()).toEqual(['before-pause', 'during-pause']);
+});
+
+replicaTest('with the replica down, orders are still placed on the primary, lists answer 503 SERVICE_UNAVAILABLE and /metrics says so; back up, it catches up', async () => {
+  await replica.end();
+  pair!.stopReplica();
+  try {
+    const placed = await placeOrder(t, { externalId: 'replica-down' });
+    expect(placed.userErrors).toEqual([]);
+    expect((await primary.query('select count(*)::int as n from "order" where external_id = $1', ['replica-down'])).rows[0].n).toBe(1);
+    const list = await t.gql(ORDERS, { first: 10 });
+    expect(list.status).toBe(503);
+    expect(list.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(JSON.stringify(list.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|select/i);
+    expect((await replicaMetrics()).up).toBe(0);
+  } finally {
+    await pair!.startReplica();
+    replica = await connect(replicaDbUrl);
+  }
+  await waitForReplay(pair!.primaryUrl, pair!.replicaUrl);
+  const after = await t.q(ORDERS, { first: 10 });
+  expect(after.orders.nodes.map((o: any) => o.number)).toContain((await primary.query('select number from "order" where external_id = $1', ['replica-down'])).rows[0].number);
+  const back = await replicaMetrics();
+  expect(back.up).toBe(1);
+  expect(back.lag).toBeGreaterThanOrEqual(0);
 });

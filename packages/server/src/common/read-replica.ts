@@ -90,3 +90,37 @@ export async function onReplica<T>(em: EntityManager, fn: (em: EntityManager) =>
     }
   }, { readOnly: true, loggerContext: replica.getLoggerContext() });
 }
+
+/** What /metrics reports of one replica. */
+export interface ReplicaStatus {
+  /** read-1, read-2, ... in DATABASE_READ_URL order. */
+  name: string;
+  up: boolean;
+  /** Seconds since the last transaction the replica replayed, 0 when it has replayed all it received. */
+  lagSeconds?: number;
+}
+
+/**
+ * The replica's own view of its lag: while it has replayed everything it received it is current
+ * (0), however long the primary has been idle; else the age of the last transaction it replayed.
+ */
+const REPLICA_LAG_SQL = `select case when pg_last_wal_receive_lsn() is not distinct from pg_last_wal_replay_lsn() then 0
+  else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8 as lag`;
+
+/** Asks every replica for its lag; one that does not answer within `timeoutMs` is down. */
+export async function replicaStatus(em: EntityManager, timeoutMs = 2000): Promise<ReplicaStatus[]> {
+  const replicas: Array<{ options?: { name?: string }; execute(sql: string): Promise<Array<{ lag: number }>> }> = (em.getDriver() as any).replicas ?? [];
+  return Promise.all(replicas.map(async (connection, i) => {
+    const name = connection.options?.name ?? `read-${i + 1}`;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs); });
+      const [row] = await Promise.race([connection.execute(REPLICA_LAG_SQL), timeout]);
+      return { name, up: true, lagSeconds: Number(row.lag) };
+    } catch {
+      return { name, up: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  }));
+}
