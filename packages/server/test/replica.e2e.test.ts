@@ -170,7 +170,7 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
   expect([...new Set(csvRows((await exportText(t, '/export/orders.csv')).text).map((r) => r.external_id))].sort()).toEqual(['before-pause', 'during-pause']);
 });
 
-replicaTest('with the replica down, orders are still placed on the primary, lists answer 503 SERVICE_UNAVAILABLE and /metrics says so; back up, it catches up', async () => {
+replicaTest('with the replica down, orders are still placed on the primary, lists and exports answer 503 SERVICE_UNAVAILABLE and /metrics says so; back up, it catches up', async () => {
   await replica.end();
   pair!.stopReplica();
   try {
@@ -181,6 +181,9 @@ replicaTest('with the replica down, orders are still placed on the primary, list
     expect(list.status).toBe(503);
     expect(list.body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
     expect(JSON.stringify(list.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|select/i);
+    const exported = await exportText(t, '/export/orders.csv');
+    expect(exported.status).toBe(503);
+    expect(exported.text).toContain('SERVICE_UNAVAILABLE');
     expect((await replicaMetrics()).up).toBe(0);
   } finally {
     await pair!.startReplica();
