@@ -26,7 +26,12 @@ export interface ReplicaPair {
   stop(): Promise<void>;
 }
 
-/** A folder holding all four tools of one PostgreSQL version, or undefined. */
+/** The folder holding all four tools of one PostgreSQL version, or why there is none (the tests then skip). */
+export function replicaBinaries(): { binDir: string } | { skip: string } {
+  const binDir = findBinaries();
+  return binDir ? { binDir } : { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH)` };
+}
+
 function findBinaries(): string | undefined {
   const candidates: string[] = [];
   const lib = '/usr/lib/postgresql';
@@ -61,10 +66,8 @@ function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Either a running pair or the reason there cannot be one here. */
-export async function startReplicaPair(): Promise<ReplicaPair | { skip: string }> {
-  const binDir = findBinaries();
-  if (!binDir) return { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH)` };
+/** A running primary and standby, made with the tools in `binDir` (see replicaBinaries). */
+export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
   const ids = postgresIds();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-replica-'));
   fs.chmodSync(dir, 0o755);

@@ -11,7 +11,7 @@ import { adjustStock, placeOrder } from './builders';
 import { csvRows, exportText } from './data-helpers';
 import { startTestServer, TestServer } from './harness';
 import { standardCatalog } from './order-helpers';
-import { ReplicaPair, startReplicaPair, waitForReplay } from './replica-cluster';
+import { replicaBinaries, ReplicaPair, startReplicaPair, waitForReplay } from './replica-cluster';
 
 test('DATABASE_READ_URL takes a comma-separated list and names itself when an entry is not a PostgreSQL URL', () => {
   expect(loadConfig({}).databaseReadUrls).toEqual([]);
@@ -23,8 +23,15 @@ test('DATABASE_READ_URL takes a comma-separated list and names itself when an en
   expect(() => loadConfig({ DATABASE_READ_URL: 'mysql://user:hunter2@r1/oms' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
 });
 
+const binaries = replicaBinaries();
+if ('skip' in binaries) {
+  // eslint-disable-next-line no-console
+  console.warn(`replica.e2e: the streaming-replica tests are skipped: ${binaries.skip}`);
+}
+/** `test`, or `test.skip` where no replica pair can be made here. */
+const replicaTest = 'skip' in binaries ? test.skip : test;
+
 let pair: ReplicaPair | undefined;
-let skipReason: string | undefined;
 let t: TestServer;
 let replica: Client;
 let primary: Client;
@@ -44,14 +51,8 @@ const withDb = (url: string, db: string) => {
 };
 
 beforeAll(async () => {
-  const started = await startReplicaPair();
-  if ('skip' in started) {
-    skipReason = started.skip;
-    // eslint-disable-next-line no-console
-    console.warn(`replica.e2e skipped: ${skipReason}`);
-    return;
-  }
-  pair = started;
+  if ('skip' in binaries) return;
+  pair = await startReplicaPair(binaries.binDir);
   t = await startTestServer({ baseUrl: pair.primaryUrl, replicaUrl: pair.replicaUrl, config: { metricsToken: METRICS_TOKEN } });
   const db = new URL(t.databaseUrl).pathname.slice(1);
   await waitForReplay(pair.primaryUrl, pair.replicaUrl);
@@ -66,17 +67,6 @@ afterAll(async () => {
   await t?.stop();
   await pair?.stop();
 }, 120_000);
-
-/** Runs the test only where a replica pair could be made (`test.skip` would not know yet: the pair starts in beforeAll). */
-const replicaTest = (name: string, fn: () => Promise<void>, timeout = 120_000) =>
-  test(name, async () => {
-    if (!pair) {
-      // eslint-disable-next-line no-console
-      console.warn(`skipped "${name}": ${skipReason}`);
-      return;
-    }
-    await fn();
-  }, timeout);
 
 const METRICS_TOKEN = 'replica-test-metrics';
 /** The replica gauges of a /metrics scrape: { up, lag }. */
@@ -168,7 +158,7 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
   expect((await t.q(STOCK)).stock.nodes.map((s: any) => [s.sku, s.onHand, s.reserved])).toEqual([['SKU-1', 1000, 3], ['SKU-2', 1005, 0]]);
   expect((await t.q(INVENTORY, today())).inventoryReport.warehouses).toEqual([{ warehouseCode: 'WH1', onHand: 2005, reserved: 3 }]);
   expect([...new Set(csvRows((await exportText(t, '/export/orders.csv')).text).map((r) => r.external_id))].sort()).toEqual(['before-pause', 'during-pause']);
-});
+}, 120_000);
 
 replicaTest('with the replica down, orders are still placed on the primary, lists and exports answer 503 SERVICE_UNAVAILABLE and /metrics says so; back up, it catches up', async () => {
   await replica.end();
@@ -195,4 +185,4 @@ replicaTest('with the replica down, orders are still placed on the primary, list
   const back = await replicaMetrics();
   expect(back.up).toBe(1);
   expect(back.lag).toBeGreaterThanOrEqual(0);
-});
+}, 120_000);
