@@ -41,7 +41,7 @@ import { dataRouter } from './modules/data/data.http';
 import { withStartupLock } from './config/migrate';
 import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
 import { AccessLog } from './common/access-log';
-import { hasReplicas, replicaStatus } from './common/read-replica';
+import { hasReplicas, replicaPools, replicaStatus } from './common/read-replica';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -169,6 +169,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       orm: tarnPoolStats((orm.em.getConnection().getKnex() as any).client?.pool),
       jobs: jobs.poolStats(),
       export: services.exports.poolStats(),
+      ...replicaPools(orm.em),
     }),
     queues: () => jobs.counts(),
     eventStream: () => eventStream.stats(),

@@ -78,7 +78,8 @@ async function replicaMetrics() {
     const m = new RegExp(`^${name}\\{replica="read-1"\\} (\\S+)$`, 'm').exec(text);
     return m ? Number(m[1]) : undefined;
   };
-  return { up: value('oms_db_replica_up'), lag: value('oms_db_replica_lag_seconds') };
+  const pool = /^oms_db_pool_max\{pool="read-1"\} (\S+)$/m.exec(text);
+  return { up: value('oms_db_replica_up'), lag: value('oms_db_replica_lag_seconds'), poolMax: pool ? Number(pool[1]) : undefined };
 }
 
 const ORDERS = `query($first: Int) { orders(first: $first) { totalCount nodes { id number lines { sku quantity } } } }`;
@@ -148,6 +149,7 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
     const behind = await replicaMetrics();
     expect(behind.up).toBe(1);
     expect(behind.lag).toBeGreaterThan(0);
+    expect(behind.poolMax).toBe(20); // the replica's ORM pool, as large as the primary's (OMS_DB_POOL_MAX)
   } finally {
     await resumeReplay();
   }

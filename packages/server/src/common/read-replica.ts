@@ -9,6 +9,7 @@
  */
 import type { ConnectionType } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { PoolStats, tarnPoolStats } from './metrics';
 
 /** Whether DATABASE_READ_URL configured any replica for this ORM. */
 export function hasReplicas(em: EntityManager): boolean {
@@ -106,6 +107,12 @@ export interface ReplicaStatus {
  */
 const REPLICA_LAG_SQL = `select case when pg_last_wal_receive_lsn() is not distinct from pg_last_wal_replay_lsn() then 0
   else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8 as lag`;
+
+/** The ORM's pool of each replica, by name (read-1, ...), for oms_db_pool_* in /metrics. */
+export function replicaPools(em: EntityManager): Record<string, PoolStats | undefined> {
+  const replicas: Array<{ options?: { name?: string }; getKnex(): any }> = (em.getDriver() as any).replicas ?? [];
+  return Object.fromEntries(replicas.map((c, i) => [c.options?.name ?? `read-${i + 1}`, tarnPoolStats(c.getKnex()?.client?.pool)]));
+}
 
 /** Asks every replica for its lag; one that does not answer within `timeoutMs` is down. */
 export async function replicaStatus(em: EntityManager, timeoutMs = 2000): Promise<ReplicaStatus[]> {
