@@ -4,7 +4,7 @@
  * a slightly old answer are routed here; writes, the reads of a mutation and its payload, sign-in
  * checks, subscriptions, the event stream and jobs use the primary. MikroORM's own default
  * (every read outside a transaction to a replica) is off: see config/mikro-orm.config.ts.
- * Without a replica both helpers hand back what they are given, so nothing changes.
+ * Without a replica the helpers do what the code did before them (same em, same transaction), so nothing changes.
  * Behaviour under lag and monitoring: docs/replicas.md.
  */
 import type { ConnectionType } from '@mikro-orm/core';
