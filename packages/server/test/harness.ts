@@ -106,8 +106,14 @@ async function createDatabaseFromTemplate(admin: Client, name: string, template:
   }
 }
 
-export async function startTestServer(options: { poolSize?: number; config?: Partial<Config>; logger?: Logger } = {}): Promise<TestServer> {
-  const base = process.env.DATABASE_URL;
+export async function startTestServer(options: {
+  poolSize?: number; config?: Partial<Config>; logger?: Logger;
+  /** The PostgreSQL server the test database is created on; default DATABASE_URL. */
+  baseUrl?: string;
+  /** A streaming replica of baseUrl's server: the server is given the test database there as DATABASE_READ_URL. */
+  replicaUrl?: string;
+} = {}): Promise<TestServer> {
+  const base = options.baseUrl ?? process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
   const dbName = `oms_test_${randomBytes(6).toString('hex')}`;
   const template = await templateDatabase(base);
@@ -121,7 +127,10 @@ export async function startTestServer(options: { poolSize?: number; config?: Par
   let recordBackground = false;
   const server = await createServer({
     // Request rate limits are off unless a test turns them on; the suites send many requests quickly.
-    config: { port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, shutdownTimeoutSeconds: 30, ...options.config },
+    config: {
+      port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, shutdownTimeoutSeconds: 30,
+      ...(options.replicaUrl ? { databaseReadUrls: [withDatabase(options.replicaUrl, dbName)] } : {}), ...options.config,
+    },
     databaseUrl,
     host: '127.0.0.1',
     admin: ADMIN,

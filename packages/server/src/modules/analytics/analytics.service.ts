@@ -17,6 +17,7 @@ import {
 } from './analytics.types';
 import { Permission } from '../auth/permissions';
 import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
+import { onReplica } from '../../common/read-replica';
 
 export const MAX_REPORT_DAYS = 366;
 
@@ -72,7 +73,7 @@ export class AnalyticsService {
    * query) and room to aggregate in memory.
    */
   private read<T>(ctx: RequestContext, fn: (c: RequestContext) => Promise<T>): Promise<T> {
-    return ctx.em.fork().transactional(async (em) => {
+    return onReplica(ctx.em, async (em) => {
       await sql(em, "set transaction read only");
       await sql(em, "set local jit = off");
       await sql(em, "set local work_mem = '32MB'");
