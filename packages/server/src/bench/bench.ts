@@ -21,6 +21,7 @@
  * BENCH_LIST_REQUESTS (300), BENCH_LIST_PAGES (100), BENCH_CLIENT (http, the default: node:http with keep-alive, cheaper per request than fetch | fetch), BENCH_SEED,
  * BENCH_BREAKDOWN (150 sequential requests per CPU-breakdown row; 0 skips it),
  * BENCH_TRACE=1 (print the SQL of one placeOrder and one list request),
+ * BENCH_AUTH (apiKey, the default: the load uses a partner API key for channel WEB, as a sales channel does | session),
  * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600), BENCH_PGBENCH=0 (skip pgbench).
  * Besides the tables, one JSON line per figure on stdout: {"figure":"place_order_per_s","value":...,"unit":...}.
  * Exit code: 0 ok; 1 when anything failed (a request error, a userError, a wrong result).
@@ -67,6 +68,7 @@ const S = {
   listRequests: Math.floor(intEnv('BENCH_LIST_REQUESTS', 300, 1)),
   listPages: Math.floor(intEnv('BENCH_LIST_PAGES', 100, 1)),
   pageSizeRequests: 30,
+  auth: (process.env.BENCH_AUTH === 'session' ? 'session' : 'apiKey') as 'session' | 'apiKey',
   client: (process.env.BENCH_CLIENT === 'fetch' ? 'fetch' : 'http') as ClientKind,
   seed: Math.floor(intEnv('BENCH_SEED', 42)),
   trace: process.env.BENCH_TRACE === '1',
@@ -223,6 +225,12 @@ async function main() {
       { i: { code, name: `Warehouse ${priority}`, priority } });
     if (w.createWarehouse.userErrors.length) throw new Error(`createWarehouse: ${JSON.stringify(w.createWarehouse.userErrors)}`);
   }
+  // The load places orders as a sales channel does: with a partner API key limited to WEB
+  // (BENCH_AUTH=session: with the admin's session token instead).
+  const key = await api.must(`mutation { createApiKey(input: { name: "Bench shop", channelCodes: ["WEB"], permissions: [ORDER_PLACE, ORDER_READ] }) { apiKey { prefix } secret userErrors { message } } }`);
+  if (key.createApiKey.userErrors.length) throw new Error(`createApiKey: ${JSON.stringify(key.createApiKey.userErrors)}`);
+  const loadToken: string = S.auth === 'session' ? login.login.token : key.createApiKey.secret;
+  const loadActor = S.auth === 'session' ? `user:${ADMIN.email}` : `key:Bench shop (${key.createApiKey.apiKey.prefix})`;
   await loadCatalog(pool, S.products, S.onHand);
   const levels = await api.must(`query { stockLevels(sku: "${skuOf(0)}") { onHand reserved } }`);
   if (levels.stockLevels.length !== 3 || levels.stockLevels.some((l: any) => l.onHand !== S.onHand)) {
@@ -231,7 +239,11 @@ async function main() {
   progress(`setup: channel WEB, 3 warehouses, ${S.products} products x 3 warehouses x ${S.onHand} units`);
 
   const orderInput = (rng: Rng) => makeOrderInput(rng, S.products, S.customers);
-  const placeViaApi = (input: OrderInput) => placeOneViaApi(api, input);
+  // Orders placed from this process (statement trace, CPU breakdown) use the load's credentials too.
+  const loadApi: GqlClient = gqlClient(server.url, S.client, 2);
+  loadApi.setToken(loadToken);
+  cleanups.push({ name: 'close HTTP agent (load credentials)', fn: async () => loadApi.close() });
+  const placeViaApi = (input: OrderInput) => placeOneViaApi(loadApi, input);
   const floorInput = (rng: Rng): FloorOrder => toFloorInput(orderInput(rng), `user:${ADMIN.email}`);
 
   // The statements of one placeOrder, server and floor, in steady state (after a first order,
@@ -257,8 +269,8 @@ async function main() {
     env: {
       ...process.env,
       [LOAD_WORKER_DATA]: JSON.stringify({
-        url: server.url, token: login.login.token, client: S.client, databaseUrl, concurrency: S.concurrency,
-        seed: S.seed, products: S.products, customers: S.customers, actor: `user:${ADMIN.email}`,
+        url: server.url, token: loadToken, client: S.client, databaseUrl, concurrency: S.concurrency,
+        seed: S.seed, products: S.products, customers: S.customers, actor: loadActor,
       } satisfies LoadWorkerData),
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -315,7 +327,7 @@ async function main() {
   };
   const pgbench = process.env.BENCH_PGBENCH === '0' ? undefined : findPgbench();
   const pgbenchRuns: PgbenchResult[] = [];
-  const script = pgbenchScript(S.products, S.customers, `user:${ADMIN.email}`);
+  const script = pgbenchScript(S.products, S.customers, loadActor);
   const runPgbenchRound = (seconds: number) => runPgbench(pgbench!, databaseUrl, script, { clients: S.concurrency, seconds: Math.max(1, Math.round(seconds)) });
   const paths = { server: 'server', floor: 'floor' } as const;
   // Production servers run without onQuery; MikroORM's query log (enabled by onQuery) formats
@@ -605,7 +617,7 @@ async function main() {
   out(`Node:       ${machine.node}`);
   out(`PostgreSQL: ${machine.pg} (${external ? 'DATABASE_URL' : 'embedded'}); shared_buffers ${pgSettings.shared_buffers}, synchronous_commit ${pgSettings.synchronous_commit}, fsync ${pgSettings.fsync}`);
   out(`Load avg:   ${loadAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${loadAtEnd.map((v) => v.toFixed(2)).join(' ')} at end (other work on the machine adds noise)`);
-  out(`Run:        ${S.concurrency} clients, ${S.seconds} s per path (${S.rounds} alternating rounds) after ${S.warmup} s warm-up, HTTP client ${S.client}, seed ${S.seed}`);
+  out(`Run:        ${S.concurrency} clients (${S.auth === 'apiKey' ? 'partner API key' : 'session token'}), ${S.seconds} s per path (${S.rounds} alternating rounds) after ${S.warmup} s warm-up, HTTP client ${S.client}, seed ${S.seed}`);
   out('');
   out(`placeOrder, server (GraphQL/HTTP): ${serverRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(serverRun.latency.p50).padStart(6)} ms   p99 ${ms(serverRun.latency.p99).padStart(6)} ms   ${serverRun.failures} failures   node CPU ${serverRun.cpuMsPerOp.toFixed(1)} ms/order`);
   out(`placeOrder, floor (same SQL, pg):  ${floorRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(floorRun.latency.p50).padStart(6)} ms   p99 ${ms(floorRun.latency.p99).padStart(6)} ms   ${floorRun.failures} failures   node CPU ${floorRun.cpuMsPerOp.toFixed(1)} ms/order`);
