@@ -27,7 +27,7 @@ export interface LoadRequest { id: number; path: 'server' | 'floor'; warmupMs: n
 
 const d = JSON.parse(process.env[LOAD_WORKER_DATA] ?? 'null') as LoadWorkerData;
 if (!d || !process.send) throw new Error('load-worker.ts runs as a child process of bench.ts');
-const api = gqlClient(d.url, d.client, d.concurrency * 2);
+let api = gqlClient(d.url, d.client, d.concurrency * 2);
 api.setToken(d.token);
 const pool = new Pool({ connectionString: d.databaseUrl, max: d.concurrency });
 pool.on('error', () => undefined); // the database is dropped with (force) at the end
@@ -46,6 +46,13 @@ process.on('message', async (m: LoadRequest | { close: true }) => {
     await pool.end().catch(() => undefined);
     process.disconnect();
     return;
+  }
+  if (m.path === 'server') {
+    // Fresh keep-alive connections for every server round: the server closes the ones left idle
+    // during the other paths' rounds, and reusing one as it closes fails with "socket hang up".
+    api.close();
+    api = gqlClient(d.url, d.client, d.concurrency * 2);
+    api.setToken(d.token);
   }
   const result = await runLoad({ concurrency: d.concurrency, warmupMs: m.warmupMs, measureMs: m.measureMs, op: paths[m.path] });
   // Latencies travel as a plain array; everything else is small.
