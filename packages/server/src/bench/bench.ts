@@ -7,8 +7,10 @@
  *  2. setup: channel WEB (EUR) and 3 warehouses through the API; 1,000 products and their stock
  *     with SQL;
  *  3. placeOrder over HTTP from N concurrent keep-alive clients (default 16) for BENCH_SECONDS
- *     after a warm-up: orders/s, p50/p99, RSS of this process (server and load generator);
- *  4. the floor: the same statements straight through `pg` (Pool max N), same duration
+ *     after a warm-up, the clients in a child process (load-worker.ts): orders/s, p50/p99, the
+ *     server's CPU per order (process.cpuUsage of this process, which only serves), RSS;
+ *  4. the floors: the same statements straight through `pg` (Pool max N), and through
+ *     `pgbench -M prepared` when pgbench is installed (pgbench.ts), same duration
  *     (3 and 4 run in alternating rounds);
  *  5. the orders list over 100,000 bulk-loaded orders: latency and SQL statements per request;
  *  6. a summary block for the README.
@@ -19,7 +21,9 @@
  * BENCH_LIST_REQUESTS (300), BENCH_LIST_PAGES (100), BENCH_CLIENT (http, the default: node:http with keep-alive, cheaper per request than fetch | fetch), BENCH_SEED,
  * BENCH_BREAKDOWN (150 sequential requests per CPU-breakdown row; 0 skips it),
  * BENCH_TRACE=1 (print the SQL of one placeOrder and one list request),
- * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600).
+ * BENCH_AUTH (apiKey, the default: the load uses a partner API key for channel WEB, as a sales channel does | session),
+ * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600), BENCH_PGBENCH=0 (skip pgbench).
+ * Besides the tables, one JSON line per figure on stdout: {"figure":"place_order_per_s","value":...,"unit":...}.
  * Exit code: 0 ok; 1 when anything failed (a request error, a userError, a wrong result).
  */
 import 'reflect-metadata';
@@ -35,9 +39,10 @@ import { ClientKind, gqlClient, GqlClient } from './client';
 import { loadCatalog, loadOrders, skuOf } from './data';
 import { floorCounter, FloorOrder, placeOrderFloor } from './floor';
 import { combine, LatencySummary, LoadResult, mb, ms, prng, summarize, table, timeSequential } from './stats';
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import type { LoadRequest, LoadWorkerData } from './load-worker';
-import { floorInput as toFloorInput, orderInput as makeOrderInput, OrderInput, placeViaApi as placeOneViaApi, Rng } from './orders';
+import { findPgbench, pgbenchScript, PgbenchResult, runPgbench } from './pgbench';
+import { LOAD_WORKER_DATA, floorInput as toFloorInput, orderInput as makeOrderInput, OrderInput, placeViaApi as placeOneViaApi, Rng } from './orders';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -63,6 +68,7 @@ const S = {
   listRequests: Math.floor(intEnv('BENCH_LIST_REQUESTS', 300, 1)),
   listPages: Math.floor(intEnv('BENCH_LIST_PAGES', 100, 1)),
   pageSizeRequests: 30,
+  auth: (process.env.BENCH_AUTH === 'session' ? 'session' : 'apiKey') as 'session' | 'apiKey',
   client: (process.env.BENCH_CLIENT === 'fetch' ? 'fetch' : 'http') as ClientKind,
   seed: Math.floor(intEnv('BENCH_SEED', 42)),
   trace: process.env.BENCH_TRACE === '1',
@@ -219,6 +225,12 @@ async function main() {
       { i: { code, name: `Warehouse ${priority}`, priority } });
     if (w.createWarehouse.userErrors.length) throw new Error(`createWarehouse: ${JSON.stringify(w.createWarehouse.userErrors)}`);
   }
+  // The load places orders as a sales channel does: with a partner API key limited to WEB
+  // (BENCH_AUTH=session: with the admin's session token instead).
+  const key = await api.must(`mutation { createApiKey(input: { name: "Bench shop", channelCodes: ["WEB"], permissions: [ORDER_PLACE, ORDER_READ] }) { apiKey { prefix } secret userErrors { message } } }`);
+  if (key.createApiKey.userErrors.length) throw new Error(`createApiKey: ${JSON.stringify(key.createApiKey.userErrors)}`);
+  const loadToken: string = S.auth === 'session' ? login.login.token : key.createApiKey.secret;
+  const loadActor = S.auth === 'session' ? `user:${ADMIN.email}` : `key:Bench shop (${key.createApiKey.apiKey.prefix})`;
   await loadCatalog(pool, S.products, S.onHand);
   const levels = await api.must(`query { stockLevels(sku: "${skuOf(0)}") { onHand reserved } }`);
   if (levels.stockLevels.length !== 3 || levels.stockLevels.some((l: any) => l.onHand !== S.onHand)) {
@@ -227,7 +239,11 @@ async function main() {
   progress(`setup: channel WEB, 3 warehouses, ${S.products} products x 3 warehouses x ${S.onHand} units`);
 
   const orderInput = (rng: Rng) => makeOrderInput(rng, S.products, S.customers);
-  const placeViaApi = (input: OrderInput) => placeOneViaApi(api, input);
+  // Orders placed from this process (statement trace, CPU breakdown) use the load's credentials too.
+  const loadApi: GqlClient = gqlClient(server.url, S.client, 2);
+  loadApi.setToken(loadToken);
+  cleanups.push({ name: 'close HTTP agent (load credentials)', fn: async () => loadApi.close() });
+  const placeViaApi = (input: OrderInput) => placeOneViaApi(loadApi, input);
   const floorInput = (rng: Rng): FloorOrder => toFloorInput(orderInput(rng), `user:${ADMIN.email}`);
 
   // The statements of one placeOrder, server and floor, in steady state (after a first order,
@@ -245,39 +261,74 @@ async function main() {
   await placeOrderFloor(pool, floorInput(rng0));
   const floorStatementsPerOrder = floorCounter.statements - floorBefore;
 
-  // 3 and 4. placeOrder over HTTP (server) and the same SQL through pg (floor), in alternating
-  // rounds so that load from other processes on the machine hits both alike. The clients run in a
-  // worker thread: this thread only serves, as a server would with its clients elsewhere.
-  const worker = new Worker(path.join(__dirname, 'load-worker.js'), {
-    workerData: {
-      url: server.url, token: login.login.token, client: S.client, databaseUrl, concurrency: S.concurrency,
-      seed: S.seed, products: S.products, customers: S.customers, actor: `user:${ADMIN.email}`,
-    } satisfies LoadWorkerData,
+  // 3 and 4. placeOrder over HTTP (server), the same SQL through pg (node floor) and through
+  // pgbench (pgbench floor), in alternating rounds so that load from other processes on the machine
+  // hits all alike. The clients run in a child process: this process only serves, as a server
+  // would with its clients elsewhere, so its process.cpuUsage() is the server's CPU.
+  const worker = fork(path.join(__dirname, 'load-worker.js'), [], {
+    env: {
+      ...process.env,
+      [LOAD_WORKER_DATA]: JSON.stringify({
+        url: server.url, token: loadToken, client: S.client, databaseUrl, concurrency: S.concurrency,
+        seed: S.seed, products: S.products, customers: S.customers, actor: loadActor,
+      } satisfies LoadWorkerData),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  cleanups.push({ name: 'stop load worker', fn: async () => { worker.postMessage({ close: true }); await worker.terminate(); } });
+  const workerExited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  cleanups.push({
+    name: 'stop load generator',
+    fn: async () => {
+      if (worker.connected) worker.send({ close: true });
+      const timer = setTimeout(() => worker.kill(), 3000);
+      await workerExited;
+      clearTimeout(timer);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (m: any) => {
+      if (m?.ready) {
+        worker.off('message', onMessage);
+        resolve();
+      }
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
+  });
   let requestId = 0;
-  const serverThreadBusy = { ms: 0, orders: 0 };
+  /** This process's CPU (user + system) and event-loop busy time during server rounds, and the orders they served. */
+  const serverCpu = { ms: 0, busyMs: 0, orders: 0, wallMs: 0 };
   const runInWorker = (pathName: 'server' | 'floor', warmupMs: number, measureMs: number): Promise<LoadResult> => {
     const id = ++requestId;
     const elu0 = performance.eventLoopUtilization();
+    const cpu0 = process.cpuUsage();
+    const wall0 = performance.now();
     return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
       const onMessage = (m: { id: number; result: LoadResult }) => {
         if (m.id !== id) return;
         worker.off('message', onMessage);
-        worker.off('error', reject);
+        worker.off('exit', onExit);
         if (pathName === 'server' && measureMs > 0) {
-          // Busy time of this (the server's) event loop, over the whole run including its drain.
-          const elu = performance.eventLoopUtilization(elu0);
-          serverThreadBusy.ms += elu.active;
-          serverThreadBusy.orders += m.result.completed;
+          // Over the whole round including the drain of in-flight requests, so divided by every
+          // order served in it (the measured ones and the drained ones).
+          const cpu = process.cpuUsage(cpu0);
+          serverCpu.ms += (cpu.user + cpu.system) / 1000;
+          serverCpu.busyMs += performance.eventLoopUtilization(elu0).active;
+          serverCpu.orders += m.result.succeeded;
+          serverCpu.wallMs += performance.now() - wall0;
         }
         resolve(m.result);
       };
       worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.postMessage({ id, path: pathName, warmupMs, measureMs } satisfies LoadRequest);
+      worker.once('exit', onExit);
+      worker.send({ id, path: pathName, warmupMs, measureMs } satisfies LoadRequest);
     });
   };
+  const pgbench = process.env.BENCH_PGBENCH === '0' ? undefined : findPgbench();
+  const pgbenchRuns: PgbenchResult[] = [];
+  const script = pgbenchScript(S.products, S.customers, loadActor);
+  const runPgbenchRound = (seconds: number) => runPgbench(pgbench!, databaseUrl, script, { clients: S.concurrency, seconds: Math.max(1, Math.round(seconds)) });
   const paths = { server: 'server', floor: 'floor' } as const;
   // Production servers run without onQuery; MikroORM's query log (enabled by onQuery) formats
   // every statement, so it is switched off while throughput is measured and on again to count.
@@ -295,13 +346,36 @@ async function main() {
   for (const name of ['server', 'floor'] as const) {
     parts[name].push(await runInWorker(name, S.warmup * 1000, 0));
   }
-  const roundMs = (S.seconds * 1000) / S.rounds;
+  if (pgbench) {
+    progress(`pgbench: ${pgbench}, warm-up ${Math.max(1, S.warmup)} s`);
+    try {
+      await runPgbenchRound(Math.max(1, S.warmup));
+    } catch (e) {
+      problem((e as Error).message);
+    }
+  } else {
+    progress('pgbench: not found (PATH, /usr/lib/postgresql/*/bin); the pgbench floor is skipped');
+  }
+  // pgbench's -T counts whole seconds: every path runs rounds of the same whole number of seconds.
+  const roundMs = pgbench ? Math.max(1, Math.round(S.seconds / S.rounds)) * 1000 : (S.seconds * 1000) / S.rounds;
+  const rotations = [['server', 'floor', 'pgbench'], ['floor', 'pgbench', 'server'], ['pgbench', 'server', 'floor']] as const;
   for (let round = 0; round < S.rounds; round++) {
-    const order = round % 2 === 0 ? (['server', 'floor'] as const) : (['floor', 'server'] as const);
-    for (const name of order) {
+    for (const name of rotations[round % 3]) {
+      if (name === 'pgbench') {
+        if (!pgbench || failed) continue;
+        const r = await runPgbenchRound(roundMs / 1000).catch((e) => {
+          problem((e as Error).message);
+          return undefined;
+        });
+        if (r) {
+          pgbenchRuns.push(r);
+          progress(`round ${round + 1}/${S.rounds} pgbench: ${r.tps.toFixed(1)} orders/s, mean ${ms(r.latencyMs)} ms, ${r.failed} failures`);
+        }
+        continue;
+      }
       const r = await runInWorker(name, 0, roundMs);
       parts[name].push(r);
-      progress(`round ${round + 1}/${S.rounds} ${name.padEnd(6)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`);
+      progress(`round ${round + 1}/${S.rounds} ${name.padEnd(7)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`);
     }
   }
   clearInterval(sampler);
@@ -312,7 +386,15 @@ async function main() {
   if (serverRun.failures) problem(`placeOrder over HTTP: ${serverRun.failures} failed requests, e.g. ${serverRun.firstErrors.join(' | ')}`);
   if (floorRun.failures) problem(`floor: ${floorRun.failures} failed orders, e.g. ${floorRun.firstErrors.join(' | ')}`);
   const ratio = serverRun.perSecond / floorRun.perSecond;
-  const busyPerOrder = serverThreadBusy.orders ? serverThreadBusy.ms / serverThreadBusy.orders : NaN;
+  const busyPerOrder = serverCpu.orders ? serverCpu.busyMs / serverCpu.orders : NaN;
+  const serverCpuPerOrder = serverCpu.orders ? serverCpu.ms / serverCpu.orders : NaN;
+  const serverCores = serverCpu.wallMs ? serverCpu.ms / serverCpu.wallMs : NaN;
+  const pgbenchSeconds = pgbenchRuns.reduce((a, r) => a + r.seconds, 0);
+  const pgbenchTps = pgbenchSeconds ? pgbenchRuns.reduce((a, r) => a + r.tps * r.seconds, 0) / pgbenchSeconds : NaN;
+  const pgbenchFailed = pgbenchRuns.reduce((a, r) => a + r.failed, 0);
+  if (pgbenchFailed) problem(`pgbench: ${pgbenchFailed} failed transactions`);
+  const ratioPgbench = serverRun.perSecond / pgbenchTps;
+  const GOAL_CPU_MS = 1;
 
   // Where the server's CPU goes: one request at a time, CPU time of this process per request.
   const breakdown: { name: string; wall: number; cpu: number }[] = [];
@@ -443,7 +525,7 @@ async function main() {
   out('');
   out('## OMS benchmark');
   out('');
-  out(`Database: ${mode}; ${machine.pg}. Server: createServer in this process (pool 20), load generator in the same process.`);
+  out(`Database: ${mode}; ${machine.pg}. Server: createServer in this process (pool 20); the load generator is a child process.`);
   out('');
   out(`### placeOrder: ${S.concurrency} concurrent clients, ${S.seconds} s measured per path after ${S.warmup} s warm-up`);
   out('');
@@ -452,7 +534,7 @@ async function main() {
   const loadRow = (name: string, r: LoadResult, stmts: number) =>
     [name, r.perSecond.toFixed(1), ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max), String(r.completed), String(r.failures), String(stmts), r.cpuMsPerOp.toFixed(1), r.cores.toFixed(2)];
   out(table(
-    ['path', 'orders/s', 'p50 ms', 'p99 ms', 'max ms', 'orders', 'failures', 'SQL/order', 'node CPU ms/order', 'node cores'],
+    ['path', 'orders/s', 'p50 ms', 'p99 ms', 'max ms', 'orders', 'failures', 'SQL/order', 'client CPU ms/order', 'client cores'],
     [
       loadRow(`server: GraphQL over HTTP (${S.client}, keep-alive)`, serverRun, serverStatementsPerOrder),
       loadRow(`floor: same SQL via pg (Pool max ${S.concurrency})`, floorRun, floorStatementsPerOrder),
@@ -461,15 +543,23 @@ async function main() {
   ));
   out('');
   out(`${S.seconds} s per path, measured in ${S.rounds} alternating rounds; SQL/order counts begin and commit; node CPU = user + system`);
-  out('time of this process (all threads) per measured order, so it includes the load generator (a worker thread).');
-  out(`The server's own thread (its event loop) was busy ${busyPerOrder.toFixed(2)} ms per order: on one core it cannot exceed ~${Math.round(1000 / busyPerOrder)} orders/s.`);
+  out('time of the load generator (a child process) per measured order: the clients\' cost, not the server\'s.');
+  out(`Server CPU (process.cpuUsage of the benchmark process, which only serves: the load generator is a child process): ` +
+    `**${serverCpuPerOrder.toFixed(2)} ms per order** (goal <= ${GOAL_CPU_MS} ms: ${serverCpuPerOrder <= GOAL_CPU_MS ? 'met' : 'NOT met'}), ${serverCores.toFixed(2)} cores during server rounds; ` +
+    `its event loop was busy ${busyPerOrder.toFixed(2)} ms per order.`);
   out('');
-  out(`server / floor throughput ratio: **${ratio.toFixed(2)}** (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  if (pgbenchRuns.length) {
+    out(`pgbench floor (\`pgbench -M prepared -c ${S.concurrency} -j 2\`, same statements, src/bench/pgbench.ts): ${pgbenchTps.toFixed(1)} orders/s, ${pgbenchFailed} failures, in ${pgbenchRuns.length} rounds of ${roundMs / 1000} s.`);
+    out('');
+    out(`server / pgbench throughput ratio: **${ratioPgbench.toFixed(2)}** (goal >= ${GOAL_RATIO}: ${ratioPgbench >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+    out('');
+  }
+  out(`server / node floor throughput ratio: **${ratio.toFixed(2)}**`);
   out('');
   out('Query logging (onQuery) is off while throughput is measured, as in production; statements are counted on traced requests.');
   out('');
-  out('Memory: RSS of this Node process (process.memoryUsage().rss). The server runs in-process, so this');
-  out('includes the load generator, the pg pool of the floor and the GraphQL client.');
+  out('Memory: RSS of this Node process (process.memoryUsage().rss): the server, and the benchmark\'s own pg pool and');
+  out('GraphQL client used for setup and the list phase (the load generator is a separate process).');
   out('');
   out(table(['when', 'RSS'], [
     ['after setup, before load', mb(rssBaseline)],
@@ -527,19 +617,39 @@ async function main() {
   out(`Node:       ${machine.node}`);
   out(`PostgreSQL: ${machine.pg} (${external ? 'DATABASE_URL' : 'embedded'}); shared_buffers ${pgSettings.shared_buffers}, synchronous_commit ${pgSettings.synchronous_commit}, fsync ${pgSettings.fsync}`);
   out(`Load avg:   ${loadAtStart.map((v) => v.toFixed(2)).join(' ')} at start, ${loadAtEnd.map((v) => v.toFixed(2)).join(' ')} at end (other work on the machine adds noise)`);
-  out(`Run:        ${S.concurrency} clients, ${S.seconds} s per path (${S.rounds} alternating rounds) after ${S.warmup} s warm-up, HTTP client ${S.client}, seed ${S.seed}`);
+  out(`Run:        ${S.concurrency} clients (${S.auth === 'apiKey' ? 'partner API key' : 'session token'}), ${S.seconds} s per path (${S.rounds} alternating rounds) after ${S.warmup} s warm-up, HTTP client ${S.client}, seed ${S.seed}`);
   out('');
   out(`placeOrder, server (GraphQL/HTTP): ${serverRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(serverRun.latency.p50).padStart(6)} ms   p99 ${ms(serverRun.latency.p99).padStart(6)} ms   ${serverRun.failures} failures   node CPU ${serverRun.cpuMsPerOp.toFixed(1)} ms/order`);
   out(`placeOrder, floor (same SQL, pg):  ${floorRun.perSecond.toFixed(1).padStart(7)} orders/s   p50 ${ms(floorRun.latency.p50).padStart(6)} ms   p99 ${ms(floorRun.latency.p99).padStart(6)} ms   ${floorRun.failures} failures   node CPU ${floorRun.cpuMsPerOp.toFixed(1)} ms/order`);
-  out(`server thread busy per order:     ${busyPerOrder.toFixed(2)} ms (event loop utilisation; load generator in a worker thread)`);
-  out(`server / floor:                    ${ratio.toFixed(2)}  (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'})`);
+  out(`placeOrder, pgbench floor:        ${pgbenchRuns.length ? `${pgbenchTps.toFixed(1).padStart(7)} orders/s   mean ${ms(pgbenchRuns.reduce((a, r) => a + r.latencyMs, 0) / pgbenchRuns.length).padStart(6)} ms` : 'not run (no pgbench)'}`);
+  out(`server CPU per order:              ${serverCpuPerOrder.toFixed(2)} ms (process.cpuUsage, load generator in a child process; goal <= ${GOAL_CPU_MS} ms: ${serverCpuPerOrder <= GOAL_CPU_MS ? 'met' : 'NOT met'}); event loop busy ${busyPerOrder.toFixed(2)} ms`);
+  out(`server / pgbench:                  ${pgbenchRuns.length ? `${ratioPgbench.toFixed(2)}  (goal >= ${GOAL_RATIO}: ${ratioPgbench >= GOAL_RATIO ? 'met' : 'NOT met'})` : 'n/a'}`);
+  out(`server / node floor:               ${ratio.toFixed(2)}`);
   out(`SQL statements per placeOrder:     server ${serverStatementsPerOrder}, floor ${floorStatementsPerOrder} (begin/commit included)`);
-  out(`RSS (server in this process):     ${mb(rssBaseline)} before load, ${mb(rssPeak)} peak under load, ${mb(rssAfterList)} at the end (includes load generator)`);
+  out(`RSS (server in this process):     ${mb(rssBaseline)} before load, ${mb(rssPeak)} peak under load, ${mb(rssAfterList)} at the end`);
   out(`orders list, ${counts.orders} orders, first: 50 CONFIRMED: p50 ${ms(firstPage.p50)} ms, p99 ${ms(firstPage.p99)} ms; by cursor p50 ${ms(cursorPages.p50)} ms, p99 ${ms(cursorPages.p99)} ms  (goal p99 < ${GOAL_LIST_P99_MS} ms: ${listP99 < GOAL_LIST_P99_MS ? 'met' : 'NOT met'})`);
   out(`SQL statements per list request:   first 10/50/200: ${sizeCounts.join('/')}  (${constantStatements ? 'constant' : 'NOT constant'})`);
   out('```');
 
-  const goalsMissed = ratio < GOAL_RATIO || listP99 >= GOAL_LIST_P99_MS || !constantStatements;
+  // One JSON line per figure, for scripts (grep '^{"figure"').
+  const figure = (name: string, value: number | null, unit: string, extra: Record<string, unknown> = {}) =>
+    out(JSON.stringify({ figure: name, value: value === null || !Number.isFinite(value) ? null : Number(value.toFixed(3)), unit, ...extra }));
+  out('');
+  figure('place_order_per_s', serverRun.perSecond, 'orders/s', { p50_ms: serverRun.latency.p50, p99_ms: serverRun.latency.p99, clients: S.concurrency });
+  figure('place_order_p99_ms', serverRun.latency.p99, 'ms');
+  figure('server_cpu_ms_per_order', serverCpuPerOrder, 'ms', { goal: GOAL_CPU_MS, met: serverCpuPerOrder <= GOAL_CPU_MS });
+  figure('server_event_loop_busy_ms_per_order', busyPerOrder, 'ms');
+  figure('node_floor_per_s', floorRun.perSecond, 'orders/s');
+  figure('pgbench_tps', pgbenchRuns.length ? pgbenchTps : null, 'orders/s', { ran: pgbenchRuns.length > 0 });
+  figure('ratio_to_pgbench', pgbenchRuns.length ? ratioPgbench : null, 'ratio', { goal: GOAL_RATIO, met: pgbenchRuns.length ? ratioPgbench >= GOAL_RATIO : null });
+  figure('ratio_to_node_floor', ratio, 'ratio');
+  figure('sql_statements_per_order', serverStatementsPerOrder, 'statements', { floor: floorStatementsPerOrder });
+  figure('rss_mb_before_load', rssBaseline / 1024 / 1024, 'MB');
+  figure('rss_mb_peak_place_order', rssPeak / 1024 / 1024, 'MB');
+  figure('rss_mb_end', rssAfterList / 1024 / 1024, 'MB');
+  figure('orders_list_p99_ms', listP99, 'ms', { goal: GOAL_LIST_P99_MS, orders: counts.orders });
+
+  const goalsMissed = (pgbenchRuns.length ? ratioPgbench : ratio) < GOAL_RATIO || serverCpuPerOrder > GOAL_CPU_MS || listP99 >= GOAL_LIST_P99_MS || !constantStatements;
   return goalsMissed;
 }
 

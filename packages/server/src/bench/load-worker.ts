@@ -1,13 +1,13 @@
 /**
- * The load generator, in a worker thread: the 16 clients (HTTP for the server, pg for the floor)
- * run on their own event loop, so the server's thread serves requests and nothing else, as it
- * would with clients on other machines.
+ * The load generator, in a child process (node:child_process fork): the 16 clients (HTTP for the
+ * server, pg for the floor) run in their own process, so the benchmark process serves requests
+ * and nothing else, as a server would with clients on other machines, and its
+ * `process.cpuUsage()` is the server's CPU alone.
  */
 import { Pool } from 'pg';
-import { parentPort, workerData } from 'node:worker_threads';
 import { gqlClient, type ClientKind } from './client';
 import { placeOrderFloor } from './floor';
-import { floorInput, orderInput, placeViaApi } from './orders';
+import { floorInput, LOAD_WORKER_DATA, orderInput, placeViaApi } from './orders';
 import { prng, runLoad } from './stats';
 
 export interface LoadWorkerData {
@@ -24,8 +24,10 @@ export interface LoadWorkerData {
 
 export interface LoadRequest { id: number; path: 'server' | 'floor'; warmupMs: number; measureMs: number }
 
-const d = workerData as LoadWorkerData;
-const api = gqlClient(d.url, d.client, d.concurrency * 2);
+
+const d = JSON.parse(process.env[LOAD_WORKER_DATA] ?? 'null') as LoadWorkerData;
+if (!d || !process.send) throw new Error('load-worker.ts runs as a child process of bench.ts');
+let api = gqlClient(d.url, d.client, d.concurrency * 2);
 api.setToken(d.token);
 const pool = new Pool({ connectionString: d.databaseUrl, max: d.concurrency });
 pool.on('error', () => undefined); // the database is dropped with (force) at the end
@@ -38,13 +40,22 @@ const paths = {
   },
 };
 
-parentPort!.on('message', async (m: LoadRequest | { close: true }) => {
+process.on('message', async (m: LoadRequest | { close: true }) => {
   if ('close' in m) {
     api.close();
     await pool.end().catch(() => undefined);
-    parentPort!.close();
+    process.disconnect();
     return;
   }
+  if (m.path === 'server') {
+    // Fresh keep-alive connections for every server round: the server closes the ones left idle
+    // during the other paths' rounds, and reusing one as it closes fails with "socket hang up".
+    api.close();
+    api = gqlClient(d.url, d.client, d.concurrency * 2);
+    api.setToken(d.token);
+  }
   const result = await runLoad({ concurrency: d.concurrency, warmupMs: m.warmupMs, measureMs: m.measureMs, op: paths[m.path] });
-  parentPort!.postMessage({ id: m.id, result });
+  // Latencies travel as a plain array; everything else is small.
+  process.send!({ id: m.id, result });
 });
+process.send({ ready: true });

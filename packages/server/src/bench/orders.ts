@@ -8,6 +8,9 @@ export const PLACE_ORDER = `mutation($input: PlaceOrderInput!) {
   placeOrder(input: $input) { order { id number status total { amount } } userErrors { field code message } }
 }`;
 
+/** The environment variable that carries the load generator's settings (JSON) to its child process (load-worker.ts). */
+export const LOAD_WORKER_DATA = 'OMS_BENCH_LOAD_WORKER';
+
 export type Rng = ReturnType<typeof prng>;
 
 /** 3 distinct random SKUs of `products`, quantity 1-3, a customer among `customers`. */

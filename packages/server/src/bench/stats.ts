@@ -43,6 +43,8 @@ export function summarize(latenciesMs: number[]): LatencySummary {
 export interface LoadResult {
   /** Operations completed inside the measured window(s). */
   completed: number;
+  /** Operations that succeeded at any time (warm-up, window, and the in-flight ones drained after it). */
+  succeeded: number;
   /** Operations that threw, during warm-up or the measured window(s). */
   failures: number;
   firstErrors: string[];
@@ -69,6 +71,7 @@ export async function runLoad(opts: { concurrency: number; warmupMs: number; mea
   const t1 = t0 + opts.measureMs;
   const latencies: number[] = [];
   let failures = 0;
+  let succeeded = 0;
   const firstErrors: string[] = [];
   let cpuAtT0 = opts.warmupMs > 0 ? undefined : process.cpuUsage();
   let cpuInWindow: NodeJS.CpuUsage | undefined;
@@ -84,6 +87,7 @@ export async function runLoad(opts: { concurrency: number; warmupMs: number; mea
         if (firstErrors.length < 5) firstErrors.push(String((e as Error)?.message ?? e).slice(0, 300));
         continue;
       }
+      succeeded++;
       const ended = performance.now();
       if (ended >= t0 && ended <= t1) latencies.push(ended - began);
     }
@@ -93,16 +97,17 @@ export async function runLoad(opts: { concurrency: number; warmupMs: number; mea
   clearTimeout(t1Timer);
   cpuInWindow ??= process.cpuUsage(cpuAtT0);
   const cpuMs = (cpuInWindow.user + cpuInWindow.system) / 1000;
-  return combine([{ latencies, failures, firstErrors, seconds: opts.measureMs / 1000, cpuMs }]);
+  return combine([{ latencies, failures, firstErrors, seconds: opts.measureMs / 1000, cpuMs, succeeded }]);
 }
 
 /** Merges measured windows (rounds) of the same path into one result. */
-export function combine(parts: { latencies: number[]; failures: number; firstErrors: string[]; seconds: number; cpuMs: number }[]): LoadResult {
+export function combine(parts: { latencies: number[]; failures: number; firstErrors: string[]; seconds: number; cpuMs: number; succeeded: number }[]): LoadResult {
   const latencies = parts.flatMap((p) => p.latencies);
   const seconds = parts.reduce((s, p) => s + p.seconds, 0);
   const cpuMs = parts.reduce((s, p) => s + p.cpuMs, 0);
   return {
     completed: latencies.length,
+    succeeded: parts.reduce((s, p) => s + p.succeeded, 0),
     failures: parts.reduce((s, p) => s + p.failures, 0),
     firstErrors: parts.flatMap((p) => p.firstErrors).slice(0, 5),
     seconds,

@@ -19,6 +19,21 @@ export class AccessEvents {
     this.emitter.emit('revoked', event);
   }
 
+  /** Something about users, sessions or keys changed (any access mutation): cached credentials are forgotten. */
+  changed() {
+    this.emitter.emit('changed');
+  }
+
+  /** Listens to both revocations and other access changes. */
+  onChanged(listener: () => void): () => void {
+    this.emitter.on('changed', listener);
+    this.emitter.on('revoked', listener);
+    return () => {
+      this.emitter.off('changed', listener);
+      this.emitter.off('revoked', listener);
+    };
+  }
+
   onRevoked(listener: (event: AccessRevoked) => void): () => void {
     this.emitter.on('revoked', listener);
     return () => this.emitter.off('revoked', listener);

@@ -122,17 +122,63 @@ export function aliasRule(limits: QueryLimits): ValidationRule {
   });
 }
 
+/**
+ * The variables an operation's cost can depend on: those used (anywhere) in a `first` argument or
+ * in a directive's arguments (@include/@skip). Every other variable (a mutation's input) leaves
+ * the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: unknown, inside: boolean) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) collect(n, inside);
+      return;
+    }
+    const n = node as { kind?: string; name?: { value: string }; value?: unknown };
+    if (n.kind === Kind.VARIABLE) {
+      if (inside) names.add(n.name!.value);
+      return;
+    }
+    if (n.kind === Kind.VARIABLE_DEFINITION) return; // a declaration, not a use
+    for (const [key, child] of Object.entries(n)) {
+      if (key === 'loc') continue;
+      const argument = n.kind === Kind.ARGUMENT && key === 'value' && n.name?.value === 'first';
+      const directive = n.kind === Kind.DIRECTIVE && key === 'arguments';
+      collect(child, inside || argument || directive);
+    }
+  };
+  collect(document, false);
+  return [...names].sort();
+}
+
+/**
+ * Costs computed, per parsed document (Apollo keeps one DocumentNode per query text, so a repeated
+ * operation is the same object), per operation name and values of the variables the cost depends on.
+ */
+const costCache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>>();
+const MAX_COSTS_PER_DOCUMENT = 100;
+
 /** The cost of an operation; throws QUERY_TOO_COMPLEX (with the cost) when it is over the limit. */
 export function checkCost(schema: GraphQLSchema, limits: QueryLimits, query: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema, query, variables, operationName: operationName ?? undefined,
-      estimators: [pageEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    });
-  } catch {
-    // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT.
-    return 0;
+  let bySchema = costCache.get(schema);
+  if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
+  let known = bySchema.get(query);
+  if (!known) bySchema.set(query, (known = { variables: costVariables(query), costs: new Map() }));
+  const key = JSON.stringify([operationName ?? null, known.variables.map((v) => (variables && v in variables ? variables[v] : { absent: true }))]);
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    try {
+      cost = getComplexity({
+        schema, query, variables, operationName: operationName ?? undefined,
+        estimators: [pageEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      });
+    } catch {
+      // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT.
+      return 0;
+    }
+    if (known.costs.size >= MAX_COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
   }
   if (cost > limits.maxCost) {
     throw new GraphQLError(`Query is too complex: cost ${cost}, maximum ${limits.maxCost}. Ask for fewer fields or smaller pages (first).`, {

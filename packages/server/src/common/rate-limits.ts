@@ -12,6 +12,14 @@
  *   the rest of the window, even with the right password.
  * - Tracking: every trackOrder lookup (each aliased field too) takes a point from its address
  *   first; a lookup that matched an order gives it back, so only failed lookups add up.
+ * - Request counting is batched: the first request of a caller in a window, and every request
+ *   once its count (as last synced, plus this process's unsynced requests) reaches half the
+ *   budget, is counted in the store at once, as before; below half, requests are counted in
+ *   memory and written to the store in one increment per caller every FLUSH_MS (100 ms). So a
+ *   busy caller costs the store one statement per 100 ms instead of one per request, the refusal
+ *   itself is always decided by the store, and with one or two processes the budget is exact
+ *   (each can hand out at most the half it saw free); with N processes a caller can get at most
+ *   N/2 budgets in the worst case.
  * - Addresses: IPv4 as is (IPv4-mapped IPv6 as IPv4), IPv6 by its /64 network: one host
  *   usually holds a whole /64, and counting single IPv6 addresses would let it rotate past any limit.
  */
@@ -72,7 +80,23 @@ type Store = { kind: 'postgres'; pool: Pool } | { kind: 'redis'; redis: Redis };
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
+/** How often requests counted in memory are written to the store. */
+export const FLUSH_MS = 100;
+
+interface LocalCount {
+  /** The caller's count in the store when last read. */
+  stored: number;
+  /** Requests counted here and not yet written. */
+  pending: number;
+  /** When the store's window ends (ms since epoch). */
+  resetAt: number;
+}
+
 export class RateLimits implements LoginThrottle, TrackingThrottle {
+  private readonly counts = new Map<string, LocalCount>();
+  private flushTimer?: NodeJS.Timeout;
+  private flushing?: Promise<void>;
+  private readonly log?: Logger;
   private readonly store: Store;
   private readonly requestLimiter?: RateLimiterAbstract;
   private readonly accountFailures?: RateLimiterAbstract;
@@ -80,6 +104,7 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   private readonly trackingFailures?: RateLimiterAbstract;
 
   constructor(readonly settings: RateLimitSettings, connection: { databaseUrl: string; redisUrl?: string }, log?: Logger) {
+    this.log = log;
     this.store = connection.redisUrl
       ? { kind: 'redis', redis: new Redis(connection.redisUrl, { maxRetriesPerRequest: 1 }) }
       : { kind: 'postgres', pool: new Pool({ connectionString: connection.databaseUrl, max: 3 }) };
@@ -103,9 +128,28 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   /** Charges one request to `actorKey` (e.g. "user:<id>", "key:<id>", "ip:<address>"); throws RATE_LIMITED past the limit. */
   async consumeRequest(actorKey: string, points = 1): Promise<void> {
     if (!this.requestLimiter) return;
+    const now = Date.now();
+    let local = this.counts.get(actorKey);
+    if (local && local.resetAt <= now) {
+      // Its window is over: what was not written belongs to the old window.
+      this.counts.delete(actorKey);
+      local = undefined;
+    }
+    if (local && local.stored + local.pending + points <= this.settings.requests / 2) {
+      local.pending += points;
+      this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+      return;
+    }
+    // The caller's first request in this window, or one in the second half of its budget: counted
+    // in the store now, with this process's unwritten ones.
+    const carried = local?.pending ?? 0;
+    if (local) local.pending = 0;
     try {
-      await this.requestLimiter.consume(actorKey, points);
+      const res = await this.requestLimiter.consume(actorKey, points + carried);
+      this.note(actorKey, res);
     } catch (e) {
+      if (e instanceof RateLimiterRes) this.note(actorKey, e);
+      else if (local) local.pending += carried; // the store is away: keep them for the next write
       if (e instanceof RateLimiterRes) {
         const s = retryAfter(e);
         throw new RateLimitedError(
@@ -116,6 +160,53 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
       // The store (PostgreSQL or Redis) cannot be reached: 503, retry shortly.
       throw asUnavailable(e);
     }
+  }
+
+  private note(actorKey: string, res: RateLimiterRes) {
+    if (this.closed) return;
+    const local = this.counts.get(actorKey);
+    const resetAt = Date.now() + res.msBeforeNext;
+    if (local) {
+      local.stored = res.consumedPoints;
+      local.resetAt = resetAt;
+    } else {
+      if (this.counts.size >= 50_000) {
+        const now = Date.now();
+        for (const [key, c] of this.counts) if (c.resetAt <= now && !c.pending) this.counts.delete(key);
+      }
+      this.counts.set(actorKey, { stored: res.consumedPoints, pending: 0, resetAt });
+    }
+  }
+
+  /** Writes the requests counted in memory to the store: one increment per caller. */
+  flush(): Promise<void> {
+    this.flushTimer = undefined;
+    if (this.flushing) return this.flushing.then(() => this.flush());
+    const limiter = this.requestLimiter;
+    const now = Date.now();
+    const work: Promise<void>[] = [];
+    for (const [key, local] of this.counts) {
+      if (local.resetAt <= now) {
+        this.counts.delete(key);
+        continue;
+      }
+      if (!local.pending || !limiter) continue;
+      const n = local.pending;
+      local.pending = 0;
+      work.push(limiter.consume(key, n).then(
+        (res) => this.note(key, res),
+        (e) => {
+          if (e instanceof RateLimiterRes) return this.note(key, e);
+          local.pending += n;
+          if (!this.closed) this.log?.warn({ err: e }, 'writing rate-limit counts failed; retrying');
+          this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+        },
+      ));
+    }
+    this.flushing = Promise.all(work).then(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
   }
 
   async attempt(account: string, ip?: string): Promise<void> {
@@ -165,6 +256,9 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   }
 
   async close(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.flush().catch(() => undefined);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.closed = true;
     if (this.store.kind === 'redis') this.store.redis.disconnect();
     else await this.store.pool.end();

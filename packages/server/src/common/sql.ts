@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
 
 /** Runs `sql` with `?` placeholders in the transaction of `em` (or on the pool when there is none). */
 export async function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
@@ -37,4 +38,29 @@ export function run<T = Record<string, any>>(em: EntityManager, statement: { tex
     return '?';
   });
   return sql<T>(em, text, values);
+}
+
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 200;
+
+/**
+ * Like `run`, as a named prepared statement of the transaction's connection: PostgreSQL parses
+ * and plans a statement once per connection and shape, then only binds and executes it. For the
+ * hot paths whose statements come in a few shapes (order placement); at most MAX_PREPARED
+ * distinct texts per process are prepared, the others run unnamed. Outside a transaction: `run`.
+ */
+export async function runPrepared<T = Record<string, any>>(em: EntityManager, statement: { text: string; values: unknown[] }): Promise<T[]> {
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (!trx) return run<T>(em, statement);
+  let name = preparedNames.get(statement.text);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `oms_${createHash('sha1').update(statement.text).digest('hex').slice(0, 24)}`;
+    preparedNames.set(statement.text, name);
+  }
+  // Inside a knex transaction, its client hands out the transaction's own connection.
+  const connection = await (trx as any).client.acquireConnection();
+  const started = Date.now();
+  const result = await connection.query(name ? { name, text: statement.text, values: statement.values } : { text: statement.text, values: statement.values });
+  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: statement.text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  return result.rows as T[];
 }

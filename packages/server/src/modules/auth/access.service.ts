@@ -46,6 +46,9 @@ export class AccessService {
         return { userErrors: [new UserError(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email'])] } as Result<K, T>;
       }
       throw e;
+    } finally {
+      // Cached credentials (AuthService) are forgotten after any change, committed or not.
+      this.events.changed();
     }
   }
 

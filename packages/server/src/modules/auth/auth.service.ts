@@ -29,8 +29,47 @@ export const newSecret = (prefix: string) => prefix + randomBytes(32).toString('
 export const hashPassword = (password: string): Promise<string> => bcrypt.hash(password, BCRYPT_ROUNDS);
 export const checkPassword = (password: string, hash: string | undefined): Promise<boolean> => bcrypt.compare(password, hash ?? DUMMY_HASH);
 
+/**
+ * How long a looked-up API key (by its current secret) is trusted without asking the database
+ * again: the sales channels' keys are what place orders, many per second. Revocation, rotation and
+ * any other access change made through the API in this process clear the cache at once
+ * (AccessEvents); made by another process (or by hand in the database), they take effect here
+ * within this bound, as for open WebSocket connections (ws-sessions.ts re-checks every second).
+ * A rotated key's previous secret is never cached (its grace period ends on time), and neither are
+ * staff sessions: their sign-out, expiry and deactivation take effect at once on every process.
+ */
+export const AUTH_CACHE_MS = 1000;
+const AUTH_CACHE_MAX = 10_000;
+
+interface CachedActor { actor: Actor; until: number; }
+
 export class AuthService {
-  constructor(private readonly sessionTtlSeconds: number, private readonly events: AccessEvents, private readonly throttle?: LoginThrottle) {}
+  private readonly cache = new Map<string, CachedActor>();
+  /** Bumped on every access change: a lookup that started before one is not cached. */
+  private generation = 0;
+
+  constructor(
+    private readonly sessionTtlSeconds: number,
+    private readonly events: AccessEvents,
+    private readonly throttle?: LoginThrottle,
+    private readonly cacheMs = AUTH_CACHE_MS,
+  ) {
+    events.onChanged(() => {
+      this.generation++;
+      this.cache.clear();
+    });
+  }
+
+  /** A copy per request, so that no request can change what another one sees. */
+  private static copy(actor: Actor): Actor {
+    return { ...actor, permissions: new Set(actor.permissions), channelIds: actor.channelIds ? [...actor.channelIds] : actor.channelIds };
+  }
+
+  private remember(hash: string, actor: Actor, generation: number) {
+    if (this.cacheMs <= 0 || generation !== this.generation) return;
+    if (this.cache.size >= AUTH_CACHE_MAX) this.cache.clear();
+    this.cache.set(hash, { actor: AuthService.copy(actor), until: Date.now() + this.cacheMs });
+  }
 
   async login(ctx: Pick<RequestContext, 'em' | 'ip'>, email: string, password: string): Promise<{ token?: string; user?: User; mustChangePassword?: boolean; userErrors: UserError[] }> {
     const { em } = ctx;
@@ -57,23 +96,30 @@ export class AuthService {
   /** The actor behind a bearer token or API key, or undefined if it is unknown, expired, revoked or its user inactive. */
   async authenticate(em: EntityManager, token: string | undefined): Promise<Actor | undefined> {
     if (!token || token.length > 200) return undefined;
-    if (token.startsWith(API_KEY_PREFIX)) return this.authenticateKey(em, token);
-    if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+    const isKey = token.startsWith(API_KEY_PREFIX);
+    if (!isKey && !token.startsWith(TOKEN_PREFIX)) return undefined;
+    const hash = hashToken(token);
+    const cached = isKey ? this.cache.get(hash) : undefined;
+    if (cached) {
+      if (cached.until > Date.now()) return AuthService.copy(cached.actor);
+      this.cache.delete(hash);
+    }
+    if (isKey) return this.authenticateKey(em, hash, this.generation);
     // Runs on every request: one indexed lookup, read as a plain row.
     const [row] = await sql<{ id: string; email: string; role: Role; must_change_password: boolean }>(em,
       `select u.id, u.email, u.role, u.must_change_password from user_session s join app_user u on u.id = s.user_id
        where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
-      [hashToken(token)]);
+      [hash]);
     if (!row) return undefined;
     return { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role, permissions: permissionsOf(row.role), mustChangePassword: row.must_change_password };
   }
 
   /** One statement: find the key by the hash of its current (or, during a rotation's grace period, previous) secret and note its use. */
-  private async authenticateKey(em: EntityManager, secret: string): Promise<Actor | undefined> {
-    const hash = hashToken(secret);
-    const [row] = await sql<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[] }>(em,
+  private async authenticateKey(em: EntityManager, hash: string, generation: number): Promise<Actor | undefined> {
+    const [row] = await sql<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[]; valid_until: Date | null }>(em,
       `with k as (
          select k.id, k.name, k.prefix, k.permissions, k.last_used_at,
+                case when k.secret_hash = ? then null else k.previous_valid_until end as valid_until,
                 array(select c.channel_id from api_key_channel c where c.api_key_id = k.id) as channel_ids
          from api_key k
          where (k.secret_hash = ? or (k.previous_secret_hash = ? and k.previous_valid_until > now())) and k.revoked_at is null
@@ -81,12 +127,15 @@ export class AuthService {
          update api_key set last_used_at = now()
          where id = (select id from k) and (last_used_at is null or last_used_at < now() - interval '1 minute')
        )
-       select id, name, prefix, permissions, channel_ids from k`,
-      [hash, hash]);
+       select id, name, prefix, permissions, channel_ids, valid_until from k`,
+      [hash, hash, hash]);
     if (!row) return undefined;
     // Only what a key may hold counts, whatever an older version stored (see API_KEY_PERMISSIONS).
     const permissions = new Set(row.permissions.filter((p) => (API_KEY_PERMISSIONS as readonly string[]).includes(p)));
-    return { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions, channelIds: row.channel_ids };
+    const actor: Actor = { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions, channelIds: row.channel_ids };
+    // Not a previous secret (during a rotation's grace period): its end is checked every time.
+    if (!row.valid_until) this.remember(hash, actor, generation);
+    return actor;
   }
 
   async logout(em: EntityManager, token: string | undefined): Promise<boolean> {

@@ -13,7 +13,7 @@ import { Permission } from '../auth/permissions';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
-import { run, sql } from '../../common/sql';
+import { run, runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
@@ -82,7 +82,7 @@ export class OrderService {
         if (existing) return em.findOneOrFail(Order, { id: existing.id });
       }
 
-      const read = splitProductsAndStock(await run<any>(em, readProductsAndLockStock(input.lines.map((l) => l.sku))));
+      const read = splitProductsAndStock(await runPrepared<any>(em, readProductsAndLockStock(input.lines.map((l) => l.sku))));
       const products = read.products
         .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
       const bySku = new Map(products.map((p) => [p.sku, p]));
@@ -127,7 +127,7 @@ export class OrderService {
       const placed = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, { toStatus: OrderStatus.PENDING, at: order.placedAt });
       order.history.add(placed);
 
-      const [written] = await run<{ number: string; customer_id: string }>(em, writePlacement({
+      const [written] = await runPrepared<{ number: string; customer_id: string }>(em, writePlacement({
         customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
         order: orderRow(order),
         lines: requests.map(({ line }) => ({
