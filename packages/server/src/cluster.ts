@@ -14,6 +14,7 @@
  * checks sessions and works jobs in PostgreSQL (or Redis), exactly like separate servers do.
  */
 import cluster, { type Worker } from 'node:cluster';
+import net from 'node:net';
 import { Client } from 'pg';
 import { AggregatorRegistry } from 'prom-client';
 import type { Config } from './config/config';
@@ -66,9 +67,8 @@ export function workerRole(): WorkerRole | undefined {
 export const workerId = (): number | undefined => cluster.worker?.id;
 
 /**
- * Call first in a worker: the primary's stop message (and its disappearance: a worker never
- * outlives its primary) call `stop`; the primary's metric requests are answered (with nothing
- * until `ready` gives the registry).
+ * Call first in a worker: the primary's stop message calls `stop`; the primary's metric
+ * requests are answered (with nothing until `workerReady` gives the registry).
  */
 export function joinCluster(stop: (reason: string) => void) {
   // Constructing it makes prom-client answer the primary's requests for this worker's metrics.
@@ -77,7 +77,7 @@ export function joinCluster(stop: (reason: string) => void) {
   process.on('message', (m: unknown) => {
     if (isOms(m) && m.oms === 'stop') stop((m as ToWorker & { oms: 'stop' }).signal);
   });
-  process.on('disconnect', () => stop('primary exited'));
+  // A primary that disappears (kill -9) disconnects its workers, and Node's cluster ends a worker at once then.
 }
 
 /**
@@ -284,6 +284,8 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
       log.info({ databaseDir: db.databaseDir, pid: db.pid }, 'embedded PostgreSQL is up');
     }
     await checkConnections(databaseUrl, config, log);
+    // The workers' listen fails on a port in use too, but less clearly (through the cluster): say it here.
+    if (config.port) await portFree(config.port);
     if (config.metricsPort !== undefined) {
       metricsServer = await startMetricsServer(new ClusterMetrics(aggregator), config.metricsPort, config.metricsHost);
     }
@@ -322,6 +324,15 @@ class ClusterMetrics extends Metrics {
   override scrape(): Promise<string> {
     return this.aggregator.clusterMetrics();
   }
+}
+
+/** Resolves when `port` can be listened on (all interfaces, as the workers do); throws listen's EADDRINUSE otherwise. */
+function portFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(port, '0.0.0.0', () => probe.close(() => resolve()));
+  });
 }
 
 /**

@@ -77,7 +77,7 @@ async function main() {
     process.on('SIGTERM', () => void stop('SIGTERM'));
   };
   onSignals();
-  // A worker also stops when its primary tells it to, or disappears.
+  // A worker also stops when its primary tells it to.
   if (role) joinCluster((reason) => void stop(reason));
 
   let databaseUrl = config.databaseUrl;
