@@ -11,6 +11,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
@@ -83,7 +84,8 @@ async function launch(env: Record<string, string | undefined>, options: { ready?
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close': the process has exited and its output (the workers' too) has been read to the end.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const l = { child, port, metricsPort, exited, stdout: () => stdout, stderr: () => stderr };
   if (options.ready === false) return l;
   await waitFor(`the cluster to be up:\n${stdout}\n${stderr}`, () => {
@@ -166,6 +168,20 @@ describe('parsing OMS_WORKERS', () => {
     expect(l.stderr()).not.toMatch(/\n\s+at /); // no stack trace
     expect(childrenOf(l.child.pid!)).toEqual([]);
   });
+});
+
+test('a port in use stops the start with one clear line before any worker starts', async () => {
+  const taken = net.createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
+  const port = (taken.address() as net.AddressInfo).port;
+  try {
+    const l = await launch({ OMS_WORKERS: '2', DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) }, { ready: false });
+    expect(await l.exited).toBe(1);
+    expect(l.stderr().trim()).toBe(`OMS could not start: Port ${port} is already in use.\nWhat to do: Stop what listens there, or set PORT to another port.`);
+    expect(logLines(l.stdout()).some((x) => x.msg === 'worker serving' || x.msg === 'starting 2 workers')).toBe(false);
+  } finally {
+    taken.close();
+  }
 });
 
 describe('OMS_WORKERS=2 on a database of its own', () => {
