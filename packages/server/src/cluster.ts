@@ -52,14 +52,18 @@ const EMBEDDED_STOP_RESERVE_MS = 2500;
 
 // ---------------------------------------------------------------- worker side
 
-/** In a worker forked by the primary: its role; otherwise undefined. */
+/**
+ * In a worker forked by this primary: its role; otherwise undefined. A process run by another
+ * cluster manager (PM2's cluster mode) is a cluster worker too, but not ours: it runs as a single process.
+ */
 export function workerRole(): WorkerRole | undefined {
-  if (!cluster.isWorker) return undefined;
+  const given = process.env[ROLE_ENV];
+  if (!cluster.isWorker || !given) return undefined;
   try {
-    const role = JSON.parse(process.env[ROLE_ENV] ?? '');
+    const role = JSON.parse(given);
     return { bootstrap: role.bootstrap === true, reserveMs: Number(role.reserveMs) || 0 };
   } catch {
-    return { bootstrap: false, reserveMs: 0 };
+    return undefined;
   }
 }
 
