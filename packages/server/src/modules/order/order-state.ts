@@ -1,7 +1,7 @@
 /**
  * The order lifecycle. The transition table below is the single source of truth for which
  * status may follow which; OrderStateMachine (order-state-machine.ts) is the only writer of
- * Order.status. The README's state table is this table.
+ * Order.status. The state table in docs/domain.md is this table.
  */
 import { registerEnumType } from 'type-graphql';
 import { TransitionTable } from '../../common/state-machine';
