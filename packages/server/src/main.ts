@@ -2,22 +2,44 @@
  * `pnpm start`: reads the configuration, starts an embedded PostgreSQL when no DATABASE_URL is
  * given, starts the server and stops both cleanly on SIGINT/SIGTERM. With
  * OTEL_EXPORTER_OTLP_ENDPOINT set, traces are exported (src/tracing.ts, loaded first).
+ *
+ * With OMS_WORKERS above 1 this process is the primary of a cluster (src/cluster.ts): it starts
+ * the embedded PostgreSQL and forks the workers, which run this same file as workers.
  */
 // First: tracing (when configured) patches http, express, graphql and pg as they load.
 import { configuredTracing } from './tracing';
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { loadConfig } from './config/config';
 import { DEMO_ADMIN, firstAdmin } from './config/first-admin';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './config/embedded-postgres';
 import { createLogger } from './common/logger';
 import { describeStartupFailure, reportStartupFailure } from './common/startup-failure';
-import { createServer, RunningServer } from './server';
+import type { RunningServer } from './server';
+import { joinCluster, runPrimary, workerReady, workerRole } from './cluster';
 
 export { DEMO_ADMIN } from './config/first-admin';
 
 async function main() {
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const role = workerRole();
+  const log = role ? createLogger(config.logLevel).child({ worker: cluster.worker!.id }) : createLogger(config.logLevel);
+  if (!role && config.workers > 1) {
+    // The primary: no server of its own (src/cluster.ts).
+    await runPrimary({
+      config, log,
+      startEmbedded: () => startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log),
+      onExit: async () => configuredTracing?.shutdown(),
+      reportFailure: (err, ctx) => reportStartupFailure(describeStartupFailure(err, ctx), log),
+    });
+    return;
+  }
+  // A single process (OMS_WORKERS unset or 1) or one worker of a cluster, which the primary gives
+  // DATABASE_URL and OMS_SEED; only its first worker creates the first admin; the primary serves OMS_METRICS_PORT.
+  if (role) config.metricsPort = undefined;
+  // The application, loaded here: a cluster's primary never loads it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createServer } = require('./server') as typeof import('./server');
   let db: EmbeddedDatabase | undefined;
   let server: RunningServer | undefined;
 
@@ -33,7 +55,8 @@ async function main() {
     stopping = true;
     // Everything, the embedded database included, within OMS_SHUTDOWN_TIMEOUT_SECONDS: the server
     // gets that minus what the database needs to stop; past the whole of it the process exits anyway.
-    const timeoutMs = config.shutdownTimeoutSeconds * 1000;
+    // A worker leaves the primary the time it needs to stop the embedded PostgreSQL after it.
+    const timeoutMs = config.shutdownTimeoutSeconds * 1000 - (role?.reserveMs ?? 0);
     log.info({ signal, timeoutMs }, 'shutting down');
     setTimeout(() => {
       log.error({ timeoutMs }, 'shutdown did not finish within OMS_SHUTDOWN_TIMEOUT_SECONDS: exiting anyway');
@@ -54,11 +77,13 @@ async function main() {
     process.on('SIGTERM', () => void stop('SIGTERM'));
   };
   onSignals();
+  // A worker also stops when its primary tells it to.
+  if (role) joinCluster((reason) => void stop(reason));
 
   let databaseUrl = config.databaseUrl;
   // A well-known password (the demo login, compose's placeholder) must be changed at first sign-in.
-  const admin = firstAdmin(config);
-  const usingDemoLogin = admin.demo;
+  const admin = !role || role.bootstrap ? firstAdmin(config) : undefined;
+  const usingDemoLogin = admin?.demo;
   let seed: 'demo' | 'none' = 'none';
   try {
     if (!databaseUrl) {
@@ -79,6 +104,11 @@ async function main() {
     log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else. It must choose a new password at its first sign-in.`);
   } else if (server.createdAdmin) {
     log.info({ email: server.createdAdmin }, 'created the first admin');
+  }
+  if (role) {
+    log.info({ port: server.port, pid: process.pid }, 'worker serving');
+    workerReady(server);
+    return;
   }
   log.info({ url: `http://localhost:${server.port}/graphql`, seed }, `OMS is up on http://localhost:${server.port}/graphql`);
   log.info(`Back office (admin app): http://localhost:${server.port}/`);

@@ -345,7 +345,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: res.locals.requestId } }] });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, options.host ?? '0.0.0.0', resolve));
+  // A port in use (or refused) fails the start instead of leaving it waiting forever.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, options.host ?? '0.0.0.0', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const host = '127.0.0.1';
 

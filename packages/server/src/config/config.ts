@@ -103,6 +103,8 @@ export interface Config {
   otelServiceName: string;
   /** On SIGTERM/SIGINT: the longest the server drains (requests, WebSockets, jobs) before it closes everything anyway and exits. */
   shutdownTimeoutSeconds: number;
+  /** Server processes sharing the port (node:cluster); 1: a single process, as without the setting (docs/workers.md). */
+  workers: number;
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -161,6 +163,7 @@ export const ENV_VARS = [
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
   'OMS_SHUTDOWN_TIMEOUT_SECONDS',
+  'OMS_WORKERS',
   'NODE_ENV',
 ] as const;
 
@@ -175,6 +178,18 @@ function int(name: string, value: string | undefined, fallback: number): number 
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** OMS_WORKERS: unset or empty is 1, `auto` one per core, else a whole number from 1. */
+export function parseWorkers(value: string | undefined, cores: () => number = () => os.availableParallelism()): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const v = value.trim();
+  if (/^auto$/i.test(v)) return Math.max(1, cores());
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < 1) {
+    throw new Error(`OMS_WORKERS must be "auto" or a whole number of processes from 1 up, got "${value}"`);
+  }
   return n;
 }
 
@@ -257,5 +272,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
     shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
+    workers: parseWorkers(env.OMS_WORKERS),
   };
 }
