@@ -13,6 +13,7 @@ import { Permission } from '../auth/permissions';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
+import { itemsOf } from '../../common/load-once';
 import { run, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
@@ -22,6 +23,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
+import { ACTION_RULES, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
 import { ImportedOrder, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
@@ -40,8 +42,6 @@ const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updat
   [OrderSort.TOTAL_DESC]: { column: 'total_amount', prop: 'totalAmount', dir: 'desc', key: (o) => o.totalAmount, parse: Number },
   [OrderSort.TOTAL_ASC]: { column: 'total_amount', prop: 'totalAmount', dir: 'asc', key: (o) => o.totalAmount, parse: Number },
 };
-
-const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
 
 export class OrderService {
   /** Channels never change code or currency and are never deleted, so a found one is kept. */
@@ -149,10 +149,7 @@ export class OrderService {
   async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      // A hold is left by releasing it (back to where it was) or cancelling, never by confirming past it.
-      if (order.status === OrderStatus.ON_HOLD) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ON_HOLD; release the hold first`, ['id']);
-      }
+      checkAllowed(OrderAction.CONFIRM, order, ['id']);
       changes.transition(order, OrderStatus.CONFIRMED);
       return order;
     });
@@ -163,9 +160,7 @@ export class OrderService {
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (!HOLDABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be put on hold from ${order.status}`, ['id']);
-      }
+      checkAllowed(OrderAction.HOLD, order, ['id']);
       order.statusBeforeHold = order.status;
       order.holdReason = reason;
       changes.transition(order, OrderStatus.ON_HOLD, reason);
@@ -176,10 +171,8 @@ export class OrderService {
   async releaseOrderHold(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (order.status !== OrderStatus.ON_HOLD) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is not on hold (it is ${order.status})`, ['id']);
-      }
-      const back = order.statusBeforeHold ?? OrderStatus.PENDING;
+      checkAllowed(OrderAction.RELEASE_HOLD, order, ['id']);
+      const back = releaseTarget(order);
       order.statusBeforeHold = undefined;
       order.holdReason = undefined;
       changes.transition(order, back, 'Hold released');
@@ -192,16 +185,11 @@ export class OrderService {
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (!CANCELLABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ${order.status}`, ['id']);
-      }
-      // A held order can be cancelled only if the status it was held from could be (no unit shipped yet).
-      if (order.status === OrderStatus.ON_HOLD && order.statusBeforeHold && !CANCELLABLE.includes(order.statusBeforeHold)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ON_HOLD: it was ${order.statusBeforeHold} before the hold`, ['id']);
-      }
-      if (order.paidAmount - order.refundedAmount > 0 && !can(ctx, Permission.ORDER_CANCEL_PAID)) {
+      checkAllowed(OrderAction.CANCEL, order, ['id']);
+      const extra = ACTION_RULES[OrderAction.CANCEL].alsoNeeds?.(order);
+      if (extra && !can(ctx, extra)) {
         // Thrown, not returned: the transaction rolls back and the caller gets FORBIDDEN.
-        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${Permission.ORDER_CANCEL_PAID}`, { permission: Permission.ORDER_CANCEL_PAID });
+        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${extra}`, { permission: extra });
       }
       await em.populate(order, ['lines.allocations']);
       const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
@@ -212,6 +200,26 @@ export class OrderService {
       changes.transition(order, OrderStatus.CANCELLED, reason || undefined);
       return order;
     });
+  }
+
+  /**
+   * What the caller can do to the order now (Order.availableActions), from the rules in
+   * order-state-machine.ts. Shipments and lines are read only when the answer depends on them,
+   * through the ORM's dataloader: one query per relation for a whole page of orders.
+   */
+  async availableActions(ctx: RequestContext, order: Order): Promise<OrderAction[]> {
+    const allowed = (p: Permission) => can(ctx, p);
+    const wanted = permittedActions(order, allowed);
+    const [shipments, lines] = await Promise.all([
+      wanted.includes(OrderAction.MARK_DELIVERED) ? itemsOf(order.shipments) : undefined,
+      wanted.includes(OrderAction.CREATE_RETURN) ? itemsOf(order.lines) : undefined,
+    ]);
+    return availableActions({
+      number: order.number, status: order.status, statusBeforeHold: order.statusBeforeHold,
+      totalAmount: order.totalAmount, paidAmount: order.paidAmount, refundedAmount: order.refundedAmount,
+      undeliveredShipments: shipments?.filter((s) => s.status === ShipmentStatus.SHIPPED).length,
+      returnableUnits: lines?.reduce((n, l) => n + l.quantityShipped - l.quantityReturned, 0),
+    }, allowed);
   }
 
   async addOrderNote(ctx: RequestContext, id: string, note: string): Promise<OrderResult> {
