@@ -92,6 +92,8 @@ interface ActionRule {
   leadsTo: (o: OrderFacts) => readonly OrderStatus[];
   /** What the order must hold besides its position; the service checks the amounts of the input itself. */
   needs?: (o: OrderFacts) => boolean;
+  /** `needs` in words, for docs/order-lifecycle.md. */
+  needsInWords?: string;
   /** The refusal where the position does not allow the action: the codes and messages the API has always given. */
   refused: (o: Where) => { code: ErrorCode; message: string };
 }
@@ -130,12 +132,14 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
     permission: Permission.PAYMENT_RECORD,
     leadsTo: () => [],
     needs: (o) => o.totalAmount - o.paidAmount > 0,
+    needsInWords: 'an amount due',
     refused: (o) => ({ code: ErrorCode.CONFLICT, message: `Order ${o.number} is ${o.status}; it takes no more payments` }),
   },
   [A.REFUND]: {
     permission: Permission.PAYMENT_REFUND,
     leadsTo: () => [],
     needs: (o) => o.paidAmount - o.refundedAmount > 0,
+    needsInWords: 'money paid and not yet refunded',
     refused: (o) => transition(`Order ${o.number} is ${o.status}; it takes no refunds`),
   },
   [A.CREATE_SHIPMENT]: {
@@ -148,6 +152,7 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
     // The order is DELIVERED when it is SHIPPED and this was its last shipment on the way.
     leadsTo: () => [S.DELIVERED],
     needs: (o) => (o.undeliveredShipments ?? 0) > 0,
+    needsInWords: 'a shipment not yet delivered',
     refused: (o) => transition(`Order ${o.number} is ${o.status}; it has no shipments to deliver`),
   },
   [A.CREATE_RETURN]: {
@@ -155,6 +160,7 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
     // RETURNED when every unit ordered was shipped and has come back.
     leadsTo: () => [S.RETURNED],
     needs: (o) => (o.returnableUnits ?? 0) > 0,
+    needsInWords: 'units shipped and not yet returned',
     refused: (o) => transition(`Order ${o.number} is ${o.status}; only shipped units can be returned`),
   },
 };
