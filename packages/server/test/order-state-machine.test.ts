@@ -19,7 +19,7 @@ const ALL = Object.values(OrderAction);
 const everything = () => true;
 
 /** An order at `position` with the given money and counts (defaults: unpaid, nothing shipped). */
-function at(position: OrderPosition, more: Partial<OrderFacts> = {}): OrderFacts {
+function at(position: OrderPosition | `${OrderPosition}`, more: Partial<OrderFacts> = {}): OrderFacts {
   const held = position.startsWith('ON_HOLD from ') ? (position.slice('ON_HOLD from '.length) as OrderStatus) : undefined;
   return {
     number: '1001', status: held ? S.ON_HOLD : (position as OrderStatus), statusBeforeHold: held ?? null,
