@@ -161,3 +161,24 @@ test('a page of orders with availableActions costs at most one query per relatio
   // Shipments (for MARK_DELIVERED) and lines (for CREATE_RETURN), each once for the whole page.
   expect(withActions.statements.length - plain.statements.length).toBeLessThanOrEqual(2);
 });
+
+test('the automation dry run asks the same rules: cancelling an order held after a shipment would be refused', async () => {
+  const created = await t.q(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { field message } } }`, {
+    i: { key: 'cancel-held', name: 'Cancel held orders', trigger: 'order.placed', conditions: [{ field: 'status', op: 'in', value: ['ON_HOLD'] }], actions: [{ type: 'cancel' }], enabled: false },
+  });
+  expect(created.createAutomationRule.userErrors).toEqual([]);
+  const dryRun = async (o: DrivenOrder) => {
+    const r = await t.q('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches actions reason } }', { id: o.id });
+    return r.dryRunAutomation.find((x: any) => x.ruleKey === 'cancel-held');
+  };
+  const afterShipment = await driveTo(t, 'ON_HOLD from PARTIALLY_SHIPPED');
+  expect(await dryRun(afterShipment)).toEqual({
+    ruleKey: 'cancel-held', matches: true, actions: ['cancel'],
+    reason: expect.stringContaining(`cancel would be refused: Order ${afterShipment.number} cannot be cancelled from ON_HOLD: it was PARTIALLY_SHIPPED before the hold`),
+  });
+  expect((await view(afterShipment)).availableActions).not.toContain('CANCEL');
+  const beforeShipment = await driveTo(t, 'ON_HOLD from CONFIRMED');
+  const r = await dryRun(beforeShipment);
+  expect(r).toMatchObject({ matches: true, actions: ['cancel'] });
+  expect(r.reason).not.toMatch(/would be refused/);
+});
