@@ -13,7 +13,7 @@ import { Permission } from '../auth/permissions';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
-import { itemsOf } from '../../common/load-once';
+import { loadFulfilmentCounts } from './order-actions.loader';
 import { run, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
@@ -204,21 +204,18 @@ export class OrderService {
 
   /**
    * What the caller can do to the order now (Order.availableActions), from the rules in
-   * order-state-machine.ts. Shipments and lines are read only when the answer depends on them,
-   * through the ORM's dataloader: one query per relation for a whole page of orders.
+   * order-state-machine.ts. Shipments and lines are counted only when the answer depends on them,
+   * in one statement for every order of the page (order-actions.loader.ts).
    */
   async availableActions(ctx: RequestContext, order: Order): Promise<OrderAction[]> {
     const allowed = (p: Permission) => can(ctx, p);
     const wanted = permittedActions(order, allowed);
-    const [shipments, lines] = await Promise.all([
-      wanted.includes(OrderAction.MARK_DELIVERED) ? itemsOf(order.shipments) : undefined,
-      wanted.includes(OrderAction.CREATE_RETURN) ? itemsOf(order.lines) : undefined,
-    ]);
+    const counts = wanted.includes(OrderAction.MARK_DELIVERED) || wanted.includes(OrderAction.CREATE_RETURN)
+      ? await loadFulfilmentCounts(ctx, ctx.em, order)
+      : undefined;
     return availableActions({
       number: order.number, status: order.status, statusBeforeHold: order.statusBeforeHold,
-      totalAmount: order.totalAmount, paidAmount: order.paidAmount, refundedAmount: order.refundedAmount,
-      undeliveredShipments: shipments?.filter((s) => s.status === ShipmentStatus.SHIPPED).length,
-      returnableUnits: lines?.reduce((n, l) => n + l.quantityShipped - l.quantityReturned, 0),
+      totalAmount: order.totalAmount, paidAmount: order.paidAmount, refundedAmount: order.refundedAmount, ...counts,
     }, allowed);
   }
 
