@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Permission, permissionsOf, Role } from '../src/modules/auth/permissions';
 import {
-  ACTION_RULES, availableActions, nextStatuses, OrderAction, OrderFacts, OrderPosition, ORDER_PROCESS, permittedActions, positionOf, POSITIONS,
+  ACTION_RULES, allocationRefusal, availableActions, nextStatuses, OrderAction, OrderFacts, OrderPosition, ORDER_PROCESS, permittedActions, positionOf, POSITIONS,
   refusal, releaseTarget,
 } from '../src/modules/order/order-state-machine';
 import { HOLDABLE, ORDER_TRANSITIONS, OrderStatus } from '../src/modules/order/order-state';
@@ -93,6 +93,13 @@ test('every action refused somewhere says why with the codes the API has always 
   expect(refusal(A.CREATE_SHIPMENT, at('PENDING'))?.message).toBe('Order 1001 is PENDING; shipments can only be created when it is CONFIRMED or PARTIALLY_SHIPPED');
   expect(refusal(A.CREATE_RETURN, at('CONFIRMED'))?.message).toBe('Order 1001 is CONFIRMED; only shipped units can be returned');
   for (const p of POSITIONS) for (const a of ALL) expect(refusal(a, at(p)) === undefined).toBe((ORDER_PROCESS[p] as readonly OrderAction[]).includes(a));
+});
+
+test("automation's allocate (not an API action) is allowed while the order still waits to ship, held or not", () => {
+  expect(POSITIONS.filter((p) => !allocationRefusal(at(p)))).toEqual([
+    'PENDING', 'ON_HOLD from PENDING', 'ON_HOLD from CONFIRMED', 'ON_HOLD from PARTIALLY_SHIPPED', 'CONFIRMED', 'PARTIALLY_SHIPPED',
+  ]);
+  expect(allocationRefusal(at('SHIPPED'))).toEqual({ code: 'INVALID_TRANSITION', message: 'Order 1001 is SHIPPED: nothing to allocate' });
 });
 
 describe('availableActions', () => {

@@ -19,8 +19,8 @@ import { channelScope } from '../../common/access';
 import { sql } from '../../common/sql';
 import { recordAudit } from '../auth/audit';
 import { DomainEvent } from '../events/domain-event.entity';
-import { OrderAction, refusal } from '../order/order-state-machine';
-import { OrderEventType, OrderStatus } from '../order/order-state';
+import { allocationRefusal, OrderAction, refusal } from '../order/order-state-machine';
+import { OrderEventType } from '../order/order-state';
 import type { OrderResult } from '../order/order-transaction';
 import type { OrderService } from '../order/order.service';
 import type { WebhookService } from '../webhooks/webhook.service';
@@ -32,7 +32,6 @@ export const AUTOMATION_QUEUE = 'automation';
 export const SCHEDULE_QUEUE = 'automation-schedule';
 /** Events produced at this depth of a chain of rules trigger no further rule. */
 export const MAX_DEPTH = 3;
-const ACTIVE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
 /** The rule actions that are order actions, asked of the order's rules (order-state-machine.ts) in a dry run. */
 const ORDER_ACTION_OF: Partial<Record<RuleAction['type'], OrderAction>> = {
   confirm: OrderAction.CONFIRM, hold: OrderAction.HOLD, release: OrderAction.RELEASE_HOLD, cancel: OrderAction.CANCEL,
@@ -488,7 +487,7 @@ export class AutomationService {
       const refused = refusal(action, f);
       return refused ? `${a.type} would be refused: ${refused.message}` : undefined;
     }
-    if (a.type === 'allocate') return ACTIVE.includes(f.status) && f.unallocated > 0 ? undefined : 'allocate would do nothing: nothing is waiting for stock';
+    if (a.type === 'allocate') return !allocationRefusal(f) && f.unallocated > 0 ? undefined : 'allocate would do nothing: nothing is waiting for stock';
     return undefined;
   }
 

@@ -165,6 +165,16 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
   },
 };
 
+/**
+ * Stock allocation of units still waiting for stock: the automation engine's `allocate` action,
+ * not an API mutation (so not an OrderAction), allowed while the order still waits to ship.
+ */
+export const ALLOCATABLE: readonly OrderStatus[] = [S.PENDING, S.ON_HOLD, S.CONFIRMED, S.PARTIALLY_SHIPPED];
+
+export function allocationRefusal(o: Where): { code: ErrorCode; message: string } | undefined {
+  return ALLOCATABLE.includes(o.status) ? undefined : transition(`Order ${o.number} is ${o.status}: nothing to allocate`);
+}
+
 /** Where the order is, for the rules: its status, or for a held order, the status it was held from too. */
 export function positionOf(o: Pick<OrderFacts, 'status' | 'statusBeforeHold'>): OrderPosition {
   if (o.status !== S.ON_HOLD) return o.status as OrderPosition;

@@ -23,7 +23,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
-import { ACTION_RULES, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
+import { ACTION_RULES, allocationRefusal, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
 import { ImportedOrder, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
@@ -284,9 +284,8 @@ export class OrderService {
   async allocateOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (![OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED].includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}: nothing to allocate`, ['id']);
-      }
+      const refused = allocationRefusal(order);
+      if (refused) fail(refused.code, refused.message, ['id']);
       await em.populate(order, ['lines.allocations']);
       const waiting = order.lines.getItems().filter((l) => this.inventory.unallocated(l) > 0);
       if (!waiting.length) fail(ErrorCode.CONFLICT, `Order ${order.number} has every unit allocated`, ['id']);
