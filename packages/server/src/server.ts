@@ -41,6 +41,7 @@ import { dataRouter } from './modules/data/data.http';
 import { withStartupLock } from './config/migrate';
 import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
 import { AccessLog } from './common/access-log';
+import { hasReplicas, replicaPools, replicaStatus } from './common/read-replica';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -98,7 +99,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log }));
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log, readUrls: config.databaseReadUrls }));
   // Processes starting together apply the migrations once (the others wait, then find nothing to do).
   await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
 
@@ -168,10 +169,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       orm: tarnPoolStats((orm.em.getConnection().getKnex() as any).client?.pool),
       jobs: jobs.poolStats(),
       export: services.exports.poolStats(),
+      ...replicaPools(orm.em),
     }),
     queues: () => jobs.counts(),
     eventStream: () => eventStream.stats(),
     webSockets: () => ({ connections: wsServer.clients.size, subscriptions: wsSessions.subscriptionCount() }),
+    ...(hasReplicas(orm.em) ? { replicas: () => replicaStatus(orm.em) } : {}),
   });
   services.webhooks.onAttempt = (outcome, latencyMs) => metrics.webhookAttempt(outcome, latencyMs);
   const observabilityPlugins = [metrics.apolloPlugin(), accessLog.apolloPlugin()];

@@ -149,3 +149,35 @@ test('with two server processes working a queue, every job runs exactly once', a
     await other.stop();
   }
 });
+
+test('a job still running at the shutdown deadline is failed for a retry, and the stopped server leaves no worker behind', async () => {
+  const server = await secondServer();
+  let id = '';
+  let started = false;
+  try {
+    await server.jobs.define('test-hung', POLICY);
+    await server.jobs.work('test-hung', () => {
+      started = true;
+      return new Promise<void>(() => undefined); // a handler that never settles (a hung socket)
+    });
+    id = await send(server, 'test-hung', {});
+    await until('the job to start', async () => started);
+  } finally {
+    await server.stop({ timeoutMs: 3000 });
+  }
+  const [row] = await t.sql(`select state::text, output->>'message' as message from pgboss.job where id = $1`, [id]);
+  expect(row).toEqual({ state: 'retry', message: 'the server stopped while this job ran; it is retried' });
+  // The next server runs it again.
+  const next = await secondServer();
+  try {
+    const ran: string[] = [];
+    await next.jobs.define('test-hung', POLICY);
+    await next.jobs.work('test-hung', async (job) => {
+      ran.push(job.id);
+    });
+    await until('the retry to run', async () => ran.length > 0, 30_000);
+    expect(ran).toEqual([id]);
+  } finally {
+    await next.stop();
+  }
+});

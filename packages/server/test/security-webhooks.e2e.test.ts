@@ -185,6 +185,17 @@ describe('SSRF at delivery: the address connected to is the address checked', ()
     expect(d.attempts.every((a: any) => /DNS lookup of gone\.partner\.invalid failed: ENOTFOUND/.test(a.error))).toBe(true);
   });
 
+  test('a DNS lookup that never answers is cut at the attempt\'s timeout: a failed attempt, retried, and no worker is held', async () => {
+    useDns(t, { resolve: () => new Promise<Answer>(() => undefined), calls: [] });
+    const { endpoint } = await createEndpoint(t, { url: 'http://silent-resolver.test/hook', eventTypes: ['order.placed'] });
+    await placeOrder(t);
+    await settled(t, 30_000);
+    const [d] = await deliveries(t, endpoint.id);
+    expect(d.status).toBe('FAILED');
+    expect(d.attemptCount).toBe(3);
+    expect(d.attempts.map((a: any) => a.error)).toEqual(Array(3).fill(`DNS lookup of silent-resolver.test failed: no answer within ${FAST_WEBHOOKS.webhookTimeoutMs} ms`));
+  });
+
   test('a staff endpoint with the development flag connects to the address its name resolved to (no second lookup), keeping the name as Host', async () => {
     const dns = fakeDns({ 'receiver.test': [[v4('127.0.0.1')]] });
     useDns(t, dns);

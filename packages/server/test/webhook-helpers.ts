@@ -1,6 +1,6 @@
 /**
  * Webhook test helpers: a real HTTP receiver on 127.0.0.1 that records every request and answers
- * as scripted per path, the README's verification code (extracted from the README, run as is),
+ * as scripted per path, the verification code of docs/integrations.md (extracted from it, run as is),
  * and waiting for the dispatcher and the delivery queue to go quiet.
  */
 import fs from 'node:fs';
@@ -75,11 +75,11 @@ export async function startReceiver(): Promise<Receiver> {
   };
 }
 
-/** The README's `verifyWebhookSignature`, exactly as documented. */
+/** The `verifyWebhookSignature` of docs/integrations.md, exactly as documented. */
 export function readmeVerifier(): (secret: string, header: string, rawBody: string, toleranceSeconds?: number) => boolean {
-  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-  const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(readme);
-  if (!block) throw new Error('README has no webhook-verify block');
+  const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/integrations.md'), 'utf8');
+  const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(docs);
+  if (!block) throw new Error('docs/integrations.md has no webhook-verify block');
   // eslint-disable-next-line no-new-func
   return new Function('require', `${block[1]}\nreturn verifyWebhookSignature;`)(require);
 }

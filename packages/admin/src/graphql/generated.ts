@@ -29,7 +29,7 @@ export type CreateApiKeyInput = {
   permissions: Array<Permission>;
 };
 
-/** A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see the README). */
+/** A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see docs/automation.md). */
 export type CreateAutomationRuleInput = {
   actions: unknown;
   conditions: unknown;

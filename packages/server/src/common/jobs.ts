@@ -74,7 +74,26 @@ function guardUnawaitedCompletions() {
     };
   }
   proto.__omsGuarded = true;
+
+  // offWork: pg-boss 10 stops the workers, then polls them once a second in the background until
+  // they have stopped; a stop therefore left that loop running for up to a second after it
+  // resolved. Same steps here with a 25 ms poll, and the loop is kept so that JobQueue.stop can
+  // wait for it to end.
+  proto.offWork = async function offWork(this: any, value: string | { id: string }) {
+    const match = typeof value === 'string' ? (w: any) => w.name === value : (w: any) => w.id === value?.id;
+    const workers = this.getWorkers().filter((w: any) => match(w) && !w.stopping && !w.stopped);
+    if (!workers.length) return;
+    for (const worker of workers) worker.stop();
+    const ended = (async () => {
+      while (!workers.every((w: any) => w.stopped)) await new Promise((r) => setTimeout(r, 25));
+      for (const worker of workers) this.removeWorker(worker);
+    })();
+    workerLoops.add(ended);
+    void ended.finally(() => workerLoops.delete(ended));
+  };
 }
+/** The loops of workers being stopped (all pg-boss instances in this process). */
+const workerLoops = new Set<Promise<void>>();
 guardUnawaitedCompletions();
 
 /** pg-boss statements, run on the connection of the caller's transaction. */
@@ -90,8 +109,16 @@ export class JobQueue {
   private readonly deadLetterOf = new Map<string, string>();
   private readonly defined = new Set<string>();
   private started = false;
+  /**
+   * Rejected when a stop's deadline is near: every running handler is raced against it, so that a
+   * job stuck past the deadline (a hung socket, a lock) is failed for a retry and pg-boss's worker
+   * loops end. Left running, pg-boss would keep polling them forever after the server stopped.
+   */
+  private abandon!: (err: Error) => void;
+  private readonly abandoned = new Promise<never>((_, reject) => (this.abandon = reject));
 
   constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
+    this.abandoned.catch(() => undefined);
     this.boss = new PgBoss({
       connectionString: databaseUrl,
       schema: JOB_SCHEMA,
@@ -145,7 +172,7 @@ export class JobQueue {
     const ids: string[] = [];
     for (let i = 0; i < concurrency; i++) {
       ids.push(await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds }, async ([job]) => {
-        await handler(job);
+        await Promise.race([handler(job), this.abandoned]);
       }));
     }
     this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
@@ -265,10 +292,14 @@ export class JobQueue {
    */
   async stop(timeoutMs = 15_000): Promise<void> {
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
-    // pg-boss resolves stop() before its own clean-up loop (which polls the workers every second
-    // until they have stopped) has run once more; give it that second, so that nothing of the
-    // queue is left running after the server says it stopped.
-    if (this.workers.size) await new Promise((resolve) => setTimeout(resolve, 1100));
+    const cut = setTimeout(() => this.abandon(new Error('the server stopped while this job ran; it is retried')), Math.max(0, timeoutMs - 500));
+    try {
+      await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    } finally {
+      clearTimeout(cut);
+    }
+    // Nothing of the queue is left running once the server says it stopped: the workers' loops
+    // have ended (at most a poll after their last job; another instance's are waited for briefly).
+    if (this.workers.size) await Promise.race([Promise.all(workerLoops), new Promise((resolve) => setTimeout(resolve, 1100).unref())]);
   }
 }

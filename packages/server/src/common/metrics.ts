@@ -56,6 +56,8 @@ export interface MetricSources {
   queues?: () => Promise<QueueCounts>;
   eventStream?: () => { lastPublishedAt?: Date; connected: boolean };
   webSockets?: () => { connections: number; subscriptions: number };
+  /** Read replicas (DATABASE_READ_URL): reachable or not, and their replay lag. */
+  replicas?: () => Promise<{ name: string; up: boolean; lagSeconds?: number }[]>;
 }
 
 /** What a finished webhook delivery attempt is counted as. */
@@ -83,6 +85,7 @@ export class Metrics {
   private readonly errorCodes = new BoundedLabel(MAX_ERROR_CODES);
   private sources: MetricSources = {};
   private queueCache?: { at: number; counts: Promise<QueueCounts> };
+  private replicaCache?: { at: number; status: Promise<{ name: string; up: boolean; lagSeconds?: number }[]> };
 
   readonly httpDuration = new Histogram({
     name: 'oms_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status',
@@ -178,6 +181,22 @@ export class Metrics {
         if (s) this.set(s.subscriptions);
       },
     });
+    new Gauge({
+      name: 'oms_db_replica_up', help: 'Whether a read replica (DATABASE_READ_URL) answered at this scrape: 1 up, 0 down',
+      labelNames: ['replica'] as const, registers,
+      async collect() {
+        this.reset();
+        for (const r of (await self.replicaStatus()) ?? []) this.set({ replica: r.name }, r.up ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'oms_db_replica_lag_seconds', help: 'Replay lag of a read replica: 0 when it has replayed all it received, else the age of the last transaction it replayed',
+      labelNames: ['replica'] as const, registers,
+      async collect() {
+        this.reset();
+        for (const r of (await self.replicaStatus()) ?? []) if (r.lagSeconds !== undefined) this.set({ replica: r.name }, r.lagSeconds);
+      },
+    });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -239,6 +258,14 @@ export class Metrics {
     } catch {
       return undefined;
     }
+  }
+
+  /** Replica status, probed once for both replica gauges of a scrape. */
+  private async replicaStatus() {
+    const source = this.sources.replicas;
+    if (!source) return undefined;
+    if (!this.replicaCache || Date.now() - this.replicaCache.at > 500) this.replicaCache = { at: Date.now(), status: source() };
+    return this.replicaCache.status.catch(() => undefined);
   }
 
   /** Queue counts, read once for both gauges of a scrape and cached briefly. */

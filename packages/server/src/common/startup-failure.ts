@@ -48,7 +48,7 @@ export function describeStartupFailure(thrown: unknown, ctx: { databaseUrl?: str
     return { message: `${db[0].toUpperCase()}${db.slice(1)} does not exist (${text}).`, hint: 'Create it (createdb) or fix the database name in DATABASE_URL.', err };
   }
   if (/must be|got "/.test(text) && !code) {
-    return { message: `Invalid configuration: ${text}.`, hint: 'Fix that environment variable (see the Configuration table in the README).', err };
+    return { message: `Invalid configuration: ${text}.`, hint: 'Fix that environment variable (see docs/configuration.md).', err };
   }
   return { message: `The server failed to start: ${text}`, hint: 'See the error in the log line above; if it names the database, check DATABASE_URL or that PostgreSQL is running.', err };
 }

@@ -36,12 +36,14 @@ const MESSAGES = [
 export function isUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   if (error instanceof ServiceUnavailableError) return true;
-  const e = error as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
+  const e = error as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown; thrownValue?: unknown };
   if (typeof e.code === 'string' && (SQLSTATES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
   if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException' || e.name === 'MaxRetriesPerRequestError') return true;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
   if (Array.isArray(e.errors) && e.errors.some((x) => isUnavailable(x, depth + 1))) return true; // AggregateError (IPv4 and IPv6 refused)
-  return isUnavailable(e.cause, depth + 1) || isUnavailable(e.originalError, depth + 1);
+  // graphql-js wraps a thrown value that is not an Error of its realm (a socket error under jest's
+  // sandbox) in NonErrorThrown, keeping it as thrownValue.
+  return isUnavailable(e.cause, depth + 1) || isUnavailable(e.originalError, depth + 1) || isUnavailable(e.thrownValue, depth + 1);
 }
 
 /** What a client gets instead of a connection failure: 503, retry shortly. */

@@ -10,6 +10,11 @@ export interface Config {
   port: number;
   /** Unset means: the launcher starts an embedded PostgreSQL and fills this in. */
   databaseUrl?: string;
+  /**
+   * Read replicas (DATABASE_READ_URL, comma-separated): reports, exports and list queries read
+   * there (common/read-replica.ts); everything else stays on the primary. Empty: no replica.
+   */
+  databaseReadUrls: string[];
   dataDir: string;
   /** Port for the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
@@ -83,7 +88,7 @@ export interface Config {
   importMaxBytes: number;
   /** Hours from placing to complete shipment that count as on time in the fulfilment report (its default SLA). */
   fulfilmentSlaHours: number;
-  /** Connections per process: the MikroORM pool, pg-boss's pool, the export pool (see README "Database connections"). */
+  /** Connections per process: the MikroORM pool, pg-boss's pool, the export pool (see docs/operations.md, "Database connections"). */
   dbPoolMax: number;
   jobsPoolMax: number;
   exportPoolMax: number;
@@ -104,6 +109,7 @@ export interface Config {
 export const ENV_VARS = [
   'PORT',
   'DATABASE_URL',
+  'DATABASE_READ_URL',
   'OMS_DATA_DIR',
   'OMS_EMBEDDED_PG_PORT',
   'OMS_ADMIN_EMAIL',
@@ -172,6 +178,23 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+/** DATABASE_READ_URL: one or more PostgreSQL URLs separated by commas. */
+function readUrls(value: string | undefined): string[] {
+  const urls = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const [i, url] of urls.entries()) {
+    let protocol: string;
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      throw new Error(`DATABASE_READ_URL: entry ${i + 1} is not a URL (expected postgres://user:password@host:port/database)`);
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+      throw new Error(`DATABASE_READ_URL: entry ${i + 1} must start with postgres:// or postgresql://, got "${protocol}//"`);
+    }
+  }
+  return urls;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.OMS_SEED;
   if (seed !== undefined && seed !== '' && seed !== 'demo' && seed !== 'none') {
@@ -181,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int('PORT', env.PORT, 4000),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrls: readUrls(env.DATABASE_READ_URL),
     dataDir: path.resolve(env.OMS_DATA_DIR || '.data'),
     embeddedPgPort: int('OMS_EMBEDDED_PG_PORT', env.OMS_EMBEDDED_PG_PORT, 0),
     adminEmail: env.OMS_ADMIN_EMAIL || undefined,

@@ -13,6 +13,8 @@ export interface OrmHooks {
   poolSize?: number;
   /** Where knex's own messages go (e.g. "Connection Error" when the database drops a pooled connection); else nowhere. */
   log?: Logger;
+  /** DATABASE_READ_URL: read replicas, used only where a read is routed there explicitly (common/read-replica.ts). */
+  readUrls?: string[];
 }
 
 export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<PostgreSqlDriver> {
@@ -27,6 +29,11 @@ export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<P
     discovery: { disableDynamicFileAccess: true },
     allowGlobalContext: false,
     pool: { min: 0, max: hooks.poolSize ?? 20 },
+    // Each replica gets a pool of the same size. MikroORM would send every read outside a
+    // transaction to a replica (preferReadReplicas defaults to true): a client would then miss
+    // its own writes for the replica's lag. Here only reads routed explicitly go there.
+    replicas: (hooks.readUrls ?? []).map((url, i) => ({ name: `read-${i + 1}`, clientUrl: url })),
+    preferReadReplicas: false,
     // knex prints these with console.log, outside the JSON log; a dropped connection is discarded
     // by the pool and replaced on next use, so it is a warning.
     driverOptions: { log: knexLog(hooks.log) },

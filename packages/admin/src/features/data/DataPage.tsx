@@ -33,7 +33,7 @@ export function DataPage() {
   return (
     <Stack>
       <Title order={2}>Data</Title>
-      <Text c="dimmed" size="sm">Every record can leave as a file and arrive as one. Column formats and example files are in the README (“Open data: export and import”).</Text>
+      <Text c="dimmed" size="sm">Every record can leave as a file and arrive as one. Column formats and example files are in docs/integrations.md (“Open data: export and import”).</Text>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         {can(Permission.DataExport) && <ExportCard />}
         {can(Permission.DataImport) && <ImportCard />}

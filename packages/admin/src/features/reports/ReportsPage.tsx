@@ -1,7 +1,7 @@
 /**
  * Reports: sales, fulfilment, exceptions, inventory and top lists over a period, from the
  * server's daily rollups. Filters live in the URL. Every chart has its table underneath, and
- * every table a "Download CSV" of exactly what it shows. KPI definitions: README "Analytics and reports".
+ * every table a "Download CSV" of exactly what it shows. KPI definitions: docs/analytics.md.
  */
 import { BarChart, LineChart } from '@mantine/charts';
 import { Badge, Button, Card, Group, ScrollArea, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';

@@ -3,7 +3,7 @@
  * of the order tables; the "now" figures (late orders, orders on hold, stock on hand) read the
  * live tables through indexes over the few rows they concern. A partner key's figures cover its
  * own channels only; inventory spans every channel, so it needs an unrestricted caller.
- * KPI formulas: README "Analytics and reports".
+ * KPI formulas: docs/analytics.md.
  */
 import { GraphQLError } from 'graphql';
 import { can, channelScope } from '../../common/access';
@@ -17,6 +17,7 @@ import {
 } from './analytics.types';
 import { Permission } from '../auth/permissions';
 import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
+import { onReplica } from '../../common/read-replica';
 
 export const MAX_REPORT_DAYS = 366;
 
@@ -72,7 +73,7 @@ export class AnalyticsService {
    * query) and room to aggregate in memory.
    */
   private read<T>(ctx: RequestContext, fn: (c: RequestContext) => Promise<T>): Promise<T> {
-    return ctx.em.fork().transactional(async (em) => {
+    return onReplica(ctx.em, async (em) => {
       await sql(em, "set transaction read only");
       await sql(em, "set local jit = off");
       await sql(em, "set local work_mem = '32MB'");

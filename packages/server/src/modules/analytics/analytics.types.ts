@@ -27,7 +27,7 @@ export class ReportFilter {
   warehouseCode?: string;
 }
 
-@ObjectType({ description: 'Sales figures of a period; cancelled orders are not counted. See README "Analytics and reports" for the formulas.' })
+@ObjectType({ description: 'Sales figures of a period; cancelled orders are not counted. See docs/analytics.md ("KPI definitions") for the formulas.' })
 export class SalesSummary {
   @Field(() => String, { description: 'The currency of every amount.' })
   currency: string;

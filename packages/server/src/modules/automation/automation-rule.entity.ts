@@ -46,7 +46,7 @@ export class AutomationRule {
   @Property({ type: 'json' })
   actions: RuleAction[] = [];
 
-  @Field(() => GraphQLJSONObject, { description: 'Built-in rules: their settings (see the README).' })
+  @Field(() => GraphQLJSONObject, { description: 'Built-in rules: their settings (see docs/automation.md).' })
   @Property({ type: 'json' })
   settings: Record<string, unknown> = {};
 

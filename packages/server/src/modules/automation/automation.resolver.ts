@@ -44,7 +44,7 @@ export class RuleOutcome {
   reason: string;
 }
 
-@InputType({ description: 'A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see the README).' })
+@InputType({ description: 'A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see docs/automation.md).' })
 export class CreateAutomationRuleInput {
   @Field(() => String, { description: 'Stable key: 2 to 64 lower-case letters, digits and -.' })
   key: string;

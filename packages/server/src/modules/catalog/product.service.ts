@@ -8,6 +8,7 @@ import { isCurrencyCode } from '../../common/money';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { Product } from './product.entity';
 import { UpsertProductInput } from './product.inputs';
+import { replicaEm } from '../../common/read-replica';
 
 export class ProductService {
   findBySku(em: EntityManager, sku: string): Promise<Product | null> {
@@ -35,6 +36,7 @@ export class ProductService {
   }
 
   async list(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }) {
+    em = replicaEm(em);
     rejectNul({ search: args.search });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 1);

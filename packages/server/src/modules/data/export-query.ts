@@ -1,7 +1,7 @@
 /**
  * What each export holds: its filters (the list filters, as query parameters), the one SQL
  * statement that reads it in a stable order (streamed with a cursor, never loaded whole), and
- * how a row becomes a JSON line or CSV rows. Column formats are documented in the README
+ * how a row becomes a JSON line or CSV rows. Column formats are documented in docs/integrations.md
  * ("Open data: export and import") and match what the import reads.
  */
 import { EVENT_TYPES } from '../events/domain-event.entity';
@@ -195,7 +195,7 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
   return { text: `select ${select} from ${from}${w} order by ${orderBy}`, values: p.values, countText: `select count(*)::int as n from ${from}${w}` };
 }
 
-/** CSV columns of each kind, in order. Orders: one row per order line (see README). */
+/** CSV columns of each kind, in order. Orders: one row per order line (see docs/integrations.md). */
 export const CSV_COLUMNS: Record<ExportKind, string[]> = {
   products: ['sku', 'name', 'price', 'currency', 'allow_backorder', 'created_at', 'updated_at'],
   stock: ['sku', 'warehouse_code', 'on_hand', 'reserved', 'available', 'updated_at'],

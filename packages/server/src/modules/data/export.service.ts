@@ -38,6 +38,8 @@ export interface ExportSettings {
   exportAcquireTimeoutMs?: number;
   /** Default 2 (OMS_MAX_EXPORTS_PER_ACTOR); 0: no limit. */
   maxExportsPerActor?: number;
+  /** DATABASE_READ_URL: exports stream from these replicas (each with a pool of exportPoolMax); their bookkeeping stays on the primary. */
+  databaseReadUrls?: string[];
 }
 
 /** How an export is written: `spreadsheetSafe` defuses CSV cells a spreadsheet would run as a formula. */
@@ -97,6 +99,8 @@ interface JobRow {
 
 export class ExportService {
   private readonly pool: Pool;
+  /** Where the exported rows are read: the replicas' pools, or the primary's pool without replicas. */
+  private readonly readPools: Pool[];
   private sweeper?: NodeJS.Timeout;
   /** HTTP exports streaming now, per caller (owner key). */
   private readonly streaming = new Map<string, number>();
@@ -116,6 +120,15 @@ export class ExportService {
       connectionTimeoutMillis: settings.exportAcquireTimeoutMs ?? 10_000,
     });
     this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
+    this.readPools = (settings.databaseReadUrls ?? []).map((url) => {
+      const pool = new Pool({
+        connectionString: url, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export',
+        connectionTimeoutMillis: settings.exportAcquireTimeoutMs ?? 10_000,
+      });
+      pool.on('error', (err) => this.log.warn({ err }, 'export connection to a read replica lost'));
+      return pool;
+    });
+    if (!this.readPools.length) this.readPools.push(this.pool);
   }
 
   /**
@@ -169,9 +182,10 @@ export class ExportService {
     }
   }
 
+  /** A connection to read exported rows on: a replica's when there are replicas (common/read-replica.ts). */
   private async connect() {
     try {
-      return await this.pool.connect();
+      return await this.readPools[Math.floor(Math.random() * this.readPools.length)].connect();
     } catch (e) {
       if (/timeout exceeded when trying to connect/i.test(String((e as Error)?.message))) throw new ExportBusyError();
       throw e;
@@ -219,7 +233,7 @@ export class ExportService {
 
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
-    await this.pool.end();
+    await Promise.all([this.pool, ...this.readPools.filter((p) => p !== this.pool)].map((p) => p.end()));
   }
 
   private owner(ctx: RequestContext): string {

@@ -137,7 +137,7 @@ function jsonArray(row: Row, col: string, errors: FieldError[]): any[] {
   } catch {
     // reported below
   }
-  errors.push({ field: col, message: `${col} must be a JSON array (see the README for its format)` });
+  errors.push({ field: col, message: `${col} must be a JSON array (see docs/integrations.md for its format)` });
   return [];
 }
 

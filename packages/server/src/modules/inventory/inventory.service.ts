@@ -21,6 +21,7 @@ import { StockLevel } from './stock-level.entity';
 import { DomainEvent } from '../events/domain-event.entity';
 import { StockMovement, StockMovementKind } from './stock-movement.entity';
 import { Warehouse } from './warehouse.entity';
+import { replicaEm } from '../../common/read-replica';
 
 /** What sourcing needs to know of a product. */
 export interface SourcedProduct {
@@ -302,11 +303,12 @@ export class InventoryService {
     const where: any = {};
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
-    return em.find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any, limit: LEGACY_LIST_CAP });
+    return replicaEm(em).find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any, limit: LEGACY_LIST_CAP });
   }
 
   /** Stock rows, filtered, a page at a time (by SKU, then warehouse priority and code). */
   async stockConnection(em: EntityManager, args: { first?: number | null; after?: string | null; filter?: StockFilterValues | null }) {
+    em = replicaEm(em);
     const filter = args.filter ?? {};
     rejectNul({ filter });
     if (filter.availableBelow != null && !Number.isInteger(filter.availableBelow)) throw new BadRequestError('filter.availableBelow must be an integer');
@@ -326,6 +328,7 @@ export class InventoryService {
 
   /** The on-hand ledger, newest first: adjustments with their reason, shipments and restocked returns. */
   async movements(em: EntityManager, args: { sku?: string | null; warehouseCode?: string | null; first?: number | null; after?: string | null }) {
+    em = replicaEm(em);
     rejectNul({ sku: args.sku, warehouseCode: args.warehouseCode });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);

@@ -1,8 +1,8 @@
 /**
- * The order's statuses and the status graph: which status may ever follow which. What an order
- * can do in each status, and so where it can go next, is in order-state-machine.ts (whose table
- * is checked against this graph); OrderChangeLog (order-change-log.ts) is the only writer of
- * Order.status.
+ * The order's statuses and the status graph: which status may ever follow which (docs/domain.md
+ * shows this table). What an order can do in each status, and so where it can go next, is in
+ * order-state-machine.ts (whose table is checked against this graph); OrderChangeLog
+ * (order-change-log.ts) is the only writer of Order.status.
  */
 import { registerEnumType } from 'type-graphql';
 import { TransitionTable } from '../../common/state-machine';

@@ -33,6 +33,7 @@ import { StockAllocation } from '../inventory/stock-allocation.entity';
 import { Warehouse } from '../inventory/warehouse.entity';
 import { Payment, Refund } from '../payment/payment.entity';
 import { Shipment, ShipmentLine, ShipmentStatus } from '../shipment/shipment.entity';
+import { replicaEm } from '../../common/read-replica';
 
 /** How each sort orders the list and what its cursors hold (the sort key, then the id). */
 const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updatedAt' | 'totalAmount'; dir: 'asc' | 'desc'; key: (o: Order) => string | number; parse: (v: unknown) => unknown }> = {
@@ -490,7 +491,7 @@ export class OrderService {
   }
 
   async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null }) {
-    const { em } = ctx;
+    const em = replicaEm(ctx.em);
     const scope = channelScope(ctx);
     const limit = pageSize(args.first);
     const order = ORDER_SORTS[args.sort ?? OrderSort.PLACED_AT_DESC];

@@ -62,6 +62,9 @@ export function bareHost(url: URL): string {
   return url.hostname.replace(/^\[|\]$/g, '');
 }
 
+/** A lookup that takes longer than this fails (retryable), whatever the resolver would still do. */
+export const LOOKUP_TIMEOUT_MS = 5000;
+
 export class RefusedAddress extends Error {}
 export class LookupFailed extends Error {}
 
@@ -70,7 +73,7 @@ export class LookupFailed extends Error {}
  * resolves to. Throws RefusedAddress when one of them is not public (unless `allowPrivate`), and
  * LookupFailed when the name does not resolve.
  */
-export async function resolveTarget(host: string, resolve: Resolve, allowPrivate: boolean): Promise<ResolvedAddress[]> {
+export async function resolveTarget(host: string, resolve: Resolve, allowPrivate: boolean, timeoutMs = LOOKUP_TIMEOUT_MS): Promise<ResolvedAddress[]> {
   const family = isIP(host);
   if (family) {
     const reason = allowPrivate ? undefined : nonPublicReason(host);
@@ -78,11 +81,21 @@ export async function resolveTarget(host: string, resolve: Resolve, allowPrivate
     return [{ address: host, family }];
   }
   if (!allowPrivate && isLocalhostName(host)) throw new RefusedAddress(`${host} is a loopback name`);
+  // `.invalid` never resolves (RFC 6761 6.4): no resolver is asked.
+  if (/(^|\.)invalid\.?$/i.test(host)) throw new LookupFailed(`DNS lookup of ${host} failed: ENOTFOUND (.invalid is never resolved)`);
   let addresses: ResolvedAddress[];
+  let timer: NodeJS.Timeout | undefined;
   try {
-    addresses = await resolve(host);
+    // getaddrinfo has no deadline of its own (an unreachable resolver takes its retries in full):
+    // the lookup counts against the delivery's time like the request does.
+    addresses = await Promise.race([
+      resolve(host),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+    ]);
   } catch (err: any) {
     throw new LookupFailed(`DNS lookup of ${host} failed: ${String(err?.code ?? err?.message ?? err)}`);
+  } finally {
+    clearTimeout(timer);
   }
   if (!addresses.length) throw new LookupFailed(`DNS lookup of ${host} failed: no addresses`);
   if (!allowPrivate) {

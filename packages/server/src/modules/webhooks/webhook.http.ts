@@ -70,7 +70,7 @@ export async function post(target: string, p: { secret: string; eventId: string;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { latencyMs: 0, error: 'refused: the URL is not http or https', delivered: false, retryable: false };
   try {
-    const addresses = await resolveTarget(bareHost(url), p.resolve, p.allowPrivate);
+    const addresses = await resolveTarget(bareHost(url), p.resolve, p.allowPrivate, p.timeoutMs);
     const { status, excerpt } = await request(url, {
       method: 'POST',
       agent: false,
@@ -82,7 +82,7 @@ export async function post(target: string, p: { secret: string; eventId: string;
         'oms-event-id': p.eventId,
         'oms-signature': signature(p.secret, p.body, Math.floor(Date.now() / 1000)),
       },
-    }, p.body, p.timeoutMs);
+    }, p.body, Math.max(1, p.timeoutMs - elapsed()));
     const ok = status >= 200 && status < 300;
     // Redirects are answers like any other non-2xx: recorded, not followed, not retried.
     return { statusCode: status, latencyMs: elapsed(), responseExcerpt: excerpt || undefined, delivered: ok, retryable: status >= 500 };
