@@ -1,5 +1,5 @@
 /** Orders as the server returns them (with __typename, as Apollo's cache expects). */
-import { OrderDetailFragment, OrderListItemFragment, OrderStatus, PaymentStatus } from '../src/graphql/generated';
+import { OrderAction, OrderDetailFragment, OrderListItemFragment, OrderStatus, PaymentStatus } from '../src/graphql/generated';
 
 const eur = (amount: number) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
 const WH = { __typename: 'Warehouse' as const, id: 'w1', code: 'BER', name: 'Berlin' };
@@ -19,6 +19,7 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
     placedAt: '2026-11-27T10:00:00.000Z',
     updatedAt: '2026-11-27T10:00:00.000Z',
     nextStatuses: [OrderStatus.Confirmed, OrderStatus.OnHold, OrderStatus.Cancelled],
+    availableActions: [OrderAction.Confirm, OrderAction.Hold, OrderAction.Cancel, OrderAction.RecordPayment],
     subtotal: eur(2500),
     shipping: eur(495),
     total: eur(2995),

@@ -60,11 +60,12 @@ export const refundPayment = (t: TestServer, input: Record<string, unknown>) =>
 
 /**
  * Places an order for 2 x SKU-1 (so it can be shipped in part) and drives it into `target`
- * through the public API only.
+ * through the public API only; `afterPlacing` runs first (e.g. to record a payment while one is taken).
  */
-export async function driveTo(t: TestServer, target: Target): Promise<DrivenOrder> {
+export async function driveTo(t: TestServer, target: Target, afterPlacing?: (o: DrivenOrder) => Promise<void>): Promise<DrivenOrder> {
   const placed = ok('placeOrder', await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 2 }] }));
   const o: DrivenOrder = { id: placed.id, number: placed.number, shipmentIds: [] };
+  await afterPlacing?.(o);
   const ship = async (qty: number) => {
     const order = ok('createShipment', await createShipment(t, o.id, qty));
     o.shipmentIds = order.shipments.map((s: any) => s.id);

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
-import { OrderDetailFragment, ShipmentStatus, useMarkShipmentDeliveredMutation, useMeQuery, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
+import { OrderAction, OrderDetailFragment, ShipmentStatus, useMarkShipmentDeliveredMutation, useMeQuery, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
 import { describeError } from '../../lib/user-errors';
 import { OrderActions } from './components/OrderActions';
@@ -176,6 +176,8 @@ function Shipments({ order }: P) {
       notifications.show({ color: 'red', message: describeError(e) });
     }
   };
+  // Whether this user may mark a shipment delivered (Order.availableActions, from the server's rules).
+  const canDeliver = order.availableActions.includes(OrderAction.MarkDelivered);
   return (
     <Section title="Shipments" testId="order-shipments">
       {order.shipments.length === 0 ? <Text size="sm" c="dimmed">Nothing shipped yet.</Text> : (
@@ -189,9 +191,9 @@ function Shipments({ order }: P) {
                 <Table.Td>{s.carrier ?? '—'} {s.trackingNumber && <Text span size="xs" c="dimmed">{s.trackingNumber}</Text>}</Table.Td>
                 <Table.Td>{formatDateTime(s.shippedAt)}</Table.Td>
                 <Table.Td>
-                  {s.status === ShipmentStatus.Delivered ? <Badge color="green" variant="light">Delivered {formatDateTime(s.deliveredAt)}</Badge> : (
+                  {s.status === ShipmentStatus.Delivered ? <Badge color="green" variant="light">Delivered {formatDateTime(s.deliveredAt)}</Badge> : canDeliver ? (
                     <Button size="compact-xs" variant="light" loading={loading} onClick={() => markDelivered(s.id)}>Mark delivered</Button>
-                  )}
+                  ) : <Badge color="blue" variant="light">On its way</Badge>}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -19,8 +19,8 @@ import { channelScope } from '../../common/access';
 import { sql } from '../../common/sql';
 import { recordAudit } from '../auth/audit';
 import { DomainEvent } from '../events/domain-event.entity';
-import { orderStateMachine } from '../order/order-state-machine';
-import { HOLDABLE, OrderEventType, OrderStatus } from '../order/order-state';
+import { allocationRefusal, OrderAction, refusal } from '../order/order-state-machine';
+import { OrderEventType } from '../order/order-state';
 import type { OrderResult } from '../order/order-transaction';
 import type { OrderService } from '../order/order.service';
 import type { WebhookService } from '../webhooks/webhook.service';
@@ -32,8 +32,10 @@ export const AUTOMATION_QUEUE = 'automation';
 export const SCHEDULE_QUEUE = 'automation-schedule';
 /** Events produced at this depth of a chain of rules trigger no further rule. */
 export const MAX_DEPTH = 3;
-const ACTIVE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
-const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
+/** The rule actions that are order actions, asked of the order's rules (order-state-machine.ts) in a dry run. */
+const ORDER_ACTION_OF: Partial<Record<RuleAction['type'], OrderAction>> = {
+  confirm: OrderAction.CONFIRM, hold: OrderAction.HOLD, release: OrderAction.RELEASE_HOLD, cancel: OrderAction.CANCEL,
+};
 const KEY = /^[a-z0-9][a-z0-9-]{1,63}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -165,7 +167,7 @@ export class AutomationService {
 
   /** What conditions look at, read with SQL in the caller's transaction. */
   private async facts(em: EntityManager, orderId: string): Promise<OrderFacts | undefined> {
-    const [r] = await sql<any>(em, `select o.id, o.number, o.status, o.payment_status, c.code as channel, o.total_amount, o.paid_amount, o.currency,
+    const [r] = await sql<any>(em, `select o.id, o.number, o.status, o.status_before_hold, o.payment_status, c.code as channel, o.total_amount, o.paid_amount, o.currency,
         o.ship_country, o.tags, o.placed_at, cu.email,
         coalesce((select array_agg(l.sku order by l.line_no) from order_line l where l.order_id = o.id), '{}') as skus,
         (select coalesce(sum(greatest(0, l.quantity - coalesce((select sum(a.quantity) from stock_allocation a where a.order_line_id = l.id), 0))), 0)
@@ -174,7 +176,7 @@ export class AutomationService {
       from "order" o join channel c on c.id = o.channel_id join customer cu on cu.id = o.customer_id where o.id = ?`, [orderId]);
     if (!r) return undefined;
     return {
-      id: r.id, number: r.number, status: r.status, paymentStatus: r.payment_status, channel: r.channel, total: r.total_amount, paid: r.paid_amount,
+      id: r.id, number: r.number, status: r.status, statusBeforeHold: r.status_before_hold, paymentStatus: r.payment_status, channel: r.channel, total: r.total_amount, paid: r.paid_amount,
       currency: r.currency, country: r.ship_country, skus: r.skus, emailDomain: String(r.email).split('@').pop()!.toLowerCase(), tags: r.tags ?? [],
       placedAt: new Date(r.placed_at), confirmedAt: r.confirmed_at ? new Date(r.confirmed_at) : null, unallocated: Number(r.unallocated),
     };
@@ -480,15 +482,13 @@ export class AutomationService {
 
   /** Why an action would be refused by the order services in the order's current state, if it would. */
   private wouldRefuse(a: RuleAction, f: OrderFacts): string | undefined {
-    const from = f.status;
-    switch (a.type) {
-      case 'confirm': return from === OrderStatus.ON_HOLD || !orderStateMachine.canTransition(from, OrderStatus.CONFIRMED) ? `confirm would be refused: the order is ${from}` : undefined;
-      case 'hold': return HOLDABLE.includes(from) ? undefined : `hold would be refused: the order is ${from}`;
-      case 'release': return from === OrderStatus.ON_HOLD ? undefined : `release would be refused: the order is ${from}`;
-      case 'cancel': return CANCELLABLE.includes(from) ? undefined : `cancel would be refused: the order is ${from}`;
-      case 'allocate': return ACTIVE.includes(from) && f.unallocated > 0 ? undefined : 'allocate would do nothing: nothing is waiting for stock';
-      default: return undefined;
+    const action = ORDER_ACTION_OF[a.type];
+    if (action) {
+      const refused = refusal(action, f);
+      return refused ? `${a.type} would be refused: ${refused.message}` : undefined;
     }
+    if (a.type === 'allocate') return !allocationRefusal(f) && f.unallocated > 0 ? undefined : 'allocate would do nothing: nothing is waiting for stock';
+    return undefined;
   }
 
   async executions(ctx: RequestContext, args: { ruleKey?: string | null; orderId?: string | null; first?: number | null; after?: string | null }) {

@@ -14,6 +14,8 @@ export interface OrderFacts {
   id: string;
   number: string;
   status: OrderStatus;
+  /** While ON_HOLD: the status it was held from (what it may still do depends on it). */
+  statusBeforeHold: OrderStatus | null;
   paymentStatus: PaymentStatus;
   channel: string;
   total: number;

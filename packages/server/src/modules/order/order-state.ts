@@ -1,7 +1,8 @@
 /**
- * The order lifecycle. The transition table below is the single source of truth for which
- * status may follow which; OrderStateMachine (order-state-machine.ts) is the only writer of
- * Order.status. The state table in docs/domain.md is this table.
+ * The order's statuses and the status graph: which status may ever follow which (docs/domain.md
+ * shows this table). What an order can do in each status, and so where it can go next, is in
+ * order-state-machine.ts (whose table is checked against this graph); OrderChangeLog
+ * (order-change-log.ts) is the only writer of Order.status.
  */
 import { registerEnumType } from 'type-graphql';
 import { TransitionTable } from '../../common/state-machine';
@@ -37,7 +38,7 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
   [OrderStatus.RETURNED]: [],
 };
 
-/** Statuses an order may be put on hold from (and so may be released back to). */
+/** Statuses an order may be put on hold from (and so may be released back to); the held positions of order-state-machine.ts. */
 export const HOLDABLE = [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
 
 export enum PaymentStatus {

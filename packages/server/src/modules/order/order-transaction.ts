@@ -10,7 +10,7 @@ import { isUUID } from 'class-validator';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { orderEvents } from './order-events';
-import { OrderChangeLog } from './order-state-machine';
+import { OrderChangeLog } from './order-change-log';
 import { Order } from './order.entity';
 
 export interface OrderResult {

@@ -1,6 +1,7 @@
 /**
  * The order aggregate: lines, money totals kept as integer minor units, and the derived
- * payment status. Its status field is written only by OrderStateMachine.
+ * payment status. Its status field is written only by OrderChangeLog, after the rules of
+ * order-state-machine.ts allowed the action.
  */
 import {
   ArrayType, Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,

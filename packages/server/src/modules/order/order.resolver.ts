@@ -14,7 +14,7 @@ import { loadOrderUpdate } from './order-update.loader';
 import { entityOf, itemsOf } from '../../common/load-once';
 import { OrderHistoryEntry } from './order-history.entity';
 import { OrderLine } from './order-line.entity';
-import { orderStateMachine } from './order-state-machine';
+import { nextStatuses, OrderAction } from './order-state-machine';
 import { OrderStatus } from './order-state';
 import { Address, Order } from './order.entity';
 import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
@@ -169,8 +169,13 @@ export class OrderResolver {
     return itemsOf(order.history);
   }
 
-  @FieldResolver(() => [OrderStatus], { description: 'Statuses the order may move to next, per the state table.' })
+  @FieldResolver(() => [OrderStatus], { description: 'Statuses the order may move to next by some action, whoever takes it (a held order: back to the status before the hold, or CANCELLED if nothing has shipped).' })
   nextStatuses(@Root() order: Order): readonly OrderStatus[] {
-    return orderStateMachine.nextStates(order.status);
+    return nextStatuses(order);
+  }
+
+  @FieldResolver(() => [OrderAction], { description: 'What the caller can do to the order now: allowed in its status, permitted to the caller, and with something to act on (an amount due, a shipment on its way, units to return).' })
+  availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderAction[]> {
+    return this.service.availableActions(ctx, order);
   }
 }

@@ -13,7 +13,8 @@ import { Permission } from '../auth/permissions';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
-import { run, runPrepared, sql } from '../../common/sql';
+import { loadFulfilmentCounts } from './order-actions.loader';
+import { runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
@@ -22,6 +23,7 @@ import { InventoryService } from '../inventory/inventory.service';
 import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderEventType, OrderStatus } from './order-state';
+import { ACTION_RULES, allocationRefusal, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
 import { ImportedOrder, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
@@ -41,8 +43,6 @@ const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updat
   [OrderSort.TOTAL_DESC]: { column: 'total_amount', prop: 'totalAmount', dir: 'desc', key: (o) => o.totalAmount, parse: Number },
   [OrderSort.TOTAL_ASC]: { column: 'total_amount', prop: 'totalAmount', dir: 'asc', key: (o) => o.totalAmount, parse: Number },
 };
-
-const CANCELLABLE = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED];
 
 export class OrderService {
   /** Channels never change code or currency and are never deleted, so a found one is kept. */
@@ -150,10 +150,7 @@ export class OrderService {
   async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      // A hold is left by releasing it (back to where it was) or cancelling, never by confirming past it.
-      if (order.status === OrderStatus.ON_HOLD) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ON_HOLD; release the hold first`, ['id']);
-      }
+      checkAllowed(OrderAction.CONFIRM, order, ['id']);
       changes.transition(order, OrderStatus.CONFIRMED);
       return order;
     });
@@ -164,9 +161,7 @@ export class OrderService {
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (!HOLDABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be put on hold from ${order.status}`, ['id']);
-      }
+      checkAllowed(OrderAction.HOLD, order, ['id']);
       order.statusBeforeHold = order.status;
       order.holdReason = reason;
       changes.transition(order, OrderStatus.ON_HOLD, reason);
@@ -177,10 +172,8 @@ export class OrderService {
   async releaseOrderHold(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (order.status !== OrderStatus.ON_HOLD) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is not on hold (it is ${order.status})`, ['id']);
-      }
-      const back = order.statusBeforeHold ?? OrderStatus.PENDING;
+      checkAllowed(OrderAction.RELEASE_HOLD, order, ['id']);
+      const back = releaseTarget(order);
       order.statusBeforeHold = undefined;
       order.holdReason = undefined;
       changes.transition(order, back, 'Hold released');
@@ -193,16 +186,11 @@ export class OrderService {
     if (bad) return { userErrors: [bad] };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (!CANCELLABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ${order.status}`, ['id']);
-      }
-      // A held order can be cancelled only if the status it was held from could be (no unit shipped yet).
-      if (order.status === OrderStatus.ON_HOLD && order.statusBeforeHold && !CANCELLABLE.includes(order.statusBeforeHold)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} cannot be cancelled from ON_HOLD: it was ${order.statusBeforeHold} before the hold`, ['id']);
-      }
-      if (order.paidAmount - order.refundedAmount > 0 && !can(ctx, Permission.ORDER_CANCEL_PAID)) {
+      checkAllowed(OrderAction.CANCEL, order, ['id']);
+      const extra = ACTION_RULES[OrderAction.CANCEL].alsoNeeds?.(order);
+      if (extra && !can(ctx, extra)) {
         // Thrown, not returned: the transaction rolls back and the caller gets FORBIDDEN.
-        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${Permission.ORDER_CANCEL_PAID}`, { permission: Permission.ORDER_CANCEL_PAID });
+        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${extra}`, { permission: extra });
       }
       await em.populate(order, ['lines.allocations']);
       const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
@@ -213,6 +201,23 @@ export class OrderService {
       changes.transition(order, OrderStatus.CANCELLED, reason || undefined);
       return order;
     });
+  }
+
+  /**
+   * What the caller can do to the order now (Order.availableActions), from the rules in
+   * order-state-machine.ts. Shipments and lines are counted only when the answer depends on them,
+   * in one statement for every order of the page (order-actions.loader.ts).
+   */
+  async availableActions(ctx: RequestContext, order: Order): Promise<OrderAction[]> {
+    const allowed = (p: Permission) => can(ctx, p);
+    const wanted = permittedActions(order, allowed);
+    const counts = wanted.includes(OrderAction.MARK_DELIVERED) || wanted.includes(OrderAction.CREATE_RETURN)
+      ? await loadFulfilmentCounts(ctx, ctx.em, order)
+      : undefined;
+    return availableActions({
+      number: order.number, status: order.status, statusBeforeHold: order.statusBeforeHold,
+      totalAmount: order.totalAmount, paidAmount: order.paidAmount, refundedAmount: order.refundedAmount, ...counts,
+    }, allowed);
   }
 
   async addOrderNote(ctx: RequestContext, id: string, note: string): Promise<OrderResult> {
@@ -280,9 +285,8 @@ export class OrderService {
   async allocateOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (![OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED].includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}: nothing to allocate`, ['id']);
-      }
+      const refused = allocationRefusal(order);
+      if (refused) fail(refused.code, refused.message, ['id']);
       await em.populate(order, ['lines.allocations']);
       const waiting = order.lines.getItems().filter((l) => this.inventory.unallocated(l) > 0);
       if (!waiting.length) fail(ErrorCode.CONFLICT, `Order ${order.number} has every unit allocated`, ['id']);

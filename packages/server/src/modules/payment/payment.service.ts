@@ -5,7 +5,8 @@ import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
 import { formatMoney as fmt } from '../../common/money';
 import { validateInput } from '../../common/validation';
-import { OrderEventType, OrderStatus } from '../order/order-state';
+import { OrderEventType } from '../order/order-state';
+import { checkAllowed, OrderAction } from '../order/order-state-machine';
 import { OrderResult, OrderTransactions } from '../order/order-transaction';
 import { Payment, Refund } from './payment.entity';
 import { RecordPaymentInput, RefundPaymentInput } from './payment.inputs';
@@ -19,9 +20,7 @@ export class PaymentService {
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
-      if (order.status === OrderStatus.CANCELLED || order.status === OrderStatus.RETURNED) {
-        fail(ErrorCode.CONFLICT, `Order ${order.number} is ${order.status}; it takes no more payments`, ['input', 'orderId']);
-      }
+      checkAllowed(OrderAction.RECORD_PAYMENT, order, ['input', 'orderId']);
       if (input.currency && input.currency !== order.currency) {
         fail(ErrorCode.INVALID_INPUT, `Order ${order.number} is in ${order.currency}, not ${input.currency}`, ['input', 'currency']);
       }
@@ -43,6 +42,7 @@ export class PaymentService {
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
+      checkAllowed(OrderAction.REFUND, order, ['input', 'orderId']);
       const refundable = order.paidAmount - order.refundedAmount;
       if (input.amount > refundable) {
         fail(ErrorCode.INVALID_INPUT, `Amount ${input.amount} is more than the ${refundable} paid and not yet refunded on order ${order.number}`, ['input', 'amount']);

@@ -1,7 +1,7 @@
 /**
  * Fulfilment: shipments (which take stock off hand), delivery, and returns (which may put it
- * back). Order status follows through the state machine: PARTIALLY_SHIPPED, SHIPPED,
- * DELIVERED, RETURNED.
+ * back). Each is allowed by the rules of order/order-state-machine.ts; order status follows
+ * through the change log: PARTIALLY_SHIPPED, SHIPPED, DELIVERED, RETURNED.
  */
 import { ref } from '@mikro-orm/core';
 import { isUUID } from 'class-validator';
@@ -13,14 +13,12 @@ import { InventoryService } from '../inventory/inventory.service';
 import { Warehouse } from '../inventory/warehouse.entity';
 import type { OrderLine } from '../order/order-line.entity';
 import { OrderEventType, OrderStatus } from '../order/order-state';
+import { checkAllowed, OrderAction } from '../order/order-state-machine';
 import { OrderResult, OrderTransactions } from '../order/order-transaction';
 import type { Order } from '../order/order.entity';
 import { Return, ReturnLine } from './return.entity';
 import { Shipment, ShipmentLine, ShipmentStatus } from './shipment.entity';
 import { CreateReturnInput, CreateShipmentInput, SkuQuantityInput } from './shipment.inputs';
-
-const SHIPPABLE = [OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
-const RETURNABLE = [OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.DELIVERED];
 
 export class FulfilmentService {
   constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService) {}
@@ -30,9 +28,7 @@ export class FulfilmentService {
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
-      if (!SHIPPABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}; shipments can only be created when it is CONFIRMED or PARTIALLY_SHIPPED`, ['input', 'orderId']);
-      }
+      checkAllowed(OrderAction.CREATE_SHIPMENT, order, ['input', 'orderId']);
       const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
       if (!warehouse) fail(ErrorCode.INVALID_INPUT, `Unknown warehouse ${input.warehouseCode}`, ['input', 'warehouseCode']);
       await em.populate(order, ['lines.allocations']);
@@ -62,6 +58,7 @@ export class FulfilmentService {
       const notFound = `No shipment with id ${JSON.stringify(shipmentId).slice(0, 80)}`;
       if (!found) return fail(ErrorCode.NOT_FOUND, notFound, ['shipmentId']);
       const order = await this.tx.lock(em, found.order.id, ['shipmentId'], channelScope(ctx), notFound);
+      checkAllowed(OrderAction.MARK_DELIVERED, order, ['shipmentId']);
       const shipment = await em.findOneOrFail(Shipment, { id: shipmentId }, { refresh: true });
       if (shipment.status === ShipmentStatus.DELIVERED) {
         fail(ErrorCode.INVALID_TRANSITION, `Shipment ${shipment.trackingNumber ?? shipment.id} is already delivered`, ['shipmentId']);
@@ -82,9 +79,7 @@ export class FulfilmentService {
     if (invalid.length) return { userErrors: invalid };
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, input.orderId, ['input', 'orderId'], channelScope(ctx));
-      if (!RETURNABLE.includes(order.status)) {
-        fail(ErrorCode.INVALID_TRANSITION, `Order ${order.number} is ${order.status}; only shipped units can be returned`, ['input', 'orderId']);
-      }
+      checkAllowed(OrderAction.CREATE_RETURN, order, ['input', 'orderId']);
       await em.populate(order, ['lines.allocations']);
       const picked = this.matchLines(order, input.lines, (line) => line.quantityShipped - line.quantityReturned, 'shipped and not yet returned');
       const book = input.restock ? await this.inventory.lockStock(em, picked.map((p) => p.line.product.id)) : undefined;

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { orderDetail } from '../../../../test/fixtures';
 import { renderApp } from '../../../../test/render';
-import { ConfirmOrderDocument, OrderStatus, RecordPaymentDocument } from '../../../graphql/generated';
+import { ConfirmOrderDocument, OrderAction, OrderStatus, RecordPaymentDocument } from '../../../graphql/generated';
 import { availableActions, OrderActions } from './OrderActions';
 
 const WAREHOUSES = [{ code: 'BER', name: 'Berlin' }];
@@ -15,16 +15,19 @@ test('a pending, unpaid order offers confirm, payment, hold and cancel, and noth
 });
 
 test('each status offers only its valid actions', () => {
-  const confirmed = orderDetail({ status: OrderStatus.Confirmed, nextStatuses: [OrderStatus.OnHold, OrderStatus.PartiallyShipped, OrderStatus.Shipped, OrderStatus.Cancelled] });
+  const confirmed = orderDetail({
+    status: OrderStatus.Confirmed, nextStatuses: [OrderStatus.OnHold, OrderStatus.PartiallyShipped, OrderStatus.Shipped, OrderStatus.Cancelled],
+    availableActions: [OrderAction.Hold, OrderAction.Cancel, OrderAction.RecordPayment, OrderAction.CreateShipment],
+  });
   expect(availableActions(confirmed)).toMatchObject({ confirm: false, ship: true, hold: true, cancel: true, release: false, return: false });
-  const held = orderDetail({ status: OrderStatus.OnHold, nextStatuses: [OrderStatus.Pending, OrderStatus.Confirmed, OrderStatus.Cancelled] });
+  const held = orderDetail({ status: OrderStatus.OnHold, nextStatuses: [OrderStatus.Pending, OrderStatus.Cancelled], availableActions: [OrderAction.ReleaseHold, OrderAction.Cancel, OrderAction.RecordPayment] });
   expect(availableActions(held)).toMatchObject({ confirm: false, release: true, ship: false });
-  const cancelled = orderDetail({ status: OrderStatus.Cancelled, nextStatuses: [] });
+  const cancelled = orderDetail({ status: OrderStatus.Cancelled, nextStatuses: [], availableActions: [] });
   expect(Object.values(availableActions(cancelled)).some(Boolean)).toBe(false);
 });
 
 test('a cancelled order says there is nothing to do', () => {
-  renderApp(<OrderActions order={orderDetail({ status: OrderStatus.Cancelled, nextStatuses: [] })} warehouses={WAREHOUSES} />);
+  renderApp(<OrderActions order={orderDetail({ status: OrderStatus.Cancelled, nextStatuses: [], availableActions: [] })} warehouses={WAREHOUSES} />);
   expect(screen.getByText(/No actions: this order is cancelled/)).toBeInTheDocument();
 });
 
@@ -54,4 +57,13 @@ test('a refused payment keeps the dialog open and shows the error at the amount 
   await waitFor(() => expect(amount).toHaveAttribute('aria-invalid', 'true'));
   expect(within(dialog).getByText('At most 29.95 EUR is due')).toBeInTheDocument();
   expect(screen.getByRole('dialog')).toBeInTheDocument();
+});
+
+test("the buttons are the server's availableActions: an order held after a partial shipment offers release, not cancel", () => {
+  const heldAfterShipment = orderDetail({
+    status: OrderStatus.OnHold, nextStatuses: [OrderStatus.PartiallyShipped],
+    availableActions: [OrderAction.ReleaseHold, OrderAction.RecordPayment, OrderAction.MarkDelivered],
+  });
+  renderApp(<OrderActions order={heldAfterShipment} warehouses={WAREHOUSES} />);
+  expect(buttons()).toEqual(['Release hold', 'Record payment']);
 });

@@ -1,26 +1,28 @@
-/** Only the actions the order's current status allows; each refusal is shown where it happened. */
+/**
+ * The buttons of the actions the server lists for this order and this user (Order.availableActions:
+ * the order rules and the user's permissions, in one place on the server); each refusal is shown
+ * where it happened.
+ */
 import { Alert, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { OrderDetailFragment, OrderStatus, useConfirmOrderMutation, useReleaseOrderHoldMutation } from '../../../graphql/generated';
+import { OrderAction, OrderDetailFragment, useConfirmOrderMutation, useReleaseOrderHoldMutation } from '../../../graphql/generated';
 import { describeError } from '../../../lib/user-errors';
 import { CancelDialog, HoldDialog, PaymentDialog, RefundDialog, ReturnDialog, ShipmentDialog } from './ActionDialogs';
 
 type Dialog = 'hold' | 'cancel' | 'payment' | 'refund' | 'ship' | 'return' | null;
 
-export function availableActions(order: OrderDetailFragment) {
-  const next = new Set(order.nextStatuses);
-  const s = order.status;
-  const unshipped = order.lines.some((l) => l.quantity > l.quantityShipped);
+export function availableActions(order: Pick<OrderDetailFragment, 'availableActions'>) {
+  const can = new Set(order.availableActions);
   return {
-    confirm: s === OrderStatus.Pending && next.has(OrderStatus.Confirmed),
-    hold: next.has(OrderStatus.OnHold),
-    release: s === OrderStatus.OnHold,
-    cancel: next.has(OrderStatus.Cancelled),
-    payment: s !== OrderStatus.Cancelled && order.amountDue.amount > 0,
-    refund: order.totalPaid.amount - order.totalRefunded.amount > 0,
-    ship: (s === OrderStatus.Confirmed || s === OrderStatus.PartiallyShipped) && unshipped,
-    return: order.lines.some((l) => l.quantityShipped > l.quantityReturned) && s !== OrderStatus.Returned,
+    confirm: can.has(OrderAction.Confirm),
+    hold: can.has(OrderAction.Hold),
+    release: can.has(OrderAction.ReleaseHold),
+    cancel: can.has(OrderAction.Cancel),
+    payment: can.has(OrderAction.RecordPayment),
+    refund: can.has(OrderAction.Refund),
+    ship: can.has(OrderAction.CreateShipment),
+    return: can.has(OrderAction.CreateReturn),
   };
 }
 
