@@ -11,11 +11,14 @@ import WebSocket from 'ws';
 export type ClientsRequest =
   | { cmd: 'connect'; wsUrl: string; token: string; n: number; query: string }
   | { cmd: 'seen'; historyId: string; timeoutMs: number }
+  /** Load phases: stop recording arrival times (only count), or start again; replies with the count so far. */
+  | { cmd: 'count'; record: boolean }
   | { cmd: 'close' };
 
 export type ClientsReply =
   | { type: 'connected'; n: number }
   | { type: 'seen'; historyId: string; times: number[]; errors: number }
+  | { type: 'count'; received: number; errors: number }
   | { type: 'closed' };
 
 const now = () => performance.timeOrigin + performance.now();
@@ -23,6 +26,8 @@ const clients: Client[] = [];
 /** Arrival times of each update (by history entry id), one per subscriber. */
 const arrivals = new Map<string, number[]>();
 let errors = 0;
+let received = 0;
+let record = true;
 const send = (m: ClientsReply) => process.send!(m);
 
 /** Subscriber i: one connection, one subscription; a connection that fails (the server busy) is opened again. */
@@ -43,6 +48,8 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>) {
         errors++;
         return;
       }
+      received++;
+      if (!record) return;
       const id = r.data.orderUpdated.event.id as string;
       let list = arrivals.get(id);
       if (!list) arrivals.set(id, (list = []));
@@ -67,6 +74,10 @@ process.on('message', async (m: ClientsRequest) => {
     while ((arrivals.get(m.historyId)?.length ?? 0) < clients.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     send({ type: 'seen', historyId: m.historyId, times: arrivals.get(m.historyId) ?? [], errors });
     arrivals.delete(m.historyId);
+  } else if (m.cmd === 'count') {
+    record = m.record;
+    arrivals.clear();
+    send({ type: 'count', received, errors });
   } else if (m.cmd === 'close') {
     closing = true;
     await Promise.all(clients.map((c) => c.dispose()));
