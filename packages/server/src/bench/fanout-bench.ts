@@ -259,6 +259,9 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
     const drainSeconds = (now() - loadStart) / 1000;
     const peaks = await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'peak' }>>({ cmd: 'peakStop' })));
     peakRss = Math.max(...peaks.map((p) => p.rss));
+    const top = peaks.find((p) => p.rss === peakRss)?.atPeak;
+    const mb = (n = 0) => +(n / 2 ** 20).toFixed(1);
+    if (top) say(`peak RSS ${mb(top.rss)} MB: V8 heap ${mb(top.heapUsed)} used of ${mb(top.heapTotal)} MB, external ${mb(top.external)} MB (array buffers ${mb(top.arrayBuffers)} MB), the rest native`);
     await Promise.all(clients.map((c) => c.ask({ cmd: 'count', record: true })));
     say(`load: ${placed} orders in ${loadSeconds.toFixed(1)} s, ${delivered} of ${expected} updates delivered in ${drainSeconds.toFixed(1)} s`);
     emit('fanout_load_orders_per_s', +(placed / loadSeconds).toFixed(1), 'orders/s', { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS });

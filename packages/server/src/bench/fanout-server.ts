@@ -28,12 +28,13 @@ export type ServerReply =
   | { type: 'statements'; n: number }
   /** CPU time of the process so far (user + system), in microseconds. */
   | { type: 'cpu'; micros: number }
-  | { type: 'peak'; rss: number; heap: number }
+  /** The largest RSS (and heap) sampled since peakStart, with what made up the process's memory at that sample. */
+  | { type: 'peak'; rss: number; heap: number; atPeak?: NodeJS.MemoryUsage }
   | { type: 'done' };
 
 let server: RunningServer | undefined;
 let statements = 0;
-let peak: { timer: NodeJS.Timeout; rss: number; heap: number } | undefined;
+let peak: { timer: NodeJS.Timeout; rss: number; heap: number; atPeak?: NodeJS.MemoryUsage } | undefined;
 const session = new Session();
 const reply = (r: ServerReply) => process.send!(r);
 const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
@@ -62,6 +63,7 @@ process.on('message', async (m: ServerRequest) => {
     } else if (m.cmd === 'peakStart') {
       const sample = () => {
         const u = process.memoryUsage();
+        if (u.rss > peak!.rss) peak!.atPeak = u;
         peak!.rss = Math.max(peak!.rss, u.rss);
         peak!.heap = Math.max(peak!.heap, u.heapUsed + u.external + u.arrayBuffers);
       };
@@ -71,7 +73,7 @@ process.on('message', async (m: ServerRequest) => {
       reply({ type: 'done' });
     } else if (m.cmd === 'peakStop') {
       clearInterval(peak?.timer);
-      reply({ type: 'peak', rss: peak?.rss ?? 0, heap: peak?.heap ?? 0 });
+      reply({ type: 'peak', rss: peak?.rss ?? 0, heap: peak?.heap ?? 0, atPeak: peak?.atPeak });
     } else if (m.cmd === 'profileStart') {
       session.connect();
       await post('Profiler.enable');
