@@ -182,9 +182,9 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   // Subscribing has no acknowledgement: orders are placed until every subscriber has received one.
   for (;;) {
     const o = await place();
-    const got = await seen(o.history[0].id, 5000);
+    const got = await seen(o.history[0].id, 5000 + subscribers);
     if (got.times.length === subscribers) break;
-    say(`${got.times.length} of ${subscribers} subscribed`);
+    say(`${got.times.length} of ${subscribers} subscribed (${got.errors} connections opened again so far)`);
   }
   const connectSeconds = (now() - connectStart) / 1000;
   await sleep(2000);
