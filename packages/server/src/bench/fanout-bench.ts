@@ -177,7 +177,9 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   /** Waits for every subscriber of every process to have the history entry; the arrival times. */
   const seen = async (historyId: string, timeoutMs: number) => {
     const replies = await Promise.all(clients.map((c) => c.ask<Seen>({ cmd: 'seen', historyId, timeoutMs })));
-    return { times: replies.flatMap((r) => r.times), errors: replies.reduce((a, r) => a + r.errors, 0) };
+    const endings: Record<string, number> = {};
+    for (const r of replies) for (const [k, n] of Object.entries(r.endings ?? {})) endings[k] = (endings[k] ?? 0) + n;
+    return { times: replies.flatMap((r) => r.times), errors: replies.reduce((a, r) => a + r.errors, 0), endings };
   };
   // Subscribing has no acknowledgement: orders are placed until every subscriber has received one.
   for (;;) {
@@ -193,8 +195,8 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
     fs.mkdirSync(PROFILE_DIR, { recursive: true });
     for (const [i, s] of servers.entries()) await s.ask({ cmd: 'heapSnapshot', file: path.join(PROFILE_DIR, `fanout-idle-${subscribers}x${processes}-p${i}.heapsnapshot`) });
   }
-  const { errors } = await seen('none', 0);
-  say(`subscribed in ${connectSeconds.toFixed(1)} s; ${errors} connections had to be opened again`);
+  const { errors, endings } = await seen('none', 0);
+  say(`subscribed in ${connectSeconds.toFixed(1)} s; ${errors} connections had to be opened again${errors ? ` (closed with ${JSON.stringify(endings)})` : ''}`);
   emit('fanout_idle_rss_bytes_per_subscriber', Math.round((sum(idle, 'rss') - sum(before, 'rss')) / subscribers), 'bytes', { goal: GOAL_BYTES_PER_IDLE });
   emit('fanout_idle_heap_bytes_per_subscriber', Math.round((sum(idle, 'heap') - sum(before, 'heap')) / subscribers), 'bytes');
   emit('fanout_idle_rss_mb', +(Math.max(...idle.map((m) => m.rss)) / 2 ** 20).toFixed(1), 'MB', { note: 'largest server process' });
@@ -234,7 +236,8 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   emit('fanout_p99_ms', +p99.toFixed(1), 'ms', { changes: CHANGES, goal: GOAL_P99_MS });
   emit('fanout_max_ms', +(latencies.at(-1) ?? NaN).toFixed(1), 'ms', { changes: CHANGES });
   emit('fanout_server_cpu_ms_per_change', +(changeCpu / CHANGES / 1000).toFixed(1), 'ms', { note: 'all processes: the mutation, the stream, every subscriber' });
-  emit('fanout_missed_updates', missing, 'updates');
+  const after = await seen('none', 0);
+  emit('fanout_missed_updates', missing, 'updates', { reconnections: after.errors - errors });
   emit('fanout_statements_per_change', Math.max(...perChange), 'statements', { min: Math.min(...perChange), note: 'all processes, the mutation included' });
 
   let peakRss = 0;
