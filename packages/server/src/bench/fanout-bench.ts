@@ -25,7 +25,8 @@
  * Options (argument or environment): --runs / BENCH_FANOUT_RUNS; or --subscribers / BENCH_SUBSCRIBERS
  * and --processes / BENCH_PROCESSES for one run; BENCH_CHANGES (20), BENCH_LOAD_SECONDS (10, 0: no
  * load phase), BENCH_LOAD_CLIENTS (16); BENCH_PROFILE_DIR: write each server's CPU profile of the
- * changes phase (.cpuprofile) and a heap snapshot of the idle phase there; DATABASE_URL.
+ * changes phase (.cpuprofile) and a heap snapshot of the idle phase there; BENCH_SERVER_NODE_ARGS: Node
+ * options for the server processes (e.g. `--max-old-space-size=384`); DATABASE_URL.
  */
 import 'reflect-metadata';
 import { ChildProcess, fork } from 'node:child_process';
@@ -61,6 +62,8 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 20);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const LOAD_CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 16);
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
+/** Extra Node options for the server processes only, e.g. `--max-old-space-size=384`. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const GOAL_P99_MS = 250;
 const GOAL_BYTES_PER_IDLE = 50 * 1024;
 const GOAL_RSS_BYTES = 300 * 1024 * 1024;
@@ -132,7 +135,7 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   const plainArgv = process.execArgv.filter((a) => a !== '--expose-gc');
   const servers: Server[] = [];
   for (let i = 0; i < processes; i++) {
-    const s: Server = new Child<ServerRequest, ServerReply>('fanout-server', [...plainArgv, '--expose-gc']);
+    const s: Server = new Child<ServerRequest, ServerReply>('fanout-server', [...plainArgv, '--expose-gc', ...SERVER_NODE_ARGS]);
     // One at a time: the first migrates and creates the admin, the others find it done.
     const started = await s.ask<Extract<ServerReply, { type: 'started' }>>({ cmd: 'start', databaseUrl, admin: ADMIN });
     Object.assign(s, { url: started.url, wsUrl: started.wsUrl });
