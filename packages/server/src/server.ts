@@ -10,9 +10,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
 import express, { NextFunction, Request, Response } from 'express';
-import { GraphQLError, GraphQLSchema, parse, specifiedRules, validate } from 'graphql';
+import { GraphQLError, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import helmet from 'helmet';
-import { useServer } from 'graphql-ws/use/ws';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -28,7 +27,8 @@ import { WsSessions } from './common/ws-sessions';
 import { EventDispatcher } from './modules/events/event-dispatcher';
 import { dataRange, rebuildIfEmpty, rebuildRange } from './modules/analytics/rollups';
 import { EventStream } from './modules/events/event-stream';
-import { subscribeShared } from './common/shared-subscribe';
+import { parseShared, subscribeShared, validateOnce } from './common/shared-subscribe';
+import { serveGraphqlWs } from './common/ws-transport';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
@@ -209,10 +209,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   wsServer.on('connection', (socket) => {
     if (lifecycle.isStopping) socket.close(1012, 'Service Restart');
   });
-  const wsCleanup = useServer(
+  const wsCleanup = serveGraphqlWs(
     {
       schema,
-      validate: (s, document) => validate(s, document, [...specifiedRules, depthRule(limits), aliasRule(limits)]),
+      // Documents parsed and validated once per text, shared by every subscriber that sends it.
+      parse: parseShared,
+      validate: (s, document) => validateOnce(s!, document!, () => validate(s!, document!, [...specifiedRules, depthRule(limits), aliasRule(limits)])) as GraphQLError[],
       // One execution per update and per view (operation, variables, access), not per subscriber.
       subscribe: subscribeShared,
       onConnect: (ctx) => wsSessions.connect(socketOf(ctx), (ctx.extra as any).request, wsBearer(ctx.connectionParams)),
@@ -226,7 +228,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         try {
           // The same budget as the actor's HTTP requests.
           await rateLimits.consumeRequest(wsSessions.get(socketOf(ctx))!.actorKey);
-          checkCost(schema, limits, parse(payload.query), payload.variables ?? undefined, payload.operationName);
+          checkCost(schema, limits, parseShared(payload.query), payload.variables ?? undefined, payload.operationName);
         } catch (e) {
           wsSessions.finished(socketOf(ctx), id);
           if (e instanceof GraphQLError) return [e];
@@ -238,6 +240,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         wsSessions.finished(socketOf(ctx), id);
       },
       onNext: (_ctx, _id, _payload, _args, result) => {
+        // The result itself: a result shared by subscribers is then serialised once (common/ws-transport.ts).
         if (!result.errors?.length) return result;
         return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e) as any) };
       },

@@ -12,8 +12,60 @@
  * stream publishes one object per update to every subscriber of the process), in a WeakMap, so
  * they go with the event.
  */
-import { createSourceEventStream, execute, ExecutionArgs, ExecutionResult, getOperationAST, Kind, print, subscribe } from 'graphql';
+import { createSourceEventStream, DocumentNode, execute, ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema, Kind, parse, Source, subscribe } from 'graphql';
 import type { RequestContext } from './context';
+
+/** Parsed documents kept, by their text (least recently used dropped first). */
+const MAX_DOCUMENTS = 500;
+const documents = new Map<string, DocumentNode>();
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+const validated = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+
+/**
+ * The parsed document of an operation's text, one object for every subscriber that sends the same
+ * text: a document (its tokens and locations) is about 15 KB, which 1,000 wall screens would
+ * otherwise each hold for as long as they stay connected. Documents are never changed after
+ * parsing (graphql-js treats them as immutable). A syntax error throws, as `parse` does.
+ */
+export function parseShared(source: string | Source): DocumentNode {
+  if (typeof source !== 'string') return parse(source);
+  let doc = documents.get(source);
+  if (doc) {
+    documents.delete(source); // most recently used last
+  } else {
+    doc = parse(source);
+    documentIds.set(doc, nextDocumentId++);
+    if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value!);
+  }
+  documents.set(source, doc);
+  return doc;
+}
+
+/** Validates a document against a schema once (the rules are fixed per server): the same errors for the same document. */
+export function validateOnce(schema: GraphQLSchema, document: DocumentNode, run: () => readonly GraphQLError[]): readonly GraphQLError[] {
+  let bySchema = validated.get(schema);
+  if (!bySchema) validated.set(schema, (bySchema = new WeakMap()));
+  let errors = bySchema.get(document);
+  if (!errors) bySchema.set(document, (errors = run()));
+  return errors;
+}
+
+/** Results shared by subscribers: their JSON once serialised (null until then). */
+const serialised = new WeakMap<object, string | null>();
+
+/**
+ * The JSON of a shared result, serialised once for all the subscribers that get it (the WebSocket
+ * transport, ws-transport.ts, wraps it in each subscriber's message); undefined for anything else.
+ */
+export function sharedJson(value: object): string | undefined {
+  const json = serialised.get(value);
+  if (json === undefined) return undefined;
+  if (json !== null) return json;
+  const text = JSON.stringify(value);
+  serialised.set(value, text);
+  return text;
+}
 
 /** Root subscription fields whose result is a function of (event, operation, variables, access). */
 const SHARED_FIELDS = new Set(['orderUpdated']);
@@ -45,14 +97,19 @@ export async function subscribeShared(args: ExecutionArgs) {
   if (!sharedField(args)) return subscribe(args);
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source as ExecutionResult; // refused when it started
-  const view = `${print(args.document)}\n${args.operationName ?? ''}\n${stable(args.variableValues ?? {})}\n${accessKey(args.contextValue as RequestContext)}`;
+  let docId = documentIds.get(args.document);
+  if (docId === undefined) documentIds.set(args.document, (docId = nextDocumentId++));
+  const view = `${docId}\n${args.operationName ?? ''}\n${stable(args.variableValues ?? {})}\n${accessKey(args.contextValue as RequestContext)}`;
   const run = (payload: unknown): Promise<ExecutionResult> => {
     if (!payload || typeof payload !== 'object') return Promise.resolve(execute({ ...args, rootValue: payload }));
     let byView = results.get(payload);
     if (!byView) results.set(payload, (byView = new Map()));
     let result = byView.get(view);
     if (!result) {
-      result = Promise.resolve(execute({ ...args, rootValue: payload }));
+      result = Promise.resolve(execute({ ...args, rootValue: payload })).then((r) => {
+        serialised.set(r, null);
+        return r;
+      });
       byView.set(view, result);
     }
     return result;

@@ -41,7 +41,11 @@ interface Filter {
 const after = (a: string, b: string) => BigInt(a) > BigInt(b);
 
 export class OrderFeed {
-  constructor(private readonly pubsub: OmsPubSub) {}
+  private readonly hub: UpdateHub;
+
+  constructor(pubsub: OmsPubSub) {
+    this.hub = new UpdateHub(pubsub);
+  }
 
   /** A partner key only ever receives updates of orders in its own channels. */
   async subscribe(ctx: RequestContext, args: { id?: string | null; channelCode?: string | null; after?: string | null }): Promise<AsyncIterable<OrderUpdatedMessage>> {
@@ -62,7 +66,7 @@ export class OrderFeed {
     // before the reads below, so the catch-up reads it (or, without `after`, it is older than the
     // starting position); whatever it publishes from now on arrives live; live updates at or
     // before the last position sent are skipped.
-    const live = new LiveBuffer(this.pubsub.subscribe(ORDER_UPDATED)[Symbol.asyncIterator](), matches);
+    const live = new LiveBuffer(this.hub, matches);
     try {
       // Every event committed before subscribing gets its position now: with `after`, so that the
       // event named is found; without, so that "from now on" means committed after this call.
@@ -95,9 +99,51 @@ export class OrderFeed {
 }
 
 /**
- * Pulls live updates as they are published and keeps the matching ones until the subscriber
- * takes them: a long catch-up never blocks the publisher, and a subscriber that falls too far
- * behind is told so (it resumes with `after`) instead of holding ever more memory.
+ * The live updates of this process, handed to every subscription's buffer: one pubsub listener per
+ * process, however many subscriptions, and per subscription only a synchronous call (its filter,
+ * and a push when it matches), instead of one async queue per subscription for every update.
+ */
+class UpdateHub {
+  private readonly buffers = new Set<LiveBuffer>();
+  private started = false;
+
+  constructor(private readonly pubsub: OmsPubSub) {}
+
+  add(buffer: LiveBuffer) {
+    this.start();
+    this.buffers.add(buffer);
+  }
+
+  remove(buffer: LiveBuffer) {
+    this.buffers.delete(buffer);
+  }
+
+  private start() {
+    if (this.started) return;
+    this.started = true;
+    // Listening starts now (the first next() attaches the listener), before the caller reads its starting position.
+    const source = this.pubsub.subscribe(ORDER_UPDATED)[Symbol.asyncIterator]();
+    void (async () => {
+      try {
+        for (;;) {
+          const r = await source.next();
+          if (r.done) break;
+          for (const b of this.buffers) b.push(r.value);
+        }
+      } catch {
+        // The pubsub ended with an error: so do the subscriptions.
+      }
+      for (const b of this.buffers) b.end();
+      this.buffers.clear();
+      this.started = false;
+    })();
+  }
+}
+
+/**
+ * Keeps the live updates that match a subscription until the subscriber takes them: a long
+ * catch-up never blocks the publisher, and a subscriber that falls too far behind is told so (it
+ * resumes with `after`) instead of holding ever more memory.
  */
 class LiveBuffer {
   private readonly items: OrderUpdatedMessage[] = [];
@@ -107,28 +153,28 @@ class LiveBuffer {
   /** While true (the catch-up is still reading the table), updates are kept without their shared data. */
   behind = true;
 
-  constructor(private readonly source: AsyncIterator<OrderUpdatedMessage>, matches: (m: OrderUpdatedMessage) => boolean) {
-    void (async () => {
-      try {
-        for (;;) {
-          const r = await source.next();
-          if (r.done) break;
-          if (!matches(r.value)) continue;
-          if (this.items.length >= MAX_BUFFERED) {
-            this.overflowed = true;
-            break;
-          }
-          // A lagging subscriber must not pin the data of every batch it has not sent yet.
-          this.items.push(this.behind || this.items.length >= KEEP_SHARED ? unshared(r.value) : r.value);
-          this.wake?.();
-        }
-      } catch {
-        // The source ended with an error: the subscription ends.
-      } finally {
-        this.ended = true;
-        this.wake?.();
-      }
-    })();
+  constructor(private readonly hub: UpdateHub, private readonly matches: (m: OrderUpdatedMessage) => boolean) {
+    hub.add(this);
+  }
+
+  /** An update published in this process (called by the hub, synchronously, for every update). */
+  push(m: OrderUpdatedMessage) {
+    if (this.ended || !this.matches(m)) return;
+    if (this.items.length >= MAX_BUFFERED) {
+      this.overflowed = true;
+      this.end();
+      return;
+    }
+    // A lagging subscriber must not pin the data of every batch it has not sent yet.
+    this.items.push(this.behind || this.items.length >= KEEP_SHARED ? unshared(m) : m);
+    this.wake?.();
+  }
+
+  /** No more updates (the subscription closed, or the process's stream ended). */
+  end() {
+    this.ended = true;
+    this.hub.remove(this);
+    this.wake?.();
   }
 
   /** The next live update, or undefined when the stream has ended. */
@@ -153,9 +199,7 @@ class LiveBuffer {
   }
 
   async close() {
-    this.ended = true;
-    this.wake?.();
-    await this.source.return?.();
+    this.end();
   }
 }
 
