@@ -21,8 +21,7 @@ type Step = { name: string; script: string; env?: Record<string, string>; nodeAr
 
 const STEPS: Step[] = [
   { name: 'place', script: 'bench.js' },
-  { name: 'fanout', script: 'fanout-bench.js', nodeArgs: ['--expose-gc'], env: { BENCH_SUBSCRIBERS: '1000', BENCH_PROCESSES: '1' } },
-  { name: 'fanout', script: 'fanout-bench.js', nodeArgs: ['--expose-gc'], env: { BENCH_SUBSCRIBERS: '10000', BENCH_PROCESSES: '2' } },
+  { name: 'fanout', script: 'fanout-bench.js', nodeArgs: ['--expose-gc'], env: { BENCH_FANOUT_RUNS: process.env.BENCH_FANOUT_RUNS ?? '1000x1,10000x2' } },
   { name: 'workers', script: 'workers-bench.js' },
   { name: 'million', script: 'million-bench.js' },
 ];
