@@ -96,6 +96,8 @@ export interface Config {
   otlpEndpoint?: string;
   /** service.name of the exported traces. */
   otelServiceName: string;
+  /** Up to this many matching orders, a list's totalCount is exact; above it, PostgreSQL's estimate (totalCountIsEstimate); 0: always exact. */
+  exactCountLimit: number;
   /** On SIGTERM/SIGINT: the longest the server drains (requests, WebSockets, jobs) before it closes everything anyway and exits. */
   shutdownTimeoutSeconds: number;
 }
@@ -155,6 +157,7 @@ export const ENV_VARS = [
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_SERVICE_NAME',
   'OMS_SHUTDOWN_TIMEOUT_SECONDS',
+  'OMS_EXACT_COUNT_LIMIT',
   'NODE_ENV',
 ] as const;
 
@@ -233,5 +236,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
     shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
+    exactCountLimit: int('OMS_EXACT_COUNT_LIMIT', env.OMS_EXACT_COUNT_LIMIT, 10_000),
   };
 }
