@@ -195,7 +195,7 @@ export async function generateOrders(pool: Pool, o: GenerateOptions): Promise<Ge
 
   // Orders, their totals from their lines (computed again, alike, when the lines are written).
   await timed('orders', () => pool.query(
-    `with prod as (select array_agg(price_amount order by sku) as prices from product),
+    `with prod as materialized (select array_agg(price_amount order by sku) as prices from product),
      base as (
        select n, $2::uuid[] as channels,
               date_trunc('milliseconds', now() - (${age} * interval '1 day') - (${h('n', 7)} % 3600) * interval '1 second') as placed_at,
@@ -230,7 +230,7 @@ export async function generateOrders(pool: Pool, o: GenerateOptions): Promise<Ge
   await pool.query(`select setval('order_number_seq', $1::bigint)`, [BigInt(start) + BigInt(o.orders)]);
 
   const lines = await timed('lines', async () => (await pool.query(
-    `with prod as (select array_agg(id order by sku) as ids, array_agg(sku order by sku) as skus, array_agg(name order by sku) as names,
+    `with prod as materialized (select array_agg(id order by sku) as ids, array_agg(sku order by sku) as skus, array_agg(name order by sku) as names,
                           array_agg(price_amount order by sku) as prices from product)
      insert into order_line (id, order_id, line_no, product_id, sku, name, quantity, unit_price_amount, currency, quantity_shipped, quantity_returned)
      select md5('gen-line-' || n || '-' || k)::uuid, md5('gen-order-' || n)::uuid, k,

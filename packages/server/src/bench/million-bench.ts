@@ -13,6 +13,12 @@
  *     external id, e-mail (whole and part) and name (whole and part); totalCount; each dashboard
  *     query.
  *
+ * Each list and search figure comes with `p50`, `cpu_ms` (CPU of this process, server and client,
+ * per request: what the machine's load does not change much) and `sql_p99_ms` (the page's
+ * statement and its lines' straight through `pg`: what PostgreSQL itself takes).
+ * BENCH_MILLION_REUSE=<database url>: measure a database generated before (kept with
+ * BENCH_MILLION_KEEP=1) instead of generating one.
+ *
  * Prints one JSON line per figure on stdout, e.g.
  * `{"figure":"order_list_p99_ms","orders":1000000,"filter":"status","sort":"PLACED_AT_DESC","value":12.3}`;
  * progress on stderr. Exit code 1 when a request fails or returns a wrong result; with
@@ -30,6 +36,8 @@ import { createServer } from '../server';
 import { gqlClient } from './client';
 import { generateOrders, loadCatalog } from './data';
 import { summarize } from './stats';
+import { orderListConditions } from '../modules/order/order-list.sql';
+import type { OrderStatus } from '../modules/order/order-state';
 
 function intEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -66,6 +74,7 @@ function withDatabase(url: string, db: string): string {
 }
 
 async function scratchDatabase(): Promise<string> {
+  if (process.env.BENCH_MILLION_REUSE) return process.env.BENCH_MILLION_REUSE;
   const external = process.env.DATABASE_URL;
   if (external) {
     const name = `oms_million_bench_${randomBytes(5).toString('hex')}`;
@@ -73,6 +82,10 @@ async function scratchDatabase(): Promise<string> {
     await admin.connect();
     await admin.query(`create database "${name}"`);
     await admin.end();
+    if (process.env.BENCH_MILLION_KEEP === '1') {
+      say(`kept (BENCH_MILLION_KEEP): ${withDatabase(external, name)}`);
+      return withDatabase(external, name);
+    }
     cleanups.push(async () => {
       const a = new Client({ connectionString: external });
       await a.connect();
@@ -114,22 +127,52 @@ async function main() {
 
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   cleanups.unshift(() => pool.end());
+  const reuse = !!process.env.BENCH_MILLION_REUSE;
   const channelIds: string[] = [];
-  for (const code of CHANNELS) {
+  for (const code of reuse ? [] : CHANNELS) {
     const r = await pool.query(`insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), $1, $2, 'EUR', now()) returning id`, [code, `${code} channel`]);
     channelIds.push(r.rows[0].id);
   }
+  if (!reuse) await generate(pool, channelIds);
+  const measured = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
+  if (measured !== ORDERS) say(`the database holds ${measured} orders (BENCH_MILLION_ORDERS is ${ORDERS})`);
+  await measureAll(server.url, pool);
+}
+
+async function generate(pool: Pool, channelIds: string[]) {
   await pool.query(`insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`);
   await loadCatalog(pool, 1000, 1000);
-
   say(`generating ${ORDERS} orders, ${CUSTOMERS} customers`);
   const t0 = performance.now();
   const gen = await generateOrders(pool, { orders: ORDERS, customers: CUSTOMERS, channelIds, days: 730, log: (s) => say(`  ${s}`) });
   const genSeconds = (performance.now() - t0) / 1000;
   say(`generated ${gen.orders} orders, ${gen.lines} lines, ${gen.history} history entries, ${gen.customers} customers in ${genSeconds.toFixed(0)} s`);
   figure('generation_s', genSeconds, { lines: gen.lines, history: gen.history, customers: gen.customers, steps: gen.seconds });
+}
 
-  const client = gqlClient(server.url, 'http', 1);
+const SORT_SQL: Record<string, string> = {
+  PLACED_AT_DESC: 'o.placed_at desc, o.id desc', PLACED_AT_ASC: 'o.placed_at asc, o.id asc', UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
+  TOTAL_DESC: 'o.total_amount desc, o.id desc', TOTAL_ASC: 'o.total_amount asc, o.id asc',
+};
+
+/** p99 of the list's page statement and its lines' straight through pg (what PostgreSQL takes, without the server). */
+async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; channelCode?: string; search?: string }, sort: string): Promise<number> {
+  const took: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const f = filter(i);
+    const conditions = orderListConditions({ status: f.status as OrderStatus[] | undefined, channelCode: f.channelCode, search: f.search, searchCustomers: true });
+    let n = 0;
+    const where = conditions.length ? `where ${conditions.map((c) => `(${c.text.replace(/\?/g, () => `$${++n}`)})`).join(' and ')}` : '';
+    const began = performance.now();
+    const page = await pool.query(`select o.* from "order" o ${where} order by ${SORT_SQL[sort]} limit 51`, conditions.flatMap((c) => c.values));
+    await pool.query('select * from order_line where order_id = any($1::uuid[])', [page.rows.map((r) => r.id)]);
+    if (i >= WARMUP) took.push(performance.now() - began);
+  }
+  return summarize(took).p99;
+}
+
+async function measureAll(url: string, pool: Pool) {
+  const client = gqlClient(url, 'http', 1);
   cleanups.unshift(async () => client.close());
   const { login } = await client.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   client.setToken(login.token);
@@ -137,7 +180,9 @@ async function main() {
   /** Sequential requests after a warm-up; `check` throws on a wrong answer. Returns the summary. */
   const measure = async (label: string, query: string, variables: (i: number) => Record<string, unknown>, check?: (data: any, i: number) => void) => {
     const latencies: number[] = [];
+    let cpu = { user: 0, system: 0 };
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
+      if (i === WARMUP) cpu = process.cpuUsage();
       const v = variables(i);
       const began = performance.now();
       const r = await client.request(query, v);
@@ -154,8 +199,9 @@ async function main() {
       }
       if (i >= WARMUP) latencies.push(took);
     }
-    const s = summarize(latencies);
-    say(`${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`);
+    const used = process.cpuUsage(cpu);
+    const s = { ...summarize(latencies), cpuMs: (used.user + used.system) / 1000 / REQUESTS };
+    say(`${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, cpu ${s.cpuMs.toFixed(1)} ms/request`);
     return s;
   };
   const fullPage = (d: any) => {
@@ -170,17 +216,18 @@ async function main() {
         fullPage(d);
         if (d.orders.nodes.some((n: any) => !status.includes(n.status))) throw new Error('an order of another status');
       });
-      figure('order_list_p99_ms', s.p99, { filter: 'status', status: name, sort }, GOALS.list);
+      figure('order_list_p99_ms', s.p99, { filter: 'status', status: name, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ status }), sort)) }, GOALS.list);
     }
     for (const code of ['WEB', 'POS']) {
       const s = await measure(`list channel ${code} ${sort}`, LIST, () => ({ filter: { channelCode: code }, sort }), (d) => {
         fullPage(d);
         if (d.orders.nodes.some((n: any) => n.channel.code !== code)) throw new Error('an order of another channel');
       });
-      figure('order_list_p99_ms', s.p99, { filter: 'channel', channel: code, sort }, GOALS.list);
+      figure('order_list_p99_ms', s.p99, { filter: 'channel', channel: code, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: code }), sort)) }, GOALS.list);
     }
     const s = await measure(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({ filter: { channelCode: 'POS', status: ['CONFIRMED'] }, sort }));
-    figure('order_list_p99_ms', s.p99, { filter: 'channel+status', channel: 'POS', status: 'CONFIRMED', sort }, GOALS.list);
+    figure('order_list_p99_ms', s.p99, { filter: 'channel+status', channel: 'POS', status: 'CONFIRMED', sort, p50: round(s.p50), cpu_ms: round(s.cpuMs),
+      sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: 'POS', status: ['CONFIRMED'] }), sort)) }, GOALS.list);
   }
 
   // Search: terms from the data, a different order or customer per request.
@@ -200,7 +247,7 @@ async function main() {
     const s = await measure(`search ${field}`, LIST, (i) => ({ filter: { search: term(i) } }), (d, i) => {
       if (!ok(d, term(i), i)) throw new Error(`unexpected result for "${term(i)}": ${JSON.stringify(d.orders.nodes.slice(0, 2)).slice(0, 200)}`);
     });
-    figure('order_search_p99_ms', s.p99, { field, example: term(0) }, GOALS.search);
+    figure('order_search_p99_ms', s.p99, { field, example: term(0), p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, (i) => ({ search: term(i) }), 'PLACED_AT_DESC')) }, GOALS.search);
   }
 
   // totalCount: exact below the limit, an estimate above it.
@@ -212,7 +259,7 @@ async function main() {
     let last: any;
     const s = await measure(`totalCount ${name}`, COUNT, () => ({ filter }), (d) => { last = d.orders; });
     const exact = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
-    figure('total_count_p99_ms', s.p99, { filter: name, count: last.totalCount, isEstimate: last.totalCountIsEstimate, ...(name === 'all' ? { exact } : {}) }, GOALS.list);
+    figure('total_count_p99_ms', s.p99, { filter: name, p50: round(s.p50), count: last.totalCount, isEstimate: last.totalCountIsEstimate, ...(name === 'all' ? { exact } : {}) }, GOALS.list);
   }
 
   // The dashboard.
@@ -223,7 +270,7 @@ async function main() {
   };
   for (const [name, query] of Object.entries(DASHBOARD)) {
     const s = await measure(`dashboard ${name}`, query, () => vars[name] ?? {});
-    figure('dashboard_p99_ms', s.p99, { query: name, p50: round(s.p50) }, GOALS.dashboard);
+    figure('dashboard_p99_ms', s.p99, { query: name, p50: round(s.p50), cpu_ms: round(s.cpuMs) }, GOALS.dashboard);
   }
 
   const pg = (await pool.query('select version()')).rows[0].version.split(' on ')[0];
