@@ -79,7 +79,7 @@ export async function loadOrders(pool: Pool, channelId: string, orders: number, 
 // with realistic names, orders spread over time whose status follows their age, 1 to 4 lines,
 // an order history that leads to the status, and external ids on marketplace channels. Every
 // table is filled by one `insert ... select generate_series` on the server: no row travels
-// through Node, and values are derived from the row number (hashint4), so a run is repeatable.
+// through Node, and values are derived from the row number (hashint8), so a run is repeatable.
 
 const FIRST_NAMES = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannah', 'Ivan', 'Julia', 'Karl', 'Lena', 'Max', 'Nina', 'Oskar', 'Paula',
   'Quentin', 'Rosa', 'Simon', 'Tina', 'Uwe', 'Vera', 'Walter', 'Xenia', 'Yusuf', 'Zoe', 'Amelie', 'Bruno', 'Chiara', 'Dominik', 'Elif', 'Finn', 'Gabriel',
@@ -92,7 +92,7 @@ const MAIL_DOMAINS = ['example.com', 'mail.example', 'post.example', 'web.exampl
 
 const sqlArray = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]`;
 /** A non-negative pseudo-random integer of a row number and a salt. */
-const h = (expr: string, salt: number) => `(abs(hashint4(${expr} * 7919 + ${salt}))::bigint)`;
+const h = (expr: string, salt: number) => `abs(hashint8((${expr})::bigint * 7919 + ${salt})::bigint)`;
 
 export interface GenerateOptions {
   orders: number;

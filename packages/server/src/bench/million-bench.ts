@@ -112,6 +112,8 @@ const LIST = `query($filter: OrderFilter, $sort: OrderSort) {
 const COUNT = `query($filter: OrderFilter) { orders(first: 1, filter: $filter) { totalCount totalCountIsEstimate } }`;
 const DASHBOARD: Record<string, string> = {
   orderStatusCounts: `query { orderStatusCounts { status count } }`,
+  salesByChannel_today: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
+  salesByChannel_week: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
   salesByChannel_30d: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
   salesByChannel_365d: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
   lateOrders: `query { lateOrders(olderThanHours: 48, first: 10) { totalCount nodes { number confirmedAt } } }`,
@@ -264,7 +266,12 @@ async function measureAll(url: string, pool: Pool) {
 
   // The dashboard.
   const day = 24 * 3600 * 1000;
+  const midnight = new Date();
+  midnight.setUTCHours(0, 0, 0, 0);
   const vars: Record<string, Record<string, unknown>> = {
+    // What the admin's dashboard asks: since midnight, and the last 7 days.
+    salesByChannel_today: { from: midnight.toISOString() },
+    salesByChannel_week: { from: new Date(midnight.getTime() - 6 * day).toISOString() },
     salesByChannel_30d: { from: new Date(Date.now() - 30 * day).toISOString() },
     salesByChannel_365d: { from: new Date(Date.now() - 365 * day).toISOString() },
   };
