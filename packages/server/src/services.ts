@@ -84,7 +84,7 @@ export function createServices(
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
-    dashboard: new DashboardService(),
+    dashboard: new DashboardService(config.exactCountLimit ?? 10_000),
     analytics: new AnalyticsService(config.fulfilmentSlaHours ?? 48),
     analyticsRefresh: new AnalyticsRefresh(queue, log),
     jobs: new JobService(queue),

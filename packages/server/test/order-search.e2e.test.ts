@@ -151,6 +151,16 @@ describe('totalCount around the exact-count limit', () => {
     expect(all.totalCount).toBe(13); // analyzed: the planner knows the table's size
   });
 
+  test("the dashboard's orders per status: exact up to the limit, the estimate above it, flagged", async () => {
+    const counts = (await small.q('{ orderStatusCounts { status count isEstimate } }')).orderStatusCounts;
+    const by = Object.fromEntries(counts.map((c: any) => [c.status, c]));
+    expect(by.PENDING).toEqual({ status: 'PENDING', count: 13, isEstimate: true }); // analyzed: the statistics hold 13 PENDING orders
+    expect(by.CONFIRMED).toEqual({ status: 'CONFIRMED', count: 0, isEstimate: false });
+    const exact = (await t.q('{ orderStatusCounts { status count isEstimate } }')).orderStatusCounts;
+    const [{ n }] = await t.sql(`select count(*)::int as n from "order" where status = 'PENDING'`);
+    expect(exact.find((c: any) => c.status === 'PENDING')).toEqual({ status: 'PENDING', count: n, isEstimate: false });
+  });
+
   test('the default limit (10,000) counts 20,001 matching orders as an estimate, and a page is still served', async () => {
     const all = (await t.q(COUNT, {})).orders;
     expect(all.totalCountIsEstimate).toBe(true);
