@@ -16,6 +16,7 @@
  * Each list and search figure comes with `p50`, `cpu_ms` (CPU of this process, server and client,
  * per request: what the machine's load does not change much) and `sql_p99_ms` (the page's
  * statement and its lines' straight through `pg`: what PostgreSQL itself takes).
+ * BENCH_MILLION_SKIP_LIST=1 leaves out the list cases.
  * BENCH_MILLION_REUSE=<database url>: measure a database generated before (kept with
  * BENCH_MILLION_KEEP=1) instead of generating one.
  *
@@ -215,7 +216,7 @@ async function measureAll(url: string, pool: Pool) {
 
   // The order list: by status (a common one, a rare one, several) and by channel, in every sort.
   const statuses: [string, string[]][] = [['DELIVERED', ['DELIVERED']], ['CONFIRMED', ['CONFIRMED']], ['ON_HOLD', ['ON_HOLD']], ['PENDING+CONFIRMED', ['PENDING', 'CONFIRMED']]];
-  for (const sort of SORTS) {
+  for (const sort of process.env.BENCH_MILLION_SKIP_LIST === '1' ? [] : SORTS) {
     for (const [name, status] of statuses) {
       const s = await measure(`list status ${name} ${sort}`, LIST, () => ({ filter: { status }, sort }), (d) => {
         fullPage(d);
@@ -241,8 +242,9 @@ async function measureAll(url: string, pool: Pool) {
       where o.external_id is not null order by md5(o.id::text) limit $1`, [REQUESTS + WARMUP])).rows as { number: string; external_id: string; email: string; name: string }[];
   const lastNames = [...new Set(sample.map((r) => r.name.split(' ')[1]))];
   const cases: [string, (i: number) => string, (d: any, term: string, i: number) => boolean][] = [
-    ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.length === 1 && d.orders.nodes[0].number === term],
-    ['external_id', (i) => sample[i].external_id, (d, _t, i) => d.orders.nodes.length === 1 && d.orders.nodes[0].number === sample[i].number],
+    // A number is also part of some customers' e-mails (anna.mueller.142734@...): those orders match too.
+    ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.some((n: any) => n.number === term)],
+    ['external_id', (i) => sample[i].external_id, (d, _t, i) => d.orders.nodes.some((n: any) => n.number === sample[i].number)],
     ['email', (i) => sample[i].email, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email === term)],
     ['email_part', (i) => sample[i].email.split('@')[0].split('.').slice(1).join('.'), (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email.includes(term))],
     ['name', (i) => sample[i].name, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term.toLowerCase()))],

@@ -17,9 +17,15 @@ export class Migration20261207020000_search extends Migration {
     this.addSql(`create index if not exists "order_external_id_index" on "order" ("external_id");`);
     this.addSql(`create index if not exists "order_updated_at_idx" on "order" ("updated_at", "id");`);
     this.addSql(`create index if not exists "order_total_amount_idx" on "order" ("total_amount", "id");`);
+    // With a status filter (the list's usual one): a rare status would otherwise be found by
+    // walking the whole sort index.
+    this.addSql(`create index if not exists "order_status_updated_at_idx" on "order" ("status", "updated_at", "id");`);
+    this.addSql(`create index if not exists "order_status_total_amount_idx" on "order" ("status", "total_amount", "id");`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop index if exists "order_status_total_amount_idx";`);
+    this.addSql(`drop index if exists "order_status_updated_at_idx";`);
     this.addSql(`drop index if exists "order_total_amount_idx";`);
     this.addSql(`drop index if exists "order_updated_at_idx";`);
     this.addSql(`drop index if exists "order_external_id_index";`);

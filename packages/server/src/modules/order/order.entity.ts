@@ -56,6 +56,8 @@ export class Address {
 @Index({ name: 'order_external_id_index', properties: ['externalId'] })
 @Index({ name: 'order_updated_at_idx', properties: ['updatedAt', 'id'] })
 @Index({ name: 'order_total_amount_idx', properties: ['totalAmount', 'id'] })
+@Index({ name: 'order_status_updated_at_idx', properties: ['status', 'updatedAt', 'id'] })
+@Index({ name: 'order_status_total_amount_idx', properties: ['status', 'totalAmount', 'id'] })
 export class Order {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
