@@ -55,7 +55,7 @@ export interface Services {
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours'>> & WebhookConfig & ExportSettings,
+  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours' | 'exactCountLimit'>> & WebhookConfig & ExportSettings,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -67,7 +67,7 @@ export function createServices(
   const accessEvents = new AccessEvents();
   const products = new ProductService();
   const customers = new CustomerService();
-  const orders = new OrderService(tx, inventory);
+  const orders = new OrderService(tx, inventory, config.exactCountLimit ?? 10_000);
   const webhooks = new WebhookService(queue, config, log);
   return {
     pubsub,
@@ -84,7 +84,7 @@ export function createServices(
     orderFeed: new OrderFeed(pubsub),
     payments: new PaymentService(tx),
     fulfilment: new FulfilmentService(tx, inventory),
-    dashboard: new DashboardService(),
+    dashboard: new DashboardService(config.exactCountLimit ?? 10_000),
     analytics: new AnalyticsService(config.fulfilmentSlaHours ?? 48),
     analyticsRefresh: new AnalyticsRefresh(queue, log),
     jobs: new JobService(queue),

@@ -101,6 +101,8 @@ export interface Config {
   otlpEndpoint?: string;
   /** service.name of the exported traces. */
   otelServiceName: string;
+  /** Up to this many matching orders, a list's totalCount is exact; above it, PostgreSQL's estimate (totalCountIsEstimate); 0: always exact. */
+  exactCountLimit: number;
   /** On SIGTERM/SIGINT: the longest the server drains (requests, WebSockets, jobs) before it closes everything anyway and exits. */
   shutdownTimeoutSeconds: number;
   /** Server processes sharing the port (node:cluster); 1: a single process, as without the setting (docs/workers.md). */
@@ -164,6 +166,7 @@ export const ENV_VARS = [
   'OTEL_SERVICE_NAME',
   'OMS_SHUTDOWN_TIMEOUT_SECONDS',
   'OMS_WORKERS',
+  'OMS_EXACT_COUNT_LIMIT',
   'NODE_ENV',
 ] as const;
 
@@ -273,5 +276,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
     shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
     workers: parseWorkers(env.OMS_WORKERS),
+    exactCountLimit: int('OMS_EXACT_COUNT_LIMIT', env.OMS_EXACT_COUNT_LIMIT, 10_000),
   };
 }

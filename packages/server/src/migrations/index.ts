@@ -18,6 +18,7 @@ import { Migration20261127204000 } from './Migration20261127204000';
 import { Migration20261127205000 } from './Migration20261127205000';
 import { Migration20261206230000_stream } from './Migration20261206230000_stream';
 import { Migration20261206230000_boundaries } from './Migration20261206230000_boundaries';
+import { Migration20261207020000_search } from './Migration20261207020000_search';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -33,4 +34,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127205000', class: Migration20261127205000 },
   { name: 'Migration20261206230000_stream', class: Migration20261206230000_stream },
   { name: 'Migration20261206230000_boundaries', class: Migration20261206230000_boundaries },
+  { name: 'Migration20261207020000_search', class: Migration20261207020000_search },
 ];

@@ -16,15 +16,33 @@ import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
 import { OrderStatus } from '../order/order-state';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
+import { statusCountsCapped, statusCountsExact } from './dashboard.sql';
 
 export class DashboardService {
+  /**
+   * @param exactCountLimit a status with more orders than this is given PostgreSQL's estimate
+   *   (isEstimate) for every caller but partner keys, whose channels are counted exactly; 0: always exact.
+   */
+  constructor(private readonly exactCountLimit = 10_000) {}
+
   /** Every status, with zero for statuses no order is in. */
   async orderStatusCounts(ctx: RequestContext): Promise<OrderStatusCount[]> {
     const scope = scopeOf(ctx);
-    const rows = await sql<{ status: OrderStatus; count: number }>(ctx.em,
-      `select status, count(*)::int as count from "order" where (?::uuid[] is null or channel_id = any(?::uuid[])) group by status`, [scope, scope]);
-    const counts = new Map(rows.map((r) => [r.status, r.count]));
-    return Object.values(OrderStatus).map((status) => ({ status, count: counts.get(status) ?? 0 }));
+    if (scope || this.exactCountLimit === 0) {
+      const exact = statusCountsExact(scope);
+      const rows = await sql<{ status: OrderStatus; count: number }>(ctx.em, exact.text, exact.values);
+      const counts = new Map(rows.map((r) => [r.status, r.count]));
+      return Object.values(OrderStatus).map((status) => ({ status, count: counts.get(status) ?? 0, isEstimate: false }));
+    }
+    const capped = statusCountsCapped(this.exactCountLimit + 1);
+    const rows = await sql<{ status: OrderStatus; count: number; estimate: number }>(ctx.em, capped.text, capped.values);
+    const byStatus = new Map(rows.map((r) => [r.status, r]));
+    return Object.values(OrderStatus).map((status) => {
+      const r = byStatus.get(status);
+      if (!r || r.count <= this.exactCountLimit) return { status, count: r?.count ?? 0, isEstimate: false };
+      // More than the limit were counted: an estimate below that is known to be wrong.
+      return { status, count: Math.min(2_147_483_647, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
+    });
   }
 
   /** Per channel (every channel, also those without orders): orders placed in [from, to) and their total. */

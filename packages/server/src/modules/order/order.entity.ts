@@ -53,6 +53,12 @@ export class Address {
 @Index({ name: 'order_status_placed_at_idx', properties: ['status', 'placedAt', 'id'] })
 @Index({ name: 'order_channel_placed_at_idx', properties: ['channel', 'placedAt', 'id'] })
 @Index({ name: 'order_customer_idx', properties: ['customer'] })
+// Search by external id, and the list's sorts by update time and total (Migration20261207020000_search).
+@Index({ name: 'order_external_id_index', properties: ['externalId'] })
+@Index({ name: 'order_updated_at_idx', properties: ['updatedAt', 'id'] })
+@Index({ name: 'order_total_amount_idx', properties: ['totalAmount', 'id'] })
+@Index({ name: 'order_status_updated_at_idx', properties: ['status', 'updatedAt', 'id'] })
+@Index({ name: 'order_status_total_amount_idx', properties: ['status', 'totalAmount', 'id'] })
 export class Order {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

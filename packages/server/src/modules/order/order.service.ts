@@ -16,6 +16,7 @@ import { validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
 import { runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
+import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, orderListConditions } from './order-list.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -44,11 +45,21 @@ const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updat
   [OrderSort.TOTAL_ASC]: { column: 'total_amount', prop: 'totalAmount', dir: 'asc', key: (o) => o.totalAmount, parse: Number },
 };
 
+/** A list's totalCount: exact, or PostgreSQL's estimate above the exact-count limit. */
+interface OrderCount {
+  count: number;
+  isEstimate: boolean;
+}
+
 export class OrderService {
   /** Channels never change code or currency and are never deleted, so a found one is kept. */
   private readonly channels = new Map<string, { id: string; code: string; currency: string }>();
 
-  constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService) {}
+  /**
+   * @param exactCountLimit up to this many matches a list's totalCount is exact, above it an
+   *   estimate (OMS_EXACT_COUNT_LIMIT); 0: always exact.
+   */
+  constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService, private readonly exactCountLimit = 10_000) {}
 
   private async channelByCode(em: EntityManager, code: string) {
     const known = this.channels.get(code);
@@ -500,33 +511,44 @@ export class OrderService {
     if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC)) throw new BadRequestError('after is a cursor of another sort');
     const f = args.filter ?? {};
     rejectNul({ filter: f });
-    const qb = em.createQueryBuilder(Order, 'o').select('o.*');
-    if (f.status?.length) qb.andWhere({ status: { $in: f.status } });
-    if (f.channelCode) qb.andWhere({ channel: { code: f.channelCode } });
-    if (scope) qb.andWhere({ channel: { $in: [...scope] } });
-    if (f.placedFrom) qb.andWhere({ placedAt: { $gte: f.placedFrom } });
-    if (f.placedTo) qb.andWhere({ placedAt: { $lt: f.placedTo } });
-    if (f.tag) qb.andWhere('? = any(o.tags)', [f.tag.trim().toLowerCase()]);
     const search = f.search?.trim();
     if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
-    if (search && can(ctx, Permission.CUSTOMER_READ)) {
-      const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      qb.andWhere(
-        '(o.number = ? or o.external_id = ? or o.customer_id in (select c.id from customer c where c.email ilike ? or c.name ilike ?))',
-        [search, search, like, like],
-      );
-    } else if (search) {
+    const conditions = orderListConditions({
+      status: f.status ?? undefined, channelCode: f.channelCode ?? undefined, channelIds: scope ? [...scope] : undefined,
+      placedFrom: f.placedFrom ?? undefined, placedTo: f.placedTo ?? undefined, tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
       // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
       // would spell them out letter by letter.
-      qb.andWhere('(o.number = ? or o.external_id = ?)', [search, search]);
-    }
-    const countQb = qb.clone();
+      search: search || undefined, searchCustomers: can(ctx, Permission.CUSTOMER_READ),
+    });
+    const qb = em.createQueryBuilder(Order, 'o').select('o.*');
+    for (const c of conditions) qb.andWhere(c.text, c.values);
     if (cursor) qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [order.parse(cursor[1]), cursor[2]]);
     qb.orderBy({ [order.prop]: order.dir, id: order.dir }).limit(limit + 1);
     const items = await qb.getResult();
     const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
-    return toConnection(items, limit, (o) => [sortName, order.key(o), o.id], () => countQb.getCount());
+    // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
+    let counting: Promise<OrderCount> | undefined;
+    const counted = () => (counting ??= this.countOrders(em, conditions));
+    const page = toConnection(items, limit, (o) => [sortName, order.key(o), o.id], async () => (await counted()).count);
+    return Object.defineProperty(page, 'totalCountIsEstimate', { enumerable: true, get: async () => (await counted()).isEstimate }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
   }
+
+  /**
+   * How many orders match: exact up to exactCountLimit (counting stops there), PostgreSQL's
+   * estimate above it, since an exact count reads every match (a second or more at a million).
+   */
+  private async countOrders(em: EntityManager, conditions: Condition[]): Promise<OrderCount> {
+    const count = async (c: Condition) => (await sql<{ n: number }>(em, c.text, c.values))[0].n;
+    if (this.exactCountLimit === 0) return { count: await count(exactOrderCount(conditions)), isEstimate: false };
+    const n = await count(cappedOrderCount(conditions, this.exactCountLimit + 1));
+    if (n <= this.exactCountLimit) return { count: n, isEstimate: false };
+    const explain = estimatedOrderCount(conditions);
+    const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(em, explain.text, explain.values);
+    // More than the limit match (counted): an estimate below that is known to be wrong.
+    const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
+    return { count: Math.min(2_147_483_647, Math.max(estimate, this.exactCountLimit + 1)), isEstimate: true };
+  }
+
 
 }
 

@@ -10,7 +10,12 @@ export class OrderPayload extends Payload('OrderPayload', 'order', Order) {
 }
 
 @ObjectType()
-export class OrderConnection extends Connection(Order, 'Order') {}
+export class OrderConnection extends Connection(Order, 'Order') {
+  @Field(() => Boolean, {
+    description: 'True when totalCount is PostgreSQL\'s estimate: more orders match than the exact-count limit (OMS_EXACT_COUNT_LIMIT, default 10,000), and counting them all would read every one. False: totalCount is exact.',
+  })
+  totalCountIsEstimate: boolean;
+}
 
 @ObjectType({ description: 'A change to an order, pushed to subscribers after it committed.' })
 export class OrderUpdate {

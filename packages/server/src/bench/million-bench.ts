@@ -1,0 +1,307 @@
+/**
+ * `pnpm bench:million`: the order list, search, totalCount and the dashboard over a million orders,
+ * measured over HTTP against the real server (docs/scale.md).
+ *
+ *  1. a scratch database: `oms_million_bench_<random>` on DATABASE_URL's server (dropped at the
+ *     end), or an embedded PostgreSQL in a temp dir (removed at the end); the real server
+ *     (createServer, migrations applied) in this process;
+ *  2. BENCH_MILLION_ORDERS orders (default 1,000,000) over 4 channels, BENCH_MILLION_CUSTOMERS
+ *     customers (default orders / 5), 1,000 products, 1 to 4 lines, history, placed over 2 years,
+ *     statuses by age: generated with SQL (generateOrders in data.ts), then VACUUM ANALYZE;
+ *  3. sequential requests (BENCH_MILLION_REQUESTS per case, default 100, after 5 warm-ups):
+ *     `orders(first: 50)` with lines, by status and by channel, in every sort; search by number,
+ *     external id, e-mail (whole and part) and name (whole and part); totalCount; each dashboard
+ *     query.
+ *
+ * Each list and search figure comes with `p50`, `cpu_ms` (CPU of this process, server and client,
+ * per request: what the machine's load does not change much) and `sql_p99_ms` (the page's
+ * statement and its lines' straight through `pg`: what PostgreSQL itself takes).
+ * BENCH_MILLION_SKIP_LIST=1 leaves out the list cases.
+ * BENCH_MILLION_REUSE=<database url>: measure a database generated before (kept with
+ * BENCH_MILLION_KEEP=1) instead of generating one.
+ *
+ * Prints one JSON line per figure on stdout, e.g.
+ * `{"figure":"order_list_p99_ms","orders":1000000,"filter":"status","sort":"PLACED_AT_DESC","value":12.3}`;
+ * progress on stderr. Exit code 1 when a request fails or returns a wrong result; with
+ * BENCH_STRICT=1, 2 when a goal is missed.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Client, Pool } from 'pg';
+import bcrypt from 'bcryptjs';
+import { startEmbeddedPostgres } from '../config/embedded-postgres';
+import { createServer } from '../server';
+import { gqlClient } from './client';
+import { generateOrders, loadCatalog } from './data';
+import { summarize } from './stats';
+import { orderListConditions } from '../modules/order/order-list.sql';
+import type { OrderStatus } from '../modules/order/order-state';
+
+function intEnv(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+const ORDERS = intEnv('BENCH_MILLION_ORDERS', 1_000_000, 1000);
+const CUSTOMERS = intEnv('BENCH_MILLION_CUSTOMERS', Math.max(100, Math.round(ORDERS / 5)));
+const REQUESTS = intEnv('BENCH_MILLION_REQUESTS', 100);
+const WARMUP = 5;
+const GOALS = { list: 100, search: 150, dashboard: 200 };
+const ADMIN = { email: 'million-bench@bench.example', password: randomBytes(12).toString('hex') };
+const CHANNELS = ['WEB', 'AMAZON', 'EBAY', 'POS'];
+const SORTS = ['PLACED_AT_DESC', 'PLACED_AT_ASC', 'UPDATED_AT_DESC', 'TOTAL_DESC', 'TOTAL_ASC'];
+
+const cleanups: (() => Promise<unknown>)[] = [];
+const say = (s: string) => process.stderr.write(`[bench:million] ${s}\n`);
+const round = (v: number) => Math.round(v * 10) / 10;
+const missed: string[] = [];
+let failed = false;
+
+function figure(name: string, value: number, extra: Record<string, unknown> = {}, goal?: number) {
+  process.stdout.write(`${JSON.stringify({ figure: name, orders: ORDERS, ...extra, value: round(value), ...(goal ? { goal } : {}) })}\n`);
+  if (goal && value > goal) missed.push(`${name} ${JSON.stringify(extra)}: ${round(value)} > ${goal}`);
+}
+
+function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function scratchDatabase(): Promise<string> {
+  if (process.env.BENCH_MILLION_REUSE) return process.env.BENCH_MILLION_REUSE;
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const name = `oms_million_bench_${randomBytes(5).toString('hex')}`;
+    const admin = new Client({ connectionString: external });
+    await admin.connect();
+    await admin.query(`create database "${name}"`);
+    await admin.end();
+    if (process.env.BENCH_MILLION_KEEP === '1') {
+      say(`kept (BENCH_MILLION_KEEP): ${withDatabase(external, name)}`);
+      return withDatabase(external, name);
+    }
+    cleanups.push(async () => {
+      const a = new Client({ connectionString: external });
+      await a.connect();
+      await a.query(`drop database if exists "${name}" with (force)`).finally(() => a.end());
+    });
+    say(`database ${name} on ${new URL(external).host}`);
+    return withDatabase(external, name);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-million-bench-'));
+  fs.chmodSync(dir, 0o755);
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  const db = await startEmbeddedPostgres(dir);
+  cleanups.push(() => db.stop());
+  say(`embedded PostgreSQL at ${new URL(db.url).host}`);
+  return db.url;
+}
+
+const LIST = `query($filter: OrderFilter, $sort: OrderSort) {
+  orders(first: 50, filter: $filter, sort: $sort) {
+    pageInfo { hasNextPage endCursor }
+    nodes { id number status placedAt total { amount } channel { code } customer { email name } lines { sku quantity unitPrice { amount } } }
+  }
+}`;
+const COUNT = `query($filter: OrderFilter) { orders(first: 1, filter: $filter) { totalCount totalCountIsEstimate } }`;
+const DASHBOARD: Record<string, string> = {
+  orderStatusCounts: `query { orderStatusCounts { status count } }`,
+  salesByChannel_today: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
+  salesByChannel_week: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
+  salesByChannel_30d: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
+  salesByChannel_365d: `query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }`,
+  lateOrders: `query { lateOrders(olderThanHours: 48, first: 10) { totalCount nodes { number confirmedAt } } }`,
+};
+
+async function main() {
+  const databaseUrl = await scratchDatabase();
+  const server = await createServer({
+    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, automationSchedule: 'off' },
+    databaseUrl, host: '127.0.0.1', admin: ADMIN, seed: 'none',
+  });
+  cleanups.unshift(() => server.stop());
+
+  const pool = new Pool({ connectionString: databaseUrl, max: 2 });
+  cleanups.unshift(() => pool.end());
+  const reuse = !!process.env.BENCH_MILLION_REUSE;
+  const channelIds: string[] = [];
+  for (const code of reuse ? [] : CHANNELS) {
+    const r = await pool.query(`insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), $1, $2, 'EUR', now()) returning id`, [code, `${code} channel`]);
+    channelIds.push(r.rows[0].id);
+  }
+  if (!reuse) await generate(pool, channelIds);
+  // A kept database has the admin of its first run, with that run's random password.
+  else await pool.query('update app_user set password_hash = $1 where email = $2', [await bcrypt.hash(ADMIN.password, 4), ADMIN.email]);
+  const measured = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
+  if (measured !== ORDERS) say(`the database holds ${measured} orders (BENCH_MILLION_ORDERS is ${ORDERS})`);
+  await measureAll(server.url, pool);
+}
+
+async function generate(pool: Pool, channelIds: string[]) {
+  await pool.query(`insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`);
+  await loadCatalog(pool, 1000, 1000);
+  say(`generating ${ORDERS} orders, ${CUSTOMERS} customers`);
+  const t0 = performance.now();
+  const gen = await generateOrders(pool, { orders: ORDERS, customers: CUSTOMERS, channelIds, days: 730, log: (s) => say(`  ${s}`) });
+  const genSeconds = (performance.now() - t0) / 1000;
+  say(`generated ${gen.orders} orders, ${gen.lines} lines, ${gen.history} history entries, ${gen.customers} customers in ${genSeconds.toFixed(0)} s`);
+  figure('generation_s', genSeconds, { lines: gen.lines, history: gen.history, customers: gen.customers, steps: gen.seconds });
+}
+
+const SORT_SQL: Record<string, string> = {
+  PLACED_AT_DESC: 'o.placed_at desc, o.id desc', PLACED_AT_ASC: 'o.placed_at asc, o.id asc', UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
+  TOTAL_DESC: 'o.total_amount desc, o.id desc', TOTAL_ASC: 'o.total_amount asc, o.id asc',
+};
+
+/** p99 of the list's page statement and its lines' straight through pg (what PostgreSQL takes, without the server). */
+async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; channelCode?: string; search?: string }, sort: string): Promise<number> {
+  const took: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i++) {
+    const f = filter(i);
+    const conditions = orderListConditions({ status: f.status as OrderStatus[] | undefined, channelCode: f.channelCode, search: f.search, searchCustomers: true });
+    let n = 0;
+    const where = conditions.length ? `where ${conditions.map((c) => `(${c.text.replace(/\?/g, () => `$${++n}`)})`).join(' and ')}` : '';
+    const began = performance.now();
+    const page = await pool.query(`select o.* from "order" o ${where} order by ${SORT_SQL[sort]} limit 51`, conditions.flatMap((c) => c.values));
+    await pool.query('select * from order_line where order_id = any($1::uuid[])', [page.rows.map((r) => r.id)]);
+    if (i >= WARMUP) took.push(performance.now() - began);
+  }
+  return summarize(took).p99;
+}
+
+async function measureAll(url: string, pool: Pool) {
+  const client = gqlClient(url, 'http', 1);
+  cleanups.unshift(async () => client.close());
+  const { login } = await client.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  client.setToken(login.token);
+
+  /** Sequential requests after a warm-up; `check` throws on a wrong answer. Returns the summary. */
+  const measure = async (label: string, query: string, variables: (i: number) => Record<string, unknown>, check?: (data: any, i: number) => void) => {
+    const latencies: number[] = [];
+    let cpu = { user: 0, system: 0 };
+    for (let i = 0; i < WARMUP + REQUESTS; i++) {
+      if (i === WARMUP) cpu = process.cpuUsage();
+      const v = variables(i);
+      const began = performance.now();
+      const r = await client.request(query, v);
+      const took = performance.now() - began;
+      if (r.status !== 200 || r.errors?.length || !r.data) {
+        failed = true;
+        throw new Error(`${label}: HTTP ${r.status} ${JSON.stringify(r.errors ?? r.data).slice(0, 300)}`);
+      }
+      try {
+        check?.(r.data, i);
+      } catch (e) {
+        failed = true;
+        throw new Error(`${label} ${JSON.stringify(v)}: ${(e as Error).message}`);
+      }
+      if (i >= WARMUP) latencies.push(took);
+    }
+    const used = process.cpuUsage(cpu);
+    const s = { ...summarize(latencies), cpuMs: (used.user + used.system) / 1000 / REQUESTS };
+    say(`${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, cpu ${s.cpuMs.toFixed(1)} ms/request`);
+    return s;
+  };
+  const fullPage = (d: any) => {
+    if (d.orders.nodes.length !== 50 || d.orders.nodes.some((n: any) => !n.lines.length)) throw new Error(`expected 50 orders with lines, got ${d.orders.nodes.length}`);
+  };
+
+  // The order list: by status (a common one, a rare one, several) and by channel, in every sort.
+  const statuses: [string, string[]][] = [['DELIVERED', ['DELIVERED']], ['CONFIRMED', ['CONFIRMED']], ['ON_HOLD', ['ON_HOLD']], ['PENDING+CONFIRMED', ['PENDING', 'CONFIRMED']]];
+  for (const sort of process.env.BENCH_MILLION_SKIP_LIST === '1' ? [] : SORTS) {
+    for (const [name, status] of statuses) {
+      const s = await measure(`list status ${name} ${sort}`, LIST, () => ({ filter: { status }, sort }), (d) => {
+        fullPage(d);
+        if (d.orders.nodes.some((n: any) => !status.includes(n.status))) throw new Error('an order of another status');
+      });
+      figure('order_list_p99_ms', s.p99, { filter: 'status', status: name, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ status }), sort)) }, GOALS.list);
+    }
+    for (const code of ['WEB', 'POS']) {
+      const s = await measure(`list channel ${code} ${sort}`, LIST, () => ({ filter: { channelCode: code }, sort }), (d) => {
+        fullPage(d);
+        if (d.orders.nodes.some((n: any) => n.channel.code !== code)) throw new Error('an order of another channel');
+      });
+      figure('order_list_p99_ms', s.p99, { filter: 'channel', channel: code, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: code }), sort)) }, GOALS.list);
+    }
+    const s = await measure(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({ filter: { channelCode: 'POS', status: ['CONFIRMED'] }, sort }));
+    figure('order_list_p99_ms', s.p99, { filter: 'channel+status', channel: 'POS', status: 'CONFIRMED', sort, p50: round(s.p50), cpu_ms: round(s.cpuMs),
+      sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: 'POS', status: ['CONFIRMED'] }), sort)) }, GOALS.list);
+  }
+
+  // Search: terms from the data, a different order or customer per request.
+  const sample = (await pool.query(
+    `select o.number, o.external_id, c.email, c.name from "order" o join customer c on c.id = o.customer_id
+      where o.external_id is not null order by md5(o.id::text) limit $1`, [REQUESTS + WARMUP])).rows as { number: string; external_id: string; email: string; name: string }[];
+  const lastNames = [...new Set(sample.map((r) => r.name.split(' ')[1]))];
+  const cases: [string, (i: number) => string, (d: any, term: string, i: number) => boolean][] = [
+    // A number is also part of some customers' e-mails (anna.mueller.142734@...): those orders match too.
+    ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.some((n: any) => n.number === term)],
+    ['external_id', (i) => sample[i].external_id, (d, _t, i) => d.orders.nodes.some((n: any) => n.number === sample[i].number)],
+    ['email', (i) => sample[i].email, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email === term)],
+    ['email_part', (i) => sample[i].email.split('@')[0].split('.').slice(1).join('.'), (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email.includes(term))],
+    ['name', (i) => sample[i].name, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term.toLowerCase()))],
+    ['name_part', (i) => lastNames[i % lastNames.length].slice(0, 5).toLowerCase(), (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term))],
+  ];
+  for (const [field, term, ok] of cases) {
+    const s = await measure(`search ${field}`, LIST, (i) => ({ filter: { search: term(i) } }), (d, i) => {
+      if (!ok(d, term(i), i)) throw new Error(`unexpected result for "${term(i)}": ${JSON.stringify(d.orders.nodes.slice(0, 2)).slice(0, 200)}`);
+    });
+    figure('order_search_p99_ms', s.p99, { field, example: term(0), p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, (i) => ({ search: term(i) }), 'PLACED_AT_DESC')) }, GOALS.search);
+  }
+
+  // totalCount: exact below the limit, an estimate above it.
+  const counts: [string, Record<string, unknown>][] = [
+    ['all', {}], ['status DELIVERED', { status: ['DELIVERED'] }], ['status ON_HOLD', { status: ['ON_HOLD'] }],
+    ['channel POS', { channelCode: 'POS' }], ['search name_part', { search: lastNames[0].slice(0, 5).toLowerCase() }], ['search email', { search: sample[0].email }],
+  ];
+  for (const [name, filter] of counts) {
+    let last: any;
+    const s = await measure(`totalCount ${name}`, COUNT, () => ({ filter }), (d) => { last = d.orders; });
+    const exact = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
+    figure('total_count_p99_ms', s.p99, { filter: name, p50: round(s.p50), count: last.totalCount, isEstimate: last.totalCountIsEstimate, ...(name === 'all' ? { exact } : {}) }, GOALS.list);
+  }
+
+  // The dashboard.
+  const day = 24 * 3600 * 1000;
+  const midnight = new Date();
+  midnight.setUTCHours(0, 0, 0, 0);
+  const vars: Record<string, Record<string, unknown>> = {
+    // What the admin's dashboard asks: since midnight, and the last 7 days.
+    salesByChannel_today: { from: midnight.toISOString() },
+    salesByChannel_week: { from: new Date(midnight.getTime() - 6 * day).toISOString() },
+    salesByChannel_30d: { from: new Date(Date.now() - 30 * day).toISOString() },
+    salesByChannel_365d: { from: new Date(Date.now() - 365 * day).toISOString() },
+  };
+  for (const [name, query] of Object.entries(DASHBOARD)) {
+    const s = await measure(`dashboard ${name}`, query, () => vars[name] ?? {});
+    figure('dashboard_p99_ms', s.p99, { query: name, p50: round(s.p50), cpu_ms: round(s.cpuMs) }, GOALS.dashboard);
+  }
+
+  const pg = (await pool.query('select version()')).rows[0].version.split(' on ')[0];
+  const size = (await pool.query(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0].s;
+  say(`machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${pg}, database ${size}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  if (missed.length) say(`goals missed:\n  ${missed.join('\n  ')}`);
+}
+
+async function cleanup() {
+  for (const fn of cleanups.splice(0)) await fn().catch((e) => say(`cleanup: ${e.message}`));
+}
+
+main()
+  .then(async () => {
+    await cleanup();
+    process.exit(failed ? 1 : process.env.BENCH_STRICT === '1' && missed.length ? 2 : 0);
+  })
+  .catch(async (e) => {
+    say(`failed: ${e.stack ?? e}`);
+    await cleanup();
+    process.exit(1);
+  });

@@ -1,0 +1,90 @@
+/**
+ * The SQL of the order list (OrderService.list): its filter conditions on `"order" o`, the
+ * search, and the count. Conditions use `?` placeholders (MikroORM's query builder and `sql`).
+ * Written for a million orders (docs/scale.md): every filter and sort has an index that yields a
+ * page of 50 without sorting every match, the search reads indexes only, and a count stops at
+ * the exact-count limit.
+ */
+import type { OrderStatus } from './order-state';
+
+/** One condition on the order alias `o`, with its values. */
+export interface Condition {
+  text: string;
+  values: unknown[];
+}
+
+export interface ListFilter {
+  status?: OrderStatus[];
+  channelCode?: string;
+  /** The caller's channels (a partner key); undefined: every channel. */
+  channelIds?: string[];
+  placedFrom?: Date;
+  placedTo?: Date;
+  tag?: string;
+  search?: string;
+  /** Whether the search also matches part of the customer's e-mail or name (CUSTOMER_READ). */
+  searchCustomers: boolean;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** `%term%` for ILIKE, with LIKE's wildcards and escape matched literally. */
+export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+
+/**
+ * The search: the order number or external id, exactly, or part of the customer's e-mail or name
+ * (case-insensitive). Written as the union of three index lookups (number: unique index; external
+ * id: its index; customers: trigram indexes, then their orders by customer) rather than one OR,
+ * which PostgreSQL can only answer by testing every order.
+ */
+export function orderSearch(term: string, searchCustomers: boolean): Condition {
+  if (!searchCustomers) {
+    return { text: `o.id in (select id from "order" where number = ? union all select id from "order" where external_id = ?)`, values: [term, term] };
+  }
+  const like = containsPattern(term);
+  return {
+    text: `o.id in (select id from "order" where number = ?
+                    union all select id from "order" where external_id = ?
+                    union all select id from "order" where customer_id in (select id from customer where email ilike ? or name ilike ?))`,
+    values: [term, term, like, like],
+  };
+}
+
+/** The conditions of a filter; none for an empty one. */
+export function orderListConditions(f: ListFilter): Condition[] {
+  const c: Condition[] = [];
+  // One status is `=` (the status index then yields placement order); several, a list.
+  if (f.status?.length === 1) c.push({ text: 'o.status = ?', values: [f.status[0]] });
+  else if (f.status?.length) c.push({ text: `o.status in (${marks(f.status.length)})`, values: [...f.status] });
+  // The channel's id first (a one-row lookup), so that the (channel, placed_at) index orders the page.
+  if (f.channelCode) c.push({ text: 'o.channel_id = (select id from channel where code = ?)', values: [f.channelCode] });
+  if (f.channelIds) c.push(f.channelIds.length ? { text: `o.channel_id in (${marks(f.channelIds.length)})`, values: [...f.channelIds] } : { text: 'false', values: [] });
+  if (f.placedFrom) c.push({ text: 'o.placed_at >= ?', values: [f.placedFrom] });
+  if (f.placedTo) c.push({ text: 'o.placed_at < ?', values: [f.placedTo] });
+  if (f.tag) c.push({ text: '? = any(o.tags)', values: [f.tag] });
+  if (f.search) c.push(orderSearch(f.search, f.searchCustomers));
+  return c;
+}
+
+const where = (conditions: Condition[]) => ({
+  text: conditions.length ? `where ${conditions.map((x) => `(${x.text})`).join(' and ')}` : '',
+  values: conditions.flatMap((x) => x.values),
+});
+
+/** How many orders match, counting at most `cap` (the answer is then `cap`: "at least"). */
+export function cappedOrderCount(conditions: Condition[], cap: number): Condition {
+  const w = where(conditions);
+  return { text: `select count(*)::int as n from (select 1 from "order" o ${w.text} limit ?) x`, values: [...w.values, cap] };
+}
+
+/** Every matching order counted (no cap). */
+export function exactOrderCount(conditions: Condition[]): Condition {
+  const w = where(conditions);
+  return { text: `select count(*)::int as n from "order" o ${w.text}`, values: w.values };
+}
+
+/** PostgreSQL's estimate of how many orders match: the row estimate of the plan (no order is read). */
+export function estimatedOrderCount(conditions: Condition[]): Condition {
+  const w = where(conditions);
+  return { text: `explain (format json) select 1 from "order" o ${w.text}`, values: w.values };
+}
