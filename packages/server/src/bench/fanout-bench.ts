@@ -19,7 +19,8 @@
  *     the processes, each order an update for every subscriber: orders/s, updates delivered/s,
  *     and each server process's peak RSS meanwhile (issue 13 goal 6: under 300 MB with 1,000 subscribers);
  *  6. one JSON line per figure on stdout (`{"figure":"fanout_p99_ms","value":...,"subscribers":1000,"processes":1}`);
- *     exit 1 when a subscriber missed a change or a goal is missed (p99 < 250 ms, < 50 KB RSS per idle
+ *     exit 1 when a subscriber missed a change, or in a run of at most 1,000 subscribers on one process
+ *     when a goal is missed (p99 < 250 ms, < 50 KB RSS per idle
  *     subscriber, peak RSS < 300 MB per process).
  *
  * Options (argument or environment): --runs / BENCH_FANOUT_RUNS; or --subscribers / BENCH_SUBSCRIBERS
@@ -279,6 +280,9 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   await Promise.all(clients.map((c) => c.ask({ cmd: 'close' })));
   while (cleanups.length) await cleanups.pop()!().catch(() => undefined);
   const rssPerIdle = (sum(idle, 'rss') - sum(before, 'rss')) / subscribers;
+  // The latency and memory goals are set for 1,000 subscribers on one process; bigger runs are
+  // measured and reported against them, and fail only when an update went missing.
+  if (subscribers > 1000 || processes > 1) return missing === 0;
   return missing === 0 && p99 < GOAL_P99_MS && rssPerIdle < GOAL_BYTES_PER_IDLE && (!peakRss || peakRss < GOAL_RSS_BYTES);
 }
 
