@@ -87,8 +87,10 @@ test('one status change costs the same SQL statements for 1 subscriber as for 50
   expect(loads(many.statements).length).toBeLessThanOrEqual(loads(single.statements).length + 2);
   expect(loads(single.statements).length).toBeGreaterThan(0);
   if (process.env.SHOW_STATEMENTS) console.log(`N=1: ${single.statements.length} statements, N=50: ${many.statements.length}\n${many.statements.join('\n')}`);
-  // And in all (the mutation, the stream, dispatch; a periodic sweep may fall inside one of the two windows).
-  expect(many.statements.length).toBeLessThanOrEqual(single.statements.length + 4);
+  // And in all (the mutation, the stream, dispatch). Periodic work (the sequencer's sweep, session
+  // revalidation of open sockets, job polling) may fall inside either window: a margin of 10, far
+  // below the 50 or more that any per-subscriber statement would add.
+  expect(many.statements.length).toBeLessThanOrEqual(single.statements.length + 10);
   for (const s of fifty) s.stop();
 });
 
