@@ -249,6 +249,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         for (const e of errors) if (isUnexpected(e)) log.error({ err: e.originalError ?? e }, 'subscription failed');
         return errors.map((e) => new GraphQLError(maskError(e.toJSON(), e).message, { extensions: maskError(e.toJSON(), e).extensions }));
       },
+      log,
     },
     wsServer,
   );

@@ -132,6 +132,16 @@ test('a database restart under way: 503s that say so, then the server serves aga
   expect(exportBody.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   expectNoInternals(exportBody);
 
+  // A WebSocket that connects now: its session cannot be checked, so it is told to come back later
+  // (1013 Try Again Later, as HTTP says 503), not closed as an internal error, and nothing is
+  // written outside the JSON log.
+  const consoleErrors = jest.spyOn(console, 'error');
+  const late = t.ws();
+  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e: any) => resolve({ code: e.code, reason: e.reason })));
+  expect(lateClosed).toEqual({ code: 1013, reason: 'Service temporarily unavailable' });
+  expect(consoleErrors).not.toHaveBeenCalled();
+  consoleErrors.mockRestore();
+
   // Back: the server serves again without a restart.
   await restoreDatabase();
   const backAt = Date.now();

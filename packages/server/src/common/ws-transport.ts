@@ -14,6 +14,11 @@ import type http from 'node:http';
 import { CloseCode, DEPRECATED_GRAPHQL_WS_PROTOCOL, handleProtocols, makeServer, ServerOptions } from 'graphql-ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { sharedJson } from './shared-subscribe';
+import type { Logger } from './logger';
+import { isUnavailable } from './unavailable';
+
+/** WebSocket close code 1013 (Try Again Later): the database is unreachable; clients reconnect. */
+const TRY_AGAIN_LATER = 1013;
 
 export interface Extra {
   readonly socket: WebSocket;
@@ -54,10 +59,11 @@ const reasonOf = (err: unknown, isProd: boolean) => {
 };
 
 export function serveGraphqlWs<P extends Record<string, unknown> | undefined = Record<string, unknown> | undefined>(
-  options: ServerOptions<P, Extra> & { isProd?: boolean },
+  options: ServerOptions<P, Extra> & { isProd?: boolean; log: Logger },
   ws: WebSocketServer,
   keepAlive = 12_000,
 ): { dispose(): Promise<void> } {
+  const log = options.log;
   const isProd = typeof options.isProd === 'boolean' ? options.isProd : process.env.NODE_ENV === 'production';
   const given = options.jsonMessageReplacer;
   const server = makeServer<P, Extra>({
@@ -66,7 +72,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
   });
   ws.options.handleProtocols = handleProtocols;
   ws.once('error', (err) => {
-    console.error('Internal error emitted on the WebSocket server. Please check your implementation.', err);
+    log.error({ err }, 'WebSocket server error');
     for (const client of ws.clients) {
       try {
         client.close(CloseCode.InternalServerError, reasonOf(err, isProd));
@@ -77,7 +83,9 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
   });
   ws.on('connection', (socket, request) => {
     socket.once('error', (err) => {
-      console.error('Internal error emitted on a WebSocket socket. Please check your implementation.', err);
+      // A frame above the size limit or a broken frame: ws has already closed the socket with its
+      // own code (1009, 1002); this close is then a no-op.
+      log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'WebSocket connection error');
       socket.close(CloseCode.InternalServerError, reasonOf(err, isProd));
     });
     let pongWait: NodeJS.Timeout | null = null;
@@ -109,7 +117,14 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
           try {
             await cb(String(event));
           } catch (err) {
-            console.error('Internal error occurred during message handling. Please check your implementation.', err);
+            // The database went away while a message was handled (the session check of a connection
+            // or a subscription): the client is asked to come back, as HTTP answers 503.
+            if (isUnavailable(err)) {
+              log.warn({ err }, 'WebSocket message not handled: database unreachable; closing with 1013 (Try Again Later)');
+              socket.close(TRY_AGAIN_LATER, 'Service temporarily unavailable');
+              return;
+            }
+            log.error({ err }, 'WebSocket message handling failed');
             socket.close(CloseCode.InternalServerError, reasonOf(err, isProd));
           }
         }),
@@ -120,7 +135,7 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
       if (pongWait) clearTimeout(pongWait);
       if (pingInterval) clearInterval(pingInterval);
       if (!isProd && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL) {
-        console.warn(`Client provided the unsupported and deprecated subprotocol "${socket.protocol}" used by subscriptions-transport-ws.`);
+        log.warn(`Client provided the unsupported and deprecated subprotocol "${socket.protocol}" used by subscriptions-transport-ws.`);
       }
       void closed(code, String(reason));
     });
