@@ -3,14 +3,12 @@
  * partner API keys (create, rotate, revoke) and the audit log every such change is written to,
  * in the same transaction as the change.
  */
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { sql } from '../../common/sql';
-import { validateInput } from '../../common/validation';
 import { Channel } from '../channel/channel.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -19,8 +17,8 @@ import { API_KEY_PREFIX, checkPassword, hashPassword, hashToken, newSecret } fro
 import { ChangePasswordInput, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';
 import { apiKeyRefusal, Role } from './permissions';
 import { Session, User } from './user.entity';
+import { Result, runMutation } from '../../common/mutation';
 
-type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
 
 export class AccessService {
   constructor(private readonly keyRotationGraceSeconds: number, private readonly events: AccessEvents) {}
@@ -33,23 +31,13 @@ export class AccessService {
     recordAudit(em, ctx, action, targetType, targetId, details);
   }
 
-  /** Runs a use case in a transaction; DomainErrors come back as userErrors. */
-  private async run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
-    const invalid = await validateInput(input);
-    if (invalid.length) return { userErrors: invalid } as Result<K, T>;
-    try {
-      const value = await ctx.em.transactional(work);
-      return { [key]: value, userErrors: [] } as unknown as Result<K, T>;
-    } catch (e) {
-      if (e instanceof DomainError) return { userErrors: e.userErrors } as Result<K, T>;
-      if (e instanceof UniqueConstraintViolationException) {
-        return { userErrors: [new UserError(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email'])] } as Result<K, T>;
-      }
-      throw e;
-    } finally {
-      // Cached credentials (AuthService) are forgotten after any change, committed or not.
-      this.events.changed();
-    }
+  /** Runs a use case through the mutation wrapper; cached credentials (AuthService) are forgotten after any change, committed or not. */
+  private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+    return runMutation(ctx, key, work, {
+      input,
+      conflict: { message: 'A user with this e-mail already exists', field: ['input', 'email'] },
+      always: () => this.events.changed(),
+    });
   }
 
   // ---- users ----

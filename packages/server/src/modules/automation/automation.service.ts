@@ -27,6 +27,8 @@ import type { WebhookService } from '../webhooks/webhook.service';
 import { AutomationRule, RuleAction, RuleExecution, RuleOutcomeKind, SCHEDULE } from './automation-rule.entity';
 import { rejectNul } from '../../common/query-args';
 import { BUILT_INS, customVerdict, nulError, OrderFacts, validateActions, validateConditions, validateTrigger, Verdict } from './rule-definitions';
+import { Result, runMutation } from '../../common/mutation';
+import { isUuid } from '../../common/limits';
 
 export const AUTOMATION_QUEUE = 'automation';
 export const SCHEDULE_QUEUE = 'automation-schedule';
@@ -37,7 +39,6 @@ const ORDER_ACTION_OF: Partial<Record<RuleAction['type'], OrderAction>> = {
   confirm: OrderAction.CONFIRM, hold: OrderAction.HOLD, release: OrderAction.RELEASE_HOLD, cancel: OrderAction.CANCEL,
 };
 const KEY = /^[a-z0-9][a-z0-9-]{1,63}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RuleOutcomeView {
   ruleKey: string;
@@ -361,14 +362,10 @@ export class AutomationService {
     return ctx.em.find(AutomationRule, {}, { orderBy: { position: 'asc', key: 'asc' } });
   }
 
-  private async write<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<{ value?: T; userErrors: UserError[] }> {
-    try {
-      return { value: await ctx.em.transactional(work), userErrors: [] };
-    } catch (e) {
-      if (e instanceof DomainError) return { userErrors: e.userErrors };
-      throw e;
-    }
+  private write<T>(ctx: RequestContext, work: (em: EntityManager) => Promise<T>): Promise<Result<'value', T>> {
+    return runMutation(ctx, 'value', work);
   }
+
 
   private checkCommon(input: { name?: string | null; description?: string | null; position?: number | null }, errors: UserError[]) {
     if (input.name != null && (!input.name.trim() || input.name.length > 200)) errors.push(err(['input', 'name'], 'name: 1 to 200 characters'));
@@ -466,7 +463,7 @@ export class AutomationService {
   async dryRun(ctx: RequestContext, orderIdOrNumber: string): Promise<RuleOutcomeView[]> {
     rejectNul({ orderId: orderIdOrNumber });
     const scope = channelScope(ctx);
-    const [row] = await sql<{ id: string; channel_id: string }>(ctx.em, `select id, channel_id from "order" where ${UUID.test(orderIdOrNumber) ? 'id = ?::uuid' : 'number = ?'}`, [orderIdOrNumber]);
+    const [row] = await sql<{ id: string; channel_id: string }>(ctx.em, `select id, channel_id from "order" where ${isUuid(orderIdOrNumber) ? 'id = ?::uuid' : 'number = ?'}`, [orderIdOrNumber]);
     if (!row || (scope && !scope.includes(row.channel_id))) return [];
     const facts = (await this.facts(ctx.em, row.id))!;
     const now = new Date();
@@ -498,7 +495,7 @@ export class AutomationService {
     const where: Record<string, unknown> = {};
     if (args.ruleKey) where.ruleKey = args.ruleKey;
     if (args.orderId) {
-      if (!UUID.test(args.orderId)) return toConnection([] as RuleExecution[], limit, () => [], async () => 0);
+      if (!isUuid(args.orderId)) return toConnection([] as RuleExecution[], limit, () => [], async () => 0);
       where.orderId = args.orderId;
     }
     const page: any = cursor ? { ...where, $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;

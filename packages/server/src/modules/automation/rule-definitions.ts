@@ -8,6 +8,7 @@ import { formatMoney } from '../../common/money';
 import { EVENT_TYPES } from '../events/domain-event.entity';
 import { OrderStatus, PaymentStatus } from '../order/order-state';
 import { RuleAction, RuleCondition, SCHEDULE } from './automation-rule.entity';
+import { INT4_MAX, isUuid } from '../../common/limits';
 
 /** What conditions look at: one order, read in the rule's transaction. */
 export interface OrderFacts {
@@ -45,7 +46,6 @@ const OPS: Record<(typeof CONDITION_FIELDS)[number], string[]> = {
   total: NUMBER_OPS, ageHours: NUMBER_OPS, sku: TEXT_OPS, tags: TEXT_OPS,
 };
 const TAG = /^[a-z0-9][a-z0-9_-]{0,39}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const err = (path: (string | number)[], message: string) => new UserError(ErrorCode.INVALID_INPUT, message, path.map(String));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -97,7 +97,7 @@ export function validateConditions(conditions: unknown, path: (string | number)[
     const v = c.value;
     const bad = (m: string) => errors.push(err([...at, 'value'], `value: ${m}`));
     if (field === 'total' || field === 'ageHours') {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2_147_483_647) bad('a whole number, 0 or more');
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > INT4_MAX) bad('a whole number, 0 or more');
     } else if (field === 'sku' || field === 'tags') {
       if (typeof v !== 'string' || !v.length || v.length > 100) bad('a text of 1 to 100 characters');
     } else if (!isStringList(v) || !v.length) {
@@ -139,7 +139,7 @@ export function validateActions(actions: unknown, path: (string | number)[]): Us
       const e = validateTag(a.tag, [...at, 'tag']);
       if (e) errors.push(e);
     }
-    if (type === 'webhook' && (typeof a.endpointId !== 'string' || !UUID.test(a.endpointId))) errors.push(err([...at, 'endpointId'], 'endpointId: the id of a webhook endpoint'));
+    if (type === 'webhook' && (typeof a.endpointId !== 'string' || !isUuid(a.endpointId))) errors.push(err([...at, 'endpointId'], 'endpointId: the id of a webhook endpoint'));
     return undefined;
   });
   return errors;
@@ -222,7 +222,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
     key: 'hold-high-value',
     events: ['order.placed'],
     validate: (s) => {
-      const errors = [...only(s, ['threshold', 'allowedCountries']), ...wholeNumber(s, 'threshold', 1, 2_147_483_647)];
+      const errors = [...only(s, ['threshold', 'allowedCountries']), ...wholeNumber(s, 'threshold', 1, INT4_MAX)];
       const c = s.allowedCountries;
       if (!Array.isArray(c) || c.length > 300 || c.some((x) => typeof x !== 'string' || !/^[A-Z]{2}$/.test(x))) {
         errors.push(err(S('allowedCountries'), 'allowedCountries: a list of ISO country codes in capitals, e.g. ["DE", "AT"] (empty: any country)'));

@@ -10,7 +10,6 @@ import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { sql } from '../../common/sql';
 import { stockCount, StockFilterValues, stockPage } from './stock.sql';
-import { validateInput } from '../../common/validation';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog/product.entity';
@@ -22,6 +21,8 @@ import { DomainEvent } from '../events/domain-event.entity';
 import { StockMovement, StockMovementKind } from './stock-movement.entity';
 import { Warehouse } from './warehouse.entity';
 import { replicaEm } from '../../common/read-replica';
+import { INT4_MAX } from '../../common/limits';
+import { runMutation } from '../../common/mutation';
 
 /** What sourcing needs to know of a product. */
 export interface SourcedProduct {
@@ -62,7 +63,6 @@ export class StockBook<C extends StockCell = StockCell> {
 }
 
 /** The largest value of a PostgreSQL integer (int4) column: on_hand, reserved, quantities. */
-export const INT4_MAX = 2_147_483_647;
 
 export class InventoryService {
   /** Warehouses in sourcing order: lowest priority number first, then code. */
@@ -256,45 +256,37 @@ export class InventoryService {
 
   /** Changes on-hand stock by delta, never below what is reserved. */
   async adjust(ctx: RequestContext, input: AdjustStockInput): Promise<{ stockLevel?: StockLevel; userErrors: UserError[] }> {
-    const invalid = await validateInput(input);
-    if (invalid.length) return { userErrors: invalid };
-    try {
-      const stockLevel = await ctx.em.transactional(async (em) => {
-        const product = await em.findOne(Product, { sku: input.sku });
-        if (!product) fail(ErrorCode.NOT_FOUND, `No product with SKU ${input.sku}`, ['input', 'sku']);
-        const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
-        if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
-        // Create the row if missing, then lock it.
-        await em.execute(
-          'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
-          [product!.id, warehouse!.id],
-        );
-        const level = await em.findOneOrFail(StockLevel, { product: product!.id, warehouse: warehouse!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (level.onHand + input.delta < level.reserved) {
-          fail(ErrorCode.INSUFFICIENT_STOCK,
-            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
-            ['input', 'delta']);
-        }
-        // on_hand is an int4 column: past its range the database would fail the whole statement.
-        if (level.onHand + input.delta > INT4_MAX) {
-          fail(ErrorCode.INVALID_INPUT,
-            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
-            ['input', 'delta']);
-        }
-        level.onHand += input.delta;
-        const actor = ctx.actor?.label ?? 'system';
-        em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor }));
-        em.persist(new DomainEvent({
-          type: 'stock.adjusted', aggregateType: 'stock', aggregateId: level.id, actor,
-          payload: { sku: input.sku, warehouseCode: input.warehouseCode, delta: input.delta, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved, reason: input.reason ?? null },
-        }));
-        return level;
-      });
-      return { stockLevel, userErrors: [] };
-    } catch (e) {
-      if (e instanceof DomainError) return { userErrors: e.userErrors };
-      throw e;
-    }
+    return runMutation(ctx, 'stockLevel', async (em) => {
+      const product = await em.findOne(Product, { sku: input.sku });
+      if (!product) fail(ErrorCode.NOT_FOUND, `No product with SKU ${input.sku}`, ['input', 'sku']);
+      const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
+      if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
+      // Create the row if missing, then lock it.
+      await em.execute(
+        'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
+        [product!.id, warehouse!.id],
+      );
+      const level = await em.findOneOrFail(StockLevel, { product: product!.id, warehouse: warehouse!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (level.onHand + input.delta < level.reserved) {
+        fail(ErrorCode.INSUFFICIENT_STOCK,
+          `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
+          ['input', 'delta']);
+      }
+      // on_hand is an int4 column: past its range the database would fail the whole statement.
+      if (level.onHand + input.delta > INT4_MAX) {
+        fail(ErrorCode.INVALID_INPUT,
+          `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
+          ['input', 'delta']);
+      }
+      level.onHand += input.delta;
+      const actor = ctx.actor?.label ?? 'system';
+      em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor }));
+      em.persist(new DomainEvent({
+        type: 'stock.adjusted', aggregateType: 'stock', aggregateId: level.id, actor,
+        payload: { sku: input.sku, warehouseCode: input.warehouseCode, delta: input.delta, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved, reason: input.reason ?? null },
+      }));
+      return level;
+    }, { input });
   }
 
   /** Deprecated unpaged list: at most LEGACY_LIST_CAP rows (Query.stock pages through all). */

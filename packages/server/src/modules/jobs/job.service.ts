@@ -6,8 +6,8 @@ import { MAX_PAGE_SIZE, pageSize } from '../../common/pagination';
 import { rejectNul } from '../../common/query-args';
 import { recordAudit } from '../auth/audit';
 import type { JobView } from './job.types';
+import { isUuid } from '../../common/limits';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class JobService {
   constructor(private readonly jobs: JobQueue) {}
@@ -18,7 +18,7 @@ export class JobService {
   }
 
   async retry(ctx: RequestContext, queue: string, id: string): Promise<{ job?: JobView; userErrors: UserError[] }> {
-    const job = UUID.test(id) && !queue.includes('\u0000') ? await this.jobs.get(queue, id) : undefined;
+    const job = isUuid(id) && !queue.includes('\u0000') ? await this.jobs.get(queue, id) : undefined;
     if (!job) return { userErrors: [new UserError(ErrorCode.NOT_FOUND, `No job ${JSON.stringify(id).slice(0, 80)} in queue ${JSON.stringify(queue).slice(0, 80)}`, ['id'])] };
     const deadLetter = this.jobs.isDeadLetterQueue(queue);
     if (!deadLetter && job.state !== 'failed') {

@@ -14,7 +14,7 @@
 import { registerEnumType } from 'type-graphql';
 import { ErrorCode, fail } from '../../common/errors';
 import { Permission } from '../auth/permissions';
-import { ORDER_TRANSITIONS, OrderStatus } from './order-state';
+import { OPEN_STATUSES, ORDER_TRANSITIONS, OrderStatus } from './order-state';
 
 export enum OrderAction {
   CONFIRM = 'CONFIRM',
@@ -169,7 +169,7 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
  * Stock allocation of units still waiting for stock: the automation engine's `allocate` action,
  * not an API mutation (so not an OrderAction), allowed while the order still waits to ship.
  */
-export const ALLOCATABLE: readonly OrderStatus[] = [S.PENDING, S.ON_HOLD, S.CONFIRMED, S.PARTIALLY_SHIPPED];
+export const ALLOCATABLE: readonly OrderStatus[] = OPEN_STATUSES;
 
 export function allocationRefusal(o: Where): { code: ErrorCode; message: string } | undefined {
   return ALLOCATABLE.includes(o.status) ? undefined : transition(`Order ${o.number} is ${o.status}: nothing to allocate`);

@@ -41,6 +41,23 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
 /** Statuses an order may be put on hold from (and so may be released back to); the held positions of order-state-machine.ts. */
 export const HOLDABLE = [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
 
+/** Open orders: not finished, with units still to ship (their stock is reserved or wanted). */
+export const OPEN_STATUSES: readonly OrderStatus[] = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
+
+/** Released for fulfilment: units may ship from these. */
+export const FULFILLABLE_STATUSES: readonly OrderStatus[] = [OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
+
+/**
+ * A status set as an SQL list literal, for `status in (...)` in *.sql.ts files, so SQL is built
+ * from the same constants as the code. Only enum values reach it, never input.
+ */
+export function sqlStatusList(statuses: readonly OrderStatus[]): string {
+  return statuses.map((s) => {
+    if (!Object.values(OrderStatus).includes(s)) throw new Error(`not an order status: ${String(s)}`);
+    return `'${s}'`;
+  }).join(', ');
+}
+
 export enum PaymentStatus {
   UNPAID = 'UNPAID',
   PARTIALLY_PAID = 'PARTIALLY_PAID',

@@ -8,7 +8,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUUID } from 'class-validator';
 import type { RequestContext } from '../../common/context';
-import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
+import { ErrorCode, fail, UserError } from '../../common/errors';
+import { runMutation } from '../../common/mutation';
 import { orderEvents } from './order-events';
 import { OrderChangeLog } from './order-change-log';
 import { Order } from './order.entity';
@@ -24,24 +25,18 @@ export function actorLabel(ctx: RequestContext): string {
 
 export class OrderTransactions {
   async run(ctx: RequestContext, work: (em: EntityManager, changes: OrderChangeLog) => Promise<Order>): Promise<OrderResult> {
-    try {
-      const order = await ctx.em.transactional(async (em) => {
-        const changes = new OrderChangeLog(em, actorLabel(ctx));
-        const result = await work(em, changes);
-        for (const { entry, order: changed, writtenBySql } of changes.entries) {
-          if (writtenBySql) continue;
-          for (const event of orderEvents(entry, changed)) {
-            if (ctx.cause) event.payload = { ...event.payload, cause: ctx.cause };
-            em.persist(event);
-          }
+    return runMutation(ctx, 'order', async (em) => {
+      const changes = new OrderChangeLog(em, actorLabel(ctx));
+      const result = await work(em, changes);
+      for (const { entry, order: changed, writtenBySql } of changes.entries) {
+        if (writtenBySql) continue;
+        for (const event of orderEvents(entry, changed)) {
+          if (ctx.cause) event.payload = { ...event.payload, cause: ctx.cause };
+          em.persist(event);
         }
-        return result;
-      });
-      return { order, userErrors: [] };
-    } catch (e) {
-      if (e instanceof DomainError) return { userErrors: e.userErrors };
-      throw e;
-    }
+      }
+      return result;
+    });
   }
 
   /**

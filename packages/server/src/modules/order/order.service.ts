@@ -35,6 +35,7 @@ import { Warehouse } from '../inventory/warehouse.entity';
 import { Payment, Refund } from '../payment/payment.entity';
 import { Shipment, ShipmentLine, ShipmentStatus } from '../shipment/shipment.entity';
 import { replicaEm } from '../../common/read-replica';
+import { INT4_MAX } from '../../common/limits';
 
 /** How each sort orders the list and what its cursors hold (the sort key, then the id). */
 const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updatedAt' | 'totalAmount'; dir: 'asc' | 'desc'; key: (o: Order) => string | number; parse: (v: unknown) => unknown }> = {
@@ -130,7 +131,7 @@ export class OrderService {
         order.lines.add(line);
         return { line, product, index };
       });
-      if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > 2_147_483_647) {
+      if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > INT4_MAX) {
         fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
       }
       order.setTotals(subtotal);
@@ -399,7 +400,7 @@ export class OrderService {
       // Money: totals as stated, payments within the total, refunds within the payments.
       const subtotal = input.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
       const total = subtotal + input.shippingAmount;
-      if (!Number.isSafeInteger(total) || total > 2_147_483_647) err('Order total is too large', ['total']);
+      if (!Number.isSafeInteger(total) || total > INT4_MAX) err('Order total is too large', ['total']);
       if (input.total != null && input.total !== total) err(`total is ${input.total} but lines and shipping add up to ${total}`, ['total']);
       const paid = input.payments.reduce((s, p) => s + p.amount, 0);
       const refunded = input.refunds.reduce((s, r) => s + r.amount, 0);
@@ -546,7 +547,7 @@ export class OrderService {
     const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(em, explain.text, explain.values);
     // More than the limit match (counted): an estimate below that is known to be wrong.
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
-    return { count: Math.min(2_147_483_647, Math.max(estimate, this.exactCountLimit + 1)), isEstimate: true };
+    return { count: Math.min(INT4_MAX, Math.max(estimate, this.exactCountLimit + 1)), isEstimate: true };
   }
 
 

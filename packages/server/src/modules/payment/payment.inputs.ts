@@ -1,5 +1,6 @@
 import { IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { INT4_MAX } from '../../common/limits';
 
 @InputType()
 export class RecordPaymentInput {
@@ -9,7 +10,7 @@ export class RecordPaymentInput {
 
   @Field(() => Int, { description: "Minor units of the order's currency." })
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(INT4_MAX)
   amount: number;
 
   @Field(() => String, { nullable: true, description: "If given, must equal the order's currency." })
@@ -35,7 +36,7 @@ export class RefundPaymentInput {
 
   @Field(() => Int, { description: "Minor units of the order's currency; at most what was paid and not yet refunded." })
   @Min(1)
-  @Max(2_147_483_647)
+  @Max(INT4_MAX)
   amount: number;
 
   @Field(() => String, { nullable: true })

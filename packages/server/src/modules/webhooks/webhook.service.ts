@@ -24,7 +24,6 @@ import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { run as runSql, sql } from '../../common/sql';
-import { validateInput } from '../../common/validation';
 import { ApiKey } from '../auth/api-key.entity';
 import { recordAudit } from '../auth/audit';
 import { Channel } from '../channel/channel.entity';
@@ -37,6 +36,8 @@ import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from 
 import { FairShare } from './webhook.fairness';
 import { Outcome, post } from './webhook.http';
 import { chargeReplayBudget, countKeyEndpoints, lockKeyEndpoints, lockReplayBudget, pendingReplays } from './webhook.sql';
+import { Result, runMutation } from '../../common/mutation';
+import { isUuid } from '../../common/limits';
 
 export { signature } from './webhook.http';
 
@@ -52,7 +53,6 @@ const HOUR_MS = 3600_000;
 const REPLAY_ROUND = 50;
 /** The most events one replayEvents call queues; the rest is left for another call (after: lastEventId). */
 export const REPLAY_LIMIT = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>
   & Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour'>>;
@@ -64,7 +64,6 @@ export function retriesFor(delaySeconds: number, windowSeconds: number): number 
   return n;
 }
 
-type Result<K extends string, T> = { [P in K]?: T } & { userErrors: UserError[] };
 
 export class WebhookService {
   private readonly retryLimit: number;
@@ -121,17 +120,10 @@ export class WebhookService {
     return channels.map((c) => c.code);
   }
 
-  private async run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
-    const invalid = await validateInput(input);
-    if (invalid.length) return { userErrors: invalid } as Result<K, T>;
-    try {
-      const value = await ctx.em.transactional(work);
-      return { [key]: value, userErrors: [] } as unknown as Result<K, T>;
-    } catch (e) {
-      if (e instanceof DomainError) return { userErrors: e.userErrors } as Result<K, T>;
-      throw e;
-    }
+  private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+    return runMutation(ctx, key, work, { input });
   }
+
 
   /**
    * Whether an endpoint may only reach public addresses: always for a partner key's endpoint (or
@@ -214,7 +206,7 @@ export class WebhookService {
   }
 
   private async find(em: EntityManager, ctx: RequestContext, id: string, field: string[] = ['id']): Promise<WebhookEndpoint> {
-    const endpoint = UUID.test(id) ? await em.findOne(WebhookEndpoint, { id, ...this.visible(ctx) }) : null;
+    const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id, ...this.visible(ctx) }) : null;
     return endpoint ?? fail(ErrorCode.NOT_FOUND, `No webhook endpoint with id ${JSON.stringify(id).slice(0, 80)}`, field);
   }
 
@@ -265,7 +257,7 @@ export class WebhookService {
   async deliveries(ctx: RequestContext, endpointId: string, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const endpoint = UUID.test(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...this.visible(ctx) }) : null;
+    const endpoint = isUuid(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...this.visible(ctx) }) : null;
     if (!endpoint) return toConnection([] as WebhookDelivery[], limit, () => [], async () => 0);
     const where = { endpoint: endpoint.id };
     const page: any = cursor ? { ...where, $or: [{ createdAt: { $lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
@@ -280,7 +272,7 @@ export class WebhookService {
   /** Sends the event of a delivery again to its endpoint, as a new delivery (same event id). */
   async replay(ctx: RequestContext, id: string) {
     const r = await this.run(ctx, 'delivery', { id }, async (em) => {
-      const original = UUID.test(id) ? await em.findOne(WebhookDelivery, { id, endpoint: this.visible(ctx) }, { populate: ['endpoint'] }) : null;
+      const original = isUuid(id) ? await em.findOne(WebhookDelivery, { id, endpoint: this.visible(ctx) }, { populate: ['endpoint'] }) : null;
       if (!original) return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
       if (!original.endpoint.$.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
       await this.takeReplayBudget(em, this.lane(original.endpoint.$), 1);
@@ -378,7 +370,7 @@ export class WebhookService {
    * dispatcher instead, once. Returns what to do after commit, or an error for the rule's log.
    */
   async deliverTo(em: EntityManager, endpointId: string, event: DomainEvent): Promise<{ error?: string; after?: () => void }> {
-    const endpoint = UUID.test(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
+    const endpoint = isUuid(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
     if (!endpoint) return { error: `no webhook endpoint ${endpointId}` };
     if (!endpoint.active) return { error: `webhook endpoint ${endpoint.url} is disabled` };
     if (endpoint.wants(event.type, event.channelId)) return {};
@@ -391,7 +383,7 @@ export class WebhookService {
 
   /** Whether a webhook endpoint exists and is active (checked by rules before they act). */
   async endpointUsable(em: EntityManager, endpointId: string): Promise<string | undefined> {
-    const endpoint = UUID.test(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
+    const endpoint = isUuid(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
     if (!endpoint) return `no webhook endpoint ${endpointId}`;
     if (!endpoint.active) return `webhook endpoint ${endpoint.url} is disabled`;
     return undefined;
