@@ -4,16 +4,10 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useMemo } from 'react';
 import { BrowserRouter } from 'react-router';
-import { setToken } from '../lib/session';
+import { setToken, signInUrlFor } from '../lib/session';
 import { createApollo } from './apollo';
 import { AppRoutes } from './routes';
 import { theme } from './theme';
-
-/** Where an expired session sends the user: sign-in, remembering the page they were on. */
-export function signInUrlFor(location: { pathname: string; search: string }): string {
-  const here = location.pathname + location.search;
-  return here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
-}
 
 export function App() {
   const apollo = useMemo(

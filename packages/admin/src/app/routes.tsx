@@ -19,8 +19,7 @@ import { ScreenPage } from '../features/screen/ScreenPage';
 import { TrackingPage } from '../features/tracking/TrackingPage';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage';
 import { useMe } from '../lib/me';
-import { useToken } from '../lib/session';
-import { signInUrlFor } from './App';
+import { signInUrlFor, useToken } from '../lib/session';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
 

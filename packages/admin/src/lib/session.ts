@@ -67,3 +67,9 @@ export function onTokenChange(fn: (token: string | null) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** Where an expired session sends the user: sign-in, remembering the page they were on. */
+export function signInUrlFor(location: { pathname: string; search: string }): string {
+  const here = location.pathname + location.search;
+  return here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`;
+}

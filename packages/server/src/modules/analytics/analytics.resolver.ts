@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { AnalyticsService } from './analytics.service';
 import {
   ExceptionsReport, FulfilmentReport, InventoryReport, RebuildAnalyticsPayload, ReportFilter, SalesReport, SalesSummary, TopReport,

@@ -15,7 +15,7 @@ import {
   ChannelSalesComparison, CustomerRank, ExceptionsReport, FulfilmentPoint, FulfilmentReport, InventoryReport, LeadTime,
   RebuildAnalyticsPayload, ReportBucket, ReportFilter, SalesPoint, SalesReport, SalesSummary, SkuRank, TopReport,
 } from './analytics.types';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
 import { onReplica } from '../../common/read-replica';
 

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mu
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { Channel } from '../channel/channel.entity';
+import { Channel } from '../channel';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { ChangePasswordInput, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import { sql } from '../../common/sql';
-import { Channel } from '../channel/channel.entity';
+import { Channel } from '../channel';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { recordAudit } from './audit';

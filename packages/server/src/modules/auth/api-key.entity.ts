@@ -6,7 +6,7 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Channel } from '../channel/channel.entity';
+import { Channel } from '../channel';
 import { Permission } from './permissions';
 import { User } from './user.entity';
 

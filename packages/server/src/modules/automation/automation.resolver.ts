@@ -3,7 +3,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Int, Mutati
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { AutomationRule, RuleExecution } from './automation-rule.entity';
 import { AutomationService } from './automation.service';
 

@@ -5,8 +5,8 @@
  */
 import { ErrorCode, UserError } from '../../common/errors';
 import { formatMoney } from '../../common/money';
-import { EVENT_TYPES } from '../events/domain-event.entity';
-import { OrderStatus, PaymentStatus } from '../order/order-state';
+import { EVENT_TYPES } from '../events';
+import { OrderStatus, PaymentStatus } from '../order';
 import { RuleAction, RuleCondition, SCHEDULE } from './automation-rule.entity';
 import { INT4_MAX, isUuid } from '../../common/limits';
 

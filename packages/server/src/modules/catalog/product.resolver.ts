@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
-import { StockLevel } from '../inventory/stock-level.entity';
+import { StockLevel } from '../inventory';
 import { Product } from './product.entity';
 import { UpsertProductInput } from './product.inputs';
 import { ProductService } from './product.service';

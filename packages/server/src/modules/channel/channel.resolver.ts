@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import type { RequestContext } from '../../common/context';
 import { Payload } from '../../common/payload';
 import { Channel } from './channel.entity';

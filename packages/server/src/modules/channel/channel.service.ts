@@ -5,7 +5,7 @@ import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
 import { isCurrencyCode } from '../../common/money';
-import { recordAudit } from '../auth/audit';
+import { recordAudit } from '../auth';
 import { Channel } from './channel.entity';
 import { CreateChannelInput } from './channel.inputs';
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { DashboardService } from './dashboard.service';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 

@@ -14,7 +14,7 @@ import type { RequestContext } from '../../common/context';
 import { BadRequestError } from '../../common/errors';
 import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
-import { OrderStatus } from '../order/order-state';
+import { OrderStatus } from '../order';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 import { statusCountsCapped, statusCountsExact } from './dashboard.sql';
 import { INT4_MAX } from '../../common/limits';

@@ -1,7 +1,7 @@
 /**
  * The dashboard's SQL (DashboardService). `?` placeholders. Each figure is one statement.
  */
-import { OrderStatus } from '../order/order-state';
+import { OrderStatus } from '../order';
 
 /**
  * Orders per status: each status counted up to `cap` rows (an index-only scan of the status index

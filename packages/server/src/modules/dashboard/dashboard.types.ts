@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
-import { OrderStatus } from '../order/order-state';
+import { OrderStatus } from '../order';
 
 @ObjectType({ description: 'How many orders are in one status.' })
 export class OrderStatusCount {

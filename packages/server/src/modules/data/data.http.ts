@@ -16,7 +16,7 @@ import type { RequestContext } from '../../common/context';
 import { RateLimitedError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../common/unavailable';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { CONTENT_TYPES, ExportBusyError, ExportLimitError, ExportService, exportFileName, isExportFormat, isExportKind, scopeOf } from './export.service';
 import { ExportParameterError, parseFilter } from './export-query';
 import { IMPORT_KINDS, ImportFileError, ImportKind, ImportService } from './import.service';

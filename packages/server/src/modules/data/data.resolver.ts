@@ -1,7 +1,7 @@
 /** Background exports over GraphQL (the admin's /data page); the HTTP endpoints are in data.http.ts. */
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { ExportJob, StartExportInput, StartExportPayload } from './data.types';
 import { ExportService } from './export.service';
 

@@ -4,9 +4,9 @@
  * how a row becomes a JSON line or CSV rows. Column formats are documented in docs/integrations.md
  * ("Open data: export and import") and match what the import reads.
  */
-import { EVENT_TYPES } from '../events/domain-event.entity';
-import { actorAsSeenBy, eventPayloadAsSeenBy, Viewer } from '../events/event-redaction';
-import { OrderStatus } from '../order/order-state';
+import { EVENT_TYPES } from '../events';
+import { actorAsSeenBy, eventPayloadAsSeenBy, Viewer } from '../events';
+import { OrderStatus } from '../order';
 
 export const EXPORT_KINDS = ['orders', 'products', 'stock', 'customers', 'events'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];

@@ -19,7 +19,7 @@ import { ErrorCode, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
 import { sql } from '../../common/sql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { ExportJob, ExportJobState, StartExportInput } from './data.types';
 import {
   CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportForbiddenError, ExportFormat, ExportKind, ExportParameterError, ExportScope, exportStatement, parseFilter, toCsv, toJson,

@@ -11,7 +11,7 @@
  *   user (whose label is their e-mail), "partner" for another key, and rules and the system as they are.
  */
 import type { Actor } from '../../common/context';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 
 /** The reader a history entry or an event is rendered for. */
 export interface Viewer {

@@ -2,7 +2,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { DomainEvent, EVENT_TYPES } from './domain-event.entity';
 import { actorAsSeenBy, eventPayloadAsSeenBy, viewerOf } from './event-redaction';
 import { EventService } from './event.service';

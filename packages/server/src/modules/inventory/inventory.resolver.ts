@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { Connection } from '../../common/pagination';
 import { StockMovement } from './stock-movement.entity';
 import type { RequestContext } from '../../common/context';
 import { Payload } from '../../common/payload';
-import { Product } from '../catalog/product.entity';
+import { Product } from '../catalog';
 import { AdjustStockInput, CreateWarehouseInput, StockFilter } from './inventory.inputs';
 import { InventoryService } from './inventory.service';
 import { StockLevel } from './stock-level.entity';

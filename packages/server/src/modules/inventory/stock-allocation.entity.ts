@@ -5,7 +5,7 @@
 import { Check, Entity, ManyToOne, PrimaryKey, Property, Ref, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { OrderLine } from '../order/order-line.entity';
+import { OrderLine } from '../order';
 import { Warehouse } from './warehouse.entity';
 
 @ObjectType({ description: 'Units of an order line reserved in (and shipped from) one warehouse.' })

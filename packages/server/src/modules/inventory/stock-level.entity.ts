@@ -5,7 +5,7 @@
 import { Check, Entity, ManyToOne, PrimaryKey, Property, Ref, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Product } from '../catalog/product.entity';
+import { Product } from '../catalog';
 import { Warehouse } from './warehouse.entity';
 
 @ObjectType({ description: 'Stock of one SKU in one warehouse. available = onHand - reserved.' })

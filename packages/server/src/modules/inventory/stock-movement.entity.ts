@@ -2,7 +2,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Product } from '../catalog/product.entity';
+import { Product } from '../catalog';
 import { Warehouse } from './warehouse.entity';
 
 export enum StockMovementKind {

@@ -4,7 +4,7 @@ import { createRecord } from '../../common/catalog-write';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { RequestContext } from '../../common/context';
 import { CreateWarehouseInput } from './inventory.inputs';
-import { recordAudit } from '../auth/audit';
+import { recordAudit } from '../auth';
 import { Warehouse } from './warehouse.entity';
 
 export class WarehouseService {

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { JobService } from './job.service';
 import { JobStateFilter, JobView, RetryJobPayload } from './job.types';
 

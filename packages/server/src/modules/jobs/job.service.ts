@@ -4,7 +4,7 @@ import { ErrorCode, UserError } from '../../common/errors';
 import type { JobQueue, JobState } from '../../common/jobs';
 import { MAX_PAGE_SIZE, pageSize } from '../../common/pagination';
 import { rejectNul } from '../../common/query-args';
-import { recordAudit } from '../auth/audit';
+import { recordAudit } from '../auth';
 import type { JobView } from './job.types';
 import { isUuid } from '../../common/limits';
 

@@ -1,5 +1,5 @@
 /** The stream events an order's history entry stands for (see modules/events). */
-import { DomainEvent, EventType } from '../events/domain-event.entity';
+import { DomainEvent, EventType } from '../events';
 import type { OrderHistoryEntry } from './order-history.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 import type { Order } from './order.entity';

@@ -21,9 +21,9 @@ import { isUUID } from 'class-validator';
 import { BadRequestError } from '../../common/errors';
 import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage, SharedBatch, unshared } from '../../common/pubsub';
 import { run } from '../../common/sql';
-import { Channel } from '../channel/channel.entity';
-import { assignStreamPositions } from '../events/event-sequencer';
-import { eventPosition, lastPosition, updatesAfter } from '../events/event-stream.sql';
+import { Channel } from '../channel';
+import { assignStreamPositions } from '../events';
+import { eventPosition, lastPosition, updatesAfter } from '../events';
 
 /** Catch-up reads the stream in pages of this many updates. */
 const CATCH_UP_PAGE = 500;

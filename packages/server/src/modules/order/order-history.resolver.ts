@@ -5,7 +5,7 @@
  */
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { actorAsSeenBy, historyMessageAsSeenBy, viewerOf } from '../events/event-redaction';
+import { actorAsSeenBy, historyMessageAsSeenBy, viewerOf } from '../events';
 import { OrderHistoryEntry } from './order-history.entity';
 
 @Resolver(() => OrderHistoryEntry)

@@ -3,7 +3,7 @@ import { Check, Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, 
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
-import { Product } from '../catalog/product.entity';
+import { Product } from '../catalog';
 import { Order } from './order.entity';
 import type { StockAllocation } from '../inventory/stock-allocation.entity';
 

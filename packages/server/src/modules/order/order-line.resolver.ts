@@ -1,9 +1,9 @@
 import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { entityOf, itemsOf } from '../../common/load-once';
-import { Product } from '../catalog/product.entity';
-import { StockAllocation } from '../inventory/stock-allocation.entity';
-import { Warehouse } from '../inventory/warehouse.entity';
+import { Product } from '../catalog';
+import { StockAllocation } from '../inventory';
+import { Warehouse } from '../inventory';
 import { OrderLine } from './order-line.entity';
 
 @Resolver(() => OrderLine)

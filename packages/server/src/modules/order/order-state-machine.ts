@@ -13,7 +13,7 @@
  */
 import { registerEnumType } from 'type-graphql';
 import { ErrorCode, fail } from '../../common/errors';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { OPEN_STATUSES, ORDER_TRANSITIONS, OrderStatus } from './order-state';
 
 export enum OrderAction {

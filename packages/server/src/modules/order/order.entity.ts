@@ -9,8 +9,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
-import { Channel } from '../channel/channel.entity';
-import { Customer } from '../customer/customer.entity';
+import { Channel } from '../channel';
+import { Customer } from '../customer';
 import { OrderStatus, PaymentStatus, derivePaymentStatus } from './order-state';
 import type { OrderLine } from './order-line.entity';
 import type { OrderHistoryEntry } from './order-history.entity';

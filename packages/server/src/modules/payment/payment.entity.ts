@@ -3,7 +3,7 @@ import { Check, Entity, ManyToOne, PrimaryKey, Property, Ref } from '@mikro-orm/
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
-import { Order } from '../order/order.entity';
+import { Order } from '../order';
 
 @ObjectType({ description: 'Money received for an order.' })
 @Entity({ tableName: 'payment' })

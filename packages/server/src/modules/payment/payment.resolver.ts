@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import type { RequestContext } from '../../common/context';
-import { OrderPayload } from '../order/order.types';
-import { actorAsSeenBy, viewerOf } from '../events/event-redaction';
+import { OrderPayload } from '../order';
+import { actorAsSeenBy, viewerOf } from '../events';
 import { Payment, Refund } from './payment.entity';
 import { RecordPaymentInput, RefundPaymentInput } from './payment.inputs';
 import { PaymentService } from './payment.service';

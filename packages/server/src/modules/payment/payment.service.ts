@@ -5,9 +5,9 @@ import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
 import { formatMoney as fmt } from '../../common/money';
 import { validateInput } from '../../common/validation';
-import { OrderEventType } from '../order/order-state';
-import { checkAllowed, OrderAction } from '../order/order-state-machine';
-import { OrderResult, OrderTransactions } from '../order/order-transaction';
+import { OrderEventType } from '../order';
+import { checkAllowed, OrderAction } from '../order';
+import { OrderResult, OrderTransactions } from '../order';
 import { Payment, Refund } from './payment.entity';
 import { RecordPaymentInput, RefundPaymentInput } from './payment.inputs';
 

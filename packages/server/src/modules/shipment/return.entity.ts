@@ -2,8 +2,8 @@
 import { Collection, Entity, ManyToOne, OneToMany, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Order } from '../order/order.entity';
-import { OrderLine } from '../order/order-line.entity';
+import { Order } from '../order';
+import { OrderLine } from '../order';
 
 @ObjectType({ description: 'Units returned by the customer.' })
 @Entity({ tableName: 'order_return' })

@@ -2,9 +2,9 @@
 import { Collection, Entity, Enum, ManyToOne, OneToMany, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Order } from '../order/order.entity';
-import { OrderLine } from '../order/order-line.entity';
-import { Warehouse } from '../inventory/warehouse.entity';
+import { Order } from '../order';
+import { OrderLine } from '../order';
+import { Warehouse } from '../inventory';
 
 export enum ShipmentStatus {
   SHIPPED = 'SHIPPED',

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Permission } from '../auth/permissions';
+import { Permission } from '../auth';
 import { entityOf, itemsOf } from '../../common/load-once';
 import type { RequestContext } from '../../common/context';
-import { Warehouse } from '../inventory/warehouse.entity';
-import { OrderPayload } from '../order/order.types';
+import { Warehouse } from '../inventory';
+import { OrderPayload } from '../order';
 import { FulfilmentService } from './fulfilment.service';
 import { Return, ReturnLine } from './return.entity';
 import { Shipment, ShipmentLine } from './shipment.entity';

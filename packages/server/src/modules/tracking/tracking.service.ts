@@ -10,10 +10,10 @@ import type { RequestContext } from '../../common/context';
 import { Money } from '../../common/money';
 import type { TrackingThrottle } from '../../common/rate-limits';
 import { sql } from '../../common/sql';
-import { OrderHistoryEntry } from '../order/order-history.entity';
-import { OrderEventType, OrderStatus } from '../order/order-state';
-import { Order } from '../order/order.entity';
-import { Shipment } from '../shipment/shipment.entity';
+import { OrderHistoryEntry } from '../order';
+import { OrderEventType, OrderStatus } from '../order';
+import { Order } from '../order';
+import { Shipment } from '../shipment';
 import { TrackedOrder, TrackingStep } from './tracking.types';
 
 export const STATUS_TEXT: Record<OrderStatus, string> = {

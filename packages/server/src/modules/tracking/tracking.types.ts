@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
-import { OrderStatus } from '../order/order-state';
-import { ShipmentStatus } from '../shipment/shipment.entity';
+import { OrderStatus } from '../order';
+import { ShipmentStatus } from '../shipment';
 
 @ObjectType({ description: 'An item of a tracked order.' })
 export class TrackedItem {

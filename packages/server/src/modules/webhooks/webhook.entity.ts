@@ -6,7 +6,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ApiKey } from '../auth/api-key.entity';
+import { ApiKey } from '../auth';
 
 @ObjectType({ description: 'A URL that receives the events it subscribes to, signed with its secret.' })
 @Entity({ tableName: 'webhook_endpoint' })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { EVENT_TYPES } from '../events/domain-event.entity';
+import { EVENT_TYPES } from '../events';
 
 @InputType()
 export class CreateWebhookEndpointInput {

@@ -1,0 +1,3 @@
+/** The shipment module's public surface: other modules import from here, never from its files (eslint: no-restricted-imports). */
+export * from './return.entity';
+export * from './shipment.entity';
