@@ -11,11 +11,12 @@ import type { EventEmitter } from 'node:events';
 import PgBoss from 'pg-boss';
 import type { Logger } from './logger';
 import { pgPoolStats, PoolStats, QueueCounts } from './metrics';
+import { jobList, JOB_SCHEMA, waitingJobCounts } from './jobs.sql';
 import { run } from './sql';
 import { withStartupLock } from '../config/migrate';
 import { isUnavailable } from './unavailable';
 
-export const JOB_SCHEMA = 'pgboss';
+export { JOB_SCHEMA };
 export const DEAD_LETTER_SUFFIX = '__dead';
 
 export interface QueuePolicy {
@@ -219,15 +220,8 @@ export class JobQueue {
 
   /** Jobs, newest first, optionally of one queue and in one state. */
   async list(filter: { queue?: string | null; state?: JobState | null; id?: string; first: number }): Promise<JobRow[]> {
-    const { rows } = await this.boss.getDb().executeSql(
-      `select id, name as queue, state, data, retry_count as "retryCount", retry_limit as "retryLimit", created_on as "createdOn",
-         start_after as "startAfter", started_on as "startedOn", completed_on as "completedOn",
-         coalesce(output->>'message', output->'value'->>'message') as error
-       from ${JOB_SCHEMA}.job
-       where ($1::text is null or name = $1) and ($2::text is null or state::text = $2) and ($4::uuid is null or id = $4)
-       order by created_on desc, id desc limit $3`,
-      [filter.queue ?? null, filter.state ?? null, filter.first, filter.id ?? null],
-    );
+    const statement = jobList(filter);
+    const { rows } = await this.boss.getDb().executeSql(statement.text, statement.values);
     return rows.map((r) => ({ ...r, state: r.state as JobState, error: r.state === 'completed' ? null : r.error }));
   }
 
@@ -259,9 +253,8 @@ export class JobQueue {
    * metrics scrape. Finished jobs are not counted (state filter; pg-boss indexes name and state).
    */
   async counts(): Promise<QueueCounts> {
-    const { rows } = await this.boss.getDb().executeSql(
-      `select name, state::text as state, count(*)::int as count from ${JOB_SCHEMA}.job
-       where state in ('created', 'retry', 'active') group by name, state`, []);
+    const statement = waitingJobCounts();
+    const { rows } = await this.boss.getDb().executeSql(statement.text, statement.values);
     const depth: QueueCounts['depth'] = [];
     const deadLetters: QueueCounts['deadLetters'] = [];
     for (const r of rows as { name: string; state: string; count: number }[]) {

@@ -10,6 +10,7 @@
 import type { ConnectionType } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { PoolStats, tarnPoolStats } from './metrics';
+import { replicaLag } from './read-replica.sql';
 
 /** Whether DATABASE_READ_URL configured any replica for this ORM. */
 export function hasReplicas(em: EntityManager): boolean {
@@ -101,13 +102,6 @@ export interface ReplicaStatus {
   lagSeconds?: number;
 }
 
-/**
- * The replica's own view of its lag: while it has replayed everything it received it is current
- * (0), however long the primary has been idle; else the age of the last transaction it replayed.
- */
-const REPLICA_LAG_SQL = `select case when pg_last_wal_receive_lsn() is not distinct from pg_last_wal_replay_lsn() then 0
-  else coalesce(extract(epoch from now() - pg_last_xact_replay_timestamp()), 0) end::float8 as lag`;
-
 /** The ORM's pool of each replica, by name (read-1, ...), for oms_db_pool_* in /metrics. */
 export function replicaPools(em: EntityManager): Record<string, PoolStats | undefined> {
   const replicas: Array<{ options?: { name?: string }; getKnex(): any }> = (em.getDriver() as any).replicas ?? [];
@@ -116,13 +110,14 @@ export function replicaPools(em: EntityManager): Record<string, PoolStats | unde
 
 /** Asks every replica for its lag; one that does not answer within `timeoutMs` is down. */
 export async function replicaStatus(em: EntityManager, timeoutMs = 2000): Promise<ReplicaStatus[]> {
-  const replicas: Array<{ options?: { name?: string }; execute(sql: string): Promise<Array<{ lag: number }>> }> = (em.getDriver() as any).replicas ?? [];
+  const replicas: Array<{ options?: { name?: string }; execute(sql: string, params: unknown[]): Promise<Array<{ lag: number }>> }> = (em.getDriver() as any).replicas ?? [];
+  const lag = replicaLag();
   return Promise.all(replicas.map(async (connection, i) => {
     const name = connection.options?.name ?? `read-${i + 1}`;
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs); });
-      const [row] = await Promise.race([connection.execute(REPLICA_LAG_SQL), timeout]);
+      const [row] = await Promise.race([connection.execute(lag.text, lag.values), timeout]);
       return { name, up: true, lagSeconds: Number(row.lag) };
     } catch {
       return { name, up: false };

@@ -6,6 +6,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import { insertRowsStatement } from './insert.sql';
+
+/** One SQL statement and its bind parameters, as the *.sql.ts files build them. */
+export interface Statement {
+  text: string;
+  values: unknown[];
+}
 
 /** Runs `sql` with `?` placeholders in the transaction of `em` (or on the pool when there is none). */
 export async function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
@@ -24,14 +31,12 @@ export const placeholders = (n: number) => Array.from({ length: n }, () => '?').
 /** One multi-row INSERT; every row must have the same keys (column names). */
 export async function insertRows(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
   if (!rows.length) return;
-  const columns = Object.keys(rows[0]);
-  const values = rows.map(() => `(${placeholders(columns.length)})`).join(', ');
-  await sql(em, `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${values}`,
-    rows.flatMap((r) => columns.map((c) => r[c] ?? null)));
+  const statement = insertRowsStatement(table, rows);
+  await sql(em, statement.text, statement.values);
 }
 
 /** Runs a statement written with PostgreSQL's $1, $2 placeholders (see order-placement.sql.ts). */
-export function run<T = Record<string, any>>(em: EntityManager, statement: { text: string; values: unknown[] }): Promise<T[]> {
+export function run<T = Record<string, any>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const values: unknown[] = [];
   const text = statement.text.replace(/\$(\d+)/g, (_, n) => {
     values.push(statement.values[Number(n) - 1]);
@@ -49,7 +54,7 @@ const MAX_PREPARED = 200;
  * hot paths whose statements come in a few shapes (order placement); at most MAX_PREPARED
  * distinct texts per process are prepared, the others run unnamed. Outside a transaction: `run`.
  */
-export async function runPrepared<T = Record<string, any>>(em: EntityManager, statement: { text: string; values: unknown[] }): Promise<T[]> {
+export async function runPrepared<T = Record<string, any>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   if (!trx) return run<T>(em, statement);
   let name = preparedNames.get(statement.text);

@@ -8,7 +8,7 @@ import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
 import { Channel } from '../channel';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
@@ -16,6 +16,7 @@ import { recordAudit } from './audit';
 import { API_KEY_PREFIX, checkPassword, hashPassword, hashToken, newSecret } from './auth.service';
 import { ChangePasswordInput, CreateApiKeyInput, CreateUserInput, UpdateUserInput } from './access.inputs';
 import { apiKeyRefusal, Role } from './permissions';
+import { lockUserChanges } from './session.sql';
 import { Session, User } from './user.entity';
 import { Result, runMutation } from '../../common/mutation';
 
@@ -72,7 +73,7 @@ export class AccessService {
     let roleChanged = false;
     const result = await this.run(ctx, 'user', input, async (em) => {
       // Serialise changes of users, so two admins cannot demote each other into having no admin at all.
-      await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', ['app_user']);
+      await run(em, lockUserChanges());
       const user = await em.findOne(User, { id: input.id });
       if (!user) return fail(ErrorCode.NOT_FOUND, `No user with id ${input.id}`, ['input', 'id']);
       const changes: Record<string, unknown> = {};

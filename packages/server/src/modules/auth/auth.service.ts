@@ -9,10 +9,11 @@ import bcrypt from 'bcryptjs';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccessEvents } from '../../common/access-events';
 import type { Actor, RequestContext } from '../../common/context';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
 import { ErrorCode, UserError } from '../../common/errors';
 import type { LoginThrottle } from '../../common/rate-limits';
 import { API_KEY_PERMISSIONS, permissionsOf, Role } from './permissions';
+import { apiKeyBySecret, userBySessionToken } from './session.sql';
 import { Session, User } from './user.entity';
 
 export const TOKEN_PREFIX = 'oms_';
@@ -106,29 +107,14 @@ export class AuthService {
     }
     if (isKey) return this.authenticateKey(em, hash, this.generation);
     // Runs on every request: one indexed lookup, read as a plain row.
-    const [row] = await sql<{ id: string; email: string; role: Role; must_change_password: boolean }>(em,
-      `select u.id, u.email, u.role, u.must_change_password from user_session s join app_user u on u.id = s.user_id
-       where s.token_hash = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
-      [hash]);
+    const [row] = await run<{ id: string; email: string; role: Role; must_change_password: boolean }>(em, userBySessionToken(hash));
     if (!row) return undefined;
     return { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role, permissions: permissionsOf(row.role), mustChangePassword: row.must_change_password };
   }
 
   /** One statement: find the key by the hash of its current (or, during a rotation's grace period, previous) secret and note its use. */
   private async authenticateKey(em: EntityManager, hash: string, generation: number): Promise<Actor | undefined> {
-    const [row] = await sql<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[]; valid_until: Date | null }>(em,
-      `with k as (
-         select k.id, k.name, k.prefix, k.permissions, k.last_used_at,
-                case when k.secret_hash = ? then null else k.previous_valid_until end as valid_until,
-                array(select c.channel_id from api_key_channel c where c.api_key_id = k.id) as channel_ids
-         from api_key k
-         where (k.secret_hash = ? or (k.previous_secret_hash = ? and k.previous_valid_until > now())) and k.revoked_at is null
-       ), touched as (
-         update api_key set last_used_at = now()
-         where id = (select id from k) and (last_used_at is null or last_used_at < now() - interval '1 minute')
-       )
-       select id, name, prefix, permissions, channel_ids, valid_until from k`,
-      [hash, hash, hash]);
+    const [row] = await run<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[]; valid_until: Date | null }>(em, apiKeyBySecret(hash));
     if (!row) return undefined;
     // Only what a key may hold counts, whatever an older version stored (see API_KEY_PERMISSIONS).
     const permissions = new Set(row.permissions.filter((p) => (API_KEY_PERMISSIONS as readonly string[]).includes(p)));

@@ -1,2 +1,3 @@
 /** The channel module's public surface: other modules import from here, never from its files (eslint: no-restricted-imports). */
 export * from './channel.entity';
+export * from './channel.sql';

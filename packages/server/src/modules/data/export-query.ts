@@ -1,7 +1,7 @@
 /**
- * What each export holds: its filters (the list filters, as query parameters), the one SQL
- * statement that reads it in a stable order (streamed with a cursor, never loaded whole), and
- * how a row becomes a JSON line or CSV rows. Column formats are documented in docs/integrations.md
+ * What each export holds: its filters (the list filters, as query parameters) and how a row
+ * becomes a JSON line or CSV rows. The one SQL statement that reads it in a stable order
+ * (streamed with a cursor, never loaded whole) is in export.sql.ts. Column formats are documented in docs/integrations.md
  * ("Open data: export and import") and match what the import reads.
  */
 import { EVENT_TYPES } from '../events';
@@ -98,102 +98,6 @@ export class ExportForbiddenError extends Error {
 }
 
 const viewerOfScope = (scope: ExportScope): Viewer => ({ staff: !!scope.staff, ownLabel: scope.ownLabel, customers: scope.customers, payments: scope.payments });
-
-const ISO = (expr: string) => `to_char(${expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
-export interface ExportStatement {
-  text: string;
-  values: unknown[];
-  /** The same selection counted (for progress). */
-  countText: string;
-}
-
-/** The statement that reads an export, in a stable order. */
-export function exportStatement(kind: ExportKind, f: ExportFilter, scope: ExportScope): ExportStatement {
-  const p = new Params();
-  const where: string[] = [];
-  let select: string;
-  let from: string;
-  let orderBy: string;
-  switch (kind) {
-    case 'products':
-      select = `p.sku, p.name, p.price_amount as price, p.currency, p.allow_backorder, ${ISO('p.created_at')} as created_at, ${ISO('p.updated_at')} as updated_at`;
-      from = 'product p';
-      if (f.search) where.push(`(p.sku ilike ${p.add(like(f.search as string))} or p.name ilike $${p.values.length})`);
-      orderBy = 'p.sku';
-      break;
-    case 'stock':
-      select = `p.sku, w.code as warehouse_code, s.on_hand, s.reserved, s.on_hand - s.reserved as available, ${ISO('s.updated_at')} as updated_at`;
-      from = 'stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
-      if (f.sku) where.push(`p.sku = ${p.add(f.sku)}`);
-      if (f.warehouseCode) where.push(`w.code = ${p.add(f.warehouseCode)}`);
-      orderBy = 'p.sku, w.priority, w.code';
-      break;
-    case 'customers':
-      if (!scope.customers) throw new ExportForbiddenError('CUSTOMER_READ');
-      select = `c.email, c.name, ${ISO('c.created_at')} as created_at`;
-      from = 'customer c';
-      if (f.search) where.push(`(c.email ilike ${p.add(like(f.search as string))} or c.name ilike $${p.values.length})`);
-      // A partner key sees the customers who ordered in its channels.
-      if (scope.channelIds) where.push(`exists (select 1 from "order" o where o.customer_id = c.id and o.channel_id = any(${p.add(scope.channelIds)}::uuid[]))`);
-      orderBy = 'c.email';
-      break;
-    case 'events':
-      select = `e.seq::text as seq, e.id, e.type, e.aggregate_type, e.aggregate_id, ch.code as channel, e.actor, ${ISO('e.occurred_at')} as occurred_at, e.payload`;
-      from = 'domain_event e left join channel ch on ch.id = e.channel_id';
-      if (f.type) where.push(`e.type = ${p.add(f.type)}`);
-      if (f.aggregateId) where.push(`e.aggregate_id = ${p.add(f.aggregateId)}`);
-      if (scope.channelIds) where.push(`e.channel_id = any(${p.add(scope.channelIds)}::uuid[])`);
-      orderBy = 'e.seq';
-      break;
-    case 'orders': {
-      select = `o.id, o.number, ch.code as channel, o.external_id, o.status, o.status_before_hold, o.hold_reason, o.cancel_reason, o.payment_status,
-        o.currency, o.subtotal_amount as subtotal, o.shipping_amount, o.total_amount as total, o.paid_amount as paid, o.refunded_amount as refunded,
-        c.email as customer_email, c.name as customer_name, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city, o.ship_postal_code, o.ship_country,
-        o.note, ${ISO('o.placed_at')} as placed_at,
-        (select coalesce(json_agg(json_build_object('lineNo', l.line_no, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'unitPrice', l.unit_price_amount,
-           'quantityShipped', l.quantity_shipped, 'quantityReturned', l.quantity_returned) order by l.line_no), '[]') from order_line l where l.order_id = o.id) as lines,
-        (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'method', x.method, 'reference', x.reference, 'recordedBy', x.recorded_by,
-           'at', ${ISO('x.created_at')}) order by x.created_at, x.id), '[]') from payment x where x.order_id = o.id) as payments,
-        (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'reason', x.reason, 'recordedBy', x.recorded_by,
-           'at', ${ISO('x.created_at')}) order by x.created_at, x.id), '[]') from refund x where x.order_id = o.id) as refunds,
-        (select coalesce(json_agg(json_build_object('warehouse', w.code, 'status', s.status, 'carrier', s.carrier, 'trackingNumber', s.tracking_number,
-           'shippedAt', ${ISO('s.shipped_at')}, 'deliveredAt', ${ISO('s.delivered_at')},
-           'lines', (select coalesce(json_agg(json_build_object('sku', sl.sku, 'quantity', sl.quantity) order by sl.sku), '[]') from shipment_line sl where sl.shipment_id = s.id))
-           order by s.shipped_at, s.id), '[]') from shipment s join warehouse w on w.id = s.warehouse_id where s.order_id = o.id) as shipments`;
-      from = '"order" o join channel ch on ch.id = o.channel_id join customer c on c.id = o.customer_id';
-      if (Array.isArray(f.status) && f.status.length) where.push(`o.status::text = any(${p.add(f.status)}::text[])`);
-      if (f.channelCode) where.push(`ch.code = ${p.add(f.channelCode)}`);
-      if (scope.channelIds) where.push(`o.channel_id = any(${p.add(scope.channelIds)}::uuid[])`);
-      if (f.placedFrom) where.push(`o.placed_at >= ${p.add(f.placedFrom)}::timestamptz`);
-      if (f.placedTo) where.push(`o.placed_at < ${p.add(f.placedTo)}::timestamptz`);
-      if (f.search) {
-        // As the orders list: the number or external id exactly, or (with CUSTOMER_READ only: else
-        // the matches would spell out what the caller may not read) part of the customer's e-mail or name.
-        const exact = p.add(f.search);
-        if (scope.customers) {
-          const part = p.add(like(f.search as string));
-          where.push(`(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`);
-        } else {
-          where.push(`(o.number = ${exact} or o.external_id = ${exact})`);
-        }
-      }
-      orderBy = 'o.placed_at, o.id';
-      break;
-    }
-  }
-  const w = where.length ? ` where ${where.join(' and ')}` : '';
-  return { text: `select ${select} from ${from}${w} order by ${orderBy}`, values: p.values, countText: `select count(*)::int as n from ${from}${w}` };
-}
 
 /** CSV columns of each kind, in order. Orders: one row per order line (see docs/integrations.md). */
 export const CSV_COLUMNS: Record<ExportKind, string[]> = {

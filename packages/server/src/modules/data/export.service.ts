@@ -18,12 +18,16 @@ import type { Actor, RequestContext } from '../../common/context';
 import { ErrorCode, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
 import { Permission } from '../auth';
 import { ExportJob, ExportJobState, StartExportInput } from './data.types';
 import {
-  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportForbiddenError, ExportFormat, ExportKind, ExportParameterError, ExportScope, exportStatement, parseFilter, toCsv, toJson,
+  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportForbiddenError, ExportFormat, ExportKind, ExportParameterError, ExportScope, parseFilter, toCsv, toJson,
 } from './export-query';
+import {
+  exportJobOf, exportStatement, expireExportJobs, failExportJob, finishedExportJobOf, finishExportJob, insertExportJob, lockExportsOf, runningExportCount,
+  setExportProgress, setExportTotal, startExportJob,
+} from './export.sql';
 
 export const EXPORT_QUEUE = 'data-export';
 
@@ -264,16 +268,14 @@ export class ExportService {
     const id = await ctx.em.transactional(async (em) => {
       if (limit > 0) {
         // One caller's exports at a time (two starting together each see the other's row).
-        await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`export_job:${this.owner(ctx)}`]);
+        await run(em, lockExportsOf(this.owner(ctx)));
         // Jobs older than the queue's expiry (6 h) no longer run, whatever their row says: not counted.
-        const [{ n }] = await sql<{ n: number }>(em,
-          "select count(*)::int as n from export_job where owner = ? and state in ('QUEUED', 'RUNNING') and created_at > now() - interval '6 hours'", [this.owner(ctx)]);
+        const [{ n }] = await run<{ n: number }>(em, runningExportCount(this.owner(ctx)));
         if (n >= limit) return undefined;
       }
-      const [row] = await sql<{ id: string }>(em,
-        `insert into export_job (id, kind, format, filter, state, rows_done, owner, requested_by, channel_ids, created_at)
-         values (gen_random_uuid(), ?, ?, ?::jsonb, 'QUEUED', 0, ?, ?, ?::jsonb, now()) returning id`,
-        [kind, format, JSON.stringify(filter), this.owner(ctx), ctx.actor!.label, scope.channelIds ? JSON.stringify(scope.channelIds) : null]);
+      const [row] = await run<{ id: string }>(em, insertExportJob({
+        kind, format, filter: JSON.stringify(filter), owner: this.owner(ctx), requestedBy: ctx.actor!.label, channelIds: scope.channelIds ? JSON.stringify(scope.channelIds) : null,
+      }));
       // The job exists only if the row does (same transaction).
       // Plain JSON (no undefined members): the job data is a bind parameter of pg-boss's insert.
       await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)), spreadsheetSafe: !!input.spreadsheetSafe });
@@ -287,14 +289,14 @@ export class ExportService {
   /** A job of the caller's (others' jobs are as if they did not exist). */
   async job(ctx: RequestContext, id: string): Promise<ExportJob | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await sql<JobRow>(ctx.em, 'select * from export_job where id = ? and owner = ?', [id, this.owner(ctx)]);
+    const [row] = await run<JobRow>(ctx.em, exportJobOf(id, this.owner(ctx)));
     return row ? this.present(row) : null;
   }
 
   /** The finished file of a job of the caller's, for download. */
   async download(ctx: RequestContext, id: string): Promise<{ path: string; fileName: string; format: ExportFormat } | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-    const [row] = await sql<JobRow>(ctx.em, "select * from export_job where id = ? and owner = ? and state = 'DONE'", [id, this.owner(ctx)]);
+    const [row] = await run<JobRow>(ctx.em, finishedExportJobOf(id, this.owner(ctx)));
     if (!row) return null;
     const file = this.filePath(row.id, row.format);
     if (!fs.existsSync(file)) return null;
@@ -312,14 +314,15 @@ export class ExportService {
 
   /** Works one export job: counts, streams into a file next to its final name, then renames it. */
   private async run(jobId: string, scope: ExportScope, options: ExportOptions): Promise<void> {
-    const { rows: [job] } = await this.pool.query<JobRow>(
-      "update export_job set state = 'RUNNING', rows_done = 0 where id = $1 and state in ('QUEUED', 'RUNNING') returning *", [jobId]);
+    const start = startExportJob(jobId);
+    const { rows: [job] } = await this.pool.query<JobRow>(start.text, start.values);
     if (!job) return;
     const file = this.filePath(job.id, job.format);
     const partial = `${file}.part`;
     try {
       const total = await this.count(scope, job.kind, job.filter);
-      await this.pool.query('update export_job set rows_total = $2 where id = $1', [jobId, total]);
+      const setTotal = setExportTotal(jobId, total);
+      await this.pool.query(setTotal.text, setTotal.values);
       let reported = 0;
       let writing: Promise<unknown> | undefined;
       let last = Date.now();
@@ -329,27 +332,28 @@ export class ExportService {
         if (writing || Date.now() - last < 250) return;
         last = Date.now();
         reported = n;
-        writing = this.pool.query('update export_job set rows_done = $2 where id = $1', [jobId, reported]).catch(() => undefined).finally(() => { writing = undefined; });
+        const progress = setExportProgress(jobId, reported);
+        writing = this.pool.query(progress.text, progress.values).catch(() => undefined).finally(() => { writing = undefined; });
       }, options);
       await writing;
       await fs.promises.rename(partial, file);
-      await this.pool.query(
-        "update export_job set state = 'DONE', rows_done = $2, finished_at = now(), expires_at = now() + make_interval(secs => $3) where id = $1",
-        [jobId, rows, this.settings.exportTtlSeconds]);
+      const finish = finishExportJob(jobId, rows, this.settings.exportTtlSeconds);
+      await this.pool.query(finish.text, finish.values);
     } catch (err) {
       this.log.error({ err, jobId }, 'export failed');
       await fs.promises.rm(partial, { force: true });
       const why = err instanceof ExportForbiddenError ? `${err.message}: the export was refused`
         : err instanceof ExportBusyError ? 'The server was busy; start the export again'
         : 'The export failed; the server log has the details';
-      await this.pool.query("update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1", [jobId, why]);
+      const failed = failExportJob(jobId, why);
+      await this.pool.query(failed.text, failed.values);
     }
   }
 
   /** Deletes the files of expired exports (and marks them EXPIRED). */
   async sweep(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string; format: ExportFormat }>(
-      "update export_job set state = 'EXPIRED' where state = 'DONE' and expires_at < now() returning id, format");
+    const expire = expireExportJobs();
+    const { rows } = await this.pool.query<{ id: string; format: ExportFormat }>(expire.text, expire.values);
     for (const r of rows) await fs.promises.rm(this.filePath(r.id, r.format), { force: true });
   }
 }

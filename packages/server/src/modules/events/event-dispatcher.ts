@@ -10,7 +10,8 @@
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../../common/logger';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
+import { claimUndispatched, markDispatched } from './event-stream.sql';
 import { DomainEvent } from './domain-event.entity';
 import type { EventStream } from './event-stream';
 import { BACKGROUND } from '../../common/context';
@@ -75,8 +76,7 @@ export class EventDispatcher {
   async dispatchBatch(): Promise<number> {
     const after: (() => void)[] = [];
     const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
-      const claimed = await sql<{ id: string }>(em,
-        'select id from domain_event where dispatched_at is null and position is not null order by position limit ? for update skip locked', [BATCH]);
+      const claimed = await run<{ id: string }>(em, claimUndispatched(BATCH));
       if (!claimed.length) return 0;
       const ids = claimed.map((r) => r.id);
       const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { position: 'asc' } });
@@ -84,7 +84,7 @@ export class EventDispatcher {
         const then = await reactor(em, events);
         if (then) after.push(then);
       }
-      await sql(em, 'update domain_event set dispatched_at = now() where id = any(?::uuid[])', [ids]);
+      await run(em, markDispatched(ids));
       return ids.length;
     }, { loggerContext: BACKGROUND });
     for (const then of after) then();

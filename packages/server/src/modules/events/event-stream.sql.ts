@@ -1,8 +1,8 @@
 /**
- * The SQL of the event stream's order: numbering committed events (the sequencer) and reading
- * them back by position. Placeholders are PostgreSQL's $1, $2, ... (run with common/sql.ts `run`).
+ * The SQL of the event stream's order: numbering committed events (the sequencer), reading
+ * them back by position, and the dispatcher's claim of numbered events. Placeholders are PostgreSQL's $1, $2, ... (run with common/sql.ts `run`).
  */
-import type { Statement } from '../order/order-placement.sql';
+import type { Statement } from '../../common/sql';
 
 /** The advisory lock that serializes sequencer runs, whichever process runs them (as in the migration's function). */
 export const SEQUENCER_LOCK = 7_411_093_257;
@@ -54,4 +54,19 @@ export const updatesAfter = (position: string, f: { orderId?: string; channelId?
       and ($4::uuid[] is null or channel_id = any($4::uuid[]))
     order by domain_event.position limit $5`,
   values: [position, f.orderId ?? null, f.channelId ?? null, f.scope ? [...f.scope] : null, limit],
+});
+
+/**
+ * Up to `limit` numbered, undispatched events, oldest position first, locked for this dispatch;
+ * events another dispatcher holds are skipped, not waited for.
+ */
+export const claimUndispatched = (limit: number): Statement => ({
+  text: 'select id from domain_event where dispatched_at is null and position is not null order by position limit $1 for update skip locked',
+  values: [limit],
+});
+
+/** Marks these events dispatched (in the transaction that claimed them and ran the reactors). */
+export const markDispatched = (ids: string[]): Statement => ({
+  text: 'update domain_event set dispatched_at = now() where id = any($1::uuid[])',
+  values: [ids],
 });

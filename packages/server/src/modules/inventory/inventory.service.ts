@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { sql } from '../../common/sql';
-import { stockCount, StockFilterValues, stockPage } from './stock.sql';
+import { ensureStockLevel, stockCount, StockFilterValues, stockPage } from './stock.sql';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog';
@@ -262,10 +262,8 @@ export class InventoryService {
       const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
       if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
       // Create the row if missing, then lock it.
-      await em.execute(
-        'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
-        [product!.id, warehouse!.id],
-      );
+      const ensure = ensureStockLevel(product!.id, warehouse!.id);
+      await em.execute(ensure.text, ensure.values);
       const level = await em.findOneOrFail(StockLevel, { product: product!.id, warehouse: warehouse!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (level.onHand + input.delta < level.reserved) {
         fail(ErrorCode.INSUFFICIENT_STOCK,

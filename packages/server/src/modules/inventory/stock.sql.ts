@@ -1,6 +1,7 @@
 /**
- * The SQL of the paged stock list (Query.stock): filters and keyset paging in one statement, in
- * the same order as the deprecated stockLevels list (SKU, then warehouse priority and code).
+ * The SQL of stock: the paged stock list (Query.stock), filters and keyset paging in one statement, in
+ * the same order as the deprecated stockLevels list (SKU, then warehouse priority and code); and
+ * the stock row an adjustment creates when missing.
  * Placeholders are `?` (common/sql.ts).
  */
 export interface StockFilterValues {
@@ -49,4 +50,12 @@ export function stockPage(f: StockFilterValues, after: [string, number, string] 
 export function stockCount(f: StockFilterValues): Statement {
   const w = where(f);
   return { text: `select count(*)::int as n ${FROM} where ${w.text}`, values: w.values };
+}
+
+/** Creates the stock row of a product in a warehouse (nothing on hand, nothing reserved) unless it exists. */
+export function ensureStockLevel(productId: string, warehouseId: string): Statement {
+  return {
+    text: 'insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at) values (gen_random_uuid(), ?, ?, 0, 0, now()) on conflict (product_id, warehouse_id) do nothing',
+    values: [productId, warehouseId],
+  };
 }

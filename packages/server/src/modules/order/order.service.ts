@@ -14,7 +14,8 @@ import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
-import { runPrepared, sql } from '../../common/sql';
+import { run, runPrepared, sql } from '../../common/sql';
+import { channelWithCode } from '../channel';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, orderListConditions } from './order-list.sql';
 import { Product } from '../catalog';
@@ -65,7 +66,7 @@ export class OrderService {
   private async channelByCode(em: EntityManager, code: string) {
     const known = this.channels.get(code);
     if (known) return known;
-    const [channel] = await sql<{ id: string; code: string; currency: string }>(em, 'select id, code, currency from channel where code = ?', [code]);
+    const [channel] = await run<{ id: string; code: string; currency: string }>(em, channelWithCode(code));
     if (channel) this.channels.set(code, channel);
     return channel;
   }

@@ -9,11 +9,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { Money } from '../../common/money';
 import type { TrackingThrottle } from '../../common/rate-limits';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
 import { OrderHistoryEntry } from '../order';
 import { OrderEventType, OrderStatus } from '../order';
 import { Order } from '../order';
 import { Shipment } from '../shipment';
+import { trackedOrderId } from './tracking.sql';
 import { TrackedOrder, TrackingStep } from './tracking.types';
 
 export const STATUS_TEXT: Record<OrderStatus, string> = {
@@ -63,9 +64,7 @@ export class TrackingService {
     const valid = typeof number === 'string' && typeof email === 'string' && number.length <= 64 && email.length <= 320
       && !number.includes('\u0000') && !email.includes('\u0000') && number.trim() !== '' && email.trim() !== '';
     const [row] = valid
-      ? await sql<{ id: string }>(ctx.em,
-        `select o.id from "order" o join customer c on c.id = o.customer_id where o.number = ? and c.email = ?`,
-        [number.trim(), email.trim().toLowerCase()])
+      ? await run<{ id: string }>(ctx.em, trackedOrderId(number.trim(), email.trim().toLowerCase()))
       : [];
     if (row) await this.throttle?.matchedTracking(ctx.ip);
     return row?.id ?? null;
