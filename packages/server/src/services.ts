@@ -19,6 +19,7 @@ import { WarehouseService } from './modules/inventory/warehouse.service';
 import { OrderFeed } from './modules/order/order-feed';
 import { OrderTransactions } from './modules/order/order-transaction';
 import { OrderService } from './modules/order/order.service';
+import { OrderImport } from './modules/order/order-import';
 import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
 import { JobService } from './modules/jobs/job.service';
@@ -103,6 +104,6 @@ export function createServices(
     ),
     customers,
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
-    imports: new ImportService(products, customers, inventory, orders),
+    imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
   };
 }

@@ -20,7 +20,7 @@ import { AdjustStockInput } from '../inventory/inventory.inputs';
 import type { InventoryService } from '../inventory/inventory.service';
 import { HOLDABLE, OrderStatus } from '../order/order-state';
 import type { ImportedOrder } from '../order/order.inputs';
-import type { OrderService } from '../order/order.service';
+import type { OrderImport } from '../order/order-import';
 import { CSV_COLUMNS } from './export-query';
 
 export const IMPORT_KINDS = ['products', 'stock', 'customers', 'orders'] as const;
@@ -149,7 +149,7 @@ export class ImportService {
     private readonly products: ProductService,
     private readonly customers: CustomerService,
     private readonly inventory: InventoryService,
-    private readonly orders: OrderService,
+    private readonly orders: OrderImport,
   ) {}
 
   /** Imports the CSV file at `file`; nothing is written when `dryRun`. */
@@ -329,7 +329,7 @@ export class ImportService {
     });
   }
 
-  /** One order from its rows (a row per line): parsed, then created by OrderService.importOrder. */
+  /** One order from its rows (a row per line): parsed, then created by OrderImport.importOrder (order/order-import.ts). */
   private async applyOrder(ctx: RequestContext, rows: { line: number; row: Row }[], dryRun: boolean): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
     const errors: FieldError[] = [];
     const first = rows[0].row;
