@@ -4,7 +4,6 @@
  * (`targets` in rule-definitions.ts); a custom one looks at recent open orders it has not acted
  * on yet. Each order is judged and acted on by the engine, once per rule.
  */
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { JobQueue } from '../../common/jobs';
 import { run as runSql } from '../../common/sql';
 import { SCHEDULE } from './automation-rule.entity';
@@ -19,7 +18,7 @@ export class AutomationScheduler {
   constructor(private readonly jobs: JobQueue, private readonly engine: AutomationEngine, private readonly schedule: string) {}
 
   /** Works the schedule queue in this process and keeps the cron schedule (the engine must be started). */
-  async start(_orm: MikroORM): Promise<void> {
+  async start(): Promise<void> {
     await this.jobs.define(SCHEDULE_QUEUE, { retryLimit: 0, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 600, deadLetter: false });
     await this.jobs.work(SCHEDULE_QUEUE, async () => {
       await this.runScheduledAutomation(new Date());

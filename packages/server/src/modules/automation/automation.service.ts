@@ -15,7 +15,7 @@ export class AutomationService {
   /** Works the automation queues in this process and keeps the schedule. */
   async start(orm: MikroORM): Promise<void> {
     await this.engine.start(orm);
-    await this.scheduler.start(orm);
+    await this.scheduler.start();
   }
 
   /** The dispatcher's reactor (AutomationEngine.react). */

@@ -1,8 +1,9 @@
 /**
  * Webhook delivery (endpoints are edited in webhook-endpoint.service.ts): one delivery per
- * dispatched event and matching endpoint, written with a delivery job in the dispatching transaction, and the delivery job itself: a signed POST,
- * retried with exponential backoff on network errors, timeouts and 5xx for the configured window
- * (24 h by default), not retried on other answers. Every attempt is logged; an endpoint whose
+ * dispatched event and matching endpoint, written with a delivery job in the dispatching
+ * transaction; the delivery job itself: a signed POST, retried with exponential backoff on
+ * network errors, timeouts and 5xx for the configured window (24 h by default), not retried on
+ * other answers. Every attempt is logged; an endpoint whose
  * deliveries keep failing is disabled, with the reason on the endpoint and in the audit log.
  *
  * Safety: a URL must point at a public address when it is registered and again at every attempt,
@@ -10,7 +11,8 @@
  * flag OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES lifts that for staff endpoints only, never for a partner
  * key's. Fairness: a partner key (or a staff endpoint) gets at most half of a process's delivery
  * workers (webhook.fairness.ts), registers a bounded number of endpoints, and replays a bounded
- * number of events per hour (webhook.sql.ts).
+ * number of events per hour (webhook.sql.ts). Replays (of one delivery, or of stored events) are
+ * new deliveries, queued below live ones.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
