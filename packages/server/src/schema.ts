@@ -67,7 +67,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(PaymentResolver, new PaymentResolver(services.payments));
     instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
     instances.set(DashboardResolver, new DashboardResolver(services.dashboard));
-    instances.set(WebhookEndpointResolver, new WebhookEndpointResolver(services.webhooks));
+    instances.set(WebhookEndpointResolver, new WebhookEndpointResolver(services.webhookEndpoints));
     instances.set(WebhookDeliveryResolver, new WebhookDeliveryResolver(services.webhooks));
     instances.set(JobResolver, new JobResolver(services.jobs));
     instances.set(AutomationResolver, new AutomationResolver(services.automation));

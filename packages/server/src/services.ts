@@ -19,11 +19,16 @@ import { WarehouseService } from './modules/inventory/warehouse.service';
 import { OrderFeed } from './modules/order/order-feed';
 import { OrderTransactions } from './modules/order/order-transaction';
 import { OrderService } from './modules/order/order.service';
+import { OrderImport } from './modules/order/order-import';
 import { PaymentService } from './modules/payment/payment.service';
 import { FulfilmentService } from './modules/shipment/fulfilment.service';
 import { JobService } from './modules/jobs/job.service';
-import { WebhookConfig, WebhookService } from './modules/webhooks/webhook.service';
+import { WebhookConfig, WebhookDeliveryService } from './modules/webhooks/webhook-delivery.service';
+import { WebhookEndpointService } from './modules/webhooks/webhook-endpoint.service';
 import { AutomationService } from './modules/automation/automation.service';
+import { AutomationRules } from './modules/automation/automation-rules.service';
+import { AutomationEngine } from './modules/automation/automation-engine';
+import { AutomationScheduler } from './modules/automation/automation-scheduler';
 import { CustomerService } from './modules/customer/customer.service';
 import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
@@ -47,7 +52,10 @@ export interface Services {
   analytics: AnalyticsService;
   analyticsRefresh: AnalyticsRefresh;
   jobs: JobService;
-  webhooks: WebhookService;
+  /** Webhook delivery, address checks and replays (its resolveHost is the one every check uses). */
+  webhooks: WebhookDeliveryService;
+  webhookEndpoints: WebhookEndpointService;
+  /** Rule editing, the engine and the scheduler (automation.rules / .engine / .scheduler). */
   automation: AutomationService;
   customers: CustomerService;
   exports: ExportService;
@@ -68,7 +76,8 @@ export function createServices(
   const products = new ProductService();
   const customers = new CustomerService();
   const orders = new OrderService(tx, inventory, config.exactCountLimit ?? 10_000);
-  const webhooks = new WebhookService(queue, config, log);
+  const webhooks = new WebhookDeliveryService(queue, config, log);
+  const automationEngine = new AutomationEngine(queue, orders, webhooks, log);
   return {
     pubsub,
     accessEvents,
@@ -89,9 +98,12 @@ export function createServices(
     analyticsRefresh: new AnalyticsRefresh(queue, log),
     jobs: new JobService(queue),
     webhooks,
-    automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),
+    webhookEndpoints: new WebhookEndpointService(webhooks, config),
+    automation: new AutomationService(
+      new AutomationRules(), automationEngine, new AutomationScheduler(queue, automationEngine, config.automationSchedule ?? '* * * * *'),
+    ),
     customers,
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
-    imports: new ImportService(products, customers, inventory, orders),
+    imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
   };
 }

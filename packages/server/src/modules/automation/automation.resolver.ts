@@ -123,36 +123,36 @@ export class AutomationResolver {
   @Authorized(Permission.RULE_MANAGE)
   @Query(() => [AutomationRule], { description: 'Every automation rule, in run order.' })
   automationRules(@Ctx() ctx: RequestContext) {
-    return this.automation.rules(ctx);
+    return this.automation.rules.list(ctx);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Query(() => RuleExecutionConnection, { description: 'The execution log, newest first.' })
   ruleExecutions(@Ctx() ctx: RequestContext, @Args(() => RuleExecutionArgs) args: RuleExecutionArgs) {
-    return this.automation.executions(ctx, args);
+    return this.automation.engine.executions(ctx, args);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Query(() => [RuleOutcome], { description: 'What every rule would do to an order (id or number) now. Changes nothing.' })
   dryRunAutomation(@Ctx() ctx: RequestContext, @Arg('orderId', () => ID) orderId: string) {
-    return this.automation.dryRun(ctx, orderId);
+    return this.automation.engine.dryRun(ctx, orderId);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Mutation(() => AutomationRulePayload)
   createAutomationRule(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAutomationRuleInput) input: CreateAutomationRuleInput) {
-    return this.automation.create(ctx, input);
+    return this.automation.rules.create(ctx, input);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Mutation(() => AutomationRulePayload, { description: 'Enables or disables a rule, changes its settings, position or (custom rules) definition.' })
   updateAutomationRule(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateAutomationRuleInput) input: UpdateAutomationRuleInput) {
-    return this.automation.update(ctx, input);
+    return this.automation.rules.update(ctx, input);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Mutation(() => DeleteAutomationRulePayload, { description: 'Deletes a custom rule (built-in rules can only be disabled).' })
   deleteAutomationRule(@Ctx() ctx: RequestContext, @Arg('key', () => String) key: string) {
-    return this.automation.delete(ctx, key);
+    return this.automation.rules.delete(ctx, key);
   }
 }

@@ -1,13 +1,17 @@
 /**
  * What a rule can say: the conditions over an order and the actions, their validation (each
  * mistake named at its field), their evaluation against an order's facts, and the built-in rules
- * with their settings.
+ * with their settings and their own choice of target orders (so the engine and the scheduler
+ * never compare rule keys).
  */
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ErrorCode, UserError } from '../../common/errors';
 import { formatMoney } from '../../common/money';
-import { EVENT_TYPES } from '../events';
+import { run } from '../../common/sql';
+import { DomainEvent, EVENT_TYPES } from '../events';
 import { OrderStatus, PaymentStatus } from '../order';
-import { RuleAction, RuleCondition, SCHEDULE } from './automation-rule.entity';
+import { AutomationRule, RuleAction, RuleCondition, RuleExecution, RuleOutcomeKind, SCHEDULE } from './automation-rule.entity';
+import { backorderedOrders, clearLowStock, lateOrders, markLowStock, stockLevel, stockLevelsOfOrder, unpaidOrders } from './automation.sql';
 import { INT4_MAX, isUuid } from '../../common/limits';
 
 /** What conditions look at: one order, read in the rule's transaction. */
@@ -194,6 +198,18 @@ export interface BuiltIn {
   validate(settings: Record<string, unknown>): UserError[];
   /** For order rules: the verdict on one order. */
   verdict?(f: OrderFacts, settings: any, now: Date): Verdict;
+  /** Scheduled rules: the orders to judge as of `now`, oldest first (default: recent open orders not judged yet). */
+  targets?(em: EntityManager, settings: any, now: Date): Promise<string[]>;
+  /**
+   * Event rules: the orders an event concerns, oldest first (default: the event's own order);
+   * `untilSkipped`: stop at the first order the rule skips.
+   */
+  eventTargets?(em: EntityManager, event: DomainEvent): Promise<{ orderIds: string[]; untilSkipped?: boolean }>;
+  /**
+   * Rules that watch something else than orders: the whole run for one event, in one
+   * transaction; `depth` is the depth of the events it writes (cause: { rule, depth }).
+   */
+  run?(em: EntityManager, rule: AutomationRule, event: DomainEvent, depth: number): Promise<void>;
 }
 
 const S = (name: string) => ['input', 'settings', name];
@@ -205,6 +221,38 @@ const only = (settings: Record<string, unknown>, names: string[]): UserError[] =
   Object.keys(settings).filter((k) => !names.includes(k)).map((k) => err(S(k), `${k}: not a setting of this rule (it has ${names.length ? names.join(', ') : 'none'})`));
 
 const hours = (from: Date, to: Date) => (to.getTime() - from.getTime()) / 3_600_000;
+const hoursBefore = (now: Date, n: number) => new Date(now.getTime() - n * 3_600_000);
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+/**
+ * low-stock: for each stock level the event touched, stock.low when available drops below the
+ * threshold and the level was not already low; recovering to the threshold re-arms it.
+ */
+async function lowStock(em: EntityManager, rule: AutomationRule, event: DomainEvent, depth: number): Promise<void> {
+  const settings = rule.settings as { threshold: number; perSku: Record<string, number> };
+  type Level = { id: string; sku: string; code: string; available: number | string };
+  const levels = await run<Level>(em, event.aggregateType === 'stock' ? stockLevel(event.aggregateId) : stockLevelsOfOrder(event.aggregateId));
+  for (const level of levels) {
+    const threshold = settings.perSku?.[level.sku] ?? settings.threshold;
+    const available = Number(level.available);
+    if (available >= threshold) {
+      await run(em, clearLowStock(level.id));
+      continue;
+    }
+    const [crossed] = await run(em, markLowStock(level.id, available, threshold));
+    if (!crossed) continue;
+    const cause = { rule: rule.key, depth };
+    em.persist(new DomainEvent({
+      type: 'stock.low', aggregateType: 'stock', aggregateId: level.id, actor: `rule:${rule.key}`,
+      payload: { sku: level.sku, warehouseCode: level.code, available, threshold, cause },
+    }));
+    em.persist(new RuleExecution({
+      rule: em.getReference(AutomationRule, rule.id, { wrapped: true }), ruleKey: rule.key, aggregateId: level.id, eventId: event.id,
+      dedupeKey: `${rule.id}:${event.id}:${level.id}`, outcome: RuleOutcomeKind.APPLIED,
+      reason: `${level.sku} in ${level.code}: ${available} available, below ${threshold}`, actions: ['stock.low'],
+    }));
+  }
+}
 const FINAL = [OrderStatus.CANCELLED, OrderStatus.RETURNED, OrderStatus.DELIVERED, OrderStatus.SHIPPED];
 
 export const BUILT_INS: Record<string, BuiltIn> = {
@@ -251,6 +299,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
       const reason = `Unpaid after ${s.afterHours} hour${s.afterHours === 1 ? "" : "s"}`;
       return { match: true, reason: `PENDING, unpaid, placed ${Math.floor(age)} h ago`, actions: [{ type: 'cancel', reason }] };
     },
+    targets: async (em, s: { afterHours: number }, now) => ids(await run<{ id: string }>(em, unpaidOrders(hoursBefore(now, s.afterHours)))),
   },
   'allocate-backorders': {
     key: 'allocate-backorders',
@@ -260,6 +309,11 @@ export const BUILT_INS: Record<string, BuiltIn> = {
       if (FINAL.includes(f.status)) return { match: false, reason: `the order is ${f.status}`, actions: [] };
       if (f.unallocated <= 0) return { match: false, reason: 'every unit is allocated', actions: [] };
       return { match: true, reason: `${f.unallocated} unit(s) waiting for stock`, actions: [{ type: 'allocate' }] };
+    },
+    // Stock added: the orders waiting for the SKU, oldest first; no stock left for one, none for the younger ones either.
+    eventTargets: async (em, event) => {
+      if (!(Number(event.payload.delta) > 0)) return { orderIds: [] };
+      return { orderIds: ids(await run<{ id: string }>(em, backorderedOrders(String(event.payload.sku)))), untilSkipped: true };
     },
   },
   'low-stock': {
@@ -277,6 +331,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
       }
       return errors;
     },
+    run: lowStock,
   },
   'flag-late': {
     key: 'flag-late',
@@ -291,6 +346,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
       if (age < s.slaHours) return { match: false, reason: `confirmed ${Math.floor(age)} h ago, within the ${s.slaHours} h SLA`, actions: [] };
       return { match: true, reason: `confirmed ${Math.floor(age)} h ago, past the ${s.slaHours} h SLA`, actions: [{ type: 'markLate' }] };
     },
+    targets: async (em, s: { slaHours: number }, now) => ids(await run<{ id: string }>(em, lateOrders(hoursBefore(now, s.slaHours)))),
   },
 };
 

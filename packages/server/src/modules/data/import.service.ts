@@ -12,7 +12,7 @@ import { isEmail } from 'class-validator';
 import fs from 'node:fs';
 import type { RequestContext } from '../../common/context';
 import { isCurrencyCode } from '../../common/money';
-import { sql } from '../../common/sql';
+import { run } from '../../common/sql';
 import { UpsertProductInput } from '../catalog';
 import type { ProductService } from '../catalog/product.service';
 import type { CustomerService } from '../customer/customer.service';
@@ -20,8 +20,9 @@ import { AdjustStockInput } from '../inventory';
 import type { InventoryService } from '../inventory/inventory.service';
 import { HOLDABLE, OrderStatus } from '../order';
 import type { ImportedOrder } from '../order/order.inputs';
-import type { OrderService } from '../order/order.service';
+import type { OrderImport } from '../order/order-import';
 import { CSV_COLUMNS } from './export-query';
+import { adjustmentBooked, productAndWarehouseExist, productForUpdate, stockLevelForUpdate } from './import.sql';
 
 export const IMPORT_KINDS = ['products', 'stock', 'customers', 'orders'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -149,7 +150,7 @@ export class ImportService {
     private readonly products: ProductService,
     private readonly customers: CustomerService,
     private readonly inventory: InventoryService,
-    private readonly orders: OrderService,
+    private readonly orders: OrderImport,
   ) {}
 
   /** Imports the CSV file at `file`; nothing is written when `dryRun`. */
@@ -269,8 +270,7 @@ export class ImportService {
       const allowBackorder = bool(row, 'allow_backorder', errors);
       if (errors.length) return { errors };
       return this.inRowTransaction(ctx, dryRun, async (c) => {
-        const [old] = await sql<{ name: string; price_amount: number; currency: string; allow_backorder: boolean }>(c.em,
-          'select name, price_amount, currency, allow_backorder from product where sku = ? for update', [sku]);
+        const [old] = await run<{ name: string; price_amount: number; currency: string; allow_backorder: boolean }>(c.em, productForUpdate(sku!));
         if (old && old.name === name && old.price_amount === price && old.currency === currency && (allowBackorder == null || old.allow_backorder === allowBackorder)) return 'skipped';
         const r = await this.products.upsert(c, Object.assign(new UpsertProductInput(), { sku, name, price, currency, allowBackorder }));
         if (r.userErrors.length) throw new RowInvalid(r.userErrors.map((u) => ({ field: columnOf(u.field, { price: 'price', allowBackorder: 'allow_backorder' }), message: u.message })));
@@ -300,25 +300,20 @@ export class ImportService {
     const reason = text(row, 'reason', errors, 1000, mode === 'adjust');
     if (errors.length) return { errors };
     return this.inRowTransaction(ctx, dryRun, async (c) => {
-      const [level] = await sql<{ id: string; on_hand: number }>(c.em,
-        `select s.id, s.on_hand from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id
-         where p.sku = ? and w.code = ? for update of s`, [sku, warehouseCode]);
+      const [level] = await run<{ id: string; on_hand: number }>(c.em, stockLevelForUpdate(sku!, warehouseCode!));
       let delta = quantity;
       if (mode === 'set') {
         delta = quantity - (level?.on_hand ?? 0);
         if (delta === 0 && !level) {
           // Nothing to book, but an unknown SKU or warehouse is still a mistake in the file.
-          const [known] = await sql<{ p: boolean; w: boolean }>(c.em,
-            'select exists(select 1 from product where sku = ?) as p, exists(select 1 from warehouse where code = ?) as w', [sku, warehouseCode]);
+          const [known] = await run<{ p: boolean; w: boolean }>(c.em, productAndWarehouseExist(sku!, warehouseCode!));
           if (!known.p) throw new RowInvalid([{ field: 'sku', message: `No product with SKU ${sku}` }]);
           if (!known.w) throw new RowInvalid([{ field: 'warehouse_code', message: `No warehouse with code ${warehouseCode}` }]);
         }
         if (delta === 0) return 'skipped';
       } else {
         // The reason names the adjustment: one already booked for this SKU and warehouse is not booked twice.
-        const [done] = await sql(c.em,
-          `select 1 from stock_movement m join product p on p.id = m.product_id join warehouse w on w.id = m.warehouse_id
-           where p.sku = ? and w.code = ? and m.kind = 'ADJUSTMENT' and m.reason = ? limit 1`, [sku, warehouseCode, reason]);
+        const [done] = await run(c.em, adjustmentBooked(sku!, warehouseCode!, reason ?? null));
         if (done) return 'skipped';
       }
       const r = await this.inventory.adjust(c, Object.assign(new AdjustStockInput(), { sku, warehouseCode, delta, reason: reason ?? `import: set on hand to ${quantity}` }));
@@ -329,7 +324,7 @@ export class ImportService {
     });
   }
 
-  /** One order from its rows (a row per line): parsed, then created by OrderService.importOrder. */
+  /** One order from its rows (a row per line): parsed, then created by OrderImport.importOrder (order/order-import.ts). */
   private async applyOrder(ctx: RequestContext, rows: { line: number; row: Row }[], dryRun: boolean): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
     const errors: FieldError[] = [];
     const first = rows[0].row;

@@ -52,7 +52,7 @@ export class OrderChangeLog {
   /**
    * Creation of an order at a given status by an import (a migration from another system): not a
    * transition, so the table is not consulted; the one history entry says so. Only
-   * OrderService.importOrder calls this, on an order it has just built.
+   * OrderImport.importOrder (order-import.ts) calls this, on an order it has just built.
    */
   imported(order: Order, status: OrderStatus, message: string, at: Date): OrderHistoryEntry {
     order.status = status;

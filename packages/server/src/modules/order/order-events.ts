@@ -4,7 +4,7 @@ import type { OrderHistoryEntry } from './order-history.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 import type { Order } from './order.entity';
 
-/** Imported orders write no events: they are history, not news (see OrderService.importOrder). */
+/** Imported orders write no events: they are history, not news (see OrderImport.importOrder, order-import.ts). */
 const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType> = {
   [OrderEventType.PLACED]: 'order.placed',
   [OrderEventType.STATUS_CHANGED]: 'order.status_changed',

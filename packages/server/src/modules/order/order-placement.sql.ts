@@ -5,6 +5,7 @@
  * (data-modifying CTEs; foreign keys are checked at the end of the statement).
  * Placeholders are PostgreSQL's $1, $2, ...
  */
+import { customerUpsertSql } from '../customer';
 
 export interface Statement {
   text: string;
@@ -88,8 +89,7 @@ function insert(p: Params, table: string, rows: Row[], extra: Record<string, str
 export function writePlacement(w: PlacementWrite): Statement {
   const p = new Params();
   const ctes: string[] = [];
-  ctes.push(`c as (insert into customer (id, email, name, created_at) values (gen_random_uuid(), ${p.add(w.customer.email)}, ${p.add(w.customer.name ?? null)}, now())
-    on conflict (email) do update set name = coalesce(excluded.name, customer.name) returning id)`);
+  ctes.push(`c as (${customerUpsertSql(p.add(w.customer.email), p.add(w.customer.name ?? null))})`);
   ctes.push(`o as (${insert(p, 'order', [w.order], { number: "nextval('order_number_seq')::text", customer_id: '(select id from c)' })} returning number, customer_id)`);
   ctes.push(`l as (${insert(p, 'order_line', w.lines)})`);
   if (w.allocations.length) ctes.push(`a as (${insert(p, 'stock_allocation', w.allocations)})`);

@@ -89,7 +89,7 @@ export enum OrderEventType {
   MARKED_LATE = 'MARKED_LATE',
   RULE_NOTIFIED = 'RULE_NOTIFIED',
   RULE_WEBHOOK = 'RULE_WEBHOOK',
-  /** The order was created at its status by an import (OrderService.importOrder), e.g. from another system. */
+  /** The order was created at its status by an import (OrderImport.importOrder, order-import.ts), e.g. from another system. */
   IMPORTED = 'IMPORTED',
 }
 registerEnumType(OrderEventType, { name: 'OrderEventType', description: 'What happened to an order.' });

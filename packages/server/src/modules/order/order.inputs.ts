@@ -133,7 +133,7 @@ export class OrderFilter {
 }
 
 /**
- * An order from another system, created at its status by OrderService.importOrder (the data
+ * An order from another system, created at its status by OrderImport.importOrder in order-import.ts (the data
  * import, modules/data). Amounts are integer minor units in the channel's currency.
  */
 export interface ImportedOrder {

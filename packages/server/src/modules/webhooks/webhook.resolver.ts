@@ -7,7 +7,8 @@ import { Permission } from '../auth';
 import { EVENT_TYPES } from '../events';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
 import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
-import { WebhookService } from './webhook.service';
+import { WebhookDeliveryService } from './webhook-delivery.service';
+import { WebhookEndpointService } from './webhook-endpoint.service';
 
 @ObjectType()
 export class WebhookEndpointPayload extends Payload('WebhookEndpointPayload', 'endpoint', WebhookEndpoint) {
@@ -74,7 +75,7 @@ export class WebhookEndpointConnection extends Connection(WebhookEndpoint, 'Webh
 
 @Resolver(() => WebhookEndpoint)
 export class WebhookEndpointResolver {
-  constructor(private readonly webhooks: WebhookService) {}
+  constructor(private readonly webhooks: WebhookEndpointService) {}
 
   @Authorized(Permission.WEBHOOK_MANAGE)
   @Query(() => [WebhookEndpoint], {
@@ -133,7 +134,7 @@ export class WebhookEndpointResolver {
 
 @Resolver(() => WebhookDelivery)
 export class WebhookDeliveryResolver {
-  constructor(private readonly webhooks: WebhookService) {}
+  constructor(private readonly webhooks: WebhookDeliveryService) {}
 
   @Authorized(Permission.WEBHOOK_MANAGE)
   @Query(() => WebhookDeliveryConnection, { description: 'The delivery log of an endpoint, newest first, with every attempt.' })

@@ -1,9 +1,9 @@
 /**
- * Webhooks: endpoints registered by admins (any channel) and partner keys (their own channels,
- * their own endpoints), one delivery per dispatched event and matching endpoint, written with a
- * delivery job in the dispatching transaction, and the delivery job itself: a signed POST,
- * retried with exponential backoff on network errors, timeouts and 5xx for the configured window
- * (24 h by default), not retried on other answers. Every attempt is logged; an endpoint whose
+ * Webhook delivery (endpoints are edited in webhook-endpoint.service.ts): one delivery per
+ * dispatched event and matching endpoint, written with a delivery job in the dispatching
+ * transaction; the delivery job itself: a signed POST, retried with exponential backoff on
+ * network errors, timeouts and 5xx for the configured window (24 h by default), not retried on
+ * other answers. Every attempt is logged; an endpoint whose
  * deliveries keep failing is disabled, with the reason on the endpoint and in the audit log.
  *
  * Safety: a URL must point at a public address when it is registered and again at every attempt,
@@ -11,10 +11,10 @@
  * flag OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES lifts that for staff endpoints only, never for a partner
  * key's. Fairness: a partner key (or a staff endpoint) gets at most half of a process's delivery
  * workers (webhook.fairness.ts), registers a bounded number of endpoints, and replays a bounded
- * number of events per hour (webhook.sql.ts).
+ * number of events per hour (webhook.sql.ts). Replays (of one delivery, or of stored events) are
+ * new deliveries, queued below live ones.
  */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { channelScope } from '../../common/access';
 import type { Config } from '../../config/config';
@@ -22,20 +22,21 @@ import { BACKGROUND, RequestContext, systemContext } from '../../common/context'
 import { DomainError, ErrorCode, fail, RateLimitedError, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
-import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
-import { run as runSql, sql } from '../../common/sql';
-import { ApiKey } from '../auth';
+import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { run as runSql } from '../../common/sql';
 import { recordAudit } from '../auth';
-import { Channel } from '../channel';
 import { viewerOfKey, webhookData } from '../events';
 import { DomainEvent } from '../events';
 import { assignStreamPositions } from '../events';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
-import { CreateWebhookEndpointInput, ReplayEventsInput, UpdateWebhookEndpointInput } from './webhook.inputs';
+import { ReplayEventsInput } from './webhook.inputs';
 import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from './webhook.address';
+import { findEndpoint, visibleEndpoints } from './webhook-endpoint.service';
 import { FairShare } from './webhook.fairness';
 import { Outcome, post } from './webhook.http';
-import { chargeReplayBudget, countKeyEndpoints, lockKeyEndpoints, lockReplayBudget, pendingReplays } from './webhook.sql';
+import {
+  chargeReplayBudget, countEventsToReplay, countFailure, eventPosition, insertReplayDeliveries, lockReplayBudget, pendingReplays, resetFailures, ReplayFilter,
+} from './webhook.sql';
 import { Result, runMutation } from '../../common/mutation';
 import { isUuid } from '../../common/limits';
 
@@ -64,8 +65,7 @@ export function retriesFor(delaySeconds: number, windowSeconds: number): number 
   return n;
 }
 
-
-export class WebhookService {
+export class WebhookDeliveryService {
   private readonly retryLimit: number;
   /** Told of every finished delivery attempt (the metrics count them); `latencyMs` only when a request was sent. */
   onAttempt?: (outcome: 'delivered' | 'retrying' | 'failed', latencyMs?: number) => void;
@@ -90,46 +90,17 @@ export class WebhookService {
     await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), DELIVERY_WORKERS);
   }
 
-  // ---- endpoints ----
-
-  /** A partner key sees only its own endpoints; staff see all. */
-  private visible(ctx: RequestContext): Record<string, unknown> {
-    return ctx.actor?.kind === 'apiKey' ? { ownerKey: ctx.actor.id } : {};
-  }
-
-  /** The deprecated unpaged list: the oldest LEGACY_LIST_CAP endpoints. */
-  endpoints(ctx: RequestContext): Promise<WebhookEndpoint[]> {
-    return ctx.em.find(WebhookEndpoint, this.visible(ctx), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: LEGACY_LIST_CAP });
-  }
-
-  /** Endpoints oldest first, a page at a time (cursor: created at, id). */
-  async endpointsPage(ctx: RequestContext, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
-    const visible = this.visible(ctx);
-    const where = cursor
-      ? { ...visible, $or: [{ createdAt: { $gt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $gt: String(cursor[1]) } }] }
-      : visible;
-    const items = await ctx.em.find(WebhookEndpoint, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (e) => [e.createdAt.toISOString(), e.id], () => ctx.em.count(WebhookEndpoint, visible));
-  }
-
-  async channelCodes(em: EntityManager, endpoint: WebhookEndpoint): Promise<string[]> {
-    if (!endpoint.channelIds.length) return [];
-    const channels = await em.find(Channel, { id: { $in: endpoint.channelIds } }, { orderBy: { code: 'asc' } });
-    return channels.map((c) => c.code);
-  }
-
   private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
     return runMutation(ctx, key, work, { input });
   }
 
+  // ---- addresses ----
 
   /**
    * Whether an endpoint may only reach public addresses: always for a partner key's endpoint (or
    * a key's request), and for staff endpoints unless the development flag is on.
    */
-  private strict(ownedByKey: boolean): boolean {
+  strict(ownedByKey: boolean): boolean {
     return ownedByKey || !this.config.webhookAllowPrivateAddresses;
   }
 
@@ -138,7 +109,12 @@ export class WebhookService {
     return endpoint.ownerKey ? `key:${endpoint.ownerKey.id}` : `endpoint:${endpoint.id}`;
   }
 
-  private async checkUrl(url: string, field: string[], strict: boolean): Promise<string> {
+  /**
+   * A registered URL, normalised, or INVALID_INPUT at `field`: absolute http(s), no credentials,
+   * and (when strict for the owner) a public address as it resolves now.
+   */
+  async checkUrl(url: string, field: string[], ownedByKey: boolean): Promise<string> {
+    const strict = this.strict(ownedByKey);
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -158,106 +134,12 @@ export class WebhookService {
     return parsed.toString();
   }
 
-  /** Channel ids for codes, within the caller's scope; a partner key's default is all of its channels. */
-  private async channelIds(em: EntityManager, ctx: RequestContext, codes: string[] | null | undefined): Promise<string[]> {
-    const scope = channelScope(ctx);
-    if (codes == null) return scope ? [...scope] : [];
-    if (!codes.length && scope) fail(ErrorCode.INVALID_INPUT, 'channelCodes: a partner key must name its channels', ['input', 'channelCodes']);
-    const unique = [...new Set(codes)];
-    const channels = await em.find(Channel, { code: { $in: unique } });
-    const errors: UserError[] = [];
-    unique.forEach((code) => {
-      const channel = channels.find((c) => c.code === code);
-      // Channels outside a key's scope are reported like unknown ones: a key learns nothing about them.
-      if (!channel || (scope && !scope.includes(channel.id))) {
-        errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, ['input', 'channelCodes', String(codes.indexOf(code))]));
-      }
-    });
-    if (errors.length) throw new DomainError(errors);
-    return channels.map((c) => c.id);
-  }
-
-  private newSecret() {
-    return `whsec_${randomBytes(32).toString('base64url')}`;
-  }
-
-  async create(ctx: RequestContext, input: CreateWebhookEndpointInput) {
-    let secret: string | undefined;
-    const byKey = ctx.actor?.kind === 'apiKey';
-    const r = await this.run(ctx, 'endpoint', input, async (em) => {
-      const url = await this.checkUrl(input.url, ['input', 'url'], this.strict(byKey));
-      const max = this.config.webhookMaxEndpointsPerKey ?? 0;
-      if (byKey && max > 0) {
-        await runSql(em, lockKeyEndpoints(ctx.actor!.id!));
-        const [{ n }] = await runSql<{ n: number }>(em, countKeyEndpoints(ctx.actor!.id!));
-        if (n >= max) fail(ErrorCode.INVALID_INPUT, `A partner key may register at most ${max} webhook endpoints: delete one first`, ['input']);
-      }
-      const channelIds = await this.channelIds(em, ctx, input.channelCodes);
-      secret = this.newSecret();
-      const endpoint = new WebhookEndpoint({
-        url, eventTypes: [...new Set(input.eventTypes)], channelIds, secret, createdBy: ctx.actor?.label ?? 'system',
-        ownerKey: ctx.actor?.kind === 'apiKey' ? em.getReference(ApiKey, ctx.actor.id!, { wrapped: true }) : undefined,
-      });
-      em.persist(endpoint);
-      recordAudit(em, ctx, 'webhookEndpoint.create', 'webhookEndpoint', endpoint.id, { url, eventTypes: endpoint.eventTypes, channelCodes: input.channelCodes ?? null });
-      return endpoint;
-    });
-    return { ...r, secret: r.endpoint ? secret : undefined };
-  }
-
-  private async find(em: EntityManager, ctx: RequestContext, id: string, field: string[] = ['id']): Promise<WebhookEndpoint> {
-    const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id, ...this.visible(ctx) }) : null;
-    return endpoint ?? fail(ErrorCode.NOT_FOUND, `No webhook endpoint with id ${JSON.stringify(id).slice(0, 80)}`, field);
-  }
-
-  update(ctx: RequestContext, input: UpdateWebhookEndpointInput) {
-    return this.run(ctx, 'endpoint', input, async (em) => {
-      const endpoint = await this.find(em, ctx, input.id, ['input', 'id']);
-      const changes: Record<string, unknown> = {};
-      if (input.url != null) {
-        const url = await this.checkUrl(input.url, ['input', 'url'], this.strict(!!endpoint.ownerKey || ctx.actor?.kind === 'apiKey'));
-        if (url !== endpoint.url) changes.url = { from: endpoint.url, to: (endpoint.url = url) };
-      }
-      if (input.eventTypes != null) changes.eventTypes = { from: endpoint.eventTypes, to: (endpoint.eventTypes = [...new Set(input.eventTypes)]) };
-      if (input.channelCodes != null) changes.channelCodes = { to: input.channelCodes, ids: (endpoint.channelIds = await this.channelIds(em, ctx, input.channelCodes)) };
-      if (input.active === true && !endpoint.active) {
-        endpoint.enable();
-        changes.active = { from: false, to: true };
-      } else if (input.active === false && endpoint.active) {
-        endpoint.disable(`disabled by ${ctx.actor?.label ?? 'system'}`);
-        changes.active = { from: true, to: false };
-      }
-      if (Object.keys(changes).length) recordAudit(em, ctx, 'webhookEndpoint.update', 'webhookEndpoint', endpoint.id, changes);
-      return endpoint;
-    });
-  }
-
-  async delete(ctx: RequestContext, id: string) {
-    return this.run(ctx, 'deletedId', { id }, async (em) => {
-      const endpoint = await this.find(em, ctx, id);
-      recordAudit(em, ctx, 'webhookEndpoint.delete', 'webhookEndpoint', endpoint.id, { url: endpoint.url });
-      await em.nativeDelete(WebhookEndpoint, { id: endpoint.id });
-      return endpoint.id;
-    });
-  }
-
-  async rotateSecret(ctx: RequestContext, id: string) {
-    let secret: string | undefined;
-    const r = await this.run(ctx, 'endpoint', { id }, async (em) => {
-      const endpoint = await this.find(em, ctx, id);
-      endpoint.secret = secret = this.newSecret();
-      recordAudit(em, ctx, 'webhookEndpoint.rotateSecret', 'webhookEndpoint', endpoint.id, { url: endpoint.url });
-      return endpoint;
-    });
-    return { ...r, secret: r.endpoint ? secret : undefined };
-  }
-
-  // ---- deliveries ----
+  // ---- the delivery log and replays ----
 
   async deliveries(ctx: RequestContext, endpointId: string, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const endpoint = isUuid(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...this.visible(ctx) }) : null;
+    const endpoint = isUuid(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...visibleEndpoints(ctx) }) : null;
     if (!endpoint) return toConnection([] as WebhookDelivery[], limit, () => [], async () => 0);
     const where = { endpoint: endpoint.id };
     const page: any = cursor ? { ...where, $or: [{ createdAt: { $lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
@@ -272,7 +154,7 @@ export class WebhookService {
   /** Sends the event of a delivery again to its endpoint, as a new delivery (same event id). */
   async replay(ctx: RequestContext, id: string) {
     const r = await this.run(ctx, 'delivery', { id }, async (em) => {
-      const original = isUuid(id) ? await em.findOne(WebhookDelivery, { id, endpoint: this.visible(ctx) }, { populate: ['endpoint'] }) : null;
+      const original = isUuid(id) ? await em.findOne(WebhookDelivery, { id, endpoint: visibleEndpoints(ctx) }, { populate: ['endpoint'] }) : null;
       if (!original) return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
       if (!original.endpoint.$.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
       await this.takeReplayBudget(em, this.lane(original.endpoint.$), 1);
@@ -296,7 +178,7 @@ export class WebhookService {
     let summary: { matched: number; lastEventId?: string; hasMore: boolean } | undefined;
     await assignStreamPositions(ctx.em); // so that every event committed before the call has its position, and is replayed
     const r = await this.run(ctx, 'queued', input, async (em) => {
-      const endpoint = await this.find(em, ctx, input.endpointId, ['input', 'endpointId']);
+      const endpoint = await findEndpoint(em, ctx, input.endpointId, ['input', 'endpointId']);
       if (!endpoint.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['input', 'endpointId']);
       const lane = this.lane(endpoint);
       const allowance = await this.takeReplayBudget(em, lane, REPLAY_LIMIT);
@@ -309,26 +191,17 @@ export class WebhookService {
       const channels = endpoint.channelIds.length ? endpoint.channelIds : null;
       let after: string | null = null;
       if (input.after) {
-        const [row] = await sql<{ position: string | null; channel_id: string | null }>(em, 'select position::text, channel_id from domain_event where id = ?', [input.after]);
+        const [row] = await runSql<{ position: string | null; channel_id: string | null }>(em, eventPosition(input.after));
         // An event outside a key's channels is reported like an unknown one (and one without a
         // position is one committed after this call began: not replayed yet either).
         if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
         after = row.position;
       }
-      // Stream order is the position, assigned after commit: no event can appear later before the
-      // last event replayed (the next `after`).
-      const where = `type = any(?::text[]) and position is not null
-        and (?::int8 is null or position > ?::int8)
-        and (?::timestamptz is null or occurred_at >= ?::timestamptz) and (?::timestamptz is null or occurred_at < ?::timestamptz)
-        and (?::uuid[] is null or channel_id = any(?::uuid[])) and (?::uuid[] is null or channel_id = any(?::uuid[]))`;
-      const params = [types, after, after, input.from ?? null, input.from ?? null, input.to ?? null, input.to ?? null, channels, channels, scope ? [...scope] : null, scope ? [...scope] : null];
-      const [{ n }] = await sql<{ n: number }>(em, `select count(*)::int as n from domain_event where ${where}`, params);
-      const rows = await sql<{ id: string; event_id: string }>(em,
-        `insert into webhook_delivery (id, endpoint_id, event_id, event_type, status, attempt_count, replay, created_at)
-         select gen_random_uuid(), ?, id, type, 'PENDING', 0, true, now() from (
-           select id, type, position from domain_event where ${where} order by position limit ?) e
-         order by e.position returning id, event_id`,
-        [endpoint.id, ...params, allowance]);
+      const filter: ReplayFilter = {
+        types, afterPosition: after, from: input.from ?? null, to: input.to ?? null, channelIds: channels, scope: scope ? [...scope] : null,
+      };
+      const [{ n }] = await runSql<{ n: number }>(em, countEventsToReplay(filter));
+      const rows = await runSql<{ id: string; event_id: string }>(em, insertReplayDeliveries(endpoint.id, filter, allowance));
       await this.chargeReplayBudget(em, lane, rows.length);
       await this.queueReplays(em, endpoint, rows.map((d) => d.id));
       summary = { matched: n, lastEventId: rows.at(-1)?.event_id, hasMore: n > rows.length };
@@ -340,6 +213,8 @@ export class WebhookService {
     if (r.queued) this.jobs.wake(DELIVERY_QUEUE);
     return { ...r, ...(r.queued !== undefined ? summary : {}) };
   }
+
+  // ---- delivering ----
 
   /**
    * The dispatcher's reactor: a delivery row and a delivery job for every event and every active
@@ -484,9 +359,9 @@ export class WebhookService {
       d.status = outcome.delivered ? DeliveryStatus.DELIVERED : givingUp ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
       if (outcome.delivered) {
         d.deliveredAt = new Date();
-        await sql(tx, 'update webhook_endpoint set consecutive_failures = 0 where id = ? and consecutive_failures <> 0', [endpoint.id]);
+        await runSql(tx as EntityManager, resetFailures(endpoint.id));
       } else if (givingUp && endpoint.active) {
-        await this.countFailure(tx, endpoint.id);
+        await this.countFailedDelivery(tx as EntityManager, endpoint.id);
       }
     }, { loggerContext: BACKGROUND });
     this.onAttempt?.(outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying', sent ? outcome.latencyMs : undefined);
@@ -497,8 +372,8 @@ export class WebhookService {
   }
 
   /** One more delivery given up in a row; at the configured limit the endpoint is disabled, with a notice. */
-  private async countFailure(em: EntityManager, endpointId: string) {
-    const [row] = await sql<{ n: number }>(em, 'update webhook_endpoint set consecutive_failures = consecutive_failures + 1 where id = ? returning consecutive_failures as n', [endpointId]);
+  private async countFailedDelivery(em: EntityManager, endpointId: string) {
+    const [row] = await runSql<{ n: number }>(em, countFailure(endpointId));
     const limit = this.config.webhookDisableAfterFailures;
     if (!row || !limit || row.n < limit) return;
     const endpoint = await em.findOneOrFail(WebhookEndpoint, { id: endpointId }, { refresh: true });
