@@ -27,6 +27,7 @@ import { AutomationService } from './modules/automation/automation.service';
 import { CustomerService } from './modules/customer/customer.service';
 import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
+import { DocumentService } from './modules/documents/documents.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -51,6 +52,7 @@ export interface Services {
   automation: AutomationService;
   customers: CustomerService;
   exports: ExportService;
+  documents: DocumentService;
   imports: ImportService;
 }
 
@@ -92,6 +94,7 @@ export function createServices(
     automation: new AutomationService(queue, orders, webhooks, log, config.automationSchedule ?? '* * * * *'),
     customers,
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
+    documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, orders),
   };
 }
