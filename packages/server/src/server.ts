@@ -38,6 +38,7 @@ import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { DemoSeedOptions, seedDemoData } from './seed/demo-seed';
 import { dataRouter } from './modules/data/data.http';
+import { documentsRouter } from './modules/documents/documents.http';
 import { withStartupLock } from './config/migrate';
 import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
 import { AccessLog } from './common/access-log';
@@ -338,6 +339,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     importMaxBytes: config.importMaxBytes,
     log,
   }));
+  // An order's packing slip and invoice as PDF, with the same bearer token and rate limit.
+  app.use(documentsRouter({
+    documents: services.documents,
+    context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
+    charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
+    log,
+  }));
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
@@ -409,7 +417,7 @@ function serveAdminApp(app: express.Express, dir: string, log: Logger) {
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
     if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
   } }));
-  app.get(/^\/(?!graphql|healthz|readyz|export\/|import\/|assets\/).*/, (req, res, next) => {
+  app.get(/^\/(?!graphql|healthz|readyz|export\/|import\/|documents\/|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

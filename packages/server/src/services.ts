@@ -32,6 +32,7 @@ import { AutomationScheduler } from './modules/automation/automation-scheduler';
 import { CustomerService } from './modules/customer/customer.service';
 import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
+import { DocumentService } from './modules/documents/documents.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -59,6 +60,7 @@ export interface Services {
   automation: AutomationService;
   customers: CustomerService;
   exports: ExportService;
+  documents: DocumentService;
   imports: ImportService;
 }
 
@@ -104,6 +106,7 @@ export function createServices(
     ),
     customers,
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
+    documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
   };
 }

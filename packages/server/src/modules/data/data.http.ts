@@ -8,14 +8,12 @@ import { Request, Response, Router } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { HttpError, httpCaller, httpRoute, requestId } from '../../common/http-route';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { can } from '../../common/access';
 import type { RequestContext } from '../../common/context';
-import { RateLimitedError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '../../common/unavailable';
 import { Permission } from '../auth';
 import { CONTENT_TYPES, ExportBusyError, ExportLimitError, ExportService, exportFileName, isExportFormat, isExportKind, scopeOf } from './export.service';
 import { ExportParameterError, parseFilter } from './export-query';
@@ -32,68 +30,14 @@ export interface DataHttpOptions {
   log: Logger;
 }
 
-class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
-    super(message);
-  }
-}
-
-function send(res: Response, e: HttpError) {
-  if (res.headersSent) {
-    res.destroy();
-    return;
-  }
-  // An export refused before its first byte: the CSV headers set for it do not apply.
-  res.removeHeader('content-disposition');
-  res.removeHeader('content-type');
-  res.status(e.status).json({ error: { code: e.code, message: e.message, ...e.extra, requestId: res.locals.requestId } });
-}
-
 export function dataRouter(o: DataHttpOptions): Router {
   const router = Router();
 
-  router.use(['/export', '/import'], (req, res, next) => {
-    const given = req.header('x-request-id');
-    res.locals.requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', res.locals.requestId);
-    next();
-  });
+  router.use(['/export', '/import'], requestId);
 
   /** The caller, with the permission and the rate limit checked. */
-  async function caller(req: Request, res: Response, permission: string): Promise<RequestContext> {
-    const ctx = await o.context(req, res);
-    if (!ctx.actor) throw new HttpError(401, 'UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <token or API key>');
-    try {
-      await o.charge(ctx);
-    } catch (e) {
-      if (e instanceof RateLimitedError) {
-        const after = Number(e.extensions.retryAfterSeconds);
-        res.setHeader('retry-after', String(after));
-        throw new HttpError(429, 'RATE_LIMITED', e.message, { retryAfterSeconds: after });
-      }
-      throw e;
-    }
-    if (ctx.actor.mustChangePassword) throw new HttpError(403, 'FORBIDDEN', 'Choose a new password first (mutation changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
-    if (!can(ctx, permission)) throw new HttpError(403, 'FORBIDDEN', `Missing permission ${permission}`, { permission });
-    return ctx;
-  }
-
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
-    try {
-      await fn(req, res);
-    } catch (e) {
-      if (e instanceof HttpError) return send(res, e);
-      if ((e as any)?.code === 'ERR_STREAM_PREMATURE_CLOSE') return; // the client went away
-      if (isUnavailable(e)) {
-        // The database is away (restart, failover): retry shortly. Mid-stream, the connection is cut instead.
-        o.log.warn({ err: e, requestId: res.locals.requestId }, 'data request: database unreachable');
-        if (!res.headersSent) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-        return send(res, new HttpError(503, 'SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE));
-      }
-      o.log.error({ err: e, requestId: res.locals.requestId }, 'data request failed');
-      send(res, new HttpError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'));
-    }
-  };
+  const caller = (req: Request, res: Response, permission: string) => httpCaller(o, req, res, [permission]);
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => httpRoute(o.log, 'data request', fn);
 
   router.get('/export/jobs/:id/download', handle(async (req, res) => {
     const ctx = await caller(req, res, Permission.DATA_EXPORT);
