@@ -16,7 +16,7 @@ import { validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
 import { runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
-import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, orderListConditions } from './order-list.sql';
+import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, orderListConditions, searchBreadth, SearchShape, searchShapeOf } from './order-list.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -513,12 +513,16 @@ export class OrderService {
     rejectNul({ filter: f });
     const search = f.search?.trim();
     if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
+    // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
+    // would spell them out letter by letter.
+    const searchCustomers = can(ctx, Permission.CUSTOMER_READ);
     const conditions = orderListConditions({
       status: f.status ?? undefined, channelCode: f.channelCode ?? undefined, channelIds: scope ? [...scope] : undefined,
       placedFrom: f.placedFrom ?? undefined, placedTo: f.placedTo ?? undefined, tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
-      // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
-      // would spell them out letter by letter.
-      search: search || undefined, searchCustomers: can(ctx, Permission.CUSTOMER_READ),
+      search: search || undefined, searchCustomers,
+      // A term many customers share (a common name fragment) is answered by walking the sort's
+      // index rather than reading every match: decided by counting the matching customers first.
+      searchShape: search && searchCustomers ? await this.searchShape(em, search, limit + 1) : undefined,
     });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
@@ -531,6 +535,13 @@ export class OrderService {
     const counted = () => (counting ??= this.countOrders(em, conditions));
     const page = toConnection(items, limit, (o) => [sortName, order.key(o), o.id], async () => (await counted()).count);
     return Object.defineProperty(page, 'totalCountIsEstimate', { enumerable: true, get: async () => (await counted()).isEstimate }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
+  }
+
+  /** The search's shape for a page of `rows` (order-list.sql.ts, searchBreadth). */
+  private async searchShape(em: EntityManager, term: string, rows: number): Promise<SearchShape> {
+    const breadth = searchBreadth(term, rows);
+    const [r] = await sql<{ matches: number; threshold: number }>(em, breadth.text, breadth.values);
+    return searchShapeOf(r);
   }
 
   /**
