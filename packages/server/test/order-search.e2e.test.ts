@@ -112,6 +112,14 @@ describe('search shapes (a term few customers share, and one many share)', () =>
     expect(await shape('inbox.exa')).toBe('broad');
   });
 
+  test('totalCount is the exact number of matches in either shape', async () => {
+    for (const term of ['Schmidt', 'inbox.exa']) {
+      const [{ n }] = await t.sql(`select count(*)::int as n from "order" o join customer c on c.id = o.customer_id
+        where o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2`, [term, containsPattern(term)]);
+      expect({ term, count: await search(term) }).toMatchObject({ term, count: { totalCount: n, totalCountIsEstimate: false } });
+    }
+  });
+
   for (const term of ['Schmidt', 'inbox.exa']) {
     test(`"${term}": three pages in every sort, and with a status filter, are the matches in order, cursor after cursor`, async () => {
       const cases: [string, string[] | undefined][] = [...Object.keys(SORT_SQL).map((sort): [string, undefined] => [sort, undefined]), ['PLACED_AT_DESC', ['DELIVERED']], ['TOTAL_DESC', ['CANCELLED', 'RETURNED']]];

@@ -83,9 +83,12 @@ export function searchBreadth(term: string, pageRows: number): Condition {
     text: `with size as (
              select greatest((select reltuples from pg_class where oid = 'customer'::regclass), 0)::float8 as customers,
                     greatest((select reltuples from pg_class where oid = '"order"'::regclass), 0)::float8 as orders),
-           threshold as (select case when orders > 0 and customers > 0 then ceil(customers * sqrt(?::float8 / orders))::int else 0 end as m from size)
-           select (select count(*) from (select 1 from customer where email ilike ? or name ilike ?
-                                          limit (select m + 1 from threshold)) x)::int as matches,
+           threshold as (select case when orders > 0 and customers > 0 then ceil(customers * sqrt(?::float8 / orders))::int else 0 end as m from size),
+           -- materialized: planned for every match (the trigram indexes), read only up to the limit.
+           -- Planned under the limit, a long term's few estimated matches made a scan of every
+           -- customer look cheaper (a second at 200,000 customers).
+           matching as materialized (select 1 from customer where email ilike ? or name ilike ?)
+           select (select count(*) from (select 1 from matching limit (select m + 1 from threshold)) x)::int as matches,
                   (select m from threshold) as threshold`,
     values: [pageRows, like, like],
   };

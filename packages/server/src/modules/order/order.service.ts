@@ -16,7 +16,7 @@ import { validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
 import { runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
-import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, orderListConditions, searchBreadth, SearchShape, searchShapeOf } from './order-list.sql';
+import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, ListFilter, orderListConditions, searchBreadth, SearchShape, searchShapeOf } from './order-list.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -516,14 +516,15 @@ export class OrderService {
     // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
     // would spell them out letter by letter.
     const searchCustomers = can(ctx, Permission.CUSTOMER_READ);
-    const conditions = orderListConditions({
+    const filter: ListFilter = {
       status: f.status ?? undefined, channelCode: f.channelCode ?? undefined, channelIds: scope ? [...scope] : undefined,
       placedFrom: f.placedFrom ?? undefined, placedTo: f.placedTo ?? undefined, tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
       search: search || undefined, searchCustomers,
-      // A term many customers share (a common name fragment) is answered by walking the sort's
-      // index rather than reading every match: decided by counting the matching customers first.
-      searchShape: search && searchCustomers ? await this.searchShape(em, search, limit + 1) : undefined,
-    });
+    };
+    // A term many customers share (a common name fragment) is answered by walking the sort's
+    // index rather than reading every match: decided by counting the matching customers first.
+    const searchShape = search && searchCustomers ? await this.searchShape(em, search, limit + 1) : 'narrow';
+    const conditions = orderListConditions({ ...filter, searchShape });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
     if (cursor) qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [order.parse(cursor[1]), cursor[2]]);
@@ -532,7 +533,8 @@ export class OrderService {
     const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
     // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
     let counting: Promise<OrderCount> | undefined;
-    const counted = () => (counting ??= this.countOrders(em, conditions));
+    // The estimate of the broad shape is blind (a hashed subplan: half the table); the narrow one's is not.
+    const counted = () => (counting ??= this.countOrders(em, conditions, searchShape === 'broad' ? orderListConditions(filter) : conditions));
     const page = toConnection(items, limit, (o) => [sortName, order.key(o), o.id], async () => (await counted()).count);
     return Object.defineProperty(page, 'totalCountIsEstimate', { enumerable: true, get: async () => (await counted()).isEstimate }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
   }
@@ -548,12 +550,12 @@ export class OrderService {
    * How many orders match: exact up to exactCountLimit (counting stops there), PostgreSQL's
    * estimate above it, since an exact count reads every match (a second or more at a million).
    */
-  private async countOrders(em: EntityManager, conditions: Condition[]): Promise<OrderCount> {
+  private async countOrders(em: EntityManager, conditions: Condition[], estimateConditions = conditions): Promise<OrderCount> {
     const count = async (c: Condition) => (await sql<{ n: number }>(em, c.text, c.values))[0].n;
     if (this.exactCountLimit === 0) return { count: await count(exactOrderCount(conditions)), isEstimate: false };
     const n = await count(cappedOrderCount(conditions, this.exactCountLimit + 1));
     if (n <= this.exactCountLimit) return { count: n, isEstimate: false };
-    const explain = estimatedOrderCount(conditions);
+    const explain = estimatedOrderCount(estimateConditions);
     const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(em, explain.text, explain.values);
     // More than the limit match (counted): an estimate below that is known to be wrong.
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
