@@ -8,7 +8,7 @@
  */
 import { Pool } from 'pg';
 import { generateOrders } from '../src/bench/data';
-import { containsPattern, orderListConditions, searchBreadth, searchShapeOf } from '../src/modules/order/order-list.sql';
+import { containsPattern, orderListConditions, searchBreadth, searchPlan } from '../src/modules/order/order-list.sql';
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 
@@ -102,7 +102,7 @@ describe('search shapes (a term few customers share, and one many share)', () =>
     const b = searchBreadth(term, 51);
     let n = 0;
     const [r] = await t.sql(b.text.replace(/\?/g, () => `$${++n}`), b.values);
-    return searchShapeOf(r);
+    return searchPlan(r).searchShape;
   };
 
   test('the shape follows how many customers match: a last name, few; a mail domain, many', async () => {

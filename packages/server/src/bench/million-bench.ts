@@ -40,7 +40,7 @@ import { createServer } from '../server';
 import { gqlClient } from './client';
 import { generateOrders, loadCatalog } from './data';
 import { summarize } from './stats';
-import { orderListConditions, searchBreadth, SearchShape, searchShapeOf } from '../modules/order/order-list.sql';
+import { orderListConditions, searchBreadth, searchPlan } from '../modules/order/order-list.sql';
 import type { OrderStatus } from '../modules/order/order-state';
 
 function intEnv(name: string, fallback: number, min = 1): number {
@@ -204,13 +204,13 @@ async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; ch
     const f = filter(i);
     const began = performance.now();
     // As the list does: a search first counts its matching customers to pick the statement's shape.
-    let searchShape: SearchShape = 'narrow';
+    let plan: ReturnType<typeof searchPlan> = { searchShape: 'narrow' };
     if (f.search) {
       const b = searchBreadth(f.search, 51);
       let k = 0;
-      searchShape = searchShapeOf((await pool.query(b.text.replace(/\?/g, () => `$${++k}`), b.values)).rows[0]);
+      plan = searchPlan((await pool.query(b.text.replace(/\?/g, () => `$${++k}`), b.values)).rows[0]);
     }
-    const conditions = orderListConditions({ status: f.status as OrderStatus[] | undefined, channelCode: f.channelCode, search: f.search, searchCustomers: true, searchShape });
+    const conditions = orderListConditions({ status: f.status as OrderStatus[] | undefined, channelCode: f.channelCode, search: f.search, searchCustomers: true, ...plan });
     let n = 0;
     const where = conditions.length ? `where ${conditions.map((c) => `(${c.text.replace(/\?/g, () => `$${++n}`)})`).join(' and ')}` : '';
     const page = await pool.query(`select o.* from "order" o ${where} order by ${SORT_SQL[sort]} limit 51`, conditions.flatMap((c) => c.values));

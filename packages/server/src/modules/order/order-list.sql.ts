@@ -30,6 +30,11 @@ export interface ListFilter {
    * order against the set of matching customers. See searchBreadth.
    */
   searchShape?: SearchShape;
+  /**
+   * The narrow shape's matching customers, when searchBreadth found them all: the statement then
+   * reads their orders by customer id without searching the customers a second time.
+   */
+  searchCustomerIds?: string[];
 }
 
 export type SearchShape = 'narrow' | 'broad';
@@ -45,7 +50,7 @@ export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c)
  * id: its index; customers: trigram indexes, then their orders by customer) rather than one OR,
  * which PostgreSQL can only answer by testing every order.
  */
-export function orderSearch(term: string, searchCustomers: boolean, shape: SearchShape = 'narrow'): Condition {
+export function orderSearch(term: string, searchCustomers: boolean, shape: SearchShape = 'narrow', customerIds?: string[]): Condition {
   if (!searchCustomers) {
     return { text: `o.id in (select id from "order" where number = ? union all select id from "order" where external_id = ?)`, values: [term, term] };
   }
@@ -57,6 +62,14 @@ export function orderSearch(term: string, searchCustomers: boolean, shape: Searc
     return {
       text: `o.number = ? or o.external_id = ? or o.customer_id in (select id from customer where email ilike ? or name ilike ?)`,
       values: [term, term, like, like],
+    };
+  }
+  if (customerIds) {
+    return {
+      text: `o.id in (select id from "order" where number = ?
+                    union all select id from "order" where external_id = ?
+                    union all select id from "order" where customer_id = any(?::uuid[]))`,
+      values: [term, term, customerIds],
     };
   }
   return {
@@ -75,7 +88,9 @@ export function orderSearch(term: string, searchCustomers: boolean, shape: Searc
  * pageRows·C/m orders (broad). Broad wins when m > C·sqrt(pageRows / N) (about 1,430 customers
  * for 51 rows at 200,000 customers and a million orders). C and N are the planner's table sizes
  * (pg_class.reltuples); unknown (never analyzed): narrow, the shape that is never slow on small tables.
- * Returns `matches` (capped at threshold + 1) and `threshold` (0 when the sizes are unknown).
+ * Returns the matching customers' `ids` (at most threshold + 1; all of them when the sizes are
+ * unknown) and `threshold` (0 when unknown). Below the threshold the ids are every match, and the
+ * narrow statement uses them instead of searching the customers again.
  */
 export function searchBreadth(term: string, pageRows: number): Condition {
   const like = containsPattern(term);
@@ -87,16 +102,17 @@ export function searchBreadth(term: string, pageRows: number): Condition {
            -- materialized: planned for every match (the trigram indexes), read only up to the limit.
            -- Planned under the limit, a long term's few estimated matches made a scan of every
            -- customer look cheaper (a second at 200,000 customers).
-           matching as materialized (select 1 from customer where email ilike ? or name ilike ?)
-           select (select count(*) from (select 1 from matching limit (select m + 1 from threshold)) x)::int as matches,
+           matching as materialized (select id from customer where email ilike ? or name ilike ?)
+           select array(select id from matching limit (select nullif(m, 0) + 1 from threshold)) as ids,
                   (select m from threshold) as threshold`,
     values: [pageRows, like, like],
   };
 }
 
-/** The shape searchBreadth's answer calls for. */
-export const searchShapeOf = (r: { matches: number; threshold: number }): SearchShape =>
-  r.threshold > 0 && r.matches > r.threshold ? 'broad' : 'narrow';
+/** The shape searchBreadth's answer calls for, with the customers for the narrow one. */
+export function searchPlan(r: { ids: string[]; threshold: number }): { searchShape: SearchShape; searchCustomerIds?: string[] } {
+  return r.threshold > 0 && r.ids.length > r.threshold ? { searchShape: 'broad' } : { searchShape: 'narrow', searchCustomerIds: r.ids };
+}
 
 /** The conditions of a filter; none for an empty one. */
 export function orderListConditions(f: ListFilter): Condition[] {
@@ -110,7 +126,7 @@ export function orderListConditions(f: ListFilter): Condition[] {
   if (f.placedFrom) c.push({ text: 'o.placed_at >= ?', values: [f.placedFrom] });
   if (f.placedTo) c.push({ text: 'o.placed_at < ?', values: [f.placedTo] });
   if (f.tag) c.push({ text: '? = any(o.tags)', values: [f.tag] });
-  if (f.search) c.push(orderSearch(f.search, f.searchCustomers, f.searchShape));
+  if (f.search) c.push(orderSearch(f.search, f.searchCustomers, f.searchShape, f.searchCustomerIds));
   return c;
 }
 

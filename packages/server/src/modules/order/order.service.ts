@@ -16,7 +16,7 @@ import { validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
 import { runPrepared, sql } from '../../common/sql';
 import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
-import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, ListFilter, orderListConditions, searchBreadth, SearchShape, searchShapeOf } from './order-list.sql';
+import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, ListFilter, orderListConditions, searchBreadth, searchPlan } from './order-list.sql';
 import { Product } from '../catalog/product.entity';
 import { Channel } from '../channel/channel.entity';
 import { Customer } from '../customer/customer.entity';
@@ -523,8 +523,8 @@ export class OrderService {
     };
     // A term many customers share (a common name fragment) is answered by walking the sort's
     // index rather than reading every match: decided by counting the matching customers first.
-    const searchShape = search && searchCustomers ? await this.searchShape(em, search, limit + 1) : 'narrow';
-    const conditions = orderListConditions({ ...filter, searchShape });
+    const plan = search && searchCustomers ? await this.searchPlan(em, search, limit + 1) : { searchShape: 'narrow' as const };
+    const conditions = orderListConditions({ ...filter, ...plan });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
     if (cursor) qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [order.parse(cursor[1]), cursor[2]]);
@@ -534,16 +534,16 @@ export class OrderService {
     // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
     let counting: Promise<OrderCount> | undefined;
     // The estimate of the broad shape is blind (a hashed subplan: half the table); the narrow one's is not.
-    const counted = () => (counting ??= this.countOrders(em, conditions, searchShape === 'broad' ? orderListConditions(filter) : conditions));
+    const counted = () => (counting ??= this.countOrders(em, conditions, plan.searchShape === 'broad' ? orderListConditions(filter) : conditions));
     const page = toConnection(items, limit, (o) => [sortName, order.key(o), o.id], async () => (await counted()).count);
     return Object.defineProperty(page, 'totalCountIsEstimate', { enumerable: true, get: async () => (await counted()).isEstimate }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
   }
 
-  /** The search's shape for a page of `rows` (order-list.sql.ts, searchBreadth). */
-  private async searchShape(em: EntityManager, term: string, rows: number): Promise<SearchShape> {
+  /** The search's shape for a page of `rows`, and the matching customers for the narrow one (order-list.sql.ts, searchBreadth). */
+  private async searchPlan(em: EntityManager, term: string, rows: number) {
     const breadth = searchBreadth(term, rows);
-    const [r] = await sql<{ matches: number; threshold: number }>(em, breadth.text, breadth.values);
-    return searchShapeOf(r);
+    const [r] = await sql<{ ids: string[]; threshold: number }>(em, breadth.text, breadth.values);
+    return searchPlan(r);
   }
 
   /**
