@@ -69,7 +69,8 @@ export function orderSearch(term: string, searchCustomers: boolean, shape: Searc
       text: `o.id in (select id from "order" where number = ?
                     union all select id from "order" where external_id = ?
                     union all select id from "order" where customer_id = any(?::uuid[]))`,
-      values: [term, term, customerIds],
+      // As an array literal: the query builder would spread a JS array into a list of values. Ids are uuids.
+      values: [term, term, `{${customerIds.join(',')}}`],
     };
   }
   return {
