@@ -2,6 +2,7 @@
  * Dashboard figures: orders per status, sales per channel in a period and late orders, each
  * computed by one aggregate SQL statement however many orders there are.
  */
+import { compactOrderSales } from '../src/modules/analytics/analytics.sql';
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { cancelOrder, confirmOrder, createShipment } from './order-helpers';
@@ -79,4 +80,44 @@ test('out-of-range arguments are refused as bad input', async () => {
     const res = await t.gql(query, variables);
     expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   }
+});
+
+test('sales per channel over long periods (whole days from the daily table, partial days from the orders) equal a direct sum over the orders, before and after the daily rows are folded', async () => {
+  const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
+  // Orders spread over more than a year, at hours on both sides of the periods' ends; changes made
+  // with SQL behind the services' back (a total, a cancellation undone) count at once too.
+  const hoursAgo: Record<string, number> = { pending: 1, confirmed: 30, partly: 200 * 24 + 7, cancelled: 364 * 24 + 20, uk: 365 * 24 + 3 };
+  for (const [key, hours] of Object.entries(hoursAgo)) await t.sql(`update "order" set placed_at = now() - make_interval(hours => $2) where id = $1`, [ids[key], hours]);
+  await t.sql(`update "order" set total_amount = total_amount + 123 where id = $1`, [ids.partly]);
+  await t.sql(`update "order" set status = 'CONFIRMED' where id = $1`, [ids.cancelled]);
+  const direct = async (from: Date, to?: Date) => (await t.sql(
+    `select c.code as "channelCode", c.name as "channelName", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount, c.currency
+       from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and ($2::timestamptz is null or o.placed_at < $2) and o.status <> 'CANCELLED'
+      group by c.id order by c.code`, [from, to ?? null]))
+    .map((r: any) => ({ channelCode: r.channelCode, channelName: r.channelName, orders: r.orders, revenue: { amount: r.amount, currency: r.currency } }));
+  const now = Date.now();
+  const midnight = Math.floor(now / DAY) * DAY;
+  const periods: [Date, Date?][] = [
+    [new Date(now - 365 * DAY)], [new Date(now - 366 * DAY), new Date(now - HOUR)], [new Date(midnight - 364 * DAY)],
+    [new Date(midnight - 365 * DAY), new Date(midnight)], [new Date(now - 2 * HOUR)], [new Date(now - 400 * DAY), new Date(now - 360 * DAY)],
+    [new Date(midnight - 200 * DAY + 7 * HOUR), new Date(midnight - 199 * DAY)], [new Date(0)], [new Date(now - 10 * DAY), new Date(now + 10 * DAY)],
+  ];
+  const check = async () => {
+    for (const [from, to] of periods) {
+      const r = await t.q(SALES, { from: from.toISOString(), to: to?.toISOString() });
+      expect({ from, to, sales: r.salesByChannel }).toEqual({ from, to, sales: await direct(from, to) });
+    }
+  };
+  await check();
+  expect((await direct(new Date(0))).reduce((a: number, c: any) => a + c.orders, 0)).toBe(5);
+  // The refresh job's folding (the same statement): one row per day and channel, the same sums.
+  await t.sql(compactOrderSales().text);
+  const [{ rows, days }] = await t.sql(`select count(*)::int as rows, count(distinct (day, channel_id))::int as days from order_sales_daily`);
+  expect(rows).toBe(days);
+  await check();
+  const { statements } = await t.countQueries(() => t.q(SALES, { from: new Date(now - 365 * DAY).toISOString() }));
+  expect(statements.filter((s) => /order_sales_daily/.test(s))).toHaveLength(1);
+  await t.sql(`update "order" set status = 'CANCELLED' where id = $1`, [ids.cancelled]);
+  await check();
 });

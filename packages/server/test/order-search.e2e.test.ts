@@ -8,7 +8,7 @@
  */
 import { Pool } from 'pg';
 import { generateOrders } from '../src/bench/data';
-import { orderListConditions } from '../src/modules/order/order-list.sql';
+import { containsPattern, orderListConditions, searchBreadth, searchPlan } from '../src/modules/order/order-list.sql';
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 
@@ -85,6 +85,61 @@ describe('search', () => {
   });
 });
 
+describe('search shapes (a term few customers share, and one many share)', () => {
+  const PAGE = `query($search: String, $sort: OrderSort, $status: [OrderStatus!], $after: String) {
+    orders(first: 50, after: $after, sort: $sort, filter: { search: $search, status: $status }) { pageInfo { hasNextPage endCursor } nodes { id } }
+  }`;
+  const SORT_SQL: Record<string, string> = {
+    PLACED_AT_DESC: 'o.placed_at desc, o.id desc', PLACED_AT_ASC: 'o.placed_at asc, o.id asc', UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
+    TOTAL_DESC: 'o.total_amount desc, o.id desc', TOTAL_ASC: 'o.total_amount asc, o.id asc',
+  };
+  /** The matches straight from the tables, in the sort's order: what every page must show. */
+  const expected = async (term: string, sort: string, status?: string[]) => (await t.sql<{ id: string }>(
+    `select o.id from "order" o join customer c on c.id = o.customer_id
+      where (o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2) and ($3::order_status[] is null or o.status = any($3))
+      order by ${SORT_SQL[sort]} limit 150`, [term, containsPattern(term), status ?? null])).map((r) => r.id);
+  const shape = async (term: string) => {
+    const b = searchBreadth(term, 51);
+    let n = 0;
+    const [r] = await t.sql(b.text.replace(/\?/g, () => `$${++n}`), b.values);
+    return searchPlan(r).searchShape;
+  };
+
+  test('the shape follows how many customers match: a last name, few; a mail domain, many', async () => {
+    await t.sql('analyze customer');
+    await t.sql('analyze "order"');
+    expect(await shape('Schmidt')).toBe('narrow');
+    expect(await shape('inbox.exa')).toBe('broad');
+  });
+
+  test('totalCount is the exact number of matches in either shape', async () => {
+    for (const term of ['Schmidt', 'inbox.exa']) {
+      const [{ n }] = await t.sql(`select count(*)::int as n from "order" o join customer c on c.id = o.customer_id
+        where o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2`, [term, containsPattern(term)]);
+      expect({ term, count: await search(term) }).toMatchObject({ term, count: { totalCount: n, totalCountIsEstimate: false } });
+    }
+  });
+
+  for (const term of ['Schmidt', 'inbox.exa']) {
+    test(`"${term}": three pages in every sort, and with a status filter, are the matches in order, cursor after cursor`, async () => {
+      const cases: [string, string[] | undefined][] = [...Object.keys(SORT_SQL).map((sort): [string, undefined] => [sort, undefined]), ['PLACED_AT_DESC', ['DELIVERED']], ['TOTAL_DESC', ['CANCELLED', 'RETURNED']]];
+      for (const [sort, status] of cases) {
+        const want = await expected(term, sort, status);
+        expect(want.length).toBeGreaterThan(20);
+        const got: string[] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 3; page++) {
+          const r: any = (await t.q(PAGE, { search: term, sort, status, after })).orders;
+          got.push(...r.nodes.map((n: any) => n.id));
+          if (!r.pageInfo.hasNextPage) break;
+          after = r.pageInfo.endCursor;
+        }
+        expect({ sort, status, ids: got }).toEqual({ sort, status, ids: want });
+      }
+    });
+  }
+});
+
 describe('indexes', () => {
   test('the migration created trigram indexes on customer e-mail and name, and an index on external id', async () => {
     const rows = await t.sql(`select indexname, indexdef from pg_indexes where indexname in ('customer_email_trgm_index', 'customer_name_trgm_index', 'order_external_id_index')`);
@@ -121,6 +176,17 @@ describe('generated orders', () => {
     expect(bad).toEqual({ totals: 0, history: 0, orders: GENERATED });
     const statuses = await t.sql(`select status, count(*)::int as n from "order" group by status`);
     expect(statuses.length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('dashboard over generated orders', () => {
+  test("sales per channel over a year (orders loaded in bulk with SQL) equal a direct sum over the orders", async () => {
+    const from = new Date(Date.now() - 365 * 86400_000);
+    const got = (await t.q('query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }', { from: from.toISOString() })).salesByChannel;
+    const want = await t.sql(`select c.code as "channelCode", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount
+        from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`, [from]);
+    expect(got).toEqual(want.map((w: any) => ({ channelCode: w.channelCode, orders: w.orders, revenue: { amount: w.amount } })));
+    expect(want.reduce((a: number, w: any) => a + w.orders, 0)).toBeGreaterThan(GENERATED / 2);
   });
 });
 

@@ -4,14 +4,15 @@
  * dispatch marks nothing), and a job of the `stately` queue `analytics-refresh` recomputes the
  * marked days. However fast events arrive, at most one refresh is queued and one runs, so a busy
  * day is recomputed a few times a second at most, not once per batch. A cron tick every minute
- * also runs it, which picks up marks a lost wake-up left behind.
+ * also runs it, which picks up marks a lost wake-up left behind. Each run also folds the
+ * dashboard's sales deltas (order_sales_daily) into one row per day and channel.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { BACKGROUND } from '../../common/context';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
 import type { EventReactor } from '../events/event-dispatcher';
-import { daysTouched, markDirty, refreshDirty } from './rollups';
+import { compactSales, daysTouched, markDirty, refreshDirty } from './rollups';
 
 export const ANALYTICS_QUEUE = 'analytics-refresh';
 
@@ -33,7 +34,12 @@ export class AnalyticsRefresh {
   /** Recomputes the days marked dirty; returns how many (day, kind) marks it cleared. */
   async refresh(): Promise<number> {
     if (!this.orm) throw new Error('analytics refresh not started');
-    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional((em) => refreshDirty(em), { loggerContext: BACKGROUND });
+    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
+      const days = await refreshDirty(em);
+      // The dashboard's sales deltas, folded on the same tick (rollups.ts, compactSales).
+      await compactSales(em);
+      return days;
+    }, { loggerContext: BACKGROUND });
   }
 
   readonly react: EventReactor = async (em, events) => {

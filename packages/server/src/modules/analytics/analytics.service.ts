@@ -3,7 +3,7 @@
  * of the order tables; the "now" figures (late orders, orders on hold, stock on hand) read the
  * live tables through indexes over the few rows they concern. A partner key's figures cover its
  * own channels only; inventory spans every channel, so it needs an unrestricted caller.
- * KPI formulas: docs/analytics.md.
+ * KPI formulas: docs/analytics.md. SQL: analytics.sql.ts.
  */
 import { GraphQLError } from 'graphql';
 import { can, channelScope } from '../../common/access';
@@ -11,6 +11,12 @@ import type { RequestContext } from '../../common/context';
 import { ErrorCode, ForbiddenError, UserError } from '../../common/errors';
 import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  cancellationReasons, channelsInScope, fulfilmentCounts, leadTimeStats, lowStock, openOrdersOlderThan, ordersOnHold, placedAndCancelled,
+  reportSettings, returnReasons, returnsBySku, salesSeries, salesTotals, skuTotals, Statement, stockCover, stockMovements, topCustomers,
+  warehouseByCode, warehouseStock,
+} from './analytics.sql';
 import {
   ChannelSalesComparison, CustomerRank, ExceptionsReport, FulfilmentPoint, FulfilmentReport, InventoryReport, LeadTime,
   RebuildAnalyticsPayload, ReportBucket, ReportFilter, SalesPoint, SalesReport, SalesSummary, SkuRank, TopReport,
@@ -20,6 +26,9 @@ import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
 import { onReplica } from '../../common/read-replica';
 
 export const MAX_REPORT_DAYS = 366;
+
+/** Runs one statement of analytics.sql.ts in the transaction of `em`. */
+const run = <T = Record<string, any>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
 
 /** Bad report arguments: a GraphQL error naming the argument at fault (queries have no userErrors). */
 export class ReportInputError extends GraphQLError {
@@ -74,9 +83,7 @@ export class AnalyticsService {
    */
   private read<T>(ctx: RequestContext, fn: (c: RequestContext) => Promise<T>): Promise<T> {
     return onReplica(ctx.em, async (em) => {
-      await sql(em, "set transaction read only");
-      await sql(em, "set local jit = off");
-      await sql(em, "set local work_mem = '32MB'");
+      for (const setting of reportSettings()) await run(em, setting);
       return fn({ ...ctx, em });
     });
   }
@@ -115,9 +122,7 @@ export class AnalyticsService {
     const days = daysBetween(from, to);
     if (days > MAX_REPORT_DAYS) throw new ReportInputError(`The period spans ${days} days; at most ${MAX_REPORT_DAYS}`, [...path, 'to']);
     const allowed = channelScope(ctx);
-    let channels = await sql<Channel>(ctx.em,
-      'select id, code, name, currency from channel where (?::uuid[] is null or id = any(?::uuid[])) order by code',
-      [allowed ? [...allowed] : null, allowed ? [...allowed] : null]);
+    let channels = await run<Channel>(ctx.em, channelsInScope(allowed ? [...allowed] : null));
     if (f.channelCode != null) {
       channels = channels.filter((c) => c.code === f.channelCode);
       // A channel outside a partner's scope is as unknown as one that does not exist.
@@ -125,7 +130,7 @@ export class AnalyticsService {
     }
     let warehouseId: string | null = null;
     if (f.warehouseCode != null) {
-      const [w] = await sql<{ id: string }>(ctx.em, 'select id from warehouse where code = ?', [f.warehouseCode]);
+      const [w] = await run<{ id: string }>(ctx.em, warehouseByCode(f.warehouseCode));
       if (!w) throw new ReportInputError(`No warehouse with code "${f.warehouseCode}"`, [...path, 'warehouseCode']);
       warehouseId = w.id;
     }
@@ -144,23 +149,14 @@ export class AnalyticsService {
       throw new ReportInputError(`The channels use several currencies (${currencies.join(', ')}): name a channelCode`, ['channelCode']);
     }
     const currency = currencies[0] ?? 'EUR';
-    const [r] = await sql(ctx.em,
-      `select sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
-         from analytics_sales_daily where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`,
-      [s.from, s.to, s.channelIds]);
+    const [r] = await run(ctx.em, salesTotals(s.from, s.to, s.channelIds));
     return summary(currency, r);
   }
 
   private async salesReportIn(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
     const s = await this.scope(ctx, filter, ['filter']);
     const unit = truncUnit(s.bucket);
-    const rows = await sql(ctx.em,
-      `select (day >= ?::date) as current, to_char(date_trunc(?, day), 'YYYY-MM-DD') as bucket, channel_id, currency,
-              sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
-         from analytics_sales_daily
-        where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])
-        group by 1, 2, 3, 4 order by 2, 3`,
-      [s.from, unit, s.previousFrom, s.to, s.channelIds]);
+    const rows = await run(ctx.em, salesSeries(s.from, unit, s.previousFrom, s.to, s.channelIds));
     const byId = new Map(s.channels.map((c) => [c.id, c]));
     const point = (r: any): SalesPoint => ({ ...summary(r.currency, r), bucketStart: midnight(r.bucket), channelCode: byId.get(r.channel_id)!.code });
     const total = (channelId: string, current: boolean) => {
@@ -188,26 +184,10 @@ export class AnalyticsService {
     if (!Number.isInteger(sla) || sla < 1 || sla > 24 * 365) throw new ReportInputError('slaHours must be between 1 and 8760', ['slaHours']);
     const s = await this.scope(ctx, filter, ['filter']);
     const unit = truncUnit(s.bucket);
-    const where = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[]) and (?::uuid is null or warehouse_id = ?::uuid)`;
-    const params = [s.from, s.to, s.channelIds, s.warehouseId, s.warehouseId];
-    const [counts] = await sql(ctx.em,
-      `select sum(shipped_any) as shipped_any, sum(split_orders) as split_orders, sum(shipped_complete) as shipped_complete,
-              sum(complete_in_one) as complete_in_one
-         from analytics_fulfilment_daily where ${where}`, params);
-    // Percentiles by nearest rank over the hour histograms, per bucket and over the whole period
-    // (bucket null), computed by PostgreSQL: a few rows come back, however many orders.
-    const stats = await sql<{ bucket: string | null; stage: string; total: string; p50: number; p90: number; within: string }>(ctx.em,
-      `with h as (select date_trunc(?, day) as b, stage, hours, sum(orders) as n from analytics_lead_time_daily where ${where} group by 1, 2, 3),
-       g as (select b, stage, hours, sum(n) as n from h group by grouping sets ((b, stage, hours), (stage, hours))),
-       c as (select b, stage, hours, n, sum(n) over (partition by b, stage order by hours) as cum, sum(n) over (partition by b, stage) as total from g)
-       select to_char(b, 'YYYY-MM-DD') as bucket, stage, total,
-              min(hours) filter (where cum >= ceil(0.5 * total)) as p50, min(hours) filter (where cum >= ceil(0.9 * total)) as p90,
-              coalesce(sum(n) filter (where hours <= ?), 0) as within
-         from c group by b, stage, total order by b nulls first`, [unit, ...params, sla]);
-    const [late] = await sql<{ n: number }>(ctx.em,
-      `select count(*)::int as n from "order"
-        where status in ('PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED')
-          and placed_at < now() - make_interval(hours => ?) and channel_id = any(?::uuid[])`, [sla, s.channelIds]);
+    const [counts] = await run(ctx.em, fulfilmentCounts(s.from, s.to, s.channelIds, s.warehouseId));
+    const stats = await run<{ bucket: string | null; stage: string; total: string; p50: number; p90: number; within: string }>(ctx.em,
+      leadTimeStats(unit, s.from, s.to, s.channelIds, s.warehouseId, sla));
+    const [late] = await run<{ n: number }>(ctx.em, openOrdersOlderThan(sla, s.channelIds));
 
     const stat = (bucket: string | null, stage: string) => stats.find((r) => r.bucket === bucket && r.stage === stage);
     const lead = (r?: { total: string; p50: number; p90: number }): LeadTime => ({ orders: num(r?.total), p50Hours: r?.p50 ?? null, p90Hours: r?.p90 ?? null });
@@ -241,25 +221,11 @@ export class AnalyticsService {
 
   private async exceptionsReportIn(ctx: RequestContext, filter: ReportFilter): Promise<ExceptionsReport> {
     const s = await this.scope(ctx, filter, ['filter']);
-    const params = [s.from, s.to, s.channelIds];
-    const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
-    const [sales] = await sql(ctx.em,
-      `select sum(orders) as orders, sum(cancelled_orders) as cancelled from analytics_sales_daily where ${period}`, params);
-    const reasons = await sql<{ reason: string; n: string }>(ctx.em,
-      `select reason, sum(orders) as n from analytics_cancel_reason_daily where ${period} group by reason order by 2 desc, 1`, params);
-    const skus = await sql(ctx.em,
-      `select sku, sum(units) as units, sum(returned_units) as returned from analytics_sku_daily where ${period}
-        group by sku having sum(returned_units) > 0
-        order by sum(returned_units)::float / nullif(sum(units), 0) desc nulls last, sku limit 100`, params);
-    const returnReasons = skus.length ? await sql(ctx.em,
-      `select sku, reason, sum(units) as n from analytics_return_reason_daily where ${period} and sku = any(?::text[])
-        group by 1, 2 order by 3 desc, 2`, [...params, skus.map((r) => r.sku)]) : [];
-    const held = await sql(ctx.em,
-      `select o.id, o.number, c.code, o.hold_reason, h.since, count(*) over ()::int as total
-         from "order" o join channel c on c.id = o.channel_id
-         cross join lateral (select max(h.at) as since from order_history h where h.order_id = o.id and h.to_status = 'ON_HOLD') h
-        where o.status = 'ON_HOLD' and o.channel_id = any(?::uuid[])
-        order by h.since nulls first, o.id limit 50`, [s.channelIds]);
+    const [sales] = await run(ctx.em, placedAndCancelled(s.from, s.to, s.channelIds));
+    const reasons = await run<{ reason: string; n: string }>(ctx.em, cancellationReasons(s.from, s.to, s.channelIds));
+    const skus = await run(ctx.em, returnsBySku(s.from, s.to, s.channelIds));
+    const returned = skus.length ? await run(ctx.em, returnReasons(s.from, s.to, s.channelIds, skus.map((r) => r.sku))) : [];
+    const held = await run(ctx.em, ordersOnHold(s.channelIds));
     const placed = num(sales?.orders) + num(sales?.cancelled);
     const cancelled = num(sales?.cancelled);
     const now = Date.now();
@@ -270,7 +236,7 @@ export class AnalyticsService {
       cancellationReasons: reasons.map((r) => ({ reason: r.reason, count: num(r.n) })),
       returnsBySku: skus.map((r) => ({
         sku: r.sku, unitsSold: num(r.units), unitsReturned: num(r.returned), returnRate: ratio(num(r.returned), num(r.units)),
-        reasons: returnReasons.filter((x) => x.sku === r.sku).map((x) => ({ reason: x.reason, count: num(x.n) })),
+        reasons: returned.filter((x) => x.sku === r.sku).map((x) => ({ reason: x.reason, count: num(x.n) })),
       })),
       onHoldCount: held[0]?.total ?? 0,
       onHold: held.map((r) => {
@@ -287,33 +253,10 @@ export class AnalyticsService {
     if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1_000_000) throw new ReportInputError('lowStockThreshold must be between 0 and 1000000', ['lowStockThreshold']);
     const s = await this.scope(ctx, filter, ['filter']);
     if (channelScope(ctx)) throw new ForbiddenError('Stock is shared by every channel: the inventory report needs a caller not limited to channels');
-    const wh = [s.warehouseId, s.warehouseId];
-    const warehouses = await sql(ctx.em,
-      `select w.code, w.name, coalesce(sum(sl.on_hand), 0) as on_hand, coalesce(sum(sl.reserved), 0) as reserved,
-              coalesce(jsonb_agg(jsonb_build_object('c', p.currency, 'v', sl.on_hand::bigint * p.price_amount)) filter (where p.id is not null), '[]') as values
-         from warehouse w left join stock_level sl on sl.warehouse_id = w.id left join product p on p.id = sl.product_id
-        where (?::uuid is null or w.id = ?::uuid)
-        group by w.id, w.code, w.name, w.priority order by w.priority, w.code`, wh);
-    const low = await sql(ctx.em,
-      `select p.sku, p.name, w.code, sl.on_hand, sl.on_hand - sl.reserved as available
-         from stock_level sl join product p on p.id = sl.product_id join warehouse w on w.id = sl.warehouse_id
-        where sl.on_hand - sl.reserved <= ? and (?::uuid is null or sl.warehouse_id = ?::uuid)
-        order by available, p.sku, w.code limit 100`, [threshold, ...wh]);
-    const cover = await sql(ctx.em,
-      `with shipped as (
-         select product_id, sum(units_out) as out from analytics_stock_movement_daily
-          where day >= ?::date and day < ?::date and kind = 'SHIPMENT' and (?::uuid is null or warehouse_id = ?::uuid)
-          group by product_id),
-       hand as (select product_id, sum(on_hand) as on_hand from stock_level where (?::uuid is null or warehouse_id = ?::uuid) group by product_id)
-       select p.sku, p.name, coalesce(h.on_hand, 0) as on_hand, s.out
-         from shipped s join product p on p.id = s.product_id left join hand h on h.product_id = s.product_id
-        where s.out > 0
-        order by coalesce(h.on_hand, 0)::float / s.out, p.sku limit 100`, [s.from, s.to, ...wh, ...wh]);
-    const movements = await sql(ctx.em,
-      `select kind, reason, sum(movements) as n, sum(units_in) as units_in, sum(units_out) as units_out
-         from analytics_stock_movement_daily
-        where day >= ?::date and day < ?::date and (?::uuid is null or warehouse_id = ?::uuid)
-        group by 1, 2 order by kind::text, reason`, [s.from, s.to, ...wh]);
+    const warehouses = await run(ctx.em, warehouseStock(s.warehouseId));
+    const low = await run(ctx.em, lowStock(threshold, s.warehouseId));
+    const cover = await run(ctx.em, stockCover(s.from, s.to, s.warehouseId));
+    const movements = await run(ctx.em, stockMovements(s.from, s.to, s.warehouseId));
     return {
       warehouses: warehouses.map((w) => {
         const values = new Map<string, number>();
@@ -337,23 +280,10 @@ export class AnalyticsService {
     const n = first ?? 10;
     if (!Number.isInteger(n) || n < 1 || n > 100) throw new ReportInputError('first must be between 1 and 100', ['first']);
     const s = await this.scope(ctx, filter, ['filter']);
-    const params = [s.from, s.to, s.channelIds];
-    const period = `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`;
     // Every catalogue SKU with its figures (a few thousand rows at most), ranked here four ways;
     // and the customers ranked two ways by one aggregation.
-    const skus = await sql(ctx.em,
-      `with t as (select sku, sum(units) as units, sum(revenue) as revenue from analytics_sku_daily where ${period} group by 1)
-       select p.sku, p.name, coalesce(t.units, 0) as units, coalesce(t.revenue, 0) as revenue, p.currency
-         from product p left join t on t.sku = p.sku
-       union all
-       select t.sku, null, t.units, t.revenue, null from t where not exists (select 1 from product p where p.sku = t.sku)`, params);
-    const customers = await sql(ctx.em,
-      `with t as materialized (
-         select customer_id, min(currency) as currency, sum(orders) as orders, sum(units) as units, sum(revenue) as revenue
-           from analytics_customer_daily where ${period} group by 1),
-       r as ((select t.*, 'revenue' as ranking from t order by revenue desc, units desc, customer_id limit ?)
-             union all (select t.*, 'units' from t order by units desc, revenue desc, customer_id limit ?))
-       select r.*, c.email, c.name from r cross join lateral (select email, name from customer c where c.id = r.customer_id) c`, [...params, n, n]);
+    const skus = await run(ctx.em, skuTotals(s.from, s.to, s.channelIds));
+    const customers = await run(ctx.em, topCustomers(s.from, s.to, s.channelIds, n));
     const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
     // Without CUSTOMER_READ the ranking keeps its ids and figures, and loses who the people are.
     const personal = can(ctx, Permission.CUSTOMER_READ);

@@ -22,6 +22,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BACKGROUND } from '../../common/context';
 import { sql } from '../../common/sql';
+import {
+  compactOrderSales, firstDataDay, jitOff, lockDay, markDirtyDays, placingDays, rebuildMovementDaysStatements, rebuildOrderDaysStatements,
+  rollupsEmpty, Statement, takeDirtyDays,
+} from './analytics.sql';
+
+/** Runs one statement of analytics.sql.ts in the transaction of `em`. */
+const run = <T = Record<string, any>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
 import type { DomainEvent } from '../events/domain-event.entity';
 
 const ORDER_DAYS_LOCK = 7212;
@@ -36,110 +43,17 @@ export const addDays = (day: Day, n: number): Day => dayOf(new Date(Date.parse(`
 export const daysBetween = (from: Day, to: Day): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const lockKey = (day: Day) => Math.round((Date.parse(`${day}T00:00:00Z`) - EPOCH) / DAY_MS);
 
-/** The orders placed on the given days, as `o` (with `o.day`). */
-const ORDERS_OF_DAYS = `
-  d as (select unnest(?::date[]) as day),
-  o as (select d.day, o.* from d join "order" o
-          on o.placed_at >= (d.day::timestamp at time zone 'UTC') and o.placed_at < ((d.day + 1)::timestamp at time zone 'UTC'))`;
-
-const REBUILD_ORDER_DAYS = [
-  `delete from analytics_sales_daily where day = any(?::date[])`,
-  `with ${ORDERS_OF_DAYS}
-   insert into analytics_sales_daily (day, channel_id, currency, orders, units, gross, refunds, cancelled_orders, cancelled_gross)
-   select o.day, o.channel_id, o.currency,
-          count(*) filter (where o.status <> 'CANCELLED'),
-          coalesce(sum(u.units) filter (where o.status <> 'CANCELLED'), 0),
-          coalesce(sum(o.total_amount) filter (where o.status <> 'CANCELLED'), 0),
-          coalesce(sum(o.refunded_amount) filter (where o.status <> 'CANCELLED'), 0),
-          count(*) filter (where o.status = 'CANCELLED'),
-          coalesce(sum(o.total_amount) filter (where o.status = 'CANCELLED'), 0)
-     from o cross join lateral (select coalesce(sum(l.quantity), 0) as units from order_line l where l.order_id = o.id) u
-    group by o.day, o.channel_id, o.currency`,
-
-  `delete from analytics_cancel_reason_daily where day = any(?::date[])`,
-  `with ${ORDERS_OF_DAYS}
-   insert into analytics_cancel_reason_daily (day, channel_id, reason, orders)
-   select o.day, o.channel_id, coalesce(nullif(left(trim(o.cancel_reason), 200), ''), '(no reason)'), count(*)
-     from o where o.status = 'CANCELLED' group by 1, 2, 3`,
-
-  `delete from analytics_sku_daily where day = any(?::date[])`,
-  `with ${ORDERS_OF_DAYS}
-   insert into analytics_sku_daily (day, channel_id, sku, currency, units, revenue, returned_units)
-   select o.day, o.channel_id, l.sku, l.currency, sum(l.quantity), sum(l.quantity::bigint * l.unit_price_amount), sum(l.quantity_returned)
-     from o join order_line l on l.order_id = o.id
-    where o.status <> 'CANCELLED'
-    group by 1, 2, 3, 4`,
-
-  `delete from analytics_return_reason_daily where day = any(?::date[])`,
-  `with ${ORDERS_OF_DAYS}
-   insert into analytics_return_reason_daily (day, channel_id, sku, reason, units)
-   select o.day, o.channel_id, rl.sku, coalesce(nullif(left(trim(r.reason), 200), ''), '(no reason)'), sum(rl.quantity)
-     from o join order_return r on r.order_id = o.id join order_return_line rl on rl.order_return_id = r.id
-    group by 1, 2, 3, 4`,
-
-  `delete from analytics_customer_daily where day = any(?::date[])`,
-  `with ${ORDERS_OF_DAYS}
-   insert into analytics_customer_daily (day, channel_id, customer_id, currency, orders, units, revenue)
-   select o.day, o.channel_id, o.customer_id, o.currency, count(*), sum(u.units), sum(o.total_amount)
-     from o cross join lateral (select coalesce(sum(l.quantity), 0) as units from order_line l where l.order_id = o.id) u
-    where o.status <> 'CANCELLED'
-    group by 1, 2, 3, 4`,
-
-  `delete from analytics_fulfilment_daily where day = any(?::date[])`,
-  `delete from analytics_lead_time_daily where day = any(?::date[])`,
-  // One row per order with at least one shipment: its shipments, whether every unit has shipped
-  // (complete), when the last unit shipped and when the last parcel arrived.
-  `with ${ORDERS_OF_DAYS},
-   s as (
-     select o.day, o.channel_id, o.placed_at, x.shipments, x.warehouse_id, x.last_shipped_at, x.all_delivered, x.last_delivered_at,
-            not exists (select 1 from order_line l where l.order_id = o.id and l.quantity_shipped < l.quantity) as complete
-       from o cross join lateral (
-         -- lateral: through the shipment_order_id index, one order at a time, never a scan of every shipment
-         select count(*) as shipments,
-                (array_agg(sh.warehouse_id order by sh.shipped_at, sh.id))[1] as warehouse_id,
-                max(sh.shipped_at) as last_shipped_at,
-                bool_and(sh.delivered_at is not null) as all_delivered,
-                max(sh.delivered_at) as last_delivered_at
-           from shipment sh where sh.order_id = o.id) x
-      where x.shipments > 0),
-   f as (
-     insert into analytics_fulfilment_daily (day, channel_id, warehouse_id, shipped_any, split_orders, shipped_complete, complete_in_one, delivered)
-     select day, channel_id, warehouse_id, count(*), count(*) filter (where shipments > 1), count(*) filter (where complete),
-            count(*) filter (where complete and shipments = 1), count(*) filter (where complete and all_delivered)
-       from s group by 1, 2, 3)
-   insert into analytics_lead_time_daily (day, channel_id, warehouse_id, stage, hours, orders)
-   select day, channel_id, warehouse_id, stage, hours, count(*) from (
-     select day, channel_id, warehouse_id, 'SHIPPED' as stage,
-            greatest(0, ceil(extract(epoch from last_shipped_at - placed_at) / 3600))::int as hours
-       from s where complete
-     union all
-     select day, channel_id, warehouse_id, 'DELIVERED',
-            greatest(0, ceil(extract(epoch from last_delivered_at - placed_at) / 3600))::int
-       from s where complete and all_delivered) x
-   group by 1, 2, 3, 4, 5`,
-];
-
-const REBUILD_MOVEMENT_DAYS = [
-  `delete from analytics_stock_movement_daily where day = any(?::date[])`,
-  `with d as (select unnest(?::date[]) as day)
-   insert into analytics_stock_movement_daily (day, warehouse_id, product_id, kind, reason, movements, units_in, units_out)
-   select d.day, m.warehouse_id, m.product_id, m.kind, coalesce(nullif(left(trim(m.reason), 200), ''), '(no reason)'),
-          count(*), sum(greatest(m.delta, 0)), sum(greatest(-m.delta, 0))
-     from d join stock_movement m on m.at >= (d.day::timestamp at time zone 'UTC') and m.at < ((d.day + 1)::timestamp at time zone 'UTC')
-    group by 1, 2, 3, 4, 5`,
-];
-
 /**
  * Each statement touches a day's rows through indexes; PostgreSQL's cost estimate on a big
  * database still triggers JIT compilation, which costs far more (~0.7 s) than the work itself.
  */
 async function noJit(em: EntityManager) {
-  await sql(em, 'set local jit = off');
+  await run(em, jitOff());
 }
 
 async function lockDays(em: EntityManager, namespace: number, days: Day[]) {
   // In ascending order, order days before movement days: every writer takes locks in one global order.
-  for (const day of [...days].sort()) await sql(em, 'select pg_advisory_xact_lock(?::int, ?::int)', [namespace, lockKey(day)]);
+  for (const day of [...days].sort()) await run(em, lockDay(namespace, lockKey(day)));
 }
 
 /** Recomputes the order-cohort rollups of `days` inside the caller's transaction. */
@@ -147,7 +61,7 @@ export async function rebuildOrderDays(em: EntityManager, days: Day[]): Promise<
   if (!days.length) return;
   await noJit(em);
   await lockDays(em, ORDER_DAYS_LOCK, days);
-  for (const statement of REBUILD_ORDER_DAYS) await sql(em, statement, [days]);
+  for (const statement of rebuildOrderDaysStatements(days)) await run(em, statement);
 }
 
 /** Recomputes the stock-movement rollup of `days` inside the caller's transaction. */
@@ -155,7 +69,7 @@ export async function rebuildMovementDays(em: EntityManager, days: Day[]): Promi
   if (!days.length) return;
   await noJit(em);
   await lockDays(em, MOVEMENT_DAYS_LOCK, days);
-  for (const statement of REBUILD_MOVEMENT_DAYS) await sql(em, statement, [days]);
+  for (const statement of rebuildMovementDaysStatements(days)) await run(em, statement);
 }
 
 /**
@@ -165,8 +79,7 @@ export async function rebuildMovementDays(em: EntityManager, days: Day[]): Promi
 export async function daysTouched(em: EntityManager, events: DomainEvent[]): Promise<{ orderDays: Day[]; movementDays: Day[] }> {
   const orderIds = [...new Set(events.filter((e) => e.aggregateType === 'order').map((e) => e.aggregateId))];
   const orderDays = orderIds.length
-    ? (await sql<{ day: string }>(em,
-      `select distinct to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD') as day from "order" where id = any(?::uuid[])`, [orderIds])).map((r) => r.day)
+    ? (await run<{ day: string }>(em, placingDays(orderIds))).map((r) => r.day)
     : [];
   const movementDays = new Set<Day>();
   for (const e of events) {
@@ -184,8 +97,7 @@ export async function daysTouched(em: EntityManager, events: DomainEvent[]): Pro
 export async function markDirty(em: EntityManager, days: { orderDays: Day[]; movementDays: Day[] }): Promise<void> {
   const rows = [...days.orderDays.map((d) => [d, 'orders']), ...days.movementDays.map((d) => [d, 'movements'])];
   if (!rows.length) return;
-  await sql(em, `insert into analytics_dirty_day (day, kind)
-    select * from unnest(?::date[], ?::text[]) on conflict do nothing`, [rows.map((r) => r[0]), rows.map((r) => r[1])]);
+  await run(em, markDirtyDays(rows.map((r) => r[0]), rows.map((r) => r[1])));
 }
 
 /**
@@ -193,9 +105,7 @@ export async function markDirty(em: EntityManager, days: { orderDays: Day[]; mov
  * rolls the clearing back, so the days stay marked for the next try). Returns how many days.
  */
 export async function refreshDirty(em: EntityManager): Promise<number> {
-  const rows = await sql<{ day: string; kind: string }>(em,
-    `delete from analytics_dirty_day where (day, kind) in (select day, kind from analytics_dirty_day order by day for update skip locked)
-     returning to_char(day, 'YYYY-MM-DD') as day, kind`);
+  const rows = await run<{ day: string; kind: string }>(em, takeDirtyDays());
   await rebuildOrderDays(em, rows.filter((r) => r.kind === 'orders').map((r) => r.day));
   await rebuildMovementDays(em, rows.filter((r) => r.kind === 'movements').map((r) => r.day));
   return rows.length;
@@ -221,17 +131,24 @@ export async function rebuildRange(root: EntityManager, from: Day, to: Day, onDa
 
 /** The UTC days the source data spans: [first day with an order or stock movement, today + 1). */
 export async function dataRange(em: EntityManager): Promise<{ from: Day; to: Day } | null> {
-  const [r] = await sql<{ first: string | null }>(em,
-    `select to_char(least((select min(placed_at) from "order"), (select min(at) from stock_movement)) at time zone 'UTC', 'YYYY-MM-DD') as first`);
+  const [r] = await run<{ first: string | null }>(em, firstDataDay());
   if (!r?.first) return null;
   return { from: r.first, to: addDays(dayOf(new Date()), 1) };
+}
+
+/**
+ * Folds the dashboard's sales deltas (order_sales_daily) into one row per day and channel, in the
+ * caller's transaction: the refresh job runs it with every refresh (at least once a minute), so
+ * a year of salesByChannel sums about one row per channel and day.
+ */
+export async function compactSales(em: EntityManager): Promise<void> {
+  await run(em, compactOrderSales());
 }
 
 /** Rebuilds everything when the rollups are empty but there is data (after the migration that added them). */
 export async function rebuildIfEmpty(root: EntityManager): Promise<number> {
   const em = root.fork({ loggerContext: BACKGROUND });
-  const [r] = await sql<{ empty: boolean }>(em,
-    `select not exists (select 1 from analytics_sales_daily) and not exists (select 1 from analytics_stock_movement_daily) as empty`);
+  const [r] = await run<{ empty: boolean }>(em, rollupsEmpty());
   if (!r.empty) return 0;
   const range = await dataRange(em);
   return range ? rebuildRange(root, range.from, range.to) : 0;

@@ -1,6 +1,7 @@
 /**
  * Figures for the back-office dashboard, computed by PostgreSQL with aggregates over indexed
- * columns: never loads orders into memory. Read-only, so it reads the order tables directly.
+ * columns (and, for sales over a period, the per-day table the order triggers keep): never loads
+ * orders into memory. Read-only, so it reads the order tables directly. SQL: dashboard.sql.ts.
  * A partner key's figures cover its own channels only.
  */
 
@@ -16,8 +17,7 @@ import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
 import { OrderStatus } from '../order';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
-import { statusCountsCapped, statusCountsExact } from './dashboard.sql';
-import { INT4_MAX } from '../../common/limits';
+import { lateOrders, salesByChannel, statusCountsCapped, statusCountsExact } from './dashboard.sql';
 
 export class DashboardService {
   /**
@@ -42,7 +42,7 @@ export class DashboardService {
       const r = byStatus.get(status);
       if (!r || r.count <= this.exactCountLimit) return { status, count: r?.count ?? 0, isEstimate: false };
       // More than the limit were counted: an estimate below that is known to be wrong.
-      return { status, count: Math.min(INT4_MAX, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
+      return { status, count: Math.min(2_147_483_647, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
     });
   }
 
@@ -50,17 +50,8 @@ export class DashboardService {
   async salesByChannel(ctx: RequestContext, from: Date, to?: Date | null): Promise<ChannelSales[]> {
     if (to && to <= from) throw new BadRequestError('"to" must be after "from"');
     const scope = scopeOf(ctx);
-    const rows = await sql<{ code: string; name: string; currency: string; orders: number; revenue: string }>(
-      ctx.em,
-      `select c.code, c.name, c.currency, count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::bigint as revenue
-         from channel c
-         left join "order" o on o.channel_id = c.id and o.placed_at >= ? and (?::timestamptz is null or o.placed_at < ?::timestamptz)
-                            and o.status <> 'CANCELLED'
-        where (?::uuid[] is null or c.id = any(?::uuid[]))
-        group by c.id, c.code, c.name, c.currency
-        order by c.code`,
-      [from, to ?? null, to ?? null, scope, scope],
-    );
+    const sales = salesByChannel(from, to ?? null, scope);
+    const rows = await sql<{ code: string; name: string; currency: string; orders: number; revenue: string }>(ctx.em, sales.text, sales.values);
     return rows.map((r) => ({ channelCode: r.code, channelName: r.name, orders: r.orders, revenue: new Money(Number(r.revenue), r.currency) }));
   }
 
@@ -69,19 +60,8 @@ export class DashboardService {
     const scope = scopeOf(ctx);
     if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) throw new BadRequestError('olderThanHours must be between 1 and 8760');
     if (!Number.isInteger(first) || first < 1 || first > 200) throw new BadRequestError('first must be between 1 and 200');
-    const rows = await sql<{ id: string; number: string; status: OrderStatus; channel_code: string; confirmed_at: Date; total: number }>(
-      ctx.em,
-      `select o.id, o.number, o.status, c.code as channel_code, h.confirmed_at, count(*) over ()::int as total
-         from "order" o
-         join channel c on c.id = o.channel_id
-         cross join lateral (select max(h.at) as confirmed_at from order_history h where h.order_id = o.id and h.to_status = 'CONFIRMED') h
-        where o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED')
-          and h.confirmed_at < now() - make_interval(hours => ?)
-          and (?::uuid[] is null or o.channel_id = any(?::uuid[]))
-        order by h.confirmed_at, o.id
-        limit ?`,
-      [hours, scope, scope, first],
-    );
+    const late = lateOrders(hours, scope, first);
+    const rows = await sql<{ id: string; number: string; status: OrderStatus; channel_code: string; confirmed_at: Date; total: number }>(ctx.em, late.text, late.values);
     return {
       totalCount: rows[0]?.total ?? 0,
       nodes: rows.map((r) => ({ id: r.id, number: r.number, status: r.status, channelCode: r.channel_code, confirmedAt: new Date(r.confirmed_at) })),
