@@ -16,12 +16,6 @@ const SRC = path.join(__dirname, '..', '..', 'src');
  * others hold SQL by nature (migrations, benchmarks, seed data, database set-up).
  */
 const ALLOWED: Record<string, string> = {
-  'modules/automation/': 'being converted (automation)',
-  'modules/webhooks/': 'being converted (webhooks)',
-  'modules/customer/': 'being converted (customer)',
-  'modules/data/import.service.ts': 'being converted (import split)',
-  'modules/analytics/': 'being converted (analytics)',
-  'modules/dashboard/': 'being converted (dashboard)',
   'modules/order/order.service.ts': 'being converted (placement, import, list and search)',
   'bench/': 'benchmarks: SQL floors and data generation',
   'migrations/': 'schema migrations',

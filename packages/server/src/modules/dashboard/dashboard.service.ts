@@ -42,7 +42,7 @@ export class DashboardService {
       const r = byStatus.get(status);
       if (!r || r.count <= this.exactCountLimit) return { status, count: r?.count ?? 0, isEstimate: false };
       // More than the limit were counted: an estimate below that is known to be wrong.
-      return { status, count: Math.min(2_147_483_647, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
+      return { status, count: Math.min(INT4_MAX, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
     });
   }
 
