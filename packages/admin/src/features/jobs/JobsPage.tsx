@@ -5,7 +5,7 @@
 import { Badge, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import { JobRowFragment, JobsDocument, JobState, useJobsQuery, useRetryJobMutation } from '../../graphql/generated';
 import { formatDateTime } from '../../lib/format';
 import { describeError } from '../../lib/user-errors';
@@ -45,19 +45,18 @@ export function JobsPage() {
           <Button variant={deadOnly ? 'filled' : 'default'} color={deadOnly ? 'red' : undefined} onClick={() => setDeadOnly((d) => !d)} aria-pressed={deadOnly}>Dead letters</Button>
           <Button variant="default" onClick={() => refetch()}>Refresh</Button>
         </Group>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && jobs.length === 0 && <Empty title="No jobs match" hint="Change the filters, or wait for work to arrive." />}
-        {jobs.length > 0 && (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table verticalSpacing={6} fz="sm" data-testid="jobs-table">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Queue</Table.Th><Table.Th>State</Table.Th><Table.Th>Retries</Table.Th><Table.Th>Created</Table.Th><Table.Th>Next run / finished</Table.Th><Table.Th>Error</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{jobs.map((j) => <JobRow key={`${j.queue}:${j.id}`} job={j} />)}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={() => jobs.length === 0} empty={{ title: 'No jobs match', hint: 'Change the filters, or wait for work to arrive.' }}>
+          {() => (
+            <Table.ScrollContainer minWidth={1000}>
+              <Table verticalSpacing={6} fz="sm" data-testid="jobs-table">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>Queue</Table.Th><Table.Th>State</Table.Th><Table.Th>Retries</Table.Th><Table.Th>Created</Table.Th><Table.Th>Next run / finished</Table.Th><Table.Th>Error</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>{jobs.map((j) => <JobRow key={`${j.queue}:${j.id}`} job={j} />)}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
     </Stack>
   );
