@@ -5,9 +5,8 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryState } from '../../components/QueryState';
 import { ApiKeysDocument, PartnerKeyFragment, Permission, useApiKeysQuery, useCreateApiKeyMutation, useRevokeApiKeyMutation, useRotateApiKeyMutation } from '../../graphql/generated';
-import { formatDateTime } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
-import { describeError } from '../../lib/user-errors';
+import { formatDateTime } from '../../lib/format';
 
 /**
  * What a partner key may be given: the server's API_KEY_PERMISSIONS (it refuses access management,
@@ -62,28 +61,18 @@ function KeyRow({ apiKey, onSecret }: { apiKey: PartnerKeyFragment; onSecret: (r
   const [rotate, { loading: rotating }] = useRotateApiKeyMutation();
   const [revoke, { loading: revoking }] = useRevokeApiKeyMutation();
   const [confirmRevoke, setConfirmRevoke] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const doRotate = async () => {
-    setError(null);
-    try {
-      const res = await rotate({ variables: { id: apiKey.id } });
-      const r = res.data?.rotateApiKey;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-      else if (r?.secret) onSecret({ name: apiKey.name, secret: r.secret, note: `The previous secret keeps working until ${formatDateTime(r.apiKey?.previousValidUntil)}.` });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    const r = await action.run(async () => (await rotate({ variables: { id: apiKey.id } })).data?.rotateApiKey);
+    if (r?.secret) onSecret({ name: apiKey.name, secret: r.secret, note: `The previous secret keeps working until ${formatDateTime(r.apiKey?.previousValidUntil)}.` });
   };
   const doRevoke = async () => {
     setConfirmRevoke(false);
-    setError(null);
-    try {
-      const res = await revoke({ variables: { id: apiKey.id } });
-      const errs = res.data?.revokeApiKey.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `${apiKey.name} revoked: it stopped working at once` });
-    } catch (err) {
-      setError(describeError(err));
+    action.setErrors([]);
+    if (await action.run(async () => (await revoke({ variables: { id: apiKey.id } })).data?.revokeApiKey)) {
+      notifications.show({ color: 'green', message: `${apiKey.name} revoked: it stopped working at once` });
     }
   };
   return (

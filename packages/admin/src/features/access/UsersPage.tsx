@@ -4,10 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { Role, StaffUserFragment, useCreateUserMutation, UsersDocument, useUpdateUserMutation, useUsersQuery } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../lib/me';
-import { useFormMutation } from '../../hooks/useFormMutation';
-import { describeError } from '../../lib/user-errors';
 
 export const ROLE_OPTIONS = [
   { value: Role.Admin, label: 'Admin — everything, including users and API keys' },
@@ -49,17 +48,11 @@ export function UsersPage() {
 
 function UserRow({ user, self, onReset }: { user: StaffUserFragment; self: boolean; onReset: () => void }) {
   const [update, { loading }] = useUpdateUserMutation();
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const change = async (input: { role?: Role; active?: boolean }, done: string) => {
-    setError(null);
-    try {
-      const res = await update({ variables: { input: { id: user.id, ...input } } });
-      const errs = res.data?.updateUser.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: done });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    if (await action.run(async () => (await update({ variables: { input: { id: user.id, ...input } } })).data?.updateUser)) notifications.show({ color: 'green', message: done });
   };
   return (
     <Table.Tr data-testid={`user-row-${user.email}`}>

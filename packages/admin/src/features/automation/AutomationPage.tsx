@@ -16,9 +16,9 @@ import {
   AutomationRuleFieldsFragment, AutomationRulesDocument, RuleExecutionOutcome, useAutomationRulesQuery, useCreateAutomationRuleMutation,
   useDeleteAutomationRuleMutation, useDryRunAutomationLazyQuery, useRuleExecutionsQuery, useUpdateAutomationRuleMutation,
 } from '../../graphql/generated';
-import { formatDateTime } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
-import { describeError, generalErrors } from '../../lib/user-errors';
+import { formatDateTime } from '../../lib/format';
+import { generalErrors } from '../../lib/user-errors';
 import {
   ACTIONS, ActionRow, CONDITION_FIELDS, ConditionRow, fromActionRows, kindOf, OPS, summarise, toActionRows, toConditionRows, TRIGGERS,
 } from './rule-forms';
@@ -89,15 +89,11 @@ function settingsSummary(rule: Rule): string {
 
 function RuleRow({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
   const [update, { loading }] = useUpdateAutomationRuleMutation();
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const toggle = async (enabled: boolean) => {
-    setError(null);
-    try {
-      const r = (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    await action.run(async () => (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule);
   };
   return (
     <Table.Tr data-testid={`rule-row-${rule.key}`}>

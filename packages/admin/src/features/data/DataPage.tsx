@@ -6,8 +6,8 @@ import { Alert, Badge, Button, Card, FileInput, Group, MultiSelect, Progress, Se
 import { IconDownload, IconFileImport, IconFileExport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { ExportFormat, ExportJobState, ExportKind, OrderStatus, Permission, useExportJobQuery, useStartExportMutation } from '../../graphql/generated';
-import { useMe } from '../../lib/me';
 import { useFormMutation } from '../../hooks/useFormMutation';
+import { useMe } from '../../lib/me';
 import { describeError } from '../../lib/user-errors';
 import { download, ImportKind, ImportReport, runImport } from './data-http';
 

@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { InventoryChannelsDocument, InventoryWarehousesDocument, useCreateChannelMutation, useCreateWarehouseMutation, useInventoryChannelsQuery, useInventoryWarehousesQuery } from '../../graphql/generated';
-import { formatDate } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
+import { formatDate } from '../../lib/format';
 
 export function LocationsPage() {
   return (

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { ProductRowFragment, ProductsDocument, useProductsQuery, useUpsertProductMutation } from '../../graphql/generated';
-import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
+import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../lib/format';
 
 export function ProductsPage() {
   const [search, setSearch] = useState('');

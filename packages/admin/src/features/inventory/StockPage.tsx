@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsSubscription, useInventoryWarehousesQuery, useStockQuery } from '../../graphql/generated';
-import { formatDateTime } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
+import { formatDateTime } from '../../lib/format';
 import { StockHistory } from './StockHistory';
 import { isLowStock, LOW_STOCK_THRESHOLD } from './urls';
 

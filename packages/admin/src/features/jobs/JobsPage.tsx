@@ -7,8 +7,8 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
 import { JobRowFragment, JobsDocument, JobState, useJobsQuery, useRetryJobMutation } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError } from '../../lib/user-errors';
 
 const DEAD_SUFFIX = '__dead';
 
@@ -64,18 +64,14 @@ export function JobsPage() {
 
 function JobRow({ job }: { job: JobRowFragment }) {
   const [retry, { loading }] = useRetryJobMutation({ refetchQueries: [JobsDocument] });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const dead = job.queue.endsWith(DEAD_SUFFIX);
   const retryable = dead || job.state === JobState.Failed;
   const doRetry = async () => {
-    setError(null);
-    try {
-      const r = (await retry({ variables: { queue: job.queue, id: job.id } })).data?.retryJob;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `Job queued again in ${r?.job?.queue ?? job.queue}` });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    const r = await action.run(async () => (await retry({ variables: { queue: job.queue, id: job.id } })).data?.retryJob);
+    if (r) notifications.show({ color: 'green', message: `Job queued again in ${r.job?.queue ?? job.queue}` });
   };
   return (
     <Table.Tr data-testid={`job-${job.id}`}>

@@ -13,9 +13,8 @@ import {
   useCreateWebhookEndpointMutation, useDeleteWebhookEndpointMutation, useReplayEventsMutation, useReplayWebhookDeliveryMutation,
   useRotateWebhookSecretMutation, useUpdateWebhookEndpointMutation, useWebhookDeliveriesQuery, useWebhookEndpointsQuery,
 } from '../../graphql/generated';
-import { formatDateTime } from '../../lib/format';
 import { useFormMutation } from '../../hooks/useFormMutation';
-import { describeError, UserErrorLike } from '../../lib/user-errors';
+import { formatDateTime } from '../../lib/format';
 
 interface Revealed { url: string; secret: string }
 
@@ -78,27 +77,20 @@ function EndpointRow({ endpoint, selected, onSelect, onSecret, onDeleted }: {
   const [rotate, { loading: rotating }] = useRotateWebhookSecretMutation();
   const [remove, { loading: removing }] = useDeleteWebhookEndpointMutation({ refetchQueries: [WebhookEndpointsDocument] });
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<readonly UserErrorLike[] | undefined>) => {
-    setError(null);
-    try {
-      const errs = await work();
-      if (errs?.length) setError(errs.map((e) => e.message).join('; '));
-      return !errs?.length;
-    } catch (err) {
-      setError(describeError(err));
-      return false;
-    }
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
+  const run: typeof action.run = (mutate) => {
+    action.setErrors([]);
+    return action.run(mutate);
   };
-  const toggle = () => run(async () => (await update({ variables: { input: { id: endpoint.id, active: !endpoint.active } } })).data?.updateWebhookEndpoint.userErrors);
-  const doRotate = () => run(async () => {
-    const r = (await rotate({ variables: { id: endpoint.id } })).data?.rotateWebhookSecret;
+  const toggle = () => run(async () => (await update({ variables: { input: { id: endpoint.id, active: !endpoint.active } } })).data?.updateWebhookEndpoint);
+  const doRotate = async () => {
+    const r = await run(async () => (await rotate({ variables: { id: endpoint.id } })).data?.rotateWebhookSecret);
     if (r?.secret) onSecret({ url: endpoint.url, secret: r.secret });
-    return r?.userErrors;
-  });
+  };
   const doDelete = async () => {
     setConfirmDelete(false);
-    if (await run(async () => (await remove({ variables: { id: endpoint.id } })).data?.deleteWebhookEndpoint.userErrors)) {
+    if (await run(async () => (await remove({ variables: { id: endpoint.id } })).data?.deleteWebhookEndpoint)) {
       notifications.show({ color: 'green', message: `${endpoint.url} deleted` });
       onDeleted();
     }
@@ -204,16 +196,13 @@ function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointRowFragment }) {
 
 function DeliveryRow({ delivery, endpointActive }: { delivery: WebhookDeliveryRowFragment; endpointActive: boolean }) {
   const [replay, { loading }] = useReplayWebhookDeliveryMutation({ refetchQueries: [WebhookDeliveriesDocument] });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const last = delivery.attempts[delivery.attempts.length - 1];
   const doReplay = async () => {
-    setError(null);
-    try {
-      const errs = (await replay({ variables: { id: delivery.id } })).data?.replayWebhookDelivery.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `Event ${delivery.eventId.slice(0, 8)}… queued again` });
-    } catch (err) {
-      setError(describeError(err));
+    action.setErrors([]);
+    if (await action.run(async () => (await replay({ variables: { id: delivery.id } })).data?.replayWebhookDelivery)) {
+      notifications.show({ color: 'green', message: `Event ${delivery.eventId.slice(0, 8)}… queued again` });
     }
   };
   return (

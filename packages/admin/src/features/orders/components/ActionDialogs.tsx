@@ -13,8 +13,8 @@ import {
   useRecordPaymentMutation,
   useRefundPaymentMutation,
 } from '../../../graphql/generated';
-import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../../lib/format';
 import { useFormMutation } from '../../../hooks/useFormMutation';
+import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../../lib/format';
 import { generalErrors, UserErrorLike } from '../../../lib/user-errors';
 
 export interface DialogProps {
