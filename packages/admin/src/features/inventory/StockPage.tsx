@@ -8,7 +8,7 @@ import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsS
 import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
 import { StockHistory } from './StockHistory';
-import { isLowStock, LOW_STOCK_THRESHOLD } from './urls';
+import { isLowStock, LOW_STOCK_THRESHOLD } from '../../lib/stock';
 
 export function StockPage() {
   const [params, setParams] = useSearchParams();
