@@ -39,3 +39,19 @@ test('userErrors are matched to their field; the rest go to the action', () => {
   expect(errorFor(errors, 'reason')).toBeUndefined();
   expect(generalErrors(errors, ['amount', 'input.lines.0.quantity'])).toEqual(['Changed meanwhile']);
 });
+
+test('one matcher for every form: dotted suffixes, and * for the items of a list', () => {
+  const errors = [
+    { field: ['input', 'conditions', '0', 'value'], code: 'INVALID_INPUT', message: 'value: a number' },
+    { field: ['input', 'types', '1'], code: 'INVALID_INPUT', message: 'The endpoint does not subscribe to stock.low' },
+    { field: ['input', 'settings', 'perSku', 'MUG.1'], code: 'INVALID_INPUT', message: 'perSku.MUG.1: a whole number' },
+  ];
+  expect(errorFor(errors, 'conditions.0.value')).toBe('value: a number');
+  expect(errorFor(errors, 'value')).toBe('value: a number');
+  expect(errorFor(errors, 'conditions')).toBeUndefined(); // a row's error is not the list's
+  expect(errorFor(errors, 'onditions.0.value')).toBeUndefined(); // whole segments only
+  expect(errorFor(errors, 'types')).toBeUndefined();
+  expect(errorFor(errors, 'types', 'types.*')).toBe('The endpoint does not subscribe to stock.low');
+  expect(errorFor(errors, 'perSku.MUG.1')).toBe('perSku.MUG.1: a whole number');
+  expect(generalErrors(errors, ['conditions.*.value', 'types.*'])).toEqual(['perSku.MUG.1: a whole number']);
+});

@@ -6,15 +6,30 @@ export interface UserErrorLike {
   message: string;
 }
 
-/** The message for a field path such as ['input', 'amount'] (matches by the last segment too). */
+/**
+ * Whether an error's field path is the one a form names. A name is a dotted path matched against the
+ * end of the error's path: 'amount' matches ['input', 'amount'], 'conditions.0.value' matches
+ * ['input', 'conditions', '0', 'value']. A `*` segment matches any one segment: 'types.*' claims the
+ * errors on the items of a list (['input', 'types', '1']). The one matcher every form uses.
+ */
+export function fieldMatches(field: readonly string[] | null | undefined, name: string): boolean {
+  if (!field?.length) return false;
+  return namePattern(name).test(field.join('.'));
+}
+
+function namePattern(name: string): RegExp {
+  const body = name.split('.').map((seg) => (seg === '*' ? '[^.]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('\\.');
+  return new RegExp(`(?:^|\\.)${body}$`);
+}
+
+/** The message for the first of `names` that an error's field matches (see fieldMatches). */
 export function errorFor(errors: readonly UserErrorLike[] | undefined, ...names: string[]): string | undefined {
-  const hit = errors?.find((e) => e.field && names.some((n) => e.field!.join('.') === n || e.field![e.field!.length - 1] === n));
-  return hit?.message;
+  return errors?.find((e) => names.some((n) => fieldMatches(e.field, n)))?.message;
 }
 
 /** Messages that no named field claims: shown at the action itself. */
 export function generalErrors(errors: readonly UserErrorLike[] | undefined, claimed: string[] = []): string[] {
-  return (errors ?? []).filter((e) => !e.field || !claimed.some((n) => e.field!.join('.') === n || e.field![e.field!.length - 1] === n)).map((e) => e.message);
+  return (errors ?? []).filter((e) => !claimed.some((n) => fieldMatches(e.field, n))).map((e) => e.message);
 }
 
 /** A readable message for a failed request: never a stack trace. */

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, E2EServer, launchChromium, placeOrder, startE2EServer } from './harness';
+import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signInThroughForm, startE2EServer } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -19,13 +19,6 @@ let order: { id: string; number: string };
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${e.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 beforeAll(async () => {
@@ -43,7 +36,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(10_000);
   admin = await context.newPage();
-  await signIn(admin, 'admin@e2e.local', 'e2e password 1234');
+  await signInThroughForm(admin, { baseUrl: e.baseUrl, email: 'admin@e2e.local', password: 'e2e password 1234' });
   await admin.waitForURL(`${e.baseUrl}/`);
 });
 
@@ -76,7 +69,7 @@ test('the colleague must choose their own password, then sees what a fulfilment 
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(10_000);
   const picker = await context.newPage();
-  await signIn(picker, 'picker@e2e.local', 'first day password 1');
+  await signInThroughForm(picker, { baseUrl: e.baseUrl, email: 'picker@e2e.local', password: 'first day password 1' });
   await picker.waitForURL(/\/change-password$/);
   await picker.getByLabel('Current password').fill('first day password 1');
   await picker.getByLabel(/^New password(?! again)/).fill('my own password 42');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { E2EServer, launchChromium, placeOrder, startE2EServer } from './harness';
+import { E2EServer, launchChromium, placeOrder, signInThroughForm, startE2EServer } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -29,10 +29,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
-  await page.goto(`${e.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill('admin@e2e.local');
-  await page.getByRole('textbox', { name: 'Password' }).fill('e2e password 1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInThroughForm(page, { baseUrl: e.baseUrl, email: 'admin@e2e.local', password: 'e2e password 1234' });
   await page.waitForURL(`${e.baseUrl}/`);
 });
 

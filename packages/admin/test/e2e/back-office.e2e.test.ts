@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signIn, startE2EServer, stockOf } from './harness';
+import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signIn, signInThroughForm, startE2EServer, stockOf, signInWithToken } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -22,12 +22,6 @@ const LIVE = { timeout: 5000 };
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-async function signInThroughForm(page: Page) {
-  await page.getByLabel('E-mail').fill('admin@e2e.local');
-  await page.getByRole('textbox', { name: 'Password' }).fill('e2e password 1234');
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 beforeAll(async () => {
@@ -55,11 +49,9 @@ afterAll(async () => {
 test('signing in takes you to the page you asked for', async () => {
   await pageA.goto(`${e.baseUrl}/orders`);
   await pageA.waitForURL(/\/sign-in\?next=%2Forders$/);
-  await pageA.getByLabel('E-mail').fill('admin@e2e.local');
-  await pageA.getByRole('textbox', { name: 'Password' }).fill('wrong password');
-  await pageA.getByRole('button', { name: 'Sign in' }).click();
+  await signInThroughForm(pageA, { email: 'admin@e2e.local', password: 'wrong password' });
   await pageA.getByText('E-mail or password is wrong').waitFor(); // the userError, at the password field
-  await signInThroughForm(pageA);
+  await signInThroughForm(pageA, { email: 'admin@e2e.local', password: 'e2e password 1234' });
   await pageA.waitForURL(/\/orders$/);
   await pageA.getByText('No orders match').waitFor();
 });
@@ -149,7 +141,7 @@ test("a colleague's change in a second browser arrives live", async () => {
 
   const token = await signIn(e);
   const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await contextB.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
+  await signInWithToken(contextB, token);
   const pageB = await contextB.newPage();
   await pageB.goto(`${e.baseUrl}/orders/${order.id}`);
   await pageB.getByTestId('order-actions').getByRole('button', { name: 'Hold' }).click();
@@ -244,7 +236,7 @@ test('an expired session sends you to sign-in and back to where you were, and li
   await pageA.reload();
   await pageA.waitForURL(/\/sign-in\?next=%2Forders%3Fstatus%3DPENDING$/, LIVE);
   const socket = pageA.waitForEvent('websocket', (ws) => ws.url().endsWith('/graphql'));
-  await signInThroughForm(pageA);
+  await signInThroughForm(pageA, { email: 'admin@e2e.local', password: 'e2e password 1234' });
   // Wait for the new socket's acknowledgement, then a moment for the subscription to register.
   await (await socket).waitForEvent('framereceived', (f) => String(f.payload).includes('connection_ack'));
   await pageA.waitForTimeout(300);

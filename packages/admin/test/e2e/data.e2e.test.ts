@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ADMIN, ARTIFACTS, E2EServer, launchChromium, placeOrder, startE2EServer } from './harness';
+import { ADMIN, ARTIFACTS, E2EServer, launchChromium, placeOrder, signInThroughForm, startE2EServer } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -31,10 +31,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
-  await page.goto(`${e.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(ADMIN.email);
-  await page.getByRole('textbox', { name: 'Password' }).fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInThroughForm(page, { baseUrl: e.baseUrl, email: ADMIN.email, password: ADMIN.password });
   await page.waitForURL(`${e.baseUrl}/`);
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import type { Config } from '../../../server/src/config/config';
 import { createServer, RunningServer } from '../../../server/src/server';
 
@@ -98,14 +98,32 @@ export async function startE2EServer(options: { config?: Partial<Config>; seed?:
   return e;
 }
 
-export async function signIn(e: E2EServer): Promise<string> {
+/** Signs in through the API (default: as the admin) and returns the session token. */
+export async function signIn(e: Pick<E2EServer, 'baseUrl'>, credentials: { email: string; password: string } = ADMIN): Promise<string> {
   const res = await fetch(`${e.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }),
+    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: credentials.email, p: credentials.password } }),
   });
   const body = (await res.json()) as { data: { login: { token: string } } };
   return body.data.login.token;
+}
+
+/**
+ * Signs in through the form, as staff do: fills e-mail and password and submits. With `baseUrl` it
+ * opens /sign-in first; without, the page is already on the form (e.g. sent there by an expired
+ * session). Waiting for where the app goes next is the caller's: that is what tests assert.
+ */
+export async function signInThroughForm(page: Page, options: { baseUrl?: string; email?: string; password?: string } = {}): Promise<void> {
+  if (options.baseUrl) await page.goto(`${options.baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(options.email ?? ADMIN.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(options.password ?? ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs every page of `context` in with `token` (as a sign-in stores it), skipping the form. */
+export async function signInWithToken(context: BrowserContext, token: string): Promise<void> {
+  await context.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
 }
 
 export function launchChromium(): Promise<Browser> {

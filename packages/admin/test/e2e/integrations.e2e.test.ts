@@ -13,7 +13,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, E2EServer, launchChromium, placeOrder, startE2EServer } from './harness';
+import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signIn, signInWithToken, startE2EServer } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -64,7 +64,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   context.setDefaultTimeout(15_000);
-  await context.addInitScript((t) => window.localStorage.setItem('oms.token', t), e.token);
+  await signInWithToken(context, e.token);
   page = await context.newPage();
   await page.goto(`${e.baseUrl}/`);
 });
@@ -259,14 +259,10 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
 
 test('a manager sees the events page but neither webhooks nor jobs', async () => {
   await e.q(`mutation { createUser(input: { email: "mgr@e2e.local", name: "Morgan", role: MANAGER, password: "one-time password 1" }) { userErrors { message } } }`);
-  const login = await fetch(`${e.baseUrl}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { login(email: "mgr@e2e.local", password: "one-time password 1") { token } }' }),
-  });
-  const token = ((await login.json()) as any).data.login.token;
+  const token = await signIn(e, { email: 'mgr@e2e.local', password: 'one-time password 1' });
   await e.q(`mutation { changePassword(input: { currentPassword: "one-time password 1", newPassword: "manager password 2" }) { userErrors { message } } }`, {}, token);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
+  await signInWithToken(context, token);
   const manager = await context.newPage();
   await manager.goto(`${e.baseUrl}/`);
   await manager.getByRole('link', { name: 'Events' }).waitFor();

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, E2EServer, launchChromium, startE2EServer } from './harness';
+import { ARTIFACTS, E2EServer, launchChromium, signIn, signInWithToken, startE2EServer } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -29,7 +29,7 @@ const showsText = (locator: Locator, text: string) =>
 async function asUser(token: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
   ctx.setDefaultTimeout(15_000);
-  await ctx.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
+  await signInWithToken(ctx, token);
   return ctx.newPage();
 }
 
@@ -128,7 +128,7 @@ test('a bad period is shown at its field', async () => {
 
 test('staff without REPORT_READ see no Reports entry', async () => {
   await e.q(`mutation { createUser(input: { email: "picker@e2e.local", name: "Picker", role: FULFILLMENT, password: "one-time password 1" }) { userErrors { message } } }`);
-  const login = async (password: string) => (await e.q(`mutation($p: String!) { login(email: "picker@e2e.local", password: $p) { token } }`, { p: password })).login.token;
+  const login = (password: string) => signIn(e, { email: 'picker@e2e.local', password });
   const first = await login('one-time password 1');
   await e.q(`mutation { changePassword(input: { currentPassword: "one-time password 1", newPassword: "picker password 1234" }) { userErrors { message } } }`, {}, first);
   const picker = await asUser(await login('picker password 1234'));

@@ -2,10 +2,11 @@
 import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { QueryState } from '../../components/QueryState';
 import { ApiKeysDocument, PartnerKeyFragment, Permission, useApiKeysQuery, useCreateApiKeyMutation, useRevokeApiKeyMutation, useRotateApiKeyMutation } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 
 /**
  * What a partner key may be given: the server's API_KEY_PERMISSIONS (it refuses access management,
@@ -29,19 +30,18 @@ export function ApiKeysPage() {
       <Title order={2}>API keys</Title>
       <Text c="dimmed">Partner apps (marketplaces, storefronts, 3PLs) call the API with a key, limited to the channels and permissions you choose. Send it as <Code>Authorization: Bearer &lt;key&gt;</Code>.</Text>
       <Card withBorder>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && data.apiKeys.length === 0 && <Empty title="No API keys yet" hint="Create one below for each partner app." />}
-        {data && data.apiKeys.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Key</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Permissions</Table.Th><Table.Th>Last used</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{data.apiKeys.map((k) => <KeyRow key={k.id} apiKey={k} onSecret={setRevealed} />)}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={(d) => d.apiKeys.length === 0} empty={{ title: 'No API keys yet', hint: 'Create one below for each partner app.' }}>
+          {(data) => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>Key</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Permissions</Table.Th><Table.Th>Last used</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>{data.apiKeys.map((k) => <KeyRow key={k.id} apiKey={k} onSecret={setRevealed} />)}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
       {data && <CreateKey channels={data.channels} onSecret={setRevealed} />}
       <Modal opened={!!revealed} onClose={() => setRevealed(null)} title={`Secret of ${revealed?.name ?? ''}`} size="lg">
@@ -61,28 +61,18 @@ function KeyRow({ apiKey, onSecret }: { apiKey: PartnerKeyFragment; onSecret: (r
   const [rotate, { loading: rotating }] = useRotateApiKeyMutation();
   const [revoke, { loading: revoking }] = useRevokeApiKeyMutation();
   const [confirmRevoke, setConfirmRevoke] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const doRotate = async () => {
-    setError(null);
-    try {
-      const res = await rotate({ variables: { id: apiKey.id } });
-      const r = res.data?.rotateApiKey;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-      else if (r?.secret) onSecret({ name: apiKey.name, secret: r.secret, note: `The previous secret keeps working until ${formatDateTime(r.apiKey?.previousValidUntil)}.` });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    const r = await action.run(async () => (await rotate({ variables: { id: apiKey.id } })).data?.rotateApiKey);
+    if (r?.secret) onSecret({ name: apiKey.name, secret: r.secret, note: `The previous secret keeps working until ${formatDateTime(r.apiKey?.previousValidUntil)}.` });
   };
   const doRevoke = async () => {
     setConfirmRevoke(false);
-    setError(null);
-    try {
-      const res = await revoke({ variables: { id: apiKey.id } });
-      const errs = res.data?.revokeApiKey.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `${apiKey.name} revoked: it stopped working at once` });
-    } catch (err) {
-      setError(describeError(err));
+    action.setErrors([]);
+    if (await action.run(async () => (await revoke({ variables: { id: apiKey.id } })).data?.revokeApiKey)) {
+      notifications.show({ color: 'green', message: `${apiKey.name} revoked: it stopped working at once` });
     }
   };
   return (
@@ -106,13 +96,9 @@ function KeyRow({ apiKey, onSecret }: { apiKey: PartnerKeyFragment; onSecret: (r
             <Button size="xs" color="red" variant="light" loading={revoking} onClick={() => setConfirmRevoke(true)}>Revoke</Button>
           </Group>
         )}
-        <Modal opened={confirmRevoke} onClose={() => setConfirmRevoke(false)} title={`Revoke ${apiKey.name}?`}>
-          <Text size="sm">The key stops working at once, and its open subscriptions are closed. This cannot be undone.</Text>
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setConfirmRevoke(false)}>Keep it</Button>
-            <Button color="red" onClick={doRevoke}>Revoke key</Button>
-          </Group>
-        </Modal>
+        <ConfirmDialog opened={confirmRevoke} onClose={() => setConfirmRevoke(false)} title={`Revoke ${apiKey.name}?`} confirmLabel="Revoke key" onConfirm={doRevoke}>
+          The key stops working at once, and its open subscriptions are closed. This cannot be undone.
+        </ConfirmDialog>
       </Table.Td>
     </Table.Tr>
   );
@@ -123,32 +109,26 @@ function CreateKey({ channels, onSecret }: { channels: { code: string; name: str
   const [name, setName] = useState('');
   const [channelCodes, setChannelCodes] = useState<string[]>([]);
   const [permissions, setPermissions] = useState<string[]>(DEFAULT_PERMISSIONS);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const res = await create({ variables: { input: { name, channelCodes, permissions: permissions as Permission[] } } });
-      const r = res.data?.createApiKey;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r?.secret) {
-        onSecret({ name, secret: r.secret, note: '' });
-        setName('');
-        setChannelCodes([]);
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    const r = await form.run(async () => (await create({ variables: { input: { name, channelCodes, permissions: permissions as Permission[] } } })).data?.createApiKey);
+    if (r?.secret) {
+      onSecret({ name, secret: r.secret, note: '' });
+      setName('');
+      setChannelCodes([]);
     }
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label="Create an API key">
       <Title order={4} mb="sm">Create an API key</Title>
       <Group align="start" grow>
-        <TextInput label="Name" description="who it is for" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor(errors, 'name')} />
+        <TextInput label="Name" description="who it is for" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldError('name')} />
         <MultiSelect label="Channels" description="the key sees and places orders in these only" data={channels.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }))}
-          value={channelCodes} onChange={setChannelCodes} error={errorFor(errors, 'channelCodes')} searchable />
+          value={channelCodes} onChange={setChannelCodes} error={form.fieldError('channelCodes')} searchable />
       </Group>
-      <MultiSelect mt="sm" label="Permissions" data={KEY_PERMISSIONS} value={permissions} onChange={setPermissions} error={errorFor(errors, 'permissions')} searchable />
-      {generalErrors(errors, ['name', 'channelCodes', 'permissions']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+      <MultiSelect mt="sm" label="Permissions" data={KEY_PERMISSIONS} value={permissions} onChange={setPermissions} error={form.fieldError('permissions')} searchable />
+      {form.generalErrors(['name', 'channelCodes', 'permissions']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
       <Button type="submit" mt="md" loading={loading}>Create key</Button>
     </Card>
   );

@@ -2,11 +2,11 @@
 import { Alert, Badge, Button, Card, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import { Role, StaffUserFragment, useCreateUserMutation, UsersDocument, useUpdateUserMutation, useUsersQuery } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../lib/me';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 
 export const ROLE_OPTIONS = [
   { value: Role.Admin, label: 'Admin — everything, including users and API keys' },
@@ -25,21 +25,20 @@ export function UsersPage() {
     <Stack>
       <Title order={2}>Users</Title>
       <Card withBorder>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && data.users.length === 0 && <Empty title="No users" />}
-        {data && data.users.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr><Table.Th>User</Table.Th><Table.Th>Role</Table.Th><Table.Th>Status</Table.Th><Table.Th>Last sign-in</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.users.map((u) => <UserRow key={u.id} user={u} self={u.id === me?.id} onReset={() => setResetting(u)} />)}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={(d) => d.users.length === 0} empty={{ title: 'No users' }}>
+          {(data) => (
+            <Table.ScrollContainer minWidth={800}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>User</Table.Th><Table.Th>Role</Table.Th><Table.Th>Status</Table.Th><Table.Th>Last sign-in</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.users.map((u) => <UserRow key={u.id} user={u} self={u.id === me?.id} onReset={() => setResetting(u)} />)}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
       <InviteUser />
       <ResetPassword user={resetting} onClose={() => setResetting(null)} />
@@ -49,17 +48,11 @@ export function UsersPage() {
 
 function UserRow({ user, self, onReset }: { user: StaffUserFragment; self: boolean; onReset: () => void }) {
   const [update, { loading }] = useUpdateUserMutation();
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const change = async (input: { role?: Role; active?: boolean }, done: string) => {
-    setError(null);
-    try {
-      const res = await update({ variables: { input: { id: user.id, ...input } } });
-      const errs = res.data?.updateUser.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: done });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    if (await action.run(async () => (await update({ variables: { input: { id: user.id, ...input } } })).data?.updateUser)) notifications.show({ color: 'green', message: done });
   };
   return (
     <Table.Tr data-testid={`user-row-${user.email}`}>
@@ -101,35 +94,28 @@ function InviteUser() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>(Role.Support);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const res = await create({ variables: { input: { email, name, role, password } } });
-      const errs = res.data?.createUser.userErrors ?? [];
-      setErrors([...errs]);
-      if (!errs.length) {
-        notifications.show({ color: 'green', message: `${email} invited. Give them the one-time password; they choose their own at first sign-in.` });
-        setEmail('');
-        setName('');
-        setPassword('');
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    if (await form.run(async () => (await create({ variables: { input: { email, name, role, password } } })).data?.createUser)) {
+      notifications.show({ color: 'green', message: `${email} invited. Give them the one-time password; they choose their own at first sign-in.` });
+      setEmail('');
+      setName('');
+      setPassword('');
     }
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label="Invite a user">
       <Title order={4} mb="sm">Invite a user</Title>
       <Group align="start" grow>
-        <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorFor(errors, 'email')} />
-        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor(errors, 'name')} />
+        <TextInput label="E-mail" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldError('email')} />
+        <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldError('name')} />
       </Group>
       <Group align="start" grow mt="sm">
-        <Select label="Role" data={ROLE_OPTIONS} value={role} allowDeselect={false} onChange={(v) => v && setRole(v as Role)} error={errorFor(errors, 'role')} />
-        <PasswordInput label="One-time password" description="10 characters or more" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorFor(errors, 'password')} />
+        <Select label="Role" data={ROLE_OPTIONS} value={role} allowDeselect={false} onChange={(v) => v && setRole(v as Role)} error={form.fieldError('role')} />
+        <PasswordInput label="One-time password" description="10 characters or more" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={form.fieldError('password')} />
       </Group>
-      {generalErrors(errors, ['email', 'name', 'role', 'password']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+      {form.generalErrors(['email', 'name', 'role', 'password']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
       <Button type="submit" mt="md" loading={loading}>Invite</Button>
     </Card>
   );
@@ -138,33 +124,26 @@ function InviteUser() {
 function ResetPassword({ user, onClose }: { user: StaffUserFragment | null; onClose: () => void }) {
   const [update, { loading }] = useUpdateUserMutation();
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const close = () => {
     setPassword('');
-    setErrors([]);
+    form.setErrors([]);
     onClose();
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!user) return;
-    try {
-      const res = await update({ variables: { input: { id: user.id, password } } });
-      const errs = res.data?.updateUser.userErrors ?? [];
-      setErrors([...errs]);
-      if (!errs.length) {
-        notifications.show({ color: 'green', message: `${user.email} has a new one-time password and was signed out everywhere` });
-        close();
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    if (await form.run(async () => (await update({ variables: { input: { id: user.id, password } } })).data?.updateUser)) {
+      notifications.show({ color: 'green', message: `${user.email} has a new one-time password and was signed out everywhere` });
+      close();
     }
   };
   return (
     <Modal opened={!!user} onClose={close} title={`Reset the password of ${user?.email ?? ''}`}>
       <form onSubmit={submit}>
         <Text size="sm" c="dimmed" mb="sm">They are signed out everywhere and must choose their own password at the next sign-in.</Text>
-        <PasswordInput label="One-time password" required data-autofocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorFor(errors, 'password')} />
-        {generalErrors(errors, ['password']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+        <PasswordInput label="One-time password" required data-autofocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={form.fieldError('password')} />
+        {form.generalErrors(['password']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={close}>Cancel</Button>
           <Button type="submit" loading={loading}>Reset password</Button>

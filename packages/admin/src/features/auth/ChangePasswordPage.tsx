@@ -3,7 +3,7 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, Title } from 
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { MeDocument, useChangePasswordMutation } from '../../graphql/generated';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+import { useFormMutation } from '../../hooks/useFormMutation';
 
 export function ChangePasswordPage() {
   const navigate = useNavigate();
@@ -11,21 +11,14 @@ export function ChangePasswordPage() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (newPassword !== repeat) {
-      setErrors([{ field: ['repeat'], code: 'INVALID_INPUT', message: 'The two new passwords differ' }]);
+      form.setErrors([{ field: ['repeat'], code: 'INVALID_INPUT', message: 'The two new passwords differ' }]);
       return;
     }
-    try {
-      const res = await change({ variables: { input: { currentPassword, newPassword } } });
-      const errs = res.data?.changePassword.userErrors ?? [];
-      setErrors([...errs]);
-      if (!errs.length) navigate('/', { replace: true });
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
-    }
+    if (await form.run(async () => (await change({ variables: { input: { currentPassword, newPassword } } })).data?.changePassword)) navigate('/', { replace: true });
   };
   return (
     <Center mih="90vh" p="md">
@@ -35,10 +28,10 @@ export function ChangePasswordPage() {
             <Title order={2}>Choose your password</Title>
             <Text c="dimmed" size="sm">Your password was set by an administrator, or is a well-known default. Choose your own to continue.</Text>
           </div>
-          <PasswordInput label="Current password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(errors, 'currentPassword')} />
-          <PasswordInput label="New password" description="10 characters or more, at most 72 bytes" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={errorFor(errors, 'newPassword')} />
-          <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(errors, 'repeat')} />
-          {generalErrors(errors, ['currentPassword', 'newPassword', 'repeat']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+          <PasswordInput label="Current password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={form.fieldError('currentPassword')} />
+          <PasswordInput label="New password" description="10 characters or more, at most 72 bytes" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={form.fieldError('newPassword')} />
+          <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={form.fieldError('repeat')} />
+          {form.generalErrors(['currentPassword', 'newPassword', 'repeat']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
           <Button type="submit" loading={loading}>Save password</Button>
         </Stack>
       </Paper>

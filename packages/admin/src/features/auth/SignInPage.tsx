@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { useLoginMutation } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { setToken, useToken } from '../../lib/session';
-import { describeError, errorFor, generalErrors } from '../../lib/user-errors';
 
 /** Only same-app paths: never send the user to another site after sign-in. */
 function safeNext(next: string | null): string {
@@ -18,22 +18,17 @@ export function SignInPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [login, { data, loading, error }] = useLoginMutation();
+  const [login, { loading }] = useLoginMutation();
+  const form = useFormMutation();
   if (token) return <Navigate to={next} replace />;
-  const userErrors = data?.login.userErrors;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const res = await login({ variables: { email, password } });
-      const t = res.data?.login.token;
-      if (t) {
-        setToken(t);
-        // A one-time or well-known password (the demo login): choose a new one before anything else.
-        navigate(res.data?.login.mustChangePassword ? '/change-password' : next, { replace: true });
-      }
-    } catch {
-      // shown below from `error`
+    const r = await form.run(async () => (await login({ variables: { email, password } })).data?.login);
+    if (r?.token) {
+      setToken(r.token);
+      // A one-time or well-known password (the demo login): choose a new one before anything else.
+      navigate(r.mustChangePassword ? '/change-password' : next, { replace: true });
     }
   };
 
@@ -48,10 +43,9 @@ export function SignInPage() {
               <Text c="dimmed" size="sm">OMS back office</Text>
             </div>
             {params.get('next') && <Alert color="blue" variant="light">Please sign in to continue.</Alert>}
-            <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorFor(userErrors, 'email')} />
-            <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorFor(userErrors, 'password')} />
-            {generalErrors(userErrors, ['email', 'password']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
-            {error && <Alert color="red" role="alert">{describeError(error)}</Alert>}
+            <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldError('email')} />
+            <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={form.fieldError('password')} />
+            {form.generalErrors(['email', 'password']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
             <Button type="submit" loading={loading}>Sign in</Button>
           </Stack>
         </Paper>

@@ -10,15 +10,17 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
+import { Empty, ErrorNotice } from '../../components/states';
 import {
   AutomationRuleFieldsFragment, AutomationRulesDocument, RuleExecutionOutcome, useAutomationRulesQuery, useCreateAutomationRuleMutation,
   useDeleteAutomationRuleMutation, useDryRunAutomationLazyQuery, useRuleExecutionsQuery, useUpdateAutomationRuleMutation,
 } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+import { generalErrors } from '../../lib/user-errors';
 import {
-  ACTIONS, ActionRow, CONDITION_FIELDS, ConditionRow, errorAt, fromActionRows, kindOf, OPS, summarise, toActionRows, toConditionRows, TRIGGERS,
+  ACTIONS, ActionRow, CONDITION_FIELDS, ConditionRow, fromActionRows, kindOf, OPS, summarise, toActionRows, toConditionRows, TRIGGERS,
 } from './rule-forms';
 
 type Rule = AutomationRuleFieldsFragment;
@@ -45,21 +47,20 @@ export function AutomationPage() {
         Each action goes through the normal order checks and is recorded on the order&apos;s history as <Code>rule:&lt;key&gt;</Code>.
       </Text>
       <Card withBorder>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && rules.length === 0 && <Empty title="No rules" />}
-        {rules.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" aria-label="Automation rules">
-              <Table.Thead>
-                <Table.Tr><Table.Th>#</Table.Th><Table.Th>Rule</Table.Th><Table.Th>Trigger</Table.Th><Table.Th>Does</Table.Th><Table.Th>On</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.map((r) => <RuleRow key={r.id} rule={r} onEdit={() => setEditing(r.builtIn ? { kind: 'settings', rule: r } : { kind: 'custom', rule: r })} />)}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={() => rules.length === 0} empty={{ title: 'No rules' }}>
+          {() => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="xs" aria-label="Automation rules">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>#</Table.Th><Table.Th>Rule</Table.Th><Table.Th>Trigger</Table.Th><Table.Th>Does</Table.Th><Table.Th>On</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rules.map((r) => <RuleRow key={r.id} rule={r} onEdit={() => setEditing(r.builtIn ? { kind: 'settings', rule: r } : { kind: 'custom', rule: r })} />)}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
       <DryRun />
       <ExecutionLog rules={rules} />
@@ -88,15 +89,11 @@ function settingsSummary(rule: Rule): string {
 
 function RuleRow({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
   const [update, { loading }] = useUpdateAutomationRuleMutation();
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const toggle = async (enabled: boolean) => {
-    setError(null);
-    try {
-      const r = (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    await action.run(async () => (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule);
   };
   return (
     <Table.Tr data-testid={`rule-row-${rule.key}`}>
@@ -126,7 +123,8 @@ function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   const [afterHours, setAfterHours] = useState<number | string>(initial.afterHours ?? '');
   const [slaHours, setSlaHours] = useState<number | string>(initial.slaHours ?? '');
   const [perSku, setPerSku] = useState<{ sku: string; n: number | string }[]>(Object.entries(initial.perSku ?? {}).map(([sku, n]) => ({ sku, n: n as number })));
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
+  const errors = form.errors;
   const settings = (): Record<string, unknown> => {
     switch (rule.key) {
       case 'hold-high-value': return { threshold, allowedCountries: countries.map((c) => c.trim().toUpperCase()) };
@@ -138,15 +136,9 @@ function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const r = (await update({ variables: { input: { key: rule.key, settings: settings() } } })).data?.updateAutomationRule;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r && !r.userErrors.length) {
-        notifications.show({ color: 'green', message: `Settings of ${rule.name} saved` });
-        onDone();
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    if (await form.run(async () => (await update({ variables: { input: { key: rule.key, settings: settings() } } })).data?.updateAutomationRule)) {
+      notifications.show({ color: 'green', message: `Settings of ${rule.name} saved` });
+      onDone();
     }
   };
   const claimed = ['threshold', 'allowedCountries', 'afterHours', 'slaHours', 'perSku'];
@@ -156,25 +148,25 @@ function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
         <Text size="sm" c="dimmed">{rule.description}</Text>
         {rule.key === 'hold-high-value' && (
           <>
-            <NumberInput label="Threshold" description="order total in minor units (10000 = 100.00)" value={threshold} onChange={setThreshold} allowDecimal={false} error={errorFor(errors, 'threshold')} />
-            <TagsInput label="Allowed countries" description="ISO codes; empty: any country" value={countries} onChange={setCountries} error={errorFor(errors, 'allowedCountries')} />
+            <NumberInput label="Threshold" description="order total in minor units (10000 = 100.00)" value={threshold} onChange={setThreshold} allowDecimal={false} error={form.fieldError('threshold')} />
+            <TagsInput label="Allowed countries" description="ISO codes; empty: any country" value={countries} onChange={setCountries} error={form.fieldError('allowedCountries')} />
           </>
         )}
-        {rule.key === 'cancel-unpaid' && <NumberInput label="After hours" value={afterHours} onChange={setAfterHours} error={errorFor(errors, 'afterHours')} />}
-        {rule.key === 'flag-late' && <NumberInput label="SLA hours" description="from confirmation to shipment" value={slaHours} onChange={setSlaHours} error={errorFor(errors, 'slaHours')} />}
+        {rule.key === 'cancel-unpaid' && <NumberInput label="After hours" value={afterHours} onChange={setAfterHours} error={form.fieldError('afterHours')} />}
+        {rule.key === 'flag-late' && <NumberInput label="SLA hours" description="from confirmation to shipment" value={slaHours} onChange={setSlaHours} error={form.fieldError('slaHours')} />}
         {rule.key === 'low-stock' && (
           <>
-            <NumberInput label="Threshold" description="units available per SKU and warehouse" value={threshold} onChange={setThreshold} allowDecimal={false} error={errorFor(errors, 'threshold')} />
+            <NumberInput label="Threshold" description="units available per SKU and warehouse" value={threshold} onChange={setThreshold} allowDecimal={false} error={form.fieldError('threshold')} />
             <Text size="sm" fw={500}>Per-SKU thresholds</Text>
             {perSku.map((row, i) => (
               <Group key={i} align="start">
                 <TextInput aria-label={`SKU ${i + 1}`} placeholder="SKU" value={row.sku} onChange={(e) => { const v = e.currentTarget.value; setPerSku((p) => p.map((r, j) => (j === i ? { ...r, sku: v } : r))); }} />
-                <NumberInput aria-label={`Threshold of SKU ${i + 1}`} value={row.n} onChange={(n) => setPerSku((p) => p.map((r, j) => (j === i ? { ...r, n } : r)))} error={row.sku ? errorAt(errors, `perSku.${row.sku.trim()}`) : undefined} />
+                <NumberInput aria-label={`Threshold of SKU ${i + 1}`} value={row.n} onChange={(n) => setPerSku((p) => p.map((r, j) => (j === i ? { ...r, n } : r)))} error={row.sku ? form.fieldError(`perSku.${row.sku.trim()}`) : undefined} />
                 <ActionIcon variant="subtle" color="red" aria-label={`Remove SKU ${i + 1}`} onClick={() => setPerSku((p) => p.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
               </Group>
             ))}
             <Button variant="light" size="xs" w="fit-content" onClick={() => setPerSku((p) => [...p, { sku: '', n: 0 }])}>Add a SKU</Button>
-            {errorFor(errors, 'perSku') && <Text c="red" size="sm">{errorFor(errors, 'perSku')}</Text>}
+            {form.fieldError('perSku') && <Text c="red" size="sm">{form.fieldError('perSku')}</Text>}
           </>
         )}
         {['auto-confirm-paid', 'allocate-backorders'].includes(rule.key) && <Text size="sm">This rule has no settings: switch it on or off in the list.</Text>}
@@ -208,7 +200,8 @@ function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => voi
   const [position, setPosition] = useState<number | string>(rule?.position ?? '');
   const [conditions, setConditions] = useState<ConditionRow[]>(toConditionRows(rule?.conditions));
   const [actions, setActions] = useState<ActionRow[]>(rule ? toActionRows(rule.actions) : [{ type: 'addTag', param: '' }]);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
+  const errors = form.errors;
   const setCondition = (i: number, patch: Partial<ConditionRow>) => setConditions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const setAction = (i: number, patch: Partial<ActionRow>) => setActions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = async (e: React.FormEvent) => {
@@ -217,28 +210,18 @@ function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => voi
       name, description, trigger: trigger ?? '', conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })), actions: fromActionRows(actions),
       ...(position === '' ? {} : { position: Number(position) }),
     };
-    try {
-      const r = rule
-        ? (await update({ variables: { input: { key: rule.key, ...body } } })).data?.updateAutomationRule
-        : (await create({ variables: { input: { key, ...body } } })).data?.createAutomationRule;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r && !r.userErrors.length) {
-        notifications.show({ color: 'green', message: `Rule ${rule?.key ?? key} saved${rule ? '' : ' (switched off: switch it on in the list)'}` });
-        onDone();
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    const saved = await form.run(async () => (rule
+      ? (await update({ variables: { input: { key: rule.key, ...body } } })).data?.updateAutomationRule
+      : (await create({ variables: { input: { key, ...body } } })).data?.createAutomationRule));
+    if (saved) {
+      notifications.show({ color: 'green', message: `Rule ${rule?.key ?? key} saved${rule ? '' : ' (switched off: switch it on in the list)'}` });
+      onDone();
     }
   };
   const doDelete = async () => {
     if (!rule) return;
-    try {
-      const r = (await remove({ variables: { key: rule.key } })).data?.deleteAutomationRule;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r?.deletedKey) onDone();
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
-    }
+    const r = await form.run(async () => (await remove({ variables: { key: rule.key } })).data?.deleteAutomationRule);
+    if (r?.deletedKey) onDone();
   };
   const claimed = ['key', 'name', 'description', 'trigger', 'position'];
   const rowErrors = errors.filter((e) => !(e.field ?? []).some((f) => f === 'conditions' || f === 'actions'));
@@ -246,13 +229,13 @@ function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => voi
     <form onSubmit={submit} aria-label="Custom rule">
       <Stack>
         <Group grow align="start">
-          <TextInput label="Key" description="stable: lower-case letters, digits and -" required disabled={!!rule} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={errorFor(errors, 'key')} />
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errorFor(errors, 'name')} />
+          <TextInput label="Key" description="stable: lower-case letters, digits and -" required disabled={!!rule} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={form.fieldError('key')} />
+          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldError('name')} />
         </Group>
-        <Textarea label="Description" autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errorFor(errors, 'description')} />
+        <Textarea label="Description" autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.fieldError('description')} />
         <Group grow align="start">
-          <Select label="Trigger" data={TRIGGERS} value={trigger} onChange={setTrigger} error={errorFor(errors, 'trigger')} searchable allowDeselect={false} />
-          <NumberInput label="Position" description="rules run in ascending position; empty: last" value={position} onChange={setPosition} error={errorFor(errors, 'position')} />
+          <Select label="Trigger" data={TRIGGERS} value={trigger} onChange={setTrigger} error={form.fieldError('trigger')} searchable allowDeselect={false} />
+          <NumberInput label="Position" description="rules run in ascending position; empty: last" value={position} onChange={setPosition} error={form.fieldError('position')} />
         </Group>
         <Text fw={500}>When all of these hold</Text>
         {conditions.length === 0 && <Text size="sm" c="dimmed">No conditions: every order the trigger fires for.</Text>}
@@ -260,26 +243,26 @@ function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => voi
           <Group key={i} align="start" wrap="nowrap" data-testid={`condition-${i}`}>
             <Select aria-label={`Field of condition ${i + 1}`} data={CONDITION_FIELDS.map((f) => ({ value: f.value, label: f.label }))} value={c.field} allowDeselect={false}
               onChange={(field) => { const kind = kindOf(field ?? ''); setCondition(i, { field: field ?? '', op: OPS[kind][0].value, value: kind === 'list' ? [] : kind === 'number' ? 0 : '' }); }}
-              error={errorAt(errors, `conditions.${i}.field`)} />
-            <Select aria-label={`Operator of condition ${i + 1}`} w={170} data={OPS[kindOf(c.field)]} value={c.op} allowDeselect={false} onChange={(op) => setCondition(i, { op: op ?? '' })} error={errorAt(errors, `conditions.${i}.op`)} />
-            <ConditionValue row={c} index={i} onChange={(value) => setCondition(i, { value })} error={errorAt(errors, `conditions.${i}.value`) ?? errorAt(errors, `conditions.${i}`)} />
+              error={form.fieldError(`conditions.${i}.field`)} />
+            <Select aria-label={`Operator of condition ${i + 1}`} w={170} data={OPS[kindOf(c.field)]} value={c.op} allowDeselect={false} onChange={(op) => setCondition(i, { op: op ?? '' })} error={form.fieldError(`conditions.${i}.op`)} />
+            <ConditionValue row={c} index={i} onChange={(value) => setCondition(i, { value })} error={form.fieldError(`conditions.${i}.value`) ?? form.fieldError(`conditions.${i}`)} />
             <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions((rows) => rows.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
           </Group>
         ))}
-        {errorFor(errors, 'conditions') && <Text c="red" size="sm">{errorFor(errors, 'conditions')}</Text>}
+        {form.fieldError('conditions') && <Text c="red" size="sm">{form.fieldError('conditions')}</Text>}
         <Button variant="light" size="xs" w="fit-content" onClick={() => setConditions((rows) => [...rows, { field: 'total', op: 'gte', value: 0 }])}>Add a condition</Button>
         <Text fw={500}>Then, in order</Text>
         {actions.map((a, i) => {
           const param = ACTIONS.find((x) => x.value === a.type)?.param;
           return (
             <Group key={i} align="start" wrap="nowrap" data-testid={`action-${i}`}>
-              <Select aria-label={`Action ${i + 1}`} data={ACTIONS.map((x) => ({ value: x.value, label: x.label }))} value={a.type} allowDeselect={false} onChange={(type) => setAction(i, { type: type ?? '', param: '' })} error={errorAt(errors, `actions.${i}.type`)} />
-              {param && <TextInput aria-label={`${param.label} of action ${i + 1}`} placeholder={param.label} value={a.param} onChange={(e) => setAction(i, { param: e.currentTarget.value })} error={errorAt(errors, `actions.${i}.${param.name}`) ?? errorAt(errors, `actions.${i}`)} style={{ flex: 1 }} />}
+              <Select aria-label={`Action ${i + 1}`} data={ACTIONS.map((x) => ({ value: x.value, label: x.label }))} value={a.type} allowDeselect={false} onChange={(type) => setAction(i, { type: type ?? '', param: '' })} error={form.fieldError(`actions.${i}.type`)} />
+              {param && <TextInput aria-label={`${param.label} of action ${i + 1}`} placeholder={param.label} value={a.param} onChange={(e) => setAction(i, { param: e.currentTarget.value })} error={form.fieldError(`actions.${i}.${param.name}`) ?? form.fieldError(`actions.${i}`)} style={{ flex: 1 }} />}
               <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove action ${i + 1}`} onClick={() => setActions((rows) => rows.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
             </Group>
           );
         })}
-        {errorFor(errors, 'actions') && <Text c="red" size="sm">{errorFor(errors, 'actions')}</Text>}
+        {form.fieldError('actions') && <Text c="red" size="sm">{form.fieldError('actions')}</Text>}
         <Button variant="light" size="xs" w="fit-content" onClick={() => setActions((rows) => [...rows, { type: 'notify', param: '' }])}>Add an action</Button>
         {generalErrors(rowErrors, claimed).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
         <Group justify="space-between">

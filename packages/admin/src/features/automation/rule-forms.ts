@@ -67,8 +67,3 @@ export function summarise(conditions: unknown, actions: unknown): string {
   const then = toActionRows(actions).map((a) => (a.param ? `${a.type} (${a.param})` : a.type)).join(', then ');
   return `${when ? `if ${when}: ` : ''}${then}`;
 }
-
-/** The message of the userError at a path suffix such as "conditions.0.value". */
-export function errorAt(errors: readonly { field?: readonly string[] | null; message: string }[], path: string): string | undefined {
-  return errors.find((e) => e.field && e.field.join('.').endsWith(path))?.message;
-}

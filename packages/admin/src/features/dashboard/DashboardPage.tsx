@@ -11,8 +11,8 @@ import { Link } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
 import { DashboardFeedSubscription, OrderStatus, useDashboardFeedSubscription, useDashboardFiguresQuery, useDashboardStockQuery } from '../../graphql/generated';
 import { formatDateTime, formatMoney, formatTime, humanize, minorUnitFactor } from '../../lib/format';
+import { isLowStock, LOW_STOCK_THRESHOLD } from '../../lib/stock';
 
-const LOW_STOCK = 5;
 const STATUS_COLORS: Record<OrderStatus, string> = {
   PENDING: 'yellow.6', ON_HOLD: 'orange.6', CONFIRMED: 'blue.6', PARTIALLY_SHIPPED: 'cyan.6', SHIPPED: 'teal.6', DELIVERED: 'green.6', CANCELLED: 'gray.5', RETURNED: 'grape.6',
 };
@@ -57,7 +57,7 @@ export function DashboardPage() {
   const byChannel = (f?.week ?? []).map((w) => ({ week: w, today: f?.today.find((t) => t.channelCode === w.channelCode) }));
   const statusData = (f?.orderStatusCounts ?? []).map((c) => ({ name: humanize(c.status), value: c.count, color: STATUS_COLORS[c.status], status: c.status }));
   const count = (statuses: OrderStatus[]) => (f?.orderStatusCounts ?? []).filter((c) => statuses.includes(c.status)).reduce((n, c) => n + c.count, 0);
-  const lowStock = (stock.data?.stockLevels ?? []).filter((l) => l.available <= LOW_STOCK).sort((a, b) => a.available - b.available);
+  const lowStock = (stock.data?.stockLevels ?? []).filter(isLowStock).sort((a, b) => a.available - b.available);
   const sum = (rows: { orders: number }[] | undefined) => (rows ?? []).reduce((n, r) => n + r.orders, 0);
 
   return (
@@ -153,7 +153,7 @@ export function DashboardPage() {
           )}
         </Card>
         <Card withBorder>
-          <Title order={4} mb="sm">Low stock (≤ {LOW_STOCK} available)</Title>
+          <Title order={4} mb="sm">Low stock (≤ {LOW_STOCK_THRESHOLD} available)</Title>
           {!stock.data ? <Loading /> : lowStock.length === 0 ? <Empty title="Stock is fine" /> : (
             <ScrollArea h={260}>
               <Table>

@@ -6,8 +6,9 @@ import { Alert, Badge, Button, Card, FileInput, Group, MultiSelect, Progress, Se
 import { IconDownload, IconFileImport, IconFileExport } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { ExportFormat, ExportJobState, ExportKind, OrderStatus, Permission, useExportJobQuery, useStartExportMutation } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { useMe } from '../../lib/me';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
+import { describeError } from '../../lib/user-errors';
 import { download, ImportKind, ImportReport, runImport } from './data-http';
 
 const KINDS = [
@@ -46,7 +47,7 @@ function ExportCard() {
   const [kind, setKind] = useState<ExportKind>(ExportKind.Orders);
   const [format, setFormat] = useState<ExportFormat>(ExportFormat.Csv);
   const [filter, setFilter] = useState<Record<string, string | string[]>>({});
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [jobId, setJobId] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const [start, { loading: starting }] = useStartExportMutation();
@@ -65,15 +66,9 @@ function ExportCard() {
     e.preventDefault();
     setDownloadError(null);
     const chosen = Object.fromEntries(Object.entries(filter).filter(([k, v]) => FILTER_FIELDS[kind].includes(k) && (Array.isArray(v) ? v.length : v)));
-    try {
-      // A CSV opened in a spreadsheet must not run a cell as a formula (a customer named "=HYPERLINK(…)").
-      const res = await start({ variables: { input: { kind, format, filter: chosen, spreadsheetSafe: format === ExportFormat.Csv } } });
-      const payload = res.data?.startExport;
-      setErrors([...(payload?.userErrors ?? [])]);
-      if (payload?.job) setJobId(payload.job.id);
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
-    }
+    // A CSV opened in a spreadsheet must not run a cell as a formula (a customer named "=HYPERLINK(…)").
+    const payload = await form.run(async () => (await start({ variables: { input: { kind, format, filter: chosen, spreadsheetSafe: format === ExportFormat.Csv } } })).data?.startExport);
+    if (payload?.job) setJobId(payload.job.id);
   };
   const fields = FILTER_FIELDS[kind];
   const percent = job?.rowsTotal ? Math.round((job.rowsDone / job.rowsTotal) * 100) : job?.state === ExportJobState.Done ? 100 : 0;
@@ -91,23 +86,23 @@ function ExportCard() {
             </div>
           </Group>
           {fields.includes('status') && (
-            <MultiSelect label="Status" placeholder="Any" data={Object.values(OrderStatus)} value={(filter.status as string[]) ?? []} onChange={set('status')} error={errorFor(errors, 'status')} clearable />
+            <MultiSelect label="Status" placeholder="Any" data={Object.values(OrderStatus)} value={(filter.status as string[]) ?? []} onChange={set('status')} error={form.fieldError('status')} clearable />
           )}
           <Group grow align="flex-start">
-            {fields.includes('channelCode') && <TextInput label="Channel code" value={(filter.channelCode as string) ?? ''} onChange={(e) => set('channelCode')(e.currentTarget.value)} error={errorFor(errors, 'channelCode')} />}
-            {fields.includes('search') && <TextInput label="Search" value={(filter.search as string) ?? ''} onChange={(e) => set('search')(e.currentTarget.value)} error={errorFor(errors, 'search')} />}
-            {fields.includes('warehouseCode') && <TextInput label="Warehouse code" value={(filter.warehouseCode as string) ?? ''} onChange={(e) => set('warehouseCode')(e.currentTarget.value)} error={errorFor(errors, 'warehouseCode')} />}
-            {fields.includes('sku') && <TextInput label="SKU" value={(filter.sku as string) ?? ''} onChange={(e) => set('sku')(e.currentTarget.value)} error={errorFor(errors, 'sku')} />}
-            {fields.includes('type') && <Select label="Event type" placeholder="Any" data={EVENT_TYPES} value={(filter.type as string) || null} onChange={set('type')} clearable error={errorFor(errors, 'type')} />}
-            {fields.includes('aggregateId') && <TextInput label="Order or stock id" value={(filter.aggregateId as string) ?? ''} onChange={(e) => set('aggregateId')(e.currentTarget.value)} error={errorFor(errors, 'aggregateId')} />}
+            {fields.includes('channelCode') && <TextInput label="Channel code" value={(filter.channelCode as string) ?? ''} onChange={(e) => set('channelCode')(e.currentTarget.value)} error={form.fieldError('channelCode')} />}
+            {fields.includes('search') && <TextInput label="Search" value={(filter.search as string) ?? ''} onChange={(e) => set('search')(e.currentTarget.value)} error={form.fieldError('search')} />}
+            {fields.includes('warehouseCode') && <TextInput label="Warehouse code" value={(filter.warehouseCode as string) ?? ''} onChange={(e) => set('warehouseCode')(e.currentTarget.value)} error={form.fieldError('warehouseCode')} />}
+            {fields.includes('sku') && <TextInput label="SKU" value={(filter.sku as string) ?? ''} onChange={(e) => set('sku')(e.currentTarget.value)} error={form.fieldError('sku')} />}
+            {fields.includes('type') && <Select label="Event type" placeholder="Any" data={EVENT_TYPES} value={(filter.type as string) || null} onChange={set('type')} clearable error={form.fieldError('type')} />}
+            {fields.includes('aggregateId') && <TextInput label="Order or stock id" value={(filter.aggregateId as string) ?? ''} onChange={(e) => set('aggregateId')(e.currentTarget.value)} error={form.fieldError('aggregateId')} />}
           </Group>
           {fields.includes('placedFrom') && (
             <Group grow>
-              <TextInput type="date" label="Placed from" value={(filter.placedFrom as string) ?? ''} onChange={(e) => set('placedFrom')(e.currentTarget.value)} error={errorFor(errors, 'placedFrom')} />
-              <TextInput type="date" label="Placed before" value={(filter.placedTo as string) ?? ''} onChange={(e) => set('placedTo')(e.currentTarget.value)} error={errorFor(errors, 'placedTo')} />
+              <TextInput type="date" label="Placed from" value={(filter.placedFrom as string) ?? ''} onChange={(e) => set('placedFrom')(e.currentTarget.value)} error={form.fieldError('placedFrom')} />
+              <TextInput type="date" label="Placed before" value={(filter.placedTo as string) ?? ''} onChange={(e) => set('placedTo')(e.currentTarget.value)} error={form.fieldError('placedTo')} />
             </Group>
           )}
-          {generalErrors(errors, [...fields]).map((m) => <Alert key={m} color="red">{m}</Alert>)}
+          {form.generalErrors([...fields]).map((m) => <Alert key={m} color="red">{m}</Alert>)}
           <Group><Button type="submit" loading={starting} leftSection={<IconFileExport size={16} />}>Start export</Button></Group>
           {job && (
             <Stack gap={6} aria-live="polite" data-testid="export-job">

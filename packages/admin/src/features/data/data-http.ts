@@ -1,4 +1,5 @@
 /** The open-data HTTP endpoints the page calls directly: CSV imports, and downloads of finished exports. */
+import { saveBlob } from '../../lib/download';
 import { getToken } from '../../lib/session';
 
 export type ImportKind = 'products' | 'stock' | 'customers' | 'orders';
@@ -39,13 +40,5 @@ export async function download(url: string): Promise<void> {
   const res = await fetch(url, { headers: auth() });
   if (!res.ok) throw await failure(res);
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
-  const blob = await res.blob();
-  const href = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  saveBlob(await res.blob(), name);
 }

@@ -1,7 +1,7 @@
 /** The event stream, oldest first: filter by type and by order (or stock level), page with cursors, read each payload. */
 import { Badge, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { Fragment, useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import { useEventsQuery, useEventTypesQuery } from '../../graphql/generated';
 import { formatDateTime } from '../../lib/format';
 
@@ -33,37 +33,36 @@ export function EventsPage() {
             onChange={(e) => { setAggregateId(e.currentTarget.value); reset(); }} error={validAggregate ? undefined : 'Not an id'} />
           <Button variant="default" disabled={!type && !aggregateId} onClick={() => { setType(''); setAggregateId(''); reset(); }}>Clear filters</Button>
         </Group>
-        {error && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {page && page.nodes.length === 0 && <Empty title="No events match" />}
-        {page && page.nodes.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing={6} fz="sm" data-testid="events-table">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Type</Table.Th><Table.Th>Aggregate</Table.Th><Table.Th>Actor</Table.Th><Table.Th>Event id</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {page.nodes.map((ev) => (
-                  <Fragment key={ev.id}>
-                    <Table.Tr data-testid={`event-${ev.id}`}>
-                      <Table.Td>{formatDateTime(ev.occurredAt)}</Table.Td>
-                      <Table.Td><Badge variant="light">{ev.type}</Badge></Table.Td>
-                      <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => { setAggregateId(ev.aggregateId); reset(); }}><Code fz="xs">{ev.aggregateId}</Code></Button></Table.Td>
-                      <Table.Td>{ev.actor}</Table.Td>
-                      <Table.Td><Code fz="xs">{ev.id}</Code></Table.Td>
-                      <Table.Td><Button size="xs" variant="default" onClick={() => setOpen(open === ev.id ? null : ev.id)}>{open === ev.id ? 'Hide payload' : 'Payload'}</Button></Table.Td>
-                    </Table.Tr>
-                    {open === ev.id && (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}><Code block data-testid="event-payload">{JSON.stringify(ev.payload, null, 2)}</Code></Table.Td>
+        <QueryState data={page} loading={loading} error={error} errorOverData isEmpty={(page) => page.nodes.length === 0} empty={{ title: 'No events match' }}>
+          {(page) => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing={6} fz="sm" data-testid="events-table">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>Time</Table.Th><Table.Th>Type</Table.Th><Table.Th>Aggregate</Table.Th><Table.Th>Actor</Table.Th><Table.Th>Event id</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {page.nodes.map((ev) => (
+                    <Fragment key={ev.id}>
+                      <Table.Tr data-testid={`event-${ev.id}`}>
+                        <Table.Td>{formatDateTime(ev.occurredAt)}</Table.Td>
+                        <Table.Td><Badge variant="light">{ev.type}</Badge></Table.Td>
+                        <Table.Td><Button size="compact-xs" variant="subtle" onClick={() => { setAggregateId(ev.aggregateId); reset(); }}><Code fz="xs">{ev.aggregateId}</Code></Button></Table.Td>
+                        <Table.Td>{ev.actor}</Table.Td>
+                        <Table.Td><Code fz="xs">{ev.id}</Code></Table.Td>
+                        <Table.Td><Button size="xs" variant="default" onClick={() => setOpen(open === ev.id ? null : ev.id)}>{open === ev.id ? 'Hide payload' : 'Payload'}</Button></Table.Td>
                       </Table.Tr>
-                    )}
-                  </Fragment>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+                      {open === ev.id && (
+                        <Table.Tr>
+                          <Table.Td colSpan={6}><Code block data-testid="event-payload">{JSON.stringify(ev.payload, null, 2)}</Code></Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
         <Group justify="space-between" mt="xs">
           <Text size="sm" c="dimmed">{page ? `${page.totalCount} events; page ${cursors.length}` : ''}</Text>
           <Group gap="xs">

@@ -3,12 +3,12 @@ import { useDebouncedValue, useThrottledCallback } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import { StockLevelRowFragment, useAdjustStockMutation, useInventoryOrderEventsSubscription, useInventoryWarehousesQuery, useStockQuery } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../lib/user-errors';
 import { StockHistory } from './StockHistory';
-import { isLowStock, LOW_STOCK_THRESHOLD } from './urls';
+import { isLowStock, LOW_STOCK_THRESHOLD } from '../../lib/stock';
 
 export function StockPage() {
   const [params, setParams] = useSearchParams();
@@ -49,38 +49,38 @@ export function StockPage() {
         <Select label="Warehouse" placeholder="All warehouses" clearable data={(warehouses.data?.warehouses ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))} value={warehouse} onChange={(v) => set('warehouse', v)} w={220} />
         <Switch label={`Low stock only (≤ ${LOW_STOCK_THRESHOLD} available)`} checked={lowOnly} onChange={(e) => set('low', e.currentTarget.checked ? '1' : null)} mb={6} />
       </Group>
-      {error && !data && <ErrorNotice error={error} />}
-      {loading && !data && <Loading label="Loading stock…" />}
-      {data && rows.length === 0 && <Empty title="No stock levels" hint="Stock appears once a SKU is adjusted into a warehouse." />}
-      {rows.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table highlightOnHover data-testid="stock-table">
-            <Table.Thead>
-              <Table.Tr><Table.Th>SKU</Table.Th><Table.Th>Warehouse</Table.Th><Table.Th ta="right">On hand</Table.Th><Table.Th ta="right">Reserved</Table.Th><Table.Th ta="right">Available</Table.Th><Table.Th>Updated</Table.Th><Table.Th /></Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((l) => (
-                <Table.Tr key={l.id} data-testid={`stock-${l.sku}-${l.warehouse.code}`}>
-                  <Table.Td><Text fw={500} size="sm">{l.sku}</Text><Text size="xs" c="dimmed">{l.product.name}</Text></Table.Td>
-                  <Table.Td>{l.warehouse.code}</Table.Td>
-                  <Table.Td ta="right" data-col="onHand">{l.onHand}</Table.Td>
-                  <Table.Td ta="right" data-col="reserved">{l.reserved}</Table.Td>
-                  <Table.Td ta="right" data-col="available">
-                    {isLowStock(l) ? <Badge color={l.available <= 0 ? 'red' : 'orange'} variant="light">{l.available}</Badge> : l.available}
-                  </Table.Td>
-                  <Table.Td><Text size="xs" c="dimmed">{formatDateTime(l.updatedAt)}</Text></Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="light" onClick={() => setAdjusting(l)} aria-label={`Adjust ${l.sku} in ${l.warehouse.code}`}>Adjust</Button>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setHistory(l)} aria-label={`History of ${l.sku} in ${l.warehouse.code}`}>History</Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryState data={data} loading={loading} error={error} loadingLabel="Loading stock…" isEmpty={() => rows.length === 0}
+        empty={{ title: 'No stock levels', hint: 'Stock appears once a SKU is adjusted into a warehouse.' }}>
+        {() => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table highlightOnHover data-testid="stock-table">
+              <Table.Thead>
+                <Table.Tr><Table.Th>SKU</Table.Th><Table.Th>Warehouse</Table.Th><Table.Th ta="right">On hand</Table.Th><Table.Th ta="right">Reserved</Table.Th><Table.Th ta="right">Available</Table.Th><Table.Th>Updated</Table.Th><Table.Th /></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((l) => (
+                  <Table.Tr key={l.id} data-testid={`stock-${l.sku}-${l.warehouse.code}`}>
+                    <Table.Td><Text fw={500} size="sm">{l.sku}</Text><Text size="xs" c="dimmed">{l.product.name}</Text></Table.Td>
+                    <Table.Td>{l.warehouse.code}</Table.Td>
+                    <Table.Td ta="right" data-col="onHand">{l.onHand}</Table.Td>
+                    <Table.Td ta="right" data-col="reserved">{l.reserved}</Table.Td>
+                    <Table.Td ta="right" data-col="available">
+                      {isLowStock(l) ? <Badge color={l.available <= 0 ? 'red' : 'orange'} variant="light">{l.available}</Badge> : l.available}
+                    </Table.Td>
+                    <Table.Td><Text size="xs" c="dimmed">{formatDateTime(l.updatedAt)}</Text></Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <Button size="compact-xs" variant="light" onClick={() => setAdjusting(l)} aria-label={`Adjust ${l.sku} in ${l.warehouse.code}`}>Adjust</Button>
+                        <Button size="compact-xs" variant="subtle" onClick={() => setHistory(l)} aria-label={`History of ${l.sku} in ${l.warehouse.code}`}>History</Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       {data?.stock.pageInfo.hasNextPage && (
         <Group justify="center">
           <Button variant="default" onClick={() => void loadMore()}>Load more ({rows.length} of {data.stock.totalCount})</Button>
@@ -95,20 +95,14 @@ export function StockPage() {
 function AdjustDialog({ level, onClose }: { level: StockLevelRowFragment; onClose: () => void }) {
   const [delta, setDelta] = useState<number | string>(0);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [adjust, { loading }] = useAdjustStockMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const res = await adjust({ variables: { input: { sku: level.sku, warehouseCode: level.warehouse.code, delta: Number(delta) || 0, reason } } });
-      const errs = res.data?.adjustStock.userErrors ?? [];
-      setErrors([...errs]);
-      if (!errs.length) {
-        notifications.show({ color: 'green', message: `${level.sku} in ${level.warehouse.code}: on hand ${res.data?.adjustStock.stockLevel?.onHand}` });
-        onClose();
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    const r = await form.run(async () => (await adjust({ variables: { input: { sku: level.sku, warehouseCode: level.warehouse.code, delta: Number(delta) || 0, reason } } })).data?.adjustStock);
+    if (r) {
+      notifications.show({ color: 'green', message: `${level.sku} in ${level.warehouse.code}: on hand ${r.stockLevel?.onHand}` });
+      onClose();
     }
   };
   return (
@@ -116,9 +110,9 @@ function AdjustDialog({ level, onClose }: { level: StockLevelRowFragment; onClos
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">On hand {level.onHand}, reserved {level.reserved}. On hand can never drop below reserved.</Text>
-          <NumberInput label="Change (negative to remove)" value={delta} onChange={setDelta} allowDecimal={false} error={errorFor(errors, 'delta')} data-autofocus />
-          <TextInput label="Reason" required placeholder="goods received PO-123, stock count…" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
-          {generalErrors(errors, ['delta', 'reason']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+          <NumberInput label="Change (negative to remove)" value={delta} onChange={setDelta} allowDecimal={false} error={form.fieldError('delta')} data-autofocus />
+          <TextInput label="Reason" required placeholder="goods received PO-123, stock count…" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldError('reason')} />
+          {form.generalErrors(['delta', 'reason']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" loading={loading}>Adjust</Button></Group>
         </Stack>
       </form>

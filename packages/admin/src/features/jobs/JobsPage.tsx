@@ -5,10 +5,10 @@
 import { Badge, Button, Card, Code, Group, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import { JobRowFragment, JobsDocument, JobState, useJobsQuery, useRetryJobMutation } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError } from '../../lib/user-errors';
 
 const DEAD_SUFFIX = '__dead';
 
@@ -45,19 +45,18 @@ export function JobsPage() {
           <Button variant={deadOnly ? 'filled' : 'default'} color={deadOnly ? 'red' : undefined} onClick={() => setDeadOnly((d) => !d)} aria-pressed={deadOnly}>Dead letters</Button>
           <Button variant="default" onClick={() => refetch()}>Refresh</Button>
         </Group>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && jobs.length === 0 && <Empty title="No jobs match" hint="Change the filters, or wait for work to arrive." />}
-        {jobs.length > 0 && (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table verticalSpacing={6} fz="sm" data-testid="jobs-table">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Queue</Table.Th><Table.Th>State</Table.Th><Table.Th>Retries</Table.Th><Table.Th>Created</Table.Th><Table.Th>Next run / finished</Table.Th><Table.Th>Error</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{jobs.map((j) => <JobRow key={`${j.queue}:${j.id}`} job={j} />)}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={() => jobs.length === 0} empty={{ title: 'No jobs match', hint: 'Change the filters, or wait for work to arrive.' }}>
+          {() => (
+            <Table.ScrollContainer minWidth={1000}>
+              <Table verticalSpacing={6} fz="sm" data-testid="jobs-table">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>Queue</Table.Th><Table.Th>State</Table.Th><Table.Th>Retries</Table.Th><Table.Th>Created</Table.Th><Table.Th>Next run / finished</Table.Th><Table.Th>Error</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>{jobs.map((j) => <JobRow key={`${j.queue}:${j.id}`} job={j} />)}</Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
     </Stack>
   );
@@ -65,18 +64,14 @@ export function JobsPage() {
 
 function JobRow({ job }: { job: JobRowFragment }) {
   const [retry, { loading }] = useRetryJobMutation({ refetchQueries: [JobsDocument] });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const dead = job.queue.endsWith(DEAD_SUFFIX);
   const retryable = dead || job.state === JobState.Failed;
   const doRetry = async () => {
-    setError(null);
-    try {
-      const r = (await retry({ variables: { queue: job.queue, id: job.id } })).data?.retryJob;
-      if (r?.userErrors.length) setError(r.userErrors.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `Job queued again in ${r?.job?.queue ?? job.queue}` });
-    } catch (err) {
-      setError(describeError(err));
-    }
+    action.setErrors([]);
+    const r = await action.run(async () => (await retry({ variables: { queue: job.queue, id: job.id } })).data?.retryJob);
+    if (r) notifications.show({ color: 'green', message: `Job queued again in ${r.job?.queue ?? job.queue}` });
   };
   return (
     <Table.Tr data-testid={`job-${job.id}`}>

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { QueryState } from '../../components/QueryState';
 import {
   OrderListItemFragment,
   OrdersDocument,
@@ -84,72 +84,70 @@ export function OrderListPage() {
           <BulkActions selected={selectedList} onDone={() => { setSelected({}); void refetch(); }} />
         </Card>
       )}
-      {error && !data && <ErrorNotice error={error} />}
-      {loading && !data && <Loading label="Loading orders…" />}
-      {data && orders.length === 0 && (
-        <Empty title="No orders match" hint={search.toString() ? 'Try fewer filters, or clear them.' : 'Orders placed through a channel appear here as they arrive.'} />
-      )}
-      {orders.length > 0 && (
-        <Table.ScrollContainer minWidth={900}>
-          <Table highlightOnHover verticalSpacing="xs" data-testid="orders-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={36}>
-                  <Checkbox
-                    aria-label="Select all shown orders"
-                    checked={allSelected}
-                    indeterminate={!allSelected && selectedList.length > 0}
-                    onChange={() => setSelected(allSelected ? {} : Object.fromEntries(orders.map((o) => [o.id, o.number])))}
-                  />
-                </Table.Th>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Placed</Table.Th>
-                <Table.Th>Customer</Table.Th>
-                <Table.Th>Channel</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Payment</Table.Th>
-                <Table.Th ta="right">Items</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {orders.map((o: OrderListItemFragment) => (
-                <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-indigo-light)' : undefined} style={{ transition: 'background-color 600ms' }}>
-                  <Table.Td>
+      <QueryState data={data} loading={loading} error={error} loadingLabel="Loading orders…" isEmpty={() => orders.length === 0}
+        empty={{ title: 'No orders match', hint: search.toString() ? 'Try fewer filters, or clear them.' : 'Orders placed through a channel appear here as they arrive.' }}>
+        {() => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table highlightOnHover verticalSpacing="xs" data-testid="orders-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={36}>
                     <Checkbox
-                      aria-label={`Select order ${o.number}`}
-                      checked={!!selected[o.id]}
-                      onChange={(e) => {
-                        const checked = e.currentTarget.checked;
-                        setSelected((s) => {
-                          const n = { ...s };
-                          if (checked) n[o.id] = o.number;
-                          else delete n[o.id];
-                          return n;
-                        });
-                      }}
+                      aria-label="Select all shown orders"
+                      checked={allSelected}
+                      indeterminate={!allSelected && selectedList.length > 0}
+                      onChange={() => setSelected(allSelected ? {} : Object.fromEntries(orders.map((o) => [o.id, o.number])))}
                     />
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={orderUrl(o.id)} fw={600}>{o.number}</Anchor>
-                    {o.externalId && <Text size="xs" c="dimmed">{o.externalId}</Text>}
-                  </Table.Td>
-                  <Table.Td><Text size="sm">{formatDateTime(o.placedAt)}</Text></Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{o.customer ? o.customer.name ?? o.customer.email : '—'}</Text>
-                    {o.customer?.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
-                  </Table.Td>
-                  <Table.Td><Badge variant="default">{o.channel.code}</Badge></Table.Td>
-                  <Table.Td><StatusBadge status={o.status} /></Table.Td>
-                  <Table.Td><PaymentBadge status={o.paymentStatus} /></Table.Td>
-                  <Table.Td ta="right">{o.lines.reduce((n, l) => n + l.quantity, 0)}</Table.Td>
-                  <Table.Td ta="right" fw={500}>{formatMoney(o.total)}</Table.Td>
+                  </Table.Th>
+                  <Table.Th>Order</Table.Th>
+                  <Table.Th>Placed</Table.Th>
+                  <Table.Th>Customer</Table.Th>
+                  <Table.Th>Channel</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Payment</Table.Th>
+                  <Table.Th ta="right">Items</Table.Th>
+                  <Table.Th ta="right">Total</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {orders.map((o: OrderListItemFragment) => (
+                  <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-indigo-light)' : undefined} style={{ transition: 'background-color 600ms' }}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Select order ${o.number}`}
+                        checked={!!selected[o.id]}
+                        onChange={(e) => {
+                          const checked = e.currentTarget.checked;
+                          setSelected((s) => {
+                            const n = { ...s };
+                            if (checked) n[o.id] = o.number;
+                            else delete n[o.id];
+                            return n;
+                          });
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={orderUrl(o.id)} fw={600}>{o.number}</Anchor>
+                      {o.externalId && <Text size="xs" c="dimmed">{o.externalId}</Text>}
+                    </Table.Td>
+                    <Table.Td><Text size="sm">{formatDateTime(o.placedAt)}</Text></Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{o.customer ? o.customer.name ?? o.customer.email : '—'}</Text>
+                      {o.customer?.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
+                    </Table.Td>
+                    <Table.Td><Badge variant="default">{o.channel.code}</Badge></Table.Td>
+                    <Table.Td><StatusBadge status={o.status} /></Table.Td>
+                    <Table.Td><PaymentBadge status={o.paymentStatus} /></Table.Td>
+                    <Table.Td ta="right">{o.lines.reduce((n, l) => n + l.quantity, 0)}</Table.Td>
+                    <Table.Td ta="right" fw={500}>{formatMoney(o.total)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       {data?.orders.pageInfo.hasNextPage && (
         <Group justify="center">
           <Button variant="default" onClick={loadMore} loading={loadingMore}>

@@ -1,4 +1,6 @@
 /** A table as CSV (RFC 4180: quoted when needed, CRLF line ends) and its download in the browser. */
+import { saveBlob } from '../../lib/download';
+
 export type Cell = string | number | null | undefined;
 
 export function toCsv(headers: string[], rows: Cell[][]): string {
@@ -12,13 +14,5 @@ export function toCsv(headers: string[], rows: Cell[][]): string {
 }
 
 export function downloadCsv(filename: string, headers: string[], rows: Cell[][]) {
-  const blob = new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([toCsv(headers, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }

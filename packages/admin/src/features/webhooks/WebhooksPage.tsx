@@ -6,18 +6,15 @@
 import { Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, MultiSelect, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Empty, ErrorNotice, Loading } from '../../components/states';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { QueryState } from '../../components/QueryState';
 import {
   WebhookDeliveriesDocument, WebhookDeliveryRowFragment, WebhookDeliveryStatus, WebhookEndpointRowFragment, WebhookEndpointsDocument,
   useCreateWebhookEndpointMutation, useDeleteWebhookEndpointMutation, useReplayEventsMutation, useReplayWebhookDeliveryMutation,
   useRotateWebhookSecretMutation, useUpdateWebhookEndpointMutation, useWebhookDeliveriesQuery, useWebhookEndpointsQuery,
 } from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
-import { describeError, UserErrorLike } from '../../lib/user-errors';
-
-/** The message for a field, also when the error names an item of it (['input', 'types', '1']). */
-const errorAt = (errors: readonly UserErrorLike[], name: string) => errors.find((e) => e.field?.includes(name))?.message;
-const unclaimed = (errors: readonly UserErrorLike[], names: string[]) => errors.filter((e) => !names.some((n) => e.field?.includes(n))).map((e) => e.message);
 
 interface Revealed { url: string; secret: string }
 
@@ -42,22 +39,21 @@ export function WebhooksPage() {
         retried with backoff on network errors and 5xx.
       </Text>
       <Card withBorder>
-        {error && !data && <ErrorNotice error={error} />}
-        {loading && !data && <Loading />}
-        {data && endpoints.length === 0 && <Empty title="No webhook endpoints yet" hint="Register one below." />}
-        {endpoints.length > 0 && (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" data-testid="webhook-endpoints">
-              <Table.Thead>
-                <Table.Tr><Table.Th>URL</Table.Th><Table.Th>Event types</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Status</Table.Th><Table.Th /></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {endpoints.map((e) => <EndpointRow key={e.id} endpoint={e} selected={e.id === selected} onSelect={() => setSelected(e.id)} onSecret={setRevealed}
-                  onDeleted={() => selected === e.id && setSelected(null)} />)}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryState data={data} loading={loading} error={error} isEmpty={() => endpoints.length === 0} empty={{ title: 'No webhook endpoints yet', hint: 'Register one below.' }}>
+          {() => (
+            <Table.ScrollContainer minWidth={900}>
+              <Table verticalSpacing="xs" data-testid="webhook-endpoints">
+                <Table.Thead>
+                  <Table.Tr><Table.Th>URL</Table.Th><Table.Th>Event types</Table.Th><Table.Th>Channels</Table.Th><Table.Th>Status</Table.Th><Table.Th /></Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {endpoints.map((e) => <EndpointRow key={e.id} endpoint={e} selected={e.id === selected} onSelect={() => setSelected(e.id)} onSecret={setRevealed}
+                    onDeleted={() => selected === e.id && setSelected(null)} />)}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </QueryState>
       </Card>
       {data && <CreateEndpoint eventTypes={data.webhookEventTypes} channels={data.channels} onSecret={setRevealed} />}
       {current && <DeliveryLog key={current.id} endpoint={current} />}
@@ -81,27 +77,20 @@ function EndpointRow({ endpoint, selected, onSelect, onSecret, onDeleted }: {
   const [rotate, { loading: rotating }] = useRotateWebhookSecretMutation();
   const [remove, { loading: removing }] = useDeleteWebhookEndpointMutation({ refetchQueries: [WebhookEndpointsDocument] });
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (work: () => Promise<readonly UserErrorLike[] | undefined>) => {
-    setError(null);
-    try {
-      const errs = await work();
-      if (errs?.length) setError(errs.map((e) => e.message).join('; '));
-      return !errs?.length;
-    } catch (err) {
-      setError(describeError(err));
-      return false;
-    }
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
+  const run: typeof action.run = (mutate) => {
+    action.setErrors([]);
+    return action.run(mutate);
   };
-  const toggle = () => run(async () => (await update({ variables: { input: { id: endpoint.id, active: !endpoint.active } } })).data?.updateWebhookEndpoint.userErrors);
-  const doRotate = () => run(async () => {
-    const r = (await rotate({ variables: { id: endpoint.id } })).data?.rotateWebhookSecret;
+  const toggle = () => run(async () => (await update({ variables: { input: { id: endpoint.id, active: !endpoint.active } } })).data?.updateWebhookEndpoint);
+  const doRotate = async () => {
+    const r = await run(async () => (await rotate({ variables: { id: endpoint.id } })).data?.rotateWebhookSecret);
     if (r?.secret) onSecret({ url: endpoint.url, secret: r.secret });
-    return r?.userErrors;
-  });
+  };
   const doDelete = async () => {
     setConfirmDelete(false);
-    if (await run(async () => (await remove({ variables: { id: endpoint.id } })).data?.deleteWebhookEndpoint.userErrors)) {
+    if (await run(async () => (await remove({ variables: { id: endpoint.id } })).data?.deleteWebhookEndpoint)) {
       notifications.show({ color: 'green', message: `${endpoint.url} deleted` });
       onDeleted();
     }
@@ -126,13 +115,9 @@ function EndpointRow({ endpoint, selected, onSelect, onSecret, onDeleted }: {
           <Button size="xs" variant="default" loading={rotating} onClick={doRotate}>Rotate secret</Button>
           <Button size="xs" color="red" variant="light" loading={removing} onClick={() => setConfirmDelete(true)}>Delete</Button>
         </Group>
-        <Modal opened={confirmDelete} onClose={() => setConfirmDelete(false)} title="Delete this endpoint?">
-          <Text size="sm">{endpoint.url} receives nothing more, and its delivery log is deleted with it.</Text>
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setConfirmDelete(false)}>Keep it</Button>
-            <Button color="red" onClick={doDelete}>Delete endpoint</Button>
-          </Group>
-        </Modal>
+        <ConfirmDialog opened={confirmDelete} onClose={() => setConfirmDelete(false)} title="Delete this endpoint?" confirmLabel="Delete endpoint" onConfirm={doDelete}>
+          {endpoint.url} receives nothing more, and its delivery log is deleted with it.
+        </ConfirmDialog>
       </Table.Td>
     </Table.Tr>
   );
@@ -143,33 +128,27 @@ function CreateEndpoint({ eventTypes, channels, onSecret }: { eventTypes: readon
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState<string[]>([]);
   const [channelCodes, setChannelCodes] = useState<string[]>([]);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    try {
-      const res = await create({ variables: { input: { url, eventTypes: types, channelCodes: channelCodes.length ? channelCodes : undefined } } });
-      const r = res.data?.createWebhookEndpoint;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r?.secret) {
-        onSecret({ url, secret: r.secret });
-        setUrl('');
-        setTypes([]);
-        setChannelCodes([]);
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
+    const r = await form.run(async () => (await create({ variables: { input: { url, eventTypes: types, channelCodes: channelCodes.length ? channelCodes : undefined } } })).data?.createWebhookEndpoint);
+    if (r?.secret) {
+      onSecret({ url, secret: r.secret });
+      setUrl('');
+      setTypes([]);
+      setChannelCodes([]);
     }
   };
   return (
     <Card withBorder component="form" onSubmit={submit} aria-label="Add a webhook endpoint">
       <Title order={4} mb="sm">Add an endpoint</Title>
-      <TextInput label="URL" description="http or https; receives a POST per event" required value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={errorAt(errors, 'url')} />
+      <TextInput label="URL" description="http or https; receives a POST per event" required value={url} onChange={(e) => setUrl(e.currentTarget.value)} error={form.fieldError('url')} />
       <Group align="start" grow mt="sm">
-        <MultiSelect label="Event types" data={[...eventTypes]} value={types} onChange={setTypes} error={errorAt(errors, 'eventTypes')} searchable />
+        <MultiSelect label="Event types" data={[...eventTypes]} value={types} onChange={setTypes} error={form.fieldError('eventTypes', 'eventTypes.*')} searchable />
         <MultiSelect label="Channels" description="none: every channel, and stock events" data={channels.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }))}
-          value={channelCodes} onChange={setChannelCodes} error={errorAt(errors, 'channelCodes')} searchable />
+          value={channelCodes} onChange={setChannelCodes} error={form.fieldError('channelCodes', 'channelCodes.*')} searchable />
       </Group>
-      {unclaimed(errors, ['url', 'eventTypes', 'channelCodes']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+      {form.generalErrors(['url', 'eventTypes', 'eventTypes.*', 'channelCodes', 'channelCodes.*']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
       <Button type="submit" mt="md" loading={loading}>Add endpoint</Button>
     </Card>
   );
@@ -191,22 +170,21 @@ function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointRowFragment }) {
         </div>
         <Button size="xs" variant="default" onClick={() => refetch()}>Refresh</Button>
       </Group>
-      {error && !data && <ErrorNotice error={error} />}
-      {loading && !data && <Loading />}
-      {page && page.nodes.length === 0 && <Empty title="No deliveries yet" hint="Deliveries appear here as events happen." />}
-      {page && page.nodes.length > 0 && (
-        <Table.ScrollContainer minWidth={1000}>
-          <Table verticalSpacing={6} fz="sm" data-testid="webhook-deliveries">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Time</Table.Th><Table.Th>Event</Table.Th><Table.Th>Status</Table.Th><Table.Th>Attempts</Table.Th>
-                <Table.Th>HTTP</Table.Th><Table.Th>Latency</Table.Th><Table.Th>Response</Table.Th><Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{page.nodes.map((d) => <DeliveryRow key={d.id} delivery={d} endpointActive={endpoint.active} />)}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryState data={page} loading={loading} error={error} isEmpty={(page) => page.nodes.length === 0} empty={{ title: 'No deliveries yet', hint: 'Deliveries appear here as events happen.' }}>
+        {(page) => (
+          <Table.ScrollContainer minWidth={1000}>
+            <Table verticalSpacing={6} fz="sm" data-testid="webhook-deliveries">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Time</Table.Th><Table.Th>Event</Table.Th><Table.Th>Status</Table.Th><Table.Th>Attempts</Table.Th>
+                  <Table.Th>HTTP</Table.Th><Table.Th>Latency</Table.Th><Table.Th>Response</Table.Th><Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>{page.nodes.map((d) => <DeliveryRow key={d.id} delivery={d} endpointActive={endpoint.active} />)}</Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       <Group justify="flex-end" mt="xs">
         <Button size="xs" variant="default" disabled={cursors.length < 2} onClick={() => setCursors((c) => c.slice(0, -1))}>Newer</Button>
         <Button size="xs" variant="default" disabled={!page?.pageInfo.hasNextPage} onClick={() => setCursors((c) => [...c, page!.pageInfo.endCursor ?? null])}>Older</Button>
@@ -218,16 +196,13 @@ function DeliveryLog({ endpoint }: { endpoint: WebhookEndpointRowFragment }) {
 
 function DeliveryRow({ delivery, endpointActive }: { delivery: WebhookDeliveryRowFragment; endpointActive: boolean }) {
   const [replay, { loading }] = useReplayWebhookDeliveryMutation({ refetchQueries: [WebhookDeliveriesDocument] });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join('; ');
   const last = delivery.attempts[delivery.attempts.length - 1];
   const doReplay = async () => {
-    setError(null);
-    try {
-      const errs = (await replay({ variables: { id: delivery.id } })).data?.replayWebhookDelivery.userErrors ?? [];
-      if (errs.length) setError(errs.map((e) => e.message).join('; '));
-      else notifications.show({ color: 'green', message: `Event ${delivery.eventId.slice(0, 8)}… queued again` });
-    } catch (err) {
-      setError(describeError(err));
+    action.setErrors([]);
+    if (await action.run(async () => (await replay({ variables: { id: delivery.id } })).data?.replayWebhookDelivery)) {
+      notifications.show({ color: 'green', message: `Event ${delivery.eventId.slice(0, 8)}… queued again` });
     }
   };
   return (
@@ -260,33 +235,25 @@ function ReplayEvents({ endpoint }: { endpoint: WebhookEndpointRowFragment }) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [types, setTypes] = useState<string[]>([]);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [result, setResult] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setResult(null);
-    try {
-      const res = await replayEvents({ variables: { input: { endpointId: endpoint.id, after: after.trim() || undefined, from: toInstant(from), to: toInstant(to), types: types.length ? types : undefined } } });
-      const r = res.data?.replayEvents;
-      setErrors([...(r?.userErrors ?? [])]);
-      if (r && !r.userErrors.length) {
-        setResult(`${r.queued} events queued of ${r.matched} matching.${r.hasMore ? ` Replay again after ${r.lastEventId} for the rest.` : ''}`);
-      }
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
-    }
+    const r = await form.run(async () => (await replayEvents({ variables: { input: { endpointId: endpoint.id, after: after.trim() || undefined, from: toInstant(from), to: toInstant(to), types: types.length ? types : undefined } } })).data?.replayEvents);
+    if (r) setResult(`${r.queued} events queued of ${r.matched} matching.${r.hasMore ? ` Replay again after ${r.lastEventId} for the rest.` : ''}`);
   };
   return (
     <Card withBorder mt="md" component="form" onSubmit={submit} aria-label="Replay events">
       <Title order={5}>Replay events</Title>
       <Text size="sm" c="dimmed" mb="xs">Sends stored events to this endpoint again, with their own event ids, oldest first (at most 10,000 at a time). Every filter is optional.</Text>
       <Group align="start" grow>
-        <TextInput label="After event id" placeholder="the last event the receiver processed" value={after} onChange={(e) => setAfter(e.currentTarget.value)} error={errorAt(errors, 'after')} />
-        <TextInput label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errorAt(errors, 'from')} />
-        <TextInput label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errorAt(errors, 'to')} />
+        <TextInput label="After event id" placeholder="the last event the receiver processed" value={after} onChange={(e) => setAfter(e.currentTarget.value)} error={form.fieldError('after')} />
+        <TextInput label="From" type="datetime-local" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={form.fieldError('from')} />
+        <TextInput label="To" type="datetime-local" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={form.fieldError('to')} />
       </Group>
-      <MultiSelect mt="sm" label="Event types" description="none: all the endpoint subscribes to" data={[...endpoint.eventTypes]} value={types} onChange={setTypes} error={errorAt(errors, 'types')} />
-      {unclaimed(errors, ['after', 'from', 'to', 'types']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
+      <MultiSelect mt="sm" label="Event types" description="none: all the endpoint subscribes to" data={[...endpoint.eventTypes]} value={types} onChange={setTypes} error={form.fieldError('types', 'types.*')} />
+      {form.generalErrors(['after', 'from', 'to', 'types', 'types.*']).map((m) => <Alert key={m} color="red" mt="xs" role="alert">{m}</Alert>)}
       {result && <Alert color="green" mt="xs" role="status" data-testid="replay-result">{result}</Alert>}
       <Button type="submit" mt="sm" loading={loading}>Replay events</Button>
     </Card>

@@ -13,30 +13,15 @@ import {
   useRecordPaymentMutation,
   useRefundPaymentMutation,
 } from '../../../graphql/generated';
+import { useFormMutation } from '../../../hooks/useFormMutation';
 import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../../lib/format';
-import { describeError, errorFor, generalErrors, UserErrorLike } from '../../../lib/user-errors';
+import { generalErrors, UserErrorLike } from '../../../lib/user-errors';
 
 export interface DialogProps {
   order: OrderDetailFragment;
   opened: boolean;
   onClose: () => void;
   onDone: (message: string) => void;
-}
-
-/** Runs a mutation; returns true when it succeeded, else sets the errors to show. */
-async function attempt(
-  run: () => Promise<{ userErrors: readonly UserErrorLike[] } | undefined | null>,
-  setErrors: (e: UserErrorLike[]) => void,
-): Promise<boolean> {
-  try {
-    const payload = await run();
-    const errs = payload?.userErrors ?? [];
-    setErrors([...errs]);
-    return errs.length === 0 && !!payload;
-  } catch (e) {
-    setErrors([{ code: 'ERROR', message: describeError(e) }]);
-    return false;
-  }
 }
 
 function GeneralErrors({ errors, claimed }: { errors: UserErrorLike[]; claimed: string[] }) {
@@ -47,18 +32,18 @@ function GeneralErrors({ errors, claimed }: { errors: UserErrorLike[]; claimed: 
 
 export function HoldDialog({ order, opened, onClose, onDone }: DialogProps) {
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [hold, { loading }] = useHoldOrderMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(async () => (await hold({ variables: { id: order.id, reason } })).data?.holdOrder, setErrors)) onDone('Order put on hold');
+    if (await form.run(async () => (await hold({ variables: { id: order.id, reason } })).data?.holdOrder)) onDone('Order put on hold');
   };
   return (
     <Modal opened={opened} onClose={onClose} title={`Hold ${order.number}`}>
       <form onSubmit={submit}>
         <Stack>
-          <TextInput label="Reason" required data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
-          <GeneralErrors errors={errors} claimed={['reason']} />
+          <TextInput label="Reason" required data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldError('reason')} />
+          <GeneralErrors errors={form.errors} claimed={['reason']} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" color="orange" loading={loading}>Put on hold</Button></Group>
         </Stack>
       </form>
@@ -68,19 +53,19 @@ export function HoldDialog({ order, opened, onClose, onDone }: DialogProps) {
 
 export function CancelDialog({ order, opened, onClose, onDone }: DialogProps) {
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [cancel, { loading }] = useCancelOrderMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await attempt(async () => (await cancel({ variables: { id: order.id, reason: reason || null } })).data?.cancelOrder, setErrors)) onDone('Order cancelled');
+    if (await form.run(async () => (await cancel({ variables: { id: order.id, reason: reason || null } })).data?.cancelOrder)) onDone('Order cancelled');
   };
   return (
     <Modal opened={opened} onClose={onClose} title={`Cancel ${order.number}`}>
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">Reserved stock is released. This cannot be undone.</Text>
-          <TextInput label="Reason" data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
-          <GeneralErrors errors={errors} claimed={['reason']} />
+          <TextInput label="Reason" data-autofocus value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldError('reason')} />
+          <GeneralErrors errors={form.errors} claimed={['reason']} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" color="red" loading={loading}>Cancel order</Button></Group>
         </Stack>
       </form>
@@ -93,15 +78,14 @@ export function PaymentDialog({ order, opened, onClose, onDone }: DialogProps) {
   const [amount, setAmount] = useState<string | number>(order.amountDue.amount / factor);
   const [method, setMethod] = useState<string | null>('card');
   const [reference, setReference] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [record, { loading }] = useRecordPaymentMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const minor = parseMoneyInput(amount, order.currency);
-    if (minor === undefined) return setErrors([{ field: ['input', 'amount'], code: 'INVALID_INPUT', message: 'Enter an amount' }]);
-    const ok = await attempt(
+    if (minor === undefined) return form.setErrors([{ field: ['input', 'amount'], code: 'INVALID_INPUT', message: 'Enter an amount' }]);
+    const ok = await form.run(
       async () => (await record({ variables: { input: { orderId: order.id, amount: minor, currency: order.currency, method: method ?? 'card', reference: reference || null } } })).data?.recordPayment,
-      setErrors,
     );
     if (ok) onDone(`Payment of ${formatMoney({ amount: minor, currency: order.currency })} recorded`);
   };
@@ -110,10 +94,10 @@ export function PaymentDialog({ order, opened, onClose, onDone }: DialogProps) {
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">Amount due: {formatMoney(order.amountDue)}</Text>
-          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount', 'currency')} data-autofocus />
-          <Select label="Method" data={['card', 'paypal', 'bank_transfer', 'invoice', 'cash']} value={method} onChange={setMethod} error={errorFor(errors, 'method')} />
-          <TextInput label="Provider reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={errorFor(errors, 'reference')} />
-          <GeneralErrors errors={errors} claimed={['amount', 'currency', 'method', 'reference']} />
+          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={form.fieldError('amount', 'currency')} data-autofocus />
+          <Select label="Method" data={['card', 'paypal', 'bank_transfer', 'invoice', 'cash']} value={method} onChange={setMethod} error={form.fieldError('method')} />
+          <TextInput label="Provider reference" value={reference} onChange={(e) => setReference(e.currentTarget.value)} error={form.fieldError('reference')} />
+          <GeneralErrors errors={form.errors} claimed={['amount', 'currency', 'method', 'reference']} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" loading={loading}>Record payment</Button></Group>
         </Stack>
       </form>
@@ -126,13 +110,13 @@ export function RefundDialog({ order, opened, onClose, onDone }: DialogProps) {
   const refundable = order.totalPaid.amount - order.totalRefunded.amount;
   const [amount, setAmount] = useState<string | number>(refundable / factor);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [refund, { loading }] = useRefundPaymentMutation();
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const minor = parseMoneyInput(amount, order.currency);
-    if (minor === undefined) return setErrors([{ field: ['input', 'amount'], code: 'INVALID_INPUT', message: 'Enter an amount' }]);
-    const ok = await attempt(async () => (await refund({ variables: { input: { orderId: order.id, amount: minor, reason: reason || null } } })).data?.refundPayment, setErrors);
+    if (minor === undefined) return form.setErrors([{ field: ['input', 'amount'], code: 'INVALID_INPUT', message: 'Enter an amount' }]);
+    const ok = await form.run(async () => (await refund({ variables: { input: { orderId: order.id, amount: minor, reason: reason || null } } })).data?.refundPayment);
     if (ok) onDone(`Refund of ${formatMoney({ amount: minor, currency: order.currency })} recorded`);
   };
   return (
@@ -140,9 +124,9 @@ export function RefundDialog({ order, opened, onClose, onDone }: DialogProps) {
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">Paid and not yet refunded: {formatMoney({ amount: refundable, currency: order.currency })}</Text>
-          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={errorFor(errors, 'amount')} data-autofocus />
-          <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
-          <GeneralErrors errors={errors} claimed={['amount', 'reason']} />
+          <NumberInput label={`Amount (${order.currency})`} decimalScale={Math.log10(factor)} fixedDecimalScale min={0} value={amount} onChange={setAmount} error={form.fieldError('amount')} data-autofocus />
+          <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldError('reason')} />
+          <GeneralErrors errors={form.errors} claimed={['amount', 'reason']} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" color="red" loading={loading}>Refund</Button></Group>
         </Stack>
       </form>
@@ -165,17 +149,16 @@ export function ShipmentDialog({ order, opened, onClose, onDone, warehouses }: D
   const [qty, setQty] = useState<Record<string, number>>({});
   const [carrier, setCarrier] = useState('');
   const [tracking, setTracking] = useState('');
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [ship, { loading }] = useCreateShipmentMutation();
   const quantityOf = (sku: string, reserved: number) => qty[`${warehouse}|${sku}`] ?? reserved;
   const lines = rows.map((r) => ({ sku: r.line.sku, quantity: quantityOf(r.line.sku, r.reserved) })).filter((l) => l.quantity > 0);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!warehouse) return;
-    if (!lines.length) return setErrors([{ field: ['input', 'lines'], code: 'INVALID_INPUT', message: 'Choose at least one unit to ship' }]);
-    const ok = await attempt(
+    if (!lines.length) return form.setErrors([{ field: ['input', 'lines'], code: 'INVALID_INPUT', message: 'Choose at least one unit to ship' }]);
+    const ok = await form.run(
       async () => (await ship({ variables: { input: { orderId: order.id, warehouseCode: warehouse, lines, carrier: carrier || null, trackingNumber: tracking || null } } })).data?.createShipment,
-      setErrors,
     );
     if (ok) onDone(`Shipment from ${warehouse} created`);
   };
@@ -188,7 +171,7 @@ export function ShipmentDialog({ order, opened, onClose, onDone, warehouses }: D
             data={warehouses.map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))}
             value={warehouse}
             onChange={setWarehouse}
-            error={errorFor(errors, 'warehouseCode')}
+            error={form.fieldError('warehouseCode')}
             allowDeselect={false}
           />
           <Table>
@@ -206,7 +189,7 @@ export function ShipmentDialog({ order, opened, onClose, onDone, warehouses }: D
                       w={100}
                       value={quantityOf(r.line.sku, r.reserved)}
                       onChange={(v) => setQty((q) => ({ ...q, [`${warehouse}|${r.line.sku}`]: Number(v) || 0 }))}
-                      error={errorFor(errors, `input.lines.${i}.quantity`, `input.lines.${i}.sku`)}
+                      error={form.fieldError(`input.lines.${i}.quantity`, `input.lines.${i}.sku`)}
                     />
                   </Table.Td>
                 </Table.Tr>
@@ -214,10 +197,10 @@ export function ShipmentDialog({ order, opened, onClose, onDone, warehouses }: D
             </Table.Tbody>
           </Table>
           <Group grow>
-            <TextInput label="Carrier" value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={errorFor(errors, 'carrier')} />
-            <TextInput label="Tracking number" value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} error={errorFor(errors, 'trackingNumber')} />
+            <TextInput label="Carrier" value={carrier} onChange={(e) => setCarrier(e.currentTarget.value)} error={form.fieldError('carrier')} />
+            <TextInput label="Tracking number" value={tracking} onChange={(e) => setTracking(e.currentTarget.value)} error={form.fieldError('trackingNumber')} />
           </Group>
-          <GeneralErrors errors={errors} claimed={['warehouseCode', 'carrier', 'trackingNumber', ...rows.flatMap((_, i) => [`input.lines.${i}.quantity`, `input.lines.${i}.sku`])]} />
+          <GeneralErrors errors={form.errors} claimed={['warehouseCode', 'carrier', 'trackingNumber', ...rows.flatMap((_, i) => [`input.lines.${i}.quantity`, `input.lines.${i}.sku`])]} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" loading={loading}>Create shipment</Button></Group>
         </Stack>
       </form>
@@ -230,13 +213,13 @@ export function ReturnDialog({ order, opened, onClose, onDone }: DialogProps) {
   const [qty, setQty] = useState<Record<string, number>>({});
   const [reason, setReason] = useState('');
   const [restock, setRestock] = useState(true);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useFormMutation();
   const [createReturn, { loading }] = useCreateReturnMutation();
   const lines = returnable.map((r) => ({ sku: r.line.sku, quantity: qty[r.line.sku] ?? 0 })).filter((l) => l.quantity > 0);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!lines.length) return setErrors([{ field: ['input', 'lines'], code: 'INVALID_INPUT', message: 'Choose at least one returned unit' }]);
-    const ok = await attempt(async () => (await createReturn({ variables: { input: { orderId: order.id, lines, reason: reason || null, restock } } })).data?.createReturn, setErrors);
+    if (!lines.length) return form.setErrors([{ field: ['input', 'lines'], code: 'INVALID_INPUT', message: 'Choose at least one returned unit' }]);
+    const ok = await form.run(async () => (await createReturn({ variables: { input: { orderId: order.id, lines, reason: reason || null, restock } } })).data?.createReturn);
     if (ok) onDone('Return recorded');
   };
   return (
@@ -252,15 +235,15 @@ export function ReturnDialog({ order, opened, onClose, onDone }: DialogProps) {
                   <Table.Td>{r.max}</Table.Td>
                   <Table.Td>
                     <NumberInput aria-label={`Units of ${r.line.sku} returned`} min={0} max={r.max} w={100} value={qty[r.line.sku] ?? 0}
-                      onChange={(v) => setQty((q) => ({ ...q, [r.line.sku]: Number(v) || 0 }))} error={errorFor(errors, `input.lines.${i}.quantity`)} />
+                      onChange={(v) => setQty((q) => ({ ...q, [r.line.sku]: Number(v) || 0 }))} error={form.fieldError(`input.lines.${i}.quantity`)} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errorFor(errors, 'reason')} />
+          <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={form.fieldError('reason')} />
           <Checkbox label="Restock: put the units back on hand where they shipped from" checked={restock} onChange={(e) => setRestock(e.currentTarget.checked)} />
-          <GeneralErrors errors={errors} claimed={['reason', ...returnable.map((_, i) => `input.lines.${i}.quantity`)]} />
+          <GeneralErrors errors={form.errors} claimed={['reason', ...returnable.map((_, i) => `input.lines.${i}.quantity`)]} />
           <Group justify="end"><Button variant="default" onClick={onClose}>Back</Button><Button type="submit" loading={loading}>Record return</Button></Group>
         </Stack>
       </form>

@@ -7,7 +7,7 @@ import { Alert, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { OrderAction, OrderDetailFragment, useConfirmOrderMutation, useReleaseOrderHoldMutation } from '../../../graphql/generated';
-import { describeError } from '../../../lib/user-errors';
+import { MutationPayload, useFormMutation } from '../../../hooks/useFormMutation';
 import { CancelDialog, HoldDialog, PaymentDialog, RefundDialog, ReturnDialog, ShipmentDialog } from './ActionDialogs';
 
 type Dialog = 'hold' | 'cancel' | 'payment' | 'refund' | 'ship' | 'return' | null;
@@ -28,25 +28,20 @@ export function availableActions(order: Pick<OrderDetailFragment, 'availableActi
 
 export function OrderActions({ order, warehouses }: { order: OrderDetailFragment; warehouses: { code: string; name: string }[] }) {
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormMutation();
+  const error = action.generalErrors().join(' ');
   const [confirm, confirming] = useConfirmOrderMutation();
   const [release, releasing] = useReleaseOrderHoldMutation();
   const can = availableActions(order);
 
   const done = (message: string) => {
     setDialog(null);
-    setError(null);
+    action.setErrors([]);
     notifications.show({ color: 'green', message });
   };
-  const direct = async (run: () => Promise<{ userErrors: readonly { message: string }[] } | null | undefined>, message: string) => {
-    setError(null);
-    try {
-      const payload = await run();
-      if (payload?.userErrors.length) setError(payload.userErrors.map((e) => e.message).join(' '));
-      else done(message);
-    } catch (e) {
-      setError(describeError(e));
-    }
+  const direct = async (run: () => Promise<MutationPayload | null | undefined>, message: string) => {
+    action.setErrors([]);
+    if (await action.run(run)) done(message);
   };
 
   const any = Object.values(can).some(Boolean);
@@ -63,7 +58,7 @@ export function OrderActions({ order, warehouses }: { order: OrderDetailFragment
         {can.cancel && <Button variant="default" color="red" onClick={() => setDialog('cancel')}>Cancel order</Button>}
         {!any && <Alert variant="light" color="gray" py={4}>No actions: this order is {order.status.toLowerCase().replace('_', ' ')}.</Alert>}
       </Group>
-      {error && <Alert color="red" mt="xs" role="alert" withCloseButton onClose={() => setError(null)} data-testid="action-error">{error}</Alert>}
+      {error && <Alert color="red" mt="xs" role="alert" withCloseButton onClose={() => action.setErrors([])} data-testid="action-error">{error}</Alert>}
       {dialog === 'hold' && <HoldDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'cancel' && <CancelDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'payment' && <PaymentDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
