@@ -1,5 +1,5 @@
 /** The open-data HTTP endpoints the page calls directly: CSV imports, and downloads of finished exports. */
-import { saveBlob } from '../../lib/download';
+import { downloadWithToken, responseError } from '../../lib/download';
 import { getToken } from '../../lib/session';
 
 export type ImportKind = 'products' | 'stock' | 'customers' | 'orders';
@@ -19,26 +19,14 @@ const auth = (): Record<string, string> => {
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 
-async function failure(res: Response): Promise<Error> {
-  try {
-    const body = await res.json();
-    return new Error(body?.error?.message ?? `The server answered ${res.status}`);
-  } catch {
-    return new Error(`The server answered ${res.status}`);
-  }
-}
-
 /** POST /import/<kind>?dryRun=…: the per-row report, or an Error with the server's message. */
 export async function runImport(kind: ImportKind, file: File, dryRun: boolean): Promise<ImportReport> {
   const res = await fetch(`/import/${kind}?dryRun=${dryRun}`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv', ...auth() } });
-  if (!res.ok) throw await failure(res);
+  if (!res.ok) throw await responseError(res);
   return res.json();
 }
 
 /** Downloads a finished export with the session token and hands it to the browser as a file. */
-export async function download(url: string): Promise<void> {
-  const res = await fetch(url, { headers: auth() });
-  if (!res.ok) throw await failure(res);
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'export';
-  saveBlob(await res.blob(), name);
+export function download(url: string): Promise<void> {
+  return downloadWithToken(url, 'export');
 }

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileInvoice, IconPackage } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { Empty, ErrorNotice, Loading } from '../../components/states';
-import { OrderAction, OrderDetailFragment, ShipmentStatus, useMarkShipmentDeliveredMutation, useMeQuery, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
+import { OrderAction, OrderDetailFragment, Permission, ShipmentStatus, useMarkShipmentDeliveredMutation, useMeQuery, useOrderDetailLiveSubscription, useOrderDetailQuery, useOrderWarehousesQuery } from '../../graphql/generated';
+import { downloadWithToken } from '../../lib/download';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
+import { useMe } from '../../lib/me';
 import { describeError } from '../../lib/user-errors';
 import { OrderActions } from './components/OrderActions';
 import { PaymentBadge, StatusBadge } from './components/StatusBadge';
@@ -49,6 +51,7 @@ export function OrderDetailPage() {
           {order.holdReason && <Text c="orange" size="sm">On hold: {order.holdReason}</Text>}
           {order.cancelReason && <Text c="dimmed" size="sm">Cancelled: {order.cancelReason}</Text>}
         </div>
+        <OrderDocuments orderId={order.id} />
       </Group>
       <OrderActions order={order} warehouses={warehouses.data?.warehouses ?? []} />
       <Grid>
@@ -261,5 +264,22 @@ function History({ order }: P) {
         ))}
       </Timeline>
     </Section>
+  );
+}
+
+/** The order's PDFs (packing slip, and the invoice for those who may read payments), fetched with the session token. */
+function OrderDocuments({ orderId }: { orderId: string }) {
+  const { can } = useMe();
+  const open = (doc: 'packing-slip' | 'invoice') => {
+    downloadWithToken(`/documents/orders/${orderId}/${doc}.pdf`, `${doc}.pdf`).catch((e: Error) =>
+      notifications.show({ color: 'red', message: `Could not get the ${doc === 'invoice' ? 'invoice' : 'packing slip'}: ${e.message}` }));
+  };
+  return (
+    <Group gap="xs" data-testid="order-documents">
+      <Button variant="default" size="xs" leftSection={<IconPackage size={14} />} onClick={() => open('packing-slip')}>Packing slip</Button>
+      {can(Permission.PaymentRead) && (
+        <Button variant="default" size="xs" leftSection={<IconFileInvoice size={14} />} onClick={() => open('invoice')}>Invoice</Button>
+      )}
+    </Group>
   );
 }

@@ -15,6 +15,7 @@ import type { RequestContext } from '../../common/context';
 import { BadRequestError } from '../../common/errors';
 import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
+import { INT4_MAX } from '../../common/limits';
 import { OrderStatus } from '../order';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 import { lateOrders, salesByChannel, statusCountsCapped, statusCountsExact } from './dashboard.sql';
