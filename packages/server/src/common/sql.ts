@@ -14,8 +14,16 @@ export async function sql<T = Record<string, any>>(em: EntityManager, text: stri
   const started = Date.now();
   const result: any = await runner.raw(text, params as any[]);
   // Through MikroORM's logger like its own statements, so query logs and counts see these too.
-  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  logQuery(em, text, started, result.rowCount);
   return result.rows as T[];
+}
+
+/** A statement in MikroORM's query log; the text is tidied only when the log is on. */
+function logQuery(em: EntityManager, text: string, started: number, rows: number | null): void {
+  const logger = em.config.getLogger();
+  const context = em.getLoggerContext();
+  if (!logger.isEnabled('query', context)) return;
+  logger.logQuery({ ...context, query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: rows ?? undefined, level: 'info' });
 }
 
 /** `?, ?, ?` for a list of n values. */
@@ -56,7 +64,7 @@ export async function runPrepared<T = Record<string, any>>(em: EntityManager, st
   const connection = await (trx as any).client.acquireConnection();
   const started = Date.now();
   const result = await connection.query(preparedQuery(statement));
-  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: statement.text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  logQuery(em, statement.text, started, result.rowCount);
   return result.rows as T[];
 }
 
