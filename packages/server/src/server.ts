@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -267,6 +267,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     plugins: [
       ...observabilityPlugins,
       ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's cache-control plugin hooks every field of every response to add up cache hints;
+      // the schema gives none, so every response was `cache-control: no-store`. Said directly.
+      ApolloServerPluginCacheControlDisabled(),
+      { async requestDidStart() { return { async willSendResponse({ response }) { response.http.headers.set('cache-control', 'no-store'); } }; } },
       unavailableStatusPlugin(),
       {
         // After validation: charge the caller's rate limit, then price the operation.

@@ -69,6 +69,14 @@ describe('request ids', () => {
   });
 });
 
+describe('caching', () => {
+  test('no GraphQL response may be cached (cache-control: no-store), answers and errors alike', async () => {
+    expect((await t.gql('{ me { email } }')).headers.get('cache-control')).toBe('no-store');
+    expect((await t.gql('{ noSuchField }')).headers.get('cache-control')).toBe('no-store');
+    expect((await post('{"query": "mutation { placeOrder }"}')).headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('broken requests get a 4xx JSON error and no stack trace', () => {
   test('malformed JSON is a 400 with a JSON error naming the problem', async () => {
     const res = await post('{"query": "{ me { email } }", ');

@@ -191,3 +191,34 @@ test('placing the same channel and externalId again returns the first order and 
   expect(await t.sql(`select c.code, o.number from "order" o join channel c on c.id = o.channel_id where o.external_id = 'EXT-42' order by c.code`))
     .toEqual([{ code: 'SHOP', number: shop.order.number }, { code: 'WEB', number: first.order.number }]);
 });
+
+test('one request that places two orders and confirms the first: each order is written once, with its own lines, and the confirmation is recorded', async () => {
+  await createCatalog(t, { products: [{ sku: 'M-1' }, { sku: 'M-2' }], stock: { 'M-1': { SOUTH: 10 }, 'M-2': { SOUTH: 10 } } });
+  const before = await t.sql(`select count(*)::int as n from "order"`);
+  const input = (sku: string, ext: string) => ({
+    channelCode: 'WEB', externalId: ext, customer: { email: 'multi@example.com' },
+    shippingAddress: { line1: '1 Main St', city: 'Berlin', postalCode: '10115', country: 'DE' }, lines: [{ sku, quantity: 2 }],
+  });
+  const r = await t.q(`mutation($a: PlaceOrderInput!, $b: PlaceOrderInput!) {
+    a: placeOrder(input: $a) { order { id number lines { sku quantity } history { type } } userErrors { message } }
+    b: placeOrder(input: $b) { order { id number lines { sku quantity } } userErrors { message } }
+  }`, { a: input('M-1', 'MULTI-A'), b: input('M-2', 'MULTI-B') });
+  expect(r.a.userErrors).toEqual([]);
+  expect(r.b.userErrors).toEqual([]);
+  expect(r.a.order.lines).toEqual([{ sku: 'M-1', quantity: 2 }]);
+  expect(r.a.order.history).toEqual([{ type: 'PLACED' }]);
+  expect(r.b.order.lines).toEqual([{ sku: 'M-2', quantity: 2 }]);
+  const confirmed = await t.q(`mutation($id: ID!, $b: PlaceOrderInput!) {
+    again: placeOrder(input: $b) { order { id } userErrors { message } }
+    confirmOrder(id: $id) { order { status history { type } } userErrors { message } }
+  }`, { id: r.a.order.id, b: input('M-2', 'MULTI-B') });
+  expect(confirmed.again.order.id).toBe(r.b.order.id);
+  expect(confirmed.confirmOrder.userErrors).toEqual([]);
+  expect(confirmed.confirmOrder.order.status).toBe('CONFIRMED');
+  expect(confirmed.confirmOrder.order.history.map((h: any) => h.type)).toEqual(['PLACED', 'STATUS_CHANGED']);
+  expect((await t.sql(`select count(*)::int as n from "order"`))[0].n).toBe(before[0].n + 2);
+  expect(await t.sql(`select o.external_id, count(l.id)::int as lines from "order" o join order_line l on l.order_id = o.id
+    where o.external_id like 'MULTI-%' group by o.external_id order by 1`)).toEqual([{ external_id: 'MULTI-A', lines: 1 }, { external_id: 'MULTI-B', lines: 1 }]);
+  expect(await stockOf(t, 'M-1')).toEqual({ SOUTH: { onHand: 10, reserved: 2 } });
+  expect(await stockOf(t, 'M-2')).toEqual({ SOUTH: { onHand: 10, reserved: 2 } });
+});

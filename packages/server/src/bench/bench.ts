@@ -22,7 +22,9 @@
  * BENCH_BREAKDOWN (150 sequential requests per CPU-breakdown row; 0 skips it),
  * BENCH_TRACE=1 (print the SQL of one placeOrder and one list request),
  * BENCH_AUTH (apiKey, the default: the load uses a partner API key for channel WEB, as a sales channel does | session),
- * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600), BENCH_PGBENCH=0 (skip pgbench).
+ * BENCH_STRICT=1 (exit 2 when a goal is missed), BENCH_TIMEOUT_SECONDS (600), BENCH_PGBENCH=0 (skip pgbench),
+ * BENCH_PROFILE=<dir> (a V8 CPU profile of this process during the measured server rounds only,
+ * written to <dir>/server-round-<n>.cpuprofile; summarise it with `node dist/bench/profile-summary.js <file>`).
  * Besides the tables, one JSON line per figure on stdout: {"figure":"place_order_per_s","value":...,"unit":...}.
  * Exit code: 0 ok; 1 when anything failed (a request error, a userError, a wrong result).
  */
@@ -40,6 +42,7 @@ import { loadCatalog, loadOrders, skuOf } from './data';
 import { floorCounter, FloorOrder, placeOrderFloor } from './floor';
 import { combine, LatencySummary, LoadResult, mb, ms, prng, summarize, table, timeSequential } from './stats';
 import { fork } from 'node:child_process';
+import { Session } from 'node:inspector';
 import type { LoadRequest, LoadWorkerData } from './load-worker';
 import { findPgbench, pgbenchScript, PgbenchResult, runPgbench } from './pgbench';
 import { LOAD_WORKER_DATA, floorInput as toFloorInput, orderInput as makeOrderInput, OrderInput, placeViaApi as placeOneViaApi, Rng } from './orders';
@@ -75,6 +78,7 @@ const S = {
   strict: process.env.BENCH_STRICT === '1',
   timeout: intEnv('BENCH_TIMEOUT_SECONDS', 600, 10),
   onHand: 1_000_000,
+  profileDir: process.env.BENCH_PROFILE || undefined,
 };
 
 const GOAL_RATIO = 0.6;
@@ -295,6 +299,16 @@ async function main() {
     worker.on('message', onMessage);
     worker.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
   });
+  // BENCH_PROFILE: V8's sampling profiler runs during the measured server rounds only (not setup,
+  // floors, warm-up or the list benchmark), so the profile is the server placing orders.
+  const profiler = S.profileDir ? new Session() : undefined;
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
+    profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
+  if (profiler) {
+    profiler.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 500 });
+  }
   let requestId = 0;
   /** This process's CPU (user + system) and event-loop busy time during server rounds, and the orders they served. */
   const serverCpu = { ms: 0, busyMs: 0, orders: 0, wallMs: 0 };
@@ -342,6 +356,7 @@ async function main() {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }, 100);
   const parts: Record<keyof typeof paths, LoadResult[]> = { server: [], floor: [] };
+  const serverProfiles: object[] = [];
   progress(`placeOrder: warm-up ${S.warmup} s each for server (HTTP, ${S.client}) and floor (pg), ${S.concurrency} clients`);
   for (const name of ['server', 'floor'] as const) {
     parts[name].push(await runInWorker(name, S.warmup * 1000, 0));
@@ -373,12 +388,21 @@ async function main() {
         }
         continue;
       }
+      if (profiler && name === 'server') await post('Profiler.start');
       const r = await runInWorker(name, 0, roundMs);
+      // One profile per round (the floor and pgbench rounds in between are not in it); profile-summary merges them.
+      if (profiler && name === 'server') serverProfiles.push((await post('Profiler.stop')).profile);
       parts[name].push(r);
       progress(`round ${round + 1}/${S.rounds} ${name.padEnd(7)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`);
     }
   }
   clearInterval(sampler);
+  if (profiler && S.profileDir) {
+    fs.mkdirSync(S.profileDir, { recursive: true });
+    serverProfiles.forEach((p, i) => fs.writeFileSync(path.join(S.profileDir!, `server-round-${i + 1}.cpuprofile`), JSON.stringify(p)));
+    progress(`CPU profiles of the server rounds: ${S.profileDir}/server-round-*.cpuprofile`);
+    profiler.disconnect();
+  }
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   const rssAfterLoad = process.memoryUsage().rss;
   const serverRun = combine(parts.server);

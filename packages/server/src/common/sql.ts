@@ -21,8 +21,16 @@ export async function sql<T = Record<string, any>>(em: EntityManager, text: stri
   const started = Date.now();
   const result: any = await runner.raw(text, params as any[]);
   // Through MikroORM's logger like its own statements, so query logs and counts see these too.
-  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
+  logQuery(em, text, started, result.rowCount);
   return result.rows as T[];
+}
+
+/** A statement in MikroORM's query log; the text is tidied only when the log is on. */
+function logQuery(em: EntityManager, text: string, started: number, rows: number | null): void {
+  const logger = em.config.getLogger();
+  const context = em.getLoggerContext();
+  if (!logger.isEnabled('query', context)) return;
+  logger.logQuery({ ...context, query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: rows ?? undefined, level: 'info' });
 }
 
 /** `?, ?, ?` for a list of n values. */
@@ -57,15 +65,69 @@ const MAX_PREPARED = 200;
 export async function runPrepared<T = Record<string, any>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   if (!trx) return run<T>(em, statement);
+  // Inside a knex transaction, its client hands out the transaction's own connection.
+  const connection = await (trx as any).client.acquireConnection();
+  const started = Date.now();
+  const result = await connection.query(preparedQuery(statement));
+  logQuery(em, statement.text, started, result.rowCount);
+  return result.rows as T[];
+}
+
+/** Statements of one transaction held on a connection of the ORM's pool (see `transaction`). */
+export interface SqlTransaction {
+  /** A named prepared statement (`runPrepared`'s naming and limit), or unnamed past the limit. */
+  prepared<T = Record<string, any>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
+  /** A statement with $1, $2 placeholders, not prepared. */
+  query<T = Record<string, any>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
+}
+
+/**
+ * Runs `work` in a transaction on a connection of the ORM's pool, with the `pg` driver only: no
+ * entity manager fork, no knex transaction, no unit of work to compute at commit. For the hot
+ * path whose reads and writes are all plain SQL (order placement); a throw rolls back. The
+ * statements, `begin` and `commit` included, go through MikroORM's query log like its own.
+ */
+export async function transaction<T>(em: EntityManager, work: (trx: SqlTransaction) => Promise<T>): Promise<T> {
+  const client = (em.getKnex() as any).client;
+  const connection = await client.acquireConnection();
+  const logger = em.config.getLogger();
+  const logContext = em.getLoggerContext();
+  const send = async <R>(query: string | { name?: string; text: string; values: unknown[] }): Promise<R[]> => {
+    const started = Date.now();
+    const result = await connection.query(query);
+    if (logger.isEnabled('query', logContext)) {
+      const text = typeof query === 'string' ? query : query.text.replace(/\s+/g, ' ');
+      logger.logQuery({ ...logContext, query: text, took: Date.now() - started, results: result.rowCount, level: 'info' });
+    }
+    return result.rows as R[];
+  };
+  const trx: SqlTransaction = {
+    prepared: (statement) => send(preparedQuery(statement)),
+    query: (statement) => send({ text: statement.text, values: statement.values }),
+  };
+  try {
+    await send('begin');
+    const result = await work(trx);
+    await send('commit');
+    return result;
+  } catch (e) {
+    try {
+      await send('rollback');
+    } catch (rollbackFailed) {
+      // The connection is broken: the pool discards it instead of handing it out again.
+      connection.__knex__disposed = rollbackFailed;
+    }
+    throw e;
+  } finally {
+    client.releaseConnection(connection);
+  }
+}
+
+function preparedQuery(statement: { text: string; values: unknown[] }): { name?: string; text: string; values: unknown[] } {
   let name = preparedNames.get(statement.text);
   if (!name && preparedNames.size < MAX_PREPARED) {
     name = `oms_${createHash('sha1').update(statement.text).digest('hex').slice(0, 24)}`;
     preparedNames.set(statement.text, name);
   }
-  // Inside a knex transaction, its client hands out the transaction's own connection.
-  const connection = await (trx as any).client.acquireConnection();
-  const started = Date.now();
-  const result = await connection.query(name ? { name, text: statement.text, values: statement.values } : { text: statement.text, values: statement.values });
-  em.config.getLogger().logQuery({ ...em.getLoggerContext(), query: statement.text.replace(/\s+/g, ' '), took: Date.now() - started, results: result.rowCount, level: 'info' });
-  return result.rows as T[];
+  return name ? { name, text: statement.text, values: statement.values } : { text: statement.text, values: statement.values };
 }

@@ -28,6 +28,16 @@ function nulCharacters(value: unknown, path: string[], out: UserError[]): void {
   }
 }
 
+/**
+ * The NUL-character check of validateInput alone, for an input already known to pass its
+ * class-validator rules (a hot path that checks those rules itself, e.g. placeOrder).
+ */
+export function nulCharacterErrors(input: object, argName = 'input'): UserError[] {
+  const out: UserError[] = [];
+  nulCharacters(input, [argName], out);
+  return out;
+}
+
 /** Validates a decorated input object; returns userErrors with field paths starting at argName. */
 export async function validateInput(input: object | undefined | null, argName = 'input'): Promise<UserError[]> {
   if (!input) return [new UserError(ErrorCode.INVALID_INPUT, `${argName} is required`, [argName])];

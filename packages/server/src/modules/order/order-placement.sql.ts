@@ -25,6 +25,16 @@ class Params {
 
 const list = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
 
+/** Serialises retries of one (channel, externalId) to the end of the transaction; the unique index is the backstop. */
+export function lockExternalId(channelId: string, externalId: string): Statement {
+  return { text: 'select pg_advisory_xact_lock(hashtext($1))', values: [`order:${channelId}:${externalId}`] };
+}
+
+/** The order already placed with this (channel, externalId), if any. */
+export function orderWithExternalId(channelId: string, externalId: string): Statement {
+  return { text: 'select id from "order" where channel_id = $1 and external_id = $2', values: [channelId, externalId] };
+}
+
 /**
  * Reads the ordered products and locks their stock rows, in one statement. The lock is taken in
  * a materialized CTE ordered by the stock row's primary key, so concurrent placements queue

@@ -5,18 +5,18 @@
 import { rejectNul } from '../../common/query-args';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUUID } from 'class-validator';
+import { arrayMaxSize, arrayMinSize, isEmail, isISO31661Alpha2, isUUID, length, max, maxLength, min } from 'class-validator';
 import { can, channelScope, inChannelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, ForbiddenError, UserError } from '../../common/errors';
 import { Permission } from '../auth';
 import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
-import { validateInput } from '../../common/validation';
+import { nulCharacterErrors, validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
-import { run, runPrepared, sql } from '../../common/sql';
+import { run, sql, SqlTransaction, transaction } from '../../common/sql';
 import { channelWithCode } from '../channel';
-import { readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
+import { lockExternalId, orderWithExternalId, readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
 import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, ListFilter, orderListConditions, searchBreadth, searchPlan } from './order-list.sql';
 import { Product } from '../catalog';
 import { Channel } from '../channel';
@@ -28,8 +28,10 @@ import { OrderEventType, OrderStatus } from './order-state';
 import { ACTION_RULES, allocationRefusal, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
-import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { AddressInput, CustomerInput, OrderFilter, OrderLineInput, OrderSort, PlaceOrderInput } from './order.inputs';
 import { normaliseTag, validateTag } from '../automation';
+import { actorLabel } from './order-transaction';
+import { OrderChangeLog } from './order-change-log';
 import { replicaEm } from '../../common/read-replica';
 import { INT4_MAX } from '../../common/limits';
 
@@ -58,16 +60,20 @@ export class OrderService {
    */
   constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService, private readonly exactCountLimit = 10_000) {}
 
-  private async channelByCode(em: EntityManager, code: string) {
+  private async channelByCode(em: EntityManager, code: string, trx?: SqlTransaction) {
     const known = this.channels.get(code);
     if (known) return known;
-    const [channel] = await run<{ id: string; code: string; currency: string }>(em, channelWithCode(code));
+    const [channel] = trx
+      ? await trx.query<{ id: string; code: string; currency: string }>(channelWithCode(code))
+      : await run<{ id: string; code: string; currency: string }>(em, channelWithCode(code));
     if (channel) this.channels.set(code, channel);
     return channel;
   }
 
   async placeOrder(ctx: RequestContext, input: PlaceOrderInput): Promise<OrderResult> {
-    const invalid = await validateInput(input);
+    // Valid input (nearly every order) is recognised by a direct check of the same rules; anything
+    // else goes through class-validator, whose messages the userErrors keep.
+    const invalid = isValidPlaceOrderInput(input) ? nulCharacterErrors(input) : await validateInput(input);
     const seen = new Map<string, number>();
     input?.lines?.forEach((l, i) => {
       if (seen.has(l.sku)) invalid.push(new UserError(ErrorCode.INVALID_INPUT, `lines.${i}.sku: ${l.sku} is already on line ${seen.get(l.sku)}`, ['input', 'lines', String(i), 'sku']));
@@ -75,84 +81,97 @@ export class OrderService {
     });
     if (invalid.length) return { userErrors: invalid };
 
-    // The hot path of every sales channel: reads and writes are plain SQL in one transaction
-    // (building and flushing entities cost several times the statements themselves); the rules
-    // stay in the entities and in InventoryService.allocate.
-    return this.tx.run(ctx, async (em, changes) => {
-      const channel = await this.channelByCode(em, input.channelCode);
-      // A partner key sees only its own channels: any other is as unknown as one that does not exist.
-      if (!channel || !inChannelScope(ctx, channel.id)) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
+    // The hot path of every sales channel: reads and writes are plain SQL in one transaction on
+    // a pooled connection, through the pg driver only (an ORM transaction, its fork and its
+    // unit of work cost several times the statements themselves); the rules stay in the entities
+    // and in InventoryService.allocate. The order and its lines are built as entities (not
+    // persisted: the statements write them) so that the response resolves every Order field.
+    const { em } = ctx;
+    const changes = new OrderChangeLog(em, actorLabel(ctx));
+    let placed: { order?: Order; existingId?: string };
+    try {
+      placed = await transaction(em, async (trx) => {
+        const channel = await this.channelByCode(em, input.channelCode, trx);
+        // A partner key sees only its own channels: any other is as unknown as one that does not exist.
+        if (!channel || !inChannelScope(ctx, channel.id)) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
 
-      if (input.externalId) {
-        // Serialise retries of the same (channel, externalId); the unique index is the backstop.
-        await sql(em, 'select pg_advisory_xact_lock(hashtext(?))', [`order:${channel.id}:${input.externalId}`]);
-        const [existing] = await sql<{ id: string }>(em, 'select id from "order" where channel_id = ? and external_id = ?', [channel.id, input.externalId]);
-        if (existing) return em.findOneOrFail(Order, { id: existing.id });
-      }
-
-      const read = splitProductsAndStock(await runPrepared<any>(em, readProductsAndLockStock(input.lines.map((l) => l.sku))));
-      const products = read.products
-        .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
-      const bySku = new Map(products.map((p) => [p.sku, p]));
-      const errors: UserError[] = [];
-      input.lines.forEach((l, i) => {
-        const p = bySku.get(l.sku);
-        if (!p) errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown SKU ${l.sku}`, ['input', 'lines', String(i), 'sku']));
-        else if (l.unitPrice == null && p.currency !== channel.currency) {
-          errors.push(new UserError(ErrorCode.INVALID_INPUT,
-            `${l.sku} is priced in ${p.currency} but channel ${channel.code} sells in ${channel.currency}: give unitPrice`,
-            ['input', 'lines', String(i), 'unitPrice']));
+        if (input.externalId) {
+          // Serialise retries of the same (channel, externalId); the unique index is the backstop.
+          await trx.query(lockExternalId(channel.id, input.externalId));
+          const [existing] = await trx.query<{ id: string }>(orderWithExternalId(channel.id, input.externalId));
+          if (existing) return { existingId: existing.id };
         }
-      });
-      if (errors.length) throw new DomainError(errors);
 
-      const { book, warehouses } = this.inventory.placementBook(read.stock);
-      const address = Object.assign(new Address(), input.shippingAddress);
-      address.country = address.country.toUpperCase();
-      const order = new Order({
-        number: '', // from the sequence, when the order is written
-        channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: undefined as never,
-        currency: channel.currency, shippingAddress: address, externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
-      });
-
-      let subtotal = 0;
-      const requests = input.lines.map((l, index) => {
-        const product = bySku.get(l.sku)!;
-        const unitPriceAmount = l.unitPrice ?? product.priceAmount;
-        subtotal += unitPriceAmount * l.quantity;
-        const line = new OrderLine({
-          order: ref(order), lineNo: index + 1, product: em.getReference(Product, product.id, { wrapped: true }), sku: product.sku, name: product.name,
-          quantity: l.quantity, unitPriceAmount, currency: channel.currency,
+        const read = splitProductsAndStock(await trx.prepared<any>(readProductsAndLockStock(input.lines.map((l) => l.sku))));
+        const products = read.products
+          .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
+        const bySku = new Map(products.map((p) => [p.sku, p]));
+        const errors: UserError[] = [];
+        input.lines.forEach((l, i) => {
+          const p = bySku.get(l.sku);
+          if (!p) errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown SKU ${l.sku}`, ['input', 'lines', String(i), 'sku']));
+          else if (l.unitPrice == null && p.currency !== channel.currency) {
+            errors.push(new UserError(ErrorCode.INVALID_INPUT,
+              `${l.sku} is priced in ${p.currency} but channel ${channel.code} sells in ${channel.currency}: give unitPrice`,
+              ['input', 'lines', String(i), 'unitPrice']));
+          }
         });
-        order.lines.add(line);
-        return { line, product, index };
-      });
-      if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > INT4_MAX) {
-        fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
-      }
-      order.setTotals(subtotal);
-      const allocations = this.inventory.allocate(em, requests, warehouses, book);
-      const placed = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, { toStatus: OrderStatus.PENDING, at: order.placedAt });
-      order.history.add(placed);
+        if (errors.length) throw new DomainError(errors);
 
-      const [written] = await runPrepared<{ number: string; customer_id: string }>(em, writePlacement({
-        customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
-        order: orderRow(order),
-        lines: requests.map(({ line }) => ({
-          id: line.id, order_id: order.id, line_no: line.lineNo, product_id: line.product.id, sku: line.sku, name: line.name,
-          quantity: line.quantity, unit_price_amount: line.unitPriceAmount, currency: line.currency, quantity_shipped: 0, quantity_returned: 0,
-        })),
-        allocations: allocations.map((a) => ({
-          id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
-        })),
-        history: [{ id: placed.id, order_id: order.id, type: placed.type, from_status: null, to_status: placed.toStatus, message: placed.message, actor: placed.actor, at: placed.at }],
-        events: orderEventRows(placed, order),
-        stock: this.inventory.reservedChanges(allocations, book),
-      }));
-      order.number = written.number;
-      order.customer = em.getReference(Customer, written.customer_id, { wrapped: true });
-      return order;
-    });
+        const { book, warehouses } = this.inventory.placementBook(read.stock);
+        const address = Object.assign(new Address(), input.shippingAddress);
+        address.country = address.country.toUpperCase();
+        const order = new Order({
+          number: '', // from the sequence, when the order is written
+          channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: undefined as never,
+          currency: channel.currency, shippingAddress: address, externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
+        });
+
+        let subtotal = 0;
+        const requests = input.lines.map((l, index) => {
+          const product = bySku.get(l.sku)!;
+          const unitPriceAmount = l.unitPrice ?? product.priceAmount;
+          subtotal += unitPriceAmount * l.quantity;
+          const line = new OrderLine({
+            order: ref(order), lineNo: index + 1, product: em.getReference(Product, product.id, { wrapped: true }), sku: product.sku, name: product.name,
+            quantity: l.quantity, unitPriceAmount, currency: channel.currency,
+          });
+          order.lines.add(line);
+          return { line, product, index };
+        });
+        if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > INT4_MAX) {
+          fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
+        }
+        order.setTotals(subtotal);
+        const allocations = this.inventory.allocate(em, requests, warehouses, book);
+        const entry = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, { toStatus: OrderStatus.PENDING, at: order.placedAt });
+        order.history.add(entry);
+
+        const [written] = await trx.prepared<{ number: string; customer_id: string }>(writePlacement({
+          customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
+          order: orderRow(order),
+          lines: requests.map(({ line }) => ({
+            id: line.id, order_id: order.id, line_no: line.lineNo, product_id: line.product.id, sku: line.sku, name: line.name,
+            quantity: line.quantity, unit_price_amount: line.unitPriceAmount, currency: line.currency, quantity_shipped: 0, quantity_returned: 0,
+          })),
+          allocations: allocations.map((a) => ({
+            id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
+          })),
+          history: [{ id: entry.id, order_id: order.id, type: entry.type, from_status: null, to_status: entry.toStatus, message: entry.message, actor: entry.actor, at: entry.at }],
+          events: orderEventRows(entry, order),
+          stock: this.inventory.reservedChanges(allocations, book),
+        }));
+        order.number = written.number;
+        order.customer = em.getReference(Customer, written.customer_id, { wrapped: true });
+        return { order };
+      });
+    } catch (e) {
+      if (e instanceof DomainError) return { userErrors: e.userErrors };
+      throw e;
+    }
+    // A retry of an order placed before: that order, as it is now (committed, so read outside the lock).
+    const order = placed.order ?? await em.findOneOrFail(Order, { id: placed.existingId! });
+    return { order, userErrors: [] };
   }
 
   async confirmOrder(ctx: RequestContext, id: string): Promise<OrderResult> {
@@ -382,6 +401,29 @@ export class OrderService {
 
 }
 
+
+/**
+ * Whether placeOrder's input passes every class-validator rule of PlaceOrderInput and its nested
+ * inputs (order.inputs.ts), checked with class-validator's own predicates; keep the two in step.
+ * True only when it certainly passes: anything else (a failure, or objects that are not the
+ * input classes, whose rules could differ) is left to validateInput, which words the userErrors.
+ */
+export function isValidPlaceOrderInput(input: PlaceOrderInput | null | undefined): boolean {
+  if (!(input instanceof PlaceOrderInput)) return false;
+  const optional = <T>(v: T | null | undefined, ok: (v: T) => boolean) => v == null || ok(v);
+  const c = input.customer;
+  const a = input.shippingAddress;
+  return length(input.channelCode, 1, 64)
+    && optional(input.externalId, (v) => length(v, 1, 128))
+    && c instanceof CustomerInput && isEmail(c.email, {}) && maxLength(c.email, 320) && optional(c.name, (v) => maxLength(v, 200))
+    && a instanceof AddressInput && optional(a.name, (v) => maxLength(v, 200)) && length(a.line1, 1, 300) && optional(a.line2, (v) => maxLength(v, 300))
+    && length(a.city, 1, 200) && length(a.postalCode, 1, 32) && isISO31661Alpha2(a.country)
+    && arrayMinSize(input.lines, 1) && arrayMaxSize(input.lines, 500)
+    && input.lines.every((l) => l instanceof OrderLineInput && length(l.sku, 1, 64) && min(l.quantity, 1) && max(l.quantity, 1_000_000)
+      && optional(l.unitPrice, (v) => min(v, 0) && max(v, 1_000_000_000)))
+    && optional(input.shippingAmount, (v) => min(v, 0) && max(v, 100_000_000))
+    && optional(input.note, (v) => maxLength(v, 2000));
+}
 
 /** The columns of a new order but its number and customer; they follow the order table of the migrations. */
 function orderRow(o: Order): Record<string, unknown> {
