@@ -19,6 +19,7 @@ import { Migration20261127205000 } from './Migration20261127205000';
 import { Migration20261206230000_stream } from './Migration20261206230000_stream';
 import { Migration20261206230000_boundaries } from './Migration20261206230000_boundaries';
 import { Migration20261207020000_search } from './Migration20261207020000_search';
+import { Migration20261207110000_webhook_secret_grace } from './Migration20261207110000_webhook_secret_grace';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -35,4 +36,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261206230000_stream', class: Migration20261206230000_stream },
   { name: 'Migration20261206230000_boundaries', class: Migration20261206230000_boundaries },
   { name: 'Migration20261207020000_search', class: Migration20261207020000_search },
+  { name: 'Migration20261207110000_webhook_secret_grace', class: Migration20261207110000_webhook_secret_grace },
 ];

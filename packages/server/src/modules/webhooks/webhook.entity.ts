@@ -31,6 +31,14 @@ export class WebhookEndpoint {
   @Property({ type: 'string', length: 100, hidden: true, lazy: true })
   secret: string;
 
+  /** The secret replaced by the last rotation: it signs too, next to `secret`, until previousSecretValidUntil. Never returned, never logged. */
+  @Property({ type: 'string', length: 100, nullable: true, hidden: true, lazy: true })
+  previousSecret?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the secret replaced by the last rotation still signs deliveries, next to the new one (OMS_WEBHOOK_SECRET_GRACE_SECONDS).' })
+  @Property({ type: 'datetime', nullable: true })
+  previousSecretValidUntil?: Date | null;
+
   @Field(() => Boolean, { description: 'false: nothing is delivered (disabled by an admin, or automatically after repeated failures).' })
   @Property({ type: 'boolean' })
   active = true;
@@ -79,6 +87,28 @@ export class WebhookEndpoint {
     this.active = false;
     this.disabledReason = reason;
     this.disabledAt = now;
+  }
+
+  /**
+   * A new secret, in use at once; the one it replaces keeps signing next to it for `graceSeconds`
+   * (none: it stops at once). A secret still in its grace period when the next rotation comes is
+   * dropped then: at most two secrets sign. `secret` must be loaded (it is lazy).
+   */
+  rotateSecret(secret: string, graceSeconds: number, now = new Date()) {
+    if (graceSeconds > 0) {
+      this.previousSecret = this.secret;
+      this.previousSecretValidUntil = new Date(now.getTime() + graceSeconds * 1000);
+    } else {
+      this.previousSecret = null;
+      this.previousSecretValidUntil = null;
+    }
+    this.secret = secret;
+  }
+
+  /** The secrets that sign a delivery at `now`: the current one first, then the previous one during its grace period. */
+  signingSecrets(now = new Date()): string[] {
+    const previous = this.previousSecret && this.previousSecretValidUntil && this.previousSecretValidUntil > now ? [this.previousSecret] : [];
+    return [this.secret, ...previous];
   }
 
   enable() {
