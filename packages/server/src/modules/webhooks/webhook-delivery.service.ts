@@ -66,6 +66,14 @@ export function retriesFor(delaySeconds: number, windowSeconds: number): number 
   return n;
 }
 
+/**
+ * The shortest wait (seconds) before a job's next retry, `extra` retries on: pg-boss waits
+ * retryDelay × 2^retryCount, up to twice that with its jitter.
+ */
+export function backoffStep(job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>, extra = 0): number {
+  return job.retryDelay * 2 ** Math.min(job.retryCount + extra, 16);
+}
+
 export class WebhookDeliveryService {
   private readonly retryLimit: number;
   /** Told of every finished delivery attempt (the metrics count them); `latencyMs` only when a request was sent. */
@@ -311,12 +319,12 @@ export class WebhookDeliveryService {
    * used one retry). Sent in `em`'s transaction.
    */
   private async defer(em: EntityManager, job: PgBoss.JobWithMetadata<{ deliveryId: string }>, startAfter: Date, used = 0): Promise<void> {
-    const done = job.retryCount + used;
     await this.jobs.send(em, DELIVERY_QUEUE, job.data, {
       startAfter,
       priority: job.priority,
-      retryLimit: Math.max(0, job.retryLimit - done),
-      retryDelay: this.config.webhookRetryDelaySeconds * 2 ** Math.min(done, 16),
+      retryLimit: Math.max(0, job.retryLimit - job.retryCount - used),
+      // A job deferred before carries its backoff in its own retry delay (the queue's × 2^retries before it).
+      retryDelay: backoffStep(job, used),
       retryBackoff: true,
     });
   }
@@ -326,8 +334,8 @@ export class WebhookDeliveryService {
    * capped at the retry window, and never sooner than the backoff step that would apply without it
    * (the retry delay × 2^retries so far).
    */
-  retryAt(retryAfterMs: number, retriesSoFar: number, now = Date.now()): Date {
-    const stepMs = this.config.webhookRetryDelaySeconds * 1000 * 2 ** Math.min(retriesSoFar, 16);
+  retryAt(job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>, retryAfterMs: number, now = Date.now()): Date {
+    const stepMs = backoffStep(job) * 1000;
     const capMs = Math.max(stepMs, this.config.webhookRetryWindowSeconds * 1000);
     return new Date(now + Math.max(stepMs, Math.min(retryAfterMs, capMs)));
   }
@@ -381,7 +389,7 @@ export class WebhookDeliveryService {
       } else if (givingUp && endpoint.active) {
         await this.countFailedDelivery(tx as EntityManager, endpoint.id);
       } else if (rescheduled) {
-        await this.defer(tx as EntityManager, job, this.retryAt(outcome.retryAfterMs!, job.retryCount), 1);
+        await this.defer(tx as EntityManager, job, this.retryAt(job, outcome.retryAfterMs!), 1);
       }
     }, { loggerContext: BACKGROUND });
     this.onAttempt?.(outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying', sent ? outcome.latencyMs : undefined);
