@@ -74,7 +74,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 
 class Timeout extends Error {}
 
-function request(url: URL, options: http.RequestOptions, body: string, timeoutMs: number): Promise<{ status: number; excerpt: string; retryAfter?: string | string[] }> {
+/** `timeoutMs`: what is left of the attempt's deadline; `deadlineMs`: the whole deadline, as the timeout error names it. */
+function request(url: URL, options: http.RequestOptions, body: string, timeoutMs: number, deadlineMs: number): Promise<{ status: number; excerpt: string; retryAfter?: string | string[] }> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? https.request : http.request;
     const req = send(url, options, (res) => {
@@ -96,7 +97,7 @@ function request(url: URL, options: http.RequestOptions, body: string, timeoutMs
         reject(err);
       });
     });
-    const timer = setTimeout(() => req.destroy(new Timeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => req.destroy(new Timeout(`timed out after ${deadlineMs} ms`)), timeoutMs);
     timer.unref(); // the socket keeps the process alive while it matters
     req.on('error', (err) => {
       clearTimeout(timer);
@@ -137,7 +138,7 @@ export async function post(target: string, p: { secrets: string[]; eventId: stri
         'webhook-timestamp': String(t),
         'webhook-signature': standardSignature(p.secrets, p.eventId, t, p.body),
       },
-    }, p.body, Math.max(1, p.timeoutMs - elapsed()));
+    }, p.body, Math.max(1, p.timeoutMs - elapsed()), p.timeoutMs);
     const ok = status >= 200 && status < 300;
     // Redirects are answers like any other non-2xx: recorded, not followed, not retried.
     const retryable = !ok && retryableStatus(status);
