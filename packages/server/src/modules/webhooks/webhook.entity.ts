@@ -127,7 +127,7 @@ export enum DeliveryStatus {
 }
 registerEnumType(DeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted).',
+  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted).',
 });
 
 @ObjectType({ description: 'One HTTP request of a delivery.' })
@@ -181,7 +181,7 @@ export class WebhookDelivery {
   @ManyToOne(() => WebhookEndpoint, { ref: true, deleteRule: 'cascade' })
   endpoint: Ref<WebhookEndpoint>;
 
-  @Field(() => ID, { description: 'The event id, sent as oms-event-id: the same on every attempt and replay.' })
+  @Field(() => ID, { description: 'The event id, sent as oms-event-id and webhook-id: the same on every attempt and replay.' })
   @Property({ type: 'uuid', index: true })
   eventId: string;
 
