@@ -11,7 +11,16 @@ import { createLogger } from '../src/common/logger';
 import { placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { standardCatalog } from './order-helpers';
-import { createEndpoint, deliveries, FAST_WEBHOOKS, readmeVerifier, Received, Receiver, settled, startReceiver } from './webhook-helpers';
+import {
+  createEndpoint,
+  deliveries,
+  FAST_WEBHOOKS,
+  readmeVerifier,
+  Received,
+  Receiver,
+  settled,
+  startReceiver,
+} from './webhook-helpers';
 
 jest.setTimeout(90_000);
 
@@ -52,7 +61,13 @@ function omsHmac(secret: string, t: string, raw: string) {
   return createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex');
 }
 
-const attemptTimes = (deliveryId: string) => t.sql(`select attempted_at, status_code from webhook_attempt where delivery_id = $1 order by attempted_at`, [deliveryId]);
+/** The HTTP statuses of a delivery's attempts, in order (null: no answer). */
+const statuses = (d: { attempts: { statusCode: number | null }[] }) => d.attempts.map((a) => a.statusCode);
+
+const attemptTimes = (deliveryId: string) =>
+  t.sql(`select attempted_at, status_code from webhook_attempt where delivery_id = $1 order by attempted_at`, [
+    deliveryId,
+  ]);
 
 describe('Standard Webhooks signatures', () => {
   test('a delivery verifies with the standardwebhooks package; a tampered body, a wrong secret or a changed id do not; the oms-* headers stay valid', async () => {
@@ -60,21 +75,31 @@ describe('Standard Webhooks signatures', () => {
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/); // 32 bytes in standard base64
     const order = (await placeOrder(t)).order;
     const [got] = await rx.waitFor('/std', 1);
-    const [event] = await t.sql(`select id from domain_event where aggregate_id = $1 and type = 'order.placed'`, [order.id]);
+    const [event] = await t.sql(`select id from domain_event where aggregate_id = $1 and type = 'order.placed'`, [
+      order.id,
+    ]);
 
     expect(got.headers['webhook-id']).toBe(event.id);
     expect(got.headers['oms-event-id']).toBe(event.id);
     expect(got.headers['webhook-timestamp']).toMatch(/^\d+$/);
     expect(got.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
     expect(standardVerify(secret, got)).toEqual(JSON.parse(got.raw));
-    expect(() => standardVerify(secret, { ...got, raw: got.raw.replace('"order.placed"', '"order.cancelled"') })).toThrow(WebhookVerificationError);
+    expect(() =>
+      standardVerify(secret, { ...got, raw: got.raw.replace('"order.placed"', '"order.cancelled"') }),
+    ).toThrow(WebhookVerificationError);
     expect(() => standardVerify(`whsec_${randomBytes(32).toString('base64')}`, got)).toThrow(WebhookVerificationError);
-    expect(() => standardVerify(secret, { ...got, headers: { ...got.headers, 'webhook-id': randomBytes(16).toString('hex') } })).toThrow(WebhookVerificationError);
+    expect(() =>
+      standardVerify(secret, { ...got, headers: { ...got.headers, 'webhook-id': randomBytes(16).toString('hex') } }),
+    ).toThrow(WebhookVerificationError);
 
     // The OMS's own headers, as before, with the same timestamp.
-    expect(got.headers['oms-signature']).toBe(`t=${got.headers['webhook-timestamp']},v1=${omsHmac(secret, got.headers['webhook-timestamp'] as string, got.raw)}`);
+    expect(got.headers['oms-signature']).toBe(
+      `t=${got.headers['webhook-timestamp']},v1=${omsHmac(secret, got.headers['webhook-timestamp'] as string, got.raw)}`,
+    );
     expect(verify(secret, got.headers['oms-signature'] as string, got.raw)).toBe(true);
-    expect(verify(secret, got.headers['oms-signature'] as string, got.raw.replace('"order.placed"', '"order.cancelled"'))).toBe(false);
+    expect(
+      verify(secret, got.headers['oms-signature'] as string, got.raw.replace('"order.placed"', '"order.cancelled"')),
+    ).toBe(false);
     await settled(t);
     expect((await deliveries(t, endpoint.id)).map((d) => d.status)).toEqual(['DELIVERED']);
   });
@@ -82,7 +107,8 @@ describe('Standard Webhooks signatures', () => {
   test('an older secret (base64url, made before secrets were standard base64) signs with the bytes it decodes to', async () => {
     const { endpoint } = await createEndpoint(t, { url: rx.url('/old-secret'), eventTypes: ['order.placed'] });
     let old: string;
-    do old = `whsec_${randomBytes(32).toString('base64url')}`; while (!/[-_]/.test(old));
+    do old = `whsec_${randomBytes(32).toString('base64url')}`;
+    while (!/[-_]/.test(old));
     await t.sql(`update webhook_endpoint set secret = $2 where id = $1`, [endpoint.id, old]);
     await placeOrder(t);
     const [got] = await rx.waitFor('/old-secret', 1);
@@ -93,7 +119,10 @@ describe('Standard Webhooks signatures', () => {
   });
 
   test('after a rotation both secrets sign during the grace period (new first), and only the new one after it; neither secret is in GraphQL or the logs', async () => {
-    const { endpoint, secret: first } = await createEndpoint(t, { url: rx.url('/rotate'), eventTypes: ['order.placed'] });
+    const { endpoint, secret: first } = await createEndpoint(t, {
+      url: rx.url('/rotate'),
+      eventTypes: ['order.placed'],
+    });
     const before = Date.now();
     const r = await t.q(ROTATE, { id: endpoint.id });
     expect(r.rotateWebhookSecret.userErrors).toEqual([]);
@@ -114,7 +143,9 @@ describe('Standard Webhooks signatures', () => {
     expect(standardVerify(first, during)).toEqual(JSON.parse(during.raw));
     expect(() => standardVerify(second, { ...during, raw: `${during.raw} ` })).toThrow(WebhookVerificationError);
     const ts = during.headers['webhook-timestamp'] as string;
-    expect(during.headers['oms-signature']).toBe(`t=${ts},v1=${omsHmac(second, ts, during.raw)},v1=${omsHmac(first, ts, during.raw)}`);
+    expect(during.headers['oms-signature']).toBe(
+      `t=${ts},v1=${omsHmac(second, ts, during.raw)},v1=${omsHmac(first, ts, during.raw)}`,
+    );
     expect(verify(second, during.headers['oms-signature'] as string, during.raw)).toBe(true);
     expect(verify(first, during.headers['oms-signature'] as string, during.raw)).toBe(true);
 
@@ -129,7 +160,9 @@ describe('Standard Webhooks signatures', () => {
     expect(verify(first, again.headers['oms-signature'] as string, again.raw)).toBe(false);
 
     // The grace period is over (as if an hour had passed): only the new secret signs.
-    await t.sql(`update webhook_endpoint set previous_secret_valid_until = now() - interval '1 second' where id = $1`, [endpoint.id]);
+    await t.sql(`update webhook_endpoint set previous_secret_valid_until = now() - interval '1 second' where id = $1`, [
+      endpoint.id,
+    ]);
     await placeOrder(t);
     const [, , after] = await rx.waitFor('/rotate', 3);
     expect(after.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
@@ -152,8 +185,11 @@ describe('Standard Webhooks signatures', () => {
   });
 
   test('with a grace period of 0 a rotation stops the old secret at once', async () => {
-    const { endpoint, secret: old } = await createEndpoint(t, { url: rx.url('/no-grace'), eventTypes: ['order.placed'] });
-    const webhooks = t.server.services.webhookEndpoints as any;
+    const { endpoint, secret: old } = await createEndpoint(t, {
+      url: rx.url('/no-grace'),
+      eventTypes: ['order.placed'],
+    });
+    const webhooks = t.server.services.webhookEndpoints as unknown as { config: Record<string, unknown> };
     const saved = webhooks.config;
     webhooks.config = { ...saved, webhookSecretGraceSeconds: 0 };
     let fresh: string;
@@ -184,7 +220,7 @@ describe('retries that respect the receiver', () => {
     await settled(t);
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
-    expect(d.attempts.map((a: any) => a.statusCode)).toEqual([429, 200]);
+    expect(statuses(d)).toEqual([429, 200]);
     // The attempts as recorded: the first is written once its answer is read, so the gap between
     // the records is at most a little under the wait (the second request's latency).
     const [a, b] = await attemptTimes(d.id);
@@ -216,12 +252,15 @@ describe('retries that respect the receiver', () => {
     await settled(t);
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
-    expect(d.attempts.map((a: any) => a.statusCode)).toEqual([408, 200]);
+    expect(statuses(d)).toEqual([408, 200]);
   });
 
   test('429 with Retry-After until the retries are used up: FAILED after 3 attempts, the job a dead letter', async () => {
     const { endpoint } = await createEndpoint(t, { url: rx.url('/always-busy'), eventTypes: ['order.placed'] });
-    rx.script('/always-busy', Array.from({ length: 5 }, () => ({ status: 429, headers: { 'retry-after': '1' } })));
+    rx.script(
+      '/always-busy',
+      Array.from({ length: 5 }, () => ({ status: 429, headers: { 'retry-after': '1' } })),
+    );
     await placeOrder(t);
     await rx.waitFor('/always-busy', 3, 30_000);
     await settled(t, 30_000);
@@ -234,13 +273,15 @@ describe('retries that respect the receiver', () => {
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'FAILED', attemptCount: 3 });
     const dead = await t.q(`{ jobs(queue: "webhook-delivery__dead") { state data error } }`);
-    expect(dead.jobs.filter((j: any) => j.data.deliveryId === d.id)).toHaveLength(1);
+    expect(dead.jobs.filter((j: { data: { deliveryId?: string } }) => j.data.deliveryId === d.id)).toHaveLength(1);
   });
 
   test('400, 404 and 410 are not retried: FAILED after one attempt', async () => {
     const ids: Record<number, string> = {};
     for (const status of [400, 404, 410]) {
-      ids[status] = (await createEndpoint(t, { url: rx.url(`/no-${status}`), eventTypes: ['order.placed'] })).endpoint.id;
+      ids[status] = (
+        await createEndpoint(t, { url: rx.url(`/no-${status}`), eventTypes: ['order.placed'] })
+      ).endpoint.id;
       rx.script(`/no-${status}`, [{ status, headers: { 'retry-after': '1' } }]);
     }
     await placeOrder(t);
@@ -251,7 +292,7 @@ describe('retries that respect the receiver', () => {
       expect(rx.on(`/no-${status}`)).toHaveLength(1);
       const [d] = await deliveries(t, ids[status]);
       expect(d).toMatchObject({ status: 'FAILED', attemptCount: 1 });
-      expect(d.attempts.map((a: any) => a.statusCode)).toEqual([status]);
+      expect(statuses(d)).toEqual([status]);
     }
   });
 });

@@ -7,10 +7,14 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261207110000_webhook_secret_grace extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table "webhook_endpoint" add column if not exists "previous_secret" varchar(100) null, add column if not exists "previous_secret_valid_until" timestamptz null;`);
+    this.addSql(
+      `alter table "webhook_endpoint" add column if not exists "previous_secret" varchar(100) null, add column if not exists "previous_secret_valid_until" timestamptz null;`,
+    );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table "webhook_endpoint" drop column if exists "previous_secret_valid_until", drop column if exists "previous_secret";`);
+    this.addSql(
+      `alter table "webhook_endpoint" drop column if exists "previous_secret_valid_until", drop column if exists "previous_secret";`,
+    );
   }
 }
