@@ -124,6 +124,7 @@ export const FAST_WEBHOOKS = {
   webhookTimeoutMs: 1500,
   webhookRetryDelaySeconds: 1,
   webhookRetryWindowSeconds: 3, // two retries: after ~1-2 s and ~2-4 s
+  webhookSecretGraceSeconds: 0, // a rotated secret stops signing at once (webhooks-standard.e2e tests the grace period)
   webhookDisableAfterFailures: 3,
 };
 

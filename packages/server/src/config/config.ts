@@ -74,6 +74,8 @@ export interface Config {
   webhookMaxEndpointsPerKey: number;
   /** Events one partner key (or one staff endpoint) may have replayed per hour; 0: no limit. */
   webhookReplayMaxPerHour: number;
+  /** How long a webhook endpoint's previous secret keeps signing deliveries (next to the new one) after rotateWebhookSecret; 0: it stops at once. */
+  webhookSecretGraceSeconds: number;
   /** Cron expression of the scheduled automation rules (cancel-unpaid, flag-late, custom schedules); "off": never. */
   automationSchedule: string;
   /** Where background exports write their files (a shared volume when several processes run). */
@@ -149,6 +151,7 @@ export const ENV_VARS = [
   'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
   'OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY',
   'OMS_WEBHOOK_REPLAY_MAX_PER_HOUR',
+  'OMS_WEBHOOK_SECRET_GRACE_SECONDS',
   'OMS_AUTOMATION_SCHEDULE',
   'OMS_EXPORT_DIR',
   'OMS_EXPORT_TTL_SECONDS',
@@ -259,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, false),
     webhookMaxEndpointsPerKey: int('OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY', env.OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY, 10),
     webhookReplayMaxPerHour: int('OMS_WEBHOOK_REPLAY_MAX_PER_HOUR', env.OMS_WEBHOOK_REPLAY_MAX_PER_HOUR, 10_000),
+    webhookSecretGraceSeconds: int('OMS_WEBHOOK_SECRET_GRACE_SECONDS', env.OMS_WEBHOOK_SECRET_GRACE_SECONDS, 24 * 3600),
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),

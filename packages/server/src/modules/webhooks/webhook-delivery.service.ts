@@ -2,8 +2,9 @@
  * Webhook delivery (endpoints are edited in webhook-endpoint.service.ts): one delivery per
  * dispatched event and matching endpoint, written with a delivery job in the dispatching
  * transaction; the delivery job itself: a signed POST, retried with exponential backoff on
- * network errors, timeouts and 5xx for the configured window (24 h by default), not retried on
- * other answers. Every attempt is logged; an endpoint whose
+ * network errors, timeouts, 408, 429 and 5xx for the configured window (24 h by default), not
+ * retried on other answers; a retried answer's Retry-After is honoured (no sooner than the backoff
+ * step, no later than the window). Every attempt is logged; an endpoint whose
  * deliveries keep failing is disabled, with the reason on the endpoint and in the audit log.
  *
  * Safety: a URL must point at a public address when it is registered and again at every attempt,
@@ -56,13 +57,21 @@ const REPLAY_ROUND = 50;
 export const REPLAY_LIMIT = 10_000;
 
 export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>
-  & Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour'>>;
+  & Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour' | 'webhookSecretGraceSeconds'>>;
 
 /** Retries whose backoff delays (delay, 2×delay, 4×delay, ... at the least) add up to the window. */
 export function retriesFor(delaySeconds: number, windowSeconds: number): number {
   let n = 0;
   while (delaySeconds * (2 ** n - 1) < windowSeconds && n < 30) n++;
   return n;
+}
+
+/**
+ * The shortest wait (seconds) before a job's next retry, `extra` retries on: pg-boss waits
+ * retryDelay × 2^retryCount, up to twice that with its jitter.
+ */
+export function backoffStep(job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>, extra = 0): number {
+  return job.retryDelay * 2 ** Math.min(job.retryCount + extra, 16);
 }
 
 export class WebhookDeliveryService {
@@ -304,23 +313,37 @@ export class WebhookDeliveryService {
   }
 
   /**
-   * Puts a delivery job whose lane is full back in the queue as a new job starting at `startAfter`,
-   * with the retries (and backoff) it has left; this one then completes without an attempt.
+   * Puts a delivery job back in the queue as a new job starting at `startAfter`, with the retries
+   * (and backoff) it has left: for a job whose lane is full (this one then completes without an
+   * attempt; `used` 0), or after an attempt answered with Retry-After (`used` 1: that attempt
+   * used one retry). Sent in `em`'s transaction.
    */
-  private async defer(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>, startAfter: Date): Promise<void> {
-    await this.jobs.send(orm.em.fork({ loggerContext: BACKGROUND }), DELIVERY_QUEUE, job.data, {
+  private async defer(em: EntityManager, job: PgBoss.JobWithMetadata<{ deliveryId: string }>, startAfter: Date, used = 0): Promise<void> {
+    await this.jobs.send(em, DELIVERY_QUEUE, job.data, {
       startAfter,
       priority: job.priority,
-      retryLimit: Math.max(0, job.retryLimit - job.retryCount),
-      retryDelay: this.config.webhookRetryDelaySeconds * 2 ** Math.min(job.retryCount, 16),
+      retryLimit: Math.max(0, job.retryLimit - job.retryCount - used),
+      // A job deferred before carries its backoff in its own retry delay (the queue's × 2^retries before it).
+      retryDelay: backoffStep(job, used),
       retryBackoff: true,
     });
+  }
+
+  /**
+   * When the next attempt after a retried answer with Retry-After starts: the wait it asks for,
+   * capped at the retry window, and never sooner than the backoff step that would apply without it
+   * (the retry delay × 2^retries so far).
+   */
+  retryAt(job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>, retryAfterMs: number, now = Date.now()): Date {
+    const stepMs = backoffStep(job) * 1000;
+    const capMs = Math.max(stepMs, this.config.webhookRetryWindowSeconds * 1000);
+    return new Date(now + Math.max(stepMs, Math.min(retryAfterMs, capMs)));
   }
 
   /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
   private async deliver(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>): Promise<void> {
     const em = orm.em.fork({ loggerContext: BACKGROUND });
-    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret', 'endpoint.ownerKey'] });
+    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret', 'endpoint.previousSecret', 'endpoint.ownerKey'] });
     if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
     const endpoint = delivery.endpoint.$;
     const event = await em.findOne(DomainEvent, { id: delivery.eventId });
@@ -334,7 +357,7 @@ export class WebhookDeliveryService {
       const lane = this.lane(endpoint);
       const slot = await this.fair.enter(lane);
       if ('retryAt' in slot) {
-        await this.defer(orm, job, slot.retryAt);
+        await this.defer(orm.em.fork({ loggerContext: BACKGROUND }), job, slot.retryAt);
         return;
       }
       // The payload as the endpoint's owner may read it (a partner key: its permissions; see event-redaction.ts).
@@ -342,7 +365,7 @@ export class WebhookDeliveryService {
       let latencyMs = this.config.webhookTimeoutMs;
       try {
         outcome = await post(endpoint.url, {
-          secret: endpoint.secret, eventId: event.id, body, timeoutMs: this.config.webhookTimeoutMs,
+          secrets: endpoint.signingSecrets(), eventId: event.id, body, timeoutMs: this.config.webhookTimeoutMs,
           resolve: this.resolveHost, allowPrivate: !this.strict(!!endpoint.ownerKey),
         });
         latencyMs = outcome.latencyMs;
@@ -352,6 +375,9 @@ export class WebhookDeliveryService {
       sent = outcome.statusCode !== undefined || outcome.latencyMs > 0;
     }
     const givingUp = !outcome.delivered && (!outcome.retryable || job.retryCount >= job.retryLimit);
+    // A retried answer with Retry-After: the next attempt is a new job at the time it asks for
+    // (within bounds), sent with this attempt's record; this job then completes.
+    const rescheduled = !givingUp && !outcome.delivered && outcome.retryAfterMs !== undefined;
     await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (tx) => {
       const d = await tx.findOneOrFail(WebhookDelivery, { id: delivery.id });
       tx.persist(new WebhookAttempt({ delivery: tx.getReference(WebhookDelivery, d.id, { wrapped: true }), attemptedAt: new Date(), ...outcome }));
@@ -362,9 +388,15 @@ export class WebhookDeliveryService {
         await runSql(tx as EntityManager, resetFailures(endpoint.id));
       } else if (givingUp && endpoint.active) {
         await this.countFailedDelivery(tx as EntityManager, endpoint.id);
+      } else if (rescheduled) {
+        await this.defer(tx as EntityManager, job, this.retryAt(job, outcome.retryAfterMs!), 1);
       }
     }, { loggerContext: BACKGROUND });
     this.onAttempt?.(outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying', sent ? outcome.latencyMs : undefined);
+    if (rescheduled) {
+      this.log.debug({ delivery: delivery.id, endpoint: endpoint.id, status: outcome.statusCode, retryAfterMs: outcome.retryAfterMs }, 'webhook delivery rescheduled by Retry-After');
+      return;
+    }
     if (!outcome.delivered && outcome.retryable) {
       // pg-boss keeps this message as the job's error (shown by the jobs query).
       throw new Error(`webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`);

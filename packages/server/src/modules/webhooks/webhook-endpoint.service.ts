@@ -3,7 +3,8 @@
  * register endpoints for any channel; a partner key registers its own, for its own channels, up
  * to a bounded number (webhook.sql.ts), and sees only those. A URL must point at a public address
  * (the delivery service checks it: WebhookDeliveryService.checkUrl, webhook.address.ts). The
- * signing secret is shown once, when it is made. Every change is audited.
+ * signing secret is shown once, when it is made; after a rotation the previous one keeps signing
+ * next to it for the grace period (OMS_WEBHOOK_SECRET_GRACE_SECONDS). Every change is audited.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
@@ -34,7 +35,7 @@ export async function findEndpoint(em: EntityManager, ctx: RequestContext, id: s
 }
 
 export class WebhookEndpointService {
-  constructor(private readonly delivery: WebhookDeliveryService, private readonly config: Pick<WebhookConfig, 'webhookMaxEndpointsPerKey'>) {}
+  constructor(private readonly delivery: WebhookDeliveryService, private readonly config: Pick<WebhookConfig, 'webhookMaxEndpointsPerKey' | 'webhookSecretGraceSeconds'>) {}
 
   /** The deprecated unpaged list: the oldest LEGACY_LIST_CAP endpoints. */
   endpoints(ctx: RequestContext): Promise<WebhookEndpoint[]> {
@@ -82,8 +83,12 @@ export class WebhookEndpointService {
     return channels.map((c) => c.id);
   }
 
+  /**
+   * `whsec_` and 32 random bytes in standard base64 (what Standard Webhooks libraries decode).
+   * Older secrets are in base64url (they may hold - and _); they sign with the bytes that decodes to (webhook.http.ts standardKey).
+   */
   private newSecret() {
-    return `whsec_${randomBytes(32).toString('base64url')}`;
+    return `whsec_${randomBytes(32).toString('base64')}`;
   }
 
   async create(ctx: RequestContext, input: CreateWebhookEndpointInput) {
@@ -145,8 +150,11 @@ export class WebhookEndpointService {
     let secret: string | undefined;
     const r = await this.run(ctx, 'endpoint', { id }, async (em) => {
       const endpoint = await findEndpoint(em, ctx, id);
-      endpoint.secret = secret = this.newSecret();
-      recordAudit(em, ctx, 'webhookEndpoint.rotateSecret', 'webhookEndpoint', endpoint.id, { url: endpoint.url });
+      await em.populate(endpoint, ['secret']); // lazy: the one being replaced keeps signing during the grace period
+      endpoint.rotateSecret(secret = this.newSecret(), this.config.webhookSecretGraceSeconds ?? 0);
+      recordAudit(em, ctx, 'webhookEndpoint.rotateSecret', 'webhookEndpoint', endpoint.id, {
+        url: endpoint.url, previousSecretValidUntil: endpoint.previousSecretValidUntil?.toISOString() ?? null,
+      });
       return endpoint;
     });
     return { ...r, secret: r.endpoint ? secret : undefined };

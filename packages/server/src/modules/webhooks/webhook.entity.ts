@@ -31,6 +31,14 @@ export class WebhookEndpoint {
   @Property({ type: 'string', length: 100, hidden: true, lazy: true })
   secret: string;
 
+  /** The secret replaced by the last rotation: it signs too, next to `secret`, until previousSecretValidUntil. Never returned, never logged. */
+  @Property({ type: 'string', length: 100, nullable: true, hidden: true, lazy: true })
+  previousSecret?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the secret replaced by the last rotation still signs deliveries, next to the new one (OMS_WEBHOOK_SECRET_GRACE_SECONDS).' })
+  @Property({ type: 'datetime', nullable: true })
+  previousSecretValidUntil?: Date | null;
+
   @Field(() => Boolean, { description: 'false: nothing is delivered (disabled by an admin, or automatically after repeated failures).' })
   @Property({ type: 'boolean' })
   active = true;
@@ -81,6 +89,28 @@ export class WebhookEndpoint {
     this.disabledAt = now;
   }
 
+  /**
+   * A new secret, in use at once; the one it replaces keeps signing next to it for `graceSeconds`
+   * (none: it stops at once). A secret still in its grace period when the next rotation comes is
+   * dropped then: at most two secrets sign. `secret` must be loaded (it is lazy).
+   */
+  rotateSecret(secret: string, graceSeconds: number, now = new Date()) {
+    if (graceSeconds > 0) {
+      this.previousSecret = this.secret;
+      this.previousSecretValidUntil = new Date(now.getTime() + graceSeconds * 1000);
+    } else {
+      this.previousSecret = null;
+      this.previousSecretValidUntil = null;
+    }
+    this.secret = secret;
+  }
+
+  /** The secrets that sign a delivery at `now`: the current one first, then the previous one during its grace period. */
+  signingSecrets(now = new Date()): string[] {
+    const previous = this.previousSecret && this.previousSecretValidUntil && this.previousSecretValidUntil > now ? [this.previousSecret] : [];
+    return [this.secret, ...previous];
+  }
+
   enable() {
     this.active = true;
     this.disabledReason = undefined;
@@ -97,7 +127,7 @@ export enum DeliveryStatus {
 }
 registerEnumType(DeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted).',
+  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted).',
 });
 
 @ObjectType({ description: 'One HTTP request of a delivery.' })
@@ -151,7 +181,7 @@ export class WebhookDelivery {
   @ManyToOne(() => WebhookEndpoint, { ref: true, deleteRule: 'cascade' })
   endpoint: Ref<WebhookEndpoint>;
 
-  @Field(() => ID, { description: 'The event id, sent as oms-event-id: the same on every attempt and replay.' })
+  @Field(() => ID, { description: 'The event id, sent as oms-event-id and webhook-id: the same on every attempt and replay.' })
   @Property({ type: 'uuid', index: true })
   eventId: string;
 

@@ -115,7 +115,7 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => RotateWebhookSecretPayload, { description: 'Replaces the signing secret (the old one stops at once); the new one is returned once.' })
+  @Mutation(() => RotateWebhookSecretPayload, { description: 'Replaces the signing secret; the new one is returned once. The old one keeps signing too, next to the new one, until previousSecretValidUntil (OMS_WEBHOOK_SECRET_GRACE_SECONDS).' })
   rotateWebhookSecret(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.webhooks.rotateSecret(ctx, id);
   }
