@@ -8,6 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestServer } from './harness';
+import type { Mutation, Query, Select } from './support/select';
 
 export interface Received {
   path: string;
@@ -103,14 +104,19 @@ export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endp
   id eventId eventType status attemptCount replayOf replay deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
 
 export async function createEndpoint(t: TestServer, input: { url: string; eventTypes: string[]; channelCodes?: string[] }, token?: string) {
-  const r = await t.q(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
+  const r = await t.q<Select<Mutation, { createWebhookEndpoint: {
+    endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true }; secret: true; userErrors: { field: true; code: true; message: true };
+  } }>>(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
   if (r.createWebhookEndpoint.userErrors.length) throw new Error(JSON.stringify(r.createWebhookEndpoint.userErrors));
   return r.createWebhookEndpoint as { endpoint: { id: string; url: string; eventTypes: string[]; channelCodes: string[]; active: boolean }; secret: string };
 }
 
 export async function deliveries(t: TestServer, endpointId: string, token?: string) {
-  const r = await t.q(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
-  return r.webhookDeliveries.nodes as any[];
+  const r = await t.q<Select<Query, { webhookDeliveries: { totalCount: true; nodes: {
+    id: true; eventId: true; eventType: true; status: true; attemptCount: true; replayOf: true; replay: true; deliveredAt: true;
+    attempts: { statusCode: true; latencyMs: true; responseExcerpt: true; error: true };
+  } } }>>(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
+  return r.webhookDeliveries.nodes;
 }
 
 /**
