@@ -13,7 +13,7 @@
 import { Client } from 'pg';
 import { freePort } from '../src/config/embedded-postgres';
 import { createServer } from '../src/server';
-import { settle, startTestServer, TestServer } from './harness';
+import { settle, startTestServer, TestServer, WsClose } from './harness';
 import { placeOrder, PLACE_ORDER, orderInput } from './builders';
 import { baseUrl, expectNoInternals, standardCatalog } from './order-helpers';
 import { createEndpoint, FAST_WEBHOOKS, Receiver, startReceiver } from './webhook-helpers';
@@ -137,7 +137,7 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // written outside the JSON log.
   const consoleErrors = jest.spyOn(console, 'error');
   const late = t.ws();
-  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e: any) => resolve({ code: e.code, reason: e.reason })));
+  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e) => resolve({ code: (e as WsClose).code, reason: (e as WsClose).reason })));
   expect(lateClosed).toEqual({ code: 1013, reason: 'Service temporarily unavailable' });
   expect(consoleErrors).not.toHaveBeenCalled();
   consoleErrors.mockRestore();

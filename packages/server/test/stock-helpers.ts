@@ -5,6 +5,7 @@
  */
 import { mutate, orderInput, OrderPayload, PLACE_ORDER } from './builders';
 import type { GqlResponse, TestServer } from './harness';
+import { Mutation, operation, Select } from './support/select';
 
 export type Lines = { sku: string; quantity: number }[];
 
@@ -22,8 +23,11 @@ export const ship = (t: TestServer, orderId: string, warehouseCode: string, line
 export const returnUnits = (t: TestServer, orderId: string, lines: Lines, restock: boolean, reason?: string) =>
   mutate(t, 'createReturn', 'input: $i', { i: { orderId, lines, restock, reason } }, '$i: CreateReturnInput!');
 
-export const ADJUST_STOCK = `mutation($i: AdjustStockInput!) { adjustStock(input: $i) {
-  stockLevel { onHand reserved available sku warehouse { code } } userErrors { field code message } } }`;
+export type AdjustStockData = Select<Mutation, { adjustStock: {
+  stockLevel: { onHand: true; reserved: true; available: true; sku: true; warehouse: { code: true } }; userErrors: { field: true; code: true; message: true };
+} }>;
+export const ADJUST_STOCK = operation<AdjustStockData>(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) {
+  stockLevel { onHand reserved available sku warehouse { code } } userErrors { field code message } } }`);
 
 /** adjustStock as a raw request (for races): the HTTP response, never throws. */
 export const adjustStockRaw = (t: TestServer, sku: string, warehouseCode: string, delta: number, reason = 'test') =>

@@ -8,7 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestServer } from './harness';
-import type { Mutation, Query, Select } from './support/select';
+import { Mutation, operation, Query, Select } from './support/select';
 
 export interface Received {
   path: string;
@@ -97,16 +97,16 @@ export async function settled(t: TestServer, timeoutMs = 20_000): Promise<void> 
   }
 }
 
-export const CREATE_ENDPOINT = `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
-  endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`;
+export const CREATE_ENDPOINT = operation<Select<Mutation, { createWebhookEndpoint: {
+  endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true }; secret: true; userErrors: { field: true; code: true; message: true };
+} }>>(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
+  endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`);
 
 export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endpointId: $id, first: $first) { totalCount nodes {
   id eventId eventType status attemptCount replayOf replay deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
 
 export async function createEndpoint(t: TestServer, input: { url: string; eventTypes: string[]; channelCodes?: string[] }, token?: string) {
-  const r = await t.q<Select<Mutation, { createWebhookEndpoint: {
-    endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true }; secret: true; userErrors: { field: true; code: true; message: true };
-  } }>>(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
+  const r = await t.q(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
   if (r.createWebhookEndpoint.userErrors.length) throw new Error(JSON.stringify(r.createWebhookEndpoint.userErrors));
   return r.createWebhookEndpoint as { endpoint: { id: string; url: string; eventTypes: string[]; channelCodes: string[]; active: boolean }; secret: string };
 }

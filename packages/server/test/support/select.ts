@@ -22,3 +22,12 @@ type Apply<V, S> = null extends V
 
 /** The response shape of selection S on type T. */
 export type Select<T, S extends Selection<T>> = { [K in keyof S & keyof T]: S[K] extends true ? T[K] : Apply<T[K], S[K]> };
+
+declare const RESULT: unique symbol;
+
+/**
+ * A GraphQL document that carries its response type: at run time it is the very string (so what
+ * is sent is unchanged); `t.q(doc)` and `t.gql(doc)` take their data type from it.
+ */
+export type Operation<T> = string & { readonly [RESULT]?: T };
+export const operation = <T>(text: string): Operation<T> => text as Operation<T>;
