@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { freePort } from '../src/config/embedded-postgres';
 import { adjustStock, placeOrder } from './builders';
 import { collect, settle, startTestServer, TestServer } from './harness';
-import { operation, Query, Select } from './support/select';
+import { GqlBody, Mutation, operation, Query, Select } from './support/select';
 import { cancelOrder, confirmOrder, createShipment, driveTo, recordPayment, standardCatalog } from './order-helpers';
 
 jest.setTimeout(120_000);
@@ -176,7 +176,7 @@ describe('two server processes on one database', () => {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
       body: JSON.stringify({ query: `mutation($id: ID!) { holdOrder(id: $id, reason: "via B") { userErrors { code } } }`, variables: { id: o.id } }),
     });
-    expect(((await res.json()) as any).data.holdOrder.userErrors).toEqual([]);
+    expect(((await res.json()) as GqlBody<Select<Mutation, { holdOrder: { userErrors: { code: true } } }>>).data!.holdOrder.userErrors).toEqual([]);
     expect((await back.done)[0].data.orderUpdated.event).toEqual({ type: 'STATUS_CHANGED', toStatus: 'ON_HOLD', actor: 'user:admin@test.local' });
   });
 

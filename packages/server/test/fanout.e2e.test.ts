@@ -6,7 +6,7 @@
  * for a subscriber without CUSTOMER_READ, however many others may see it).
  */
 import { Client as WsClient } from 'graphql-ws';
-import { placeOrder } from './builders';
+import { OrderView, placeOrder } from './builders';
 import { settle, startTestServer, TestServer } from './harness';
 import { createKey } from './access-helpers';
 import { confirmOrder, holdOrder, standardCatalog } from './order-helpers';
@@ -46,7 +46,7 @@ const loads = (statements: string[]) => statements.filter((s) => /from "(order|o
 /** Opens n screens on the channel, changes an order's status once, and counts the server's statements until every screen has it. */
 async function oneChange(screens: Screen[], change: (id: string) => Promise<unknown>) {
   // Subscribing has no acknowledgement: orders are placed until every screen has seen one.
-  let order: any;
+  let order!: OrderView;
   for (let ready = false; !ready;) {
     order = (await placeOrder(t)).order;
     ready = await until('every screen to see the placement', () => screens.every((s) => s.got.some((r) => r.data?.orderUpdated.order.id === order.id)), 5000)

@@ -9,7 +9,7 @@
 import { Client } from 'pg';
 import { placeOrder } from './builders';
 import { settle, startTestServer, TestServer } from './harness';
-import { operation, Query, Select } from './support/select';
+import { operation, Query, Select, Subscription } from './support/select';
 import { confirmOrder, standardCatalog } from './order-helpers';
 
 jest.setTimeout(180_000);
@@ -28,8 +28,8 @@ const EVENTS = operation<EventsPage>(`query($after: String) { events(first: 7, a
 function follow(after?: string) {
   const ids: string[] = [];
   const errors: unknown[] = [];
-  const stop = t.ws().subscribe<any>({ query: SUB, variables: after ? { after } : {} }, {
-    next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data.orderUpdated.eventId)),
+  const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>({ query: SUB, variables: after ? { after } : {} }, {
+    next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data!.orderUpdated.eventId)),
     error: (e) => errors.push(e),
     complete: () => {},
   });

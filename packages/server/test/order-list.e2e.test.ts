@@ -96,7 +96,7 @@ test('filters by status, channel, customer search, external id, order number and
 });
 
 test('a search with LIKE wildcards matches them literally', async () => {
-  const data: any = await t.q(LIST, { first: 10, filter: { search: '%' } });
+  const data = await t.q(LIST, { first: 10, filter: { search: '%' } });
   expect(data.orders.totalCount).toBe(0);
 });
 

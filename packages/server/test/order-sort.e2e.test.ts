@@ -44,7 +44,7 @@ test.each([
 });
 
 test('a cursor from another sort is refused', async () => {
-  const first: any = await t.q(PAGE, { sort: 'TOTAL_DESC' });
+  const first = await t.q(PAGE, { sort: 'TOTAL_DESC' });
   const res = await t.gql(PAGE, { sort: 'PLACED_AT_DESC', after: first.orders.pageInfo.endCursor });
   expect(res.body.errors![0]).toMatchObject({ message: 'after is a cursor of another sort', extensions: { code: 'BAD_USER_INPUT' } });
   const unknown = await t.gql(PAGE, { sort: 'CHEAPEST' });

@@ -7,7 +7,7 @@
 import { createKey } from './access-helpers';
 import { adjustStock, createCatalog, placeOrder } from './builders';
 import { ADMIN, startTestServer, TestServer } from './harness';
-import type { Query, Select } from './support/select';
+import type { GqlBody, Mutation, Query, Select } from './support/select';
 import { confirmOrder, driveTo, recordPayment, standardCatalog } from './order-helpers';
 import { createServer, RunningServer } from '../src/server';
 import { CREATE_ENDPOINT, createEndpoint, deliveries, FAST_WEBHOOKS, readmeVerifier, Receiver, resolveNoNames, settled, startReceiver } from './webhook-helpers';
@@ -305,11 +305,11 @@ describe('two server processes on one database', () => {
     const { endpoint } = await createEndpoint(t, { url: rx.url('/twice'), eventTypes: ['order.placed'] });
     const login = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }) });
-    const token = ((await login.json()) as any).data.login.token;
+    const token = ((await login.json()) as GqlBody<Select<Mutation, { login: { token: true } }>>).data!.login.token;
     const placeOnSecond = async () => {
       const res = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } } }', variables: { i: { channelCode: 'WEB', customer: { email: 'b@example.com' }, shippingAddress: { name: 'B', line1: '1 Road', city: 'Paris', postalCode: '75001', country: 'FR' }, lines: [{ sku: 'SKU-2', quantity: 1 }] } } }) });
-      const body: any = await res.json();
+      const body = (await res.json()) as GqlBody<Select<Mutation, { placeOrder: { order: { id: true } } }>>;
       if (!body.data?.placeOrder?.order) throw new Error(JSON.stringify(body));
     };
     // Five at a time through each process (the database's connections are shared with the other suites).

@@ -31,3 +31,9 @@ declare const RESULT: unique symbol;
  */
 export type Operation<T> = string & { readonly [RESULT]?: T };
 export const operation = <T>(text: string): Operation<T> => text as Operation<T>;
+
+/** A GraphQL response body as a client reads it from plain fetch (tests that talk to a second process). */
+export interface GqlBody<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+}
