@@ -56,17 +56,17 @@ export interface CatalogSpec {
 
 export async function createCatalog(t: TestServer, spec: CatalogSpec): Promise<void> {
   for (const c of spec.channels ?? []) {
-    const r = await t.q(`mutation($i: CreateChannelInput!) { createChannel(input: $i) { channel { id } userErrors { message } } }`,
+    const r = await t.q<Select<Mutation, { createChannel: { channel: { id: true }; userErrors: { message: true } } }>>(`mutation($i: CreateChannelInput!) { createChannel(input: $i) { channel { id } userErrors { message } } }`,
       { i: { code: c.code, name: c.name ?? c.code, currency: c.currency ?? 'EUR' } });
     if (r.createChannel.userErrors.length) throw new Error(JSON.stringify(r.createChannel.userErrors));
   }
   for (const w of spec.warehouses ?? []) {
-    const r = await t.q(`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { message } } }`,
+    const r = await t.q<Select<Mutation, { createWarehouse: { warehouse: { id: true }; userErrors: { message: true } } }>>(`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { message } } }`,
       { i: { code: w.code, name: w.name ?? w.code, priority: w.priority } });
     if (r.createWarehouse.userErrors.length) throw new Error(JSON.stringify(r.createWarehouse.userErrors));
   }
   for (const p of spec.products ?? []) {
-    const r = await t.q(`mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { product { id } userErrors { message } } }`,
+    const r = await t.q<Select<Mutation, { upsertProduct: { product: { id: true }; userErrors: { message: true } } }>>(`mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { product { id } userErrors { message } } }`,
       { i: { sku: p.sku, name: p.name ?? `Product ${p.sku}`, price: p.price ?? 1000, currency: p.currency ?? 'EUR', allowBackorder: p.allowBackorder ?? false } });
     if (r.upsertProduct.userErrors.length) throw new Error(JSON.stringify(r.upsertProduct.userErrors));
   }
