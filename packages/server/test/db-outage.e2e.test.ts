@@ -14,7 +14,7 @@ import { Client } from 'pg';
 import { freePort } from '../src/config/embedded-postgres';
 import { createServer } from '../src/server';
 import { settle, startTestServer, TestServer, WsClose } from './harness';
-import type { Select, Subscription } from './support/select';
+import type { GqlBody, Select, Subscription } from './support/select';
 import { placeOrder, PLACE_ORDER, orderInput } from './builders';
 import { baseUrl, expectNoInternals, standardCatalog } from './order-helpers';
 import { createEndpoint, FAST_WEBHOOKS, Receiver, startReceiver } from './webhook-helpers';
@@ -192,9 +192,9 @@ test('the rate-limit counters in Redis cannot be reached: requests get 503 SERVI
         method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: '{ me { email } }' }),
       });
-      const body = (await res.json()) as any;
+      const body = (await res.json()) as GqlBody<unknown>;
       expect(res.status).toBe(503);
-      expect(body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+      expect(body.errors![0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
       expectNoInternals(body);
     }
     expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
