@@ -5,6 +5,7 @@
  */
 import { orderInput } from './builders';
 import type { TestServer } from './harness';
+import { Mutation, operation, Select } from './support/select';
 import { DrivenOrder, driveTo, recordPayment } from './order-helpers';
 
 /** Operations anyone may call without a token: sign-in and customers' order tracking. */
@@ -23,27 +24,28 @@ export interface StaffUser {
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${(serial++).toString(36)}`;
 
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } userErrors { code message } } }`;
+const LOGIN = operation<Select<Mutation, { login: { token: true; user: { id: true }; userErrors: { code: true; message: true } } }>>(
+  `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id } userErrors { code message } } }`);
 
 export async function login(t: TestServer, email: string, password: string): Promise<string> {
   const r = await t.q(LOGIN, { e: email, p: password }, { token: null });
   if (r.login.userErrors.length) throw new Error(`login refused: ${JSON.stringify(r.login.userErrors)}`);
-  return r.login.token;
+  return r.login.token!;
 }
 
 /** Invites a user (as the test admin), signs them in and has them set their own password, as a new colleague would. */
 export async function userWithRole(t: TestServer, role: RoleName, name = `${role} user`): Promise<StaffUser> {
   const email = `${role.toLowerCase()}-${unique()}@test.local`;
   const oneTime = 'one-time password 1';
-  const created = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id mustChangePassword } userErrors { field message } } }`,
+  const created = await t.q<Select<Mutation, { createUser: { user: { id: true; mustChangePassword: true }; userErrors: { field: true; message: true } } }>>(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id mustChangePassword } userErrors { field message } } }`,
     { i: { email, name, role, password: oneTime } });
   if (created.createUser.userErrors.length) throw new Error(JSON.stringify(created.createUser.userErrors));
   const first = await login(t, email, oneTime);
   const password = `${role} own password 2`;
-  const changed = await t.q(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { userErrors { field message } } }`,
+  const changed = await t.q<Select<Mutation, { changePassword: { userErrors: { field: true; message: true } } }>>(`mutation($i: ChangePasswordInput!) { changePassword(input: $i) { userErrors { field message } } }`,
     { i: { currentPassword: oneTime, newPassword: password } }, { token: first });
   if (changed.changePassword.userErrors.length) throw new Error(JSON.stringify(changed.changePassword.userErrors));
-  return { id: created.createUser.user.id, email, password, token: first };
+  return { id: created.createUser.user!.id, email, password, token: first };
 }
 
 export interface PartnerKey {
@@ -53,10 +55,11 @@ export interface PartnerKey {
 }
 
 export async function createKey(t: TestServer, input: { name?: string; channelCodes: string[]; permissions: string[] }): Promise<PartnerKey> {
-  const r = await t.q(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id prefix } secret userErrors { field message } } }`,
+  const r = await t.q<Select<Mutation, { createApiKey: { apiKey: { id: true; prefix: true }; secret: true; userErrors: { field: true; message: true } } }>>(
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id prefix } secret userErrors { field message } } }`,
     { i: { name: input.name ?? `key ${unique()}`, channelCodes: input.channelCodes, permissions: input.permissions } });
   if (r.createApiKey.userErrors.length) throw new Error(JSON.stringify(r.createApiKey.userErrors));
-  return { id: r.createApiKey.apiKey.id, prefix: r.createApiKey.apiKey.prefix, secret: r.createApiKey.secret };
+  return { id: r.createApiKey.apiKey!.id, prefix: r.createApiKey.apiKey!.prefix, secret: r.createApiKey.secret! };
 }
 
 /** Orders in the statuses the operations below act on, a user to update and a key to rotate and revoke. */
@@ -80,15 +83,16 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
   const held = await driveTo(t, 'ON_HOLD from PENDING');
   const partlyShipped = await driveTo(t, 'PARTIALLY_SHIPPED');
   await recordPayment(t, { orderId: partlyShipped.id, amount: 500, method: 'card' });
-  const target = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }`,
+  const target = await t.q<Select<Mutation, { createUser: { user: { id: true } } }>>(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }`,
     { i: { email: `target-${unique()}@test.local`, name: 'Target', role: 'VIEWER', password: 'one-time password 1' } });
   const keys = [await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] }), await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] })];
   const endpointIds: string[] = [];
   for (let i = 0; i < 2; i++) {
     // Nothing listens on port 9: deliveries fail and wait for their retry, which is all these need.
-    const r = await t.q(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { message } } }`,
+    const r = await t.q<Select<Mutation, { createWebhookEndpoint: { endpoint: { id: true }; userErrors: { message: true } } }>>(
+      `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } userErrors { message } } }`,
       { i: { url: 'http://127.0.0.1:9/hook', eventTypes: ['order.note_added'] } });
-    endpointIds.push(r.createWebhookEndpoint.endpoint.id);
+    endpointIds.push(r.createWebhookEndpoint.endpoint!.id);
   }
   await t.q(`mutation($id: ID!) { addOrderNote(id: $id, note: "for the webhook fixture") { userErrors { message } } }`, { id: held.id });
   let deliveryId: string | undefined;
@@ -105,7 +109,7 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
   await t.q(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { message } } }`,
     { i: { key: ruleKey, name: 'Fixture', trigger: 'order.placed', conditions: [], actions: [{ type: 'addTag', tag: 'fixture' }] } });
   return {
-    pending, held, partlyShipped, userId: target.createUser.user.id, keyIds: keys.map((k) => k.id),
+    pending, held, partlyShipped, userId: target.createUser.user!.id, keyIds: keys.map((k) => k.id),
     endpointIds, deliveryId, deadLetter: { queue: 'fixture-jobs__dead', id: deadId }, ruleKey,
   };
 }

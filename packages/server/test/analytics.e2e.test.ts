@@ -18,40 +18,56 @@
  * Sourcing takes the warehouse that fills a whole order by priority: O1, O2 from WH1 (A: 3 -> 0),
  * O4..O7 from WH2.
  */
-import { adjustStock, createCatalog, placeOrder } from './builders';
+import { adjustStock, createCatalog, OrderPayload, OrderView, placeOrder } from './builders';
+import { Mutation, operation, Query, Select } from './support/select';
 import { startTestServer, TestServer } from './harness';
 import { createKey } from './access-helpers';
 import { cancelOrder, confirmOrder, holdOrder, ship, returnUnits } from './stock-helpers';
 import { markShipmentDelivered, recordPayment, refundPayment } from './order-helpers';
 
 let t: TestServer;
-const o: Record<string, any> = {};
+const o: Record<string, OrderView> = {};
 
 const FROM = '2026-03-02T00:00:00Z';
 const TO = '2026-03-16T00:00:00Z';
 const F = (extra: Record<string, unknown> = {}) => ({ filter: { from: FROM, to: TO, ...extra } });
 
 const MONEY = '{ amount currency }';
+type Money = { amount: true; currency: true };
+type Figures = {
+  currency: true; orders: true; units: true; grossSales: Money; refunds: Money; netSales: Money; averageOrderValue: Money; cancelledOrders: true;
+};
 const FIGURES = `currency orders units grossSales ${MONEY} refunds ${MONEY} netSales ${MONEY} averageOrderValue ${MONEY} cancelledOrders`;
-const SUMMARY = `query($from: DateTime!, $to: DateTime!, $c: String) { salesSummary(from: $from, to: $to, channelCode: $c) { ${FIGURES} } }`;
-const SALES = `query($filter: ReportFilter!) { salesReport(filter: $filter) {
+const SUMMARY = operation<Select<Query, { salesSummary: Figures }>>(`query($from: DateTime!, $to: DateTime!, $c: String) { salesSummary(from: $from, to: $to, channelCode: $c) { ${FIGURES} } }`);
+const SALES = operation<Select<Query, { salesReport: {
+  from: true; to: true; previousFrom: true; series: { bucketStart: true; channelCode: true } & Figures;
+  previousSeries: { bucketStart: true; channelCode: true; orders: true; grossSales: { amount: true } };
+  channels: { channelCode: true; channelName: true; current: Figures; previous: { orders: true; units: true; grossSales: { amount: true }; netSales: { amount: true } } };
+} }>>(`query($filter: ReportFilter!) { salesReport(filter: $filter) {
   from to previousFrom series { bucketStart channelCode ${FIGURES} } previousSeries { bucketStart channelCode orders grossSales { amount } }
-  channels { channelCode channelName current { ${FIGURES} } previous { orders units grossSales { amount } netSales { amount } } } } }`;
-const FULFILMENT = `query($filter: ReportFilter!, $sla: Int) { fulfilmentReport(filter: $filter, slaHours: $sla) {
+  channels { channelCode channelName current { ${FIGURES} } previous { orders units grossSales { amount } netSales { amount } } } } }`);
+const FULFILMENT = operation<Select<Query, { fulfilmentReport: { slaHours: true; series: { bucketStart: true } } }>>(`query($filter: ReportFilter!, $sla: Int) { fulfilmentReport(filter: $filter, slaHours: $sla) {
   slaHours placedToShipped { orders p50Hours p90Hours } placedToDelivered { orders p50Hours p90Hours }
   shippedComplete shippedWithinSla onTimeRate completeInOne fillRate ordersWithShipments splitOrders splitShipmentRate lateOrdersNow
-  series { bucketStart shippedComplete shippedWithinSla onTimeRate p50Hours p90Hours } } }`;
-const EXCEPTIONS = `query($filter: ReportFilter!) { exceptionsReport(filter: $filter) {
+  series { bucketStart shippedComplete shippedWithinSla onTimeRate p50Hours p90Hours } } }`);
+const EXCEPTIONS = operation<Select<Query, { exceptionsReport: { placedOrders: true; onHold: { id: true; number: true; channelCode: true; reason: true; heldSince: true; hoursOnHold: true } } }>>(`query($filter: ReportFilter!) { exceptionsReport(filter: $filter) {
   placedOrders cancelledOrders cancellationRate cancellationReasons { reason count }
   returnsBySku { sku unitsSold unitsReturned returnRate reasons { reason count } }
-  onHoldCount onHold { id number channelCode reason heldSince hoursOnHold } } }`;
-const INVENTORY = `query($filter: ReportFilter!, $low: Int) { inventoryReport(filter: $filter, lowStockThreshold: $low) {
+  onHoldCount onHold { id number channelCode reason heldSince hoursOnHold } } }`);
+const INVENTORY = operation<Select<Query, { inventoryReport: {
+  warehouses: { warehouseCode: true; onHand: true; reserved: true }; lowStock: { sku: true; warehouseCode: true; onHand: true; available: true };
+  skus: { sku: true }; movements: { kind: true };
+} }>>(`query($filter: ReportFilter!, $low: Int) { inventoryReport(filter: $filter, lowStockThreshold: $low) {
   warehouses { warehouseCode onHand reserved value ${MONEY} } lowStockThreshold lowStock { sku warehouseCode onHand available }
-  skus { sku onHand unitsShipped daysOfCover sellThrough } movements { kind reason movements unitsIn unitsOut } } }`;
-const TOP = `query($filter: ReportFilter!, $first: Int) { topReport(filter: $filter, first: $first) {
+  skus { sku onHand unitsShipped daysOfCover sellThrough } movements { kind reason movements unitsIn unitsOut } } }`);
+const TOP = operation<Select<Query, { topReport: {
+  skusByRevenue: { sku: true; units: true }; skusByUnits: { sku: true; units: true }; bottomSkusByRevenue: { sku: true; units: true }; bottomSkusByUnits: { sku: true; units: true };
+  customersByRevenue: { email: true; orders: true; units: true }; customersByUnits: { email: true; units: true };
+} }>>(`query($filter: ReportFilter!, $first: Int) { topReport(filter: $filter, first: $first) {
   skusByRevenue { sku units revenue ${MONEY} } skusByUnits { sku units } bottomSkusByRevenue { sku units revenue { amount } } bottomSkusByUnits { sku units }
-  customersByRevenue { email orders units revenue ${MONEY} } customersByUnits { email units } } }`;
-const REBUILD = `mutation($from: DateTime!, $to: DateTime!) { rebuildAnalytics(from: $from, to: $to) { days userErrors { field code message } } }`;
+  customersByRevenue { email orders units revenue ${MONEY} } customersByUnits { email units } } }`);
+const REBUILD = operation<Select<Mutation, { rebuildAnalytics: { days: true; userErrors: { field: true; code: true; message: true } } }>>(
+  `mutation($from: DateTime!, $to: DateTime!) { rebuildAnalytics(from: $from, to: $to) { days userErrors { field code message } } }`);
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const figures = (orders: number, units: number, gross: number, refunds: number, cancelled: number) => ({
@@ -69,7 +85,7 @@ async function waitForDispatch() {
   throw new Error('events not dispatched in time');
 }
 
-const ok = (step: string, r: { order: any; userErrors: any[] }) => {
+const ok = (step: string, r: OrderPayload) => {
   if (r.userErrors.length) throw new Error(`${step}: ${JSON.stringify(r.userErrors)}`);
   return r.order;
 };
@@ -100,7 +116,7 @@ beforeAll(async () => {
   o.O5 = await place('MKT', 'carol', [{ sku: 'A', quantity: 1 }]);
   o.O6 = await place('MKT', 'dave', [{ sku: 'A', quantity: 1 }]);
   o.O7 = await place('WEB', 'ada', [{ sku: 'A', quantity: 1 }]);
-  expect(o.O2.lines.map((l: any) => l.allocations[0].warehouse.code)).toEqual(['WH1', 'WH1']);
+  expect(o.O2.lines.map((l) => l.allocations[0].warehouse.code)).toEqual(['WH1', 'WH1']);
   expect(o.O4.lines[0].allocations[0].warehouse.code).toBe('WH2');
 
   for (const [k, amount] of [['O1', 2000], ['O2', 3500], ['O4', 3000]] as const) {
@@ -114,7 +130,7 @@ beforeAll(async () => {
   const s1 = ok('ship', await ship(t, o.O1.id, 'WH1', [{ sku: 'A', quantity: 2 }])).shipments[0].id;
   const s2a = ok('ship', await ship(t, o.O2.id, 'WH1', [{ sku: 'A', quantity: 1 }])).shipments[0].id;
   const shipped2 = ok('ship', await ship(t, o.O2.id, 'WH1', [{ sku: 'B', quantity: 1 }]));
-  const s2b = shipped2.shipments.find((s: any) => s.id !== s2a).id;
+  const s2b = shipped2.shipments.find((s) => s.id !== s2a)!.id;
   const s4 = ok('ship', await ship(t, o.O4.id, 'WH2', [{ sku: 'A', quantity: 3 }])).shipments[0].id;
   const s7 = ok('ship', await ship(t, o.O7.id, 'WH2', [{ sku: 'A', quantity: 1 }])).shipments[0].id;
   for (const s of [s1, s2a, s2b]) ok('deliver', await markShipmentDelivered(t, s));
@@ -183,11 +199,11 @@ describe('sales', () => {
   test('day and month buckets; a channel filter keeps only that channel', async () => {
     const day = (await t.q(SALES, F({ bucket: 'DAY', channelCode: 'WEB' }))).salesReport;
     // 03-02: O1 + O2; 03-03: O3 only, cancelled (a row with 0 orders and 1 cancelled).
-    expect(day.series.map((p: any) => [p.bucketStart.slice(0, 10), p.orders, p.grossSales.amount, p.cancelledOrders]))
+    expect(day.series.map((p) => [p.bucketStart.slice(0, 10), p.orders, p.grossSales.amount, p.cancelledOrders]))
       .toEqual([['2026-03-02', 2, 5500, 0], ['2026-03-03', 0, 0, 1]]);
-    expect(day.channels.map((c: any) => c.channelCode)).toEqual(['WEB']);
+    expect(day.channels.map((c) => c.channelCode)).toEqual(['WEB']);
     const month = (await t.q(SALES, F({ bucket: 'MONTH' }))).salesReport;
-    expect(month.series.map((p: any) => [p.bucketStart.slice(0, 10), p.channelCode, p.orders, p.grossSales.amount]))
+    expect(month.series.map((p) => [p.bucketStart.slice(0, 10), p.channelCode, p.orders, p.grossSales.amount]))
       .toEqual([['2026-03-01', 'MKT', 2, 4000], ['2026-03-01', 'WEB', 2, 5500]]);
   });
 });
@@ -260,7 +276,7 @@ describe('inventory', () => {
       { warehouseCode: 'WH2', onHand: 5, reserved: 1, value: [eur(5000)] },
     ]);
     // Available <= 5: A@WH1 0, C@WH1 2, B@WH1 3, A@WH2 4.
-    expect(r.lowStock.map((l: any) => [l.sku, l.warehouseCode, l.available])).toEqual([['A', 'WH1', 0], ['C', 'WH1', 2], ['B', 'WH1', 3], ['A', 'WH2', 4]]);
+    expect(r.lowStock.map((l) => [l.sku, l.warehouseCode, l.available])).toEqual([['A', 'WH1', 0], ['C', 'WH1', 2], ['B', 'WH1', 3], ['A', 'WH2', 4]]);
     // Shipped in the period (movement days): A 2 (O1) + 1 (O2) + 3 (O4) = 6 (O7's on 02-24 is before); B 1.
     // A: on hand 5, cover = 5 / (6 / 14 days) = 11.67 days, sell-through 6 / (6 + 5); B: 3 / (1 / 14) = 42, 1 / 4.
     expect(r.skus).toEqual([
@@ -277,8 +293,8 @@ describe('inventory', () => {
 
   test('the warehouse filter and the low-stock threshold', async () => {
     const r = (await t.q(INVENTORY, { ...F({ warehouseCode: 'WH1' }), low: 2 })).inventoryReport;
-    expect(r.warehouses.map((w: any) => w.warehouseCode)).toEqual(['WH1']);
-    expect(r.lowStock.map((l: any) => [l.sku, l.available])).toEqual([['A', 0], ['C', 2]]);
+    expect(r.warehouses.map((w) => w.warehouseCode)).toEqual(['WH1']);
+    expect(r.lowStock.map((l) => [l.sku, l.available])).toEqual([['A', 0], ['C', 2]]);
     // From WH1: A 2 + 1 = 3 shipped, 0 on hand -> cover 0, sell-through 1; B 1 shipped, 3 on hand.
     expect(r.skus).toEqual([
       { sku: 'A', onHand: 0, unitsShipped: 3, daysOfCover: 0, sellThrough: 1 },
@@ -294,7 +310,7 @@ describe('top lists', () => {
     expect(r.skusByRevenue).toEqual([{ sku: 'A', units: 7, revenue: eur(7000) }, { sku: 'B', units: 1, revenue: eur(2500) }]);
     expect(r.skusByUnits).toEqual([{ sku: 'A', units: 7 }, { sku: 'B', units: 1 }]);
     expect(r.bottomSkusByRevenue).toEqual([{ sku: 'C', units: 0, revenue: { amount: 0 } }, { sku: 'B', units: 1, revenue: { amount: 2500 } }, { sku: 'A', units: 7, revenue: { amount: 7000 } }]);
-    expect(r.bottomSkusByUnits.map((s: any) => s.sku)).toEqual(['C', 'B', 'A']);
+    expect(r.bottomSkusByUnits.map((s) => s.sku)).toEqual(['C', 'B', 'A']);
     // bob O2 3500 (2 units), carol O4 3000 (3), ada O1 2000 (2; O3 cancelled), dave O6 1000 (1).
     expect(r.customersByRevenue).toEqual([
       { email: 'bob@example.com', orders: 1, units: 2, revenue: eur(3500) },
@@ -303,10 +319,10 @@ describe('top lists', () => {
       { email: 'dave@example.com', orders: 1, units: 1, revenue: eur(1000) },
     ]);
     // Units: carol 3; bob and ada 2 each (bob first: more revenue); dave 1.
-    expect(r.customersByUnits.map((c: any) => [c.email.split('@')[0], c.units])).toEqual([['carol', 3], ['bob', 2], ['ada', 2], ['dave', 1]]);
+    expect(r.customersByUnits.map((c) => [c.email!.split('@')[0], c.units])).toEqual([['carol', 3], ['bob', 2], ['ada', 2], ['dave', 1]]);
     const one = (await t.q(TOP, { ...F({ channelCode: 'MKT' }), first: 1 })).topReport;
     expect(one.skusByRevenue).toEqual([{ sku: 'A', units: 4, revenue: eur(4000) }]);
-    expect(one.customersByRevenue.map((c: any) => c.email)).toEqual(['carol@example.com']);
+    expect(one.customersByRevenue.map((c) => c.email)).toEqual(['carol@example.com']);
   });
 });
 
@@ -315,11 +331,11 @@ describe('access and input', () => {
     const key = await createKey(t, { channelCodes: ['MKT'], permissions: ['REPORT_READ'] });
     const as = { token: key.secret };
     expect((await t.q(SUMMARY, { from: FROM, to: TO }, as)).salesSummary).toEqual(figures(2, 4, 4000, 0, 1));
-    expect((await t.q(SALES, F(), as)).salesReport.channels.map((c: any) => c.channelCode)).toEqual(['MKT']);
+    expect((await t.q(SALES, F(), as)).salesReport.channels.map((c) => c.channelCode)).toEqual(['MKT']);
     // Without CUSTOMER_READ the ranking is there, the people are not (see security-boundaries).
-    expect((await t.q(TOP, F(), as)).topReport.customersByRevenue.map((c: any) => c.email)).toEqual([null, null]);
+    expect((await t.q(TOP, F(), as)).topReport.customersByRevenue.map((c) => c.email)).toEqual([null, null]);
     const withCustomers = await createKey(t, { channelCodes: ['MKT'], permissions: ['REPORT_READ', 'CUSTOMER_READ'] });
-    expect((await t.q(TOP, F(), { token: withCustomers.secret })).topReport.customersByRevenue.map((c: any) => c.email)).toEqual(['carol@example.com', 'dave@example.com']);
+    expect((await t.q(TOP, F(), { token: withCustomers.secret })).topReport.customersByRevenue.map((c) => c.email)).toEqual(['carol@example.com', 'dave@example.com']);
     expect((await t.q(FULFILMENT, F(), as)).fulfilmentReport).toMatchObject({ shippedComplete: 1, lateOrdersNow: 1 });
     const web = await t.gql(SALES, F({ channelCode: 'WEB' }), as);
     expect(web.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'channelCode'] });

@@ -9,6 +9,7 @@ import { createServer, RunningServer } from '../src/server';
 import { AUTH_CACHE_MS } from '../src/modules/auth/auth.service';
 import { createKey } from './access-helpers';
 import { settle, startTestServer, TestServer } from './harness';
+import type { GqlBody, Query, Select } from './support/select';
 
 let t: TestServer;
 let second: RunningServer | undefined;
@@ -27,7 +28,7 @@ const ROTATE = `mutation($id: ID!) { rotateApiKey(id: $id) { secret userErrors {
 
 async function viaSecond(url: string, token: string) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: CHANNELS }) });
-  return { status: res.status, body: await res.json() as any };
+  return { status: res.status, body: await res.json() as GqlBody<Select<Query, { channels: { code: true } }>> };
 }
 
 test('a key revoked through the API is refused at once by this process, though it was just used (and cached)', async () => {
@@ -57,13 +58,13 @@ test('a key revoked on another process (or in the database) is refused here with
   const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['CHANNEL_READ'] });
   const used = await viaSecond(second.url, key.secret);
   expect(used.status).toBe(200);
-  expect(used.body.data.channels).toEqual([{ code: 'WEB' }]);
+  expect(used.body.data!.channels).toEqual([{ code: 'WEB' }]);
   // Revoked through the first process: the second one has the key in its cache.
   expect((await t.q(REVOKE, { id: key.id })).revokeApiKey.userErrors).toEqual([]);
   await settle(AUTH_CACHE_MS + 200);
   const refused = await viaSecond(second.url, key.secret);
   expect(refused.status).toBe(401);
-  expect(refused.body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+  expect(refused.body.errors![0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
 });
 
 test('a key keeps its rate limit: past the budget it is refused, and every request it made is in the database', async () => {

@@ -53,7 +53,7 @@ function expectUnauthenticated(res: GqlResponse, name: string) {
 
 test('the operations below are every query and mutation of the schema except the public ones (login, trackOrder)', async () => {
   const r = await t.q('{ q: __schema { queryType { fields(includeDeprecated: true) { name } } mutationType { fields(includeDeprecated: true) { name } } } }', undefined, { token: null });
-  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields].map((f: any) => f.name).filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
+  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields].map((f) => f.name).filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
   expect(names.sort()).toEqual(Object.keys(operations()).sort());
 });
 

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { adjustStock, createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { AutomationRule, Mutation, operation, Query, Select } from './support/select';
 import { orderSnapshot, recordPayment, confirmOrder } from './order-helpers';
 import { createEndpoint, startReceiver } from './webhook-helpers';
 
@@ -26,12 +27,18 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const RULE = 'key name builtIn trigger enabled position settings conditions actions';
-const UPDATE = `mutation($i: UpdateAutomationRuleInput!) { updateAutomationRule(input: $i) { rule { ${RULE} } userErrors { field code message } } }`;
-const CREATE = `mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { rule { ${RULE} } userErrors { field code message } } }`;
-const DELETE = 'mutation($k: String!) { deleteAutomationRule(key: $k) { deletedKey userErrors { field code message } } }';
-const EXECUTIONS = `query($k: String, $o: ID) { ruleExecutions(ruleKey: $k, orderId: $o, first: 200) { totalCount nodes { ruleKey orderId orderNumber eventId outcome reason actions } } }`;
-const DRY_RUN = 'query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey enabled trigger matches actions reason } }';
-const ORDER = 'query($id: ID) { order(id: $id) { id number status holdReason cancelReason tags history { type toStatus message actor } lines { sku allocations { warehouse { code } quantity } } } }';
+type RuleFields = { key: true; name: true; builtIn: true; trigger: true; enabled: true; position: true; settings: true; conditions: true; actions: true };
+type Rule = Select<AutomationRule, RuleFields>;
+type Refusals = { field: true; code: true; message: true };
+const UPDATE = operation<Select<Mutation, { updateAutomationRule: { rule: RuleFields; userErrors: Refusals } }>>(`mutation($i: UpdateAutomationRuleInput!) { updateAutomationRule(input: $i) { rule { ${RULE} } userErrors { field code message } } }`);
+const CREATE = operation<Select<Mutation, { createAutomationRule: { rule: RuleFields; userErrors: Refusals } }>>(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { rule { ${RULE} } userErrors { field code message } } }`);
+const DELETE = operation<Select<Mutation, { deleteAutomationRule: { deletedKey: true; userErrors: Refusals } }>>('mutation($k: String!) { deleteAutomationRule(key: $k) { deletedKey userErrors { field code message } } }');
+const EXECUTIONS = operation<Select<Query, { ruleExecutions: { totalCount: true; nodes: { ruleKey: true; orderId: true; orderNumber: true; eventId: true; outcome: true; reason: true; actions: true } } }>>(`query($k: String, $o: ID) { ruleExecutions(ruleKey: $k, orderId: $o, first: 200) { totalCount nodes { ruleKey orderId orderNumber eventId outcome reason actions } } }`);
+const DRY_RUN = operation<Select<Query, { dryRunAutomation: { ruleKey: true; enabled: true; trigger: true; matches: true; actions: true; reason: true } }>>('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey enabled trigger matches actions reason } }');
+const ORDER = operation<Select<Query, { order: {
+  id: true; number: true; status: true; holdReason: true; cancelReason: true; tags: true; history: { type: true; toStatus: true; message: true; actor: true };
+  lines: { sku: true; allocations: { warehouse: { code: true }; quantity: true } };
+} }>>('query($id: ID) { order(id: $id) { id number status holdReason cancelReason tags history { type toStatus message actor } lines { sku allocations { warehouse { code } quantity } } } }');
 
 async function update(input: Record<string, unknown>) {
   return (await t.q(UPDATE, { i: input })).updateAutomationRule;
@@ -41,18 +48,18 @@ async function enable(key: string, settings?: Record<string, unknown>) {
   expect(r.userErrors).toEqual([]);
 }
 async function disableAll() {
-  for (const r of (await t.q('{ automationRules { key } }')).automationRules) await update({ key: r.key, enabled: false });
+  for (const r of (await t.q<Select<Query, { automationRules: { key: true } }>>('{ automationRules { key } }')).automationRules) await update({ key: r.key, enabled: false });
 }
 async function create(input: Record<string, unknown>) {
   const r = (await t.q(CREATE, { i: input })).createAutomationRule;
   expect(r.userErrors).toEqual([]);
   return r.rule;
 }
-const order = async (id: string) => (await t.q(ORDER, { id })).order;
+const order = async (id: string) => (await t.q(ORDER, { id })).order!;
 async function executions(vars: { k?: string; o?: string }) {
-  return (await t.q(EXECUTIONS, vars)).ruleExecutions.nodes as any[];
+  return (await t.q(EXECUTIONS, vars)).ruleExecutions.nodes;
 }
-async function place(overrides: Record<string, any> = {}) {
+async function place(overrides: Record<string, unknown> = {}) {
   const r = await placeOrder(t, overrides);
   expect(r.userErrors).toEqual([]);
   return r.order as { id: string; number: string; total: { amount: number } };
@@ -86,8 +93,8 @@ afterEach(async () => {
 });
 
 test('a fresh install has the six built-in rules, in order, all switched off', async () => {
-  const r = await t.q(`{ automationRules { ${RULE} } }`);
-  expect(r.automationRules.map((x: any) => [x.key, x.builtIn, x.enabled, x.trigger])).toEqual([
+  const r = await t.q<{ automationRules: Rule[] }>(`{ automationRules { ${RULE} } }`);
+  expect(r.automationRules.map((x) => [x.key, x.builtIn, x.enabled, x.trigger])).toEqual([
     ['auto-confirm-paid', true, false, 'payment.recorded'],
     ['hold-high-value', true, false, 'order.placed'],
     ['cancel-unpaid', true, false, 'schedule'],
@@ -95,7 +102,7 @@ test('a fresh install has the six built-in rules, in order, all switched off', a
     ['low-stock', true, false, 'stock.adjusted'],
     ['flag-late', true, false, 'schedule'],
   ]);
-  expect(r.automationRules.find((x: any) => x.key === 'hold-high-value').settings).toEqual({ threshold: 100000, allowedCountries: [] });
+  expect(r.automationRules.find((x) => x.key === 'hold-high-value')!.settings).toEqual({ threshold: 100000, allowedCountries: [] });
 });
 
 test('auto-confirm-paid: a PENDING order is confirmed by the rule once fully paid, not before', async () => {
@@ -146,10 +153,10 @@ test('bad settings are refused with the field named, and nothing changes', async
   ];
   for (const [input, field] of cases) {
     const r = await update(input);
-    expect({ input, rule: r.rule, fields: r.userErrors.map((e: any) => e.field) }).toEqual({ input, rule: null, fields: [field] });
+    expect({ input, rule: r.rule, fields: r.userErrors.map((e) => e.field) }).toEqual({ input, rule: null, fields: [field] });
   }
   const bad = (await t.q(CREATE, { i: { key: 'bad', name: 'Bad', trigger: 'order.exploded', conditions: [{ field: 'colour', op: 'in', value: ['red'] }], actions: [{ type: 'hold' }] } })).createAutomationRule;
-  expect(bad.userErrors.map((e: any) => e.field)).toEqual([['input', 'trigger'], ['input', 'conditions', '0', 'field'], ['input', 'actions', '0', 'reason']]);
+  expect(bad.userErrors.map((e) => e.field)).toEqual([['input', 'trigger'], ['input', 'conditions', '0', 'field'], ['input', 'actions', '0', 'reason']]);
   expect(await t.sql('select key, enabled, settings, updated_at from automation_rule order by key')).toEqual(before);
   const del = (await t.q(DELETE, { k: 'flag-late' })).deleteAutomationRule;
   expect(del).toEqual({ deletedKey: null, userErrors: [{ field: ['key'], code: 'INVALID_INPUT', message: 'flag-late is a built-in rule: disable it instead' }] });
@@ -224,7 +231,7 @@ test('allocate-backorders: arriving stock goes to waiting orders oldest first', 
   await enable('allocate-backorders');
   const first = await place({ lines: [{ sku: 'BACK-1', quantity: 2 }] });
   const second = await place({ lines: [{ sku: 'BACK-1', quantity: 2 }] });
-  const allocated = async (id: string) => (await order(id)).lines[0].allocations.reduce((s: number, a: any) => s + a.quantity, 0);
+  const allocated = async (id: string) => (await order(id)).lines[0].allocations.reduce((s: number, a) => s + a.quantity, 0);
   expect([await allocated(first.id), await allocated(second.id)]).toEqual([0, 0]);
   await adjustStock(t, 'BACK-1', 'WH2', 3);
   await settled();
@@ -257,7 +264,7 @@ test('a dry run tells, for every rule in order, whether it would match and what 
   });
   const before = await snapshot();
   const r = (await t.q(DRY_RUN, { id: o.id })).dryRunAutomation;
-  expect(r.map((x: any) => x.ruleKey)).toEqual(['auto-confirm-paid', 'hold-high-value', 'cancel-unpaid', 'allocate-backorders', 'low-stock', 'flag-late']);
+  expect(r.map((x) => x.ruleKey)).toEqual(['auto-confirm-paid', 'hold-high-value', 'cancel-unpaid', 'allocate-backorders', 'low-stock', 'flag-late']);
   expect(r[0]).toMatchObject({ enabled: false, matches: false, actions: [], reason: expect.stringContaining('not fully paid') });
   expect(r[1]).toMatchObject({ enabled: true, matches: true, actions: ['hold'], reason: 'Review: total 12.50 EUR is at or above 1.00 EUR' });
   expect(r[2]).toMatchObject({ matches: false, reason: expect.stringMatching(/placed 0 h ago/) });
@@ -272,7 +279,7 @@ test('rules run in position order: a later rule sees what an earlier one did', a
   const o1 = await place({ lines: [{ sku: 'SKU-2', quantity: 1 }] });
   await settled();
   expect((await order(o1.id)).tags).toEqual(['a', 'b']);
-  expect((await order(o1.id)).history.slice(-2).map((h: any) => h.actor)).toEqual(['rule:tag-a', 'rule:tag-b-after-a']);
+  expect((await order(o1.id)).history.slice(-2).map((h) => h.actor)).toEqual(['rule:tag-a', 'rule:tag-b-after-a']);
 
   await update({ key: 'tag-b-after-a', position: 50 });
   const o2 = await place({ lines: [{ sku: 'SKU-2', quantity: 1 }] });
@@ -301,7 +308,7 @@ test('loop protection: a rule never reacts to its own events, and a chain of rul
   expect(of('ping', 'APPLIED')).toHaveLength(2);
   expect(of('pong', 'APPLIED')).toHaveLength(2);
   expect(of('ping', 'SKIPPED').map((x) => x.reason).sort()).toEqual(["chain depth limit reached (3 rules in a row)", "the event was caused by this rule's own action", "the event was caused by this rule's own action"]);
-  expect((await order(o.id)).history.filter((h: any) => h.type === 'RULE_NOTIFIED').map((h: any) => h.actor).sort())
+  expect((await order(o.id)).history.filter((h) => h.type === 'RULE_NOTIFIED').map((h) => h.actor).sort())
     .toEqual(['rule:ping', 'rule:ping', 'rule:pong', 'rule:pong', 'rule:starter']);
   for (const k of ['starter', 'ping', 'pong']) await t.q(DELETE, { k });
 });
@@ -338,11 +345,11 @@ test("the automation examples of docs/automation.md run as written", async () =>
   for (const op of operations) {
     const res = await t.gql(print(op));
     expect({ op: print(op).slice(0, 40), errors: res.body.errors }).toEqual({ op: print(op).slice(0, 40), errors: undefined });
-    for (const value of Object.values(res.body.data ?? {})) if (value && typeof value === 'object' && 'userErrors' in value) expect((value as any).userErrors).toEqual([]);
+    for (const value of Object.values(res.body.data ?? {})) if (value && typeof value === 'object' && 'userErrors' in value) expect((value as { userErrors: unknown }).userErrors).toEqual([]);
   }
-  const rules = (await t.q('{ automationRules { key enabled settings } }')).automationRules;
+  const rules = (await t.q<Select<Query, { automationRules: { key: true; enabled: true; settings: true } }>>('{ automationRules { key enabled settings } }')).automationRules;
   expect(rules).toContainEqual({ key: 'hold-high-value', enabled: true, settings: { threshold: 50000, allowedCountries: ['DE', 'AT', 'CH'] } });
-  expect(rules.map((r: any) => r.key)).toContain('vip-b2b');
+  expect(rules.map((r) => r.key)).toContain('vip-b2b');
   await t.q(DELETE, { k: 'vip-b2b' });
 });
 

@@ -3,7 +3,8 @@
  * codes, NOT_FOUND for unknown ids, a 4xx for requests that do not fit the schema, never a crash
  * or a stack trace, and never half of an order in the database.
  */
-import { orderInput, PLACE_ORDER } from './builders';
+import { OrderPayload, orderInput, PLACE_ORDER } from './builders';
+import type { UserError } from './support/select';
 import { startTestServer, TestServer } from './harness';
 import {
   cancelOrder, confirmOrder, countRows, createReturn, createShipment, driveTo, expectNoInternals, holdOrder, markShipmentDelivered,
@@ -18,25 +19,25 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const BIG = 'x'.repeat(200 * 1024);
-const raw = (input: Record<string, unknown>) => t.gql(PLACE_ORDER, { input });
+const raw = (input: Record<string, unknown>) => t.gql<{ placeOrder: OrderPayload }>(PLACE_ORDER, { input });
 
 /** Places an order that must be refused, and checks that not a single row was written. */
-async function refusedPlacement(overrides: Record<string, any>) {
+async function refusedPlacement(overrides: Record<string, unknown>) {
   const before = { rows: await countRows(t, ORDER_TABLES), reserved: await totalReserved(t) };
   const res = await raw(orderInput(overrides));
   expect(res.status).toBe(200);
   expectNoInternals(res.body);
   expect(res.body.errors).toBeUndefined();
-  const payload = res.body.data.placeOrder;
+  const payload = res.body.data!.placeOrder;
   expect(payload.order).toBeNull();
   expect({ rows: await countRows(t, ORDER_TABLES), reserved: await totalReserved(t) }).toEqual(before);
   return { payload, res };
 }
 
-const fieldsAndCodes = (errors: any[]) => errors.map((e) => [e.code, e.field]);
+const fieldsAndCodes = (errors: Pick<UserError, 'code' | 'field'>[]) => errors.map((e) => [e.code, e.field]);
 
 describe('placeOrder refuses bad input with INVALID_INPUT at the field, writing nothing', () => {
-  const cases: [string, Record<string, any>, [string, string[]][]][] = [
+  const cases: [string, Record<string, unknown>, [string, string[]][]][] = [
     ['a quantity of 0', { lines: [{ sku: 'SKU-1', quantity: 0 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]]],
     ['a negative quantity on the second line', { lines: [{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-2', quantity: -3 }] }, [['INVALID_INPUT', ['input', 'lines', '1', 'quantity']]]],
     ['a quantity over a million', { lines: [{ sku: 'SKU-1', quantity: 1_000_001 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]]],
@@ -83,14 +84,14 @@ describe('placeOrder refuses bad input with INVALID_INPUT at the field, writing 
     ];
     for (const [overrides, message] of cases) {
       const { payload } = await refusedPlacement(overrides);
-      expect(payload.userErrors.map((e: any) => e.message)).toEqual([message]);
+      expect(payload.userErrors.map((e) => e.message)).toEqual([message]);
     }
   });
 
   test('a lower-case country code is accepted and stored upper-case', async () => {
     const res = await raw(orderInput({ shippingAddress: { ...orderInput().shippingAddress, country: 'gb' } }));
-    expect(res.body.data.placeOrder.userErrors).toEqual([]);
-    const [row] = await t.sql('select ship_country from "order" where id = $1', [res.body.data.placeOrder.order.id]);
+    expect(res.body.data!.placeOrder.userErrors).toEqual([]);
+    const [row] = await t.sql('select ship_country from "order" where id = $1', [res.body.data!.placeOrder.order.id]);
     expect(row.ship_country).toBe('GB');
   });
 });
@@ -163,8 +164,8 @@ describe('text the database cannot store', () => {
 
   test('unicode beyond ASCII is stored as given', async () => {
     const res = await raw(orderInput({ customer: { email: 'zoe@example.com', name: 'Zoë Łukasiewicz 日本 🚀' }, note: 'Bitte klingeln – danke!' }));
-    expect(res.body.data.placeOrder.userErrors).toEqual([]);
-    const [row] = await t.sql(`select c.name, o.note from "order" o join customer c on c.id = o.customer_id where o.id = $1`, [res.body.data.placeOrder.order.id]);
+    expect(res.body.data!.placeOrder.userErrors).toEqual([]);
+    const [row] = await t.sql(`select c.name, o.note from "order" o join customer c on c.id = o.customer_id where o.id = $1`, [res.body.data!.placeOrder.order.id]);
     expect(row).toEqual({ name: 'Zoë Łukasiewicz 日本 🚀', note: 'Bitte klingeln – danke!' });
   });
 });
@@ -188,7 +189,7 @@ describe('requests that do not fit the schema get a 4xx GraphQL error, not a 500
     ['an unknown input field', { ...orderInput(), coupon: 'FREE' }],
     ['a list where an object belongs', { ...orderInput(), customer: ['ada@example.com'] }],
   ])('%s is BAD_USER_INPUT with status 400', async (_what, input) => {
-    const res = await raw(input as any);
+    const res = await raw(input as Record<string, unknown>);
     expect(res.status).toBe(400);
     expect(onlyError(res).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
@@ -323,6 +324,6 @@ test.each([
 test('after all of the above the server still places orders', async () => {
   const res = await raw(orderInput());
   expect(res.status).toBe(200);
-  expect(res.body.data.placeOrder.userErrors).toEqual([]);
-  expect(res.body.data.placeOrder.order.status).toBe('PENDING');
+  expect(res.body.data!.placeOrder.userErrors).toEqual([]);
+  expect(res.body.data!.placeOrder.order.status).toBe('PENDING');
 });

@@ -9,6 +9,7 @@
 import { Client } from 'pg';
 import { createCatalog, placeOrder } from './builders';
 import { collect, settle, startTestServer, TestServer } from './harness';
+import type { Select, Subscription } from './support/select';
 import { createKey } from './access-helpers';
 import { cancelOrder, confirmOrder, holdOrder, recordPayment, releaseOrderHold } from './order-helpers';
 
@@ -28,11 +29,12 @@ afterAll(() => t?.stop());
 
 const SUB = `subscription($id: ID, $channelCode: String, $after: ID) {
   orderUpdated(id: $id, channelCode: $channelCode, after: $after) { eventId order { id status } event { type toStatus } } }`;
+type Update = Select<Subscription, { orderUpdated: { eventId: true; order: { id: true; status: true }; event: { type: true; toStatus: true } } }>;
 
 /** Follows a subscription; `settled(n)` waits for n results, then a moment more, and says whether any more came. */
 function follow(variables: Record<string, unknown>, token?: string) {
-  const results: any[] = [];
-  const stop = t.ws(token).subscribe({ query: SUB, variables }, { next: (r) => results.push(r), error: (e) => results.push({ errors: [e] }), complete: () => {} });
+  const results: { data?: Update | null; errors?: readonly unknown[] }[] = [];
+  const stop = t.ws(token).subscribe<Update>({ query: SUB, variables }, { next: (r) => results.push(r), error: (e) => results.push({ errors: [e] }), complete: () => {} });
   return {
     results,
     async settled(n: number, timeoutMs = 30_000) {
@@ -43,7 +45,7 @@ function follow(variables: Record<string, unknown>, token?: string) {
       }
       await new Promise((r) => setTimeout(r, 1000));
       stop();
-      return results.map((r) => r.data.orderUpdated);
+      return results.map((r) => r.data!.orderUpdated);
     },
   };
 }
@@ -180,7 +182,7 @@ test('updates committed in the opposite order of their writes reach every subscr
     const resumedMeanwhile = follow({ id: order.id, after: placed.id });
     await settle(1000);
     // What the follower has so far, and where it would resume from if it dropped now.
-    const sofar = following.results.map((r) => r.data.orderUpdated.eventId);
+    const sofar = following.results.map((r) => r.data!.orderUpdated.eventId);
     const resumedAfter = follow({ id: order.id, after: sofar.at(-1) ?? placed.id });
     await settle(300);
     await first.query('commit');

@@ -5,7 +5,9 @@
  * and concurrent retries of one (channelCode, externalId) make one order.
  */
 import { createCatalog, placeOrder } from './builders';
-import { startTestServer, TestServer } from './harness';
+import { GqlResponse, startTestServer, TestServer } from './harness';
+import type { OrderPayload } from './builders';
+import type { AdjustStockData } from './stock-helpers';
 import {
   adjustStockRaw, allocationsOf, broken, confirmOrder, movementsOf, placeOrderRaw, ship, stockInvariantViolations, stockOf,
 } from './stock-helpers';
@@ -23,7 +25,7 @@ afterEach(async () => {
 });
 afterAll(() => t?.stop());
 
-const payloads = (responses: any[]) => responses.map((r) => r.body.data.placeOrder);
+const payloads = (responses: GqlResponse<{ placeOrder: OrderPayload }>[]) => responses.map((r) => r.body.data!.placeOrder);
 const sumAllocated = async (sku: string) => (await allocationsOf(t, { sku })).reduce((s, a) => s + a.quantity, 0);
 const ordersOf = async (sku: string) =>
   (await t.sql(`select count(distinct order_id)::int as n from order_line where sku = $1`, [sku]))[0].n as number;
@@ -61,7 +63,7 @@ test('split orders racing across two warehouses reserve exactly what both hold b
   const placed = results.filter((r) => r.order);
   expect(placed).toHaveLength(3);
   expect(results.filter((r) => r.userErrors[0]?.code === 'INSUFFICIENT_STOCK')).toHaveLength(9);
-  const shapes = placed.map((r) => r.order.lines[0].allocations.map((a: any) => `${a.warehouse.code}:${a.quantity}`).sort().join(',')).sort();
+  const shapes = placed.map((r) => r.order.lines[0].allocations.map((a) => `${a.warehouse.code}:${a.quantity}`).sort().join(',')).sort();
   expect(shapes).toEqual(['NORTH:1,SOUTH:2', 'NORTH:3', 'SOUTH:3']);
   expect(await stockOf(t, 'SPLIT-3')).toEqual({ NORTH: { onHand: 5, reserved: 4 }, SOUTH: { onHand: 5, reserved: 5 } });
   expect(await sumAllocated('SPLIT-3')).toBe(9);
@@ -95,15 +97,15 @@ test('stock write-offs racing orders for the same units never leave on hand belo
     : adjustStockRaw(t, 'ADJ-RACE', 'SOUTH', -1, 'write-off').then((r) => ({ kind: 'adjust', r })));
   const outcomes = await Promise.all(requests);
   expect(broken(outcomes.map((o) => o.r))).toEqual([]);
-  const orders = outcomes.filter((o) => o.kind === 'order').map((o) => o.r.body.data.placeOrder);
-  const adjusts = outcomes.filter((o) => o.kind === 'adjust').map((o) => o.r.body.data.adjustStock);
+  const orders = outcomes.filter((o) => o.kind === 'order').map((o) => (o.r as GqlResponse<{ placeOrder: OrderPayload }>).body.data!.placeOrder);
+  const adjusts = outcomes.filter((o) => o.kind === 'adjust').map((o) => (o.r as GqlResponse<AdjustStockData>).body.data!.adjustStock);
   const ordersOk = orders.filter((p) => p.order).length;
   const adjustsOk = adjusts.filter((a) => a.stockLevel).length;
   // Every success used up one of the 10 available units; every failure was refused for stock.
   expect(ordersOk + adjustsOk).toBe(10);
-  for (const p of orders.filter((x) => !x.order)) expect(p.userErrors.map((e: any) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
+  for (const p of orders.filter((x) => !x.order)) expect(p.userErrors.map((e) => e.code)).toEqual(['INSUFFICIENT_STOCK']);
   for (const a of adjusts.filter((x) => !x.stockLevel)) {
-    expect(a.userErrors.map((e: any) => [e.code, e.field])).toEqual([['INSUFFICIENT_STOCK', ['input', 'delta']]]);
+    expect(a.userErrors.map((e) => [e.code, e.field])).toEqual([['INSUFFICIENT_STOCK', ['input', 'delta']]]);
   }
   expect(await stockOf(t, 'ADJ-RACE')).toEqual({ SOUTH: { onHand: 10 - adjustsOk, reserved: ordersOk } });
   expect(await sumAllocated('ADJ-RACE')).toBe(ordersOk);
@@ -157,7 +159,7 @@ test('concurrent shipments of one order never ship more than was ordered', async
   expect(ok).toHaveLength(2);
   // Shipments of one order are serialised: the first two ship everything, the rest find the order SHIPPED.
   for (const r of results.filter((x) => !x.order)) {
-    expect(r.userErrors.map((e: any) => [e.code, e.field])).toEqual([['INVALID_TRANSITION', ['input', 'orderId']]]);
+    expect(r.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID_TRANSITION', ['input', 'orderId']]]);
   }
   expect(await t.sql(`select status from "order" where id = $1`, [order.id])).toEqual([{ status: 'SHIPPED' }]);
   expect(await t.sql(`select quantity_shipped from order_line where order_id = $1`, [order.id])).toEqual([{ quantity_shipped: 4 }]);

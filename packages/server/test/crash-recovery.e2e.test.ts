@@ -19,6 +19,7 @@ import WebSocket from 'ws';
 import { freePort } from '../src/config/embedded-postgres';
 import { orderInput } from './builders';
 import { startTestServer, TestServer } from './harness';
+import type { GqlBody, Select, Subscription } from './support/select';
 import { standardCatalog } from './order-helpers';
 import { createEndpoint } from './webhook-helpers';
 
@@ -86,21 +87,21 @@ async function gql(port: number, query: string, variables: Record<string, unknow
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as any;
+  const body = (await res.json()) as GqlBody<Record<string, { order?: { id: string }; userErrors?: unknown[] } | null>>;
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-  const payload = Object.values(body.data)[0] as any;
+  const payload = Object.values(body.data!)[0];
   if (payload?.userErrors?.length) throw new Error(JSON.stringify(payload.userErrors));
-  return payload;
+  return payload!;
 }
 
 /** A few changes through one process: an order placed, confirmed, paid and noted. */
 async function changes(port: number, tag: string) {
   const { order } = await gql(port, `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } userErrors { code message } } }`,
     { i: orderInput({ externalId: `CRASH-${tag}` }) });
-  await gql(port, `mutation($id: ID!) { confirmOrder(id: $id) { userErrors { code message } } }`, { id: order.id });
-  await gql(port, `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code message } } }`, { i: { orderId: order.id, amount: 1250, method: 'card' } });
-  await gql(port, `mutation($id: ID!) { addOrderNote(id: $id, note: "${tag}") { userErrors { code message } } }`, { id: order.id });
-  return order.id as string;
+  await gql(port, `mutation($id: ID!) { confirmOrder(id: $id) { userErrors { code message } } }`, { id: order!.id });
+  await gql(port, `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code message } } }`, { i: { orderId: order!.id, amount: 1250, method: 'card' } });
+  await gql(port, `mutation($id: ID!) { addOrderNote(id: $id, note: "${tag}") { userErrors { code message } } }`, { id: order!.id });
+  return order!.id as string;
 }
 
 const SUB = `subscription($after: ID) { orderUpdated(channelCode: "WEB", after: $after) { eventId order { id } event { type } } }`;
@@ -112,10 +113,10 @@ function follow(port: number, after?: string) {
     url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.token}` },
     retryAttempts: 0, lazy: false, onNonLazyError: () => undefined,
   });
-  client.subscribe<any>({ query: SUB, variables: after ? { after } : {} }, {
+  client.subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>({ query: SUB, variables: after ? { after } : {} }, {
     next: (r) => {
       if (r.errors) throw new Error(JSON.stringify(r.errors));
-      seen.push(r.data.orderUpdated.eventId);
+      seen.push(r.data!.orderUpdated.eventId);
     },
     error: () => (closed = true),
     complete: () => (closed = true),

@@ -5,6 +5,7 @@
 import { compactOrderSales } from '../src/modules/analytics/analytics.sql';
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { operation, Query, Select } from './support/select';
 import { cancelOrder, confirmOrder, createShipment } from './order-helpers';
 
 let t: TestServer;
@@ -29,14 +30,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const COUNTS = '{ orderStatusCounts { status count } }';
-const SALES = 'query($from: DateTime!, $to: DateTime) { salesByChannel(from: $from, to: $to) { channelCode channelName orders revenue { amount currency } } }';
-const LATE = 'query($h: Int!, $first: Int) { lateOrders(olderThanHours: $h, first: $first) { totalCount nodes { id number status channelCode confirmedAt } } }';
+const COUNTS = operation<Select<Query, { orderStatusCounts: { status: true; count: true } }>>('{ orderStatusCounts { status count } }');
+const SALES = operation<Select<Query, { salesByChannel: { channelCode: true; channelName: true; orders: true; revenue: { amount: true; currency: true } } }>>(
+  'query($from: DateTime!, $to: DateTime) { salesByChannel(from: $from, to: $to) { channelCode channelName orders revenue { amount currency } } }');
+const LATE = operation<Select<Query, { lateOrders: { totalCount: true; nodes: { id: true; number: true; status: true; channelCode: true; confirmedAt: true } } }>>(
+  'query($h: Int!, $first: Int) { lateOrders(olderThanHours: $h, first: $first) { totalCount nodes { id number status channelCode confirmedAt } } }');
 const orderStatements = (statements: string[]) => statements.filter((s) => /from "order"|join "order"/.test(s));
 
 test('orders per status lists every status, zero included', async () => {
   const r = await t.q(COUNTS);
-  expect(Object.fromEntries(r.orderStatusCounts.map((c: any) => [c.status, c.count]))).toEqual({
+  expect(Object.fromEntries(r.orderStatusCounts.map((c) => [c.status, c.count]))).toEqual({
     PENDING: 2, ON_HOLD: 0, CONFIRMED: 1, PARTIALLY_SHIPPED: 1, SHIPPED: 0, DELIVERED: 0, CANCELLED: 1, RETURNED: 0,
   });
 });
@@ -52,9 +55,9 @@ test('sales per channel count orders placed in the period and their totals in th
   // An order placed before the period is not counted; `to` bounds the period too.
   await t.sql(`update "order" set placed_at = now() - interval '3 days' where id = $1`, [ids.pending]);
   const later = await t.q(SALES, { from: hourAgo });
-  expect(later.salesByChannel.find((c: any) => c.channelCode === 'WEB')).toMatchObject({ orders: 2, revenue: { amount: 5000 } });
+  expect(later.salesByChannel.find((c) => c.channelCode === 'WEB')).toMatchObject({ orders: 2, revenue: { amount: 5000 } });
   const before = await t.q(SALES, { from: new Date(Date.now() - 5 * 86400_000).toISOString(), to: hourAgo });
-  expect(before.salesByChannel.find((c: any) => c.channelCode === 'WEB')).toMatchObject({ orders: 1, revenue: { amount: 1000 } });
+  expect(before.salesByChannel.find((c) => c.channelCode === 'WEB')).toMatchObject({ orders: 1, revenue: { amount: 1000 } });
 });
 
 test('late orders are those confirmed longer ago than the given hours and not fully shipped, longest-waiting first', async () => {
@@ -63,8 +66,8 @@ test('late orders are those confirmed longer ago than the given hours and not fu
   await t.sql(`update order_history set at = now() - interval '50 hours' where order_id = $1 and to_status = 'CONFIRMED'`, [ids.partly]);
   const late = (await t.q(LATE, { h: 24 })).lateOrders;
   expect(late.totalCount).toBe(2);
-  expect(late.nodes.map((n: any) => [n.id, n.status, n.channelCode])).toEqual([[ids.partly, 'PARTIALLY_SHIPPED', 'WEB'], [ids.confirmed, 'CONFIRMED', 'WEB']]);
-  expect((await t.q(LATE, { h: 40 })).lateOrders.nodes.map((n: any) => n.id)).toEqual([ids.partly]);
+  expect(late.nodes.map((n) => [n.id, n.status, n.channelCode])).toEqual([[ids.partly, 'PARTIALLY_SHIPPED', 'WEB'], [ids.confirmed, 'CONFIRMED', 'WEB']]);
+  expect((await t.q(LATE, { h: 40 })).lateOrders.nodes.map((n) => n.id)).toEqual([ids.partly]);
   expect((await t.q(LATE, { h: 24, first: 1 })).lateOrders).toMatchObject({ totalCount: 2, nodes: [{ id: ids.partly }] });
 });
 

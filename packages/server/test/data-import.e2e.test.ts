@@ -120,7 +120,7 @@ describe('dry run of a deliberately broken file (docs/data/broken-orders.csv)', 
     const res = await importCsv(b, 'orders', example('broken-orders.csv'), true);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, rows: 10, created: 1, updated: 0, skipped: 0 });
-    expect(res.body.errors.map((e: any) => [e.line, e.field])).toEqual([
+    expect(res.body.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
       [2, 'quantity_shipped'],
       [3, 'status'],
       [4, 'placed_at'],

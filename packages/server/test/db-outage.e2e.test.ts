@@ -13,7 +13,8 @@
 import { Client } from 'pg';
 import { freePort } from '../src/config/embedded-postgres';
 import { createServer } from '../src/server';
-import { settle, startTestServer, TestServer } from './harness';
+import { settle, startTestServer, TestServer, WsClose } from './harness';
+import type { GqlBody, Select, Subscription } from './support/select';
 import { placeOrder, PLACE_ORDER, orderInput } from './builders';
 import { baseUrl, expectNoInternals, standardCatalog } from './order-helpers';
 import { createEndpoint, FAST_WEBHOOKS, Receiver, startReceiver } from './webhook-helpers';
@@ -88,10 +89,11 @@ test('a database restart under way: 503s that say so, then the server serves aga
   const ws = t.ws();
   let wsClosed: unknown;
   ws.on('closed', (e) => (wsClosed = e ?? 'closed'));
-  const updates: { data?: any; errors?: unknown }[] = [];
+  type Update = Select<Subscription, { orderUpdated: { order: { id: true }; event: { type: true } } }>;
+  const updates: { data?: Update | null; errors?: unknown }[] = [];
   let feedEnded: unknown;
-  ws.subscribe({ query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } event { type } } }' }, {
-    next: (v) => updates.push(v as any),
+  ws.subscribe<Update>({ query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } event { type } } }' }, {
+    next: (v) => updates.push(v),
     error: (e) => (feedEnded = e),
     complete: () => (feedEnded = 'complete'),
   });
@@ -137,7 +139,7 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // written outside the JSON log.
   const consoleErrors = jest.spyOn(console, 'error');
   const late = t.ws();
-  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e: any) => resolve({ code: e.code, reason: e.reason })));
+  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e) => resolve({ code: (e as WsClose).code, reason: (e as WsClose).reason })));
   expect(lateClosed).toEqual({ code: 1013, reason: 'Service temporarily unavailable' });
   expect(consoleErrors).not.toHaveBeenCalled();
   consoleErrors.mockRestore();
@@ -168,7 +170,7 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // The subscription opened before the outage is still open, and gets the update of the new order.
   await until('the subscription to see the order placed after the outage', async () => updates.some((u) => u.data?.orderUpdated.order.id === after.id), 15_000);
   expect(updates.every((u) => !u.errors)).toBe(true);
-  expect(updates[0].data.orderUpdated.order.id).toBe(before.id);
+  expect(updates[0].data!.orderUpdated.order.id).toBe(before.id);
   expect(wsClosed).toBeUndefined();
   expect(feedEnded).toBeUndefined();
 
@@ -190,9 +192,9 @@ test('the rate-limit counters in Redis cannot be reached: requests get 503 SERVI
         method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: '{ me { email } }' }),
       });
-      const body = (await res.json()) as any;
+      const body = (await res.json()) as GqlBody<unknown>;
       expect(res.status).toBe(503);
-      expect(body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
+      expect(body.errors![0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 1 });
       expectNoInternals(body);
     }
     expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);

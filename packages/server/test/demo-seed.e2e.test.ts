@@ -9,6 +9,7 @@ import { planCustomers, planOrders, planStock } from '../src/seed/demo-plan';
 import { DEMO_SEED, DEMO_SEED_ACTOR, DemoSeedSummary, seedDemoData } from '../src/seed/demo-seed';
 import { Rng } from '../src/seed/random';
 import { startTestServer, TestServer } from './harness';
+import { Order, Query, Select } from './support/select';
 
 const STATUSES = ['PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURNED'];
 const TABLES = ['channel', 'warehouse', 'product', 'customer', '"order"', 'order_line', 'order_history', 'payment', 'refund',
@@ -46,21 +47,24 @@ test('the plan is the same on every run', () => {
 
 test('it creates 3 channels, 3 warehouses and ~50 products with stock', async () => {
   expect(summary.skipped).toBe(false);
-  const data = await t.q(`{
+  const data = await t.q<Select<Query, {
+    channels: { code: true; name: true; currency: true }; warehouses: { code: true; name: true; priority: true };
+    products: { totalCount: true; nodes: { sku: true; name: true; price: { amount: true; currency: true }; allowBackorder: true; stockLevels: { onHand: true; reserved: true; available: true } } };
+  }>>(`{
     channels { code name currency }
     warehouses { code name priority }
     products(first: 200) { totalCount nodes { sku name price { amount currency } allowBackorder stockLevels { onHand reserved available } } }
   }`);
-  expect(data.channels.map((c: any) => [c.code, c.currency])).toEqual([['B2B', 'EUR'], ['MARKET', 'EUR'], ['WEB', 'EUR']]);
-  expect(data.warehouses.map((w: any) => [w.code, w.priority])).toEqual([['BER', 1], ['AMS', 2], ['MAD', 3]]);
+  expect(data.channels.map((c) => [c.code, c.currency])).toEqual([['B2B', 'EUR'], ['MARKET', 'EUR'], ['WEB', 'EUR']]);
+  expect(data.warehouses.map((w) => [w.code, w.priority])).toEqual([['BER', 1], ['AMS', 2], ['MAD', 3]]);
   const products = data.products.nodes;
   expect(data.products.totalCount).toBe(PRODUCTS.length);
   expect(products.length).toBeGreaterThanOrEqual(45);
   expect(products.length).toBeLessThanOrEqual(60);
-  expect(products.every((p: any) => p.price.currency === 'EUR' && p.price.amount > 0 && p.stockLevels.length > 0)).toBe(true);
-  expect(products.filter((p: any) => p.allowBackorder).length).toBeGreaterThanOrEqual(2);
+  expect(products.every((p) => p.price.currency === 'EUR' && p.price.amount > 0 && p.stockLevels.length > 0)).toBe(true);
+  expect(products.filter((p) => p.allowBackorder).length).toBeGreaterThanOrEqual(2);
   // Some SKUs run low; most have stock to sell.
-  const available = products.map((p: any) => p.stockLevels.reduce((s: number, l: any) => s + l.available, 0));
+  const available = products.map((p) => p.stockLevels.reduce((s: number, l) => s + l.available, 0));
   expect(available.filter((a: number) => a <= 5).length).toBeGreaterThanOrEqual(1);
   expect(available.filter((a: number) => a > 10).length).toBeGreaterThan(products.length / 2);
 });
@@ -100,14 +104,14 @@ test('it creates ~500 orders in every status, with payments, refunds, shipments 
 test('the data looks real: channels, customers, carriers and marketplace ids', async () => {
   const byChannel = await t.sql(`select c.code, count(*)::int as n, count(o.external_id)::int as with_external_id
     from "order" o join channel c on c.id = o.channel_id group by c.code order by c.code`);
-  expect(byChannel.map((r: any) => r.code)).toEqual(['B2B', 'MARKET', 'WEB']);
+  expect(byChannel.map((r) => r.code)).toEqual(['B2B', 'MARKET', 'WEB']);
   for (const r of byChannel) expect(r.with_external_id).toBe(r.code === 'MARKET' ? r.n : 0);
   const emails = await t.sql(`select email from customer`);
-  expect(emails.every((e: any) => /@([a-z0-9-]+\.)*example\.(com|org|net)$/.test(e.email))).toBe(true);
+  expect(emails.every((e) => /@([a-z0-9-]+\.)*example\.(com|org|net)$/.test(e.email))).toBe(true);
   const countries = await t.sql(`select count(distinct ship_country)::int as n from "order"`);
   expect(countries[0].n).toBeGreaterThanOrEqual(5);
   const carriers = await t.sql(`select distinct carrier from shipment order by 1`);
-  expect(carriers.map((r: any) => r.carrier)).toEqual(['DHL', 'DPD', 'PostNL', 'UPS']);
+  expect(carriers.map((r) => r.carrier)).toEqual(['DHL', 'DPD', 'PostNL', 'UPS']);
   const [noTracking] = await t.sql(`select count(*)::int as n from shipment where tracking_number is null`);
   expect(noTracking.n).toBe(0);
   const actors = await t.sql(`select distinct actor from order_history`);
@@ -119,14 +123,16 @@ test('the data looks real: channels, customers, carriers and marketplace ids', a
 
   // A returned order tells its whole story through the API, in order.
   const [ret] = await t.sql(`select number from "order" where status = 'RETURNED' order by number limit 1`);
-  const { order } = await t.q(`query($n: String) { order(number: $n) {
+  const { order } = await t.q<{ order: Select<Order, {
+    status: true; paymentStatus: true; history: { type: true; toStatus: true; at: true; actor: true }; shipments: { status: true; shippedAt: true; deliveredAt: true }; returns: { reason: true; restock: true };
+  }> }>(`query($n: String) { order(number: $n) {
     status paymentStatus history { type toStatus at actor } shipments { status shippedAt deliveredAt } returns { reason restock } } }`, { n: ret.number });
-  const types = order.history.map((h: any) => h.type);
+  const types = order.history.map((h) => h.type);
   expect(types[0]).toBe('PLACED');
   expect(types).toEqual(expect.arrayContaining(['PAYMENT_RECORDED', 'SHIPMENT_CREATED', 'SHIPMENT_DELIVERED', 'RETURN_CREATED']));
   expect(order.history[order.history.length - 1]).toMatchObject({ type: expect.stringMatching(/STATUS_CHANGED|PAYMENT_REFUNDED/) });
-  expect(order.history.map((h: any) => h.toStatus).filter(Boolean)).toEqual(expect.arrayContaining(['PENDING', 'CONFIRMED', 'SHIPPED', 'RETURNED']));
-  const times = order.history.map((h: any) => Date.parse(h.at));
+  expect(order.history.map((h) => h.toStatus).filter(Boolean)).toEqual(expect.arrayContaining(['PENDING', 'CONFIRMED', 'SHIPPED', 'RETURNED']));
+  const times = order.history.map((h) => Date.parse(h.at));
   expect([...times].sort((a, b) => a - b)).toEqual(times);
   expect(order.returns.length).toBeGreaterThan(0);
 });
@@ -192,10 +198,10 @@ test('stock invariants hold: reserved is what open allocations still hold, never
     left join (select product_id, warehouse_id, sum(delta) as ledger from stock_movement group by 1, 2) m
       on m.product_id = s.product_id and m.warehouse_id = s.warehouse_id`);
   expect(levels.length).toBeGreaterThan(100);
-  expect(levels.filter((l: any) => l.reserved !== l.open)).toEqual([]);
-  expect(levels.filter((l: any) => l.reserved > l.on_hand || l.on_hand < 0)).toEqual([]);
-  expect(levels.filter((l: any) => l.on_hand !== l.ledger)).toEqual([]);
-  expect(levels.some((l: any) => l.reserved > 0)).toBe(true);
+  expect(levels.filter((l) => l.reserved !== l.open)).toEqual([]);
+  expect(levels.filter((l) => l.reserved > l.on_hand || l.on_hand < 0)).toEqual([]);
+  expect(levels.filter((l) => l.on_hand !== l.ledger)).toEqual([]);
+  expect(levels.some((l) => l.reserved > 0)).toBe(true);
 
   const [lines] = await t.sql(`select
     (select count(*)::int from order_line l where l.quantity_shipped <> coalesce((select sum(quantity) from shipment_line sl where sl.order_line_id = l.id), 0)) as shipped_mismatch,

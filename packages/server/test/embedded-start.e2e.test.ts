@@ -11,6 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/config/embedded-postgres';
+import type { GqlBody, Mutation, Query, Select } from './support/select';
 
 jest.setTimeout(150_000);
 
@@ -127,7 +128,7 @@ test('after the server was killed with SIGKILL, the next start stops the Postgre
     method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation { login(email: "admin@example.com", password: "admin1234") { token } }' }),
   });
-  expect(((await r.json()) as any).data.login.token).toMatch(/^oms_/);
+  expect(((await r.json()) as GqlBody<Select<Mutation, { login: { token: true } }>>).data!.login.token).toMatch(/^oms_/);
 
   const current = postmasterPid(pgDir);
   await stopCleanly(second);

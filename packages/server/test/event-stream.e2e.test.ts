@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { freePort } from '../src/config/embedded-postgres';
 import { adjustStock, placeOrder } from './builders';
 import { collect, settle, startTestServer, TestServer } from './harness';
+import { GqlBody, Mutation, operation, Query, Select } from './support/select';
 import { cancelOrder, confirmOrder, createShipment, driveTo, recordPayment, standardCatalog } from './order-helpers';
 
 jest.setTimeout(120_000);
@@ -24,8 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const EVENTS = `query($type: String, $id: ID, $after: String, $first: Int) { events(type: $type, aggregateId: $id, after: $after, first: $first) {
-  totalCount nodes { id type aggregateId occurredAt payload actor } pageInfo { endCursor hasNextPage } } }`;
+type EventsData = Select<Query, { events: {
+  totalCount: true; nodes: { id: true; type: true; aggregateId: true; occurredAt: true; payload: true; actor: true }; pageInfo: { endCursor: true; hasNextPage: true };
+} }>;
+const EVENTS = operation<EventsData>(`query($type: String, $id: ID, $after: String, $first: Int) { events(type: $type, aggregateId: $id, after: $after, first: $first) {
+  totalCount nodes { id type aggregateId occurredAt payload actor } pageInfo { endCursor hasNextPage } } }`);
 
 describe('events are written with the change', () => {
   test('an order\'s life is in the stream, in order, with stable ids and the actor', async () => {
@@ -34,28 +38,28 @@ describe('events are written with the change', () => {
     await recordPayment(t, { orderId: placed.id, amount: 2500, method: 'card' });
     await createShipment(t, placed.id, 2);
     const r = await t.q(EVENTS, { id: placed.id });
-    expect(r.events.nodes.map((e: any) => e.type)).toEqual(['order.placed', 'order.status_changed', 'payment.recorded', 'shipment.created', 'order.status_changed']);
+    expect(r.events.nodes.map((e) => e.type)).toEqual(['order.placed', 'order.status_changed', 'payment.recorded', 'shipment.created', 'order.status_changed']);
     const [first, confirmed] = r.events.nodes;
     expect(first).toMatchObject({ aggregateId: placed.id, actor: 'user:admin@test.local' });
     expect(first.payload).toMatchObject({ orderId: placed.id, number: placed.number, status: 'PENDING', toStatus: 'PENDING', total: 2500, currency: 'EUR' });
     expect(confirmed.payload).toMatchObject({ fromStatus: 'PENDING', toStatus: 'CONFIRMED', status: 'CONFIRMED' });
     // The rows are the stream: same ids, written once.
     const rows = await t.sql('select id, type from domain_event where aggregate_id = $1 order by seq', [placed.id]);
-    expect(rows.map((x: any) => x.id)).toEqual(r.events.nodes.map((e: any) => e.id));
+    expect(rows.map((x) => x.id)).toEqual(r.events.nodes.map((e) => e.id));
   });
 
   test('a cancellation is order.status_changed and order.cancelled, with the reason', async () => {
     const o = await driveTo(t, 'PENDING');
     await cancelOrder(t, o.id, 'customer changed their mind');
     const r = await t.q(EVENTS, { id: o.id });
-    expect(r.events.nodes.map((e: any) => e.type)).toEqual(['order.placed', 'order.status_changed', 'order.cancelled']);
+    expect(r.events.nodes.map((e) => e.type)).toEqual(['order.placed', 'order.status_changed', 'order.cancelled']);
     expect(r.events.nodes[2].payload).toMatchObject({ toStatus: 'CANCELLED', reason: 'customer changed their mind' });
   });
 
   test('a stock adjustment is stock.adjusted', async () => {
     await adjustStock(t, 'SKU-2', 'WH1', -3, 'damaged');
     const r = await t.q(EVENTS, { type: 'stock.adjusted' });
-    expect(r.events.nodes.at(-1).payload).toMatchObject({ sku: 'SKU-2', warehouseCode: 'WH1', delta: -3, reason: 'damaged' });
+    expect(r.events.nodes.at(-1)!.payload).toMatchObject({ sku: 'SKU-2', warehouseCode: 'WH1', delta: -3, reason: 'damaged' });
   });
 
   test('a refused change writes no event', async () => {
@@ -87,22 +91,22 @@ describe('events are written with the change', () => {
       const seen: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: any = (await t.q(EVENTS, { id: o.id, first: 1, after })).events;
-        seen.push(...page.nodes.map((e: any) => e.id));
+        const page: EventsData['events'] = (await t.q(EVENTS, { id: o.id, first: 1, after })).events;
+        seen.push(...page.nodes.map((e) => e.id));
         after = page.pageInfo.endCursor ?? after;
         if (!page.pageInfo.hasNextPage) break;
       }
       await first.query('commit');
       const rest = (await t.q(EVENTS, { id: o.id, first: 50, after })).events;
-      seen.push(...rest.nodes.map((e: any) => e.id));
+      seen.push(...rest.nodes.map((e) => e.id));
       // Every event exactly once, the earlier-written one included, in stream order (positions are
       // assigned after commit: the later write, committed first, comes first).
       expect(seen.slice(1)).toEqual([late.id, early.id]);
       const rows = await t.sql('select id from domain_event where aggregate_id = $1 order by position', [o.id]);
-      expect(seen).toEqual(rows.map((x: any) => x.id));
+      expect(seen).toEqual(rows.map((x) => x.id));
       // A cursor from before tx_id existed (just the seq) still pages on.
       const legacy = Buffer.from(JSON.stringify([seen.length ? (await t.sql('select seq::text as s from domain_event where id = $1', [seen[0]]))[0].s : '0'])).toString('base64url');
-      expect((await t.q(EVENTS, { id: o.id, first: 50, after: legacy })).events.nodes.map((e: any) => e.id)).toEqual(seen.slice(1));
+      expect((await t.q(EVENTS, { id: o.id, first: 50, after: legacy })).events.nodes.map((e) => e.id)).toEqual(seen.slice(1));
     } finally {
       await first.end();
       await second.end();
@@ -113,9 +117,9 @@ describe('events are written with the change', () => {
     const all = await t.q(EVENTS, { first: 200 });
     const p1 = await t.q(EVENTS, { first: 3 });
     const p2 = await t.q(EVENTS, { first: 3, after: p1.events.pageInfo.endCursor });
-    expect([...p1.events.nodes, ...p2.events.nodes].map((e: any) => e.id)).toEqual(all.events.nodes.slice(0, 6).map((e: any) => e.id));
+    expect([...p1.events.nodes, ...p2.events.nodes].map((e) => e.id)).toEqual(all.events.nodes.slice(0, 6).map((e) => e.id));
     const placedOnly = await t.q(EVENTS, { type: 'order.placed', first: 200 });
-    expect(placedOnly.events.nodes.every((e: any) => e.type === 'order.placed')).toBe(true);
+    expect(placedOnly.events.nodes.every((e) => e.type === 'order.placed')).toBe(true);
     expect(placedOnly.events.totalCount).toBe((await t.sql(`select count(*)::int as n from "order"`))[0].n);
     const bad = await t.gql(EVENTS, { type: 'order.exploded' });
     expect(bad.body.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
@@ -172,7 +176,7 @@ describe('two server processes on one database', () => {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
       body: JSON.stringify({ query: `mutation($id: ID!) { holdOrder(id: $id, reason: "via B") { userErrors { code } } }`, variables: { id: o.id } }),
     });
-    expect(((await res.json()) as any).data.holdOrder.userErrors).toEqual([]);
+    expect(((await res.json()) as GqlBody<Select<Mutation, { holdOrder: { userErrors: { code: true } } }>>).data!.holdOrder.userErrors).toEqual([]);
     expect((await back.done)[0].data.orderUpdated.event).toEqual({ type: 'STATUS_CHANGED', toStatus: 'ON_HOLD', actor: 'user:admin@test.local' });
   });
 

@@ -6,8 +6,9 @@
  * for a subscriber without CUSTOMER_READ, however many others may see it).
  */
 import { Client as WsClient } from 'graphql-ws';
-import { placeOrder } from './builders';
+import { OrderView, placeOrder } from './builders';
 import { settle, startTestServer, TestServer } from './harness';
+import type { Select, Subscription } from './support/select';
 import { createKey } from './access-helpers';
 import { confirmOrder, holdOrder, standardCatalog } from './order-helpers';
 
@@ -23,12 +24,18 @@ afterAll(() => t?.stop());
 const SUB = `subscription { orderUpdated(channelCode: "WEB") {
   eventId order { id number status channel { code } customer { name email } lines { sku quantity } } event { type toStatus actor } } }`;
 
-interface Screen { client: WsClient; got: any[]; stop: () => void }
+type Update = Select<Subscription, { orderUpdated: {
+  eventId: true; order: { id: true; number: true; status: true; channel: { code: true }; customer: { name: true; email: true }; lines: { sku: true; quantity: true } };
+  event: { type: true; toStatus: true; actor: true };
+} }>;
+/** A subscription result as a screen receives it (an error ends up in errors). */
+type Got<T> = { data?: T | null; errors?: readonly unknown[] };
+interface Screen { client: WsClient; got: Got<Update>[]; stop: () => void }
 
 function screen(token?: string): Screen {
   const client = t.ws(token);
-  const got: any[] = [];
-  const stop = client.subscribe<any>({ query: SUB }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
+  const got: Got<Update>[] = [];
+  const stop = client.subscribe<Update>({ query: SUB }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
   return { client, got, stop };
 }
 
@@ -46,7 +53,7 @@ const loads = (statements: string[]) => statements.filter((s) => /from "(order|o
 /** Opens n screens on the channel, changes an order's status once, and counts the server's statements until every screen has it. */
 async function oneChange(screens: Screen[], change: (id: string) => Promise<unknown>) {
   // Subscribing has no acknowledgement: orders are placed until every screen has seen one.
-  let order: any;
+  let order!: OrderView;
   for (let ready = false; !ready;) {
     order = (await placeOrder(t)).order;
     ready = await until('every screen to see the placement', () => screens.every((s) => s.got.some((r) => r.data?.orderUpdated.order.id === order.id)), 5000)
@@ -77,9 +84,9 @@ test('one status change costs the same SQL statements for 1 subscriber as for 50
   // Every screen got exactly the change, with the order as committed, and as its own access allows.
   for (const [i, updates] of many.updates.entries()) {
     expect(updates).toHaveLength(1);
-    expect(updates[0].data.orderUpdated).toMatchObject({ order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' } });
-    if (i % 5 === 4) expect(updates[0].data.orderUpdated.order.customer).toBeNull();
-    else expect(updates[0].data.orderUpdated.order.customer).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
+    expect(updates[0].data!.orderUpdated).toMatchObject({ order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' } });
+    if (i % 5 === 4) expect(updates[0].data!.orderUpdated.order.customer).toBeNull();
+    else expect(updates[0].data!.orderUpdated.order.customer).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
   }
   // Reading the update's data: the same statements for 50 subscribers as for one (not 2 per subscriber,
   // which was 256 against 11). Background jobs (automation, analytics refresh) may read an order inside
@@ -101,9 +108,9 @@ test('subscribers share the loaded order, but each sees it with its own permissi
   await settle(500);
   const { updates, orderId } = await oneChange([admin, viewer], (id) => holdOrder(t, id, 'address check'));
   const [[forAdmin], [forViewer]] = updates;
-  expect(forAdmin.data.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: { name: 'Ada Lovelace', email: 'ada@example.com' }, lines: [{ sku: 'SKU-1', quantity: 1 }] });
-  expect(forViewer.data.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: null, lines: [{ sku: 'SKU-1', quantity: 1 }] });
-  expect(forViewer.data.orderUpdated.eventId).toBe(forAdmin.data.orderUpdated.eventId);
+  expect(forAdmin.data!.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: { name: 'Ada Lovelace', email: 'ada@example.com' }, lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(forViewer.data!.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: null, lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(forViewer.data!.orderUpdated.eventId).toBe(forAdmin.data!.orderUpdated.eventId);
   // Nothing of the customer reached the viewer's connection.
   expect(JSON.stringify(viewer.got)).not.toContain('ada@example.com');
   admin.stop();
@@ -115,8 +122,8 @@ test('subscribers of the same operation text with other variables each get their
   const a = (await placeOrder(t)).order;
   const b = (await placeOrder(t)).order;
   const watch = (id: string) => {
-    const got: any[] = [];
-    const stop = t.ws().subscribe<any>({ query: BY_ID, variables: { id } }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
+    const got: Got<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>[] = [];
+    const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>({ query: BY_ID, variables: { id } }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
     return { got, stop };
   };
   const onA = [watch(a.id), watch(a.id)];
@@ -126,7 +133,7 @@ test('subscribers of the same operation text with other variables each get their
   await confirmOrder(t, b.id);
   await until('every watcher to see its change', () => onA.every((w) => w.got.length >= 1) && onB.got.length >= 1);
   await settle(500);
-  for (const w of onA) expect(w.got.map((r) => r.data.orderUpdated.order)).toEqual([{ id: a.id, status: 'ON_HOLD' }]);
-  expect(onB.got.map((r) => r.data.orderUpdated.order)).toEqual([{ id: b.id, status: 'CONFIRMED' }]);
+  for (const w of onA) expect(w.got.map((r) => r.data!.orderUpdated.order)).toEqual([{ id: a.id, status: 'ON_HOLD' }]);
+  expect(onB.got.map((r) => r.data!.orderUpdated.order)).toEqual([{ id: b.id, status: 'CONFIRMED' }]);
   for (const w of [...onA, onB]) w.stop();
 });

@@ -6,6 +6,7 @@
  */
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { operation, Query, Select } from './support/select';
 import {
   ADJUST_STOCK, allocationsOf, apiAllocations, cancelOrder, confirmOrder, movementsOf, returnUnits, ship,
   stockInvariantViolations, stockOf, stockSnapshot,
@@ -47,7 +48,7 @@ describe('shipping', () => {
     const first = await ship(t, order.id, 'SOUTH', [{ sku: 'F-1', quantity: 2 }], { carrier: 'DHL', trackingNumber: 'T-1' });
     expect(first.userErrors).toEqual([]);
     expect(first.order.status).toBe('PARTIALLY_SHIPPED');
-    expect(first.order.lines.map((l: any) => [l.sku, l.quantityShipped])).toEqual([['F-1', 2], ['F-2', 0]]);
+    expect(first.order.lines.map((l) => [l.sku, l.quantityShipped])).toEqual([['F-1', 2], ['F-2', 0]]);
     expect(first.order.lines[0].allocations).toEqual([
       { warehouse: { code: 'SOUTH' }, quantity: 5, quantityShipped: 2, quantityReturned: 0, quantityReserved: 3 },
     ]);
@@ -57,7 +58,7 @@ describe('shipping', () => {
     const second = await ship(t, order.id, 'SOUTH', [{ sku: 'F-1', quantity: 3 }, { sku: 'F-2', quantity: 2 }]);
     expect(second.userErrors).toEqual([]);
     expect(second.order.status).toBe('SHIPPED');
-    expect(second.order.shipments.map((s: any) => s.lines)).toEqual([[{ sku: 'F-1', quantity: 2 }], [{ sku: 'F-1', quantity: 3 }, { sku: 'F-2', quantity: 2 }]]);
+    expect(second.order.shipments.map((s) => s.lines)).toEqual([[{ sku: 'F-1', quantity: 2 }], [{ sku: 'F-1', quantity: 3 }, { sku: 'F-2', quantity: 2 }]]);
     expect(await stockOf(t, 'F-1')).toEqual({ SOUTH: { onHand: 5, reserved: 0 } });
     expect(await stockOf(t, 'F-2')).toEqual({ SOUTH: { onHand: 2, reserved: 0 } });
     expect(await allocationsOf(t, { orderId: order.id })).toEqual([
@@ -66,7 +67,7 @@ describe('shipping', () => {
     ]);
     expect(await t.sql('select sku, quantity_shipped from order_line where order_id = $1 order by line_no', [order.id]))
       .toEqual([{ sku: 'F-1', quantity_shipped: 5 }, { sku: 'F-2', quantity_shipped: 2 }]);
-    expect(second.order.history.filter((h: any) => h.type === 'STATUS_CHANGED').map((h: any) => h.toStatus))
+    expect(second.order.history.filter((h) => h.type === 'STATUS_CHANGED').map((h) => h.toStatus))
       .toEqual(['CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED']);
 
     // Each shipment line is a negative movement tied to the order.
@@ -84,7 +85,7 @@ describe('shipping', () => {
   test('from a warehouse other than the allocated one, with stock available there, moves the reservation to it', async () => {
     await createCatalog(t, { products: [{ sku: 'M-1' }], stock: { 'M-1': { SOUTH: 10, NORTH: 5 } } });
     const order = await confirmedOrder([{ sku: 'M-1', quantity: 4 }]);
-    expect(apiAllocations(order.lines[0]).map((a: any) => [a.warehouse.code, a.quantity])).toEqual([['SOUTH', 4]]);
+    expect(apiAllocations(order.lines[0]).map((a) => [a.warehouse.code, a.quantity])).toEqual([['SOUTH', 4]]);
 
     const r = await ship(t, order.id, 'NORTH', [{ sku: 'M-1', quantity: 3 }]);
     expect(r.userErrors).toEqual([]);
@@ -113,7 +114,7 @@ describe('shipping', () => {
     const mine = await confirmedOrder([{ sku: 'N-1', quantity: 3 }]);
     await createCatalog(t, { stock: { 'N-1': { NORTH: 2 } } });
     const other = await placeOrder(t, { lines: [{ sku: 'N-1', quantity: 2 }] });
-    expect(apiAllocations(other.order.lines[0]).map((a: any) => [a.warehouse.code, a.quantity])).toEqual([['NORTH', 2]]);
+    expect(apiAllocations(other.order.lines[0]).map((a) => [a.warehouse.code, a.quantity])).toEqual([['NORTH', 2]]);
     expect((await adjust('N-1', 'NORTH', 1)).stockLevel).toEqual({ onHand: 3, reserved: 2, available: 1, sku: 'N-1', warehouse: { code: 'NORTH' } });
 
     const before = await stockSnapshot(t);
@@ -207,7 +208,7 @@ describe('cancelling', () => {
     const r = await cancelOrder(t, order.id, 'customer changed their mind');
     expect(r.userErrors).toEqual([]);
     expect(r.order.status).toBe('CANCELLED');
-    expect(r.order.lines.flatMap((l: any) => l.allocations.map((a: any) => a.quantityReserved))).toEqual([0, 0, 0]);
+    expect(r.order.lines.flatMap((l) => l.allocations.map((a) => a.quantityReserved))).toEqual([0, 0, 0]);
     expect(await stockOf(t, 'C-1')).toEqual({ NORTH: { onHand: 3, reserved: 0 }, SOUTH: { onHand: 2, reserved: 0 } });
     expect(await stockOf(t, 'C-BO')).toEqual({ SOUTH: { onHand: 1, reserved: 0 } });
     const rows = await allocationsOf(t, { orderId: order.id });
@@ -252,7 +253,7 @@ describe('returns', () => {
 
     // Nothing is left to return.
     const more = await returnUnits(t, order.id, [{ sku: 'RT-1', quantity: 1 }], true);
-    expect(more.userErrors.map((e: any) => [e.code, e.field])).toEqual([['INVALID_TRANSITION', ['input', 'orderId']]]);
+    expect(more.userErrors.map((e) => [e.code, e.field])).toEqual([['INVALID_TRANSITION', ['input', 'orderId']]]);
     expect(await stockOf(t, 'RT-1')).toEqual({ NORTH: { onHand: 2, reserved: 0 }, SOUTH: { onHand: 4, reserved: 0 } });
   });
 
@@ -346,28 +347,31 @@ describe('adjusting stock', () => {
     }
     const order = await confirmedOrder([{ sku: 'LG-1', quantity: 2 }]);
     expect((await ship(t, order.id, 'SOUTH', [{ sku: 'LG-1', quantity: 2 }])).userErrors).toEqual([]);
-    const LEDGER = `query($sku: String, $wh: String, $first: Int, $after: String) {
+    type Ledger = Select<Query, { stockMovements: {
+      totalCount: true; pageInfo: { hasNextPage: true; endCursor: true }; nodes: { sku: true; warehouse: { code: true }; kind: true; delta: true; reason: true; orderId: true; actor: true };
+    } }>;
+    const LEDGER = operation<Ledger>(`query($sku: String, $wh: String, $first: Int, $after: String) {
       stockMovements(sku: $sku, warehouseCode: $wh, first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } nodes { sku warehouse { code } kind delta reason orderId actor }
       }
-    }`;
+    }`);
     const all = (await t.q(LEDGER, { sku: 'LG-1' })).stockMovements;
     expect(all.totalCount).toBe(4);
-    expect(all.nodes.map((m: any) => [m.warehouse.code, m.kind, m.delta, m.reason, m.orderId])).toEqual([
+    expect(all.nodes.map((m) => [m.warehouse.code, m.kind, m.delta, m.reason, m.orderId])).toEqual([
       ['SOUTH', 'SHIPMENT', -2, null, order.id],
       ['SOUTH', 'ADJUSTMENT', -1, 'damaged', null],
       ['NORTH', 'ADJUSTMENT', 4, 'goods received PO-2', null],
       ['SOUTH', 'ADJUSTMENT', 10, 'goods received PO-1', null],
     ]);
-    expect(all.nodes.every((m: any) => m.sku === 'LG-1' && m.actor === ACTOR)).toBe(true);
+    expect(all.nodes.every((m) => m.sku === 'LG-1' && m.actor === ACTOR)).toBe(true);
     const south = (await t.q(LEDGER, { sku: 'LG-1', wh: 'SOUTH' })).stockMovements;
-    expect(south.nodes.map((m: any) => m.delta)).toEqual([-2, -1, 10]);
+    expect(south.nodes.map((m) => m.delta)).toEqual([-2, -1, 10]);
     // Page by page, the same four movements in the same order.
     const paged: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = (await t.q(LEDGER, { sku: 'LG-1', first: 1, after })).stockMovements;
-      paged.push(...page.nodes.map((m: any) => m.delta));
+      const page: Ledger['stockMovements'] = (await t.q(LEDGER, { sku: 'LG-1', first: 1, after })).stockMovements;
+      paged.push(...page.nodes.map((m) => m.delta));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }

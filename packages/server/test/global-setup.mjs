@@ -16,7 +16,17 @@ const freePort = () =>
     });
   });
 
-export default async function globalSetup() {
+/** A run given only paths under test/unit (`jest test/unit`) needs no database: those tests start no server. */
+const unitOnly = (globalConfig) => {
+  const patterns = globalConfig?.testPathPatterns?.patterns ?? [];
+  return patterns.length > 0 && patterns.every((p) => /(^|\/)test\/unit(\/|$)/.test(p));
+};
+
+export default async function globalSetup(globalConfig) {
+  if (unitOnly(globalConfig)) {
+    process.env.OMS_TEST_DB_MODE = 'none';
+    return;
+  }
   if (process.env.DATABASE_URL) {
     process.env.OMS_TEST_DB_MODE = 'external';
     return;

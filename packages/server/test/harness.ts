@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import type { Config } from '../src/config/config';
 import type { Logger } from '../src/common/logger';
 import { createServer, RunningServer } from '../src/server';
+import type { Operation } from './support/select';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
 
@@ -24,6 +25,9 @@ export interface GqlResponse<T = any> {
   cost?: { requested: number; maximum: number };
 }
 
+/** What graphql-ws's 'closed' listener receives from the ws package: the close code and reason. */
+export interface WsClose { code: number; reason: string }
+
 export interface TestServer {
   server: RunningServer;
   url: string;
@@ -32,10 +36,13 @@ export interface TestServer {
   databaseUrl: string;
   /** The raw text of every HTTP response this client received, for leak checks. */
   responses: string[];
-  /** Raw GraphQL over HTTP; `token: null` sends no Authorization header. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  /**
+   * Raw GraphQL over HTTP; `token: null` sends no Authorization header. The data's type is that of
+   * an `operation<T>(...)` document, or T given at the call; a plain string without T gives `any`.
+   */
+  gql<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
-  q<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string | null }): Promise<T>;
+  q<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, opts?: { token?: string | null }): Promise<T>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): WsClient;
   /** Every SQL statement the server runs for requests while `fn` runs; with `background`, its background work's (event stream, dispatch) too. */
@@ -186,7 +193,7 @@ export async function startTestServer(options: {
       if (res.body.errors?.length || res.status !== 200) {
         throw new Error(`GraphQL failed (${res.status}): ${JSON.stringify(res.body.errors ?? res.body)}`);
       }
-      return res.body.data;
+      return res.body.data!;
     },
     async sql(text, params) {
       const r = await pool.query(text, params as any[]);

@@ -7,6 +7,7 @@
 import type PgBoss from 'pg-boss';
 import { createServer, RunningServer } from '../src/server';
 import { startTestServer, TestServer } from './harness';
+import { Mutation, operation, Query, Select } from './support/select';
 
 jest.setTimeout(90_000);
 
@@ -39,8 +40,10 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-const JOBS = `query($q: String, $s: JobState) { jobs(queue: $q, state: $s) { id queue state data retryCount retryLimit error } }`;
-const RETRY = `mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { job { id queue state } userErrors { field code message } } }`;
+const JOBS = operation<Select<Query, { jobs: { id: true; queue: true; state: true; data: true; retryCount: true; retryLimit: true; error: true } }>>(
+  `query($q: String, $s: JobState) { jobs(queue: $q, state: $s) { id queue state data retryCount retryLimit error } }`);
+const RETRY = operation<Select<Mutation, { retryJob: { job: { id: true; queue: true; state: true }; userErrors: { field: true; code: true; message: true } } }>>(
+  `mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { job { id queue state } userErrors { field code message } } }`);
 
 test('a failing job is retried with growing delays, then kept as a dead letter with its error; an admin sees it and retries it', async () => {
   const attempts: number[] = [];
@@ -78,7 +81,7 @@ test('a failing job is retried with growing delays, then kept as a dead letter w
   // A dead letter goes back to its queue as a new job, and leaves the dead-letter queue.
   const fromDead = await t.q(RETRY, { q: 'test-flaky__dead', id: letter.id });
   expect(fromDead.retryJob).toMatchObject({ userErrors: [], job: { queue: 'test-flaky' } });
-  expect(fromDead.retryJob.job.id).not.toBe(id);
+  expect(fromDead.retryJob.job!.id).not.toBe(id);
   await until('the dead letter re-run', async () => (await t.q(JOBS, { q: 'test-flaky', s: 'COMPLETED' })).jobs.length === 2);
   expect((await t.q(JOBS, { q: 'test-flaky__dead' })).jobs).toEqual([]);
   expect(await t.sql(`select actor, target_id from audit_entry where action = 'job.retry' order by at`)).toEqual([
@@ -88,7 +91,8 @@ test('a failing job is retried with growing delays, then kept as a dead letter w
 
 test('JOB_MANAGE cannot be given to a partner API key', async () => {
   await t.q(`mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { message } } }`);
-  const r = await t.q(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`,
+  const r = await t.q<Select<Mutation, { createApiKey: { apiKey: { id: true }; secret: true; userErrors: { field: true; code: true; message: true } } }>>(
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`,
     { i: { name: 'ops', channelCodes: ['WEB'], permissions: ['ORDER_READ', 'JOB_MANAGE'] } });
   expect(r.createApiKey).toEqual({ apiKey: null, secret: null, userErrors: [{ field: ['input', 'permissions', '1'], code: 'INVALID_INPUT', message: 'JOB_MANAGE cannot be given to an API key' }] });
 });

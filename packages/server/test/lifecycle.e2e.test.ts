@@ -45,7 +45,7 @@ test('an order walks from placement through payment, shipment and delivery, with
 
   const delivered = await mutate(t, 'markShipmentDelivered', 'shipmentId: $id', { id: shipped.order.shipments[0].id }, '$id: ID!');
   expect(delivered.order.status).toBe('DELIVERED');
-  expect(delivered.order.history.map((h: any) => [h.type, h.fromStatus, h.toStatus])).toEqual([
+  expect(delivered.order.history.map((h) => [h.type, h.fromStatus, h.toStatus])).toEqual([
     ['PLACED', null, 'PENDING'],
     ['STATUS_CHANGED', 'PENDING', 'CONFIRMED'],
     ['PAYMENT_RECORDED', null, null],
@@ -54,7 +54,7 @@ test('an order walks from placement through payment, shipment and delivery, with
     ['SHIPMENT_DELIVERED', null, null],
     ['STATUS_CHANGED', 'SHIPPED', 'DELIVERED'],
   ]);
-  expect(delivered.order.history.every((h: any) => h.actor === 'user:admin@test.local')).toBe(true);
+  expect(delivered.order.history.every((h) => h.actor === 'user:admin@test.local')).toBe(true);
 
   const [row] = await t.sql('select status, payment_status, paid_amount from "order" where id = $1', [order.id]);
   expect(row).toEqual({ status: 'DELIVERED', payment_status: 'PAID', paid_amount: 3494 });

@@ -9,6 +9,7 @@
 import { Client } from 'pg';
 import { placeOrder } from './builders';
 import { settle, startTestServer, TestServer } from './harness';
+import { operation, Query, Select, Subscription } from './support/select';
 import { confirmOrder, standardCatalog } from './order-helpers';
 
 jest.setTimeout(180_000);
@@ -21,13 +22,14 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const SUB = `subscription($after: ID) { orderUpdated(channelCode: "WEB", after: $after) { eventId order { id status } event { type toStatus } } }`;
-const EVENTS = `query($after: String) { events(first: 7, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`;
+type EventsPage = Select<Query, { events: { nodes: { id: true }; pageInfo: { endCursor: true; hasNextPage: true } } }>;
+const EVENTS = operation<EventsPage>(`query($after: String) { events(first: 7, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
 
 function follow(after?: string) {
   const ids: string[] = [];
   const errors: unknown[] = [];
-  const stop = t.ws().subscribe<any>({ query: SUB, variables: after ? { after } : {} }, {
-    next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data.orderUpdated.eventId)),
+  const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>({ query: SUB, variables: after ? { after } : {} }, {
+    next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data!.orderUpdated.eventId)),
     error: (e) => errors.push(e),
     complete: () => {},
   });
@@ -46,15 +48,15 @@ async function until(what: string, ok: () => boolean, timeoutMs = 20_000) {
 async function updatesAfter(position: string): Promise<string[]> {
   const rows = await t.sql(`select e.id from domain_event e join channel c on c.id = e.channel_id
     where c.code = 'WEB' and (e.payload->>'primary')::boolean and e.position > $1 order by e.position`, [position]);
-  return rows.map((r: any) => r.id);
+  return rows.map((r) => r.id);
 }
 
 /** Pages through the whole stream, 7 at a time, from `after`; returns the ids and the last cursor. */
 async function pageAll(after: string | null = null): Promise<{ ids: string[]; cursor: string | null }> {
   const ids: string[] = [];
   for (;;) {
-    const page = (await t.q(EVENTS, { after })).events;
-    ids.push(...page.nodes.map((n: any) => n.id));
+    const page: EventsPage['events'] = (await t.q(EVENTS, { after })).events;
+    ids.push(...page.nodes.map((n) => n.id));
     after = page.pageInfo.endCursor ?? after;
     if (!page.pageInfo.hasNextPage) return { ids, cursor: after };
   }
@@ -88,7 +90,7 @@ async function story(held: Client, tag: string) {
   const paged = await pageAll();
   const [{ open }] = await held.query('select 1 as open').then((r) => r.rows);
   expect(open).toBe(1);
-  const stream = (await t.sql('select id from domain_event where position is not null order by position')).map((r: any) => r.id);
+  const stream = (await t.sql('select id from domain_event where position is not null order by position')).map((r) => r.id);
   expect(paged.ids).toEqual(stream);
   const [{ n: unnumbered }] = await t.sql('select count(*)::int as n from domain_event where position is null');
   expect(unnumbered).toBe(0);

@@ -6,6 +6,7 @@
  * permission does not see the action (and is refused it). A page of orders costs no query per order.
  */
 import { startTestServer, TestServer } from './harness';
+import type { Query, Select } from './support/select';
 import { createKey, userWithRole } from './access-helpers';
 import {
   cancelOrder, confirmOrder, createReturn, createShipment, driveTo, DrivenOrder, holdOrder, markShipmentDelivered, orderSnapshot,
@@ -152,10 +153,10 @@ describe('the list is the caller’s', () => {
 });
 
 test('a page of orders with availableActions costs one more statement, not one per order', async () => {
-  const page = (fields: string) => t.q(`{ orders(first: 200) { nodes { ${fields} } } }`);
+  const page = (fields: string) => t.q<Select<Query, { orders: { nodes: { id: true; status: true } } }>>(`{ orders(first: 200) { nodes { ${fields} } } }`);
   const orders = (await page('id status')).orders.nodes;
   expect(orders.length).toBeGreaterThan(50);
-  expect(new Set(orders.map((n: any) => n.status)).size).toBe(8);
+  expect(new Set(orders.map((n) => n.status)).size).toBe(8);
   const plain = await t.countQueries(() => page('id status nextStatuses'));
   const withActions = await t.countQueries(() => page('id status nextStatuses availableActions'));
   // The shipments on their way and the units to return, counted once for the whole page.
@@ -168,8 +169,8 @@ test('the automation dry run asks the same rules: cancelling an order held after
   });
   expect(created.createAutomationRule.userErrors).toEqual([]);
   const dryRun = async (o: DrivenOrder) => {
-    const r = await t.q('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches actions reason } }', { id: o.id });
-    return r.dryRunAutomation.find((x: any) => x.ruleKey === 'cancel-held');
+    const r = await t.q<Select<Query, { dryRunAutomation: { ruleKey: true; matches: true; actions: true; reason: true } }>>('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches actions reason } }', { id: o.id });
+    return r.dryRunAutomation.find((x) => x.ruleKey === 'cancel-held');
   };
   const afterShipment = await driveTo(t, 'ON_HOLD from PARTIALLY_SHIPPED');
   expect(await dryRun(afterShipment)).toEqual({
@@ -180,5 +181,5 @@ test('the automation dry run asks the same rules: cancelling an order held after
   const beforeShipment = await driveTo(t, 'ON_HOLD from CONFIRMED');
   const r = await dryRun(beforeShipment);
   expect(r).toMatchObject({ matches: true, actions: ['cancel'] });
-  expect(r.reason).not.toMatch(/would be refused/);
+  expect(r!.reason).not.toMatch(/would be refused/);
 });

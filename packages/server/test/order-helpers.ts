@@ -3,7 +3,7 @@
  * run each order action with a canned valid input, and snapshot what the database holds for
  * an order so a refused action can be shown to have changed nothing.
  */
-import { createCatalog, mutate, placeOrder } from './builders';
+import { createCatalog, mutate, OrderPayload, placeOrder } from './builders';
 import type { GqlResponse, TestServer } from './harness';
 
 /** One channel (EUR), one warehouse, two products with plenty of stock. */
@@ -34,7 +34,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** Fails the test with the server's words if a setup step was refused. */
-function ok(step: string, r: { order: any; userErrors: any[] }) {
+function ok(step: string, r: OrderPayload) {
   if (r.userErrors.length || !r.order) throw new Error(`${step} was refused: ${JSON.stringify(r.userErrors)}`);
   return r.order;
 }
@@ -68,7 +68,7 @@ export async function driveTo(t: TestServer, target: Target, afterPlacing?: (o: 
   await afterPlacing?.(o);
   const ship = async (qty: number) => {
     const order = ok('createShipment', await createShipment(t, o.id, qty));
-    o.shipmentIds = order.shipments.map((s: any) => s.id);
+    o.shipmentIds = order.shipments.map((s) => s.id);
   };
   switch (target) {
     case 'PENDING':

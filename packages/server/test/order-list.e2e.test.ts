@@ -1,5 +1,6 @@
 import { createCatalog, mutate, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { operation, OrderFilter, Query, Select } from './support/select';
 
 let t: TestServer;
 const ids: string[] = [];
@@ -27,28 +28,35 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const LIST = `query($first: Int, $after: String, $filter: OrderFilter) {
+type ListData = Select<Query, { orders: {
+  totalCount: true; pageInfo: { hasNextPage: true; endCursor: true };
+  edges: { cursor: true; node: {
+    id: true; number: true; status: true; externalId: true; placedAt: true; channel: { code: true }; customer: { email: true; name: true };
+    lines: { sku: true; quantity: true; unitPrice: { amount: true }; allocations: { quantity: true; warehouse: { code: true } } };
+  } };
+} }>;
+const LIST = operation<ListData>(`query($first: Int, $after: String, $filter: OrderFilter) {
   orders(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { cursor node { id number status externalId placedAt channel { code } customer { email name }
       lines { sku quantity unitPrice { amount } allocations { quantity warehouse { code } } } } }
   }
-}`;
+}`);
 
 test('the orders list runs the same number of SQL statements for a page of 10 or 50 orders with lines (no N+1)', async () => {
   const page = async (first: number) => {
-    let data: any;
+    let data: ListData | undefined;
     const { statements } = await t.countQueries(async () => {
       data = await t.q(LIST, { first });
     });
-    return { statements, data };
+    return { statements, data: data! };
   };
   const ten = await page(10);
   const fifty = await page(50);
   expect(ten.data.orders.edges).toHaveLength(10);
   expect(fifty.data.orders.edges).toHaveLength(50);
-  expect(fifty.data.orders.edges.every((e: any) => e.node.lines.length === 3 && e.node.lines.every((l: any) => l.allocations.length >= 1))).toBe(true);
+  expect(fifty.data.orders.edges.every((e) => e.node.lines.length === 3 && e.node.lines.every((l) => l.allocations.length >= 1))).toBe(true);
   if (process.env.SHOW_SQL) console.log(fifty.statements.join('\n'));
   // Batches run concurrently, so their order varies; what they are and how many does not.
   const tables = (statements: string[]) => statements.map((s) => /from "?(\w+)"?/.exec(s)?.[1]).sort();
@@ -62,8 +70,8 @@ test('orders come newest first and cursor pages neither repeat nor skip an order
   const seen: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: any = await t.q(LIST, { first: 25, after });
-    seen.push(...data.orders.edges.map((e: any) => e.node.id));
+    const data: ListData = await t.q(LIST, { first: 25, after });
+    seen.push(...data.orders.edges.map((e) => e.node.id));
     if (!data.orders.pageInfo.hasNextPage) break;
     after = data.orders.pageInfo.endCursor;
   }
@@ -71,7 +79,7 @@ test('orders come newest first and cursor pages neither repeat nor skip an order
 });
 
 test('filters by status, channel, customer search, external id, order number and placement window', async () => {
-  const count = async (filter: any) => (await t.q(LIST, { first: 200, filter })).orders;
+  const count = async (filter: OrderFilter) => (await t.q(LIST, { first: 200, filter })).orders;
   expect((await count({ status: ['CONFIRMED'] })).totalCount).toBe(20);
   expect((await count({ status: ['PENDING', 'CONFIRMED'] })).totalCount).toBe(60);
   expect((await count({ channelCode: 'MARKET' })).totalCount).toBe(20);
@@ -79,16 +87,16 @@ test('filters by status, channel, customer search, external id, order number and
   expect((await count({ search: 'shop1.example' })).totalCount).toBe(30);
   expect((await count({ search: 'Buyer 3' })).totalCount).toBe(9);
   const byExternal = await count({ search: 'MK-30' });
-  expect(byExternal.edges.map((e: any) => e.node.externalId)).toEqual(['MK-30']);
+  expect(byExternal.edges.map((e) => e.node.externalId)).toEqual(['MK-30']);
   const number = byExternal.edges[0].node.number;
-  expect((await count({ search: number })).edges.map((e: any) => e.node.number)).toEqual([number]);
+  expect((await count({ search: number })).edges.map((e) => e.node.number)).toEqual([number]);
   // ids[i] was placed at 2026-01-01 + (i+1) hours.
   const window = await count({ placedFrom: '2026-01-01T10:00:00Z', placedTo: '2026-01-01T20:00:00Z' });
-  expect(window.edges.map((e: any) => e.node.id)).toEqual(ids.slice(9, 19).reverse());
+  expect(window.edges.map((e) => e.node.id)).toEqual(ids.slice(9, 19).reverse());
 });
 
 test('a search with LIKE wildcards matches them literally', async () => {
-  const data: any = await t.q(LIST, { first: 10, filter: { search: '%' } });
+  const data = await t.q(LIST, { first: 10, filter: { search: '%' } });
   expect(data.orders.totalCount).toBe(0);
 });
 

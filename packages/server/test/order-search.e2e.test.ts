@@ -11,6 +11,7 @@ import { generateOrders } from '../src/bench/data';
 import { containsPattern, orderListConditions, searchBreadth, searchPlan } from '../src/modules/order/order-list.sql';
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { operation, Query, Select } from './support/select';
 
 const GENERATED = 20_000;
 let t: TestServer;
@@ -39,34 +40,35 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t?.stop());
 
-const SEARCH = `query($search: String, $first: Int) {
+const SEARCH = operation<Select<Query, { orders: { totalCount: true; totalCountIsEstimate: true; nodes: { id: true; number: true; externalId: true; customer: { email: true; name: true } } } }>>(`query($search: String, $first: Int) {
   orders(first: $first, filter: { search: $search }) { totalCount totalCountIsEstimate nodes { id number externalId customer { email name } } }
-}`;
+}`);
+const STATUS_COUNTS = operation<Select<Query, { orderStatusCounts: { status: true; count: true; isEstimate: true } }>>('{ orderStatusCounts { status count isEstimate } }');
 const search = async (term: string, first = 50) => (await t.q(SEARCH, { search: term, first })).orders;
 
 describe('search', () => {
   test('finds an order by its number, exactly (a part of a number finds nothing)', async () => {
-    expect((await search(placed.number)).nodes.map((n: any) => n.id)).toEqual([placed.id]);
-    expect((await search(` ${placed.number} `)).nodes.map((n: any) => n.id)).toEqual([placed.id]);
+    expect((await search(placed.number)).nodes.map((n) => n.id)).toEqual([placed.id]);
+    expect((await search(` ${placed.number} `)).nodes.map((n) => n.id)).toEqual([placed.id]);
     expect((await search(placed.number.slice(0, -1) + 'X')).totalCount).toBe(0);
   });
 
   test('finds an order by its external id, exactly', async () => {
-    expect((await search('MK-7781-XY')).nodes.map((n: any) => n.id)).toEqual([placed.id]);
+    expect((await search('MK-7781-XY')).nodes.map((n) => n.id)).toEqual([placed.id]);
     expect((await search('MK-7781')).totalCount).toBe(0);
   });
 
   test('finds orders by the whole or part of the customer e-mail, in any case', async () => {
     for (const term of ['grace.hopper@navy.example', 'GRACE.HOPPER', 'hopper@navy', 'navy.exam']) {
       const found = await search(term);
-      expect({ term, ids: found.nodes.map((n: any) => n.id) }).toEqual({ term, ids: [placed.id] });
+      expect({ term, ids: found.nodes.map((n) => n.id) }).toEqual({ term, ids: [placed.id] });
     }
   });
 
   test('finds orders by the whole or part of the customer name, in any case', async () => {
     for (const term of ['Grace Brewster Hopper', 'brewster', 'ACE BREW']) {
       const found = await search(term);
-      expect({ term, ids: found.nodes.map((n: any) => n.id) }).toEqual({ term, ids: [placed.id] });
+      expect({ term, ids: found.nodes.map((n) => n.id) }).toEqual({ term, ids: [placed.id] });
     }
   });
 
@@ -76,12 +78,12 @@ describe('search', () => {
     const found = await search('Schmidt', 200);
     expect(found.totalCount).toBe(n);
     expect(found.totalCountIsEstimate).toBe(false);
-    expect(found.nodes.every((o: any) => /schmidt/i.test(o.customer.name) || /schmidt/i.test(o.customer.email))).toBe(true);
+    expect(found.nodes.every((o) => /schmidt/i.test(o.customer!.name!) || /schmidt/i.test(o.customer!.email))).toBe(true);
   });
 
   test('an external id of a generated marketplace order finds that order only', async () => {
     const [row] = await t.sql(`select id, external_id from "order" where external_id is not null and external_id <> 'MK-7781-XY' order by number limit 1`);
-    expect((await search(row.external_id)).nodes.map((n: any) => n.id)).toEqual([row.id]);
+    expect((await search(row.external_id)).nodes.map((n) => n.id)).toEqual([row.id]);
   });
 });
 
@@ -143,7 +145,7 @@ describe('search shapes (a term few customers share, and one many share)', () =>
 describe('indexes', () => {
   test('the migration created trigram indexes on customer e-mail and name, and an index on external id', async () => {
     const rows = await t.sql(`select indexname, indexdef from pg_indexes where indexname in ('customer_email_trgm_index', 'customer_name_trgm_index', 'order_external_id_index')`);
-    const defs = Object.fromEntries(rows.map((r: any) => [r.indexname, r.indexdef]));
+    const defs = Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
     expect(defs.customer_email_trgm_index).toMatch(/USING gin \(email gin_trgm_ops\)/);
     expect(defs.customer_name_trgm_index).toMatch(/USING gin \(name gin_trgm_ops\)/);
     expect(defs.order_external_id_index).toMatch(/\(external_id\)/);
@@ -154,7 +156,7 @@ describe('indexes', () => {
     let n = 0;
     const where = conditions.map((c) => c.text.replace(/\?/g, () => `$${++n}`)).join(' and ');
     const plan = (await t.sql(`explain select o.* from "order" o where ${where} order by o.placed_at desc, o.id desc limit 51`, conditions.flatMap((c) => c.values)))
-      .map((r: any) => r['QUERY PLAN']).join('\n');
+      .map((r) => r['QUERY PLAN']).join('\n');
     expect(plan).toMatch(/customer_(email|name)_trgm_index/);
     expect(plan).toMatch(/order_external_id_index/);
     expect(plan).toMatch(/order_number_unique/);
@@ -201,7 +203,8 @@ describe('totalCount around the exact-count limit', () => {
   }, 120_000);
   afterAll(() => small?.stop());
 
-  const COUNT = `query($filter: OrderFilter) { orders(first: 2, filter: $filter) { totalCount totalCountIsEstimate nodes { id } } }`;
+  const COUNT = operation<Select<Query, { orders: { totalCount: true; totalCountIsEstimate: true; nodes: { id: true } } }>>(
+    `query($filter: OrderFilter) { orders(first: 2, filter: $filter) { totalCount totalCountIsEstimate nodes { id } } }`);
 
   test('up to the limit the count is exact', async () => {
     expect((await small.q(COUNT, { filter: { channelCode: 'WEB' } })).orders).toMatchObject({ totalCount: 5, totalCountIsEstimate: false });
@@ -218,13 +221,13 @@ describe('totalCount around the exact-count limit', () => {
   });
 
   test("the dashboard's orders per status: exact up to the limit, the estimate above it, flagged", async () => {
-    const counts = (await small.q('{ orderStatusCounts { status count isEstimate } }')).orderStatusCounts;
-    const by = Object.fromEntries(counts.map((c: any) => [c.status, c]));
+    const counts = (await small.q(STATUS_COUNTS)).orderStatusCounts;
+    const by = Object.fromEntries(counts.map((c) => [c.status, c]));
     expect(by.PENDING).toEqual({ status: 'PENDING', count: 13, isEstimate: true }); // analyzed: the statistics hold 13 PENDING orders
     expect(by.CONFIRMED).toEqual({ status: 'CONFIRMED', count: 0, isEstimate: false });
-    const exact = (await t.q('{ orderStatusCounts { status count isEstimate } }')).orderStatusCounts;
+    const exact = (await t.q(STATUS_COUNTS)).orderStatusCounts;
     const [{ n }] = await t.sql(`select count(*)::int as n from "order" where status = 'PENDING'`);
-    expect(exact.find((c: any) => c.status === 'PENDING')).toEqual({ status: 'PENDING', count: n, isEstimate: false });
+    expect(exact.find((c) => c.status === 'PENDING')).toEqual({ status: 'PENDING', count: n, isEstimate: false });
   });
 
   test('the default limit (10,000) counts 20,001 matching orders as an estimate, and a page is still served', async () => {

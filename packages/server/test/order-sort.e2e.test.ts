@@ -4,6 +4,7 @@
  */
 import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
+import { operation, Query, Select } from './support/select';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -14,15 +15,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const PAGE = `query($after: String, $sort: OrderSort, $status: [OrderStatus!]) {
-  orders(first: 4, after: $after, sort: $sort, filter: { status: $status }) { totalCount pageInfo { hasNextPage endCursor } nodes { id total { amount } } } }`;
+type PageData = Select<Query, { orders: { totalCount: true; pageInfo: { hasNextPage: true; endCursor: true }; nodes: { id: true; total: { amount: true } } } }>;
+const PAGE = operation<PageData>(`query($after: String, $sort: OrderSort, $status: [OrderStatus!]) {
+  orders(first: 4, after: $after, sort: $sort, filter: { status: $status }) { totalCount pageInfo { hasNextPage endCursor } nodes { id total { amount } } } }`);
 
 async function walk(sort: string) {
   const seen: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const r: any = await t.q(PAGE, { after, sort });
-    seen.push(...r.orders.nodes.map((n: any) => n.id));
+    const r: PageData = await t.q(PAGE, { after, sort });
+    seen.push(...r.orders.nodes.map((n) => n.id));
     if (!r.orders.pageInfo.hasNextPage) return seen;
     after = r.orders.pageInfo.endCursor;
   }
@@ -35,14 +37,14 @@ test.each([
   ['PLACED_AT_DESC', 'placed_at desc, id desc'],
   ['UPDATED_AT_DESC', 'updated_at desc, id desc'],
 ])('%s pages through every order once, in order', async (sort, sqlOrder) => {
-  const expected = (await t.sql(`select id from "order" order by ${sqlOrder}`)).map((r: any) => r.id);
+  const expected = (await t.sql(`select id from "order" order by ${sqlOrder}`)).map((r) => r.id);
   const got = await walk(sort);
   expect(got).toEqual(expected);
   expect(new Set(got).size).toBe(23);
 });
 
 test('a cursor from another sort is refused', async () => {
-  const first: any = await t.q(PAGE, { sort: 'TOTAL_DESC' });
+  const first = await t.q(PAGE, { sort: 'TOTAL_DESC' });
   const res = await t.gql(PAGE, { sort: 'PLACED_AT_DESC', after: first.orders.pageInfo.endCursor });
   expect(res.body.errors![0]).toMatchObject({ message: 'after is a cursor of another sort', extensions: { code: 'BAD_USER_INPUT' } });
   const unknown = await t.gql(PAGE, { sort: 'CHEAPEST' });

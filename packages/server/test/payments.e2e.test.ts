@@ -102,7 +102,7 @@ describe('a refund is never more than was paid and not yet refunded', () => {
     expect(await orderRow(o.id)).toEqual({ payment_status: 'PARTIALLY_REFUNDED', paid_amount: 1000, refunded_amount: 600 });
     expect((await refundPayment(t, { orderId: o.id, amount: 400 })).userErrors).toEqual([]);
     expect(await orderRow(o.id)).toEqual({ payment_status: 'REFUNDED', paid_amount: 1000, refunded_amount: 1000 });
-    expect((await refundRows(o.id)).map((r: any) => r.amount_minor)).toEqual([600, 400]);
+    expect((await refundRows(o.id)).map((r) => r.amount_minor)).toEqual([600, 400]);
   });
 
   test('three refunds of the whole amount at the same moment: one is accepted, the others refused', async () => {
@@ -137,7 +137,7 @@ describe('a payment is never more than is due', () => {
     const extra = await recordPayment(t, { orderId: o.id, amount: 1, method: 'card' });
     expect(extra.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'amount'], message: expect.stringContaining('0 due') }]);
     expect(await orderRow(o.id)).toEqual({ payment_status: 'PAID', paid_amount: TOTAL, refunded_amount: 0 });
-    expect((await paymentRows(o.id)).map((p: any) => p.amount_minor)).toEqual([2000, 995]);
+    expect((await paymentRows(o.id)).map((p) => p.amount_minor)).toEqual([2000, 995]);
   });
 
   test('three payments of the whole total at the same moment: exactly one is recorded', async () => {

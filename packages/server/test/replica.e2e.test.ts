@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config/config';
 import { adjustStock, placeOrder } from './builders';
 import { csvRows, exportText } from './data-helpers';
 import { startTestServer, TestServer } from './harness';
+import { Mutation, operation, Query, Select } from './support/select';
 import { standardCatalog } from './order-helpers';
 import { replicaBinaries, ReplicaPair, startReplicaPair, waitForReplay } from './replica-cluster';
 
@@ -82,10 +83,14 @@ async function replicaMetrics() {
   return { up: value('oms_db_replica_up'), lag: value('oms_db_replica_lag_seconds'), poolMax: pool ? Number(pool[1]) : undefined };
 }
 
-const ORDERS = `query($first: Int) { orders(first: $first) { totalCount nodes { id number lines { sku quantity } } } }`;
-const ORDER = `query($id: ID!) { order(id: $id) { id number status lines { sku quantity } } }`;
-const STOCK = `{ stock(first: 50) { nodes { sku warehouse { code } onHand reserved available } } }`;
-const INVENTORY = `query($filter: ReportFilter!) { inventoryReport(filter: $filter) { warehouses { warehouseCode onHand reserved } } }`;
+const ORDERS = operation<Select<Query, { orders: { totalCount: true; nodes: { id: true; number: true; lines: { sku: true; quantity: true } } } }>>(
+  `query($first: Int) { orders(first: $first) { totalCount nodes { id number lines { sku quantity } } } }`);
+const ORDER = operation<Select<Query, { order: { id: true; number: true; status: true; lines: { sku: true; quantity: true } } }>>(
+  `query($id: ID!) { order(id: $id) { id number status lines { sku quantity } } }`);
+const STOCK = operation<Select<Query, { stock: { nodes: { sku: true; warehouse: { code: true }; onHand: true; reserved: true; available: true } } }>>(
+  `{ stock(first: 50) { nodes { sku warehouse { code } onHand reserved available } } }`);
+const INVENTORY = operation<Select<Query, { inventoryReport: { warehouses: { warehouseCode: true; onHand: true; reserved: true } } }>>(
+  `query($filter: ReportFilter!) { inventoryReport(filter: $filter) { warehouses { warehouseCode onHand reserved } } }`);
 const today = () => {
   const from = new Date();
   from.setUTCHours(0, 0, 0, 0);
@@ -114,7 +119,7 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
   expect(first.userErrors).toEqual([]);
   await waitForReplay(pair!.primaryUrl, pair!.replicaUrl);
   const before = await t.q(ORDERS, { first: 10 });
-  expect(before.orders.nodes.map((o: any) => o.number)).toEqual([first.order.number]);
+  expect(before.orders.nodes.map((o) => o.number)).toEqual([first.order.number]);
   expect(before.orders.nodes[0].lines).toEqual([{ sku: 'SKU-1', quantity: 1 }]);
 
   await pauseReplay();
@@ -123,7 +128,7 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
     // order being placed at all shows it went to the primary.
     const second = await placeOrder(t, { externalId: 'during-pause', lines: [{ sku: 'SKU-1', quantity: 2 }] });
     expect(second.userErrors).toEqual([]);
-    expect(second.order.lines.map((l: any) => [l.sku, l.quantity])).toEqual([['SKU-1', 2]]);
+    expect(second.order.lines.map((l) => [l.sku, l.quantity])).toEqual([['SKU-1', 2]]);
     const adjusted = await adjustStock(t, 'SKU-2', 'WH1', 5, 'delivery during the pause');
     expect(adjusted).toEqual({ stockLevel: { onHand: 1005, reserved: 0, available: 1005 }, userErrors: [] });
     // A single order by id reads the primary (a client opening the order it just placed finds it).
@@ -136,8 +141,8 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
     // What the replica answers: the list, its count, the stock list, the report, the export.
     const during = await t.q(ORDERS, { first: 10 });
     expect(during.orders.totalCount).toBe(1);
-    expect(during.orders.nodes.map((o: any) => o.number)).toEqual([first.order.number]);
-    const stock = (await t.q(STOCK)).stock.nodes.map((s: any) => [s.sku, s.onHand, s.reserved]);
+    expect(during.orders.nodes.map((o) => o.number)).toEqual([first.order.number]);
+    const stock = (await t.q(STOCK)).stock.nodes.map((s) => [s.sku, s.onHand, s.reserved]);
     expect(stock).toEqual([['SKU-1', 1000, 1], ['SKU-2', 1000, 0]]);
     const report = (await t.q(INVENTORY, today())).inventoryReport;
     expect(report.warehouses).toEqual([{ warehouseCode: 'WH1', onHand: 2000, reserved: 1 }]);
@@ -156,8 +161,8 @@ replicaTest('with replay paused, an order just placed is in its payload and by i
 
   const after = await t.q(ORDERS, { first: 10 });
   expect(after.orders.totalCount).toBe(2);
-  expect(after.orders.nodes.map((o: any) => o.lines)).toEqual([[{ sku: 'SKU-1', quantity: 2 }], [{ sku: 'SKU-1', quantity: 1 }]]);
-  expect((await t.q(STOCK)).stock.nodes.map((s: any) => [s.sku, s.onHand, s.reserved])).toEqual([['SKU-1', 1000, 3], ['SKU-2', 1005, 0]]);
+  expect(after.orders.nodes.map((o) => o.lines)).toEqual([[{ sku: 'SKU-1', quantity: 2 }], [{ sku: 'SKU-1', quantity: 1 }]]);
+  expect((await t.q(STOCK)).stock.nodes.map((s) => [s.sku, s.onHand, s.reserved])).toEqual([['SKU-1', 1000, 3], ['SKU-2', 1005, 0]]);
   expect((await t.q(INVENTORY, today())).inventoryReport.warehouses).toEqual([{ warehouseCode: 'WH1', onHand: 2005, reserved: 3 }]);
   expect([...new Set(csvRows((await exportText(t, '/export/orders.csv')).text).map((r) => r.external_id))].sort()).toEqual(['before-pause', 'during-pause']);
 }, 120_000);
@@ -183,7 +188,7 @@ replicaTest('with the replica down, orders are still placed on the primary, list
   }
   await waitForReplay(pair!.primaryUrl, pair!.replicaUrl);
   const after = await t.q(ORDERS, { first: 10 });
-  expect(after.orders.nodes.map((o: any) => o.number)).toContain((await primary.query('select number from "order" where external_id = $1', ['replica-down'])).rows[0].number);
+  expect(after.orders.nodes.map((o) => o.number)).toContain((await primary.query('select number from "order" where external_id = $1', ['replica-down'])).rows[0].number);
   const back = await replicaMetrics();
   expect(back.up).toBe(1);
   expect(back.lag).toBeGreaterThanOrEqual(0);

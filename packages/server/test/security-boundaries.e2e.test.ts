@@ -16,6 +16,7 @@ import { createKey, PartnerKey, userWithRole } from './access-helpers';
 import { createCatalog, placeOrder } from './builders';
 import { base, csvRows, exportText, importCsv, jsonLines } from './data-helpers';
 import { ADMIN, collect, settle, startTestServer, TestServer } from './harness';
+import { Mutation, Operation, operation, Query, Select } from './support/select';
 import { expectNoInternals, recordPayment, refundPayment } from './order-helpers';
 import { CREATE_ENDPOINT, Receiver, settled, startReceiver } from './webhook-helpers';
 import { Migration20261206230000_boundaries } from '../src/migrations/Migration20261206230000_boundaries';
@@ -41,8 +42,8 @@ const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-boundaries-exports-
 const keyTexts: string[] = [];
 
 /** GraphQL as a limited caller; the limited key's raw responses are kept for the final leak check. */
-async function asKey(query: string, variables?: Record<string, unknown>, token = key.secret) {
-  const res = await t.gql(query, variables, { token });
+async function asKey<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, token = key.secret) {
+  const res = await t.gql<T>(query, variables, { token });
   if (token === key.secret) keyTexts.push(t.responses[t.responses.length - 1]);
   return res;
 }
@@ -113,13 +114,14 @@ afterAll(async () => {
 });
 
 describe('order history and payments are rendered for the caller', () => {
-  const HISTORY = `query($id: ID) { order(id: $id) { history { type actor message } payments { recordedBy } refunds { recordedBy } } }`;
+  const HISTORY = operation<Select<Query, { order: { history: { type: true; actor: true; message: true }; payments: { recordedBy: true }; refunds: { recordedBy: true } } }>>(
+    `query($id: ID) { order(id: $id) { history { type actor message } payments { recordedBy } refunds { recordedBy } } }`);
 
   test('a key without PAYMENT_READ reads "Payment recorded", staff as "staff", and its own entries under its own name', async () => {
     const res = await asKey(HISTORY, { id: order.id });
-    const { history, payments } = res.body.data.order;
+    const { history, payments } = res.body.data!.order!;
     expect(payments).toBeNull();
-    expect(history.map((h: any) => [h.type, h.actor, h.message])).toEqual([
+    expect(history.map((h) => [h.type, h.actor, h.message])).toEqual([
       ['PLACED', 'staff', 'Order placed in WEB'],
       ['PAYMENT_RECORDED', 'staff', 'Payment recorded'],
       ['PAYMENT_REFUNDED', 'staff', 'Refund recorded'],
@@ -135,7 +137,7 @@ describe('order history and payments are rendered for the caller', () => {
   test('a key with PAYMENT_READ reads the payment, but still "staff" for who recorded it', async () => {
     const payer = await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ', 'PAYMENT_READ'] });
     const res = await asKey(HISTORY, { id: order.id }, payer.secret);
-    const o = res.body.data.order;
+    const o = res.body.data!.order!;
     expect(o.history[1]).toEqual({ type: 'PAYMENT_RECORDED', actor: 'staff', message: `Payment of 19.99 EUR by card (${REFERENCE})` });
     expect(o.payments).toEqual([{ recordedBy: 'staff' }]);
     expect(o.refunds).toEqual([{ recordedBy: 'staff' }]);
@@ -145,10 +147,10 @@ describe('order history and payments are rendered for the caller', () => {
   test('staff see who did it; a VIEWER (no PAYMENT_READ) does not read payment details, SUPPORT does', async () => {
     const viewer = await userWithRole(t, 'VIEWER');
     const support = await userWithRole(t, 'SUPPORT');
-    const v = (await t.q(HISTORY, { id: order.id }, { token: viewer.token })).order;
+    const v = (await t.q(HISTORY, { id: order.id }, { token: viewer.token })).order!;
     expect(v.history[1]).toEqual({ type: 'PAYMENT_RECORDED', actor: `user:${ADMIN.email}`, message: 'Payment recorded' });
     expect(v.history[2].message).toBe('Refund recorded');
-    const s = (await t.q(HISTORY, { id: order.id }, { token: support.token })).order;
+    const s = (await t.q(HISTORY, { id: order.id }, { token: support.token })).order!;
     expect(s.history[1].message).toBe(`Payment of 19.99 EUR by card (${REFERENCE})`);
     expect(s.history[2].message).toBe(`Refund of 5.00 EUR: ${REASON}`);
     expect(s.payments).toEqual([{ recordedBy: `user:${ADMIN.email}` }]);
@@ -182,10 +184,10 @@ describe('order history and payments are rendered for the caller', () => {
 
 describe('the event stream and webhooks', () => {
   test('events: a key without PAYMENT_READ reads no payment details and no staff e-mail; an admin reads everything', async () => {
-    const Q = `query($id: ID) { events(first: 50, aggregateId: $id) { nodes { type actor payload } } }`;
+    const Q = operation<Select<Query, { events: { nodes: { type: true; actor: true; payload: true } } }>>(`query($id: ID) { events(first: 50, aggregateId: $id) { nodes { type actor payload } } }`);
     const res = await asKey(Q, { id: order.id });
-    const nodes = res.body.data.events.nodes;
-    expect(nodes.map((n: any) => [n.type, n.actor, n.payload.message])).toEqual([
+    const nodes = res.body.data!.events.nodes;
+    expect(nodes.map((n) => [n.type, n.actor, n.payload.message])).toEqual([
       ['order.placed', 'staff', 'Order placed in WEB'],
       ['payment.recorded', 'staff', 'Payment recorded'],
       ['payment.refunded', 'staff', 'Refund recorded'],
@@ -234,17 +236,19 @@ describe('personal data without CUSTOMER_READ', () => {
     const to = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 2)).toISOString();
     const rebuilt = await t.q(`mutation($f: DateTime!, $t: DateTime!) { rebuildAnalytics(from: $f, to: $t) { userErrors { message } } }`, { f: from, t: to });
     expect(rebuilt.rebuildAnalytics.userErrors).toEqual([]);
-    const Q = `query($f: DateTime!, $t: DateTime!) { topReport(filter: { from: $f, to: $t }) {
-      customersByRevenue { customerId email name orders units revenue { amount } } customersByUnits { customerId email name orders } } }`;
+    const Q = operation<Select<Query, { topReport: {
+      customersByRevenue: { customerId: true; email: true; name: true; orders: true; units: true; revenue: { amount: true } }; customersByUnits: { customerId: true; email: true; name: true; orders: true };
+    } }>>(`query($f: DateTime!, $t: DateTime!) { topReport(filter: { from: $f, to: $t }) {
+      customersByRevenue { customerId email name orders units revenue { amount } } customersByUnits { customerId email name orders } } }`);
     const res = await asKey(Q, { f: from, t: to });
-    const r = res.body.data.topReport;
+    const r = res.body.data!.topReport;
     expect(r.customersByRevenue.length).toBeGreaterThan(0);
     for (const c of [...r.customersByRevenue, ...r.customersByUnits]) expect(c).toMatchObject({ customerId: expect.any(String), email: null, name: null, orders: expect.any(Number) });
     expectNoSecrets(JSON.stringify(res.body));
     const [{ id }] = await t.sql('select id from customer where email = $1', [CUSTOMER.email]);
     const admin = (await t.q(Q, { f: from, t: to })).topReport.customersByRevenue;
-    expect(admin.find((c: any) => c.customerId === id)).toMatchObject({ email: CUSTOMER.email, name: CUSTOMER.name });
-    expect(r.customersByRevenue.find((c: any) => c.customerId === id)).toMatchObject({ email: null, name: null });
+    expect(admin.find((c) => c.customerId === id)).toMatchObject({ email: CUSTOMER.email, name: CUSTOMER.name });
+    expect(r.customersByRevenue.find((c) => c.customerId === id)).toMatchObject({ email: null, name: null });
   });
 
   test('a background customers export is refused without CUSTOMER_READ, as the HTTP export is, and no job is created', async () => {
@@ -289,7 +293,8 @@ describe('personal data without CUSTOMER_READ', () => {
 });
 
 describe('a key limited to channels cannot change what every channel sells', () => {
-  const CREATE = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`;
+  const CREATE = operation<Select<Mutation, { createApiKey: { apiKey: { id: true }; secret: true; userErrors: { field: true; code: true; message: true } } }>>(
+    `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`);
 
   test('createApiKey refuses PRODUCT_WRITE and STOCK_ADJUST at their field, and creates nothing', async () => {
     const [{ n }] = await t.sql('select count(*)::int as n from api_key');
@@ -303,7 +308,7 @@ describe('a key limited to channels cannot change what every channel sells', () 
     });
     // Every channel named does not make a key unscoped: it is still refused.
     const all = await t.q(CREATE, { i: { name: 'All channels', channelCodes: ['WEB', 'MARKET'], permissions: ['STOCK_ADJUST'] } });
-    expect(all.createApiKey.userErrors.map((e: any) => e.field)).toEqual([['input', 'permissions', '0']]);
+    expect(all.createApiKey.userErrors.map((e) => e.field)).toEqual([['input', 'permissions', '0']]);
     expect((await t.sql('select count(*)::int as n from api_key'))[0].n).toBe(n);
   });
 

@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createKey, PartnerKey } from './access-helpers';
 import { createCatalog, orderInput, placeOrder } from './builders';
-import { ADMIN, collect, settle, startTestServer, TestServer } from './harness';
+import { ADMIN, collect, settle, startTestServer, TestServer, WsClose } from './harness';
+import { Mutation, operation, Query, Select } from './support/select';
 import { confirmOrder, createShipment, expectNoInternals, orderSnapshot } from './order-helpers';
 
 let t: TestServer;
@@ -33,14 +34,19 @@ async function adminOrder(channelCode: string) {
 
 describe('creating a key', () => {
   test('the secret is returned once, recognisable by its prefix, and only its SHA-256 is stored', async () => {
-    const r = await t.q(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) {
+    const r = await t.q<Select<Mutation, { createApiKey: {
+      apiKey: { id: true; name: true; prefix: true; channels: { code: true }; permissions: true; lastUsedAt: true; revokedAt: true; previousValidUntil: true; createdAt: true };
+      secret: true; userErrors: { field: true };
+    } }>>(`mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) {
         apiKey { id name prefix channels { code } permissions lastUsedAt revokedAt previousValidUntil createdAt } secret userErrors { field } } }`,
       { i: { name: 'Marketplace X', channelCodes: ['MARKET', 'WEB'], permissions: ['ORDER_PLACE', 'ORDER_READ'] } });
-    const { apiKey, secret, userErrors } = r.createApiKey;
+    const { userErrors } = r.createApiKey;
+    const apiKey = r.createApiKey.apiKey!;
+    const secret = r.createApiKey.secret!;
     expect(userErrors).toEqual([]);
     expect(secret).toMatch(/^omsk_[A-Za-z0-9_-]{43}$/);
     expect(apiKey).toMatchObject({ name: 'Marketplace X', prefix: secret.slice(0, 13), permissions: ['ORDER_PLACE', 'ORDER_READ'], lastUsedAt: null, revokedAt: null, previousValidUntil: null });
-    expect(apiKey.channels.map((c: any) => c.code).sort()).toEqual(['MARKET', 'WEB']);
+    expect(apiKey.channels.map((c) => c.code).sort()).toEqual(['MARKET', 'WEB']);
 
     const [row] = await t.sql('select * from api_key where id = $1', [apiKey.id]);
     expect(row.secret_hash).toBe(sha256(secret));
@@ -48,14 +54,15 @@ describe('creating a key', () => {
     // Listing keys never shows a secret again; the type has no field for it.
     const listed = await t.q('{ apiKeys { id prefix } }');
     expect(listed.apiKeys).toContainEqual({ id: apiKey.id, prefix: apiKey.prefix });
-    const fields = await t.q('{ __type(name: "ApiKey") { fields { name } } }');
-    expect(fields.__type.fields.map((f: any) => f.name)).not.toEqual(expect.arrayContaining(['secret']));
-    expect(fields.__type.fields.map((f: any) => f.name).join()).not.toMatch(/secret|hash/i);
+    const fields = await t.q<{ __type: { fields: { name: string }[] } }>('{ __type(name: "ApiKey") { fields { name } } }');
+    expect(fields.__type.fields.map((f) => f.name)).not.toEqual(expect.arrayContaining(['secret']));
+    expect(fields.__type.fields.map((f) => f.name).join()).not.toMatch(/secret|hash/i);
   });
 
   test('unknown channels, access-management permissions and empty lists are refused by field, and nothing is created', async () => {
     const [{ n: before }] = await t.sql('select count(*)::int as n from api_key');
-    const CREATE = `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`;
+    const CREATE = operation<Select<Mutation, { createApiKey: { apiKey: { id: true }; secret: true; userErrors: { field: true; code: true; message: true } } }>>(
+      `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`);
     const bad = await t.q(CREATE, { i: { name: 'Bad', channelCodes: ['WEB', 'NOPE'], permissions: ['ORDER_READ', 'USER_MANAGE', 'API_KEY_MANAGE'] } });
     expect(bad.createApiKey).toEqual({
       apiKey: null, secret: null,
@@ -66,7 +73,7 @@ describe('creating a key', () => {
       ],
     });
     const empty = await t.q(CREATE, { i: { name: '', channelCodes: [], permissions: [] } });
-    expect(empty.createApiKey.userErrors.map((e: any) => e.field)).toEqual(expect.arrayContaining([['input', 'name'], ['input', 'channelCodes'], ['input', 'permissions']]));
+    expect(empty.createApiKey.userErrors.map((e) => e.field)).toEqual(expect.arrayContaining([['input', 'name'], ['input', 'channelCodes'], ['input', 'permissions']]));
     const [{ n: after }] = await t.sql('select count(*)::int as n from api_key');
     expect(after).toBe(before);
   });
@@ -109,10 +116,10 @@ describe('a key limited to channel WEB', () => {
   });
 
   test('lists and counts only its own channel\'s orders, whatever the filter', async () => {
-    const all = await t.q('{ orders(first: 200) { totalCount nodes { channel { code } } } }', undefined, { token: key.secret });
+    const all = await t.q<Select<Query, { orders: { totalCount: true; nodes: { channel: { code: true } } } }>>('{ orders(first: 200) { totalCount nodes { channel { code } } } }', undefined, { token: key.secret });
     const [{ n: web }] = await t.sql(`select count(*)::int as n from "order" o join channel c on c.id = o.channel_id where c.code = 'WEB'`);
     expect(all.orders.totalCount).toBe(web);
-    expect(new Set(all.orders.nodes.map((o: any) => o.channel.code))).toEqual(new Set(['WEB']));
+    expect(new Set(all.orders.nodes.map((o) => o.channel.code))).toEqual(new Set(['WEB']));
     const market = await t.q('{ orders(filter: { channelCode: "MARKET" }) { totalCount nodes { id } } }', undefined, { token: key.secret });
     expect(market.orders).toEqual({ totalCount: 0, nodes: [] });
     const search = await t.q(`query($s: String) { orders(filter: { search: $s }) { totalCount } }`, { s: marketOrder.number }, { token: key.secret });
@@ -217,7 +224,7 @@ describe('rotating and revoking', () => {
     const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] });
     const rotated = (await t.q(ROTATE, { id: key.id })).rotateApiKey.secret;
     const client = t.ws(rotated);
-    const closed = new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
     const sub = collect(client, 'subscription { orderUpdated { event { type } } }', {}, 1, 5000);
     await settle();
 
@@ -245,7 +252,7 @@ describe('rotating and revoking', () => {
     const rotated = (await t.q(ROTATE, { id: key.id })).rotateApiKey;
     await t.q(REVOKE, { id: key.id });
     const rows = await t.sql(`select actor, action, details from audit_entry where target_id = $1 order by at`, [key.id]);
-    expect(rows.map((r: any) => [r.action, r.actor])).toEqual([
+    expect(rows.map((r) => [r.action, r.actor])).toEqual([
       ['apiKey.create', `user:${ADMIN.email}`], ['apiKey.rotate', `user:${ADMIN.email}`], ['apiKey.revoke', `user:${ADMIN.email}`],
     ]);
     expect(rows[0].details).toEqual({ name: 'Audited key', prefix: key.prefix, channelCodes: ['WEB'], permissions: ['ORDER_READ'] });
@@ -257,7 +264,7 @@ describe('rotating and revoking', () => {
 });
 
 test('no response in this suite carried a stack trace, SQL, a secret\'s hash or a password hash', async () => {
-  const hashes = (await t.sql('select secret_hash as h from api_key union all select previous_secret_hash from api_key where previous_secret_hash is not null union all select password_hash from app_user')).map((r: any) => r.h);
+  const hashes = (await t.sql('select secret_hash as h from api_key union all select previous_secret_hash from api_key where previous_secret_hash is not null union all select password_hash from app_user')).map((r) => r.h);
   for (const text of t.responses) {
     expectNoInternals(text);
     for (const h of hashes) expect(text.includes(h)).toBe(false);

@@ -14,7 +14,7 @@ import type { Config } from '../src/config/config';
 import { createLogger } from '../src/common/logger';
 import { createServer } from '../src/server';
 import { createKey, login, userWithRole } from './access-helpers';
-import { ADMIN, collect, settle, startTestServer, TestServer } from './harness';
+import { ADMIN, collect, settle, startTestServer, TestServer, WsClose } from './harness';
 import { expectNoInternals, standardCatalog } from './order-helpers';
 import { orderInput } from './builders';
 
@@ -269,7 +269,7 @@ describe('WebSocket limits', () => {
 
   test('a message over the size limit closes the connection', async () => {
     const client = createClient({ url: t.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.token}` }, retryAttempts: 0, lazy: false });
-    const closed = new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
     const sub = collect(client, `subscription { orderUpdated(channelCode: "${'x'.repeat(5000)}") { event { type } } }`, {}, 1, 5000);
     expect(await closed).toBe(1009);
     await sub.done.catch(() => undefined);

@@ -6,8 +6,12 @@
  */
 import bcrypt from 'bcryptjs';
 import { ACCEPTED_WITH_USER_ERRORS, PUBLIC_OPERATIONS, login, operationFixtures, operations, RoleName, ROLES, StaffUser, userWithRole } from './access-helpers';
-import { ADMIN, collect, GqlResponse, settle, startTestServer, TestServer } from './harness';
+import { ADMIN, collect, GqlResponse, settle, startTestServer, TestServer, WsClose } from './harness';
+import { AuditEntry, Mutation, operation, Query, Select } from './support/select';
 import { cancelOrder, driveTo, expectNoInternals, orderSnapshot, recordPayment, standardCatalog } from './order-helpers';
+
+/** An introspection answer: the fields of one type. */
+type TypeFields = { __type: { fields: { name: string }[] } };
 
 let t: TestServer;
 beforeAll(async () => {
@@ -47,7 +51,7 @@ const ALLOWED: Record<string, RoleName[]> = {
 
 test('the table covers every query and mutation of the schema but the public ones', async () => {
   const r = await t.q('{ q: __schema { queryType { fields(includeDeprecated: true) { name } } mutationType { fields(includeDeprecated: true) { name } } } }');
-  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields].map((f: any) => f.name).filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
+  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields].map((f) => f.name).filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
   expect(names.sort()).toEqual(Object.keys(ALLOWED).sort());
 });
 
@@ -216,13 +220,14 @@ describe('one-time passwords', () => {
 
 describe('managing users', () => {
   const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) { user { id role active mustChangePassword } userErrors { field code message } } }`;
-  const CREATE = `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { field code message } } }`;
+  const CREATE = operation<Select<Mutation, { createUser: { user: { id: true }; userErrors: { field: true; code: true; message: true } } }>>(
+    `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { field code message } } }`);
 
   test('bad input is refused field by field and creates nobody', async () => {
     const [{ n: before }] = await t.sql('select count(*)::int as n from app_user');
     const r = await t.q(CREATE, { i: { email: 'not-an-email', name: '', role: 'VIEWER', password: 'short' } });
     expect(r.createUser.user).toBeNull();
-    expect(r.createUser.userErrors.map((e: any) => e.field)).toEqual(expect.arrayContaining([['input', 'email'], ['input', 'name'], ['input', 'password']]));
+    expect(r.createUser.userErrors.map((e) => e.field)).toEqual(expect.arrayContaining([['input', 'email'], ['input', 'name'], ['input', 'password']]));
     const dup = await t.q(CREATE, { i: { email: ADMIN.email.toUpperCase(), name: 'Dup', role: 'VIEWER', password: 'long enough 123' } });
     expect(dup.createUser.userErrors).toEqual([{ field: ['input', 'email'], code: 'CONFLICT', message: 'A user with this e-mail already exists' }]);
     const badRole = await t.gql(CREATE, { i: { email: 'x@test.local', name: 'X', role: 'GOD', password: 'long enough 123' } });
@@ -235,7 +240,7 @@ describe('managing users', () => {
   test('a role change applies to the open session at its next request, and closes its subscriptions (authorised under the old role)', async () => {
     const user = await userWithRole(t, 'VIEWER');
     const client = t.ws(user.token);
-    const closed = new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
     const sub = collect(client, 'subscription { orderUpdated { event { type } } }', {}, 1, 5000);
     await settle();
     const order = await driveTo(t, 'PENDING');
@@ -251,7 +256,7 @@ describe('managing users', () => {
   test('deactivating a user ends their sessions and their open subscriptions at once', async () => {
     const user = await userWithRole(t, 'VIEWER');
     const client = t.ws(user.token);
-    const closed = new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+    const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
     const sub = collect(client, 'subscription { orderUpdated { event { type } } }', {}, 1, 5000);
     await settle();
     const r = await t.q(UPDATE, { i: { id: user.id, active: false } });
@@ -262,7 +267,7 @@ describe('managing users', () => {
     expect(res.status).toBe(401);
     const sessions = await t.sql('select revoked_at from user_session where user_id = $1', [user.id]);
     expect(sessions.length).toBeGreaterThan(0);
-    expect(sessions.every((s: any) => s.revoked_at instanceof Date)).toBe(true);
+    expect(sessions.every((s) => s.revoked_at instanceof Date)).toBe(true);
     const again = await t.q(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`, { e: user.email, p: user.password }, { token: null });
     expect(again.login).toEqual({ token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] });
     // Reactivated, they can sign in again.
@@ -296,18 +301,18 @@ describe('managing users', () => {
   });
 
   test('users lists every user; no password hash is exposed anywhere in the schema', async () => {
-    const r = await t.q('{ users { email role active } }');
-    expect(r.users.map((u: any) => u.email)).toContain(ADMIN.email);
-    const fields = await t.q(`{ __type(name: "User") { fields { name } } }`);
-    expect(fields.__type.fields.map((f: any) => f.name).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'lastLoginAt', 'mustChangePassword', 'name', 'permissions', 'role']);
+    const r = await t.q<Select<Query, { users: { email: true; role: true; active: true } }>>('{ users { email role active } }');
+    expect(r.users.map((u) => u.email)).toContain(ADMIN.email);
+    const fields = await t.q<TypeFields>(`{ __type(name: "User") { fields { name } } }`);
+    expect(fields.__type.fields.map((f) => f.name).sort()).toEqual(['active', 'createdAt', 'email', 'id', 'lastLoginAt', 'mustChangePassword', 'name', 'permissions', 'role']);
   });
 
   test('every change is in the audit log with who made it, and no password', async () => {
     const user = await userWithRole(t, 'FULFILLMENT', 'Audited');
     await t.q(UPDATE, { i: { id: user.id, role: 'MANAGER' } });
-    const log = await t.q(`{ auditLog(first: 200) { totalCount nodes { id actor action targetType targetId details at } } }`);
-    const mine = log.auditLog.nodes.filter((e: any) => e.targetId === user.id);
-    expect(mine.map((e: any) => [e.action, e.actor])).toEqual([
+    const log = await t.q<{ auditLog: { totalCount: number; nodes: Pick<AuditEntry, 'id' | 'actor' | 'action' | 'targetType' | 'targetId' | 'details' | 'at'>[] } }>(`{ auditLog(first: 200) { totalCount nodes { id actor action targetType targetId details at } } }`);
+    const mine = log.auditLog.nodes.filter((e) => e.targetId === user.id);
+    expect(mine.map((e) => [e.action, e.actor])).toEqual([
       ['user.update', `user:${ADMIN.email}`],
       ['user.password_change', `user:${user.email}`],
       ['user.create', `user:${ADMIN.email}`],
@@ -316,10 +321,10 @@ describe('managing users', () => {
     expect(mine[2].details).toEqual({ email: user.email, name: 'Audited', role: 'FULFILLMENT' });
     expect(JSON.stringify(log)).not.toMatch(/one-time password|own password|\$2[aby]\$/);
     // Paging: newest first, stable cursors.
-    const p1 = await t.q(`{ auditLog(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
-    const p2 = await t.q(`query($a: String) { auditLog(first: 2, after: $a) { nodes { id } } }`, { a: p1.auditLog.pageInfo.endCursor });
+    const p1 = await t.q<Select<Query, { auditLog: { nodes: { id: true }; pageInfo: { endCursor: true; hasNextPage: true } } }>>(`{ auditLog(first: 2) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
+    const p2 = await t.q<Select<Query, { auditLog: { nodes: { id: true } } }>>(`query($a: String) { auditLog(first: 2, after: $a) { nodes { id } } }`, { a: p1.auditLog.pageInfo.endCursor });
     expect(p1.auditLog.pageInfo.hasNextPage).toBe(true);
-    expect([...p1.auditLog.nodes, ...p2.auditLog.nodes].map((n: any) => n.id)).toEqual(log.auditLog.nodes.slice(0, 4).map((n: any) => n.id));
+    expect([...p1.auditLog.nodes, ...p2.auditLog.nodes].map((n) => n.id)).toEqual(log.auditLog.nodes.slice(0, 4).map((n) => n.id));
   });
 
   test('creating a channel or a warehouse is audited too', async () => {
@@ -342,8 +347,8 @@ test('notes go to the order history with who wrote them', async () => {
 });
 
 test('no response in this suite carried a stack trace, SQL, a password hash or a token hash', async () => {
-  const hashes = (await t.sql('select password_hash from app_user')).map((r: any) => r.password_hash);
-  const tokenHashes = (await t.sql('select token_hash from user_session')).map((r: any) => r.token_hash);
+  const hashes = (await t.sql('select password_hash from app_user')).map((r) => r.password_hash);
+  const tokenHashes = (await t.sql('select token_hash from user_session')).map((r) => r.token_hash);
   expect(t.responses.length).toBeGreaterThan(100);
   for (const text of t.responses) {
     expectNoInternals(text);

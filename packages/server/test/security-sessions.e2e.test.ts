@@ -12,7 +12,8 @@ import type { Config } from '../src/config/config';
 import { COMPOSE_ADMIN_PASSWORD, DEMO_ADMIN, firstAdmin } from '../src/config/first-admin';
 import { createServer } from '../src/server';
 import { createKey, login, userWithRole } from './access-helpers';
-import { ADMIN, collect, settle, startTestServer, TestServer } from './harness';
+import { ADMIN, collect, settle, startTestServer, TestServer, WsClose } from './harness';
+import { Mutation, Query, Select } from './support/select';
 import { driveTo, expectNoInternals, standardCatalog } from './order-helpers';
 
 const servers: TestServer[] = [];
@@ -46,10 +47,10 @@ function wsWithHeaders(t: TestServer, headers: Record<string, string>, token?: s
 function connected(client: WsClient): Promise<void> {
   return new Promise((resolve, reject) => {
     client.on('connected', () => resolve());
-    client.on('closed', (e: any) => reject(Object.assign(new Error(`closed ${e.code}`), { code: e.code })));
+    client.on('closed', (e) => reject(Object.assign(new Error(`closed ${(e as WsClose).code}`), { code: (e as WsClose).code })));
   });
 }
-const closeCode = (client: WsClient) => new Promise<number>((resolve) => client.on('closed', (e: any) => resolve(e.code)));
+const closeCode = (client: WsClient) => new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
 const rateRow = async (t: TestServer, key: string) => (await t.sql<{ points: number }>('select points from rate_limit where key = $1', [key]))[0]?.points;
 
 describe('throttles count a guess before they check it', () => {
@@ -368,19 +369,19 @@ describe('lists are priced by their bound, and the big ones page', () => {
   });
 
   test('stock pages through every row in the order of stockLevels, with filters', async () => {
-    const all = (await t.q('{ stockLevels { sku warehouse { code } onHand } }')).stockLevels;
+    const all = (await t.q<Select<Query, { stockLevels: { sku: true; warehouse: { code: true }; onHand: true } }>>('{ stockLevels { sku warehouse { code } onHand } }')).stockLevels;
     expect(all).toHaveLength(6);
     const seen: unknown[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const r: any = (await t.q('query($after: String) { stock(first: 4, after: $after) { totalCount nodes { sku warehouse { code } onHand } pageInfo { hasNextPage endCursor } } }', { after })).stock;
+      const r: Select<Query, { stock: { totalCount: true; nodes: { sku: true; warehouse: { code: true }; onHand: true }; pageInfo: { hasNextPage: true; endCursor: true } } }>['stock'] = (await t.q('query($after: String) { stock(first: 4, after: $after) { totalCount nodes { sku warehouse { code } onHand } pageInfo { hasNextPage endCursor } } }', { after })).stock;
       expect(r.totalCount).toBe(6);
       seen.push(...r.nodes);
       if (!r.pageInfo.hasNextPage) break;
       after = r.pageInfo.endCursor;
     }
     expect(seen).toEqual(all);
-    expect(all.map((s: any) => `${s.sku}@${s.warehouse.code}`)).toEqual(['SKU-1@WH1', 'SKU-1@WH0', 'SKU-1@WH2', 'SKU-2@WH1', 'SKU-2@WH0', 'SKU-2@WH2']);
+    expect(all.map((s) => `${s.sku}@${s.warehouse.code}`)).toEqual(['SKU-1@WH1', 'SKU-1@WH0', 'SKU-1@WH2', 'SKU-2@WH1', 'SKU-2@WH0', 'SKU-2@WH2']);
     const q = (filter: Record<string, unknown>) => t.q('query($f: StockFilter) { stock(filter: $f) { totalCount nodes { sku warehouse { code } } } }', { f: filter });
     expect((await q({ warehouseCode: 'WH0' })).stock.nodes).toEqual([{ sku: 'SKU-1', warehouse: { code: 'WH0' } }, { sku: 'SKU-2', warehouse: { code: 'WH0' } }]);
     expect((await q({ availableBelow: 5 })).stock.totalCount).toBe(2);
@@ -392,26 +393,26 @@ describe('lists are priced by their bound, and the big ones page', () => {
 
   test('the deprecated lists return at most 500 rows; their connections page through all', async () => {
     await t.sql(`insert into warehouse (id, code, name, priority, created_at) select gen_random_uuid(), 'BULK-' || lpad(i::text, 4, '0'), 'Bulk', 100, now() from generate_series(1, 510) i`);
-    const legacy = (await t.q('{ warehouses { code } }')).warehouses;
+    const legacy = (await t.q<Select<Query, { warehouses: { code: true } }>>('{ warehouses { code } }')).warehouses;
     expect(legacy).toHaveLength(500);
     const codes: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: any = (await t.q('query($after: String) { warehousesConnection(first: 200, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }', { after })).warehousesConnection;
+      const r: Select<Query, { warehousesConnection: { totalCount: true; nodes: { code: true }; pageInfo: { hasNextPage: true; endCursor: true } } }>['warehousesConnection'] = (await t.q('query($after: String) { warehousesConnection(first: 200, after: $after) { totalCount nodes { code } pageInfo { hasNextPage endCursor } } }', { after })).warehousesConnection;
       expect(r.totalCount).toBe(513);
-      codes.push(...r.nodes.map((w: any) => w.code));
+      codes.push(...r.nodes.map((w) => w.code));
       if (!r.pageInfo.hasNextPage) break;
       after = r.pageInfo.endCursor;
     }
     expect(codes).toHaveLength(513);
-    expect(codes.slice(0, 500)).toEqual(legacy.map((w: any) => w.code));
+    expect(codes.slice(0, 500)).toEqual(legacy.map((w) => w.code));
     expect(codes.slice(0, 3)).toEqual(['WH1', 'WH0', 'WH2']);
     // Users and keys page the same way.
     const users = [await userWithRole(t, 'VIEWER'), await userWithRole(t, 'SUPPORT')];
     const u1 = (await t.q('{ usersConnection(first: 2) { totalCount nodes { email } pageInfo { hasNextPage endCursor } } }')).usersConnection;
     const u2 = (await t.q('query($a: String) { usersConnection(first: 2, after: $a) { nodes { email } pageInfo { hasNextPage } } }', { a: u1.pageInfo.endCursor })).usersConnection;
     expect(u1.totalCount).toBe(3);
-    expect([...u1.nodes, ...u2.nodes].map((u: any) => u.email)).toEqual([ADMIN.email, ...users.map((u) => u.email)].sort());
+    expect([...u1.nodes, ...u2.nodes].map((u) => u.email)).toEqual([ADMIN.email, ...users.map((u) => u.email)].sort());
     expect(u2.pageInfo.hasNextPage).toBe(false);
     const keys = [await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] }), await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ'] })];
     const k1 = (await t.q('{ apiKeysConnection(first: 1) { totalCount nodes { id channels { code } } pageInfo { endCursor } } }')).apiKeysConnection;
@@ -437,9 +438,9 @@ describe('lists are priced by their bound, and the big ones page', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r: any = (await t.q('query($after: String) { webhookEndpointsConnection(first: 200, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { after })).webhookEndpointsConnection;
+      const r: Select<Query, { webhookEndpointsConnection: { totalCount: true; nodes: { id: true }; pageInfo: { hasNextPage: true; endCursor: true } } }>['webhookEndpointsConnection'] = (await t.q('query($after: String) { webhookEndpointsConnection(first: 200, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', { after })).webhookEndpointsConnection;
       expect(r.totalCount).toBe(506);
-      ids.push(...r.nodes.map((e: any) => e.id));
+      ids.push(...r.nodes.map((e) => e.id));
       if (!r.pageInfo.hasNextPage) break;
       after = r.pageInfo.endCursor;
     }

@@ -145,7 +145,7 @@ describe('SSRF: a partner key cannot point a webhook at a non-public address', (
       'https://[::ffff:93.184.215.14]/hook', 'https://[64:ff9b::93.184.215.14]/hook', 'https://[2002:5db8:d70e::1]/hook', 'https://public.test:8443/hook']) {
       const r = await t.q(CREATE_ENDPOINT, { i: { url, eventTypes: ['rule.notified'] } }, { token: key.secret });
       expect({ url, errors: r.createWebhookEndpoint.userErrors }).toEqual({ url, errors: [] });
-      await t.q(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedId } }`, { id: r.createWebhookEndpoint.endpoint.id }, { token: key.secret });
+      await t.q(`mutation($id: ID!) { deleteWebhookEndpoint(id: $id) { deletedId } }`, { id: r.createWebhookEndpoint.endpoint!.id }, { token: key.secret });
     }
     useDns(t, dns);
   });
@@ -153,7 +153,7 @@ describe('SSRF: a partner key cannot point a webhook at a non-public address', (
   test('other schemes and URLs with credentials are refused too', async () => {
     for (const url of ['file:///etc/passwd', 'gopher://127.0.0.1:6379/_INFO', 'ftp://example.com/', 'https://user:pw@hooks.partner.invalid/']) {
       const r = await t.q(CREATE_ENDPOINT, { i: { url, eventTypes: ['order.placed'] } }, { token: key.secret });
-      expect({ url, errors: r.createWebhookEndpoint.userErrors.map((e: any) => [e.field, e.code]) }).toEqual({ url, errors: [[['input', 'url'], 'INVALID_INPUT']] });
+      expect({ url, errors: r.createWebhookEndpoint.userErrors.map((e) => [e.field, e.code]) }).toEqual({ url, errors: [[['input', 'url'], 'INVALID_INPUT']] });
     }
   });
 });
@@ -182,7 +182,7 @@ describe('SSRF at delivery: the address connected to is the address checked', ()
     const [d] = await deliveries(t, endpoint.id, key.secret);
     expect(d.status).toBe('FAILED');
     expect(d.attemptCount).toBe(3); // the first attempt and both retries of FAST_WEBHOOKS
-    expect(d.attempts.every((a: any) => /DNS lookup of gone\.partner\.invalid failed: ENOTFOUND/.test(a.error))).toBe(true);
+    expect(d.attempts.every((a) => /DNS lookup of gone\.partner\.invalid failed: ENOTFOUND/.test(a.error!))).toBe(true);
   });
 
   test('a DNS lookup that never answers is cut at the attempt\'s timeout: a failed attempt, retried, and no worker is held', async () => {
@@ -193,7 +193,7 @@ describe('SSRF at delivery: the address connected to is the address checked', ()
     const [d] = await deliveries(t, endpoint.id);
     expect(d.status).toBe('FAILED');
     expect(d.attemptCount).toBe(3);
-    expect(d.attempts.map((a: any) => a.error)).toEqual(Array(3).fill(`DNS lookup of silent-resolver.test failed: no answer within ${FAST_WEBHOOKS.webhookTimeoutMs} ms`));
+    expect(d.attempts.map((a) => a.error)).toEqual(Array(3).fill(`DNS lookup of silent-resolver.test failed: no answer within ${FAST_WEBHOOKS.webhookTimeoutMs} ms`));
   });
 
   test('a staff endpoint with the development flag connects to the address its name resolved to (no second lookup), keeping the name as Host', async () => {
@@ -228,7 +228,7 @@ describe('SSRF at delivery: the address connected to is the address checked', ()
     await settled(t);
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'FAILED', attemptCount: 1 });
-    expect(d.attempts.map((a: any) => a.statusCode)).toEqual([302]);
+    expect(d.attempts.map((a) => a.statusCode)).toEqual([302]);
     expect(rx.on('/redirect-target')).toHaveLength(0);
   });
 });

@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { freePort } from '../src/config/embedded-postgres';
 import { placeOrder } from './builders';
-import { settle, startTestServer, TestServer } from './harness';
+import { settle, startTestServer, TestServer, WsClose } from './harness';
 import { baseUrl, standardCatalog } from './order-helpers';
 
 jest.setTimeout(120_000);
@@ -48,7 +48,7 @@ function openSocket(wsUrl: string, token: string) {
     lazy: false,
     onNonLazyError: () => undefined,
   });
-  client.on('closed', (e: any) => closes.push({ code: e.code, reason: e.reason }));
+  client.on('closed', (e) => closes.push({ code: (e as WsClose).code, reason: (e as WsClose).reason }));
   client.subscribe({ query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
   return { client, closes };
 }

@@ -34,7 +34,7 @@ test('an order that one warehouse can fill whole is reserved there alone, even w
   expect(userErrors).toEqual([]);
   expect(order.status).toBe('PENDING');
   // SOUTH (priority 1) lacks W-B; NORTH (2) has both, so it wins over EAST (3).
-  expect(order.lines.map((l: any) => [l.sku, l.quantity, l.allocations])).toEqual([
+  expect(order.lines.map((l) => [l.sku, l.quantity, l.allocations])).toEqual([
     ['W-A', 2, [alloc('NORTH', 2)]],
     ['W-B', 2, [alloc('NORTH', 2)]],
   ]);
@@ -51,7 +51,7 @@ test('successive orders take the lowest-priority-number warehouse that can fill 
   const codes = async () => {
     const { order, userErrors } = await placeOrder(t, { lines: [{ sku: 'P-1', quantity: 3 }] });
     expect(userErrors).toEqual([]);
-    return apiAllocations(order.lines[0]).map((a: any) => [a.warehouse.code, a.quantity]);
+    return apiAllocations(order.lines[0]).map((a) => [a.warehouse.code, a.quantity]);
   };
   expect(await codes()).toEqual([['SOUTH', 3]]);
   expect(await codes()).toEqual([['NORTH', 3]]);
@@ -175,7 +175,7 @@ test('placing the same channel and externalId again returns the first order and 
   expect(again.userErrors).toEqual([]);
   expect(again.order.id).toBe(first.order.id);
   expect(again.order.number).toBe(first.order.number);
-  expect(again.order.lines.map((l: any) => [l.sku, l.quantity])).toEqual([['I-1', 2]]);
+  expect(again.order.lines.map((l) => [l.sku, l.quantity])).toEqual([['I-1', 2]]);
   expect(await stockOf(t, 'I-1')).toEqual({ SOUTH: { onHand: 10, reserved: 2 } });
   expect(await t.sql(`select count(*)::int as n from "order" where external_id = 'EXT-42'`)).toEqual([{ n: 1 }]);
   expect(await t.sql(`select count(*)::int as n from order_history where order_id = $1`, [first.order.id])).toEqual([{ n: 1 }]);

@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/config/embedded-postgres';
+import type { GqlBody, Mutation, Query, Select } from './support/select';
 
 jest.setTimeout(120_000);
 
@@ -65,7 +66,7 @@ async function login(port: number, email: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token mustChangePassword userErrors { code } } }', variables: { e: email, p: password } }),
   });
-  return ((await r.json()) as any).data.login;
+  return ((await r.json()) as GqlBody<Select<Mutation, { login: { token: true; mustChangePassword: true; userErrors: { code: true } } }>>).data!.login;
 }
 
 test('pnpm start without DATABASE_URL runs on embedded PostgreSQL, prints the demo login, and stops cleanly on SIGTERM', async () => {
@@ -99,13 +100,13 @@ test('a second start on the same data folder keeps the data and does not create 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: 'mutation { changePassword(input: { currentPassword: "admin1234", newPassword: "my own password 1" }) { userErrors { code } } }' }),
   });
-  expect(((await changed.json()) as any).data.changePassword.userErrors).toEqual([]);
+  expect(((await changed.json()) as GqlBody<Select<Mutation, { changePassword: { userErrors: { code: true } } }>>).data!.changePassword.userErrors).toEqual([]);
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ channels { code } }' }),
   });
-  expect(((await r.json()) as any).data.channels).toEqual([]);
+  expect(((await r.json()) as GqlBody<Select<Query, { channels: { code: true } }>>).data!.channels).toEqual([]);
   l.child.kill('SIGINT');
   expect(await l.exited).toBe(0);
   expect(await portOpen(pgPort)).toBe(false);

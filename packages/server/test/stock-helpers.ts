@@ -3,8 +3,9 @@
  * public GraphQL API and direct reads of stock, allocations and the movement ledger from the
  * database, so that tests can assert what was actually written.
  */
-import { mutate, orderInput, PLACE_ORDER } from './builders';
+import { mutate, orderInput, OrderPayload, PLACE_ORDER } from './builders';
 import type { GqlResponse, TestServer } from './harness';
+import { Mutation, operation, Select } from './support/select';
 
 export type Lines = { sku: string; quantity: number }[];
 
@@ -22,15 +23,18 @@ export const ship = (t: TestServer, orderId: string, warehouseCode: string, line
 export const returnUnits = (t: TestServer, orderId: string, lines: Lines, restock: boolean, reason?: string) =>
   mutate(t, 'createReturn', 'input: $i', { i: { orderId, lines, restock, reason } }, '$i: CreateReturnInput!');
 
-export const ADJUST_STOCK = `mutation($i: AdjustStockInput!) { adjustStock(input: $i) {
-  stockLevel { onHand reserved available sku warehouse { code } } userErrors { field code message } } }`;
+export type AdjustStockData = Select<Mutation, { adjustStock: {
+  stockLevel: { onHand: true; reserved: true; available: true; sku: true; warehouse: { code: true } }; userErrors: { field: true; code: true; message: true };
+} }>;
+export const ADJUST_STOCK = operation<AdjustStockData>(`mutation($i: AdjustStockInput!) { adjustStock(input: $i) {
+  stockLevel { onHand reserved available sku warehouse { code } } userErrors { field code message } } }`);
 
 /** adjustStock as a raw request (for races): the HTTP response, never throws. */
 export const adjustStockRaw = (t: TestServer, sku: string, warehouseCode: string, delta: number, reason = 'test') =>
   t.gql(ADJUST_STOCK, { i: { sku, warehouseCode, delta, reason } });
 
 /** placeOrder as a raw request (for races): the HTTP response, never throws. */
-export const placeOrderRaw = (t: TestServer, overrides: Record<string, any> = {}) => t.gql(PLACE_ORDER, { input: orderInput(overrides) });
+export const placeOrderRaw = (t: TestServer, overrides: Record<string, unknown> = {}) => t.gql<{ placeOrder: OrderPayload }>(PLACE_ORDER, { input: orderInput(overrides) });
 
 /** Responses that were not a clean 200 with data (internal errors, timeouts, masked exceptions). */
 export const broken = (responses: GqlResponse[]) =>
@@ -38,9 +42,9 @@ export const broken = (responses: GqlResponse[]) =>
 
 /** Stock of one SKU from the database, by warehouse code. */
 export async function stockOf(t: TestServer, sku: string): Promise<Record<string, { onHand: number; reserved: number }>> {
-  const rows = await t.sql(`select w.code, s.on_hand, s.reserved from stock_level s
+  const rows = await t.sql<{ code: string; on_hand: number; reserved: number }>(`select w.code, s.on_hand, s.reserved from stock_level s
     join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1 order by w.code`, [sku]);
-  return Object.fromEntries(rows.map((r: any) => [r.code, { onHand: r.on_hand, reserved: r.reserved }]));
+  return Object.fromEntries(rows.map((r) => [r.code, { onHand: r.on_hand, reserved: r.reserved }]));
 }
 
 export interface AllocationRow { sku: string; warehouse: string; quantity: number; shipped: number; returned: number }
@@ -55,8 +59,8 @@ export async function allocationsOf(t: TestServer, by: { orderId?: string; sku?:
 }
 
 /** Allocations as the API returns them, sorted by warehouse code (the API orders them by creation time). */
-export const apiAllocations = (line: any) =>
-  [...line.allocations].sort((a: any, b: any) => a.warehouse.code.localeCompare(b.warehouse.code));
+export const apiAllocations = <A extends { warehouse: { code: string } }>(line: { allocations: A[] }) =>
+  [...line.allocations].sort((a, b) => a.warehouse.code.localeCompare(b.warehouse.code));
 
 export interface MovementRow { warehouse: string; kind: string; delta: number; orderId: string | null; reason: string | null; actor: string }
 
@@ -101,10 +105,10 @@ export async function stockSnapshot(t: TestServer) {
  * Returns the rows that break one of them (so `expect(...).toEqual([])` shows what is wrong).
  */
 export async function stockInvariantViolations(t: TestServer) {
-  const rows = await t.sql(`select p.sku, w.code as warehouse, s.on_hand as "onHand", s.reserved,
+  const rows = await t.sql<{ sku: string; warehouse: string; onHand: number; reserved: number; ledger: number; promised: number }>(`select p.sku, w.code as warehouse, s.on_hand as "onHand", s.reserved,
       coalesce((select sum(m.delta) from stock_movement m where m.product_id = s.product_id and m.warehouse_id = s.warehouse_id), 0)::int as ledger,
       coalesce((select sum(a.quantity - a.quantity_shipped) from stock_allocation a join order_line l on l.id = a.order_line_id
                 where l.product_id = s.product_id and a.warehouse_id = s.warehouse_id), 0)::int as promised
     from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id order by p.sku, w.code`);
-  return rows.filter((r: any) => r.ledger !== r.onHand || r.promised !== r.reserved || r.reserved < 0 || r.reserved > r.onHand);
+  return rows.filter((r) => r.ledger !== r.onHand || r.promised !== r.reserved || r.reserved < 0 || r.reserved > r.onHand);
 }

@@ -11,7 +11,8 @@ import path from 'node:path';
 
 interface Span { name: string; kind: number; traceId: string; spanId: string; parentSpanId?: string; attributes: Record<string, unknown> }
 
-let out: { requestId: string; order: any; spans: Span[]; logs: any[] };
+/** What test/fixtures/tracing-probe.ts wrote: placeOrder's response data, the spans and the JSON log lines. */
+let out: { requestId: string; order: { order: { id: string; number: string } | null; userErrors: { code: string }[] }; spans: Span[]; logs: Record<string, unknown>[] };
 
 beforeAll(async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oms-tracing-')), 'spans.json');

@@ -6,6 +6,7 @@
  */
 import { createCatalog, placeOrder } from './builders';
 import { collect, settle, startTestServer, TestServer } from './harness';
+import type { Select, TrackedOrder } from './support/select';
 import { confirmOrder, createShipment, holdOrder, markShipmentDelivered, recordPayment, releaseOrderHold } from './order-helpers';
 
 let t: TestServer;
@@ -41,7 +42,12 @@ test('the number and e-mail open the order, without a token, in plain words', as
   const res = await t.gql(TRACK, { n: order.number, e: 'ada@example.com' }, { token: null });
   expect(res.status).toBe(200);
   expect(res.body.errors).toBeUndefined();
-  const o = res.body.data.trackOrder;
+  const o: Select<TrackedOrder, {
+    number: true; status: true; statusText: true; placedAt: true; total: { amount: true; currency: true };
+    items: { sku: true; name: true; quantity: true; quantityShipped: true; quantityReturned: true };
+    shipments: { status: true; carrier: true; trackingNumber: true; shippedAt: true; deliveredAt: true; items: { sku: true; name: true; quantity: true } };
+    timeline: { at: true; text: true };
+  }> = res.body.data.trackOrder;
   expect(o).toMatchObject({
     number: order.number, status: 'PARTIALLY_SHIPPED', statusText: 'Partly shipped', total: { amount: 2 * 1250 + 1995 + 0, currency: 'EUR' },
     items: [
@@ -53,7 +59,7 @@ test('the number and e-mail open the order, without a token, in plain words', as
     status: 'DELIVERED', carrier: 'DHL', trackingNumber: expect.stringMatching(/^TRK-/), shippedAt: expect.any(String), deliveredAt: expect.any(String),
     items: [{ sku: 'MUG-1', name: 'Product MUG-1', quantity: 2 }],
   }]);
-  expect(o.timeline.map((s: any) => s.text)).toEqual([
+  expect(o.timeline.map((s) => s.text)).toEqual([
     'Order received', 'Order under review', 'Order confirmed', 'Payment received', 'A parcel was shipped', 'A parcel was delivered',
   ]);
 });
@@ -70,8 +76,8 @@ test('nothing internal leaks: no notes, hold reasons, staff, warehouses or other
     expect({ secret, leaked: text.includes(secret) }).toEqual({ secret, leaked: false });
   }
   // The type itself has no field for them.
-  const type = await t.gql('{ __type(name: "TrackedOrder") { fields { name } } }', undefined, { token: null });
-  expect(type.body.data.__type.fields.map((f: any) => f.name).sort()).toEqual(['items', 'number', 'placedAt', 'shipments', 'status', 'statusText', 'timeline', 'total']);
+  const type = await t.gql<{ __type: { fields: { name: string }[] } }>('{ __type(name: "TrackedOrder") { fields { name } } }', undefined, { token: null });
+  expect(type.body.data!.__type.fields.map((f) => f.name).sort()).toEqual(['items', 'number', 'placedAt', 'shipments', 'status', 'statusText', 'timeline', 'total']);
 });
 
 test('a pair that does not match answers null, the same whether the number or the e-mail is wrong', async () => {

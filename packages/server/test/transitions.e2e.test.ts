@@ -5,6 +5,7 @@
  * a held order, the part of it the status before the hold allows).
  */
 import { startTestServer, TestServer } from './harness';
+import type { Query, Select } from './support/select';
 import {
   Action, ACTIONS, cancelOrder, createShipment, driveTo, DrivenOrder, holdOrder, orderSnapshot, releaseOrderHold,
   runAction, standardCatalog, Status, Target,
@@ -131,8 +132,8 @@ describe.each(CASES)('an order that is $target', (c) => {
       const after = await orderSnapshot(t, fresh.id);
       expect(after.order.status).toBe(next);
       const from = statusOf(c.target);
-      const transitions = after.history.slice(before.history.length).filter((h: any) => h.type === 'STATUS_CHANGED');
-      expect(transitions.map((h: any) => [h.from_status, h.to_status])).toEqual(from === next ? [] : [[from, next]]);
+      const transitions = after.history.slice(before.history.length).filter((h) => h.type === 'STATUS_CHANGED');
+      expect(transitions.map((h) => [h.from_status, h.to_status])).toEqual(from === next ? [] : [[from, next]]);
     });
   }
 });
@@ -152,7 +153,7 @@ describe('releasing a hold returns the order to the status it had before', () =>
     const r = await releaseOrderHold(t, o.id);
     expect(r.userErrors).toEqual([]);
     expect(r.order.status).toBe(original);
-    expect(r.order.history.slice(-2).map((h: any) => [h.type, h.fromStatus, h.toStatus, h.message])).toEqual([
+    expect(r.order.history.slice(-2).map((h) => [h.type, h.fromStatus, h.toStatus, h.message])).toEqual([
       ['STATUS_CHANGED', original, 'ON_HOLD', 'fraud review'],
       ['STATUS_CHANGED', 'ON_HOLD', original, 'Hold released'],
     ]);
@@ -167,7 +168,7 @@ describe('releasing a hold returns the order to the status it had before', () =>
     const shipped = await createShipment(t, o.id, 1);
     expect(shipped.userErrors).toEqual([]);
     expect(shipped.order.status).toBe('SHIPPED');
-    expect(shipped.order.lines.map((l: any) => [l.sku, l.quantity, l.quantityShipped])).toEqual([['SKU-1', 2, 2]]);
+    expect(shipped.order.lines.map((l) => [l.sku, l.quantity, l.quantityShipped])).toEqual([['SKU-1', 2, 2]]);
   });
 
   test('a held partially shipped order cannot be cancelled (its shipped units cannot be un-shipped), and stays held', async () => {
@@ -202,9 +203,9 @@ test('holding twice is refused: the second hold would lose the status to return 
 });
 
 test('every order the API lists shows the nextStatuses of its status', async () => {
-  const r = await t.q(`{ orders(first: 200) { nodes { id status nextStatuses } totalCount } }`);
+  const r = await t.q<Select<Query, { orders: { nodes: { id: true; status: true; nextStatuses: true }; totalCount: true } }>>(`{ orders(first: 200) { nodes { id status nextStatuses } totalCount } }`);
   expect(r.orders.nodes.length).toBe(r.orders.totalCount);
-  expect(new Set(r.orders.nodes.map((n: any) => n.status))).toEqual(new Set(Object.keys(TABLE)));
-  const heldFrom = new Map((await t.sql('select id, status_before_hold from "order"')).map((x: any) => [x.id, x.status_before_hold]));
+  expect(new Set(r.orders.nodes.map((n) => n.status))).toEqual(new Set(Object.keys(TABLE)));
+  const heldFrom = new Map((await t.sql('select id, status_before_hold from "order"')).map((x) => [x.id, x.status_before_hold]));
   for (const n of r.orders.nodes) expect(n.nextStatuses).toEqual(nextOf(n.status as Status, heldFrom.get(n.id)));
 });

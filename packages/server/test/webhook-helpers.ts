@@ -8,6 +8,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { TestServer } from './harness';
+import { Mutation, operation, Query, Select } from './support/select';
 
 export interface Received {
   path: string;
@@ -96,8 +97,10 @@ export async function settled(t: TestServer, timeoutMs = 20_000): Promise<void> 
   }
 }
 
-export const CREATE_ENDPOINT = `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
-  endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`;
+export const CREATE_ENDPOINT = operation<Select<Mutation, { createWebhookEndpoint: {
+  endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true }; secret: true; userErrors: { field: true; code: true; message: true };
+} }>>(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
+  endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`);
 
 export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endpointId: $id, first: $first) { totalCount nodes {
   id eventId eventType status attemptCount replayOf replay deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
@@ -109,8 +112,11 @@ export async function createEndpoint(t: TestServer, input: { url: string; eventT
 }
 
 export async function deliveries(t: TestServer, endpointId: string, token?: string) {
-  const r = await t.q(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
-  return r.webhookDeliveries.nodes as any[];
+  const r = await t.q<Select<Query, { webhookDeliveries: { totalCount: true; nodes: {
+    id: true; eventId: true; eventType: true; status: true; attemptCount: true; replayOf: true; replay: true; deliveredAt: true;
+    attempts: { statusCode: true; latencyMs: true; responseExcerpt: true; error: true };
+  } } }>>(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
+  return r.webhookDeliveries.nodes;
 }
 
 /**

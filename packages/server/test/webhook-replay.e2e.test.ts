@@ -48,13 +48,13 @@ test('replaying sends the stored events again with the same ids, marked as repla
   await rx.waitFor('/all', 6);
   await settled(t);
   const again = rx.on('/all').slice(3);
-  expect(again.map((x) => x.headers['oms-event-id']).sort()).toEqual(events.map((e: any) => e.id).sort());
-  expect(again.map((x) => x.body.id).sort()).toEqual(events.map((e: any) => e.id).sort());
+  expect(again.map((x) => x.headers['oms-event-id']).sort()).toEqual(events.map((e) => e.id).sort());
+  expect(again.map((x) => x.body.id).sort()).toEqual(events.map((e) => e.id).sort());
 
   const log = await deliveries(t, endpoint.id);
   expect(log).toHaveLength(6);
   const replays = log.filter((d) => d.replay);
-  expect(replays.map((d) => d.eventId).sort()).toEqual(events.map((e: any) => e.id).sort());
+  expect(replays.map((d) => d.eventId).sort()).toEqual(events.map((e) => e.id).sort());
   expect(replays.every((d) => d.status === 'DELIVERED' && d.replayOf === null)).toBe(true);
   expect(log.filter((d) => !d.replay)).toHaveLength(3);
   const [audit] = await t.sql(`select details from audit_entry where action = 'webhookEndpoint.replayEvents'`);
@@ -180,7 +180,7 @@ test('replaying on after the last event replayed misses none when two transactio
     // Stream order is commit order: the later write, committed first, was replayed first.
     expect(r2.lastEventId).toBe(early.id);
     const replayed = await t.sql(`select event_id from webhook_delivery where endpoint_id = $1 and replay order by created_at`, [endpoint.id]);
-    expect(replayed.map((d: any) => d.event_id)).toEqual([late.id, early.id]);
+    expect(replayed.map((d) => d.event_id)).toEqual([late.id, early.id]);
   } finally {
     await first.end();
     await second.end();

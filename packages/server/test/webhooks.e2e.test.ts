@@ -7,6 +7,7 @@
 import { createKey } from './access-helpers';
 import { adjustStock, createCatalog, placeOrder } from './builders';
 import { ADMIN, startTestServer, TestServer } from './harness';
+import type { GqlBody, Mutation, Query, Select } from './support/select';
 import { confirmOrder, driveTo, recordPayment, standardCatalog } from './order-helpers';
 import { createServer, RunningServer } from '../src/server';
 import { CREATE_ENDPOINT, createEndpoint, deliveries, FAST_WEBHOOKS, readmeVerifier, Receiver, resolveNoNames, settled, startReceiver } from './webhook-helpers';
@@ -127,7 +128,7 @@ describe('retries', () => {
     await settled(t);
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'DELIVERED', attemptCount: 2 });
-    expect(d.attempts.map((a: any) => [a.statusCode, a.responseExcerpt])).toEqual([[500, 'database down'], [200, 'ok']]);
+    expect(d.attempts.map((a) => [a.statusCode, a.responseExcerpt])).toEqual([[500, 'database down'], [200, 'ok']]);
   });
 
   test('a 4xx is not retried: the delivery is FAILED after one attempt, with the response excerpt (1 kB at most)', async () => {
@@ -152,12 +153,12 @@ describe('retries', () => {
     await settled(t, 30_000);
     const [d] = await deliveries(t, endpoint.id);
     expect(d).toMatchObject({ status: 'FAILED', attemptCount: 3 });
-    expect(d.attempts.map((a: any) => a.statusCode)).toEqual([null, null, null]);
+    expect(d.attempts.map((a) => a.statusCode)).toEqual([null, null, null]);
     expect(d.attempts[1].error).toBe('timed out after 1500 ms');
-    const dead = await t.q(`{ jobs(queue: "webhook-delivery__dead") { id state data error } }`);
-    const letter = dead.jobs.find((j: any) => j.data.deliveryId === d.id);
+    const dead = await t.q<Select<Query, { jobs: { id: true; state: true; data: true; error: true } }>>(`{ jobs(queue: "webhook-delivery__dead") { id state data error } }`);
+    const letter = dead.jobs.find((j) => j.data.deliveryId === d.id);
     expect(letter).toMatchObject({ state: 'CREATED' });
-    expect(letter.error).toContain(`webhook delivery ${d.id}`);
+    expect(letter!.error).toContain(`webhook delivery ${d.id}`);
   });
 
   test('an endpoint that keeps failing is disabled with a notice, and receives nothing more until enabled again', async () => {
@@ -166,7 +167,7 @@ describe('retries', () => {
     for (let i = 0; i < 3; i++) await placeOrder(t);
     await rx.waitFor('/broken', 3);
     await settled(t);
-    const [state] = (await t.q('{ webhookEndpoints { id active disabledReason disabledAt consecutiveFailures } }')).webhookEndpoints.filter((e: any) => e.id === endpoint.id);
+    const [state] = (await t.q<Select<Query, { webhookEndpoints: { id: true; active: true; disabledReason: true; disabledAt: true; consecutiveFailures: true } }>>('{ webhookEndpoints { id active disabledReason disabledAt consecutiveFailures } }')).webhookEndpoints.filter((e) => e.id === endpoint.id);
     expect(state).toMatchObject({ active: false, disabledReason: '3 deliveries in a row failed', consecutiveFailures: 3 });
     expect(state.disabledAt).toBeTruthy();
     const audit = await t.sql(`select actor, details from audit_entry where action = 'webhookEndpoint.disable' and target_id = $1`, [endpoint.id]);
@@ -304,11 +305,11 @@ describe('two server processes on one database', () => {
     const { endpoint } = await createEndpoint(t, { url: rx.url('/twice'), eventTypes: ['order.placed'] });
     const login = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }) });
-    const token = ((await login.json()) as any).data.login.token;
+    const token = ((await login.json()) as GqlBody<Select<Mutation, { login: { token: true } }>>).data!.login.token;
     const placeOnSecond = async () => {
       const res = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: 'mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } } }', variables: { i: { channelCode: 'WEB', customer: { email: 'b@example.com' }, shippingAddress: { name: 'B', line1: '1 Road', city: 'Paris', postalCode: '75001', country: 'FR' }, lines: [{ sku: 'SKU-2', quantity: 1 }] } } }) });
-      const body: any = await res.json();
+      const body = (await res.json()) as GqlBody<Select<Mutation, { placeOrder: { order: { id: true } } }>>;
       if (!body.data?.placeOrder?.order) throw new Error(JSON.stringify(body));
     };
     // Five at a time through each process (the database's connections are shared with the other suites).

@@ -20,7 +20,8 @@ import { parseWorkers } from '../src/config/config';
 import { freePort } from '../src/config/embedded-postgres';
 import { userWithRole } from './access-helpers';
 import { placeOrder } from './builders';
-import { ADMIN, startTestServer, TestServer } from './harness';
+import { ADMIN, startTestServer, TestServer, WsClose } from './harness';
+import type { Select, Subscription } from './support/select';
 import { standardCatalog } from './order-helpers';
 
 jest.setTimeout(180_000);
@@ -143,10 +144,10 @@ function subscriber(port: number, token: string) {
     url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` },
     retryAttempts: 0, lazy: false, onNonLazyError: () => undefined,
   });
-  client.on('closed', (e: any) => closes.push({ code: e.code, reason: e.reason }));
-  client.subscribe(
+  client.on('closed', (e) => closes.push({ code: (e as WsClose).code, reason: (e as WsClose).reason }));
+  client.subscribe<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>(
     { query: 'subscription { orderUpdated(channelCode: "WEB") { order { id status } } }' },
-    { next: (r: any) => r.data && updates.push(r.data.orderUpdated.order), error: () => undefined, complete: () => undefined },
+    { next: (r) => r.data && updates.push(r.data.orderUpdated.order), error: () => undefined, complete: () => undefined },
   );
   return { client, updates, closes };
 }
