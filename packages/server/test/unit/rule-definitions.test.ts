@@ -126,11 +126,8 @@ describe('conditions against an order', () => {
     expect(check('status', 'notIn', ['PENDING']).ok).toBe(false);
   });
 
-  // Known bug (src/modules/automation/rule-definitions.ts, checkCondition's `list`): the sentence
-  // says `ok === found ? 'is' : 'is not'`, so an `in` condition that fails reads "DE is in [FR]" and
-  // a `notIn` that holds reads "is not in" only by accident. The sentence should follow `found`.
-  // test.failing passes while the bug is there; when it is fixed, make this a plain test.
-  test.failing('the sentence of a list condition says whether the value is in the list, whatever the op', () => {
+  // The sentence follows whether the value is in the list, not whether the condition holds (the dry run and the log show it).
+  test('the sentence of a list condition says whether the value is in the list, whatever the op', () => {
     expect(check('channel', 'notIn', ['WEB'])).toEqual({ ok: false, why: 'channel WEB is in [WEB]' });
     expect(check('country', 'notIn', ['FR'])).toEqual({ ok: true, why: 'country DE is not in [FR]' });
     expect(check('country', 'in', ['FR'])).toEqual({ ok: false, why: 'country DE is not in [FR]' });

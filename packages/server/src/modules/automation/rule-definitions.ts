@@ -154,7 +154,7 @@ export function checkCondition(c: RuleCondition, f: OrderFacts, now: Date): { ok
   const list = (actual: string, values: string[]) => {
     const found = values.map((v) => v.toLowerCase()).includes(actual.toLowerCase());
     const ok = c.op === 'in' ? found : !found;
-    return { ok, why: `${c.field} ${actual} ${ok === found ? 'is' : 'is not'} in [${values.join(', ')}]` };
+    return { ok, why: `${c.field} ${actual} ${found ? 'is' : 'is not'} in [${values.join(', ')}]` };
   };
   const num = (actual: number, label: string) => {
     const v = c.value as number;
