@@ -406,7 +406,7 @@ export type UpsertProductInput = {
   sku: string;
 };
 
-/** PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted). */
+/** PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted). */
 export enum WebhookDeliveryStatus {
   Delivered = 'DELIVERED',
   Failed = 'FAILED',

@@ -609,7 +609,7 @@ export type Mutation = {
   revokeApiKey: ApiKeyPayload;
   /** Issues a new secret; the old one keeps working until previousValidUntil (OMS_API_KEY_ROTATION_GRACE_SECONDS). */
   rotateApiKey: CreateApiKeyPayload;
-  /** Replaces the signing secret (the old one stops at once); the new one is returned once. */
+  /** Replaces the signing secret; the new one is returned once. The old one keeps signing too, next to the new one, until previousSecretValidUntil (OMS_WEBHOOK_SECRET_GRACE_SECONDS). */
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Starts an export in the background; poll exportJob(id) for its progress, then GET its downloadUrl with the same token. */
   startExport: StartExportPayload;
@@ -1985,7 +1985,7 @@ export type WebhookDelivery = {
   attempts: Array<WebhookAttempt>;
   createdAt: Scalars['DateTime']['output'];
   deliveredAt: Maybe<Scalars['DateTime']['output']>;
-  /** The event id, sent as oms-event-id: the same on every attempt and replay. */
+  /** The event id, sent as oms-event-id and webhook-id: the same on every attempt and replay. */
   eventId: Scalars['ID']['output'];
   eventType: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -2010,7 +2010,7 @@ export type WebhookDeliveryEdge = {
   node: WebhookDelivery;
 };
 
-/** PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (4xx, or retries exhausted). */
+/** PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted). */
 export type WebhookDeliveryStatus =
   | 'DELIVERED'
   | 'FAILED'
@@ -2034,6 +2034,8 @@ export type WebhookEndpoint = {
   /** The event types delivered, e.g. order.placed. */
   eventTypes: Array<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** Until when the secret replaced by the last rotation still signs deliveries, next to the new one (OMS_WEBHOOK_SECRET_GRACE_SECONDS). */
+  previousSecretValidUntil: Maybe<Scalars['DateTime']['output']>;
   url: Scalars['String']['output'];
 };
 
