@@ -11,20 +11,38 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', 'packages/admin/src/graphql/generated.ts', '**/*.d.ts', '**/.tsbuildinfo'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      'packages/admin/src/graphql/generated.ts',
+      '**/*.d.ts',
+      '**/.tsbuildinfo',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
   {
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['packages/server/tsconfig.json', 'packages/admin/tsconfig.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: ['packages/server/tsconfig.json', 'packages/admin/tsconfig.json'] }),
+      ],
     },
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // Unused on purpose (a rest sibling dropped, a callback's position kept): name it with a leading _.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
+      ],
     },
   },
   {
@@ -32,31 +50,85 @@ export default tseslint.config(
     // imports may name a file: they vanish at runtime and so cannot create a load-order cycle.
     files: ['packages/server/src/modules/*/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./[^./][^/]*/', allowTypeImports: true, message: "Import another module through its index.ts ('../<module>')." }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[^./][^/]*/',
+              allowTypeImports: true,
+              message: "Import another module through its index.ts ('../<module>').",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/server/src/modules/*/*/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{ regex: '^\\.\\./\\.\\./[^./][^/]*/', allowTypeImports: true, message: "Import another module through its index.ts ('../../<module>')." }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./[^./][^/]*/',
+              allowTypeImports: true,
+              message: "Import another module through its index.ts ('../../<module>').",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Admin features never import each other: shared pieces live in src/components or src/lib.
     files: ['packages/admin/src/features/*/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.\\.)', message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\.)',
+              message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/admin/src/features/*/*/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./(?!\\.\\.)', message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\.)',
+              message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/admin/src/features/*/*/*/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./\\.\\./\\.\\./(?!\\.\\.)', message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./\\.\\./\\.\\./(?!\\.\\.)',
+              message: 'A feature never imports another feature; move the shared piece to src/components or src/lib.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/admin/**/*.{ts,tsx}'],

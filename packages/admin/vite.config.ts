@@ -8,7 +8,11 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/graphql': { target, ws: true, changeOrigin: true }, '/export': { target, changeOrigin: true }, '/import': { target, changeOrigin: true } },
+    proxy: {
+      '/graphql': { target, ws: true, changeOrigin: true },
+      '/export': { target, changeOrigin: true },
+      '/import': { target, changeOrigin: true },
+    },
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
 });

@@ -22,13 +22,25 @@ const gql = async (query, variables, token) => {
   return body.data;
 };
 // The demo admin must choose its own password at first sign-in: sign in once in the app, then pass it here.
-const { login } = await gql('mutation($p: String!) { login(email: "admin@example.com", password: $p) { token mustChangePassword } }', { p: process.env.OMS_ADMIN_PASSWORD ?? 'admin1234' });
-if (login.mustChangePassword) throw new Error('Sign in once as admin@example.com and choose a password, then run with OMS_ADMIN_PASSWORD=<it>');
+const { login } = await gql(
+  'mutation($p: String!) { login(email: "admin@example.com", password: $p) { token mustChangePassword } }',
+  { p: process.env.OMS_ADMIN_PASSWORD ?? 'admin1234' },
+);
+if (login.mustChangePassword)
+  throw new Error('Sign in once as admin@example.com and choose a password, then run with OMS_ADMIN_PASSWORD=<it>');
 const token = login.token;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB' });
 await context.addInitScript((t) => window.localStorage.setItem('oms.token', t), token);
@@ -40,7 +52,8 @@ await page.goto(`${base}/`);
 await page.getByTestId('kpi-today').waitFor();
 await page.waitForTimeout(1500);
 const { orders } = await gql('{ orders(filter: { status: [PENDING] }, first: 2) { nodes { id } } }', {}, token);
-for (const o of orders.nodes) await gql('mutation($id: ID!) { confirmOrder(id: $id) { userErrors { message } } }', { id: o.id }, token);
+for (const o of orders.nodes)
+  await gql('mutation($id: ID!) { confirmOrder(id: $id) { userErrors { message } } }', { id: o.id }, token);
 await page.getByTestId('live-feed').waitFor();
 await page.waitForTimeout(1500);
 await shot('dashboard', true);
@@ -49,7 +62,11 @@ await page.goto(`${base}/orders`);
 await page.getByTestId('orders-table').waitFor();
 await shot('orders');
 
-const { orders: part } = await gql('{ orders(filter: { status: [PARTIALLY_SHIPPED] }, first: 1) { nodes { id } } }', {}, token);
+const { orders: part } = await gql(
+  '{ orders(filter: { status: [PARTIALLY_SHIPPED] }, first: 1) { nodes { id } } }',
+  {},
+  token,
+);
 await page.goto(`${base}/orders/${part.nodes[0].id}`);
 await page.getByTestId('order-lines').waitFor();
 await page.waitForTimeout(500);
@@ -58,7 +75,12 @@ await shot('order-detail', true);
 await page.goto(`${base}/screen`);
 await page.getByTestId('screen-count-pending').waitFor();
 const { orders: more } = await gql('{ orders(filter: { status: [CONFIRMED] }, first: 3) { nodes { id } } }', {}, token);
-for (const o of more.nodes) await gql('mutation($id: ID!) { holdOrder(id: $id, reason: "address check") { userErrors { message } } }', { id: o.id }, token);
+for (const o of more.nodes)
+  await gql(
+    'mutation($id: ID!) { holdOrder(id: $id, reason: "address check") { userErrors { message } } }',
+    { id: o.id },
+    token,
+  );
 await page.waitForTimeout(1500);
 await shot('screen');
 

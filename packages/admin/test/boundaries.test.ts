@@ -20,7 +20,12 @@ function sourceFiles(dir: string): string[] {
 function relativeImports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
   const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]);
-  return specs.map((s) => path.relative(SRC, path.resolve(path.dirname(file), s)).split(path.sep).join('/'));
+  return specs.map((s) =>
+    path
+      .relative(SRC, path.resolve(path.dirname(file), s))
+      .split(path.sep)
+      .join('/'),
+  );
 }
 
 const files = sourceFiles(SRC);

@@ -6,5 +6,8 @@ test('the generated GraphQL hooks are up to date (run `pnpm codegen` when this f
   const root = path.resolve(__dirname, '../../..');
   const bin = path.join(root, 'node_modules/.bin/graphql-codegen');
   const r = spawnSync(bin, ['--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
-  expect({ status: r.status, output: r.status === 0 ? '' : `${r.stdout}\n${r.stderr}` }).toEqual({ status: 0, output: '' });
+  expect({ status: r.status, output: r.status === 0 ? '' : `${r.stdout}\n${r.stderr}` }).toEqual({
+    status: 0,
+    output: '',
+  });
 });

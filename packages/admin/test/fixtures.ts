@@ -1,5 +1,11 @@
 /** Orders as the server returns them (with __typename, as Apollo's cache expects). */
-import { OrderAction, OrderDetailFragment, OrderListItemFragment, OrderStatus, PaymentStatus } from '../src/graphql/generated';
+import {
+  OrderAction,
+  OrderDetailFragment,
+  OrderListItemFragment,
+  OrderStatus,
+  PaymentStatus,
+} from '../src/graphql/generated';
 
 const eur = (amount: number) => ({ __typename: 'Money' as const, amount, currency: 'EUR' });
 const WH = { __typename: 'Warehouse' as const, id: 'w1', code: 'BER', name: 'Berlin' };
@@ -28,7 +34,15 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
     amountDue: eur(2995),
     channel: { __typename: 'Channel', id: 'c1', code: 'WEB', name: 'Web shop' },
     customer: { __typename: 'Customer', id: 'cu1', email: 'ada@example.com', name: 'Ada Lovelace' },
-    shippingAddress: { __typename: 'Address', name: 'Ada Lovelace', line1: '12 Analytical Row', line2: null, city: 'London', postalCode: 'N1', country: 'GB' },
+    shippingAddress: {
+      __typename: 'Address',
+      name: 'Ada Lovelace',
+      line1: '12 Analytical Row',
+      line2: null,
+      city: 'London',
+      postalCode: 'N1',
+      country: 'GB',
+    },
     lines: [
       {
         __typename: 'OrderLine',
@@ -40,14 +54,35 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
         quantityReturned: 0,
         unitPrice: eur(1250),
         lineTotal: eur(2500),
-        allocations: [{ __typename: 'StockAllocation', id: 'a1', quantity: 2, quantityShipped: 0, quantityReturned: 0, quantityReserved: 2, warehouse: WH }],
+        allocations: [
+          {
+            __typename: 'StockAllocation',
+            id: 'a1',
+            quantity: 2,
+            quantityShipped: 0,
+            quantityReturned: 0,
+            quantityReserved: 2,
+            warehouse: WH,
+          },
+        ],
       },
     ],
     payments: [],
     refunds: [],
     shipments: [],
     returns: [],
-    history: [{ __typename: 'OrderEvent', id: 'h1', type: 'PLACED' as never, fromStatus: null, toStatus: OrderStatus.Pending, message: 'Order placed in WEB', actor: 'system', at: '2026-11-27T10:00:00.000Z' }],
+    history: [
+      {
+        __typename: 'OrderEvent',
+        id: 'h1',
+        type: 'PLACED' as never,
+        fromStatus: null,
+        toStatus: OrderStatus.Pending,
+        message: 'Order placed in WEB',
+        actor: 'system',
+        at: '2026-11-27T10:00:00.000Z',
+      },
+    ],
     ...overrides,
   } as OrderDetailFragment;
 }

@@ -17,7 +17,15 @@ export function renderApp(ui: React.ReactElement, { url = '/', path = '*', mocks
       <MockedProvider mocks={mocks}>
         <MemoryRouter initialEntries={[url]}>
           <Routes>
-            <Route path={path} element={<>{ui}<LocationProbe /></>} />
+            <Route
+              path={path}
+              element={
+                <>
+                  {ui}
+                  <LocationProbe />
+                </>
+              }
+            />
           </Routes>
         </MemoryRouter>
       </MockedProvider>

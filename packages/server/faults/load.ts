@@ -69,7 +69,8 @@ export class Load {
   /** The first acknowledged answer to a request sent at or after `since`. */
   firstAckSince(since: number): number | undefined {
     let first: number | undefined;
-    for (const a of this.acks) if (a.sentAt >= since && (first === undefined || a.answeredAt < first)) first = a.answeredAt;
+    for (const a of this.acks)
+      if (a.sentAt >= since && (first === undefined || a.answeredAt < first)) first = a.answeredAt;
     return first;
   }
 
@@ -81,7 +82,13 @@ export class Load {
     // Half of the contended orders also take a plentiful SKU: refused, they must leave it untouched too.
     if (!hotQuantity || n % 2 === 0) lines.push({ sku: NORMAL_SKUS[n % NORMAL_SKUS.length], quantity: 1 + (n % 2) });
     if (hotQuantity) lines.push({ sku: HOT_SKU, quantity: hotQuantity });
-    const order: OrderAttempt = { externalId: `flt-${this.runId}-${client}-${n}`, lines, hotQuantity, state: 'pending', attempts: 0 };
+    const order: OrderAttempt = {
+      externalId: `flt-${this.runId}-${client}-${n}`,
+      lines,
+      hotQuantity,
+      state: 'pending',
+      attempts: 0,
+    };
     this.orders.push(order);
     return order;
   }
@@ -104,7 +111,13 @@ export class Load {
       channelCode: this.o.channelCode,
       externalId: order.externalId,
       customer: { email: `${order.externalId}@faults.example.com`, name: 'Fault Test' },
-      shippingAddress: { name: 'Fault Test', line1: '1 Crash Street', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      shippingAddress: {
+        name: 'Fault Test',
+        line1: '1 Crash Street',
+        city: 'Berlin',
+        postalCode: '10115',
+        country: 'DE',
+      },
       lines: order.lines,
     };
     const body = JSON.stringify({ query: PLACE_ORDER, variables: { input } });
@@ -134,7 +147,10 @@ export class Load {
             order.state = 'acknowledged';
             order.orderId = payload.order.id;
             this.acks.push({ sentAt, answeredAt: order.answeredAt });
-          } else if (payload.userErrors.length && payload.userErrors.every((e: any) => e.code === 'INSUFFICIENT_STOCK')) {
+          } else if (
+            payload.userErrors.length &&
+            payload.userErrors.every((e: any) => e.code === 'INSUFFICIENT_STOCK')
+          ) {
             order.state = 'refused';
           } else {
             order.state = 'rejected';

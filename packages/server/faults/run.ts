@@ -54,10 +54,14 @@ const settings = {
   shutdownTimeoutMs: num('FAULTS_SHUTDOWN_TIMEOUT_MS', 20_000),
   recoveryTimeoutMs: num('FAULTS_RECOVERY_TIMEOUT_MS', 30_000),
   startTimeoutMs: 60_000,
-  sequence: (process.env.FAULTS_SEQUENCE || 'a,c,b').split(',').map((s) => s.trim()).filter(Boolean),
+  sequence: (process.env.FAULTS_SEQUENCE || 'a,c,b')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   maxSeconds: num('FAULTS_MAX_SECONDS', 300),
 };
-for (const f of settings.sequence) if (!['a', 'b', 'c'].includes(f)) throw new Error(`FAULTS_SEQUENCE: unknown fault "${f}" (a, b or c)`);
+for (const f of settings.sequence)
+  if (!['a', 'b', 'c'].includes(f)) throw new Error(`FAULTS_SEQUENCE: unknown fault "${f}" (a, b or c)`);
 
 const ADMIN = { email: 'faults-admin@example.com', password: 'faults-admin-password-1' };
 const CHANNEL = 'FLT';
@@ -121,7 +125,12 @@ const portOpen = (port: number) =>
     s.on('error', () => resolve(false));
   });
 
-async function gql(url: string, token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<any> {
+async function gql(
+  url: string,
+  token: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -129,7 +138,8 @@ async function gql(url: string, token: string | undefined, query: string, variab
     signal: AbortSignal.timeout(15_000),
   });
   const body: any = await res.json();
-  if (res.status !== 200 || body.errors?.length) throw new Error(`GraphQL failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
+  if (res.status !== 200 || body.errors?.length)
+    throw new Error(`GraphQL failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
   return body.data;
 }
 
@@ -182,7 +192,8 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const graphqlUrl = `${baseUrl}/graphql`;
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(OMS_|DATABASE_URL$|REDIS_URL$|PORT$|LOG_LEVEL$)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(OMS_|DATABASE_URL$|REDIS_URL$|PORT$|LOG_LEVEL$)/.test(k)) env[k] = v;
   Object.assign(env, {
     PORT: String(port),
     OMS_SEED: 'none',
@@ -213,30 +224,75 @@ async function main() {
   // --- first start and the catalog -----------------------------------------------------------
   const first = await startServer();
   figure('start', { ms: first.ms, ready: first.ready });
-  if (!first.ready) throw new Error(`the server did not become ready in ${settings.startTimeoutMs} ms; see ${serverLog}`);
-  const login = await gql(graphqlUrl, undefined, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }', { e: ADMIN.email, p: ADMIN.password });
+  if (!first.ready)
+    throw new Error(`the server did not become ready in ${settings.startTimeoutMs} ms; see ${serverLog}`);
+  const login = await gql(
+    graphqlUrl,
+    undefined,
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }',
+    { e: ADMIN.email, p: ADMIN.password },
+  );
   const token: string = login.login.token;
   if (!token) throw new Error(`login failed: ${JSON.stringify(login.login.userErrors)}`);
 
-  await payload(graphqlUrl, token, 'mutation($i: CreateChannelInput!) { createChannel(input: $i) { channel { id } userErrors { code message } } }', { i: { code: CHANNEL, name: 'Fault channel', currency: 'EUR' } }, 'createChannel');
-  for (const [code, priority] of [['FLT-W1', 1], ['FLT-W2', 2]] as const) {
-    await payload(graphqlUrl, token, 'mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { code message } } }', { i: { code, name: code, priority } }, 'createWarehouse');
+  await payload(
+    graphqlUrl,
+    token,
+    'mutation($i: CreateChannelInput!) { createChannel(input: $i) { channel { id } userErrors { code message } } }',
+    { i: { code: CHANNEL, name: 'Fault channel', currency: 'EUR' } },
+    'createChannel',
+  );
+  for (const [code, priority] of [
+    ['FLT-W1', 1],
+    ['FLT-W2', 2],
+  ] as const) {
+    await payload(
+      graphqlUrl,
+      token,
+      'mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { code message } } }',
+      { i: { code, name: code, priority } },
+      'createWarehouse',
+    );
   }
   for (const sku of [HOT_SKU, ...NORMAL_SKUS]) {
-    await payload(graphqlUrl, token, 'mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { product { id } userErrors { code message } } }', { i: { sku, name: sku, price: 1000, currency: 'EUR', allowBackorder: false } }, 'upsertProduct');
+    await payload(
+      graphqlUrl,
+      token,
+      'mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { product { id } userErrors { code message } } }',
+      { i: { sku, name: sku, price: 1000, currency: 'EUR', allowBackorder: false } },
+      'upsertProduct',
+    );
   }
   // The contended SKU is split over both warehouses, so placements allocate across them.
   const hotW1 = Math.ceil(settings.hotStock * 0.6);
-  const stock: [string, string, number][] = [[HOT_SKU, 'FLT-W1', hotW1], [HOT_SKU, 'FLT-W2', settings.hotStock - hotW1], ...NORMAL_SKUS.map((s) => [s, 'FLT-W1', 1_000_000] as [string, string, number])];
+  const stock: [string, string, number][] = [
+    [HOT_SKU, 'FLT-W1', hotW1],
+    [HOT_SKU, 'FLT-W2', settings.hotStock - hotW1],
+    ...NORMAL_SKUS.map((s) => [s, 'FLT-W1', 1_000_000] as [string, string, number]),
+  ];
   for (const [sku, warehouseCode, delta] of stock) {
-    if (delta) await payload(graphqlUrl, token, 'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { stockLevel { id } userErrors { code message } } }', { i: { sku, warehouseCode, delta, reason: 'fault run' } }, 'adjustStock');
+    if (delta)
+      await payload(
+        graphqlUrl,
+        token,
+        'mutation($i: AdjustStockInput!) { adjustStock(input: $i) { stockLevel { id } userErrors { code message } } }',
+        { i: { sku, warehouseCode, delta, reason: 'fault run' } },
+        'adjustStock',
+      );
   }
 
   // The subscriber starts after the last event of the setup, so it must see every order.
   let after: string | undefined;
   let lastEventId: string | undefined;
   for (;;) {
-    const page = (await gql(graphqlUrl, token, 'query($a: String) { events(first: 200, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }', { a: after })).events;
+    const page = (
+      await gql(
+        graphqlUrl,
+        token,
+        'query($a: String) { events(first: 200, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        { a: after },
+      )
+    ).events;
     if (page.nodes.length) lastEventId = page.nodes[page.nodes.length - 1].id;
     if (!page.pageInfo.hasNextPage) break;
     after = page.pageInfo.endCursor;
@@ -247,22 +303,42 @@ async function main() {
   subscriber.start();
 
   // Samples of the contended SKU's stock while everything happens (errors while the database is down are expected).
-  const pool = new Pool({ connectionString: db.url, max: 2, connectionTimeoutMillis: 3000, statement_timeout: 5000 } as any);
+  const pool = new Pool({
+    connectionString: db.url,
+    max: 2,
+    connectionTimeoutMillis: 3000,
+    statement_timeout: 5000,
+  } as any);
   pool.on('error', () => undefined);
   const samples = { taken: 0, oversold: [] as string[] };
   const sampler = setInterval(() => {
-    pool.query(`select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1`, [HOT_SKU])
+    pool
+      .query(
+        `select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1`,
+        [HOT_SKU],
+      )
       .then((r) => {
         samples.taken++;
-        for (const row of r.rows) if (row.reserved > row.on_hand || row.reserved < 0) samples.oversold.push(`${row.code}: reserved ${row.reserved} > onHand ${row.on_hand}`);
+        for (const row of r.rows)
+          if (row.reserved > row.on_hand || row.reserved < 0)
+            samples.oversold.push(`${row.code}: reserved ${row.reserved} > onHand ${row.on_hand}`);
       })
       .catch(() => undefined);
   }, 500);
 
-  const load = new Load({ graphqlUrl, token, channelCode: CHANNEL, clients: settings.clients, paceMs: settings.paceMs, hotShare: 0.5 });
+  const load = new Load({
+    graphqlUrl,
+    token,
+    channelCode: CHANNEL,
+    clients: settings.clients,
+    paceMs: settings.paceMs,
+    hotShare: 0.5,
+  });
   const loadStarted = Date.now();
   load.start();
-  note(`load: ${settings.clients} clients; faults ${settings.sequence.join(' -> ')}, ${settings.phaseMs / 1000} s apart`);
+  note(
+    `load: ${settings.clients} clients; faults ${settings.sequence.join(' -> ')}, ${settings.phaseMs / 1000} s apart`,
+  );
 
   /**
    * After a fault: times from `since` to /readyz 200, a query answered, and the first placeOrder
@@ -270,7 +346,11 @@ async function main() {
    */
   const measureRecovery = async (since: number, f: FaultFigure, p: ServerProcess) => {
     const deadline = Date.now() + settings.recoveryTimeoutMs;
-    while (Date.now() < deadline && p.alive && (f.readyMs === undefined || f.queryMs === undefined || f.recoveryMs === undefined)) {
+    while (
+      Date.now() < deadline &&
+      p.alive &&
+      (f.readyMs === undefined || f.queryMs === undefined || f.recoveryMs === undefined)
+    ) {
       if (f.readyMs === undefined) {
         try {
           const r = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2000) });
@@ -334,12 +414,18 @@ async function main() {
       f.pidAfter = server!.pid;
       if (!again.ready) {
         f.startMs = undefined;
-        note(`fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`);
+        note(
+          `fault ${fault}: the new server ${server!.alive ? `did not become ready in ${settings.startTimeoutMs} ms` : `exited (code ${server!.exitInfo?.code}) before it was ready`}`,
+        );
         server!.killGroup();
         await server!.waitExit(10_000);
       }
       if (again.ready) await measureRecovery(downAt, f, server!);
-      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      if (crashes.length > crashesBefore)
+        f.crashed = crashes
+          .slice(crashesBefore)
+          .map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`)
+          .join('; ');
       await ensureRunning(f);
     };
     if (fault === 'a') {
@@ -358,7 +444,11 @@ async function main() {
       // The process must also survive what follows (pg-boss and pool errors arrive late).
       await sleep(Math.min(settings.phaseMs, 5000));
       f.pidAfter = server!.alive ? server!.pid : undefined;
-      if (crashes.length > crashesBefore) f.crashed = crashes.slice(crashesBefore).map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`).join('; ');
+      if (crashes.length > crashesBefore)
+        f.crashed = crashes
+          .slice(crashesBefore)
+          .map((c) => `pid ${c.pid} code ${c.exit.code} signal ${c.exit.signal}`)
+          .join('; ');
       await ensureRunning(f);
     } else if (fault === 'b') {
       f.fault = 'b: SIGKILL and start';
@@ -413,10 +503,19 @@ async function main() {
   while (Date.now() < catchUpUntil && dbOrders.some((o) => !catchUp.seenOrderIds.has(o.id))) await sleep(250);
   await catchUp.stop();
 
-  const { acknowledged, refused, rejected, unresolved, unseen, unseenCatchUp, reservedTotal, onHandTotal, orderedHot } = await checkData(checks, {
-    pool, api: (query, variables) => gql(graphqlUrl, token, query, variables), channel: CHANNEL, load, dbOrders, subscriber, catchUp,
-    hotStock: settings.hotStock, oversoldSamples: samples.oversold, drainMs: settings.recoveryTimeoutMs,
-  });
+  const { acknowledged, refused, rejected, unresolved, unseen, unseenCatchUp, reservedTotal, onHandTotal, orderedHot } =
+    await checkData(checks, {
+      pool,
+      api: (query, variables) => gql(graphqlUrl, token, query, variables),
+      channel: CHANNEL,
+      load,
+      dbOrders,
+      subscriber,
+      catchUp,
+      hotStock: settings.hotStock,
+      oversoldSamples: samples.oversold,
+      drainMs: settings.recoveryTimeoutMs,
+    });
   const attempts = load.orders;
 
   for (const f of faults) {
@@ -435,22 +534,36 @@ async function main() {
         f.crashed && `the server exited: ${f.crashed}`,
         f.pidAfter !== f.pidBefore && `pid ${f.pidBefore} before, ${f.pidAfter ?? 'none'} after`,
       ]);
-      checks.group('(a) database restart: the server answers again by itself', f.crashed ? ['it did not survive'] : recovered('after the restart'));
+      checks.group(
+        '(a) database restart: the server answers again by itself',
+        f.crashed ? ['it did not survive'] : recovered('after the restart'),
+      );
     } else if (f.fault.startsWith('b')) {
       checks.group('(b) kill -9: the next start works and serves', [
         (f.startMs === undefined || f.manualRestart) && `the server did not start again on its own (see ${serverLog})`,
         ...recovered('after kill -9'),
       ]);
     } else {
-      checks.group('(c) SIGTERM mid-load: exit 0 within the shutdown timeout', [f.exit !== 'code 0' && `exit: ${f.exit}`]);
-      if (f.embeddedPgStopped !== undefined) checks.group('(c) SIGTERM: the embedded PostgreSQL stops with the server', [!f.embeddedPgStopped && `port ${db.embeddedPort} still accepts connections after the server exited`]);
+      checks.group('(c) SIGTERM mid-load: exit 0 within the shutdown timeout', [
+        f.exit !== 'code 0' && `exit: ${f.exit}`,
+      ]);
+      if (f.embeddedPgStopped !== undefined)
+        checks.group('(c) SIGTERM: the embedded PostgreSQL stops with the server', [
+          !f.embeddedPgStopped && `port ${db.embeddedPort} still accepts connections after the server exited`,
+        ]);
       checks.group('(c) SIGTERM: the next start works and serves', [
         (f.startMs === undefined || f.manualRestart) && `the server did not start again on its own (see ${serverLog})`,
         ...recovered('after SIGTERM'),
       ]);
     }
   }
-  if (crashes.length > crashesBeforeDrain) checks.group('the server did not exit by itself at the end of the load', [`exits: ${crashes.slice(crashesBeforeDrain).map((c) => `pid ${c.pid} code ${c.exit.code}`).join('; ')}`]);
+  if (crashes.length > crashesBeforeDrain)
+    checks.group('the server did not exit by itself at the end of the load', [
+      `exits: ${crashes
+        .slice(crashesBeforeDrain)
+        .map((c) => `pid ${c.pid} code ${c.exit.code}`)
+        .join('; ')}`,
+    ]);
 
   const nonJson = stderrLines.filter((l) => {
     try {
@@ -460,7 +573,12 @@ async function main() {
       return true;
     }
   });
-  checks.group('server stderr has only JSON lines', nonJson.length ? [`${nonJson.length} non-JSON lines, e.g. ${JSON.stringify(nonJson.slice(0, 3).map((l) => l.slice(0, 200)))}`] : []);
+  checks.group(
+    'server stderr has only JSON lines',
+    nonJson.length
+      ? [`${nonJson.length} non-JSON lines, e.g. ${JSON.stringify(nonJson.slice(0, 3).map((l) => l.slice(0, 200)))}`]
+      : [],
+  );
 
   // --- the final stop ---------------------------------------------------------------------------
   await pool.end().catch(() => undefined);
@@ -468,27 +586,71 @@ async function main() {
   if (server!.alive) {
     server!.kill('SIGTERM');
     const exit = await server!.waitExit(settings.shutdownTimeoutMs);
-    figure('final-stop', { ms: Date.now() - finalStop, exit: exit ? (exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`) : 'timed out' });
+    figure('final-stop', {
+      ms: Date.now() - finalStop,
+      exit: exit ? (exit.signal ? `signal ${exit.signal}` : `code ${exit.code}`) : 'timed out',
+    });
   }
 
   // --- figures --------------------------------------------------------------------------------
   const errorLogs = countErrorLogs(serverLog);
   figure('orders', {
-    attempted: attempts.length, acknowledged: acknowledged.length, refused: refused.length, rejected: rejected.length, unresolved: unresolved.length,
-    inDatabase: dbOrders.length, retries: load.retries, retryReasons: Object.fromEntries(load.retryReasons),
+    attempted: attempts.length,
+    acknowledged: acknowledged.length,
+    refused: refused.length,
+    rejected: rejected.length,
+    unresolved: unresolved.length,
+    inDatabase: dbOrders.length,
+    retries: load.retries,
+    retryReasons: Object.fromEntries(load.retryReasons),
   });
-  figure('stock', { sku: HOT_SKU, onHand: onHandTotal, reserved: reservedTotal, ordered: orderedHot, samples: samples.taken });
-  figure('subscriber', { seen: dbOrders.length - unseen.length, expected: dbOrders.length, updates: subscriber.updates, duplicates: subscriber.duplicateEvents, connections: subscriber.connections, catchUpSeen: dbOrders.length - unseenCatchUp.length, endings: subscriber.endings.slice(0, 8) });
-  figure('server', { processes: servers.length, unexpectedExits: crashes.length, stderrLines: stderrLines.length, nonJsonStderrLines: nonJson.length, errorLogLines: errorLogs, log: serverLog });
-  figure('run', { mode: db.mode, loadMs, totalMs: Date.now() - runStarted, clients: settings.clients, ordersPerSecond: Math.round((attempts.length / loadMs) * 10000) / 10 });
+  figure('stock', {
+    sku: HOT_SKU,
+    onHand: onHandTotal,
+    reserved: reservedTotal,
+    ordered: orderedHot,
+    samples: samples.taken,
+  });
+  figure('subscriber', {
+    seen: dbOrders.length - unseen.length,
+    expected: dbOrders.length,
+    updates: subscriber.updates,
+    duplicates: subscriber.duplicateEvents,
+    connections: subscriber.connections,
+    catchUpSeen: dbOrders.length - unseenCatchUp.length,
+    endings: subscriber.endings.slice(0, 8),
+  });
+  figure('server', {
+    processes: servers.length,
+    unexpectedExits: crashes.length,
+    stderrLines: stderrLines.length,
+    nonJsonStderrLines: nonJson.length,
+    errorLogLines: errorLogs,
+    log: serverLog,
+  });
+  figure('run', {
+    mode: db.mode,
+    loadMs,
+    totalMs: Date.now() - runStarted,
+    clients: settings.clients,
+    ordersPerSecond: Math.round((attempts.length / loadMs) * 10000) / 10,
+  });
 
   const fmt = (v: number | undefined) => (v === undefined ? '-' : String(v));
   const rows: [string, string][] = [
     ['mode', db.describe],
     ['orders attempted / acknowledged / refused', `${attempts.length} / ${acknowledged.length} / ${refused.length}`],
     ['retries', `${load.retries} (${[...load.retryReasons.entries()].map(([k, v]) => `${k} ${v}`).join(', ')})`],
-    ...faults.map((f): [string, string] => [f.fault, f.skipped ? `skipped: ${f.skipped}` : `ready ${fmt(f.readyMs)} ms, query ${fmt(f.queryMs)} ms, first order ${fmt(f.recoveryMs)} ms${f.startMs !== undefined ? `, start ${f.startMs} ms` : ''}${f.exitMs !== undefined ? `, exit in ${f.exitMs} ms (${f.exit})` : f.exit ? ` (${f.exit})` : ''}${f.commandMs !== undefined ? `, restart command ${f.commandMs} ms` : ''}`]),
-    ['subscriber updates seen / expected orders', `${dbOrders.length - unseen.length} / ${dbOrders.length} (${subscriber.updates} updates, ${subscriber.connections} connections)`],
+    ...faults.map((f): [string, string] => [
+      f.fault,
+      f.skipped
+        ? `skipped: ${f.skipped}`
+        : `ready ${fmt(f.readyMs)} ms, query ${fmt(f.queryMs)} ms, first order ${fmt(f.recoveryMs)} ms${f.startMs !== undefined ? `, start ${f.startMs} ms` : ''}${f.exitMs !== undefined ? `, exit in ${f.exitMs} ms (${f.exit})` : f.exit ? ` (${f.exit})` : ''}${f.commandMs !== undefined ? `, restart command ${f.commandMs} ms` : ''}`,
+    ]),
+    [
+      'subscriber updates seen / expected orders',
+      `${dbOrders.length - unseen.length} / ${dbOrders.length} (${subscriber.updates} updates, ${subscriber.connections} connections)`,
+    ],
     ['duration', `load ${(loadMs / 1000).toFixed(1)} s, total ${((Date.now() - runStarted) / 1000).toFixed(1)} s`],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));

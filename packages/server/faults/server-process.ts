@@ -34,7 +34,12 @@ export class ServerProcess {
     const log = fs.openSync(logFile, 'a');
     // Its own process group: a Ctrl-C on the runner's terminal reaches only the runner, whose trap
     // then stops the server and whatever it started (the group is killed at the very end).
-    this.child = spawn(process.execPath, [mainJs], { cwd: path.dirname(path.dirname(mainJs)), env, stdio: ['ignore', log, 'pipe'], detached: true });
+    this.child = spawn(process.execPath, [mainJs], {
+      cwd: path.dirname(path.dirname(mainJs)),
+      env,
+      stdio: ['ignore', log, 'pipe'],
+      detached: true,
+    });
     fs.closeSync(log);
     this.pid = this.child.pid!;
     this.child.stderr!.on('data', (d: Buffer) => {

@@ -22,7 +22,13 @@ export class ResumingSubscriber {
   private dispose: () => void = () => {};
   private done?: Promise<void>;
 
-  constructor(private readonly wsUrl: string, private readonly token: string, private readonly channelCode: string, after: string, private readonly once = false) {
+  constructor(
+    private readonly wsUrl: string,
+    private readonly token: string,
+    private readonly channelCode: string,
+    after: string,
+    private readonly once = false,
+  ) {
     this.lastEventId = after;
   }
 
@@ -56,22 +62,30 @@ export class ResumingSubscriber {
           resolve();
         };
         this.dispose = () => end('stopped');
-        client.subscribe<any>({ query: ORDER_UPDATED, variables: { c: this.channelCode, a: this.lastEventId } }, {
-          next: (value) => {
-            const u = value.data?.orderUpdated;
-            if (!u) {
-              if (value.errors) end(`errors: ${JSON.stringify(value.errors).slice(0, 200)}`);
-              return;
-            }
-            this.updates++;
-            if (this.seenEventIds.has(u.eventId)) this.duplicateEvents++;
-            this.seenEventIds.add(u.eventId);
-            this.seenOrderIds.add(u.order.id);
-            this.lastEventId = u.eventId;
+        client.subscribe<any>(
+          { query: ORDER_UPDATED, variables: { c: this.channelCode, a: this.lastEventId } },
+          {
+            next: (value) => {
+              const u = value.data?.orderUpdated;
+              if (!u) {
+                if (value.errors) end(`errors: ${JSON.stringify(value.errors).slice(0, 200)}`);
+                return;
+              }
+              this.updates++;
+              if (this.seenEventIds.has(u.eventId)) this.duplicateEvents++;
+              this.seenEventIds.add(u.eventId);
+              this.seenOrderIds.add(u.order.id);
+              this.lastEventId = u.eventId;
+            },
+            error: (err: any) =>
+              end(
+                err?.code !== undefined
+                  ? `closed ${err.code} ${err.reason ?? ''}`.trim()
+                  : `error ${String(err?.message ?? JSON.stringify(err)).slice(0, 200)}`,
+              ),
+            complete: () => end('complete'),
           },
-          error: (err: any) => end(err?.code !== undefined ? `closed ${err.code} ${err.reason ?? ''}`.trim() : `error ${String(err?.message ?? JSON.stringify(err)).slice(0, 200)}`),
-          complete: () => end('complete'),
-        });
+        );
       });
       if (this.once) return;
       if (!this.stopped) await new Promise((r) => setTimeout(r, 250));

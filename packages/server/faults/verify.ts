@@ -7,7 +7,11 @@ import { Checks, some } from './checks';
 import { HOT_SKU, Load, NORMAL_SKUS } from './load';
 import type { ResumingSubscriber } from './subscriber';
 
-export interface DbOrder { id: string; external_id: string | null; status: string }
+export interface DbOrder {
+  id: string;
+  external_id: string | null;
+  status: string;
+}
 
 export interface DataInput {
   pool: Pool;
@@ -27,7 +31,12 @@ export interface DataInput {
 
 /** The run's orders in the database. */
 export async function readOrders(pool: Pool, channel: string): Promise<DbOrder[]> {
-  return (await pool.query(`select o.id, o.external_id, o.status from "order" o join channel c on c.id = o.channel_id where c.code = $1`, [channel])).rows;
+  return (
+    await pool.query(
+      `select o.id, o.external_id, o.status from "order" o join channel c on c.id = o.channel_id where c.code = $1`,
+      [channel],
+    )
+  ).rows;
 }
 
 export async function checkData(checks: Checks, input: DataInput) {
@@ -48,41 +57,84 @@ export async function checkData(checks: Checks, input: DataInput) {
   }
 
   checks.group('every order got a definite answer (acknowledged, or refused for stock)', [
-    unresolved.length > 0 && `${unresolved.length} orders still had no answer ${input.drainMs} ms after the load stopped: ${some(unresolved.map((o) => o.externalId))}`,
-    rejected.length > 0 && `${rejected.length} orders were refused for something else than stock: ${some(rejected.map((o) => `${o.externalId} ${o.rejection}`), 3)}`,
+    unresolved.length > 0 &&
+      `${unresolved.length} orders still had no answer ${input.drainMs} ms after the load stopped: ${some(unresolved.map((o) => o.externalId))}`,
+    rejected.length > 0 &&
+      `${rejected.length} orders were refused for something else than stock: ${some(
+        rejected.map((o) => `${o.externalId} ${o.rejection}`),
+        3,
+      )}`,
   ]);
 
-  checks.group('no acknowledged order is lost', acknowledged.flatMap((o) => {
-    const rows = dbByExternal.get(o.externalId) ?? [];
-    if (!rows.length) return [`${o.externalId} (order ${o.orderId}) was acknowledged but is not in the database`];
-    if (!rows.some((r) => r.id === o.orderId)) return [`${o.externalId} was acknowledged as order ${o.orderId}, the database has ${rows.map((r) => r.id).join(', ')}`];
-    return [];
-  }));
+  checks.group(
+    'no acknowledged order is lost',
+    acknowledged.flatMap((o) => {
+      const rows = dbByExternal.get(o.externalId) ?? [];
+      if (!rows.length) return [`${o.externalId} (order ${o.orderId}) was acknowledged but is not in the database`];
+      if (!rows.some((r) => r.id === o.orderId))
+        return [
+          `${o.externalId} was acknowledged as order ${o.orderId}, the database has ${rows.map((r) => r.id).join(', ')}`,
+        ];
+      return [];
+    }),
+  );
 
-  checks.group('no order is duplicated (one per externalId)', [...dbByExternal.entries()].filter(([, rows]) => rows.length > 1).map(([ext, rows]) => `${ext}: ${rows.length} orders`));
+  checks.group(
+    'no order is duplicated (one per externalId)',
+    [...dbByExternal.entries()]
+      .filter(([, rows]) => rows.length > 1)
+      .map(([ext, rows]) => `${ext}: ${rows.length} orders`),
+  );
 
-  checks.group('no order exists that the clients did not ask for, nor one they were refused', dbOrders.flatMap((o) => {
-    const attempt = o.external_id ? byExternal.get(o.external_id) : undefined;
-    if (!attempt) return [`order ${o.id} (externalId ${o.external_id}) was never asked for`];
-    if (attempt.state === 'refused' || attempt.state === 'rejected') return [`order ${o.id} exists for ${o.external_id}, which was answered with a refusal`];
-    return [];
-  }).concat(allOrderCount !== dbOrders.length ? [`${allOrderCount - dbOrders.length} orders exist outside the test channel`] : []));
+  checks.group(
+    'no order exists that the clients did not ask for, nor one they were refused',
+    dbOrders
+      .flatMap((o) => {
+        const attempt = o.external_id ? byExternal.get(o.external_id) : undefined;
+        if (!attempt) return [`order ${o.id} (externalId ${o.external_id}) was never asked for`];
+        if (attempt.state === 'refused' || attempt.state === 'rejected')
+          return [`order ${o.id} exists for ${o.external_id}, which was answered with a refusal`];
+        return [];
+      })
+      .concat(
+        allOrderCount !== dbOrders.length
+          ? [`${allOrderCount - dbOrders.length} orders exist outside the test channel`]
+          : [],
+      ),
+  );
 
   // Stock of the contended SKU: reserved per warehouse = what the allocations of live orders still hold.
   const stockRows = await q<{ code: string; on_hand: number; reserved: number }>(
-    `select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1 order by w.code`, [HOT_SKU]);
+    `select w.code, s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id where p.sku = $1 order by w.code`,
+    [HOT_SKU],
+  );
   const held = await q<{ code: string; held: number }>(
     `select w.code, coalesce(sum(a.quantity - a.quantity_shipped), 0)::int as held from stock_allocation a
        join order_line l on l.id = a.order_line_id join "order" o on o.id = l.order_id join warehouse w on w.id = a.warehouse_id
-      where l.sku = $1 and o.status <> 'CANCELLED' group by w.code`, [HOT_SKU]);
-  const orderedHot = Number((await q(`select coalesce(sum(l.quantity), 0)::int as n from order_line l join "order" o on o.id = l.order_id where l.sku = $1 and o.status <> 'CANCELLED'`, [HOT_SKU]))[0].n);
-  const apiStock = (await input.api('query($s: String) { stockLevels(sku: $s) { onHand reserved warehouse { code } } }', { s: HOT_SKU })).stockLevels as any[];
+      where l.sku = $1 and o.status <> 'CANCELLED' group by w.code`,
+    [HOT_SKU],
+  );
+  const orderedHot = Number(
+    (
+      await q(
+        `select coalesce(sum(l.quantity), 0)::int as n from order_line l join "order" o on o.id = l.order_id where l.sku = $1 and o.status <> 'CANCELLED'`,
+        [HOT_SKU],
+      )
+    )[0].n,
+  );
+  const apiStock = (
+    await input.api('query($s: String) { stockLevels(sku: $s) { onHand reserved warehouse { code } } }', { s: HOT_SKU })
+  ).stockLevels as any[];
   const heldBy = new Map(held.map((h) => [h.code, h.held]));
   const reservedTotal = stockRows.reduce((s, r) => s + r.reserved, 0);
   const onHandTotal = stockRows.reduce((s, r) => s + r.on_hand, 0);
   const ackedHot = acknowledged.reduce((s, o) => s + o.hotQuantity, 0);
   checks.group(`stock of ${HOT_SKU}: reserved = quantities of the orders holding it, never above on hand`, [
-    ...stockRows.map((r) => r.reserved !== (heldBy.get(r.code) ?? 0) && `${r.code}: reserved ${r.reserved}, orders hold ${heldBy.get(r.code) ?? 0}`),
+    ...stockRows.map(
+      (r) =>
+        r.reserved !== (heldBy.get(r.code) ?? 0) &&
+        `${r.code}: reserved ${r.reserved}, orders hold ${heldBy.get(r.code) ?? 0}`,
+    ),
     ...stockRows.map((r) => r.reserved > r.on_hand && `${r.code}: reserved ${r.reserved} > on hand ${r.on_hand}`),
     reservedTotal !== orderedHot && `reserved ${reservedTotal} in total, orders have ${orderedHot} on their lines`,
     reservedTotal !== ackedHot && `reserved ${reservedTotal}, the acknowledged orders asked for ${ackedHot}`,
@@ -90,9 +142,13 @@ export async function checkData(checks: Checks, input: DataInput) {
     ...input.oversoldSamples.slice(0, 5).map((s) => `sampled during the run: ${s}`),
     ...stockRows.map((r) => {
       const a = apiStock.find((s) => s.warehouse.code === r.code);
-      return (!a || a.onHand !== r.on_hand || a.reserved !== r.reserved) && `${r.code}: the API says ${JSON.stringify(a)}, the database on hand ${r.on_hand} reserved ${r.reserved}`;
+      return (
+        (!a || a.onHand !== r.on_hand || a.reserved !== r.reserved) &&
+        `${r.code}: the API says ${JSON.stringify(a)}, the database on hand ${r.on_hand} reserved ${r.reserved}`
+      );
     }),
-    refused.length === 0 && `no order was refused for stock: the SKU was not contended (raise the load or lower FAULTS_HOT_STOCK)`,
+    refused.length === 0 &&
+      `no order was refused for stock: the SKU was not contended (raise the load or lower FAULTS_HOT_STOCK)`,
   ]);
 
   // Refused orders with a plentiful line too must have reserved nothing of it.
@@ -100,32 +156,57 @@ export async function checkData(checks: Checks, input: DataInput) {
     `select p.sku, (select coalesce(sum(s.reserved), 0)::int from stock_level s where s.product_id = p.id) as reserved,
        (select coalesce(sum(a.quantity - a.quantity_shipped), 0)::int from stock_allocation a join order_line l on l.id = a.order_line_id
           join "order" o on o.id = l.order_id where l.product_id = p.id and o.status <> 'CANCELLED') as held
-     from product p where p.sku = any($1) order by p.sku`, [NORMAL_SKUS]);
-  checks.group('stock of the plentiful SKUs: reserved = what the acknowledged orders asked for', plentiful.flatMap((r) => {
-    const asked = acknowledged.reduce((s, o) => s + o.lines.filter((l) => l.sku === r.sku).reduce((t, l) => t + l.quantity, 0), 0);
-    return [
-      r.reserved !== r.held && `${r.sku}: reserved ${r.reserved}, orders hold ${r.held}`,
-      r.reserved !== asked && `${r.sku}: reserved ${r.reserved}, the acknowledged orders asked for ${asked}`,
-    ];
-  }));
+     from product p where p.sku = any($1) order by p.sku`,
+    [NORMAL_SKUS],
+  );
+  checks.group(
+    'stock of the plentiful SKUs: reserved = what the acknowledged orders asked for',
+    plentiful.flatMap((r) => {
+      const asked = acknowledged.reduce(
+        (s, o) => s + o.lines.filter((l) => l.sku === r.sku).reduce((t, l) => t + l.quantity, 0),
+        0,
+      );
+      return [
+        r.reserved !== r.held && `${r.sku}: reserved ${r.reserved}, orders hold ${r.held}`,
+        r.reserved !== asked && `${r.sku}: reserved ${r.reserved}, the acknowledged orders asked for ${asked}`,
+      ];
+    }),
+  );
 
   const placedEvents = await q<{ aggregate_id: string; n: number }>(
-    `select aggregate_id, count(*)::int as n from domain_event where type = 'order.placed' group by aggregate_id`);
+    `select aggregate_id, count(*)::int as n from domain_event where type = 'order.placed' group by aggregate_id`,
+  );
   const placedBy = new Map(placedEvents.map((e) => [e.aggregate_id, e.n]));
   const orderIds = new Set(dbOrders.map((o) => o.id));
   checks.group('every order has exactly one order.placed event', [
-    ...dbOrders.map((o) => (placedBy.get(o.id) ?? 0) !== 1 && `order ${o.id} (${o.external_id}) has ${placedBy.get(o.id) ?? 0} order.placed events`),
-    ...placedEvents.filter((e) => !orderIds.has(e.aggregate_id)).map((e) => `order.placed event for ${e.aggregate_id}, which is no order of the run`),
+    ...dbOrders.map(
+      (o) =>
+        (placedBy.get(o.id) ?? 0) !== 1 &&
+        `order ${o.id} (${o.external_id}) has ${placedBy.get(o.id) ?? 0} order.placed events`,
+    ),
+    ...placedEvents
+      .filter((e) => !orderIds.has(e.aggregate_id))
+      .map((e) => `order.placed event for ${e.aggregate_id}, which is no order of the run`),
   ]);
 
-  const apiCount = (await input.api('query($c: String) { orders(filter: { channelCode: $c }, first: 1) { totalCount } }', { c: input.channel })).orders.totalCount;
-  checks.group('the API lists the orders the database holds', [apiCount !== dbOrders.length && `orders.totalCount ${apiCount}, database ${dbOrders.length}`]);
+  const apiCount = (
+    await input.api('query($c: String) { orders(filter: { channelCode: $c }, first: 1) { totalCount } }', {
+      c: input.channel,
+    })
+  ).orders.totalCount;
+  checks.group('the API lists the orders the database holds', [
+    apiCount !== dbOrders.length && `orders.totalCount ${apiCount}, database ${dbOrders.length}`,
+  ]);
 
   const unseen = dbOrders.filter((o) => !subscriber.seenOrderIds.has(o.id));
   const unseenCatchUp = dbOrders.filter((o) => !catchUp.seenOrderIds.has(o.id));
   checks.group('the resuming subscriber saw every order', [
-    unseen.length > 0 && `${unseen.length} of ${dbOrders.length} orders never reached it (a fresh catch-up from the same start missed ${unseenCatchUp.length}): ${some(unseen.map((o) => o.external_id ?? o.id))}`,
+    unseen.length > 0 &&
+      `${unseen.length} of ${dbOrders.length} orders never reached it (a fresh catch-up from the same start missed ${unseenCatchUp.length}): ${some(unseen.map((o) => o.external_id ?? o.id))}`,
   ]);
-  checks.group('the resuming subscriber got no update twice', [subscriber.duplicateEvents > 0 && `${subscriber.duplicateEvents} updates repeated an eventId it had already received`]);
+  checks.group('the resuming subscriber got no update twice', [
+    subscriber.duplicateEvents > 0 &&
+      `${subscriber.duplicateEvents} updates repeated an eventId it had already received`,
+  ]);
   return { acknowledged, refused, rejected, unresolved, unseen, unseenCatchUp, reservedTotal, onHandTotal, orderedHot };
 }

@@ -12,7 +12,14 @@ async function run() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required');
   const options = ormOptions(url);
-  options.migrations = { ...options.migrations, migrationsList: undefined, path: path.join(__dirname, '../src/migrations'), emit: 'ts', snapshot: false, glob: 'Migration*.{js,ts}' };
+  options.migrations = {
+    ...options.migrations,
+    migrationsList: undefined,
+    path: path.join(__dirname, '../src/migrations'),
+    emit: 'ts',
+    snapshot: false,
+    glob: 'Migration*.{js,ts}',
+  };
   const orm = await MikroORM.init(options);
   const initial = process.argv.includes('--initial');
   const result = await orm.migrator.createMigration(undefined, false, initial);

@@ -29,7 +29,9 @@ async function run() {
     const days = await rebuildRange(orm.em, from, to, (d) => {
       if (d.endsWith('-01')) console.log(`rebuilt up to ${d}`);
     });
-    console.log(`rebuilt ${days} days (${from} to ${to}, exclusive) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `rebuilt ${days} days (${from} to ${to}, exclusive) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await orm.close(true);
   }

@@ -33,14 +33,11 @@ export interface WorkerRole {
 const ROLE_ENV = 'OMS_CLUSTER_WORKER';
 
 /** Messages between the primary and its workers (IPC). */
-type ToPrimary =
-  | { oms: 'ready'; port: number; createdAdmin?: string }
-  | { oms: 'metrics'; id: number };
-type ToWorker =
-  | { oms: 'stop'; signal: string }
-  | { oms: 'metrics'; id: number; body?: string; error?: string };
+type ToPrimary = { oms: 'ready'; port: number; createdAdmin?: string } | { oms: 'metrics'; id: number };
+type ToWorker = { oms: 'stop'; signal: string } | { oms: 'metrics'; id: number; body?: string; error?: string };
 
-const isOms = (m: unknown): m is { oms: string } => typeof m === 'object' && m !== null && typeof (m as any).oms === 'string';
+const isOms = (m: unknown): m is { oms: string } =>
+  typeof m === 'object' && m !== null && typeof (m as any).oms === 'string';
 
 /** First restart delay of a worker that died; it doubles with each death within RESTART_RESET_MS, up to RESTART_MAX_MS. */
 const RESTART_MIN_MS = 1000;
@@ -158,7 +155,9 @@ interface Slot {
 }
 
 /** Connections one server process may open (README "Database connections"). */
-export function connectionsPerProcess(config: Pick<Config, 'dbPoolMax' | 'jobsPoolMax' | 'exportPoolMax' | 'redisUrl'>): number {
+export function connectionsPerProcess(
+  config: Pick<Config, 'dbPoolMax' | 'jobsPoolMax' | 'exportPoolMax' | 'redisUrl'>,
+): number {
   return config.dbPoolMax + config.jobsPoolMax + config.exportPoolMax + (config.redisUrl ? 0 : 3) + 1;
 }
 
@@ -171,7 +170,12 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
   let stopping = false;
   let starting = true;
   let metricsServer: { port: number; close(): Promise<void> } | undefined;
-  const slots: Slot[] = Array.from({ length: count }, (_, index) => ({ index, startedAt: 0, ready: false, failures: 0 }));
+  const slots: Slot[] = Array.from({ length: count }, (_, index) => ({
+    index,
+    startedAt: 0,
+    ready: false,
+    failures: 0,
+  }));
   const readyWaiters = new Map<Worker, { resolve: () => void; reject: (err: Error) => void }>();
   const exits = new Map<Worker, Promise<number>>();
   let exitedBadly = false;
@@ -186,13 +190,17 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
     slot.worker = worker;
     slot.startedAt = Date.now();
     slot.ready = false;
-    exits.set(worker, new Promise<number>((resolve) => worker.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))));
+    exits.set(
+      worker,
+      new Promise<number>((resolve) => worker.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)))),
+    );
     worker.on('message', (m: unknown) => onMessage(slot, worker, m));
     worker.once('exit', (code, signal) => onExit(slot, worker, code, signal));
     return worker;
   };
 
-  const whenReady = (worker: Worker) => new Promise<void>((resolve, reject) => readyWaiters.set(worker, { resolve, reject }));
+  const whenReady = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => readyWaiters.set(worker, { resolve, reject }));
 
   const onMessage = (slot: Slot, worker: Worker, m: unknown) => {
     if (!isOms(m)) return;
@@ -224,14 +232,19 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
       return;
     }
     if (waiter && starting) {
-      waiter.reject(new WorkerStartFailed(`worker ${worker.id} exited with ${signal ?? `code ${code}`} while starting`));
+      waiter.reject(
+        new WorkerStartFailed(`worker ${worker.id} exited with ${signal ?? `code ${code}`} while starting`),
+      );
       return;
     }
     // A worker died while serving (or its replacement while starting): replace it, later each time it dies quickly.
     if (Date.now() - slot.startedAt > RESTART_RESET_MS) slot.failures = 0;
     const delayMs = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** slot.failures);
     slot.failures++;
-    log.error({ worker: worker.id, pid: worker.process.pid, code, signal, restartInMs: delayMs }, 'worker exited unexpectedly: starting a replacement');
+    log.error(
+      { worker: worker.id, pid: worker.process.pid, code, signal, restartInMs: delayMs },
+      'worker exited unexpectedly: starting a replacement',
+    );
     slot.restartTimer = setTimeout(() => {
       slot.restartTimer = undefined;
       if (!stopping) fork(slot, false, 'none');
@@ -301,15 +314,24 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
     await Promise.all(slots.slice(1).map((slot) => whenReady(fork(slot, false, 'none'))));
     starting = false;
     if (stopping) return;
-    log.info({ url: `http://localhost:${port}/graphql`, seed, workers: count, pids: alive().map((w) => w.process.pid), metricsPort: metricsServer?.port },
-      `OMS is up on http://localhost:${port}/graphql with ${count} workers`);
+    log.info(
+      {
+        url: `http://localhost:${port}/graphql`,
+        seed,
+        workers: count,
+        pids: alive().map((w) => w.process.pid),
+        metricsPort: metricsServer?.port,
+      },
+      `OMS is up on http://localhost:${port}/graphql with ${count} workers`,
+    );
   } catch (err) {
     if (stopping) return;
     stopping = true;
     for (const w of alive()) w.process.kill('SIGTERM');
     await Promise.all([...exits.values()]);
     // A worker that failed has said why in its own start-up failure line.
-    if (err instanceof WorkerStartFailed) log.fatal({ err: err.message }, 'a worker could not start (its error is logged above): stopping');
+    if (err instanceof WorkerStartFailed)
+      log.fatal({ err: err.message }, 'a worker could not start (its error is logged above): stopping');
     else options.reportFailure(err, { databaseUrl: config.databaseUrl, port: config.port });
     await metricsServer?.close().catch(() => undefined);
     await db?.stop().catch(() => undefined);
@@ -349,12 +371,16 @@ async function checkConnections(databaseUrl: string, config: Config, log: Logger
   client.on('error', () => undefined);
   await client.connect();
   try {
-    const { rows: [{ max_connections: max }] } = await client.query<{ max_connections: string }>('show max_connections');
+    const {
+      rows: [{ max_connections: max }],
+    } = await client.query<{ max_connections: string }>('show max_connections');
     const perProcess = connectionsPerProcess(config);
     const total = perProcess * config.workers;
     if (total > Number(max) - 3) {
-      log.warn({ workers: config.workers, perProcess, total, maxConnections: Number(max) },
-        `${config.workers} workers may open ${total} database connections (${perProcess} each) but PostgreSQL allows ${max}: lower OMS_DB_POOL_MAX (or OMS_WORKERS), or raise max_connections`);
+      log.warn(
+        { workers: config.workers, perProcess, total, maxConnections: Number(max) },
+        `${config.workers} workers may open ${total} database connections (${perProcess} each) but PostgreSQL allows ${max}: lower OMS_DB_POOL_MAX (or OMS_WORKERS), or raise max_connections`,
+      );
     }
   } finally {
     await client.end().catch(() => undefined);

@@ -23,11 +23,14 @@ export { DEMO_ADMIN } from './config/first-admin';
 async function main() {
   const config = loadConfig();
   const role = workerRole();
-  const log = role ? createLogger(config.logLevel).child({ worker: cluster.worker!.id }) : createLogger(config.logLevel);
+  const log = role
+    ? createLogger(config.logLevel).child({ worker: cluster.worker!.id })
+    : createLogger(config.logLevel);
   if (!role && config.workers > 1) {
     // The primary: no server of its own (src/cluster.ts).
     await runPrimary({
-      config, log,
+      config,
+      log,
       startEmbedded: () => startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log),
       onExit: async () => configuredTracing?.shutdown(),
       reportFailure: (err, ctx) => reportStartupFailure(describeStartupFailure(err, ctx), log),
@@ -101,7 +104,9 @@ async function main() {
     process.exit(1);
   }
   if (server.createdAdmin && usingDemoLogin) {
-    log.warn(`Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else. It must choose a new password at its first sign-in.`);
+    log.warn(
+      `Created the demo admin ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}. For local use only: set OMS_ADMIN_EMAIL and OMS_ADMIN_PASSWORD for anything else. It must choose a new password at its first sign-in.`,
+    );
   } else if (server.createdAdmin) {
     log.info({ email: server.createdAdmin }, 'created the first admin');
   }
@@ -110,7 +115,10 @@ async function main() {
     workerReady(server);
     return;
   }
-  log.info({ url: `http://localhost:${server.port}/graphql`, seed }, `OMS is up on http://localhost:${server.port}/graphql`);
+  log.info(
+    { url: `http://localhost:${server.port}/graphql`, seed },
+    `OMS is up on http://localhost:${server.port}/graphql`,
+  );
   log.info(`Back office (admin app): http://localhost:${server.port}/`);
 }
 

@@ -36,7 +36,9 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
   if (!actor) throw new UnauthenticatedError();
   if (!permissions.length) return true;
   if (actor.mustChangePassword) {
-    throw new ForbiddenError('Choose a new password first (mutation changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+    throw new ForbiddenError('Choose a new password first (mutation changePassword)', {
+      reason: 'PASSWORD_CHANGE_REQUIRED',
+    });
   }
   const missing = permissions.find((p) => !actor.permissions.has(p));
   if (missing) throw new ForbiddenError(`Missing permission ${missing}`, { permission: missing });
@@ -44,9 +46,32 @@ export const authChecker: AuthChecker<RequestContext, string> = ({ context }, pe
 };
 
 export const RESOLVERS = [
-  AuthResolver, UserResolver, ApiKeyResolver, AuditResolver, EventResolver, TrackingResolver, ChannelResolver, WarehouseResolver, StockLevelResolver, StockMovementResolver, ProductResolver, OrderResolver,
-  OrderLineResolver, OrderHistoryResolver, StockAllocationResolver, PaymentResolver, RefundResolver, ShipmentResolver, ReturnResolver, DashboardResolver, WebhookEndpointResolver, WebhookDeliveryResolver,
-  JobResolver, AutomationResolver, DataResolver, AnalyticsResolver,
+  AuthResolver,
+  UserResolver,
+  ApiKeyResolver,
+  AuditResolver,
+  EventResolver,
+  TrackingResolver,
+  ChannelResolver,
+  WarehouseResolver,
+  StockLevelResolver,
+  StockMovementResolver,
+  ProductResolver,
+  OrderResolver,
+  OrderLineResolver,
+  OrderHistoryResolver,
+  StockAllocationResolver,
+  PaymentResolver,
+  RefundResolver,
+  ShipmentResolver,
+  ReturnResolver,
+  DashboardResolver,
+  WebhookEndpointResolver,
+  WebhookDeliveryResolver,
+  JobResolver,
+  AutomationResolver,
+  DataResolver,
+  AnalyticsResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {

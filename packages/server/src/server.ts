@@ -5,7 +5,10 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
@@ -100,21 +103,37 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Settings not given fall back to the documented defaults.
   const config: Config = { ...loadConfig({}), ...options.config };
   const log = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl, { onQuery: options.onQuery, poolSize: options.poolSize ?? config.dbPoolMax, log, readUrls: config.databaseReadUrls }));
+  const orm = await MikroORM.init(
+    ormOptions(options.databaseUrl, {
+      onQuery: options.onQuery,
+      poolSize: options.poolSize ?? config.dbPoolMax,
+      log,
+      readUrls: config.databaseReadUrls,
+    }),
+  );
   // Processes starting together apply the migrations once (the others wait, then find nothing to do).
   await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
 
   const rateLimits = new RateLimits(
     {
-      requests: config.rateLimitRequests, windowSeconds: config.rateLimitWindowSeconds,
-      loginFailuresPerAccount: config.loginMaxFailuresPerAccount, loginFailuresPerAddress: config.loginMaxFailuresPerAddress,
+      requests: config.rateLimitRequests,
+      windowSeconds: config.rateLimitWindowSeconds,
+      loginFailuresPerAccount: config.loginMaxFailuresPerAccount,
+      loginFailuresPerAddress: config.loginMaxFailuresPerAddress,
       trackingFailuresPerAddress: config.trackingMaxFailuresPerAddress,
     },
     { databaseUrl: options.databaseUrl, redisUrl: config.redisUrl },
     log,
   );
-  const limits: QueryLimits = { maxDepth: config.maxQueryDepth, maxCost: config.maxQueryCost, maxAliases: config.maxAliases };
-  const jobs = new JobQueue(options.databaseUrl, log, { pollSeconds: config.jobPollSeconds, poolMax: config.jobsPoolMax });
+  const limits: QueryLimits = {
+    maxDepth: config.maxQueryDepth,
+    maxCost: config.maxQueryCost,
+    maxAliases: config.maxAliases,
+  };
+  const jobs = new JobQueue(options.databaseUrl, log, {
+    pollSeconds: config.jobPollSeconds,
+    poolMax: config.jobsPoolMax,
+  });
   await jobs.start();
   const services = createServices(config, jobs, log, rateLimits, options.databaseUrl);
   await services.webhooks.start(orm);
@@ -132,7 +151,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
-    const user = await withStartupLock(options.databaseUrl, 'first-admin', log, () => services.auth.ensureFirstAdmin(orm.em.fork(), options.admin!.email, options.admin!.password, options.admin!.mustChangePassword));
+    const user = await withStartupLock(options.databaseUrl, 'first-admin', log, () =>
+      services.auth.ensureFirstAdmin(
+        orm.em.fork(),
+        options.admin!.email,
+        options.admin!.password,
+        options.admin!.mustChangePassword,
+      ),
+    );
     createdAdmin = user?.email;
   }
   if (options.seed === 'demo') {
@@ -146,7 +172,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   let initialRollups: Promise<unknown> = Promise.resolve();
   if (options.seed !== 'demo') {
     // Rollups empty but orders present (a database from before the rollups, a restore): build them in the background.
-    initialRollups = rebuildIfEmpty(orm.em.fork()).then((days) => days && log.info({ days }, 'analytics rollups built'))
+    initialRollups = rebuildIfEmpty(orm.em.fork())
+      .then((days) => days && log.info({ days }, 'analytics rollups built'))
       .catch((err) => log.error({ err }, 'building the analytics rollups failed'));
   }
 
@@ -156,7 +183,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Readiness and shutdown: counts requests in flight and refuses new ones once stopping.
   const lifecycle = new Lifecycle(log);
   app.use(lifecycle.gate);
-  if (config.trustProxy) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
+  if (config.trustProxy)
+    app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
 
   // ---- observability: access log, metrics (src/common/access-log.ts, src/common/metrics.ts) ----
   // First on every request: the access log settles the request id; /metrics precedes the admin app.
@@ -179,29 +207,44 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   });
   services.webhooks.onAttempt = (outcome, latencyMs) => metrics.webhookAttempt(outcome, latencyMs);
   const observabilityPlugins = [metrics.apolloPlugin(), accessLog.apolloPlugin()];
-  const metricsServer = config.metricsPort === undefined ? undefined : await startMetricsServer(metrics, config.metricsPort, config.metricsHost);
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(metrics, config.metricsPort, config.metricsHost);
   // ---- end observability ----
 
   // Security headers on everything; the GraphQL landing page (development only) loads its UI
   // from Apollo's CDN, so it is exempt from the content security policy.
   const secure = helmet();
   const secureLanding = helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  app.use((req, res, next) => (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next));
+  app.use((req, res, next) =>
+    (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next),
+  );
   const httpServer = http.createServer(app);
 
   const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
     // Database away (restart, failover): 503 SERVICE_UNAVAILABLE, not a 500.
-    const actor = token ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e))) : undefined;
+    const actor = token
+      ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e)))
+      : undefined;
     const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
     // What subscriptions need to start (their resolvers are given the context, not the services).
     return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
   };
 
   // WebSocket connections live as long as the credentials they were opened with (ws-sessions.ts).
-  const wsSessions = new WsSessions(orm, (token) => services.auth.authenticate(orm.em.fork(), token), services.accessEvents, {
-    maxConnectionsPerActor: config.maxConnectionsPerActor, maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection, trustProxy: config.trustProxy,
-  }, log);
+  const wsSessions = new WsSessions(
+    orm,
+    (token) => services.auth.authenticate(orm.em.fork(), token),
+    services.accessEvents,
+    {
+      maxConnectionsPerActor: config.maxConnectionsPerActor,
+      maxSubscriptionsPerConnection: config.maxSubscriptionsPerConnection,
+      trustProxy: config.trustProxy,
+    },
+    log,
+  );
   const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
   const socketOf = (ctx: { extra: unknown }) => (ctx.extra as { socket: WebSocket }).socket;
 
@@ -215,7 +258,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       schema,
       // Documents parsed and validated once per text, shared by every subscriber that sends it.
       parse: parseShared,
-      validate: (s, document) => validateOnce(s!, document!, () => validate(s!, document!, [...specifiedRules, depthRule(limits), aliasRule(limits)])) as GraphQLError[],
+      validate: (s, document) =>
+        validateOnce(s!, document!, () =>
+          validate(s!, document!, [...specifiedRules, depthRule(limits), aliasRule(limits)]),
+        ) as GraphQLError[],
       // One execution per update and per view (operation, variables, access), not per subscriber.
       subscribe: subscribeShared,
       onConnect: (ctx) => wsSessions.connect(socketOf(ctx), (ctx.extra as any).request, wsBearer(ctx.connectionParams)),
@@ -248,7 +294,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       onError: (ctx, id, _payload, errors) => {
         wsSessions.finished(socketOf(ctx), id);
         for (const e of errors) if (isUnexpected(e)) log.error({ err: e.originalError ?? e }, 'subscription failed');
-        return errors.map((e) => new GraphQLError(maskError(e.toJSON(), e).message, { extensions: maskError(e.toJSON(), e).extensions }));
+        return errors.map(
+          (e) =>
+            new GraphQLError(maskError(e.toJSON(), e).message, { extensions: maskError(e.toJSON(), e).extensions }),
+        );
       },
       log,
     },
@@ -270,7 +319,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       // Apollo's cache-control plugin hooks every field of every response to add up cache hints;
       // the schema gives none, so every response was `cache-control: no-store`. Said directly.
       ApolloServerPluginCacheControlDisabled(),
-      { async requestDidStart() { return { async willSendResponse({ response }) { response.http.headers.set('cache-control', 'no-store'); } }; } },
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              response.http.headers.set('cache-control', 'no-store');
+            },
+          };
+        },
+      },
       unavailableStatusPlugin(),
       {
         // After validation: charge the caller's rate limit, then price the operation.
@@ -283,14 +340,25 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
             },
             async willSendResponse({ response }) {
               if (cost !== undefined && response.body.kind === 'single') {
-                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: { requested: cost, maximum: limits.maxCost } };
+                response.body.singleResult.extensions = {
+                  ...response.body.singleResult.extensions,
+                  cost: { requested: cost, maximum: limits.maxCost },
+                };
               }
             },
           };
         },
       },
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {
@@ -312,11 +380,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', lifecycle.readiness({
-    database: () => orm.em.getConnection().execute('select 1'),
-    jobs: () => jobs.reachable(),
-    eventStream: () => eventStream.connected,
-  }));
+  app.get(
+    '/readyz',
+    lifecycle.readiness({
+      database: () => orm.em.getConnection().execute('select 1'),
+      jobs: () => jobs.reachable(),
+      eventStream: () => eventStream.connected,
+    }),
+  );
 
   app.use('/graphql', (req, res, next) => {
     const given = req.header('x-request-id');
@@ -335,30 +406,51 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }),
   );
   // Open data for scripts: streamed exports and CSV imports, with the GraphQL bearer token and rate limit.
-  app.use(dataRouter({
-    exports: services.exports,
-    imports: services.imports,
-    context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
-    charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
-    importMaxBytes: config.importMaxBytes,
-    log,
-  }));
+  app.use(
+    dataRouter({
+      exports: services.exports,
+      imports: services.imports,
+      context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
+      charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
+      importMaxBytes: config.importMaxBytes,
+      log,
+    }),
+  );
   // An order's packing slip and invoice as PDF, with the same bearer token and rate limit.
-  app.use(documentsRouter({
-    documents: services.documents,
-    context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
-    charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
-    log,
-  }));
+  app.use(
+    documentsRouter({
+      documents: services.documents,
+      context: (req, res) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
+      charge: (ctx) => rateLimits.consumeRequest(rateKey(ctx.actor, ctx.ip)),
+      log,
+    }),
+  );
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
   app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
     const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) log.error({ err, requestId: res.locals.requestId }, 'request failed');
-    const message = status === 413 ? `Request body too large (limit ${config.bodyLimit})`
-      : err?.type === 'entity.parse.failed' ? 'Malformed JSON in request body'
-      : status < 500 ? String(err?.message ?? 'Bad request').slice(0, 200) : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: res.locals.requestId } }] });
+    const message =
+      status === 413
+        ? `Request body too large (limit ${config.bodyLimit})`
+        : err?.type === 'entity.parse.failed'
+          ? 'Malformed JSON in request body'
+          : status < 500
+            ? String(err?.message ?? 'Bad request').slice(0, 200)
+            : 'Internal server error';
+    res
+      .status(status)
+      .json({
+        errors: [
+          {
+            message,
+            extensions: {
+              code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
+              requestId: res.locals.requestId,
+            },
+          },
+        ],
+      });
   });
 
   // A port in use (or refused) fails the start instead of leaving it waiting forever.
@@ -374,8 +466,19 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Graceful shutdown, in this order (common/lifecycle.ts does the HTTP and WebSocket part first).
   const shutdownSteps: [string, (left: () => number) => Promise<unknown>][] = [
-    ['http', async () => { wsSessions.stop(); await apollo.stop(); }],
-    ['metrics', async () => { await metricsServer?.close(); }],
+    [
+      'http',
+      async () => {
+        wsSessions.stop();
+        await apollo.stop();
+      },
+    ],
+    [
+      'metrics',
+      async () => {
+        await metricsServer?.close();
+      },
+    ],
     ['event dispatch', () => dispatcher.stop()],
     ['analytics rollups', () => initialRollups],
     ['event stream', () => eventStream.stop()],
@@ -401,7 +504,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     metrics,
     metricsPort: metricsServer?.port,
     stop(stopOptions = {}) {
-      stopping ??= lifecycle.shutdown({ httpServer, wsServer, timeoutMs: stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000, steps: shutdownSteps });
+      stopping ??= lifecycle.shutdown({
+        httpServer,
+        wsServer,
+        timeoutMs: stopOptions.timeoutMs ?? config.shutdownTimeoutSeconds * 1000,
+        steps: shutdownSteps,
+      });
       return stopping;
     },
   };
@@ -418,9 +526,16 @@ function serveAdminApp(app: express.Express, dir: string, log: Logger) {
     log.debug({ dir }, 'no built admin app: not serving it');
     return;
   }
-  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => {
-    if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-  } }));
+  app.use(
+    express.static(dir, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
   app.get(/^\/(?!graphql|healthz|readyz|export\/|import\/|documents\/|assets\/).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     res.setHeader('cache-control', 'no-cache');

@@ -65,7 +65,12 @@ export interface Services {
 }
 
 export function createServices(
-  config: Pick<Config, 'sessionTtlSeconds'> & Partial<Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours' | 'exactCountLimit'>> & WebhookConfig & ExportSettings,
+  config: Pick<Config, 'sessionTtlSeconds'> &
+    Partial<
+      Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours' | 'exactCountLimit'>
+    > &
+    WebhookConfig &
+    ExportSettings,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -102,7 +107,9 @@ export function createServices(
     webhooks,
     webhookEndpoints: new WebhookEndpointService(webhooks, config),
     automation: new AutomationService(
-      new AutomationRules(), automationEngine, new AutomationScheduler(queue, automationEngine, config.automationSchedule ?? '* * * * *'),
+      new AutomationRules(),
+      automationEngine,
+      new AutomationScheduler(queue, automationEngine, config.automationSchedule ?? '* * * * *'),
     ),
     customers,
     exports: new ExportService(databaseUrl ?? '', queue, log, config),

@@ -37,7 +37,9 @@ export interface Tracing {
 export function startTracing(options: { serviceName: string; exporter: SpanExporter; batch?: boolean }): Tracing {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': options.serviceName }),
-    spanProcessors: [options.batch === false ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(options.exporter)],
+    spanProcessors: [
+      options.batch === false ? new SimpleSpanProcessor(options.exporter) : new BatchSpanProcessor(options.exporter),
+    ],
   });
   // Sets the global tracer provider, the AsyncLocalStorage context manager and W3C propagation.
   provider.register();

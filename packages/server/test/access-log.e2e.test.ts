@@ -45,13 +45,23 @@ async function lineOf(requestId: string) {
 }
 
 test('a GraphQL request is logged once, at info, with its operation, status, duration, request id and actor', async () => {
-  const res = await t.gql('mutation placeOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } userErrors { code } } }', { input: orderInput() });
+  const res = await t.gql(
+    'mutation placeOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id } userErrors { code } } }',
+    { input: orderInput() },
+  );
   expect(res.body.data.placeOrder.userErrors).toEqual([]);
   const requestId = res.headers.get('x-request-id')!;
   const line = await lineOf(requestId);
   const [admin] = await t.sql('select id from app_user where email = $1', [ADMIN.email]);
   expect(line).toMatchObject({
-    level: 30, msg: 'request', method: 'POST', path: '/graphql', operation: 'placeOrder', status: 200, requestId, actor: `user:${admin.id}`,
+    level: 30,
+    msg: 'request',
+    method: 'POST',
+    path: '/graphql',
+    operation: 'placeOrder',
+    status: 200,
+    requestId,
+    actor: `user:${admin.id}`,
   });
   expect(typeof line.durationMs).toBe('number');
   expect(line.durationMs).toBeGreaterThan(0);
@@ -75,7 +85,12 @@ test("the client's request id is kept, the query string is not logged, and anony
 test('data routes and refusals are logged with their status; health checks only at debug', async () => {
   const res = await fetch(`${base()}/export/orders.csv`, { headers: { 'x-request-id': 'export-no-token' } });
   expect(res.status).toBe(401);
-  expect(await lineOf('export-no-token')).toMatchObject({ level: 30, method: 'GET', path: '/export/orders.csv', status: 401 });
+  expect(await lineOf('export-no-token')).toMatchObject({
+    level: 30,
+    method: 'GET',
+    path: '/export/orders.csv',
+    status: 401,
+  });
 
   await fetch(`${base()}/healthz`, { headers: { 'x-request-id': 'health-1' } });
   expect(await lineOf('health-1')).toMatchObject({ level: 20, path: '/healthz', status: 200 });
@@ -83,15 +98,22 @@ test('data routes and refusals are logged with their status; health checks only 
 
 test('no credential, secret or e-mail address reaches the log', async () => {
   const password = 'Another horse battery 77';
-  const created = await t.q(`mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`,
-    { i: { email: 'logged.person@example.com', name: 'Logged Person', role: 'VIEWER', password } });
+  const created = await t.q(
+    `mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } userErrors { code message } } }`,
+    { i: { email: 'logged.person@example.com', name: 'Logged Person', role: 'VIEWER', password } },
+  );
   expect(created.createUser.userErrors).toEqual([]);
-  const login = await t.gql('mutation login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-    { e: 'logged.person@example.com', p: password }, { token: null });
+  const login = await t.gql(
+    'mutation login($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: 'logged.person@example.com', p: password },
+    { token: null },
+  );
   const token = login.body.data.login.token as string;
   expect(token).toBeTruthy();
   await t.gql('{ __typename }', undefined, { token });
-  const key = await t.q('mutation { createApiKey(input: { name: "Log check", channelCodes: ["WEB"], permissions: [ORDER_READ] }) { secret apiKey { id } userErrors { code } } }');
+  const key = await t.q(
+    'mutation { createApiKey(input: { name: "Log check", channelCodes: ["WEB"], permissions: [ORDER_READ] }) { secret apiKey { id } userErrors { code } } }',
+  );
   const secret = key.createApiKey.secret as string;
   expect(secret).toBeTruthy();
   await t.gql('{ __typename }', undefined, { token: secret });
@@ -99,7 +121,15 @@ test('no credential, secret or e-mail address reaches the log', async () => {
 
   const text = raw.join('');
   expect(lines.filter((l) => l.msg === 'request' && l.operation === 'login')).toHaveLength(1);
-  for (const forbidden of [password, token, t.token, ADMIN.password, ADMIN.email, 'logged.person@example.com', secret]) {
+  for (const forbidden of [
+    password,
+    token,
+    t.token,
+    ADMIN.password,
+    ADMIN.email,
+    'logged.person@example.com',
+    secret,
+  ]) {
     expect(text).not.toContain(forbidden);
   }
   // The staff member is named by id only.

@@ -35,44 +35,109 @@ const F = (extra: Record<string, unknown> = {}) => ({ filter: { from: FROM, to: 
 const MONEY = '{ amount currency }';
 type Money = { amount: true; currency: true };
 type Figures = {
-  currency: true; orders: true; units: true; grossSales: Money; refunds: Money; netSales: Money; averageOrderValue: Money; cancelledOrders: true;
+  currency: true;
+  orders: true;
+  units: true;
+  grossSales: Money;
+  refunds: Money;
+  netSales: Money;
+  averageOrderValue: Money;
+  cancelledOrders: true;
 };
 const FIGURES = `currency orders units grossSales ${MONEY} refunds ${MONEY} netSales ${MONEY} averageOrderValue ${MONEY} cancelledOrders`;
-const SUMMARY = operation<Select<Query, { salesSummary: Figures }>>(`query($from: DateTime!, $to: DateTime!, $c: String) { salesSummary(from: $from, to: $to, channelCode: $c) { ${FIGURES} } }`);
-const SALES = operation<Select<Query, { salesReport: {
-  from: true; to: true; previousFrom: true; series: { bucketStart: true; channelCode: true } & Figures;
-  previousSeries: { bucketStart: true; channelCode: true; orders: true; grossSales: { amount: true } };
-  channels: { channelCode: true; channelName: true; current: Figures; previous: { orders: true; units: true; grossSales: { amount: true }; netSales: { amount: true } } };
-} }>>(`query($filter: ReportFilter!) { salesReport(filter: $filter) {
+const SUMMARY = operation<Select<Query, { salesSummary: Figures }>>(
+  `query($from: DateTime!, $to: DateTime!, $c: String) { salesSummary(from: $from, to: $to, channelCode: $c) { ${FIGURES} } }`,
+);
+const SALES = operation<
+  Select<
+    Query,
+    {
+      salesReport: {
+        from: true;
+        to: true;
+        previousFrom: true;
+        series: { bucketStart: true; channelCode: true } & Figures;
+        previousSeries: { bucketStart: true; channelCode: true; orders: true; grossSales: { amount: true } };
+        channels: {
+          channelCode: true;
+          channelName: true;
+          current: Figures;
+          previous: { orders: true; units: true; grossSales: { amount: true }; netSales: { amount: true } };
+        };
+      };
+    }
+  >
+>(`query($filter: ReportFilter!) { salesReport(filter: $filter) {
   from to previousFrom series { bucketStart channelCode ${FIGURES} } previousSeries { bucketStart channelCode orders grossSales { amount } }
   channels { channelCode channelName current { ${FIGURES} } previous { orders units grossSales { amount } netSales { amount } } } } }`);
-const FULFILMENT = operation<Select<Query, { fulfilmentReport: { slaHours: true; series: { bucketStart: true } } }>>(`query($filter: ReportFilter!, $sla: Int) { fulfilmentReport(filter: $filter, slaHours: $sla) {
+const FULFILMENT = operation<
+  Select<Query, { fulfilmentReport: { slaHours: true; series: { bucketStart: true } } }>
+>(`query($filter: ReportFilter!, $sla: Int) { fulfilmentReport(filter: $filter, slaHours: $sla) {
   slaHours placedToShipped { orders p50Hours p90Hours } placedToDelivered { orders p50Hours p90Hours }
   shippedComplete shippedWithinSla onTimeRate completeInOne fillRate ordersWithShipments splitOrders splitShipmentRate lateOrdersNow
   series { bucketStart shippedComplete shippedWithinSla onTimeRate p50Hours p90Hours } } }`);
-const EXCEPTIONS = operation<Select<Query, { exceptionsReport: { placedOrders: true; onHold: { id: true; number: true; channelCode: true; reason: true; heldSince: true; hoursOnHold: true } } }>>(`query($filter: ReportFilter!) { exceptionsReport(filter: $filter) {
+const EXCEPTIONS = operation<
+  Select<
+    Query,
+    {
+      exceptionsReport: {
+        placedOrders: true;
+        onHold: { id: true; number: true; channelCode: true; reason: true; heldSince: true; hoursOnHold: true };
+      };
+    }
+  >
+>(`query($filter: ReportFilter!) { exceptionsReport(filter: $filter) {
   placedOrders cancelledOrders cancellationRate cancellationReasons { reason count }
   returnsBySku { sku unitsSold unitsReturned returnRate reasons { reason count } }
   onHoldCount onHold { id number channelCode reason heldSince hoursOnHold } } }`);
-const INVENTORY = operation<Select<Query, { inventoryReport: {
-  warehouses: { warehouseCode: true; onHand: true; reserved: true }; lowStock: { sku: true; warehouseCode: true; onHand: true; available: true };
-  skus: { sku: true }; movements: { kind: true };
-} }>>(`query($filter: ReportFilter!, $low: Int) { inventoryReport(filter: $filter, lowStockThreshold: $low) {
+const INVENTORY = operation<
+  Select<
+    Query,
+    {
+      inventoryReport: {
+        warehouses: { warehouseCode: true; onHand: true; reserved: true };
+        lowStock: { sku: true; warehouseCode: true; onHand: true; available: true };
+        skus: { sku: true };
+        movements: { kind: true };
+      };
+    }
+  >
+>(`query($filter: ReportFilter!, $low: Int) { inventoryReport(filter: $filter, lowStockThreshold: $low) {
   warehouses { warehouseCode onHand reserved value ${MONEY} } lowStockThreshold lowStock { sku warehouseCode onHand available }
   skus { sku onHand unitsShipped daysOfCover sellThrough } movements { kind reason movements unitsIn unitsOut } } }`);
-const TOP = operation<Select<Query, { topReport: {
-  skusByRevenue: { sku: true; units: true }; skusByUnits: { sku: true; units: true }; bottomSkusByRevenue: { sku: true; units: true }; bottomSkusByUnits: { sku: true; units: true };
-  customersByRevenue: { email: true; orders: true; units: true }; customersByUnits: { email: true; units: true };
-} }>>(`query($filter: ReportFilter!, $first: Int) { topReport(filter: $filter, first: $first) {
+const TOP = operation<
+  Select<
+    Query,
+    {
+      topReport: {
+        skusByRevenue: { sku: true; units: true };
+        skusByUnits: { sku: true; units: true };
+        bottomSkusByRevenue: { sku: true; units: true };
+        bottomSkusByUnits: { sku: true; units: true };
+        customersByRevenue: { email: true; orders: true; units: true };
+        customersByUnits: { email: true; units: true };
+      };
+    }
+  >
+>(`query($filter: ReportFilter!, $first: Int) { topReport(filter: $filter, first: $first) {
   skusByRevenue { sku units revenue ${MONEY} } skusByUnits { sku units } bottomSkusByRevenue { sku units revenue { amount } } bottomSkusByUnits { sku units }
   customersByRevenue { email orders units revenue ${MONEY} } customersByUnits { email units } } }`);
-const REBUILD = operation<Select<Mutation, { rebuildAnalytics: { days: true; userErrors: { field: true; code: true; message: true } } }>>(
-  `mutation($from: DateTime!, $to: DateTime!) { rebuildAnalytics(from: $from, to: $to) { days userErrors { field code message } } }`);
+const REBUILD = operation<
+  Select<Mutation, { rebuildAnalytics: { days: true; userErrors: { field: true; code: true; message: true } } }>
+>(
+  `mutation($from: DateTime!, $to: DateTime!) { rebuildAnalytics(from: $from, to: $to) { days userErrors { field code message } } }`,
+);
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const figures = (orders: number, units: number, gross: number, refunds: number, cancelled: number) => ({
-  currency: 'EUR', orders, units, grossSales: eur(gross), refunds: eur(refunds), netSales: eur(gross - refunds),
-  averageOrderValue: eur(orders ? Math.round(gross / orders) : 0), cancelledOrders: cancelled,
+  currency: 'EUR',
+  orders,
+  units,
+  grossSales: eur(gross),
+  refunds: eur(refunds),
+  netSales: eur(gross - refunds),
+  averageOrderValue: eur(orders ? Math.round(gross / orders) : 0),
+  cancelledOrders: cancelled,
 });
 
 async function waitForDispatch() {
@@ -99,18 +164,36 @@ async function rebuild() {
 beforeAll(async () => {
   t = await startTestServer();
   await createCatalog(t, {
-    channels: [{ code: 'WEB', currency: 'EUR' }, { code: 'MKT', currency: 'EUR' }],
-    warehouses: [{ code: 'WH1', priority: 1 }, { code: 'WH2', priority: 2 }],
-    products: [{ sku: 'A', price: 1000 }, { sku: 'B', price: 2500 }, { sku: 'C', price: 400 }],
+    channels: [
+      { code: 'WEB', currency: 'EUR' },
+      { code: 'MKT', currency: 'EUR' },
+    ],
+    warehouses: [
+      { code: 'WH1', priority: 1 },
+      { code: 'WH2', priority: 2 },
+    ],
+    products: [
+      { sku: 'A', price: 1000 },
+      { sku: 'B', price: 2500 },
+      { sku: 'C', price: 400 },
+    ],
   });
-  for (const [sku, wh, n] of [['A', 'WH1', 3], ['A', 'WH2', 10], ['B', 'WH1', 3], ['C', 'WH1', 2]] as const) {
+  for (const [sku, wh, n] of [
+    ['A', 'WH1', 3],
+    ['A', 'WH2', 10],
+    ['B', 'WH1', 3],
+    ['C', 'WH1', 2],
+  ] as const) {
     await adjustStock(t, sku, wh, n, 'initial stock');
   }
   const customer = (name: string) => ({ email: `${name}@example.com`, name });
   const place = async (channelCode: string, who: string, lines: { sku: string; quantity: number }[]) =>
     ok('place', await placeOrder(t, { channelCode, customer: customer(who), lines }));
   o.O1 = await place('WEB', 'ada', [{ sku: 'A', quantity: 2 }]);
-  o.O2 = await place('WEB', 'bob', [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 1 }]);
+  o.O2 = await place('WEB', 'bob', [
+    { sku: 'A', quantity: 1 },
+    { sku: 'B', quantity: 1 },
+  ]);
   o.O3 = await place('WEB', 'ada', [{ sku: 'B', quantity: 1 }]);
   o.O4 = await place('MKT', 'carol', [{ sku: 'A', quantity: 3 }]);
   o.O5 = await place('MKT', 'carol', [{ sku: 'A', quantity: 1 }]);
@@ -119,7 +202,11 @@ beforeAll(async () => {
   expect(o.O2.lines.map((l) => l.allocations[0].warehouse.code)).toEqual(['WH1', 'WH1']);
   expect(o.O4.lines[0].allocations[0].warehouse.code).toBe('WH2');
 
-  for (const [k, amount] of [['O1', 2000], ['O2', 3500], ['O4', 3000]] as const) {
+  for (const [k, amount] of [
+    ['O1', 2000],
+    ['O2', 3500],
+    ['O4', 3000],
+  ] as const) {
     ok('pay', await recordPayment(t, { orderId: o[k].id, amount, method: 'card' }));
   }
   ok('refund', await refundPayment(t, { orderId: o.O2.id, amount: 500, reason: 'late delivery' }));
@@ -147,10 +234,13 @@ beforeAll(async () => {
   await at('O5', '2026-03-10T08:00:00Z');
   await at('O6', '2026-03-10T09:00:00Z');
   await at('O7', '2026-02-23T10:00:00Z');
-  const sh = (id: string, shippedH: number, deliveredH: number | null, order: string) => t.sql(
-    `update shipment set shipped_at = o.placed_at + make_interval(hours => $2),
+  const sh = (id: string, shippedH: number, deliveredH: number | null, order: string) =>
+    t.sql(
+      `update shipment set shipped_at = o.placed_at + make_interval(hours => $2),
        delivered_at = case when $3::int is null then null else o.placed_at + make_interval(hours => $3::int) end
-       from "order" o where o.id = $4 and shipment.id = $1`, [id, shippedH, deliveredH, o[order].id]);
+       from "order" o where o.id = $4 and shipment.id = $1`,
+      [id, shippedH, deliveredH, o[order].id],
+    );
   await sh(s1, 20, 50, 'O1');
   await sh(s2a, 10, 40, 'O2');
   await sh(s2b, 30, 72, 'O2');
@@ -158,7 +248,9 @@ beforeAll(async () => {
   await sh(s7, 5, null, 'O7');
   await t.sql(`update stock_movement set at = '2026-02-20T08:00:00Z' where reason = 'initial stock'`);
   await t.sql(`update stock_movement set at = '2026-03-05T08:00:00Z' where reason = 'damaged in warehouse'`);
-  await t.sql(`update stock_movement m set at = o.placed_at + interval '1 day' from "order" o where o.id = m.order_id and m.kind = 'SHIPMENT'`);
+  await t.sql(
+    `update stock_movement m set at = o.placed_at + interval '1 day' from "order" o where o.id = m.order_id and m.kind = 'SHIPMENT'`,
+  );
   await t.sql(`update stock_movement set at = '2026-03-08T08:00:00Z' where kind = 'RETURN'`);
   await rebuild();
 });
@@ -174,14 +266,21 @@ describe('sales', () => {
     expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'WEB' })).salesSummary).toEqual(figures(2, 4, 5500, 500, 1));
     expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'MKT' })).salesSummary).toEqual(figures(2, 4, 4000, 0, 1));
     // The database says the same (what the rollups summarise).
-    const [db] = await t.sql(`select count(*)::int as n, sum(total_amount)::int as gross, sum(refunded_amount)::int as refunds from "order"
-      where placed_at >= $1 and placed_at < $2 and status <> 'CANCELLED'`, [FROM, TO]);
+    const [db] = await t.sql(
+      `select count(*)::int as n, sum(total_amount)::int as gross, sum(refunded_amount)::int as refunds from "order"
+      where placed_at >= $1 and placed_at < $2 and status <> 'CANCELLED'`,
+      [FROM, TO],
+    );
     expect(db).toEqual({ n: 4, gross: 9500, refunds: 500 });
   });
 
   test('salesReport: by channel and week, and against the previous period of the same length', async () => {
     const r = (await t.q(SALES, F({ bucket: 'WEEK' }))).salesReport;
-    expect([r.from, r.to, r.previousFrom]).toEqual(['2026-03-02T00:00:00.000Z', '2026-03-16T00:00:00.000Z', '2026-02-16T00:00:00.000Z']);
+    expect([r.from, r.to, r.previousFrom]).toEqual([
+      '2026-03-02T00:00:00.000Z',
+      '2026-03-16T00:00:00.000Z',
+      '2026-02-16T00:00:00.000Z',
+    ]);
     // Week of 03-02: WEB O1 + O2 (O3 cancelled), MKT O4; week of 03-09: MKT O6 (O5 cancelled).
     expect(r.series).toEqual([
       { bucketStart: '2026-03-02T00:00:00.000Z', channelCode: 'MKT', ...figures(1, 3, 3000, 0, 0) },
@@ -189,22 +288,42 @@ describe('sales', () => {
       { bucketStart: '2026-03-09T00:00:00.000Z', channelCode: 'MKT', ...figures(1, 1, 1000, 0, 1) },
     ]);
     // Previous period: O7 (WEB, 02-23, week of 02-23) alone.
-    expect(r.previousSeries).toEqual([{ bucketStart: '2026-02-23T00:00:00.000Z', channelCode: 'WEB', orders: 1, grossSales: { amount: 1000 } }]);
+    expect(r.previousSeries).toEqual([
+      { bucketStart: '2026-02-23T00:00:00.000Z', channelCode: 'WEB', orders: 1, grossSales: { amount: 1000 } },
+    ]);
     expect(r.channels).toEqual([
-      { channelCode: 'MKT', channelName: 'MKT', current: figures(2, 4, 4000, 0, 1), previous: { orders: 0, units: 0, grossSales: { amount: 0 }, netSales: { amount: 0 } } },
-      { channelCode: 'WEB', channelName: 'WEB', current: figures(2, 4, 5500, 500, 1), previous: { orders: 1, units: 1, grossSales: { amount: 1000 }, netSales: { amount: 1000 } } },
+      {
+        channelCode: 'MKT',
+        channelName: 'MKT',
+        current: figures(2, 4, 4000, 0, 1),
+        previous: { orders: 0, units: 0, grossSales: { amount: 0 }, netSales: { amount: 0 } },
+      },
+      {
+        channelCode: 'WEB',
+        channelName: 'WEB',
+        current: figures(2, 4, 5500, 500, 1),
+        previous: { orders: 1, units: 1, grossSales: { amount: 1000 }, netSales: { amount: 1000 } },
+      },
     ]);
   });
 
   test('day and month buckets; a channel filter keeps only that channel', async () => {
     const day = (await t.q(SALES, F({ bucket: 'DAY', channelCode: 'WEB' }))).salesReport;
     // 03-02: O1 + O2; 03-03: O3 only, cancelled (a row with 0 orders and 1 cancelled).
-    expect(day.series.map((p) => [p.bucketStart.slice(0, 10), p.orders, p.grossSales.amount, p.cancelledOrders]))
-      .toEqual([['2026-03-02', 2, 5500, 0], ['2026-03-03', 0, 0, 1]]);
+    expect(
+      day.series.map((p) => [p.bucketStart.slice(0, 10), p.orders, p.grossSales.amount, p.cancelledOrders]),
+    ).toEqual([
+      ['2026-03-02', 2, 5500, 0],
+      ['2026-03-03', 0, 0, 1],
+    ]);
     expect(day.channels.map((c) => c.channelCode)).toEqual(['WEB']);
     const month = (await t.q(SALES, F({ bucket: 'MONTH' }))).salesReport;
-    expect(month.series.map((p) => [p.bucketStart.slice(0, 10), p.channelCode, p.orders, p.grossSales.amount]))
-      .toEqual([['2026-03-01', 'MKT', 2, 4000], ['2026-03-01', 'WEB', 2, 5500]]);
+    expect(month.series.map((p) => [p.bucketStart.slice(0, 10), p.channelCode, p.orders, p.grossSales.amount])).toEqual(
+      [
+        ['2026-03-01', 'MKT', 2, 4000],
+        ['2026-03-01', 'WEB', 2, 5500],
+      ],
+    );
   });
 });
 
@@ -220,27 +339,62 @@ describe('fulfilment', () => {
       slaHours: 48,
       placedToShipped: { orders: 3, p50Hours: 30, p90Hours: 60 },
       placedToDelivered: { orders: 2, p50Hours: 50, p90Hours: 72 },
-      shippedComplete: 3, shippedWithinSla: 2, onTimeRate: 2 / 3,
-      completeInOne: 2, fillRate: 2 / 3, ordersWithShipments: 3, splitOrders: 1, splitShipmentRate: 1 / 3, lateOrdersNow: 1,
+      shippedComplete: 3,
+      shippedWithinSla: 2,
+      onTimeRate: 2 / 3,
+      completeInOne: 2,
+      fillRate: 2 / 3,
+      ordersWithShipments: 3,
+      splitOrders: 1,
+      splitShipmentRate: 1 / 3,
+      lateOrdersNow: 1,
     });
     // Daily series: 03-02 O1 20h, O2 30h (both on time); 03-03 O4 60h (late).
     expect(r.series).toEqual([
-      { bucketStart: '2026-03-02T00:00:00.000Z', shippedComplete: 2, shippedWithinSla: 2, onTimeRate: 1, p50Hours: 20, p90Hours: 30 },
-      { bucketStart: '2026-03-03T00:00:00.000Z', shippedComplete: 1, shippedWithinSla: 0, onTimeRate: 0, p50Hours: 60, p90Hours: 60 },
+      {
+        bucketStart: '2026-03-02T00:00:00.000Z',
+        shippedComplete: 2,
+        shippedWithinSla: 2,
+        onTimeRate: 1,
+        p50Hours: 20,
+        p90Hours: 30,
+      },
+      {
+        bucketStart: '2026-03-03T00:00:00.000Z',
+        shippedComplete: 1,
+        shippedWithinSla: 0,
+        onTimeRate: 0,
+        p50Hours: 60,
+        p90Hours: 60,
+      },
     ]);
   });
 
   test('the SLA is an argument; the warehouse filter takes the warehouse of the first shipment; the channel filter applies', async () => {
-    expect((await t.q(FULFILMENT, { ...F(), sla: 72 })).fulfilmentReport).toMatchObject({ slaHours: 72, shippedWithinSla: 3, onTimeRate: 1 });
-    expect((await t.q(FULFILMENT, { ...F(), sla: 25 })).fulfilmentReport).toMatchObject({ shippedWithinSla: 1, onTimeRate: 1 / 3 });
+    expect((await t.q(FULFILMENT, { ...F(), sla: 72 })).fulfilmentReport).toMatchObject({
+      slaHours: 72,
+      shippedWithinSla: 3,
+      onTimeRate: 1,
+    });
+    expect((await t.q(FULFILMENT, { ...F(), sla: 25 })).fulfilmentReport).toMatchObject({
+      shippedWithinSla: 1,
+      onTimeRate: 1 / 3,
+    });
     // WH2: O4 alone (60h, one shipment, not delivered).
     expect((await t.q(FULFILMENT, F({ warehouseCode: 'WH2' }))).fulfilmentReport).toMatchObject({
-      placedToShipped: { orders: 1, p50Hours: 60, p90Hours: 60 }, placedToDelivered: { orders: 0, p50Hours: null, p90Hours: null },
-      shippedComplete: 1, onTimeRate: 0, fillRate: 1, splitShipmentRate: 0,
+      placedToShipped: { orders: 1, p50Hours: 60, p90Hours: 60 },
+      placedToDelivered: { orders: 0, p50Hours: null, p90Hours: null },
+      shippedComplete: 1,
+      onTimeRate: 0,
+      fillRate: 1,
+      splitShipmentRate: 0,
     });
     // WEB: O1, O2 (split); no open WEB order is late.
     expect((await t.q(FULFILMENT, F({ channelCode: 'WEB' }))).fulfilmentReport).toMatchObject({
-      placedToShipped: { orders: 2, p50Hours: 20, p90Hours: 30 }, fillRate: 0.5, splitShipmentRate: 0.5, lateOrdersNow: 0,
+      placedToShipped: { orders: 2, p50Hours: 20, p90Hours: 30 },
+      fillRate: 0.5,
+      splitShipmentRate: 0.5,
+      lateOrdersNow: 0,
     });
   });
 });
@@ -251,9 +405,16 @@ describe('exceptions', () => {
     // Placed in the period: 6 (O1..O6); cancelled O3, O5 -> 2/6.
     // Returns: B sold 1 unit (O2; O3 was cancelled), 1 returned "damaged" -> 1.0. A: no returns, not listed.
     expect(r).toMatchObject({
-      placedOrders: 6, cancelledOrders: 2, cancellationRate: 2 / 6,
-      cancellationReasons: [{ reason: 'customer asked', count: 1 }, { reason: 'fraud suspected', count: 1 }],
-      returnsBySku: [{ sku: 'B', unitsSold: 1, unitsReturned: 1, returnRate: 1, reasons: [{ reason: 'damaged', count: 1 }] }],
+      placedOrders: 6,
+      cancelledOrders: 2,
+      cancellationRate: 2 / 6,
+      cancellationReasons: [
+        { reason: 'customer asked', count: 1 },
+        { reason: 'fraud suspected', count: 1 },
+      ],
+      returnsBySku: [
+        { sku: 'B', unitsSold: 1, unitsReturned: 1, returnRate: 1, reasons: [{ reason: 'damaged', count: 1 }] },
+      ],
       onHoldCount: 1,
       onHold: [{ id: o.O6.id, number: o.O6.number, channelCode: 'MKT', reason: 'address check' }],
     });
@@ -261,7 +422,14 @@ describe('exceptions', () => {
     expect(r.onHold[0].hoursOnHold).toBeLessThan(1);
     const web = (await t.q(EXCEPTIONS, F({ channelCode: 'WEB' }))).exceptionsReport;
     // WEB: O1, O2, O3 placed, O3 cancelled -> 1/3; nothing on hold.
-    expect(web).toMatchObject({ placedOrders: 3, cancelledOrders: 1, cancellationRate: 1 / 3, cancellationReasons: [{ reason: 'customer asked', count: 1 }], onHoldCount: 0, onHold: [] });
+    expect(web).toMatchObject({
+      placedOrders: 3,
+      cancelledOrders: 1,
+      cancellationRate: 1 / 3,
+      cancellationReasons: [{ reason: 'customer asked', count: 1 }],
+      onHoldCount: 0,
+      onHold: [],
+    });
   });
 });
 
@@ -276,7 +444,12 @@ describe('inventory', () => {
       { warehouseCode: 'WH2', onHand: 5, reserved: 1, value: [eur(5000)] },
     ]);
     // Available <= 5: A@WH1 0, C@WH1 2, B@WH1 3, A@WH2 4.
-    expect(r.lowStock.map((l) => [l.sku, l.warehouseCode, l.available])).toEqual([['A', 'WH1', 0], ['C', 'WH1', 2], ['B', 'WH1', 3], ['A', 'WH2', 4]]);
+    expect(r.lowStock.map((l) => [l.sku, l.warehouseCode, l.available])).toEqual([
+      ['A', 'WH1', 0],
+      ['C', 'WH1', 2],
+      ['B', 'WH1', 3],
+      ['A', 'WH2', 4],
+    ]);
     // Shipped in the period (movement days): A 2 (O1) + 1 (O2) + 3 (O4) = 6 (O7's on 02-24 is before); B 1.
     // A: on hand 5, cover = 5 / (6 / 14 days) = 11.67 days, sell-through 6 / (6 + 5); B: 3 / (1 / 14) = 42, 1 / 4.
     expect(r.skus).toEqual([
@@ -294,7 +467,10 @@ describe('inventory', () => {
   test('the warehouse filter and the low-stock threshold', async () => {
     const r = (await t.q(INVENTORY, { ...F({ warehouseCode: 'WH1' }), low: 2 })).inventoryReport;
     expect(r.warehouses.map((w) => w.warehouseCode)).toEqual(['WH1']);
-    expect(r.lowStock.map((l) => [l.sku, l.available])).toEqual([['A', 0], ['C', 2]]);
+    expect(r.lowStock.map((l) => [l.sku, l.available])).toEqual([
+      ['A', 0],
+      ['C', 2],
+    ]);
     // From WH1: A 2 + 1 = 3 shipped, 0 on hand -> cover 0, sell-through 1; B 1 shipped, 3 on hand.
     expect(r.skus).toEqual([
       { sku: 'A', onHand: 0, unitsShipped: 3, daysOfCover: 0, sellThrough: 1 },
@@ -307,9 +483,19 @@ describe('top lists', () => {
   test('top and bottom SKUs, top customers, by revenue and by units', async () => {
     const r = (await t.q(TOP, F())).topReport;
     // A: O1 2 + O2 1 + O4 3 + O6 1 = 7 units, 7000; B: O2 1 unit, 2500 (O3 cancelled); C: unsold.
-    expect(r.skusByRevenue).toEqual([{ sku: 'A', units: 7, revenue: eur(7000) }, { sku: 'B', units: 1, revenue: eur(2500) }]);
-    expect(r.skusByUnits).toEqual([{ sku: 'A', units: 7 }, { sku: 'B', units: 1 }]);
-    expect(r.bottomSkusByRevenue).toEqual([{ sku: 'C', units: 0, revenue: { amount: 0 } }, { sku: 'B', units: 1, revenue: { amount: 2500 } }, { sku: 'A', units: 7, revenue: { amount: 7000 } }]);
+    expect(r.skusByRevenue).toEqual([
+      { sku: 'A', units: 7, revenue: eur(7000) },
+      { sku: 'B', units: 1, revenue: eur(2500) },
+    ]);
+    expect(r.skusByUnits).toEqual([
+      { sku: 'A', units: 7 },
+      { sku: 'B', units: 1 },
+    ]);
+    expect(r.bottomSkusByRevenue).toEqual([
+      { sku: 'C', units: 0, revenue: { amount: 0 } },
+      { sku: 'B', units: 1, revenue: { amount: 2500 } },
+      { sku: 'A', units: 7, revenue: { amount: 7000 } },
+    ]);
     expect(r.bottomSkusByUnits.map((s) => s.sku)).toEqual(['C', 'B', 'A']);
     // bob O2 3500 (2 units), carol O4 3000 (3), ada O1 2000 (2; O3 cancelled), dave O6 1000 (1).
     expect(r.customersByRevenue).toEqual([
@@ -319,7 +505,12 @@ describe('top lists', () => {
       { email: 'dave@example.com', orders: 1, units: 1, revenue: eur(1000) },
     ]);
     // Units: carol 3; bob and ada 2 each (bob first: more revenue); dave 1.
-    expect(r.customersByUnits.map((c) => [c.email!.split('@')[0], c.units])).toEqual([['carol', 3], ['bob', 2], ['ada', 2], ['dave', 1]]);
+    expect(r.customersByUnits.map((c) => [c.email!.split('@')[0], c.units])).toEqual([
+      ['carol', 3],
+      ['bob', 2],
+      ['ada', 2],
+      ['dave', 1],
+    ]);
     const one = (await t.q(TOP, { ...F({ channelCode: 'MKT' }), first: 1 })).topReport;
     expect(one.skusByRevenue).toEqual([{ sku: 'A', units: 4, revenue: eur(4000) }]);
     expect(one.customersByRevenue.map((c) => c.email)).toEqual(['carol@example.com']);
@@ -335,7 +526,9 @@ describe('access and input', () => {
     // Without CUSTOMER_READ the ranking is there, the people are not (see security-boundaries).
     expect((await t.q(TOP, F(), as)).topReport.customersByRevenue.map((c) => c.email)).toEqual([null, null]);
     const withCustomers = await createKey(t, { channelCodes: ['MKT'], permissions: ['REPORT_READ', 'CUSTOMER_READ'] });
-    expect((await t.q(TOP, F(), { token: withCustomers.secret })).topReport.customersByRevenue.map((c) => c.email)).toEqual(['carol@example.com', 'dave@example.com']);
+    expect(
+      (await t.q(TOP, F(), { token: withCustomers.secret })).topReport.customersByRevenue.map((c) => c.email),
+    ).toEqual(['carol@example.com', 'dave@example.com']);
     expect((await t.q(FULFILMENT, F(), as)).fulfilmentReport).toMatchObject({ shippedComplete: 1, lateOrdersNow: 1 });
     const web = await t.gql(SALES, F({ channelCode: 'WEB' }), as);
     expect(web.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['filter', 'channelCode'] });
@@ -360,11 +553,17 @@ describe('access and input', () => {
     ];
     for (const [query, variables, field] of cases) {
       const res = await t.gql(query, variables);
-      expect({ field, ext: res.body.errors?.[0]?.extensions }).toEqual({ field, ext: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) });
+      expect({ field, ext: res.body.errors?.[0]?.extensions }).toEqual({
+        field,
+        ext: expect.objectContaining({ code: 'BAD_USER_INPUT', field }),
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/select |stack|\.ts:/i);
     }
     const bad = await t.q(REBUILD, { from: TO, to: FROM });
-    expect(bad.rebuildAnalytics).toEqual({ days: null, userErrors: [{ field: ['to'], code: 'INVALID_INPUT', message: expect.any(String) }] });
+    expect(bad.rebuildAnalytics).toEqual({
+      days: null,
+      userErrors: [{ field: ['to'], code: 'INVALID_INPUT', message: expect.any(String) }],
+    });
   });
 
   test('a 366-day range is accepted, and with channels in two currencies salesSummary asks for a channel', async () => {
@@ -373,14 +572,30 @@ describe('access and input', () => {
     const res = await t.gql(SUMMARY, { from: FROM, to: TO });
     expect(res.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['channelCode'] });
     expect(res.body.errors![0].message).toMatch(/EUR, GBP/);
-    expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'UK' })).salesSummary).toEqual({ ...figures(0, 0, 0, 0, 0), currency: 'GBP', grossSales: { amount: 0, currency: 'GBP' }, refunds: { amount: 0, currency: 'GBP' }, netSales: { amount: 0, currency: 'GBP' }, averageOrderValue: { amount: 0, currency: 'GBP' } });
+    expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'UK' })).salesSummary).toEqual({
+      ...figures(0, 0, 0, 0, 0),
+      currency: 'GBP',
+      grossSales: { amount: 0, currency: 'GBP' },
+      refunds: { amount: 0, currency: 'GBP' },
+      netSales: { amount: 0, currency: 'GBP' },
+      averageOrderValue: { amount: 0, currency: 'GBP' },
+    });
   });
 });
 
 describe('rollups', () => {
   const snapshot = async () => {
     const out: Record<string, unknown[]> = {};
-    for (const table of ['sales', 'cancel_reason', 'sku', 'return_reason', 'customer', 'fulfilment', 'lead_time', 'stock_movement']) {
+    for (const table of [
+      'sales',
+      'cancel_reason',
+      'sku',
+      'return_reason',
+      'customer',
+      'fulfilment',
+      'lead_time',
+      'stock_movement',
+    ]) {
       out[table] = await t.sql(`select * from analytics_${table}_daily order by 1, 2, 3, 4`);
     }
     return out;
@@ -402,7 +617,7 @@ describe('rollups', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  test('live: a new order and its payment update today\'s rollup through the event stream, counted once', async () => {
+  test("live: a new order and its payment update today's rollup through the event stream, counted once", async () => {
     const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
     const tomorrow = new Date(today.getTime() + 86400_000);
     const vars = { from: today.toISOString(), to: tomorrow.toISOString(), c: 'WEB' };
@@ -424,7 +639,9 @@ describe('rollups', () => {
     // Three events for the order; still one order: 2 x 400 = 800 gross, 300 refunded.
     expect(summary).toEqual(figures(1, 2, 800, 300, 0));
     expect(await t.sql('select day from analytics_dirty_day')).toEqual([]);
-    const [row] = await t.sql(`select orders, gross::int from analytics_sales_daily where day = $1::date`, [today.toISOString().slice(0, 10)]);
+    const [row] = await t.sql(`select orders, gross::int from analytics_sales_daily where day = $1::date`, [
+      today.toISOString().slice(0, 10),
+    ]);
     expect(row).toEqual({ orders: 1, gross: 800 });
   });
 });

@@ -27,13 +27,18 @@ const REVOKE = `mutation($id: ID!) { revokeApiKey(id: $id) { apiKey { revokedAt 
 const ROTATE = `mutation($id: ID!) { rotateApiKey(id: $id) { secret userErrors { code } } }`;
 
 async function viaSecond(url: string, token: string) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: CHANNELS }) });
-  return { status: res.status, body: await res.json() as GqlBody<Select<Query, { channels: { code: true } }>> };
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: CHANNELS }),
+  });
+  return { status: res.status, body: (await res.json()) as GqlBody<Select<Query, { channels: { code: true } }>> };
 }
 
 test('a key revoked through the API is refused at once by this process, though it was just used (and cached)', async () => {
   const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['CHANNEL_READ'] });
-  for (let i = 0; i < 3; i++) expect((await t.q(CHANNELS, undefined, { token: key.secret })).channels).toEqual([{ code: 'WEB' }]);
+  for (let i = 0; i < 3; i++)
+    expect((await t.q(CHANNELS, undefined, { token: key.secret })).channels).toEqual([{ code: 'WEB' }]);
   expect((await t.q(REVOKE, { id: key.id })).revokeApiKey.userErrors).toEqual([]);
   const refused = await t.gql(CHANNELS, undefined, { token: key.secret });
   expect(refused.status).toBe(401);
@@ -52,8 +57,18 @@ test('a rotation with the previous secret in use: the old secret stops when its 
 
 test('a key revoked on another process (or in the database) is refused here within the documented bound', async () => {
   second = await createServer({
-    config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 40, rateLimitWindowSeconds: 60 },
-    databaseUrl: t.databaseUrl, host: '127.0.0.1', seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'silent',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 40,
+      rateLimitWindowSeconds: 60,
+    },
+    databaseUrl: t.databaseUrl,
+    host: '127.0.0.1',
+    seed: 'none',
   });
   const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['CHANNEL_READ'] });
   const used = await viaSecond(second.url, key.secret);

@@ -8,7 +8,13 @@ import bcrypt from 'bcryptjs';
 import { createHash } from 'node:crypto';
 import { orderInput } from './builders';
 import { ADMIN, collect, GqlResponse, startTestServer, TestServer } from './harness';
-import { ACCEPTED_WITH_USER_ERRORS, PUBLIC_OPERATIONS, OperationFixtures, operationFixtures, operations as allOperations } from './access-helpers';
+import {
+  ACCEPTED_WITH_USER_ERRORS,
+  PUBLIC_OPERATIONS,
+  OperationFixtures,
+  operationFixtures,
+  operations as allOperations,
+} from './access-helpers';
 import { expectNoInternals, orderSnapshot, standardCatalog } from './order-helpers';
 
 let t: TestServer;
@@ -23,19 +29,45 @@ const operations = () => allOperations(fixtures);
 afterAll(() => t?.stop());
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { email name role active } userErrors { field code message } } }`;
-const login = (email: string, password: string, token: string | null = null) => t.gql(LOGIN, { e: email, p: password }, { token });
+const login = (email: string, password: string, token: string | null = null) =>
+  t.gql(LOGIN, { e: email, p: password }, { token });
 const ME = '{ me { email name role active } }';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const ALL_TABLES = ['order', 'order_line', 'order_history', 'stock_allocation', 'stock_level', 'stock_movement', 'customer', 'payment', 'refund',
-  'shipment', 'shipment_line', 'order_return', 'channel', 'warehouse', 'product', 'app_user', 'user_session', 'api_key', 'api_key_channel', 'audit_entry', 'webhook_endpoint'];
+const ALL_TABLES = [
+  'order',
+  'order_line',
+  'order_history',
+  'stock_allocation',
+  'stock_level',
+  'stock_movement',
+  'customer',
+  'payment',
+  'refund',
+  'shipment',
+  'shipment_line',
+  'order_return',
+  'channel',
+  'warehouse',
+  'product',
+  'app_user',
+  'user_session',
+  'api_key',
+  'api_key_channel',
+  'audit_entry',
+  'webhook_endpoint',
+];
 
 /** Row counts of every table, the stock, sessions and the three orders the operations target. */
 async function databaseState() {
   const counts: Record<string, number> = {};
   for (const table of ALL_TABLES) counts[table] = (await t.sql(`select count(*)::int as n from "${table}"`))[0].n;
   const sessions = await t.sql('select id, revoked_at, expires_at from user_session order by id');
-  const orders = [await orderSnapshot(t, fixtures.pending.id), await orderSnapshot(t, fixtures.held.id), await orderSnapshot(t, fixtures.partlyShipped.id)];
+  const orders = [
+    await orderSnapshot(t, fixtures.pending.id),
+    await orderSnapshot(t, fixtures.held.id),
+    await orderSnapshot(t, fixtures.partlyShipped.id),
+  ];
   const users = await t.sql('select id, name, role, active, password_hash from app_user order by id');
   const keys = await t.sql('select id, secret_hash, previous_secret_hash, revoked_at from api_key order by id');
   return { counts, sessions, orders, users, keys };
@@ -43,8 +75,14 @@ async function databaseState() {
 
 function expectUnauthenticated(res: GqlResponse, name: string) {
   expectNoInternals(res.body);
-  expect({ op: name, status: res.status, errors: res.body.errors?.map((e) => ({ code: e.extensions?.code, extensions: e.extensions })) }).toEqual({
-    op: name, status: 401, errors: [{ code: 'UNAUTHENTICATED', extensions: { code: 'UNAUTHENTICATED' } }],
+  expect({
+    op: name,
+    status: res.status,
+    errors: res.body.errors?.map((e) => ({ code: e.extensions?.code, extensions: e.extensions })),
+  }).toEqual({
+    op: name,
+    status: 401,
+    errors: [{ code: 'UNAUTHENTICATED', extensions: { code: 'UNAUTHENTICATED' } }],
   });
   expect(res.body.errors![0].message).toBe('Authentication required: send Authorization: Bearer <token>');
   // Nullable fields come back null; non-null ones null the whole data.
@@ -52,18 +90,30 @@ function expectUnauthenticated(res: GqlResponse, name: string) {
 }
 
 test('the operations below are every query and mutation of the schema except the public ones (login, trackOrder)', async () => {
-  const r = await t.q('{ q: __schema { queryType { fields(includeDeprecated: true) { name } } mutationType { fields(includeDeprecated: true) { name } } } }', undefined, { token: null });
-  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields].map((f) => f.name).filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
+  const r = await t.q(
+    '{ q: __schema { queryType { fields(includeDeprecated: true) { name } } mutationType { fields(includeDeprecated: true) { name } } } }',
+    undefined,
+    { token: null },
+  );
+  const names = [...r.q.queryType.fields, ...r.q.mutationType.fields]
+    .map((f) => f.name)
+    .filter((n: string) => !PUBLIC_OPERATIONS.includes(n));
   expect(names.sort()).toEqual(Object.keys(operations()).sort());
 });
 
 /** Authorization headers that must not get anyone in (given the admin's valid token, to misuse it). */
 const BAD_CREDENTIALS: [string, (validToken: string) => Record<string, string>][] = [
   ['no Authorization header', () => ({})],
-  ['a token that was never issued', () => ({ authorization: 'Bearer oms_WnV5cWFhc2RmZ2hqa2w7cXdlcnR5dWlvcHp4Y3Zibm0' })],
+  [
+    'a token that was never issued',
+    () => ({ authorization: 'Bearer oms_WnV5cWFhc2RmZ2hqa2w7cXdlcnR5dWlvcHp4Y3Zibm0' }),
+  ],
   ['a malformed token', () => ({ authorization: 'Bearer not-a-token' })],
   ['a valid token sent without the Bearer scheme', (valid) => ({ authorization: valid })],
-  ['a Basic credential with the right password', () => ({ authorization: `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}` })],
+  [
+    'a Basic credential with the right password',
+    () => ({ authorization: `Basic ${Buffer.from(`${ADMIN.email}:${ADMIN.password}`).toString('base64')}` }),
+  ],
 ];
 
 describe.each(BAD_CREDENTIALS)('with %s', (_what, headersFor) => {
@@ -97,15 +147,34 @@ test('the same operations are accepted with a valid token (the refusals above we
 
 test('placeOrder without a token writes no order, line, customer or reservation', async () => {
   const before = await databaseState();
-  const res = await t.gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } } }`, { i: orderInput({ customer: { email: 'anon@example.com' } }) }, { token: null });
+  const res = await t.gql(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } } }`,
+    { i: orderInput({ customer: { email: 'anon@example.com' } }) },
+    { token: null },
+  );
   expectUnauthenticated(res, 'placeOrder');
   expect(await databaseState()).toEqual(before);
   expect(await t.sql(`select * from customer where email = 'anon@example.com'`)).toEqual([]);
 });
 
 test('a subscription without a valid token is refused with UNAUTHENTICATED', async () => {
-  const results = await collect(t.ws('oms_not-a-real-token'), 'subscription { orderUpdated { event { type } } }', {}, 1, 5000).done;
-  expect(results).toEqual([{ errors: [expect.objectContaining({ message: 'Authentication required: send Authorization: Bearer <token>', extensions: { code: 'UNAUTHENTICATED' } })] }]);
+  const results = await collect(
+    t.ws('oms_not-a-real-token'),
+    'subscription { orderUpdated { event { type } } }',
+    {},
+    1,
+    5000,
+  ).done;
+  expect(results).toEqual([
+    {
+      errors: [
+        expect.objectContaining({
+          message: 'Authentication required: send Authorization: Bearer <token>',
+          extensions: { code: 'UNAUTHENTICATED' },
+        }),
+      ],
+    },
+  ]);
 });
 
 describe('login', () => {
@@ -137,7 +206,11 @@ describe('login', () => {
     const wrongPassword = await login(ADMIN.email, 'correct horse battery stapler');
     const unknownEmail = await login('nobody@test.local', ADMIN.password);
     const tooLong = await login(ADMIN.email, 'x'.repeat(10_000));
-    const refused = { token: null, user: null, userErrors: [{ field: ['password'], code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' }] };
+    const refused = {
+      token: null,
+      user: null,
+      userErrors: [{ field: ['password'], code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' }],
+    };
     expect(wrongPassword.body).toEqual({ data: { login: refused } });
     expect(unknownEmail.body).toEqual({ data: { login: refused } });
     expect(tooLong.body).toEqual({ data: { login: refused } });
@@ -172,7 +245,9 @@ test('me returns the signed-in user', async () => {
 
 test('the Bearer scheme is case-insensitive', async () => {
   const res = await t.gql(ME, undefined, { token: null, headers: { authorization: `bearer ${t.token}` } });
-  expect(res.body).toEqual({ data: { me: { email: ADMIN.email, name: 'Administrator', role: 'ADMIN', active: true } } });
+  expect(res.body).toEqual({
+    data: { me: { email: ADMIN.email, name: 'Administrator', role: 'ADMIN', active: true } },
+  });
 });
 
 test('logout revokes only the token it is called with; the next call with it is UNAUTHENTICATED', async () => {
@@ -190,18 +265,28 @@ test('logout revokes only the token it is called with; the next call with it is 
 test('an expired token is refused with UNAUTHENTICATED', async () => {
   const token = (await login(ADMIN.email, ADMIN.password)).body.data.login.token;
   expect((await t.q(ME, undefined, { token })).me.email).toBe(ADMIN.email);
-  await t.sql(`update user_session set expires_at = now() - interval '1 second' where token_hash = $1`, [sha256(token)]);
+  await t.sql(`update user_session set expires_at = now() - interval '1 second' where token_hash = $1`, [
+    sha256(token),
+  ]);
   expectUnauthenticated(await t.gql(ME, undefined, { token }), 'me');
 });
 
 test('a deactivated user is locked out at once: open sessions stop working and login is refused', async () => {
   const hash = await bcrypt.hash('clerk password 1', 4);
-  await t.sql(`insert into app_user (id, email, name, password_hash, role, active, created_at)
-    values (gen_random_uuid(), 'clerk@test.local', 'Clerk', $1, 'SUPPORT', true, now())`, [hash]);
+  await t.sql(
+    `insert into app_user (id, email, name, password_hash, role, active, created_at)
+    values (gen_random_uuid(), 'clerk@test.local', 'Clerk', $1, 'SUPPORT', true, now())`,
+    [hash],
+  );
   const signedIn = await login('clerk@test.local', 'clerk password 1');
   expect(signedIn.body.data.login.userErrors).toEqual([]);
   const token = signedIn.body.data.login.token;
-  expect((await t.q(ME, undefined, { token })).me).toEqual({ email: 'clerk@test.local', name: 'Clerk', role: 'SUPPORT', active: true });
+  expect((await t.q(ME, undefined, { token })).me).toEqual({
+    email: 'clerk@test.local',
+    name: 'Clerk',
+    role: 'SUPPORT',
+    active: true,
+  });
 
   await t.sql(`update app_user set active = false where email = 'clerk@test.local'`);
   const before = await databaseState();
@@ -211,7 +296,11 @@ test('a deactivated user is locked out at once: open sessions stop working and l
   expect(await databaseState()).toEqual(before);
 
   const again = await login('clerk@test.local', 'clerk password 1');
-  expect(again.body.data.login).toEqual({ token: null, user: null, userErrors: [{ field: ['password'], code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' }] });
+  expect(again.body.data.login).toEqual({
+    token: null,
+    user: null,
+    userErrors: [{ field: ['password'], code: 'INVALID_CREDENTIALS', message: 'E-mail or password is wrong' }],
+  });
   // The admin is not affected.
   expect((await t.q(ME)).me.email).toBe(ADMIN.email);
 });

@@ -7,8 +7,21 @@ import { OrderPayload, orderInput, PLACE_ORDER } from './builders';
 import type { UserError } from './support/select';
 import { startTestServer, TestServer } from './harness';
 import {
-  cancelOrder, confirmOrder, countRows, createReturn, createShipment, driveTo, expectNoInternals, holdOrder, markShipmentDelivered,
-  onlyError, ORDER_TABLES, recordPayment, releaseOrderHold, standardCatalog, totalReserved,
+  cancelOrder,
+  confirmOrder,
+  countRows,
+  createReturn,
+  createShipment,
+  driveTo,
+  expectNoInternals,
+  holdOrder,
+  markShipmentDelivered,
+  onlyError,
+  ORDER_TABLES,
+  recordPayment,
+  releaseOrderHold,
+  standardCatalog,
+  totalReserved,
 } from './order-helpers';
 
 let t: TestServer;
@@ -38,32 +51,120 @@ const fieldsAndCodes = (errors: Pick<UserError, 'code' | 'field'>[]) => errors.m
 
 describe('placeOrder refuses bad input with INVALID_INPUT at the field, writing nothing', () => {
   const cases: [string, Record<string, unknown>, [string, string[]][]][] = [
-    ['a quantity of 0', { lines: [{ sku: 'SKU-1', quantity: 0 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]]],
-    ['a negative quantity on the second line', { lines: [{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-2', quantity: -3 }] }, [['INVALID_INPUT', ['input', 'lines', '1', 'quantity']]]],
-    ['a quantity over a million', { lines: [{ sku: 'SKU-1', quantity: 1_000_001 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]]],
-    ['an unknown SKU on the second line', { lines: [{ sku: 'SKU-1', quantity: 1 }, { sku: 'NO-SUCH-SKU', quantity: 1 }] }, [['INVALID_INPUT', ['input', 'lines', '1', 'sku']]]],
-    ['the same SKU on two lines', { lines: [{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-1', quantity: 2 }] }, [['INVALID_INPUT', ['input', 'lines', '1', 'sku']]]],
+    [
+      'a quantity of 0',
+      { lines: [{ sku: 'SKU-1', quantity: 0 }] },
+      [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]],
+    ],
+    [
+      'a negative quantity on the second line',
+      {
+        lines: [
+          { sku: 'SKU-1', quantity: 1 },
+          { sku: 'SKU-2', quantity: -3 },
+        ],
+      },
+      [['INVALID_INPUT', ['input', 'lines', '1', 'quantity']]],
+    ],
+    [
+      'a quantity over a million',
+      { lines: [{ sku: 'SKU-1', quantity: 1_000_001 }] },
+      [['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]],
+    ],
+    [
+      'an unknown SKU on the second line',
+      {
+        lines: [
+          { sku: 'SKU-1', quantity: 1 },
+          { sku: 'NO-SUCH-SKU', quantity: 1 },
+        ],
+      },
+      [['INVALID_INPUT', ['input', 'lines', '1', 'sku']]],
+    ],
+    [
+      'the same SKU on two lines',
+      {
+        lines: [
+          { sku: 'SKU-1', quantity: 1 },
+          { sku: 'SKU-1', quantity: 2 },
+        ],
+      },
+      [['INVALID_INPUT', ['input', 'lines', '1', 'sku']]],
+    ],
     ['an empty SKU', { lines: [{ sku: '', quantity: 1 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'sku']]]],
     ['no lines at all', { lines: [] }, [['INVALID_INPUT', ['input', 'lines']]]],
-    ['a negative unit price', { lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: -1 }] }, [['INVALID_INPUT', ['input', 'lines', '0', 'unitPrice']]]],
+    [
+      'a negative unit price',
+      { lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: -1 }] },
+      [['INVALID_INPUT', ['input', 'lines', '0', 'unitPrice']]],
+    ],
     ['an unknown channel', { channelCode: 'NO-SUCH-CHANNEL' }, [['INVALID_INPUT', ['input', 'channelCode']]]],
     ['an empty channel code', { channelCode: '' }, [['INVALID_INPUT', ['input', 'channelCode']]]],
-    ['an e-mail without an @', { customer: { email: 'ada.example.com', name: 'Ada' } }, [['INVALID_INPUT', ['input', 'customer', 'email']]]],
-    ['an e-mail with spaces', { customer: { email: 'ada lovelace@example.com', name: 'Ada' } }, [['INVALID_INPUT', ['input', 'customer', 'email']]]],
-    ['a customer name of 201 characters', { customer: { email: 'long@example.com', name: 'n'.repeat(201) } }, [['INVALID_INPUT', ['input', 'customer', 'name']]]],
-    ['a country that is not ISO 3166', { shippingAddress: { ...orderInput().shippingAddress, country: 'XX' } }, [['INVALID_INPUT', ['input', 'shippingAddress', 'country']]]],
-    ['a country written out', { shippingAddress: { ...orderInput().shippingAddress, country: 'Germany' } }, [['INVALID_INPUT', ['input', 'shippingAddress', 'country']]]],
-    ['an empty street', { shippingAddress: { ...orderInput().shippingAddress, line1: '' } }, [['INVALID_INPUT', ['input', 'shippingAddress', 'line1']]]],
-    ['a postal code of 33 characters', { shippingAddress: { ...orderInput().shippingAddress, postalCode: '1'.repeat(33) } }, [['INVALID_INPUT', ['input', 'shippingAddress', 'postalCode']]]],
+    [
+      'an e-mail without an @',
+      { customer: { email: 'ada.example.com', name: 'Ada' } },
+      [['INVALID_INPUT', ['input', 'customer', 'email']]],
+    ],
+    [
+      'an e-mail with spaces',
+      { customer: { email: 'ada lovelace@example.com', name: 'Ada' } },
+      [['INVALID_INPUT', ['input', 'customer', 'email']]],
+    ],
+    [
+      'a customer name of 201 characters',
+      { customer: { email: 'long@example.com', name: 'n'.repeat(201) } },
+      [['INVALID_INPUT', ['input', 'customer', 'name']]],
+    ],
+    [
+      'a country that is not ISO 3166',
+      { shippingAddress: { ...orderInput().shippingAddress, country: 'XX' } },
+      [['INVALID_INPUT', ['input', 'shippingAddress', 'country']]],
+    ],
+    [
+      'a country written out',
+      { shippingAddress: { ...orderInput().shippingAddress, country: 'Germany' } },
+      [['INVALID_INPUT', ['input', 'shippingAddress', 'country']]],
+    ],
+    [
+      'an empty street',
+      { shippingAddress: { ...orderInput().shippingAddress, line1: '' } },
+      [['INVALID_INPUT', ['input', 'shippingAddress', 'line1']]],
+    ],
+    [
+      'a postal code of 33 characters',
+      { shippingAddress: { ...orderInput().shippingAddress, postalCode: '1'.repeat(33) } },
+      [['INVALID_INPUT', ['input', 'shippingAddress', 'postalCode']]],
+    ],
     ['a negative shipping amount', { shippingAmount: -1 }, [['INVALID_INPUT', ['input', 'shippingAmount']]]],
     ['an external id of 129 characters', { externalId: 'e'.repeat(129) }, [['INVALID_INPUT', ['input', 'externalId']]]],
     ['a note of 2001 characters', { note: 'n'.repeat(2001) }, [['INVALID_INPUT', ['input', 'note']]]],
-    ['a bad e-mail and a zero quantity together', { customer: { email: 'nope' }, lines: [{ sku: 'SKU-1', quantity: 0 }] },
-      [['INVALID_INPUT', ['input', 'customer', 'email']], ['INVALID_INPUT', ['input', 'lines', '0', 'quantity']]]],
-    ['a total beyond what an integer holds', { customer: { email: 'rich@example.com' }, lines: [{ sku: 'SKU-1', quantity: 1_000_000, unitPrice: 1_000_000_000 }] },
-      [['INVALID_INPUT', ['input', 'lines']]]],
-    ['more units than are in stock', { customer: { email: 'greedy@example.com' }, lines: [{ sku: 'SKU-2', quantity: 1 }, { sku: 'SKU-1', quantity: 5000 }] },
-      [['INSUFFICIENT_STOCK', ['input', 'lines', '1', 'quantity']]]],
+    [
+      'a bad e-mail and a zero quantity together',
+      { customer: { email: 'nope' }, lines: [{ sku: 'SKU-1', quantity: 0 }] },
+      [
+        ['INVALID_INPUT', ['input', 'customer', 'email']],
+        ['INVALID_INPUT', ['input', 'lines', '0', 'quantity']],
+      ],
+    ],
+    [
+      'a total beyond what an integer holds',
+      {
+        customer: { email: 'rich@example.com' },
+        lines: [{ sku: 'SKU-1', quantity: 1_000_000, unitPrice: 1_000_000_000 }],
+      },
+      [['INVALID_INPUT', ['input', 'lines']]],
+    ],
+    [
+      'more units than are in stock',
+      {
+        customer: { email: 'greedy@example.com' },
+        lines: [
+          { sku: 'SKU-2', quantity: 1 },
+          { sku: 'SKU-1', quantity: 5000 },
+        ],
+      },
+      [['INSUFFICIENT_STOCK', ['input', 'lines', '1', 'quantity']]],
+    ],
   ];
 
   test.each(cases)('%s', async (_what, overrides, expected) => {
@@ -78,9 +179,15 @@ describe('placeOrder refuses bad input with INVALID_INPUT at the field, writing 
       [{ lines: [{ sku: 'NOPE', quantity: 1 }] }, 'Unknown SKU NOPE'],
       [{ channelCode: 'NOPE' }, 'Unknown channel NOPE'],
       [{ customer: { email: 'nope' } }, 'customer.email: email must be a valid e-mail address'],
-      [{ shippingAddress: { ...orderInput().shippingAddress, country: 'XX' } }, 'shippingAddress.country: country must be an ISO 3166-1 alpha-2 code such as DE'],
+      [
+        { shippingAddress: { ...orderInput().shippingAddress, country: 'XX' } },
+        'shippingAddress.country: country must be an ISO 3166-1 alpha-2 code such as DE',
+      ],
       [{ lines: [] }, 'lines: lines must contain at least one line'],
-      [{ customer: { email: 'x@example.com' }, lines: [{ sku: 'SKU-1', quantity: 5000 }] }, 'Not enough stock for SKU-1: 5000 ordered, 1000 available'],
+      [
+        { customer: { email: 'x@example.com' }, lines: [{ sku: 'SKU-1', quantity: 5000 }] },
+        'Not enough stock for SKU-1: 5000 ordered, 1000 available',
+      ],
     ];
     for (const [overrides, message] of cases) {
       const { payload } = await refusedPlacement(overrides);
@@ -100,14 +207,21 @@ describe('very long strings', () => {
   test.each([
     ['customer name', { customer: { email: 'big@example.com', name: BIG } }, ['input', 'customer', 'name']],
     ['note', { note: BIG }, ['input', 'note']],
-    ['street', { shippingAddress: { ...orderInput().shippingAddress, line1: BIG } }, ['input', 'shippingAddress', 'line1']],
+    [
+      'street',
+      { shippingAddress: { ...orderInput().shippingAddress, line1: BIG } },
+      ['input', 'shippingAddress', 'line1'],
+    ],
     ['SKU', { lines: [{ sku: BIG, quantity: 1 }] }, ['input', 'lines', '0', 'sku']],
-  ])('a 200 kB %s gets a short INVALID_INPUT answer and the server keeps answering', async (_what, overrides, field) => {
-    const { payload, res } = await refusedPlacement(overrides);
-    expect(fieldsAndCodes(payload.userErrors)).toEqual([['INVALID_INPUT', field]]);
-    expect(JSON.stringify(res.body).length).toBeLessThan(2000);
-    expect((await t.q('{ channels { code } }')).channels).toEqual([{ code: 'WEB' }]);
-  });
+  ])(
+    'a 200 kB %s gets a short INVALID_INPUT answer and the server keeps answering',
+    async (_what, overrides, field) => {
+      const { payload, res } = await refusedPlacement(overrides);
+      expect(fieldsAndCodes(payload.userErrors)).toEqual([['INVALID_INPUT', field]]);
+      expect(JSON.stringify(res.body).length).toBeLessThan(2000);
+      expect((await t.q('{ channels { code } }')).channels).toEqual([{ code: 'WEB' }]);
+    },
+  );
 
   test('a 200 kB hold reason, cancel reason, payment reference or warehouse name is INVALID_INPUT and changes nothing', async () => {
     const o = await driveTo(t, 'CONFIRMED');
@@ -118,24 +232,42 @@ describe('very long strings', () => {
     expect(fieldsAndCodes(cancel.userErrors)).toEqual([['INVALID_INPUT', ['reason']]]);
     const pay = await recordPayment(t, { orderId: o.id, amount: 100, method: 'card', reference: BIG });
     expect(fieldsAndCodes(pay.userErrors)).toEqual([['INVALID_INPUT', ['input', 'reference']]]);
-    const wh = await t.q(`mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { field code } } }`, { i: { code: 'BIG', name: BIG, priority: 1 } });
-    expect(wh.createWarehouse).toEqual({ warehouse: null, userErrors: [{ field: ['input', 'name'], code: 'INVALID_INPUT' }] });
+    const wh = await t.q(
+      `mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { field code } } }`,
+      { i: { code: 'BIG', name: BIG, priority: 1 } },
+    );
+    expect(wh.createWarehouse).toEqual({
+      warehouse: null,
+      userErrors: [{ field: ['input', 'name'], code: 'INVALID_INPUT' }],
+    });
     expect(await countRows(t, [...ORDER_TABLES, 'warehouse'])).toEqual(before);
     const [row] = await t.sql('select status, hold_reason from "order" where id = $1', [o.id]);
     expect(row).toEqual({ status: 'CONFIRMED', hold_reason: null });
   });
 
   test('a 200 kB e-mail at login is just wrong credentials', async () => {
-    const res = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`, { e: BIG, p: BIG }, { token: null });
+    const res = await t.gql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`,
+      { e: BIG, p: BIG },
+      { token: null },
+    );
     expect(res.body).toEqual({ data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } } });
   });
 });
 
 describe('text the database cannot store', () => {
   test.each([
-    ['customer name', { customer: { email: 'nul@example.com', name: 'Ada\u0000Lovelace' } }, ['input', 'customer', 'name']],
+    [
+      'customer name',
+      { customer: { email: 'nul@example.com', name: 'Ada\u0000Lovelace' } },
+      ['input', 'customer', 'name'],
+    ],
     ['note', { note: 'leave at door\u0000' }, ['input', 'note']],
-    ['city', { shippingAddress: { ...orderInput().shippingAddress, city: 'Lon\u0000don' } }, ['input', 'shippingAddress', 'city']],
+    [
+      'city',
+      { shippingAddress: { ...orderInput().shippingAddress, city: 'Lon\u0000don' } },
+      ['input', 'shippingAddress', 'city'],
+    ],
   ])('a NUL character in the %s is INVALID_INPUT, not a server error', async (_what, overrides, field) => {
     const { payload } = await refusedPlacement(overrides);
     expect(fieldsAndCodes(payload.userErrors)).toEqual([['INVALID_INPUT', field]]);
@@ -145,27 +277,48 @@ describe('text the database cannot store', () => {
     const o = await driveTo(t, 'CONFIRMED');
     const before = await countRows(t, [...ORDER_TABLES, 'channel']);
     const hold = await holdOrder(t, o.id, 'fraud\u0000');
-    expect(hold.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['reason'], message: 'reason must not contain NUL characters' }]);
+    expect(hold.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['reason'], message: 'reason must not contain NUL characters' },
+    ]);
     const cancel = await cancelOrder(t, o.id, '\u0000');
     expect(fieldsAndCodes(cancel.userErrors)).toEqual([['INVALID_INPUT', ['reason']]]);
     const pay = await recordPayment(t, { orderId: o.id, amount: 100, method: 'card', reference: 'ch_\u0000' });
-    expect(pay.userErrors).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'reference'], message: 'reference: must not contain NUL characters' }]);
-    const ship = await t.q(`mutation($i: CreateShipmentInput!) { createShipment(input: $i) { userErrors { field code } } }`,
-      { i: { orderId: o.id, warehouseCode: 'WH1', carrier: 'D\u0000HL', lines: [{ sku: 'SKU-1', quantity: 1 }] } });
+    expect(pay.userErrors).toEqual([
+      { code: 'INVALID_INPUT', field: ['input', 'reference'], message: 'reference: must not contain NUL characters' },
+    ]);
+    const ship = await t.q(
+      `mutation($i: CreateShipmentInput!) { createShipment(input: $i) { userErrors { field code } } }`,
+      { i: { orderId: o.id, warehouseCode: 'WH1', carrier: 'D\u0000HL', lines: [{ sku: 'SKU-1', quantity: 1 }] } },
+    );
     expect(ship.createShipment.userErrors).toEqual([{ field: ['input', 'carrier'], code: 'INVALID_INPUT' }]);
-    const channel = await t.q(`mutation($i: CreateChannelInput!) { createChannel(input: $i) { userErrors { field code } } }`, { i: { code: 'NUL', name: 'a\u0000b', currency: 'EUR' } });
+    const channel = await t.q(
+      `mutation($i: CreateChannelInput!) { createChannel(input: $i) { userErrors { field code } } }`,
+      { i: { code: 'NUL', name: 'a\u0000b', currency: 'EUR' } },
+    );
     expect(channel.createChannel.userErrors).toEqual([{ field: ['input', 'name'], code: 'INVALID_INPUT' }]);
     expect(await countRows(t, [...ORDER_TABLES, 'channel'])).toEqual(before);
     const [row] = await t.sql('select status from "order" where id = $1', [o.id]);
     expect(row.status).toBe('CONFIRMED');
-    const res = await t.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`, { e: 'admin\u0000@test.local', p: 'x' }, { token: null });
+    const res = await t.gql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code } } }`,
+      { e: 'admin\u0000@test.local', p: 'x' },
+      { token: null },
+    );
     expect(res.body).toEqual({ data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } } });
   });
 
   test('unicode beyond ASCII is stored as given', async () => {
-    const res = await raw(orderInput({ customer: { email: 'zoe@example.com', name: 'Zoë Łukasiewicz 日本 🚀' }, note: 'Bitte klingeln – danke!' }));
+    const res = await raw(
+      orderInput({
+        customer: { email: 'zoe@example.com', name: 'Zoë Łukasiewicz 日本 🚀' },
+        note: 'Bitte klingeln – danke!',
+      }),
+    );
     expect(res.body.data!.placeOrder.userErrors).toEqual([]);
-    const [row] = await t.sql(`select c.name, o.note from "order" o join customer c on c.id = o.customer_id where o.id = $1`, [res.body.data!.placeOrder.order.id]);
+    const [row] = await t.sql(
+      `select c.name, o.note from "order" o join customer c on c.id = o.customer_id where o.id = $1`,
+      [res.body.data!.placeOrder.order.id],
+    );
     expect(row).toEqual({ name: 'Zoë Łukasiewicz 日本 🚀', note: 'Bitte klingeln – danke!' });
   });
 });
@@ -215,7 +368,10 @@ describe('requests that do not fit the schema get a 4xx GraphQL error, not a 500
 });
 
 describe('unknown ids are NOT_FOUND', () => {
-  const ids: [string, string][] = [['a random UUID', '0b7d3f6e-8c1a-4f55-9e2b-7a6c5d4e3f21'], ['a string that is no UUID', 'order-42']];
+  const ids: [string, string][] = [
+    ['a random UUID', '0b7d3f6e-8c1a-4f55-9e2b-7a6c5d4e3f21'],
+    ['a string that is no UUID', 'order-42'],
+  ];
 
   test.each(ids)('every order action with %s says NOT_FOUND at the id field and writes nothing', async (_what, id) => {
     const before = await countRows(t, [...ORDER_TABLES, 'order_return']);
@@ -224,10 +380,18 @@ describe('unknown ids are NOT_FOUND', () => {
     expect((await holdOrder(t, id)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['id'], message }]);
     expect((await releaseOrderHold(t, id)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['id'], message }]);
     expect((await cancelOrder(t, id)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['id'], message }]);
-    expect((await createShipment(t, id, 1)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'orderId'], message }]);
-    expect((await createReturn(t, id, 1)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'orderId'], message }]);
-    expect((await recordPayment(t, { orderId: id, amount: 1, method: 'card' })).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'orderId'], message }]);
-    expect((await markShipmentDelivered(t, id)).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['shipmentId'], message: `No shipment with id ${JSON.stringify(id)}` }]);
+    expect((await createShipment(t, id, 1)).userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'orderId'], message },
+    ]);
+    expect((await createReturn(t, id, 1)).userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'orderId'], message },
+    ]);
+    expect((await recordPayment(t, { orderId: id, amount: 1, method: 'card' })).userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'orderId'], message },
+    ]);
+    expect((await markShipmentDelivered(t, id)).userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['shipmentId'], message: `No shipment with id ${JSON.stringify(id)}` },
+    ]);
     expect(await countRows(t, [...ORDER_TABLES, 'order_return'])).toEqual(before);
   });
 
@@ -249,14 +413,20 @@ describe('channels, warehouses and products', () => {
   test('a second channel with an existing code is a CONFLICT at input.code, and the first is unchanged', async () => {
     const before = await t.sql('select code, name, currency from channel order by code');
     const r = await t.q(CREATE_CHANNEL, { i: { code: 'WEB', name: 'Other web', currency: 'USD' } });
-    expect(r.createChannel).toEqual({ channel: null, userErrors: [{ field: ['input', 'code'], code: 'CONFLICT', message: 'A channel with code WEB already exists' }] });
+    expect(r.createChannel).toEqual({
+      channel: null,
+      userErrors: [{ field: ['input', 'code'], code: 'CONFLICT', message: 'A channel with code WEB already exists' }],
+    });
     expect(await t.sql('select code, name, currency from channel order by code')).toEqual(before);
   });
 
   test('a second warehouse with an existing code is a CONFLICT at input.code, and the first is unchanged', async () => {
     const before = await t.sql('select code, name, priority from warehouse order by code');
     const r = await t.q(CREATE_WAREHOUSE, { i: { code: 'WH1', name: 'Other', priority: 0 } });
-    expect(r.createWarehouse).toEqual({ warehouse: null, userErrors: [{ field: ['input', 'code'], code: 'CONFLICT', message: 'A warehouse with code WH1 already exists' }] });
+    expect(r.createWarehouse).toEqual({
+      warehouse: null,
+      userErrors: [{ field: ['input', 'code'], code: 'CONFLICT', message: 'A warehouse with code WH1 already exists' }],
+    });
     expect(await t.sql('select code, name, priority from warehouse order by code')).toEqual(before);
   });
 
@@ -271,7 +441,9 @@ describe('channels, warehouses and products', () => {
     const r = await t.q(CREATE_CHANNEL, { i: input });
     expect(r.createChannel.channel).toBeNull();
     // An empty code breaks two rules (length and characters): both are reported, at the same field.
-    expect(new Set(fieldsAndCodes(r.createChannel.userErrors).map((e) => JSON.stringify(e)))).toEqual(new Set([JSON.stringify(['INVALID_INPUT', field])]));
+    expect(new Set(fieldsAndCodes(r.createChannel.userErrors).map((e) => JSON.stringify(e)))).toEqual(
+      new Set([JSON.stringify(['INVALID_INPUT', field])]),
+    );
     expect(await countRows(t, ['channel'])).toEqual(before);
   });
 
@@ -300,11 +472,20 @@ describe('channels, warehouses and products', () => {
     const ADJUST = `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { stockLevel { onHand } userErrors { field code } } }`;
     const before = await t.sql('select * from stock_level order by id');
     const bySku = await t.q(ADJUST, { i: { sku: 'NOPE', warehouseCode: 'WH1', delta: 1, reason: 'x' } });
-    expect(bySku.adjustStock).toEqual({ stockLevel: null, userErrors: [{ field: ['input', 'sku'], code: 'NOT_FOUND' }] });
+    expect(bySku.adjustStock).toEqual({
+      stockLevel: null,
+      userErrors: [{ field: ['input', 'sku'], code: 'NOT_FOUND' }],
+    });
     const byWarehouse = await t.q(ADJUST, { i: { sku: 'SKU-1', warehouseCode: 'NOPE', delta: 1, reason: 'x' } });
-    expect(byWarehouse.adjustStock).toEqual({ stockLevel: null, userErrors: [{ field: ['input', 'warehouseCode'], code: 'NOT_FOUND' }] });
+    expect(byWarehouse.adjustStock).toEqual({
+      stockLevel: null,
+      userErrors: [{ field: ['input', 'warehouseCode'], code: 'NOT_FOUND' }],
+    });
     const zero = await t.q(ADJUST, { i: { sku: 'SKU-1', warehouseCode: 'WH1', delta: 0, reason: 'x' } });
-    expect(zero.adjustStock).toEqual({ stockLevel: null, userErrors: [{ field: ['input', 'delta'], code: 'INVALID_INPUT' }] });
+    expect(zero.adjustStock).toEqual({
+      stockLevel: null,
+      userErrors: [{ field: ['input', 'delta'], code: 'INVALID_INPUT' }],
+    });
     expect(await t.sql('select * from stock_level order by id')).toEqual(before);
   });
 });
@@ -312,14 +493,25 @@ describe('channels, warehouses and products', () => {
 test.each([
   ['product(sku:)', '{ product(sku: "A\\u0000B") { sku } }', 'sku must not contain NUL characters'],
   ['order(number:)', '{ order(number: "1\\u00002") { id } }', 'number must not contain NUL characters'],
-  ['orders search', '{ orders(filter: { search: "a\\u0000" }) { totalCount } }', 'filter.search must not contain NUL characters'],
+  [
+    'orders search',
+    '{ orders(filter: { search: "a\\u0000" }) { totalCount } }',
+    'filter.search must not contain NUL characters',
+  ],
   ['products search', '{ products(search: "a\\u0000") { totalCount } }', 'search must not contain NUL characters'],
-  ['stockLevels filter', '{ stockLevels(warehouseCode: "W\\u0000") { onHand } }', 'warehouseCode must not contain NUL characters'],
-])('a NUL character in the %s argument is BAD_USER_INPUT naming it, not a server error', async (_what, query, message) => {
-  const res = await t.gql(query);
-  expectNoInternals(res.body);
-  expect(res.body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
-});
+  [
+    'stockLevels filter',
+    '{ stockLevels(warehouseCode: "W\\u0000") { onHand } }',
+    'warehouseCode must not contain NUL characters',
+  ],
+])(
+  'a NUL character in the %s argument is BAD_USER_INPUT naming it, not a server error',
+  async (_what, query, message) => {
+    const res = await t.gql(query);
+    expectNoInternals(res.body);
+    expect(res.body.errors).toEqual([expect.objectContaining({ message, extensions: { code: 'BAD_USER_INPUT' } })]);
+  },
+);
 
 test('after all of the above the server still places orders', async () => {
   const res = await raw(orderInput());

@@ -29,18 +29,29 @@ afterAll(() => t?.stop());
 
 const SUB = `subscription($id: ID, $channelCode: String, $after: ID) {
   orderUpdated(id: $id, channelCode: $channelCode, after: $after) { eventId order { id status } event { type toStatus } } }`;
-type Update = Select<Subscription, { orderUpdated: { eventId: true; order: { id: true; status: true }; event: { type: true; toStatus: true } } }>;
+type Update = Select<
+  Subscription,
+  { orderUpdated: { eventId: true; order: { id: true; status: true }; event: { type: true; toStatus: true } } }
+>;
 
 /** Follows a subscription; `settled(n)` waits for n results, then a moment more, and says whether any more came. */
 function follow(variables: Record<string, unknown>, token?: string) {
   const results: { data?: Update | null; errors?: readonly unknown[] }[] = [];
-  const stop = t.ws(token).subscribe<Update>({ query: SUB, variables }, { next: (r) => results.push(r), error: (e) => results.push({ errors: [e] }), complete: () => {} });
+  const stop = t
+    .ws(token)
+    .subscribe<Update>(
+      { query: SUB, variables },
+      { next: (r) => results.push(r), error: (e) => results.push({ errors: [e] }), complete: () => {} },
+    );
   return {
     results,
     async settled(n: number, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (results.length < n) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} updates, got ${results.length}: ${JSON.stringify(results.slice(-3))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `timed out waiting for ${n} updates, got ${results.length}: ${JSON.stringify(results.slice(-3))}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
       await new Promise((r) => setTimeout(r, 1000));
@@ -56,8 +67,14 @@ function follow(variables: Record<string, unknown>, token?: string) {
  * two concurrent transactions, the one that committed first comes first even when it wrote its
  * event later.
  */
-async function primaryEvents(where: string, params: unknown[]): Promise<{ id: string; seq: string; type: string; aggregate_id: string }[]> {
-  return t.sql(`select id, seq, type, aggregate_id from domain_event where (payload->>'primary')::boolean and ${where} order by position`, params);
+async function primaryEvents(
+  where: string,
+  params: unknown[],
+): Promise<{ id: string; seq: string; type: string; aggregate_id: string }[]> {
+  return t.sql(
+    `select id, seq, type, aggregate_id from domain_event where (payload->>'primary')::boolean and ${where} order by position`,
+    params,
+  );
 }
 
 test('a live update carries the id of its stream event', async () => {
@@ -67,7 +84,11 @@ test('a live update carries the id of its stream event', async () => {
   await confirmOrder(t, order.id);
   const [got] = await sub.done;
   const events = await primaryEvents('aggregate_id = $1', [order.id]);
-  expect(got.data.orderUpdated).toMatchObject({ eventId: events[1].id, order: { id: order.id, status: 'CONFIRMED' }, event: { type: 'STATUS_CHANGED' } });
+  expect(got.data.orderUpdated).toMatchObject({
+    eventId: events[1].id,
+    order: { id: order.id, status: 'CONFIRMED' },
+    event: { type: 'STATUS_CHANGED' },
+  });
 });
 
 test('resuming after an event sends every later update of the order, oldest first, then live ones, none twice', async () => {
@@ -76,7 +97,12 @@ test('resuming after an event sends every later update of the order, oldest firs
   await holdOrder(t, order.id, 'check');
   await releaseOrderHold(t, order.id);
   const events = await primaryEvents('aggregate_id = $1', [order.id]);
-  expect(events.map((e) => e.type)).toEqual(['order.placed', 'order.status_changed', 'order.status_changed', 'order.status_changed']);
+  expect(events.map((e) => e.type)).toEqual([
+    'order.placed',
+    'order.status_changed',
+    'order.status_changed',
+    'order.status_changed',
+  ]);
   // The subscriber saw the placement and the confirmation, then lost its connection.
   const sub = follow({ id: order.id, after: events[1].id });
   await settle(300);
@@ -87,7 +113,10 @@ test('resuming after an event sends every later update of the order, oldest firs
   const all = await primaryEvents('aggregate_id = $1', [order.id]);
   expect(got.map((u) => u.eventId)).toEqual(all.slice(2).map((e) => e.id));
   expect(got.map((u) => [u.event.type, u.event.toStatus])).toEqual([
-    ['STATUS_CHANGED', 'ON_HOLD'], ['STATUS_CHANGED', 'CONFIRMED'], ['PAYMENT_RECORDED', null], ['STATUS_CHANGED', 'CANCELLED'],
+    ['STATUS_CHANGED', 'ON_HOLD'],
+    ['STATUS_CHANGED', 'CONFIRMED'],
+    ['PAYMENT_RECORDED', null],
+    ['STATUS_CHANGED', 'CANCELLED'],
   ]);
   // Nothing else arrives afterwards.
   const extra = collect(t.ws(), SUB, { id: order.id, after: all.at(-1)!.id }, 1, 800);
@@ -103,17 +132,25 @@ test('a channel subscriber resuming while changes keep committing gets each upda
   const after = before[1];
   // A long history to catch up on (600 more updates, more than one page, written straight into the stream as
   // already dispatched), so that the changes below commit while the catch-up is still reading it.
-  await t.sql(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at, dispatched_at)
+  await t.sql(
+    `insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at, dispatched_at)
     select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at, now()
-    from domain_event, generate_series(1, 600) where id = $1`, [before.at(-1)!.id]);
+    from domain_event, generate_series(1, 600) where id = $1`,
+    [before.at(-1)!.id],
+  );
   const sub = follow({ channelCode: 'B2B', after: after.id });
   await settle(20);
-  await Promise.all(orders.map(async (o) => {
-    await confirmOrder(t, o.id);
-    await holdOrder(t, o.id, 'burst');
-    await releaseOrderHold(t, o.id);
-  }));
-  const all = await primaryEvents('channel_id = $1 and position > (select position from domain_event where id = $2)', [channelId, after.id]);
+  await Promise.all(
+    orders.map(async (o) => {
+      await confirmOrder(t, o.id);
+      await holdOrder(t, o.id, 'burst');
+      await releaseOrderHold(t, o.id);
+    }),
+  );
+  const all = await primaryEvents('channel_id = $1 and position > (select position from domain_event where id = $2)', [
+    channelId,
+    after.id,
+  ]);
   expect(all).toHaveLength(before.length - 2 + 600 + orders.length * 3);
   const got = await sub.settled(all.length);
   expect(got).toHaveLength(all.length);
@@ -122,17 +159,27 @@ test('a channel subscriber resuming while changes keep committing gets each upda
   expect(got.map((u) => u.eventId).sort()).toEqual(all.map((e) => e.id).sort());
   // Each order's updates arrive in the order they happened.
   for (const o of orders) {
-    expect(got.filter((u) => u.order.id === o.id).map((u) => u.event.toStatus).slice(-3)).toEqual(['CONFIRMED', 'ON_HOLD', 'CONFIRMED']);
-    expect(got.filter((u) => u.order.id === o.id).map((u) => u.eventId)).toEqual(all.filter((e) => e.aggregate_id === o.id).map((e) => e.id));
+    expect(
+      got
+        .filter((u) => u.order.id === o.id)
+        .map((u) => u.event.toStatus)
+        .slice(-3),
+    ).toEqual(['CONFIRMED', 'ON_HOLD', 'CONFIRMED']);
+    expect(got.filter((u) => u.order.id === o.id).map((u) => u.eventId)).toEqual(
+      all.filter((e) => e.aggregate_id === o.id).map((e) => e.id),
+    );
   }
   // No extra update afterwards.
   const extra = collect(t.ws(), SUB, { channelCode: 'B2B', after: all.at(-1)!.id }, 1, 800);
   await expect(extra.done).rejects.toThrow(/timed out/);
 });
 
-test('an unknown event id, or one outside a partner key\'s channels, is refused with a clear error', async () => {
+test("an unknown event id, or one outside a partner key's channels, is refused with a clear error", async () => {
   const unknown = await collect(t.ws(), SUB, { after: '00000000-0000-4000-8000-000000000000' }, 1).done;
-  expect(unknown[0].errors![0]).toMatchObject({ message: 'after: no event with id "00000000-0000-4000-8000-000000000000"', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(unknown[0].errors![0]).toMatchObject({
+    message: 'after: no event with id "00000000-0000-4000-8000-000000000000"',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
   const garbage = await collect(t.ws(), SUB, { after: 'not-an-id' }, 1).done;
   expect(garbage[0].errors![0].message).toBe('after: no event with id "not-an-id"');
 
@@ -170,8 +217,14 @@ test('updates committed in the opposite order of their writes reach every subscr
   await second.connect();
   try {
     // A copy of the placement's update (the same history entry), as a new stream event.
-    const write = async (c: Client) => (await c.query(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
-      select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, now() from domain_event where id = $1 returning id, seq`, [placed.id])).rows[0];
+    const write = async (c: Client) =>
+      (
+        await c.query(
+          `insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+      select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, now() from domain_event where id = $1 returning id, seq`,
+          [placed.id],
+        )
+      ).rows[0];
     await first.query('begin');
     const early = await write(first);
     await second.query('begin');
@@ -192,7 +245,10 @@ test('updates committed in the opposite order of their writes reach every subscr
     expect((await following.settled(2)).map((u) => u.eventId)).toEqual(both);
     expect((await resumedMeanwhile.settled(2)).map((u) => u.eventId)).toEqual(both);
     // Nothing is lost by resuming after what had arrived: the rest, once.
-    expect([...sofar, ...(await resumedAfter.settled(both.length - sofar.length, 10_000)).map((u) => u.eventId)]).toEqual(both);
+    expect([
+      ...sofar,
+      ...(await resumedAfter.settled(both.length - sofar.length, 10_000)).map((u) => u.eventId),
+    ]).toEqual(both);
     expect(following.results).toHaveLength(2);
     expect(resumedMeanwhile.results).toHaveLength(2);
   } finally {

@@ -38,7 +38,8 @@ function receiver() {
     req.on('data', (c) => chunks.push(c));
     req.on('end', () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      if (status === 200) received.push({ eventId: String(req.headers['oms-event-id']), type: body.type, at: Date.now() });
+      if (status === 200)
+        received.push({ eventId: String(req.headers['oms-event-id']), type: body.type, at: Date.now() });
       else refused.push(String(req.headers['oms-event-id']));
       if (body.id !== req.headers['oms-event-id']) throw new Error('body id and oms-event-id differ');
       res.writeHead(status).end(status === 200 ? 'ok' : 'busy');
@@ -48,24 +49,44 @@ function receiver() {
     received,
     refused,
     answer: (s: number) => (status = s),
-    listen: () => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port))),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    listen: () =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+      ),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-async function startProcess(databaseUrl: string, retryDelaySeconds: number): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+async function startProcess(
+  databaseUrl: string,
+  retryDelaySeconds: number,
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), OMS_SEED: 'none', LOG_LEVEL: 'warn', OMS_RATE_LIMIT_REQUESTS: '0',
-    OMS_JOB_POLL_SECONDS: '1', OMS_EVENT_DISPATCH_POLL_SECONDS: '1', OMS_WEBHOOK_TIMEOUT_MS: '2000',
-    OMS_WEBHOOK_RETRY_DELAY_SECONDS: String(retryDelaySeconds), OMS_WEBHOOK_RETRY_WINDOW_SECONDS: '3600', OMS_WEBHOOK_DISABLE_AFTER_FAILURES: '0',
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    OMS_SEED: 'none',
+    LOG_LEVEL: 'warn',
+    OMS_RATE_LIMIT_REQUESTS: '0',
+    OMS_JOB_POLL_SECONDS: '1',
+    OMS_EVENT_DISPATCH_POLL_SECONDS: '1',
+    OMS_WEBHOOK_TIMEOUT_MS: '2000',
+    OMS_WEBHOOK_RETRY_DELAY_SECONDS: String(retryDelaySeconds),
+    OMS_WEBHOOK_RETRY_WINDOW_SECONDS: '3600',
+    OMS_WEBHOOK_DISABLE_AFTER_FAILURES: '0',
     OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true', // the receiver is on 127.0.0.1
   };
   let out = '';
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: path.resolve(__dirname, '..'),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -85,7 +106,9 @@ async function startProcess(databaseUrl: string, retryDelaySeconds: number): Pro
 
 async function gql(port: number, query: string, variables: Record<string, unknown>) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` }, body: JSON.stringify({ query, variables }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+    body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GqlBody<Record<string, { order?: { id: string }; userErrors?: unknown[] } | null>>;
   if (body.errors) throw new Error(JSON.stringify(body.errors));
@@ -96,11 +119,18 @@ async function gql(port: number, query: string, variables: Record<string, unknow
 
 /** A few changes through one process: an order placed, confirmed, paid and noted. */
 async function changes(port: number, tag: string) {
-  const { order } = await gql(port, `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } userErrors { code message } } }`,
-    { i: orderInput({ externalId: `CRASH-${tag}` }) });
+  const { order } = await gql(
+    port,
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id } userErrors { code message } } }`,
+    { i: orderInput({ externalId: `CRASH-${tag}` }) },
+  );
   await gql(port, `mutation($id: ID!) { confirmOrder(id: $id) { userErrors { code message } } }`, { id: order!.id });
-  await gql(port, `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code message } } }`, { i: { orderId: order!.id, amount: 1250, method: 'card' } });
-  await gql(port, `mutation($id: ID!) { addOrderNote(id: $id, note: "${tag}") { userErrors { code message } } }`, { id: order!.id });
+  await gql(port, `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { userErrors { code message } } }`, {
+    i: { orderId: order!.id, amount: 1250, method: 'card' },
+  });
+  await gql(port, `mutation($id: ID!) { addOrderNote(id: $id, note: "${tag}") { userErrors { code message } } }`, {
+    id: order!.id,
+  });
   return order!.id as string;
 }
 
@@ -110,17 +140,24 @@ function follow(port: number, after?: string) {
   const seen: string[] = [];
   let closed = false;
   const client = createClient({
-    url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.token}` },
-    retryAttempts: 0, lazy: false, onNonLazyError: () => undefined,
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${t.token}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
   });
-  client.subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>({ query: SUB, variables: after ? { after } : {} }, {
-    next: (r) => {
-      if (r.errors) throw new Error(JSON.stringify(r.errors));
-      seen.push(r.data!.orderUpdated.eventId);
+  client.subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>(
+    { query: SUB, variables: after ? { after } : {} },
+    {
+      next: (r) => {
+        if (r.errors) throw new Error(JSON.stringify(r.errors));
+        seen.push(r.data!.orderUpdated.eventId);
+      },
+      error: () => (closed = true),
+      complete: () => (closed = true),
     },
-    error: () => (closed = true),
-    complete: () => (closed = true),
-  });
+  );
   return { seen, client, closed: () => closed };
 }
 
@@ -156,8 +193,13 @@ test('after SIGKILL between commit and delivery, a restarted process delivers ev
   await changes(a.port, 'A1');
   await until('the subscriber to see the first changes', () => sub.seen.length === 4);
   // A1's four deliveries are attempted, refused, and wait for their retry.
-  await until('A1\'s deliveries to be refused and wait for a retry', async () => rx.refused.length === 4
-    && (await t.sql(`select count(*)::int as n from pgboss.job where name = 'webhook-delivery' and state = 'retry'`))[0].n === 4);
+  await until(
+    "A1's deliveries to be refused and wait for a retry",
+    async () =>
+      rx.refused.length === 4 &&
+      (await t.sql(`select count(*)::int as n from pgboss.job where name = 'webhook-delivery' and state = 'retry'`))[0]
+        .n === 4,
+  );
   // Stall A's dispatcher: it reads the endpoints inside its dispatching transaction, and this lock
   // makes it wait there, so the next changes commit but are never dispatched by A.
   const lock = new Client({ connectionString: t.databaseUrl });
@@ -167,7 +209,8 @@ test('after SIGKILL between commit and delivery, a restarted process delivers ev
   await changes(a.port, 'A2');
   await changes(a.port, 'A3');
   await until('the subscriber to see the later changes', () => sub.seen.length === 12);
-  const [atKill] = await t.sql(`select (select count(*)::int from domain_event where dispatched_at is null) as undispatched,
+  const [atKill] =
+    await t.sql(`select (select count(*)::int from domain_event where dispatched_at is null) as undispatched,
     (select count(*)::int from webhook_delivery where status = 'RETRYING') as retrying,
     (select count(*)::int from webhook_delivery where status = 'DELIVERED') as delivered,
     (select count(*)::int from pgboss.job where name = 'webhook-delivery' and state = 'active') as active`);
@@ -189,11 +232,16 @@ test('after SIGKILL between commit and delivery, a restarted process delivers ev
   const b = await startProcess(t.databaseUrl, 1);
   await changes(b.port, 'B1');
   const resumed = follow(b.port, seenBeforeCrash.at(-1));
-  const primary = () => t.sql<{ id: string; seq: string; type: string }>(
-    `select e.id, e.seq, e.type from domain_event e join channel c on c.id = e.channel_id
-     where c.code = 'WEB' and (e.payload->>'primary')::boolean order by e.position`);
+  const primary = () =>
+    t.sql<{ id: string; seq: string; type: string }>(
+      `select e.id, e.seq, e.type from domain_event e join channel c on c.id = e.channel_id
+     where c.code = 'WEB' and (e.payload->>'primary')::boolean order by e.position`,
+    );
   // The missed updates arrive; then one more change, live.
-  await until('the resumed subscriber to catch up', async () => resumed.seen.length === (await primary()).length - seenBeforeCrash.length);
+  await until(
+    'the resumed subscriber to catch up',
+    async () => resumed.seen.length === (await primary()).length - seenBeforeCrash.length,
+  );
   await changes(b.port, 'B2');
   const all = await primary();
   await until('the live updates after catch-up', () => resumed.seen.length === all.length - seenBeforeCrash.length);
@@ -203,13 +251,24 @@ test('after SIGKILL between commit and delivery, a restarted process delivers ev
   await resumed.client.dispose();
 
   // The receiver ends up with every event of its types at least once, by event id.
-  const events = await t.sql<{ id: string; type: string }>(`select id, type from domain_event where type = any($1) order by seq`, [types]);
+  const events = await t.sql<{ id: string; type: string }>(
+    `select id, type from domain_event where type = any($1) order by seq`,
+    [types],
+  );
   expect(events.length).toBe(5 * 4);
-  await until('every event to be delivered', () => events.every((e) => rx.received.some((r) => r.eventId === e.id)), 60_000);
+  await until(
+    'every event to be delivered',
+    () => events.every((e) => rx.received.some((r) => r.eventId === e.id)),
+    60_000,
+  );
   for (const r of rx.received) expect(events.find((e) => e.id === r.eventId)?.type).toBe(r.type);
   // One delivery per event (dispatch happened once, whichever process did it), each delivered in the end.
-  await until('the delivery log to show every delivery delivered', async () =>
-    JSON.stringify(await t.sql(`select status, count(*)::int as n from webhook_delivery group by status`)) === JSON.stringify([{ status: 'DELIVERED', n: events.length }]));
+  await until(
+    'the delivery log to show every delivery delivered',
+    async () =>
+      JSON.stringify(await t.sql(`select status, count(*)::int as n from webhook_delivery group by status`)) ===
+      JSON.stringify([{ status: 'DELIVERED', n: events.length }]),
+  );
   // For the record (the test log): what the crash left behind.
 
   b.child.kill('SIGTERM');

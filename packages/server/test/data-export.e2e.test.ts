@@ -16,21 +16,40 @@ describe('GET /export', () => {
     const res = await exportText(t, '/export/orders.jsonl');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="orders-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.jsonl"$/,
+    );
     const rows = jsonLines(res.text);
     const [{ n }] = await t.sql('select count(*)::int as n from "order"');
     expect(rows).toHaveLength(n);
     const shipped = rows.find((r) => r.number === orders.SHIPPED.number);
     expect(shipped).toMatchObject({
-      channel: 'WEB', status: 'SHIPPED', paymentStatus: 'PARTIALLY_REFUNDED', total: 2500, paid: 2500, refunded: 1000,
+      channel: 'WEB',
+      status: 'SHIPPED',
+      paymentStatus: 'PARTIALLY_REFUNDED',
+      total: 2500,
+      paid: 2500,
+      refunded: 1000,
       customer: { email: 'ada@example.com', name: 'Ada Lovelace' },
       lines: [{ lineNo: 1, sku: 'SKU-1', quantity: 2, unitPrice: 1250, quantityShipped: 2, quantityReturned: 0 }],
       payments: [{ amount: 2500, method: 'card', reference: 'ch_2' }],
       refunds: [{ amount: 1000, reason: 'goodwill' }],
-      shipments: [{ warehouse: 'WH1', status: 'SHIPPED', carrier: 'DHL', deliveredAt: null, lines: [{ sku: 'SKU-1', quantity: 2 }] }],
+      shipments: [
+        {
+          warehouse: 'WH1',
+          status: 'SHIPPED',
+          carrier: 'DHL',
+          deliveredAt: null,
+          lines: [{ sku: 'SKU-1', quantity: 2 }],
+        },
+      ],
     });
     const returned = rows.find((r) => r.number === orders.RETURNED.number);
-    expect(returned).toMatchObject({ status: 'RETURNED', lines: [{ quantityShipped: 2, quantityReturned: 2 }], shipments: [{ status: 'DELIVERED' }] });
+    expect(returned).toMatchObject({
+      status: 'RETURNED',
+      lines: [{ quantityShipped: 2, quantityReturned: 2 }],
+      shipments: [{ status: 'DELIVERED' }],
+    });
     expect(shipped.placedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // Oldest first, stable.
     expect(rows.map((r) => r.placedAt)).toEqual([...rows.map((r) => r.placedAt)].sort());
@@ -47,7 +66,12 @@ describe('GET /export', () => {
       [orders.MARKET.number, 'mkt-1', '2', 'SKU-2', '3', '450'],
     ]);
     // Commas, quotes and line breaks survive quoting.
-    expect(rows[0]).toMatchObject({ customer_name: 'Grace "Amazing" Hopper', ship_line1: '1 Navy Yard, Pier 2', note: 'leave at the door,\nplease', total: String(1250 + 1350 + 495) });
+    expect(rows[0]).toMatchObject({
+      customer_name: 'Grace "Amazing" Hopper',
+      ship_line1: '1 Navy Yard, Pier 2',
+      note: 'leave at the door,\nplease',
+      total: String(1250 + 1350 + 495),
+    });
     expect(JSON.parse(rows[0].payments)).toEqual([]);
     expect(JSON.parse(rows[0].shipments)).toEqual([]);
   });
@@ -62,34 +86,63 @@ describe('GET /export', () => {
     const d = jsonLines((await exportText(t, `/export/orders.jsonl?search=${orders.CANCELLED.number}`)).text);
     expect(d.map((o) => o.status)).toEqual(['CANCELLED']);
     expect((await exportText(t, '/export/orders.jsonl?placedFrom=2100-01-01')).text).toBe('');
-    const all = jsonLines((await exportText(t, '/export/orders.jsonl?placedFrom=2000-01-01T00:00:00Z&placedTo=2100-01-01')).text);
+    const all = jsonLines(
+      (await exportText(t, '/export/orders.jsonl?placedFrom=2000-01-01T00:00:00Z&placedTo=2100-01-01')).text,
+    );
     expect(all.length).toBe(9);
   });
 
   test('products, stock, customers and events in both formats', async () => {
     const products = csvRows((await exportText(t, '/export/products.csv')).text);
-    expect(products.map((p) => [p.sku, p.price, p.currency, p.allow_backorder])).toEqual([['SKU-1', '1250', 'EUR', 'false'], ['SKU-2', '499', 'EUR', 'false']]);
+    expect(products.map((p) => [p.sku, p.price, p.currency, p.allow_backorder])).toEqual([
+      ['SKU-1', '1250', 'EUR', 'false'],
+      ['SKU-2', '499', 'EUR', 'false'],
+    ]);
     expect(jsonLines((await exportText(t, '/export/products.jsonl?search=SKU-2')).text)).toEqual([
-      expect.objectContaining({ sku: 'SKU-2', name: 'Product SKU-2', price: 499, currency: 'EUR', allowBackorder: false }),
+      expect.objectContaining({
+        sku: 'SKU-2',
+        name: 'Product SKU-2',
+        price: 499,
+        currency: 'EUR',
+        allowBackorder: false,
+      }),
     ]);
 
     const stock = csvRows((await exportText(t, '/export/stock.csv?warehouseCode=WH1')).text);
-    const [db] = await t.sql(`select s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`);
-    expect(stock.find((s) => s.sku === 'SKU-1')).toMatchObject({ warehouse_code: 'WH1', on_hand: String(db.on_hand), reserved: String(db.reserved), available: String(db.on_hand - db.reserved) });
-    expect(jsonLines((await exportText(t, '/export/stock.jsonl?sku=SKU-2')).text)).toEqual([expect.objectContaining({ sku: 'SKU-2', warehouseCode: 'WH1', onHand: 1000 })]);
+    const [db] = await t.sql(
+      `select s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`,
+    );
+    expect(stock.find((s) => s.sku === 'SKU-1')).toMatchObject({
+      warehouse_code: 'WH1',
+      on_hand: String(db.on_hand),
+      reserved: String(db.reserved),
+      available: String(db.on_hand - db.reserved),
+    });
+    expect(jsonLines((await exportText(t, '/export/stock.jsonl?sku=SKU-2')).text)).toEqual([
+      expect.objectContaining({ sku: 'SKU-2', warehouseCode: 'WH1', onHand: 1000 }),
+    ]);
 
     const customers = csvRows((await exportText(t, '/export/customers.csv')).text);
     expect(customers.map((c) => c.email)).toEqual(['ada@example.com', 'grace@example.com']);
-    expect(jsonLines((await exportText(t, '/export/customers.jsonl?search=grace')).text)).toEqual([expect.objectContaining({ email: 'grace@example.com', name: 'Grace "Amazing" Hopper' })]);
+    expect(jsonLines((await exportText(t, '/export/customers.jsonl?search=grace')).text)).toEqual([
+      expect.objectContaining({ email: 'grace@example.com', name: 'Grace "Amazing" Hopper' }),
+    ]);
 
     const events = jsonLines((await exportText(t, '/export/events.jsonl')).text);
     const [{ n }] = await t.sql('select count(*)::int as n from domain_event');
     expect(events).toHaveLength(n);
     const seqs = events.map((e) => Number(e.seq));
     expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
-    const placed = csvRows((await exportText(t, `/export/events.csv?type=order.placed&aggregateId=${orders.MARKET.id}`)).text);
+    const placed = csvRows(
+      (await exportText(t, `/export/events.csv?type=order.placed&aggregateId=${orders.MARKET.id}`)).text,
+    );
     expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ type: 'order.placed', aggregate_type: 'order', aggregate_id: orders.MARKET.id, channel: 'MARKET' });
+    expect(placed[0]).toMatchObject({
+      type: 'order.placed',
+      aggregate_type: 'order',
+      aggregate_id: orders.MARKET.id,
+      channel: 'MARKET',
+    });
     expect(JSON.parse(placed[0].payload)).toMatchObject({ orderId: orders.MARKET.id, number: orders.MARKET.number });
   });
 
@@ -104,7 +157,9 @@ describe('GET /export', () => {
     const mine = jsonLines((await exportText(t, '/export/orders.jsonl', key)).text);
     expect(mine.map((o) => o.number)).toEqual([orders.MARKET.number]);
     expect(jsonLines((await exportText(t, '/export/orders.jsonl?channelCode=WEB', key)).text)).toEqual([]);
-    expect(csvRows((await exportText(t, '/export/customers.csv', key)).text).map((c) => c.email)).toEqual(['grace@example.com']);
+    expect(csvRows((await exportText(t, '/export/customers.csv', key)).text).map((c) => c.email)).toEqual([
+      'grace@example.com',
+    ]);
     const events = jsonLines((await exportText(t, '/export/events.jsonl', key)).text);
     expect(events.length).toBeGreaterThan(0);
     expect(new Set(events.map((e) => e.channel))).toEqual(new Set(['MARKET']));
@@ -114,7 +169,8 @@ describe('GET /export', () => {
     const key = await createKey(t, ['MARKET', 'WEB'], ['DATA_EXPORT']);
     const rows = jsonLines((await exportText(t, '/export/orders.jsonl', key)).text);
     expect(rows.length).toBe(9);
-    for (const r of rows) expect(r).toMatchObject({ customer: null, shippingAddress: null, payments: null, refunds: null });
+    for (const r of rows)
+      expect(r).toMatchObject({ customer: null, shippingAddress: null, payments: null, refunds: null });
     expect(res403(await exportText(t, '/export/customers.csv', key))).toBe('CUSTOMER_READ');
   });
 
@@ -127,7 +183,10 @@ describe('GET /export', () => {
     expect(res403(await exportText(t, '/export/orders.csv', reader))).toBe('DATA_EXPORT');
 
     for (const [query, parameter] of [
-      ['status=SHIPPED,LOST', 'status'], ['placedFrom=yesterday', 'placedFrom'], ['colour=red', 'colour'], ['search=' + 'x'.repeat(201), 'search'],
+      ['status=SHIPPED,LOST', 'status'],
+      ['placedFrom=yesterday', 'placedFrom'],
+      ['colour=red', 'colour'],
+      ['search=' + 'x'.repeat(201), 'search'],
     ]) {
       const res = await exportText(t, `/export/orders.csv?${query}`);
       expect(res.status).toBe(400);
@@ -135,7 +194,10 @@ describe('GET /export', () => {
     }
     const ev = await exportText(t, '/export/events.jsonl?type=order.exploded');
     expect(JSON.parse(ev.text).error).toMatchObject({ parameter: 'type' });
-    const head = await fetch(`${t.url.replace(/\/graphql$/, '')}/export/orders.csv`, { method: 'HEAD', headers: { authorization: `Bearer ${t.token}` } });
+    const head = await fetch(`${t.url.replace(/\/graphql$/, '')}/export/orders.csv`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${t.token}` },
+    });
     expect([head.status, head.headers.get('content-type')]).toEqual([200, 'text/csv; charset=utf-8']);
     expect((await exportText(t, '/export/invoices.csv')).status).toBe(404);
     expect((await exportText(t, '/export/orders.xlsx')).status).toBe(404);
@@ -177,11 +239,24 @@ describe('background exports (GraphQL, the admin /data page)', () => {
   }
 
   test('startExport runs in the background with progress; the file downloads with the same token and equals the direct export', async () => {
-    const started = (await t.q(START, { i: { kind: 'ORDERS', format: 'CSV', filter: { status: ['SHIPPED', 'DELIVERED'] } } })).startExport;
+    const started = (
+      await t.q(START, { i: { kind: 'ORDERS', format: 'CSV', filter: { status: ['SHIPPED', 'DELIVERED'] } } })
+    ).startExport;
     expect(started.userErrors).toEqual([]);
-    expect(started.job).toMatchObject({ kind: 'ORDERS', format: 'CSV', state: expect.stringMatching(/^(QUEUED|RUNNING|DONE)$/), downloadUrl: null });
+    expect(started.job).toMatchObject({
+      kind: 'ORDERS',
+      format: 'CSV',
+      state: expect.stringMatching(/^(QUEUED|RUNNING|DONE)$/),
+      downloadUrl: null,
+    });
     const job = await finished(started.job.id);
-    expect(job).toMatchObject({ state: 'DONE', rowsDone: 2, rowsTotal: 2, downloadUrl: `/export/jobs/${started.job.id}/download`, error: null });
+    expect(job).toMatchObject({
+      state: 'DONE',
+      rowsDone: 2,
+      rowsTotal: 2,
+      downloadUrl: `/export/jobs/${started.job.id}/download`,
+      error: null,
+    });
     expect(new Date(job.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const file = await exportText(t, job.downloadUrl);
     expect(file.status).toBe(200);
@@ -201,7 +276,7 @@ describe('background exports (GraphQL, the admin /data page)', () => {
     expect((await exportText(t, job.downloadUrl)).status).toBe(404);
   });
 
-  test('a partner key\'s background export is limited to its channels', async () => {
+  test("a partner key's background export is limited to its channels", async () => {
     const key = await createKey(t, ['MARKET'], ['DATA_EXPORT']);
     const started = (await t.q(START, { i: { kind: 'ORDERS', format: 'JSONL' } }, { token: key })).startExport;
     const job = await finished(started.job.id, key);
@@ -212,7 +287,16 @@ describe('background exports (GraphQL, the admin /data page)', () => {
   test('a bad filter is a userError at its field, and no job is started', async () => {
     const [{ n }] = await t.sql('select count(*)::int as n from export_job');
     const r = (await t.q(START, { i: { kind: 'EVENTS', format: 'CSV', filter: { status: 'SHIPPED' } } })).startExport;
-    expect(r).toEqual({ job: null, userErrors: [{ field: ['input', 'filter', 'status'], code: 'INVALID_INPUT', message: 'Unknown parameter status; events accept type, aggregateId' }] });
+    expect(r).toEqual({
+      job: null,
+      userErrors: [
+        {
+          field: ['input', 'filter', 'status'],
+          code: 'INVALID_INPUT',
+          message: 'Unknown parameter status; events accept type, aggregateId',
+        },
+      ],
+    });
     expect((await t.sql('select count(*)::int as n from export_job'))[0].n).toBe(n);
   });
 });

@@ -18,19 +18,27 @@ let b: TestServer; // an empty system (channels and warehouses only)
 beforeAll(async () => {
   [a, b] = await Promise.all([startTestServer(), startTestServer({ config: { importMaxBytes: 200_000 } })]);
   await seedStore(a);
-  await createCatalog(b, { channels: [{ code: 'WEB', currency: 'EUR' }, { code: 'MARKET', currency: 'EUR' }], warehouses: [{ code: 'WH1', priority: 1 }] });
+  await createCatalog(b, {
+    channels: [
+      { code: 'WEB', currency: 'EUR' },
+      { code: 'MARKET', currency: 'EUR' },
+    ],
+    warehouses: [{ code: 'WH1', priority: 1 }],
+  });
 }, 120_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-const withoutKeys = (rows: Record<string, any>[], keys: string[]) => rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))));
+const withoutKeys = (rows: Record<string, any>[], keys: string[]) =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))));
 
 describe('round trip: export, import into an empty system, export again', () => {
   const files: Record<string, string> = {};
 
   test('the exports of the store import into the empty system without errors', async () => {
-    for (const kind of ['products', 'customers', 'stock', 'orders']) files[kind] = (await exportText(a, `/export/${kind}.csv`)).text;
+    for (const kind of ['products', 'customers', 'stock', 'orders'])
+      files[kind] = (await exportText(a, `/export/${kind}.csv`)).text;
     for (const kind of ['products', 'customers', 'stock', 'orders']) {
       const res = await importCsv(b, kind, files[kind], false);
       expect(res.status).toBe(200);
@@ -45,9 +53,12 @@ describe('round trip: export, import into an empty system, export again', () => 
     for (const kind of ['products', 'customers']) {
       const before = csvRows((await exportText(a, `/export/${kind}.csv`)).text);
       const after = csvRows((await exportText(b, `/export/${kind}.csv`)).text);
-      expect(withoutKeys(after, ['created_at', 'updated_at'])).toEqual(withoutKeys(before, ['created_at', 'updated_at']));
+      expect(withoutKeys(after, ['created_at', 'updated_at'])).toEqual(
+        withoutKeys(before, ['created_at', 'updated_at']),
+      );
     }
-    const stockOf = async (t: TestServer) => csvRows((await exportText(t, '/export/stock.csv')).text).map((r) => [r.sku, r.warehouse_code, r.on_hand]);
+    const stockOf = async (t: TestServer) =>
+      csvRows((await exportText(t, '/export/stock.csv')).text).map((r) => [r.sku, r.warehouse_code, r.on_hand]);
     expect(await stockOf(b)).toEqual(await stockOf(a));
 
     const ordersA = jsonLines((await exportText(a, '/export/orders.jsonl')).text);
@@ -81,7 +92,12 @@ describe('round trip: export, import into an empty system, export again', () => 
   });
 
   test('a changed row is updated, an unchanged one skipped', async () => {
-    const res = await importCsv(b, 'products', 'sku,name,price,currency\nSKU-1,Product SKU-1,1300,EUR\nSKU-2,Product SKU-2,499,EUR\nSKU-NEW,New,5,EUR\n', false);
+    const res = await importCsv(
+      b,
+      'products',
+      'sku,name,price,currency\nSKU-1,Product SKU-1,1300,EUR\nSKU-2,Product SKU-2,499,EUR\nSKU-NEW,New,5,EUR\n',
+      false,
+    );
     expect(res.body).toEqual({ dryRun: false, rows: 3, created: 1, updated: 1, skipped: 1, errors: [] });
     expect((await b.sql(`select price_amount from product where sku = 'SKU-1'`))[0].price_amount).toBe(1300);
   });
@@ -89,10 +105,14 @@ describe('round trip: export, import into an empty system, export again', () => 
 
 describe('stock: set and adjust', () => {
   test('set is idempotent; adjust is booked once per reason; on hand never below reserved', async () => {
-    const file = 'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,set,40,\nSKU-2,WH1,adjust,-5,count 2026-11\nSKU-NEW,WH1,adjust,7,PO-9\n';
+    const file =
+      'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,set,40,\nSKU-2,WH1,adjust,-5,count 2026-11\nSKU-NEW,WH1,adjust,7,PO-9\n';
     const first = await importCsv(b, 'stock', file, false);
     expect(first.body).toMatchObject({ rows: 3, errors: [] });
-    const onHand = async (sku: string) => (await b.sql(`select s.on_hand from stock_level s join product p on p.id = s.product_id where p.sku = $1`, [sku]))[0]?.on_hand;
+    const onHand = async (sku: string) =>
+      (
+        await b.sql(`select s.on_hand from stock_level s join product p on p.id = s.product_id where p.sku = $1`, [sku])
+      )[0]?.on_hand;
     expect(await onHand('SKU-2')).toBe(35);
     expect(await onHand('SKU-NEW')).toBe(7);
     const again = await importCsv(b, 'stock', file, false);
@@ -101,7 +121,12 @@ describe('stock: set and adjust', () => {
     expect(await onHand('SKU-2')).toBe(40);
     const movements = await b.sql(`select reason from stock_movement where reason in ('count 2026-11', 'PO-9')`);
     expect(movements).toHaveLength(2);
-    const bad = await importCsv(b, 'stock', 'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,adjust,0,x\nSKU-2,NOWHERE,set,1,\nSKU-2,WH1,move,1,\nSKU-2,WH1,adjust,-1000,too many\nNO-SKU,WH1,set,0,\n', true);
+    const bad = await importCsv(
+      b,
+      'stock',
+      'sku,warehouse_code,mode,quantity,reason\nSKU-2,WH1,adjust,0,x\nSKU-2,NOWHERE,set,1,\nSKU-2,WH1,move,1,\nSKU-2,WH1,adjust,-1000,too many\nNO-SKU,WH1,set,0,\n',
+      true,
+    );
     expect(bad.body.errors).toEqual([
       { line: 2, field: 'quantity', message: 'quantity of an adjust row must not be 0' },
       { line: 3, field: 'warehouse_code', message: 'No warehouse with code NOWHERE' },
@@ -154,7 +179,9 @@ describe('the example files in docs/data', () => {
       const res = await importCsv(b, kind, example(`${kind}.csv`), false);
       expect({ kind, errors: res.body.errors }).toEqual({ kind, errors: [] });
     }
-    const [order] = await b.sql(`select o.status, o.payment_status, o.total_amount from "order" o where external_id = 'legacy-5001'`);
+    const [order] = await b.sql(
+      `select o.status, o.payment_status, o.total_amount from "order" o where external_id = 'legacy-5001'`,
+    );
     expect(order).toEqual({ status: 'DELIVERED', payment_status: 'PAID', total_amount: 4493 });
     const again = await importCsv(b, 'orders', example('orders.csv'), false);
     expect(again.body).toMatchObject({ rows: 4, created: 0, skipped: 3, errors: [] });
@@ -166,18 +193,43 @@ describe('a failed row leaves nothing behind', () => {
     const header = example('orders.csv').split('\n')[0];
     const row = (ext: string, email: string, sku: string, lineNo = 1) =>
       `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,${email},X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[]`;
-    const file = [header, row('p-1', 'p1@example.com', 'SKU-1'), row('p-2', 'p2@example.com', 'SKU-1'), row('p-2', 'p2@example.com', 'NO-SUCH', 2), row('p-3', 'p3@example.com', 'SKU-2')].join('\n');
+    const file = [
+      header,
+      row('p-1', 'p1@example.com', 'SKU-1'),
+      row('p-2', 'p2@example.com', 'SKU-1'),
+      row('p-2', 'p2@example.com', 'NO-SUCH', 2),
+      row('p-3', 'p3@example.com', 'SKU-2'),
+    ].join('\n');
     const res = await importCsv(b, 'orders', file, false);
-    expect(res.body).toMatchObject({ rows: 4, created: 2, errors: [{ line: 4, field: 'sku', message: 'Unknown SKU NO-SUCH' }] });
-    expect(await b.sql(`select external_id from "order" where external_id like 'p-%' order by 1`)).toEqual([{ external_id: 'p-1' }, { external_id: 'p-3' }]);
+    expect(res.body).toMatchObject({
+      rows: 4,
+      created: 2,
+      errors: [{ line: 4, field: 'sku', message: 'Unknown SKU NO-SUCH' }],
+    });
+    expect(await b.sql(`select external_id from "order" where external_id like 'p-%' order by 1`)).toEqual([
+      { external_id: 'p-1' },
+      { external_id: 'p-3' },
+    ]);
     expect(await b.sql(`select email from customer where email = 'p2@example.com'`)).toEqual([]);
   });
 
   test('rows of one order must be consecutive', async () => {
     const header = example('orders.csv').split('\n')[0];
-    const row = (ext: string, lineNo: number, sku: string) => `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,q@example.com,X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[]`;
-    const res = await importCsv(b, 'orders', [header, row('q-1', 1, 'SKU-1'), row('q-2', 1, 'SKU-1'), row('q-1', 2, 'SKU-2')].join('\n'), true);
-    expect(res.body.errors).toEqual([{ line: 4, field: 'external_id', message: 'The rows of an order must be consecutive: this order started on line 2' }]);
+    const row = (ext: string, lineNo: number, sku: string) =>
+      `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,q@example.com,X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[]`;
+    const res = await importCsv(
+      b,
+      'orders',
+      [header, row('q-1', 1, 'SKU-1'), row('q-2', 1, 'SKU-1'), row('q-1', 2, 'SKU-2')].join('\n'),
+      true,
+    );
+    expect(res.body.errors).toEqual([
+      {
+        line: 4,
+        field: 'external_id',
+        message: 'The rows of an order must be consecutive: this order started on line 2',
+      },
+    ]);
   });
 });
 
@@ -205,7 +257,11 @@ describe('refusals', () => {
     await bad(await importCsv(b, 'invoices', 'x\n', true), 404);
     const header = await importCsv(b, 'products', 'sku,name,colour\nA,B,C\n', true);
     expect(header.body.errors).toEqual([
-      { line: 1, field: 'colour', message: expect.stringMatching(/^Unknown column colour; products files have sku, name, price, currency/) },
+      {
+        line: 1,
+        field: 'colour',
+        message: expect.stringMatching(/^Unknown column colour; products files have sku, name, price, currency/),
+      },
       { line: 1, field: 'price', message: 'Missing column price' },
       { line: 1, field: 'currency', message: 'Missing column currency' },
     ]);

@@ -53,7 +53,10 @@ async function until<T>(what: string, fn: () => Promise<T | undefined | false>, 
 
 async function cutDatabase() {
   await admin.query(`alter database "${dbName}" with allow_connections false`);
-  const { rows } = await admin.query('select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName]);
+  const { rows } = await admin.query(
+    'select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+    [dbName],
+  );
   return rows[0].n as number;
 }
 
@@ -61,7 +64,9 @@ const restoreDatabase = () => admin.query(`alter database "${dbName}" with allow
 
 beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
-  t = await startTestServer({ config: { ...FAST_WEBHOOKS, webhookTimeoutMs: 10_000, webhookRetryWindowSeconds: 3600 } });
+  t = await startTestServer({
+    config: { ...FAST_WEBHOOKS, webhookTimeoutMs: 10_000, webhookRetryWindowSeconds: 3600 },
+  });
   await standardCatalog(t);
   rx = await startReceiver();
   dbName = new URL(t.databaseUrl).pathname.slice(1);
@@ -83,7 +88,10 @@ afterAll(async () => {
 
 test('a database restart under way: 503s that say so, then the server serves again by itself, jobs and subscriptions included', async () => {
   await createEndpoint(t, { url: rx.url('/placed'), eventTypes: ['order.placed'] });
-  expect(await readyz()).toEqual({ status: 200, body: { status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' } });
+  expect(await readyz()).toEqual({
+    status: 200,
+    body: { status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' },
+  });
 
   // A screen follows the channel from before the outage.
   const ws = t.ws();
@@ -92,11 +100,14 @@ test('a database restart under way: 503s that say so, then the server serves aga
   type Update = Select<Subscription, { orderUpdated: { order: { id: true }; event: { type: true } } }>;
   const updates: { data?: Update | null; errors?: unknown }[] = [];
   let feedEnded: unknown;
-  ws.subscribe<Update>({ query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } event { type } } }' }, {
-    next: (v) => updates.push(v),
-    error: (e) => (feedEnded = e),
-    complete: () => (feedEnded = 'complete'),
-  });
+  ws.subscribe<Update>(
+    { query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } event { type } } }' },
+    {
+      next: (v) => updates.push(v),
+      error: (e) => (feedEnded = e),
+      complete: () => (feedEnded = 'complete'),
+    },
+  );
   await settle();
 
   // A webhook delivery is running when the database goes: the receiver answers only after the cut,
@@ -110,10 +121,16 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // The process lives and says what is down.
   expect((await fetch(`${baseUrl(t)}/healthz`)).status).toBe(200);
   const down = await readyz();
-  expect(down).toEqual({ status: 503, body: { status: 'unavailable', database: 'down', jobs: 'down', eventStream: 'down' } });
+  expect(down).toEqual({
+    status: 503,
+    body: { status: 'unavailable', database: 'down', jobs: 'down', eventStream: 'down' },
+  });
 
   // GraphQL: a clear, retryable 503, whether authentication (context) or a resolver hit the database.
-  for (const [query, token] of [['{ orders(first: 5) { totalCount } }', undefined], ['{ trackOrder(number: "X-1", email: "a@b.c") { number } }', null]] as const) {
+  for (const [query, token] of [
+    ['{ orders(first: 5) { totalCount } }', undefined],
+    ['{ trackOrder(number: "X-1", email: "a@b.c") { number } }', null],
+  ] as const) {
     const res = await t.gql(query, undefined, { token });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('1');
@@ -139,7 +156,9 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // written outside the JSON log.
   const consoleErrors = jest.spyOn(console, 'error');
   const late = t.ws();
-  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) => late.on('closed', (e) => resolve({ code: (e as WsClose).code, reason: (e as WsClose).reason })));
+  const lateClosed = await new Promise<{ code: number; reason: string }>((resolve) =>
+    late.on('closed', (e) => resolve({ code: (e as WsClose).code, reason: (e as WsClose).reason })),
+  );
   expect(lateClosed).toEqual({ code: 1013, reason: 'Service temporarily unavailable' });
   expect(consoleErrors).not.toHaveBeenCalled();
   consoleErrors.mockRestore();
@@ -147,28 +166,48 @@ test('a database restart under way: 503s that say so, then the server serves aga
   // Back: the server serves again without a restart.
   await restoreDatabase();
   const backAt = Date.now();
-  const after = await until('placeOrder to succeed after the database is back', async () => {
-    const res = await t.gql(PLACE_ORDER, { input: orderInput({ customer: { email: 'after@example.com' } }) });
-    return res.status === 200 && !res.body.errors && res.body.data.placeOrder.order;
-  }, 5000);
+  const after = await until(
+    'placeOrder to succeed after the database is back',
+    async () => {
+      const res = await t.gql(PLACE_ORDER, { input: orderInput({ customer: { email: 'after@example.com' } }) });
+      return res.status === 200 && !res.body.errors && res.body.data.placeOrder.order;
+    },
+    5000,
+  );
   const recoveredInMs = Date.now() - backAt;
   expect(after.status).toBe('PENDING');
   expect(await t.sql('select count(*)::int as n from "order" where id = $1', [after.id])).toEqual([{ n: 1 }]);
 
-  const ready = await until('readiness 200', async () => {
-    const r = await readyz();
-    return r.status === 200 && r;
-  }, 15_000);
+  const ready = await until(
+    'readiness 200',
+    async () => {
+      const r = await readyz();
+      return r.status === 200 && r;
+    },
+    15_000,
+  );
   expect(ready.body).toEqual({ status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' });
 
   // Jobs run again: the new order's webhook is delivered by the pg-boss workers.
-  const deliveredTo = await until('the webhook of the order placed after the outage', async () => {
-    return rx.on('/placed').some((r) => r.body?.data?.order?.id === after.id || r.body?.data?.orderId === after.id || r.raw.includes(after.id));
-  }, 20_000);
+  const deliveredTo = await until(
+    'the webhook of the order placed after the outage',
+    async () => {
+      return rx
+        .on('/placed')
+        .some(
+          (r) => r.body?.data?.order?.id === after.id || r.body?.data?.orderId === after.id || r.raw.includes(after.id),
+        );
+    },
+    20_000,
+  );
   expect(deliveredTo).toBe(true);
 
   // The subscription opened before the outage is still open, and gets the update of the new order.
-  await until('the subscription to see the order placed after the outage', async () => updates.some((u) => u.data?.orderUpdated.order.id === after.id), 15_000);
+  await until(
+    'the subscription to see the order placed after the outage',
+    async () => updates.some((u) => u.data?.orderUpdated.order.id === after.id),
+    15_000,
+  );
   expect(updates.every((u) => !u.errors)).toBe(true);
   expect(updates[0].data!.orderUpdated.order.id).toBe(before.id);
   expect(wsClosed).toBeUndefined();
@@ -183,13 +222,24 @@ test('a database restart under way: 503s that say so, then the server serves aga
 test('the rate-limit counters in Redis cannot be reached: requests get 503 SERVICE_UNAVAILABLE, the process keeps running', async () => {
   // A second server process on the same database, counting in a Redis that is down (nothing listens on the port).
   const server = await createServer({
-    config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 100, redisUrl: `redis://127.0.0.1:${await freePort()}` },
-    databaseUrl: t.databaseUrl, host: '127.0.0.1', seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'silent',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 100,
+      redisUrl: `redis://127.0.0.1:${await freePort()}`,
+    },
+    databaseUrl: t.databaseUrl,
+    host: '127.0.0.1',
+    seed: 'none',
   });
   try {
     for (const token of [t.token, undefined]) {
       const res = await fetch(server.url, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query: '{ me { email } }' }),
       });
       const body = (await res.json()) as GqlBody<unknown>;

@@ -11,9 +11,34 @@ import { Rng } from '../src/seed/random';
 import { startTestServer, TestServer } from './harness';
 import { Order, Query, Select } from './support/select';
 
-const STATUSES = ['PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'RETURNED'];
-const TABLES = ['channel', 'warehouse', 'product', 'customer', '"order"', 'order_line', 'order_history', 'payment', 'refund',
-  'shipment', 'shipment_line', 'order_return', 'order_return_line', 'stock_level', 'stock_allocation', 'stock_movement'];
+const STATUSES = [
+  'PENDING',
+  'ON_HOLD',
+  'CONFIRMED',
+  'PARTIALLY_SHIPPED',
+  'SHIPPED',
+  'DELIVERED',
+  'CANCELLED',
+  'RETURNED',
+];
+const TABLES = [
+  'channel',
+  'warehouse',
+  'product',
+  'customer',
+  '"order"',
+  'order_line',
+  'order_history',
+  'payment',
+  'refund',
+  'shipment',
+  'shipment_line',
+  'order_return',
+  'order_return_line',
+  'stock_level',
+  'stock_allocation',
+  'stock_movement',
+];
 
 let t: TestServer;
 let summary: DemoSeedSummary;
@@ -29,7 +54,8 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const tableCounts = async () => {
-  const [row] = await t.sql(`select ${TABLES.map((x) => `(select count(*)::int from ${x}) as "${x.replace(/"/g, '')}"`).join(', ')},
+  const [row] =
+    await t.sql(`select ${TABLES.map((x) => `(select count(*)::int from ${x}) as "${x.replace(/"/g, '')}"`).join(', ')},
     (select coalesce(sum(on_hand), 0)::int from stock_level) as on_hand, (select coalesce(sum(reserved), 0)::int from stock_level) as reserved,
     (select max(updated_at) from "order") as last_update`);
   return row;
@@ -47,21 +73,46 @@ test('the plan is the same on every run', () => {
 
 test('it creates 3 channels, 3 warehouses and ~50 products with stock', async () => {
   expect(summary.skipped).toBe(false);
-  const data = await t.q<Select<Query, {
-    channels: { code: true; name: true; currency: true }; warehouses: { code: true; name: true; priority: true };
-    products: { totalCount: true; nodes: { sku: true; name: true; price: { amount: true; currency: true }; allowBackorder: true; stockLevels: { onHand: true; reserved: true; available: true } } };
-  }>>(`{
+  const data = await t.q<
+    Select<
+      Query,
+      {
+        channels: { code: true; name: true; currency: true };
+        warehouses: { code: true; name: true; priority: true };
+        products: {
+          totalCount: true;
+          nodes: {
+            sku: true;
+            name: true;
+            price: { amount: true; currency: true };
+            allowBackorder: true;
+            stockLevels: { onHand: true; reserved: true; available: true };
+          };
+        };
+      }
+    >
+  >(`{
     channels { code name currency }
     warehouses { code name priority }
     products(first: 200) { totalCount nodes { sku name price { amount currency } allowBackorder stockLevels { onHand reserved available } } }
   }`);
-  expect(data.channels.map((c) => [c.code, c.currency])).toEqual([['B2B', 'EUR'], ['MARKET', 'EUR'], ['WEB', 'EUR']]);
-  expect(data.warehouses.map((w) => [w.code, w.priority])).toEqual([['BER', 1], ['AMS', 2], ['MAD', 3]]);
+  expect(data.channels.map((c) => [c.code, c.currency])).toEqual([
+    ['B2B', 'EUR'],
+    ['MARKET', 'EUR'],
+    ['WEB', 'EUR'],
+  ]);
+  expect(data.warehouses.map((w) => [w.code, w.priority])).toEqual([
+    ['BER', 1],
+    ['AMS', 2],
+    ['MAD', 3],
+  ]);
   const products = data.products.nodes;
   expect(data.products.totalCount).toBe(PRODUCTS.length);
   expect(products.length).toBeGreaterThanOrEqual(45);
   expect(products.length).toBeLessThanOrEqual(60);
-  expect(products.every((p) => p.price.currency === 'EUR' && p.price.amount > 0 && p.stockLevels.length > 0)).toBe(true);
+  expect(products.every((p) => p.price.currency === 'EUR' && p.price.amount > 0 && p.stockLevels.length > 0)).toBe(
+    true,
+  );
   expect(products.filter((p) => p.allowBackorder).length).toBeGreaterThanOrEqual(2);
   // Some SKUs run low; most have stock to sell.
   const available = products.map((p) => p.stockLevels.reduce((s: number, l) => s + l.available, 0));
@@ -75,10 +126,13 @@ test('it creates ~500 orders in every status, with payments, refunds, shipments 
   expect(all.orders.totalCount).toBeGreaterThanOrEqual(450);
   expect(all.orders.totalCount).toBeLessThanOrEqual(550);
   for (const status of STATUSES) {
-    const r = await t.q('query($s: [OrderStatus!]) { orders(first: 1, filter: { status: $s }) { totalCount } }', { s: [status] });
+    const r = await t.q('query($s: [OrderStatus!]) { orders(first: 1, filter: { status: $s }) { totalCount } }', {
+      s: [status],
+    });
     expect({ status, present: r.orders.totalCount > 0 }).toEqual({ status, present: true });
   }
-  const [c] = await t.sql(`select (select count(*)::int from payment) as payments, (select count(*)::int from refund) as refunds,
+  const [c] =
+    await t.sql(`select (select count(*)::int from payment) as payments, (select count(*)::int from refund) as refunds,
     (select count(*)::int from shipment) as shipments, (select count(*)::int from shipment where delivered_at is not null) as delivered,
     (select count(*)::int from order_return) as returns, (select count(*)::int from order_return where not restock) as not_restocked,
     (select count(*)::int from customer) as customers, (select count(distinct payment_status)::int from "order") as payment_statuses,
@@ -123,21 +177,39 @@ test('the data looks real: channels, customers, carriers and marketplace ids', a
 
   // A returned order tells its whole story through the API, in order.
   const [ret] = await t.sql(`select number from "order" where status = 'RETURNED' order by number limit 1`);
-  const { order } = await t.q<{ order: Select<Order, {
-    status: true; paymentStatus: true; history: { type: true; toStatus: true; at: true; actor: true }; shipments: { status: true; shippedAt: true; deliveredAt: true }; returns: { reason: true; restock: true };
-  }> }>(`query($n: String) { order(number: $n) {
-    status paymentStatus history { type toStatus at actor } shipments { status shippedAt deliveredAt } returns { reason restock } } }`, { n: ret.number });
+  const { order } = await t.q<{
+    order: Select<
+      Order,
+      {
+        status: true;
+        paymentStatus: true;
+        history: { type: true; toStatus: true; at: true; actor: true };
+        shipments: { status: true; shippedAt: true; deliveredAt: true };
+        returns: { reason: true; restock: true };
+      }
+    >;
+  }>(
+    `query($n: String) { order(number: $n) {
+    status paymentStatus history { type toStatus at actor } shipments { status shippedAt deliveredAt } returns { reason restock } } }`,
+    { n: ret.number },
+  );
   const types = order.history.map((h) => h.type);
   expect(types[0]).toBe('PLACED');
-  expect(types).toEqual(expect.arrayContaining(['PAYMENT_RECORDED', 'SHIPMENT_CREATED', 'SHIPMENT_DELIVERED', 'RETURN_CREATED']));
-  expect(order.history[order.history.length - 1]).toMatchObject({ type: expect.stringMatching(/STATUS_CHANGED|PAYMENT_REFUNDED/) });
-  expect(order.history.map((h) => h.toStatus).filter(Boolean)).toEqual(expect.arrayContaining(['PENDING', 'CONFIRMED', 'SHIPPED', 'RETURNED']));
+  expect(types).toEqual(
+    expect.arrayContaining(['PAYMENT_RECORDED', 'SHIPMENT_CREATED', 'SHIPMENT_DELIVERED', 'RETURN_CREATED']),
+  );
+  expect(order.history[order.history.length - 1]).toMatchObject({
+    type: expect.stringMatching(/STATUS_CHANGED|PAYMENT_REFUNDED/),
+  });
+  expect(order.history.map((h) => h.toStatus).filter(Boolean)).toEqual(
+    expect.arrayContaining(['PENDING', 'CONFIRMED', 'SHIPPED', 'RETURNED']),
+  );
   const times = order.history.map((h) => Date.parse(h.at));
   expect([...times].sort((a, b) => a - b)).toEqual(times);
   expect(order.returns.length).toBeGreaterThan(0);
 });
 
-test('orders are spread over the last 90 days, none in the future, and each order\'s events are in order', async () => {
+test("orders are spread over the last 90 days, none in the future, and each order's events are in order", async () => {
   const [span] = await t.sql(`select extract(epoch from max(placed_at) - min(placed_at)) / 86400 as days,
     extract(epoch from now() - min(placed_at)) / 86400 as oldest_days from "order"`);
   expect(Number(span.days)).toBeGreaterThan(60);
@@ -148,7 +220,8 @@ test('orders are spread over the last 90 days, none in the future, and each orde
   expect(weeks.recent).toBeGreaterThan(weeks.early);
 
   const seedStart = new Date(startedAt).toISOString();
-  const [future] = await t.sql(`select
+  const [future] = await t.sql(
+    `select
       (select count(*) from "order" where placed_at >= $1 or updated_at >= $1)
     + (select count(*) from order_history where at >= $1)
     + (select count(*) from payment where created_at >= $1)
@@ -161,7 +234,9 @@ test('orders are spread over the last 90 days, none in the future, and each orde
     + (select count(*) from customer where created_at >= $1)
     + (select count(*) from product where created_at >= $1 or updated_at >= $1)
     + (select count(*) from channel where created_at >= $1)
-    + (select count(*) from warehouse where created_at >= $1) as n`, [seedStart]);
+    + (select count(*) from warehouse where created_at >= $1) as n`,
+    [seedStart],
+  );
   expect(Number(future.n)).toBe(0);
 
   const [checks] = await t.sql(`select
@@ -178,8 +253,16 @@ test('orders are spread over the last 90 days, none in the future, and each orde
     (select count(*)::int from customer c where c.created_at > (select min(placed_at) from "order" o where o.customer_id = c.id)) as customer_after_order,
     (select count(*)::int from stock_movement m where m.kind = 'ADJUSTMENT' and m.at > (select min(placed_at) from "order") and m.reason not like 'goods received%') as late_initial_stock`);
   expect(checks).toEqual({
-    history_out_of_order: 0, placed_not_first: 0, updated_before_placed: 0, paid_before_placed: 0, refunded_before_paid: 0,
-    shipped_before_placed: 0, delivered_before_shipped: 0, delivery_mismatch: 0, returned_before_shipped: 0, customer_after_order: 0,
+    history_out_of_order: 0,
+    placed_not_first: 0,
+    updated_before_placed: 0,
+    paid_before_placed: 0,
+    refunded_before_paid: 0,
+    shipped_before_placed: 0,
+    delivered_before_shipped: 0,
+    delivery_mismatch: 0,
+    returned_before_shipped: 0,
+    customer_after_order: 0,
     late_initial_stock: 0,
   });
   // Confirmation comes after placement and before the first shipment.
@@ -190,7 +273,8 @@ test('orders are spread over the last 90 days, none in the future, and each orde
 });
 
 test('stock invariants hold: reserved is what open allocations still hold, never more than on hand, and on hand is the ledger', async () => {
-  const levels = await t.sql(`select p.sku, w.code, s.on_hand, s.reserved, coalesce(x.open, 0)::int as open, coalesce(m.ledger, 0)::int as ledger
+  const levels =
+    await t.sql(`select p.sku, w.code, s.on_hand, s.reserved, coalesce(x.open, 0)::int as open, coalesce(m.ledger, 0)::int as ledger
     from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id
     left join (select l.product_id, a.warehouse_id, sum(a.quantity - a.quantity_shipped) as open
                from stock_allocation a join order_line l on l.id = a.order_line_id join "order" o on o.id = l.order_id
@@ -216,8 +300,14 @@ test('stock invariants hold: reserved is what open allocations still hold, never
     (select count(*)::int from "order" o where o.status = 'PARTIALLY_SHIPPED' and not exists (select 1 from order_line l where l.order_id = o.id and l.quantity_shipped < l.quantity)) as partial_mismatch,
     (select count(*)::int from "order" o where o.status = 'DELIVERED' and exists (select 1 from shipment s where s.order_id = o.id and s.status <> 'DELIVERED')) as undelivered`);
   expect(lines).toEqual({
-    shipped_mismatch: 0, allocation_shipped_mismatch: 0, returned_mismatch: 0, over_allocated: 0,
-    shipped_status_mismatch: 0, unshipped_status_mismatch: 0, partial_mismatch: 0, undelivered: 0,
+    shipped_mismatch: 0,
+    allocation_shipped_mismatch: 0,
+    returned_mismatch: 0,
+    over_allocated: 0,
+    shipped_status_mismatch: 0,
+    unshipped_status_mismatch: 0,
+    partial_mismatch: 0,
+    undelivered: 0,
   });
 });
 
@@ -232,7 +322,14 @@ test('money adds up: paid and refunded amounts match the payments and refunds, a
        when o.paid_amount <= 0 then 'UNPAID' when o.refunded_amount > 0 and o.refunded_amount >= o.paid_amount then 'REFUNDED'
        when o.refunded_amount > 0 then 'PARTIALLY_REFUNDED' when o.paid_amount >= o.total_amount then 'PAID' else 'PARTIALLY_PAID' end::payment_status) as status_mismatch,
     (select count(*)::int from "order" o join channel c on c.id = o.channel_id where c.code <> 'B2B' and o.status in ('SHIPPED', 'DELIVERED') and o.payment_status = 'UNPAID') as shipped_unpaid_consumer`);
-  expect(m).toEqual({ paid_mismatch: 0, refunded_mismatch: 0, over: 0, totals_mismatch: 0, status_mismatch: 0, shipped_unpaid_consumer: 0 });
+  expect(m).toEqual({
+    paid_mismatch: 0,
+    refunded_mismatch: 0,
+    over: 0,
+    totals_mismatch: 0,
+    status_mismatch: 0,
+    shipped_unpaid_consumer: 0,
+  });
 });
 
 test('a second run changes nothing', async () => {

@@ -29,7 +29,7 @@ test('the server is given only variables it reads, and they parse', () => {
   expect(config.adminPassword).toBeTruthy();
 });
 
-test("DATABASE_URL points at the compose PostgreSQL with its user, password and database", () => {
+test('DATABASE_URL points at the compose PostgreSQL with its user, password and database', () => {
   const url = new URL(oms.environment.DATABASE_URL);
   expect(url.hostname).toBe('postgres');
   expect(url.port).toBe('5432');

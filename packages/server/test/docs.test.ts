@@ -10,7 +10,13 @@ import { Permission, ROLE_PERMISSIONS } from '../src/modules/auth/permissions';
 const root = path.resolve(__dirname, '../../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 const readme = read('README.md');
-const docFiles = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const docFiles = [
+  'README.md',
+  ...fs
+    .readdirSync(path.join(root, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** Files other branches of issue 14 add; a link to one of them is only listed while it does not exist yet. */
 
@@ -19,12 +25,20 @@ function tableRows(text: string, header: string): string[][] {
   const at = text.indexOf(header);
   expect({ header, found: at >= 0 }).toEqual({ header, found: true });
   const lines = text.slice(at).split('\n').slice(2);
-  return lines.slice(0, lines.findIndex((l) => !l.startsWith('|'))).map((r) => r.split('|').map((c) => c.trim()));
+  return lines
+    .slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('|')),
+    )
+    .map((r) => r.split('|').map((c) => c.trim()));
 }
 
 /** Markdown outside fenced code blocks. */
 function outsideFences(text: string): string {
-  return text.split(/^ *```.*$/m).filter((_, i) => i % 2 === 0).join('\n');
+  return text
+    .split(/^ *```.*$/m)
+    .filter((_, i) => i % 2 === 0)
+    .join('\n');
 }
 
 /** Markdown outside code, fenced or inline (a `[x](y)` in code is not a link). */
@@ -36,8 +50,15 @@ function prose(text: string): string {
 function anchors(text: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
-  for (const [, heading] of outsideFences(text).replace(/`([^`\n]*)`/g, '$1').matchAll(/^#{1,6} (.+)$/gm)) {
-    const base = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  for (const [, heading] of outsideFences(text)
+    .replace(/`([^`\n]*)`/g, '$1')
+    .matchAll(/^#{1,6} (.+)$/gm)) {
+    const base = heading
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .trim()
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     out.add(n === 0 ? base : `${base}-${n}`);
@@ -54,22 +75,40 @@ test("docs/domain.md's order state table is the state machine's transition table
 test("docs/api.md's role table is the code's role table, and every permission is explained", () => {
   const api = read('docs/api.md');
   const rows = tableRows(api, '| role | permissions |');
-  const documented = Object.fromEntries(rows.map(([, role, list]) => [role, list === 'all' ? [...Object.values(Permission)] : list.split(', ')]));
-  expect(documented).toEqual(Object.fromEntries(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, [...list]])));
+  const documented = Object.fromEntries(
+    rows.map(([, role, list]) => [role, list === 'all' ? [...Object.values(Permission)] : list.split(', ')]),
+  );
+  expect(documented).toEqual(
+    Object.fromEntries(Object.entries(ROLE_PERMISSIONS).map(([role, list]) => [role, [...list]])),
+  );
 
   const explained = api.slice(api.indexOf('| permission | allows |'));
   const table = explained.slice(0, explained.indexOf('\n\n'));
-  for (const p of Object.values(Permission)) expect({ p, explained: table.includes(`\`${p}\``) }).toEqual({ p, explained: true });
+  for (const p of Object.values(Permission))
+    expect({ p, explained: table.includes(`\`${p}\``) }).toEqual({ p, explained: true });
 });
 
 test('the README is at most 200 lines and keeps the quick start, the URLs, the test commands and the way to the fault figures', () => {
   expect(readme.trimEnd().split('\n').length).toBeLessThanOrEqual(200);
-  for (const s of ['npm install -g pnpm@12.4.2', 'pnpm install', 'pnpm start', 'DATABASE_URL', '`admin@example.com` / `admin1234`', 'first sign-in',
-    '| `POST /graphql` |', '| `GET /readyz` |', 'pnpm test ', 'pnpm test:faults', 'docs/operations.md#faults']) {
+  for (const s of [
+    'npm install -g pnpm@12.4.2',
+    'pnpm install',
+    'pnpm start',
+    'DATABASE_URL',
+    '`admin@example.com` / `admin1234`',
+    'first sign-in',
+    '| `POST /graphql` |',
+    '| `GET /readyz` |',
+    'pnpm test ',
+    'pnpm test:faults',
+    'docs/operations.md#faults',
+  ]) {
     expect({ s, inReadme: readme.includes(s) }).toEqual({ s, inReadme: true });
   }
   expect(readme).toMatch(/^## Operations$/m);
-  expect(read('docs/operations.md')).toMatch(/^## Faults\n[\s\S]*\| orders attempted \/ acknowledged \/ refused for stock \|/m);
+  expect(read('docs/operations.md')).toMatch(
+    /^## Faults\n[\s\S]*\| orders attempted \/ acknowledged \/ refused for stock \|/m,
+  );
 });
 
 test('the LICENSE is the MIT licence package.json names', () => {
@@ -86,13 +125,16 @@ test('every relative link in README.md and docs/*.md points to an existing file,
     for (const [, target] of prose(read(file)).matchAll(/\]\(<?([^)\s>]+)>?(?:\s+"[^"]*")?\)/g)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // http:, https:, mailto:, ws:
       const [pathPart, anchor] = target.split('#');
-      const resolved = pathPart ? path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(pathPart))) : file;
+      const resolved = pathPart
+        ? path.posix.normalize(path.posix.join(path.posix.dirname(file), decodeURI(pathPart)))
+        : file;
       checked++;
       if (!fs.existsSync(path.join(root, resolved))) {
         broken.push(`${file}: ${target} (no ${resolved})`);
         continue;
       }
-      if (anchor !== undefined && !(resolved.endsWith('.md') && anchors(read(resolved)).has(anchor))) broken.push(`${file}: ${target} (no heading #${anchor} in ${resolved})`);
+      if (anchor !== undefined && !(resolved.endsWith('.md') && anchors(read(resolved)).has(anchor)))
+        broken.push(`${file}: ${target} (no heading #${anchor} in ${resolved})`);
     }
   }
   expect(checked).toBeGreaterThan(50);

@@ -18,9 +18,19 @@ beforeAll(async () => {
   await standardCatalog(t);
   await createCatalog(t, { channels: [{ code: 'MARKET', currency: 'EUR' }] });
   const placed = await placeOrder(t, {
-    lines: [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-2', quantity: 3 }],
+    lines: [
+      { sku: 'SKU-1', quantity: 2 },
+      { sku: 'SKU-2', quantity: 3 },
+    ],
     shippingAmount: 495,
-    shippingAddress: { name: 'Ada Lovelace', line1: '1 Analytical Way', line2: 'Flat 2', city: 'London', postalCode: 'N1 1AA', country: 'GB' },
+    shippingAddress: {
+      name: 'Ada Lovelace',
+      line1: '1 Analytical Way',
+      line2: 'Flat 2',
+      city: 'London',
+      postalCode: 'N1 1AA',
+      country: 'GB',
+    },
   });
   expect(placed.userErrors).toEqual([]);
   order = placed.order;
@@ -41,10 +51,15 @@ async function fetchDoc(path: string, token: string | null = t.token) {
 /** The PDF's text, read back by pdf-parse in a child process (test/pdf-text.mjs). */
 function pdfText(bytes: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, [path.join(__dirname, 'pdf-text.mjs')], { maxBuffer: 10 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`pdf-text.mjs failed: ${stderr || err.message}`));
-      else resolve(stdout);
-    });
+    const child = execFile(
+      process.execPath,
+      [path.join(__dirname, 'pdf-text.mjs')],
+      { maxBuffer: 10 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`pdf-text.mjs failed: ${stderr || err.message}`));
+        else resolve(stdout);
+      },
+    );
     child.stdin!.end(bytes);
   });
 }
@@ -59,7 +74,8 @@ describe('GET /documents/orders/<id>/packing-slip.pdf', () => {
     const text = await pdfText(bytes);
     expect(text).toContain('Packing slip');
     expect(text).toContain(`Order ${order.number}`);
-    for (const s of ['Ada Lovelace', '1 Analytical Way', 'Flat 2', 'N1 1AA London', 'GB', 'ada@example.com']) expect(text).toContain(s);
+    for (const s of ['Ada Lovelace', '1 Analytical Way', 'Flat 2', 'N1 1AA London', 'GB', 'ada@example.com'])
+      expect(text).toContain(s);
     expect(text).toMatch(/SKU-1\s+Product SKU-1\s+2/);
     expect(text).toMatch(/SKU-2\s+Product SKU-2\s+3/);
     expect(text).toContain('2 lines, 5 units');

@@ -28,16 +28,30 @@ function tempDir(prefix: string, mode = 0o755): string {
   return dir;
 }
 
-interface Launched { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface Launched {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 function launch(opts: { cwd?: string; dataDir?: string; port: number; env?: Record<string, string> }): Launched {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(opts.port), OMS_SEED: 'none', LOG_LEVEL: 'info', ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(opts.port),
+    OMS_SEED: 'none',
+    LOG_LEVEL: 'info',
+    ...opts.env,
+  };
   delete env.DATABASE_URL;
   delete env.OMS_EMBEDDED_PG_PORT;
   Object.assign(env, opts.env);
   if (opts.dataDir) env.OMS_DATA_DIR = opts.dataDir;
   else delete env.OMS_DATA_DIR;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: opts.cwd ?? serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: opts.cwd ?? serverDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -71,9 +85,15 @@ const alive = (pid: number) => {
   }
 };
 
-const postmasterPid = (pgDir: string) => Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+const postmasterPid = (pgDir: string) =>
+  Number(fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 
-const logLines = (l: Launched) => l.output().split('\n').filter((s) => s.startsWith('{')).map((s) => JSON.parse(s));
+const logLines = (l: Launched) =>
+  l
+    .output()
+    .split('\n')
+    .filter((s) => s.startsWith('{'))
+    .map((s) => JSON.parse(s));
 
 async function stopCleanly(l: Launched) {
   l.child.kill('SIGTERM');
@@ -121,14 +141,20 @@ test('after the server was killed with SIGKILL, the next start stops the Postgre
   await waitReady(port, second);
   expect(alive(leftover)).toBe(false);
   const said = logLines(second).find((l) => l.msg?.startsWith('stopped the embedded PostgreSQL left running'));
-  expect(said).toMatchObject({ msg: `stopped the embedded PostgreSQL left running by an earlier start (pid ${leftover})`, pid: leftover });
+  expect(said).toMatchObject({
+    msg: `stopped the embedded PostgreSQL left running by an earlier start (pid ${leftover})`,
+    pid: leftover,
+  });
   expect(second.output()).not.toContain('undefined');
   // The data survived: the admin created by the first start signs in.
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'mutation { login(email: "admin@example.com", password: "admin1234") { token } }' }),
   });
-  expect(((await r.json()) as GqlBody<Select<Mutation, { login: { token: true } }>>).data!.login.token).toMatch(/^oms_/);
+  expect(((await r.json()) as GqlBody<Select<Mutation, { login: { token: true } }>>).data!.login.token).toMatch(
+    /^oms_/,
+  );
 
   const current = postmasterPid(pgDir);
   await stopCleanly(second);
@@ -171,7 +197,9 @@ test('a failed start names the cause and the fix in one log line and a sentence,
   expect(await l.exited).toBe(1);
   const fatal = logLines(l).filter((x) => x.level === 60);
   expect(fatal).toHaveLength(1);
-  expect(fatal[0].msg).toContain(`OMS could not start: The folder ${path.join(dataDir, 'pg')} is not empty but holds no PostgreSQL database`);
+  expect(fatal[0].msg).toContain(
+    `OMS could not start: The folder ${path.join(dataDir, 'pg')} is not empty but holds no PostgreSQL database`,
+  );
   expect(fatal[0].hint).toMatch(/Remove it .*DATABASE_URL/);
   expect(l.output()).toContain('What to do: Remove it');
   expect(l.output()).not.toMatch(/^undefined$/m);
@@ -185,36 +213,46 @@ test('a taken OMS_EMBEDDED_PG_PORT stops the start with the cause and the fix, b
     const taken = (blocker.address() as net.AddressInfo).port;
     const l = launch({ dataDir, port: await freePort(), env: { OMS_EMBEDDED_PG_PORT: String(taken) } });
     expect(await l.exited).toBe(1);
-    expect(logLines(l).filter((x) => x.level === 60).map((x) => x.msg)).toEqual([`OMS could not start: Port ${taken} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`]);
+    expect(
+      logLines(l)
+        .filter((x) => x.level === 60)
+        .map((x) => x.msg),
+    ).toEqual([`OMS could not start: Port ${taken} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`]);
     expect(l.output()).toContain('What to do: Unset OMS_EMBEDDED_PG_PORT');
   } finally {
     blocker.close();
   }
 });
 
-(isRoot ? test : test.skip)('as root, a clone in a folder other users cannot enter starts: binaries and data are put where the postgres user can reach them', async () => {
-  // A private "clone": the server package and its installed dependencies (hard links) under a 0700 folder.
-  const root = tempDir('oms-private-', 0o700);
-  const repo = path.resolve(serverDir, '../..');
-  const clone = path.join(root, 'oms');
-  fs.mkdirSync(path.join(clone, 'packages'), { recursive: true });
-  execFileSync('cp', ['-al', path.join(repo, 'node_modules'), path.join(clone, 'node_modules')]);
-  fs.mkdirSync(path.join(clone, 'packages/server'));
-  for (const entry of ['src', 'node_modules', 'package.json', 'tsconfig.json', '.swcrc']) {
-    if (fs.existsSync(path.join(serverDir, entry))) execFileSync('cp', ['-a', path.join(serverDir, entry), path.join(clone, 'packages/server', entry)]);
-  }
-  const cwd = path.join(clone, 'packages/server');
-  const pgLink = path.join(cwd, '.data/pg');
-  pidFilesToReap.push(path.join(pgLink, 'postmaster.pid'));
-  const port = await freePort();
-  const l = launch({ cwd, port });
-  await waitReady(port, l);
-  const lines = logLines(l);
-  expect(lines.find((x) => x.msg?.startsWith('the postgres user cannot reach the PostgreSQL binaries'))).toMatchObject({ unreachable: root });
-  expect(lines.find((x) => x.msg?.startsWith('the postgres user cannot enter'))).toMatchObject({ unreachable: root });
-  expect(fs.lstatSync(pgLink).isSymbolicLink()).toBe(true);
-  expect(fs.realpathSync(pgLink).startsWith('/var/lib/oms-embedded-pg/data/')).toBe(true);
-  const pid = postmasterPid(pgLink);
-  await stopCleanly(l);
-  expect(alive(pid)).toBe(false);
-});
+(isRoot ? test : test.skip)(
+  'as root, a clone in a folder other users cannot enter starts: binaries and data are put where the postgres user can reach them',
+  async () => {
+    // A private "clone": the server package and its installed dependencies (hard links) under a 0700 folder.
+    const root = tempDir('oms-private-', 0o700);
+    const repo = path.resolve(serverDir, '../..');
+    const clone = path.join(root, 'oms');
+    fs.mkdirSync(path.join(clone, 'packages'), { recursive: true });
+    execFileSync('cp', ['-al', path.join(repo, 'node_modules'), path.join(clone, 'node_modules')]);
+    fs.mkdirSync(path.join(clone, 'packages/server'));
+    for (const entry of ['src', 'node_modules', 'package.json', 'tsconfig.json', '.swcrc']) {
+      if (fs.existsSync(path.join(serverDir, entry)))
+        execFileSync('cp', ['-a', path.join(serverDir, entry), path.join(clone, 'packages/server', entry)]);
+    }
+    const cwd = path.join(clone, 'packages/server');
+    const pgLink = path.join(cwd, '.data/pg');
+    pidFilesToReap.push(path.join(pgLink, 'postmaster.pid'));
+    const port = await freePort();
+    const l = launch({ cwd, port });
+    await waitReady(port, l);
+    const lines = logLines(l);
+    expect(
+      lines.find((x) => x.msg?.startsWith('the postgres user cannot reach the PostgreSQL binaries')),
+    ).toMatchObject({ unreachable: root });
+    expect(lines.find((x) => x.msg?.startsWith('the postgres user cannot enter'))).toMatchObject({ unreachable: root });
+    expect(fs.lstatSync(pgLink).isSymbolicLink()).toBe(true);
+    expect(fs.realpathSync(pgLink).startsWith('/var/lib/oms-embedded-pg/data/')).toBe(true);
+    const pid = postmasterPid(pgLink);
+    await stopCleanly(l);
+    expect(alive(pid)).toBe(false);
+  },
+);

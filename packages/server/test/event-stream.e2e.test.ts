@@ -25,23 +25,44 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-type EventsData = Select<Query, { events: {
-  totalCount: true; nodes: { id: true; type: true; aggregateId: true; occurredAt: true; payload: true; actor: true }; pageInfo: { endCursor: true; hasNextPage: true };
-} }>;
-const EVENTS = operation<EventsData>(`query($type: String, $id: ID, $after: String, $first: Int) { events(type: $type, aggregateId: $id, after: $after, first: $first) {
+type EventsData = Select<
+  Query,
+  {
+    events: {
+      totalCount: true;
+      nodes: { id: true; type: true; aggregateId: true; occurredAt: true; payload: true; actor: true };
+      pageInfo: { endCursor: true; hasNextPage: true };
+    };
+  }
+>;
+const EVENTS =
+  operation<EventsData>(`query($type: String, $id: ID, $after: String, $first: Int) { events(type: $type, aggregateId: $id, after: $after, first: $first) {
   totalCount nodes { id type aggregateId occurredAt payload actor } pageInfo { endCursor hasNextPage } } }`);
 
 describe('events are written with the change', () => {
-  test('an order\'s life is in the stream, in order, with stable ids and the actor', async () => {
+  test("an order's life is in the stream, in order, with stable ids and the actor", async () => {
     const placed = (await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 2 }] })).order;
     await confirmOrder(t, placed.id);
     await recordPayment(t, { orderId: placed.id, amount: 2500, method: 'card' });
     await createShipment(t, placed.id, 2);
     const r = await t.q(EVENTS, { id: placed.id });
-    expect(r.events.nodes.map((e) => e.type)).toEqual(['order.placed', 'order.status_changed', 'payment.recorded', 'shipment.created', 'order.status_changed']);
+    expect(r.events.nodes.map((e) => e.type)).toEqual([
+      'order.placed',
+      'order.status_changed',
+      'payment.recorded',
+      'shipment.created',
+      'order.status_changed',
+    ]);
     const [first, confirmed] = r.events.nodes;
     expect(first).toMatchObject({ aggregateId: placed.id, actor: 'user:admin@test.local' });
-    expect(first.payload).toMatchObject({ orderId: placed.id, number: placed.number, status: 'PENDING', toStatus: 'PENDING', total: 2500, currency: 'EUR' });
+    expect(first.payload).toMatchObject({
+      orderId: placed.id,
+      number: placed.number,
+      status: 'PENDING',
+      toStatus: 'PENDING',
+      total: 2500,
+      currency: 'EUR',
+    });
     expect(confirmed.payload).toMatchObject({ fromStatus: 'PENDING', toStatus: 'CONFIRMED', status: 'CONFIRMED' });
     // The rows are the stream: same ids, written once.
     const rows = await t.sql('select id, type from domain_event where aggregate_id = $1 order by seq', [placed.id]);
@@ -59,7 +80,12 @@ describe('events are written with the change', () => {
   test('a stock adjustment is stock.adjusted', async () => {
     await adjustStock(t, 'SKU-2', 'WH1', -3, 'damaged');
     const r = await t.q(EVENTS, { type: 'stock.adjusted' });
-    expect(r.events.nodes.at(-1)!.payload).toMatchObject({ sku: 'SKU-2', warehouseCode: 'WH1', delta: -3, reason: 'damaged' });
+    expect(r.events.nodes.at(-1)!.payload).toMatchObject({
+      sku: 'SKU-2',
+      warehouseCode: 'WH1',
+      delta: -3,
+      reason: 'damaged',
+    });
   });
 
   test('a refused change writes no event', async () => {
@@ -79,8 +105,14 @@ describe('events are written with the change', () => {
     await first.connect();
     await second.connect();
     try {
-      const write = async (c: Client, note: string) => (await c.query(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
-        select gen_random_uuid(), 'order.note_added', 'order', id, channel_id, jsonb_build_object('note', $2::text), 'test', now() from "order" where id = $1 returning id, seq`, [o.id, note])).rows[0];
+      const write = async (c: Client, note: string) =>
+        (
+          await c.query(
+            `insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+        select gen_random_uuid(), 'order.note_added', 'order', id, channel_id, jsonb_build_object('note', $2::text), 'test', now() from "order" where id = $1 returning id, seq`,
+            [o.id, note],
+          )
+        ).rows[0];
       await first.query('begin');
       const early = await write(first, 'written first');
       await second.query('begin');
@@ -105,8 +137,14 @@ describe('events are written with the change', () => {
       const rows = await t.sql('select id from domain_event where aggregate_id = $1 order by position', [o.id]);
       expect(seen).toEqual(rows.map((x) => x.id));
       // A cursor from before tx_id existed (just the seq) still pages on.
-      const legacy = Buffer.from(JSON.stringify([seen.length ? (await t.sql('select seq::text as s from domain_event where id = $1', [seen[0]]))[0].s : '0'])).toString('base64url');
-      expect((await t.q(EVENTS, { id: o.id, first: 50, after: legacy })).events.nodes.map((e) => e.id)).toEqual(seen.slice(1));
+      const legacy = Buffer.from(
+        JSON.stringify([
+          seen.length ? (await t.sql('select seq::text as s from domain_event where id = $1', [seen[0]]))[0].s : '0',
+        ]),
+      ).toString('base64url');
+      expect((await t.q(EVENTS, { id: o.id, first: 50, after: legacy })).events.nodes.map((e) => e.id)).toEqual(
+        seen.slice(1),
+      );
     } finally {
       await first.end();
       await second.end();
@@ -117,7 +155,9 @@ describe('events are written with the change', () => {
     const all = await t.q(EVENTS, { first: 200 });
     const p1 = await t.q(EVENTS, { first: 3 });
     const p2 = await t.q(EVENTS, { first: 3, after: p1.events.pageInfo.endCursor });
-    expect([...p1.events.nodes, ...p2.events.nodes].map((e) => e.id)).toEqual(all.events.nodes.slice(0, 6).map((e) => e.id));
+    expect([...p1.events.nodes, ...p2.events.nodes].map((e) => e.id)).toEqual(
+      all.events.nodes.slice(0, 6).map((e) => e.id),
+    );
     const placedOnly = await t.q(EVENTS, { type: 'order.placed', first: 200 });
     expect(placedOnly.events.nodes.every((e) => e.type === 'order.placed')).toBe(true);
     expect(placedOnly.events.totalCount).toBe((await t.sql(`select count(*)::int as n from "order"`))[0].n);
@@ -133,8 +173,19 @@ describe('two server processes on one database', () => {
   let port: number;
   beforeAll(async () => {
     port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t.databaseUrl, PORT: String(port), OMS_SEED: 'none', LOG_LEVEL: 'warn', OMS_RATE_LIMIT_REQUESTS: '0' };
-    child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: t.databaseUrl,
+      PORT: String(port),
+      OMS_SEED: 'none',
+      LOG_LEVEL: 'warn',
+      OMS_RATE_LIMIT_REQUESTS: '0',
+    };
+    child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: path.resolve(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
     const deadline = Date.now() + 60_000;
@@ -157,8 +208,17 @@ describe('two server processes on one database', () => {
     }
   });
 
-  const wsTo = (url: string) => createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined });
-  const SUB = 'subscription($id: ID) { orderUpdated(id: $id) { order { number status } event { type toStatus actor } } }';
+  const wsTo = (url: string) =>
+    createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${t.token}` },
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+  const SUB =
+    'subscription($id: ID) { orderUpdated(id: $id) { order { number status } event { type toStatus actor } } }';
 
   test('a change made through process A reaches a subscriber connected to process B, and the other way round', async () => {
     const o = await driveTo(t, 'PENDING');
@@ -166,18 +226,32 @@ describe('two server processes on one database', () => {
     const received = collect(onB, SUB, { id: o.id }, 1, 10_000);
     await settle(300);
     await confirmOrder(t, o.id); // through A, the in-test server
-    expect((await received.done)[0].data.orderUpdated).toEqual({ order: { number: o.number, status: 'CONFIRMED' }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED', actor: 'user:admin@test.local' } });
+    expect((await received.done)[0].data.orderUpdated).toEqual({
+      order: { number: o.number, status: 'CONFIRMED' },
+      event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED', actor: 'user:admin@test.local' },
+    });
     await onB.dispose();
 
     const onA = t.ws();
     const back = collect(onA, SUB, { id: o.id }, 1, 10_000);
     await settle(300);
     const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
-      body: JSON.stringify({ query: `mutation($id: ID!) { holdOrder(id: $id, reason: "via B") { userErrors { code } } }`, variables: { id: o.id } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+      body: JSON.stringify({
+        query: `mutation($id: ID!) { holdOrder(id: $id, reason: "via B") { userErrors { code } } }`,
+        variables: { id: o.id },
+      }),
     });
-    expect(((await res.json()) as GqlBody<Select<Mutation, { holdOrder: { userErrors: { code: true } } }>>).data!.holdOrder.userErrors).toEqual([]);
-    expect((await back.done)[0].data.orderUpdated.event).toEqual({ type: 'STATUS_CHANGED', toStatus: 'ON_HOLD', actor: 'user:admin@test.local' });
+    expect(
+      ((await res.json()) as GqlBody<Select<Mutation, { holdOrder: { userErrors: { code: true } } }>>).data!.holdOrder
+        .userErrors,
+    ).toEqual([]);
+    expect((await back.done)[0].data.orderUpdated.event).toEqual({
+      type: 'STATUS_CHANGED',
+      toStatus: 'ON_HOLD',
+      actor: 'user:admin@test.local',
+    });
   });
 
   test('every change arrives exactly once per subscriber, whichever process made it', async () => {
@@ -189,7 +263,11 @@ describe('two server processes on one database', () => {
     await recordPayment(t, { orderId: o.id, amount: 100, method: 'card' });
     await cancelOrder(t, o.id); // status change + order.cancelled: still one update
     const got = await received.done;
-    expect(got.map((r) => r.data.orderUpdated.event.type)).toEqual(['STATUS_CHANGED', 'PAYMENT_RECORDED', 'STATUS_CHANGED']);
+    expect(got.map((r) => r.data.orderUpdated.event.type)).toEqual([
+      'STATUS_CHANGED',
+      'PAYMENT_RECORDED',
+      'STATUS_CHANGED',
+    ]);
     const extra = collect(onB, SUB, { id: o.id }, 1, 800);
     await expect(extra.done).rejects.toThrow(/timed out/);
     await onB.dispose();
@@ -201,10 +279,15 @@ describe('two server processes on one database', () => {
     const received = collect(onA, SUB, { id: o.id }, 2, 15_000);
     await settle(300);
     // Cut every listening connection to this database (both processes'), then change the order at once.
-    const cut = await t.sql(`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and application_name = 'oms-event-stream'`);
+    const cut = await t.sql(
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = current_database() and application_name = 'oms-event-stream'`,
+    );
     expect(cut.length).toBeGreaterThanOrEqual(2);
     await confirmOrder(t, o.id);
-    await t.q(`mutation($id: ID!) { addOrderNote(id: $id, note: "while the listener was away") { userErrors { code } } }`, { id: o.id });
+    await t.q(
+      `mutation($id: ID!) { addOrderNote(id: $id, note: "while the listener was away") { userErrors { code } } }`,
+      { id: o.id },
+    );
     const got = await received.done;
     expect(got.map((r) => r.data.orderUpdated.event.type)).toEqual(['STATUS_CHANGED', 'NOTE_ADDED']);
     // And the stream is live again afterwards.

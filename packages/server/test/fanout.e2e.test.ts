@@ -24,18 +24,38 @@ afterAll(() => t?.stop());
 const SUB = `subscription { orderUpdated(channelCode: "WEB") {
   eventId order { id number status channel { code } customer { name email } lines { sku quantity } } event { type toStatus actor } } }`;
 
-type Update = Select<Subscription, { orderUpdated: {
-  eventId: true; order: { id: true; number: true; status: true; channel: { code: true }; customer: { name: true; email: true }; lines: { sku: true; quantity: true } };
-  event: { type: true; toStatus: true; actor: true };
-} }>;
+type Update = Select<
+  Subscription,
+  {
+    orderUpdated: {
+      eventId: true;
+      order: {
+        id: true;
+        number: true;
+        status: true;
+        channel: { code: true };
+        customer: { name: true; email: true };
+        lines: { sku: true; quantity: true };
+      };
+      event: { type: true; toStatus: true; actor: true };
+    };
+  }
+>;
 /** A subscription result as a screen receives it (an error ends up in errors). */
 type Got<T> = { data?: T | null; errors?: readonly unknown[] };
-interface Screen { client: WsClient; got: Got<Update>[]; stop: () => void }
+interface Screen {
+  client: WsClient;
+  got: Got<Update>[];
+  stop: () => void;
+}
 
 function screen(token?: string): Screen {
   const client = t.ws(token);
   const got: Got<Update>[] = [];
-  const stop = client.subscribe<Update>({ query: SUB }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
+  const stop = client.subscribe<Update>(
+    { query: SUB },
+    { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} },
+  );
   return { client, got, stop };
 }
 
@@ -48,7 +68,8 @@ async function until(what: string, ok: () => boolean, timeoutMs = 30_000) {
 }
 
 /** The statements that read an update's data: the order, its history entry, and what the subscription asks of the order. */
-const loads = (statements: string[]) => statements.filter((s) => /from "(order|order_history|channel|customer|order_line)"/.test(s));
+const loads = (statements: string[]) =>
+  statements.filter((s) => /from "(order|order_history|channel|customer|order_line)"/.test(s));
 
 /** Opens n screens on the channel, changes an order's status once, and counts the server's statements until every screen has it. */
 async function oneChange(screens: Screen[], change: (id: string) => Promise<unknown>) {
@@ -56,15 +77,24 @@ async function oneChange(screens: Screen[], change: (id: string) => Promise<unkn
   let order!: OrderView;
   for (let ready = false; !ready;) {
     order = (await placeOrder(t)).order;
-    ready = await until('every screen to see the placement', () => screens.every((s) => s.got.some((r) => r.data?.orderUpdated.order.id === order.id)), 5000)
-      .then(() => true, () => false);
+    ready = await until(
+      'every screen to see the placement',
+      () => screens.every((s) => s.got.some((r) => r.data?.orderUpdated.order.id === order.id)),
+      5000,
+    ).then(
+      () => true,
+      () => false,
+    );
   }
   await settle(300);
   const before = screens.map((s) => s.got.length);
-  const { statements } = await t.countQueries(async () => {
-    await change(order.id);
-    await until('every screen to see the change', () => screens.every((s, i) => s.got.length > before[i]));
-  }, { background: true });
+  const { statements } = await t.countQueries(
+    async () => {
+      await change(order.id);
+      await until('every screen to see the change', () => screens.every((s, i) => s.got.length > before[i]));
+    },
+    { background: true },
+  );
   return { statements, updates: screens.map((s, i) => s.got.slice(before[i])), orderId: order.id };
 }
 
@@ -84,16 +114,23 @@ test('one status change costs the same SQL statements for 1 subscriber as for 50
   // Every screen got exactly the change, with the order as committed, and as its own access allows.
   for (const [i, updates] of many.updates.entries()) {
     expect(updates).toHaveLength(1);
-    expect(updates[0].data!.orderUpdated).toMatchObject({ order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } }, event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' } });
+    expect(updates[0].data!.orderUpdated).toMatchObject({
+      order: { id: many.orderId, status: 'CONFIRMED', channel: { code: 'WEB' } },
+      event: { type: 'STATUS_CHANGED', toStatus: 'CONFIRMED' },
+    });
     if (i % 5 === 4) expect(updates[0].data!.orderUpdated.order.customer).toBeNull();
-    else expect(updates[0].data!.orderUpdated.order.customer).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
+    else
+      expect(updates[0].data!.orderUpdated.order.customer).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com' });
   }
   // Reading the update's data: the same statements for 50 subscribers as for one (not 2 per subscriber,
   // which was 256 against 11). Background jobs (automation, analytics refresh) may read an order inside
   // one of the two windows: a margin of 2, far below what one read per subscriber would add.
   expect(loads(many.statements).length).toBeLessThanOrEqual(loads(single.statements).length + 2);
   expect(loads(single.statements).length).toBeGreaterThan(0);
-  if (process.env.SHOW_STATEMENTS) console.log(`N=1: ${single.statements.length} statements, N=50: ${many.statements.length}\n${many.statements.join('\n')}`);
+  if (process.env.SHOW_STATEMENTS)
+    console.log(
+      `N=1: ${single.statements.length} statements, N=50: ${many.statements.length}\n${many.statements.join('\n')}`,
+    );
   // And in all (the mutation, the stream, dispatch). Periodic work (the sequencer's sweep, session
   // revalidation of open sockets, job polling) may fall inside either window: a margin of 10, far
   // below the 50 or more that any per-subscriber statement would add.
@@ -108,8 +145,18 @@ test('subscribers share the loaded order, but each sees it with its own permissi
   await settle(500);
   const { updates, orderId } = await oneChange([admin, viewer], (id) => holdOrder(t, id, 'address check'));
   const [[forAdmin], [forViewer]] = updates;
-  expect(forAdmin.data!.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: { name: 'Ada Lovelace', email: 'ada@example.com' }, lines: [{ sku: 'SKU-1', quantity: 1 }] });
-  expect(forViewer.data!.orderUpdated.order).toMatchObject({ id: orderId, status: 'ON_HOLD', customer: null, lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(forAdmin.data!.orderUpdated.order).toMatchObject({
+    id: orderId,
+    status: 'ON_HOLD',
+    customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    lines: [{ sku: 'SKU-1', quantity: 1 }],
+  });
+  expect(forViewer.data!.orderUpdated.order).toMatchObject({
+    id: orderId,
+    status: 'ON_HOLD',
+    customer: null,
+    lines: [{ sku: 'SKU-1', quantity: 1 }],
+  });
   expect(forViewer.data!.orderUpdated.eventId).toBe(forAdmin.data!.orderUpdated.eventId);
   // Nothing of the customer reached the viewer's connection.
   expect(JSON.stringify(viewer.got)).not.toContain('ada@example.com');
@@ -123,7 +170,12 @@ test('subscribers of the same operation text with other variables each get their
   const b = (await placeOrder(t)).order;
   const watch = (id: string) => {
     const got: Got<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>[] = [];
-    const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>({ query: BY_ID, variables: { id } }, { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} });
+    const stop = t
+      .ws()
+      .subscribe<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>(
+        { query: BY_ID, variables: { id } },
+        { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} },
+      );
     return { got, stop };
   };
   const onA = [watch(a.id), watch(a.id)];

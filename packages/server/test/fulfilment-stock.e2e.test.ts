@@ -8,8 +8,17 @@ import { createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { operation, Query, Select } from './support/select';
 import {
-  ADJUST_STOCK, allocationsOf, apiAllocations, cancelOrder, confirmOrder, movementsOf, returnUnits, ship,
-  stockInvariantViolations, stockOf, stockSnapshot,
+  ADJUST_STOCK,
+  allocationsOf,
+  apiAllocations,
+  cancelOrder,
+  confirmOrder,
+  movementsOf,
+  returnUnits,
+  ship,
+  stockInvariantViolations,
+  stockOf,
+  stockSnapshot,
 } from './stock-helpers';
 
 let t: TestServer;
@@ -18,7 +27,10 @@ beforeAll(async () => {
   t = await startTestServer();
   await createCatalog(t, {
     channels: [{ code: 'WEB', currency: 'EUR' }],
-    warehouses: [{ code: 'NORTH', priority: 2 }, { code: 'SOUTH', priority: 1 }],
+    warehouses: [
+      { code: 'NORTH', priority: 2 },
+      { code: 'SOUTH', priority: 1 },
+    ],
   });
 });
 afterEach(async () => {
@@ -41,34 +53,62 @@ const adjust = async (sku: string, warehouseCode: string, delta: number, reason 
 
 describe('shipping', () => {
   test('takes units off hand and out of reserved where they ship from: a partial shipment makes the order PARTIALLY_SHIPPED, the rest SHIPPED', async () => {
-    await createCatalog(t, { products: [{ sku: 'F-1' }, { sku: 'F-2' }], stock: { 'F-1': { SOUTH: 10 }, 'F-2': { SOUTH: 4 } } });
-    const order = await confirmedOrder([{ sku: 'F-1', quantity: 5 }, { sku: 'F-2', quantity: 2 }]);
+    await createCatalog(t, {
+      products: [{ sku: 'F-1' }, { sku: 'F-2' }],
+      stock: { 'F-1': { SOUTH: 10 }, 'F-2': { SOUTH: 4 } },
+    });
+    const order = await confirmedOrder([
+      { sku: 'F-1', quantity: 5 },
+      { sku: 'F-2', quantity: 2 },
+    ]);
     expect(await stockOf(t, 'F-1')).toEqual({ SOUTH: { onHand: 10, reserved: 5 } });
 
-    const first = await ship(t, order.id, 'SOUTH', [{ sku: 'F-1', quantity: 2 }], { carrier: 'DHL', trackingNumber: 'T-1' });
+    const first = await ship(t, order.id, 'SOUTH', [{ sku: 'F-1', quantity: 2 }], {
+      carrier: 'DHL',
+      trackingNumber: 'T-1',
+    });
     expect(first.userErrors).toEqual([]);
     expect(first.order.status).toBe('PARTIALLY_SHIPPED');
-    expect(first.order.lines.map((l) => [l.sku, l.quantityShipped])).toEqual([['F-1', 2], ['F-2', 0]]);
+    expect(first.order.lines.map((l) => [l.sku, l.quantityShipped])).toEqual([
+      ['F-1', 2],
+      ['F-2', 0],
+    ]);
     expect(first.order.lines[0].allocations).toEqual([
       { warehouse: { code: 'SOUTH' }, quantity: 5, quantityShipped: 2, quantityReturned: 0, quantityReserved: 3 },
     ]);
     expect(await stockOf(t, 'F-1')).toEqual({ SOUTH: { onHand: 8, reserved: 3 } });
     expect(await stockOf(t, 'F-2')).toEqual({ SOUTH: { onHand: 4, reserved: 2 } });
 
-    const second = await ship(t, order.id, 'SOUTH', [{ sku: 'F-1', quantity: 3 }, { sku: 'F-2', quantity: 2 }]);
+    const second = await ship(t, order.id, 'SOUTH', [
+      { sku: 'F-1', quantity: 3 },
+      { sku: 'F-2', quantity: 2 },
+    ]);
     expect(second.userErrors).toEqual([]);
     expect(second.order.status).toBe('SHIPPED');
-    expect(second.order.shipments.map((s) => s.lines)).toEqual([[{ sku: 'F-1', quantity: 2 }], [{ sku: 'F-1', quantity: 3 }, { sku: 'F-2', quantity: 2 }]]);
+    expect(second.order.shipments.map((s) => s.lines)).toEqual([
+      [{ sku: 'F-1', quantity: 2 }],
+      [
+        { sku: 'F-1', quantity: 3 },
+        { sku: 'F-2', quantity: 2 },
+      ],
+    ]);
     expect(await stockOf(t, 'F-1')).toEqual({ SOUTH: { onHand: 5, reserved: 0 } });
     expect(await stockOf(t, 'F-2')).toEqual({ SOUTH: { onHand: 2, reserved: 0 } });
     expect(await allocationsOf(t, { orderId: order.id })).toEqual([
       { sku: 'F-1', warehouse: 'SOUTH', quantity: 5, shipped: 5, returned: 0 },
       { sku: 'F-2', warehouse: 'SOUTH', quantity: 2, shipped: 2, returned: 0 },
     ]);
-    expect(await t.sql('select sku, quantity_shipped from order_line where order_id = $1 order by line_no', [order.id]))
-      .toEqual([{ sku: 'F-1', quantity_shipped: 5 }, { sku: 'F-2', quantity_shipped: 2 }]);
-    expect(second.order.history.filter((h) => h.type === 'STATUS_CHANGED').map((h) => h.toStatus))
-      .toEqual(['CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED']);
+    expect(
+      await t.sql('select sku, quantity_shipped from order_line where order_id = $1 order by line_no', [order.id]),
+    ).toEqual([
+      { sku: 'F-1', quantity_shipped: 5 },
+      { sku: 'F-2', quantity_shipped: 2 },
+    ]);
+    expect(second.order.history.filter((h) => h.type === 'STATUS_CHANGED').map((h) => h.toStatus)).toEqual([
+      'CONFIRMED',
+      'PARTIALLY_SHIPPED',
+      'SHIPPED',
+    ]);
 
     // Each shipment line is a negative movement tied to the order.
     expect(await movementsOf(t, 'F-1')).toEqual([
@@ -115,13 +155,23 @@ describe('shipping', () => {
     await createCatalog(t, { stock: { 'N-1': { NORTH: 2 } } });
     const other = await placeOrder(t, { lines: [{ sku: 'N-1', quantity: 2 }] });
     expect(apiAllocations(other.order.lines[0]).map((a) => [a.warehouse.code, a.quantity])).toEqual([['NORTH', 2]]);
-    expect((await adjust('N-1', 'NORTH', 1)).stockLevel).toEqual({ onHand: 3, reserved: 2, available: 1, sku: 'N-1', warehouse: { code: 'NORTH' } });
+    expect((await adjust('N-1', 'NORTH', 1)).stockLevel).toEqual({
+      onHand: 3,
+      reserved: 2,
+      available: 1,
+      sku: 'N-1',
+      warehouse: { code: 'NORTH' },
+    });
 
     const before = await stockSnapshot(t);
     const r = await ship(t, mine.id, 'NORTH', [{ sku: 'N-1', quantity: 2 }]);
     expect(r.order).toBeNull();
     expect(r.userErrors).toEqual([
-      { code: 'INSUFFICIENT_STOCK', field: ['input', 'lines', '0', 'quantity'], message: 'Not enough stock of N-1 in NORTH: 2 to ship, 1 there' },
+      {
+        code: 'INSUFFICIENT_STOCK',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: 'Not enough stock of N-1 in NORTH: 2 to ship, 1 there',
+      },
     ]);
     expect(await stockSnapshot(t)).toEqual(before);
     expect(await stockOf(t, 'N-1')).toEqual({ NORTH: { onHand: 3, reserved: 2 }, SOUTH: { onHand: 3, reserved: 3 } });
@@ -130,7 +180,9 @@ describe('shipping', () => {
     const one = await ship(t, mine.id, 'NORTH', [{ sku: 'N-1', quantity: 1 }]);
     expect(one.userErrors).toEqual([]);
     expect(await stockOf(t, 'N-1')).toEqual({ NORTH: { onHand: 2, reserved: 2 }, SOUTH: { onHand: 3, reserved: 2 } });
-    expect(await allocationsOf(t, { orderId: other.order.id })).toEqual([{ sku: 'N-1', warehouse: 'NORTH', quantity: 2, shipped: 0, returned: 0 }]);
+    expect(await allocationsOf(t, { orderId: other.order.id })).toEqual([
+      { sku: 'N-1', warehouse: 'NORTH', quantity: 2, shipped: 0, returned: 0 },
+    ]);
   });
 
   test('never ships more than ordered: the excess is refused as INVALID_INPUT at the line quantity', async () => {
@@ -139,17 +191,27 @@ describe('shipping', () => {
     const before = await stockSnapshot(t);
     const tooMany = await ship(t, order.id, 'SOUTH', [{ sku: 'Q-1', quantity: 4 }]);
     expect(tooMany.userErrors).toEqual([
-      { code: 'INVALID_INPUT', field: ['input', 'lines', '0', 'quantity'], message: '4 of Q-1 requested but only 3 unshipped' },
+      {
+        code: 'INVALID_INPUT',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: '4 of Q-1 requested but only 3 unshipped',
+      },
     ]);
     expect(await stockSnapshot(t)).toEqual(before);
 
     expect((await ship(t, order.id, 'SOUTH', [{ sku: 'Q-1', quantity: 2 }])).order.status).toBe('PARTIALLY_SHIPPED');
     const again = await ship(t, order.id, 'SOUTH', [{ sku: 'Q-1', quantity: 2 }]);
     expect(again.userErrors).toEqual([
-      { code: 'INVALID_INPUT', field: ['input', 'lines', '0', 'quantity'], message: '2 of Q-1 requested but only 1 unshipped' },
+      {
+        code: 'INVALID_INPUT',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: '2 of Q-1 requested but only 1 unshipped',
+      },
     ]);
     expect(await stockOf(t, 'Q-1')).toEqual({ SOUTH: { onHand: 8, reserved: 1 } });
-    expect(await t.sql('select quantity_shipped from order_line where order_id = $1', [order.id])).toEqual([{ quantity_shipped: 2 }]);
+    expect(await t.sql('select quantity_shipped from order_line where order_id = $1', [order.id])).toEqual([
+      { quantity_shipped: 2 },
+    ]);
     expect(await t.sql('select count(*)::int as n from shipment where order_id = $1', [order.id])).toEqual([{ n: 1 }]);
   });
 
@@ -160,7 +222,11 @@ describe('shipping', () => {
 
     const early = await ship(t, order.id, 'SOUTH', [{ sku: 'B-1', quantity: 3 }]);
     expect(early.userErrors).toEqual([
-      { code: 'INSUFFICIENT_STOCK', field: ['input', 'lines', '0', 'quantity'], message: 'Not enough stock of B-1 in SOUTH: 3 to ship, 1 there' },
+      {
+        code: 'INSUFFICIENT_STOCK',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: 'Not enough stock of B-1 in SOUTH: 3 to ship, 1 there',
+      },
     ]);
 
     expect((await adjust('B-1', 'SOUTH', 2, 'goods received PO-1')).userErrors).toEqual([]);
@@ -168,7 +234,9 @@ describe('shipping', () => {
     expect(r.userErrors).toEqual([]);
     expect(r.order.status).toBe('SHIPPED');
     expect(await stockOf(t, 'B-1')).toEqual({ SOUTH: { onHand: 0, reserved: 0 } });
-    expect(await allocationsOf(t, { orderId: order.id })).toEqual([{ sku: 'B-1', warehouse: 'SOUTH', quantity: 3, shipped: 3, returned: 0 }]);
+    expect(await allocationsOf(t, { orderId: order.id })).toEqual([
+      { sku: 'B-1', warehouse: 'SOUTH', quantity: 3, shipped: 3, returned: 0 },
+    ]);
     expect(await movementsOf(t, 'B-1')).toEqual([
       { warehouse: 'SOUTH', kind: 'ADJUSTMENT', delta: 1, orderId: null, reason: 'test stock', actor: ACTOR },
       { warehouse: 'SOUTH', kind: 'ADJUSTMENT', delta: 2, orderId: null, reason: 'goods received PO-1', actor: ACTOR },
@@ -201,7 +269,10 @@ describe('cancelling', () => {
       products: [{ sku: 'C-1' }, { sku: 'C-BO', allowBackorder: true }],
       stock: { 'C-1': { SOUTH: 2, NORTH: 3 }, 'C-BO': { SOUTH: 1 } },
     });
-    const order = await confirmedOrder([{ sku: 'C-1', quantity: 4 }, { sku: 'C-BO', quantity: 3 }]);
+    const order = await confirmedOrder([
+      { sku: 'C-1', quantity: 4 },
+      { sku: 'C-BO', quantity: 3 },
+    ]);
     expect(await stockOf(t, 'C-1')).toEqual({ NORTH: { onHand: 3, reserved: 2 }, SOUTH: { onHand: 2, reserved: 2 } });
     expect(await stockOf(t, 'C-BO')).toEqual({ SOUTH: { onHand: 1, reserved: 1 } });
 
@@ -234,7 +305,9 @@ describe('returns', () => {
     const r = await returnUnits(t, order.id, [{ sku: 'RT-1', quantity: 6 }], true, 'wrong size');
     expect(r.userErrors).toEqual([]);
     expect(r.order.status).toBe('RETURNED');
-    expect(r.order.returns).toEqual([expect.objectContaining({ reason: 'wrong size', restock: true, lines: [{ sku: 'RT-1', quantity: 6 }] })]);
+    expect(r.order.returns).toEqual([
+      expect.objectContaining({ reason: 'wrong size', restock: true, lines: [{ sku: 'RT-1', quantity: 6 }] }),
+    ]);
     expect(r.order.lines[0].quantityReturned).toBe(6);
     expect(await stockOf(t, 'RT-1')).toEqual({ NORTH: { onHand: 2, reserved: 0 }, SOUTH: { onHand: 4, reserved: 0 } });
     expect(await allocationsOf(t, { orderId: order.id })).toEqual([
@@ -280,7 +353,11 @@ describe('returns', () => {
     const before = await stockSnapshot(t);
     const tooMany = await returnUnits(t, order.id, [{ sku: 'RN-1', quantity: 3 }], true);
     expect(tooMany.userErrors).toEqual([
-      { code: 'INVALID_INPUT', field: ['input', 'lines', '0', 'quantity'], message: '3 of RN-1 requested but only 2 shipped and not yet returned' },
+      {
+        code: 'INVALID_INPUT',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: '3 of RN-1 requested but only 2 shipped and not yet returned',
+      },
     ]);
     expect(await stockSnapshot(t)).toEqual(before);
 
@@ -289,21 +366,31 @@ describe('returns', () => {
     expect(kept.order.status).toBe('PARTIALLY_SHIPPED');
     expect(await stockOf(t, 'RN-1')).toEqual({ SOUTH: { onHand: 3, reserved: 1 } });
     expect((await movementsOf(t, 'RN-1')).filter((m) => m.kind === 'RETURN')).toEqual([]);
-    expect(await allocationsOf(t, { orderId: order.id })).toEqual([{ sku: 'RN-1', warehouse: 'SOUTH', quantity: 3, shipped: 2, returned: 1 }]);
+    expect(await allocationsOf(t, { orderId: order.id })).toEqual([
+      { sku: 'RN-1', warehouse: 'SOUTH', quantity: 3, shipped: 2, returned: 1 },
+    ]);
 
     expect((await ship(t, order.id, 'SOUTH', [{ sku: 'RN-1', quantity: 1 }])).order.status).toBe('SHIPPED');
     const stillTooMany = await returnUnits(t, order.id, [{ sku: 'RN-1', quantity: 3 }], true);
     expect(stillTooMany.userErrors).toEqual([
-      { code: 'INVALID_INPUT', field: ['input', 'lines', '0', 'quantity'], message: '3 of RN-1 requested but only 2 shipped and not yet returned' },
+      {
+        code: 'INVALID_INPUT',
+        field: ['input', 'lines', '0', 'quantity'],
+        message: '3 of RN-1 requested but only 2 shipped and not yet returned',
+      },
     ]);
 
     const last = await returnUnits(t, order.id, [{ sku: 'RN-1', quantity: 2 }], true);
     expect(last.order.status).toBe('RETURNED');
     expect(await stockOf(t, 'RN-1')).toEqual({ SOUTH: { onHand: 4, reserved: 0 } });
-    expect(await t.sql('select quantity_shipped, quantity_returned from order_line where order_id = $1', [order.id]))
-      .toEqual([{ quantity_shipped: 3, quantity_returned: 3 }]);
+    expect(
+      await t.sql('select quantity_shipped, quantity_returned from order_line where order_id = $1', [order.id]),
+    ).toEqual([{ quantity_shipped: 3, quantity_returned: 3 }]);
     expect((await movementsOf(t, 'RN-1')).map((m) => [m.kind, m.delta])).toEqual([
-      ['ADJUSTMENT', 5], ['RETURN', 2], ['SHIPMENT', -2], ['SHIPMENT', -1],
+      ['ADJUSTMENT', 5],
+      ['RETURN', 2],
+      ['SHIPMENT', -2],
+      ['SHIPMENT', -1],
     ]);
   });
 });
@@ -317,18 +404,31 @@ describe('adjusting stock', () => {
     const refused = await adjust('A-1', 'SOUTH', -3, 'shrinkage');
     expect(refused).toEqual({
       stockLevel: null,
-      userErrors: [{ code: 'INSUFFICIENT_STOCK', field: ['input', 'delta'], message: 'Cannot adjust A-1 in SOUTH by -3: 5 on hand, 3 reserved' }],
+      userErrors: [
+        {
+          code: 'INSUFFICIENT_STOCK',
+          field: ['input', 'delta'],
+          message: 'Cannot adjust A-1 in SOUTH by -3: 5 on hand, 3 reserved',
+        },
+      ],
     });
     // Nor in a warehouse that holds none: no stock row appears there.
     const none = await adjust('A-1', 'NORTH', -1, 'shrinkage');
     expect(none.userErrors).toEqual([
-      { code: 'INSUFFICIENT_STOCK', field: ['input', 'delta'], message: 'Cannot adjust A-1 in NORTH by -1: 0 on hand, 0 reserved' },
+      {
+        code: 'INSUFFICIENT_STOCK',
+        field: ['input', 'delta'],
+        message: 'Cannot adjust A-1 in NORTH by -1: 0 on hand, 0 reserved',
+      },
     ]);
     expect(await stockSnapshot(t)).toEqual(before);
     expect(await stockOf(t, 'A-1')).toEqual({ SOUTH: { onHand: 5, reserved: 3 } });
 
     const ok = await adjust('A-1', 'SOUTH', -2, 'shrinkage');
-    expect(ok).toEqual({ stockLevel: { onHand: 3, reserved: 3, available: 0, sku: 'A-1', warehouse: { code: 'SOUTH' } }, userErrors: [] });
+    expect(ok).toEqual({
+      stockLevel: { onHand: 3, reserved: 3, available: 0, sku: 'A-1', warehouse: { code: 'SOUTH' } },
+      userErrors: [],
+    });
     expect(await stockOf(t, 'A-1')).toEqual({ SOUTH: { onHand: 3, reserved: 3 } });
     expect(await movementsOf(t, 'A-1')).toEqual([
       { warehouse: 'SOUTH', kind: 'ADJUSTMENT', delta: -2, orderId: null, reason: 'shrinkage', actor: ACTOR },
@@ -342,14 +442,33 @@ describe('adjusting stock', () => {
 
   test('the stock ledger lists every movement of a SKU newest first, with reasons, in stable pages', async () => {
     await createCatalog(t, { products: [{ sku: 'LG-1' }] });
-    for (const [wh, delta, reason] of [['SOUTH', 10, 'goods received PO-1'], ['NORTH', 4, 'goods received PO-2'], ['SOUTH', -1, 'damaged']] as const) {
+    for (const [wh, delta, reason] of [
+      ['SOUTH', 10, 'goods received PO-1'],
+      ['NORTH', 4, 'goods received PO-2'],
+      ['SOUTH', -1, 'damaged'],
+    ] as const) {
       expect((await adjust('LG-1', wh, delta, reason)).userErrors).toEqual([]);
     }
     const order = await confirmedOrder([{ sku: 'LG-1', quantity: 2 }]);
     expect((await ship(t, order.id, 'SOUTH', [{ sku: 'LG-1', quantity: 2 }])).userErrors).toEqual([]);
-    type Ledger = Select<Query, { stockMovements: {
-      totalCount: true; pageInfo: { hasNextPage: true; endCursor: true }; nodes: { sku: true; warehouse: { code: true }; kind: true; delta: true; reason: true; orderId: true; actor: true };
-    } }>;
+    type Ledger = Select<
+      Query,
+      {
+        stockMovements: {
+          totalCount: true;
+          pageInfo: { hasNextPage: true; endCursor: true };
+          nodes: {
+            sku: true;
+            warehouse: { code: true };
+            kind: true;
+            delta: true;
+            reason: true;
+            orderId: true;
+            actor: true;
+          };
+        };
+      }
+    >;
     const LEDGER = operation<Ledger>(`query($sku: String, $wh: String, $first: Int, $after: String) {
       stockMovements(sku: $sku, warehouseCode: $wh, first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } nodes { sku warehouse { code } kind delta reason orderId actor }
@@ -381,12 +500,18 @@ describe('adjusting stock', () => {
   test('adding stock in a new warehouse creates its stock row and records the movement', async () => {
     await createCatalog(t, { products: [{ sku: 'A-2' }] });
     const r = await adjust('A-2', 'NORTH', 7, 'goods received PO-7');
-    expect(r).toEqual({ stockLevel: { onHand: 7, reserved: 0, available: 7, sku: 'A-2', warehouse: { code: 'NORTH' } }, userErrors: [] });
+    expect(r).toEqual({
+      stockLevel: { onHand: 7, reserved: 0, available: 7, sku: 'A-2', warehouse: { code: 'NORTH' } },
+      userErrors: [],
+    });
     expect(await stockOf(t, 'A-2')).toEqual({ NORTH: { onHand: 7, reserved: 0 } });
     expect(await movementsOf(t, 'A-2')).toEqual([
       { warehouse: 'NORTH', kind: 'ADJUSTMENT', delta: 7, orderId: null, reason: 'goods received PO-7', actor: ACTOR },
     ]);
     const unknown = await adjust('NO-SUCH-SKU', 'NORTH', 1);
-    expect(unknown).toEqual({ stockLevel: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'sku'], message: 'No product with SKU NO-SUCH-SKU' }] });
+    expect(unknown).toEqual({
+      stockLevel: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'sku'], message: 'No product with SKU NO-SUCH-SKU' }],
+    });
   });
 });

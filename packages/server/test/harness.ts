@@ -26,7 +26,10 @@ export interface GqlResponse<T = any> {
 }
 
 /** What graphql-ws's 'closed' listener receives from the ws package: the close code and reason. */
-export interface WsClose { code: number; reason: string }
+export interface WsClose {
+  code: number;
+  reason: string;
+}
 
 export interface TestServer {
   server: RunningServer;
@@ -40,9 +43,17 @@ export interface TestServer {
    * Raw GraphQL over HTTP; `token: null` sends no Authorization header. The data's type is that of
    * an `operation<T>(...)` document, or T given at the call; a plain string without T gives `any`.
    */
-  gql<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, opts?: { token?: string | null; headers?: Record<string, string> }): Promise<GqlResponse<T>>;
+  gql<T = any>(
+    query: string | Operation<T>,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null; headers?: Record<string, string> },
+  ): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
-  q<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, opts?: { token?: string | null }): Promise<T>;
+  q<T = any>(
+    query: string | Operation<T>,
+    variables?: Record<string, unknown>,
+    opts?: { token?: string | null },
+  ): Promise<T>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): WsClient;
   /** Every SQL statement the server runs for requests while `fn` runs; with `background`, its background work's (event stream, dispatch) too. */
@@ -80,18 +91,32 @@ async function templateDatabase(base: string): Promise<string> {
     const building = `${name}_build_${randomBytes(4).toString('hex')}`;
     await admin.query(`create database "${building}"`);
     const server = await createServer({
-      config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0 },
+      config: {
+        port: 0,
+        logLevel: 'silent',
+        sessionTtlSeconds: 3600,
+        bodyLimit: '1mb',
+        corsOrigins: [],
+        rateLimitRequests: 0,
+      },
       databaseUrl: withDatabase(base, building),
       host: '127.0.0.1',
       seed: 'none',
     });
     await server.stop();
     // Templates of an older migration set (earlier runs on the same server) go.
-    for (const { datname } of (await admin.query(`select datname from pg_database where datname like 'oms\\_test\\_tpl\\_%' and datname <> $1`, [building])).rows) {
+    for (const { datname } of (
+      await admin.query(`select datname from pg_database where datname like 'oms\\_test\\_tpl\\_%' and datname <> $1`, [
+        building,
+      ])
+    ).rows) {
       await admin.query(`drop database if exists "${datname}" with (force)`);
     }
     // with (force) on the rename's behalf: the stopped server's pool may still be saying goodbye.
-    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [building]);
+    await admin.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+      [building],
+    );
     await admin.query(`alter database "${building}" rename to "${name}"`);
     return name;
   } finally {
@@ -113,13 +138,17 @@ async function createDatabaseFromTemplate(admin: Client, name: string, template:
   }
 }
 
-export async function startTestServer(options: {
-  poolSize?: number; config?: Partial<Config>; logger?: Logger;
-  /** The PostgreSQL server the test database is created on; default DATABASE_URL. */
-  baseUrl?: string;
-  /** A streaming replica of baseUrl's server: the server is given the test database there as DATABASE_READ_URL. */
-  replicaUrl?: string;
-} = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    poolSize?: number;
+    config?: Partial<Config>;
+    logger?: Logger;
+    /** The PostgreSQL server the test database is created on; default DATABASE_URL. */
+    baseUrl?: string;
+    /** A streaming replica of baseUrl's server: the server is given the test database there as DATABASE_READ_URL. */
+    replicaUrl?: string;
+  } = {},
+): Promise<TestServer> {
   const base = options.baseUrl ?? process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
   const dbName = `oms_test_${randomBytes(6).toString('hex')}`;
@@ -135,8 +164,15 @@ export async function startTestServer(options: {
   const server = await createServer({
     // Request rate limits are off unless a test turns them on; the suites send many requests quickly.
     config: {
-      port: 0, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, shutdownTimeoutSeconds: 30,
-      ...(options.replicaUrl ? { databaseReadUrls: [withDatabase(options.replicaUrl, dbName)] } : {}), ...options.config,
+      port: 0,
+      logLevel: process.env.LOG_LEVEL ?? 'silent',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 0,
+      shutdownTimeoutSeconds: 30,
+      ...(options.replicaUrl ? { databaseReadUrls: [withDatabase(options.replicaUrl, dbName)] } : {}),
+      ...options.config,
     },
     databaseUrl,
     host: '127.0.0.1',
@@ -146,7 +182,8 @@ export async function startTestServer(options: {
     logger: options.logger,
     onQuery: (msg) => {
       // Background work (event dispatch, webhook jobs) is not the request's: it is labelled and left out.
-      if (recorder && msg.startsWith('[query]') && (recordBackground || !msg.startsWith('[query] (background)'))) recorder.push(msg);
+      if (recorder && msg.startsWith('[query]') && (recordBackground || !msg.startsWith('[query] (background)')))
+        recorder.push(msg);
     },
   });
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
@@ -159,7 +196,11 @@ export async function startTestServer(options: {
     const token = opts.token === undefined ? t.token : opts.token;
     const res = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.headers ?? {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(opts.headers ?? {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();
@@ -243,34 +284,45 @@ export async function startTestServer(options: {
 }
 
 /** Collects the next `n` results of a subscription (or fails after timeoutMs). */
-export function collect<T = any>(client: WsClient, query: string, variables: Record<string, unknown>, n: number, timeoutMs = 10000) {
+export function collect<T = any>(
+  client: WsClient,
+  query: string,
+  variables: Record<string, unknown>,
+  n: number,
+  timeoutMs = 10000,
+) {
   const results: { data?: T; errors?: any[] }[] = [];
   let unsubscribe = () => {};
   let resolveReady!: () => void;
   const done = new Promise<typeof results>((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
-      reject(new Error(`timed out waiting for ${n} subscription results, got ${results.length}: ${JSON.stringify(results)}`));
+      reject(
+        new Error(`timed out waiting for ${n} subscription results, got ${results.length}: ${JSON.stringify(results)}`),
+      );
     }, timeoutMs);
-    unsubscribe = client.subscribe<T>({ query, variables }, {
-      next: (value) => {
-        results.push(value as any);
-        if (results.length >= n) {
+    unsubscribe = client.subscribe<T>(
+      { query, variables },
+      {
+        next: (value) => {
+          results.push(value as any);
+          if (results.length >= n) {
+            clearTimeout(timer);
+            unsubscribe();
+            resolve(results);
+          }
+        },
+        error: (err) => {
           clearTimeout(timer);
-          unsubscribe();
+          results.push({ errors: Array.isArray(err) ? err : [err] });
           resolve(results);
-        }
+        },
+        complete: () => {
+          clearTimeout(timer);
+          resolve(results);
+        },
       },
-      error: (err) => {
-        clearTimeout(timer);
-        results.push({ errors: Array.isArray(err) ? err : [err] });
-        resolve(results);
-      },
-      complete: () => {
-        clearTimeout(timer);
-        resolve(results);
-      },
-    });
+    );
   });
   return { done, stop: () => unsubscribe() };
 }

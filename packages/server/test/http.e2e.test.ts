@@ -4,7 +4,15 @@
  * (a masked INTERNAL_SERVER_ERROR with the request id, never a stack trace or SQL).
  */
 import { GqlResponse, startTestServer, TestServer } from './harness';
-import { baseUrl, driveTo, expectNoInternals, onlyError, orderSnapshot, recordPayment, standardCatalog } from './order-helpers';
+import {
+  baseUrl,
+  driveTo,
+  expectNoInternals,
+  onlyError,
+  orderSnapshot,
+  recordPayment,
+  standardCatalog,
+} from './order-helpers';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -17,7 +25,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 /** POSTs a raw body to /graphql; returns status, headers and the parsed JSON body (or the text). */
 async function post(body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}`, ...headers }, body });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}`, ...headers },
+    body,
+  });
   const text = await res.text();
   let json: any;
   try {
@@ -82,14 +94,24 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
     const res = await post('{"query": "{ me { email } }", ');
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.json).toEqual({ errors: [{ message: 'Malformed JSON in request body', extensions: { code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') } }] });
+    expect(res.json).toEqual({
+      errors: [
+        {
+          message: 'Malformed JSON in request body',
+          extensions: { code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') },
+        },
+      ],
+    });
     expectNoInternals(res.text);
   });
 
   test('a JSON body that is not an object is a 400', async () => {
     const res = await post('"{ me { email } }"');
     expect(res.status).toBe(400);
-    expect(res.json.errors[0]).toMatchObject({ message: 'Malformed JSON in request body', extensions: { code: 'BAD_REQUEST' } });
+    expect(res.json.errors[0]).toMatchObject({
+      message: 'Malformed JSON in request body',
+      extensions: { code: 'BAD_REQUEST' },
+    });
     expectNoInternals(res.text);
   });
 
@@ -99,14 +121,24 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
     const res = await post(body);
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.json).toEqual({ errors: [{ message: 'Request body too large (limit 1mb)', extensions: { code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') } }] });
+    expect(res.json).toEqual({
+      errors: [
+        {
+          message: 'Request body too large (limit 1mb)',
+          extensions: { code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') },
+        },
+      ],
+    });
     expectNoInternals(res.text);
     // The oversized request was not executed: the token it would have revoked still works.
     expect((await t.q('{ me { email } }')).me.email).toBe('admin@test.local');
   });
 
   test('a body just under the limit is read and answered normally', async () => {
-    const body = JSON.stringify({ query: 'mutation($e: String!) { login(email: $e, password: "x") { token userErrors { code } } }', variables: { e: 'x'.repeat(900 * 1024) } });
+    const body = JSON.stringify({
+      query: 'mutation($e: String!) { login(email: $e, password: "x") { token userErrors { code } } }',
+      variables: { e: 'x'.repeat(900 * 1024) },
+    });
     const res = await post(body);
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
@@ -142,7 +174,9 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
   });
 
   test('wrong variable types are a 400 BAD_USER_INPUT GraphQL error', async () => {
-    const res = await t.gql('mutation($id: ID!) { confirmOrder(id: $id) { userErrors { code } } }', { id: { nested: true } });
+    const res = await t.gql('mutation($id: ID!) { confirmOrder(id: $id) { userErrors { code } } }', {
+      id: { nested: true },
+    });
     expect(res.status).toBe(400);
     expect(onlyError(res).extensions).toEqual({ code: 'BAD_USER_INPUT' });
   });
@@ -155,8 +189,10 @@ describe('unexpected failures are masked', () => {
     await t.sql('alter table payment rename column method to method_moved');
     let res: GqlResponse | undefined;
     try {
-      res = await t.gql('mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { id } userErrors { code } } }',
-        { i: { orderId: o.id, amount: 100, method: 'card', reference: 'ch_masked' } });
+      res = await t.gql(
+        'mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { id } userErrors { code } } }',
+        { i: { orderId: o.id, amount: 100, method: 'card', reference: 'ch_masked' } },
+      );
     } finally {
       await t.sql('alter table payment rename column method_moved to method');
     }
@@ -164,10 +200,18 @@ describe('unexpected failures are masked', () => {
     expect(requestId).toMatch(UUID);
     expect(res.body).toEqual({
       data: null,
-      errors: [{ message: 'Internal server error', path: ['recordPayment'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+      errors: [
+        {
+          message: 'Internal server error',
+          path: ['recordPayment'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+        },
+      ],
     });
     expectNoInternals(res.body);
-    expect(JSON.stringify(res.body.errors![0].message) + JSON.stringify(res.body.errors![0].extensions)).not.toMatch(/payment|method|column|postgres|mikro|insert/i);
+    expect(JSON.stringify(res.body.errors![0].message) + JSON.stringify(res.body.errors![0].extensions)).not.toMatch(
+      /payment|method|column|postgres|mikro|insert/i,
+    );
     // The transaction rolled back: no payment, no history entry, the order as it was.
     expect(await orderSnapshot(t, o.id)).toEqual(before);
 
@@ -188,7 +232,13 @@ describe('unexpected failures are masked', () => {
     expect(res.headers.get('x-request-id')).toBe('ops-trace-7');
     expect(res.body).toEqual({
       data: null,
-      errors: [{ message: 'Internal server error', path: ['channels'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'ops-trace-7' } }],
+      errors: [
+        {
+          message: 'Internal server error',
+          path: ['channels'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'ops-trace-7' },
+        },
+      ],
     });
     expectNoInternals(res.body);
     expect((await t.q('{ channels { code currency } }')).channels).toEqual([{ code: 'WEB', currency: 'EUR' }]);
@@ -200,11 +250,18 @@ describe('unexpected failures are masked', () => {
     await t.sql(`alter table order_history add constraint test_no_holds check (to_status is distinct from 'ON_HOLD')`);
     let res: GqlResponse | undefined;
     try {
-      res = await t.gql('mutation($id: ID!) { holdOrder(id: $id, reason: "check") { order { status } userErrors { code } } }', { id: o.id });
+      res = await t.gql(
+        'mutation($id: ID!) { holdOrder(id: $id, reason: "check") { order { status } userErrors { code } } }',
+        { id: o.id },
+      );
     } finally {
       await t.sql('alter table order_history drop constraint test_no_holds');
     }
-    expect(onlyError(res)).toEqual({ message: 'Internal server error', path: ['holdOrder'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') } });
+    expect(onlyError(res)).toEqual({
+      message: 'Internal server error',
+      path: ['holdOrder'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') },
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/test_no_holds|order_history|constraint/);
     expect(await orderSnapshot(t, o.id)).toEqual(before);
   });

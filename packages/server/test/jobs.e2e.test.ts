@@ -21,8 +21,18 @@ const POLICY = { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: true, deadLe
 
 function secondServer(): Promise<RunningServer> {
   return createServer({
-    config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, jobPollSeconds: 1 },
-    databaseUrl: t.databaseUrl, host: '127.0.0.1', seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'silent',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 0,
+      jobPollSeconds: 1,
+    },
+    databaseUrl: t.databaseUrl,
+    host: '127.0.0.1',
+    seed: 'none',
   });
 }
 
@@ -40,10 +50,22 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
-const JOBS = operation<Select<Query, { jobs: { id: true; queue: true; state: true; data: true; retryCount: true; retryLimit: true; error: true } }>>(
-  `query($q: String, $s: JobState) { jobs(queue: $q, state: $s) { id queue state data retryCount retryLimit error } }`);
-const RETRY = operation<Select<Mutation, { retryJob: { job: { id: true; queue: true; state: true }; userErrors: { field: true; code: true; message: true } } }>>(
-  `mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { job { id queue state } userErrors { field code message } } }`);
+const JOBS = operation<
+  Select<
+    Query,
+    { jobs: { id: true; queue: true; state: true; data: true; retryCount: true; retryLimit: true; error: true } }
+  >
+>(`query($q: String, $s: JobState) { jobs(queue: $q, state: $s) { id queue state data retryCount retryLimit error } }`);
+const RETRY = operation<
+  Select<
+    Mutation,
+    {
+      retryJob: { job: { id: true; queue: true; state: true }; userErrors: { field: true; code: true; message: true } };
+    }
+  >
+>(
+  `mutation($q: String!, $id: ID!) { retryJob(queue: $q, id: $id) { job { id queue state } userErrors { field code message } } }`,
+);
 
 test('a failing job is retried with growing delays, then kept as a dead letter with its error; an admin sees it and retries it', async () => {
   const attempts: number[] = [];
@@ -63,9 +85,24 @@ test('a failing job is retried with growing delays, then kept as a dead letter w
   const gaps = [attempts[1] - attempts[0], attempts[2] - attempts[1]];
   expect(gaps[0]).toBeGreaterThanOrEqual(900); // 1-2 s
   expect(gaps[1]).toBeGreaterThanOrEqual(1900); // 2-4 s
-  expect(letter).toMatchObject({ queue: 'test-flaky__dead', state: 'CREATED', data: { n: 7 }, error: 'boom 3 of job 7' });
+  expect(letter).toMatchObject({
+    queue: 'test-flaky__dead',
+    state: 'CREATED',
+    data: { n: 7 },
+    error: 'boom 3 of job 7',
+  });
   const failed = await t.q(JOBS, { q: 'test-flaky', s: 'FAILED' });
-  expect(failed.jobs).toEqual([{ id, queue: 'test-flaky', state: 'FAILED', data: { n: 7 }, retryCount: 2, retryLimit: 2, error: 'boom 3 of job 7' }]);
+  expect(failed.jobs).toEqual([
+    {
+      id,
+      queue: 'test-flaky',
+      state: 'FAILED',
+      data: { n: 7 },
+      retryCount: 2,
+      retryLimit: 2,
+      error: 'boom 3 of job 7',
+    },
+  ]);
 
   // Running jobs cannot be retried; unknown ones are NOT_FOUND; nothing changes.
   const unknown = await t.q(RETRY, { q: 'test-flaky', id: '00000000-0000-4000-8000-000000000000' });
@@ -74,35 +111,68 @@ test('a failing job is retried with growing delays, then kept as a dead letter w
   fixed = true;
   const retried = await t.q(RETRY, { q: 'test-flaky', id });
   expect(retried.retryJob).toMatchObject({ userErrors: [], job: { id, queue: 'test-flaky' } });
-  await until('the retried job to complete', async () => (await t.q(JOBS, { q: 'test-flaky', s: 'COMPLETED' })).jobs.length === 1);
+  await until(
+    'the retried job to complete',
+    async () => (await t.q(JOBS, { q: 'test-flaky', s: 'COMPLETED' })).jobs.length === 1,
+  );
   const again = await t.q(RETRY, { q: 'test-flaky', id });
-  expect(again.retryJob.userErrors).toEqual([{ field: ['id'], code: 'INVALID_INPUT', message: 'Only a failed job or a dead letter can be retried; this one is completed' }]);
+  expect(again.retryJob.userErrors).toEqual([
+    {
+      field: ['id'],
+      code: 'INVALID_INPUT',
+      message: 'Only a failed job or a dead letter can be retried; this one is completed',
+    },
+  ]);
 
   // A dead letter goes back to its queue as a new job, and leaves the dead-letter queue.
   const fromDead = await t.q(RETRY, { q: 'test-flaky__dead', id: letter.id });
   expect(fromDead.retryJob).toMatchObject({ userErrors: [], job: { queue: 'test-flaky' } });
   expect(fromDead.retryJob.job!.id).not.toBe(id);
-  await until('the dead letter re-run', async () => (await t.q(JOBS, { q: 'test-flaky', s: 'COMPLETED' })).jobs.length === 2);
+  await until(
+    'the dead letter re-run',
+    async () => (await t.q(JOBS, { q: 'test-flaky', s: 'COMPLETED' })).jobs.length === 2,
+  );
   expect((await t.q(JOBS, { q: 'test-flaky__dead' })).jobs).toEqual([]);
   expect(await t.sql(`select actor, target_id from audit_entry where action = 'job.retry' order by at`)).toEqual([
-    { actor: 'user:admin@test.local', target_id: id }, { actor: 'user:admin@test.local', target_id: letter.id },
+    { actor: 'user:admin@test.local', target_id: id },
+    { actor: 'user:admin@test.local', target_id: letter.id },
   ]);
 });
 
 test('JOB_MANAGE cannot be given to a partner API key', async () => {
-  await t.q(`mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { message } } }`);
-  const r = await t.q<Select<Mutation, { createApiKey: { apiKey: { id: true }; secret: true; userErrors: { field: true; code: true; message: true } } }>>(
+  await t.q(
+    `mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { message } } }`,
+  );
+  const r = await t.q<
+    Select<
+      Mutation,
+      { createApiKey: { apiKey: { id: true }; secret: true; userErrors: { field: true; code: true; message: true } } }
+    >
+  >(
     `mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { apiKey { id } secret userErrors { field code message } } }`,
-    { i: { name: 'ops', channelCodes: ['WEB'], permissions: ['ORDER_READ', 'JOB_MANAGE'] } });
-  expect(r.createApiKey).toEqual({ apiKey: null, secret: null, userErrors: [{ field: ['input', 'permissions', '1'], code: 'INVALID_INPUT', message: 'JOB_MANAGE cannot be given to an API key' }] });
+    { i: { name: 'ops', channelCodes: ['WEB'], permissions: ['ORDER_READ', 'JOB_MANAGE'] } },
+  );
+  expect(r.createApiKey).toEqual({
+    apiKey: null,
+    secret: null,
+    userErrors: [
+      {
+        field: ['input', 'permissions', '1'],
+        code: 'INVALID_INPUT',
+        message: 'JOB_MANAGE cannot be given to an API key',
+      },
+    ],
+  });
 });
 
 test('a job sent in a transaction that rolls back never exists', async () => {
   await t.server.jobs.define('test-rollback', POLICY);
-  await expect(t.server.orm.em.fork().transactional(async (em) => {
-    await t.server.jobs.send(em, 'test-rollback', { n: 1 });
-    throw new Error('changed my mind');
-  })).rejects.toThrow('changed my mind');
+  await expect(
+    t.server.orm.em.fork().transactional(async (em) => {
+      await t.server.jobs.send(em, 'test-rollback', { n: 1 });
+      throw new Error('changed my mind');
+    }),
+  ).rejects.toThrow('changed my mind');
   expect(await t.sql(`select count(*)::int as n from pgboss.job where name = 'test-rollback'`)).toEqual([{ n: 0 }]);
 });
 
@@ -135,12 +205,19 @@ test('with two server processes working a queue, every job runs exactly once', a
   const other = await secondServer();
   try {
     const runs: { job: string; by: string }[] = [];
-    for (const [server, by] of [[t.server, 'A'], [other, 'B']] as const) {
+    for (const [server, by] of [
+      [t.server, 'A'],
+      [other, 'B'],
+    ] as const) {
       await server.jobs.define('test-once', POLICY);
-      await server.jobs.work<{ n: number }>('test-once', async (job) => {
-        runs.push({ job: job.id, by });
-        await new Promise((r) => setTimeout(r, 20));
-      }, 4);
+      await server.jobs.work<{ n: number }>(
+        'test-once',
+        async (job) => {
+          runs.push({ job: job.id, by });
+          await new Promise((r) => setTimeout(r, 20));
+        },
+        4,
+      );
     }
     const ids: string[] = [];
     for (let n = 0; n < 40; n++) ids.push(await send(n % 2 ? t.server : other, 'test-once', { n }));

@@ -23,16 +23,21 @@ afterAll(() => t?.stop());
 
 const SUB = `subscription($after: ID) { orderUpdated(channelCode: "WEB", after: $after) { eventId order { id status } event { type toStatus } } }`;
 type EventsPage = Select<Query, { events: { nodes: { id: true }; pageInfo: { endCursor: true; hasNextPage: true } } }>;
-const EVENTS = operation<EventsPage>(`query($after: String) { events(first: 7, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`);
+const EVENTS = operation<EventsPage>(
+  `query($after: String) { events(first: 7, after: $after) { nodes { id } pageInfo { endCursor hasNextPage } } }`,
+);
 
 function follow(after?: string) {
   const ids: string[] = [];
   const errors: unknown[] = [];
-  const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>({ query: SUB, variables: after ? { after } : {} }, {
-    next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data!.orderUpdated.eventId)),
-    error: (e) => errors.push(e),
-    complete: () => {},
-  });
+  const stop = t.ws().subscribe<Select<Subscription, { orderUpdated: { eventId: true } }>>(
+    { query: SUB, variables: after ? { after } : {} },
+    {
+      next: (r) => (r.errors ? errors.push(r.errors) : ids.push(r.data!.orderUpdated.eventId)),
+      error: (e) => errors.push(e),
+      complete: () => {},
+    },
+  );
   return { ids, errors, stop };
 }
 
@@ -46,8 +51,11 @@ async function until(what: string, ok: () => boolean, timeoutMs = 20_000) {
 
 /** The channel's subscription updates (primary events) after a position, in stream order, from the table. */
 async function updatesAfter(position: string): Promise<string[]> {
-  const rows = await t.sql(`select e.id from domain_event e join channel c on c.id = e.channel_id
-    where c.code = 'WEB' and (e.payload->>'primary')::boolean and e.position > $1 order by e.position`, [position]);
+  const rows = await t.sql(
+    `select e.id from domain_event e join channel c on c.id = e.channel_id
+    where c.code = 'WEB' and (e.payload->>'primary')::boolean and e.position > $1 order by e.position`,
+    [position],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -90,7 +98,9 @@ async function story(held: Client, tag: string) {
   const paged = await pageAll();
   const [{ open }] = await held.query('select 1 as open').then((r) => r.rows);
   expect(open).toBe(1);
-  const stream = (await t.sql('select id from domain_event where position is not null order by position')).map((r) => r.id);
+  const stream = (await t.sql('select id from domain_event where position is not null order by position')).map(
+    (r) => r.id,
+  );
   expect(paged.ids).toEqual(stream);
   const [{ n: unnumbered }] = await t.sql('select count(*)::int as n from domain_event where position is null');
   expect(unnumbered).toBe(0);
@@ -123,20 +133,27 @@ test('an unrelated transaction held open 30 s: a subscriber resuming with after,
 
 test('a transaction that wrote an order update and commits last: everything committed before it is delivered meanwhile, and its update once, after commit, to followers and resumers', async () => {
   const { order } = await placeOrder(t, { externalId: 'HELD-1' });
-  const [placed] = await t.sql(`select id from domain_event where aggregate_id = $1 and type = 'order.placed'`, [order.id]);
+  const [placed] = await t.sql(`select id from domain_event where aggregate_id = $1 and type = 'order.placed'`, [
+    order.id,
+  ]);
   const held = new Client({ connectionString: t.databaseUrl });
   await held.connect();
   try {
     await held.query('begin');
     // A copy of the placement's update (the same history entry), as a new stream event of this transaction.
-    const [written] = (await held.query(`insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
-      select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, now() from domain_event where id = $1 returning id`, [placed.id])).rows;
+    const [written] = (
+      await held.query(
+        `insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at)
+      select gen_random_uuid(), type, aggregate_type, aggregate_id, channel_id, payload, actor, now() from domain_event where id = $1 returning id`,
+        [placed.id],
+      )
+    ).rows;
     const { start, first, resumed, paged } = await story(held, 'HELD');
     expect(resumed.ids).not.toContain(written.id);
     const follower = follow(resumed.ids.at(-1));
     await settle(300);
     await held.query('commit');
-    await until('the held transaction\'s update to arrive', () => resumed.ids.length === 9 && follower.ids.length === 1);
+    await until("the held transaction's update to arrive", () => resumed.ids.length === 9 && follower.ids.length === 1);
     await new Promise((r) => setTimeout(r, 1000)); // nothing more may arrive
     expect(resumed.ids.at(-1)).toBe(written.id);
     expect(follower.ids).toEqual([written.id]);

@@ -24,7 +24,12 @@ beforeAll(async () => {
     stock: { 'SKU-1': { WH1: 1000 } },
   });
   // A queue nobody works, with one job waiting and one dead letter, before the first scrape.
-  await t.server.jobs.define('metrics-probe', { retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false, deadLetter: true });
+  await t.server.jobs.define('metrics-probe', {
+    retryLimit: 0,
+    retryDelaySeconds: 1,
+    retryBackoff: false,
+    deadLetter: true,
+  });
   await t.server.orm.em.fork().transactional(async (em) => {
     await t.server.jobs.send(em, 'metrics-probe', { n: 1 });
     await t.server.jobs.send(em, 'metrics-probe__dead', { n: 2 });
@@ -83,7 +88,10 @@ test('the job queue gauges show the jobs waiting and the dead letters the databa
 });
 
 test('without the token /metrics answers 401 and shows nothing; with it, Prometheus text', async () => {
-  for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Record<string, string>[]) {
+  for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Record<
+    string,
+    string
+  >[]) {
     const res = await fetch(`${base()}/metrics`, { headers });
     expect(res.status).toBe(401);
     const body = await res.text();
@@ -117,12 +125,27 @@ test('GraphQL operations are timed by name and outcome, and errors counted by co
   expect(n).toBe(1);
 
   const text = await scrape();
-  expect(sample(text, 'oms_graphql_operation_duration_seconds_count', { operation: 'placeOrder', type: 'mutation', outcome: 'ok' })).toBe(1);
-  expect(sample(text, 'oms_graphql_operation_duration_seconds_count', { operation: 'placeOrder', outcome: 'BAD_USER_INPUT' })).toBe(1);
+  expect(
+    sample(text, 'oms_graphql_operation_duration_seconds_count', {
+      operation: 'placeOrder',
+      type: 'mutation',
+      outcome: 'ok',
+    }),
+  ).toBe(1);
+  expect(
+    sample(text, 'oms_graphql_operation_duration_seconds_count', {
+      operation: 'placeOrder',
+      outcome: 'BAD_USER_INPUT',
+    }),
+  ).toBe(1);
   expect(sample(text, 'oms_graphql_errors_total', { code: 'BAD_USER_INPUT' })).toBe(1);
   // The harness signs in with an unnamed operation.
-  expect(sample(text, 'oms_graphql_operation_duration_seconds_count', { operation: 'anonymous', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
-  expect(sample(text, 'oms_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' })).toBeGreaterThanOrEqual(3);
+  expect(
+    sample(text, 'oms_graphql_operation_duration_seconds_count', { operation: 'anonymous', outcome: 'ok' }),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    sample(text, 'oms_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' }),
+  ).toBeGreaterThanOrEqual(3);
 });
 
 test('HTTP requests are labelled with the route pattern, never the raw path with its id', async () => {
@@ -131,14 +154,24 @@ test('HTTP requests are labelled with the route pattern, never the raw path with
   expect(res.status).toBe(404);
   await fetch(`${base()}/no-such-thing/${id}`, { headers: { accept: 'application/json' } });
   const text = await scrape();
-  expect(sample(text, 'oms_http_request_duration_seconds_count', { method: 'GET', route: '/export/jobs/:id/download', status: '404' })).toBe(1);
+  expect(
+    sample(text, 'oms_http_request_duration_seconds_count', {
+      method: 'GET',
+      route: '/export/jobs/:id/download',
+      status: '404',
+    }),
+  ).toBe(1);
   expect(text).not.toContain(id);
 });
 
 test('operation names are bounded: past 200 distinct names the rest count as "other"', async () => {
   // 25 at a time, without a token (no sign-in lookup): on a busy machine 205 requests in a row take long.
   for (let i = 0; i < 205; i += 25) {
-    await Promise.all(Array.from({ length: Math.min(25, 205 - i) }, (_, j) => t.gql(`query probe${i + j} { __typename }`, undefined, { token: null })));
+    await Promise.all(
+      Array.from({ length: Math.min(25, 205 - i) }, (_, j) =>
+        t.gql(`query probe${i + j} { __typename }`, undefined, { token: null }),
+      ),
+    );
   }
   const text = await scrape();
   const names = labelValues(text, 'oms_graphql_operation_duration_seconds_count', 'operation');
@@ -209,7 +242,9 @@ test('the event stream is connected and reports when it last published an update
 test('with neither a token nor a port configured, /metrics is off (404)', async () => {
   const plain = await startTestServer();
   try {
-    const res = await fetch(`${plain.url.replace(/\/graphql$/, '')}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await fetch(`${plain.url.replace(/\/graphql$/, '')}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('oms_');
     expect(plain.server.metricsPort).toBeUndefined();
@@ -222,6 +257,9 @@ test("the metric table of docs/operations.md lists exactly the server's own metr
   const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/operations.md'), 'utf8');
   const section = docs.slice(docs.indexOf('## Monitoring'), docs.indexOf('## Faults'));
   const documented = [...section.matchAll(/^\| `(oms_\w+)` \|/gm)].map((m) => m[1]).sort();
-  const defined = (await t.server.metrics.registry.getMetricsAsJSON()).map((m) => m.name).filter((n) => n.startsWith('oms_')).sort();
+  const defined = (await t.server.metrics.registry.getMetricsAsJSON())
+    .map((m) => m.name)
+    .filter((n) => n.startsWith('oms_'))
+    .sort();
   expect(documented).toEqual(defined);
 });

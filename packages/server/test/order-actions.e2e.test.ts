@@ -9,8 +9,20 @@ import { startTestServer, TestServer } from './harness';
 import type { Query, Select } from './support/select';
 import { createKey, userWithRole } from './access-helpers';
 import {
-  cancelOrder, confirmOrder, createReturn, createShipment, driveTo, DrivenOrder, holdOrder, markShipmentDelivered, orderSnapshot,
-  recordPayment, refundPayment, releaseOrderHold, standardCatalog, Target,
+  cancelOrder,
+  confirmOrder,
+  createReturn,
+  createShipment,
+  driveTo,
+  DrivenOrder,
+  holdOrder,
+  markShipmentDelivered,
+  orderSnapshot,
+  recordPayment,
+  refundPayment,
+  releaseOrderHold,
+  standardCatalog,
+  Target,
 } from './order-helpers';
 
 let t: TestServer;
@@ -20,15 +32,41 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-type OrderAction = 'CONFIRM' | 'HOLD' | 'RELEASE_HOLD' | 'CANCEL' | 'RECORD_PAYMENT' | 'REFUND' | 'CREATE_SHIPMENT' | 'MARK_DELIVERED' | 'CREATE_RETURN';
-const ALL: OrderAction[] = ['CONFIRM', 'HOLD', 'RELEASE_HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'CREATE_SHIPMENT', 'MARK_DELIVERED', 'CREATE_RETURN'];
+type OrderAction =
+  | 'CONFIRM'
+  | 'HOLD'
+  | 'RELEASE_HOLD'
+  | 'CANCEL'
+  | 'RECORD_PAYMENT'
+  | 'REFUND'
+  | 'CREATE_SHIPMENT'
+  | 'MARK_DELIVERED'
+  | 'CREATE_RETURN';
+const ALL: OrderAction[] = [
+  'CONFIRM',
+  'HOLD',
+  'RELEASE_HOLD',
+  'CANCEL',
+  'RECORD_PAYMENT',
+  'REFUND',
+  'CREATE_SHIPMENT',
+  'MARK_DELIVERED',
+  'CREATE_RETURN',
+];
 type Money = 'unpaid' | 'part paid';
 
-interface Shipped { id: string; status: string }
+interface Shipped {
+  id: string;
+  status: string;
+}
 
 /** Reads what the API lists for the order, and its shipments (to pick one to deliver). */
 async function view(o: DrivenOrder, token?: string) {
-  const r = await t.q('query($id: ID!) { order(id: $id) { status availableActions shipments { id status } } }', { id: o.id }, token ? { token } : undefined);
+  const r = await t.q(
+    'query($id: ID!) { order(id: $id) { status availableActions shipments { id status } } }',
+    { id: o.id },
+    token ? { token } : undefined,
+  );
   return r.order as { status: string; availableActions: OrderAction[]; shipments: Shipped[] };
 }
 
@@ -38,23 +76,38 @@ const shipmentToDeliver = (shipments: Shipped[]) => (shipments.find((s) => s.sta
 /** Each action with a valid input for the order (2 x SKU-1 at 12.50 EUR, 25.00 EUR in all). */
 function run(action: OrderAction, o: DrivenOrder, shipmentId?: string) {
   switch (action) {
-    case 'CONFIRM': return confirmOrder(t, o.id);
-    case 'HOLD': return holdOrder(t, o.id, 'second look');
-    case 'RELEASE_HOLD': return releaseOrderHold(t, o.id);
-    case 'CANCEL': return cancelOrder(t, o.id, 'changed mind');
-    case 'RECORD_PAYMENT': return recordPayment(t, { orderId: o.id, amount: 100, method: 'card' });
-    case 'REFUND': return refundPayment(t, { orderId: o.id, amount: 100, reason: 'goodwill' });
-    case 'CREATE_SHIPMENT': return createShipment(t, o.id, 1);
-    case 'MARK_DELIVERED': return markShipmentDelivered(t, shipmentId!);
-    case 'CREATE_RETURN': return createReturn(t, o.id, 1);
+    case 'CONFIRM':
+      return confirmOrder(t, o.id);
+    case 'HOLD':
+      return holdOrder(t, o.id, 'second look');
+    case 'RELEASE_HOLD':
+      return releaseOrderHold(t, o.id);
+    case 'CANCEL':
+      return cancelOrder(t, o.id, 'changed mind');
+    case 'RECORD_PAYMENT':
+      return recordPayment(t, { orderId: o.id, amount: 100, method: 'card' });
+    case 'REFUND':
+      return refundPayment(t, { orderId: o.id, amount: 100, reason: 'goodwill' });
+    case 'CREATE_SHIPMENT':
+      return createShipment(t, o.id, 1);
+    case 'MARK_DELIVERED':
+      return markShipmentDelivered(t, shipmentId!);
+    case 'CREATE_RETURN':
+      return createReturn(t, o.id, 1);
   }
 }
 
 async function drive(target: Target, money: Money) {
-  return driveTo(t, target, money === 'part paid' ? async (o) => {
-    const paid = await recordPayment(t, { orderId: o.id, amount: 1000, method: 'card' });
-    if (paid.userErrors.length) throw new Error(JSON.stringify(paid.userErrors));
-  } : undefined);
+  return driveTo(
+    t,
+    target,
+    money === 'part paid'
+      ? async (o) => {
+          const paid = await recordPayment(t, { orderId: o.id, amount: 1000, method: 'card' });
+          if (paid.userErrors.length) throw new Error(JSON.stringify(paid.userErrors));
+        }
+      : undefined,
+  );
 }
 
 /**
@@ -117,18 +170,25 @@ describe.each(CASES)('an order that is $target, $money', ({ target, money }) => 
 });
 
 describe('the list is the caller’s', () => {
-  const GQL_CONFIRM = 'mutation($id: ID!) { confirmOrder(id: $id) { order { status availableActions } userErrors { code message } } }';
+  const GQL_CONFIRM =
+    'mutation($id: ID!) { confirmOrder(id: $id) { order { status availableActions } userErrors { code message } } }';
   const GQL_HOLD = 'mutation($id: ID!) { holdOrder(id: $id, reason: "look") { order { status } userErrors { code } } }';
   const GQL_CANCEL = 'mutation($id: ID!) { cancelOrder(id: $id) { order { status } userErrors { code } } }';
 
   test('a partner key sees only the actions its permissions allow, and is refused the others', async () => {
-    const key = await createKey(t, { channelCodes: ['WEB'], permissions: ['ORDER_READ', 'ORDER_UPDATE', 'PAYMENT_RECORD'] });
+    const key = await createKey(t, {
+      channelCodes: ['WEB'],
+      permissions: ['ORDER_READ', 'ORDER_UPDATE', 'PAYMENT_RECORD'],
+    });
     const o = await driveTo(t, 'PENDING');
     expect((await view(o, key.secret)).availableActions).toEqual(['CONFIRM', 'RECORD_PAYMENT']);
     const held = await t.gql(GQL_HOLD, { id: o.id }, { token: key.secret });
     expect(held.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const confirmed = await t.gql(GQL_CONFIRM, { id: o.id }, { token: key.secret });
-    expect(confirmed.body.data.confirmOrder).toEqual({ order: { status: 'CONFIRMED', availableActions: ['RECORD_PAYMENT'] }, userErrors: [] });
+    expect(confirmed.body.data.confirmOrder).toEqual({
+      order: { status: 'CONFIRMED', availableActions: ['RECORD_PAYMENT'] },
+      userErrors: [],
+    });
     // The same order, asked by the admin: everything its position allows.
     expect((await view(o)).availableActions).toEqual(['HOLD', 'CANCEL', 'RECORD_PAYMENT', 'CREATE_SHIPMENT']);
   });
@@ -153,7 +213,10 @@ describe('the list is the caller’s', () => {
 });
 
 test('a page of orders with availableActions costs one more statement, not one per order', async () => {
-  const page = (fields: string) => t.q<Select<Query, { orders: { nodes: { id: true; status: true } } }>>(`{ orders(first: 200) { nodes { ${fields} } } }`);
+  const page = (fields: string) =>
+    t.q<Select<Query, { orders: { nodes: { id: true; status: true } } }>>(
+      `{ orders(first: 200) { nodes { ${fields} } } }`,
+    );
   const orders = (await page('id status')).orders.nodes;
   expect(orders.length).toBeGreaterThan(50);
   expect(new Set(orders.map((n) => n.status)).size).toBe(8);
@@ -164,18 +227,34 @@ test('a page of orders with availableActions costs one more statement, not one p
 });
 
 test('the automation dry run asks the same rules: cancelling an order held after a shipment would be refused', async () => {
-  const created = await t.q(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { field message } } }`, {
-    i: { key: 'cancel-held', name: 'Cancel held orders', trigger: 'order.placed', conditions: [{ field: 'status', op: 'in', value: ['ON_HOLD'] }], actions: [{ type: 'cancel' }], enabled: false },
-  });
+  const created = await t.q(
+    `mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { field message } } }`,
+    {
+      i: {
+        key: 'cancel-held',
+        name: 'Cancel held orders',
+        trigger: 'order.placed',
+        conditions: [{ field: 'status', op: 'in', value: ['ON_HOLD'] }],
+        actions: [{ type: 'cancel' }],
+        enabled: false,
+      },
+    },
+  );
   expect(created.createAutomationRule.userErrors).toEqual([]);
   const dryRun = async (o: DrivenOrder) => {
-    const r = await t.q<Select<Query, { dryRunAutomation: { ruleKey: true; matches: true; actions: true; reason: true } }>>('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches actions reason } }', { id: o.id });
+    const r = await t.q<
+      Select<Query, { dryRunAutomation: { ruleKey: true; matches: true; actions: true; reason: true } }>
+    >('query($id: ID!) { dryRunAutomation(orderId: $id) { ruleKey matches actions reason } }', { id: o.id });
     return r.dryRunAutomation.find((x) => x.ruleKey === 'cancel-held');
   };
   const afterShipment = await driveTo(t, 'ON_HOLD from PARTIALLY_SHIPPED');
   expect(await dryRun(afterShipment)).toEqual({
-    ruleKey: 'cancel-held', matches: true, actions: ['cancel'],
-    reason: expect.stringContaining(`cancel would be refused: Order ${afterShipment.number} cannot be cancelled from ON_HOLD: it was PARTIALLY_SHIPPED before the hold`),
+    ruleKey: 'cancel-held',
+    matches: true,
+    actions: ['cancel'],
+    reason: expect.stringContaining(
+      `cancel would be refused: Order ${afterShipment.number} cannot be cancelled from ON_HOLD: it was PARTIALLY_SHIPPED before the hold`,
+    ),
   });
   expect((await view(afterShipment)).availableActions).not.toContain('CANCEL');
   const beforeShipment = await driveTo(t, 'ON_HOLD from CONFIRMED');

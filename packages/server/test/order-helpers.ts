@@ -11,15 +11,20 @@ export async function standardCatalog(t: TestServer) {
   await createCatalog(t, {
     channels: [{ code: 'WEB', currency: 'EUR' }],
     warehouses: [{ code: 'WH1', priority: 1 }],
-    products: [{ sku: 'SKU-1', price: 1250 }, { sku: 'SKU-2', price: 499 }],
+    products: [
+      { sku: 'SKU-1', price: 1250 },
+      { sku: 'SKU-2', price: 499 },
+    ],
     stock: { 'SKU-1': { WH1: 1000 }, 'SKU-2': { WH1: 1000 } },
   });
 }
 
-export type Status = 'PENDING' | 'ON_HOLD' | 'CONFIRMED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED';
+export type Status =
+  'PENDING' | 'ON_HOLD' | 'CONFIRMED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED' | 'RETURNED';
 
 /** Where to drive an order; ON_HOLD can be reached from three statuses and behaves per origin. */
-export type Target = Exclude<Status, 'ON_HOLD'> | 'ON_HOLD from PENDING' | 'ON_HOLD from CONFIRMED' | 'ON_HOLD from PARTIALLY_SHIPPED';
+export type Target =
+  Exclude<Status, 'ON_HOLD'> | 'ON_HOLD from PENDING' | 'ON_HOLD from CONFIRMED' | 'ON_HOLD from PARTIALLY_SHIPPED';
 
 export interface DrivenOrder {
   id: string;
@@ -29,7 +34,13 @@ export interface DrivenOrder {
 }
 
 export const ACTIONS = [
-  'confirmOrder', 'holdOrder', 'releaseOrderHold', 'cancelOrder', 'createShipment', 'markShipmentDelivered', 'createReturn',
+  'confirmOrder',
+  'holdOrder',
+  'releaseOrderHold',
+  'cancelOrder',
+  'createShipment',
+  'markShipmentDelivered',
+  'createReturn',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,11 +59,31 @@ export const holdOrder = (t: TestServer, id: string, reason = 'fraud review') =>
 export const cancelOrder = (t: TestServer, id: string, reason = 'customer asked') =>
   mutate(t, 'cancelOrder', 'id: $id, reason: $r', { id, r: reason }, '$id: ID!, $r: String');
 export const createShipment = (t: TestServer, orderId: string, quantity: number, sku = 'SKU-1') =>
-  mutate(t, 'createShipment', 'input: $i', { i: { orderId, warehouseCode: 'WH1', carrier: 'DHL', trackingNumber: `TRK-${Math.random().toString(36).slice(2, 10)}`, lines: [{ sku, quantity }] } }, '$i: CreateShipmentInput!');
+  mutate(
+    t,
+    'createShipment',
+    'input: $i',
+    {
+      i: {
+        orderId,
+        warehouseCode: 'WH1',
+        carrier: 'DHL',
+        trackingNumber: `TRK-${Math.random().toString(36).slice(2, 10)}`,
+        lines: [{ sku, quantity }],
+      },
+    },
+    '$i: CreateShipmentInput!',
+  );
 export const markShipmentDelivered = (t: TestServer, shipmentId: string) =>
   mutate(t, 'markShipmentDelivered', 'shipmentId: $id', { id: shipmentId }, '$id: ID!');
 export const createReturn = (t: TestServer, orderId: string, quantity: number, sku = 'SKU-1') =>
-  mutate(t, 'createReturn', 'input: $i', { i: { orderId, lines: [{ sku, quantity }], reason: 'did not fit', restock: true } }, '$i: CreateReturnInput!');
+  mutate(
+    t,
+    'createReturn',
+    'input: $i',
+    { i: { orderId, lines: [{ sku, quantity }], reason: 'did not fit', restock: true } },
+    '$i: CreateReturnInput!',
+  );
 export const recordPayment = (t: TestServer, input: Record<string, unknown>) =>
   mutate(t, 'recordPayment', 'input: $i', { i: input }, '$i: RecordPaymentInput!');
 export const refundPayment = (t: TestServer, input: Record<string, unknown>) =>
@@ -62,7 +93,11 @@ export const refundPayment = (t: TestServer, input: Record<string, unknown>) =>
  * Places an order for 2 x SKU-1 (so it can be shipped in part) and drives it into `target`
  * through the public API only; `afterPlacing` runs first (e.g. to record a payment while one is taken).
  */
-export async function driveTo(t: TestServer, target: Target, afterPlacing?: (o: DrivenOrder) => Promise<void>): Promise<DrivenOrder> {
+export async function driveTo(
+  t: TestServer,
+  target: Target,
+  afterPlacing?: (o: DrivenOrder) => Promise<void>,
+): Promise<DrivenOrder> {
   const placed = ok('placeOrder', await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 2 }] }));
   const o: DrivenOrder = { id: placed.id, number: placed.number, shipmentIds: [] };
   await afterPlacing?.(o);
@@ -123,30 +158,55 @@ export async function driveTo(t: TestServer, target: Target, afterPlacing?: (o: 
  */
 export function runAction(t: TestServer, action: Action, o: DrivenOrder, quantity = 1) {
   switch (action) {
-    case 'confirmOrder': return confirmOrder(t, o.id);
-    case 'holdOrder': return holdOrder(t, o.id, 'second look');
-    case 'releaseOrderHold': return releaseOrderHold(t, o.id);
-    case 'cancelOrder': return cancelOrder(t, o.id, 'changed mind');
-    case 'createShipment': return createShipment(t, o.id, quantity);
-    case 'markShipmentDelivered': return markShipmentDelivered(t, o.shipmentIds[0]);
-    case 'createReturn': return createReturn(t, o.id, quantity);
+    case 'confirmOrder':
+      return confirmOrder(t, o.id);
+    case 'holdOrder':
+      return holdOrder(t, o.id, 'second look');
+    case 'releaseOrderHold':
+      return releaseOrderHold(t, o.id);
+    case 'cancelOrder':
+      return cancelOrder(t, o.id, 'changed mind');
+    case 'createShipment':
+      return createShipment(t, o.id, quantity);
+    case 'markShipmentDelivered':
+      return markShipmentDelivered(t, o.shipmentIds[0]);
+    case 'createReturn':
+      return createReturn(t, o.id, quantity);
   }
 }
 
 /** Everything the database holds about an order (and the stock it touches), for before/after comparison. */
 export async function orderSnapshot(t: TestServer, id: string) {
-  const [order] = await t.sql(`select status, status_before_hold, hold_reason, cancel_reason, payment_status,
-      paid_amount, refunded_amount, total_amount, updated_at from "order" where id = $1`, [id]);
-  const history = await t.sql('select type, from_status, to_status, message from order_history where order_id = $1 order by seq', [id]);
-  const lines = await t.sql('select sku, quantity, quantity_shipped, quantity_returned from order_line where order_id = $1 order by line_no', [id]);
-  const allocations = await t.sql(`select a.quantity, a.quantity_shipped, a.quantity_returned from stock_allocation a
-      join order_line l on l.id = a.order_line_id where l.order_id = $1 order by a.id`, [id]);
-  const shipments = await t.sql('select id, status, delivered_at from shipment where order_id = $1 order by shipped_at, id', [id]);
-  const [counts] = await t.sql(`select
+  const [order] = await t.sql(
+    `select status, status_before_hold, hold_reason, cancel_reason, payment_status,
+      paid_amount, refunded_amount, total_amount, updated_at from "order" where id = $1`,
+    [id],
+  );
+  const history = await t.sql(
+    'select type, from_status, to_status, message from order_history where order_id = $1 order by seq',
+    [id],
+  );
+  const lines = await t.sql(
+    'select sku, quantity, quantity_shipped, quantity_returned from order_line where order_id = $1 order by line_no',
+    [id],
+  );
+  const allocations = await t.sql(
+    `select a.quantity, a.quantity_shipped, a.quantity_returned from stock_allocation a
+      join order_line l on l.id = a.order_line_id where l.order_id = $1 order by a.id`,
+    [id],
+  );
+  const shipments = await t.sql(
+    'select id, status, delivered_at from shipment where order_id = $1 order by shipped_at, id',
+    [id],
+  );
+  const [counts] = await t.sql(
+    `select
       (select count(*)::int from order_return where order_id = $1) as returns,
       (select count(*)::int from stock_movement where order_id = $1) as movements,
       (select count(*)::int from payment where order_id = $1) as payments,
-      (select count(*)::int from refund where order_id = $1) as refunds`, [id]);
+      (select count(*)::int from refund where order_id = $1) as refunds`,
+    [id],
+  );
   const stock = await t.sql(`select p.sku, w.code, s.on_hand, s.reserved from stock_level s
       join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id order by p.sku, w.code`);
   return { order, history, lines, allocations, shipments, counts, stock };
@@ -163,7 +223,17 @@ export async function countRows(t: TestServer, tables: string[]): Promise<Record
 }
 
 /** Every table a placed order writes to (plus customer, which placeOrder upserts). */
-export const ORDER_TABLES = ['order', 'order_line', 'order_history', 'stock_allocation', 'customer', 'payment', 'refund', 'shipment', 'stock_movement'];
+export const ORDER_TABLES = [
+  'order',
+  'order_line',
+  'order_history',
+  'stock_allocation',
+  'customer',
+  'payment',
+  'refund',
+  'shipment',
+  'stock_movement',
+];
 
 /** Sum of reserved units over all stock rows. */
 export async function totalReserved(t: TestServer): Promise<number> {

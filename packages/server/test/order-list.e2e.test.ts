@@ -8,7 +8,10 @@ beforeAll(async () => {
   t = await startTestServer();
   await createCatalog(t, {
     channels: [{ code: 'WEB' }, { code: 'MARKET' }],
-    warehouses: [{ code: 'WH1', priority: 1 }, { code: 'WH2', priority: 2 }],
+    warehouses: [
+      { code: 'WH1', priority: 1 },
+      { code: 'WH2', priority: 2 },
+    ],
     products: [{ sku: 'SKU-1' }, { sku: 'SKU-2' }, { sku: 'SKU-3' }],
     stock: { 'SKU-1': { WH1: 500, WH2: 500 }, 'SKU-2': { WH1: 500 }, 'SKU-3': { WH2: 500 } },
   });
@@ -17,24 +20,51 @@ beforeAll(async () => {
       channelCode: i % 3 === 0 ? 'MARKET' : 'WEB',
       externalId: i % 3 === 0 ? `MK-${i}` : undefined,
       customer: { email: `buyer${i % 7}@shop${i % 2}.example`, name: `Buyer ${i % 7}` },
-      lines: [{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-2', quantity: 1 }, { sku: 'SKU-3', quantity: 1 }],
+      lines: [
+        { sku: 'SKU-1', quantity: 1 },
+        { sku: 'SKU-2', quantity: 1 },
+        { sku: 'SKU-3', quantity: 1 },
+      ],
     });
     ids.push(r.order.id);
   }
   for (const id of ids.slice(0, 20)) await mutate(t, 'confirmOrder', 'id: $id', { id }, '$id: ID!');
   // Spread placement times one hour apart so date filters have something to cut: ids[59] is the newest.
-  await t.sql(`update "order" o set placed_at = timestamp '2026-01-01 00:00:00+00' + (x.n || ' hours')::interval
-    from (select id, row_number() over () as n from unnest($1::uuid[]) with ordinality as u(id, ord) order by ord) x where o.id = x.id`, [ids]);
+  await t.sql(
+    `update "order" o set placed_at = timestamp '2026-01-01 00:00:00+00' + (x.n || ' hours')::interval
+    from (select id, row_number() over () as n from unnest($1::uuid[]) with ordinality as u(id, ord) order by ord) x where o.id = x.id`,
+    [ids],
+  );
 });
 afterAll(() => t?.stop());
 
-type ListData = Select<Query, { orders: {
-  totalCount: true; pageInfo: { hasNextPage: true; endCursor: true };
-  edges: { cursor: true; node: {
-    id: true; number: true; status: true; externalId: true; placedAt: true; channel: { code: true }; customer: { email: true; name: true };
-    lines: { sku: true; quantity: true; unitPrice: { amount: true }; allocations: { quantity: true; warehouse: { code: true } } };
-  } };
-} }>;
+type ListData = Select<
+  Query,
+  {
+    orders: {
+      totalCount: true;
+      pageInfo: { hasNextPage: true; endCursor: true };
+      edges: {
+        cursor: true;
+        node: {
+          id: true;
+          number: true;
+          status: true;
+          externalId: true;
+          placedAt: true;
+          channel: { code: true };
+          customer: { email: true; name: true };
+          lines: {
+            sku: true;
+            quantity: true;
+            unitPrice: { amount: true };
+            allocations: { quantity: true; warehouse: { code: true } };
+          };
+        };
+      };
+    };
+  }
+>;
 const LIST = operation<ListData>(`query($first: Int, $after: String, $filter: OrderFilter) {
   orders(first: $first, after: $after, filter: $filter) {
     totalCount
@@ -56,12 +86,25 @@ test('the orders list runs the same number of SQL statements for a page of 10 or
   const fifty = await page(50);
   expect(ten.data.orders.edges).toHaveLength(10);
   expect(fifty.data.orders.edges).toHaveLength(50);
-  expect(fifty.data.orders.edges.every((e) => e.node.lines.length === 3 && e.node.lines.every((l) => l.allocations.length >= 1))).toBe(true);
+  expect(
+    fifty.data.orders.edges.every(
+      (e) => e.node.lines.length === 3 && e.node.lines.every((l) => l.allocations.length >= 1),
+    ),
+  ).toBe(true);
   if (process.env.SHOW_SQL) console.log(fifty.statements.join('\n'));
   // Batches run concurrently, so their order varies; what they are and how many does not.
   const tables = (statements: string[]) => statements.map((s) => /from "?(\w+)"?/.exec(s)?.[1]).sort();
   // session lookup, the page, its count, then one batched query per relation
-  const expected = ['user_session', 'order', 'order', 'channel', 'customer', 'order_line', 'stock_allocation', 'warehouse'].sort();
+  const expected = [
+    'user_session',
+    'order',
+    'order',
+    'channel',
+    'customer',
+    'order_line',
+    'stock_allocation',
+    'warehouse',
+  ].sort();
   expect(tables(fifty.statements)).toEqual(expected);
   expect(tables(ten.statements)).toEqual(expected);
 });
@@ -110,7 +153,13 @@ test('an order can be fetched by id or by number, and an unknown one is null', a
 
 test('page size is bounded and a forged cursor is refused with BAD_USER_INPUT', async () => {
   const tooMany = await t.gql(LIST, { first: 1000 });
-  expect(tooMany.body.errors![0]).toMatchObject({ message: 'first must be between 1 and 200', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(tooMany.body.errors![0]).toMatchObject({
+    message: 'first must be between 1 and 200',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
   const forged = await t.gql(LIST, { first: 10, after: 'garbage' });
-  expect(forged.body.errors![0]).toMatchObject({ message: 'after is not a valid cursor', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(forged.body.errors![0]).toMatchObject({
+    message: 'after is not a valid cursor',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
 });

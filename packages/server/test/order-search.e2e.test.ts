@@ -26,24 +26,43 @@ beforeAll(async () => {
     stock: { 'SKU-1': { WH1: 100 } },
   });
   const r = await placeOrder(t, {
-    channelCode: 'MARKET', externalId: 'MK-7781-XY',
+    channelCode: 'MARKET',
+    externalId: 'MK-7781-XY',
     customer: { email: 'Grace.Hopper@Navy.example', name: 'Grace Brewster Hopper' },
   });
   placed = { id: r.order.id, number: r.order.number, externalId: 'MK-7781-XY' };
   const channels = await t.sql<{ id: string }>(`select id from channel order by code desc`);
   const pool = new Pool({ connectionString: t.databaseUrl, max: 1 });
   try {
-    await generateOrders(pool, { orders: GENERATED, customers: 20_000, channelIds: channels.map((c) => c.id), days: 365 });
+    await generateOrders(pool, {
+      orders: GENERATED,
+      customers: 20_000,
+      channelIds: channels.map((c) => c.id),
+      days: 365,
+    });
   } finally {
     await pool.end();
   }
 }, 300_000);
 afterAll(() => t?.stop());
 
-const SEARCH = operation<Select<Query, { orders: { totalCount: true; totalCountIsEstimate: true; nodes: { id: true; number: true; externalId: true; customer: { email: true; name: true } } } }>>(`query($search: String, $first: Int) {
+const SEARCH = operation<
+  Select<
+    Query,
+    {
+      orders: {
+        totalCount: true;
+        totalCountIsEstimate: true;
+        nodes: { id: true; number: true; externalId: true; customer: { email: true; name: true } };
+      };
+    }
+  >
+>(`query($search: String, $first: Int) {
   orders(first: $first, filter: { search: $search }) { totalCount totalCountIsEstimate nodes { id number externalId customer { email name } } }
 }`);
-const STATUS_COUNTS = operation<Select<Query, { orderStatusCounts: { status: true; count: true; isEstimate: true } }>>('{ orderStatusCounts { status count isEstimate } }');
+const STATUS_COUNTS = operation<Select<Query, { orderStatusCounts: { status: true; count: true; isEstimate: true } }>>(
+  '{ orderStatusCounts { status count isEstimate } }',
+);
 const search = async (term: string, first = 50) => (await t.q(SEARCH, { search: term, first })).orders;
 
 describe('search', () => {
@@ -73,16 +92,22 @@ describe('search', () => {
   });
 
   test('a name shared by many customers finds exactly their orders, as the database counts them', async () => {
-    const [{ n }] = await t.sql(`select count(*)::int as n from "order" o join customer c on c.id = o.customer_id where c.name ilike '%schmidt%' or c.email ilike '%schmidt%'`);
+    const [{ n }] = await t.sql(
+      `select count(*)::int as n from "order" o join customer c on c.id = o.customer_id where c.name ilike '%schmidt%' or c.email ilike '%schmidt%'`,
+    );
     expect(n).toBeGreaterThan(50);
     const found = await search('Schmidt', 200);
     expect(found.totalCount).toBe(n);
     expect(found.totalCountIsEstimate).toBe(false);
-    expect(found.nodes.every((o) => /schmidt/i.test(o.customer!.name!) || /schmidt/i.test(o.customer!.email))).toBe(true);
+    expect(found.nodes.every((o) => /schmidt/i.test(o.customer!.name!) || /schmidt/i.test(o.customer!.email))).toBe(
+      true,
+    );
   });
 
   test('an external id of a generated marketplace order finds that order only', async () => {
-    const [row] = await t.sql(`select id, external_id from "order" where external_id is not null and external_id <> 'MK-7781-XY' order by number limit 1`);
+    const [row] = await t.sql(
+      `select id, external_id from "order" where external_id is not null and external_id <> 'MK-7781-XY' order by number limit 1`,
+    );
     expect((await search(row.external_id)).nodes.map((n) => n.id)).toEqual([row.id]);
   });
 });
@@ -92,18 +117,29 @@ describe('search shapes (a term few customers share, and one many share)', () =>
     orders(first: 50, after: $after, sort: $sort, filter: { search: $search, status: $status }) { pageInfo { hasNextPage endCursor } nodes { id } }
   }`;
   const SORT_SQL: Record<string, string> = {
-    PLACED_AT_DESC: 'o.placed_at desc, o.id desc', PLACED_AT_ASC: 'o.placed_at asc, o.id asc', UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
-    TOTAL_DESC: 'o.total_amount desc, o.id desc', TOTAL_ASC: 'o.total_amount asc, o.id asc',
+    PLACED_AT_DESC: 'o.placed_at desc, o.id desc',
+    PLACED_AT_ASC: 'o.placed_at asc, o.id asc',
+    UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
+    TOTAL_DESC: 'o.total_amount desc, o.id desc',
+    TOTAL_ASC: 'o.total_amount asc, o.id asc',
   };
   /** The matches straight from the tables, in the sort's order: what every page must show. */
-  const expected = async (term: string, sort: string, status?: string[]) => (await t.sql<{ id: string }>(
-    `select o.id from "order" o join customer c on c.id = o.customer_id
+  const expected = async (term: string, sort: string, status?: string[]) =>
+    (
+      await t.sql<{ id: string }>(
+        `select o.id from "order" o join customer c on c.id = o.customer_id
       where (o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2) and ($3::order_status[] is null or o.status = any($3))
-      order by ${SORT_SQL[sort]} limit 150`, [term, containsPattern(term), status ?? null])).map((r) => r.id);
+      order by ${SORT_SQL[sort]} limit 150`,
+        [term, containsPattern(term), status ?? null],
+      )
+    ).map((r) => r.id);
   const shape = async (term: string) => {
     const b = searchBreadth(term, 51);
     let n = 0;
-    const [r] = await t.sql(b.text.replace(/\?/g, () => `$${++n}`), b.values);
+    const [r] = await t.sql(
+      b.text.replace(/\?/g, () => `$${++n}`),
+      b.values,
+    );
     return searchPlan(r).searchShape;
   };
 
@@ -116,15 +152,25 @@ describe('search shapes (a term few customers share, and one many share)', () =>
 
   test('totalCount is the exact number of matches in either shape', async () => {
     for (const term of ['Schmidt', 'inbox.exa']) {
-      const [{ n }] = await t.sql(`select count(*)::int as n from "order" o join customer c on c.id = o.customer_id
-        where o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2`, [term, containsPattern(term)]);
-      expect({ term, count: await search(term) }).toMatchObject({ term, count: { totalCount: n, totalCountIsEstimate: false } });
+      const [{ n }] = await t.sql(
+        `select count(*)::int as n from "order" o join customer c on c.id = o.customer_id
+        where o.number = $1 or o.external_id = $1 or c.email ilike $2 or c.name ilike $2`,
+        [term, containsPattern(term)],
+      );
+      expect({ term, count: await search(term) }).toMatchObject({
+        term,
+        count: { totalCount: n, totalCountIsEstimate: false },
+      });
     }
   });
 
   for (const term of ['Schmidt', 'inbox.exa']) {
     test(`"${term}": three pages in every sort, and with a status filter, are the matches in order, cursor after cursor`, async () => {
-      const cases: [string, string[] | undefined][] = [...Object.keys(SORT_SQL).map((sort): [string, undefined] => [sort, undefined]), ['PLACED_AT_DESC', ['DELIVERED']], ['TOTAL_DESC', ['CANCELLED', 'RETURNED']]];
+      const cases: [string, string[] | undefined][] = [
+        ...Object.keys(SORT_SQL).map((sort): [string, undefined] => [sort, undefined]),
+        ['PLACED_AT_DESC', ['DELIVERED']],
+        ['TOTAL_DESC', ['CANCELLED', 'RETURNED']],
+      ];
       for (const [sort, status] of cases) {
         const want = await expected(term, sort, status);
         expect(want.length).toBeGreaterThan(20);
@@ -144,7 +190,9 @@ describe('search shapes (a term few customers share, and one many share)', () =>
 
 describe('indexes', () => {
   test('the migration created trigram indexes on customer e-mail and name, and an index on external id', async () => {
-    const rows = await t.sql(`select indexname, indexdef from pg_indexes where indexname in ('customer_email_trgm_index', 'customer_name_trgm_index', 'order_external_id_index')`);
+    const rows = await t.sql(
+      `select indexname, indexdef from pg_indexes where indexname in ('customer_email_trgm_index', 'customer_name_trgm_index', 'order_external_id_index')`,
+    );
     const defs = Object.fromEntries(rows.map((r) => [r.indexname, r.indexdef]));
     expect(defs.customer_email_trgm_index).toMatch(/USING gin \(email gin_trgm_ops\)/);
     expect(defs.customer_name_trgm_index).toMatch(/USING gin \(name gin_trgm_ops\)/);
@@ -155,8 +203,14 @@ describe('indexes', () => {
     const conditions = orderListConditions({ search: 'hopper@navy', searchCustomers: true });
     let n = 0;
     const where = conditions.map((c) => c.text.replace(/\?/g, () => `$${++n}`)).join(' and ');
-    const plan = (await t.sql(`explain select o.* from "order" o where ${where} order by o.placed_at desc, o.id desc limit 51`, conditions.flatMap((c) => c.values)))
-      .map((r) => r['QUERY PLAN']).join('\n');
+    const plan = (
+      await t.sql(
+        `explain select o.* from "order" o where ${where} order by o.placed_at desc, o.id desc limit 51`,
+        conditions.flatMap((c) => c.values),
+      )
+    )
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
     expect(plan).toMatch(/customer_(email|name)_trgm_index/);
     expect(plan).toMatch(/order_external_id_index/);
     expect(plan).toMatch(/order_number_unique/);
@@ -167,14 +221,17 @@ describe('indexes', () => {
 
 describe('generated orders', () => {
   test('every generated order has lines adding up to its subtotal and a history that ends in its status', async () => {
-    const [bad] = await t.sql(`
+    const [bad] = await t.sql(
+      `
       select count(*) filter (where l.n is null or l.sum <> o.subtotal_amount or o.total_amount <> o.subtotal_amount + o.shipping_amount)::int as totals,
              count(*) filter (where h.last is distinct from o.status)::int as history,
              count(*)::int as orders
         from "order" o
         left join lateral (select count(*) as n, sum(quantity * unit_price_amount) as sum from order_line where order_id = o.id) l on true
         left join lateral (select to_status as last from order_history where order_id = o.id order by seq desc limit 1) h on true
-       where o.id <> $1`, [placed.id]);
+       where o.id <> $1`,
+      [placed.id],
+    );
     expect(bad).toEqual({ totals: 0, history: 0, orders: GENERATED });
     const statuses = await t.sql(`select status, count(*)::int as n from "order" group by status`);
     expect(statuses.length).toBeGreaterThanOrEqual(6);
@@ -182,12 +239,21 @@ describe('generated orders', () => {
 });
 
 describe('dashboard over generated orders', () => {
-  test("sales per channel over a year (orders loaded in bulk with SQL) equal a direct sum over the orders", async () => {
+  test('sales per channel over a year (orders loaded in bulk with SQL) equal a direct sum over the orders', async () => {
     const from = new Date(Date.now() - 365 * 86400_000);
-    const got = (await t.q('query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }', { from: from.toISOString() })).salesByChannel;
-    const want = await t.sql(`select c.code as "channelCode", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount
-        from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`, [from]);
-    expect(got).toEqual(want.map((w: any) => ({ channelCode: w.channelCode, orders: w.orders, revenue: { amount: w.amount } })));
+    const got = (
+      await t.q('query($from: DateTime!) { salesByChannel(from: $from) { channelCode orders revenue { amount } } }', {
+        from: from.toISOString(),
+      })
+    ).salesByChannel;
+    const want = await t.sql(
+      `select c.code as "channelCode", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount
+        from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`,
+      [from],
+    );
+    expect(got).toEqual(
+      want.map((w: any) => ({ channelCode: w.channelCode, orders: w.orders, revenue: { amount: w.amount } })),
+    );
     expect(want.reduce((a: number, w: any) => a + w.orders, 0)).toBeGreaterThan(GENERATED / 2);
   });
 });
@@ -196,19 +262,33 @@ describe('totalCount around the exact-count limit', () => {
   let small: TestServer;
   beforeAll(async () => {
     small = await startTestServer({ config: { exactCountLimit: 5 } });
-    await createCatalog(small, { channels: [{ code: 'WEB' }, { code: 'MARKET' }], warehouses: [{ code: 'WH1', priority: 1 }], products: [{ sku: 'SKU-1' }], stock: { 'SKU-1': { WH1: 100 } } });
+    await createCatalog(small, {
+      channels: [{ code: 'WEB' }, { code: 'MARKET' }],
+      warehouses: [{ code: 'WH1', priority: 1 }],
+      products: [{ sku: 'SKU-1' }],
+      stock: { 'SKU-1': { WH1: 100 } },
+    });
     // 5 orders in WEB, 8 in MARKET.
     for (let i = 0; i < 13; i++) await placeOrder(small, { channelCode: i < 5 ? 'WEB' : 'MARKET' });
     await small.sql('analyze');
   }, 120_000);
   afterAll(() => small?.stop());
 
-  const COUNT = operation<Select<Query, { orders: { totalCount: true; totalCountIsEstimate: true; nodes: { id: true } } }>>(
-    `query($filter: OrderFilter) { orders(first: 2, filter: $filter) { totalCount totalCountIsEstimate nodes { id } } }`);
+  const COUNT = operation<
+    Select<Query, { orders: { totalCount: true; totalCountIsEstimate: true; nodes: { id: true } } }>
+  >(
+    `query($filter: OrderFilter) { orders(first: 2, filter: $filter) { totalCount totalCountIsEstimate nodes { id } } }`,
+  );
 
   test('up to the limit the count is exact', async () => {
-    expect((await small.q(COUNT, { filter: { channelCode: 'WEB' } })).orders).toMatchObject({ totalCount: 5, totalCountIsEstimate: false });
-    expect((await small.q(COUNT, { filter: { channelCode: 'NONE' } })).orders).toMatchObject({ totalCount: 0, totalCountIsEstimate: false });
+    expect((await small.q(COUNT, { filter: { channelCode: 'WEB' } })).orders).toMatchObject({
+      totalCount: 5,
+      totalCountIsEstimate: false,
+    });
+    expect((await small.q(COUNT, { filter: { channelCode: 'NONE' } })).orders).toMatchObject({
+      totalCount: 0,
+      totalCountIsEstimate: false,
+    });
   });
 
   test('above the limit the count is an estimate, flagged, and never below the limit it passed', async () => {

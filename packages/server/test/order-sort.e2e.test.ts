@@ -9,13 +9,27 @@ import { operation, Query, Select } from './support/select';
 let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer();
-  await createCatalog(t, { channels: [{ code: 'WEB' }], warehouses: [{ code: 'WH1', priority: 1 }], products: [{ sku: 'SKU-1', price: 100 }], stock: { 'SKU-1': { WH1: 1000 } } });
+  await createCatalog(t, {
+    channels: [{ code: 'WEB' }],
+    warehouses: [{ code: 'WH1', priority: 1 }],
+    products: [{ sku: 'SKU-1', price: 100 }],
+    stock: { 'SKU-1': { WH1: 1000 } },
+  });
   // Totals with ties (quantity 1 to 5, so several orders share each total).
-  for (let i = 0; i < 23; i++) await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 1 + (i * 7) % 5 }] });
+  for (let i = 0; i < 23; i++) await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 1 + ((i * 7) % 5) }] });
 });
 afterAll(() => t?.stop());
 
-type PageData = Select<Query, { orders: { totalCount: true; pageInfo: { hasNextPage: true; endCursor: true }; nodes: { id: true; total: { amount: true } } } }>;
+type PageData = Select<
+  Query,
+  {
+    orders: {
+      totalCount: true;
+      pageInfo: { hasNextPage: true; endCursor: true };
+      nodes: { id: true; total: { amount: true } };
+    };
+  }
+>;
 const PAGE = operation<PageData>(`query($after: String, $sort: OrderSort, $status: [OrderStatus!]) {
   orders(first: 4, after: $after, sort: $sort, filter: { status: $status }) { totalCount pageInfo { hasNextPage endCursor } nodes { id total { amount } } } }`);
 
@@ -46,7 +60,10 @@ test.each([
 test('a cursor from another sort is refused', async () => {
   const first = await t.q(PAGE, { sort: 'TOTAL_DESC' });
   const res = await t.gql(PAGE, { sort: 'PLACED_AT_DESC', after: first.orders.pageInfo.endCursor });
-  expect(res.body.errors![0]).toMatchObject({ message: 'after is a cursor of another sort', extensions: { code: 'BAD_USER_INPUT' } });
+  expect(res.body.errors![0]).toMatchObject({
+    message: 'after is a cursor of another sort',
+    extensions: { code: 'BAD_USER_INPUT' },
+  });
   const unknown = await t.gql(PAGE, { sort: 'CHEAPEST' });
   expect(unknown.status).toBe(400);
 });

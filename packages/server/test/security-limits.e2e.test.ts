@@ -50,16 +50,19 @@ describe('query depth and cost', () => {
     const res = await t.gql('{ orders(first: 100) { nodes { id number status placedAt } } }');
     expect(res.status).toBe(400);
     expectNoInternals(res.body);
-    expect(res.body.errors).toEqual([{
-      message: 'Query is too complex: cost 501, maximum 500. Ask for fewer fields or smaller pages (first).',
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost: 501, maximumCost: 500 },
-    }]);
+    expect(res.body.errors).toEqual([
+      {
+        message: 'Query is too complex: cost 501, maximum 500. Ask for fewer fields or smaller pages (first).',
+        extensions: { code: 'QUERY_TOO_COMPLEX', cost: 501, maximumCost: 500 },
+      },
+    ]);
     expect(res.body.data).toBeUndefined();
   });
 
   test('a mutation over the cost limit writes nothing', async () => {
     const [{ n: before }] = await t.sql('select count(*)::int as n from "order"');
-    const many = (n: number) => `mutation($i: PlaceOrderInput!) { ${Array.from({ length: n }, (_, i) => `p${i}: placeOrder(input: $i) { order { id number status } }`).join(' ')} }`;
+    const many = (n: number) =>
+      `mutation($i: PlaceOrderInput!) { ${Array.from({ length: n }, (_, i) => `p${i}: placeOrder(input: $i) { order { id number status } }`).join(' ')} }`;
     const refused = await t.gql(many(120), { i: orderInput() });
     expect(refused.status).toBe(400);
     expect(refused.body.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', cost: 120 * 5, maximumCost: 500 });
@@ -73,20 +76,38 @@ describe('query depth and cost', () => {
 
   test('a page over 200 is refused by the field with a clear message, not priced', async () => {
     const res = await t.gql('{ orders(first: 1000) { nodes { id } } }');
-    expect(res.body.errors![0]).toMatchObject({ message: 'first must be between 1 and 200', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.body.errors![0]).toMatchObject({
+      message: 'first must be between 1 and 200',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   test('a query deeper than the limit is refused at validation', async () => {
     const res = await t.gql('{ orders { nodes { lines { allocations { warehouse { code } } } } } }');
     expect(res.status).toBe(400);
     expectNoInternals(res.body);
-    expect(res.body.errors![0]).toMatchObject({ message: "'' exceeds maximum operation depth of 4", extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(res.body.errors![0]).toMatchObject({
+      message: "'' exceeds maximum operation depth of 4",
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   test('the same limits hold for subscriptions', async () => {
-    const deep = await collect(t.ws(), 'subscription { orderUpdated { order { lines { allocations { warehouse { code } } } } } }', {}, 1, 5000).done;
+    const deep = await collect(
+      t.ws(),
+      'subscription { orderUpdated { order { lines { allocations { warehouse { code } } } } } }',
+      {},
+      1,
+      5000,
+    ).done;
     expect(deep[0].errors?.[0].message).toMatch(/exceeds maximum operation depth of 4/);
-    const costly = await collect(t.ws(), `subscription { orderUpdated { order { ${Array.from({ length: 600 }, (_, i) => `f${i}: number`).join(' ')} } } }`, {}, 1, 5000).done;
+    const costly = await collect(
+      t.ws(),
+      `subscription { orderUpdated { order { ${Array.from({ length: 600 }, (_, i) => `f${i}: number`).join(' ')} } } }`,
+      {},
+      1,
+      5000,
+    ).done;
     expect(costly[0].errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TOO_COMPLEX', maximumCost: 500 } });
   });
 });
@@ -100,12 +121,18 @@ describe('rate limits', () => {
 
   test('past its budget a caller gets RATE_LIMITED with the retry time (HTTP 429, Retry-After); others are not affected', async () => {
     const user = await userWithRole(t, 'VIEWER'); // its changePassword was request 1 of 5
-    for (let i = 0; i < 4; i++) expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(200);
+    for (let i = 0; i < 4; i++)
+      expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(200);
     const limited = await t.gql('{ me { email } }', undefined, { token: user.token });
     expect(limited.status).toBe(429);
     expectNoInternals(limited.body);
     const error = limited.body.errors![0];
-    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number), limit: 5, windowSeconds: 60 });
+    expect(error.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: expect.any(Number),
+      limit: 5,
+      windowSeconds: 60,
+    });
     expect(error.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(error.extensions!.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(error.message).toMatch(/^Rate limit exceeded: 5 requests per 60 s; retry in \d+ s$/);
@@ -118,7 +145,11 @@ describe('rate limits', () => {
   test('a refused mutation changes nothing', async () => {
     const user = await userWithRole(t, 'MANAGER');
     for (let i = 0; i < 5; i++) await t.gql('{ me { email } }', undefined, { token: user.token });
-    const res = await t.gql(`mutation { createChannel(input: { code: "LIMITED", name: "x", currency: "EUR" }) { userErrors { code } } }`, undefined, { token: user.token });
+    const res = await t.gql(
+      `mutation { createChannel(input: { code: "LIMITED", name: "x", currency: "EUR" }) { userErrors { code } } }`,
+      undefined,
+      { token: user.token },
+    );
     expect(res.body.errors![0].extensions?.code).toBe('RATE_LIMITED');
     expect(await t.sql(`select 1 from channel where code = 'LIMITED'`)).toEqual([]);
   });
@@ -127,11 +158,25 @@ describe('rate limits', () => {
     const user = await userWithRole(t, 'VIEWER');
     for (let i = 0; i < 5; i++) await t.gql('{ me { email } }', undefined, { token: user.token });
     const second = await createServer({
-      config: { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 5, rateLimitWindowSeconds: 60 },
-      databaseUrl: t.databaseUrl, host: '127.0.0.1', seed: 'none',
+      config: {
+        port: 0,
+        logLevel: 'silent',
+        sessionTtlSeconds: 3600,
+        bodyLimit: '1mb',
+        corsOrigins: [],
+        rateLimitRequests: 5,
+        rateLimitWindowSeconds: 60,
+      },
+      databaseUrl: t.databaseUrl,
+      host: '127.0.0.1',
+      seed: 'none',
     });
     try {
-      const res = await fetch(second.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body: JSON.stringify({ query: '{ me { email } }' }) });
+      const res = await fetch(second.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
       expect(res.status).toBe(429);
       const rows = await t.sql(`select key, points from rate_limit where key = $1`, [`req:user:${user.id}`]);
       expect(rows).toEqual([{ key: `req:user:${user.id}`, points: 7 }]);
@@ -142,7 +187,15 @@ describe('rate limits', () => {
 });
 
 /** Redis runs on the development and CI machines; a new user's machine has none, and this test is skipped there. */
-const redisUp = spawnSync(process.execPath, ['-e', "require('net').connect(6379, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))"], { timeout: 3000 }).status === 0;
+const redisUp =
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      "require('net').connect(6379, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))",
+    ],
+    { timeout: 3000 },
+  ).status === 0;
 
 (redisUp ? test : test.skip)('with REDIS_URL the counters live in Redis instead, shared the same way', async () => {
   // Redis is shared by every test run on the machine: start this address's count afresh.
@@ -151,7 +204,8 @@ const redisUp = spawnSync(process.execPath, ['-e', "require('net').connect(6379,
   cleaner.disconnect();
   const t = await server({ rateLimitRequests: 3, rateLimitWindowSeconds: 60, redisUrl: 'redis://127.0.0.1:6379' });
   const user = await userWithRole(t, 'VIEWER'); // request 1 of 3
-  for (let i = 0; i < 2; i++) expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(200);
+  for (let i = 0; i < 2; i++)
+    expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(200);
   expect((await t.gql('{ me { email } }', undefined, { token: user.token })).status).toBe(429);
   const redis = new Redis('redis://127.0.0.1:6379');
   try {
@@ -173,11 +227,19 @@ describe('login throttling', () => {
 
   test('after 3 failures an account is refused for a while, even with the right password; other accounts are not', async () => {
     const victim = await userWithRole(t, 'SUPPORT');
-    for (let i = 0; i < 3; i++) expect((await attempt(victim.email, `guess ${i}`)).body.data.login.userErrors).toEqual([{ code: 'INVALID_CREDENTIALS' }]);
-    const [{ n: sessions }] = await t.sql('select count(*)::int as n from user_session where user_id = $1', [victim.id]);
+    for (let i = 0; i < 3; i++)
+      expect((await attempt(victim.email, `guess ${i}`)).body.data.login.userErrors).toEqual([
+        { code: 'INVALID_CREDENTIALS' },
+      ]);
+    const [{ n: sessions }] = await t.sql('select count(*)::int as n from user_session where user_id = $1', [
+      victim.id,
+    ]);
     const res = await attempt(victim.email, victim.password);
     expect(res.status).toBe(429);
-    expect(res.body.errors![0]).toMatchObject({ message: expect.stringMatching(/^Too many failed sign-ins for this account; retry in \d+ s$/), extensions: { code: 'RATE_LIMITED' } });
+    expect(res.body.errors![0]).toMatchObject({
+      message: expect.stringMatching(/^Too many failed sign-ins for this account; retry in \d+ s$/),
+      extensions: { code: 'RATE_LIMITED' },
+    });
     expect(res.body.errors![0].extensions!.retryAfterSeconds).toBeGreaterThan(14 * 60);
     const [{ n: after }] = await t.sql('select count(*)::int as n from user_session where user_id = $1', [victim.id]);
     expect(after).toBe(sessions);
@@ -186,7 +248,7 @@ describe('login throttling', () => {
     expect(await login(t, ADMIN.email, ADMIN.password)).toMatch(/^oms_/);
   });
 
-  test('a successful sign-in clears the account\'s failures', async () => {
+  test("a successful sign-in clears the account's failures", async () => {
     const user = await userWithRole(t, 'SUPPORT');
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < 2; i++) await attempt(user.email, 'wrong');
@@ -225,16 +287,33 @@ describe('introspection, landing page, CORS and headers', () => {
 
   test('without configured origins no other site may call the API from a browser; configured ones may', async () => {
     const closed = await server();
-    const preflight = (url: string, origin: string) => fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    const preflight = (url: string, origin: string) =>
+      fetch(url, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     expect((await preflight(closed.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     const open = await server({ corsOrigins: ['https://admin.example'] });
-    expect((await preflight(open.url, 'https://admin.example')).headers.get('access-control-allow-origin')).toBe('https://admin.example');
+    expect((await preflight(open.url, 'https://admin.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://admin.example',
+    );
     expect((await preflight(open.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('responses carry security headers', async () => {
     const t = servers[0];
-    for (const res of [await fetch(t.url.replace(/\/graphql$/, '/healthz')), await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' })]) {
+    for (const res of [
+      await fetch(t.url.replace(/\/graphql$/, '/healthz')),
+      await fetch(t.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ me { id } }"}',
+      }),
+    ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
@@ -259,7 +338,16 @@ describe('WebSocket limits', () => {
     const b = collect(client, q, {}, 1, 5000);
     await settle();
     const c = await collect(client, q, {}, 1, 5000).done;
-    expect(c).toEqual([{ errors: [expect.objectContaining({ message: 'At most 2 subscriptions per connection', extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' } })] }]);
+    expect(c).toEqual([
+      {
+        errors: [
+          expect.objectContaining({
+            message: 'At most 2 subscriptions per connection',
+            extensions: { code: 'TOO_MANY_SUBSCRIPTIONS' },
+          }),
+        ],
+      },
+    ]);
     a.stop();
     await settle();
     const d = collect(client, q, {}, 1, 1000);
@@ -268,9 +356,21 @@ describe('WebSocket limits', () => {
   });
 
   test('a message over the size limit closes the connection', async () => {
-    const client = createClient({ url: t.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.token}` }, retryAttempts: 0, lazy: false });
+    const client = createClient({
+      url: t.wsUrl,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${t.token}` },
+      retryAttempts: 0,
+      lazy: false,
+    });
     const closed = new Promise<number>((resolve) => client.on('closed', (e) => resolve((e as WsClose).code)));
-    const sub = collect(client, `subscription { orderUpdated(channelCode: "${'x'.repeat(5000)}") { event { type } } }`, {}, 1, 5000);
+    const sub = collect(
+      client,
+      `subscription { orderUpdated(channelCode: "${'x'.repeat(5000)}") { event { type } } }`,
+      {},
+      1,
+      5000,
+    );
     expect(await closed).toBe(1009);
     await sub.done.catch(() => undefined);
   });
@@ -278,7 +378,12 @@ describe('WebSocket limits', () => {
 
 test('secrets never reach the logs: passwords, tokens and API keys are redacted', async () => {
   const lines: string[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
   const base = process.env.DATABASE_URL!;
   const admin = new Client({ connectionString: base });
   await admin.connect();
@@ -289,25 +394,52 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
   url.pathname = `/${db}`;
   const s = await createServer({
     config: { port: 0, logLevel: 'trace', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [] },
-    databaseUrl: url.toString(), host: '127.0.0.1', seed: 'none', admin: ADMIN, logger: createLogger('trace', sink),
+    databaseUrl: url.toString(),
+    host: '127.0.0.1',
+    seed: 'none',
+    admin: ADMIN,
+    logger: createLogger('trace', sink),
   });
   try {
-    const post = async (query: string, variables: unknown, token?: string): Promise<any> => (await fetch(s.url, {
-      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }),
-    })).json();
-    const signedIn = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password });
+    const post = async (query: string, variables: unknown, token?: string): Promise<any> =>
+      (
+        await fetch(s.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json();
+    const signedIn = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: ADMIN.email,
+      p: ADMIN.password,
+    });
     expect(signedIn.errors).toBeUndefined();
     const token = signedIn.data.login.token;
-    await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: 'a wrong password' });
-    await post(`mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { code } } }`, {}, token);
-    const key = await post(`mutation { createApiKey(input: { name: "k", channelCodes: ["WEB"], permissions: [ORDER_READ] }) { secret } }`, {}, token);
+    await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: ADMIN.email,
+      p: 'a wrong password',
+    });
+    await post(
+      `mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { code } } }`,
+      {},
+      token,
+    );
+    const key = await post(
+      `mutation { createApiKey(input: { name: "k", channelCodes: ["WEB"], permissions: [ORDER_READ] }) { secret } }`,
+      {},
+      token,
+    );
     await post('{ orders { totalCount } }', {}, key.data.createApiKey.secret);
     // An unexpected failure is logged in full: make one (a missing column) while a password is being stored.
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
     await db.query('alter table app_user rename column name to name_moved');
     try {
-      const failed = await post(`mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }`, { i: { email: 'x@test.local', name: 'X', role: 'VIEWER', password: 'a secret one-time pw' } }, token);
+      const failed = await post(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { userErrors { code } } }`,
+        { i: { email: 'x@test.local', name: 'X', role: 'VIEWER', password: 'a secret one-time pw' } },
+        token,
+      );
       expect(failed.errors[0].message).toBe('Internal server error');
     } finally {
       await db.query('alter table app_user rename column name_moved to name');
@@ -316,13 +448,39 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
     const log = lines.join('');
     expect(lines.length).toBeGreaterThan(0);
     expect(log).toMatch(/unexpected error/);
-    for (const secret of [ADMIN.password, 'a wrong password', token, key.data.createApiKey.secret, 'a secret one-time pw']) expect(log.includes(secret)).toBe(false);
+    for (const secret of [
+      ADMIN.password,
+      'a wrong password',
+      token,
+      key.data.createApiKey.secret,
+      'a secret one-time pw',
+    ])
+      expect(log.includes(secret)).toBe(false);
     expect(log).not.toMatch(/\$2[aby]\$\d\d\$/);
     // The redaction itself, on a record that carries them.
     const probe: string[] = [];
-    const probeLog = createLogger('info', new Writable({ write(c, _e, d) { probe.push(String(c)); d(); } }));
-    probeLog.info({ req: { headers: { authorization: 'Bearer oms_secret' } }, password: 'p4ss', input: { secret: 'omsk_x', newPassword: 'n3w' } }, 'probe');
-    expect(JSON.parse(probe[0])).toMatchObject({ req: { headers: { authorization: '[redacted]' } }, password: '[redacted]', input: { secret: '[redacted]', newPassword: '[redacted]' } });
+    const probeLog = createLogger(
+      'info',
+      new Writable({
+        write(c, _e, d) {
+          probe.push(String(c));
+          d();
+        },
+      }),
+    );
+    probeLog.info(
+      {
+        req: { headers: { authorization: 'Bearer oms_secret' } },
+        password: 'p4ss',
+        input: { secret: 'omsk_x', newPassword: 'n3w' },
+      },
+      'probe',
+    );
+    expect(JSON.parse(probe[0])).toMatchObject({
+      req: { headers: { authorization: '[redacted]' } },
+      password: '[redacted]',
+      input: { secret: '[redacted]', newPassword: '[redacted]' },
+    });
   } finally {
     await s.stop();
   }

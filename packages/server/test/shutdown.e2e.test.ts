@@ -25,13 +25,20 @@ async function lockOrder(databaseUrl: string, orderId: string) {
   await c.connect();
   await c.query('begin');
   await c.query('select id from "order" where id = $1 for update', [orderId]);
-  return { release: async () => { await c.query('commit'); await c.end(); } };
+  return {
+    release: async () => {
+      await c.query('commit');
+      await c.end();
+    },
+  };
 }
 
 async function waitUntilBlocked(t: TestServer) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const rows = await t.sql(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+    const rows = await t.sql(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    );
     if (rows[0].n > 0) return;
     await sleep(50);
   }
@@ -49,7 +56,10 @@ function openSocket(wsUrl: string, token: string) {
     onNonLazyError: () => undefined,
   });
   client.on('closed', (e) => closes.push({ code: (e as WsClose).code, reason: (e as WsClose).reason }));
-  client.subscribe({ query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+  client.subscribe(
+    { query: 'subscription { orderUpdated(channelCode: "WEB") { order { id } } }' },
+    { next: () => undefined, error: () => undefined, complete: () => undefined },
+  );
   return { client, closes };
 }
 
@@ -101,7 +111,9 @@ describe('in process: server.stop()', () => {
 
     const c = new Client({ connectionString: t.databaseUrl });
     await c.connect();
-    expect((await c.query('select status from "order" where id = $1', [order.id])).rows).toEqual([{ status: 'CONFIRMED' }]);
+    expect((await c.query('select status from "order" where id = $1', [order.id])).rows).toEqual([
+      { status: 'CONFIRMED' },
+    ]);
     await c.end();
   });
 });
@@ -123,10 +135,21 @@ describe('as an OS process: SIGTERM', () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = {
       // NODE_ENV as in production: jest's "test" switches off behaviour (Apollo's own signal handlers) that production has.
-      ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'info', OMS_SEED: 'none',
-      OMS_ADMIN_EMAIL: 'admin@test.local', OMS_ADMIN_PASSWORD: 'correct horse battery staple', ...extraEnv,
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: t.databaseUrl,
+      LOG_LEVEL: 'info',
+      OMS_SEED: 'none',
+      OMS_ADMIN_EMAIL: 'admin@test.local',
+      OMS_ADMIN_PASSWORD: 'correct horse battery staple',
+      ...extraEnv,
     };
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: path.resolve(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+      cwd: path.resolve(__dirname, '..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     children.push(child);
     let stdout = '';
     let stderr = '';
@@ -137,13 +160,23 @@ describe('as an OS process: SIGTERM', () => {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`exited early:\n${stdout}\n${stderr}`);
       if (Date.now() > deadline) throw new Error(`not ready:\n${stdout}\n${stderr}`);
-      if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await sleep(200);
     }
     return { child, port, exited, stdout: () => stdout, stderr: () => stderr };
   }
 
-  const logLines = (text: string) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const logLines = (text: string) =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
 
   test('SIGTERM with a WebSocket client open: 1012 to the client, every step logged as JSON, exit 0', async () => {
     const p = await launch({ OMS_SHUTDOWN_TIMEOUT_SECONDS: '10' });
@@ -163,9 +196,13 @@ describe('as an OS process: SIGTERM', () => {
     const { order } = await placeOrder(t);
     const lock = await lockOrder(t.databaseUrl, order.id);
     const pending = fetch(`http://127.0.0.1:${p.port}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
       body: JSON.stringify({ query: CONFIRM, variables: { id: order.id } }),
-    }).then((r) => r.status, () => 'cut');
+    }).then(
+      (r) => r.status,
+      () => 'cut',
+    );
     await waitUntilBlocked(t);
     p.child.kill('SIGTERM');
     const code = await p.exited;

@@ -23,14 +23,29 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-interface Launched { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface Launched {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 function launch(port: number, pgPort: number, extraEnv: Record<string, string> = {}): Launched {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), OMS_DATA_DIR: dataDir, OMS_EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info', ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    OMS_DATA_DIR: dataDir,
+    OMS_EMBEDDED_PG_PORT: String(pgPort),
+    LOG_LEVEL: 'info',
+    ...extraEnv,
+  };
   delete env.DATABASE_URL;
   delete env.OMS_ADMIN_EMAIL;
   delete env.OMS_ADMIN_PASSWORD;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: serverDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -56,7 +71,10 @@ async function waitReady(port: number, l: Launched) {
 const portOpen = (port: number) =>
   new Promise<boolean>((resolve) => {
     const s = net.connect(port, '127.0.0.1');
-    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
     s.on('error', () => resolve(false));
   });
 
@@ -64,9 +82,17 @@ async function login(port: number, email: string, password: string) {
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token mustChangePassword userErrors { code } } }', variables: { e: email, p: password } }),
+    body: JSON.stringify({
+      query:
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token mustChangePassword userErrors { code } } }',
+      variables: { e: email, p: password },
+    }),
   });
-  return ((await r.json()) as GqlBody<Select<Mutation, { login: { token: true; mustChangePassword: true; userErrors: { code: true } } }>>).data!.login;
+  return (
+    (await r.json()) as GqlBody<
+      Select<Mutation, { login: { token: true; mustChangePassword: true; userErrors: { code: true } } }>
+    >
+  ).data!.login;
 }
 
 test('pnpm start without DATABASE_URL runs on embedded PostgreSQL, prints the demo login, and stops cleanly on SIGTERM', async () => {
@@ -98,9 +124,15 @@ test('a second start on the same data folder keeps the data and does not create 
   const changed = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation { changePassword(input: { currentPassword: "admin1234", newPassword: "my own password 1" }) { userErrors { code } } }' }),
+    body: JSON.stringify({
+      query:
+        'mutation { changePassword(input: { currentPassword: "admin1234", newPassword: "my own password 1" }) { userErrors { code } } }',
+    }),
   });
-  expect(((await changed.json()) as GqlBody<Select<Mutation, { changePassword: { userErrors: { code: true } } }>>).data!.changePassword.userErrors).toEqual([]);
+  expect(
+    ((await changed.json()) as GqlBody<Select<Mutation, { changePassword: { userErrors: { code: true } } }>>).data!
+      .changePassword.userErrors,
+  ).toEqual([]);
   const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -43,15 +43,30 @@ afterAll(async () => {
   for (const name of created) await admin((c) => c.query(`drop database if exists "${name}" with (force)`));
 });
 
-const baseConfig = { port: 0, logLevel: 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [] as string[], rateLimitRequests: 0 };
+const baseConfig = {
+  port: 0,
+  logLevel: 'silent',
+  sessionTtlSeconds: 3600,
+  bodyLimit: '1mb',
+  corsOrigins: [] as string[],
+  rateLimitRequests: 0,
+};
 
 test('three servers started together on one fresh database all come up, apply each migration once and create one first admin', async () => {
   const db = await freshDatabase();
   const databaseUrl = withDatabase(db);
   // Each would create a different first admin if each saw an empty user table.
-  const started = await Promise.allSettled([0, 1, 2].map((i) => createServer({
-    config: baseConfig, databaseUrl, host: '127.0.0.1', seed: 'none', admin: { email: `admin${i}@test.local`, password: 'correct horse battery staple' },
-  })));
+  const started = await Promise.allSettled(
+    [0, 1, 2].map((i) =>
+      createServer({
+        config: baseConfig,
+        databaseUrl,
+        host: '127.0.0.1',
+        seed: 'none',
+        admin: { email: `admin${i}@test.local`, password: 'correct horse battery staple' },
+      }),
+    ),
+  );
   for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
   expect(started.map((r) => (r.status === 'rejected' ? String(r.reason) : 'up'))).toEqual(['up', 'up', 'up']);
 
@@ -59,7 +74,13 @@ test('three servers started together on one fresh database all come up, apply ea
     const res = await fetch(`http://127.0.0.1:${s.port}/readyz`);
     expect(res.status).toBe(200);
   }
-  const rows = await admin((c) => c.query<{ name: string; n: number }>('select name, count(*)::int as n from mikro_orm_migrations group by name order by name'), db);
+  const rows = await admin(
+    (c) =>
+      c.query<{ name: string; n: number }>(
+        'select name, count(*)::int as n from mikro_orm_migrations group by name order by name',
+      ),
+    db,
+  );
   expect(rows.rows.map((r) => r.n)).toEqual(MIGRATIONS.map(() => 1));
   expect(rows.rows).toHaveLength(MIGRATIONS.length);
   const users = await admin((c) => c.query<{ email: string; role: string }>('select email, role from app_user'), db);
@@ -73,12 +94,21 @@ test('three servers started together on one fresh database all come up, apply ea
 test('two servers started together with the demo seed load the demo data once', async () => {
   const db = await freshDatabase();
   const databaseUrl = withDatabase(db);
-  const started = await Promise.allSettled([0, 1].map(() => createServer({ config: baseConfig, databaseUrl, host: '127.0.0.1', seed: 'demo', seedOptions: { orders: 20 } })));
+  const started = await Promise.allSettled(
+    [0, 1].map(() =>
+      createServer({ config: baseConfig, databaseUrl, host: '127.0.0.1', seed: 'demo', seedOptions: { orders: 20 } }),
+    ),
+  );
   for (const r of started) if (r.status === 'fulfilled') servers.push(r.value);
   expect(started.map((r) => (r.status === 'rejected' ? String(r.reason) : 'up'))).toEqual(['up', 'up']);
-  const counts = await admin((c) => c.query<{ channels: number; warehouses: number }>(
-    `select (select count(*)::int from channel) as channels, (select count(*)::int from warehouse) as warehouses,
-       (select count(*)::int from "order") as orders`), db);
+  const counts = await admin(
+    (c) =>
+      c.query<{ channels: number; warehouses: number }>(
+        `select (select count(*)::int from channel) as channels, (select count(*)::int from warehouse) as warehouses,
+       (select count(*)::int from "order") as orders`,
+      ),
+    db,
+  );
   // One seed's worth: 3 channels, 3 warehouses, its 20 orders (two seeds would double them, or fail on the unique codes).
   expect(counts.rows[0]).toEqual({ channels: 3, warehouses: 3, orders: 20 });
 });
@@ -91,8 +121,15 @@ test('OMS_DB_POOL_MAX, OMS_JOBS_POOL_MAX and OMS_EXPORT_POOL_MAX bound the conne
   expect(() => loadConfig({ OMS_DB_POOL_MAX: 'many' })).toThrow(/OMS_DB_POOL_MAX/);
 
   const server = await createServer({
-    config: { ...baseConfig, dbPoolMax: config.dbPoolMax, jobsPoolMax: config.jobsPoolMax, exportPoolMax: config.exportPoolMax },
-    databaseUrl: withDatabase(db), host: '127.0.0.1', seed: 'none',
+    config: {
+      ...baseConfig,
+      dbPoolMax: config.dbPoolMax,
+      jobsPoolMax: config.jobsPoolMax,
+      exportPoolMax: config.exportPoolMax,
+    },
+    databaseUrl: withDatabase(db),
+    host: '127.0.0.1',
+    seed: 'none',
   });
   servers.push(server);
 
@@ -104,12 +141,16 @@ test('OMS_DB_POOL_MAX, OMS_JOBS_POOL_MAX and OMS_EXPORT_POOL_MAX bound the conne
   const sample = (async () => {
     while (running) {
       const { rows } = await probe.query<{ app: string; n: number }>(
-        `select application_name as app, count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() group by 1`, [db]);
+        `select application_name as app, count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() group by 1`,
+        [db],
+      );
       for (const r of rows) peak.set(r.app, Math.max(peak.get(r.app) ?? 0, r.n));
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
-  await Promise.all(Array.from({ length: 10 }, () => server.orm.em.fork().getConnection().execute('select pg_sleep(0.3)')));
+  await Promise.all(
+    Array.from({ length: 10 }, () => server.orm.em.fork().getConnection().execute('select pg_sleep(0.3)')),
+  );
   running = false;
   await sample;
   await probe.end();

@@ -27,7 +27,10 @@ async function until(what: string, ok: () => boolean | Promise<boolean>, timeout
   }
 }
 
-const listeners = () => t.sql<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and application_name = 'oms-event-stream'`);
+const listeners = () =>
+  t.sql<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = current_database() and application_name = 'oms-event-stream'`,
+  );
 
 test('after every connection of the database is cut, the stream listens again and delivers the next change once', async () => {
   const stream = t.server.eventStream;
@@ -37,9 +40,16 @@ test('after every connection of the database is cut, the stream listens again an
   await settle(300);
   const [before] = await listeners();
   // Every backend of this database but the one asking: the server's pool, the listener, the test's own pool.
-  await t.sql('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+  await t.sql(
+    'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
   // The server's pool reconnects on the next statement; the mutation goes through.
-  await until('a change to go through', async () => confirmOrder(t, order.id).then(() => true, () => false));
+  await until('a change to go through', async () =>
+    confirmOrder(t, order.id).then(
+      () => true,
+      () => false,
+    ),
+  );
   await until('the stream to listen again', async () => stream.connected && (await listeners()).length === 1);
   expect((await listeners())[0].pid).not.toBe(before.pid);
   await holdOrder(t, order.id, 'after the cut');

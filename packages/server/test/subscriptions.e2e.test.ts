@@ -32,8 +32,20 @@ test('a screen following one order sees each of its changes, and nothing of othe
   const results = await sub.done;
   expect(results.map((r) => r.data.orderUpdated.order.id)).toEqual([order.id, order.id]);
   expect(results.map((r) => r.data.orderUpdated.event)).toEqual([
-    { type: 'STATUS_CHANGED', fromStatus: 'PENDING', toStatus: 'CONFIRMED', actor: 'user:admin@test.local', message: null },
-    { type: 'STATUS_CHANGED', fromStatus: 'CONFIRMED', toStatus: 'ON_HOLD', actor: 'user:admin@test.local', message: 'address check' },
+    {
+      type: 'STATUS_CHANGED',
+      fromStatus: 'PENDING',
+      toStatus: 'CONFIRMED',
+      actor: 'user:admin@test.local',
+      message: null,
+    },
+    {
+      type: 'STATUS_CHANGED',
+      fromStatus: 'CONFIRMED',
+      toStatus: 'ON_HOLD',
+      actor: 'user:admin@test.local',
+      message: 'address check',
+    },
   ]);
   // The order is read after commit: it already shows the new status.
   expect(results[1].data.orderUpdated.order.status).toBe('ON_HOLD');
@@ -45,9 +57,21 @@ test('a channel subscription sees new and changed orders of that channel only', 
   await settle();
   await placeOrder(t, { channelCode: 'WEB' });
   const b2b = await placeOrder(t, { channelCode: 'B2B', externalId: 'PO-1' });
-  await mutate(t, 'cancelOrder', 'id: $id, reason: $r', { id: b2b.order.id, r: 'customer asked' }, '$id: ID!, $r: String');
+  await mutate(
+    t,
+    'cancelOrder',
+    'id: $id, reason: $r',
+    { id: b2b.order.id, r: 'customer asked' },
+    '$id: ID!, $r: String',
+  );
   const results = await sub.done;
-  expect(results.map((r) => [r.data.orderUpdated.order.channel.code, r.data.orderUpdated.event.type, r.data.orderUpdated.event.toStatus])).toEqual([
+  expect(
+    results.map((r) => [
+      r.data.orderUpdated.order.channel.code,
+      r.data.orderUpdated.event.type,
+      r.data.orderUpdated.event.toStatus,
+    ]),
+  ).toEqual([
     ['B2B', 'PLACED', 'PENDING'],
     ['B2B', 'STATUS_CHANGED', 'CANCELLED'],
   ]);

@@ -9,17 +9,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-interface Span { name: string; kind: number; traceId: string; spanId: string; parentSpanId?: string; attributes: Record<string, unknown> }
+interface Span {
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes: Record<string, unknown>;
+}
 
 /** What test/fixtures/tracing-probe.ts wrote: placeOrder's response data, the spans and the JSON log lines. */
-let out: { requestId: string; order: { order: { id: string; number: string } | null; userErrors: { code: string }[] }; spans: Span[]; logs: Record<string, unknown>[] };
+let out: {
+  requestId: string;
+  order: { order: { id: string; number: string } | null; userErrors: { code: string }[] };
+  spans: Span[];
+  logs: Record<string, unknown>[];
+};
 
 beforeAll(async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'oms-tracing-')), 'spans.json');
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, ['-r', '@swc-node/register', 'test/fixtures/tracing-probe.ts', file], {
-      cwd: path.resolve(__dirname, '..'), env: { ...process.env, LOG_LEVEL: 'silent' }, timeout: 150_000, maxBuffer: 16 * 1024 * 1024,
-    }, (err, _stdout, stderr) => (err ? reject(new Error(`tracing probe failed: ${err.message}\n${stderr}`)) : resolve()));
+    execFile(
+      process.execPath,
+      ['-r', '@swc-node/register', 'test/fixtures/tracing-probe.ts', file],
+      {
+        cwd: path.resolve(__dirname, '..'),
+        env: { ...process.env, LOG_LEVEL: 'silent' },
+        timeout: 150_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (err, _stdout, stderr) =>
+        err ? reject(new Error(`tracing probe failed: ${err.message}\n${stderr}`)) : resolve(),
+    );
   });
   out = JSON.parse(fs.readFileSync(file, 'utf8'));
 }, 180_000);
@@ -33,7 +54,12 @@ test('placeOrder is one trace: HTTP request, the GraphQL operation, and its Post
   const byId = new Map(trace.map((s) => [s.spanId, s]));
   const ancestors = (s: Span) => {
     const chain: Span[] = [];
-    for (let p = s.parentSpanId && byId.get(s.parentSpanId); p; p = p.parentSpanId ? byId.get(p.parentSpanId) : undefined) chain.push(p);
+    for (
+      let p = s.parentSpanId && byId.get(s.parentSpanId);
+      p;
+      p = p.parentSpanId ? byId.get(p.parentSpanId) : undefined
+    )
+      chain.push(p);
     return chain;
   };
   // The trace starts at the incoming HTTP request (a server span, kind 1).
@@ -45,7 +71,9 @@ test('placeOrder is one trace: HTTP request, the GraphQL operation, and its Post
   // Every PostgreSQL statement of the request is in its trace; the order's transaction (begin,
   // the inserts, commit) runs beneath the operation's placeOrder resolver. (The caller's token is
   // looked up before execution starts, so that one statement is beneath the HTTP request only.)
-  const pg = trace.filter((s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql');
+  const pg = trace.filter(
+    (s) => s.attributes['db.system'] === 'postgresql' || s.attributes['db.system.name'] === 'postgresql',
+  );
   for (const s of pg) expect(ancestors(s)).toContain(roots[0]);
   const statement = (s: Span) => String(s.attributes['db.statement'] ?? s.attributes['db.query.text'] ?? '');
   const resolver = trace.find((s) => s.name === 'graphql.resolve placeOrder');

@@ -7,8 +7,19 @@
 import { startTestServer, TestServer } from './harness';
 import type { Query, Select } from './support/select';
 import {
-  Action, ACTIONS, cancelOrder, createShipment, driveTo, DrivenOrder, holdOrder, orderSnapshot, releaseOrderHold,
-  runAction, standardCatalog, Status, Target,
+  Action,
+  ACTIONS,
+  cancelOrder,
+  createShipment,
+  driveTo,
+  DrivenOrder,
+  holdOrder,
+  orderSnapshot,
+  releaseOrderHold,
+  runAction,
+  standardCatalog,
+  Status,
+  Target,
 } from './order-helpers';
 import { ORDER_TRANSITIONS } from '../src/modules/order/order-state';
 
@@ -41,8 +52,10 @@ const HELD_NEXT: Record<string, Status[]> = {
   PARTIALLY_SHIPPED: ['PARTIALLY_SHIPPED'],
 };
 /** The nextStatuses of an order in `status`; a held one's depend on the status before the hold. */
-const nextOf = (status: Status, heldFrom?: string | null): Status[] => (status === 'ON_HOLD' ? HELD_NEXT[heldFrom ?? 'PENDING'] : TABLE[status]);
-const heldFromOf = (target: Target): string | undefined => (target.startsWith('ON_HOLD from ') ? target.slice('ON_HOLD from '.length) : undefined);
+const nextOf = (status: Status, heldFrom?: string | null): Status[] =>
+  status === 'ON_HOLD' ? HELD_NEXT[heldFrom ?? 'PENDING'] : TABLE[status];
+const heldFromOf = (target: Target): string | undefined =>
+  target.startsWith('ON_HOLD from ') ? target.slice('ON_HOLD from '.length) : undefined;
 
 interface Case {
   target: Target;
@@ -53,24 +66,75 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { target: 'PENDING', allowed: [['confirmOrder', 'CONFIRMED'], ['holdOrder', 'ON_HOLD'], ['cancelOrder', 'CANCELLED']], notApplicable: ['markShipmentDelivered'] },
+  {
+    target: 'PENDING',
+    allowed: [
+      ['confirmOrder', 'CONFIRMED'],
+      ['holdOrder', 'ON_HOLD'],
+      ['cancelOrder', 'CANCELLED'],
+    ],
+    notApplicable: ['markShipmentDelivered'],
+  },
   // A hold is left only by releasing it (back to where it was) or by cancelling, if that status could be cancelled.
-  { target: 'ON_HOLD from PENDING', allowed: [['releaseOrderHold', 'PENDING'], ['cancelOrder', 'CANCELLED']], notApplicable: ['markShipmentDelivered'] },
-  { target: 'ON_HOLD from CONFIRMED', allowed: [['releaseOrderHold', 'CONFIRMED'], ['cancelOrder', 'CANCELLED']], notApplicable: ['markShipmentDelivered'] },
+  {
+    target: 'ON_HOLD from PENDING',
+    allowed: [
+      ['releaseOrderHold', 'PENDING'],
+      ['cancelOrder', 'CANCELLED'],
+    ],
+    notApplicable: ['markShipmentDelivered'],
+  },
+  {
+    target: 'ON_HOLD from CONFIRMED',
+    allowed: [
+      ['releaseOrderHold', 'CONFIRMED'],
+      ['cancelOrder', 'CANCELLED'],
+    ],
+    notApplicable: ['markShipmentDelivered'],
+  },
   // Units already on their way are still delivered while the order is held.
-  { target: 'ON_HOLD from PARTIALLY_SHIPPED', allowed: [['releaseOrderHold', 'PARTIALLY_SHIPPED'], ['markShipmentDelivered', 'ON_HOLD']] },
+  {
+    target: 'ON_HOLD from PARTIALLY_SHIPPED',
+    allowed: [
+      ['releaseOrderHold', 'PARTIALLY_SHIPPED'],
+      ['markShipmentDelivered', 'ON_HOLD'],
+    ],
+  },
   {
     target: 'CONFIRMED',
-    allowed: [['holdOrder', 'ON_HOLD'], ['cancelOrder', 'CANCELLED'], ['createShipment', 'PARTIALLY_SHIPPED', 1], ['createShipment', 'SHIPPED', 2]],
+    allowed: [
+      ['holdOrder', 'ON_HOLD'],
+      ['cancelOrder', 'CANCELLED'],
+      ['createShipment', 'PARTIALLY_SHIPPED', 1],
+      ['createShipment', 'SHIPPED', 2],
+    ],
     notApplicable: ['markShipmentDelivered'],
   },
   {
     target: 'PARTIALLY_SHIPPED',
-    allowed: [['holdOrder', 'ON_HOLD'], ['createShipment', 'SHIPPED', 1], ['markShipmentDelivered', 'PARTIALLY_SHIPPED'], ['createReturn', 'PARTIALLY_SHIPPED', 1]],
+    allowed: [
+      ['holdOrder', 'ON_HOLD'],
+      ['createShipment', 'SHIPPED', 1],
+      ['markShipmentDelivered', 'PARTIALLY_SHIPPED'],
+      ['createReturn', 'PARTIALLY_SHIPPED', 1],
+    ],
   },
-  { target: 'SHIPPED', allowed: [['markShipmentDelivered', 'DELIVERED'], ['createReturn', 'SHIPPED', 1], ['createReturn', 'RETURNED', 2]] },
+  {
+    target: 'SHIPPED',
+    allowed: [
+      ['markShipmentDelivered', 'DELIVERED'],
+      ['createReturn', 'SHIPPED', 1],
+      ['createReturn', 'RETURNED', 2],
+    ],
+  },
   // Its only shipment is already delivered, so markShipmentDelivered is refused too.
-  { target: 'DELIVERED', allowed: [['createReturn', 'DELIVERED', 1], ['createReturn', 'RETURNED', 2]] },
+  {
+    target: 'DELIVERED',
+    allowed: [
+      ['createReturn', 'DELIVERED', 1],
+      ['createReturn', 'RETURNED', 2],
+    ],
+  },
   { target: 'CANCELLED', allowed: [], notApplicable: ['markShipmentDelivered'] },
   { target: 'RETURNED', allowed: [] },
 ];
@@ -79,18 +143,28 @@ const statusOf = (target: Target): Status => (target.startsWith('ON_HOLD') ? 'ON
 
 /** Where each action reports the refusal. */
 const FIELD: Record<Action, string[]> = {
-  confirmOrder: ['id'], holdOrder: ['id'], releaseOrderHold: ['id'], cancelOrder: ['id'],
-  createShipment: ['input', 'orderId'], createReturn: ['input', 'orderId'], markShipmentDelivered: ['shipmentId'],
+  confirmOrder: ['id'],
+  holdOrder: ['id'],
+  releaseOrderHold: ['id'],
+  cancelOrder: ['id'],
+  createShipment: ['input', 'orderId'],
+  createReturn: ['input', 'orderId'],
+  markShipmentDelivered: ['shipmentId'],
 };
 
-const refusedActions = (c: Case) => ACTIONS.filter((a) => !c.allowed.some(([x]) => x === a) && !c.notApplicable?.includes(a));
+const refusedActions = (c: Case) =>
+  ACTIONS.filter((a) => !c.allowed.some(([x]) => x === a) && !c.notApplicable?.includes(a));
 
 test('the server serves the transition table the issue describes', () => {
   expect(ORDER_TRANSITIONS).toEqual(TABLE);
 });
 
 test('the cases below try every action from every status', () => {
-  const tried = CASES.flatMap((c) => [...c.allowed.map(([a]) => a), ...refusedActions(c), ...(c.notApplicable ?? [])].map((a) => `${statusOf(c.target)}:${a}`));
+  const tried = CASES.flatMap((c) =>
+    [...c.allowed.map(([a]) => a), ...refusedActions(c), ...(c.notApplicable ?? [])].map(
+      (a) => `${statusOf(c.target)}:${a}`,
+    ),
+  );
   for (const s of Object.keys(TABLE)) for (const a of ACTIONS) expect(tried).toContain(`${s}:${a}`);
 });
 
@@ -102,7 +176,10 @@ describe.each(CASES)('an order that is $target', (c) => {
 
   test(`shows nextStatuses ${JSON.stringify(nextOf(statusOf(c.target), heldFromOf(c.target)))}`, async () => {
     const r = await t.q('query($id: ID!) { order(id: $id) { status nextStatuses } }', { id: o.id });
-    expect(r.order).toEqual({ status: statusOf(c.target), nextStatuses: nextOf(statusOf(c.target), heldFromOf(c.target)) });
+    expect(r.order).toEqual({
+      status: statusOf(c.target),
+      nextStatuses: nextOf(statusOf(c.target), heldFromOf(c.target)),
+    });
   });
 
   const refused = refusedActions(c);
@@ -113,7 +190,9 @@ describe.each(CASES)('an order that is $target', (c) => {
       const r = await runAction(t, action, o);
       expect(r.order).toBeNull();
       expect(r.userErrors).toEqual([{ code: 'INVALID_TRANSITION', field: FIELD[action], message: expect.any(String) }]);
-      expect(r.userErrors[0].message).toMatch(action === 'markShipmentDelivered' ? /already delivered/ : new RegExp(`${o.number}.*${statusOf(c.target)}`));
+      expect(r.userErrors[0].message).toMatch(
+        action === 'markShipmentDelivered' ? /already delivered/ : new RegExp(`${o.number}.*${statusOf(c.target)}`),
+      );
       const after = await orderSnapshot(t, o.id);
       expect(after).toEqual(before);
       expect(after.order.status).toBe(statusOf(c.target));
@@ -128,7 +207,10 @@ describe.each(CASES)('an order that is $target', (c) => {
       const before = await orderSnapshot(t, fresh.id);
       const r = await runAction(t, action, fresh, quantity);
       expect(r.userErrors).toEqual([]);
-      expect(r.order).toMatchObject({ status: next, nextStatuses: nextOf(next, heldFromOf(c.target) ?? statusOf(c.target)) });
+      expect(r.order).toMatchObject({
+        status: next,
+        nextStatuses: nextOf(next, heldFromOf(c.target) ?? statusOf(c.target)),
+      });
       const after = await orderSnapshot(t, fresh.id);
       expect(after.order.status).toBe(next);
       const from = statusOf(c.target);
@@ -175,27 +257,45 @@ describe('releasing a hold returns the order to the status it had before', () =>
     const o = await driveTo(t, 'ON_HOLD from PARTIALLY_SHIPPED');
     const before = await orderSnapshot(t, o.id);
     const r = await cancelOrder(t, o.id);
-    expect(r.userErrors).toEqual([{ code: 'INVALID_TRANSITION', field: ['id'], message: expect.stringContaining('PARTIALLY_SHIPPED') }]);
+    expect(r.userErrors).toEqual([
+      { code: 'INVALID_TRANSITION', field: ['id'], message: expect.stringContaining('PARTIALLY_SHIPPED') },
+    ]);
     expect(await orderSnapshot(t, o.id)).toEqual(before);
   });
 });
 
 test('cancelling a held order releases its reservation and clears the hold', async () => {
   const o = await driveTo(t, 'ON_HOLD from CONFIRMED');
-  const [{ reserved: before }] = await t.sql(`select reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`);
+  const [{ reserved: before }] = await t.sql(
+    `select reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`,
+  );
   const r = await cancelOrder(t, o.id, 'fraud confirmed');
   expect(r.userErrors).toEqual([]);
-  expect(r.order.lines[0].allocations).toEqual([{ warehouse: { code: 'WH1' }, quantity: 0, quantityShipped: 0, quantityReturned: 0, quantityReserved: 0 }]);
-  const [{ reserved: after }] = await t.sql(`select reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`);
+  expect(r.order.lines[0].allocations).toEqual([
+    { warehouse: { code: 'WH1' }, quantity: 0, quantityShipped: 0, quantityReturned: 0, quantityReserved: 0 },
+  ]);
+  const [{ reserved: after }] = await t.sql(
+    `select reserved from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`,
+  );
   expect(after).toBe(before - 2);
-  const [row] = await t.sql('select status, status_before_hold, hold_reason, cancel_reason from "order" where id = $1', [o.id]);
-  expect(row).toEqual({ status: 'CANCELLED', status_before_hold: null, hold_reason: null, cancel_reason: 'fraud confirmed' });
+  const [row] = await t.sql(
+    'select status, status_before_hold, hold_reason, cancel_reason from "order" where id = $1',
+    [o.id],
+  );
+  expect(row).toEqual({
+    status: 'CANCELLED',
+    status_before_hold: null,
+    hold_reason: null,
+    cancel_reason: 'fraud confirmed',
+  });
 });
 
 test('holding twice is refused: the second hold would lose the status to return to', async () => {
   const o = await driveTo(t, 'ON_HOLD from CONFIRMED');
   const r = await holdOrder(t, o.id, 'again');
-  expect(r.userErrors).toEqual([{ code: 'INVALID_TRANSITION', field: ['id'], message: expect.stringContaining('ON_HOLD') }]);
+  expect(r.userErrors).toEqual([
+    { code: 'INVALID_TRANSITION', field: ['id'], message: expect.stringContaining('ON_HOLD') },
+  ]);
   const [row] = await t.sql('select status_before_hold, hold_reason from "order" where id = $1', [o.id]);
   expect(row).toEqual({ status_before_hold: 'CONFIRMED', hold_reason: 'fraud review' });
   const released = await releaseOrderHold(t, o.id);
@@ -203,9 +303,13 @@ test('holding twice is refused: the second hold would lose the status to return 
 });
 
 test('every order the API lists shows the nextStatuses of its status', async () => {
-  const r = await t.q<Select<Query, { orders: { nodes: { id: true; status: true; nextStatuses: true }; totalCount: true } }>>(`{ orders(first: 200) { nodes { id status nextStatuses } totalCount } }`);
+  const r = await t.q<
+    Select<Query, { orders: { nodes: { id: true; status: true; nextStatuses: true }; totalCount: true } }>
+  >(`{ orders(first: 200) { nodes { id status nextStatuses } totalCount } }`);
   expect(r.orders.nodes.length).toBe(r.orders.totalCount);
   expect(new Set(r.orders.nodes.map((n) => n.status))).toEqual(new Set(Object.keys(TABLE)));
-  const heldFrom = new Map((await t.sql('select id, status_before_hold from "order"')).map((x) => [x.id, x.status_before_hold]));
+  const heldFrom = new Map(
+    (await t.sql('select id, status_before_hold from "order"')).map((x) => [x.id, x.status_before_hold]),
+  );
   for (const n of r.orders.nodes) expect(n.nextStatuses).toEqual(nextOf(n.status as Status, heldFrom.get(n.id)));
 });

@@ -23,14 +23,20 @@ export interface Receiver {
   received: Received[];
   on(path: string): Received[];
   /** Answers for the next requests to `path`, in order (then 200). A status of -1 hangs up without answering. */
-  script(path: string, answers: { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[]): void;
+  script(
+    path: string,
+    answers: { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[],
+  ): void;
   waitFor(path: string, n: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
-  const scripts = new Map<string, { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[]>();
+  const scripts = new Map<
+    string,
+    { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }[]
+  >();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c) => chunks.push(c));
@@ -69,15 +75,21 @@ export async function startReceiver(): Promise<Receiver> {
       }
       return on(p);
     },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** The `verifyWebhookSignature` of docs/integrations.md, exactly as documented. */
-export function readmeVerifier(): (secret: string, header: string, rawBody: string, toleranceSeconds?: number) => boolean {
+export function readmeVerifier(): (
+  secret: string,
+  header: string,
+  rawBody: string,
+  toleranceSeconds?: number,
+) => boolean {
   const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/integrations.md'), 'utf8');
   const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(docs);
   if (!block) throw new Error('docs/integrations.md has no webhook-verify block');
@@ -97,25 +109,58 @@ export async function settled(t: TestServer, timeoutMs = 20_000): Promise<void> 
   }
 }
 
-export const CREATE_ENDPOINT = operation<Select<Mutation, { createWebhookEndpoint: {
-  endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true }; secret: true; userErrors: { field: true; code: true; message: true };
-} }>>(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
+export const CREATE_ENDPOINT = operation<
+  Select<
+    Mutation,
+    {
+      createWebhookEndpoint: {
+        endpoint: { id: true; url: true; eventTypes: true; channelCodes: true; active: true };
+        secret: true;
+        userErrors: { field: true; code: true; message: true };
+      };
+    }
+  >
+>(`mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) {
   endpoint { id url eventTypes channelCodes active } secret userErrors { field code message } } }`);
 
 export const DELIVERIES = `query($id: ID!, $first: Int) { webhookDeliveries(endpointId: $id, first: $first) { totalCount nodes {
   id eventId eventType status attemptCount replayOf replay deliveredAt attempts { statusCode latencyMs responseExcerpt error } } } }`;
 
-export async function createEndpoint(t: TestServer, input: { url: string; eventTypes: string[]; channelCodes?: string[] }, token?: string) {
+export async function createEndpoint(
+  t: TestServer,
+  input: { url: string; eventTypes: string[]; channelCodes?: string[] },
+  token?: string,
+) {
   const r = await t.q(CREATE_ENDPOINT, { i: input }, token ? { token } : undefined);
   if (r.createWebhookEndpoint.userErrors.length) throw new Error(JSON.stringify(r.createWebhookEndpoint.userErrors));
-  return r.createWebhookEndpoint as { endpoint: { id: string; url: string; eventTypes: string[]; channelCodes: string[]; active: boolean }; secret: string };
+  return r.createWebhookEndpoint as {
+    endpoint: { id: string; url: string; eventTypes: string[]; channelCodes: string[]; active: boolean };
+    secret: string;
+  };
 }
 
 export async function deliveries(t: TestServer, endpointId: string, token?: string) {
-  const r = await t.q<Select<Query, { webhookDeliveries: { totalCount: true; nodes: {
-    id: true; eventId: true; eventType: true; status: true; attemptCount: true; replayOf: true; replay: true; deliveredAt: true;
-    attempts: { statusCode: true; latencyMs: true; responseExcerpt: true; error: true };
-  } } }>>(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
+  const r = await t.q<
+    Select<
+      Query,
+      {
+        webhookDeliveries: {
+          totalCount: true;
+          nodes: {
+            id: true;
+            eventId: true;
+            eventType: true;
+            status: true;
+            attemptCount: true;
+            replayOf: true;
+            replay: true;
+            deliveredAt: true;
+            attempts: { statusCode: true; latencyMs: true; responseExcerpt: true; error: true };
+          };
+        };
+      }
+    >
+  >(DELIVERIES, { id: endpointId, first: 200 }, token ? { token } : undefined);
   return r.webhookDeliveries.nodes;
 }
 

@@ -40,7 +40,11 @@ interface Launched {
   stderr: () => string;
 }
 
-const logLines = (text: string): any[] => text.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+const logLines = (text: string): any[] =>
+  text
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -51,16 +55,23 @@ const alive = (pid: number) => {
 };
 /** Pids of the processes whose parent is `pid` (Linux /proc). */
 const childrenOf = (pid: number) =>
-  fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
-    } catch {
-      return [];
-    }
-  });
+  fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid ? [Number(d)] : [];
+      } catch {
+        return [];
+      }
+    });
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined | false> | T | undefined | false, ms = 30_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false> | T | undefined | false,
+  ms = 30_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -75,11 +86,21 @@ const launched: ChildProcess[] = [];
 async function launch(env: Record<string, string | undefined>, options: { ready?: boolean } = {}): Promise<Launched> {
   const [port, metricsPort] = [await freePort(), await freePort()];
   const full: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'info', OMS_SEED: 'none',
-    OMS_METRICS_PORT: String(metricsPort), OMS_METRICS_TOKEN: METRICS_TOKEN, ...env,
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    LOG_LEVEL: 'info',
+    OMS_SEED: 'none',
+    OMS_METRICS_PORT: String(metricsPort),
+    OMS_METRICS_TOKEN: METRICS_TOKEN,
+    ...env,
   };
   for (const [k, v] of Object.entries(full)) if (v === undefined) delete full[k];
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], { cwd: serverDir, env: full, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: serverDir,
+    env: full,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   launched.push(child);
   let stdout = '';
   let stderr = '';
@@ -89,10 +110,14 @@ async function launch(env: Record<string, string | undefined>, options: { ready?
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const l = { child, port, metricsPort, exited, stdout: () => stdout, stderr: () => stderr };
   if (options.ready === false) return l;
-  await waitFor(`the cluster to be up:\n${stdout}\n${stderr}`, () => {
-    if (child.exitCode !== null) throw new Error(`exited early:\n${stdout}\n${stderr}`);
-    return logLines(stdout).some((line) => /^OMS is up/.test(line.msg));
-  }, 150_000);
+  await waitFor(
+    `the cluster to be up:\n${stdout}\n${stderr}`,
+    () => {
+      if (child.exitCode !== null) throw new Error(`exited early:\n${stdout}\n${stderr}`);
+      return logLines(stdout).some((line) => /^OMS is up/.test(line.msg));
+    },
+    150_000,
+  );
   return l;
 }
 
@@ -104,27 +129,47 @@ afterAll(() => {
 function request(port: number, method: string, urlPath: string, body?: unknown, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({
-      host: '127.0.0.1', port, method, path: urlPath, agent: false,
-      headers: { ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}), ...headers },
-    }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: urlPath,
+        agent: false,
+        headers: {
+          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+          ...headers,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
 }
 
 async function gql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const r = await request(port, 'POST', '/graphql', { query, variables }, token ? { authorization: `Bearer ${token}` } : {});
+  const r = await request(
+    port,
+    'POST',
+    '/graphql',
+    { query, variables },
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
   return { status: r.status, ...(JSON.parse(r.body) as { data?: any; errors?: any[] }) };
 }
 
 /** The value of every series of `name` (with `labels` among its labels) by worker, from the metrics port. */
-async function byWorker(metricsPort: number, name: string, labels: Record<string, string> = {}): Promise<Record<string, number>> {
+async function byWorker(
+  metricsPort: number,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<Record<string, number>> {
   const text = (await request(metricsPort, 'GET', '/metrics')).body;
   const found: Record<string, number> = {};
   for (const line of text.split('\n')) {
@@ -141,13 +186,21 @@ function subscriber(port: number, token: string) {
   const updates: { id: string; status: string }[] = [];
   const closes: { code: number; reason: string }[] = [];
   const client = createClient({
-    url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0, lazy: false, onNonLazyError: () => undefined,
+    url: `ws://127.0.0.1:${port}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
   });
   client.on('closed', (e) => closes.push({ code: (e as WsClose).code, reason: (e as WsClose).reason }));
   client.subscribe<Select<Subscription, { orderUpdated: { order: { id: true; status: true } } }>>(
     { query: 'subscription { orderUpdated(channelCode: "WEB") { order { id status } } }' },
-    { next: (r) => r.data && updates.push(r.data.orderUpdated.order), error: () => undefined, complete: () => undefined },
+    {
+      next: (r) => r.data && updates.push(r.data.orderUpdated.order),
+      error: () => undefined,
+      complete: () => undefined,
+    },
   );
   return { client, updates, closes };
 }
@@ -159,11 +212,17 @@ describe('parsing OMS_WORKERS', () => {
     expect(parseWorkers('3')).toBe(3);
     expect(parseWorkers('auto', () => 6)).toBe(6);
     expect(parseWorkers('auto')).toBe(os.availableParallelism());
-    for (const bad of ['0', '-1', '1.5', 'two', '2x']) expect(() => parseWorkers(bad)).toThrow(`OMS_WORKERS must be "auto" or a whole number of processes from 1 up, got "${bad}"`);
+    for (const bad of ['0', '-1', '1.5', 'two', '2x'])
+      expect(() => parseWorkers(bad)).toThrow(
+        `OMS_WORKERS must be "auto" or a whole number of processes from 1 up, got "${bad}"`,
+      );
   });
 
   test('a bad OMS_WORKERS stops the start with one clear line naming it, and no process is left', async () => {
-    const l = await launch({ OMS_WORKERS: 'many', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, { ready: false });
+    const l = await launch(
+      { OMS_WORKERS: 'many', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      { ready: false },
+    );
     expect(await l.exited).toBe(1);
     expect(l.stderr()).toContain('OMS_WORKERS must be "auto" or a whole number of processes from 1 up, got "many"');
     expect(l.stderr()).not.toMatch(/\n\s+at /); // no stack trace
@@ -176,9 +235,14 @@ test('a port in use stops the start with one clear line before any worker starts
   await new Promise<void>((resolve) => taken.listen(0, '0.0.0.0', resolve));
   const port = (taken.address() as net.AddressInfo).port;
   try {
-    const l = await launch({ OMS_WORKERS: '2', DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) }, { ready: false });
+    const l = await launch(
+      { OMS_WORKERS: '2', DATABASE_URL: process.env.DATABASE_URL, PORT: String(port) },
+      { ready: false },
+    );
     expect(await l.exited).toBe(1);
-    expect(l.stderr().trim()).toBe(`OMS could not start: Port ${port} is already in use.\nWhat to do: Stop what listens there, or set PORT to another port.`);
+    expect(l.stderr().trim()).toBe(
+      `OMS could not start: Port ${port} is already in use.\nWhat to do: Stop what listens there, or set PORT to another port.`,
+    );
     expect(logLines(l.stdout()).some((x) => x.msg === 'worker serving' || x.msg === 'starting 2 workers')).toBe(false);
   } finally {
     taken.close();
@@ -194,8 +258,16 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     // The in-process server only makes the database (migrated, with the admin) and the catalogue; the cluster is the child.
     t = await startTestServer();
     await standardCatalog(t);
-    c = await launch({ OMS_WORKERS: '2', DATABASE_URL: t.databaseUrl, OMS_ADMIN_EMAIL: ADMIN.email, OMS_ADMIN_PASSWORD: ADMIN.password, OMS_RATE_LIMIT_REQUESTS: String(RATE_LIMIT) });
-    pids = logLines(c.stdout()).filter((l) => l.msg === 'worker serving').map((l) => l.pid);
+    c = await launch({
+      OMS_WORKERS: '2',
+      DATABASE_URL: t.databaseUrl,
+      OMS_ADMIN_EMAIL: ADMIN.email,
+      OMS_ADMIN_PASSWORD: ADMIN.password,
+      OMS_RATE_LIMIT_REQUESTS: String(RATE_LIMIT),
+    });
+    pids = logLines(c.stdout())
+      .filter((l) => l.msg === 'worker serving')
+      .map((l) => l.pid);
   });
   afterAll(async () => {
     if (c?.child.exitCode === null) c.child.kill('SIGKILL');
@@ -228,10 +300,18 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       return s['1'] >= 1 && s['2'] >= 1 && s['1'] + s['2'] === 4 && s;
     });
     expect(spread['1'] + spread['2']).toBe(4);
-    const confirmed = await gql(c.port, 'mutation($id: ID!) { confirmOrder(id: $id) { order { status } userErrors { code } } }', { id: order.id }, viewer.token);
+    const confirmed = await gql(
+      c.port,
+      'mutation($id: ID!) { confirmOrder(id: $id) { order { status } userErrors { code } } }',
+      { id: order.id },
+      viewer.token,
+    );
     expect(confirmed.data.confirmOrder).toEqual({ order: { status: 'CONFIRMED' }, userErrors: [] });
-    await waitFor('the update on every subscription', () => subs.every((s) => s.updates.some((u) => u.id === order.id && u.status === 'CONFIRMED')));
-    for (const s of subs) expect(s.updates.filter((u) => u.id === order.id)).toEqual([{ id: order.id, status: 'CONFIRMED' }]);
+    await waitFor('the update on every subscription', () =>
+      subs.every((s) => s.updates.some((u) => u.id === order.id && u.status === 'CONFIRMED')),
+    );
+    for (const s of subs)
+      expect(s.updates.filter((u) => u.id === order.id)).toEqual([{ id: order.id, status: 'CONFIRMED' }]);
     await Promise.all(subs.map((s) => s.client.dispose()));
   });
 
@@ -243,7 +323,9 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       expect({ i, status: r.status, me: r.data?.me }).toEqual({ i, status: 200, me: { email: user.email } });
     }
     // Both workers counted into it...
-    const served = await byWorker(c.metricsPort, 'oms_graphql_operation_duration_seconds_count', { operation: 'RateProbe' });
+    const served = await byWorker(c.metricsPort, 'oms_graphql_operation_duration_seconds_count', {
+      operation: 'RateProbe',
+    });
     expect(served['1']).toBeGreaterThan(0);
     expect(served['2']).toBeGreaterThan(0);
     // ... and now neither lets the user through: each refuses with 429 RATE_LIMITED.
@@ -252,7 +334,10 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       expect(r.status).toBe(429);
       expect(r.errors![0].extensions.code).toBe('RATE_LIMITED');
     }
-    const refused = await byWorker(c.metricsPort, 'oms_graphql_operation_duration_seconds_count', { operation: 'RateProbe', outcome: 'RATE_LIMITED' });
+    const refused = await byWorker(c.metricsPort, 'oms_graphql_operation_duration_seconds_count', {
+      operation: 'RateProbe',
+      outcome: 'RATE_LIMITED',
+    });
     expect(Object.keys(refused).sort()).toEqual(['1', '2']);
     // Another user keeps its own budget.
     const other = await userWithRole(t, 'VIEWER', 'quiet script');
@@ -266,7 +351,8 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       const s = await byWorker(c.metricsPort, 'oms_ws_subscriptions');
       return s['1'] >= 1 && s['2'] >= 1 && s['1'] + s['2'] === 4;
     });
-    for (let i = 0; i < 2; i++) expect((await gql(c.port, '{ me { email } }', {}, user.token)).data.me).toEqual({ email: user.email });
+    for (let i = 0; i < 2; i++)
+      expect((await gql(c.port, '{ me { email } }', {}, user.token)).data.me).toEqual({ email: user.email });
     const out = await gql(c.port, 'mutation { logout }', {}, user.token);
     expect(out.data).toEqual({ logout: true });
     for (let i = 0; i < 4; i++) {
@@ -275,15 +361,23 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     }
     await waitFor('every WebSocket of the token closed', () => subs.every((s) => s.closes.length > 0));
     for (const s of subs) expect(s.closes[0].code).toBe(4403);
-    expect((await t.sql('select revoked_at is not null as revoked from user_session where user_id = $1', [user.id]))).toEqual([{ revoked: true }]);
+    expect(
+      await t.sql('select revoked_at is not null as revoked from user_session where user_id = $1', [user.id]),
+    ).toEqual([{ revoked: true }]);
     await Promise.all(subs.map((s) => s.client.dispose()));
   });
 
   test('a killed worker is replaced, and the replacement serves', async () => {
     const [victim, survivor] = pids;
     process.kill(victim, 'SIGKILL');
-    const replaced = await waitFor('the replacement', () => logLines(c.stdout()).find((l) => l.msg === 'worker replaced'), 60_000);
-    expect(logLines(c.stdout()).find((l) => l.msg === 'worker exited unexpectedly: starting a replacement')).toMatchObject({ pid: victim, signal: 'SIGKILL' });
+    const replaced = await waitFor(
+      'the replacement',
+      () => logLines(c.stdout()).find((l) => l.msg === 'worker replaced'),
+      60_000,
+    );
+    expect(
+      logLines(c.stdout()).find((l) => l.msg === 'worker exited unexpectedly: starting a replacement'),
+    ).toMatchObject({ pid: victim, signal: 'SIGKILL' });
     expect(replaced.pid).not.toBe(victim);
     expect(alive(victim)).toBe(false);
     expect(childrenOf(c.child.pid!).sort()).toEqual([survivor, replaced.pid].sort());
@@ -307,9 +401,13 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     for (const pid of pids) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false });
     const lines = logLines(c.stdout());
     expect(lines.filter((l) => l.msg === 'worker exited').map((l) => l.code)).toEqual([0, 0]);
-    expect(lines.filter((l) => l.msg === 'stopped' && l.worker !== undefined && typeof l.worker === 'number')).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.msg === 'stopped' && l.worker !== undefined && typeof l.worker === 'number'),
+    ).toHaveLength(2);
     // The launcher's own line (no worker field); the workers' output shares its pipe, so it is not always the last line.
-    expect(lines.filter((l) => l.msg === 'stopped' && l.worker === undefined)).toEqual([expect.objectContaining({ workers: 2 })]);
+    expect(lines.filter((l) => l.msg === 'stopped' && l.worker === undefined)).toEqual([
+      expect.objectContaining({ workers: 2 }),
+    ]);
   });
 });
 
@@ -322,7 +420,13 @@ describe('OMS_WORKERS=2 without DATABASE_URL (embedded PostgreSQL)', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   test('the primary starts the database, the first worker creates the demo admin once, and the database stops after the workers', async () => {
-    const c = await launch({ OMS_WORKERS: '2', DATABASE_URL: undefined, OMS_ADMIN_EMAIL: undefined, OMS_ADMIN_PASSWORD: undefined, OMS_DATA_DIR: dataDir });
+    const c = await launch({
+      OMS_WORKERS: '2',
+      DATABASE_URL: undefined,
+      OMS_ADMIN_EMAIL: undefined,
+      OMS_ADMIN_PASSWORD: undefined,
+      OMS_DATA_DIR: dataDir,
+    });
     const lines = logLines(c.stdout());
     const pg = lines.find((l) => l.msg === 'embedded PostgreSQL is up');
     expect(pg.worker).toBeUndefined(); // the primary's

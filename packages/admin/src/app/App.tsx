@@ -15,7 +15,8 @@ export function App() {
       createApollo({
         onUnauthenticated: () => {
           setToken(null);
-          if (!window.location.pathname.startsWith('/sign-in')) window.history.replaceState(null, '', signInUrlFor(window.location));
+          if (!window.location.pathname.startsWith('/sign-in'))
+            window.history.replaceState(null, '', signInUrlFor(window.location));
           window.dispatchEvent(new PopStateEvent('popstate'));
         },
       }),

@@ -1,6 +1,22 @@
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBox, IconBuildingWarehouse, IconChartBar, IconDatabaseExport, IconDeviceTv, IconGauge, IconKey, IconListDetails, IconPackages, IconReceipt, IconRobot, IconStack2, IconTimeline, IconUsers, IconWebhook } from '@tabler/icons-react';
+import {
+  IconBox,
+  IconBuildingWarehouse,
+  IconChartBar,
+  IconDatabaseExport,
+  IconDeviceTv,
+  IconGauge,
+  IconKey,
+  IconListDetails,
+  IconPackages,
+  IconReceipt,
+  IconRobot,
+  IconStack2,
+  IconTimeline,
+  IconUsers,
+  IconWebhook,
+} from '@tabler/icons-react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { ConnectionBanner } from '../components/ConnectionBanner';
 import { ThemeToggle } from '../components/ThemeToggle';
@@ -35,12 +51,18 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Anchor component={Link} to="/" underline="never" c="inherit"><Title order={4}>OMS back office</Title></Anchor>
+            <Anchor component={Link} to="/" underline="never" c="inherit">
+              <Title order={4}>OMS back office</Title>
+            </Anchor>
           </Group>
           <Group gap="xs">
             <ThemeToggle />
@@ -62,14 +84,37 @@ export function Layout() {
                 onClick={close}
               />
             ))}
-            {dataNav && <NavLink component={Link} to="/data" label="Data" leftSection={<IconDatabaseExport size={18} />} active={pathname.startsWith('/data')} onClick={close} />}
+            {dataNav && (
+              <NavLink
+                component={Link}
+                to="/data"
+                label="Data"
+                leftSection={<IconDatabaseExport size={18} />}
+                active={pathname.startsWith('/data')}
+                onClick={close}
+              />
+            )}
             <NavLink component={Link} to="/screen" label="Screen mode" leftSection={<IconDeviceTv size={18} />} />
-            {adminNav.length > 0 && <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">Administration</Text>}
+            {adminNav.length > 0 && (
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+                Administration
+              </Text>
+            )}
             {adminNav.map((item) => (
-              <NavLink key={item.to} component={Link} to={item.to} label={item.label} leftSection={<item.icon size={18} />} active={pathname.startsWith(item.to)} onClick={close} />
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                leftSection={<item.icon size={18} />}
+                active={pathname.startsWith(item.to)}
+                onClick={close}
+              />
             ))}
           </nav>
-          <Text size="xs" c="dimmed" mt="md" px="sm">Live updates arrive over WebSocket.</Text>
+          <Text size="xs" c="dimmed" mt="md" px="sm">
+            Live updates arrive over WebSocket.
+          </Text>
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -6,7 +6,9 @@ export function NotFound() {
     <Stack align="center" mt="xl">
       <Title order={2}>Page not found</Title>
       <Text c="dimmed">There is nothing at this address.</Text>
-      <Button component={Link} to="/">Go to the dashboard</Button>
+      <Button component={Link} to="/">
+        Go to the dashboard
+      </Button>
     </Stack>
   );
 }

@@ -79,8 +79,12 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
 
   const errors = onError(({ graphQLErrors, networkError }) => {
     const status = (networkError as { statusCode?: number } | null)?.statusCode;
-    const unauthenticated = status === 401 || graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
-      || (networkError as { result?: { errors?: { extensions?: { code?: string } }[] } } | null)?.result?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    const unauthenticated =
+      status === 401 ||
+      graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') ||
+      (networkError as { result?: { errors?: { extensions?: { code?: string } }[] } } | null)?.result?.errors?.some(
+        (e) => e.extensions?.code === 'UNAUTHENTICATED',
+      );
     if (unauthenticated) options.onUnauthenticated();
   });
 
@@ -98,7 +102,16 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
     cache: new InMemoryCache({
       typePolicies: {
         // Lists are replaced, never merged: the server always sends the whole list.
-        Order: { fields: { lines: { merge: false }, history: { merge: false }, shipments: { merge: false }, payments: { merge: false }, refunds: { merge: false }, returns: { merge: false } } },
+        Order: {
+          fields: {
+            lines: { merge: false },
+            history: { merge: false },
+            shipments: { merge: false },
+            payments: { merge: false },
+            refunds: { merge: false },
+            returns: { merge: false },
+          },
+        },
         Query: {
           fields: {
             // "Load more" appends the next page (same filter and page size) to the list already shown.
@@ -113,7 +126,10 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
         },
       },
     }),
-    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network', errorPolicy: 'all' }, query: { errorPolicy: 'all' } },
+    defaultOptions: {
+      watchQuery: { fetchPolicy: 'cache-and-network', errorPolicy: 'all' },
+      query: { errorPolicy: 'all' },
+    },
   });
   return { client, ws };
 }

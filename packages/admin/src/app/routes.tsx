@@ -43,8 +43,21 @@ export function AppRoutes() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/change-password" element={<ChangePasswordPage />} />
       <Route path="/track" element={<TrackingPage />} />
-      <Route path="/screen" element={<RequireSession><ScreenPage /></RequireSession>} />
-      <Route element={<RequireSession><Layout /></RequireSession>}>
+      <Route
+        path="/screen"
+        element={
+          <RequireSession>
+            <ScreenPage />
+          </RequireSession>
+        }
+      />
+      <Route
+        element={
+          <RequireSession>
+            <Layout />
+          </RequireSession>
+        }
+      >
         <Route index element={<DashboardPage />} />
         <Route path="orders" element={<OrderListPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />

@@ -14,13 +14,26 @@ export interface ConfirmDialogProps {
   onClose: () => void;
 }
 
-export function ConfirmDialog({ opened, title, children, confirmLabel, cancelLabel = 'Keep it', color = 'red', onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Keep it',
+  color = 'red',
+  onConfirm,
+  onClose,
+}: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <Text size="sm">{children}</Text>
       <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onClose}>{cancelLabel}</Button>
-        <Button color={color} onClick={onConfirm}>{confirmLabel}</Button>
+        <Button variant="default" onClick={onClose}>
+          {cancelLabel}
+        </Button>
+        <Button color={color} onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
       </Group>
     </Modal>
   );

@@ -7,7 +7,14 @@ export function ConnectionBanner() {
   const state = useConnectionState();
   if (state === 'online') return null;
   return (
-    <Alert color="red" variant="filled" radius={0} icon={<IconPlugConnectedX size={18} />} role="alert" data-testid="offline-banner">
+    <Alert
+      color="red"
+      variant="filled"
+      radius={0}
+      icon={<IconPlugConnectedX size={18} />}
+      role="alert"
+      data-testid="offline-banner"
+    >
       The server cannot be reached. Showing the last data received; reconnecting automatically…
     </Alert>
   );

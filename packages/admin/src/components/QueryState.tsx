@@ -21,7 +21,16 @@ export interface QueryStateProps<T> {
   children: (data: T) => ReactNode;
 }
 
-export function QueryState<T>({ data, loading, error, isEmpty, empty, loadingLabel, errorOverData = false, children }: QueryStateProps<T>) {
+export function QueryState<T>({
+  data,
+  loading,
+  error,
+  isEmpty,
+  empty,
+  loadingLabel,
+  errorOverData = false,
+  children,
+}: QueryStateProps<T>) {
   const has = data != null;
   return (
     <>

@@ -16,7 +16,11 @@ test('a clear banner shows while the server cannot be reached, and goes when it 
 });
 
 test('a network failure reads as a sentence, never as a stack trace', () => {
-  const err = new ApolloError({ networkError: Object.assign(new TypeError('Failed to fetch'), { stack: 'TypeError: Failed to fetch\n    at http.ts:12' }) });
+  const err = new ApolloError({
+    networkError: Object.assign(new TypeError('Failed to fetch'), {
+      stack: 'TypeError: Failed to fetch\n    at http.ts:12',
+    }),
+  });
   renderApp(<ErrorNotice error={err} />);
   const alert = screen.getByRole('alert');
   expect(alert).toHaveTextContent('The server cannot be reached');
@@ -24,7 +28,9 @@ test('a network failure reads as a sentence, never as a stack trace', () => {
 });
 
 test('GraphQL errors show their messages', () => {
-  const err = new ApolloError({ graphQLErrors: [{ message: 'Order not found', extensions: { code: 'NOT_FOUND' } } as never] });
+  const err = new ApolloError({
+    graphQLErrors: [{ message: 'Order not found', extensions: { code: 'NOT_FOUND' } } as never],
+  });
   expect(describeError(err)).toBe('Order not found');
 });
 

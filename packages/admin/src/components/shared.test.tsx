@@ -6,13 +6,31 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { QueryState } from './QueryState';
 
 type Rows = { rows: string[] };
-const rows = (data: Rows) => <ul>{data.rows.map((r) => <li key={r}>{r}</li>)}</ul>;
+const rows = (data: Rows) => (
+  <ul>
+    {data.rows.map((r) => (
+      <li key={r}>{r}</li>
+    ))}
+  </ul>
+);
 const empty = { title: 'Nothing yet', hint: 'Add one below.' };
 
 const isEmpty = (d: Rows) => d.rows.length === 0;
 /** Renders a QueryState on its own, as a page would. */
 const show = (props: { data?: Rows; loading?: boolean; error?: unknown; errorOverData?: boolean }) =>
-  renderApp(<QueryState data={props.data} loading={props.loading ?? false} error={props.error} errorOverData={props.errorOverData} isEmpty={isEmpty} empty={empty} loadingLabel="Loading rows…">{rows}</QueryState>);
+  renderApp(
+    <QueryState
+      data={props.data}
+      loading={props.loading ?? false}
+      error={props.error}
+      errorOverData={props.errorOverData}
+      isEmpty={isEmpty}
+      empty={empty}
+      loadingLabel="Loading rows…"
+    >
+      {rows}
+    </QueryState>,
+  );
 const error = new ApolloError({ graphQLErrors: [{ message: 'Not allowed' } as never] });
 
 test('QueryState: a spinner while nothing has arrived, then the rows', () => {
@@ -42,7 +60,11 @@ test('QueryState: the empty notice when the data has no rows; the error only whi
 test('ConfirmDialog: confirming runs the action, keeping it only closes', async () => {
   const confirm = jest.fn();
   const close = jest.fn();
-  renderApp(<ConfirmDialog opened title="Revoke Shop?" confirmLabel="Revoke key" onConfirm={confirm} onClose={close}>It stops working at once.</ConfirmDialog>);
+  renderApp(
+    <ConfirmDialog opened title="Revoke Shop?" confirmLabel="Revoke key" onConfirm={confirm} onClose={close}>
+      It stops working at once.
+    </ConfirmDialog>,
+  );
   expect(await screen.findByText('It stops working at once.')).toBeInTheDocument();
   await userEvent.click(screen.getByRole('button', { name: 'Keep it' }));
   expect(close).toHaveBeenCalled();

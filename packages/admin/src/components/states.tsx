@@ -8,7 +8,9 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
     <Center py="xl" role="status" aria-live="polite">
       <Stack align="center" gap="xs">
         <Loader />
-        <Text c="dimmed" size="sm">{label}</Text>
+        <Text c="dimmed" size="sm">
+          {label}
+        </Text>
       </Stack>
     </Center>
   );
@@ -20,7 +22,11 @@ export function Empty({ title, hint }: { title: string; hint?: React.ReactNode }
       <Stack align="center" gap={4}>
         <IconInbox size={36} stroke={1.2} color="var(--mantine-color-dimmed)" />
         <Text fw={600}>{title}</Text>
-        {hint && <Text c="dimmed" size="sm" ta="center">{hint}</Text>}
+        {hint && (
+          <Text c="dimmed" size="sm" ta="center">
+            {hint}
+          </Text>
+        )}
       </Stack>
     </Center>
   );

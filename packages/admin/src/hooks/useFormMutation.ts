@@ -29,17 +29,20 @@ export interface FormMutation {
 
 export function useFormMutation(): FormMutation {
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
-  const run = useCallback(async <P extends MutationPayload>(mutate: () => Promise<P | null | undefined>): Promise<P | undefined> => {
-    try {
-      const payload = await mutate();
-      const userErrors = payload?.userErrors ?? [];
-      setErrors([...userErrors]);
-      return payload && userErrors.length === 0 ? payload : undefined;
-    } catch (err) {
-      setErrors([{ code: 'ERROR', message: describeError(err) }]);
-      return undefined;
-    }
-  }, []);
+  const run = useCallback(
+    async <P extends MutationPayload>(mutate: () => Promise<P | null | undefined>): Promise<P | undefined> => {
+      try {
+        const payload = await mutate();
+        const userErrors = payload?.userErrors ?? [];
+        setErrors([...userErrors]);
+        return payload && userErrors.length === 0 ? payload : undefined;
+      } catch (err) {
+        setErrors([{ code: 'ERROR', message: describeError(err) }]);
+        return undefined;
+      }
+    },
+    [],
+  );
   return {
     errors,
     setErrors,

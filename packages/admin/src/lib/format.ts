@@ -22,7 +22,8 @@ export function formatMoney(money: MoneyLike | null | undefined, locale?: string
 
 /** Minor units per major unit for a currency (100 for EUR, 1 for JPY). */
 export function minorUnitFactor(currency: string): number {
-  const digits = new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits =
+    new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return 10 ** digits;
 }
 

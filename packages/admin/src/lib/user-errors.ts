@@ -18,7 +18,10 @@ export function fieldMatches(field: readonly string[] | null | undefined, name: 
 }
 
 function namePattern(name: string): RegExp {
-  const body = name.split('.').map((seg) => (seg === '*' ? '[^.]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('\\.');
+  const body = name
+    .split('.')
+    .map((seg) => (seg === '*' ? '[^.]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('\\.');
   return new RegExp(`(?:^|\\.)${body}$`);
 }
 

@@ -31,9 +31,16 @@ beforeAll(async () => {
     s: adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 50, reason: "goods received" }) { userErrors { message } }
   }`);
   order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
-  await e.q(`mutation($id: ID!) { recordPayment(input: { orderId: $id, amount: 500, method: "card" }) { userErrors { message } } }`, { id: order.id });
+  await e.q(
+    `mutation($id: ID!) { recordPayment(input: { orderId: $id, amount: 500, method: "card" }) { userErrors { message } } }`,
+    { id: order.id },
+  );
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   admin = await context.newPage();
   await signInThroughForm(admin, { baseUrl: e.baseUrl, email: 'admin@e2e.local', password: 'e2e password 1234' });
@@ -66,7 +73,11 @@ test('an admin invites a colleague; a refused invitation shows the error at its 
 });
 
 test('the colleague must choose their own password, then sees what a fulfilment role may see', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   const picker = await context.newPage();
   await signInThroughForm(picker, { baseUrl: e.baseUrl, email: 'picker@e2e.local', password: 'first day password 1' });
@@ -108,21 +119,34 @@ test('an admin creates a partner key, sees its secret once, the partner uses it,
   expect(await row.innerText()).not.toContain(secret);
 
   // The partner places an order into its channel and cannot see the web shop's order.
-  const call = (query: string, variables?: unknown) => fetch(`${e.baseUrl}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query, variables }),
-  });
-  const placed = await (await call(`mutation { placeOrder(input: { channelCode: "MARKET", customer: { email: "m@example.com" },
-    shippingAddress: { line1: "1 Road", city: "Paris", postalCode: "75001", country: "FR" }, lines: [{ sku: "MUG-1", quantity: 1 }] }) { order { number } userErrors { message } } }`)).json() as any;
+  const call = (query: string, variables?: unknown) =>
+    fetch(`${e.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({ query, variables }),
+    });
+  const placed = (await (
+    await call(`mutation { placeOrder(input: { channelCode: "MARKET", customer: { email: "m@example.com" },
+    shippingAddress: { line1: "1 Road", city: "Paris", postalCode: "75001", country: "FR" }, lines: [{ sku: "MUG-1", quantity: 1 }] }) { order { number } userErrors { message } } }`)
+  ).json()) as any;
   expect(placed.data.placeOrder.userErrors).toEqual([]);
-  const other = await (await call(`query($id: ID) { order(id: $id) { number } }`, { id: order.id })).json() as any;
+  const other = (await (await call(`query($id: ID) { order(id: $id) { number } }`, { id: order.id })).json()) as any;
   expect(other).toEqual({ data: { order: null }, extensions: expect.anything() });
   await admin.reload();
-  await admin.getByTestId('api-key-row-Marketplace X').getByText(/Last used/i).or(admin.getByTestId('api-key-row-Marketplace X').getByText(/\d{4}/)).first().waitFor();
+  await admin
+    .getByTestId('api-key-row-Marketplace X')
+    .getByText(/Last used/i)
+    .or(admin.getByTestId('api-key-row-Marketplace X').getByText(/\d{4}/))
+    .first()
+    .waitFor();
   await shot(admin, 'api-keys');
 
   await admin.getByTestId('api-key-row-Marketplace X').getByRole('button', { name: 'Revoke' }).click();
   await admin.getByRole('button', { name: 'Revoke key' }).click();
-  await admin.getByTestId('api-key-row-Marketplace X').getByText(/Revoked/).waitFor();
+  await admin
+    .getByTestId('api-key-row-Marketplace X')
+    .getByText(/Revoked/)
+    .waitFor();
   expect((await call('{ channels { code } }')).status).toBe(401);
 });
 
@@ -131,7 +155,8 @@ test('the audit log shows who did all of this', async () => {
   await admin.waitForURL(/\/settings\/audit-log$/);
   await admin.getByTestId('audit-row').first().waitFor();
   const text = await admin.locator('table').innerText();
-  for (const action of ['user.create', 'user.password_change', 'apiKey.create', 'apiKey.revoke', 'channel.create']) expect(text).toContain(action);
+  for (const action of ['user.create', 'user.password_change', 'apiKey.create', 'apiKey.revoke', 'channel.create'])
+    expect(text).toContain(action);
   expect(text).toContain('user:admin@e2e.local');
   expect(text).toContain('user:picker@e2e.local');
   expect(text).not.toMatch(/omsk_[A-Za-z0-9_-]{20,}/);
@@ -139,7 +164,11 @@ test('the audit log shows who did all of this', async () => {
 });
 
 test('a customer follows their order on the public tracking page, without signing in, live', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   const customer = await context.newPage();
   // A wrong pair first: nothing is revealed.
@@ -152,8 +181,14 @@ test('a customer follows their order on the public tracking page, without signin
   expect(customer.url()).not.toMatch(/sign-in/);
   // Staff confirm and ship: the page follows.
   await e.q(`mutation($id: ID!) { confirmOrder(id: $id) { userErrors { message } } }`, { id: order.id });
-  await customer.getByTestId('tracked-status').filter({ hasText: 'Confirmed, being prepared' }).waitFor({ timeout: 5000 });
-  await e.q(`mutation($id: ID!) { createShipment(input: { orderId: $id, warehouseCode: "BER", carrier: "DHL", trackingNumber: "JD0001", lines: [{ sku: "MUG-1", quantity: 1 }] }) { userErrors { message } } }`, { id: order.id });
+  await customer
+    .getByTestId('tracked-status')
+    .filter({ hasText: 'Confirmed, being prepared' })
+    .waitFor({ timeout: 5000 });
+  await e.q(
+    `mutation($id: ID!) { createShipment(input: { orderId: $id, warehouseCode: "BER", carrier: "DHL", trackingNumber: "JD0001", lines: [{ sku: "MUG-1", quantity: 1 }] }) { userErrors { message } } }`,
+    { id: order.id },
+  );
   await customer.getByTestId('tracked-status').filter({ hasText: 'Shipped' }).waitFor({ timeout: 5000 });
   await customer.getByTestId('tracked-parcels').getByText('JD0001').waitFor();
   const text = await customer.getByTestId('tracked-order').innerText();

@@ -26,7 +26,11 @@ beforeAll(async () => {
     s: adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 50, reason: "goods received" }) { userErrors { message } }
   }`);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(10_000);
   page = await context.newPage();
   await signInThroughForm(page, { baseUrl: e.baseUrl, email: 'admin@e2e.local', password: 'e2e password 1234' });
@@ -66,7 +70,9 @@ test('an admin tunes and enables a rule, dry-runs it against an order, and sees 
   await dry.getByRole('button', { name: 'Dry run' }).click();
   const outcome = page.getByTestId('dry-run-hold-high-value');
   await outcome.waitFor();
-  expect((await outcome.innerText()).toLowerCase()).toMatch(/on\W+yes\W+hold\W+review: total 29\.95 eur is at or above 20\.00 eur/);
+  expect((await outcome.innerText()).toLowerCase()).toMatch(
+    /on\W+yes\W+hold\W+review: total 29\.95 eur is at or above 20\.00 eur/,
+  );
   expect((await e.q('query($id: ID) { order(id: $id) { status } }', { id: existing.id })).order.status).toBe('PENDING');
 
   // The next order is held by the rule: the execution log and the order page say so.
@@ -91,7 +97,11 @@ test('an admin tunes and enables a rule, dry-runs it against an order, and sees 
   await custom.getByRole('button', { name: 'Create rule' }).click();
   await custom.waitFor({ state: 'detached' });
   await page.getByTestId('rule-row-tag-big').getByText('if total gte 5000: addTag (big)').waitFor();
-  await expectRule(e, 'tag-big', { enabled: false, conditions: [{ field: 'total', op: 'gte', value: 5000 }], actions: [{ type: 'addTag', tag: 'big' }] });
+  await expectRule(e, 'tag-big', {
+    enabled: false,
+    conditions: [{ field: 'total', op: 'gte', value: 5000 }],
+    actions: [{ type: 'addTag', tag: 'big' }],
+  });
 
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, 'automation.png'), fullPage: true });

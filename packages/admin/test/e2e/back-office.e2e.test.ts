@@ -7,7 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, E2EServer, launchChromium, placeOrder, signIn, signInThroughForm, startE2EServer, stockOf, signInWithToken } from './harness';
+import {
+  ARTIFACTS,
+  E2EServer,
+  launchChromium,
+  placeOrder,
+  signIn,
+  signInThroughForm,
+  startE2EServer,
+  stockOf,
+  signInWithToken,
+} from './harness';
 
 jest.setTimeout(120_000);
 
@@ -57,7 +67,10 @@ test('signing in takes you to the page you asked for', async () => {
 });
 
 test('an order placed through the API appears in the list live, without a reload', async () => {
-  order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 3 }, { sku: 'CAP-1', quantity: 1 }]);
+  order = await placeOrder(e, [
+    { sku: 'MUG-1', quantity: 3 },
+    { sku: 'CAP-1', quantity: 1 },
+  ]);
   const row = pageA.getByTestId(`order-row-${order.number}`);
   await row.waitFor(LIVE);
   expect(await row.innerText()).toMatch(/Pending/i);
@@ -74,10 +87,18 @@ test('staff open the order, confirm it and ship part of it: status and stock cha
   // Only what PENDING allows: no shipment or return yet.
   const actions = pageA.getByTestId('order-actions');
   await actions.getByRole('button', { name: 'Confirm' }).waitFor();
-  expect(await actions.getByRole('button').allInnerTexts()).toEqual(['Confirm', 'Record payment', 'Hold', 'Cancel order']);
+  expect(await actions.getByRole('button').allInnerTexts()).toEqual([
+    'Confirm',
+    'Record payment',
+    'Hold',
+    'Cancel order',
+  ]);
 
   await actions.getByRole('button', { name: 'Confirm' }).click();
-  await pageA.getByTestId('order-status').filter({ hasText: /Confirmed/i }).waitFor(LIVE);
+  await pageA
+    .getByTestId('order-status')
+    .filter({ hasText: /Confirmed/i })
+    .waitFor(LIVE);
 
   await actions.getByRole('button', { name: 'Create shipment' }).click();
   const dialog = pageA.getByRole('dialog');
@@ -86,7 +107,10 @@ test('staff open the order, confirm it and ship part of it: status and stock cha
   await dialog.getByLabel('Carrier').fill('DHL');
   await dialog.getByLabel('Tracking number').fill('00340434');
   await dialog.getByRole('button', { name: 'Create shipment' }).click();
-  await pageA.getByTestId('order-status').filter({ hasText: /Partially shipped/i }).waitFor(LIVE);
+  await pageA
+    .getByTestId('order-status')
+    .filter({ hasText: /Partially shipped/i })
+    .waitFor(LIVE);
   await expect(pageA.getByTestId('shipped-MUG-1').innerText()).resolves.toBe('2');
   await pageA.getByTestId('order-shipments').getByText('DHL').waitFor();
   await shot(pageA, 'order-detail');
@@ -109,7 +133,10 @@ test('stock is adjusted with a reason, and the ledger shows it next to the shipm
   await dialog.getByLabel('Change (negative to remove)').fill('-8');
   await dialog.getByLabel('Reason').fill('stock count');
   await dialog.getByRole('button', { name: 'Adjust' }).click();
-  await dialog.getByText(/reserved/i).last().waitFor(LIVE);
+  await dialog
+    .getByText(/reserved/i)
+    .last()
+    .waitFor(LIVE);
   expect(await stockOf(e, 'MUG-1', 'BER')).toEqual({ onHand: 8, reserved: 1, available: 7 });
   await dialog.getByLabel('Change (negative to remove)').fill('5');
   await dialog.getByLabel('Reason').fill('goods received PO-7');
@@ -137,7 +164,10 @@ test('stock is adjusted with a reason, and the ledger shows it next to the shipm
 
 test("a colleague's change in a second browser arrives live", async () => {
   await pageA.goto(`${e.baseUrl}/orders/${order.id}`);
-  await pageA.getByTestId('order-status').filter({ hasText: /Partially shipped/i }).waitFor();
+  await pageA
+    .getByTestId('order-status')
+    .filter({ hasText: /Partially shipped/i })
+    .waitFor();
 
   const token = await signIn(e);
   const contextB = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -147,9 +177,15 @@ test("a colleague's change in a second browser arrives live", async () => {
   await pageB.getByTestId('order-actions').getByRole('button', { name: 'Hold' }).click();
   await pageB.getByRole('dialog').getByLabel('Reason').fill('address check');
   await pageB.getByRole('dialog').getByRole('button', { name: 'Put on hold' }).click();
-  await pageB.getByTestId('order-status').filter({ hasText: /On hold/i }).waitFor(LIVE);
+  await pageB
+    .getByTestId('order-status')
+    .filter({ hasText: /On hold/i })
+    .waitFor(LIVE);
 
-  await pageA.getByTestId('order-status').filter({ hasText: /On hold/i }).waitFor(LIVE);
+  await pageA
+    .getByTestId('order-status')
+    .filter({ hasText: /On hold/i })
+    .waitFor(LIVE);
   await pageA.getByText('On hold: address check').waitFor(LIVE);
   await contextB.close();
 });
@@ -180,12 +216,18 @@ test('release, ship the rest, take payment, deliver and take back a mug with res
   const pay = pageA.getByRole('dialog');
   await expect(pay.getByLabel('Amount (EUR)').inputValue()).resolves.toBe('62.40');
   await pay.getByRole('button', { name: 'Record payment' }).click();
-  await pageA.getByTestId('payment-status').filter({ hasText: /^Paid$/i }).waitFor(LIVE);
+  await pageA
+    .getByTestId('payment-status')
+    .filter({ hasText: /^Paid$/i })
+    .waitFor(LIVE);
 
   const shipments = pageA.getByTestId('order-shipments');
   for (let i = 0; i < 2; i++) {
     await shipments.getByRole('button', { name: 'Mark delivered' }).first().click();
-    await shipments.getByRole('button', { name: 'Mark delivered' }).nth(1 - i).waitFor({ state: 'detached', ...LIVE });
+    await shipments
+      .getByRole('button', { name: 'Mark delivered' })
+      .nth(1 - i)
+      .waitFor({ state: 'detached', ...LIVE });
   }
   await status.filter({ hasText: /Delivered/i }).waitFor(LIVE);
 
@@ -214,7 +256,10 @@ test('screen mode updates live and comes back after a server restart', async () 
   await pageA.goto(`${e.baseUrl}/screen`);
   const pending = pageA.getByTestId('screen-count-pending');
   await pending.filter({ hasText: /^1$/ }).waitFor();
-  const third = await placeOrder(e, [{ sku: 'CAP-1', quantity: 1 }], { email: 'alan@example.com', name: 'Alan Turing' });
+  const third = await placeOrder(e, [{ sku: 'CAP-1', quantity: 1 }], {
+    email: 'alan@example.com',
+    name: 'Alan Turing',
+  });
   await pending.filter({ hasText: /^2$/ }).waitFor(LIVE);
   await pageA.getByTestId('screen-changes').getByText(third.number).waitFor(LIVE);
   await shot(pageA, 'screen');
@@ -243,7 +288,10 @@ test('an expired session sends you to sign-in and back to where you were, and li
   await pageA.waitForURL(/\/orders\?status=PENDING$/);
   await pageA.getByTestId('orders-table').waitFor();
   // The live connection re-authenticated with the new token: a new order still arrives live.
-  const fifth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'ada@example.com', name: 'Ada Lovelace' });
+  const fifth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], {
+    email: 'ada@example.com',
+    name: 'Ada Lovelace',
+  });
   await pageA.getByTestId(`order-row-${fifth.number}`).waitFor(LIVE);
 });
 
@@ -262,12 +310,23 @@ test("bulk confirm reports each order's result and refuses what cannot be confir
   await dialog.getByRole('button', { name: 'Close' }).waitFor(LIVE);
   const results = await dialog.getByTestId('bulk-results').getByRole('listitem').allInnerTexts();
   expect(results).toHaveLength(all.length);
-  expect(await dialog.getByText(`${all.length} of ${all.length} done: ${pending.length} succeeded, ${refused.length} refused`).count()).toBe(1);
+  expect(
+    await dialog
+      .getByText(`${all.length} of ${all.length} done: ${pending.length} succeeded, ${refused.length} refused`)
+      .count(),
+  ).toBe(1);
   for (const number of pending) expect(results.find((r) => r.startsWith(number))).toBe(`${number}: Done`);
   // Each refusal says why, for that order.
-  for (const o of refused) expect(results.find((r) => r.startsWith(o.number))).toBe(`${o.number}: Order ${o.number} cannot go from ${o.status} to CONFIRMED`);
+  for (const o of refused)
+    expect(results.find((r) => r.startsWith(o.number))).toBe(
+      `${o.number}: Order ${o.number} cannot go from ${o.status} to CONFIRMED`,
+    );
   await dialog.getByRole('button', { name: 'Close' }).click();
-  for (const number of pending) await pageA.getByTestId(`order-row-${number}`).getByText(/Confirmed/i).waitFor(LIVE);
+  for (const number of pending)
+    await pageA
+      .getByTestId(`order-row-${number}`)
+      .getByText(/Confirmed/i)
+      .waitFor(LIVE);
   await expect(pageA.getByTestId(`order-row-${order.number}`).innerText()).resolves.toMatch(/Delivered/i);
 });
 
@@ -279,7 +338,10 @@ test('products are edited, warehouses and channels created; a duplicate code is 
   await dialog.getByLabel('Price').fill('13.90');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await pageA.getByRole('row').filter({ hasText: 'Mug, stoneware' }).getByText('€13.90').waitFor(LIVE);
-  expect((await e.q('{ product(sku: "MUG-1") { name price { amount currency } } }')).product).toEqual({ name: 'Mug, stoneware', price: { amount: 1390, currency: 'EUR' } });
+  expect((await e.q('{ product(sku: "MUG-1") { name price { amount currency } } }')).product).toEqual({
+    name: 'Mug, stoneware',
+    price: { amount: 1390, currency: 'EUR' },
+  });
 
   await pageA.goto(`${e.baseUrl}/inventory/locations`);
   const warehouses = pageA.locator('form').filter({ has: pageA.getByRole('button', { name: 'Add warehouse' }) });
@@ -298,7 +360,7 @@ test('products are edited, warehouses and channels created; a duplicate code is 
   await channels.getByLabel('Currency').fill('GBP');
   await channels.getByRole('button', { name: 'Add channel' }).click();
   await pageA.getByRole('row').filter({ hasText: 'UK shop' }).getByText('GBP').waitFor(LIVE);
-  expect((await e.q('{ warehouses { code } channels { code } }'))).toEqual({
+  expect(await e.q('{ warehouses { code } channels { code } }')).toEqual({
     warehouses: [{ code: 'BER' }, { code: 'AMS' }, { code: 'HAM' }],
     channels: [{ code: 'SHOP-UK' }, { code: 'WEB' }],
   });

@@ -28,7 +28,12 @@ beforeAll(async () => {
     w: createWarehouse(input: { code: "BER", name: "Berlin", priority: 1 }) { userErrors { message } }
   }`);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   await signInThroughForm(page, { baseUrl: e.baseUrl, email: ADMIN.email, password: ADMIN.password });
@@ -67,18 +72,30 @@ test('import: the dry run of a broken orders file lists every problem with its l
   await table.waitFor();
   const rows = await table.locator('tbody tr').allInnerTexts();
   expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual([
-    '2 quantity_shipped', '3 status', '4 placed_at', '5 customer_email', '6 sku', '7 quantity', '7 unit_price', '8 channel', '9 payments', '10 payments',
+    '2 quantity_shipped',
+    '3 status',
+    '4 placed_at',
+    '5 customer_email',
+    '6 sku',
+    '7 quantity',
+    '7 unit_price',
+    '8 channel',
+    '9 payments',
+    '10 payments',
   ]);
   await card.getByText('10 rows · 1 to create').waitFor();
   expect((await e.q('{ orders { totalCount } }')).orders.totalCount).toBe(0);
 });
 
 test('export: runs in the background with progress, then downloads', async () => {
-  await e.q(`mutation { adjustStock(input: { sku: "TSHIRT-BLK-M", warehouseCode: "BER", delta: 500, reason: "goods received" }) { userErrors { message } } }`);
+  await e.q(
+    `mutation { adjustStock(input: { sku: "TSHIRT-BLK-M", warehouseCode: "BER", delta: 500, reason: "goods received" }) { userErrors { message } } }`,
+  );
   const numbers: string[] = [];
   // The first customer's name would run as a formula in a spreadsheet: the admin's download is spreadsheet-safe.
   const formula = { email: 'formula@example.com', name: '=1+1' };
-  for (let i = 0; i < 25; i++) numbers.push((await placeOrder(e, [{ sku: 'TSHIRT-BLK-M', quantity: 1 }], i === 0 ? formula : undefined)).number);
+  for (let i = 0; i < 25; i++)
+    numbers.push((await placeOrder(e, [{ sku: 'TSHIRT-BLK-M', quantity: 1 }], i === 0 ? formula : undefined)).number);
 
   const card = page.locator('section[aria-labelledby="export-title"]');
   await card.getByRole('button', { name: 'Start export' }).click();
@@ -87,7 +104,10 @@ test('export: runs in the background with progress, then downloads', async () =>
   await job.getByText('25 of 25 records').waitFor();
   expect(await job.getByRole('progressbar', { name: 'Export progress' }).getAttribute('aria-valuenow')).toBe('100');
 
-  const [download] = await Promise.all([page.waitForEvent('download'), job.getByRole('button', { name: 'Download' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    job.getByRole('button', { name: 'Download' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^orders-.*\.csv$/);
   const text = fs.readFileSync((await download.path())!, 'utf8');
   const lines = text.trim().split('\n');

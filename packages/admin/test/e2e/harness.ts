@@ -16,7 +16,15 @@ export const ADMIN = { email: 'admin@e2e.local', password: 'e2e password 1234' }
 export const ADMIN_DIST = path.resolve(__dirname, '../../dist');
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
@@ -39,8 +47,13 @@ export interface E2EServer {
  * `config` overrides server settings (e.g. fast webhook retries). `seed: 'demo'` starts on the demo
  * data (as the first `pnpm start` does); default: an empty database.
  */
-export async function startE2EServer(options: { config?: Partial<Config>; seed?: 'demo' | 'none' } = {}): Promise<E2EServer> {
-  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html'))) throw new Error(`no built admin app in ${ADMIN_DIST}: run \`pnpm --filter @oms/admin build\` (the test script does)`);
+export async function startE2EServer(
+  options: { config?: Partial<Config>; seed?: 'demo' | 'none' } = {},
+): Promise<E2EServer> {
+  if (!fs.existsSync(path.join(ADMIN_DIST, 'index.html')))
+    throw new Error(
+      `no built admin app in ${ADMIN_DIST}: run \`pnpm --filter @oms/admin build\` (the test script does)`,
+    );
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('DATABASE_URL is not set (global setup should have set it)');
   const dbName = `oms_admin_e2e_${randomBytes(6).toString('hex')}`;
@@ -54,7 +67,16 @@ export async function startE2EServer(options: { config?: Partial<Config>; seed?:
   let server: RunningServer | undefined;
   const start = async () => {
     server = await createServer({
-      config: { port, logLevel: process.env.LOG_LEVEL ?? 'silent', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], adminDir: ADMIN_DIST, rateLimitRequests: 0, ...options.config },
+      config: {
+        port,
+        logLevel: process.env.LOG_LEVEL ?? 'silent',
+        sessionTtlSeconds: 3600,
+        bodyLimit: '1mb',
+        corsOrigins: [],
+        adminDir: ADMIN_DIST,
+        rateLimitRequests: 0,
+        ...options.config,
+      },
       databaseUrl,
       host: '127.0.0.1',
       admin: ADMIN,
@@ -99,11 +121,17 @@ export async function startE2EServer(options: { config?: Partial<Config>; seed?:
 }
 
 /** Signs in through the API (default: as the admin) and returns the session token. */
-export async function signIn(e: Pick<E2EServer, 'baseUrl'>, credentials: { email: string; password: string } = ADMIN): Promise<string> {
+export async function signIn(
+  e: Pick<E2EServer, 'baseUrl'>,
+  credentials: { email: string; password: string } = ADMIN,
+): Promise<string> {
   const res = await fetch(`${e.baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: credentials.email, p: credentials.password } }),
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      variables: { e: credentials.email, p: credentials.password },
+    }),
   });
   const body = (await res.json()) as { data: { login: { token: string } } };
   return body.data.login.token;
@@ -114,7 +142,10 @@ export async function signIn(e: Pick<E2EServer, 'baseUrl'>, credentials: { email
  * opens /sign-in first; without, the page is already on the form (e.g. sent there by an expired
  * session). Waiting for where the app goes next is the caller's: that is what tests assert.
  */
-export async function signInThroughForm(page: Page, options: { baseUrl?: string; email?: string; password?: string } = {}): Promise<void> {
+export async function signInThroughForm(
+  page: Page,
+  options: { baseUrl?: string; email?: string; password?: string } = {},
+): Promise<void> {
   if (options.baseUrl) await page.goto(`${options.baseUrl}/sign-in`);
   await page.getByLabel('E-mail').fill(options.email ?? ADMIN.email);
   await page.getByRole('textbox', { name: 'Password' }).fill(options.password ?? ADMIN.password);
@@ -132,12 +163,22 @@ export function launchChromium(): Promise<Browser> {
 
 export const PLACE_ORDER = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { order { id number status } userErrors { field code message } } }`;
 
-export async function placeOrder(e: E2EServer, lines: { sku: string; quantity: number }[], customer = { email: 'ada@example.com', name: 'Ada Lovelace' }) {
+export async function placeOrder(
+  e: E2EServer,
+  lines: { sku: string; quantity: number }[],
+  customer = { email: 'ada@example.com', name: 'Ada Lovelace' },
+) {
   const r = await e.q(PLACE_ORDER, {
     input: {
       channelCode: 'WEB',
       customer,
-      shippingAddress: { name: customer.name, line1: '12 Analytical Row', city: 'London', postalCode: 'N1 9GU', country: 'GB' },
+      shippingAddress: {
+        name: customer.name,
+        line1: '12 Analytical Row',
+        city: 'London',
+        postalCode: 'N1 9GU',
+        country: 'GB',
+      },
       lines,
       shippingAmount: 495,
     },
@@ -147,6 +188,9 @@ export async function placeOrder(e: E2EServer, lines: { sku: string; quantity: n
 }
 
 export async function stockOf(e: E2EServer, sku: string, warehouseCode: string) {
-  const r = await e.q(`query($s: String, $w: String) { stockLevels(sku: $s, warehouseCode: $w) { onHand reserved available } }`, { s: sku, w: warehouseCode });
+  const r = await e.q(
+    `query($s: String, $w: String) { stockLevels(sku: $s, warehouseCode: $w) { onHand reserved available } }`,
+    { s: sku, w: warehouseCode },
+  );
   return r.stockLevels[0] as { onHand: number; reserved: number; available: number };
 }

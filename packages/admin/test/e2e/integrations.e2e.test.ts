@@ -47,14 +47,29 @@ beforeAll(async () => {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const body = JSON.parse(raw);
-      if (answer === 200) received.push({ eventId: String(req.headers['oms-event-id']), type: body.type, signature: String(req.headers['oms-signature']), raw });
+      if (answer === 200)
+        received.push({
+          eventId: String(req.headers['oms-event-id']),
+          type: body.type,
+          signature: String(req.headers['oms-signature']),
+          raw,
+        });
       res.writeHead(answer, { 'content-type': 'text/plain' }).end(answer === 200 ? 'thanks' : 'receiver is down');
     });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   rxUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/oms`;
   // One retry, a second later: a failing delivery is given up (and dead-lettered) within seconds.
-  e = await startE2EServer({ config: { jobPollSeconds: 1, eventDispatchPollSeconds: 1, webhookRetryDelaySeconds: 1, webhookRetryWindowSeconds: 1, webhookTimeoutMs: 2000, webhookAllowPrivateAddresses: true } }); // staff endpoints on a local receiver (development flag)
+  e = await startE2EServer({
+    config: {
+      jobPollSeconds: 1,
+      eventDispatchPollSeconds: 1,
+      webhookRetryDelaySeconds: 1,
+      webhookRetryWindowSeconds: 1,
+      webhookTimeoutMs: 2000,
+      webhookAllowPrivateAddresses: true,
+    },
+  }); // staff endpoints on a local receiver (development flag)
   await e.q(`mutation {
     c: createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { userErrors { message } }
     w: createWarehouse(input: { code: "BER", name: "Berlin", priority: 1 }) { userErrors { message } }
@@ -62,7 +77,11 @@ beforeAll(async () => {
     s: adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 500, reason: "goods received" }) { userErrors { message } }
   }`);
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
   context.setDefaultTimeout(15_000);
   await signInWithToken(context, e.token);
   page = await context.newPage();
@@ -100,17 +119,24 @@ test('an admin registers an endpoint: a refused URL shows at its field, the secr
   await row.waitFor();
   expect(await row.innerText()).toMatch(/order\.placed[\s\S]*order\.status_changed[\s\S]*all[\s\S]*Active/i);
   const { webhookEndpoints } = await e.q('{ webhookEndpoints { id url eventTypes active } }');
-  expect(webhookEndpoints).toEqual([{ id: expect.any(String), url: rxUrl, eventTypes: ['order.placed', 'order.status_changed'], active: true }]);
+  expect(webhookEndpoints).toEqual([
+    { id: expect.any(String), url: rxUrl, eventTypes: ['order.placed', 'order.status_changed'], active: true },
+  ]);
   endpointId = webhookEndpoints[0].id;
   // The secret is not shown again anywhere on the page.
   expect(await page.content()).not.toContain(secret);
 });
 
-test('the delivery log shows a failing receiver\'s attempts; once it recovers, a delivery and a range of events are replayed', async () => {
+test("the delivery log shows a failing receiver's attempts; once it recovers, a delivery and a range of events are replayed", async () => {
   const order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
-  const [placed] = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id type } } }`, { id: order.id })).events.nodes;
-  await until('the delivery to be given up', async () =>
-    (await e.q(`query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { status } } }`, { id: endpointId })).webhookDeliveries.nodes[0]?.status === 'FAILED');
+  const [placed] = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id type } } }`, { id: order.id }))
+    .events.nodes;
+  await until(
+    'the delivery to be given up',
+    async () =>
+      (await e.q(`query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { status } } }`, { id: endpointId }))
+        .webhookDeliveries.nodes[0]?.status === 'FAILED',
+  );
 
   const row = page.getByTestId(`webhook-row-${rxUrl}`);
   await row.getByRole('button', { name: 'Deliveries' }).click();
@@ -152,7 +178,10 @@ test('the delivery log shows a failing receiver\'s attempts; once it recovers, a
   });
   // The README picture: the whole page in one viewport (a full-page capture repeats the fixed header).
   await page.mouse.move(0, 0);
-  await page.getByText(/queued again/).first().waitFor({ state: 'hidden' });
+  await page
+    .getByText(/queued again/)
+    .first()
+    .waitFor({ state: 'hidden' });
   await page.setViewportSize({ width: 1280, height: 1600 });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
@@ -190,7 +219,9 @@ test('the jobs page shows the failed delivery job and its dead letter with the e
 
 test('the events page filters the stream by type and aggregate, shows a payload and pages with cursors', async () => {
   for (let i = 0; i < 55; i++) {
-    await e.q(`mutation { adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 1, reason: "count ${i}" }) { userErrors { message } } }`);
+    await e.q(
+      `mutation { adjustStock(input: { sku: "MUG-1", warehouseCode: "BER", delta: 1, reason: "count ${i}" }) { userErrors { message } } }`,
+    );
   }
   await page.getByRole('link', { name: 'Events' }).click();
   await page.waitForURL(/\/settings\/events$/);
@@ -238,14 +269,17 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
   expect((await e.q('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([{ active: false }]);
   // Deliveries of an inactive endpoint cannot be replayed.
   await row.getByRole('button', { name: 'Deliveries' }).click();
-  expect(await page.getByTestId('webhook-deliveries').getByRole('button', { name: 'Replay' }).first().isDisabled()).toBe(true);
+  expect(
+    await page.getByTestId('webhook-deliveries').getByRole('button', { name: 'Replay' }).first().isDisabled(),
+  ).toBe(true);
   await row.getByRole('button', { name: 'Activate' }).click();
   await row.getByRole('button', { name: 'Deactivate' }).waitFor();
   expect((await e.q('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([{ active: true }]);
 
   // The new secret signs from now on: a delivery's signature verifies with it.
   const order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
-  const eventId = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id } } }`, { id: order.id })).events.nodes[0].id;
+  const eventId = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id } } }`, { id: order.id })).events
+    .nodes[0].id;
   await until('a delivery signed with the new secret', () => received.some((r) => r.eventId === eventId));
   const last = received.find((r) => r.eventId === eventId)!;
   const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(last.signature)!;
@@ -258,9 +292,15 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
 });
 
 test('a manager sees the events page but neither webhooks nor jobs', async () => {
-  await e.q(`mutation { createUser(input: { email: "mgr@e2e.local", name: "Morgan", role: MANAGER, password: "one-time password 1" }) { userErrors { message } } }`);
+  await e.q(
+    `mutation { createUser(input: { email: "mgr@e2e.local", name: "Morgan", role: MANAGER, password: "one-time password 1" }) { userErrors { message } } }`,
+  );
   const token = await signIn(e, { email: 'mgr@e2e.local', password: 'one-time password 1' });
-  await e.q(`mutation { changePassword(input: { currentPassword: "one-time password 1", newPassword: "manager password 2" }) { userErrors { message } } }`, {}, token);
+  await e.q(
+    `mutation { changePassword(input: { currentPassword: "one-time password 1", newPassword: "manager password 2" }) { userErrors { message } } }`,
+    {},
+    token,
+  );
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await signInWithToken(context, token);
   const manager = await context.newPage();

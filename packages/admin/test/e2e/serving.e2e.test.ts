@@ -15,9 +15,19 @@ afterAll(() => e?.stop());
 const html = { accept: 'text/html,application/xhtml+xml' };
 
 test('the app is served at / and at every client route, uncached so a new build takes effect', async () => {
-  for (const route of ['/', '/orders', '/orders/8f0c2a8e-0000-4000-8000-000000000000?tab=history', '/screen', '/sign-in?next=%2Forders']) {
+  for (const route of [
+    '/',
+    '/orders',
+    '/orders/8f0c2a8e-0000-4000-8000-000000000000?tab=history',
+    '/screen',
+    '/sign-in?next=%2Forders',
+  ]) {
     const res = await fetch(`${e.baseUrl}${route}`, { headers: html });
-    expect({ route, status: res.status, type: res.headers.get('content-type') }).toEqual({ route, status: 200, type: expect.stringMatching(/^text\/html/) });
+    expect({ route, status: res.status, type: res.headers.get('content-type') }).toEqual({
+      route,
+      status: 200,
+      type: expect.stringMatching(/^text\/html/),
+    });
     expect(await res.text()).toContain('<div id="root"></div>');
     if (route !== '/') expect(res.headers.get('cache-control')).toBe('no-cache');
   }
@@ -33,13 +43,22 @@ test('built assets are served with a long cache; a missing asset is a 404, not t
 });
 
 test('/graphql and the health endpoints are not shadowed by the app', async () => {
-  const gql = await fetch(`${e.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+  const gql = await fetch(`${e.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ me { id } }' }),
+  });
   expect(gql.status).toBe(401);
   expect((await gql.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   const getGql = await fetch(`${e.baseUrl}/graphql`, { headers: html });
   expect(await getGql.text()).not.toContain('<div id="root"></div>');
   expect(await (await fetch(`${e.baseUrl}/healthz`, { headers: html })).json()).toEqual({ status: 'ok' });
-  expect(await (await fetch(`${e.baseUrl}/readyz`, { headers: html })).json()).toEqual({ status: 'ok', database: 'up', jobs: 'up', eventStream: 'up' });
+  expect(await (await fetch(`${e.baseUrl}/readyz`, { headers: html })).json()).toEqual({
+    status: 'ok',
+    database: 'up',
+    jobs: 'up',
+    eventStream: 'up',
+  });
 });
 
 test('API clients asking for JSON at an unknown path get a 404, not the app', async () => {

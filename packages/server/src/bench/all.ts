@@ -21,12 +21,20 @@ type Step = { name: string; script: string; env?: Record<string, string>; nodeAr
 
 const STEPS: Step[] = [
   { name: 'place', script: 'bench.js' },
-  { name: 'fanout', script: 'fanout-bench.js', nodeArgs: ['--expose-gc'], env: { BENCH_FANOUT_RUNS: process.env.BENCH_FANOUT_RUNS ?? '1000x1,10000x2' } },
+  {
+    name: 'fanout',
+    script: 'fanout-bench.js',
+    nodeArgs: ['--expose-gc'],
+    env: { BENCH_FANOUT_RUNS: process.env.BENCH_FANOUT_RUNS ?? '1000x1,10000x2' },
+  },
   { name: 'workers', script: 'workers-bench.js' },
   { name: 'million', script: 'million-bench.js' },
 ];
 
-const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const only = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const figures: Record<string, unknown>[] = [];
 const failures: string[] = [];
 
@@ -69,10 +77,18 @@ function run(step: Step): Promise<number> {
 
 async function main() {
   const began = Date.now();
-  process.stderr.write(`bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}\n`);
+  process.stderr.write(
+    `bench: ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}\n`,
+  );
   for (const step of STEPS) {
     if (only.length && !only.includes(step.name)) continue;
-    const label = `${step.name} (${step.script}${step.env ? ` ${Object.entries(step.env).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''})`;
+    const label = `${step.name} (${step.script}${
+      step.env
+        ? ` ${Object.entries(step.env)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`
+        : ''
+    })`;
     process.stderr.write(`\n== bench: ${label} ==\n`);
     const code = await run(step);
     if (code !== 0) failures.push(`${label} exited ${code}`);

@@ -52,7 +52,8 @@ const LIMIT_MS = 1000;
 const ADMIN = { email: 'bench-admin@bench.example', password: randomBytes(12).toString('hex') };
 
 const t00 = performance.now();
-const progress = (msg: string) => process.stderr.write(`[${((performance.now() - t00) / 1000).toFixed(1).padStart(6)}s] ${msg}\n`);
+const progress = (msg: string) =>
+  process.stderr.write(`[${((performance.now() - t00) / 1000).toFixed(1).padStart(6)}s] ${msg}\n`);
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -203,13 +204,26 @@ async function main() {
   }
   progress(`database: ${mode}`);
   const server: RunningServer = await createServer({
-    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 1_000_000_000 },
-    databaseUrl, host: '127.0.0.1', admin: ADMIN, seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'warn',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 1_000_000_000,
+    },
+    databaseUrl,
+    host: '127.0.0.1',
+    admin: ADMIN,
+    seed: 'none',
   });
   cleanups.push(() => server.stop());
   const api = gqlClient(server.url, 'http', 4);
   cleanups.push(async () => api.close());
-  const login = await api.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  const login = await api.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+    e: ADMIN.email,
+    p: ADMIN.password,
+  });
   api.setToken(login.login.token);
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   cleanups.push(() => pool.end());
@@ -219,51 +233,113 @@ async function main() {
   if (!S.reuse) await loadData(api, pool);
   const loadSeconds = (performance.now() - loadStart) / 1000;
   await pool.query('vacuum analyze');
-  const [counts] = (await pool.query(`select (select count(*) from "order")::int as orders, (select count(*) from order_line)::int as lines,
+  const [counts] = (
+    await pool.query(`select (select count(*) from "order")::int as orders, (select count(*) from order_line)::int as lines,
     (select count(*) from payment)::int as payments, (select count(*) from shipment)::int as shipments,
-    (select count(*) from stock_movement)::int as movements, (select count(*) from order_return)::int as returns`)).rows;
+    (select count(*) from stock_movement)::int as movements, (select count(*) from order_return)::int as returns`)
+  ).rows;
   progress(`loaded ${JSON.stringify(counts)} in ${loadSeconds.toFixed(0)} s`);
   // 3. Rollups, through the real rebuild path.
   const today = dayOf(new Date());
   const first = addDays(today, -367);
   const rebuildStart = performance.now();
-  const days = process.env.BENCH_SKIP_REBUILD === '1' ? 1 : await rebuildRange(server.orm.em, first, addDays(today, 1), (d) => {
-    if (d.endsWith('-01')) progress(`rollups rebuilt up to ${d}`);
-  });
+  const days =
+    process.env.BENCH_SKIP_REBUILD === '1'
+      ? 1
+      : await rebuildRange(server.orm.em, first, addDays(today, 1), (d) => {
+          if (d.endsWith('-01')) progress(`rollups rebuilt up to ${d}`);
+        });
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
   await pool.query('vacuum analyze');
-  const rollupRows = (await pool.query(`select relname, n_live_tup from pg_stat_user_tables where relname like 'analytics_%' order by relname`)).rows;
-  progress(`rollups: ${days} days in ${rebuildSeconds.toFixed(0)} s (${(rebuildSeconds * 1000 / days).toFixed(0)} ms per day)`);
+  const rollupRows = (
+    await pool.query(
+      `select relname, n_live_tup from pg_stat_user_tables where relname like 'analytics_%' order by relname`,
+    )
+  ).rows;
+  progress(
+    `rollups: ${days} days in ${rebuildSeconds.toFixed(0)} s (${((rebuildSeconds * 1000) / days).toFixed(0)} ms per day)`,
+  );
 
   // 4. The queries.
   const now = new Date();
   const ranges = {
-    '365 days': { from: new Date(Date.parse(`${addDays(today, -364)}T00:00:00Z`)).toISOString(), to: new Date(Date.parse(`${today}T00:00:00Z`) + 86400_000).toISOString() },
-    '30 days': { from: new Date(Date.parse(`${addDays(today, -29)}T00:00:00Z`)).toISOString(), to: new Date(Date.parse(`${today}T00:00:00Z`) + 86400_000).toISOString() },
+    '365 days': {
+      from: new Date(Date.parse(`${addDays(today, -364)}T00:00:00Z`)).toISOString(),
+      to: new Date(Date.parse(`${today}T00:00:00Z`) + 86400_000).toISOString(),
+    },
+    '30 days': {
+      from: new Date(Date.parse(`${addDays(today, -29)}T00:00:00Z`)).toISOString(),
+      to: new Date(Date.parse(`${today}T00:00:00Z`) + 86400_000).toISOString(),
+    },
   };
   const M = '{ amount currency }';
-  const queries: { name: string; query: string; vars: (r: { from: string; to: string }) => Record<string, unknown> }[] = [
-    { name: 'salesSummary', query: `query($from: DateTime!, $to: DateTime!) { salesSummary(from: $from, to: $to) { orders units grossSales ${M} netSales ${M} averageOrderValue ${M} } }`, vars: (r) => r },
-    { name: 'salesReport (DAY)', query: `query($f: ReportFilter!) { salesReport(filter: $f) { series { bucketStart channelCode orders grossSales ${M} } previousSeries { bucketStart orders } channels { channelCode current { orders netSales ${M} } previous { orders } } } }`, vars: (r) => ({ f: { ...r, bucket: 'DAY' } }) },
-    { name: 'salesReport (WEEK, MKT)', query: `query($f: ReportFilter!) { salesReport(filter: $f) { series { bucketStart orders grossSales ${M} } channels { current { orders } } } }`, vars: (r) => ({ f: { ...r, bucket: 'WEEK', channelCode: 'MKT' } }) },
-    { name: 'fulfilmentReport', query: `query($f: ReportFilter!) { fulfilmentReport(filter: $f) { placedToShipped { p50Hours p90Hours } placedToDelivered { p50Hours p90Hours } onTimeRate fillRate splitShipmentRate lateOrdersNow series { bucketStart p50Hours onTimeRate } } }`, vars: (r) => ({ f: { ...r, bucket: 'WEEK' } }) },
-    { name: 'fulfilmentReport (AMS)', query: `query($f: ReportFilter!) { fulfilmentReport(filter: $f) { placedToShipped { p50Hours p90Hours } onTimeRate fillRate } }`, vars: (r) => ({ f: { ...r, warehouseCode: 'AMS' } }) },
-    { name: 'exceptionsReport', query: `query($f: ReportFilter!) { exceptionsReport(filter: $f) { cancellationRate cancellationReasons { reason count } returnsBySku { sku returnRate reasons { reason count } } onHoldCount onHold { number hoursOnHold } } }`, vars: (r) => ({ f: r }) },
-    { name: 'inventoryReport', query: `query($f: ReportFilter!) { inventoryReport(filter: $f) { warehouses { warehouseCode onHand value ${M} } lowStock { sku available } skus { sku daysOfCover sellThrough } movements { kind reason unitsOut } } }`, vars: (r) => ({ f: r }) },
-    { name: 'topReport', query: `query($f: ReportFilter!) { topReport(filter: $f) { skusByRevenue { sku revenue ${M} } skusByUnits { sku units } bottomSkusByRevenue { sku } bottomSkusByUnits { sku } customersByRevenue { email revenue ${M} } customersByUnits { email units } } }`, vars: (r) => ({ f: r }) },
-  ];
+  const queries: { name: string; query: string; vars: (r: { from: string; to: string }) => Record<string, unknown> }[] =
+    [
+      {
+        name: 'salesSummary',
+        query: `query($from: DateTime!, $to: DateTime!) { salesSummary(from: $from, to: $to) { orders units grossSales ${M} netSales ${M} averageOrderValue ${M} } }`,
+        vars: (r) => r,
+      },
+      {
+        name: 'salesReport (DAY)',
+        query: `query($f: ReportFilter!) { salesReport(filter: $f) { series { bucketStart channelCode orders grossSales ${M} } previousSeries { bucketStart orders } channels { channelCode current { orders netSales ${M} } previous { orders } } } }`,
+        vars: (r) => ({ f: { ...r, bucket: 'DAY' } }),
+      },
+      {
+        name: 'salesReport (WEEK, MKT)',
+        query: `query($f: ReportFilter!) { salesReport(filter: $f) { series { bucketStart orders grossSales ${M} } channels { current { orders } } } }`,
+        vars: (r) => ({ f: { ...r, bucket: 'WEEK', channelCode: 'MKT' } }),
+      },
+      {
+        name: 'fulfilmentReport',
+        query: `query($f: ReportFilter!) { fulfilmentReport(filter: $f) { placedToShipped { p50Hours p90Hours } placedToDelivered { p50Hours p90Hours } onTimeRate fillRate splitShipmentRate lateOrdersNow series { bucketStart p50Hours onTimeRate } } }`,
+        vars: (r) => ({ f: { ...r, bucket: 'WEEK' } }),
+      },
+      {
+        name: 'fulfilmentReport (AMS)',
+        query: `query($f: ReportFilter!) { fulfilmentReport(filter: $f) { placedToShipped { p50Hours p90Hours } onTimeRate fillRate } }`,
+        vars: (r) => ({ f: { ...r, warehouseCode: 'AMS' } }),
+      },
+      {
+        name: 'exceptionsReport',
+        query: `query($f: ReportFilter!) { exceptionsReport(filter: $f) { cancellationRate cancellationReasons { reason count } returnsBySku { sku returnRate reasons { reason count } } onHoldCount onHold { number hoursOnHold } } }`,
+        vars: (r) => ({ f: r }),
+      },
+      {
+        name: 'inventoryReport',
+        query: `query($f: ReportFilter!) { inventoryReport(filter: $f) { warehouses { warehouseCode onHand value ${M} } lowStock { sku available } skus { sku daysOfCover sellThrough } movements { kind reason unitsOut } } }`,
+        vars: (r) => ({ f: r }),
+      },
+      {
+        name: 'topReport',
+        query: `query($f: ReportFilter!) { topReport(filter: $f) { skusByRevenue { sku revenue ${M} } skusByUnits { sku units } bottomSkusByRevenue { sku } bottomSkusByUnits { sku } customersByRevenue { email revenue ${M} } customersByUnits { email units } } }`,
+        vars: (r) => ({ f: r }),
+      },
+    ];
   // The dashboard's own queries, with the arguments the dashboard sends (today, this week; no range).
   const todayStart = `${today}T00:00:00Z`;
   const weekStart = `${addDays(today, -((new Date(todayStart).getUTCDay() + 6) % 7))}T00:00:00Z`;
   const dashboard: typeof queries = [
     { name: 'orderStatusCounts', query: '{ orderStatusCounts { status count } }', vars: () => ({}) },
-    { name: 'salesByChannel today + week', query: `query($d: DateTime!, $w: DateTime!) { today: salesByChannel(from: $d) { channelCode orders revenue ${M} } week: salesByChannel(from: $w) { orders revenue ${M} } }`, vars: () => ({ d: todayStart, w: weekStart }) },
-    { name: 'lateOrders', query: '{ lateOrders(olderThanHours: 24, first: 10) { totalCount nodes { number } } }', vars: () => ({}) },
+    {
+      name: 'salesByChannel today + week',
+      query: `query($d: DateTime!, $w: DateTime!) { today: salesByChannel(from: $d) { channelCode orders revenue ${M} } week: salesByChannel(from: $w) { orders revenue ${M} } }`,
+      vars: () => ({ d: todayStart, w: weekStart }),
+    },
+    {
+      name: 'lateOrders',
+      query: '{ lateOrders(olderThanHours: 24, first: 10) { totalCount nodes { number } } }',
+      vars: () => ({}),
+    },
   ];
   const rows: (string | number)[][] = [];
   const failures: string[] = [];
   const runs: [string, typeof queries, { from: string; to: string }][] = [
-    ...Object.entries(ranges).map(([name, range]): [string, typeof queries, { from: string; to: string }] => [name, queries, range]),
+    ...Object.entries(ranges).map(([name, range]): [string, typeof queries, { from: string; to: string }] => [
+      name,
+      queries,
+      range,
+    ]),
     ['dashboard', dashboard, ranges['30 days']],
   ];
   for (const [rangeName, list, range] of runs) {
@@ -291,9 +367,18 @@ async function main() {
   // 5. Results.
   out(`## Analytics benchmark (${now.toISOString().slice(0, 10)})`);
   out();
-  out(`- database: ${mode}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  out(`- data: ${counts.orders.toLocaleString('en')} orders over 365 days (3 channels), ${counts.lines.toLocaleString('en')} lines, ${counts.payments.toLocaleString('en')} payments, ${counts.shipments.toLocaleString('en')} shipments, ${counts.returns.toLocaleString('en')} returns, ${counts.movements.toLocaleString('en')} stock movements; ${S.products} SKUs, ${S.customers.toLocaleString('en')} customers; generated in ${loadSeconds.toFixed(0)} s`);
-  out(`- rollups: ${days} days rebuilt in ${rebuildSeconds.toFixed(0)} s (${(rebuildSeconds * 1000 / days).toFixed(0)} ms per day); rows: ${rollupRows.map((r: any) => `${r.relname.replace(/^analytics_|_daily$/g, '')} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', ')}`);
+  out(
+    `- database: ${mode}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  out(
+    `- data: ${counts.orders.toLocaleString('en')} orders over 365 days (3 channels), ${counts.lines.toLocaleString('en')} lines, ${counts.payments.toLocaleString('en')} payments, ${counts.shipments.toLocaleString('en')} shipments, ${counts.returns.toLocaleString('en')} returns, ${counts.movements.toLocaleString('en')} stock movements; ${S.products} SKUs, ${S.customers.toLocaleString('en')} customers; generated in ${loadSeconds.toFixed(0)} s`,
+  );
+  out(
+    `- rollups: ${days} days rebuilt in ${rebuildSeconds.toFixed(0)} s (${((rebuildSeconds * 1000) / days).toFixed(0)} ms per day); rows: ${rollupRows.map((r: any) => `${r.relname.replace(/^analytics_|_daily$/g, '')} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', ')}`,
+  );
   out(`- each query over GraphQL/HTTP: 1 warm-up + ${S.runs} timed runs, sequential; times in ms`);
   out();
   out(table(['query', 'range', 'p50', 'p95', 'max'], rows, ['l', 'l', 'r', 'r', 'r']));
@@ -309,20 +394,38 @@ async function main() {
 }
 
 async function loadData(api: ReturnType<typeof gqlClient>, pool: Pool) {
-  for (const [code, name] of [['WEB', 'Web shop'], ['MKT', 'Marketplace'], ['B2B', 'B2B portal']]) {
-    await api.must(`mutation { createChannel(input: { code: "${code}", name: "${name}", currency: "EUR" }) { channel { id } } }`);
+  for (const [code, name] of [
+    ['WEB', 'Web shop'],
+    ['MKT', 'Marketplace'],
+    ['B2B', 'B2B portal'],
+  ]) {
+    await api.must(
+      `mutation { createChannel(input: { code: "${code}", name: "${name}", currency: "EUR" }) { channel { id } } }`,
+    );
   }
-  for (const [code, priority] of [['BER', 1], ['AMS', 2], ['MAD', 3]] as const) {
-    await api.must(`mutation { createWarehouse(input: { code: "${code}", name: "${code} warehouse", priority: ${priority} }) { warehouse { id } } }`);
+  for (const [code, priority] of [
+    ['BER', 1],
+    ['AMS', 2],
+    ['MAD', 3],
+  ] as const) {
+    await api.must(
+      `mutation { createWarehouse(input: { code: "${code}", name: "${code} warehouse", priority: ${priority} }) { warehouse { id } } }`,
+    );
   }
-  await pool.query(`insert into product (id, sku, name, price_amount, currency, allow_backorder, created_at, updated_at)
+  await pool.query(
+    `insert into product (id, sku, name, price_amount, currency, allow_backorder, created_at, updated_at)
     select gen_random_uuid(), 'SKU-' || lpad(i::text, 4, '0'), 'Bench product ' || i, 100 + (i * 37) % 9900, 'EUR', false, now(), now()
-      from generate_series(1, $1::int) i`, [S.products]);
+      from generate_series(1, $1::int) i`,
+    [S.products],
+  );
   await pool.query(`insert into stock_level (id, product_id, warehouse_id, on_hand, reserved, updated_at)
     select gen_random_uuid(), p.id, w.id, (abs(hashtext(p.sku || w.code)) % 400), 0, now() from product p cross join warehouse w`);
-  await pool.query(`insert into customer (id, email, name, created_at)
+  await pool.query(
+    `insert into customer (id, email, name, created_at)
     select md5('bench-customer-' || i)::uuid, 'customer-' || i || '@bench.example', 'Customer ' || i, now() - interval '400 days'
-      from generate_series(1, $1::int) i`, [S.customers]);
+      from generate_series(1, $1::int) i`,
+    [S.customers],
+  );
   for (let lo = 1; lo <= S.orders; lo += S.chunk) {
     const hi = Math.min(S.orders, lo + S.chunk - 1);
     await loadChunk(pool, lo, hi, S.orders);

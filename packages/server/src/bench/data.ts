@@ -23,7 +23,12 @@ export async function loadCatalog(pool: Pool, count: number, onHand: number): Pr
  * customers, statuses mixed (15% CONFIRMED), placed_at spread over the last 90 days at
  * millisecond precision. Orders and lines are written by one statement.
  */
-export async function loadOrders(pool: Pool, channelId: string, orders: number, customers: number): Promise<{ orders: number; lines: number; customers: number }> {
+export async function loadOrders(
+  pool: Pool,
+  channelId: string,
+  orders: number,
+  customers: number,
+): Promise<{ orders: number; lines: number; customers: number }> {
   const c = await pool.query(
     `insert into customer (id, email, name, created_at)
      select md5('bench-customer-' || i)::uuid, 'bulk-' || i || '@bench.example', 'Bulk Customer ' || i, now() - interval '100 days'
@@ -81,14 +86,128 @@ export async function loadOrders(pool: Pool, channelId: string, orders: number, 
 // table is filled by one `insert ... select generate_series` on the server: no row travels
 // through Node, and values are derived from the row number (hashint8), so a run is repeatable.
 
-const FIRST_NAMES = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannah', 'Ivan', 'Julia', 'Karl', 'Lena', 'Max', 'Nina', 'Oskar', 'Paula',
-  'Quentin', 'Rosa', 'Simon', 'Tina', 'Uwe', 'Vera', 'Walter', 'Xenia', 'Yusuf', 'Zoe', 'Amelie', 'Bruno', 'Chiara', 'Dominik', 'Elif', 'Finn', 'Gabriel',
-  'Helena', 'Ida', 'Jonas', 'Katrin', 'Lukas', 'Mia', 'Noah', 'Olivia', 'Peter', 'Rahel', 'Sofia', 'Theo', 'Ulrike', 'Valentin', 'Wiebke', 'Yara', 'Zeynep'];
-const LAST_NAMES = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf',
-  'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Hartmann', 'Krüger', 'Lange', 'Werner', 'Krause', 'Lehmann', 'Köhler', 'Maier', 'Herrmann', 'Walter',
-  'König', 'Mayer', 'Huber', 'Kaiser', 'Fuchs', 'Peters', 'Lang', 'Scholz', 'Möller', 'Weiß', 'Jung', 'Hahn', 'Vogel', 'Friedrich', 'Keller', 'Günther', 'Frank',
-  'Berger', 'Winkler', 'Roth', 'Beck', 'Lorenz', 'Baumann', 'Franke', 'Albrecht', 'Ludwig', 'Simon', 'Böhm', 'Winter', 'Kraus', 'Martin'];
-const MAIL_DOMAINS = ['example.com', 'mail.example', 'post.example', 'web.example', 'shop-mail.example', 'inbox.example'];
+const FIRST_NAMES = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Emma',
+  'Felix',
+  'Greta',
+  'Hannah',
+  'Ivan',
+  'Julia',
+  'Karl',
+  'Lena',
+  'Max',
+  'Nina',
+  'Oskar',
+  'Paula',
+  'Quentin',
+  'Rosa',
+  'Simon',
+  'Tina',
+  'Uwe',
+  'Vera',
+  'Walter',
+  'Xenia',
+  'Yusuf',
+  'Zoe',
+  'Amelie',
+  'Bruno',
+  'Chiara',
+  'Dominik',
+  'Elif',
+  'Finn',
+  'Gabriel',
+  'Helena',
+  'Ida',
+  'Jonas',
+  'Katrin',
+  'Lukas',
+  'Mia',
+  'Noah',
+  'Olivia',
+  'Peter',
+  'Rahel',
+  'Sofia',
+  'Theo',
+  'Ulrike',
+  'Valentin',
+  'Wiebke',
+  'Yara',
+  'Zeynep',
+];
+const LAST_NAMES = [
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Zimmermann',
+  'Hartmann',
+  'Krüger',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Lehmann',
+  'Köhler',
+  'Maier',
+  'Herrmann',
+  'Walter',
+  'König',
+  'Mayer',
+  'Huber',
+  'Kaiser',
+  'Fuchs',
+  'Peters',
+  'Lang',
+  'Scholz',
+  'Möller',
+  'Weiß',
+  'Jung',
+  'Hahn',
+  'Vogel',
+  'Friedrich',
+  'Keller',
+  'Günther',
+  'Frank',
+  'Berger',
+  'Winkler',
+  'Roth',
+  'Beck',
+  'Lorenz',
+  'Baumann',
+  'Franke',
+  'Albrecht',
+  'Ludwig',
+  'Simon',
+  'Böhm',
+  'Winter',
+  'Kraus',
+  'Martin',
+];
+const MAIL_DOMAINS = [
+  'example.com',
+  'mail.example',
+  'post.example',
+  'web.example',
+  'shop-mail.example',
+  'inbox.example',
+];
 
 const sqlArray = (xs: string[]) => `array[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(', ')}]`;
 /** A non-negative pseudo-random integer of a row number and a salt. */
@@ -148,7 +267,8 @@ const STATUS_BY_AGE = (n: string, age: string) => `(case
 end)::order_status`;
 
 /** How many lines order n has: 1 (40%), 2 (30%), 3 (20%) or 4 (10%). */
-const LINE_COUNT = (n: string) => `(case when ${h(n, 5)} % 10 < 4 then 1 when ${h(n, 5)} % 10 < 7 then 2 when ${h(n, 5)} % 10 < 9 then 3 else 4 end)`;
+const LINE_COUNT = (n: string) =>
+  `(case when ${h(n, 5)} % 10 < 4 then 1 when ${h(n, 5)} % 10 < 7 then 2 when ${h(n, 5)} % 10 < 9 then 3 else 4 end)`;
 /** The product (1-based, by sku) of line k of order n; distinct per order for k <= 4 when there are 1,000 products or fewer. */
 const PRODUCT_OF = (n: string, k: string, np: string) => `(1 + (${h(n, 6)} + ${k} * 331) % ${np})`;
 
@@ -194,8 +314,9 @@ export async function generateOrders(pool: Pool, o: GenerateOptions): Promise<Ge
   const age = `(${o.days}::float8 * (1 - n::float8 / $1::int))`;
 
   // Orders, their totals from their lines (computed again, alike, when the lines are written).
-  await timed('orders', () => pool.query(
-    `with prod as materialized (select array_agg(price_amount order by sku) as prices from product),
+  await timed('orders', () =>
+    pool.query(
+      `with prod as materialized (select array_agg(price_amount order by sku) as prices from product),
      base as (
        select n, $2::uuid[] as channels,
               date_trunc('milliseconds', now() - (${age} * interval '1 day') - (${h('n', 7)} % 3600) * interval '1 second') as placed_at,
@@ -225,12 +346,17 @@ export async function generateOrders(pool: Pool, o: GenerateOptions): Promise<Ge
               when 'PARTIALLY_SHIPPED' then 6 when 'SHIPPED' then 8 when 'DELIVERED' then 72 when 'CANCELLED' then 3 else 240 end) * interval '1 hour'),
             case when ${h('b.n', 13)} % 50 = 0 then array['vip'] else '{}'::text[] end
        from base b`,
-    [o.orders, o.channelIds, o.customers, start],
-  ));
+      [o.orders, o.channelIds, o.customers, start],
+    ),
+  );
   await pool.query(`select setval('order_number_seq', $1::bigint)`, [BigInt(start) + BigInt(o.orders)]);
 
-  const lines = await timed('lines', async () => (await pool.query(
-    `with prod as materialized (select array_agg(id order by sku) as ids, array_agg(sku order by sku) as skus, array_agg(name order by sku) as names,
+  const lines = await timed(
+    'lines',
+    async () =>
+      (
+        await pool.query(
+          `with prod as materialized (select array_agg(id order by sku) as ids, array_agg(sku order by sku) as skus, array_agg(name order by sku) as names,
                           array_agg(price_amount order by sku) as prices from product)
      insert into order_line (id, order_id, line_no, product_id, sku, name, quantity, unit_price_amount, currency, quantity_shipped, quantity_returned)
      select md5('gen-line-' || n || '-' || k)::uuid, md5('gen-order-' || n)::uuid, k,
@@ -239,18 +365,26 @@ export async function generateOrders(pool: Pool, o: GenerateOptions): Promise<Ge
        cross join lateral generate_series(1, ${LINE_COUNT('n')}) k
        cross join prod
        cross join lateral (select ${PRODUCT_OF('n', 'k', String(products))} as p) x`,
-    [o.orders],
-  )).rowCount ?? 0);
+          [o.orders],
+        )
+      ).rowCount ?? 0,
+  );
 
-  const history = await timed('history', async () => (await pool.query(
-    `insert into order_history (id, order_id, type, from_status, to_status, message, actor, at)
+  const history = await timed(
+    'history',
+    async () =>
+      (
+        await pool.query(
+          `insert into order_history (id, order_id, type, from_status, to_status, message, actor, at)
      select md5('gen-history-' || o.id || '-' || p.step)::uuid, o.id, p.type::order_event_type, p.from_status::order_status, p.to_status::order_status,
             case when p.step = 1 then 'Order placed' end, 'system:generator', least(now(), o.placed_at + p.hours * interval '1 hour')
        from "order" o
        cross join lateral (select * from ${HISTORY_PATHS} where p.final = o.status::text order by p.step) p
       where o.id = any(select md5('gen-order-' || n)::uuid from generate_series(1, $1::int) n)`,
-    [o.orders],
-  )).rowCount ?? 0);
+          [o.orders],
+        )
+      ).rowCount ?? 0,
+  );
 
   await timed('analyze', () => pool.query('vacuum analyze customer, "order", order_line, order_history'));
   return { orders: o.orders, lines, customers, history, seconds };

@@ -65,7 +65,10 @@ async function scratchDatabase(): Promise<string> {
 }
 
 /** GETs `url`, counting bytes and lines; RSS sampled meanwhile. */
-function download(url: string, token: string): Promise<{ status: number; bytes: number; lines: number; seconds: number; rssPeak: number; heapPeak: number }> {
+function download(
+  url: string,
+  token: string,
+): Promise<{ status: number; bytes: number; lines: number; seconds: number; rssPeak: number; heapPeak: number }> {
   return new Promise((resolve, reject) => {
     let rssPeak = 0;
     let heapPeak = 0;
@@ -76,47 +79,78 @@ function download(url: string, token: string): Promise<{ status: number; bytes: 
     };
     const timer = setInterval(sample, 20);
     const started = performance.now();
-    http.get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let bytes = 0;
-      let lines = 0;
-      res.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
-      });
-      res.on('end', () => {
+    http
+      .get(url, { headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let bytes = 0;
+        let lines = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        });
+        res.on('end', () => {
+          clearInterval(timer);
+          sample();
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            lines,
+            seconds: (performance.now() - started) / 1000,
+            rssPeak,
+            heapPeak,
+          });
+        });
+        res.on('error', reject);
+      })
+      .on('error', (e) => {
         clearInterval(timer);
-        sample();
-        resolve({ status: res.statusCode ?? 0, bytes, lines, seconds: (performance.now() - started) / 1000, rssPeak, heapPeak });
+        reject(e);
       });
-      res.on('error', reject);
-    }).on('error', (e) => {
-      clearInterval(timer);
-      reject(e);
-    });
   });
 }
 
 async function main() {
   const databaseUrl = await scratchDatabase();
   const server = await createServer({
-    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 1_000_000 },
-    databaseUrl, host: '127.0.0.1', admin: ADMIN, seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'warn',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 1_000_000,
+    },
+    databaseUrl,
+    host: '127.0.0.1',
+    admin: ADMIN,
+    seed: 'none',
   });
   cleanups.unshift(() => server.stop());
   const base = server.url.replace(/\/graphql$/, '');
 
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   cleanups.unshift(() => pool.end());
-  const [{ id: channelId }] = (await pool.query(`insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), 'WEB', 'Web shop', 'EUR', now()) returning id`)).rows;
-  await pool.query(`insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`);
+  const [{ id: channelId }] = (
+    await pool.query(
+      `insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), 'WEB', 'Web shop', 'EUR', now()) returning id`,
+    )
+  ).rows;
+  await pool.query(
+    `insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`,
+  );
   let t0 = performance.now();
   await loadCatalog(pool, 1000, 1000);
   const loaded = await loadOrders(pool, channelId, ORDERS, CUSTOMERS);
-  say(`generated ${loaded.orders} orders, ${loaded.lines} lines, ${loaded.customers} customers in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  say(
+    `generated ${loaded.orders} orders, ${loaded.lines} lines, ${loaded.customers} customers in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
 
   const login = await fetch(server.url, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      variables: { e: ADMIN.email, p: ADMIN.password },
+    }),
   });
   const token = ((await login.json()) as any).data.login.token as string;
 
@@ -135,20 +169,27 @@ async function main() {
       failed = true;
       say(`${file}: status ${r.status}, ${r.lines} lines, expected ${rows}`);
     }
-    results.push(`| ${file} | ${r.lines.toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(0)} MB | ${r.seconds.toFixed(1)} s | ${Math.round(records / r.seconds).toLocaleString('en')} records/s, ${Math.round(r.lines / r.seconds).toLocaleString('en')} lines/s | ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s | ${mb(r.rssPeak)} | ${mb(r.heapPeak)} |`);
+    results.push(
+      `| ${file} | ${r.lines.toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(0)} MB | ${r.seconds.toFixed(1)} s | ${Math.round(records / r.seconds).toLocaleString('en')} records/s, ${Math.round(r.lines / r.seconds).toLocaleString('en')} lines/s | ${(r.bytes / 1024 / 1024 / r.seconds).toFixed(1)} MB/s | ${mb(r.rssPeak)} | ${mb(r.heapPeak)} |`,
+    );
     say(results[results.length - 1]);
   }
   const pg = (await pool.query('select version()')).rows[0].version.split(' on ')[0];
-  process.stdout.write([
-    '',
-    `Machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${pg}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
-    `RSS of the process (server + a client that discards what it reads) before the exports: ${mb(rssBefore)}`,
-    '',
-    '| export | lines | size | time | throughput | | peak RSS | peak heap |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...results,
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      `Machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, ${mb(os.totalmem())} RAM, Node ${process.version}, ${pg}; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+      `RSS of the process (server + a client that discards what it reads) before the exports: ${mb(rssBefore)}`,
+      '',
+      '| export | lines | size | time | throughput | | peak RSS | peak heap |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...results,
+      '',
+    ].join('\n'),
+  );
   return failed;
 }
 

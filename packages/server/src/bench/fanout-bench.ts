@@ -52,7 +52,9 @@ function option(name: string, env: string, fallback: string): string {
 
 const RUNS: { subscribers: number; processes: number }[] = (() => {
   const single = option('subscribers', 'BENCH_SUBSCRIBERS', '') || option('processes', 'BENCH_PROCESSES', '');
-  const text = single ? `${option('subscribers', 'BENCH_SUBSCRIBERS', '1000')}x${option('processes', 'BENCH_PROCESSES', '1')}` : option('runs', 'BENCH_FANOUT_RUNS', '1000x1');
+  const text = single
+    ? `${option('subscribers', 'BENCH_SUBSCRIBERS', '1000')}x${option('processes', 'BENCH_PROCESSES', '1')}`
+    : option('runs', 'BENCH_FANOUT_RUNS', '1000x1');
   return text.split(',').map((r) => {
     const [s, p] = r.trim().split('x').map(Number);
     if (!(s > 0) || !(p > 0)) throw new Error(`--runs: "${r}" is not <subscribers>x<processes>`);
@@ -74,7 +76,8 @@ const SUBSCRIPTION = `subscription { orderUpdated(channelCode: "WEB") {
   event { id type fromStatus toStatus at } } }`;
 
 const t0 = performance.now();
-const say = (msg: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${msg}\n`);
+const say = (msg: string) =>
+  process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${msg}\n`);
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -110,7 +113,10 @@ class Child<Req, Rep> {
   readonly proc: ChildProcess;
 
   constructor(file: string, execArgv: string[]) {
-    this.proc = fork(path.join(__dirname, `${file}${path.extname(__filename)}`), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.proc = fork(path.join(__dirname, `${file}${path.extname(__filename)}`), [], {
+      execArgv,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.proc.on('message', (r: Rep) => this.replies.shift()?.(r));
     this.proc.on('exit', (code) => {
       if (code) say(`${file} exited with ${code}`);
@@ -131,12 +137,20 @@ type Clients = Child<ClientsRequest, ClientsReply>;
 type Seen = Extract<ClientsReply, { type: 'seen' }>;
 type Mem = Extract<ServerReply, { type: 'memory' }>;
 
-async function runOnce(subscribers: number, processes: number, emit: (figure: string, value: number, unit: string, extra?: object) => void): Promise<boolean> {
+async function runOnce(
+  subscribers: number,
+  processes: number,
+  emit: (figure: string, value: number, unit: string, extra?: object) => void,
+): Promise<boolean> {
   const databaseUrl = await scratchDatabase();
   const plainArgv = process.execArgv.filter((a) => a !== '--expose-gc');
   const servers: Server[] = [];
   for (let i = 0; i < processes; i++) {
-    const s: Server = new Child<ServerRequest, ServerReply>('fanout-server', [...plainArgv, '--expose-gc', ...SERVER_NODE_ARGS]);
+    const s: Server = new Child<ServerRequest, ServerReply>('fanout-server', [
+      ...plainArgv,
+      '--expose-gc',
+      ...SERVER_NODE_ARGS,
+    ]);
     // One at a time: the first migrates and creates the admin, the others find it done.
     const started = await s.ask<Extract<ServerReply, { type: 'started' }>>({ cmd: 'start', databaseUrl, admin: ADMIN });
     Object.assign(s, { url: started.url, wsUrl: started.wsUrl });
@@ -147,37 +161,76 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   let token = '';
   let next = 0;
   const gql = async (query: string, variables: Record<string, unknown> = {}, url = servers[0].url!) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as any;
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     const payload = Object.values(body.data)[0] as any;
     if (payload?.userErrors?.length) throw new Error(JSON.stringify(payload.userErrors));
     return payload;
   };
-  token = (await gql('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }', { e: ADMIN.email, p: ADMIN.password })).token;
-  await gql('mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { code message } } }');
-  await gql('mutation { createWarehouse(input: { code: "WH1", name: "Main", priority: 1 }) { userErrors { code message } } }');
-  await gql('mutation { upsertProduct(input: { sku: "SKU-1", name: "Widget", price: 1250, currency: "EUR" }) { userErrors { code message } } }');
-  await gql('mutation { adjustStock(input: { sku: "SKU-1", warehouseCode: "WH1", delta: 1000000, reason: "bench" }) { userErrors { code message } } }');
+  token = (
+    await gql(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }',
+      { e: ADMIN.email, p: ADMIN.password },
+    )
+  ).token;
+  await gql(
+    'mutation { createChannel(input: { code: "WEB", name: "Web", currency: "EUR" }) { userErrors { code message } } }',
+  );
+  await gql(
+    'mutation { createWarehouse(input: { code: "WH1", name: "Main", priority: 1 }) { userErrors { code message } } }',
+  );
+  await gql(
+    'mutation { upsertProduct(input: { sku: "SKU-1", name: "Widget", price: 1250, currency: "EUR" }) { userErrors { code message } } }',
+  );
+  await gql(
+    'mutation { adjustStock(input: { sku: "SKU-1", warehouseCode: "WH1", delta: 1000000, reason: "bench" }) { userErrors { code message } } }',
+  );
   let orders = 0;
   const place = async (url?: string) => {
     const n = ++orders;
-    return (await gql(`mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id history { id } } userErrors { code message } } }`, {
-      i: { channelCode: 'WEB', externalId: `FAN-${n}`, customer: { email: `c${n % 500}@example.com`, name: `Customer ${n % 500}` },
-        shippingAddress: { name: 'C', line1: '1 Street', city: 'Berlin', postalCode: '10115', country: 'DE' }, lines: [{ sku: 'SKU-1', quantity: 1 }] },
-    }, url)).order as { id: string; history: { id: string }[] };
+    return (
+      await gql(
+        `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id history { id } } userErrors { code message } } }`,
+        {
+          i: {
+            channelCode: 'WEB',
+            externalId: `FAN-${n}`,
+            customer: { email: `c${n % 500}@example.com`, name: `Customer ${n % 500}` },
+            shippingAddress: { name: 'C', line1: '1 Street', city: 'Berlin', postalCode: '10115', country: 'DE' },
+            lines: [{ sku: 'SKU-1', quantity: 1 }],
+          },
+        },
+        url,
+      )
+    ).order as { id: string; history: { id: string }[] };
   };
   const memoryOf = async () => Promise.all(servers.map((s) => s.ask<Mem>({ cmd: 'memory' })));
   const sum = (ms: Mem[], k: 'rss' | 'heap') => ms.reduce((a, m) => a + m[k], 0);
-  const cpu = async () => (await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'cpu' }>>({ cmd: 'cpu' })))).reduce((a, r) => a + r.micros, 0);
-  const statements = async () => (await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'statements' }>>({ cmd: 'statements' })))).reduce((a, r) => a + r.n, 0);
+  const cpu = async () =>
+    (await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'cpu' }>>({ cmd: 'cpu' })))).reduce(
+      (a, r) => a + r.micros,
+      0,
+    );
+  const statements = async () =>
+    (
+      await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'statements' }>>({ cmd: 'statements' })))
+    ).reduce((a, r) => a + r.n, 0);
 
   const before = await memoryOf();
   const clients: Clients[] = servers.map(() => new Child<ClientsRequest, ClientsReply>('fanout-clients', plainArgv));
   const shares = servers.map((_, i) => Math.floor(subscribers / processes) + (i < subscribers % processes ? 1 : 0));
   say(`connecting ${subscribers} subscribers (${shares.join(' + ')})`);
   const connectStart = now();
-  await Promise.all(clients.map((c, i) => c.ask({ cmd: 'connect', wsUrl: servers[i].wsUrl!, token, n: shares[i], query: SUBSCRIPTION })));
+  await Promise.all(
+    clients.map((c, i) =>
+      c.ask({ cmd: 'connect', wsUrl: servers[i].wsUrl!, token, n: shares[i], query: SUBSCRIPTION }),
+    ),
+  );
   /** Waits for every subscriber of every process to have the history entry; the arrival times. */
   const seen = async (historyId: string, timeoutMs: number) => {
     const replies = await Promise.all(clients.map((c) => c.ask<Seen>({ cmd: 'seen', historyId, timeoutMs })));
@@ -197,13 +250,30 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   const idle = await memoryOf();
   if (PROFILE_DIR) {
     fs.mkdirSync(PROFILE_DIR, { recursive: true });
-    for (const [i, s] of servers.entries()) await s.ask({ cmd: 'heapSnapshot', file: path.join(PROFILE_DIR, `fanout-idle-${subscribers}x${processes}-p${i}.heapsnapshot`) });
+    for (const [i, s] of servers.entries())
+      await s.ask({
+        cmd: 'heapSnapshot',
+        file: path.join(PROFILE_DIR, `fanout-idle-${subscribers}x${processes}-p${i}.heapsnapshot`),
+      });
   }
   const { errors, endings } = await seen('none', 0);
-  say(`subscribed in ${connectSeconds.toFixed(1)} s; ${errors} connections had to be opened again${errors ? ` (closed with ${JSON.stringify(endings)})` : ''}`);
-  emit('fanout_idle_rss_bytes_per_subscriber', Math.round((sum(idle, 'rss') - sum(before, 'rss')) / subscribers), 'bytes', { goal: GOAL_BYTES_PER_IDLE });
-  emit('fanout_idle_heap_bytes_per_subscriber', Math.round((sum(idle, 'heap') - sum(before, 'heap')) / subscribers), 'bytes');
-  emit('fanout_idle_rss_mb', +(Math.max(...idle.map((m) => m.rss)) / 2 ** 20).toFixed(1), 'MB', { note: 'largest server process' });
+  say(
+    `subscribed in ${connectSeconds.toFixed(1)} s; ${errors} connections had to be opened again${errors ? ` (closed with ${JSON.stringify(endings)})` : ''}`,
+  );
+  emit(
+    'fanout_idle_rss_bytes_per_subscriber',
+    Math.round((sum(idle, 'rss') - sum(before, 'rss')) / subscribers),
+    'bytes',
+    { goal: GOAL_BYTES_PER_IDLE },
+  );
+  emit(
+    'fanout_idle_heap_bytes_per_subscriber',
+    Math.round((sum(idle, 'heap') - sum(before, 'heap')) / subscribers),
+    'bytes',
+  );
+  emit('fanout_idle_rss_mb', +(Math.max(...idle.map((m) => m.rss)) / 2 ** 20).toFixed(1), 'MB', {
+    note: 'largest server process',
+  });
   emit('fanout_subscribe_seconds', +connectSeconds.toFixed(1), 's');
 
   const order = await place();
@@ -216,9 +286,10 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   let changeCpu = 0;
   let missing = 0;
   for (let i = 0; i < CHANGES; i++) {
-    const mutation = i % 2 === 0
-      ? 'mutation($id: ID!) { holdOrder(id: $id, reason: "bench") { order { history { id } } userErrors { code message } } }'
-      : 'mutation($id: ID!) { releaseOrderHold(id: $id) { order { history { id } } userErrors { code message } } }';
+    const mutation =
+      i % 2 === 0
+        ? 'mutation($id: ID!) { holdOrder(id: $id, reason: "bench") { order { history { id } } userErrors { code message } } }'
+        : 'mutation($id: ID!) { releaseOrderHold(id: $id) { order { history { id } } userErrors { code message } } }';
     const startCount = await statements();
     const startCpu = await cpu();
     const res = await gql(mutation, { id: order.id });
@@ -230,51 +301,87 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
     missing += subscribers - got.times.length;
     for (const t of got.times) latencies.push(Math.max(0, t - answered));
     const sorted = got.times.map((t) => t - answered).sort((a, b) => a - b);
-    say(`change ${i + 1}: ${got.times.length} received, first ${sorted[0]?.toFixed(1)} ms, p50 ${percentile(sorted, 50).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms, ${perChange.at(-1)} statements`);
+    say(
+      `change ${i + 1}: ${got.times.length} received, first ${sorted[0]?.toFixed(1)} ms, p50 ${percentile(sorted, 50).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms, ${perChange.at(-1)} statements`,
+    );
     await sleep(200);
   }
-  if (PROFILE_DIR) for (const [i, s] of servers.entries()) await s.ask({ cmd: 'profileStop', file: path.join(PROFILE_DIR, `fanout-changes-${subscribers}x${processes}-p${i}.cpuprofile`) });
+  if (PROFILE_DIR)
+    for (const [i, s] of servers.entries())
+      await s.ask({
+        cmd: 'profileStop',
+        file: path.join(PROFILE_DIR, `fanout-changes-${subscribers}x${processes}-p${i}.cpuprofile`),
+      });
   latencies.sort((a, b) => a - b);
   const p99 = percentile(latencies, 99);
   emit('fanout_p50_ms', +percentile(latencies, 50).toFixed(1), 'ms', { changes: CHANGES });
   emit('fanout_p99_ms', +p99.toFixed(1), 'ms', { changes: CHANGES, goal: GOAL_P99_MS });
   emit('fanout_max_ms', +(latencies.at(-1) ?? NaN).toFixed(1), 'ms', { changes: CHANGES });
-  emit('fanout_server_cpu_ms_per_change', +(changeCpu / CHANGES / 1000).toFixed(1), 'ms', { note: 'all processes: the mutation, the stream, every subscriber' });
+  emit('fanout_server_cpu_ms_per_change', +(changeCpu / CHANGES / 1000).toFixed(1), 'ms', {
+    note: 'all processes: the mutation, the stream, every subscriber',
+  });
   const after = await seen('none', 0);
   emit('fanout_missed_updates', missing, 'updates', { reconnections: after.errors - errors });
-  emit('fanout_statements_per_change', Math.max(...perChange), 'statements', { min: Math.min(...perChange), note: 'all processes, the mutation included' });
+  emit('fanout_statements_per_change', Math.max(...perChange), 'statements', {
+    min: Math.min(...perChange),
+    note: 'all processes, the mutation included',
+  });
 
   let peakRss = 0;
   if (LOAD_SECONDS > 0) {
-    const start = await Promise.all(clients.map((c) => c.ask<Extract<ClientsReply, { type: 'count' }>>({ cmd: 'count', record: false })));
+    const start = await Promise.all(
+      clients.map((c) => c.ask<Extract<ClientsReply, { type: 'count' }>>({ cmd: 'count', record: false })),
+    );
     await Promise.all(servers.map((s) => s.ask({ cmd: 'peakStart' })));
     const ordersBefore = orders;
     const until = now() + LOAD_SECONDS * 1000;
     const loadStart = now();
-    await Promise.all(Array.from({ length: LOAD_CLIENTS }, async () => {
-      while (now() < until) await place(servers[next++ % servers.length].url);
-    }));
+    await Promise.all(
+      Array.from({ length: LOAD_CLIENTS }, async () => {
+        while (now() < until) await place(servers[next++ % servers.length].url);
+      }),
+    );
     const loadSeconds = (now() - loadStart) / 1000;
     const placed = orders - ordersBefore;
     // Until every subscriber has had every order placed (or 60 s): what the servers hold while they catch up counts too.
     const expected = placed * subscribers;
-    const received = async () => (await Promise.all(clients.map((c) => c.ask<Extract<ClientsReply, { type: 'count' }>>({ cmd: 'count', record: false })))).reduce((a, r) => a + r.received, 0);
+    const received = async () =>
+      (
+        await Promise.all(
+          clients.map((c) => c.ask<Extract<ClientsReply, { type: 'count' }>>({ cmd: 'count', record: false })),
+        )
+      ).reduce((a, r) => a + r.received, 0);
     const base = start.reduce((a, r) => a + r.received, 0);
     const deadline = now() + 60_000;
     let delivered = 0;
     while ((delivered = (await received()) - base) < expected && now() < deadline) await sleep(100);
     const drainSeconds = (now() - loadStart) / 1000;
-    const peaks = await Promise.all(servers.map((s) => s.ask<Extract<ServerReply, { type: 'peak' }>>({ cmd: 'peakStop' })));
+    const peaks = await Promise.all(
+      servers.map((s) => s.ask<Extract<ServerReply, { type: 'peak' }>>({ cmd: 'peakStop' })),
+    );
     peakRss = Math.max(...peaks.map((p) => p.rss));
     const top = peaks.find((p) => p.rss === peakRss)?.atPeak;
     const mb = (n = 0) => +(n / 2 ** 20).toFixed(1);
-    if (top) say(`peak RSS ${mb(top.rss)} MB: V8 heap ${mb(top.heapUsed)} used of ${mb(top.heapTotal)} MB, external ${mb(top.external)} MB (array buffers ${mb(top.arrayBuffers)} MB), the rest native`);
+    if (top)
+      say(
+        `peak RSS ${mb(top.rss)} MB: V8 heap ${mb(top.heapUsed)} used of ${mb(top.heapTotal)} MB, external ${mb(top.external)} MB (array buffers ${mb(top.arrayBuffers)} MB), the rest native`,
+      );
     await Promise.all(clients.map((c) => c.ask({ cmd: 'count', record: true })));
-    say(`load: ${placed} orders in ${loadSeconds.toFixed(1)} s, ${delivered} of ${expected} updates delivered in ${drainSeconds.toFixed(1)} s`);
-    emit('fanout_load_orders_per_s', +(placed / loadSeconds).toFixed(1), 'orders/s', { clients: LOAD_CLIENTS, seconds: LOAD_SECONDS });
+    say(
+      `load: ${placed} orders in ${loadSeconds.toFixed(1)} s, ${delivered} of ${expected} updates delivered in ${drainSeconds.toFixed(1)} s`,
+    );
+    emit('fanout_load_orders_per_s', +(placed / loadSeconds).toFixed(1), 'orders/s', {
+      clients: LOAD_CLIENTS,
+      seconds: LOAD_SECONDS,
+    });
     emit('fanout_load_updates_per_s', Math.round(delivered / drainSeconds), 'updates/s', { expected, delivered });
-    emit('fanout_load_peak_rss_mb', +(peakRss / 2 ** 20).toFixed(1), 'MB', { goal: 300, note: 'largest server process' });
-    emit('fanout_load_peak_heap_mb', +(Math.max(...peaks.map((p) => p.heap)) / 2 ** 20).toFixed(1), 'MB', { note: 'largest server process' });
+    emit('fanout_load_peak_rss_mb', +(peakRss / 2 ** 20).toFixed(1), 'MB', {
+      goal: 300,
+      note: 'largest server process',
+    });
+    emit('fanout_load_peak_heap_mb', +(Math.max(...peaks.map((p) => p.heap)) / 2 ** 20).toFixed(1), 'MB', {
+      note: 'largest server process',
+    });
     if (delivered < expected) missing += expected - delivered;
   }
   await Promise.all(clients.map((c) => c.ask({ cmd: 'close' })));
@@ -283,7 +390,9 @@ async function runOnce(subscribers: number, processes: number, emit: (figure: st
   // The latency and memory goals are set for 1,000 subscribers on one process; bigger runs are
   // measured and reported against them, and fail only when an update went missing.
   if (subscribers > 1000 || processes > 1) return missing === 0;
-  return missing === 0 && p99 < GOAL_P99_MS && rssPerIdle < GOAL_BYTES_PER_IDLE && (!peakRss || peakRss < GOAL_RSS_BYTES);
+  return (
+    missing === 0 && p99 < GOAL_P99_MS && rssPerIdle < GOAL_BYTES_PER_IDLE && (!peakRss || peakRss < GOAL_RSS_BYTES)
+  );
 }
 
 async function main() {

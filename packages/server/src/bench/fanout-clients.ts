@@ -41,8 +41,20 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>): P
   let acked: () => void = () => undefined;
   const ack = new Promise<void>((resolve) => (acked = resolve));
   const client = createClient({
-    url: m.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${m.token}` }, retryAttempts: 0, lazy: false, onNonLazyError: () => undefined,
-    on: { connected: () => acked(), closed: (e: any) => { acked(); const k = String(e?.code ?? e?.message ?? e); endings.set(k, (endings.get(k) ?? 0) + 1); } },
+    url: m.wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${m.token}` },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined,
+    on: {
+      connected: () => acked(),
+      closed: (e: any) => {
+        acked();
+        const k = String(e?.code ?? e?.message ?? e);
+        endings.set(k, (endings.get(k) ?? 0) + 1);
+      },
+    },
   });
   clients[i] = client;
   let failed = false;
@@ -53,22 +65,25 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>): P
     void client.dispose();
     setTimeout(() => subscribe(i, m), 500);
   };
-  client.subscribe<any>({ query: m.query }, {
-    next: (r) => {
-      if (r.errors) {
-        errors++;
-        return;
-      }
-      received++;
-      if (!record) return;
-      const id = r.data.orderUpdated.event.id as string;
-      let list = arrivals.get(id);
-      if (!list) arrivals.set(id, (list = []));
-      list.push(now());
+  client.subscribe<any>(
+    { query: m.query },
+    {
+      next: (r) => {
+        if (r.errors) {
+          errors++;
+          return;
+        }
+        received++;
+        if (!record) return;
+        const id = r.data.orderUpdated.event.id as string;
+        let list = arrivals.get(id);
+        if (!list) arrivals.set(id, (list = []));
+        list.push(now());
+      },
+      error: again,
+      complete: again,
     },
-    error: again,
-    complete: again,
-  });
+  );
   return ack;
 }
 
@@ -85,8 +100,15 @@ process.on('message', async (m: ClientsRequest) => {
     send({ type: 'connected', n: clients.length });
   } else if (m.cmd === 'seen') {
     const deadline = Date.now() + m.timeoutMs;
-    while ((arrivals.get(m.historyId)?.length ?? 0) < clients.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-    send({ type: 'seen', historyId: m.historyId, times: arrivals.get(m.historyId) ?? [], errors, endings: Object.fromEntries(endings) });
+    while ((arrivals.get(m.historyId)?.length ?? 0) < clients.length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 5));
+    send({
+      type: 'seen',
+      historyId: m.historyId,
+      times: arrivals.get(m.historyId) ?? [],
+      errors,
+      endings: Object.fromEntries(endings),
+    });
     arrivals.delete(m.historyId);
   } else if (m.cmd === 'count') {
     record = m.record;

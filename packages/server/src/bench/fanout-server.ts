@@ -37,7 +37,8 @@ let statements = 0;
 let peak: { timer: NodeJS.Timeout; rss: number; heap: number; atPeak?: NodeJS.MemoryUsage } | undefined;
 const session = new Session();
 const reply = (r: ServerReply) => process.send!(r);
-const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+const post = (method: string, params?: object) =>
+  new Promise<any>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
 
 function memory() {
   for (let i = 0; i < 3; i++) global.gc?.();
@@ -49,8 +50,20 @@ process.on('message', async (m: ServerRequest) => {
   try {
     if (m.cmd === 'start') {
       server = await createServer({
-        config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, maxConnectionsPerActor: 100_000 },
-        databaseUrl: m.databaseUrl, host: '127.0.0.1', admin: m.admin, seed: 'none', onQuery: () => statements++,
+        config: {
+          port: 0,
+          logLevel: 'warn',
+          sessionTtlSeconds: 3600,
+          bodyLimit: '1mb',
+          corsOrigins: [],
+          rateLimitRequests: 0,
+          maxConnectionsPerActor: 100_000,
+        },
+        databaseUrl: m.databaseUrl,
+        host: '127.0.0.1',
+        admin: m.admin,
+        seed: 'none',
+        onQuery: () => statements++,
       });
       reply({ type: 'started', url: server.url, wsUrl: server.wsUrl });
     } else if (m.cmd === 'memory') {

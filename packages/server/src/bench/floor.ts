@@ -6,7 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult } from 'pg';
-import { readProductsAndLockStock, splitProductsAndStock, StockRow, writePlacement } from '../modules/order/order-placement.sql';
+import {
+  readProductsAndLockStock,
+  splitProductsAndStock,
+  StockRow,
+  writePlacement,
+} from '../modules/order/order-placement.sql';
 
 export interface FloorOrder {
   channelCode: string;
@@ -16,13 +21,15 @@ export interface FloorOrder {
   actor: string;
 }
 
-
 const channels = new Map<string, { id: string; code: string; currency: string }>();
 
 /** Counts the statements the floor sends (begin and commit included). */
 export const floorCounter = { statements: 0 };
 
-export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ id: string; number: string; total: number; currency: string }> {
+export async function placeOrderFloor(
+  pool: Pool,
+  input: FloorOrder,
+): Promise<{ id: string; number: string; total: number; currency: string }> {
   const conn: PoolClient = await pool.connect();
   const client = {
     query(text: string, params?: unknown[]): Promise<QueryResult<any>> {
@@ -36,13 +43,16 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
     // Channels are immutable: the server keeps the ones it found, and so does the floor.
     let channel = channels.get(input.channelCode);
     if (!channel) {
-      channel = (await client.query('select id, code, currency from channel where code = $1', [input.channelCode])).rows[0];
+      channel = (await client.query('select id, code, currency from channel where code = $1', [input.channelCode]))
+        .rows[0];
       if (channel) channels.set(input.channelCode, channel);
     }
     if (!channel) throw new Error(`unknown channel ${input.channelCode}`);
 
     const read = readProductsAndLockStock(input.lines.map((l) => l.sku));
-    const { products, stock: levels } = splitProductsAndStock((await client.query(read.text, read.values as any[])).rows);
+    const { products, stock: levels } = splitProductsAndStock(
+      (await client.query(read.text, read.values as any[])).rows,
+    );
     const bySku = new Map<string, any>(products.map((p: any) => [p.sku, p]));
     for (const l of input.lines) if (!bySku.has(l.sku)) throw new Error(`unknown SKU ${l.sku}`);
 
@@ -51,7 +61,9 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
       const l = book.get(`${productId}:${warehouseId}`);
       return l ? l.on_hand - l.reserved : 0;
     };
-    const byId = new Map(levels.map((l) => [l.warehouse_id, { id: l.warehouse_id, code: l.code, priority: l.priority }]));
+    const byId = new Map(
+      levels.map((l) => [l.warehouse_id, { id: l.warehouse_id, code: l.code, priority: l.priority }]),
+    );
     const warehouses = [...byId.values()].sort((a, b) => a.priority - b.priority || (a.code < b.code ? -1 : 1));
 
     const now = new Date();
@@ -84,25 +96,94 @@ export async function placeOrderFloor(pool: Pool, input: FloorOrder): Promise<{ 
     const write = writePlacement({
       customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
       order: {
-        id: orderId, channel_id: channel.id, external_id: null, status: 'PENDING', status_before_hold: null, hold_reason: null, cancel_reason: null,
-        payment_status: 'UNPAID', currency: channel.currency, subtotal_amount: subtotal, shipping_amount: 0, total_amount: subtotal,
-        paid_amount: 0, refunded_amount: 0, ship_name: a.name, ship_line1: a.line1, ship_line2: null, ship_city: a.city,
-        ship_postal_code: a.postalCode, ship_country: a.country.toUpperCase(), note: null, placed_at: now, updated_at: now,
+        id: orderId,
+        channel_id: channel.id,
+        external_id: null,
+        status: 'PENDING',
+        status_before_hold: null,
+        hold_reason: null,
+        cancel_reason: null,
+        payment_status: 'UNPAID',
+        currency: channel.currency,
+        subtotal_amount: subtotal,
+        shipping_amount: 0,
+        total_amount: subtotal,
+        paid_amount: 0,
+        refunded_amount: 0,
+        ship_name: a.name,
+        ship_line1: a.line1,
+        ship_line2: null,
+        ship_city: a.city,
+        ship_postal_code: a.postalCode,
+        ship_country: a.country.toUpperCase(),
+        note: null,
+        placed_at: now,
+        updated_at: now,
       },
       lines: lines.map((l) => ({
-        id: l.id, order_id: orderId, line_no: l.lineNo, product_id: l.product.id, sku: l.product.sku, name: l.product.name,
-        quantity: l.quantity, unit_price_amount: l.unitPrice, currency: channel.currency, quantity_shipped: 0, quantity_returned: 0,
+        id: l.id,
+        order_id: orderId,
+        line_no: l.lineNo,
+        product_id: l.product.id,
+        sku: l.product.sku,
+        name: l.product.name,
+        quantity: l.quantity,
+        unit_price_amount: l.unitPrice,
+        currency: channel.currency,
+        quantity_shipped: 0,
+        quantity_returned: 0,
       })),
-      allocations: plan.map((p) => ({ id: randomUUID(), order_line_id: p.lineId, warehouse_id: p.warehouseId, quantity: p.qty, quantity_shipped: 0, quantity_returned: 0, created_at: now })),
-      history: [{ id: historyId, order_id: orderId, type: 'PLACED', from_status: null, to_status: 'PENDING', message: `Order placed in ${channel.code}`, actor: input.actor, at: now }],
-      events: [{
-        id: randomUUID(), type: 'order.placed', aggregate_type: 'order', aggregate_id: orderId, channel_id: channel.id, actor: input.actor, occurred_at: now,
-        payload: JSON.stringify({ orderId, channelId: channel.id, historyId, historyType: 'PLACED', status: 'PENDING', fromStatus: null, toStatus: 'PENDING',
-          paymentStatus: 'UNPAID', total: subtotal, currency: channel.currency, message: `Order placed in ${channel.code}`, primary: true }),
-      }],
+      allocations: plan.map((p) => ({
+        id: randomUUID(),
+        order_line_id: p.lineId,
+        warehouse_id: p.warehouseId,
+        quantity: p.qty,
+        quantity_shipped: 0,
+        quantity_returned: 0,
+        created_at: now,
+      })),
+      history: [
+        {
+          id: historyId,
+          order_id: orderId,
+          type: 'PLACED',
+          from_status: null,
+          to_status: 'PENDING',
+          message: `Order placed in ${channel.code}`,
+          actor: input.actor,
+          at: now,
+        },
+      ],
+      events: [
+        {
+          id: randomUUID(),
+          type: 'order.placed',
+          aggregate_type: 'order',
+          aggregate_id: orderId,
+          channel_id: channel.id,
+          actor: input.actor,
+          occurred_at: now,
+          payload: JSON.stringify({
+            orderId,
+            channelId: channel.id,
+            historyId,
+            historyType: 'PLACED',
+            status: 'PENDING',
+            fromStatus: null,
+            toStatus: 'PENDING',
+            paymentStatus: 'UNPAID',
+            total: subtotal,
+            currency: channel.currency,
+            message: `Order placed in ${channel.code}`,
+            primary: true,
+          }),
+        },
+      ],
       stock: [...new Set(plan.map((p) => p.level))].map((l) => ({ id: l.id, reserved: l.reserved })),
     });
-    const { rows: [written] } = await client.query(write.text, write.values as any[]);
+    const {
+      rows: [written],
+    } = await client.query(write.text, write.values as any[]);
     await client.query('commit');
     return { id: orderId, number: written.number, total: subtotal, currency: channel.currency };
   } catch (e) {

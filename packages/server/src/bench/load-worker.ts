@@ -22,8 +22,12 @@ export interface LoadWorkerData {
   actor: string;
 }
 
-export interface LoadRequest { id: number; path: 'server' | 'floor'; warmupMs: number; measureMs: number }
-
+export interface LoadRequest {
+  id: number;
+  path: 'server' | 'floor';
+  warmupMs: number;
+  measureMs: number;
+}
 
 const d = JSON.parse(process.env[LOAD_WORKER_DATA] ?? 'null') as LoadWorkerData;
 if (!d || !process.send) throw new Error('load-worker.ts runs as a child process of bench.ts');
@@ -54,7 +58,12 @@ process.on('message', async (m: LoadRequest | { close: true }) => {
     api = gqlClient(d.url, d.client, d.concurrency * 2);
     api.setToken(d.token);
   }
-  const result = await runLoad({ concurrency: d.concurrency, warmupMs: m.warmupMs, measureMs: m.measureMs, op: paths[m.path] });
+  const result = await runLoad({
+    concurrency: d.concurrency,
+    warmupMs: m.warmupMs,
+    measureMs: m.measureMs,
+    op: paths[m.path],
+  });
   // Latencies travel as a plain array; everything else is small.
   process.send!({ id: m.id, result });
 });

@@ -67,7 +67,9 @@ const missed: string[] = [];
 let failed = false;
 
 function figure(name: string, value: number, extra: Record<string, unknown> = {}, goal?: number) {
-  process.stdout.write(`${JSON.stringify({ figure: name, orders: ORDERS, ...extra, value: round(value), ...(goal ? { goal } : {}) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ figure: name, orders: ORDERS, ...extra, value: round(value), ...(goal ? { goal } : {}) })}\n`,
+  );
   if (goal && value > goal) missed.push(`${name} ${JSON.stringify(extra)}: ${round(value)} > ${goal}`);
 }
 
@@ -128,7 +130,9 @@ async function rollupsPending(databaseUrl: string): Promise<boolean> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const r = await c.query(`select to_regclass('analytics_sales_daily') is not null and exists (select 1 from "order") as orders`);
+    const r = await c.query(
+      `select to_regclass('analytics_sales_daily') is not null and exists (select 1 from "order") as orders`,
+    );
     if (!r.rows[0].orders) return false;
     return (await c.query(`select not exists (select 1 from analytics_sales_daily) as empty`)).rows[0].empty;
   } finally {
@@ -145,7 +149,9 @@ async function waitForRollups(pool: Pool) {
   const began = performance.now();
   say('waiting for the server to build the analytics rollups (first reuse of a kept database)');
   for (;;) {
-    const r = await pool.query(`select (select max(day) from analytics_sales_daily) >= (select max(placed_at) at time zone 'UTC' from "order")::date as done`);
+    const r = await pool.query(
+      `select (select max(day) from analytics_sales_daily) >= (select max(placed_at) at time zone 'UTC' from "order")::date as done`,
+    );
     if (r.rows[0].done) break;
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
@@ -156,8 +162,19 @@ async function main() {
   const databaseUrl = await scratchDatabase();
   const building = process.env.BENCH_MILLION_REUSE ? await rollupsPending(databaseUrl) : false;
   const server = await createServer({
-    config: { port: 0, logLevel: 'warn', sessionTtlSeconds: 3600, bodyLimit: '1mb', corsOrigins: [], rateLimitRequests: 0, automationSchedule: 'off' },
-    databaseUrl, host: '127.0.0.1', admin: ADMIN, seed: 'none',
+    config: {
+      port: 0,
+      logLevel: 'warn',
+      sessionTtlSeconds: 3600,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      rateLimitRequests: 0,
+      automationSchedule: 'off',
+    },
+    databaseUrl,
+    host: '127.0.0.1',
+    admin: ADMIN,
+    seed: 'none',
   });
   cleanups.unshift(() => server.stop());
 
@@ -166,12 +183,19 @@ async function main() {
   const reuse = !!process.env.BENCH_MILLION_REUSE;
   const channelIds: string[] = [];
   for (const code of reuse ? [] : CHANNELS) {
-    const r = await pool.query(`insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), $1, $2, 'EUR', now()) returning id`, [code, `${code} channel`]);
+    const r = await pool.query(
+      `insert into channel (id, code, name, currency, created_at) values (gen_random_uuid(), $1, $2, 'EUR', now()) returning id`,
+      [code, `${code} channel`],
+    );
     channelIds.push(r.rows[0].id);
   }
   if (!reuse) await generate(pool, channelIds);
   // A kept database has the admin of its first run, with that run's random password.
-  else await pool.query('update app_user set password_hash = $1 where email = $2', [await bcrypt.hash(ADMIN.password, 4), ADMIN.email]);
+  else
+    await pool.query('update app_user set password_hash = $1 where email = $2', [
+      await bcrypt.hash(ADMIN.password, 4),
+      ADMIN.email,
+    ]);
   if (building) await waitForRollups(pool);
   const measured = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
   if (measured !== ORDERS) say(`the database holds ${measured} orders (BENCH_MILLION_ORDERS is ${ORDERS})`);
@@ -179,26 +203,48 @@ async function main() {
 }
 
 async function generate(pool: Pool, channelIds: string[]) {
-  await pool.query(`insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`);
+  await pool.query(
+    `insert into warehouse (id, code, name, priority, created_at) values (gen_random_uuid(), 'BER', 'Berlin', 1, now())`,
+  );
   await loadCatalog(pool, 1000, 1000);
   say(`generating ${ORDERS} orders, ${CUSTOMERS} customers`);
   const t0 = performance.now();
-  const gen = await generateOrders(pool, { orders: ORDERS, customers: CUSTOMERS, channelIds, days: 730, log: (s) => say(`  ${s}`) });
+  const gen = await generateOrders(pool, {
+    orders: ORDERS,
+    customers: CUSTOMERS,
+    channelIds,
+    days: 730,
+    log: (s) => say(`  ${s}`),
+  });
   const genSeconds = (performance.now() - t0) / 1000;
-  say(`generated ${gen.orders} orders, ${gen.lines} lines, ${gen.history} history entries, ${gen.customers} customers in ${genSeconds.toFixed(0)} s`);
-  figure('generation_s', genSeconds, { lines: gen.lines, history: gen.history, customers: gen.customers, steps: gen.seconds });
+  say(
+    `generated ${gen.orders} orders, ${gen.lines} lines, ${gen.history} history entries, ${gen.customers} customers in ${genSeconds.toFixed(0)} s`,
+  );
+  figure('generation_s', genSeconds, {
+    lines: gen.lines,
+    history: gen.history,
+    customers: gen.customers,
+    steps: gen.seconds,
+  });
 }
 
 const SORT_SQL: Record<string, string> = {
-  PLACED_AT_DESC: 'o.placed_at desc, o.id desc', PLACED_AT_ASC: 'o.placed_at asc, o.id asc', UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
-  TOTAL_DESC: 'o.total_amount desc, o.id desc', TOTAL_ASC: 'o.total_amount asc, o.id asc',
+  PLACED_AT_DESC: 'o.placed_at desc, o.id desc',
+  PLACED_AT_ASC: 'o.placed_at asc, o.id asc',
+  UPDATED_AT_DESC: 'o.updated_at desc, o.id desc',
+  TOTAL_DESC: 'o.total_amount desc, o.id desc',
+  TOTAL_ASC: 'o.total_amount asc, o.id asc',
 };
 
 /**
  * p99 of the list's page statement and its lines' straight through pg (what PostgreSQL takes,
  * without the server); for a search also the count of matching customers that picks its shape.
  */
-async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; channelCode?: string; search?: string }, sort: string): Promise<number> {
+async function sqlP99(
+  pool: Pool,
+  filter: (i: number) => { status?: string[]; channelCode?: string; search?: string },
+  sort: string,
+): Promise<number> {
   const took: number[] = [];
   for (let i = 0; i < WARMUP + REQUESTS; i++) {
     const f = filter(i);
@@ -208,12 +254,30 @@ async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; ch
     if (f.search) {
       const b = searchBreadth(f.search, 51);
       let k = 0;
-      plan = searchPlan((await pool.query(b.text.replace(/\?/g, () => `$${++k}`), b.values)).rows[0]);
+      plan = searchPlan(
+        (
+          await pool.query(
+            b.text.replace(/\?/g, () => `$${++k}`),
+            b.values,
+          )
+        ).rows[0],
+      );
     }
-    const conditions = orderListConditions({ status: f.status as OrderStatus[] | undefined, channelCode: f.channelCode, search: f.search, searchCustomers: true, ...plan });
+    const conditions = orderListConditions({
+      status: f.status as OrderStatus[] | undefined,
+      channelCode: f.channelCode,
+      search: f.search,
+      searchCustomers: true,
+      ...plan,
+    });
     let n = 0;
-    const where = conditions.length ? `where ${conditions.map((c) => `(${c.text.replace(/\?/g, () => `$${++n}`)})`).join(' and ')}` : '';
-    const page = await pool.query(`select o.* from "order" o ${where} order by ${SORT_SQL[sort]} limit 51`, conditions.flatMap((c) => c.values));
+    const where = conditions.length
+      ? `where ${conditions.map((c) => `(${c.text.replace(/\?/g, () => `$${++n}`)})`).join(' and ')}`
+      : '';
+    const page = await pool.query(
+      `select o.* from "order" o ${where} order by ${SORT_SQL[sort]} limit 51`,
+      conditions.flatMap((c) => c.values),
+    );
     await pool.query('select * from order_line where order_id = any($1::uuid[])', [page.rows.map((r) => r.id)]);
     if (i >= WARMUP) took.push(performance.now() - began);
   }
@@ -223,11 +287,19 @@ async function sqlP99(pool: Pool, filter: (i: number) => { status?: string[]; ch
 async function measureAll(url: string, pool: Pool) {
   const client = gqlClient(url, 'http', 1);
   cleanups.unshift(async () => client.close());
-  const { login } = await client.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+  const { login } = await client.must(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: ADMIN.email, p: ADMIN.password },
+  );
   client.setToken(login.token);
 
   /** Sequential requests after a warm-up; `check` throws on a wrong answer. Returns the summary. */
-  const measure = async (label: string, query: string, variables: (i: number) => Record<string, unknown>, check?: (data: any, i: number) => void) => {
+  const measure = async (
+    label: string,
+    query: string,
+    variables: (i: number) => Record<string, unknown>,
+    check?: (data: any, i: number) => void,
+  ) => {
     const latencies: number[] = [];
     let cpu = { user: 0, system: 0 };
     for (let i = 0; i < WARMUP + REQUESTS; i++) {
@@ -250,66 +322,192 @@ async function measureAll(url: string, pool: Pool) {
     }
     const used = process.cpuUsage(cpu);
     const s = { ...summarize(latencies), cpuMs: (used.user + used.system) / 1000 / REQUESTS };
-    say(`${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, cpu ${s.cpuMs.toFixed(1)} ms/request`);
+    say(
+      `${label}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, cpu ${s.cpuMs.toFixed(1)} ms/request`,
+    );
     return s;
   };
   const fullPage = (d: any) => {
-    if (d.orders.nodes.length !== 50 || d.orders.nodes.some((n: any) => !n.lines.length)) throw new Error(`expected 50 orders with lines, got ${d.orders.nodes.length}`);
+    if (d.orders.nodes.length !== 50 || d.orders.nodes.some((n: any) => !n.lines.length))
+      throw new Error(`expected 50 orders with lines, got ${d.orders.nodes.length}`);
   };
 
   // The order list: by status (a common one, a rare one, several) and by channel, in every sort.
-  const statuses: [string, string[]][] = [['DELIVERED', ['DELIVERED']], ['CONFIRMED', ['CONFIRMED']], ['ON_HOLD', ['ON_HOLD']], ['PENDING+CONFIRMED', ['PENDING', 'CONFIRMED']]];
+  const statuses: [string, string[]][] = [
+    ['DELIVERED', ['DELIVERED']],
+    ['CONFIRMED', ['CONFIRMED']],
+    ['ON_HOLD', ['ON_HOLD']],
+    ['PENDING+CONFIRMED', ['PENDING', 'CONFIRMED']],
+  ];
   for (const sort of process.env.BENCH_MILLION_SKIP_LIST === '1' ? [] : SORTS) {
     for (const [name, status] of statuses) {
-      const s = await measure(`list status ${name} ${sort}`, LIST, () => ({ filter: { status }, sort }), (d) => {
-        fullPage(d);
-        if (d.orders.nodes.some((n: any) => !status.includes(n.status))) throw new Error('an order of another status');
-      });
-      figure('order_list_p99_ms', s.p99, { filter: 'status', status: name, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ status }), sort)) }, GOALS.list);
+      const s = await measure(
+        `list status ${name} ${sort}`,
+        LIST,
+        () => ({ filter: { status }, sort }),
+        (d) => {
+          fullPage(d);
+          if (d.orders.nodes.some((n: any) => !status.includes(n.status)))
+            throw new Error('an order of another status');
+        },
+      );
+      figure(
+        'order_list_p99_ms',
+        s.p99,
+        {
+          filter: 'status',
+          status: name,
+          sort,
+          p50: round(s.p50),
+          cpu_ms: round(s.cpuMs),
+          sql_p99_ms: round(await sqlP99(pool, () => ({ status }), sort)),
+        },
+        GOALS.list,
+      );
     }
     for (const code of ['WEB', 'POS']) {
-      const s = await measure(`list channel ${code} ${sort}`, LIST, () => ({ filter: { channelCode: code }, sort }), (d) => {
-        fullPage(d);
-        if (d.orders.nodes.some((n: any) => n.channel.code !== code)) throw new Error('an order of another channel');
-      });
-      figure('order_list_p99_ms', s.p99, { filter: 'channel', channel: code, sort, p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: code }), sort)) }, GOALS.list);
+      const s = await measure(
+        `list channel ${code} ${sort}`,
+        LIST,
+        () => ({ filter: { channelCode: code }, sort }),
+        (d) => {
+          fullPage(d);
+          if (d.orders.nodes.some((n: any) => n.channel.code !== code)) throw new Error('an order of another channel');
+        },
+      );
+      figure(
+        'order_list_p99_ms',
+        s.p99,
+        {
+          filter: 'channel',
+          channel: code,
+          sort,
+          p50: round(s.p50),
+          cpu_ms: round(s.cpuMs),
+          sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: code }), sort)),
+        },
+        GOALS.list,
+      );
     }
-    const s = await measure(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({ filter: { channelCode: 'POS', status: ['CONFIRMED'] }, sort }));
-    figure('order_list_p99_ms', s.p99, { filter: 'channel+status', channel: 'POS', status: 'CONFIRMED', sort, p50: round(s.p50), cpu_ms: round(s.cpuMs),
-      sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: 'POS', status: ['CONFIRMED'] }), sort)) }, GOALS.list);
+    const s = await measure(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({
+      filter: { channelCode: 'POS', status: ['CONFIRMED'] },
+      sort,
+    }));
+    figure(
+      'order_list_p99_ms',
+      s.p99,
+      {
+        filter: 'channel+status',
+        channel: 'POS',
+        status: 'CONFIRMED',
+        sort,
+        p50: round(s.p50),
+        cpu_ms: round(s.cpuMs),
+        sql_p99_ms: round(await sqlP99(pool, () => ({ channelCode: 'POS', status: ['CONFIRMED'] }), sort)),
+      },
+      GOALS.list,
+    );
   }
 
   // Search: terms from the data, a different order or customer per request.
-  const sample = (await pool.query(
-    `select o.number, o.external_id, c.email, c.name from "order" o join customer c on c.id = o.customer_id
-      where o.external_id is not null order by md5(o.id::text) limit $1`, [REQUESTS + WARMUP])).rows as { number: string; external_id: string; email: string; name: string }[];
+  const sample = (
+    await pool.query(
+      `select o.number, o.external_id, c.email, c.name from "order" o join customer c on c.id = o.customer_id
+      where o.external_id is not null order by md5(o.id::text) limit $1`,
+      [REQUESTS + WARMUP],
+    )
+  ).rows as { number: string; external_id: string; email: string; name: string }[];
   const lastNames = [...new Set(sample.map((r) => r.name.split(' ')[1]))];
   const cases: [string, (i: number) => string, (d: any, term: string, i: number) => boolean][] = [
     // A number is also part of some customers' e-mails (anna.mueller.142734@...): those orders match too.
     ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.some((n: any) => n.number === term)],
-    ['external_id', (i) => sample[i].external_id, (d, _t, i) => d.orders.nodes.some((n: any) => n.number === sample[i].number)],
-    ['email', (i) => sample[i].email, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email === term)],
-    ['email_part', (i) => sample[i].email.split('@')[0].split('.').slice(1).join('.'), (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email.includes(term))],
-    ['name', (i) => sample[i].name, (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term.toLowerCase()))],
-    ['name_part', (i) => lastNames[i % lastNames.length].slice(0, 5).toLowerCase(), (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term))],
+    [
+      'external_id',
+      (i) => sample[i].external_id,
+      (d, _t, i) => d.orders.nodes.some((n: any) => n.number === sample[i].number),
+    ],
+    [
+      'email',
+      (i) => sample[i].email,
+      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email === term),
+    ],
+    [
+      'email_part',
+      (i) => sample[i].email.split('@')[0].split('.').slice(1).join('.'),
+      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email.includes(term)),
+    ],
+    [
+      'name',
+      (i) => sample[i].name,
+      (d, term) =>
+        d.orders.nodes.length >= 1 &&
+        d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term.toLowerCase())),
+    ],
+    [
+      'name_part',
+      (i) => lastNames[i % lastNames.length].slice(0, 5).toLowerCase(),
+      (d, term) =>
+        d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term)),
+    ],
   ];
   for (const [field, term, ok] of cases) {
-    const s = await measure(`search ${field}`, LIST, (i) => ({ filter: { search: term(i) } }), (d, i) => {
-      if (!ok(d, term(i), i)) throw new Error(`unexpected result for "${term(i)}": ${JSON.stringify(d.orders.nodes.slice(0, 2)).slice(0, 200)}`);
-    });
-    figure('order_search_p99_ms', s.p99, { field, example: term(0), p50: round(s.p50), cpu_ms: round(s.cpuMs), sql_p99_ms: round(await sqlP99(pool, (i) => ({ search: term(i) }), 'PLACED_AT_DESC')) }, GOALS.search);
+    const s = await measure(
+      `search ${field}`,
+      LIST,
+      (i) => ({ filter: { search: term(i) } }),
+      (d, i) => {
+        if (!ok(d, term(i), i))
+          throw new Error(
+            `unexpected result for "${term(i)}": ${JSON.stringify(d.orders.nodes.slice(0, 2)).slice(0, 200)}`,
+          );
+      },
+    );
+    figure(
+      'order_search_p99_ms',
+      s.p99,
+      {
+        field,
+        example: term(0),
+        p50: round(s.p50),
+        cpu_ms: round(s.cpuMs),
+        sql_p99_ms: round(await sqlP99(pool, (i) => ({ search: term(i) }), 'PLACED_AT_DESC')),
+      },
+      GOALS.search,
+    );
   }
 
   // totalCount: exact below the limit, an estimate above it.
   const counts: [string, Record<string, unknown>][] = [
-    ['all', {}], ['status DELIVERED', { status: ['DELIVERED'] }], ['status ON_HOLD', { status: ['ON_HOLD'] }],
-    ['channel POS', { channelCode: 'POS' }], ['search name_part', { search: lastNames[0].slice(0, 5).toLowerCase() }], ['search email', { search: sample[0].email }],
+    ['all', {}],
+    ['status DELIVERED', { status: ['DELIVERED'] }],
+    ['status ON_HOLD', { status: ['ON_HOLD'] }],
+    ['channel POS', { channelCode: 'POS' }],
+    ['search name_part', { search: lastNames[0].slice(0, 5).toLowerCase() }],
+    ['search email', { search: sample[0].email }],
   ];
   for (const [name, filter] of counts) {
     let last: any;
-    const s = await measure(`totalCount ${name}`, COUNT, () => ({ filter }), (d) => { last = d.orders; });
+    const s = await measure(
+      `totalCount ${name}`,
+      COUNT,
+      () => ({ filter }),
+      (d) => {
+        last = d.orders;
+      },
+    );
     const exact = (await pool.query(`select count(*)::int as n from "order"`)).rows[0].n;
-    figure('total_count_p99_ms', s.p99, { filter: name, p50: round(s.p50), count: last.totalCount, isEstimate: last.totalCountIsEstimate, ...(name === 'all' ? { exact } : {}) }, GOALS.list);
+    figure(
+      'total_count_p99_ms',
+      s.p99,
+      {
+        filter: name,
+        p50: round(s.p50),
+        count: last.totalCount,
+        isEstimate: last.totalCountIsEstimate,
+        ...(name === 'all' ? { exact } : {}),
+      },
+      GOALS.list,
+    );
   }
 
   // The dashboard.
@@ -324,24 +522,40 @@ async function measureAll(url: string, pool: Pool) {
     salesByChannel_365d: { from: new Date(Date.now() - 365 * day).toISOString() },
   };
   // salesByChannel must equal a sum over the orders themselves (it reads whole days from order_sales_daily).
-  const directSales = async (from: string) => (await pool.query(
-    `select c.code, count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::bigint as revenue
-       from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`, [from])).rows
-    .map((r) => ({ channelCode: r.code, orders: r.orders, revenue: { amount: Number(r.revenue) } }));
+  const directSales = async (from: string) =>
+    (
+      await pool.query(
+        `select c.code, count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::bigint as revenue
+       from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`,
+        [from],
+      )
+    ).rows.map((r) => ({ channelCode: r.code, orders: r.orders, revenue: { amount: Number(r.revenue) } }));
   const expectedSales: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(vars)) expectedSales[name] = await directSales(v.from as string);
   for (const [name, query] of Object.entries(DASHBOARD)) {
-    const s = await measure(`dashboard ${name}`, query, () => vars[name] ?? {}, (d) => {
-      if (expectedSales[name] && JSON.stringify(d.salesByChannel) !== JSON.stringify(expectedSales[name])) {
-        throw new Error(`salesByChannel differs from the sum over the orders: ${JSON.stringify(d.salesByChannel)} vs ${JSON.stringify(expectedSales[name])}`);
-      }
-    });
+    const s = await measure(
+      `dashboard ${name}`,
+      query,
+      () => vars[name] ?? {},
+      (d) => {
+        if (expectedSales[name] && JSON.stringify(d.salesByChannel) !== JSON.stringify(expectedSales[name])) {
+          throw new Error(
+            `salesByChannel differs from the sum over the orders: ${JSON.stringify(d.salesByChannel)} vs ${JSON.stringify(expectedSales[name])}`,
+          );
+        }
+      },
+    );
     figure('dashboard_p99_ms', s.p99, { query: name, p50: round(s.p50), cpu_ms: round(s.cpuMs) }, GOALS.dashboard);
   }
 
   const pg = (await pool.query('select version()')).rows[0].version.split(' on ')[0];
   const size = (await pool.query(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0].s;
-  say(`machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${pg}, database ${size}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  say(
+    `machine: ${os.cpus()[0]?.model} x ${os.cpus().length}, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB, Node ${process.version}, ${pg}, database ${size}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   if (missed.length) say(`goals missed:\n  ${missed.join('\n  ')}`);
 }
 

@@ -21,7 +21,13 @@ export function orderInput(rng: Rng, products: number, customers: number) {
   return {
     channelCode: 'WEB',
     customer: { email: `customer-${c}@bench.example`, name: `Customer ${c}` },
-    shippingAddress: { name: `Customer ${c}`, line1: `${1 + (c % 200)} Bench Street`, city: 'Berlin', postalCode: '10115', country: 'DE' },
+    shippingAddress: {
+      name: `Customer ${c}`,
+      line1: `${1 + (c % 200)} Bench Street`,
+      city: 'Berlin',
+      postalCode: '10115',
+      country: 'DE',
+    },
     lines: [...picked].map((i) => ({ sku: skuOf(i), quantity: 1 + rng.int(3) })),
   };
 }
@@ -33,8 +39,10 @@ export const floorInput = (input: OrderInput, actor: string): FloorOrder => ({ .
 /** Places one order over HTTP; throws on anything but a PENDING order without userErrors. */
 export async function placeViaApi(api: GqlClient, input: OrderInput): Promise<void> {
   const r = await api.request(PLACE_ORDER, { input });
-  if (r.status !== 200 || r.errors?.length) throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`);
+  if (r.status !== 200 || r.errors?.length)
+    throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`);
   const p = r.data?.placeOrder;
   if (p?.userErrors?.length) throw new Error(`userErrors: ${JSON.stringify(p.userErrors).slice(0, 300)}`);
-  if (!p?.order?.id || p.order.status !== 'PENDING') throw new Error(`no order in the response: ${JSON.stringify(r.data).slice(0, 300)}`);
+  if (!p?.order?.id || p.order.status !== 'PENDING')
+    throw new Error(`no order in the response: ${JSON.stringify(r.data).slice(0, 300)}`);
 }

@@ -22,7 +22,10 @@ import { readProductsAndLockStock } from '../modules/order/order-placement.sql';
 /** pgbench on PATH, or in the usual Debian/Ubuntu places; undefined when there is none. */
 export function findPgbench(): string | undefined {
   const candidates = [
-    ...(process.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.join(d, 'pgbench')),
+    ...(process.env.PATH ?? '')
+      .split(':')
+      .filter(Boolean)
+      .map((d) => path.join(d, 'pgbench')),
     ...['18', '17', '16', '15', '14'].map((v) => `/usr/lib/postgresql/${v}/bin/pgbench`),
   ];
   return candidates.find((p) => {
@@ -36,14 +39,20 @@ export function findPgbench(): string | undefined {
 }
 
 /** A string literal pgbench leaves alone: it would take ":name" inside quotes for a variable. */
-const literal = (v: string) => v.split(':').map((part) => `'${part.replace(/'/g, "''")}'`).join(' || chr(58) || ');
+const literal = (v: string) =>
+  v
+    .split(':')
+    .map((part) => `'${part.replace(/'/g, "''")}'`)
+    .join(' || chr(58) || ');
 
 const sku = (v: string) => `'SKU-' || lpad(:${v}::text, 4, '0')`;
 
 /** The pgbench script of one order over `products` products (SKU-0001..) and `customers` customers. */
 export function pgbenchScript(products: number, customers: number, actor: string): string {
-  const read = readProductsAndLockStock(['$1', '$2', '$3']).text
-    .replace(/\$1\b/, sku('s1')).replace(/\$2\b/, sku('s2')).replace(/\$3\b/, sku('s3'))
+  const read = readProductsAndLockStock(['$1', '$2', '$3'])
+    .text.replace(/\$1\b/, sku('s1'))
+    .replace(/\$2\b/, sku('s2'))
+    .replace(/\$3\b/, sku('s3'))
     .replace(/\s+/g, ' ');
   const write = `with ch as (select id, code, currency from channel where code = 'WEB'),
   x as materialized (
@@ -94,14 +103,38 @@ export function pgbenchScript(products: number, customers: number, actor: string
   ].join('\n');
 }
 
-export interface PgbenchResult { tps: number; transactions: number; failed: number; latencyMs: number; seconds: number }
+export interface PgbenchResult {
+  tps: number;
+  transactions: number;
+  failed: number;
+  latencyMs: number;
+  seconds: number;
+}
 
 /** Runs pgbench with the script for `seconds`; resolves with its figures (tps without connection time). */
-export function runPgbench(bin: string, databaseUrl: string, script: string, opts: { clients: number; seconds: number; threads?: number }): Promise<PgbenchResult> {
+export function runPgbench(
+  bin: string,
+  databaseUrl: string,
+  script: string,
+  opts: { clients: number; seconds: number; threads?: number },
+): Promise<PgbenchResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-pgbench-'));
   const file = path.join(dir, 'place-order.sql');
   fs.writeFileSync(file, script);
-  const args = ['-n', '-M', 'prepared', '-c', String(opts.clients), '-j', String(opts.threads ?? 2), '-T', String(opts.seconds), '-f', file, databaseUrl];
+  const args = [
+    '-n',
+    '-M',
+    'prepared',
+    '-c',
+    String(opts.clients),
+    '-j',
+    String(opts.threads ?? 2),
+    '-T',
+    String(opts.seconds),
+    '-f',
+    file,
+    databaseUrl,
+  ];
   return new Promise((resolve, reject) => {
     execFile(bin, args, { maxBuffer: 10 * 1024 * 1024 }, (err, stdout, stderr) => {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -109,12 +142,22 @@ export function runPgbench(bin: string, databaseUrl: string, script: string, opt
       const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(text);
       const processed = /number of transactions actually processed: (\d+)/.exec(text);
       if (err || !tps || !processed) {
-        reject(new Error(`pgbench failed (exit ${(err as any)?.code ?? 0}): ${stderr.split('\n').filter(Boolean).slice(0, 5).join(' | ').slice(0, 800)}`));
+        reject(
+          new Error(
+            `pgbench failed (exit ${(err as any)?.code ?? 0}): ${stderr.split('\n').filter(Boolean).slice(0, 5).join(' | ').slice(0, 800)}`,
+          ),
+        );
         return;
       }
       const failedTx = /number of failed transactions: (\d+)/.exec(text);
       const latency = /latency average = ([\d.]+) ms/.exec(text);
-      resolve({ tps: Number(tps[1]), transactions: Number(processed[1]), failed: failedTx ? Number(failedTx[1]) : 0, latencyMs: latency ? Number(latency[1]) : NaN, seconds: opts.seconds });
+      resolve({
+        tps: Number(tps[1]),
+        transactions: Number(processed[1]),
+        failed: failedTx ? Number(failedTx[1]) : 0,
+        latencyMs: latency ? Number(latency[1]) : NaN,
+        seconds: opts.seconds,
+      });
     });
   });
 }

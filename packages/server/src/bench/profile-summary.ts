@@ -91,10 +91,11 @@ function main() {
         const seen = new Set<string>();
         for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
           const f = byId.get(id)!.callFrame.functionName;
-          for (const name of inclusiveNames) if (f === name && !seen.has(name)) {
-            seen.add(name);
-            add(inclusive, name, w);
-          }
+          for (const name of inclusiveNames)
+            if (f === name && !seen.has(name)) {
+              seen.add(name);
+              add(inclusive, name, w);
+            }
         }
       }
     }
@@ -103,11 +104,13 @@ function main() {
   const busy = total - idle;
   const out = (s = '') => process.stdout.write(`${s}\n`);
   const per = (v: number) => (orders ? `${(v / orders).toFixed(3).padStart(8)} ms/order` : '');
-  out(`profiles: ${args.length}, sampled ${(total / 1000).toFixed(2)} s, busy ${(busy / 1000).toFixed(2)} s (idle ${(idle / 1000).toFixed(2)} s)${orders ? `, ${orders} orders: ${(busy / orders).toFixed(3)} ms busy per order` : ''}`);
+  out(
+    `profiles: ${args.length}, sampled ${(total / 1000).toFixed(2)} s, busy ${(busy / 1000).toFixed(2)} s (idle ${(idle / 1000).toFixed(2)} s)${orders ? `, ${orders} orders: ${(busy / orders).toFixed(3)} ms busy per order` : ''}`,
+  );
   const show = (title: string, m: Map<string, number>) => {
     out(`\n## self time by ${title}`);
     for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-      out(`${((100 * v) / busy).toFixed(1).padStart(5)} %  ${(v).toFixed(0).padStart(7)} ms ${per(v)}  ${k}`);
+      out(`${((100 * v) / busy).toFixed(1).padStart(5)} %  ${v.toFixed(0).padStart(7)} ms ${per(v)}  ${k}`);
     }
   };
   show('package', selfBy.pkg);

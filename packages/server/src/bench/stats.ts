@@ -37,7 +37,13 @@ export interface LatencySummary {
 export function summarize(latenciesMs: number[]): LatencySummary {
   const s = [...latenciesMs].sort((a, b) => a - b);
   const sum = s.reduce((acc, v) => acc + v, 0);
-  return { count: s.length, p50: percentile(s, 50), p99: percentile(s, 99), mean: s.length ? sum / s.length : NaN, max: s.length ? s[s.length - 1] : NaN };
+  return {
+    count: s.length,
+    p50: percentile(s, 50),
+    p99: percentile(s, 99),
+    mean: s.length ? sum / s.length : NaN,
+    max: s.length ? s[s.length - 1] : NaN,
+  };
 }
 
 export interface LoadResult {
@@ -65,7 +71,12 @@ export interface LoadResult {
  * towards throughput and latency. No new operation starts after the window; in-flight ones are
  * awaited (and their failures counted) but not measured.
  */
-export async function runLoad(opts: { concurrency: number; warmupMs: number; measureMs: number; op: (worker: number) => Promise<void> }): Promise<LoadResult> {
+export async function runLoad(opts: {
+  concurrency: number;
+  warmupMs: number;
+  measureMs: number;
+  op: (worker: number) => Promise<void>;
+}): Promise<LoadResult> {
   const start = performance.now();
   const t0 = start + opts.warmupMs;
   const t1 = t0 + opts.measureMs;
@@ -75,8 +86,15 @@ export async function runLoad(opts: { concurrency: number; warmupMs: number; mea
   const firstErrors: string[] = [];
   let cpuAtT0 = opts.warmupMs > 0 ? undefined : process.cpuUsage();
   let cpuInWindow: NodeJS.CpuUsage | undefined;
-  const t0Timer = opts.warmupMs > 0 ? setTimeout(() => { cpuAtT0 = process.cpuUsage(); }, opts.warmupMs) : undefined;
-  const t1Timer = setTimeout(() => { cpuInWindow = process.cpuUsage(cpuAtT0); }, opts.warmupMs + opts.measureMs);
+  const t0Timer =
+    opts.warmupMs > 0
+      ? setTimeout(() => {
+          cpuAtT0 = process.cpuUsage();
+        }, opts.warmupMs)
+      : undefined;
+  const t1Timer = setTimeout(() => {
+    cpuInWindow = process.cpuUsage(cpuAtT0);
+  }, opts.warmupMs + opts.measureMs);
   const loop = async (worker: number) => {
     while (performance.now() < t1) {
       const began = performance.now();
@@ -101,7 +119,16 @@ export async function runLoad(opts: { concurrency: number; warmupMs: number; mea
 }
 
 /** Merges measured windows (rounds) of the same path into one result. */
-export function combine(parts: { latencies: number[]; failures: number; firstErrors: string[]; seconds: number; cpuMs: number; succeeded: number }[]): LoadResult {
+export function combine(
+  parts: {
+    latencies: number[];
+    failures: number;
+    firstErrors: string[];
+    seconds: number;
+    cpuMs: number;
+    succeeded: number;
+  }[],
+): LoadResult {
   const latencies = parts.flatMap((p) => p.latencies);
   const seconds = parts.reduce((s, p) => s + p.seconds, 0);
   const cpuMs = parts.reduce((s, p) => s + p.cpuMs, 0);

@@ -31,7 +31,10 @@ import { prng, runLoad, type LoadResult } from './stats';
 
 const ADMIN = { email: 'bench@example.com', password: 'bench password 123456' };
 const S = {
-  workers: (process.env.BENCH_WORKERS ?? '1,2').split(',').map((w) => Number(w.trim())).filter((w) => w >= 1),
+  workers: (process.env.BENCH_WORKERS ?? '1,2')
+    .split(',')
+    .map((w) => Number(w.trim()))
+    .filter((w) => w >= 1),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 16),
   warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 5000),
   measureMs: Number(process.env.BENCH_MEASURE_MS ?? 20_000),
@@ -44,7 +47,9 @@ const S = {
 
 const progress = (msg: string) => process.stderr.write(`[bench:workers] ${msg}\n`);
 const figure = (name: string, workers: number | undefined, value: number, extra: Record<string, unknown> = {}) =>
-  process.stdout.write(`${JSON.stringify({ figure: name, ...(workers === undefined ? {} : { workers }), value: Math.round(value * 100) / 100, ...extra })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ figure: name, ...(workers === undefined ? {} : { workers }), value: Math.round(value * 100) / 100, ...extra })}\n`,
+  );
 
 function withDatabase(url: string, db: string): string {
   const u = new URL(url);
@@ -54,7 +59,16 @@ function withDatabase(url: string, db: string): string {
 
 // ---------------------------------------------------------------- the load, in a child process
 
-interface LoadJob { url: string; token: string; concurrency: number; warmupMs: number; measureMs: number; seed: number; products: number; customers: number }
+interface LoadJob {
+  url: string;
+  token: string;
+  concurrency: number;
+  warmupMs: number;
+  measureMs: number;
+  seed: number;
+  products: number;
+  customers: number;
+}
 
 async function loadChild(job: LoadJob) {
   const api = gqlClient(job.url, 'http', job.concurrency * 2);
@@ -62,7 +76,9 @@ async function loadChild(job: LoadJob) {
   const rngs = Array.from({ length: job.concurrency }, (_, i) => prng(job.seed * 1000 + i + 1));
   process.send!({ started: true });
   const result = await runLoad({
-    concurrency: job.concurrency, warmupMs: job.warmupMs, measureMs: job.measureMs,
+    concurrency: job.concurrency,
+    warmupMs: job.warmupMs,
+    measureMs: job.measureMs,
     op: (w) => placeViaApi(api, orderInput(rngs[w], job.products, job.customers)),
   });
   api.close();
@@ -119,18 +135,33 @@ function treeRssMb(pid: number): number {
   return total;
 }
 
-interface Launched { child: ChildProcess; port: number; output: () => string; exited: Promise<number | null> }
+interface Launched {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 async function launchServer(databaseUrl: string, workers: number): Promise<Launched> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, OMS_WORKERS: String(workers),
-    OMS_SEED: 'none', OMS_ADMIN_EMAIL: ADMIN.email, OMS_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'info',
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    OMS_WORKERS: String(workers),
+    OMS_SEED: 'none',
+    OMS_ADMIN_EMAIL: ADMIN.email,
+    OMS_ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'info',
     // Every request pays for its rate-limit counter, with a budget the load never reaches.
     OMS_RATE_LIMIT_REQUESTS: '1000000000',
   };
   delete env.OMS_METRICS_PORT;
-  const child = spawn(process.execPath, [path.join(__dirname, '..', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(__dirname, '..', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -144,7 +175,11 @@ async function launchServer(databaseUrl: string, workers: number): Promise<Launc
   return { child, port, output: () => out, exited };
 }
 
-async function runOne(baseUrl: string, workers: number, round: number): Promise<{ result: LoadResult; cpuMsPerOrder: number; rssMb: number }> {
+async function runOne(
+  baseUrl: string,
+  workers: number,
+  round: number,
+): Promise<{ result: LoadResult; cpuMsPerOrder: number; rssMb: number }> {
   const name = `oms_bench_workers_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
@@ -159,17 +194,39 @@ async function runOne(baseUrl: string, workers: number, round: number): Promise<
     server = await launchServer(databaseUrl, workers);
     const url = `http://127.0.0.1:${server.port}/graphql`;
     const api = gqlClient(url, 'http', 4);
-    const login = await api.must<{ login: { token: string } }>('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
+    const login = await api.must<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: ADMIN.email, p: ADMIN.password },
+    );
     api.setToken(login.login.token);
-    await api.must('mutation { createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { channel { id } } }');
-    for (const [code, priority] of [['WH-1', 1], ['WH-2', 2], ['WH-3', 3]] as const) {
-      await api.must('mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } } }', { i: { code, name: `Warehouse ${priority}`, priority } });
+    await api.must(
+      'mutation { createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { channel { id } } }',
+    );
+    for (const [code, priority] of [
+      ['WH-1', 1],
+      ['WH-2', 2],
+      ['WH-3', 3],
+    ] as const) {
+      await api.must('mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } } }', {
+        i: { code, name: `Warehouse ${priority}`, priority },
+      });
     }
     await loadCatalog(pool, S.products, S.onHand);
     api.close();
 
-    const job: LoadJob = { url, token: login.login.token, concurrency: S.concurrency, warmupMs: S.warmupMs, measureMs: S.measureMs, seed: S.seed + round, products: S.products, customers: S.customers };
-    const loader = fork(__filename, ['--load', JSON.stringify(job)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const job: LoadJob = {
+      url,
+      token: login.login.token,
+      concurrency: S.concurrency,
+      warmupMs: S.warmupMs,
+      measureMs: S.measureMs,
+      seed: S.seed + round,
+      products: S.products,
+      customers: S.customers,
+    };
+    const loader = fork(__filename, ['--load', JSON.stringify(job)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const serverPid = server.child.pid!;
     let cpuStart = 0;
     let cpuEnd = 0;
@@ -188,8 +245,10 @@ async function runOne(baseUrl: string, workers: number, round: number): Promise<
       loader.on('exit', (code) => code !== 0 && reject(new Error(`the load process exited with ${code}`)));
     });
     const cpuMsPerOrder = result.completed ? (cpuEnd - cpuStart) / result.completed : NaN;
-    progress(`  ${result.perSecond.toFixed(1)} orders/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, ` +
-      `${result.failures} failures${result.firstErrors.length ? ` (${result.firstErrors[0]})` : ''}, server CPU ${cpuMsPerOrder.toFixed(2)} ms/order, RSS ${rssMb.toFixed(0)} MB`);
+    progress(
+      `  ${result.perSecond.toFixed(1)} orders/s, p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, ` +
+        `${result.failures} failures${result.firstErrors.length ? ` (${result.firstErrors[0]})` : ''}, server CPU ${cpuMsPerOrder.toFixed(2)} ms/order, RSS ${rssMb.toFixed(0)} MB`,
+    );
     return { result, cpuMsPerOrder, rssMb };
   } finally {
     if (server && server.child.exitCode === null) {
@@ -200,14 +259,17 @@ async function runOne(baseUrl: string, workers: number, round: number): Promise<
     await pool.end().catch(() => undefined);
     const a = new Client({ connectionString: baseUrl });
     await a.connect();
-    await a.query(`drop database if exists "${name}" with (force)`).catch((e) => progress(`drop database ${name}: ${e.message}`));
+    await a
+      .query(`drop database if exists "${name}" with (force)`)
+      .catch((e) => progress(`drop database ${name}: ${e.message}`));
     await a.end();
   }
 }
 
 async function main() {
   const cleanups: (() => Promise<unknown>)[] = [];
-  const onSignal = () => void Promise.all(cleanups.map((f) => f().catch(() => undefined))).then(() => process.exit(130));
+  const onSignal = () =>
+    void Promise.all(cleanups.map((f) => f().catch(() => undefined))).then(() => process.exit(130));
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -219,13 +281,26 @@ async function main() {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-bench-workers-'));
       fs.chmodSync(dir, 0o755); // the embedded PostgreSQL runs as a created `postgres` user
       const db = await startEmbeddedPostgres(dir);
-      cleanups.push(async () => { await db.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
+      cleanups.push(async () => {
+        await db.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
       baseUrl = withDatabase(db.url, 'postgres');
       where = `embedded PostgreSQL (${new URL(db.url).host}, removed at the end)`;
     }
-    progress(`${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; database: ${where}`);
-    progress(`${S.concurrency} clients, 3 lines per order, warm-up ${S.warmupMs} ms, measured ${S.measureMs} ms, workers ${S.workers.join(' and ')}, ${S.rounds} round(s)`);
-    const results = new Map<number, { perSecond: number[]; p50: number[]; p99: number[]; cpu: number[]; rss: number[]; failures: number }>();
+    progress(
+      `${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}; database: ${where}`,
+    );
+    progress(
+      `${S.concurrency} clients, 3 lines per order, warm-up ${S.warmupMs} ms, measured ${S.measureMs} ms, workers ${S.workers.join(' and ')}, ${S.rounds} round(s)`,
+    );
+    const results = new Map<
+      number,
+      { perSecond: number[]; p50: number[]; p99: number[]; cpu: number[]; rss: number[]; failures: number }
+    >();
     for (let round = 1; round <= S.rounds; round++) {
       for (const workers of S.workers) {
         const r = await runOne(baseUrl, workers, round);
@@ -250,9 +325,12 @@ async function main() {
     }
     const one = results.get(1);
     for (const [workers, r] of results) {
-      if (workers !== 1 && one) figure('place_order_speedup', workers, median(r.perSecond) / median(one.perSecond), { versus: 1 });
+      if (workers !== 1 && one)
+        figure('place_order_speedup', workers, median(r.perSecond) / median(one.perSecond), { versus: 1 });
     }
-    figure('machine_cores', undefined, os.availableParallelism(), { loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100) });
+    figure('machine_cores', undefined, os.availableParallelism(), {
+      loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    });
   } finally {
     for (const f of cleanups.reverse()) await f().catch((e) => progress(`cleanup: ${(e as Error).message}`));
   }
@@ -264,8 +342,11 @@ if (process.argv[2] === '--load') {
     process.exit(1);
   });
 } else {
-  main().then(() => process.exit(0), (e) => {
-    progress(`failed: ${(e as Error).stack ?? e}`);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      progress(`failed: ${(e as Error).stack ?? e}`);
+      process.exit(1);
+    },
+  );
 }

@@ -26,7 +26,8 @@ interface Pending {
 }
 
 /** How an actor is named in the access log: kind and id, nothing that identifies a person or grants access. */
-export const actorKey = (actor: Actor | undefined) => (actor ? (actor.id ? `${actor.kind}:${actor.id}` : actor.kind) : undefined);
+export const actorKey = (actor: Actor | undefined) =>
+  actor ? (actor.id ? `${actor.kind}:${actor.id}` : actor.kind) : undefined;
 
 export class AccessLog {
   private readonly pending = new Map<string, Pending>();
@@ -42,22 +43,25 @@ export class AccessLog {
       const entry: Pending = {};
       this.pending.set(requestId, entry);
       // Bound to the request's trace context (when tracing is on), so that the line carries its trace id.
-      res.once('close', context.bind(context.active(), () => {
-        if (this.pending.get(requestId) === entry) this.pending.delete(requestId);
-        const path = (req.originalUrl ?? req.url).split('?')[0].slice(0, 300);
-        const line = {
-          method: req.method,
-          path,
-          operation: entry.operation,
-          status: res.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          requestId,
-          actor: entry.actor,
-          ...(res.writableFinished ? {} : { aborted: true }),
-        };
-        if (QUIET_PATHS.has(path)) this.log.debug(line, 'request');
-        else this.log.info(line, 'request');
-      }));
+      res.once(
+        'close',
+        context.bind(context.active(), () => {
+          if (this.pending.get(requestId) === entry) this.pending.delete(requestId);
+          const path = (req.originalUrl ?? req.url).split('?')[0].slice(0, 300);
+          const line = {
+            method: req.method,
+            path,
+            operation: entry.operation,
+            status: res.statusCode,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            requestId,
+            actor: entry.actor,
+            ...(res.writableFinished ? {} : { aborted: true }),
+          };
+          if (QUIET_PATHS.has(path)) this.log.debug(line, 'request');
+          else this.log.info(line, 'request');
+        }),
+      );
       next();
     };
   }

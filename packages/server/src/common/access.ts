@@ -20,6 +20,9 @@ export function can(ctx: Pick<RequestContext, 'actor'>, permission: string): boo
 }
 
 export function demand(ctx: Pick<RequestContext, 'actor'>, permission: string, why?: string): void {
-  if (ctx.actor?.mustChangePassword) throw new ForbiddenError('Choose a new password first (mutation changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+  if (ctx.actor?.mustChangePassword)
+    throw new ForbiddenError('Choose a new password first (mutation changePassword)', {
+      reason: 'PASSWORD_CHANGE_REQUIRED',
+    });
   if (!can(ctx, permission)) throw new ForbiddenError(why ?? `Missing permission ${permission}`, { permission });
 }

@@ -40,7 +40,9 @@ export interface EventCause {
   depth: number;
 }
 
-const EVERYTHING: ReadonlySet<string> = new Proxy(new Set<string>(), { get: (target, prop) => (prop === 'has' ? () => true : Reflect.get(target, prop)) });
+const EVERYTHING: ReadonlySet<string> = new Proxy(new Set<string>(), {
+  get: (target, prop) => (prop === 'has' ? () => true : Reflect.get(target, prop)),
+});
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', label: 'system', permissions: EVERYTHING };
 

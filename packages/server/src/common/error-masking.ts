@@ -8,9 +8,20 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './unavailable';
 
 const PUBLIC_CODES = new Set([
-  'UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE', 'NOT_FOUND',
-  'RATE_LIMITED', 'QUERY_TOO_COMPLEX', 'TOO_MANY_SUBSCRIPTIONS', 'SERVICE_UNAVAILABLE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_SUBSCRIPTIONS',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 const REQUEST_ID = Symbol('requestId');
@@ -36,7 +47,11 @@ export function tagRequestId(error: unknown, requestId: string) {
 
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   if (isUnavailable(unwrapResolverError(error)) && formatted.extensions?.code !== 'SERVICE_UNAVAILABLE') {
-    return { message: UNAVAILABLE_MESSAGE, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } };
+    return {
+      message: UNAVAILABLE_MESSAGE,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS },
+    };
   }
   if (!isUnexpected(error)) {
     const { extensions, ...rest } = formatted;

@@ -20,7 +20,10 @@ registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a mutation wa
 
 @ObjectType({ description: 'An expected, business-level failure of a mutation. Nothing was changed.' })
 export class UserError {
-  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"].' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Path to the input field at fault, e.g. ["input", "lines", "0", "quantity"].',
+  })
   field?: string[];
 
   @Field(() => String)
@@ -68,7 +71,14 @@ export class ForbiddenError extends GraphQLError {
 /** Too many requests: `retryAfterSeconds` says when to try again. */
 export class RateLimitedError extends GraphQLError {
   constructor(message: string, retryAfterSeconds: number, details: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: 'RATE_LIMITED', retryAfterSeconds, ...details, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } } });
+    super(message, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        ...details,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
   }
 }
 

@@ -12,7 +12,12 @@ import type { Logger } from './logger';
 import { isUnavailable, RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from './unavailable';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -25,7 +30,9 @@ export function sendHttpError(res: Response, e: HttpError) {
   // Refused before the first byte: headers set for the file do not apply.
   res.removeHeader('content-disposition');
   res.removeHeader('content-type');
-  res.status(e.status).json({ error: { code: e.code, message: e.message, ...e.extra, requestId: res.locals.requestId } });
+  res
+    .status(e.status)
+    .json({ error: { code: e.code, message: e.message, ...e.extra, requestId: res.locals.requestId } });
 }
 
 /** Middleware: takes a sane x-request-id from the client or makes one, and echoes it. */
@@ -44,9 +51,19 @@ export interface CallerOptions {
 }
 
 /** The signed-in caller, with the rate limit and every given permission checked (401, 429, 403). */
-export async function httpCaller(o: CallerOptions, req: Request, res: Response, permissions: readonly string[]): Promise<RequestContext> {
+export async function httpCaller(
+  o: CallerOptions,
+  req: Request,
+  res: Response,
+  permissions: readonly string[],
+): Promise<RequestContext> {
   const ctx = await o.context(req, res);
-  if (!ctx.actor) throw new HttpError(401, 'UNAUTHENTICATED', 'Authentication required: send Authorization: Bearer <token or API key>');
+  if (!ctx.actor)
+    throw new HttpError(
+      401,
+      'UNAUTHENTICATED',
+      'Authentication required: send Authorization: Bearer <token or API key>',
+    );
   try {
     await o.charge(ctx);
   } catch (e) {
@@ -57,9 +74,13 @@ export async function httpCaller(o: CallerOptions, req: Request, res: Response, 
     }
     throw e;
   }
-  if (ctx.actor.mustChangePassword) throw new HttpError(403, 'FORBIDDEN', 'Choose a new password first (mutation changePassword)', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+  if (ctx.actor.mustChangePassword)
+    throw new HttpError(403, 'FORBIDDEN', 'Choose a new password first (mutation changePassword)', {
+      reason: 'PASSWORD_CHANGE_REQUIRED',
+    });
   for (const permission of permissions) {
-    if (!can(ctx, permission)) throw new HttpError(403, 'FORBIDDEN', `Missing permission ${permission}`, { permission });
+    if (!can(ctx, permission))
+      throw new HttpError(403, 'FORBIDDEN', `Missing permission ${permission}`, { permission });
   }
   return ctx;
 }

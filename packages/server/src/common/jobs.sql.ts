@@ -8,7 +8,12 @@ import type { Statement } from './sql';
 export const JOB_SCHEMA = 'pgboss';
 
 /** Jobs, newest first, at most `first`, optionally of one queue, in one state, or one job by id. */
-export function jobList(filter: { queue?: string | null; state?: string | null; id?: string; first: number }): Statement {
+export function jobList(filter: {
+  queue?: string | null;
+  state?: string | null;
+  id?: string;
+  first: number;
+}): Statement {
   return {
     text: `select id, name as queue, state, data, retry_count as "retryCount", retry_limit as "retryLimit", created_on as "createdOn",
          start_after as "startAfter", started_on as "startedOn", completed_on as "completedOn",

@@ -100,7 +100,9 @@ guardUnawaitedCompletions();
 /** pg-boss statements, run on the connection of the caller's transaction. */
 function inTransaction(em: EntityManager): PgBoss.Db {
   return {
-    executeSql: async (text, values) => ({ rows: await run(em, { text, values: values.map((v) => (v === undefined ? null : v)) }) }),
+    executeSql: async (text, values) => ({
+      rows: await run(em, { text, values: values.map((v) => (v === undefined ? null : v)) }),
+    }),
   };
 }
 
@@ -118,7 +120,11 @@ export class JobQueue {
   private abandon!: (err: Error) => void;
   private readonly abandoned = new Promise<never>((_, reject) => (this.abandon = reject));
 
-  constructor(private readonly databaseUrl: string, private readonly log: Logger, private readonly options: { pollSeconds: number; poolMax?: number }) {
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly options: { pollSeconds: number; poolMax?: number },
+  ) {
     this.abandoned.catch(() => undefined);
     this.boss = new PgBoss({
       connectionString: databaseUrl,
@@ -159,7 +165,11 @@ export class JobQueue {
       this.deadLetterOf.set(deadLetter, name);
     }
     const options: PgBoss.Queue = {
-      name, policy: policy.policy ?? 'standard', retryLimit: policy.retryLimit, retryDelay: policy.retryDelaySeconds, retryBackoff: policy.retryBackoff,
+      name,
+      policy: policy.policy ?? 'standard',
+      retryLimit: policy.retryLimit,
+      retryDelay: policy.retryDelaySeconds,
+      retryBackoff: policy.retryBackoff,
       ...(policy.expireInSeconds ? { expireInSeconds: policy.expireInSeconds } : {}),
       ...(deadLetter ? { deadLetter } : {}),
     };
@@ -172,9 +182,15 @@ export class JobQueue {
   async work<T extends object>(name: string, handler: JobHandler<T>, concurrency = 1): Promise<void> {
     const ids: string[] = [];
     for (let i = 0; i < concurrency; i++) {
-      ids.push(await this.boss.work<T>(name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds }, async ([job]) => {
-        await Promise.race([handler(job), this.abandoned]);
-      }));
+      ids.push(
+        await this.boss.work<T>(
+          name,
+          { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.options.pollSeconds },
+          async ([job]) => {
+            await Promise.race([handler(job), this.abandoned]);
+          },
+        ),
+      );
     }
     this.workers.set(name, [...(this.workers.get(name) ?? []), ...ids]);
   }
@@ -192,7 +208,12 @@ export class JobQueue {
    * Enqueues a job in the transaction of `em` (it exists only if that transaction commits);
    * `options` may set when it starts, its priority and its own retry policy.
    */
-  async send(em: EntityManager, name: string, data: object, options: Omit<PgBoss.SendOptions, 'db'> = {}): Promise<string> {
+  async send(
+    em: EntityManager,
+    name: string,
+    data: object,
+    options: Omit<PgBoss.SendOptions, 'db'> = {},
+  ): Promise<string> {
     const id = await this.boss.send(name, data, { ...options, db: inTransaction(em) });
     if (!id) throw new Error(`job queue ${name} refused a job`);
     return id;
@@ -209,7 +230,10 @@ export class JobQueue {
   /** Enqueues many jobs in one statement, in the transaction of `em` (`priority`: higher runs first, default 0). */
   async sendMany(em: EntityManager, name: string, data: object[], options: { priority?: number } = {}): Promise<void> {
     for (let i = 0; i < data.length; i += 5000) {
-      await this.boss.insert(data.slice(i, i + 5000).map((d) => ({ name, data: d, ...options })), { db: inTransaction(em) });
+      await this.boss.insert(
+        data.slice(i, i + 5000).map((d) => ({ name, data: d, ...options })),
+        { db: inTransaction(em) },
+      );
     }
   }
 
@@ -219,7 +243,12 @@ export class JobQueue {
   }
 
   /** Jobs, newest first, optionally of one queue and in one state. */
-  async list(filter: { queue?: string | null; state?: JobState | null; id?: string; first: number }): Promise<JobRow[]> {
+  async list(filter: {
+    queue?: string | null;
+    state?: JobState | null;
+    id?: string;
+    first: number;
+  }): Promise<JobRow[]> {
     const statement = jobList(filter);
     const { rows } = await this.boss.getDb().executeSql(statement.text, statement.values);
     return rows.map((r) => ({ ...r, state: r.state as JobState, error: r.state === 'completed' ? null : r.error }));
@@ -259,14 +288,17 @@ export class JobQueue {
     const deadLetters: QueueCounts['deadLetters'] = [];
     for (const r of rows as { name: string; state: string; count: number }[]) {
       if (r.name.endsWith(DEAD_LETTER_SUFFIX)) {
-        if (r.state !== 'active') deadLetters.push({ queue: r.name.slice(0, -DEAD_LETTER_SUFFIX.length), count: r.count });
+        if (r.state !== 'active')
+          deadLetters.push({ queue: r.name.slice(0, -DEAD_LETTER_SUFFIX.length), count: r.count });
       } else depth.push({ queue: r.name, state: r.state, count: r.count });
     }
     // This process's queues report 0 rather than nothing when empty (an alert can tell "none" from "unknown").
     for (const queue of this.defined) {
-      for (const state of ['created', 'retry', 'active']) if (!depth.some((d) => d.queue === queue && d.state === state)) depth.push({ queue, state, count: 0 });
+      for (const state of ['created', 'retry', 'active'])
+        if (!depth.some((d) => d.queue === queue && d.state === state)) depth.push({ queue, state, count: 0 });
     }
-    for (const origin of this.deadLetterOf.values()) if (!deadLetters.some((d) => d.queue === origin)) deadLetters.push({ queue: origin, count: 0 });
+    for (const origin of this.deadLetterOf.values())
+      if (!deadLetters.some((d) => d.queue === origin)) deadLetters.push({ queue: origin, count: 0 });
     return { depth, deadLetters };
   }
 
@@ -285,7 +317,10 @@ export class JobQueue {
    */
   async stop(timeoutMs = 15_000): Promise<void> {
     this.started = false;
-    const cut = setTimeout(() => this.abandon(new Error('the server stopped while this job ran; it is retried')), Math.max(0, timeoutMs - 500));
+    const cut = setTimeout(
+      () => this.abandon(new Error('the server stopped while this job ran; it is retried')),
+      Math.max(0, timeoutMs - 500),
+    );
     try {
       await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     } finally {
@@ -293,6 +328,7 @@ export class JobQueue {
     }
     // Nothing of the queue is left running once the server says it stopped: the workers' loops
     // have ended (at most a poll after their last job; another instance's are waited for briefly).
-    if (this.workers.size) await Promise.race([Promise.all(workerLoops), new Promise((resolve) => setTimeout(resolve, 1100).unref())]);
+    if (this.workers.size)
+      await Promise.race([Promise.all(workerLoops), new Promise((resolve) => setTimeout(resolve, 1100).unref())]);
   }
 }

@@ -68,7 +68,16 @@ export class Lifecycle {
     if (this.stopping) {
       res.setHeader('connection', 'close');
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      res.status(503).json({ errors: [{ message: 'The server is shutting down: retry (another instance will answer)', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      res
+        .status(503)
+        .json({
+          errors: [
+            {
+              message: 'The server is shutting down: retry (another instance will answer)',
+              extensions: { code: 'SERVICE_UNAVAILABLE' },
+            },
+          ],
+        });
       return;
     }
     this.inFlight++;
@@ -88,8 +97,14 @@ export class Lifecycle {
   readiness(checks: ReadinessChecks) {
     return async (_req: Request, res: Response) => {
       const [database, jobs] = await Promise.all([
-        within(checks.database(), CHECK_TIMEOUT_MS).then(() => 'up' as const, () => 'down' as const),
-        within(checks.jobs(), CHECK_TIMEOUT_MS).then((ok) => (ok ? 'up' : 'down') as PartState, () => 'down' as const),
+        within(checks.database(), CHECK_TIMEOUT_MS).then(
+          () => 'up' as const,
+          () => 'down' as const,
+        ),
+        within(checks.jobs(), CHECK_TIMEOUT_MS).then(
+          (ok) => (ok ? 'up' : 'down') as PartState,
+          () => 'down' as const,
+        ),
       ]);
       const eventStream: PartState = checks.eventStream() ? 'up' : 'down';
       const parts = { database, jobs, eventStream };
@@ -107,7 +122,10 @@ export class Lifecycle {
   /** Waits until no HTTP request is in flight, or the deadline; returns how many are still running. */
   async drainRequests(deadline: number): Promise<number> {
     while (this.inFlight > 0 && Date.now() < deadline) {
-      await Promise.race([new Promise<void>((resolve) => (this.idle = resolve)), sleep(Math.max(0, deadline - Date.now()))]);
+      await Promise.race([
+        new Promise<void>((resolve) => (this.idle = resolve)),
+        sleep(Math.max(0, deadline - Date.now())),
+      ]);
       this.idle = undefined;
     }
     return this.inFlight;
@@ -118,15 +136,21 @@ export class Lifecycle {
     const open = [...wsServer.clients];
     this.log.info({ sockets: open.length }, 'shutdown: closing WebSockets with 1012 (Service Restart)');
     if (!open.length) return;
-    const closed = Promise.all(open.map((socket) => new Promise<void>((resolve) => {
-      if (socket.readyState === socket.CLOSED) return resolve();
-      socket.once('close', () => resolve());
-      socket.close(WS_SERVICE_RESTART, 'Service Restart');
-    })));
+    const closed = Promise.all(
+      open.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            socket.once('close', () => resolve());
+            socket.close(WS_SERVICE_RESTART, 'Service Restart');
+          }),
+      ),
+    );
     // A client that does not answer the close handshake is cut off (ws terminates it itself after 30 s).
     await Promise.race([closed, sleep(Math.max(0, Math.min(deadline - Date.now(), 2000)))]);
     const stuck = open.filter((socket) => socket.readyState !== socket.CLOSED);
-    if (stuck.length) this.log.warn({ sockets: stuck.length }, 'shutdown: WebSockets that did not close in time were cut');
+    if (stuck.length)
+      this.log.warn({ sockets: stuck.length }, 'shutdown: WebSockets that did not close in time were cut');
     for (const socket of stuck) socket.terminate();
   }
 
@@ -136,11 +160,19 @@ export class Lifecycle {
    * in turn; past the deadline none is waited for any more (a request stuck on a lock must not
    * keep the process, or the embedded database, from stopping).
    */
-  async shutdown(o: { httpServer: http.Server; wsServer: WebSocketServer; timeoutMs: number; steps: [string, (left: () => number) => Promise<unknown>][] }) {
+  async shutdown(o: {
+    httpServer: http.Server;
+    wsServer: WebSocketServer;
+    timeoutMs: number;
+    steps: [string, (left: () => number) => Promise<unknown>][];
+  }) {
     const deadline = Date.now() + o.timeoutMs;
     const left = () => Math.max(0, deadline - Date.now());
     this.beginStop();
-    this.log.info({ timeoutMs: o.timeoutMs }, 'shutdown: readiness 503, refusing new requests, finishing requests in flight');
+    this.log.info(
+      { timeoutMs: o.timeoutMs },
+      'shutdown: readiness 503, refusing new requests, finishing requests in flight',
+    );
     if (await this.drainRequests(deadline)) this.forceClose(o.httpServer);
     await this.closeSockets(o.wsServer, deadline);
     for (const [name, run] of o.steps) {
@@ -151,7 +183,8 @@ export class Lifecycle {
       );
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left())));
-      if (await Promise.race([done.then(() => false), late])) this.log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
+      if (await Promise.race([done.then(() => false), late]))
+        this.log.warn({ step: name }, 'shutdown: deadline passed, not waiting for this step');
       clearTimeout(timer);
     }
     this.log.info({ tookMs: o.timeoutMs - left(), timedOut: left() === 0 }, 'shutdown: server stopped');

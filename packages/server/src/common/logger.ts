@@ -9,9 +9,26 @@ import pino from 'pino';
 export type Logger = pino.Logger;
 
 export const REDACTED_PATHS = [
-  'password', '*.password', 'newPassword', '*.newPassword', 'currentPassword', '*.currentPassword', 'passwordHash', '*.passwordHash',
-  'secret', '*.secret', 'token', '*.token', 'authorization', '*.authorization', '*.headers.authorization', '*.headers.cookie',
-  'connectionParams', '*.connectionParams', 'variables', '*.variables',
+  'password',
+  '*.password',
+  'newPassword',
+  '*.newPassword',
+  'currentPassword',
+  '*.currentPassword',
+  'passwordHash',
+  '*.passwordHash',
+  'secret',
+  '*.secret',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  'connectionParams',
+  '*.connectionParams',
+  'variables',
+  '*.variables',
 ];
 
 /**
@@ -39,7 +56,8 @@ function traceFields(): Record<string, string> {
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options = {
-    level, base: { service: 'oms' },
+    level,
+    base: { service: 'oms' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: errorSerializer },
     mixin: traceFields,

@@ -34,14 +34,34 @@ export interface PoolStats {
 }
 
 /** A tarn pool (knex's, so MikroORM's). */
-interface TarnPool { numUsed(): number; numFree(): number; numPendingAcquires(): number; max?: number }
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  max?: number;
+}
 /** A node-postgres pool. */
-interface PgPool { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } }
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: number };
+}
 
 export const tarnPoolStats = (pool: TarnPool | undefined): PoolStats | undefined =>
-  pool && { size: pool.numUsed() + pool.numFree(), inUse: pool.numUsed(), waiting: pool.numPendingAcquires(), max: pool.max };
+  pool && {
+    size: pool.numUsed() + pool.numFree(),
+    inUse: pool.numUsed(),
+    waiting: pool.numPendingAcquires(),
+    max: pool.max,
+  };
 export const pgPoolStats = (pool: PgPool | undefined): PoolStats | undefined =>
-  pool && { size: pool.totalCount, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount, max: pool.options?.max };
+  pool && {
+    size: pool.totalCount,
+    inUse: pool.totalCount - pool.idleCount,
+    waiting: pool.waitingCount,
+    max: pool.options?.max,
+  };
 
 export interface QueueCounts {
   /** Jobs by queue and state (`created`, `retry`, `active`). */
@@ -76,7 +96,8 @@ class BoundedLabel {
 }
 
 /** A label-safe operation name: GraphQL names are [_A-Za-z][_0-9A-Za-z]*; anything else is anonymous. */
-const operationLabel = (name: string | null | undefined) => (name && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : 'anonymous');
+const operationLabel = (name: string | null | undefined) =>
+  name && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name) ? name : 'anonymous';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -88,49 +109,83 @@ export class Metrics {
   private replicaCache?: { at: number; status: Promise<{ name: string; up: boolean; lagSeconds?: number }[]> };
 
   readonly httpDuration = new Histogram({
-    name: 'oms_http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status',
-    labelNames: ['method', 'route', 'status'] as const, buckets: DURATION_BUCKETS, registers: [this.registry],
+    name: 'oms_http_request_duration_seconds',
+    help: 'HTTP requests by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
   });
   readonly graphqlDuration = new Histogram({
     name: 'oms_graphql_operation_duration_seconds',
     help: 'GraphQL operations over HTTP by operation name (anonymous, other beyond 200 names), type and outcome (ok or the first error code)',
-    labelNames: ['operation', 'type', 'outcome'] as const, buckets: DURATION_BUCKETS, registers: [this.registry],
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
   });
   readonly graphqlErrors = new Counter({
-    name: 'oms_graphql_errors_total', help: 'GraphQL errors returned to clients, by error code',
-    labelNames: ['code'] as const, registers: [this.registry],
+    name: 'oms_graphql_errors_total',
+    help: 'GraphQL errors returned to clients, by error code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
   });
   readonly webhookDeliveries = new Counter({
-    name: 'oms_webhook_delivery_attempts_total', help: 'Webhook delivery attempts by outcome (delivered, retrying, failed: given up)',
-    labelNames: ['outcome'] as const, registers: [this.registry],
+    name: 'oms_webhook_delivery_attempts_total',
+    help: 'Webhook delivery attempts by outcome (delivered, retrying, failed: given up)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
   });
   readonly webhookLatency = new Histogram({
-    name: 'oms_webhook_delivery_duration_seconds', help: 'Time from sending a webhook request to its answer (or failure), by outcome',
-    labelNames: ['outcome'] as const, buckets: DURATION_BUCKETS, registers: [this.registry],
+    name: 'oms_webhook_delivery_duration_seconds',
+    help: 'Time from sending a webhook request to its answer (or failure), by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: DURATION_BUCKETS,
+    registers: [this.registry],
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
     const self = this;
     new Gauge({
-      name: 'oms_db_pool_connections', help: 'Open connections of a database pool (in use and idle)', labelNames: ['pool'] as const, registers,
-      collect() { self.setPools(this, 'size'); },
+      name: 'oms_db_pool_connections',
+      help: 'Open connections of a database pool (in use and idle)',
+      labelNames: ['pool'] as const,
+      registers,
+      collect() {
+        self.setPools(this, 'size');
+      },
     });
     new Gauge({
-      name: 'oms_db_pool_connections_in_use', help: 'Connections of a database pool in use', labelNames: ['pool'] as const, registers,
-      collect() { self.setPools(this, 'inUse'); },
+      name: 'oms_db_pool_connections_in_use',
+      help: 'Connections of a database pool in use',
+      labelNames: ['pool'] as const,
+      registers,
+      collect() {
+        self.setPools(this, 'inUse');
+      },
     });
     new Gauge({
-      name: 'oms_db_pool_waiting', help: 'Callers waiting for a connection of a database pool', labelNames: ['pool'] as const, registers,
-      collect() { self.setPools(this, 'waiting'); },
+      name: 'oms_db_pool_waiting',
+      help: 'Callers waiting for a connection of a database pool',
+      labelNames: ['pool'] as const,
+      registers,
+      collect() {
+        self.setPools(this, 'waiting');
+      },
     });
     new Gauge({
-      name: 'oms_db_pool_max', help: 'Largest size of a database pool', labelNames: ['pool'] as const, registers,
-      collect() { self.setPools(this, 'max'); },
+      name: 'oms_db_pool_max',
+      help: 'Largest size of a database pool',
+      labelNames: ['pool'] as const,
+      registers,
+      collect() {
+        self.setPools(this, 'max');
+      },
     });
     new Gauge({
-      name: 'oms_job_queue_jobs', help: 'Jobs in a queue by state (created: waiting, retry: waiting to be retried, active: running)',
-      labelNames: ['queue', 'state'] as const, registers,
+      name: 'oms_job_queue_jobs',
+      help: 'Jobs in a queue by state (created: waiting, retry: waiting to be retried, active: running)',
+      labelNames: ['queue', 'state'] as const,
+      registers,
       async collect() {
         const counts = await self.queueCounts();
         this.reset();
@@ -138,8 +193,10 @@ export class Metrics {
       },
     });
     new Gauge({
-      name: 'oms_job_dead_letters', help: 'Jobs that used up their retries, waiting in the dead-letter queue of a queue',
-      labelNames: ['queue'] as const, registers,
+      name: 'oms_job_dead_letters',
+      help: 'Jobs that used up their retries, waiting in the dead-letter queue of a queue',
+      labelNames: ['queue'] as const,
+      registers,
       async collect() {
         const counts = await self.queueCounts();
         this.reset();
@@ -147,54 +204,69 @@ export class Metrics {
       },
     });
     new Gauge({
-      name: 'oms_event_stream_connected', help: '1 while the event stream listens to PostgreSQL, 0 while it reconnects', registers,
+      name: 'oms_event_stream_connected',
+      help: '1 while the event stream listens to PostgreSQL, 0 while it reconnects',
+      registers,
       collect() {
         const s = self.read(() => self.sources.eventStream?.());
         if (s) this.set(s.connected ? 1 : 0);
       },
     });
     new Gauge({
-      name: 'oms_event_stream_last_published_timestamp_seconds', help: 'When the event stream last published a subscription update (Unix time; within OMS_EVENT_STABLE_WAIT_MS of its commit)', registers,
+      name: 'oms_event_stream_last_published_timestamp_seconds',
+      help: 'When the event stream last published a subscription update (Unix time; within OMS_EVENT_STABLE_WAIT_MS of its commit)',
+      registers,
       collect() {
         const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
         if (at) this.set(at.getTime() / 1000);
       },
     });
     new Gauge({
-      name: 'oms_event_stream_lag_seconds', help: 'Seconds since the event stream last published a subscription update (also grows while nothing changes)', registers,
+      name: 'oms_event_stream_lag_seconds',
+      help: 'Seconds since the event stream last published a subscription update (also grows while nothing changes)',
+      registers,
       collect() {
         const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
         if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
       },
     });
     new Gauge({
-      name: 'oms_ws_connections', help: 'Open WebSocket connections', registers,
+      name: 'oms_ws_connections',
+      help: 'Open WebSocket connections',
+      registers,
       collect() {
         const s = self.read(() => self.sources.webSockets?.());
         if (s) this.set(s.connections);
       },
     });
     new Gauge({
-      name: 'oms_ws_subscriptions', help: 'Active GraphQL subscriptions over WebSocket', registers,
+      name: 'oms_ws_subscriptions',
+      help: 'Active GraphQL subscriptions over WebSocket',
+      registers,
       collect() {
         const s = self.read(() => self.sources.webSockets?.());
         if (s) this.set(s.subscriptions);
       },
     });
     new Gauge({
-      name: 'oms_db_replica_up', help: 'Whether a read replica (DATABASE_READ_URL) answered at this scrape: 1 up, 0 down',
-      labelNames: ['replica'] as const, registers,
+      name: 'oms_db_replica_up',
+      help: 'Whether a read replica (DATABASE_READ_URL) answered at this scrape: 1 up, 0 down',
+      labelNames: ['replica'] as const,
+      registers,
       async collect() {
         this.reset();
         for (const r of (await self.replicaStatus()) ?? []) this.set({ replica: r.name }, r.up ? 1 : 0);
       },
     });
     new Gauge({
-      name: 'oms_db_replica_lag_seconds', help: 'Replay lag of a read replica: 0 when it has replayed all it received, else the age of the last transaction it replayed',
-      labelNames: ['replica'] as const, registers,
+      name: 'oms_db_replica_lag_seconds',
+      help: 'Replay lag of a read replica: 0 when it has replayed all it received, else the age of the last transaction it replayed',
+      labelNames: ['replica'] as const,
+      registers,
       async collect() {
         this.reset();
-        for (const r of (await self.replicaStatus()) ?? []) if (r.lagSeconds !== undefined) this.set({ replica: r.name }, r.lagSeconds);
+        for (const r of (await self.replicaStatus()) ?? [])
+          if (r.lagSeconds !== undefined) this.set({ replica: r.name }, r.lagSeconds);
       },
     });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
@@ -233,10 +305,16 @@ export class Metrics {
         const end = metrics.graphqlDuration.startTimer();
         return {
           async willSendResponse({ response, operationName, operation }) {
-            const errors = response.body.kind === 'single' ? response.body.singleResult.errors ?? [] : [];
-            const codes = errors.map((e) => metrics.errorCodes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+            const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+            const codes = errors.map((e) =>
+              metrics.errorCodes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+            );
             for (const code of codes) metrics.graphqlErrors.inc({ code });
-            end({ operation: metrics.operationNames.of(operationLabel(operationName)), type: operation?.operation ?? 'unknown', outcome: codes[0] ?? 'ok' });
+            end({
+              operation: metrics.operationNames.of(operationLabel(operationName)),
+              type: operation?.operation ?? 'unknown',
+              outcome: codes[0] ?? 'ok',
+            });
           },
         };
       },
@@ -264,7 +342,8 @@ export class Metrics {
   private async replicaStatus() {
     const source = this.sources.replicas;
     if (!source) return undefined;
-    if (!this.replicaCache || Date.now() - this.replicaCache.at > 500) this.replicaCache = { at: Date.now(), status: source() };
+    if (!this.replicaCache || Date.now() - this.replicaCache.at > 500)
+      this.replicaCache = { at: Date.now(), status: source() };
     return this.replicaCache.status.catch(() => undefined);
   }
 
@@ -308,13 +387,24 @@ export function metricsRoute(metrics: Metrics, token: string | undefined) {
   const expected = token ? createHash('sha256').update(token).digest() : undefined;
   return async (req: Request, res: Response) => {
     if (!expected) {
-      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Metrics are not served on this port (see OMS_METRICS_TOKEN, OMS_METRICS_PORT)' } });
+      res
+        .status(404)
+        .json({
+          error: {
+            code: 'NOT_FOUND',
+            message: 'Metrics are not served on this port (see OMS_METRICS_TOKEN, OMS_METRICS_PORT)',
+          },
+        });
       return;
     }
     const given = /^Bearer\s+(\S+)$/i.exec(req.header('authorization')?.trim() ?? '')?.[1];
     if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
       res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'GET /metrics needs Authorization: Bearer <OMS_METRICS_TOKEN>' } });
+      res
+        .status(401)
+        .json({
+          error: { code: 'UNAUTHENTICATED', message: 'GET /metrics needs Authorization: Bearer <OMS_METRICS_TOKEN>' },
+        });
       return;
     }
     await sendMetrics(metrics, res);
@@ -335,7 +425,11 @@ async function sendMetrics(metrics: Metrics, res: http.ServerResponse) {
 }
 
 /** A plain HTTP server that answers GET /metrics only (bound to `host`, loopback by default). */
-export async function startMetricsServer(metrics: Metrics, port: number, host: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function startMetricsServer(
+  metrics: Metrics,
+  port: number,
+  host: string,
+): Promise<{ port: number; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if ((req.url ?? '').split('?')[0] === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
       void sendMetrics(metrics, res);
@@ -354,9 +448,10 @@ export async function startMetricsServer(metrics: Metrics, port: number, host: s
   });
   return {
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -5,7 +5,9 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'An amount in integer minor units (cents) of an ISO 4217 currency.' })
 export class Money {
   // SafeInt (53 bits), not Int (32): sums over many orders (analytics) pass 2^31 minor units.
-  @Field(() => GraphQLSafeInt, { description: 'Integer minor units, e.g. 1999 for 19.99 EUR (a safe integer: sums in reports can exceed 32 bits).' })
+  @Field(() => GraphQLSafeInt, {
+    description: 'Integer minor units, e.g. 1999 for 19.99 EUR (a safe integer: sums in reports can exceed 32 bits).',
+  })
   amount: number;
 
   @Field(() => String, { description: 'ISO 4217 code, e.g. EUR.' })
@@ -37,6 +39,8 @@ export function formatMoney(amount: number, currency: string): string {
   }
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
-  const major = digits ? `${Math.floor(abs / 10 ** digits)}.${String(abs % 10 ** digits).padStart(digits, '0')}` : String(abs);
+  const major = digits
+    ? `${Math.floor(abs / 10 ** digits)}.${String(abs % 10 ** digits).padStart(digits, '0')}`
+    : String(abs);
   return `${sign}${major} ${currency}`;
 }

@@ -37,7 +37,9 @@ export async function runMutation<K extends string, T>(
   } catch (e) {
     if (e instanceof DomainError) return { userErrors: e.userErrors } as Result<K, T>;
     if (options.conflict && e instanceof UniqueConstraintViolationException) {
-      return { userErrors: [new UserError(ErrorCode.CONFLICT, options.conflict.message, options.conflict.field)] } as Result<K, T>;
+      return {
+        userErrors: [new UserError(ErrorCode.CONFLICT, options.conflict.message, options.conflict.field)],
+      } as Result<K, T>;
     }
     throw e;
   } finally {

@@ -70,7 +70,12 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
  * Builds a connection from limit + 1 fetched items. totalCount is counted only if a client asks
  * for it (a lazy getter), so paging does not pay for a count it does not show.
  */
-export function toConnection<T>(items: T[], limit: number, cursorOf: (t: T) => (string | number)[], count: () => Promise<number>) {
+export function toConnection<T>(
+  items: T[],
+  limit: number,
+  cursorOf: (t: T) => (string | number)[],
+  count: () => Promise<number>,
+) {
   const page = items.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
   let counted: Promise<number> | undefined;

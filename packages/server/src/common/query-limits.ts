@@ -10,7 +10,17 @@
  * The cost is reported in each response's `extensions.cost`.
  */
 import depthLimit from 'graphql-depth-limit';
-import { DocumentNode, FragmentDefinitionNode, getNullableType, GraphQLError, GraphQLSchema, isListType, Kind, SelectionSetNode, ValidationRule } from 'graphql';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNullableType,
+  GraphQLError,
+  GraphQLSchema,
+  isListType,
+  Kind,
+  SelectionSetNode,
+  ValidationRule,
+} from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, LEGACY_LIST_CAP, MAX_PAGE_SIZE } from './pagination';
 
@@ -24,7 +34,8 @@ export interface QueryLimits {
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
   // A page over the maximum is refused by the field itself, with a clearer message than a cost.
-  const first = Number.isInteger(args.first) && args.first > 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const first =
+    Number.isInteger(args.first) && args.first > 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   return 1 + first * childComplexity;
 };
 
@@ -112,9 +123,12 @@ export function aliasRule(limits: QueryLimits): ValidationRule {
         if (d.kind !== Kind.OPERATION_DEFINITION) continue;
         const n = count(d.selectionSet, new Set());
         if (n > max) {
-          context.reportError(new GraphQLError(`Too many aliases: an operation may hold at most ${max} aliased fields`, {
-            nodes: [d], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', maximumAliases: max },
-          }));
+          context.reportError(
+            new GraphQLError(`Too many aliases: an operation may hold at most ${max} aliased fields`, {
+              nodes: [d],
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'TOO_MANY_ALIASES', maximumAliases: max },
+            }),
+          );
         }
       }
       return false;
@@ -156,21 +170,36 @@ function costVariables(document: DocumentNode): string[] {
  * Costs computed, per parsed document (Apollo keeps one DocumentNode per query text, so a repeated
  * operation is the same object), per operation name and values of the variables the cost depends on.
  */
-const costCache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>>();
+const costCache = new WeakMap<
+  GraphQLSchema,
+  WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>
+>();
 const MAX_COSTS_PER_DOCUMENT = 100;
 
 /** The cost of an operation; throws QUERY_TOO_COMPLEX (with the cost) when it is over the limit. */
-export function checkCost(schema: GraphQLSchema, limits: QueryLimits, query: DocumentNode, variables?: Record<string, unknown>, operationName?: string | null): number {
+export function checkCost(
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  query: DocumentNode,
+  variables?: Record<string, unknown>,
+  operationName?: string | null,
+): number {
   let bySchema = costCache.get(schema);
   if (!bySchema) costCache.set(schema, (bySchema = new WeakMap()));
   let known = bySchema.get(query);
   if (!known) bySchema.set(query, (known = { variables: costVariables(query), costs: new Map() }));
-  const key = JSON.stringify([operationName ?? null, known.variables.map((v) => (variables && v in variables ? variables[v] : { absent: true }))]);
+  const key = JSON.stringify([
+    operationName ?? null,
+    known.variables.map((v) => (variables && v in variables ? variables[v] : { absent: true })),
+  ]);
   let cost = known.costs.get(key);
   if (cost === undefined) {
     try {
       cost = getComplexity({
-        schema, query, variables, operationName: operationName ?? undefined,
+        schema,
+        query,
+        variables,
+        operationName: operationName ?? undefined,
         estimators: [pageEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
       });
     } catch {
@@ -181,9 +210,12 @@ export function checkCost(schema: GraphQLSchema, limits: QueryLimits, query: Doc
     known.costs.set(key, cost);
   }
   if (cost > limits.maxCost) {
-    throw new GraphQLError(`Query is too complex: cost ${cost}, maximum ${limits.maxCost}. Ask for fewer fields or smaller pages (first).`, {
-      extensions: { code: 'QUERY_TOO_COMPLEX', cost, maximumCost: limits.maxCost, http: { status: 400 } },
-    });
+    throw new GraphQLError(
+      `Query is too complex: cost ${cost}, maximum ${limits.maxCost}. Ask for fewer fields or smaller pages (first).`,
+      {
+        extensions: { code: 'QUERY_TOO_COMPLEX', cost, maximumCost: limits.maxCost, http: { status: 400 } },
+      },
+    );
   }
   return cost;
 }

@@ -70,8 +70,13 @@ export function addressKey(ip: string | undefined): string {
     const left = head ? head.split(':') : [];
     const right = ip.includes('::') && tail ? tail.split(':') : [];
     // An embedded IPv4 tail (a.b.c.d) is two groups; it never reaches the first four anyway.
-    const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-    return `${groups.slice(0, 4).map((g) => (parseInt(g, 16) || 0).toString(16)).join(':')}::/64`;
+    const groups = ip.includes('::')
+      ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+      : left;
+    return `${groups
+      .slice(0, 4)
+      .map((g) => (parseInt(g, 16) || 0).toString(16))
+      .join(':')}::/64`;
   }
   return ip;
 }
@@ -103,7 +108,11 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   private readonly addressFailures?: RateLimiterAbstract;
   private readonly trackingFailures?: RateLimiterAbstract;
 
-  constructor(readonly settings: RateLimitSettings, connection: { databaseUrl: string; redisUrl?: string }, log?: Logger) {
+  constructor(
+    readonly settings: RateLimitSettings,
+    connection: { databaseUrl: string; redisUrl?: string },
+    log?: Logger,
+  ) {
     this.log = log;
     this.store = connection.redisUrl
       ? { kind: 'redis', redis: new Redis(connection.redisUrl, { maxRetriesPerRequest: 1 }) }
@@ -118,11 +127,22 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     const make = (keyPrefix: string, points: number, duration: number) =>
       this.store.kind === 'redis'
         ? new RateLimiterRedis({ storeClient: this.store.redis, keyPrefix: `oms:${keyPrefix}`, points, duration })
-        : new RateLimiterPostgres({ storeClient: this.store.pool, storeType: 'pool', tableName: 'rate_limit', tableCreated: true, keyPrefix, points, duration });
+        : new RateLimiterPostgres({
+            storeClient: this.store.pool,
+            storeType: 'pool',
+            tableName: 'rate_limit',
+            tableCreated: true,
+            keyPrefix,
+            points,
+            duration,
+          });
     if (settings.requests > 0) this.requestLimiter = make('req', settings.requests, settings.windowSeconds);
-    if (settings.loginFailuresPerAccount > 0) this.accountFailures = make('login-account', settings.loginFailuresPerAccount, 15 * 60);
-    if (settings.loginFailuresPerAddress > 0) this.addressFailures = make('login-address', settings.loginFailuresPerAddress, 60 * 60);
-    if (settings.trackingFailuresPerAddress) this.trackingFailures = make('track-address', settings.trackingFailuresPerAddress, 60 * 60);
+    if (settings.loginFailuresPerAccount > 0)
+      this.accountFailures = make('login-account', settings.loginFailuresPerAccount, 15 * 60);
+    if (settings.loginFailuresPerAddress > 0)
+      this.addressFailures = make('login-address', settings.loginFailuresPerAddress, 60 * 60);
+    if (settings.trackingFailuresPerAddress)
+      this.trackingFailures = make('track-address', settings.trackingFailuresPerAddress, 60 * 60);
   }
 
   /** Charges one request to `actorKey` (e.g. "user:<id>", "key:<id>", "ip:<address>"); throws RATE_LIMITED past the limit. */
@@ -153,7 +173,8 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
       if (e instanceof RateLimiterRes) {
         const s = retryAfter(e);
         throw new RateLimitedError(
-          `Rate limit exceeded: ${this.settings.requests} requests per ${this.settings.windowSeconds} s; retry in ${s} s`, s,
+          `Rate limit exceeded: ${this.settings.requests} requests per ${this.settings.windowSeconds} s; retry in ${s} s`,
+          s,
           { limit: this.settings.requests, windowSeconds: this.settings.windowSeconds },
         );
       }
@@ -193,15 +214,17 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
       if (!local.pending || !limiter) continue;
       const n = local.pending;
       local.pending = 0;
-      work.push(limiter.consume(key, n).then(
-        (res) => this.note(key, res),
-        (e) => {
-          if (e instanceof RateLimiterRes) return this.note(key, e);
-          local.pending += n;
-          if (!this.closed) this.log?.warn({ err: e }, 'writing rate-limit counts failed; retrying');
-          this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
-        },
-      ));
+      work.push(
+        limiter.consume(key, n).then(
+          (res) => this.note(key, res),
+          (e) => {
+            if (e instanceof RateLimiterRes) return this.note(key, e);
+            local.pending += n;
+            if (!this.closed) this.log?.warn({ err: e }, 'writing rate-limit counts failed; retrying');
+            this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
+          },
+        ),
+      );
     }
     this.flushing = Promise.all(work).then(() => {
       this.flushing = undefined;
@@ -233,7 +256,8 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
 
   async succeeded(account: string, ip?: string): Promise<void> {
     await this.accountFailures?.delete(account).catch((e: unknown) => Promise.reject(asUnavailable(e)));
-    if (ip) await this.addressFailures?.reward(addressKey(ip), 1).catch((e: unknown) => Promise.reject(asUnavailable(e)));
+    if (ip)
+      await this.addressFailures?.reward(addressKey(ip), 1).catch((e: unknown) => Promise.reject(asUnavailable(e)));
   }
 
   private closed = false;

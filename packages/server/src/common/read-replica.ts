@@ -83,14 +83,17 @@ export function replicaEm(em: EntityManager): EntityManager {
 export async function onReplica<T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>): Promise<T> {
   if (!hasReplicas(em)) return em.fork().transactional(fn);
   const replica = replicaEm(em);
-  return replica.getConnection('read').transactional(async (trx: unknown) => {
-    replica.setTransactionContext(trx as any);
-    try {
-      return await fn(replica);
-    } finally {
-      replica.resetTransactionContext();
-    }
-  }, { readOnly: true, loggerContext: replica.getLoggerContext() });
+  return replica.getConnection('read').transactional(
+    async (trx: unknown) => {
+      replica.setTransactionContext(trx as any);
+      try {
+        return await fn(replica);
+      } finally {
+        replica.resetTransactionContext();
+      }
+    },
+    { readOnly: true, loggerContext: replica.getLoggerContext() },
+  );
 }
 
 /** What /metrics reports of one replica. */
@@ -105,24 +108,33 @@ export interface ReplicaStatus {
 /** The ORM's pool of each replica, by name (read-1, ...), for oms_db_pool_* in /metrics. */
 export function replicaPools(em: EntityManager): Record<string, PoolStats | undefined> {
   const replicas: Array<{ options?: { name?: string }; getKnex(): any }> = (em.getDriver() as any).replicas ?? [];
-  return Object.fromEntries(replicas.map((c, i) => [c.options?.name ?? `read-${i + 1}`, tarnPoolStats(c.getKnex()?.client?.pool)]));
+  return Object.fromEntries(
+    replicas.map((c, i) => [c.options?.name ?? `read-${i + 1}`, tarnPoolStats(c.getKnex()?.client?.pool)]),
+  );
 }
 
 /** Asks every replica for its lag; one that does not answer within `timeoutMs` is down. */
 export async function replicaStatus(em: EntityManager, timeoutMs = 2000): Promise<ReplicaStatus[]> {
-  const replicas: Array<{ options?: { name?: string }; execute(sql: string, params: unknown[]): Promise<Array<{ lag: number }>> }> = (em.getDriver() as any).replicas ?? [];
+  const replicas: Array<{
+    options?: { name?: string };
+    execute(sql: string, params: unknown[]): Promise<Array<{ lag: number }>>;
+  }> = (em.getDriver() as any).replicas ?? [];
   const lag = replicaLag();
-  return Promise.all(replicas.map(async (connection, i) => {
-    const name = connection.options?.name ?? `read-${i + 1}`;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), timeoutMs); });
-      const [row] = await Promise.race([connection.execute(lag.text, lag.values), timeout]);
-      return { name, up: true, lagSeconds: Number(row.lag) };
-    } catch {
-      return { name, up: false };
-    } finally {
-      clearTimeout(timer);
-    }
-  }));
+  return Promise.all(
+    replicas.map(async (connection, i) => {
+      const name = connection.options?.name ?? `read-${i + 1}`;
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+        });
+        const [row] = await Promise.race([connection.execute(lag.text, lag.values), timeout]);
+        return { name, up: true, lagSeconds: Number(row.lag) };
+      } catch {
+        return { name, up: false };
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
 }

@@ -12,7 +12,20 @@
  * stream publishes one object per update to every subscriber of the process), in a WeakMap, so
  * they go with the event.
  */
-import { createSourceEventStream, DocumentNode, execute, ExecutionArgs, ExecutionResult, getOperationAST, GraphQLError, GraphQLSchema, Kind, parse, Source, subscribe } from 'graphql';
+import {
+  createSourceEventStream,
+  DocumentNode,
+  execute,
+  ExecutionArgs,
+  ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  parse,
+  Source,
+  subscribe,
+} from 'graphql';
 import type { RequestContext } from './context';
 
 /** Parsed documents kept, by their text (least recently used dropped first). */
@@ -43,7 +56,11 @@ export function parseShared(source: string | Source): DocumentNode {
 }
 
 /** Validates a document against a schema once (the rules are fixed per server): the same errors for the same document. */
-export function validateOnce(schema: GraphQLSchema, document: DocumentNode, run: () => readonly GraphQLError[]): readonly GraphQLError[] {
+export function validateOnce(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  run: () => readonly GraphQLError[],
+): readonly GraphQLError[] {
   let bySchema = validated.get(schema);
   if (!bySchema) validated.set(schema, (bySchema = new WeakMap()));
   let errors = bySchema.get(document);
@@ -76,13 +93,22 @@ const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 function accessKey(ctx: Partial<RequestContext> | undefined): string {
   const a = ctx?.actor;
   if (!a) return 'anonymous';
-  return JSON.stringify([a.kind, !!a.mustChangePassword, [...a.permissions].sort(), a.channelIds ? [...a.channelIds].sort() : null]);
+  return JSON.stringify([
+    a.kind,
+    !!a.mustChangePassword,
+    [...a.permissions].sort(),
+    a.channelIds ? [...a.channelIds].sort() : null,
+  ]);
 }
 
 /** Keys sorted, so that equal variables give equal text. */
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as any)[k])}`).join(',')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((value as any)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 

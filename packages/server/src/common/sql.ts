@@ -15,7 +15,11 @@ export interface Statement {
 }
 
 /** Runs `sql` with `?` placeholders in the transaction of `em` (or on the pool when there is none). */
-export async function sql<T = Record<string, any>>(em: EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, any>>(
+  em: EntityManager,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   const runner = trx ?? em.getKnex();
   const started = Date.now();
@@ -30,7 +34,13 @@ function logQuery(em: EntityManager, text: string, started: number, rows: number
   const logger = em.config.getLogger();
   const context = em.getLoggerContext();
   if (!logger.isEnabled('query', context)) return;
-  logger.logQuery({ ...context, query: text.replace(/\s+/g, ' '), took: Date.now() - started, results: rows ?? undefined, level: 'info' });
+  logger.logQuery({
+    ...context,
+    query: text.replace(/\s+/g, ' '),
+    took: Date.now() - started,
+    results: rows ?? undefined,
+    level: 'info',
+  });
 }
 
 /** `?, ?, ?` for a list of n values. */
@@ -97,7 +107,13 @@ export async function transaction<T>(em: EntityManager, work: (trx: SqlTransacti
     const result = await connection.query(query);
     if (logger.isEnabled('query', logContext)) {
       const text = typeof query === 'string' ? query : query.text.replace(/\s+/g, ' ');
-      logger.logQuery({ ...logContext, query: text, took: Date.now() - started, results: result.rowCount, level: 'info' });
+      logger.logQuery({
+        ...logContext,
+        query: text,
+        took: Date.now() - started,
+        results: result.rowCount,
+        level: 'info',
+      });
     }
     return result.rows as R[];
   };
@@ -123,11 +139,17 @@ export async function transaction<T>(em: EntityManager, work: (trx: SqlTransacti
   }
 }
 
-function preparedQuery(statement: { text: string; values: unknown[] }): { name?: string; text: string; values: unknown[] } {
+function preparedQuery(statement: { text: string; values: unknown[] }): {
+  name?: string;
+  text: string;
+  values: unknown[];
+} {
   let name = preparedNames.get(statement.text);
   if (!name && preparedNames.size < MAX_PREPARED) {
     name = `oms_${createHash('sha1').update(statement.text).digest('hex').slice(0, 24)}`;
     preparedNames.set(statement.text, name);
   }
-  return name ? { name, text: statement.text, values: statement.values } : { text: statement.text, values: statement.values };
+  return name
+    ? { name, text: statement.text, values: statement.values }
+    : { text: statement.text, values: statement.values };
 }

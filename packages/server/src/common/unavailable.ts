@@ -17,7 +17,17 @@ export const UNAVAILABLE_MESSAGE = 'Service temporarily unavailable: the databas
  */
 const SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '08P01', '53300']);
 /** Node socket errors of a connection that could not be made or was cut. */
-const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNABORTED',
+]);
 const MESSAGES = [
   /Connection terminated/i,
   /connection (?:is )?(?:closed|ended)/i,
@@ -36,14 +46,27 @@ const MESSAGES = [
 export function isUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false;
   if (error instanceof ServiceUnavailableError) return true;
-  const e = error as { code?: unknown; message?: unknown; name?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown; thrownValue?: unknown };
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+    errors?: unknown;
+    thrownValue?: unknown;
+  };
   if (typeof e.code === 'string' && (SQLSTATES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
-  if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException' || e.name === 'MaxRetriesPerRequestError') return true;
+  if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException' || e.name === 'MaxRetriesPerRequestError')
+    return true;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
   if (Array.isArray(e.errors) && e.errors.some((x) => isUnavailable(x, depth + 1))) return true; // AggregateError (IPv4 and IPv6 refused)
   // graphql-js wraps a thrown value that is not an Error of its realm (a socket error under jest's
   // sandbox) in NonErrorThrown, keeping it as thrownValue.
-  return isUnavailable(e.cause, depth + 1) || isUnavailable(e.originalError, depth + 1) || isUnavailable(e.thrownValue, depth + 1);
+  return (
+    isUnavailable(e.cause, depth + 1) ||
+    isUnavailable(e.originalError, depth + 1) ||
+    isUnavailable(e.thrownValue, depth + 1)
+  );
 }
 
 /** What a client gets instead of a connection failure: 503, retry shortly. */
@@ -51,7 +74,8 @@ export class ServiceUnavailableError extends GraphQLError {
   constructor(message = UNAVAILABLE_MESSAGE) {
     super(message, {
       extensions: {
-        code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS,
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
         http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
       },
     });
@@ -71,7 +95,14 @@ export function unavailableStatusPlugin() {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ response }: { response: { http: { status?: number; headers: Map<string, string> }; body: { kind: string; singleResult?: { errors?: readonly { extensions?: Record<string, unknown> }[] } } } }) {
+        async willSendResponse({
+          response,
+        }: {
+          response: {
+            http: { status?: number; headers: Map<string, string> };
+            body: { kind: string; singleResult?: { errors?: readonly { extensions?: Record<string, unknown> }[] } };
+          };
+        }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult?.errors : undefined;
           if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
             response.http.status = 503;

@@ -20,7 +20,14 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
 /** PostgreSQL text cannot hold NUL characters: refuse them as bad input instead of failing on write. */
 function nulCharacters(value: unknown, path: string[], out: UserError[]): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(new UserError(ErrorCode.INVALID_INPUT, `${path.slice(1).join('.') || path[0]}: must not contain NUL characters`, path));
+    if (value.includes('\u0000'))
+      out.push(
+        new UserError(
+          ErrorCode.INVALID_INPUT,
+          `${path.slice(1).join('.') || path[0]}: must not contain NUL characters`,
+          path,
+        ),
+      );
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => nulCharacters(v, [...path, String(i)], out));
   } else if (value && typeof value === 'object') {
@@ -41,7 +48,10 @@ export function nulCharacterErrors(input: object, argName = 'input'): UserError[
 /** Validates a decorated input object; returns userErrors with field paths starting at argName. */
 export async function validateInput(input: object | undefined | null, argName = 'input'): Promise<UserError[]> {
   if (!input) return [new UserError(ErrorCode.INVALID_INPUT, `${argName} is required`, [argName])];
-  const errors = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(input, {
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   const out = flatten(errors, [argName]);
   nulCharacters(input, [argName], out);
   return out;

@@ -59,7 +59,12 @@ export function compileTrust(setting: string | false): (addr: string, i: number)
     const hops = Number(setting);
     return (_addr, i) => i < hops;
   }
-  return proxyAddr.compile(setting.split(',').map((s) => s.trim()).filter(Boolean));
+  return proxyAddr.compile(
+    setting
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
 }
 
 export class WsSessions {
@@ -104,8 +109,16 @@ export class WsSessions {
     }
     if (socket.readyState !== socket.OPEN) return false; // closed while authenticating
     this.connections.set(socket, {
-      actorKey, ip, token: actor ? token : undefined, tokenHash: actor && token ? hashToken(token) : undefined,
-      actor: actor && { kind: actor.kind, id: actor.id, role: actor.role, mustChangePassword: !!actor.mustChangePassword },
+      actorKey,
+      ip,
+      token: actor ? token : undefined,
+      tokenHash: actor && token ? hashToken(token) : undefined,
+      actor: actor && {
+        kind: actor.kind,
+        id: actor.id,
+        role: actor.role,
+        mustChangePassword: !!actor.mustChangePassword,
+      },
       operations: new Set(),
     });
     socket.once('close', () => this.connections.delete(socket));
@@ -128,7 +141,8 @@ export class WsSessions {
     const c = this.connections.get(socket);
     if (!c) return { message: 'This connection is closed', code: 'UNAUTHENTICATED' };
     const max = this.settings.maxSubscriptionsPerConnection;
-    if (c.operations.size >= max) return { message: `At most ${max} subscriptions per connection`, code: 'TOO_MANY_SUBSCRIPTIONS' };
+    if (c.operations.size >= max)
+      return { message: `At most ${max} subscriptions per connection`, code: 'TOO_MANY_SUBSCRIPTIONS' };
     c.operations.add(id);
     return undefined;
   }
@@ -153,9 +167,12 @@ export class WsSessions {
   private revoked(event: AccessRevoked) {
     for (const [socket, c] of this.connections) {
       if (!c.tokenHash) continue;
-      const hit = event.kind === 'token' ? c.tokenHash === event.tokenHash
-        : event.kind === 'userSessions' ? c.actorKey === `user:${event.id}` && c.tokenHash !== event.exceptTokenHash
-        : c.actorKey === `${event.kind}:${event.id}`;
+      const hit =
+        event.kind === 'token'
+          ? c.tokenHash === event.tokenHash
+          : event.kind === 'userSessions'
+            ? c.actorKey === `user:${event.id}` && c.tokenHash !== event.exceptTokenHash
+            : c.actorKey === `${event.kind}:${event.id}`;
       if (hit) this.close(socket, 'Forbidden: access withdrawn');
     }
   }
@@ -167,13 +184,18 @@ export class WsSessions {
     if (!open.length) return;
     this.checking = true;
     try {
-      const live = await liveCredentials(this.orm.em.fork({ loggerContext: BACKGROUND }), [...new Set(open.map(([, c]) => c.tokenHash!))]);
+      const live = await liveCredentials(this.orm.em.fork({ loggerContext: BACKGROUND }), [
+        ...new Set(open.map(([, c]) => c.tokenHash!)),
+      ]);
       const byHash = new Map(live.map((r) => [r.hash, r]));
       for (const [socket, c] of open) {
         if (!this.connections.has(socket)) continue;
         const now = byHash.get(c.tokenHash!);
         if (!now || `${now.kind}:${now.id}` !== c.actorKey) this.close(socket, 'Forbidden: access withdrawn');
-        else if (now.kind === 'user' && (now.role !== c.actor?.role || now.must_change_password !== c.actor?.mustChangePassword)) {
+        else if (
+          now.kind === 'user' &&
+          (now.role !== c.actor?.role || now.must_change_password !== c.actor?.mustChangePassword)
+        ) {
           this.close(socket, 'Forbidden: access changed; connect again');
         }
       }

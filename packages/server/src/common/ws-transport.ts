@@ -68,7 +68,11 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
   const given = options.jsonMessageReplacer;
   const server = makeServer<P, Extra>({
     ...options,
-    jsonMessageReplacer: given ? function (this: unknown, key: string, value: unknown) { return replacer.call(this, key, given.call(this, key, value)); } : replacer,
+    jsonMessageReplacer: given
+      ? function (this: unknown, key: string, value: unknown) {
+          return replacer.call(this, key, given.call(this, key, value));
+        }
+      : replacer,
   });
   ws.options.handleProtocols = handleProtocols;
   ws.once('error', (err) => {
@@ -89,19 +93,20 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
       socket.close(CloseCode.InternalServerError, reasonOf(err, isProd));
     });
     let pongWait: NodeJS.Timeout | null = null;
-    const pingInterval = keepAlive > 0 && isFinite(keepAlive)
-      ? setInterval(() => {
-        if (socket.readyState !== socket.OPEN) return;
-        pongWait = setTimeout(() => socket.terminate(), keepAlive);
-        socket.once('pong', () => {
-          if (pongWait) {
-            clearTimeout(pongWait);
-            pongWait = null;
-          }
-        });
-        socket.ping();
-      }, keepAlive)
-      : null;
+    const pingInterval =
+      keepAlive > 0 && isFinite(keepAlive)
+        ? setInterval(() => {
+            if (socket.readyState !== socket.OPEN) return;
+            pongWait = setTimeout(() => socket.terminate(), keepAlive);
+            socket.once('pong', () => {
+              if (pongWait) {
+                clearTimeout(pongWait);
+                pongWait = null;
+              }
+            });
+            socket.ping();
+          }, keepAlive)
+        : null;
     const closed = server.opened(
       {
         protocol: socket.protocol,
@@ -113,29 +118,39 @@ export function serveGraphqlWs<P extends Record<string, unknown> | undefined = R
           });
         },
         close: (code, reason) => socket.close(code, reason),
-        onMessage: (cb) => socket.on('message', async (event) => {
-          try {
-            await cb(String(event));
-          } catch (err) {
-            // The database went away while a message was handled (the session check of a connection
-            // or a subscription): the client is asked to come back, as HTTP answers 503.
-            if (isUnavailable(err)) {
-              log.warn({ err }, 'WebSocket message not handled: database unreachable; closing with 1013 (Try Again Later)');
-              socket.close(TRY_AGAIN_LATER, 'Service temporarily unavailable');
-              return;
+        onMessage: (cb) =>
+          socket.on('message', async (event) => {
+            try {
+              await cb(String(event));
+            } catch (err) {
+              // The database went away while a message was handled (the session check of a connection
+              // or a subscription): the client is asked to come back, as HTTP answers 503.
+              if (isUnavailable(err)) {
+                log.warn(
+                  { err },
+                  'WebSocket message not handled: database unreachable; closing with 1013 (Try Again Later)',
+                );
+                socket.close(TRY_AGAIN_LATER, 'Service temporarily unavailable');
+                return;
+              }
+              log.error({ err }, 'WebSocket message handling failed');
+              socket.close(CloseCode.InternalServerError, reasonOf(err, isProd));
             }
-            log.error({ err }, 'WebSocket message handling failed');
-            socket.close(CloseCode.InternalServerError, reasonOf(err, isProd));
-          }
-        }),
+          }),
       },
       { socket, request },
     );
     socket.once('close', (code, reason) => {
       if (pongWait) clearTimeout(pongWait);
       if (pingInterval) clearInterval(pingInterval);
-      if (!isProd && code === CloseCode.SubprotocolNotAcceptable && socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL) {
-        log.warn(`Client provided the unsupported and deprecated subprotocol "${socket.protocol}" used by subscriptions-transport-ws.`);
+      if (
+        !isProd &&
+        code === CloseCode.SubprotocolNotAcceptable &&
+        socket.protocol === DEPRECATED_GRAPHQL_WS_PROTOCOL
+      ) {
+        log.warn(
+          `Client provided the unsupported and deprecated subprotocol "${socket.protocol}" used by subscriptions-transport-ws.`,
+        );
       }
       void closed(code, String(reason));
     });

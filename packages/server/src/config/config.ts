@@ -201,16 +201,23 @@ export function parseWorkers(value: string | undefined, cores: () => number = ()
 
 /** DATABASE_READ_URL: one or more PostgreSQL URLs separated by commas. */
 function readUrls(value: string | undefined): string[] {
-  const urls = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const urls = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const [i, url] of urls.entries()) {
     let protocol: string;
     try {
       protocol = new URL(url).protocol;
     } catch {
-      throw new Error(`DATABASE_READ_URL: entry ${i + 1} is not a URL (expected postgres://user:password@host:port/database)`);
+      throw new Error(
+        `DATABASE_READ_URL: entry ${i + 1} is not a URL (expected postgres://user:password@host:port/database)`,
+      );
     }
     if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-      throw new Error(`DATABASE_READ_URL: entry ${i + 1} must start with postgres:// or postgresql://, got "${protocol}//"`);
+      throw new Error(
+        `DATABASE_READ_URL: entry ${i + 1} must start with postgres:// or postgresql://, got "${protocol}//"`,
+      );
     }
   }
   return urls;
@@ -234,18 +241,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     sessionTtlSeconds: int('OMS_SESSION_TTL_SECONDS', env.OMS_SESSION_TTL_SECONDS, 12 * 3600),
     bodyLimit: env.OMS_BODY_LIMIT || '1mb',
-    corsOrigins: (env.OMS_CORS_ORIGINS || '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.OMS_CORS_ORIGINS || '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     // src/config and dist/config are both three levels below packages/: default to packages/admin/dist.
     adminDir: path.resolve(env.OMS_ADMIN_DIR || path.join(__dirname, '../../../admin/dist')),
-    apiKeyRotationGraceSeconds: int('OMS_API_KEY_ROTATION_GRACE_SECONDS', env.OMS_API_KEY_ROTATION_GRACE_SECONDS, 24 * 3600),
+    apiKeyRotationGraceSeconds: int(
+      'OMS_API_KEY_ROTATION_GRACE_SECONDS',
+      env.OMS_API_KEY_ROTATION_GRACE_SECONDS,
+      24 * 3600,
+    ),
     rateLimitRequests: int('OMS_RATE_LIMIT_REQUESTS', env.OMS_RATE_LIMIT_REQUESTS, 1200),
     rateLimitWindowSeconds: Math.max(1, int('OMS_RATE_LIMIT_WINDOW_SECONDS', env.OMS_RATE_LIMIT_WINDOW_SECONDS, 60)),
     loginMaxFailuresPerAccount: int('OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT', env.OMS_LOGIN_MAX_FAILURES_PER_ACCOUNT, 5),
     loginMaxFailuresPerAddress: int('OMS_LOGIN_MAX_FAILURES_PER_ADDRESS', env.OMS_LOGIN_MAX_FAILURES_PER_ADDRESS, 50),
-    trackingMaxFailuresPerAddress: int('OMS_TRACKING_MAX_FAILURES_PER_ADDRESS', env.OMS_TRACKING_MAX_FAILURES_PER_ADDRESS, 20),
+    trackingMaxFailuresPerAddress: int(
+      'OMS_TRACKING_MAX_FAILURES_PER_ADDRESS',
+      env.OMS_TRACKING_MAX_FAILURES_PER_ADDRESS,
+      20,
+    ),
     maxQueryDepth: int('OMS_MAX_QUERY_DEPTH', env.OMS_MAX_QUERY_DEPTH, 10),
     maxQueryCost: int('OMS_MAX_QUERY_COST', env.OMS_MAX_QUERY_COST, 50000),
-    maxSubscriptionsPerConnection: int('OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION', env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION, 20),
+    maxSubscriptionsPerConnection: int(
+      'OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+      env.OMS_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      20,
+    ),
     maxAliases: int('OMS_MAX_ALIASES', env.OMS_MAX_ALIASES, 30),
     maxConnectionsPerActor: int('OMS_MAX_CONNECTIONS_PER_ACTOR', env.OMS_MAX_CONNECTIONS_PER_ACTOR, 50),
     maxWsMessageBytes: int('OMS_WS_MAX_MESSAGE_BYTES', env.OMS_WS_MAX_MESSAGE_BYTES, 64 * 1024),
@@ -254,19 +276,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     trustProxy: env.OMS_TRUST_PROXY || false,
     jobPollSeconds: Math.max(1, int('OMS_JOB_POLL_SECONDS', env.OMS_JOB_POLL_SECONDS, 2)),
-    eventDispatchPollSeconds: Math.max(1, int('OMS_EVENT_DISPATCH_POLL_SECONDS', env.OMS_EVENT_DISPATCH_POLL_SECONDS, 10)),
+    eventDispatchPollSeconds: Math.max(
+      1,
+      int('OMS_EVENT_DISPATCH_POLL_SECONDS', env.OMS_EVENT_DISPATCH_POLL_SECONDS, 10),
+    ),
     webhookTimeoutMs: Math.max(100, int('OMS_WEBHOOK_TIMEOUT_MS', env.OMS_WEBHOOK_TIMEOUT_MS, 10_000)),
-    webhookRetryDelaySeconds: Math.max(1, int('OMS_WEBHOOK_RETRY_DELAY_SECONDS', env.OMS_WEBHOOK_RETRY_DELAY_SECONDS, 30)),
+    webhookRetryDelaySeconds: Math.max(
+      1,
+      int('OMS_WEBHOOK_RETRY_DELAY_SECONDS', env.OMS_WEBHOOK_RETRY_DELAY_SECONDS, 30),
+    ),
     webhookRetryWindowSeconds: int('OMS_WEBHOOK_RETRY_WINDOW_SECONDS', env.OMS_WEBHOOK_RETRY_WINDOW_SECONDS, 24 * 3600),
     webhookDisableAfterFailures: int('OMS_WEBHOOK_DISABLE_AFTER_FAILURES', env.OMS_WEBHOOK_DISABLE_AFTER_FAILURES, 20),
-    webhookAllowPrivateAddresses: bool('OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES', env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES, false),
+    webhookAllowPrivateAddresses: bool(
+      'OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES',
+      env.OMS_WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      false,
+    ),
     webhookMaxEndpointsPerKey: int('OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY', env.OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY, 10),
     webhookReplayMaxPerHour: int('OMS_WEBHOOK_REPLAY_MAX_PER_HOUR', env.OMS_WEBHOOK_REPLAY_MAX_PER_HOUR, 10_000),
     webhookSecretGraceSeconds: int('OMS_WEBHOOK_SECRET_GRACE_SECONDS', env.OMS_WEBHOOK_SECRET_GRACE_SECONDS, 24 * 3600),
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),
-    exportAcquireTimeoutMs: Math.max(1, int('OMS_EXPORT_ACQUIRE_TIMEOUT_MS', env.OMS_EXPORT_ACQUIRE_TIMEOUT_MS, 10_000)),
+    exportAcquireTimeoutMs: Math.max(
+      1,
+      int('OMS_EXPORT_ACQUIRE_TIMEOUT_MS', env.OMS_EXPORT_ACQUIRE_TIMEOUT_MS, 10_000),
+    ),
     maxExportsPerActor: int('OMS_MAX_EXPORTS_PER_ACTOR', env.OMS_MAX_EXPORTS_PER_ACTOR, 2),
     importMaxBytes: Math.max(1, int('OMS_IMPORT_MAX_MB', env.OMS_IMPORT_MAX_MB, 50)) * 1024 * 1024,
     fulfilmentSlaHours: Math.max(1, int('OMS_FULFILMENT_SLA_HOURS', env.OMS_FULFILMENT_SLA_HOURS, 48)),

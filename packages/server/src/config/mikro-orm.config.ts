@@ -50,6 +50,7 @@ export function ormOptions(databaseUrl: string, hooks: OrmHooks = {}): Options<P
 }
 
 function knexLog(log?: Logger) {
-  const to = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log?.[level]({ knex: typeof message === 'string' ? message : String(message) }, 'database driver');
+  const to = (level: 'warn' | 'error' | 'debug') => (message: unknown) =>
+    log?.[level]({ knex: typeof message === 'string' ? message : String(message) }, 'database driver');
   return { warn: to('warn'), error: to('error'), deprecate: to('debug'), debug: to('debug') };
 }

@@ -5,10 +5,11 @@ import { Migration } from '@mikro-orm/migrations';
  * order history sequence column declared as the entity now describes it (no change in effect).
  */
 export class Migration20261127160721 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "order_history" alter column "seq" type int8 using ("seq"::int8);`);
-    this.addSql(`alter table "order_history" alter column "seq" set default nextval('order_history_seq_seq'::regclass);`);
+    this.addSql(
+      `alter table "order_history" alter column "seq" set default nextval('order_history_seq_seq'::regclass);`,
+    );
 
     this.addSql(`alter table "stock_movement" alter column "at" type timestamptz(3) using ("at"::timestamptz(3));`);
   }
@@ -21,5 +22,4 @@ export class Migration20261127160721 extends Migration {
 
     this.addSql(`alter table "stock_movement" alter column "at" type timestamptz(6) using ("at"::timestamptz(6));`);
   }
-
 }

@@ -21,7 +21,9 @@ export class Migration20261127180000 extends Migration {
           'historyId', new.payload->>'historyId', 'primary', coalesce((new.payload->>'primary')::boolean, false))::text);
         return null;
       end $$;`);
-    this.addSql(`create trigger "domain_event_notify" after insert on "domain_event" for each row execute function "oms_notify_domain_event"();`);
+    this.addSql(
+      `create trigger "domain_event_notify" after insert on "domain_event" for each row execute function "oms_notify_domain_event"();`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -13,7 +13,8 @@ export class Migration20261206230000_boundaries extends Migration {
                'removedPermissions', to_jsonb(array(select p from unnest(k."permissions") p where p in ('PRODUCT_WRITE', 'STOCK_ADJUST'))),
                'reason', 'a key limited to channels cannot change what every channel sells')
         from "api_key" k where k."permissions" && array['PRODUCT_WRITE', 'STOCK_ADJUST']::text[];`);
-    this.addSql(`update "api_key" set "permissions" = array_remove(array_remove("permissions", 'PRODUCT_WRITE'), 'STOCK_ADJUST')
+    this
+      .addSql(`update "api_key" set "permissions" = array_remove(array_remove("permissions", 'PRODUCT_WRITE'), 'STOCK_ADJUST')
       where "permissions" && array['PRODUCT_WRITE', 'STOCK_ADJUST']::text[];`);
   }
 

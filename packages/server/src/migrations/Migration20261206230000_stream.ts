@@ -21,14 +21,19 @@ export class Migration20261206230000_stream extends Migration {
     this.addSql(`alter table "domain_event" add column "position" bigint null;`);
     this.addSql(`update "domain_event" d set "position" = b.p
       from (select id, row_number() over (order by tx_id, seq) as p from "domain_event") b where d.id = b.id;`);
-    this.addSql(`select setval('domain_event_position', coalesce((select max("position") from "domain_event"), 0) + 1, false);`);
+    this.addSql(
+      `select setval('domain_event_position', coalesce((select max("position") from "domain_event"), 0) + 1, false);`,
+    );
     this.addSql(`create unique index "domain_event_position_unique" on "domain_event" ("position");`);
     this.addSql(`create index "domain_event_unpositioned_index" on "domain_event" ("seq") where "position" is null;`);
-    this.addSql(`create index "domain_event_aggregate_id_position_index" on "domain_event" ("aggregate_id", "position");`);
+    this.addSql(
+      `create index "domain_event_aggregate_id_position_index" on "domain_event" ("aggregate_id", "position");`,
+    );
     this.addSql(`create index "domain_event_type_position_index" on "domain_event" ("type", "position");`);
     this.addSql(`create index "domain_event_channel_id_position_index" on "domain_event" ("channel_id", "position");`);
     this.addSql(`drop index if exists "domain_event_tx_id_seq_index";`);
-    this.addSql(`create or replace function "oms_assign_stream_positions"(max_rows int) returns int language plpgsql volatile as $$
+    this
+      .addSql(`create or replace function "oms_assign_stream_positions"(max_rows int) returns int language plpgsql volatile as $$
       declare numbered int;
       begin
         if not exists (select 1 from domain_event where position is null) then return 0; end if;
@@ -42,12 +47,16 @@ export class Migration20261206230000_stream extends Migration {
         return numbered;
       end $$;`);
     // The dispatcher hands events to webhooks and rules in stream order, once they have a position.
-    this.addSql(`create index "domain_event_undispatched_position_index" on "domain_event" ("position") where "dispatched_at" is null;`);
+    this.addSql(
+      `create index "domain_event_undispatched_position_index" on "domain_event" ("position") where "dispatched_at" is null;`,
+    );
     this.addSql(`drop index if exists "domain_event_undispatched_index";`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`create index "domain_event_undispatched_index" on "domain_event" ("seq") where "dispatched_at" is null;`);
+    this.addSql(
+      `create index "domain_event_undispatched_index" on "domain_event" ("seq") where "dispatched_at" is null;`,
+    );
     this.addSql(`drop index if exists "domain_event_undispatched_position_index";`);
     this.addSql(`drop function if exists "oms_assign_stream_positions"(int);`);
     this.addSql(`create index "domain_event_tx_id_seq_index" on "domain_event" ("tx_id", "seq");`);

@@ -12,7 +12,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261207020000_search extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create extension if not exists pg_trgm;`);
-    this.addSql(`create index if not exists "customer_email_trgm_index" on "customer" using gin ("email" gin_trgm_ops);`);
+    this.addSql(
+      `create index if not exists "customer_email_trgm_index" on "customer" using gin ("email" gin_trgm_ops);`,
+    );
     this.addSql(`create index if not exists "customer_name_trgm_index" on "customer" using gin ("name" gin_trgm_ops);`);
     this.addSql(`create index if not exists "order_external_id_index" on "order" ("external_id");`);
     this.addSql(`create index if not exists "order_updated_at_idx" on "order" ("updated_at", "id");`);
@@ -20,7 +22,9 @@ export class Migration20261207020000_search extends Migration {
     // With a status filter (the list's usual one): a rare status would otherwise be found by
     // walking the whole sort index.
     this.addSql(`create index if not exists "order_status_updated_at_idx" on "order" ("status", "updated_at", "id");`);
-    this.addSql(`create index if not exists "order_status_total_amount_idx" on "order" ("status", "total_amount", "id");`);
+    this.addSql(
+      `create index if not exists "order_status_total_amount_idx" on "order" ("status", "total_amount", "id");`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -22,7 +22,9 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261207100000_sales_daily extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "order_sales_daily" ("day" date not null, "channel_id" uuid not null, "orders" int not null, "revenue" bigint not null);`);
+    this.addSql(
+      `create table "order_sales_daily" ("day" date not null, "channel_id" uuid not null, "orders" int not null, "revenue" bigint not null);`,
+    );
     this.addSql(`create index "order_sales_daily_day_index" on "order_sales_daily" ("day", "channel_id");`);
     this.addSql(`create or replace function "oms_order_sales_inserted"() returns trigger language plpgsql as $$
 begin
@@ -59,12 +61,15 @@ end $$;`);
       for each statement execute function "oms_order_sales_inserted"();`);
     this.addSql(`create trigger "order_sales_daily_delete" after delete on "order" referencing old table as old_orders
       for each statement execute function "oms_order_sales_deleted"();`);
-    this.addSql(`create trigger "order_sales_daily_update" after update of "placed_at", "channel_id", "status", "total_amount" on "order"
+    this
+      .addSql(`create trigger "order_sales_daily_update" after update of "placed_at", "channel_id", "status", "total_amount" on "order"
       for each row when (old.placed_at is distinct from new.placed_at or old.channel_id is distinct from new.channel_id
                          or (old.status = 'CANCELLED') is distinct from (new.status = 'CANCELLED')
                          or old.total_amount is distinct from new.total_amount)
       execute function "oms_order_sales_updated"();`);
-    this.addSql(`create trigger "order_sales_daily_truncate" after truncate on "order" for each statement execute function "oms_order_sales_truncated"();`);
+    this.addSql(
+      `create trigger "order_sales_daily_truncate" after truncate on "order" for each statement execute function "oms_order_sales_truncated"();`,
+    );
     this.addSql(`insert into "order_sales_daily" ("day", "channel_id", "orders", "revenue")
       select (placed_at at time zone 'UTC')::date, channel_id, count(*), sum(total_amount)
         from "order" where status <> 'CANCELLED' group by 1, 2;`);

@@ -5,9 +5,23 @@
  * the start of the run).
  */
 import {
-  B2B_NOTES, CANCEL_REASONS_CONFIRMED, CANCEL_REASONS_HOLD, CANCEL_REASONS_MARKET, CANCEL_REASONS_PENDING, ChannelCode,
-  COMPANIES, COUNTRIES, DemoProduct, HOLD_REASONS_B2B, HOLD_REASONS_CONFIRMED, HOLD_REASONS_PARTIAL,
-  HOLD_REASONS_PENDING, PRODUCTS, RETURN_REASONS, WarehouseCode, WEB_NOTES,
+  B2B_NOTES,
+  CANCEL_REASONS_CONFIRMED,
+  CANCEL_REASONS_HOLD,
+  CANCEL_REASONS_MARKET,
+  CANCEL_REASONS_PENDING,
+  ChannelCode,
+  COMPANIES,
+  COUNTRIES,
+  DemoProduct,
+  HOLD_REASONS_B2B,
+  HOLD_REASONS_CONFIRMED,
+  HOLD_REASONS_PARTIAL,
+  HOLD_REASONS_PENDING,
+  PRODUCTS,
+  RETURN_REASONS,
+  WarehouseCode,
+  WEB_NOTES,
 } from './demo-data';
 import { Rng } from './random';
 
@@ -42,7 +56,8 @@ export interface PlannedLine {
   unitPrice?: number;
 }
 
-export type PayMode = 'card' | 'paypal' | 'klarna' | 'gift_card' | 'bank_transfer' | 'marketplace' | 'prepay' | 'deposit' | 'invoice';
+export type PayMode =
+  'card' | 'paypal' | 'klarna' | 'gift_card' | 'bank_transfer' | 'marketplace' | 'prepay' | 'deposit' | 'invoice';
 
 export interface OrderPlan {
   /** Position in the plan; seeds the order's own random stream. */
@@ -56,7 +71,12 @@ export interface OrderPlan {
   pay: PayMode;
   /** Bank transfer that never arrives: cancelled after 7 days. */
   neverPaid?: boolean;
-  hold?: { stage: 'pending' | 'confirmed' | 'partial'; reason: string; outcome: 'release' | 'cancel' | 'stuck'; cancelReason: string };
+  hold?: {
+    stage: 'pending' | 'confirmed' | 'partial';
+    reason: string;
+    outcome: 'release' | 'cancel' | 'stuck';
+    cancelReason: string;
+  };
   cancel?: { stage: 'pending' | 'confirmed'; reason: string };
   /** Ship what one warehouse has first and the rest days later. */
   split: boolean;
@@ -76,10 +96,17 @@ export const productBySku = new Map(PRODUCTS.map((p) => [p.sku, p]));
 // ---------------------------------------------------------------- customers
 
 function slug(s: string): string {
-  return s.toLowerCase()
-    .replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss')
-    .replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ł/g, 'l')
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+  return s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/ø/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]/g, '');
 }
 
@@ -92,7 +119,10 @@ export function planCustomers(rng: Rng): { consumers: DemoCustomer[]; companies:
   const consumers: DemoCustomer[] = [];
   const domains = ['example.com', 'example.org', 'example.net'];
   while (consumers.length < CONSUMER_COUNT) {
-    const c = rng.weighted(COUNTRIES, COUNTRIES.map((x) => x.weight));
+    const c = rng.weighted(
+      COUNTRIES,
+      COUNTRIES.map((x) => x.weight),
+    );
     const first = rng.pick(c.first);
     const last = rng.pick(c.last);
     const f = slug(first);
@@ -106,16 +136,27 @@ export function planCustomers(rng: Rng): { consumers: DemoCustomer[]; companies:
     const [city, postal] = rng.pick(c.cities);
     const name = `${first} ${last}`;
     consumers.push({
-      email, name,
-      address: { name, line1: c.address(rng.pick(c.streets), rng.int(1, 140)), city, postalCode: fillTemplate(rng, postal), country: c.code },
+      email,
+      name,
+      address: {
+        name,
+        line1: c.address(rng.pick(c.streets), rng.int(1, 140)),
+        city,
+        postalCode: fillTemplate(rng, postal),
+        country: c.code,
+      },
     });
   }
   const companies = COMPANIES.map((co) => ({
     email: co.email,
     name: co.name,
     address: {
-      name: co.name, line1: co.line1, line2: `${co.country === 'DE' || co.country === 'AT' ? 'z. Hd.' : 'Attn:'} ${co.contact}`,
-      city: co.city, postalCode: co.postalCode, country: co.country,
+      name: co.name,
+      line1: co.line1,
+      line2: `${co.country === 'DE' || co.country === 'AT' ? 'z. Hd.' : 'Attn:'} ${co.contact}`,
+      city: co.city,
+      postalCode: co.postalCode,
+      country: co.country,
     },
   }));
   return { consumers, companies };
@@ -124,31 +165,67 @@ export function planCustomers(rng: Rng): { consumers: DemoCustomer[]; companies:
 // ---------------------------------------------------------------- orders
 
 /** Relative order volume by UTC hour (the shop's customers are mostly in CET/CEST). */
-const HOURS_CONSUMER = [1, 0.5, 0.3, 0.2, 0.3, 0.6, 1.2, 2, 2.5, 2.8, 3, 3.2, 3.3, 3, 3, 3.2, 3.6, 4.2, 5, 5.2, 4.5, 3.2, 2, 1.3];
+const HOURS_CONSUMER = [
+  1, 0.5, 0.3, 0.2, 0.3, 0.6, 1.2, 2, 2.5, 2.8, 3, 3.2, 3.3, 3, 3, 3.2, 3.6, 4.2, 5, 5.2, 4.5, 3.2, 2, 1.3,
+];
 const HOURS_B2B = [0, 0, 0, 0, 0, 0, 1, 3, 5, 5, 5, 4, 4, 5, 4, 2, 1, 0, 0, 0, 0, 0, 0, 0];
 const HOUR_LIST = Array.from({ length: 24 }, (_, h) => h);
 
 function pickLines(rng: Rng, channel: ChannelCode): PlannedLine[] {
   const pool = channel === 'B2B' ? PRODUCTS.filter((p) => p.b2b) : PRODUCTS;
-  const n = channel === 'WEB' ? rng.choose([[1, 55], [2, 27], [3, 12], [4, 6]] as const)
-    : channel === 'MARKET' ? rng.choose([[1, 82], [2, 18]] as const)
-    : rng.int(2, 5);
+  const n =
+    channel === 'WEB'
+      ? rng.choose([
+          [1, 55],
+          [2, 27],
+          [3, 12],
+          [4, 6],
+        ] as const)
+      : channel === 'MARKET'
+        ? rng.choose([
+            [1, 82],
+            [2, 18],
+          ] as const)
+        : rng.int(2, 5);
   const chosen: DemoProduct[] = [];
   while (chosen.length < n) {
-    const p = rng.weighted(pool, pool.map((x) => x.weight));
+    const p = rng.weighted(
+      pool,
+      pool.map((x) => x.weight),
+    );
     // One size per garment kind and colour: no "M and L of the same shirt" in consumer orders.
     const family = p.sku.replace(/-(S|M|L|XL)$/, '');
-    if (chosen.some((c) => c.sku === p.sku || (channel !== 'B2B' && c.sku.replace(/-(S|M|L|XL)$/, '') === family))) continue;
+    if (chosen.some((c) => c.sku === p.sku || (channel !== 'B2B' && c.sku.replace(/-(S|M|L|XL)$/, '') === family)))
+      continue;
     chosen.push(p);
   }
   return chosen.map((p) => {
     if (channel === 'B2B') {
-      let quantity: number = rng.choose([[10, 20], [12, 10], [15, 10], [20, 20], [25, 14], [30, 10], [40, 8], [50, 8]] as const);
+      let quantity: number = rng.choose([
+        [10, 20],
+        [12, 10],
+        [15, 10],
+        [20, 20],
+        [25, 14],
+        [30, 10],
+        [40, 8],
+        [50, 8],
+      ] as const);
       if (p.price >= 2900) quantity = Math.max(5, Math.round(quantity / 2));
       const discount = quantity >= 30 ? 0.8 : 0.85;
       return { sku: p.sku, quantity, unitPrice: Math.round((p.price * discount) / 5) * 5 };
     }
-    const quantity = p.multi ? rng.choose([[1, 60], [2, 30], [3, 10]] as const) : rng.choose([[1, 90], [2, 9], [3, 1]] as const);
+    const quantity = p.multi
+      ? rng.choose([
+          [1, 60],
+          [2, 30],
+          [3, 10],
+        ] as const)
+      : rng.choose([
+          [1, 90],
+          [2, 9],
+          [3, 1],
+        ] as const);
     return { sku: p.sku, quantity };
   });
 }
@@ -169,38 +246,87 @@ export function shippingFor(channel: ChannelCode, country: string, lines: Planne
   return subtotal >= 7500 ? 0 : 895;
 }
 
-function planStory(rng: Rng, plan: Omit<OrderPlan, 'pay' | 'split'>): Pick<OrderPlan, 'pay' | 'neverPaid' | 'hold' | 'cancel' | 'split' | 'ret' | 'goodwill'> {
+function planStory(
+  rng: Rng,
+  plan: Omit<OrderPlan, 'pay' | 'split'>,
+): Pick<OrderPlan, 'pay' | 'neverPaid' | 'hold' | 'cancel' | 'split' | 'ret' | 'goodwill'> {
   const units = plan.lines.reduce((s, l) => s + l.quantity, 0);
-  const out: Pick<OrderPlan, 'pay' | 'neverPaid' | 'hold' | 'cancel' | 'split' | 'ret' | 'goodwill'> = { pay: 'card', split: false };
+  const out: Pick<OrderPlan, 'pay' | 'neverPaid' | 'hold' | 'cancel' | 'split' | 'ret' | 'goodwill'> = {
+    pay: 'card',
+    split: false,
+  };
   const holdOutcome = (release: number, cancel: number, stuck: number) =>
-    rng.choose([['release', release], ['cancel', cancel], ['stuck', stuck]] as const);
+    rng.choose([
+      ['release', release],
+      ['cancel', cancel],
+      ['stuck', stuck],
+    ] as const);
   const x = rng.next();
   const r = rng.next();
   if (plan.channel === 'WEB') {
-    out.pay = rng.choose([['card', 56], ['paypal', 22], ['klarna', 8], ['bank_transfer', 10], ['gift_card', 4]] as const);
+    out.pay = rng.choose([
+      ['card', 56],
+      ['paypal', 22],
+      ['klarna', 8],
+      ['bank_transfer', 10],
+      ['gift_card', 4],
+    ] as const);
     out.neverPaid = out.pay === 'bank_transfer' && rng.chance(0.4);
-    if (x < 0.06) out.hold = { stage: 'pending', reason: rng.pick(HOLD_REASONS_PENDING), outcome: holdOutcome(50, 25, 25), cancelReason: rng.pick(CANCEL_REASONS_HOLD) };
+    if (x < 0.06)
+      out.hold = {
+        stage: 'pending',
+        reason: rng.pick(HOLD_REASONS_PENDING),
+        outcome: holdOutcome(50, 25, 25),
+        cancelReason: rng.pick(CANCEL_REASONS_HOLD),
+      };
     else if (x < 0.1) out.cancel = { stage: 'pending', reason: rng.pick(CANCEL_REASONS_PENDING) };
     else if (x < 0.12) out.cancel = { stage: 'confirmed', reason: rng.pick(CANCEL_REASONS_CONFIRMED) };
-    else if (x < 0.145) out.hold = { stage: 'confirmed', reason: rng.pick(HOLD_REASONS_CONFIRMED), outcome: holdOutcome(65, 0, 35), cancelReason: '' };
+    else if (x < 0.145)
+      out.hold = {
+        stage: 'confirmed',
+        reason: rng.pick(HOLD_REASONS_CONFIRMED),
+        outcome: holdOutcome(65, 0, 35),
+        cancelReason: '',
+      };
     out.split = units >= 2 && rng.chance(0.14);
     if (!out.hold && out.split && rng.chance(0.3)) {
-      out.hold = { stage: 'partial', reason: rng.pick(HOLD_REASONS_PARTIAL), outcome: holdOutcome(65, 0, 35), cancelReason: '' };
+      out.hold = {
+        stage: 'partial',
+        reason: rng.pick(HOLD_REASONS_PARTIAL),
+        outcome: holdOutcome(65, 0, 35),
+        cancelReason: '',
+      };
     }
     if (r < 0.045) out.ret = { kind: 'all', ...rng.pick(RETURN_REASONS) };
     else if (r < 0.08) out.ret = { kind: 'part', ...rng.pick(RETURN_REASONS) };
     else if (r < 0.11) out.goodwill = true;
   } else if (plan.channel === 'MARKET') {
     out.pay = 'marketplace';
-    if (x < 0.02) out.hold = { stage: 'pending', reason: rng.pick(HOLD_REASONS_PENDING), outcome: holdOutcome(60, 30, 10), cancelReason: rng.pick(CANCEL_REASONS_MARKET) };
+    if (x < 0.02)
+      out.hold = {
+        stage: 'pending',
+        reason: rng.pick(HOLD_REASONS_PENDING),
+        outcome: holdOutcome(60, 30, 10),
+        cancelReason: rng.pick(CANCEL_REASONS_MARKET),
+      };
     else if (x < 0.05) out.cancel = { stage: 'pending', reason: rng.pick(CANCEL_REASONS_MARKET) };
     else if (x < 0.06) out.cancel = { stage: 'confirmed', reason: rng.pick(CANCEL_REASONS_MARKET) };
     out.split = units >= 2 && rng.chance(0.1);
     if (r < 0.035) out.ret = { kind: 'all', ...rng.pick(RETURN_REASONS) };
     else if (r < 0.05) out.ret = { kind: 'part', ...rng.pick(RETURN_REASONS) };
   } else {
-    out.pay = rng.choose([['prepay', 30], ['deposit', 30], ['invoice', 40]] as const);
-    if (x < 0.12) out.hold = { stage: 'pending', reason: rng.pick(HOLD_REASONS_B2B), outcome: holdOutcome(60, 15, 25), cancelReason: 'Credit check failed' };
+    out.pay = rng.choose([
+      ['prepay', 30],
+      ['deposit', 30],
+      ['invoice', 40],
+    ] as const);
+    if (x < 0.12)
+      out.hold = {
+        stage: 'pending',
+        reason: rng.pick(HOLD_REASONS_B2B),
+        outcome: holdOutcome(60, 15, 25),
+        cancelReason: 'Credit check failed',
+      };
     else if (x < 0.16) out.cancel = { stage: 'pending', reason: 'Customer cancelled the purchase order' };
     else if (x < 0.18) out.cancel = { stage: 'confirmed', reason: 'Event postponed, customer cancelled' };
     out.split = rng.chance(0.25);
@@ -228,7 +354,13 @@ function apportion(total: number, weights: number[]): number[] {
  * Orders in windows of 24 hours going back from `anchor` (window 0 is the last 24 hours),
  * busier towards the present, with a sale weekend a few weeks ago, placed at believable hours.
  */
-export function planOrders(rng: Rng, anchor: number, consumers: DemoCustomer[], companies: DemoCustomer[], orderCount = ORDER_COUNT): OrderPlan[] {
+export function planOrders(
+  rng: Rng,
+  anchor: number,
+  consumers: DemoCustomer[],
+  companies: DemoCustomer[],
+  orderCount = ORDER_COUNT,
+): OrderPlan[] {
   const windowWeights = Array.from({ length: DAYS }, (_, k) => {
     let w = 0.55 + (0.9 * (DAYS - 1 - k)) / (DAYS - 1);
     if (k >= 38 && k <= 40) w *= 1.8; // mid-season sale
@@ -245,7 +377,11 @@ export function planOrders(rng: Rng, anchor: number, consumers: DemoCustomer[], 
   for (let k = 0; k < DAYS; k++) {
     const windowStart = anchor - (k + 1) * DAY;
     for (let j = 0; j < counts[k]; j++) {
-      const channel = rng.choose([['WEB', 62], ['MARKET', 28], ['B2B', 10]] as const);
+      const channel = rng.choose([
+        ['WEB', 62],
+        ['MARKET', 28],
+        ['B2B', 10],
+      ] as const);
       const hour = rng.weighted(HOUR_LIST, channel === 'B2B' ? HOURS_B2B : HOURS_CONSUMER);
       const timeOfDay = hour * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59_999);
       let placedAt = windowStart + ((timeOfDay - (windowStart % DAY) + DAY) % DAY);
@@ -258,15 +394,21 @@ export function planOrders(rng: Rng, anchor: number, consumers: DemoCustomer[], 
         }
       }
       if (placedAt > latest) placedAt = latest - rng.int(0, 30) * MINUTE;
-      const customer = channel === 'B2B' ? rng.weighted(companies, companyWeights) : rng.weighted(consumers, consumerWeights);
+      const customer =
+        channel === 'B2B' ? rng.weighted(companies, companyWeights) : rng.weighted(consumers, consumerWeights);
       const lines = pickLines(rng, channel);
       let externalId: string | undefined;
       if (channel === 'MARKET') {
-        do externalId = `${rng.int(302, 306)}-${rng.digits(7)}-${rng.digits(7)}`; while (externalIds.has(externalId));
+        do externalId = `${rng.int(302, 306)}-${rng.digits(7)}-${rng.digits(7)}`;
+        while (externalIds.has(externalId));
         externalIds.add(externalId);
       }
-      const note = channel === 'WEB' && rng.chance(0.06) ? rng.pick(WEB_NOTES)
-        : channel === 'B2B' && rng.chance(0.3) ? rng.pick(B2B_NOTES) : undefined;
+      const note =
+        channel === 'WEB' && rng.chance(0.06)
+          ? rng.pick(WEB_NOTES)
+          : channel === 'B2B' && rng.chance(0.3)
+            ? rng.pick(B2B_NOTES)
+            : undefined;
       const base = { index, placedAt, channel, customer, lines, externalId, note };
       plans.push({ ...base, ...planStory(rng, base) });
       index++;
@@ -306,9 +448,15 @@ export function planStock(rng: Rng, anchor: number, plans: OrderPlan[]): StockPl
   const receipts: StockPlan['receipts'] = [];
   let po = 4100;
   const receiptDays: Record<'normal' | 'low' | 'backorder', [number, number][]> = {
-    normal: [[62, 0.3], [31, 0.3]],
+    normal: [
+      [62, 0.3],
+      [31, 0.3],
+    ],
     low: [[45, 0.25]],
-    backorder: [[40, 0.35], [12, 0.2]],
+    backorder: [
+      [40, 0.35],
+      [12, 0.2],
+    ],
   };
   const dayAt = (daysAgo: number) => {
     // 09:30 UTC on that day
@@ -319,7 +467,12 @@ export function planStock(rng: Rng, anchor: number, plans: OrderPlan[]): StockPl
   for (const p of PRODUCTS) {
     const d = demand.get(p.sku)!;
     const kind = p.backorder ? 'backorder' : p.low ? 'low' : 'normal';
-    const start = kind === 'backorder' ? Math.ceil(0.25 * d) + 2 : kind === 'low' ? Math.ceil(0.7 * d) + 2 : Math.ceil(0.55 * d) + 10;
+    const start =
+      kind === 'backorder'
+        ? Math.ceil(0.25 * d) + 2
+        : kind === 'low'
+          ? Math.ceil(0.7 * d) + 2
+          : Math.ceil(0.55 * d) + 10;
     const where = p.stockAt ?? (['BER', 'AMS', 'MAD'] as WarehouseCode[]);
     const split = apportion(start, shares(rng, where.length));
     initial.set(p.sku, new Map(where.map((w, i) => [w, Math.max(1, split[i])])));

@@ -29,7 +29,16 @@ import { CreateReturnInput, CreateShipmentInput, SkuQuantityInput } from '../mod
 import type { Services } from '../services';
 import { CHANNELS, CURRENCY, PRODUCTS, WarehouseCode, WAREHOUSES } from './demo-data';
 import {
-  DAY, HOUR, linePrice, MINUTE, OrderPlan, PlannedLine, planCustomers, planOrders, planStock, shippingFor,
+  DAY,
+  HOUR,
+  linePrice,
+  MINUTE,
+  OrderPlan,
+  PlannedLine,
+  planCustomers,
+  planOrders,
+  planStock,
+  shippingFor,
 } from './demo-plan';
 import { mixSeed, Rng } from './random';
 
@@ -125,25 +134,71 @@ const deliveryHours = (t: number, rng: Rng) => openAt(t, rng, 8, 18, [0]);
 
 function carrierFor(rng: Rng, warehouse: string, country: string): string {
   const domestic = WAREHOUSE_COUNTRY.get(warehouse) === country;
-  if (warehouse === 'BER') return domestic ? rng.choose([['DHL', 70], ['DPD', 20], ['UPS', 10]] as const) : rng.choose([['DHL', 50], ['UPS', 30], ['DPD', 20]] as const);
-  if (warehouse === 'AMS') return country === 'NL' || country === 'BE' ? rng.choose([['PostNL', 80], ['DHL', 20]] as const) : rng.choose([['UPS', 50], ['DHL', 30], ['DPD', 20]] as const);
-  return domestic ? rng.choose([['DPD', 60], ['UPS', 40]] as const) : rng.choose([['UPS', 70], ['DPD', 30]] as const);
+  if (warehouse === 'BER')
+    return domestic
+      ? rng.choose([
+          ['DHL', 70],
+          ['DPD', 20],
+          ['UPS', 10],
+        ] as const)
+      : rng.choose([
+          ['DHL', 50],
+          ['UPS', 30],
+          ['DPD', 20],
+        ] as const);
+  if (warehouse === 'AMS')
+    return country === 'NL' || country === 'BE'
+      ? rng.choose([
+          ['PostNL', 80],
+          ['DHL', 20],
+        ] as const)
+      : rng.choose([
+          ['UPS', 50],
+          ['DHL', 30],
+          ['DPD', 20],
+        ] as const);
+  return domestic
+    ? rng.choose([
+        ['DPD', 60],
+        ['UPS', 40],
+      ] as const)
+    : rng.choose([
+        ['UPS', 70],
+        ['DPD', 30],
+      ] as const);
 }
 
 function trackingNumber(rng: Rng, carrier: string, warehouse: string): string {
   switch (carrier) {
-    case 'DHL': return `00340434${rng.digits(12)}`;
-    case 'UPS': return `1Z${{ BER: '4W8E17', AMS: '9R2A05', MAD: '7X1V63' }[warehouse] ?? '4W8E17'}68${rng.digits(8)}`;
-    case 'DPD': return `0150${rng.digits(10)}`;
-    default: return `3SNWND${rng.digits(9)}`;
+    case 'DHL':
+      return `00340434${rng.digits(12)}`;
+    case 'UPS':
+      return `1Z${{ BER: '4W8E17', AMS: '9R2A05', MAD: '7X1V63' }[warehouse] ?? '4W8E17'}68${rng.digits(8)}`;
+    case 'DPD':
+      return `0150${rng.digits(10)}`;
+    default:
+      return `3SNWND${rng.digits(9)}`;
   }
 }
 
 function transitDays(rng: Rng, warehouse: string, country: string): number {
   const from = WAREHOUSE_COUNTRY.get(warehouse)!;
-  if (from === country) return rng.choose([[1, 75], [2, 25]] as const);
-  if (NEIGHBOURS[from]?.includes(country)) return rng.choose([[2, 60], [3, 30], [4, 10]] as const);
-  return rng.choose([[3, 40], [4, 35], [5, 25]] as const);
+  if (from === country)
+    return rng.choose([
+      [1, 75],
+      [2, 25],
+    ] as const);
+  if (NEIGHBOURS[from]?.includes(country))
+    return rng.choose([
+      [2, 60],
+      [3, 30],
+      [4, 10],
+    ] as const);
+  return rng.choose([
+    [3, 40],
+    [4, 35],
+    [5, 25],
+  ] as const);
 }
 
 const make = <T extends object>(cls: new () => T, props: Partial<T>): T => Object.assign(new cls(), props);
@@ -171,13 +226,23 @@ class DemoSeeder {
   /** End of the latest call per order (real ms). */
   private readonly lastEnd = new Map<string, number>();
 
-  constructor(private readonly em: EntityManager, private readonly services: Services, private readonly log: Logger, readonly startedAt: number) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly services: Services,
+    private readonly log: Logger,
+    readonly startedAt: number,
+  ) {}
 
   /**
    * Runs a service call and notes its window. `key` is the order it writes to (NO_ORDER for stock
    * adjustments), or undefined for a new order, whose id `keyOf` takes from the result.
    */
-  async timed<T>(key: string | undefined, at: number, call: () => Promise<T>, keyOf?: (result: T) => string | undefined): Promise<T> {
+  async timed<T>(
+    key: string | undefined,
+    at: number,
+    call: () => Promise<T>,
+    keyOf?: (result: T) => string | undefined,
+  ): Promise<T> {
     const s = key ? await after(this.lastEnd.get(key) ?? 0) : Date.now();
     const result = await call();
     const e = Date.now();
@@ -205,13 +270,23 @@ class DemoSeeder {
       this.check(`channel ${c.code}`, r.userErrors, true);
     }
     for (const w of WAREHOUSES) {
-      const r = await this.services.warehouses.create(this.ctx(), make(CreateWarehouseInput, { code: w.code, name: w.name, priority: w.priority }));
+      const r = await this.services.warehouses.create(
+        this.ctx(),
+        make(CreateWarehouseInput, { code: w.code, name: w.name, priority: w.priority }),
+      );
       this.check(`warehouse ${w.code}`, r.userErrors, true);
     }
     for (const p of PRODUCTS) {
-      const r = await this.services.products.upsert(this.ctx(), make(UpsertProductInput, {
-        sku: p.sku, name: p.name, price: p.price, currency: CURRENCY, allowBackorder: p.backorder ?? false,
-      }));
+      const r = await this.services.products.upsert(
+        this.ctx(),
+        make(UpsertProductInput, {
+          sku: p.sku,
+          name: p.name,
+          price: p.price,
+          currency: CURRENCY,
+          allowBackorder: p.backorder ?? false,
+        }),
+      );
       this.check(`product ${p.sku}`, r.userErrors, true);
     }
   }
@@ -234,7 +309,12 @@ class DemoSeeder {
   // ------------------------------------------------------------ order steps
 
   /** One step of an order; returns the unit of work it ran in (to find what it created), or undefined if refused. */
-  private async step(run: Run, at: number, what: string, call: (ctx: RequestContext, id: string) => Promise<OrderResult>): Promise<RequestContext | undefined> {
+  private async step(
+    run: Run,
+    at: number,
+    what: string,
+    call: (ctx: RequestContext, id: string) => Promise<OrderResult>,
+  ): Promise<RequestContext | undefined> {
     const ctx = this.ctx();
     const r = await this.timed(run.id, at, () => call(ctx, run.id!));
     if (!this.check(`${what} order ${run.number}`, r.userErrors)) return undefined;
@@ -269,13 +349,19 @@ class DemoSeeder {
         note: plan.note,
       });
       const ctx = this.ctx();
-      const r = await this.timed(undefined, at, () => this.services.orders.placeOrder(ctx, input), (x) => x.order?.id);
+      const r = await this.timed(
+        undefined,
+        at,
+        () => this.services.orders.placeOrder(ctx, input),
+        (x) => x.order?.id,
+      );
       if (!r.userErrors.length) {
         run.lines = lines;
         this.took(run, at, r);
         // The call's unit of work holds the allocations it made (and no others).
         let allocated = 0;
-        for (const entity of ctx.em.getUnitOfWork().getIdentityMap()) if (entity instanceof StockAllocation) allocated += entity.quantity;
+        for (const entity of ctx.em.getUnitOfWork().getIdentityMap())
+          if (entity instanceof StockAllocation) allocated += entity.quantity;
         run.backordered = allocated < lines.reduce((sum, l) => sum + l.quantity, 0);
         return true;
       }
@@ -290,8 +376,15 @@ class DemoSeeder {
       lines = lines.filter((l) => l.quantity > 0);
       if (!lines.length) {
         const pool = PRODUCTS.filter((p) => !p.low && !p.backorder && (plan.channel !== 'B2B' || p.b2b));
-        const p = run.rng.weighted(pool, pool.map((x) => x.weight));
-        lines = [plan.channel === 'B2B' ? { sku: p.sku, quantity: 10, unitPrice: Math.round((p.price * 0.85) / 5) * 5 } : { sku: p.sku, quantity: 1 }];
+        const p = run.rng.weighted(
+          pool,
+          pool.map((x) => x.weight),
+        );
+        lines = [
+          plan.channel === 'B2B'
+            ? { sku: p.sku, quantity: 10, unitPrice: Math.round((p.price * 0.85) / 5) * 5 }
+            : { sku: p.sku, quantity: 1 },
+        ];
       }
     }
     this.refused.push(`placeOrder ${plan.channel} #${plan.index}: no stock after 4 attempts`);
@@ -317,14 +410,16 @@ class DemoSeeder {
   pay(run: Run, at: number, amount: number, method: string, reference: string) {
     if (amount <= 0) return Promise.resolve(undefined);
     return this.step(run, at, 'payment', (ctx, orderId) =>
-      this.services.payments.recordPayment(ctx, make(RecordPaymentInput, { orderId, amount, method, reference })));
+      this.services.payments.recordPayment(ctx, make(RecordPaymentInput, { orderId, amount, method, reference })),
+    );
   }
 
   refund(run: Run, at: number, amount: number, reason: string) {
     const amountMinor = Math.min(amount, run.paid - run.refunded);
     if (amountMinor <= 0) return Promise.resolve(undefined);
     return this.step(run, at, 'refund', (ctx, orderId) =>
-      this.services.payments.refundPayment(ctx, make(RefundPaymentInput, { orderId, amount: amountMinor, reason })));
+      this.services.payments.refundPayment(ctx, make(RefundPaymentInput, { orderId, amount: amountMinor, reason })),
+    );
   }
 
   deliver(run: Run, at: number, shipmentId: string) {
@@ -332,9 +427,17 @@ class DemoSeeder {
   }
 
   returnUnits(run: Run, at: number, lines: { sku: string; quantity: number }[], reason: string, restock: boolean) {
-    return this.step(run, at, 'return', (ctx, orderId) => this.services.fulfilment.createReturn(ctx, make(CreateReturnInput, {
-      orderId, reason, restock, lines: lines.map((l) => make(SkuQuantityInput, l)),
-    })));
+    return this.step(run, at, 'return', (ctx, orderId) =>
+      this.services.fulfilment.createReturn(
+        ctx,
+        make(CreateReturnInput, {
+          orderId,
+          reason,
+          restock,
+          lines: lines.map((l) => make(SkuQuantityInput, l)),
+        }),
+      ),
+    );
   }
 
   /**
@@ -344,12 +447,20 @@ class DemoSeeder {
    * later. Returns how many units are still unshipped.
    */
   async ship(run: Run, at: number, mode: 'first' | 'all'): Promise<number> {
-    const lines = await this.sql<{ sku: string; product_id: string; quantity: number; shipped: number; allocs: { w: string; r: number; q: number }[] }>(
+    const lines = await this.sql<{
+      sku: string;
+      product_id: string;
+      quantity: number;
+      shipped: number;
+      allocs: { w: string; r: number; q: number }[];
+    }>(
       `select l.sku, l.product_id, l.quantity, l.quantity_shipped as shipped,
               coalesce(json_agg(json_build_object('w', w.code, 'r', a.quantity - a.quantity_shipped, 'q', a.quantity))
                        filter (where a.id is not null), '[]') as allocs
        from order_line l left join stock_allocation a on a.order_line_id = l.id left join warehouse w on w.id = a.warehouse_id
-       where l.order_id = ? group by l.id order by l.line_no`, [run.id]);
+       where l.order_id = ? group by l.id order by l.line_no`,
+      [run.id],
+    );
     const parcels = new Map<string, Map<string, number>>();
     const add = (w: string, sku: string, n: number) => {
       if (n <= 0) return;
@@ -368,7 +479,9 @@ class DemoSeeder {
     if (waiting.length && run.backordered) {
       const stock = await this.sql<{ product_id: string; code: string; available: number }>(
         `select s.product_id, w.code, s.on_hand - s.reserved as available from stock_level s join warehouse w on w.id = s.warehouse_id
-         where s.product_id in (${waiting.map(() => '?').join(', ')}) order by w.priority, w.code`, waiting.map((x) => x.productId));
+         where s.product_id in (${waiting.map(() => '?').join(', ')}) order by w.priority, w.code`,
+        waiting.map((x) => x.productId),
+      );
       for (const x of waiting) {
         let need = x.need;
         for (const s of stock) {
@@ -393,13 +506,21 @@ class DemoSeeder {
       const parcel = parcels.get(w)!;
       const carrier = carrierFor(run.rng, w, country);
       const input = make(CreateShipmentInput, {
-        orderId: run.id!, warehouseCode: w, carrier, trackingNumber: trackingNumber(run.rng, carrier, w),
+        orderId: run.id!,
+        warehouseCode: w,
+        carrier,
+        trackingNumber: trackingNumber(run.rng, carrier, w),
         lines: [...parcel].map(([sku, quantity]) => make(SkuQuantityInput, { sku, quantity })),
       });
-      const created = await this.step(run, when, `shipment from ${w}`, (ctx) => this.services.fulfilment.createShipment(ctx, input));
+      const created = await this.step(run, when, `shipment from ${w}`, (ctx) =>
+        this.services.fulfilment.createShipment(ctx, input),
+      );
       if (created) {
         unshipped -= [...parcel.values()].reduce((s, n) => s + n, 0);
-        const arrives = deliveryHours(when + transitDays(run.rng, w, country) * DAY + run.rng.int(-180, 180) * MINUTE, run.rng);
+        const arrives = deliveryHours(
+          when + transitDays(run.rng, w, country) * DAY + run.rng.int(-180, 180) * MINUTE,
+          run.rng,
+        );
         // The call's unit of work holds the shipment it created (and no other: it loads none).
         for (const entity of created.em.getUnitOfWork().getIdentityMap()) {
           if (entity instanceof Shipment) run.pending.push({ id: entity.id, at: arrives });
@@ -417,9 +538,13 @@ class DemoSeeder {
   async finish(catalogueAt: number): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
       const run = (q: string, params: unknown[] = []) => tx.execute(q, params as any[]);
-      await run(`create temp table seed_window (o uuid not null, s timestamptz not null, e timestamptz not null, a timestamptz not null) on commit drop`);
-      await run(`insert into seed_window select * from jsonb_to_recordset(?::jsonb) as w(o uuid, s timestamptz, e timestamptz, a timestamptz)`,
-        [JSON.stringify(this.windows.map((w) => ({ o: w.o, s: iso(w.s), e: iso(w.e), a: iso(w.a) })))]);
+      await run(
+        `create temp table seed_window (o uuid not null, s timestamptz not null, e timestamptz not null, a timestamptz not null) on commit drop`,
+      );
+      await run(
+        `insert into seed_window select * from jsonb_to_recordset(?::jsonb) as w(o uuid, s timestamptz, e timestamptz, a timestamptz)`,
+        [JSON.stringify(this.windows.map((w) => ({ o: w.o, s: iso(w.s), e: iso(w.e), a: iso(w.a) })))],
+      );
       await run('create index on seed_window (o, s)');
       await run('analyze seed_window');
       // A row belongs to the call of its order whose real time span contains its timestamp.
@@ -432,18 +557,30 @@ class DemoSeeder {
       await run(`update shipment t set shipped_at = ${moved('t.shipped_at', 't.order_id')},
         delivered_at = case when t.delivered_at is null then null else ${moved('t.delivered_at', 't.order_id')} end`);
       await run(`update stock_movement t set at = ${moved('t.at', `coalesce(t.order_id, '${NO_ORDER}')`)}`);
-      await run(`update stock_allocation t set created_at = ${moved('t.created_at', 'l.order_id')} from order_line l where l.id = t.order_line_id`);
-      await run(`update "order" t set placed_at = ${moved('t.placed_at', 't.id')}, updated_at = ${moved('t.updated_at', 't.id')}`);
+      await run(
+        `update stock_allocation t set created_at = ${moved('t.created_at', 'l.order_id')} from order_line l where l.id = t.order_line_id`,
+      );
+      await run(
+        `update "order" t set placed_at = ${moved('t.placed_at', 't.id')}, updated_at = ${moved('t.updated_at', 't.id')}`,
+      );
       // placed_at and the PLACED entry were stamped a moment apart in the same call: make them equal.
       await run(`update "order" t set placed_at = h.at, updated_at = greatest(t.updated_at, h.at)
         from order_history h where h.order_id = t.id and h.type = 'PLACED'`);
     });
-    await this.sql(`update channel set created_at = ?::timestamptz + (select count(*) from channel c2 where c2.code < channel.code) * interval '2 minutes'`, [iso(catalogueAt)]);
-    await this.sql(`update warehouse set created_at = ?::timestamptz + priority * interval '5 minutes'`, [iso(catalogueAt + 10 * MINUTE)]);
-    await this.sql(`update product set created_at = x.at, updated_at = x.at
+    await this.sql(
+      `update channel set created_at = ?::timestamptz + (select count(*) from channel c2 where c2.code < channel.code) * interval '2 minutes'`,
+      [iso(catalogueAt)],
+    );
+    await this.sql(`update warehouse set created_at = ?::timestamptz + priority * interval '5 minutes'`, [
+      iso(catalogueAt + 10 * MINUTE),
+    ]);
+    await this.sql(
+      `update product set created_at = x.at, updated_at = x.at
       from (select id, ?::timestamptz + row_number() over (order by sku) * interval '40 seconds' as at from product) x where product.id = x.id`,
-    [iso(catalogueAt + 30 * MINUTE)]);
-    await this.sql(`update customer c set created_at = x.first from (select customer_id, min(placed_at) as first from "order" group by customer_id) x
+      [iso(catalogueAt + 30 * MINUTE)],
+    );
+    await this
+      .sql(`update customer c set created_at = x.first from (select customer_id, min(placed_at) as first from "order" group by customer_id) x
       where c.id = x.customer_id`);
     await this.sql(`update stock_level s set updated_at = coalesce(
       (select max(m.at) from stock_movement m where m.product_id = s.product_id and m.warehouse_id = s.warehouse_id), s.updated_at)`);
@@ -456,18 +593,34 @@ class DemoSeeder {
       (select count(*)::int from "order") as orders, (select count(*)::int from payment) as payments,
       (select count(*)::int from refund) as refunds, (select count(*)::int from shipment) as shipments,
       (select count(*)::int from order_return) as returns, (select count(*)::int from stock_movement) as stock_movements`);
-    const statuses = await this.sql<{ status: string; n: number }>('select status, count(*)::int as n from "order" group by status');
+    const statuses = await this.sql<{ status: string; n: number }>(
+      'select status, count(*)::int as n from "order" group by status',
+    );
     const ordersByStatus: Record<string, number> = {};
     for (const s of Object.values(OrderStatus)) ordersByStatus[s] = statuses.find((x) => x.status === s)?.n ?? 0;
     return {
-      channels: c.channels, warehouses: c.warehouses, products: c.products, customers: c.customers, orders: c.orders,
-      ordersByStatus, payments: c.payments, refunds: c.refunds, shipments: c.shipments, returns: c.returns, stockMovements: c.stock_movements,
+      channels: c.channels,
+      warehouses: c.warehouses,
+      products: c.products,
+      customers: c.customers,
+      orders: c.orders,
+      ordersByStatus,
+      payments: c.payments,
+      refunds: c.refunds,
+      shipments: c.shipments,
+      returns: c.returns,
+      stockMovements: c.stock_movements,
     };
   }
 }
 
 /** Yields the deliveries due up to `until`, then `until` itself (for a step of the given kind); returns the time reached. */
-async function* waitUntil(run: Run, s: DemoSeeder, until: number, shared: boolean): AsyncGenerator<Due, number, undefined> {
+async function* waitUntil(
+  run: Run,
+  s: DemoSeeder,
+  until: number,
+  shared: boolean,
+): AsyncGenerator<Due, number, undefined> {
   while (run.pending.length && run.pending[0].at <= until) {
     const d = run.pending.shift()!;
     const at = Math.max(d.at, run.last + MINUTE);
@@ -492,9 +645,12 @@ async function* deliverAll(run: Run, s: DemoSeeder): AsyncGenerator<Due, number,
 
 const cardReference = (rng: Rng, method: string): string => {
   switch (method) {
-    case 'card': return `pi_${rng.chars(24, ALNUM)}`;
-    case 'paypal': return `PAYID-${rng.chars(24)}`;
-    default: return `KL-${rng.chars(8)}-${rng.chars(4)}`;
+    case 'card':
+      return `pi_${rng.chars(24, ALNUM)}`;
+    case 'paypal':
+      return `PAYID-${rng.chars(24)}`;
+    default:
+      return `KL-${rng.chars(8)}-${rng.chars(4)}`;
   }
 };
 
@@ -585,7 +741,9 @@ async function* orderStory(run: Run, s: DemoSeeder): Story {
   }
 
   // Fulfilment: first parcel(s), then the rest (split shipments, backorders waiting for goods).
-  t = yield* shipping(warehouseHours(t + (plan.channel === 'B2B' ? min(24 * 60, 4 * 24 * 60) : min(2 * 60, 36 * 60)), rng));
+  t = yield* shipping(
+    warehouseHours(t + (plan.channel === 'B2B' ? min(24 * 60, 4 * 24 * 60) : min(2 * 60, 36 * 60)), rng),
+  );
   let left = await s.ship(run, t, plan.split ? 'first' : 'all');
   if (plan.hold?.stage === 'partial' && run.status === OrderStatus.PARTIALLY_SHIPPED) {
     t = yield* next(officeHours(t + min(2 * 60, 24 * 60), rng));
@@ -715,12 +873,18 @@ async function play(stories: { key: number; story: Story }[], cutoff: number, pa
       continue;
     }
     const batch: Entry[] = [];
-    while (batch.length < parallel && agenda.size && agenda.peek().shared && agenda.peek().at < cutoff) batch.push(agenda.pop());
+    while (batch.length < parallel && agenda.size && agenda.peek().shared && agenda.peek().at < cutoff)
+      batch.push(agenda.pop());
     await Promise.all(batch.map(({ key, story }) => advance(key, story)));
   }
 }
 
-export async function seedDemoData(em: EntityManager, services: Services, log: Logger, options: DemoSeedOptions = {}): Promise<DemoSeedSummary> {
+export async function seedDemoData(
+  em: EntityManager,
+  services: Services,
+  log: Logger,
+  options: DemoSeedOptions = {},
+): Promise<DemoSeedSummary> {
   const startedAt = Date.now();
   const now = Math.min(options.now ?? startedAt, startedAt);
   const seeder = new DemoSeeder(em, services, log, startedAt);
@@ -742,30 +906,44 @@ export async function seedDemoData(em: EntityManager, services: Services, log: L
   await seeder.createCatalogue();
   const stockedAt = now - 91 * DAY;
   for (const [sku, perWarehouse] of stock.initial) {
-    for (const [warehouse, units] of perWarehouse) await seeder.adjust(stockedAt, sku, warehouse, units, 'initial stock');
+    for (const [warehouse, units] of perWarehouse)
+      await seeder.adjust(stockedAt, sku, warehouse, units, 'initial stock');
   }
 
   // The 90 days, step by step in time order; steps that would lie in the future do not happen.
-  await play([
-    { key: -1, story: purchasingStory(seeder, stock.receipts) },
-    ...plans.map((plan) => {
-      const run: Run = {
-        plan, rng: new Rng(mixSeed(DEMO_SEED, plan.index)), lines: plan.lines, total: 0, paid: 0, refunded: 0, last: plan.placedAt, pending: [], backordered: false,
-      };
-      return { key: plan.index, story: orderStory(run, seeder) };
-    }),
-  ], now - MINUTE, Math.max(1, options.parallel ?? 6));
+  await play(
+    [
+      { key: -1, story: purchasingStory(seeder, stock.receipts) },
+      ...plans.map((plan) => {
+        const run: Run = {
+          plan,
+          rng: new Rng(mixSeed(DEMO_SEED, plan.index)),
+          lines: plan.lines,
+          total: 0,
+          paid: 0,
+          refunded: 0,
+          last: plan.placedAt,
+          pending: [],
+          backordered: false,
+        };
+        return { key: plan.index, story: orderStory(run, seeder) };
+      }),
+    ],
+    now - MINUTE,
+    Math.max(1, options.parallel ?? 6),
+  );
   await seeder.finish(catalogueAt);
 
   const counts = await seeder.summary();
   const durationMs = Date.now() - startedAt;
-  const byStatus = Object.entries(counts.ordersByStatus).map(([k, v]) => `${k} ${v}`).join(', ');
+  const byStatus = Object.entries(counts.ordersByStatus)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   log.info(
     { ...counts, durationMs, refusedSteps: seeder.refused.length },
     `demo data seeded in ${(durationMs / 1000).toFixed(1)} s: ${counts.channels} channels, ${counts.warehouses} warehouses, ` +
-    `${counts.products} products, ${counts.customers} customers, ${counts.orders} orders (${byStatus}), ${counts.payments} payments, ` +
-    `${counts.refunds} refunds, ${counts.shipments} shipments, ${counts.returns} returns, ${counts.stockMovements} stock movements`,
+      `${counts.products} products, ${counts.customers} customers, ${counts.orders} orders (${byStatus}), ${counts.payments} payments, ` +
+      `${counts.refunds} refunds, ${counts.shipments} shipments, ${counts.returns} returns, ${counts.stockMovements} stock movements`,
   );
   return { skipped: false, durationMs, ...counts, refusedSteps: seeder.refused };
 }
-

@@ -54,7 +54,10 @@ export class Rng {
 
   /** Picks from [value, weight] pairs. */
   choose<T>(pairs: readonly (readonly [T, number])[]): T {
-    return this.weighted(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    return this.weighted(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
   }
 
   digits(n: number): string {

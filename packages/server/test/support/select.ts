@@ -18,10 +18,16 @@ export type Selection<T> = { [K in keyof T]?: true | Selection<Unwrap<T[K]>> };
 
 type Apply<V, S> = null extends V
   ? Apply<NonNullable<V>, S> | null
-  : V extends readonly (infer U)[] ? Apply<U, S>[] : V extends object ? Select<V, S> : V;
+  : V extends readonly (infer U)[]
+    ? Apply<U, S>[]
+    : V extends object
+      ? Select<V, S>
+      : V;
 
 /** The response shape of selection S on type T. */
-export type Select<T, S extends Selection<T>> = { [K in keyof S & keyof T]: S[K] extends true ? T[K] : Apply<T[K], S[K]> };
+export type Select<T, S extends Selection<T>> = {
+  [K in keyof S & keyof T]: S[K] extends true ? T[K] : Apply<T[K], S[K]>;
+};
 
 declare const RESULT: unique symbol;
 

@@ -9,5 +9,8 @@ test('test/support/schema-types.ts is up to date with schema.graphql (run `pnpm 
   const root = path.resolve(__dirname, '../../../..');
   const bin = path.join(root, 'node_modules/.bin/graphql-codegen');
   const r = spawnSync(bin, ['--config', 'codegen.ts', '--check'], { cwd: root, encoding: 'utf8' });
-  expect({ status: r.status, output: r.status === 0 ? '' : `${r.stdout}\n${r.stderr}` }).toEqual({ status: 0, output: '' });
+  expect({ status: r.status, output: r.status === 0 ? '' : `${r.stdout}\n${r.stderr}` }).toEqual({
+    status: 0,
+    output: '',
+  });
 });

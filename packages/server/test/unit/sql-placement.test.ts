@@ -32,9 +32,13 @@ function sourceFiles(dir: string): string[] {
 }
 
 const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
-const allowed = (file: string) => Object.keys(ALLOWED).some((a) => (a.endsWith('/') ? rel(file).startsWith(a) : rel(file) === a));
+const allowed = (file: string) =>
+  Object.keys(ALLOWED).some((a) => (a.endsWith('/') ? rel(file).startsWith(a) : rel(file) === a));
 
-interface Literal { text: string; line: number }
+interface Literal {
+  text: string;
+  line: number;
+}
 
 /**
  * The string literals of a TypeScript source: '…', "…" and `…` (a template's ${…} parts read as
@@ -50,7 +54,11 @@ export function stringLiterals(src: string): Literal[] {
     let text = '';
     i++;
     while (i < src.length && src[i] !== q) {
-      if (src[i] === '\\') { text += src[i + 1] ?? ''; i += 2; continue; }
+      if (src[i] === '\\') {
+        text += src[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
       if (src[i] === '\n') break; // unterminated: not a string after all
       text += src[i++];
     }
@@ -61,7 +69,11 @@ export function stringLiterals(src: string): Literal[] {
     let text = '';
     i++;
     while (i < src.length && src[i] !== '`') {
-      if (src[i] === '\\') { text += src[i + 1] ?? ''; i += 2; continue; }
+      if (src[i] === '\\') {
+        text += src[i + 1] ?? '';
+        i += 2;
+        continue;
+      }
       if (src[i] === '$' && src[i + 1] === '{') {
         i += 2;
         code(true);
@@ -79,9 +91,21 @@ export function stringLiterals(src: string): Literal[] {
     let depth = 0;
     while (i < src.length) {
       const c = src[i];
-      if (c === '/' && src[i + 1] === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
-      if (c === '/' && src[i + 1] === '*') { const end = src.indexOf('*/', i + 2); i = end < 0 ? src.length : end + 2; continue; }
-      if (c === '/' && (last === '' || '(,=:[!&|?{};+-*%<>~^'.includes(last) || /\breturn$/.test(src.slice(Math.max(0, i - 8), i).trimEnd()))) {
+      if (c === '/' && src[i + 1] === '/') {
+        while (i < src.length && src[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '/' && src[i + 1] === '*') {
+        const end = src.indexOf('*/', i + 2);
+        i = end < 0 ? src.length : end + 2;
+        continue;
+      }
+      if (
+        c === '/' &&
+        (last === '' ||
+          '(,=:[!&|?{};+-*%<>~^'.includes(last) ||
+          /\breturn$/.test(src.slice(Math.max(0, i - 8), i).trimEnd()))
+      ) {
         // A regular expression literal (with its character classes).
         i++;
         let cls = false;
@@ -96,8 +120,18 @@ export function stringLiterals(src: string): Literal[] {
         last = 'r';
         continue;
       }
-      if (c === '"' || c === "'") { const at = i; out.push({ text: quoted(c), line: lineAt(at) }); last = 's'; continue; }
-      if (c === '`') { const at = i; out.push({ text: template(), line: lineAt(at) }); last = 's'; continue; }
+      if (c === '"' || c === "'") {
+        const at = i;
+        out.push({ text: quoted(c), line: lineAt(at) });
+        last = 's';
+        continue;
+      }
+      if (c === '`') {
+        const at = i;
+        out.push({ text: template(), line: lineAt(at) });
+        last = 's';
+        continue;
+      }
       if (c === '{') depth++;
       if (c === '}') {
         if (inner && depth === 0) return;
@@ -132,15 +166,17 @@ export function isStatement(literal: string): boolean {
 describe('where SQL lives', () => {
   it('the scanner finds statements in string literals, not in comments, prose or regular expressions', () => {
     const src = [
-      "// select id from x",
-      "/* update x set y = 1 */",
+      '// select id from x',
+      '/* update x set y = 1 */',
       "const re = /'[\"]/g; const a = 'select id from product where sku = ?';",
       'const b = `insert into "${table}" (${cols}) values ${values}`;',
-      "const c = \"Select a warehouse\"; const d = 'select 1'; const e = x / 2 / y;",
+      'const c = "Select a warehouse"; const d = \'select 1\'; const e = x / 2 / y;',
       "const f = `update export_job set state = 'DONE' where id = ${`$`}1`;",
       "const g = 'SELECT id FROM product'; const h = 'Update the order, then set it aside';",
     ].join('\n');
-    const found = stringLiterals(src).filter((l) => isStatement(l.text)).map((l) => l.line);
+    const found = stringLiterals(src)
+      .filter((l) => isStatement(l.text))
+      .map((l) => l.line);
     expect(found).toEqual([3, 4, 6, 7]);
   });
 
@@ -149,7 +185,8 @@ describe('where SQL lives', () => {
     for (const file of sourceFiles(SRC)) {
       if (file.endsWith('.sql.ts') || allowed(file)) continue;
       for (const l of stringLiterals(fs.readFileSync(file, 'utf8'))) {
-        if (isStatement(l.text)) offenders.push(`src/${rel(file)}:${l.line}: ${l.text.replace(/\s+/g, ' ').trim().slice(0, 80)}`);
+        if (isStatement(l.text))
+          offenders.push(`src/${rel(file)}:${l.line}: ${l.text.replace(/\s+/g, ' ').trim().slice(0, 80)}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -157,8 +194,15 @@ describe('where SQL lives', () => {
 
   it('every allow-list entry exists and still holds SQL (else take it off the list)', () => {
     const files = sourceFiles(SRC);
-    const stale = Object.keys(ALLOWED).filter((a) => !files.some((f) => (a.endsWith('/') ? rel(f).startsWith(a) : rel(f) === a)
-      && !f.endsWith('.sql.ts') && stringLiterals(fs.readFileSync(f, 'utf8')).some((l) => isStatement(l.text))));
+    const stale = Object.keys(ALLOWED).filter(
+      (a) =>
+        !files.some(
+          (f) =>
+            (a.endsWith('/') ? rel(f).startsWith(a) : rel(f) === a) &&
+            !f.endsWith('.sql.ts') &&
+            stringLiterals(fs.readFileSync(f, 'utf8')).some((l) => isStatement(l.text)),
+        ),
+    );
     expect(stale).toEqual([]);
   });
 });

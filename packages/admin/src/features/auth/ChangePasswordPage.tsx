@@ -18,7 +18,12 @@ export function ChangePasswordPage() {
       form.setErrors([{ field: ['repeat'], code: 'INVALID_INPUT', message: 'The two new passwords differ' }]);
       return;
     }
-    if (await form.run(async () => (await change({ variables: { input: { currentPassword, newPassword } } })).data?.changePassword)) navigate('/', { replace: true });
+    if (
+      await form.run(
+        async () => (await change({ variables: { input: { currentPassword, newPassword } } })).data?.changePassword,
+      )
+    )
+      navigate('/', { replace: true });
   };
   return (
     <Center mih="90vh" p="md">
@@ -26,13 +31,44 @@ export function ChangePasswordPage() {
         <Stack>
           <div>
             <Title order={2}>Choose your password</Title>
-            <Text c="dimmed" size="sm">Your password was set by an administrator, or is a well-known default. Choose your own to continue.</Text>
+            <Text c="dimmed" size="sm">
+              Your password was set by an administrator, or is a well-known default. Choose your own to continue.
+            </Text>
           </div>
-          <PasswordInput label="Current password" autoComplete="current-password" required autoFocus value={currentPassword} onChange={(e) => setCurrent(e.currentTarget.value)} error={form.fieldError('currentPassword')} />
-          <PasswordInput label="New password" description="10 characters or more, at most 72 bytes" autoComplete="new-password" required value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} error={form.fieldError('newPassword')} />
-          <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={form.fieldError('repeat')} />
-          {form.generalErrors(['currentPassword', 'newPassword', 'repeat']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
-          <Button type="submit" loading={loading}>Save password</Button>
+          <PasswordInput
+            label="Current password"
+            autoComplete="current-password"
+            required
+            autoFocus
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.currentTarget.value)}
+            error={form.fieldError('currentPassword')}
+          />
+          <PasswordInput
+            label="New password"
+            description="10 characters or more, at most 72 bytes"
+            autoComplete="new-password"
+            required
+            value={newPassword}
+            onChange={(e) => setNew(e.currentTarget.value)}
+            error={form.fieldError('newPassword')}
+          />
+          <PasswordInput
+            label="New password again"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            error={form.fieldError('repeat')}
+          />
+          {form.generalErrors(['currentPassword', 'newPassword', 'repeat']).map((m) => (
+            <Alert key={m} color="red" role="alert">
+              {m}
+            </Alert>
+          ))}
+          <Button type="submit" loading={loading}>
+            Save password
+          </Button>
         </Stack>
       </Paper>
     </Center>

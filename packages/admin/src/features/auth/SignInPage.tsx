@@ -40,13 +40,41 @@ export function SignInPage() {
           <Stack>
             <div>
               <Title order={2}>Sign in</Title>
-              <Text c="dimmed" size="sm">OMS back office</Text>
+              <Text c="dimmed" size="sm">
+                OMS back office
+              </Text>
             </div>
-            {params.get('next') && <Alert color="blue" variant="light">Please sign in to continue.</Alert>}
-            <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={form.fieldError('email')} />
-            <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={form.fieldError('password')} />
-            {form.generalErrors(['email', 'password']).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
-            <Button type="submit" loading={loading}>Sign in</Button>
+            {params.get('next') && (
+              <Alert color="blue" variant="light">
+                Please sign in to continue.
+              </Alert>
+            )}
+            <TextInput
+              label="E-mail"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={form.fieldError('email')}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={form.fieldError('password')}
+            />
+            {form.generalErrors(['email', 'password']).map((m) => (
+              <Alert key={m} color="red" role="alert">
+                {m}
+              </Alert>
+            ))}
+            <Button type="submit" loading={loading}>
+              Sign in
+            </Button>
           </Stack>
         </Paper>
       </Center>

@@ -26,14 +26,24 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label="Account menu">
           <Group gap={6}>
-            <Avatar size="sm" radius="xl" color="indigo">{(me?.name || me?.email || '?').charAt(0).toUpperCase()}</Avatar>
-            <Text size="sm" visibleFrom="sm">{me?.name || me?.email}</Text>
+            <Avatar size="sm" radius="xl" color="indigo">
+              {(me?.name || me?.email || '?').charAt(0).toUpperCase()}
+            </Avatar>
+            <Text size="sm" visibleFrom="sm">
+              {me?.name || me?.email}
+            </Text>
           </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        {me && <Menu.Label>{me.email} · {me.role.toLowerCase()}</Menu.Label>}
-        <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>Sign out</Menu.Item>
+        {me && (
+          <Menu.Label>
+            {me.email} · {me.role.toLowerCase()}
+          </Menu.Label>
+        )}
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={signOut}>
+          Sign out
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );

@@ -7,14 +7,34 @@ import { AutomationPage } from './AutomationPage';
 import { summarise } from './rule-forms';
 
 const RULE = {
-  __typename: 'AutomationRule', id: 'r1', key: 'hold-high-value', name: 'Hold high-value or foreign orders', description: 'Holds big orders.', builtIn: true,
-  trigger: 'order.placed', enabled: false, position: 20, settings: { threshold: 100000, allowedCountries: [] }, conditions: [], actions: [], updatedAt: '2026-11-27T10:00:00Z',
+  __typename: 'AutomationRule',
+  id: 'r1',
+  key: 'hold-high-value',
+  name: 'Hold high-value or foreign orders',
+  description: 'Holds big orders.',
+  builtIn: true,
+  trigger: 'order.placed',
+  enabled: false,
+  position: 20,
+  settings: { threshold: 100000, allowedCountries: [] },
+  conditions: [],
+  actions: [],
+  updatedAt: '2026-11-27T10:00:00Z',
 };
 const base: MockedResponse[] = [
   { request: { query: AutomationRulesDocument }, result: { data: { automationRules: [RULE] } } },
   {
     request: { query: RuleExecutionsDocument, variables: { ruleKey: null, first: 50 } },
-    result: { data: { ruleExecutions: { __typename: 'RuleExecutionConnection', totalCount: 0, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes: [] } } },
+    result: {
+      data: {
+        ruleExecutions: {
+          __typename: 'RuleExecutionConnection',
+          totalCount: 0,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+          nodes: [],
+        },
+      },
+    },
   },
 ];
 
@@ -27,15 +47,41 @@ test('the rules are listed with their switch and what they do', async () => {
 
 test('a custom rule the server refuses shows the error at the condition row it concerns', async () => {
   // The rules are fetched again after the mutation.
-  const mocks: MockedResponse[] = [...base, base[0], {
-    request: {
-      query: CreateAutomationRuleDocument,
-      variables: { input: { key: 'big', name: 'Big', description: '', trigger: 'order.placed', conditions: [{ field: 'total', op: 'gte', value: 0 }], actions: [{ type: 'addTag', tag: 'big' }] } },
+  const mocks: MockedResponse[] = [
+    ...base,
+    base[0],
+    {
+      request: {
+        query: CreateAutomationRuleDocument,
+        variables: {
+          input: {
+            key: 'big',
+            name: 'Big',
+            description: '',
+            trigger: 'order.placed',
+            conditions: [{ field: 'total', op: 'gte', value: 0 }],
+            actions: [{ type: 'addTag', tag: 'big' }],
+          },
+        },
+      },
+      result: {
+        data: {
+          createAutomationRule: {
+            __typename: 'AutomationRulePayload',
+            rule: null,
+            userErrors: [
+              {
+                __typename: 'UserError',
+                field: ['input', 'conditions', '0', 'value'],
+                code: 'INVALID_INPUT',
+                message: 'value: must be above 0 for this test',
+              },
+            ],
+          },
+        },
+      },
     },
-    result: { data: { createAutomationRule: { __typename: 'AutomationRulePayload', rule: null, userErrors: [
-      { __typename: 'UserError', field: ['input', 'conditions', '0', 'value'], code: 'INVALID_INPUT', message: 'value: must be above 0 for this test' },
-    ] } } },
-  }];
+  ];
   renderApp(<AutomationPage />, { mocks });
   await screen.findByTestId('rule-row-hold-high-value');
   await userEvent.click(screen.getByRole('button', { name: 'New custom rule' }));
@@ -51,6 +97,13 @@ test('a custom rule the server refuses shows the error at the condition row it c
 });
 
 test('a custom rule is summarised in one line', () => {
-  expect(summarise([{ field: 'country', op: 'notIn', value: ['DE', 'AT'] }], [{ type: 'hold', reason: 'Export' }, { type: 'addTag', tag: 'export' }]))
-    .toBe('if country notIn DE, AT: hold (Export), then addTag (export)');
+  expect(
+    summarise(
+      [{ field: 'country', op: 'notIn', value: ['DE', 'AT'] }],
+      [
+        { type: 'hold', reason: 'Export' },
+        { type: 'addTag', tag: 'export' },
+      ],
+    ),
+  ).toBe('if country notIn DE, AT: hold (Export), then addTag (export)');
 });

@@ -4,7 +4,25 @@
  * execution log.
  */
 import {
-  ActionIcon, Alert, Anchor, Badge, Button, Card, Code, Group, Modal, NumberInput, Select, Stack, Switch, Table, TagsInput, Text, Textarea, TextInput, Title,
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -13,14 +31,31 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { Empty, ErrorNotice } from '../../components/states';
 import {
-  AutomationRuleFieldsFragment, AutomationRulesDocument, RuleExecutionOutcome, useAutomationRulesQuery, useCreateAutomationRuleMutation,
-  useDeleteAutomationRuleMutation, useDryRunAutomationLazyQuery, useRuleExecutionsQuery, useUpdateAutomationRuleMutation,
+  AutomationRuleFieldsFragment,
+  AutomationRulesDocument,
+  RuleExecutionOutcome,
+  useAutomationRulesQuery,
+  useCreateAutomationRuleMutation,
+  useDeleteAutomationRuleMutation,
+  useDryRunAutomationLazyQuery,
+  useRuleExecutionsQuery,
+  useUpdateAutomationRuleMutation,
 } from '../../graphql/generated';
 import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatDateTime } from '../../lib/format';
 import { generalErrors } from '../../lib/user-errors';
 import {
-  ACTIONS, ActionRow, CONDITION_FIELDS, ConditionRow, fromActionRows, kindOf, OPS, summarise, toActionRows, toConditionRows, TRIGGERS,
+  ACTIONS,
+  ActionRow,
+  CONDITION_FIELDS,
+  ConditionRow,
+  fromActionRows,
+  kindOf,
+  OPS,
+  summarise,
+  toActionRows,
+  toConditionRows,
+  TRIGGERS,
 } from './rule-forms';
 
 type Rule = AutomationRuleFieldsFragment;
@@ -40,22 +75,44 @@ export function AutomationPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Automation rules</Title>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'custom', rule: null })}>New custom rule</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing({ kind: 'custom', rule: null })}>
+          New custom rule
+        </Button>
       </Group>
       <Text c="dimmed">
-        Rules run in this order when their trigger fires (an event, or the schedule) and their conditions hold for the order.
-        Each action goes through the normal order checks and is recorded on the order&apos;s history as <Code>rule:&lt;key&gt;</Code>.
+        Rules run in this order when their trigger fires (an event, or the schedule) and their conditions hold for the
+        order. Each action goes through the normal order checks and is recorded on the order&apos;s history as{' '}
+        <Code>rule:&lt;key&gt;</Code>.
       </Text>
       <Card withBorder>
-        <QueryState data={data} loading={loading} error={error} isEmpty={() => rules.length === 0} empty={{ title: 'No rules' }}>
+        <QueryState
+          data={data}
+          loading={loading}
+          error={error}
+          isEmpty={() => rules.length === 0}
+          empty={{ title: 'No rules' }}
+        >
           {() => (
             <Table.ScrollContainer minWidth={900}>
               <Table verticalSpacing="xs" aria-label="Automation rules">
                 <Table.Thead>
-                  <Table.Tr><Table.Th>#</Table.Th><Table.Th>Rule</Table.Th><Table.Th>Trigger</Table.Th><Table.Th>Does</Table.Th><Table.Th>On</Table.Th><Table.Th /></Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>#</Table.Th>
+                    <Table.Th>Rule</Table.Th>
+                    <Table.Th>Trigger</Table.Th>
+                    <Table.Th>Does</Table.Th>
+                    <Table.Th>On</Table.Th>
+                    <Table.Th />
+                  </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {rules.map((r) => <RuleRow key={r.id} rule={r} onEdit={() => setEditing(r.builtIn ? { kind: 'settings', rule: r } : { kind: 'custom', rule: r })} />)}
+                  {rules.map((r) => (
+                    <RuleRow
+                      key={r.id}
+                      rule={r}
+                      onEdit={() => setEditing(r.builtIn ? { kind: 'settings', rule: r } : { kind: 'custom', rule: r })}
+                    />
+                  ))}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
@@ -64,10 +121,20 @@ export function AutomationPage() {
       </Card>
       <DryRun />
       <ExecutionLog rules={rules} />
-      <Modal opened={editing?.kind === 'settings'} onClose={() => setEditing(null)} title={editing?.rule ? `Settings of ${editing.rule.name}` : ''} size="lg">
+      <Modal
+        opened={editing?.kind === 'settings'}
+        onClose={() => setEditing(null)}
+        title={editing?.rule ? `Settings of ${editing.rule.name}` : ''}
+        size="lg"
+      >
         {editing?.kind === 'settings' && <SettingsForm rule={editing.rule} onDone={() => setEditing(null)} />}
       </Modal>
-      <Modal opened={editing?.kind === 'custom'} onClose={() => setEditing(null)} title={editing?.kind === 'custom' && editing.rule ? `Edit ${editing.rule.name}` : 'New custom rule'} size="xl">
+      <Modal
+        opened={editing?.kind === 'custom'}
+        onClose={() => setEditing(null)}
+        title={editing?.kind === 'custom' && editing.rule ? `Edit ${editing.rule.name}` : 'New custom rule'}
+        size="xl"
+      >
         {editing?.kind === 'custom' && <CustomRuleForm rule={editing.rule} onDone={() => setEditing(null)} />}
       </Modal>
     </Stack>
@@ -77,13 +144,20 @@ export function AutomationPage() {
 function settingsSummary(rule: Rule): string {
   const s = (rule.settings ?? {}) as Record<string, any>;
   switch (rule.key) {
-    case 'hold-high-value': return `hold at or above ${s.threshold} (minor units)${s.allowedCountries?.length ? ` or outside ${s.allowedCountries.join(', ')}` : ''}`;
-    case 'cancel-unpaid': return `cancel PENDING unpaid orders after ${s.afterHours} h`;
-    case 'low-stock': return `stock.low below ${s.threshold}${Object.keys(s.perSku ?? {}).length ? ` (${Object.keys(s.perSku).length} SKU overrides)` : ''}`;
-    case 'flag-late': return `late ${s.slaHours} h after confirmation`;
-    case 'auto-confirm-paid': return 'confirm when fully paid';
-    case 'allocate-backorders': return 'allocate arriving stock, oldest order first';
-    default: return rule.description;
+    case 'hold-high-value':
+      return `hold at or above ${s.threshold} (minor units)${s.allowedCountries?.length ? ` or outside ${s.allowedCountries.join(', ')}` : ''}`;
+    case 'cancel-unpaid':
+      return `cancel PENDING unpaid orders after ${s.afterHours} h`;
+    case 'low-stock':
+      return `stock.low below ${s.threshold}${Object.keys(s.perSku ?? {}).length ? ` (${Object.keys(s.perSku).length} SKU overrides)` : ''}`;
+    case 'flag-late':
+      return `late ${s.slaHours} h after confirmation`;
+    case 'auto-confirm-paid':
+      return 'confirm when fully paid';
+    case 'allocate-backorders':
+      return 'allocate arriving stock, oldest order first';
+    default:
+      return rule.description;
   }
 }
 
@@ -93,23 +167,55 @@ function RuleRow({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
   const error = action.generalErrors().join('; ');
   const toggle = async (enabled: boolean) => {
     action.setErrors([]);
-    await action.run(async () => (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule);
+    await action.run(
+      async () => (await update({ variables: { input: { key: rule.key, enabled } } })).data?.updateAutomationRule,
+    );
   };
   return (
     <Table.Tr data-testid={`rule-row-${rule.key}`}>
       <Table.Td>{rule.position}</Table.Td>
       <Table.Td maw={360}>
-        <Group gap={6}><Text fw={500}>{rule.name}</Text>{rule.builtIn && <Badge size="xs" variant="light">built-in</Badge>}</Group>
+        <Group gap={6}>
+          <Text fw={500}>{rule.name}</Text>
+          {rule.builtIn && (
+            <Badge size="xs" variant="light">
+              built-in
+            </Badge>
+          )}
+        </Group>
         <Code>{rule.key}</Code>
-        {rule.description && <Text size="xs" c="dimmed">{rule.description}</Text>}
-        {error && <Text c="red" size="sm" role="alert">{error}</Text>}
+        {rule.description && (
+          <Text size="xs" c="dimmed">
+            {rule.description}
+          </Text>
+        )}
+        {error && (
+          <Text c="red" size="sm" role="alert">
+            {error}
+          </Text>
+        )}
       </Table.Td>
-      <Table.Td><Code c={rule.trigger === 'schedule' ? 'violet' : 'blue'} style={{ whiteSpace: 'nowrap' }}>{rule.trigger}</Code></Table.Td>
-      <Table.Td maw={320}><Text size="sm">{rule.builtIn ? settingsSummary(rule) : summarise(rule.conditions, rule.actions)}</Text></Table.Td>
       <Table.Td>
-        <Switch checked={rule.enabled} disabled={loading} onChange={(e) => toggle(e.currentTarget.checked)} aria-label={`Enable ${rule.key}`} />
+        <Code c={rule.trigger === 'schedule' ? 'violet' : 'blue'} style={{ whiteSpace: 'nowrap' }}>
+          {rule.trigger}
+        </Code>
       </Table.Td>
-      <Table.Td><Button size="xs" variant="default" onClick={onEdit}>{rule.builtIn ? 'Settings' : 'Edit'}</Button></Table.Td>
+      <Table.Td maw={320}>
+        <Text size="sm">{rule.builtIn ? settingsSummary(rule) : summarise(rule.conditions, rule.actions)}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Switch
+          checked={rule.enabled}
+          disabled={loading}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+          aria-label={`Enable ${rule.key}`}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Button size="xs" variant="default" onClick={onEdit}>
+          {rule.builtIn ? 'Settings' : 'Edit'}
+        </Button>
+      </Table.Td>
     </Table.Tr>
   );
 }
@@ -122,21 +228,36 @@ function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   const [countries, setCountries] = useState<string[]>(initial.allowedCountries ?? []);
   const [afterHours, setAfterHours] = useState<number | string>(initial.afterHours ?? '');
   const [slaHours, setSlaHours] = useState<number | string>(initial.slaHours ?? '');
-  const [perSku, setPerSku] = useState<{ sku: string; n: number | string }[]>(Object.entries(initial.perSku ?? {}).map(([sku, n]) => ({ sku, n: n as number })));
+  const [perSku, setPerSku] = useState<{ sku: string; n: number | string }[]>(
+    Object.entries(initial.perSku ?? {}).map(([sku, n]) => ({ sku, n: n as number })),
+  );
   const form = useFormMutation();
   const errors = form.errors;
   const settings = (): Record<string, unknown> => {
     switch (rule.key) {
-      case 'hold-high-value': return { threshold, allowedCountries: countries.map((c) => c.trim().toUpperCase()) };
-      case 'cancel-unpaid': return { afterHours };
-      case 'flag-late': return { slaHours };
-      case 'low-stock': return { threshold, perSku: Object.fromEntries(perSku.filter((r) => r.sku.trim()).map((r) => [r.sku.trim(), r.n])) };
-      default: return {};
+      case 'hold-high-value':
+        return { threshold, allowedCountries: countries.map((c) => c.trim().toUpperCase()) };
+      case 'cancel-unpaid':
+        return { afterHours };
+      case 'flag-late':
+        return { slaHours };
+      case 'low-stock':
+        return {
+          threshold,
+          perSku: Object.fromEntries(perSku.filter((r) => r.sku.trim()).map((r) => [r.sku.trim(), r.n])),
+        };
+      default:
+        return {};
     }
   };
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (await form.run(async () => (await update({ variables: { input: { key: rule.key, settings: settings() } } })).data?.updateAutomationRule)) {
+    if (
+      await form.run(
+        async () =>
+          (await update({ variables: { input: { key: rule.key, settings: settings() } } })).data?.updateAutomationRule,
+      )
+    ) {
       notifications.show({ color: 'green', message: `Settings of ${rule.name} saved` });
       onDone();
     }
@@ -145,76 +266,211 @@ function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   return (
     <form onSubmit={submit} aria-label={`Settings of ${rule.key}`}>
       <Stack>
-        <Text size="sm" c="dimmed">{rule.description}</Text>
+        <Text size="sm" c="dimmed">
+          {rule.description}
+        </Text>
         {rule.key === 'hold-high-value' && (
           <>
-            <NumberInput label="Threshold" description="order total in minor units (10000 = 100.00)" value={threshold} onChange={setThreshold} allowDecimal={false} error={form.fieldError('threshold')} />
-            <TagsInput label="Allowed countries" description="ISO codes; empty: any country" value={countries} onChange={setCountries} error={form.fieldError('allowedCountries')} />
+            <NumberInput
+              label="Threshold"
+              description="order total in minor units (10000 = 100.00)"
+              value={threshold}
+              onChange={setThreshold}
+              allowDecimal={false}
+              error={form.fieldError('threshold')}
+            />
+            <TagsInput
+              label="Allowed countries"
+              description="ISO codes; empty: any country"
+              value={countries}
+              onChange={setCountries}
+              error={form.fieldError('allowedCountries')}
+            />
           </>
         )}
-        {rule.key === 'cancel-unpaid' && <NumberInput label="After hours" value={afterHours} onChange={setAfterHours} error={form.fieldError('afterHours')} />}
-        {rule.key === 'flag-late' && <NumberInput label="SLA hours" description="from confirmation to shipment" value={slaHours} onChange={setSlaHours} error={form.fieldError('slaHours')} />}
+        {rule.key === 'cancel-unpaid' && (
+          <NumberInput
+            label="After hours"
+            value={afterHours}
+            onChange={setAfterHours}
+            error={form.fieldError('afterHours')}
+          />
+        )}
+        {rule.key === 'flag-late' && (
+          <NumberInput
+            label="SLA hours"
+            description="from confirmation to shipment"
+            value={slaHours}
+            onChange={setSlaHours}
+            error={form.fieldError('slaHours')}
+          />
+        )}
         {rule.key === 'low-stock' && (
           <>
-            <NumberInput label="Threshold" description="units available per SKU and warehouse" value={threshold} onChange={setThreshold} allowDecimal={false} error={form.fieldError('threshold')} />
-            <Text size="sm" fw={500}>Per-SKU thresholds</Text>
+            <NumberInput
+              label="Threshold"
+              description="units available per SKU and warehouse"
+              value={threshold}
+              onChange={setThreshold}
+              allowDecimal={false}
+              error={form.fieldError('threshold')}
+            />
+            <Text size="sm" fw={500}>
+              Per-SKU thresholds
+            </Text>
             {perSku.map((row, i) => (
               <Group key={i} align="start">
-                <TextInput aria-label={`SKU ${i + 1}`} placeholder="SKU" value={row.sku} onChange={(e) => { const v = e.currentTarget.value; setPerSku((p) => p.map((r, j) => (j === i ? { ...r, sku: v } : r))); }} />
-                <NumberInput aria-label={`Threshold of SKU ${i + 1}`} value={row.n} onChange={(n) => setPerSku((p) => p.map((r, j) => (j === i ? { ...r, n } : r)))} error={row.sku ? form.fieldError(`perSku.${row.sku.trim()}`) : undefined} />
-                <ActionIcon variant="subtle" color="red" aria-label={`Remove SKU ${i + 1}`} onClick={() => setPerSku((p) => p.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
+                <TextInput
+                  aria-label={`SKU ${i + 1}`}
+                  placeholder="SKU"
+                  value={row.sku}
+                  onChange={(e) => {
+                    const v = e.currentTarget.value;
+                    setPerSku((p) => p.map((r, j) => (j === i ? { ...r, sku: v } : r)));
+                  }}
+                />
+                <NumberInput
+                  aria-label={`Threshold of SKU ${i + 1}`}
+                  value={row.n}
+                  onChange={(n) => setPerSku((p) => p.map((r, j) => (j === i ? { ...r, n } : r)))}
+                  error={row.sku ? form.fieldError(`perSku.${row.sku.trim()}`) : undefined}
+                />
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove SKU ${i + 1}`}
+                  onClick={() => setPerSku((p) => p.filter((_, j) => j !== i))}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
               </Group>
             ))}
-            <Button variant="light" size="xs" w="fit-content" onClick={() => setPerSku((p) => [...p, { sku: '', n: 0 }])}>Add a SKU</Button>
-            {form.fieldError('perSku') && <Text c="red" size="sm">{form.fieldError('perSku')}</Text>}
+            <Button
+              variant="light"
+              size="xs"
+              w="fit-content"
+              onClick={() => setPerSku((p) => [...p, { sku: '', n: 0 }])}
+            >
+              Add a SKU
+            </Button>
+            {form.fieldError('perSku') && (
+              <Text c="red" size="sm">
+                {form.fieldError('perSku')}
+              </Text>
+            )}
           </>
         )}
-        {['auto-confirm-paid', 'allocate-backorders'].includes(rule.key) && <Text size="sm">This rule has no settings: switch it on or off in the list.</Text>}
-        {generalErrors(errors.filter((e) => !(e.field ?? []).includes('perSku')), claimed).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+        {['auto-confirm-paid', 'allocate-backorders'].includes(rule.key) && (
+          <Text size="sm">This rule has no settings: switch it on or off in the list.</Text>
+        )}
+        {generalErrors(
+          errors.filter((e) => !(e.field ?? []).includes('perSku')),
+          claimed,
+        ).map((m) => (
+          <Alert key={m} color="red" role="alert">
+            {m}
+          </Alert>
+        ))}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>Cancel</Button>
-          <Button type="submit" loading={loading}>Save settings</Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={loading}>
+            Save settings
+          </Button>
         </Group>
       </Stack>
     </form>
   );
 }
 
-function ConditionValue({ row, onChange, error, index }: { row: ConditionRow; onChange: (v: ConditionRow['value']) => void; error?: string; index: number }) {
+function ConditionValue({
+  row,
+  onChange,
+  error,
+  index,
+}: {
+  row: ConditionRow;
+  onChange: (v: ConditionRow['value']) => void;
+  error?: string;
+  index: number;
+}) {
   const kind = kindOf(row.field);
   const label = `Value of condition ${index + 1}`;
-  if (kind === 'number') return <NumberInput aria-label={label} value={typeof row.value === 'number' ? row.value : ''} onChange={(n) => onChange(typeof n === 'number' ? n : 0)} allowDecimal={false} error={error} />;
-  if (kind === 'list') return <TagsInput aria-label={label} placeholder={CONDITION_FIELDS.find((f) => f.value === row.field)?.hint} value={Array.isArray(row.value) ? row.value : []} onChange={onChange} error={error} />;
-  return <TextInput aria-label={label} value={typeof row.value === 'string' ? row.value : ''} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+  if (kind === 'number')
+    return (
+      <NumberInput
+        aria-label={label}
+        value={typeof row.value === 'number' ? row.value : ''}
+        onChange={(n) => onChange(typeof n === 'number' ? n : 0)}
+        allowDecimal={false}
+        error={error}
+      />
+    );
+  if (kind === 'list')
+    return (
+      <TagsInput
+        aria-label={label}
+        placeholder={CONDITION_FIELDS.find((f) => f.value === row.field)?.hint}
+        value={Array.isArray(row.value) ? row.value : []}
+        onChange={onChange}
+        error={error}
+      />
+    );
+  return (
+    <TextInput
+      aria-label={label}
+      value={typeof row.value === 'string' ? row.value : ''}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
 }
 
 /** Create or edit a custom rule: trigger, conditions (all must hold) and actions (in order) as rows. */
 function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
-  const [create, { loading: creating }] = useCreateAutomationRuleMutation({ refetchQueries: [AutomationRulesDocument] });
+  const [create, { loading: creating }] = useCreateAutomationRuleMutation({
+    refetchQueries: [AutomationRulesDocument],
+  });
   const [update, { loading: updating }] = useUpdateAutomationRuleMutation();
-  const [remove, { loading: deleting }] = useDeleteAutomationRuleMutation({ refetchQueries: [AutomationRulesDocument] });
+  const [remove, { loading: deleting }] = useDeleteAutomationRuleMutation({
+    refetchQueries: [AutomationRulesDocument],
+  });
   const [key, setKey] = useState(rule?.key ?? '');
   const [name, setName] = useState(rule?.name ?? '');
   const [description, setDescription] = useState(rule?.description ?? '');
   const [trigger, setTrigger] = useState<string | null>(rule?.trigger ?? 'order.placed');
   const [position, setPosition] = useState<number | string>(rule?.position ?? '');
   const [conditions, setConditions] = useState<ConditionRow[]>(toConditionRows(rule?.conditions));
-  const [actions, setActions] = useState<ActionRow[]>(rule ? toActionRows(rule.actions) : [{ type: 'addTag', param: '' }]);
+  const [actions, setActions] = useState<ActionRow[]>(
+    rule ? toActionRows(rule.actions) : [{ type: 'addTag', param: '' }],
+  );
   const form = useFormMutation();
   const errors = form.errors;
-  const setCondition = (i: number, patch: Partial<ConditionRow>) => setConditions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const setAction = (i: number, patch: Partial<ActionRow>) => setActions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const setCondition = (i: number, patch: Partial<ConditionRow>) =>
+    setConditions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const setAction = (i: number, patch: Partial<ActionRow>) =>
+    setActions((rows) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const body = {
-      name, description, trigger: trigger ?? '', conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })), actions: fromActionRows(actions),
+      name,
+      description,
+      trigger: trigger ?? '',
+      conditions: conditions.map((c) => ({ field: c.field, op: c.op, value: c.value })),
+      actions: fromActionRows(actions),
       ...(position === '' ? {} : { position: Number(position) }),
     };
-    const saved = await form.run(async () => (rule
-      ? (await update({ variables: { input: { key: rule.key, ...body } } })).data?.updateAutomationRule
-      : (await create({ variables: { input: { key, ...body } } })).data?.createAutomationRule));
+    const saved = await form.run(async () =>
+      rule
+        ? (await update({ variables: { input: { key: rule.key, ...body } } })).data?.updateAutomationRule
+        : (await create({ variables: { input: { key, ...body } } })).data?.createAutomationRule,
+    );
     if (saved) {
-      notifications.show({ color: 'green', message: `Rule ${rule?.key ?? key} saved${rule ? '' : ' (switched off: switch it on in the list)'}` });
+      notifications.show({
+        color: 'green',
+        message: `Rule ${rule?.key ?? key} saved${rule ? '' : ' (switched off: switch it on in the list)'}`,
+      });
       onDone();
     }
   };
@@ -229,47 +485,179 @@ function CustomRuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => voi
     <form onSubmit={submit} aria-label="Custom rule">
       <Stack>
         <Group grow align="start">
-          <TextInput label="Key" description="stable: lower-case letters, digits and -" required disabled={!!rule} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={form.fieldError('key')} />
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={form.fieldError('name')} />
+          <TextInput
+            label="Key"
+            description="stable: lower-case letters, digits and -"
+            required
+            disabled={!!rule}
+            value={key}
+            onChange={(e) => setKey(e.currentTarget.value)}
+            error={form.fieldError('key')}
+          />
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={form.fieldError('name')}
+          />
         </Group>
-        <Textarea label="Description" autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={form.fieldError('description')} />
+        <Textarea
+          label="Description"
+          autosize
+          minRows={1}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={form.fieldError('description')}
+        />
         <Group grow align="start">
-          <Select label="Trigger" data={TRIGGERS} value={trigger} onChange={setTrigger} error={form.fieldError('trigger')} searchable allowDeselect={false} />
-          <NumberInput label="Position" description="rules run in ascending position; empty: last" value={position} onChange={setPosition} error={form.fieldError('position')} />
+          <Select
+            label="Trigger"
+            data={TRIGGERS}
+            value={trigger}
+            onChange={setTrigger}
+            error={form.fieldError('trigger')}
+            searchable
+            allowDeselect={false}
+          />
+          <NumberInput
+            label="Position"
+            description="rules run in ascending position; empty: last"
+            value={position}
+            onChange={setPosition}
+            error={form.fieldError('position')}
+          />
         </Group>
         <Text fw={500}>When all of these hold</Text>
-        {conditions.length === 0 && <Text size="sm" c="dimmed">No conditions: every order the trigger fires for.</Text>}
+        {conditions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No conditions: every order the trigger fires for.
+          </Text>
+        )}
         {conditions.map((c, i) => (
           <Group key={i} align="start" wrap="nowrap" data-testid={`condition-${i}`}>
-            <Select aria-label={`Field of condition ${i + 1}`} data={CONDITION_FIELDS.map((f) => ({ value: f.value, label: f.label }))} value={c.field} allowDeselect={false}
-              onChange={(field) => { const kind = kindOf(field ?? ''); setCondition(i, { field: field ?? '', op: OPS[kind][0].value, value: kind === 'list' ? [] : kind === 'number' ? 0 : '' }); }}
-              error={form.fieldError(`conditions.${i}.field`)} />
-            <Select aria-label={`Operator of condition ${i + 1}`} w={170} data={OPS[kindOf(c.field)]} value={c.op} allowDeselect={false} onChange={(op) => setCondition(i, { op: op ?? '' })} error={form.fieldError(`conditions.${i}.op`)} />
-            <ConditionValue row={c} index={i} onChange={(value) => setCondition(i, { value })} error={form.fieldError(`conditions.${i}.value`) ?? form.fieldError(`conditions.${i}`)} />
-            <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove condition ${i + 1}`} onClick={() => setConditions((rows) => rows.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
+            <Select
+              aria-label={`Field of condition ${i + 1}`}
+              data={CONDITION_FIELDS.map((f) => ({ value: f.value, label: f.label }))}
+              value={c.field}
+              allowDeselect={false}
+              onChange={(field) => {
+                const kind = kindOf(field ?? '');
+                setCondition(i, {
+                  field: field ?? '',
+                  op: OPS[kind][0].value,
+                  value: kind === 'list' ? [] : kind === 'number' ? 0 : '',
+                });
+              }}
+              error={form.fieldError(`conditions.${i}.field`)}
+            />
+            <Select
+              aria-label={`Operator of condition ${i + 1}`}
+              w={170}
+              data={OPS[kindOf(c.field)]}
+              value={c.op}
+              allowDeselect={false}
+              onChange={(op) => setCondition(i, { op: op ?? '' })}
+              error={form.fieldError(`conditions.${i}.op`)}
+            />
+            <ConditionValue
+              row={c}
+              index={i}
+              onChange={(value) => setCondition(i, { value })}
+              error={form.fieldError(`conditions.${i}.value`) ?? form.fieldError(`conditions.${i}`)}
+            />
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              mt={6}
+              aria-label={`Remove condition ${i + 1}`}
+              onClick={() => setConditions((rows) => rows.filter((_, j) => j !== i))}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
           </Group>
         ))}
-        {form.fieldError('conditions') && <Text c="red" size="sm">{form.fieldError('conditions')}</Text>}
-        <Button variant="light" size="xs" w="fit-content" onClick={() => setConditions((rows) => [...rows, { field: 'total', op: 'gte', value: 0 }])}>Add a condition</Button>
+        {form.fieldError('conditions') && (
+          <Text c="red" size="sm">
+            {form.fieldError('conditions')}
+          </Text>
+        )}
+        <Button
+          variant="light"
+          size="xs"
+          w="fit-content"
+          onClick={() => setConditions((rows) => [...rows, { field: 'total', op: 'gte', value: 0 }])}
+        >
+          Add a condition
+        </Button>
         <Text fw={500}>Then, in order</Text>
         {actions.map((a, i) => {
           const param = ACTIONS.find((x) => x.value === a.type)?.param;
           return (
             <Group key={i} align="start" wrap="nowrap" data-testid={`action-${i}`}>
-              <Select aria-label={`Action ${i + 1}`} data={ACTIONS.map((x) => ({ value: x.value, label: x.label }))} value={a.type} allowDeselect={false} onChange={(type) => setAction(i, { type: type ?? '', param: '' })} error={form.fieldError(`actions.${i}.type`)} />
-              {param && <TextInput aria-label={`${param.label} of action ${i + 1}`} placeholder={param.label} value={a.param} onChange={(e) => setAction(i, { param: e.currentTarget.value })} error={form.fieldError(`actions.${i}.${param.name}`) ?? form.fieldError(`actions.${i}`)} style={{ flex: 1 }} />}
-              <ActionIcon variant="subtle" color="red" mt={6} aria-label={`Remove action ${i + 1}`} onClick={() => setActions((rows) => rows.filter((_, j) => j !== i))}><IconTrash size={16} /></ActionIcon>
+              <Select
+                aria-label={`Action ${i + 1}`}
+                data={ACTIONS.map((x) => ({ value: x.value, label: x.label }))}
+                value={a.type}
+                allowDeselect={false}
+                onChange={(type) => setAction(i, { type: type ?? '', param: '' })}
+                error={form.fieldError(`actions.${i}.type`)}
+              />
+              {param && (
+                <TextInput
+                  aria-label={`${param.label} of action ${i + 1}`}
+                  placeholder={param.label}
+                  value={a.param}
+                  onChange={(e) => setAction(i, { param: e.currentTarget.value })}
+                  error={form.fieldError(`actions.${i}.${param.name}`) ?? form.fieldError(`actions.${i}`)}
+                  style={{ flex: 1 }}
+                />
+              )}
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                mt={6}
+                aria-label={`Remove action ${i + 1}`}
+                onClick={() => setActions((rows) => rows.filter((_, j) => j !== i))}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
             </Group>
           );
         })}
-        {form.fieldError('actions') && <Text c="red" size="sm">{form.fieldError('actions')}</Text>}
-        <Button variant="light" size="xs" w="fit-content" onClick={() => setActions((rows) => [...rows, { type: 'notify', param: '' }])}>Add an action</Button>
-        {generalErrors(rowErrors, claimed).map((m) => <Alert key={m} color="red" role="alert">{m}</Alert>)}
+        {form.fieldError('actions') && (
+          <Text c="red" size="sm">
+            {form.fieldError('actions')}
+          </Text>
+        )}
+        <Button
+          variant="light"
+          size="xs"
+          w="fit-content"
+          onClick={() => setActions((rows) => [...rows, { type: 'notify', param: '' }])}
+        >
+          Add an action
+        </Button>
+        {generalErrors(rowErrors, claimed).map((m) => (
+          <Alert key={m} color="red" role="alert">
+            {m}
+          </Alert>
+        ))}
         <Group justify="space-between">
-          {rule ? <Button color="red" variant="light" loading={deleting} onClick={doDelete}>Delete rule</Button> : <span />}
+          {rule ? (
+            <Button color="red" variant="light" loading={deleting} onClick={doDelete}>
+              Delete rule
+            </Button>
+          ) : (
+            <span />
+          )}
           <Group>
-            <Button variant="default" onClick={onDone}>Cancel</Button>
-            <Button type="submit" loading={creating || updating}>{rule ? 'Save rule' : 'Create rule'}</Button>
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={creating || updating}>
+              {rule ? 'Save rule' : 'Create rule'}
+            </Button>
           </Group>
         </Group>
       </Stack>
@@ -284,27 +672,64 @@ function DryRun() {
   const outcomes = data?.dryRunAutomation ?? [];
   return (
     <Card withBorder>
-      <Title order={4} mb="xs">Dry run</Title>
-      <Text size="sm" c="dimmed" mb="sm">See what every rule (on or off) would do to an order now. Nothing is changed.</Text>
-      <form aria-label="Dry run" onSubmit={(e) => { e.preventDefault(); if (order.trim()) run({ variables: { orderId: order.trim() } }); }}>
+      <Title order={4} mb="xs">
+        Dry run
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        See what every rule (on or off) would do to an order now. Nothing is changed.
+      </Text>
+      <form
+        aria-label="Dry run"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (order.trim()) run({ variables: { orderId: order.trim() } });
+        }}
+      >
         <Group align="end">
-          <TextInput label="Order number or id" value={order} onChange={(e) => setOrder(e.currentTarget.value)} w={320} />
-          <Button type="submit" loading={loading}>Dry run</Button>
+          <TextInput
+            label="Order number or id"
+            value={order}
+            onChange={(e) => setOrder(e.currentTarget.value)}
+            w={320}
+          />
+          <Button type="submit" loading={loading}>
+            Dry run
+          </Button>
         </Group>
       </form>
       {error && <ErrorNotice error={error} title="Dry run failed" />}
-      {called && !loading && data && outcomes.length === 0 && <Text mt="sm" c="dimmed" role="status">No such order.</Text>}
+      {called && !loading && data && outcomes.length === 0 && (
+        <Text mt="sm" c="dimmed" role="status">
+          No such order.
+        </Text>
+      )}
       {outcomes.length > 0 && (
         <Table mt="sm" verticalSpacing={4} aria-label="Dry run outcomes">
-          <Table.Thead><Table.Tr><Table.Th>Rule</Table.Th><Table.Th>On</Table.Th><Table.Th>Would match</Table.Th><Table.Th>Actions</Table.Th><Table.Th>Why</Table.Th></Table.Tr></Table.Thead>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Rule</Table.Th>
+              <Table.Th>On</Table.Th>
+              <Table.Th>Would match</Table.Th>
+              <Table.Th>Actions</Table.Th>
+              <Table.Th>Why</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
           <Table.Tbody>
             {outcomes.map((o) => (
               <Table.Tr key={o.ruleKey} data-testid={`dry-run-${o.ruleKey}`}>
-                <Table.Td><Code>{o.ruleKey}</Code></Table.Td>
+                <Table.Td>
+                  <Code>{o.ruleKey}</Code>
+                </Table.Td>
                 <Table.Td>{o.enabled ? 'on' : 'off'}</Table.Td>
-                <Table.Td><Badge color={o.matches ? 'green' : 'gray'} variant="light">{o.matches ? 'yes' : 'no'}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge color={o.matches ? 'green' : 'gray'} variant="light">
+                    {o.matches ? 'yes' : 'no'}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>{o.actions.join(', ') || '—'}</Table.Td>
-                <Table.Td><Text size="sm">{o.reason}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{o.reason}</Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -317,32 +742,75 @@ function DryRun() {
 /** The execution log, newest first, optionally of one rule. */
 function ExecutionLog({ rules }: { rules: Rule[] }) {
   const [ruleKey, setRuleKey] = useState<string | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useRuleExecutionsQuery({ variables: { ruleKey, first: 50 }, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
+  const { data, loading, error, refetch, fetchMore } = useRuleExecutionsQuery({
+    variables: { ruleKey, first: 50 },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
   const page = data?.ruleExecutions;
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
         <Title order={4}>Execution log</Title>
         <Group>
-          <Select aria-label="Rule" placeholder="All rules" clearable data={rules.map((r) => r.key)} value={ruleKey} onChange={setRuleKey} w={220} />
-          <Button variant="default" onClick={() => refetch()} loading={loading}>Refresh</Button>
+          <Select
+            aria-label="Rule"
+            placeholder="All rules"
+            clearable
+            data={rules.map((r) => r.key)}
+            value={ruleKey}
+            onChange={setRuleKey}
+            w={220}
+          />
+          <Button variant="default" onClick={() => refetch()} loading={loading}>
+            Refresh
+          </Button>
         </Group>
       </Group>
       {error && !data && <ErrorNotice error={error} />}
-      {page && page.nodes.length === 0 && <Empty title="No executions yet" hint="Switch a rule on: its runs appear here." />}
+      {page && page.nodes.length === 0 && (
+        <Empty title="No executions yet" hint="Switch a rule on: its runs appear here." />
+      )}
       {page && page.nodes.length > 0 && (
         <Table.ScrollContainer minWidth={800}>
           <Table verticalSpacing={4} aria-label="Execution log">
-            <Table.Thead><Table.Tr><Table.Th>When</Table.Th><Table.Th>Rule</Table.Th><Table.Th>Order</Table.Th><Table.Th>Outcome</Table.Th><Table.Th>Actions</Table.Th><Table.Th>Why</Table.Th></Table.Tr></Table.Thead>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Rule</Table.Th>
+                <Table.Th>Order</Table.Th>
+                <Table.Th>Outcome</Table.Th>
+                <Table.Th>Actions</Table.Th>
+                <Table.Th>Why</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {page.nodes.map((x) => (
                 <Table.Tr key={x.id} data-testid="rule-execution">
                   <Table.Td>{formatDateTime(x.at)}</Table.Td>
-                  <Table.Td><Code>{x.ruleKey}</Code></Table.Td>
-                  <Table.Td>{x.orderId ? <Anchor component={Link} to={`/orders/${x.orderId}`}>{x.orderNumber ?? x.orderId.slice(0, 8)}</Anchor> : <Text size="sm" c="dimmed">stock</Text>}</Table.Td>
-                  <Table.Td><Badge color={OUTCOME_COLOR[x.outcome]} variant="light">{x.outcome}</Badge></Table.Td>
+                  <Table.Td>
+                    <Code>{x.ruleKey}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {x.orderId ? (
+                      <Anchor component={Link} to={`/orders/${x.orderId}`}>
+                        {x.orderNumber ?? x.orderId.slice(0, 8)}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        stock
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={OUTCOME_COLOR[x.outcome]} variant="light">
+                      {x.outcome}
+                    </Badge>
+                  </Table.Td>
                   <Table.Td>{x.actions.join(', ') || '—'}</Table.Td>
-                  <Table.Td><Text size="sm">{x.reason}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{x.reason}</Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -350,15 +818,27 @@ function ExecutionLog({ rules }: { rules: Rule[] }) {
         </Table.ScrollContainer>
       )}
       {page?.pageInfo.hasNextPage && (
-        <Button mt="sm" variant="light" onClick={() => fetchMore({
-          variables: { after: page.pageInfo.endCursor },
-          updateQuery: (prev, { fetchMoreResult }) => ({
-            ruleExecutions: { ...fetchMoreResult.ruleExecutions, nodes: [...prev.ruleExecutions.nodes, ...fetchMoreResult.ruleExecutions.nodes] },
-          }),
-        })}>Load more</Button>
+        <Button
+          mt="sm"
+          variant="light"
+          onClick={() =>
+            fetchMore({
+              variables: { after: page.pageInfo.endCursor },
+              updateQuery: (prev, { fetchMoreResult }) => ({
+                ruleExecutions: {
+                  ...fetchMoreResult.ruleExecutions,
+                  nodes: [...prev.ruleExecutions.nodes, ...fetchMoreResult.ruleExecutions.nodes],
+                },
+              }),
+            })
+          }
+        >
+          Load more
+        </Button>
       )}
-      <Text size="xs" c="dimmed" mt="xs">{page ? `${page.totalCount} execution${page.totalCount === 1 ? '' : 's'}` : ''}</Text>
+      <Text size="xs" c="dimmed" mt="xs">
+        {page ? `${page.totalCount} execution${page.totalCount === 1 ? '' : 's'}` : ''}
+      </Text>
     </Card>
   );
 }
-

@@ -1,8 +1,22 @@
 /** What the rule forms offer: triggers, condition fields with their operators, action types. Mirrors the server's rule definitions. */
 
 export const TRIGGERS = [
-  'order.placed', 'order.status_changed', 'order.cancelled', 'order.note_added', 'order.tag_added', 'order.tag_removed', 'order.stock_allocated', 'order.late',
-  'payment.recorded', 'payment.refunded', 'shipment.created', 'shipment.delivered', 'return.created', 'rule.notified', 'rule.webhook', 'schedule',
+  'order.placed',
+  'order.status_changed',
+  'order.cancelled',
+  'order.note_added',
+  'order.tag_added',
+  'order.tag_removed',
+  'order.stock_allocated',
+  'order.late',
+  'payment.recorded',
+  'payment.refunded',
+  'shipment.created',
+  'shipment.delivered',
+  'return.created',
+  'rule.notified',
+  'rule.webhook',
+  'schedule',
 ];
 
 export type FieldKind = 'list' | 'number' | 'text';
@@ -21,9 +35,21 @@ export const CONDITION_FIELDS: { value: string; label: string; kind: FieldKind; 
 ];
 
 export const OPS: Record<FieldKind, { value: string; label: string }[]> = {
-  list: [{ value: 'in', label: 'is one of' }, { value: 'notIn', label: 'is not one of' }],
-  number: [{ value: 'gte', label: '≥' }, { value: 'gt', label: '>' }, { value: 'lte', label: '≤' }, { value: 'lt', label: '<' }, { value: 'eq', label: '=' }],
-  text: [{ value: 'contains', label: 'contains' }, { value: 'notContains', label: 'does not contain' }],
+  list: [
+    { value: 'in', label: 'is one of' },
+    { value: 'notIn', label: 'is not one of' },
+  ],
+  number: [
+    { value: 'gte', label: '≥' },
+    { value: 'gt', label: '>' },
+    { value: 'lte', label: '≤' },
+    { value: 'lt', label: '<' },
+    { value: 'eq', label: '=' },
+  ],
+  text: [
+    { value: 'contains', label: 'contains' },
+    { value: 'notContains', label: 'does not contain' },
+  ],
 };
 
 export const ACTIONS: { value: string; label: string; param?: { name: string; label: string } }[] = [
@@ -37,20 +63,32 @@ export const ACTIONS: { value: string; label: string; param?: { name: string; la
   { value: 'notify', label: 'Notify', param: { name: 'message', label: 'Message' } },
 ];
 
-export interface ConditionRow { field: string; op: string; value: string | number | string[] }
-export interface ActionRow { type: string; param: string }
+export interface ConditionRow {
+  field: string;
+  op: string;
+  value: string | number | string[];
+}
+export interface ActionRow {
+  type: string;
+  param: string;
+}
 
 export function kindOf(field: string): FieldKind {
   return CONDITION_FIELDS.find((f) => f.value === field)?.kind ?? 'text';
 }
 
 export function toConditionRows(value: unknown): ConditionRow[] {
-  return Array.isArray(value) ? value.map((c: any) => ({ field: String(c.field), op: String(c.op), value: c.value })) : [];
+  return Array.isArray(value)
+    ? value.map((c: any) => ({ field: String(c.field), op: String(c.op), value: c.value }))
+    : [];
 }
 
 export function toActionRows(value: unknown): ActionRow[] {
   return Array.isArray(value)
-    ? value.map((a: any) => ({ type: String(a.type), param: String(a.reason ?? a.tag ?? a.endpointId ?? a.message ?? '') }))
+    ? value.map((a: any) => ({
+        type: String(a.type),
+        param: String(a.reason ?? a.tag ?? a.endpointId ?? a.message ?? ''),
+      }))
     : [];
 }
 
@@ -63,7 +101,11 @@ export function fromActionRows(rows: ActionRow[]): Record<string, string>[] {
 
 /** A one-line summary of a custom rule, for the list. */
 export function summarise(conditions: unknown, actions: unknown): string {
-  const when = toConditionRows(conditions).map((c) => `${c.field} ${c.op} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`).join(' and ');
-  const then = toActionRows(actions).map((a) => (a.param ? `${a.type} (${a.param})` : a.type)).join(', then ');
+  const when = toConditionRows(conditions)
+    .map((c) => `${c.field} ${c.op} ${Array.isArray(c.value) ? c.value.join(', ') : c.value}`)
+    .join(' and ');
+  const then = toActionRows(actions)
+    .map((a) => (a.param ? `${a.type} (${a.param})` : a.type))
+    .join(', then ');
   return `${when ? `if ${when}: ` : ''}${then}`;
 }

@@ -21,7 +21,11 @@ const auth = (): Record<string, string> => {
 
 /** POST /import/<kind>?dryRun=…: the per-row report, or an Error with the server's message. */
 export async function runImport(kind: ImportKind, file: File, dryRun: boolean): Promise<ImportReport> {
-  const res = await fetch(`/import/${kind}?dryRun=${dryRun}`, { method: 'POST', body: file, headers: { 'content-type': 'text/csv', ...auth() } });
+  const res = await fetch(`/import/${kind}?dryRun=${dryRun}`, {
+    method: 'POST',
+    body: file,
+    headers: { 'content-type': 'text/csv', ...auth() },
+  });
   if (!res.ok) throw await responseError(res);
   return res.json();
 }

@@ -13,14 +13,27 @@ const channels: MockedResponse = {
 /** The live subscription stays open and quiet in these tests. */
 const live: MockedResponse = { request: { query: OrdersLiveDocument }, result: { data: null }, delay: Infinity };
 const page = (nodes: unknown[], totalCount = nodes.length) => ({
-  data: { orders: { __typename: 'OrderConnection', totalCount, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null }, nodes } },
+  data: {
+    orders: {
+      __typename: 'OrderConnection',
+      totalCount,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+      nodes,
+    },
+  },
 });
 
 test('the filters in the URL become the query, and clearing them clears the URL', async () => {
   const mocks: MockedResponse[] = [
     channels,
     live,
-    { request: { query: OrdersDocument, variables: { filter: { status: [OrderStatus.Pending], channelCode: 'WEB', search: 'ada' }, first: 25 } }, result: page([orderListItem()]) },
+    {
+      request: {
+        query: OrdersDocument,
+        variables: { filter: { status: [OrderStatus.Pending], channelCode: 'WEB', search: 'ada' }, first: 25 },
+      },
+      result: page([orderListItem()]),
+    },
     { request: { query: OrdersDocument, variables: { filter: {}, first: 25 } }, result: page([], 0) },
   ];
   renderApp(<OrderListPage />, { url: '/orders?status=PENDING&channel=WEB&q=ada', path: '/orders', mocks });
@@ -36,7 +49,10 @@ test('typing a search term puts it in the URL', async () => {
     channels,
     live,
     { request: { query: OrdersDocument, variables: { filter: {}, first: 25 } }, result: page([orderListItem()]) },
-    { request: { query: OrdersDocument, variables: { filter: { search: '100042' }, first: 25 } }, result: page([orderListItem()]) },
+    {
+      request: { query: OrdersDocument, variables: { filter: { search: '100042' }, first: 25 } },
+      result: page([orderListItem()]),
+    },
   ];
   renderApp(<OrderListPage />, { url: '/orders', path: '/orders', mocks });
   await screen.findByTestId('order-row-100042');

@@ -23,7 +23,10 @@ export function OrderListPage() {
   const params = useMemo(() => parseOrderListParams(search), [search]);
   const filter = useMemo(() => toOrderFilter(params), [params]);
   const variables = { filter, first: PAGE, ...(params.sort ? { sort: params.sort } : {}) };
-  const { data, loading, error, fetchMore, client, refetch } = useOrdersQuery({ variables, notifyOnNetworkStatusChange: true });
+  const { data, loading, error, fetchMore, client, refetch } = useOrdersQuery({
+    variables,
+    notifyOnNetworkStatusChange: true,
+  });
   const channels = useOrderFilterChannelsQuery();
   const [selected, setSelected] = useState<Record<string, string>>({});
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -37,17 +40,29 @@ export function OrderListPage() {
       const order = update.order;
       // Highlight what just changed for a few seconds.
       setFresh((s) => new Set(s).add(order.id));
-      setTimeout(() => setFresh((s) => {
-        const n = new Set(s);
-        n.delete(order.id);
-        return n;
-      }), 4000);
+      setTimeout(
+        () =>
+          setFresh((s) => {
+            const n = new Set(s);
+            n.delete(order.id);
+            return n;
+          }),
+        4000,
+      );
       // A changed order that no longer matches stays visible with its new status (rows do not jump
       // away under the cursor); it is gone at the next load.
       client.cache.updateQuery<OrdersQuery>({ query: OrdersDocument, variables }, (prev) => {
         // A new order goes on top only where new orders belong: newest first. Other sorts show it at the next load.
-        if (!prev || params.sort || prev.orders.nodes.some((n) => n.id === order.id) || !matchesOrderList(params, order)) return prev;
-        return { orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] } };
+        if (
+          !prev ||
+          params.sort ||
+          prev.orders.nodes.some((n) => n.id === order.id) ||
+          !matchesOrderList(params, order)
+        )
+          return prev;
+        return {
+          orders: { ...prev.orders, totalCount: prev.orders.totalCount + 1, nodes: [order, ...prev.orders.nodes] },
+        };
       });
     },
   });
@@ -69,7 +84,11 @@ export function OrderListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Orders</Title>
-        {data && <Text c="dimmed" size="sm" data-testid="orders-count">{data.orders.totalCount} matching</Text>}
+        {data && (
+          <Text c="dimmed" size="sm" data-testid="orders-count">
+            {data.orders.totalCount} matching
+          </Text>
+        )}
       </Group>
       <OrderFilters
         value={params}
@@ -81,11 +100,28 @@ export function OrderListPage() {
       />
       {selectedList.length > 0 && (
         <Card withBorder p="xs">
-          <BulkActions selected={selectedList} onDone={() => { setSelected({}); void refetch(); }} />
+          <BulkActions
+            selected={selectedList}
+            onDone={() => {
+              setSelected({});
+              void refetch();
+            }}
+          />
         </Card>
       )}
-      <QueryState data={data} loading={loading} error={error} loadingLabel="Loading orders…" isEmpty={() => orders.length === 0}
-        empty={{ title: 'No orders match', hint: search.toString() ? 'Try fewer filters, or clear them.' : 'Orders placed through a channel appear here as they arrive.' }}>
+      <QueryState
+        data={data}
+        loading={loading}
+        error={error}
+        loadingLabel="Loading orders…"
+        isEmpty={() => orders.length === 0}
+        empty={{
+          title: 'No orders match',
+          hint: search.toString()
+            ? 'Try fewer filters, or clear them.'
+            : 'Orders placed through a channel appear here as they arrive.',
+        }}
+      >
         {() => (
           <Table.ScrollContainer minWidth={900}>
             <Table highlightOnHover verticalSpacing="xs" data-testid="orders-table">
@@ -96,7 +132,9 @@ export function OrderListPage() {
                       aria-label="Select all shown orders"
                       checked={allSelected}
                       indeterminate={!allSelected && selectedList.length > 0}
-                      onChange={() => setSelected(allSelected ? {} : Object.fromEntries(orders.map((o) => [o.id, o.number])))}
+                      onChange={() =>
+                        setSelected(allSelected ? {} : Object.fromEntries(orders.map((o) => [o.id, o.number])))
+                      }
                     />
                   </Table.Th>
                   <Table.Th>Order</Table.Th>
@@ -111,7 +149,12 @@ export function OrderListPage() {
               </Table.Thead>
               <Table.Tbody>
                 {orders.map((o: OrderListItemFragment) => (
-                  <Table.Tr key={o.id} data-testid={`order-row-${o.number}`} bg={fresh.has(o.id) ? 'var(--mantine-color-indigo-light)' : undefined} style={{ transition: 'background-color 600ms' }}>
+                  <Table.Tr
+                    key={o.id}
+                    data-testid={`order-row-${o.number}`}
+                    bg={fresh.has(o.id) ? 'var(--mantine-color-indigo-light)' : undefined}
+                    style={{ transition: 'background-color 600ms' }}
+                  >
                     <Table.Td>
                       <Checkbox
                         aria-label={`Select order ${o.number}`}
@@ -128,19 +171,39 @@ export function OrderListPage() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} to={orderUrl(o.id)} fw={600}>{o.number}</Anchor>
-                      {o.externalId && <Text size="xs" c="dimmed">{o.externalId}</Text>}
+                      <Anchor component={Link} to={orderUrl(o.id)} fw={600}>
+                        {o.number}
+                      </Anchor>
+                      {o.externalId && (
+                        <Text size="xs" c="dimmed">
+                          {o.externalId}
+                        </Text>
+                      )}
                     </Table.Td>
-                    <Table.Td><Text size="sm">{formatDateTime(o.placedAt)}</Text></Table.Td>
                     <Table.Td>
-                      <Text size="sm">{o.customer ? o.customer.name ?? o.customer.email : '—'}</Text>
-                      {o.customer?.name && <Text size="xs" c="dimmed">{o.customer.email}</Text>}
+                      <Text size="sm">{formatDateTime(o.placedAt)}</Text>
                     </Table.Td>
-                    <Table.Td><Badge variant="default">{o.channel.code}</Badge></Table.Td>
-                    <Table.Td><StatusBadge status={o.status} /></Table.Td>
-                    <Table.Td><PaymentBadge status={o.paymentStatus} /></Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{o.customer ? (o.customer.name ?? o.customer.email) : '—'}</Text>
+                      {o.customer?.name && (
+                        <Text size="xs" c="dimmed">
+                          {o.customer.email}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="default">{o.channel.code}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={o.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <PaymentBadge status={o.paymentStatus} />
+                    </Table.Td>
                     <Table.Td ta="right">{o.lines.reduce((n, l) => n + l.quantity, 0)}</Table.Td>
-                    <Table.Td ta="right" fw={500}>{formatMoney(o.total)}</Table.Td>
+                    <Table.Td ta="right" fw={500}>
+                      {formatMoney(o.total)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -2,14 +2,26 @@ import { OrderSort, OrderStatus } from '../../graphql/generated';
 import { matchesOrderList, orderListSearch, parseOrderListParams, toOrderFilter } from './urls';
 
 test('filters round-trip through the URL', () => {
-  const params = { status: [OrderStatus.Pending, OrderStatus.OnHold], channel: 'WEB', from: '2026-11-01', to: '2026-11-30', q: 'ada' };
+  const params = {
+    status: [OrderStatus.Pending, OrderStatus.OnHold],
+    channel: 'WEB',
+    from: '2026-11-01',
+    to: '2026-11-30',
+    q: 'ada',
+  };
   const search = orderListSearch(params);
   expect(search.toString()).toBe('status=PENDING%2CON_HOLD&channel=WEB&from=2026-11-01&to=2026-11-30&q=ada');
   expect(parseOrderListParams(search)).toEqual(params);
 });
 
 test('unknown statuses and malformed dates in a shared link are ignored', () => {
-  expect(parseOrderListParams(new URLSearchParams('status=PENDING,NOPE&from=yesterday&q=%20%20'))).toEqual({ status: [OrderStatus.Pending], channel: undefined, from: undefined, to: undefined, q: undefined });
+  expect(parseOrderListParams(new URLSearchParams('status=PENDING,NOPE&from=yesterday&q=%20%20'))).toEqual({
+    status: [OrderStatus.Pending],
+    channel: undefined,
+    from: undefined,
+    to: undefined,
+    q: undefined,
+  });
 });
 
 test('the date range includes the whole last day', () => {
@@ -19,7 +31,14 @@ test('the date range includes the whole last day', () => {
 });
 
 test('a live order is added only when it matches the filters shown', () => {
-  const order = { status: OrderStatus.Pending, placedAt: new Date().toISOString(), number: '100042', externalId: null, channel: { code: 'WEB' }, customer: { email: 'ada@example.com', name: 'Ada' } };
+  const order = {
+    status: OrderStatus.Pending,
+    placedAt: new Date().toISOString(),
+    number: '100042',
+    externalId: null,
+    channel: { code: 'WEB' },
+    customer: { email: 'ada@example.com', name: 'Ada' },
+  };
   expect(matchesOrderList({ status: [] }, order)).toBe(true);
   expect(matchesOrderList({ status: [OrderStatus.Confirmed] }, order)).toBe(false);
   expect(matchesOrderList({ status: [], channel: 'B2B' }, order)).toBe(false);

@@ -29,7 +29,10 @@ export function parseOrderListParams(search: URLSearchParams): OrderListParams {
     from: from && DAY.test(from) ? from : undefined,
     to: to && DAY.test(to) ? to : undefined,
     q: search.get('q')?.trim() || undefined,
-    sort: SORTS.has(search.get('sort') ?? '') && search.get('sort') !== OrderSort.PlacedAtDesc ? (search.get('sort') as OrderSort) : undefined,
+    sort:
+      SORTS.has(search.get('sort') ?? '') && search.get('sort') !== OrderSort.PlacedAtDesc
+        ? (search.get('sort') as OrderSort)
+        : undefined,
   };
 }
 
@@ -67,7 +70,14 @@ export function toOrderFilter(params: OrderListParams): OrderFilter {
 /** Whether a live order belongs in the list shown for these params (search: a best-effort match). */
 export function matchesOrderList(
   params: OrderListParams,
-  order: { status: OrderStatus; placedAt: string; number: string; externalId?: string | null; channel: { code: string }; customer: { email: string; name?: string | null } | null },
+  order: {
+    status: OrderStatus;
+    placedAt: string;
+    number: string;
+    externalId?: string | null;
+    channel: { code: string };
+    customer: { email: string; name?: string | null } | null;
+  },
 ): boolean {
   const filter = toOrderFilter(params);
   if (filter.status && !filter.status.includes(order.status)) return false;
@@ -76,7 +86,9 @@ export function matchesOrderList(
   if (filter.placedTo && order.placedAt > filter.placedTo) return false;
   if (params.q) {
     const q = params.q.toLowerCase();
-    const hay = [order.number, order.externalId ?? '', order.customer?.email ?? '', order.customer?.name ?? ''].map((s) => s.toLowerCase());
+    const hay = [order.number, order.externalId ?? '', order.customer?.email ?? '', order.customer?.name ?? ''].map(
+      (s) => s.toLowerCase(),
+    );
     if (!hay.some((h) => h.includes(q))) return false;
   }
   return true;

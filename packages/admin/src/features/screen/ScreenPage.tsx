@@ -7,7 +7,12 @@ import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@manti
 import { useThrottledCallback } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
-import { OrderStatus, ScreenFeedSubscription, useScreenBoardQuery, useScreenFeedSubscription } from '../../graphql/generated';
+import {
+  OrderStatus,
+  ScreenFeedSubscription,
+  useScreenBoardQuery,
+  useScreenFeedSubscription,
+} from '../../graphql/generated';
 import { useConnectionState } from '../../lib/connection';
 import { formatDateTime, formatMoney, formatTime, humanize } from '../../lib/format';
 
@@ -22,7 +27,14 @@ const TILES = [
 type Change = ScreenFeedSubscription['orderUpdated'];
 
 const COLORS: Record<string, string> = {
-  PENDING: 'yellow', ON_HOLD: 'orange', CONFIRMED: 'blue', PARTIALLY_SHIPPED: 'cyan', SHIPPED: 'teal', DELIVERED: 'green', CANCELLED: 'gray', RETURNED: 'grape',
+  PENDING: 'yellow',
+  ON_HOLD: 'orange',
+  CONFIRMED: 'blue',
+  PARTIALLY_SHIPPED: 'cyan',
+  SHIPPED: 'teal',
+  DELIVERED: 'green',
+  CANCELLED: 'gray',
+  RETURNED: 'grape',
 };
 
 /** Time only for today's orders, date and time for older ones. */
@@ -55,22 +67,30 @@ export function ScreenPage() {
     <Box p="xl" mih="100vh" style={{ cursor: 'none' }} data-testid="screen">
       <ConnectionBanner />
       <Group justify="space-between" mb="lg">
-        <Title order={1} style={{ fontSize: 44 }}>Orders</Title>
-        <Text style={{ fontSize: 44 }} fw={600}>{clock.toLocaleTimeString()}</Text>
+        <Title order={1} style={{ fontSize: 44 }}>
+          Orders
+        </Title>
+        <Text style={{ fontSize: 44 }} fw={600}>
+          {clock.toLocaleTimeString()}
+        </Text>
       </Group>
       <SimpleGrid cols={5} mb="xl">
         {TILES.map((t) => (
           <Box key={t.key} p="lg" bg={`var(--mantine-color-${t.color}-light)`} style={{ borderRadius: 16 }}>
-            <Text style={{ fontSize: 28 }} fw={600}>{t.label}</Text>
+            <Text style={{ fontSize: 28 }} fw={600}>
+              {t.label}
+            </Text>
             <Text style={{ fontSize: 96, lineHeight: 1.1 }} fw={800} data-testid={`screen-count-${t.key}`}>
-              {data ? data.orderStatusCounts.find((c) => c.status === t.status)?.count ?? 0 : '–'}
+              {data ? (data.orderStatusCounts.find((c) => c.status === t.status)?.count ?? 0) : '–'}
             </Text>
           </Box>
         ))}
       </SimpleGrid>
       <SimpleGrid cols={2} spacing="xl">
         <Stack>
-          <Title order={2} style={{ fontSize: 32 }}>Newest orders</Title>
+          <Title order={2} style={{ fontSize: 32 }}>
+            Newest orders
+          </Title>
           <Table fz={22} verticalSpacing="sm">
             <Table.Tbody>
               {(data?.newest.nodes ?? []).map((o) => (
@@ -79,22 +99,41 @@ export function ScreenPage() {
                   <Table.Td>{o.channel.code}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{placed(o.placedAt)}</Table.Td>
                   <Table.Td>{formatMoney(o.total)}</Table.Td>
-                  <Table.Td><Badge size="xl" variant="light" color={COLORS[o.status]} styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}>{humanize(o.status)}</Badge></Table.Td>
+                  <Table.Td>
+                    <Badge
+                      size="xl"
+                      variant="light"
+                      color={COLORS[o.status]}
+                      styles={{ root: { overflow: 'visible', maxWidth: 'none' }, label: { overflow: 'visible' } }}
+                    >
+                      {humanize(o.status)}
+                    </Badge>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </Stack>
         <Stack>
-          <Title order={2} style={{ fontSize: 32 }}>Just now</Title>
-          {changes.length === 0 && <Text fz={22} c="dimmed">Status changes appear here as they happen.</Text>}
+          <Title order={2} style={{ fontSize: 32 }}>
+            Just now
+          </Title>
+          {changes.length === 0 && (
+            <Text fz={22} c="dimmed">
+              Status changes appear here as they happen.
+            </Text>
+          )}
           <Table fz={22} verticalSpacing="sm" data-testid="screen-changes">
             <Table.Tbody>
               {changes.map((c) => (
                 <Table.Tr key={c.event.id}>
                   <Table.Td>{formatTime(c.event.at)}</Table.Td>
                   <Table.Td fw={700}>{c.order.number}</Table.Td>
-                  <Table.Td>{c.event.toStatus ? `${c.event.fromStatus ? humanize(c.event.fromStatus) : 'New'} → ${humanize(c.event.toStatus)}` : humanize(c.event.type)}</Table.Td>
+                  <Table.Td>
+                    {c.event.toStatus
+                      ? `${c.event.fromStatus ? humanize(c.event.fromStatus) : 'New'} → ${humanize(c.event.toStatus)}`
+                      : humanize(c.event.type)}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

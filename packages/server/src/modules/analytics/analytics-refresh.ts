@@ -19,11 +19,21 @@ export const ANALYTICS_QUEUE = 'analytics-refresh';
 export class AnalyticsRefresh {
   private orm?: MikroORM;
 
-  constructor(private readonly jobs: JobQueue, private readonly log: Logger) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly log: Logger,
+  ) {}
 
   async start(orm: MikroORM): Promise<void> {
     this.orm = orm;
-    await this.jobs.define(ANALYTICS_QUEUE, { policy: 'stately', retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 600, deadLetter: true });
+    await this.jobs.define(ANALYTICS_QUEUE, {
+      policy: 'stately',
+      retryLimit: 5,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 600,
+      deadLetter: true,
+    });
     await this.jobs.work(ANALYTICS_QUEUE, async () => {
       const days = await this.refresh();
       if (days) this.log.debug({ days }, 'analytics rollups refreshed');
@@ -34,12 +44,15 @@ export class AnalyticsRefresh {
   /** Recomputes the days marked dirty; returns how many (day, kind) marks it cleared. */
   async refresh(): Promise<number> {
     if (!this.orm) throw new Error('analytics refresh not started');
-    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
-      const days = await refreshDirty(em);
-      // The dashboard's sales deltas, folded on the same tick (rollups.ts, compactSales).
-      await compactSales(em);
-      return days;
-    }, { loggerContext: BACKGROUND });
+    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+      async (em) => {
+        const days = await refreshDirty(em);
+        // The dashboard's sales deltas, folded on the same tick (rollups.ts, compactSales).
+        await compactSales(em);
+        return days;
+      },
+      { loggerContext: BACKGROUND },
+    );
   }
 
   readonly react: EventReactor = async (em, events) => {

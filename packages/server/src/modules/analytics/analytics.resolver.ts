@@ -3,7 +3,14 @@ import type { RequestContext } from '../../common/context';
 import { Permission } from '../auth';
 import { AnalyticsService } from './analytics.service';
 import {
-  ExceptionsReport, FulfilmentReport, InventoryReport, RebuildAnalyticsPayload, ReportFilter, SalesReport, SalesSummary, TopReport,
+  ExceptionsReport,
+  FulfilmentReport,
+  InventoryReport,
+  RebuildAnalyticsPayload,
+  ReportFilter,
+  SalesReport,
+  SalesSummary,
+  TopReport,
 } from './analytics.types';
 
 @Resolver()
@@ -11,7 +18,10 @@ export class AnalyticsResolver {
   constructor(private readonly service: AnalyticsService) {}
 
   @Authorized(Permission.REPORT_READ)
-  @Query(() => SalesSummary, { description: 'Sales of the orders placed in the UTC days of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode.' })
+  @Query(() => SalesSummary, {
+    description:
+      'Sales of the orders placed in the UTC days of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode.',
+  })
   salesSummary(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => Date) from: Date,
@@ -22,33 +32,47 @@ export class AnalyticsResolver {
   }
 
   @Authorized(Permission.REPORT_READ)
-  @Query(() => SalesReport, { description: 'Sales per bucket and channel, and per channel against the previous period of the same length.' })
+  @Query(() => SalesReport, {
+    description: 'Sales per bucket and channel, and per channel against the previous period of the same length.',
+  })
   salesReport(@Ctx() ctx: RequestContext, @Arg('filter', () => ReportFilter) filter: ReportFilter) {
     return this.service.salesReport(ctx, filter);
   }
 
   @Authorized(Permission.REPORT_READ)
-  @Query(() => FulfilmentReport, { description: 'Lead times (p50, p90), on-time rate against the SLA, fill rate, split shipments, late orders now.' })
+  @Query(() => FulfilmentReport, {
+    description: 'Lead times (p50, p90), on-time rate against the SLA, fill rate, split shipments, late orders now.',
+  })
   fulfilmentReport(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ReportFilter) filter: ReportFilter,
-    @Arg('slaHours', () => Int, { nullable: true, description: 'Default: OMS_FULFILMENT_SLA_HOURS (48).' }) slaHours?: number,
+    @Arg('slaHours', () => Int, { nullable: true, description: 'Default: OMS_FULFILMENT_SLA_HOURS (48).' })
+    slaHours?: number,
   ) {
     return this.service.fulfilmentReport(ctx, filter, slaHours);
   }
 
   @Authorized(Permission.REPORT_READ)
-  @Query(() => ExceptionsReport, { description: 'Cancellations with reasons, returns by SKU with reasons, orders on hold now.' })
+  @Query(() => ExceptionsReport, {
+    description: 'Cancellations with reasons, returns by SKU with reasons, orders on hold now.',
+  })
   exceptionsReport(@Ctx() ctx: RequestContext, @Arg('filter', () => ReportFilter) filter: ReportFilter) {
     return this.service.exceptionsReport(ctx, filter);
   }
 
   @Authorized(Permission.REPORT_READ)
-  @Query(() => InventoryReport, { description: 'Stock and its value per warehouse, low stock, days of cover and sell-through per SKU, movements by reason. Not for channel-limited keys.' })
+  @Query(() => InventoryReport, {
+    description:
+      'Stock and its value per warehouse, low stock, days of cover and sell-through per SKU, movements by reason. Not for channel-limited keys.',
+  })
   inventoryReport(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ReportFilter) filter: ReportFilter,
-    @Arg('lowStockThreshold', () => Int, { nullable: true, description: 'Available units at or below this are low; default 5.' }) lowStockThreshold?: number,
+    @Arg('lowStockThreshold', () => Int, {
+      nullable: true,
+      description: 'Available units at or below this are low; default 5.',
+    })
+    lowStockThreshold?: number,
   ) {
     return this.service.inventoryReport(ctx, filter, lowStockThreshold);
   }
@@ -64,7 +88,10 @@ export class AnalyticsResolver {
   }
 
   @Authorized(Permission.JOB_MANAGE)
-  @Mutation(() => RebuildAnalyticsPayload, { description: 'Recomputes the analytics rollups of the UTC days in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction.' })
+  @Mutation(() => RebuildAnalyticsPayload, {
+    description:
+      'Recomputes the analytics rollups of the UTC days in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction.',
+  })
   rebuildAnalytics(@Ctx() ctx: RequestContext, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date) {
     return this.service.rebuild(ctx, from, to);
   }

@@ -13,13 +13,43 @@ import { Money } from '../../common/money';
 import { sql } from '../../common/sql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  cancellationReasons, channelsInScope, fulfilmentCounts, leadTimeStats, lowStock, openOrdersOlderThan, ordersOnHold, placedAndCancelled,
-  reportSettings, returnReasons, returnsBySku, salesSeries, salesTotals, skuTotals, Statement, stockCover, stockMovements, topCustomers,
-  warehouseByCode, warehouseStock,
+  cancellationReasons,
+  channelsInScope,
+  fulfilmentCounts,
+  leadTimeStats,
+  lowStock,
+  openOrdersOlderThan,
+  ordersOnHold,
+  placedAndCancelled,
+  reportSettings,
+  returnReasons,
+  returnsBySku,
+  salesSeries,
+  salesTotals,
+  skuTotals,
+  Statement,
+  stockCover,
+  stockMovements,
+  topCustomers,
+  warehouseByCode,
+  warehouseStock,
 } from './analytics.sql';
 import {
-  ChannelSalesComparison, CustomerRank, ExceptionsReport, FulfilmentPoint, FulfilmentReport, InventoryReport, LeadTime,
-  RebuildAnalyticsPayload, ReportBucket, ReportFilter, SalesPoint, SalesReport, SalesSummary, SkuRank, TopReport,
+  ChannelSalesComparison,
+  CustomerRank,
+  ExceptionsReport,
+  FulfilmentPoint,
+  FulfilmentReport,
+  InventoryReport,
+  LeadTime,
+  RebuildAnalyticsPayload,
+  ReportBucket,
+  ReportFilter,
+  SalesPoint,
+  SalesReport,
+  SalesSummary,
+  SkuRank,
+  TopReport,
 } from './analytics.types';
 import { Permission } from '../auth';
 import { addDays, Day, dayOf, daysBetween, rebuildRange } from './rollups';
@@ -37,7 +67,12 @@ export class ReportInputError extends GraphQLError {
   }
 }
 
-interface Channel { id: string; code: string; name: string; currency: string }
+interface Channel {
+  id: string;
+  code: string;
+  name: string;
+  currency: string;
+}
 
 interface Scope {
   from: Day;
@@ -54,10 +89,14 @@ interface Scope {
 const midnight = (day: Day) => new Date(`${day}T00:00:00Z`);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const num = (v: unknown) => Number(v ?? 0);
-const byBucketAndChannel = (a: SalesPoint, b: SalesPoint) => a.bucketStart.getTime() - b.bucketStart.getTime() || a.channelCode.localeCompare(b.channelCode);
+const byBucketAndChannel = (a: SalesPoint, b: SalesPoint) =>
+  a.bucketStart.getTime() - b.bucketStart.getTime() || a.channelCode.localeCompare(b.channelCode);
 const truncUnit = (b: ReportBucket) => ({ DAY: 'day', WEEK: 'week', MONTH: 'month' })[b];
 
-function summary(currency: string, r?: { orders?: unknown; units?: unknown; gross?: unknown; refunds?: unknown; cancelled?: unknown }): SalesSummary {
+function summary(
+  currency: string,
+  r?: { orders?: unknown; units?: unknown; gross?: unknown; refunds?: unknown; cancelled?: unknown },
+): SalesSummary {
   const orders = num(r?.orders);
   const gross = num(r?.gross);
   const refunds = num(r?.refunds);
@@ -104,7 +143,11 @@ export class AnalyticsService {
     return this.read(ctx, (c) => this.exceptionsReportIn(c, filter));
   }
 
-  inventoryReport(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+  inventoryReport(
+    ctx: RequestContext,
+    filter: ReportFilter,
+    lowStockThreshold?: number | null,
+  ): Promise<InventoryReport> {
     return this.read(ctx, (c) => this.inventoryReportIn(c, filter, lowStockThreshold));
   }
 
@@ -114,19 +157,23 @@ export class AnalyticsService {
 
   /** Validates the filter and resolves codes to ids within what the caller may see. `path` prefixes error fields. */
   private async scope(ctx: RequestContext, f: ReportFilter, path: string[]): Promise<Scope> {
-    if (!(f.from instanceof Date) || Number.isNaN(f.from.getTime())) throw new ReportInputError('"from" is not a valid date-time', [...path, 'from']);
-    if (!(f.to instanceof Date) || Number.isNaN(f.to.getTime())) throw new ReportInputError('"to" is not a valid date-time', [...path, 'to']);
+    if (!(f.from instanceof Date) || Number.isNaN(f.from.getTime()))
+      throw new ReportInputError('"from" is not a valid date-time', [...path, 'from']);
+    if (!(f.to instanceof Date) || Number.isNaN(f.to.getTime()))
+      throw new ReportInputError('"to" is not a valid date-time', [...path, 'to']);
     if (f.to <= f.from) throw new ReportInputError('"to" must be after "from"', [...path, 'to']);
     const from = dayOf(f.from);
     const to = addDays(dayOf(new Date(f.to.getTime() - 1)), 1);
     const days = daysBetween(from, to);
-    if (days > MAX_REPORT_DAYS) throw new ReportInputError(`The period spans ${days} days; at most ${MAX_REPORT_DAYS}`, [...path, 'to']);
+    if (days > MAX_REPORT_DAYS)
+      throw new ReportInputError(`The period spans ${days} days; at most ${MAX_REPORT_DAYS}`, [...path, 'to']);
     const allowed = channelScope(ctx);
     let channels = await run<Channel>(ctx.em, channelsInScope(allowed ? [...allowed] : null));
     if (f.channelCode != null) {
       channels = channels.filter((c) => c.code === f.channelCode);
       // A channel outside a partner's scope is as unknown as one that does not exist.
-      if (!channels.length) throw new ReportInputError(`No channel with code "${f.channelCode}"`, [...path, 'channelCode']);
+      if (!channels.length)
+        throw new ReportInputError(`No channel with code "${f.channelCode}"`, [...path, 'channelCode']);
     }
     let warehouseId: string | null = null;
     if (f.warehouseCode != null) {
@@ -135,18 +182,31 @@ export class AnalyticsService {
       warehouseId = w.id;
     }
     return {
-      from, to, days, previousFrom: addDays(from, -days), bucket: f.bucket ?? ReportBucket.DAY,
-      channels, channelIds: channels.map((c) => c.id), warehouseId,
+      from,
+      to,
+      days,
+      previousFrom: addDays(from, -days),
+      bucket: f.bucket ?? ReportBucket.DAY,
+      channels,
+      channelIds: channels.map((c) => c.id),
+      warehouseId,
     };
   }
 
   // ------------------------------------------------------------------------------------ sales
 
-  private async salesSummaryIn(ctx: RequestContext, from: Date, to: Date, channelCode?: string | null): Promise<SalesSummary> {
+  private async salesSummaryIn(
+    ctx: RequestContext,
+    from: Date,
+    to: Date,
+    channelCode?: string | null,
+  ): Promise<SalesSummary> {
     const s = await this.scope(ctx, { from, to, channelCode: channelCode ?? undefined }, []);
     const currencies = [...new Set(s.channels.map((c) => c.currency))];
     if (currencies.length > 1) {
-      throw new ReportInputError(`The channels use several currencies (${currencies.join(', ')}): name a channelCode`, ['channelCode']);
+      throw new ReportInputError(`The channels use several currencies (${currencies.join(', ')}): name a channelCode`, [
+        'channelCode',
+      ]);
     }
     const currency = currencies[0] ?? 'EUR';
     const [r] = await run(ctx.em, salesTotals(s.from, s.to, s.channelIds));
@@ -158,48 +218,89 @@ export class AnalyticsService {
     const unit = truncUnit(s.bucket);
     const rows = await run(ctx.em, salesSeries(s.from, unit, s.previousFrom, s.to, s.channelIds));
     const byId = new Map(s.channels.map((c) => [c.id, c]));
-    const point = (r: any): SalesPoint => ({ ...summary(r.currency, r), bucketStart: midnight(r.bucket), channelCode: byId.get(r.channel_id)!.code });
+    const point = (r: any): SalesPoint => ({
+      ...summary(r.currency, r),
+      bucketStart: midnight(r.bucket),
+      channelCode: byId.get(r.channel_id)!.code,
+    });
     const total = (channelId: string, current: boolean) => {
       const c = byId.get(channelId)!;
       const mine = rows.filter((r) => r.channel_id === channelId && r.current === current);
       const sum = (k: string) => mine.reduce((a, r) => a + num(r[k]), 0);
-      return summary(c.currency, { orders: sum('orders'), units: sum('units'), gross: sum('gross'), refunds: sum('refunds'), cancelled: sum('cancelled') });
+      return summary(c.currency, {
+        orders: sum('orders'),
+        units: sum('units'),
+        gross: sum('gross'),
+        refunds: sum('refunds'),
+        cancelled: sum('cancelled'),
+      });
     };
     return {
       from: midnight(s.from),
       to: midnight(s.to),
       previousFrom: midnight(s.previousFrom),
-      series: rows.filter((r) => r.current).map(point).sort(byBucketAndChannel),
-      previousSeries: rows.filter((r) => !r.current).map(point).sort(byBucketAndChannel),
+      series: rows
+        .filter((r) => r.current)
+        .map(point)
+        .sort(byBucketAndChannel),
+      previousSeries: rows
+        .filter((r) => !r.current)
+        .map(point)
+        .sort(byBucketAndChannel),
       channels: s.channels.map((c): ChannelSalesComparison => ({
-        channelCode: c.code, channelName: c.name, current: total(c.id, true), previous: total(c.id, false),
+        channelCode: c.code,
+        channelName: c.name,
+        current: total(c.id, true),
+        previous: total(c.id, false),
       })),
     };
   }
 
   // ------------------------------------------------------------------------------- fulfilment
 
-  private async fulfilmentReportIn(ctx: RequestContext, filter: ReportFilter, slaHours?: number | null): Promise<FulfilmentReport> {
+  private async fulfilmentReportIn(
+    ctx: RequestContext,
+    filter: ReportFilter,
+    slaHours?: number | null,
+  ): Promise<FulfilmentReport> {
     const sla = slaHours ?? this.slaHours;
-    if (!Number.isInteger(sla) || sla < 1 || sla > 24 * 365) throw new ReportInputError('slaHours must be between 1 and 8760', ['slaHours']);
+    if (!Number.isInteger(sla) || sla < 1 || sla > 24 * 365)
+      throw new ReportInputError('slaHours must be between 1 and 8760', ['slaHours']);
     const s = await this.scope(ctx, filter, ['filter']);
     const unit = truncUnit(s.bucket);
     const [counts] = await run(ctx.em, fulfilmentCounts(s.from, s.to, s.channelIds, s.warehouseId));
-    const stats = await run<{ bucket: string | null; stage: string; total: string; p50: number; p90: number; within: string }>(ctx.em,
-      leadTimeStats(unit, s.from, s.to, s.channelIds, s.warehouseId, sla));
+    const stats = await run<{
+      bucket: string | null;
+      stage: string;
+      total: string;
+      p50: number;
+      p90: number;
+      within: string;
+    }>(ctx.em, leadTimeStats(unit, s.from, s.to, s.channelIds, s.warehouseId, sla));
     const [late] = await run<{ n: number }>(ctx.em, openOrdersOlderThan(sla, s.channelIds));
 
     const stat = (bucket: string | null, stage: string) => stats.find((r) => r.bucket === bucket && r.stage === stage);
-    const lead = (r?: { total: string; p50: number; p90: number }): LeadTime => ({ orders: num(r?.total), p50Hours: r?.p50 ?? null, p90Hours: r?.p90 ?? null });
+    const lead = (r?: { total: string; p50: number; p90: number }): LeadTime => ({
+      orders: num(r?.total),
+      p50Hours: r?.p50 ?? null,
+      p90Hours: r?.p90 ?? null,
+    });
     const shipped = stat(null, 'SHIPPED');
     const shippedComplete = num(counts?.shipped_complete);
     const completeInOne = num(counts?.complete_in_one);
     const ordersWithShipments = num(counts?.shipped_any);
     const splitOrders = num(counts?.split_orders);
     const shippedWithinSla = num(shipped?.within);
-    const series = stats.filter((r) => r.bucket !== null && r.stage === 'SHIPPED').map((r): FulfilmentPoint => ({
-      bucketStart: midnight(r.bucket!), shippedComplete: num(r.total), shippedWithinSla: num(r.within), onTimeRate: ratio(num(r.within), num(r.total)), p50Hours: r.p50, p90Hours: r.p90,
-    }));
+    const series = stats
+      .filter((r) => r.bucket !== null && r.stage === 'SHIPPED')
+      .map((r): FulfilmentPoint => ({
+        bucketStart: midnight(r.bucket!),
+        shippedComplete: num(r.total),
+        shippedWithinSla: num(r.within),
+        onTimeRate: ratio(num(r.within), num(r.total)),
+        p50Hours: r.p50,
+        p90Hours: r.p90,
+      }));
     return {
       slaHours: sla,
       placedToShipped: lead(shipped),
@@ -224,7 +325,17 @@ export class AnalyticsService {
     const [sales] = await run(ctx.em, placedAndCancelled(s.from, s.to, s.channelIds));
     const reasons = await run<{ reason: string; n: string }>(ctx.em, cancellationReasons(s.from, s.to, s.channelIds));
     const skus = await run(ctx.em, returnsBySku(s.from, s.to, s.channelIds));
-    const returned = skus.length ? await run(ctx.em, returnReasons(s.from, s.to, s.channelIds, skus.map((r) => r.sku))) : [];
+    const returned = skus.length
+      ? await run(
+          ctx.em,
+          returnReasons(
+            s.from,
+            s.to,
+            s.channelIds,
+            skus.map((r) => r.sku),
+          ),
+        )
+      : [];
     const held = await run(ctx.em, ordersOnHold(s.channelIds));
     const placed = num(sales?.orders) + num(sales?.cancelled);
     const cancelled = num(sales?.cancelled);
@@ -235,24 +346,42 @@ export class AnalyticsService {
       cancellationRate: ratio(cancelled, placed),
       cancellationReasons: reasons.map((r) => ({ reason: r.reason, count: num(r.n) })),
       returnsBySku: skus.map((r) => ({
-        sku: r.sku, unitsSold: num(r.units), unitsReturned: num(r.returned), returnRate: ratio(num(r.returned), num(r.units)),
+        sku: r.sku,
+        unitsSold: num(r.units),
+        unitsReturned: num(r.returned),
+        returnRate: ratio(num(r.returned), num(r.units)),
         reasons: returned.filter((x) => x.sku === r.sku).map((x) => ({ reason: x.reason, count: num(x.n) })),
       })),
       onHoldCount: held[0]?.total ?? 0,
       onHold: held.map((r) => {
         const since = new Date(r.since);
-        return { id: r.id, number: r.number, channelCode: r.code, reason: r.hold_reason, heldSince: since, hoursOnHold: Math.round((now - since.getTime()) / 36e4) / 10 };
+        return {
+          id: r.id,
+          number: r.number,
+          channelCode: r.code,
+          reason: r.hold_reason,
+          heldSince: since,
+          hoursOnHold: Math.round((now - since.getTime()) / 36e4) / 10,
+        };
       }),
     };
   }
 
   // -------------------------------------------------------------------------------- inventory
 
-  private async inventoryReportIn(ctx: RequestContext, filter: ReportFilter, lowStockThreshold?: number | null): Promise<InventoryReport> {
+  private async inventoryReportIn(
+    ctx: RequestContext,
+    filter: ReportFilter,
+    lowStockThreshold?: number | null,
+  ): Promise<InventoryReport> {
     const threshold = lowStockThreshold ?? 5;
-    if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1_000_000) throw new ReportInputError('lowStockThreshold must be between 0 and 1000000', ['lowStockThreshold']);
+    if (!Number.isInteger(threshold) || threshold < 0 || threshold > 1_000_000)
+      throw new ReportInputError('lowStockThreshold must be between 0 and 1000000', ['lowStockThreshold']);
     const s = await this.scope(ctx, filter, ['filter']);
-    if (channelScope(ctx)) throw new ForbiddenError('Stock is shared by every channel: the inventory report needs a caller not limited to channels');
+    if (channelScope(ctx))
+      throw new ForbiddenError(
+        'Stock is shared by every channel: the inventory report needs a caller not limited to channels',
+      );
     const warehouses = await run(ctx.em, warehouseStock(s.warehouseId));
     const low = await run(ctx.em, lowStock(threshold, s.warehouseId));
     const cover = await run(ctx.em, stockCover(s.from, s.to, s.warehouseId));
@@ -261,16 +390,41 @@ export class AnalyticsService {
       warehouses: warehouses.map((w) => {
         const values = new Map<string, number>();
         for (const v of w.values as { c: string; v: number }[]) values.set(v.c, (values.get(v.c) ?? 0) + Number(v.v));
-        return { warehouseCode: w.code, warehouseName: w.name, onHand: num(w.on_hand), reserved: num(w.reserved), value: [...values].sort().map(([c, v]) => new Money(v, c)) };
+        return {
+          warehouseCode: w.code,
+          warehouseName: w.name,
+          onHand: num(w.on_hand),
+          reserved: num(w.reserved),
+          value: [...values].sort().map(([c, v]) => new Money(v, c)),
+        };
       }),
       lowStockThreshold: threshold,
-      lowStock: low.map((r) => ({ sku: r.sku, name: r.name, warehouseCode: r.code, onHand: r.on_hand, available: r.available })),
+      lowStock: low.map((r) => ({
+        sku: r.sku,
+        name: r.name,
+        warehouseCode: r.code,
+        onHand: r.on_hand,
+        available: r.available,
+      })),
       skus: cover.map((r) => {
         const onHand = num(r.on_hand);
         const out = num(r.out);
-        return { sku: r.sku, name: r.name, onHand, unitsShipped: out, daysOfCover: out ? onHand / (out / s.days) : null, sellThrough: ratio(out, out + onHand) };
+        return {
+          sku: r.sku,
+          name: r.name,
+          onHand,
+          unitsShipped: out,
+          daysOfCover: out ? onHand / (out / s.days) : null,
+          sellThrough: ratio(out, out + onHand),
+        };
       }),
-      movements: movements.map((m) => ({ kind: m.kind, reason: m.reason, movements: num(m.n), unitsIn: num(m.units_in), unitsOut: num(m.units_out) })),
+      movements: movements.map((m) => ({
+        kind: m.kind,
+        reason: m.reason,
+        movements: num(m.n),
+        unitsIn: num(m.units_in),
+        unitsOut: num(m.units_out),
+      })),
     };
   }
 
@@ -278,29 +432,56 @@ export class AnalyticsService {
 
   private async topReportIn(ctx: RequestContext, filter: ReportFilter, first?: number | null): Promise<TopReport> {
     const n = first ?? 10;
-    if (!Number.isInteger(n) || n < 1 || n > 100) throw new ReportInputError('first must be between 1 and 100', ['first']);
+    if (!Number.isInteger(n) || n < 1 || n > 100)
+      throw new ReportInputError('first must be between 1 and 100', ['first']);
     const s = await this.scope(ctx, filter, ['filter']);
     // Every catalogue SKU with its figures (a few thousand rows at most), ranked here four ways;
     // and the customers ranked two ways by one aggregation.
     const skus = await run(ctx.em, skuTotals(s.from, s.to, s.channelIds));
     const customers = await run(ctx.em, topCustomers(s.from, s.to, s.channelIds, n));
-    const sku = (r: any): SkuRank => ({ sku: r.sku, name: r.name ?? null, units: num(r.units), revenue: new Money(num(r.revenue), r.currency ?? 'EUR') });
+    const sku = (r: any): SkuRank => ({
+      sku: r.sku,
+      name: r.name ?? null,
+      units: num(r.units),
+      revenue: new Money(num(r.revenue), r.currency ?? 'EUR'),
+    });
     // Without CUSTOMER_READ the ranking keeps its ids and figures, and loses who the people are.
     const personal = can(ctx, Permission.CUSTOMER_READ);
     const customer = (r: any): CustomerRank => ({
-      customerId: r.customer_id, email: personal ? r.email : null, name: personal ? r.name : null, orders: num(r.orders), units: num(r.units), revenue: new Money(num(r.revenue), r.currency),
+      customerId: r.customer_id,
+      email: personal ? r.email : null,
+      name: personal ? r.name : null,
+      orders: num(r.orders),
+      units: num(r.units),
+      revenue: new Money(num(r.revenue), r.currency),
     });
     const ranked = (rows: any[], cmp: (a: any, b: any) => number) => [...rows].sort(cmp).slice(0, n);
     const sold = skus.filter((r) => num(r.units) > 0);
     const byName = (a: any, b: any) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
-    const byRevenue = ranked(sold, (a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byName(a, b));
-    const byUnits = ranked(sold, (a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byName(a, b));
-    const bottomRevenue = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.revenue) - num(b.revenue) || num(a.units) - num(b.units) || byName(a, b));
-    const bottomUnits = ranked(skus.filter((r) => r.name !== null), (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b));
+    const byRevenue = ranked(
+      sold,
+      (a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byName(a, b),
+    );
+    const byUnits = ranked(
+      sold,
+      (a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byName(a, b),
+    );
+    const bottomRevenue = ranked(
+      skus.filter((r) => r.name !== null),
+      (a, b) => num(a.revenue) - num(b.revenue) || num(a.units) - num(b.units) || byName(a, b),
+    );
+    const bottomUnits = ranked(
+      skus.filter((r) => r.name !== null),
+      (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b),
+    );
     // The statement picked them; the join loses its order: rank again (same keys, uuid order = hex order).
     const byId = (a: any, b: any) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0);
-    const custRevenue = customers.filter((r) => r.ranking === 'revenue').sort((a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byId(a, b));
-    const custUnits = customers.filter((r) => r.ranking === 'units').sort((a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byId(a, b));
+    const custRevenue = customers
+      .filter((r) => r.ranking === 'revenue')
+      .sort((a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byId(a, b));
+    const custUnits = customers
+      .filter((r) => r.ranking === 'units')
+      .sort((a, b) => num(b.units) - num(a.units) || num(b.revenue) - num(a.revenue) || byId(a, b));
     return {
       skusByRevenue: byRevenue.map(sku),
       skusByUnits: byUnits.map(sku),
@@ -315,11 +496,15 @@ export class AnalyticsService {
 
   /** Recomputes the rollups of the UTC days in [from, to) from the source tables, one day per transaction. */
   async rebuild(ctx: RequestContext, from: Date, to: Date): Promise<RebuildAnalyticsPayload> {
-    if (to <= from) return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, '"to" must be after "from"', ['to'])] };
+    if (to <= from)
+      return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, '"to" must be after "from"', ['to'])] };
     const fromDay = dayOf(from);
     const toDay = addDays(dayOf(new Date(to.getTime() - 1)), 1);
     if (daysBetween(fromDay, toDay) > 3 * MAX_REPORT_DAYS) {
-      return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, `At most ${3 * MAX_REPORT_DAYS} days per call`, ['to'])] };
+      return {
+        days: null,
+        userErrors: [new UserError(ErrorCode.INVALID_INPUT, `At most ${3 * MAX_REPORT_DAYS} days per call`, ['to'])],
+      };
     }
     ctx.log.info({ from: fromDay, to: toDay }, 'rebuilding analytics rollups');
     return { days: await rebuildRange(ctx.em, fromDay, toDay), userErrors: [] };

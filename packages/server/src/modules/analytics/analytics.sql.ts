@@ -103,16 +103,21 @@ const REBUILD_MOVEMENT_DAYS_TEXT = [
 ];
 
 /** Recomputes the order-cohort rollups of `days` (delete then insert, table by table). */
-export const rebuildOrderDaysStatements = (days: string[]): Statement[] => REBUILD_ORDER_DAYS_TEXT.map((text) => ({ text, values: [days] }));
+export const rebuildOrderDaysStatements = (days: string[]): Statement[] =>
+  REBUILD_ORDER_DAYS_TEXT.map((text) => ({ text, values: [days] }));
 
 /** Recomputes the stock-movement rollup of `days`. */
-export const rebuildMovementDaysStatements = (days: string[]): Statement[] => REBUILD_MOVEMENT_DAYS_TEXT.map((text) => ({ text, values: [days] }));
+export const rebuildMovementDaysStatements = (days: string[]): Statement[] =>
+  REBUILD_MOVEMENT_DAYS_TEXT.map((text) => ({ text, values: [days] }));
 
 /** JIT off for the rest of the transaction (see rollups.ts, noJit). */
 export const jitOff = (): Statement => ({ text: 'set local jit = off', values: [] });
 
 /** Waits for the transaction-scoped advisory lock of one day in a namespace. */
-export const lockDay = (namespace: number, key: number): Statement => ({ text: 'select pg_advisory_xact_lock(?::int, ?::int)', values: [namespace, key] });
+export const lockDay = (namespace: number, key: number): Statement => ({
+  text: 'select pg_advisory_xact_lock(?::int, ?::int)',
+  values: [namespace, key],
+});
 
 /** The UTC placing days of the given orders, as 'YYYY-MM-DD'. */
 export const placingDays = (orderIds: string[]): Statement => ({
@@ -177,7 +182,10 @@ export const channelsInScope = (allowed: string[] | null): Statement => ({
   values: [allowed, allowed],
 });
 
-export const warehouseByCode = (code: string): Statement => ({ text: 'select id from warehouse where code = ?', values: [code] });
+export const warehouseByCode = (code: string): Statement => ({
+  text: 'select id from warehouse where code = ?',
+  values: [code],
+});
 
 /** The sales totals of the UTC days [from, to) over the given channels. */
 export const salesTotals = (from: string, to: string, channelIds: string[]): Statement => ({
@@ -187,7 +195,13 @@ export const salesTotals = (from: string, to: string, channelIds: string[]): Sta
 });
 
 /** Sales per bucket (day, week or month) and channel over [previousFrom, to); `current`: on or after `from`. */
-export const salesSeries = (from: string, unit: string, previousFrom: string, to: string, channelIds: string[]): Statement => ({
+export const salesSeries = (
+  from: string,
+  unit: string,
+  previousFrom: string,
+  to: string,
+  channelIds: string[],
+): Statement => ({
   text: `select (day >= ?::date) as current, to_char(date_trunc(?, day), 'YYYY-MM-DD') as bucket, channel_id, currency,
               sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
          from analytics_sales_daily
@@ -202,7 +216,12 @@ const fulfilmentPeriod = (from: string, to: string, channelIds: string[], wareho
   values: [from, to, channelIds, warehouseId, warehouseId],
 });
 
-export const fulfilmentCounts = (from: string, to: string, channelIds: string[], warehouseId: string | null): Statement => {
+export const fulfilmentCounts = (
+  from: string,
+  to: string,
+  channelIds: string[],
+  warehouseId: string | null,
+): Statement => {
   const where = fulfilmentPeriod(from, to, channelIds, warehouseId);
   return {
     text: `select sum(shipped_any) as shipped_any, sum(split_orders) as split_orders, sum(shipped_complete) as shipped_complete,
@@ -216,7 +235,14 @@ export const fulfilmentCounts = (from: string, to: string, channelIds: string[],
  * Percentiles by nearest rank over the hour histograms, per bucket and over the whole period
  * (bucket null), computed by PostgreSQL: a few rows come back, however many orders.
  */
-export const leadTimeStats = (unit: string, from: string, to: string, channelIds: string[], warehouseId: string | null, slaHours: number): Statement => {
+export const leadTimeStats = (
+  unit: string,
+  from: string,
+  to: string,
+  channelIds: string[],
+  warehouseId: string | null,
+  slaHours: number,
+): Statement => {
   const where = fulfilmentPeriod(from, to, channelIds, warehouseId);
   return {
     text: `with h as (select date_trunc(?, day) as b, stage, hours, sum(orders) as n from analytics_lead_time_daily where ${where.text} group by 1, 2, 3),
@@ -246,12 +272,18 @@ const period = (from: string, to: string, channelIds: string[]) => ({
 
 export const placedAndCancelled = (from: string, to: string, channelIds: string[]): Statement => {
   const p = period(from, to, channelIds);
-  return { text: `select sum(orders) as orders, sum(cancelled_orders) as cancelled from analytics_sales_daily where ${p.text}`, values: p.values };
+  return {
+    text: `select sum(orders) as orders, sum(cancelled_orders) as cancelled from analytics_sales_daily where ${p.text}`,
+    values: p.values,
+  };
 };
 
 export const cancellationReasons = (from: string, to: string, channelIds: string[]): Statement => {
   const p = period(from, to, channelIds);
-  return { text: `select reason, sum(orders) as n from analytics_cancel_reason_daily where ${p.text} group by reason order by 2 desc, 1`, values: p.values };
+  return {
+    text: `select reason, sum(orders) as n from analytics_cancel_reason_daily where ${p.text} group by reason order by 2 desc, 1`,
+    values: p.values,
+  };
 };
 
 /** The 100 SKUs with the highest share of units returned. */

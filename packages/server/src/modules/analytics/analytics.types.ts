@@ -7,9 +7,15 @@ export enum ReportBucket {
   WEEK = 'WEEK',
   MONTH = 'MONTH',
 }
-registerEnumType(ReportBucket, { name: 'ReportBucket', description: 'Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month.' });
+registerEnumType(ReportBucket, {
+  name: 'ReportBucket',
+  description: 'Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month.',
+});
 
-@InputType({ description: 'What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days.' })
+@InputType({
+  description:
+    'What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days.',
+})
 export class ReportFilter {
   @Field(() => Date)
   from: Date;
@@ -23,11 +29,17 @@ export class ReportFilter {
   @Field(() => String, { nullable: true, description: 'Only this channel (a partner key: one of its own).' })
   channelCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Only this warehouse: fulfilment (by the warehouse of the first shipment) and inventory figures.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this warehouse: fulfilment (by the warehouse of the first shipment) and inventory figures.',
+  })
   warehouseCode?: string;
 }
 
-@ObjectType({ description: 'Sales figures of a period; cancelled orders are not counted. See docs/analytics.md ("KPI definitions") for the formulas.' })
+@ObjectType({
+  description:
+    'Sales figures of a period; cancelled orders are not counted. See docs/analytics.md ("KPI definitions") for the formulas.',
+})
 export class SalesSummary {
   @Field(() => String, { description: 'The currency of every amount.' })
   currency: string;
@@ -104,7 +116,10 @@ export class LeadTime {
   @Field(() => Int, { description: 'Orders measured.' })
   orders: number;
 
-  @Field(() => Int, { nullable: true, description: 'Half of the orders took at most this many hours; null without orders.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Half of the orders took at most this many hours; null without orders.',
+  })
   p50Hours?: number | null;
 
   @Field(() => Int, { nullable: true, description: '90% of the orders took at most this many hours.' })
@@ -134,13 +149,18 @@ export class FulfilmentPoint {
 
 @ObjectType()
 export class FulfilmentReport {
-  @Field(() => Int, { description: 'The shipping promise the on-time rate is measured against (argument slaHours, else OMS_FULFILMENT_SLA_HOURS).' })
+  @Field(() => Int, {
+    description:
+      'The shipping promise the on-time rate is measured against (argument slaHours, else OMS_FULFILMENT_SLA_HOURS).',
+  })
   slaHours: number;
 
   @Field(() => LeadTime, { description: 'Placed to the shipment of the last unit, over orders shipped complete.' })
   placedToShipped: LeadTime;
 
-  @Field(() => LeadTime, { description: 'Placed to delivery of the last parcel, over orders shipped complete and delivered.' })
+  @Field(() => LeadTime, {
+    description: 'Placed to delivery of the last parcel, over orders shipped complete and delivered.',
+  })
   placedToDelivered: LeadTime;
 
   @Field(() => Int)
@@ -167,7 +187,10 @@ export class FulfilmentReport {
   @Field(() => Float, { nullable: true, description: 'splitOrders / ordersWithShipments.' })
   splitShipmentRate?: number | null;
 
-  @Field(() => Int, { description: 'Now: open orders (pending, on hold, confirmed, part-shipped) placed more than slaHours ago, whenever placed.' })
+  @Field(() => Int, {
+    description:
+      'Now: open orders (pending, on hold, confirmed, part-shipped) placed more than slaHours ago, whenever placed.',
+  })
   lateOrdersNow: number;
 
   @Field(() => [FulfilmentPoint])
@@ -296,7 +319,10 @@ export class SkuCover {
   @Field(() => Int, { description: 'Units shipped out in the period (stock movements of kind SHIPMENT).' })
   unitsShipped: number;
 
-  @Field(() => Float, { nullable: true, description: 'onHand / (unitsShipped / days in period); null when nothing shipped.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'onHand / (unitsShipped / days in period); null when nothing shipped.',
+  })
   daysOfCover?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'unitsShipped / (unitsShipped + onHand).' })
@@ -332,7 +358,9 @@ export class InventoryReport {
   @Field(() => [LowStockSku], { description: 'Lowest available first (at most 100).' })
   lowStock: LowStockSku[];
 
-  @Field(() => [SkuCover], { description: 'SKUs that shipped in the period, fewest days of cover first (at most 100).' })
+  @Field(() => [SkuCover], {
+    description: 'SKUs that shipped in the period, fewest days of cover first (at most 100).',
+  })
   skus: SkuCover[];
 
   @Field(() => [MovementSummary], { description: 'Stock movements in the period by kind and reason.' })
@@ -359,7 +387,10 @@ export class CustomerRank {
   @Field(() => ID)
   customerId: string;
 
-  @Field(() => String, { nullable: true, description: 'Null without CUSTOMER_READ (the ranking, ids and figures stay).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Null without CUSTOMER_READ (the ranking, ids and figures stay).',
+  })
   email: string | null;
 
   @Field(() => String, { nullable: true, description: 'Null without CUSTOMER_READ.' })

@@ -23,8 +23,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BACKGROUND } from '../../common/context';
 import { sql } from '../../common/sql';
 import {
-  compactOrderSales, firstDataDay, jitOff, lockDay, markDirtyDays, placingDays, rebuildMovementDaysStatements, rebuildOrderDaysStatements,
-  rollupsEmpty, Statement, takeDirtyDays,
+  compactOrderSales,
+  firstDataDay,
+  jitOff,
+  lockDay,
+  markDirtyDays,
+  placingDays,
+  rebuildMovementDaysStatements,
+  rebuildOrderDaysStatements,
+  rollupsEmpty,
+  Statement,
+  takeDirtyDays,
 } from './analytics.sql';
 
 /** Runs one statement of analytics.sql.ts in the transaction of `em`. */
@@ -40,7 +49,8 @@ const DAY_MS = 86_400_000;
 export type Day = string;
 export const dayOf = (d: Date): Day => d.toISOString().slice(0, 10);
 export const addDays = (day: Day, n: number): Day => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
-export const daysBetween = (from: Day, to: Day): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+export const daysBetween = (from: Day, to: Day): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const lockKey = (day: Day) => Math.round((Date.parse(`${day}T00:00:00Z`) - EPOCH) / DAY_MS);
 
 /**
@@ -76,11 +86,12 @@ export async function rebuildMovementDays(em: EntityManager, days: Day[]): Promi
  * The days a batch of events touches: the placing day of each order the events are about, and
  * the days the events happened on for stock movements (shipments, returns, adjustments).
  */
-export async function daysTouched(em: EntityManager, events: DomainEvent[]): Promise<{ orderDays: Day[]; movementDays: Day[] }> {
+export async function daysTouched(
+  em: EntityManager,
+  events: DomainEvent[],
+): Promise<{ orderDays: Day[]; movementDays: Day[] }> {
   const orderIds = [...new Set(events.filter((e) => e.aggregateType === 'order').map((e) => e.aggregateId))];
-  const orderDays = orderIds.length
-    ? (await run<{ day: string }>(em, placingDays(orderIds))).map((r) => r.day)
-    : [];
+  const orderDays = orderIds.length ? (await run<{ day: string }>(em, placingDays(orderIds))).map((r) => r.day) : [];
   const movementDays = new Set<Day>();
   for (const e of events) {
     if (e.type === 'stock.adjusted' || e.type === 'shipment.created' || e.type === 'return.created') {
@@ -97,7 +108,13 @@ export async function daysTouched(em: EntityManager, events: DomainEvent[]): Pro
 export async function markDirty(em: EntityManager, days: { orderDays: Day[]; movementDays: Day[] }): Promise<void> {
   const rows = [...days.orderDays.map((d) => [d, 'orders']), ...days.movementDays.map((d) => [d, 'movements'])];
   if (!rows.length) return;
-  await run(em, markDirtyDays(rows.map((r) => r[0]), rows.map((r) => r[1])));
+  await run(
+    em,
+    markDirtyDays(
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+    ),
+  );
 }
 
 /**
@@ -106,8 +123,14 @@ export async function markDirty(em: EntityManager, days: { orderDays: Day[]; mov
  */
 export async function refreshDirty(em: EntityManager): Promise<number> {
   const rows = await run<{ day: string; kind: string }>(em, takeDirtyDays());
-  await rebuildOrderDays(em, rows.filter((r) => r.kind === 'orders').map((r) => r.day));
-  await rebuildMovementDays(em, rows.filter((r) => r.kind === 'movements').map((r) => r.day));
+  await rebuildOrderDays(
+    em,
+    rows.filter((r) => r.kind === 'orders').map((r) => r.day),
+  );
+  await rebuildMovementDays(
+    em,
+    rows.filter((r) => r.kind === 'movements').map((r) => r.day),
+  );
   return rows.length;
 }
 
@@ -116,13 +139,21 @@ export async function refreshDirty(em: EntityManager): Promise<number> {
  * a fork of `root`, outside any transaction of the caller).
  * Returns how many days were rebuilt. Safe to run while the server takes orders.
  */
-export async function rebuildRange(root: EntityManager, from: Day, to: Day, onDay?: (day: Day) => void): Promise<number> {
+export async function rebuildRange(
+  root: EntityManager,
+  from: Day,
+  to: Day,
+  onDay?: (day: Day) => void,
+): Promise<number> {
   let n = 0;
   for (let day = from; day < to; day = addDays(day, 1)) {
-    await root.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
-      await rebuildOrderDays(em, [day]);
-      await rebuildMovementDays(em, [day]);
-    }, { loggerContext: BACKGROUND });
+    await root.fork({ loggerContext: BACKGROUND }).transactional(
+      async (em) => {
+        await rebuildOrderDays(em, [day]);
+        await rebuildMovementDays(em, [day]);
+      },
+      { loggerContext: BACKGROUND },
+    );
     n++;
     onDay?.(day);
   }

@@ -1,7 +1,20 @@
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsByteLength, IsEmail, IsEnum, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsByteLength,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 
 /** bcrypt reads only the first 72 bytes of a password: longer ones are refused (see auth.service MAX_PASSWORD_BYTES). */
-const AT_MOST_72_BYTES = IsByteLength(0, 72, { message: 'must be at most 72 bytes in UTF-8 (longer passwords are refused)' });
+const AT_MOST_72_BYTES = IsByteLength(0, 72, {
+  message: 'must be at most 72 bytes in UTF-8 (longer passwords are refused)',
+});
 import { Field, ID, InputType } from 'type-graphql';
 import { Permission, Role } from './permissions';
 
@@ -20,7 +33,10 @@ export class CreateUserInput {
   @IsEnum(Role)
   role: Role;
 
-  @Field(() => String, { description: 'A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters, at most 72 bytes.' })
+  @Field(() => String, {
+    description:
+      'A one-time password: the user must choose a new one at first sign-in. 10 to 200 characters, at most 72 bytes.',
+  })
   @Length(10, 200, { message: 'must be 10 to 200 characters' })
   @AT_MOST_72_BYTES
   password: string;
@@ -42,12 +58,18 @@ export class UpdateUserInput {
   @IsEnum(Role)
   role?: Role;
 
-  @Field(() => Boolean, { nullable: true, description: 'false signs the user out everywhere at once and refuses their sign-ins.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false signs the user out everywhere at once and refuses their sign-ins.',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Resets the password to a one-time password (the user must change it) and signs them out.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Resets the password to a one-time password (the user must change it) and signs them out.',
+  })
   @IsOptional()
   @Length(10, 200, { message: 'must be 10 to 200 characters' })
   @AT_MOST_72_BYTES
@@ -60,7 +82,9 @@ export class ChangePasswordInput {
   @Length(1, 200)
   currentPassword: string;
 
-  @Field(() => String, { description: '10 to 200 characters and at most 72 bytes (UTF-8), different from the current one.' })
+  @Field(() => String, {
+    description: '10 to 200 characters and at most 72 bytes (UTF-8), different from the current one.',
+  })
   @Length(10, 200, { message: 'must be 10 to 200 characters' })
   @AT_MOST_72_BYTES
   newPassword: string;

@@ -1,4 +1,19 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
@@ -22,7 +37,10 @@ export class ApiKeyPayload extends Payload('ApiKeyPayload', 'apiKey', ApiKey) {
 
 @ObjectType()
 export class CreateApiKeyPayload extends ApiKeyPayload {
-  @Field(() => String, { nullable: true, description: 'The key to send as Authorization: Bearer <secret>. Shown only here, once; only its hash is kept.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The key to send as Authorization: Bearer <secret>. Shown only here, once; only its hash is kept.',
+  })
   secret?: string;
 }
 
@@ -49,7 +67,10 @@ export class UserResolver {
   constructor(private readonly access: AccessService) {}
 
   @Authorized(Permission.USER_MANAGE)
-  @Query(() => [User], { description: 'Staff users, by e-mail. At most 500.', deprecationReason: 'Unpaged: returns at most 500 users. Use usersConnection(first, after).' })
+  @Query(() => [User], {
+    description: 'Staff users, by e-mail. At most 500.',
+    deprecationReason: 'Unpaged: returns at most 500 users. Use usersConnection(first, after).',
+  })
   users(@Ctx() ctx: RequestContext) {
     return this.access.users(ctx.em);
   }
@@ -61,13 +82,17 @@ export class UserResolver {
   }
 
   @Authorized(Permission.USER_MANAGE)
-  @Mutation(() => UserPayload, { description: 'Invites a user with a one-time password, which they must change at first sign-in.' })
+  @Mutation(() => UserPayload, {
+    description: 'Invites a user with a one-time password, which they must change at first sign-in.',
+  })
   createUser(@Ctx() ctx: RequestContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
     return this.access.createUser(ctx, input);
   }
 
   @Authorized(Permission.USER_MANAGE)
-  @Mutation(() => UserPayload, { description: 'Renames, changes the role of, deactivates or reactivates a user, or resets their password.' })
+  @Mutation(() => UserPayload, {
+    description: 'Renames, changes the role of, deactivates or reactivates a user, or resets their password.',
+  })
   updateUser(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateUserInput) input: UpdateUserInput) {
     return this.access.updateUser(ctx, input);
   }
@@ -98,19 +123,26 @@ export class ApiKeyResolver {
   }
 
   @Authorized(Permission.API_KEY_MANAGE)
-  @Query(() => ApiKeyConnection, { description: 'Partner API keys, newest first, revoked ones included, a page at a time.' })
+  @Query(() => ApiKeyConnection, {
+    description: 'Partner API keys, newest first, revoked ones included, a page at a time.',
+  })
   apiKeysConnection(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
     return this.access.apiKeysPage(ctx.em, args);
   }
 
   @Authorized(Permission.API_KEY_MANAGE)
-  @Mutation(() => CreateApiKeyPayload, { description: 'Creates a key limited to some channels and permissions; the secret is returned once.' })
+  @Mutation(() => CreateApiKeyPayload, {
+    description: 'Creates a key limited to some channels and permissions; the secret is returned once.',
+  })
   createApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput) {
     return this.access.createApiKey(ctx, input);
   }
 
   @Authorized(Permission.API_KEY_MANAGE)
-  @Mutation(() => CreateApiKeyPayload, { description: 'Issues a new secret; the old one keeps working until previousValidUntil (OMS_API_KEY_ROTATION_GRACE_SECONDS).' })
+  @Mutation(() => CreateApiKeyPayload, {
+    description:
+      'Issues a new secret; the old one keeps working until previousValidUntil (OMS_API_KEY_ROTATION_GRACE_SECONDS).',
+  })
   rotateApiKey(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.access.rotateApiKey(ctx, id);
   }
@@ -132,7 +164,9 @@ export class AuditResolver {
   constructor(private readonly access: AccessService) {}
 
   @Authorized(Permission.AUDIT_READ)
-  @Query(() => AuditEntryConnection, { description: 'Administrative actions (users, roles, API keys, channels, warehouses), newest first.' })
+  @Query(() => AuditEntryConnection, {
+    description: 'Administrative actions (users, roles, API keys, channels, warehouses), newest first.',
+  })
   auditLog(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
     return this.access.auditLog(ctx.em, args);
   }

@@ -20,20 +20,34 @@ import { lockUserChanges } from './session.sql';
 import { Session, User } from './user.entity';
 import { Result, runMutation } from '../../common/mutation';
 
-
 export class AccessService {
-  constructor(private readonly keyRotationGraceSeconds: number, private readonly events: AccessEvents) {}
+  constructor(
+    private readonly keyRotationGraceSeconds: number,
+    private readonly events: AccessEvents,
+  ) {}
 
   private revoked(kind: 'user' | 'apiKey', id: string) {
     this.events.revoked({ kind, id });
   }
 
-  private audit(em: EntityManager, ctx: RequestContext, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}) {
+  private audit(
+    em: EntityManager,
+    ctx: RequestContext,
+    action: string,
+    targetType: string,
+    targetId: string,
+    details: Record<string, unknown> = {},
+  ) {
     recordAudit(em, ctx, action, targetType, targetId, details);
   }
 
   /** Runs a use case through the mutation wrapper; cached credentials (AuthService) are forgotten after any change, committed or not. */
-  private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+  private run<K extends string, T>(
+    ctx: RequestContext,
+    key: K,
+    input: object | null | undefined,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<Result<K, T>> {
     return runMutation(ctx, key, work, {
       input,
       conflict: { message: 'A user with this e-mail already exists', field: ['input', 'email'] },
@@ -52,14 +66,23 @@ export class AccessService {
   async usersPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 1);
-    const items = await em.find(User, cursor ? { email: { $gt: String(cursor[0]) } } : {}, { orderBy: { email: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (u) => [u.email], () => em.count(User, {}));
+    const items = await em.find(User, cursor ? { email: { $gt: String(cursor[0]) } } : {}, {
+      orderBy: { email: 'asc' },
+      limit: limit + 1,
+    });
+    return toConnection(
+      items,
+      limit,
+      (u) => [u.email],
+      () => em.count(User, {}),
+    );
   }
 
   createUser(ctx: RequestContext, input: CreateUserInput) {
     return this.run(ctx, 'user', input, async (em) => {
       const email = input.email.trim().toLowerCase();
-      if (await em.count(User, { email })) fail(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email']);
+      if (await em.count(User, { email }))
+        fail(ErrorCode.CONFLICT, 'A user with this e-mail already exists', ['input', 'email']);
       const user = new User(email, input.name, await hashPassword(input.password), input.role);
       user.mustChangePassword = true;
       em.persist(user);
@@ -77,26 +100,37 @@ export class AccessService {
       const user = await em.findOne(User, { id: input.id });
       if (!user) return fail(ErrorCode.NOT_FOUND, `No user with id ${input.id}`, ['input', 'id']);
       const changes: Record<string, unknown> = {};
-      if (input.name != null && input.name !== user.name) changes.name = { from: user.name, to: (user.name = input.name) };
-      if (input.role != null && input.role !== user.role) changes.role = { from: user.role, to: (user.role = input.role) };
-      if (input.active != null && input.active !== user.active) changes.active = { from: user.active, to: (user.active = input.active) };
+      if (input.name != null && input.name !== user.name)
+        changes.name = { from: user.name, to: (user.name = input.name) };
+      if (input.role != null && input.role !== user.role)
+        changes.role = { from: user.role, to: (user.role = input.role) };
+      if (input.active != null && input.active !== user.active)
+        changes.active = { from: user.active, to: (user.active = input.active) };
       if (input.password != null) {
         user.passwordHash = await hashPassword(input.password);
         user.mustChangePassword = true;
         changes.password = 'reset (one-time)';
       }
       if (user.id === ctx.actor?.id && (changes.role || changes.active)) {
-        fail(ErrorCode.INVALID_INPUT, 'You cannot change your own role or deactivate yourself', ['input', changes.role ? 'role' : 'active']);
+        fail(ErrorCode.INVALID_INPUT, 'You cannot change your own role or deactivate yourself', [
+          'input',
+          changes.role ? 'role' : 'active',
+        ]);
       }
       if (changes.role || changes.active) {
         await em.flush();
         const admins = await em.count(User, { role: Role.ADMIN, active: true });
-        if (admins === 0) fail(ErrorCode.INVALID_INPUT, 'At least one active ADMIN must remain', ['input', changes.role ? 'role' : 'active']);
+        if (admins === 0)
+          fail(ErrorCode.INVALID_INPUT, 'At least one active ADMIN must remain', [
+            'input',
+            changes.role ? 'role' : 'active',
+          ]);
       }
       lockedOut = (!user.active && !!changes.active) || !!changes.password;
       roleChanged = !!changes.role;
       if (lockedOut) await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
-      if (Object.keys(changes).length) this.audit(em, ctx, 'user.update', 'user', user.id, { email: user.email, ...changes });
+      if (Object.keys(changes).length)
+        this.audit(em, ctx, 'user.update', 'user', user.id, { email: user.email, ...changes });
       return user;
     });
     // Open subscriptions were authorised under the old role: close them, and the client
@@ -109,18 +143,29 @@ export class AccessService {
     const result = await this.run(ctx, 'user', input, async (em) => {
       const user = ctx.actor?.kind === 'user' ? await em.findOne(User, { id: ctx.actor.id }) : null;
       if (!user) return fail(ErrorCode.FORBIDDEN, 'Only a signed-in user can change their password', ['input']);
-      if (!(await checkPassword(input.currentPassword, user.passwordHash))) fail(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
-      if (input.newPassword === input.currentPassword) fail(ErrorCode.INVALID_INPUT, 'newPassword must differ from the current password', ['input', 'newPassword']);
+      if (!(await checkPassword(input.currentPassword, user.passwordHash)))
+        fail(ErrorCode.INVALID_CREDENTIALS, 'The current password is wrong', ['input', 'currentPassword']);
+      if (input.newPassword === input.currentPassword)
+        fail(ErrorCode.INVALID_INPUT, 'newPassword must differ from the current password', ['input', 'newPassword']);
       user.passwordHash = await hashPassword(input.newPassword);
       user.mustChangePassword = false;
       // Other sessions end; this one goes on.
       const current = ctx.token ? hashToken(ctx.token) : '';
-      await em.nativeUpdate(Session, { user: user.id, revokedAt: null, tokenHash: { $ne: current } }, { revokedAt: new Date() });
+      await em.nativeUpdate(
+        Session,
+        { user: user.id, revokedAt: null, tokenHash: { $ne: current } },
+        { revokedAt: new Date() },
+      );
       this.audit(em, ctx, 'user.password_change', 'user', user.id, { email: user.email });
       return user;
     });
     // The other sessions' open subscriptions end with them.
-    if (result.user) this.events.revoked({ kind: 'userSessions', id: result.user.id, exceptTokenHash: ctx.token ? hashToken(ctx.token) : undefined });
+    if (result.user)
+      this.events.revoked({
+        kind: 'userSessions',
+        id: result.user.id,
+        exceptTokenHash: ctx.token ? hashToken(ctx.token) : undefined,
+      });
     return result;
   }
 
@@ -128,7 +173,11 @@ export class AccessService {
 
   /** Deprecated unpaged list: at most LEGACY_LIST_CAP keys. */
   apiKeys(em: EntityManager): Promise<ApiKey[]> {
-    return em.find(ApiKey, {}, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: LEGACY_LIST_CAP });
+    return em.find(
+      ApiKey,
+      {},
+      { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: LEGACY_LIST_CAP },
+    );
   }
 
   /** Keys newest first, a page at a time. */
@@ -136,10 +185,24 @@ export class AccessService {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const where: any = cursor
-      ? { $or: [{ createdAt: { $lt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $lt: String(cursor[1]) } }] }
+      ? {
+          $or: [
+            { createdAt: { $lt: new Date(String(cursor[0])) } },
+            { createdAt: new Date(String(cursor[0])), id: { $lt: String(cursor[1]) } },
+          ],
+        }
       : {};
-    const items = await em.find(ApiKey, where, { orderBy: { createdAt: 'desc', id: 'desc' }, populate: ['channels'], limit: limit + 1 });
-    return toConnection(items, limit, (k) => [k.createdAt.toISOString(), k.id], () => em.count(ApiKey, {}));
+    const items = await em.find(ApiKey, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      populate: ['channels'],
+      limit: limit + 1,
+    });
+    return toConnection(
+      items,
+      limit,
+      (k) => [k.createdAt.toISOString(), k.id],
+      () => em.count(ApiKey, {}),
+    );
   }
 
   private secret() {
@@ -159,19 +222,33 @@ export class AccessService {
       const channels = await em.find(Channel, { code: { $in: codes } });
       codes.forEach((code) => {
         if (!channels.some((c) => c.code === code)) {
-          errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, ['input', 'channelCodes', String(input.channelCodes.indexOf(code))]));
+          errors.push(
+            new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, [
+              'input',
+              'channelCodes',
+              String(input.channelCodes.indexOf(code)),
+            ]),
+          );
         }
       });
       if (errors.length) throw new DomainError(errors);
       const s = this.secret();
       secret = s.secret;
       const key = new ApiKey({
-        name: input.name, prefix: s.prefix, secretHash: s.hash, permissions: [...new Set(input.permissions)],
+        name: input.name,
+        prefix: s.prefix,
+        secretHash: s.hash,
+        permissions: [...new Set(input.permissions)],
         createdBy: ctx.actor?.kind === 'user' ? em.getReference(User, ctx.actor.id!, { wrapped: true }) : undefined,
       });
       key.channels.set(channels);
       em.persist(key);
-      this.audit(em, ctx, 'apiKey.create', 'apiKey', key.id, { name: key.name, prefix: key.prefix, channelCodes: codes, permissions: key.permissions });
+      this.audit(em, ctx, 'apiKey.create', 'apiKey', key.id, {
+        name: key.name,
+        prefix: key.prefix,
+        channelCodes: codes,
+        permissions: key.permissions,
+      });
       return key;
     });
     return { ...r, secret: r.apiKey ? secret : undefined };
@@ -186,7 +263,12 @@ export class AccessService {
       secret = s.secret;
       const before = key.prefix;
       key.rotate(s.prefix, s.hash, this.keyRotationGraceSeconds);
-      this.audit(em, ctx, 'apiKey.rotate', 'apiKey', key.id, { name: key.name, from: before, to: key.prefix, previousValidUntil: key.previousValidUntil!.toISOString() });
+      this.audit(em, ctx, 'apiKey.rotate', 'apiKey', key.id, {
+        name: key.name,
+        from: before,
+        to: key.prefix,
+        previousValidUntil: key.previousValidUntil!.toISOString(),
+      });
       return key;
     });
     return { ...r, secret: r.apiKey ? secret : undefined };
@@ -215,8 +297,20 @@ export class AccessService {
   async auditLog(em: EntityManager, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const page: any = cursor ? { $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : {};
+    const page: any = cursor
+      ? {
+          $or: [
+            { at: { $lt: new Date(cursor[0] as string) } },
+            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+          ],
+        }
+      : {};
     const items = await em.find(AuditEntry, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(items, limit, (a) => [a.at.toISOString(), a.id], () => em.count(AuditEntry, {}));
+    return toConnection(
+      items,
+      limit,
+      (a) => [a.at.toISOString(), a.id],
+      () => em.count(AuditEntry, {}),
+    );
   }
 }

@@ -10,7 +10,9 @@ import { Channel } from '../channel';
 import { Permission } from './permissions';
 import { User } from './user.entity';
 
-@ObjectType({ description: 'A key a partner app calls the API with. Its secret is shown once, when it is created or rotated.' })
+@ObjectType({
+  description: 'A key a partner app calls the API with. Its secret is shown once, when it is created or rotated.',
+})
 @Entity({ tableName: 'api_key' })
 export class ApiKey {
   @Field(() => ID)
@@ -21,7 +23,9 @@ export class ApiKey {
   @Property({ type: 'string', length: 200 })
   name: string;
 
-  @Field(() => String, { description: 'The first characters of the current secret, to recognise it (e.g. in a partner\'s configuration).' })
+  @Field(() => String, {
+    description: "The first characters of the current secret, to recognise it (e.g. in a partner's configuration).",
+  })
   @Property({ type: 'string', length: 20 })
   prefix: string;
 
@@ -31,11 +35,18 @@ export class ApiKey {
   @Property({ type: 'string', length: 64, nullable: true, index: true, hidden: true })
   previousSecretHash?: string;
 
-  @Field(() => Date, { nullable: true, description: 'Until when the secret replaced by the last rotation still works.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Until when the secret replaced by the last rotation still works.',
+  })
   @Property({ type: 'datetime', nullable: true })
   previousValidUntil?: Date;
 
-  @ManyToMany(() => Channel, undefined, { pivotTable: 'api_key_channel', joinColumn: 'api_key_id', inverseJoinColumn: 'channel_id' })
+  @ManyToMany(() => Channel, undefined, {
+    pivotTable: 'api_key_channel',
+    joinColumn: 'api_key_id',
+    inverseJoinColumn: 'channel_id',
+  })
   channels = new Collection<Channel>(this);
 
   @Field(() => [Permission])
@@ -57,7 +68,13 @@ export class ApiKey {
   @Property({ type: 'datetime', nullable: true })
   revokedAt?: Date;
 
-  constructor(props: { name: string; prefix: string; secretHash: string; permissions: Permission[]; createdBy?: Ref<User> }) {
+  constructor(props: {
+    name: string;
+    prefix: string;
+    secretHash: string;
+    permissions: Permission[];
+    createdBy?: Ref<User>;
+  }) {
     this.name = props.name;
     this.prefix = props.prefix;
     this.secretHash = props.secretHash;

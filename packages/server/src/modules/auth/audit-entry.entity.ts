@@ -37,7 +37,13 @@ export class AuditEntry {
   @Property({ type: 'json' })
   details: Record<string, unknown>;
 
-  constructor(props: { actor: string; action: string; targetType: string; targetId?: string; details?: Record<string, unknown> }) {
+  constructor(props: {
+    actor: string;
+    action: string;
+    targetType: string;
+    targetId?: string;
+    details?: Record<string, unknown>;
+  }) {
     this.actor = props.actor;
     this.action = props.action;
     this.targetType = props.targetType;

@@ -3,6 +3,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { AuditEntry } from './audit-entry.entity';
 
-export function recordAudit(em: EntityManager, ctx: RequestContext, action: string, targetType: string, targetId: string, details: Record<string, unknown> = {}): void {
+export function recordAudit(
+  em: EntityManager,
+  ctx: RequestContext,
+  action: string,
+  targetType: string,
+  targetId: string,
+  details: Record<string, unknown> = {},
+): void {
   em.persist(new AuditEntry({ actor: ctx.actor?.label ?? 'system', action, targetType, targetId, details }));
 }

@@ -12,7 +12,11 @@ export class LoginPayload {
   @Field(() => User, { nullable: true })
   user?: User;
 
-  @Field(() => Boolean, { nullable: true, description: 'True when the user must choose a new password (changePassword) before anything else: an invited user, a reset, or the first admin with a well-known password. Null when sign-in failed.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the user must choose a new password (changePassword) before anything else: an invited user, a reset, or the first admin with a well-known password. Null when sign-in failed.',
+  })
   mustChangePassword?: boolean;
 
   @Field(() => [UserError])
@@ -24,7 +28,11 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => LoginPayload, { description: 'The only operation that needs no token.' })
-  login(@Ctx() ctx: RequestContext, @Arg('email', () => String) email: string, @Arg('password', () => String) password: string) {
+  login(
+    @Ctx() ctx: RequestContext,
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+  ) {
     return this.auth.login(ctx, email, password);
   }
 

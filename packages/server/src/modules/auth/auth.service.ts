@@ -28,7 +28,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newSecret = (prefix: string) => prefix + randomBytes(32).toString('base64url');
 
 export const hashPassword = (password: string): Promise<string> => bcrypt.hash(password, BCRYPT_ROUNDS);
-export const checkPassword = (password: string, hash: string | undefined): Promise<boolean> => bcrypt.compare(password, hash ?? DUMMY_HASH);
+export const checkPassword = (password: string, hash: string | undefined): Promise<boolean> =>
+  bcrypt.compare(password, hash ?? DUMMY_HASH);
 
 /**
  * How long a looked-up API key (by its current secret) is trusted without asking the database
@@ -42,7 +43,10 @@ export const checkPassword = (password: string, hash: string | undefined): Promi
 export const AUTH_CACHE_MS = 1000;
 const AUTH_CACHE_MAX = 10_000;
 
-interface CachedActor { actor: Actor; until: number; }
+interface CachedActor {
+  actor: Actor;
+  until: number;
+}
 
 export class AuthService {
   private readonly cache = new Map<string, CachedActor>();
@@ -63,7 +67,11 @@ export class AuthService {
 
   /** A copy per request, so that no request can change what another one sees. */
   private static copy(actor: Actor): Actor {
-    return { ...actor, permissions: new Set(actor.permissions), channelIds: actor.channelIds ? [...actor.channelIds] : actor.channelIds };
+    return {
+      ...actor,
+      permissions: new Set(actor.permissions),
+      channelIds: actor.channelIds ? [...actor.channelIds] : actor.channelIds,
+    };
   }
 
   private remember(hash: string, actor: Actor, generation: number) {
@@ -72,10 +80,22 @@ export class AuthService {
     this.cache.set(hash, { actor: AuthService.copy(actor), until: Date.now() + this.cacheMs });
   }
 
-  async login(ctx: Pick<RequestContext, 'em' | 'ip'>, email: string, password: string): Promise<{ token?: string; user?: User; mustChangePassword?: boolean; userErrors: UserError[] }> {
+  async login(
+    ctx: Pick<RequestContext, 'em' | 'ip'>,
+    email: string,
+    password: string,
+  ): Promise<{ token?: string; user?: User; mustChangePassword?: boolean; userErrors: UserError[] }> {
     const { em } = ctx;
-    const refused = { userErrors: [new UserError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong', ['password'])] };
-    if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > 200 || email.includes('\u0000')) {
+    const refused = {
+      userErrors: [new UserError(ErrorCode.INVALID_CREDENTIALS, 'E-mail or password is wrong', ['password'])],
+    };
+    if (
+      typeof email !== 'string' ||
+      typeof password !== 'string' ||
+      email.length > 320 ||
+      password.length > 200 ||
+      email.includes('\u0000')
+    ) {
       return refused;
     }
     const account = email.trim().toLowerCase();
@@ -107,18 +127,41 @@ export class AuthService {
     }
     if (isKey) return this.authenticateKey(em, hash, this.generation);
     // Runs on every request: one indexed lookup, read as a plain row.
-    const [row] = await run<{ id: string; email: string; role: Role; must_change_password: boolean }>(em, userBySessionToken(hash));
+    const [row] = await run<{ id: string; email: string; role: Role; must_change_password: boolean }>(
+      em,
+      userBySessionToken(hash),
+    );
     if (!row) return undefined;
-    return { kind: 'user', id: row.id, label: `user:${row.email}`, role: row.role, permissions: permissionsOf(row.role), mustChangePassword: row.must_change_password };
+    return {
+      kind: 'user',
+      id: row.id,
+      label: `user:${row.email}`,
+      role: row.role,
+      permissions: permissionsOf(row.role),
+      mustChangePassword: row.must_change_password,
+    };
   }
 
   /** One statement: find the key by the hash of its current (or, during a rotation's grace period, previous) secret and note its use. */
   private async authenticateKey(em: EntityManager, hash: string, generation: number): Promise<Actor | undefined> {
-    const [row] = await run<{ id: string; name: string; prefix: string; permissions: string[]; channel_ids: string[]; valid_until: Date | null }>(em, apiKeyBySecret(hash));
+    const [row] = await run<{
+      id: string;
+      name: string;
+      prefix: string;
+      permissions: string[];
+      channel_ids: string[];
+      valid_until: Date | null;
+    }>(em, apiKeyBySecret(hash));
     if (!row) return undefined;
     // Only what a key may hold counts, whatever an older version stored (see API_KEY_PERMISSIONS).
     const permissions = new Set(row.permissions.filter((p) => (API_KEY_PERMISSIONS as readonly string[]).includes(p)));
-    const actor: Actor = { kind: 'apiKey', id: row.id, label: `key:${row.name} (${row.prefix})`, permissions, channelIds: row.channel_ids };
+    const actor: Actor = {
+      kind: 'apiKey',
+      id: row.id,
+      label: `key:${row.name} (${row.prefix})`,
+      permissions,
+      channelIds: row.channel_ids,
+    };
     // Not a previous secret (during a rotation's grace period): its end is checked every time.
     if (!row.valid_until) this.remember(hash, actor, generation);
     return actor;
@@ -133,9 +176,15 @@ export class AuthService {
   }
 
   /** On a database with no users, creates the first admin. Returns what was created, for the launcher to print. */
-  async ensureFirstAdmin(em: EntityManager, email: string, password: string, mustChangePassword = false): Promise<User | undefined> {
+  async ensureFirstAdmin(
+    em: EntityManager,
+    email: string,
+    password: string,
+    mustChangePassword = false,
+  ): Promise<User | undefined> {
     if ((await em.count(User, {})) > 0) return undefined;
-    if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES) throw new Error(`The first admin's password (OMS_ADMIN_PASSWORD) must be at most ${MAX_PASSWORD_BYTES} bytes`);
+    if (Buffer.byteLength(password) > MAX_PASSWORD_BYTES)
+      throw new Error(`The first admin's password (OMS_ADMIN_PASSWORD) must be at most ${MAX_PASSWORD_BYTES} bytes`);
     const user = new User(email, 'Administrator', await hashPassword(password), Role.ADMIN);
     user.mustChangePassword = mustChangePassword;
     await em.persistAndFlush(user);

@@ -54,7 +54,10 @@ export enum Permission {
   /** Import products, stock, customers and historical orders from CSV. */
   DATA_IMPORT = 'DATA_IMPORT',
 }
-registerEnumType(Permission, { name: 'Permission', description: 'What a role or an API key may do, named RESOURCE_ACTION.' });
+registerEnumType(Permission, {
+  name: 'Permission',
+  description: 'What a role or an API key may do, named RESOURCE_ACTION.',
+});
 
 export enum Role {
   ADMIN = 'ADMIN',
@@ -63,7 +66,10 @@ export enum Role {
   SUPPORT = 'SUPPORT',
   VIEWER = 'VIEWER',
 }
-registerEnumType(Role, { name: 'Role', description: 'A staff role: a fixed set of permissions (see rolePermissions).' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'A staff role: a fixed set of permissions (see rolePermissions).',
+});
 
 const P = Permission;
 const ALL = Object.values(Permission);
@@ -71,8 +77,18 @@ const READ_BASICS = [P.ORDER_READ, P.STOCK_READ, P.PRODUCT_READ, P.CHANNEL_READ,
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
-  [Role.MANAGER]: ALL.filter((p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE, P.DATA_IMPORT].includes(p)),
-  [Role.FULFILLMENT]: [...READ_BASICS, P.CUSTOMER_READ, P.ORDER_NOTE, P.STOCK_ADJUST, P.SHIPMENT_CREATE, P.SHIPMENT_UPDATE, P.RETURN_CREATE],
+  [Role.MANAGER]: ALL.filter(
+    (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE, P.DATA_IMPORT].includes(p),
+  ),
+  [Role.FULFILLMENT]: [
+    ...READ_BASICS,
+    P.CUSTOMER_READ,
+    P.ORDER_NOTE,
+    P.STOCK_ADJUST,
+    P.SHIPMENT_CREATE,
+    P.SHIPMENT_UPDATE,
+    P.RETURN_CREATE,
+  ],
   [Role.SUPPORT]: [...READ_BASICS, P.CUSTOMER_READ, P.PAYMENT_READ, P.ORDER_HOLD, P.ORDER_CANCEL, P.ORDER_NOTE],
   [Role.VIEWER]: READ_BASICS,
 };
@@ -92,14 +108,24 @@ export const EVERY_CHANNEL_PERMISSIONS: readonly Permission[] = [P.PRODUCT_WRITE
  * A key's stored permissions are filtered through this list each time it is used.
  */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
-  (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.CHANNEL_WRITE, P.WAREHOUSE_WRITE, P.JOB_MANAGE, P.RULE_MANAGE, P.DATA_IMPORT].includes(p)
-    && !EVERY_CHANNEL_PERMISSIONS.includes(p),
+  (p) =>
+    ![
+      P.USER_MANAGE,
+      P.API_KEY_MANAGE,
+      P.AUDIT_READ,
+      P.CHANNEL_WRITE,
+      P.WAREHOUSE_WRITE,
+      P.JOB_MANAGE,
+      P.RULE_MANAGE,
+      P.DATA_IMPORT,
+    ].includes(p) && !EVERY_CHANNEL_PERMISSIONS.includes(p),
 );
 
 /** Why a permission cannot be given to an API key, or undefined if it can. */
 export function apiKeyRefusal(p: Permission): string | undefined {
   if (API_KEY_PERMISSIONS.includes(p)) return undefined;
-  if (EVERY_CHANNEL_PERMISSIONS.includes(p)) return `${p} cannot be given to an API key: it changes what every channel sells, and a key is limited to its channels`;
+  if (EVERY_CHANNEL_PERMISSIONS.includes(p))
+    return `${p} cannot be given to an API key: it changes what every channel sells, and a key is limited to its channels`;
   return `${p} cannot be given to an API key`;
 }
 

@@ -57,7 +57,8 @@ export interface LiveCredential {
  * key not revoked, a previous secret only within its grace period), one statement for all.
  */
 export function liveCredentials(em: EntityManager, hashes: string[]): Promise<LiveCredential[]> {
-  return sql<LiveCredential>(em,
+  return sql<LiveCredential>(
+    em,
     `select s.token_hash as hash, 'user' as kind, u.id::text as id, u.role::text as role, u.must_change_password
        from user_session s join app_user u on u.id = s.user_id
       where s.token_hash = any(?::text[]) and s.revoked_at is null and s.expires_at > now() and u.active
@@ -66,5 +67,6 @@ export function liveCredentials(em: EntityManager, hashes: string[]): Promise<Li
        from unnest(?::text[]) as h(hash)
        join api_key k on (k.secret_hash = h.hash or (k.previous_secret_hash = h.hash and k.previous_valid_until > now()))
       where k.revoked_at is null`,
-    [hashes, hashes]);
+    [hashes, hashes],
+  );
 }

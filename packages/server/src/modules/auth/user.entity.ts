@@ -33,7 +33,10 @@ export class User {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
-  @Field(() => Boolean, { description: 'Set when an admin gave the password: the user must choose a new one (changePassword) before doing anything else.' })
+  @Field(() => Boolean, {
+    description:
+      'Set when an admin gave the password: the user must choose a new one (changePassword) before doing anything else.',
+  })
   @Property({ type: 'boolean', default: false })
   mustChangePassword: boolean = false;
 

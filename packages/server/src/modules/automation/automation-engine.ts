@@ -28,7 +28,15 @@ import type { OrderService } from '../order/order.service';
 import type { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { AutomationRule, RuleAction, RuleExecution, RuleOutcomeKind, SCHEDULE } from './automation-rule.entity';
 import {
-  claimExecution, executionExists, ExecutionRow, lockOrder, orderByIdOrNumber, orderFacts, orderNumbers, recordFailedExecution, updateExecution,
+  claimExecution,
+  executionExists,
+  ExecutionRow,
+  lockOrder,
+  orderByIdOrNumber,
+  orderFacts,
+  orderNumbers,
+  recordFailedExecution,
+  updateExecution,
 } from './automation.sql';
 import { BUILT_INS, BuiltIn, customVerdict, OrderFacts, Verdict } from './rule-definitions';
 
@@ -37,7 +45,10 @@ export const AUTOMATION_QUEUE = 'automation';
 export const MAX_DEPTH = 3;
 /** The rule actions that are order actions, asked of the order's rules (order-state-machine.ts) in a dry run. */
 const ORDER_ACTION_OF: Partial<Record<RuleAction['type'], OrderAction>> = {
-  confirm: OrderAction.CONFIRM, hold: OrderAction.HOLD, release: OrderAction.RELEASE_HOLD, cancel: OrderAction.CANCEL,
+  confirm: OrderAction.CONFIRM,
+  hold: OrderAction.HOLD,
+  release: OrderAction.RELEASE_HOLD,
+  cancel: OrderAction.CANCEL,
 };
 
 export interface RuleOutcomeView {
@@ -88,7 +99,13 @@ export class AutomationEngine {
   /** Works the automation queue in this process. */
   async start(orm: MikroORM): Promise<void> {
     this.orm = orm;
-    await this.jobs.define(AUTOMATION_QUEUE, { retryLimit: 5, retryDelaySeconds: 5, retryBackoff: true, expireInSeconds: 300, deadLetter: true });
+    await this.jobs.define(AUTOMATION_QUEUE, {
+      retryLimit: 5,
+      retryDelaySeconds: 5,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      deadLetter: true,
+    });
     await this.jobs.work<{ eventId: string }>(AUTOMATION_QUEUE, (job) => this.runEventJob(job));
   }
 
@@ -118,13 +135,22 @@ export class AutomationEngine {
     const event = await em.findOne(DomainEvent, { id: job.data.eventId });
     if (!event) return;
     const cause = (event.payload?.cause ?? undefined) as EventCause | undefined;
-    const run: RuleRun = { event, depth: cause?.depth ?? 0, cause, now: new Date(), scheduled: false, last: job.retryCount >= job.retryLimit };
+    const run: RuleRun = {
+      event,
+      depth: cause?.depth ?? 0,
+      cause,
+      now: new Date(),
+      scheduled: false,
+      last: job.retryCount >= job.retryLimit,
+    };
     for (const rule of await this.enabledRules(em)) {
       if (!triggers(rule).includes(event.type)) continue;
       const builtIn = builtInOf(rule);
       if (builtIn?.run) {
         if (run.cause?.rule === rule.key || run.depth >= MAX_DEPTH) continue;
-        await this.background().transactional((tx) => builtIn.run!(tx as EntityManager, rule, event, run.depth + 1), { loggerContext: BACKGROUND });
+        await this.background().transactional((tx) => builtIn.run!(tx as EntityManager, rule, event, run.depth + 1), {
+          loggerContext: BACKGROUND,
+        });
         continue;
       }
       const targets = builtIn?.eventTargets
@@ -142,9 +168,22 @@ export class AutomationEngine {
     const [r] = await runSql<any>(em, orderFacts(orderId));
     if (!r) return undefined;
     return {
-      id: r.id, number: r.number, status: r.status, statusBeforeHold: r.status_before_hold, paymentStatus: r.payment_status, channel: r.channel, total: r.total_amount, paid: r.paid_amount,
-      currency: r.currency, country: r.ship_country, skus: r.skus, emailDomain: String(r.email).split('@').pop()!.toLowerCase(), tags: r.tags ?? [],
-      placedAt: new Date(r.placed_at), confirmedAt: r.confirmed_at ? new Date(r.confirmed_at) : null, unallocated: Number(r.unallocated),
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      statusBeforeHold: r.status_before_hold,
+      paymentStatus: r.payment_status,
+      channel: r.channel,
+      total: r.total_amount,
+      paid: r.paid_amount,
+      currency: r.currency,
+      country: r.ship_country,
+      skus: r.skus,
+      emailDomain: String(r.email).split('@').pop()!.toLowerCase(),
+      tags: r.tags ?? [],
+      placedAt: new Date(r.placed_at),
+      confirmedAt: r.confirmed_at ? new Date(r.confirmed_at) : null,
+      unallocated: Number(r.unallocated),
     };
   }
 
@@ -164,72 +203,112 @@ export class AutomationEngine {
    */
   async execute(rule: AutomationRule, orderId: string, run: RuleRun): Promise<RuleOutcomeKind | undefined> {
     const row: ExecutionRow = {
-      ruleId: rule.id, ruleKey: rule.key, orderId, eventId: run.event?.id ?? null,
+      ruleId: rule.id,
+      ruleKey: rule.key,
+      orderId,
+      eventId: run.event?.id ?? null,
       dedupeKey: run.scheduled ? `${rule.id}:schedule:${orderId}` : `${rule.id}:${run.event!.id}:${orderId}`,
     };
     const after: (() => void)[] = [];
     try {
-      const outcome = await this.background().transactional(async (tx) => {
-        const em = tx as EntityManager;
-        let executionId: string | undefined;
-        const log = async (outcome: RuleOutcomeKind, reason: string, actions: string[] = []) => {
-          if (!executionId) {
-            const [claimed] = await runSql<{ id: string }>(em, claimExecution(row, outcome, reason, actions, new Date()));
-            executionId = claimed?.id;
-            return claimed ? outcome : undefined;
-          }
-          await runSql(em, updateExecution(executionId, outcome, reason, actions));
-          return outcome;
-        };
-        if (!run.scheduled) {
-          // Claim the execution first: a second run of the same job finds it and does nothing.
-          if (!(await log(RuleOutcomeKind.SKIPPED, 'running'))) return undefined;
-          if (run.cause?.rule === rule.key) return log(RuleOutcomeKind.SKIPPED, "the event was caused by this rule's own action");
-          if (run.depth >= MAX_DEPTH) return log(RuleOutcomeKind.SKIPPED, `chain depth limit reached (${MAX_DEPTH} rules in a row)`);
-        } else if ((await runSql(em, executionExists(row.dedupeKey))).length) {
-          return undefined;
-        }
-        const locked = await runSql(em, lockOrder(orderId, run.scheduled));
-        if (!locked.length) return run.scheduled ? undefined : log(RuleOutcomeKind.SKIPPED, 'no such order');
-        const facts = (await this.facts(em, orderId))!;
-        const verdict = this.verdict(rule, facts, run.now);
-        if (!verdict.match) return run.scheduled ? undefined : log(RuleOutcomeKind.SKIPPED, verdict.reason);
-        if (run.scheduled && !(await log(RuleOutcomeKind.SKIPPED, 'running'))) return undefined;
-        const done: string[] = [];
-        for (const action of verdict.actions) {
-          const ctx: RequestContext = {
-            ...systemContext(em.fork({ keepTransactionContext: true, loggerContext: BACKGROUND }), this.log, `rule:${rule.key}`),
-            cause: { rule: rule.key, depth: run.depth + 1 },
+      const outcome = await this.background().transactional(
+        async (tx) => {
+          const em = tx as EntityManager;
+          let executionId: string | undefined;
+          const log = async (outcome: RuleOutcomeKind, reason: string, actions: string[] = []) => {
+            if (!executionId) {
+              const [claimed] = await runSql<{ id: string }>(
+                em,
+                claimExecution(row, outcome, reason, actions, new Date()),
+              );
+              executionId = claimed?.id;
+              return claimed ? outcome : undefined;
+            }
+            await runSql(em, updateExecution(executionId, outcome, reason, actions));
+            return outcome;
           };
-          const result = await this.perform(ctx, rule, action, orderId, after);
-          if (result.skip) return log(RuleOutcomeKind.SKIPPED, `${action.type}: ${result.skip}`, done);
-          if (result.error) return log(RuleOutcomeKind.FAILED, `${action.type}: ${result.error}`, done);
-          done.push(label(action));
-        }
-        return log(RuleOutcomeKind.APPLIED, verdict.reason, done);
-      }, { loggerContext: BACKGROUND });
+          if (!run.scheduled) {
+            // Claim the execution first: a second run of the same job finds it and does nothing.
+            if (!(await log(RuleOutcomeKind.SKIPPED, 'running'))) return undefined;
+            if (run.cause?.rule === rule.key)
+              return log(RuleOutcomeKind.SKIPPED, "the event was caused by this rule's own action");
+            if (run.depth >= MAX_DEPTH)
+              return log(RuleOutcomeKind.SKIPPED, `chain depth limit reached (${MAX_DEPTH} rules in a row)`);
+          } else if ((await runSql(em, executionExists(row.dedupeKey))).length) {
+            return undefined;
+          }
+          const locked = await runSql(em, lockOrder(orderId, run.scheduled));
+          if (!locked.length) return run.scheduled ? undefined : log(RuleOutcomeKind.SKIPPED, 'no such order');
+          const facts = (await this.facts(em, orderId))!;
+          const verdict = this.verdict(rule, facts, run.now);
+          if (!verdict.match) return run.scheduled ? undefined : log(RuleOutcomeKind.SKIPPED, verdict.reason);
+          if (run.scheduled && !(await log(RuleOutcomeKind.SKIPPED, 'running'))) return undefined;
+          const done: string[] = [];
+          for (const action of verdict.actions) {
+            const ctx: RequestContext = {
+              ...systemContext(
+                em.fork({ keepTransactionContext: true, loggerContext: BACKGROUND }),
+                this.log,
+                `rule:${rule.key}`,
+              ),
+              cause: { rule: rule.key, depth: run.depth + 1 },
+            };
+            const result = await this.perform(ctx, rule, action, orderId, after);
+            if (result.skip) return log(RuleOutcomeKind.SKIPPED, `${action.type}: ${result.skip}`, done);
+            if (result.error) return log(RuleOutcomeKind.FAILED, `${action.type}: ${result.error}`, done);
+            done.push(label(action));
+          }
+          return log(RuleOutcomeKind.APPLIED, verdict.reason, done);
+        },
+        { loggerContext: BACKGROUND },
+      );
       for (const then of after) then();
       return outcome;
     } catch (e) {
       if (!run.last) throw e;
       // Retries are used up: the log says why, and the next rules still run.
       this.log.error({ err: e, rule: rule.key, orderId }, 'automation rule failed');
-      await runSql(this.background(), recordFailedExecution(row, `error: ${String((e as Error)?.message ?? e).slice(0, 300)}`));
+      await runSql(
+        this.background(),
+        recordFailedExecution(row, `error: ${String((e as Error)?.message ?? e).slice(0, 300)}`),
+      );
       return RuleOutcomeKind.FAILED;
     }
   }
 
   /** One action through the order services; a refusal comes back as the reason, never as a crash. */
-  private async perform(ctx: RequestContext, rule: AutomationRule, action: RuleAction, orderId: string, after: (() => void)[]): Promise<{ error?: string; skip?: string }> {
-    const refused = (r: OrderResult) => (r.userErrors.length ? { error: r.userErrors.map((e) => e.message).join('; ') } : {});
+  private async perform(
+    ctx: RequestContext,
+    rule: AutomationRule,
+    action: RuleAction,
+    orderId: string,
+    after: (() => void)[],
+  ): Promise<{ error?: string; skip?: string }> {
+    const refused = (r: OrderResult) =>
+      r.userErrors.length ? { error: r.userErrors.map((e) => e.message).join('; ') } : {};
     switch (action.type) {
-      case 'confirm': return refused(await this.orders.confirmOrder(ctx, orderId));
-      case 'hold': return refused(await this.orders.holdOrder(ctx, orderId, action.reason ?? `Held by rule ${rule.key}`));
-      case 'release': return refused(await this.orders.releaseOrderHold(ctx, orderId));
-      case 'cancel': return refused(await this.orders.cancelOrder(ctx, orderId, action.reason ?? `Cancelled by rule ${rule.key}`));
-      case 'addTag': return refused(await this.orders.addOrderTag(ctx, orderId, action.tag!));
-      case 'markLate': return refused(await this.orders.markOrderLate(ctx, orderId, `Not shipped within ${(rule.settings as any).slaHours} h of confirmation`));
-      case 'notify': return refused(await this.orders.recordRuleEntry(ctx, orderId, OrderEventType.RULE_NOTIFIED, action.message ?? rule.name));
+      case 'confirm':
+        return refused(await this.orders.confirmOrder(ctx, orderId));
+      case 'hold':
+        return refused(await this.orders.holdOrder(ctx, orderId, action.reason ?? `Held by rule ${rule.key}`));
+      case 'release':
+        return refused(await this.orders.releaseOrderHold(ctx, orderId));
+      case 'cancel':
+        return refused(await this.orders.cancelOrder(ctx, orderId, action.reason ?? `Cancelled by rule ${rule.key}`));
+      case 'addTag':
+        return refused(await this.orders.addOrderTag(ctx, orderId, action.tag!));
+      case 'markLate':
+        return refused(
+          await this.orders.markOrderLate(
+            ctx,
+            orderId,
+            `Not shipped within ${(rule.settings as any).slaHours} h of confirmation`,
+          ),
+        );
+      case 'notify':
+        return refused(
+          await this.orders.recordRuleEntry(ctx, orderId, OrderEventType.RULE_NOTIFIED, action.message ?? rule.name),
+        );
       case 'allocate': {
         const r = await this.orders.allocateOrder(ctx, orderId);
         const e = r.userErrors[0];
@@ -239,14 +318,24 @@ export class AutomationEngine {
       case 'webhook': {
         const unusable = await this.webhooks.endpointUsable(ctx.em, action.endpointId!);
         if (unusable) return { error: unusable };
-        const r = await this.orders.recordRuleEntry(ctx, orderId, OrderEventType.RULE_WEBHOOK, `Sent to webhook endpoint ${action.endpointId}`);
+        const r = await this.orders.recordRuleEntry(
+          ctx,
+          orderId,
+          OrderEventType.RULE_WEBHOOK,
+          `Sent to webhook endpoint ${action.endpointId}`,
+        );
         if (r.userErrors.length) return refused(r);
-        const event = await ctx.em.findOneOrFail(DomainEvent, { aggregateId: orderId, type: 'rule.webhook' }, { orderBy: { seq: 'desc' } });
+        const event = await ctx.em.findOneOrFail(
+          DomainEvent,
+          { aggregateId: orderId, type: 'rule.webhook' },
+          { orderBy: { seq: 'desc' } },
+        );
         const sent = await this.webhooks.deliverTo(ctx.em, action.endpointId!, event);
         if (sent.after) after.push(sent.after);
         return sent.error ? { error: sent.error } : {};
       }
-      default: return { error: `unknown action ${action.type}` };
+      default:
+        return { error: `unknown action ${action.type}` };
     }
   }
 
@@ -257,7 +346,10 @@ export class AutomationEngine {
   async dryRun(ctx: RequestContext, orderIdOrNumber: string): Promise<RuleOutcomeView[]> {
     rejectNul({ orderId: orderIdOrNumber });
     const scope = channelScope(ctx);
-    const [row] = await runSql<{ id: string; channel_id: string }>(ctx.em, orderByIdOrNumber(orderIdOrNumber, isUuid(orderIdOrNumber)));
+    const [row] = await runSql<{ id: string; channel_id: string }>(
+      ctx.em,
+      orderByIdOrNumber(orderIdOrNumber, isUuid(orderIdOrNumber)),
+    );
     if (!row || (scope && !scope.includes(row.channel_id))) return [];
     const facts = (await this.facts(ctx.em, row.id))!;
     const now = new Date();
@@ -266,8 +358,13 @@ export class AutomationEngine {
       const v = this.verdict(rule, facts, now);
       const refusals = v.match ? v.actions.map((a) => this.wouldRefuse(a, facts)).filter((x): x is string => !!x) : [];
       return {
-        ruleKey: rule.key, name: rule.name, enabled: rule.enabled, trigger: rule.trigger, matches: v.match,
-        actions: v.actions.map(label), reason: [v.reason, ...refusals].join('; '),
+        ruleKey: rule.key,
+        name: rule.name,
+        enabled: rule.enabled,
+        trigger: rule.trigger,
+        matches: v.match,
+        actions: v.actions.map(label),
+        reason: [v.reason, ...refusals].join('; '),
       };
     });
   }
@@ -279,28 +376,55 @@ export class AutomationEngine {
       const refused = refusal(action, f);
       return refused ? `${a.type} would be refused: ${refused.message}` : undefined;
     }
-    if (a.type === 'allocate') return !allocationRefusal(f) && f.unallocated > 0 ? undefined : 'allocate would do nothing: nothing is waiting for stock';
+    if (a.type === 'allocate')
+      return !allocationRefusal(f) && f.unallocated > 0
+        ? undefined
+        : 'allocate would do nothing: nothing is waiting for stock';
     return undefined;
   }
 
   /** The execution log, newest first. */
-  async executions(ctx: RequestContext, args: { ruleKey?: string | null; orderId?: string | null; first?: number | null; after?: string | null }) {
+  async executions(
+    ctx: RequestContext,
+    args: { ruleKey?: string | null; orderId?: string | null; first?: number | null; after?: string | null },
+  ) {
     rejectNul({ ruleKey: args.ruleKey });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const where: Record<string, unknown> = {};
     if (args.ruleKey) where.ruleKey = args.ruleKey;
     if (args.orderId) {
-      if (!isUuid(args.orderId)) return toConnection([] as RuleExecution[], limit, () => [], async () => 0);
+      if (!isUuid(args.orderId))
+        return toConnection(
+          [] as RuleExecution[],
+          limit,
+          () => [],
+          async () => 0,
+        );
       where.orderId = args.orderId;
     }
-    const page: any = cursor ? { ...where, $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
+    const page: any = cursor
+      ? {
+          ...where,
+          $or: [
+            { at: { $lt: new Date(cursor[0] as string) } },
+            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+          ],
+        }
+      : where;
     const items = await ctx.em.find(RuleExecution, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
     const orderIds = [...new Set(items.map((x) => x.orderId).filter((x): x is string => !!x))];
     if (orderIds.length) {
-      const numbers = new Map((await runSql<{ id: string; number: string }>(ctx.em, orderNumbers(orderIds))).map((r) => [r.id, r.number]));
+      const numbers = new Map(
+        (await runSql<{ id: string; number: string }>(ctx.em, orderNumbers(orderIds))).map((r) => [r.id, r.number]),
+      );
       for (const x of items) x.orderNumber = x.orderId ? numbers.get(x.orderId) : undefined;
     }
-    return toConnection(items, limit, (x) => [x.at.toISOString(), x.id], () => ctx.em.count(RuleExecution, where));
+    return toConnection(
+      items,
+      limit,
+      (x) => [x.at.toISOString(), x.id],
+      () => ctx.em.count(RuleExecution, where),
+    );
   }
 }

@@ -11,7 +11,9 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 /** The trigger of rules that run on the schedule rather than on an event. */
 export const SCHEDULE = 'schedule';
 
-@ObjectType({ description: 'A rule: when its trigger fires and its conditions hold for an order, its actions run, in order.' })
+@ObjectType({
+  description: 'A rule: when its trigger fires and its conditions hold for an order, its actions run, in order.',
+})
 @Entity({ tableName: 'automation_rule' })
 export class AutomationRule {
   @Field(() => ID)
@@ -30,7 +32,9 @@ export class AutomationRule {
   @Property({ type: 'text', default: '' })
   description: string = '';
 
-  @Field(() => Boolean, { description: 'Built-in rules have fixed behaviour (tuned by settings) and cannot be deleted.' })
+  @Field(() => Boolean, {
+    description: 'Built-in rules have fixed behaviour (tuned by settings) and cannot be deleted.',
+  })
   @Property({ type: 'boolean' })
   builtIn: boolean;
 
@@ -38,11 +42,15 @@ export class AutomationRule {
   @Property({ type: 'string', length: 64 })
   trigger: string;
 
-  @Field(() => GraphQLJSON, { description: 'Custom rules: every condition must hold, e.g. [{"field":"total","op":"gte","value":50000}].' })
+  @Field(() => GraphQLJSON, {
+    description: 'Custom rules: every condition must hold, e.g. [{"field":"total","op":"gte","value":50000}].',
+  })
   @Property({ type: 'json' })
   conditions: RuleCondition[] = [];
 
-  @Field(() => GraphQLJSON, { description: 'Custom rules: the actions, in order, e.g. [{"type":"hold","reason":"Review"}].' })
+  @Field(() => GraphQLJSON, {
+    description: 'Custom rules: the actions, in order, e.g. [{"type":"hold","reason":"Review"}].',
+  })
   @Property({ type: 'json' })
   actions: RuleAction[] = [];
 
@@ -66,7 +74,18 @@ export class AutomationRule {
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  constructor(props: { key: string; name: string; description?: string; builtIn: boolean; trigger: string; conditions: RuleCondition[]; actions: RuleAction[]; settings?: Record<string, unknown>; position: number; enabled: boolean }) {
+  constructor(props: {
+    key: string;
+    name: string;
+    description?: string;
+    builtIn: boolean;
+    trigger: string;
+    conditions: RuleCondition[];
+    actions: RuleAction[];
+    settings?: Record<string, unknown>;
+    position: number;
+    enabled: boolean;
+  }) {
     Object.assign(this, props);
   }
 }
@@ -90,7 +109,11 @@ export enum RuleOutcomeKind {
   SKIPPED = 'SKIPPED',
   FAILED = 'FAILED',
 }
-registerEnumType(RuleOutcomeKind, { name: 'RuleExecutionOutcome', description: 'APPLIED: actions ran; SKIPPED: conditions false or loop protection; FAILED: an action was refused (reason).' });
+registerEnumType(RuleOutcomeKind, {
+  name: 'RuleExecutionOutcome',
+  description:
+    'APPLIED: actions ran; SKIPPED: conditions false or loop protection; FAILED: an action was refused (reason).',
+});
 
 @ObjectType({ description: 'One execution of a rule for one order (or stock level), with its outcome.' })
 @Entity({ tableName: 'rule_execution' })
@@ -143,7 +166,10 @@ export class RuleExecution {
   @Field(() => String, { nullable: true, description: 'The number of the order, when it is about one.' })
   orderNumber?: string;
 
-  constructor(props: Pick<RuleExecution, 'rule' | 'ruleKey' | 'dedupeKey' | 'outcome'> & Partial<Pick<RuleExecution, 'orderId' | 'aggregateId' | 'eventId' | 'reason' | 'actions' | 'at'>>) {
+  constructor(
+    props: Pick<RuleExecution, 'rule' | 'ruleKey' | 'dedupeKey' | 'outcome'> &
+      Partial<Pick<RuleExecution, 'orderId' | 'aggregateId' | 'eventId' | 'reason' | 'actions' | 'at'>>,
+  ) {
     Object.assign(this, props);
   }
 }

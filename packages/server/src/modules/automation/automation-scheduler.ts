@@ -15,11 +15,21 @@ export const SCHEDULE_QUEUE = 'automation-schedule';
 const CUSTOM_LOOKBACK_MS = 30 * 24 * 3_600_000;
 
 export class AutomationScheduler {
-  constructor(private readonly jobs: JobQueue, private readonly engine: AutomationEngine, private readonly schedule: string) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly engine: AutomationEngine,
+    private readonly schedule: string,
+  ) {}
 
   /** Works the schedule queue in this process and keeps the cron schedule (the engine must be started). */
   async start(): Promise<void> {
-    await this.jobs.define(SCHEDULE_QUEUE, { retryLimit: 0, retryDelaySeconds: 60, retryBackoff: false, expireInSeconds: 600, deadLetter: false });
+    await this.jobs.define(SCHEDULE_QUEUE, {
+      retryLimit: 0,
+      retryDelaySeconds: 60,
+      retryBackoff: false,
+      expireInSeconds: 600,
+      deadLetter: false,
+    });
     await this.jobs.work(SCHEDULE_QUEUE, async () => {
       await this.runScheduledAutomation(new Date());
     });
@@ -39,7 +49,9 @@ export class AutomationScheduler {
       const builtIn = builtInOf(rule);
       const ids = builtIn?.targets
         ? await builtIn.targets(em, rule.settings, now)
-        : (await runSql<{ id: string }>(em, recentOpenOrders(new Date(now.getTime() - CUSTOM_LOOKBACK_MS), rule.id))).map((r) => r.id);
+        : (
+            await runSql<{ id: string }>(em, recentOpenOrders(new Date(now.getTime() - CUSTOM_LOOKBACK_MS), rule.id))
+          ).map((r) => r.id);
       let n = 0;
       for (const id of ids) if (await this.engine.execute(rule, id, run)) n++;
       result[rule.key] = n;

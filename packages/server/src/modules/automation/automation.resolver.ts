@@ -1,5 +1,19 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
@@ -44,7 +58,10 @@ export class RuleOutcome {
   reason: string;
 }
 
-@InputType({ description: 'A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see docs/automation.md).' })
+@InputType({
+  description:
+    'A custom rule. Conditions: [{ field, op, value }], all must hold; actions: [{ type, ... }], run in order (see docs/automation.md).',
+})
 export class CreateAutomationRuleInput {
   @Field(() => String, { description: 'Stable key: 2 to 64 lower-case letters, digits and -.' })
   key: string;
@@ -71,7 +88,10 @@ export class CreateAutomationRuleInput {
   position?: number;
 }
 
-@InputType({ description: 'Built-in rules: enabled, settings (merged into the current ones) and position. Custom rules: anything but settings.' })
+@InputType({
+  description:
+    'Built-in rules: enabled, settings (merged into the current ones) and position. Custom rules: anything but settings.',
+})
 export class UpdateAutomationRuleInput {
   @Field(() => String)
   key: string;
@@ -133,25 +153,37 @@ export class AutomationResolver {
   }
 
   @Authorized(Permission.RULE_MANAGE)
-  @Query(() => [RuleOutcome], { description: 'What every rule would do to an order (id or number) now. Changes nothing.' })
+  @Query(() => [RuleOutcome], {
+    description: 'What every rule would do to an order (id or number) now. Changes nothing.',
+  })
   dryRunAutomation(@Ctx() ctx: RequestContext, @Arg('orderId', () => ID) orderId: string) {
     return this.automation.engine.dryRun(ctx, orderId);
   }
 
   @Authorized(Permission.RULE_MANAGE)
   @Mutation(() => AutomationRulePayload)
-  createAutomationRule(@Ctx() ctx: RequestContext, @Arg('input', () => CreateAutomationRuleInput) input: CreateAutomationRuleInput) {
+  createAutomationRule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateAutomationRuleInput) input: CreateAutomationRuleInput,
+  ) {
     return this.automation.rules.create(ctx, input);
   }
 
   @Authorized(Permission.RULE_MANAGE)
-  @Mutation(() => AutomationRulePayload, { description: 'Enables or disables a rule, changes its settings, position or (custom rules) definition.' })
-  updateAutomationRule(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateAutomationRuleInput) input: UpdateAutomationRuleInput) {
+  @Mutation(() => AutomationRulePayload, {
+    description: 'Enables or disables a rule, changes its settings, position or (custom rules) definition.',
+  })
+  updateAutomationRule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateAutomationRuleInput) input: UpdateAutomationRuleInput,
+  ) {
     return this.automation.rules.update(ctx, input);
   }
 
   @Authorized(Permission.RULE_MANAGE)
-  @Mutation(() => DeleteAutomationRulePayload, { description: 'Deletes a custom rule (built-in rules can only be disabled).' })
+  @Mutation(() => DeleteAutomationRulePayload, {
+    description: 'Deletes a custom rule (built-in rules can only be disabled).',
+  })
   deleteAutomationRule(@Ctx() ctx: RequestContext, @Arg('key', () => String) key: string) {
     return this.automation.rules.delete(ctx, key);
   }

@@ -10,7 +10,11 @@ import type { AutomationRules } from './automation-rules.service';
 import type { AutomationScheduler } from './automation-scheduler';
 
 export class AutomationService {
-  constructor(readonly rules: AutomationRules, readonly engine: AutomationEngine, readonly scheduler: AutomationScheduler) {}
+  constructor(
+    readonly rules: AutomationRules,
+    readonly engine: AutomationEngine,
+    readonly scheduler: AutomationScheduler,
+  ) {}
 
   /** Works the automation queues in this process and keeps the schedule. */
   async start(orm: MikroORM): Promise<void> {

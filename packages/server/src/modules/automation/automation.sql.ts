@@ -12,7 +12,8 @@ export interface Statement {
 }
 
 /** Units of an order line not allocated to a warehouse yet (the line is `l`). */
-const UNALLOCATED_OF_LINE = 'greatest(0, l.quantity - coalesce((select sum(a.quantity) from stock_allocation a where a.order_line_id = l.id), 0))';
+const UNALLOCATED_OF_LINE =
+  'greatest(0, l.quantity - coalesce((select sum(a.quantity) from stock_allocation a where a.order_line_id = l.id), 0))';
 
 // ---- the engine ----
 
@@ -31,12 +32,18 @@ export function orderFacts(orderId: string): Statement {
 
 /** Locks an order for a rule's actions; a scheduled run skips an order someone else holds. */
 export function lockOrder(orderId: string, skipLocked: boolean): Statement {
-  return { text: `select id from "order" where id = $1 for update${skipLocked ? ' skip locked' : ''}`, values: [orderId] };
+  return {
+    text: `select id from "order" where id = $1 for update${skipLocked ? ' skip locked' : ''}`,
+    values: [orderId],
+  };
 }
 
 /** The order of a dry run, by id or number. */
 export function orderByIdOrNumber(idOrNumber: string, isId: boolean): Statement {
-  return { text: `select id, channel_id from "order" where ${isId ? 'id = $1::uuid' : 'number = $1'}`, values: [idOrNumber] };
+  return {
+    text: `select id, channel_id from "order" where ${isId ? 'id = $1::uuid' : 'number = $1'}`,
+    values: [idOrNumber],
+  };
 }
 
 /** Order numbers for the execution log. */
@@ -55,7 +62,13 @@ export interface ExecutionRow {
 }
 
 /** Claims an execution: no row comes back when one with this dedupe key exists already. */
-export function claimExecution(x: ExecutionRow, outcome: string, reason: string, actions: string[], at: Date): Statement {
+export function claimExecution(
+  x: ExecutionRow,
+  outcome: string,
+  reason: string,
+  actions: string[],
+  at: Date,
+): Statement {
   return {
     text: `insert into rule_execution (id, rule_id, rule_key, order_id, event_id, dedupe_key, outcome, reason, actions, at)
       values (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9) on conflict (dedupe_key) do nothing returning id`,
@@ -64,7 +77,10 @@ export function claimExecution(x: ExecutionRow, outcome: string, reason: string,
 }
 
 export function updateExecution(id: string, outcome: string, reason: string, actions: string[]): Statement {
-  return { text: 'update rule_execution set outcome = $1, reason = $2, actions = $3::jsonb where id = $4', values: [outcome, reason, JSON.stringify(actions), id] };
+  return {
+    text: 'update rule_execution set outcome = $1, reason = $2, actions = $3::jsonb where id = $4',
+    values: [outcome, reason, JSON.stringify(actions), id],
+  };
 }
 
 export function executionExists(dedupeKey: string): Statement {
@@ -130,7 +146,8 @@ export function recentOpenOrders(placedSince: Date, ruleId: string): Statement {
 
 // ---- low-stock ----
 
-const STOCK_LEVEL = 'select s.id, p.sku, w.code, s.on_hand - s.reserved as available from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
+const STOCK_LEVEL =
+  'select s.id, p.sku, w.code, s.on_hand - s.reserved as available from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
 
 export function stockLevel(stockLevelId: string): Statement {
   return { text: `${STOCK_LEVEL} where s.id = $1`, values: [stockLevelId] };
@@ -138,7 +155,10 @@ export function stockLevel(stockLevelId: string): Statement {
 
 /** The stock levels of the products an order holds. */
 export function stockLevelsOfOrder(orderId: string): Statement {
-  return { text: `${STOCK_LEVEL} where s.product_id in (select product_id from order_line where order_id = $1) order by s.id`, values: [orderId] };
+  return {
+    text: `${STOCK_LEVEL} where s.product_id in (select product_id from order_line where order_id = $1) order by s.id`,
+    values: [orderId],
+  };
 }
 
 /** A level back at its threshold: re-armed. */

@@ -26,7 +26,9 @@ export class Product {
   @Property({ type: 'string', length: 3 })
   currency: string;
 
-  @Field(() => Boolean, { description: 'Whether orders may be placed beyond available stock; the rest waits unallocated.' })
+  @Field(() => Boolean, {
+    description: 'Whether orders may be placed beyond available stock; the rest waits unallocated.',
+  })
   @Property({ type: 'boolean', default: false })
   allowBackorder: boolean = false;
 

@@ -17,21 +17,28 @@ export class ProductService {
   }
 
   async upsert(ctx: RequestContext, input: UpsertProductInput) {
-    const r = await createRecord(ctx, input, 'sku', async (em) => {
-      if (!isCurrencyCode(input.currency)) fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
-      let product = await em.findOne(Product, { sku: input.sku });
-      if (!product) {
-        product = new Product(input.sku, input.name, input.price, input.currency, input.allowBackorder ?? false);
-        em.persist(product);
-      } else {
-        product.name = input.name;
-        product.priceAmount = input.price;
-        product.currency = input.currency;
-        if (input.allowBackorder != null) product.allowBackorder = input.allowBackorder;
-      }
-      await em.flush();
-      return product;
-    }, `A product with SKU ${input?.sku} was created at the same time; retry`);
+    const r = await createRecord(
+      ctx,
+      input,
+      'sku',
+      async (em) => {
+        if (!isCurrencyCode(input.currency))
+          fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
+        let product = await em.findOne(Product, { sku: input.sku });
+        if (!product) {
+          product = new Product(input.sku, input.name, input.price, input.currency, input.allowBackorder ?? false);
+          em.persist(product);
+        } else {
+          product.name = input.name;
+          product.priceAmount = input.price;
+          product.currency = input.currency;
+          if (input.allowBackorder != null) product.allowBackorder = input.allowBackorder;
+        }
+        await em.flush();
+        return product;
+      },
+      `A product with SKU ${input?.sku} was created at the same time; retry`,
+    );
     return { product: r.value, userErrors: r.userErrors };
   }
 
@@ -48,6 +55,11 @@ export class ProductService {
     }
     const page: any = cursor ? { ...where, sku: { $gt: cursor[0] } } : where;
     const items = await em.find(Product, page, { orderBy: { sku: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (p) => [p.sku], () => em.count(Product, where));
+    return toConnection(
+      items,
+      limit,
+      (p) => [p.sku],
+      () => em.count(Product, where),
+    );
   }
 }

@@ -21,14 +21,25 @@ export class ChannelService {
   }
 
   async create(ctx: RequestContext, input: CreateChannelInput) {
-    const r = await createRecord(ctx, input, 'code', async (em) => {
-      if (!isCurrencyCode(input.currency)) fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
-      const channel = new Channel(input.code, input.name, input.currency);
-      em.persist(channel);
-      recordAudit(em, ctx, 'channel.create', 'channel', channel.id, { code: channel.code, name: channel.name, currency: channel.currency });
-      await em.flush();
-      return channel;
-    }, `A channel with code ${input?.code} already exists`);
+    const r = await createRecord(
+      ctx,
+      input,
+      'code',
+      async (em) => {
+        if (!isCurrencyCode(input.currency))
+          fail(ErrorCode.INVALID_INPUT, `${input.currency} is not an ISO 4217 currency`, ['input', 'currency']);
+        const channel = new Channel(input.code, input.name, input.currency);
+        em.persist(channel);
+        recordAudit(em, ctx, 'channel.create', 'channel', channel.id, {
+          code: channel.code,
+          name: channel.name,
+          currency: channel.currency,
+        });
+        await em.flush();
+        return channel;
+      },
+      `A channel with code ${input?.code} already exists`,
+    );
     return { channel: r.value, userErrors: r.userErrors };
   }
 }

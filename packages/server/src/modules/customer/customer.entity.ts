@@ -6,8 +6,14 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A buyer, identified by e-mail.' })
 @Entity({ tableName: 'customer' })
 // Trigram indexes for the order search by part of an e-mail or name (Migration20261207020000_search).
-@Index({ name: 'customer_email_trgm_index', expression: 'create index "customer_email_trgm_index" on "customer" using gin ("email" gin_trgm_ops)' })
-@Index({ name: 'customer_name_trgm_index', expression: 'create index "customer_name_trgm_index" on "customer" using gin ("name" gin_trgm_ops)' })
+@Index({
+  name: 'customer_email_trgm_index',
+  expression: 'create index "customer_email_trgm_index" on "customer" using gin ("email" gin_trgm_ops)',
+})
+@Index({
+  name: 'customer_name_trgm_index',
+  expression: 'create index "customer_name_trgm_index" on "customer" using gin ("name" gin_trgm_ops)',
+})
 export class Customer {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

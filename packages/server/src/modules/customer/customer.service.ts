@@ -22,13 +22,27 @@ export class CustomerService {
    * rule: a missing name leaves the stored one). `unchanged` when it exists and nothing changed,
    * so a re-run changes nothing. In the caller's transaction.
    */
-  async upsert(ctx: Pick<RequestContext, 'em'>, input: { email: string; name?: string | null }): Promise<{ id?: string; outcome?: CustomerUpsertOutcome; userErrors: UserError[] }> {
+  async upsert(
+    ctx: Pick<RequestContext, 'em'>,
+    input: { email: string; name?: string | null },
+  ): Promise<{ id?: string; outcome?: CustomerUpsertOutcome; userErrors: UserError[] }> {
     const email = normaliseEmail(input.email);
-    if (!isEmail(email) || email.length > 320) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'email must be a valid e-mail address', ['email'])] };
-    if (input.name && input.name.length > 200) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'name must be at most 200 characters', ['name'])] };
+    if (!isEmail(email) || email.length > 320)
+      return {
+        userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'email must be a valid e-mail address', ['email'])],
+      };
+    if (input.name && input.name.length > 200)
+      return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'name must be at most 200 characters', ['name'])] };
     const name = input.name || null;
-    const [row] = await run<{ id: string; existed: boolean; old_name: string | null }>(ctx.em, upsertCustomer(email, name));
-    const outcome: CustomerUpsertOutcome = !row.existed ? 'created' : name !== null && name !== row.old_name ? 'updated' : 'unchanged';
+    const [row] = await run<{ id: string; existed: boolean; old_name: string | null }>(
+      ctx.em,
+      upsertCustomer(email, name),
+    );
+    const outcome: CustomerUpsertOutcome = !row.existed
+      ? 'created'
+      : name !== null && name !== row.old_name
+        ? 'updated'
+        : 'unchanged';
     return { id: row.id, outcome, userErrors: [] };
   }
 }

@@ -15,7 +15,9 @@ export class DashboardResolver {
   }
 
   @Authorized(Permission.ORDER_READ)
-  @Query(() => [ChannelSales], { description: 'Orders placed per channel in [from, to) and their value; cancelled orders excluded.' })
+  @Query(() => [ChannelSales], {
+    description: 'Orders placed per channel in [from, to) and their value; cancelled orders excluded.',
+  })
   salesByChannel(
     @Ctx() ctx: RequestContext,
     @Arg('from', () => Date) from: Date,
@@ -25,7 +27,9 @@ export class DashboardResolver {
   }
 
   @Authorized(Permission.ORDER_READ)
-  @Query(() => LateOrders, { description: 'Orders confirmed more than olderThanHours ago and not yet fully shipped, longest-waiting first.' })
+  @Query(() => LateOrders, {
+    description: 'Orders confirmed more than olderThanHours ago and not yet fully shipped, longest-waiting first.',
+  })
   lateOrders(
     @Ctx() ctx: RequestContext,
     @Arg('olderThanHours', () => Int) olderThanHours: number,

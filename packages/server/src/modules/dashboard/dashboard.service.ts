@@ -34,16 +34,28 @@ export class DashboardService {
       const exact = statusCountsExact(scope);
       const rows = await sql<{ status: OrderStatus; count: number }>(ctx.em, exact.text, exact.values);
       const counts = new Map(rows.map((r) => [r.status, r.count]));
-      return Object.values(OrderStatus).map((status) => ({ status, count: counts.get(status) ?? 0, isEstimate: false }));
+      return Object.values(OrderStatus).map((status) => ({
+        status,
+        count: counts.get(status) ?? 0,
+        isEstimate: false,
+      }));
     }
     const capped = statusCountsCapped(this.exactCountLimit + 1);
-    const rows = await sql<{ status: OrderStatus; count: number; estimate: number }>(ctx.em, capped.text, capped.values);
+    const rows = await sql<{ status: OrderStatus; count: number; estimate: number }>(
+      ctx.em,
+      capped.text,
+      capped.values,
+    );
     const byStatus = new Map(rows.map((r) => [r.status, r]));
     return Object.values(OrderStatus).map((status) => {
       const r = byStatus.get(status);
       if (!r || r.count <= this.exactCountLimit) return { status, count: r?.count ?? 0, isEstimate: false };
       // More than the limit were counted: an estimate below that is known to be wrong.
-      return { status, count: Math.min(INT4_MAX, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)), isEstimate: true };
+      return {
+        status,
+        count: Math.min(INT4_MAX, Math.max(Math.round(r.estimate), this.exactCountLimit + 1)),
+        isEstimate: true,
+      };
     });
   }
 
@@ -52,20 +64,44 @@ export class DashboardService {
     if (to && to <= from) throw new BadRequestError('"to" must be after "from"');
     const scope = scopeOf(ctx);
     const sales = salesByChannel(from, to ?? null, scope);
-    const rows = await sql<{ code: string; name: string; currency: string; orders: number; revenue: string }>(ctx.em, sales.text, sales.values);
-    return rows.map((r) => ({ channelCode: r.code, channelName: r.name, orders: r.orders, revenue: new Money(Number(r.revenue), r.currency) }));
+    const rows = await sql<{ code: string; name: string; currency: string; orders: number; revenue: string }>(
+      ctx.em,
+      sales.text,
+      sales.values,
+    );
+    return rows.map((r) => ({
+      channelCode: r.code,
+      channelName: r.name,
+      orders: r.orders,
+      revenue: new Money(Number(r.revenue), r.currency),
+    }));
   }
 
   /** Orders CONFIRMED (or part-shipped) whose last confirmation is more than `hours` ago. */
   async lateOrders(ctx: RequestContext, hours: number, first = 10): Promise<LateOrders> {
     const scope = scopeOf(ctx);
-    if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365) throw new BadRequestError('olderThanHours must be between 1 and 8760');
-    if (!Number.isInteger(first) || first < 1 || first > 200) throw new BadRequestError('first must be between 1 and 200');
+    if (!Number.isInteger(hours) || hours < 1 || hours > 24 * 365)
+      throw new BadRequestError('olderThanHours must be between 1 and 8760');
+    if (!Number.isInteger(first) || first < 1 || first > 200)
+      throw new BadRequestError('first must be between 1 and 200');
     const late = lateOrders(hours, scope, first);
-    const rows = await sql<{ id: string; number: string; status: OrderStatus; channel_code: string; confirmed_at: Date; total: number }>(ctx.em, late.text, late.values);
+    const rows = await sql<{
+      id: string;
+      number: string;
+      status: OrderStatus;
+      channel_code: string;
+      confirmed_at: Date;
+      total: number;
+    }>(ctx.em, late.text, late.values);
     return {
       totalCount: rows[0]?.total ?? 0,
-      nodes: rows.map((r) => ({ id: r.id, number: r.number, status: r.status, channelCode: r.channel_code, confirmedAt: new Date(r.confirmed_at) })),
+      nodes: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        status: r.status,
+        channelCode: r.channel_code,
+        confirmedAt: new Date(r.confirmed_at),
+      })),
     };
   }
 }

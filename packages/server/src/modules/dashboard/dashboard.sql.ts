@@ -17,9 +17,11 @@ export function statusCountsCapped(cap: number): { text: string; values: unknown
   // planner estimates each from its statistics; \`order by placed_at\` makes it read the
   // (status, placed_at) index (index-only once vacuumed) for common statuses too, and stop after
   // \`cap\` entries, where it would otherwise scan the table for a status that is 5% of it.
-  const branches = Object.values(OrderStatus).map((status) => `select '${status}' as status,
+  const branches = Object.values(OrderStatus).map(
+    (status) => `select '${status}' as status,
       (select count(*) from (select 1 from "order" o where o.status = '${status}' order by o.placed_at limit ?) x)::int as count,
-      coalesce((select st.freq from mcv st where st.v = '${status}'), 0) * (select greatest(reltuples, 0) from pg_class where oid = '"order"'::regclass)::float8 as estimate`);
+      coalesce((select st.freq from mcv st where st.v = '${status}'), 0) * (select greatest(reltuples, 0) from pg_class where oid = '"order"'::regclass)::float8 as estimate`,
+  );
   return {
     text: `with mcv as (
              select st.v, st.freq from pg_stats p, unnest(p.most_common_vals::text::text[], p.most_common_freqs) st(v, freq)

@@ -10,11 +10,16 @@ export class OrderStatusCount {
   @Field(() => Int)
   count: number;
 
-  @Field(() => Boolean, { description: "True when count is PostgreSQL's estimate: the status holds more orders than the exact-count limit (OMS_EXACT_COUNT_LIMIT, default 10,000)." })
+  @Field(() => Boolean, {
+    description:
+      "True when count is PostgreSQL's estimate: the status holds more orders than the exact-count limit (OMS_EXACT_COUNT_LIMIT, default 10,000).",
+  })
   isEstimate: boolean;
 }
 
-@ObjectType({ description: 'Orders placed in one channel in a period and their value; cancelled orders are not counted.' })
+@ObjectType({
+  description: 'Orders placed in one channel in a period and their value; cancelled orders are not counted.',
+})
 export class ChannelSales {
   @Field(() => String)
   channelCode: string;

@@ -3,14 +3,35 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../common/errors';
 
-export enum ExportKindEnum { ORDERS = 'orders', PRODUCTS = 'products', STOCK = 'stock', CUSTOMERS = 'customers', EVENTS = 'events' }
+export enum ExportKindEnum {
+  ORDERS = 'orders',
+  PRODUCTS = 'products',
+  STOCK = 'stock',
+  CUSTOMERS = 'customers',
+  EVENTS = 'events',
+}
 registerEnumType(ExportKindEnum, { name: 'ExportKind', description: 'What to export.' });
 
-export enum ExportFormatEnum { CSV = 'csv', JSONL = 'jsonl' }
-registerEnumType(ExportFormatEnum, { name: 'ExportFormat', description: 'CSV, or JSON lines (one JSON object per line).' });
+export enum ExportFormatEnum {
+  CSV = 'csv',
+  JSONL = 'jsonl',
+}
+registerEnumType(ExportFormatEnum, {
+  name: 'ExportFormat',
+  description: 'CSV, or JSON lines (one JSON object per line).',
+});
 
-export enum ExportJobState { QUEUED = 'QUEUED', RUNNING = 'RUNNING', DONE = 'DONE', FAILED = 'FAILED', EXPIRED = 'EXPIRED' }
-registerEnumType(ExportJobState, { name: 'ExportJobState', description: 'DONE: the file can be downloaded until expiresAt; EXPIRED: it was deleted.' });
+export enum ExportJobState {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+  EXPIRED = 'EXPIRED',
+}
+registerEnumType(ExportJobState, {
+  name: 'ExportJobState',
+  description: 'DONE: the file can be downloaded until expiresAt; EXPIRED: it was deleted.',
+});
 
 @InputType()
 export class StartExportInput {
@@ -20,14 +41,26 @@ export class StartExportInput {
   @Field(() => ExportFormatEnum)
   format: ExportFormatEnum;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The same filters as the GET /export query parameters, e.g. { "status": ["CONFIRMED"], "channelCode": "WEB" }.' })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'The same filters as the GET /export query parameters, e.g. { "status": ["CONFIRMED"], "channelCode": "WEB" }.',
+  })
   filter?: Record<string, unknown>;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'CSV only: text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'CSV only: text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas.',
+  })
   spreadsheetSafe?: boolean;
 }
 
-@ObjectType({ description: 'An export running in the background; its file is downloaded with the same bearer token from downloadUrl.' })
+@ObjectType({
+  description:
+    'An export running in the background; its file is downloaded with the same bearer token from downloadUrl.',
+})
 export class ExportJob {
   @Field(() => ID)
   id: string;

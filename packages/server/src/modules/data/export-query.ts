@@ -15,7 +15,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** A bad export request: which parameter and why (HTTP 400, or a userError). */
 export class ExportParameterError extends Error {
-  constructor(readonly parameter: string, message: string) {
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -48,7 +51,8 @@ const one = (name: string, v: string | string[]): string => {
 
 const date = (name: string, v: string): Date => {
   const d = new Date(v);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) throw new ExportParameterError(name, `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-01T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime()))
+    throw new ExportParameterError(name, `${name} must be an ISO 8601 date or date-time, e.g. 2026-11-01T00:00:00Z`);
   return d;
 };
 
@@ -62,16 +66,25 @@ export function parseFilter(kind: ExportKind, raw: Record<string, unknown>): Exp
       throw new ExportParameterError(name, `Unknown parameter ${name}; ${kind} accept ${allowed.join(', ')}`);
     }
     if (name === 'status') {
-      const list = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter(Boolean);
+      const list = (Array.isArray(value) ? value : [value])
+        .flatMap((v) => String(v).split(','))
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = list.find((s) => !(Object.values(OrderStatus) as string[]).includes(s));
-      if (bad) throw new ExportParameterError('status', `status ${bad.slice(0, 40)} is not one of ${Object.values(OrderStatus).join(', ')}`);
+      if (bad)
+        throw new ExportParameterError(
+          'status',
+          `status ${bad.slice(0, 40)} is not one of ${Object.values(OrderStatus).join(', ')}`,
+        );
       out.status = list;
       continue;
     }
     const v = one(name, value as string | string[]);
     if (name === 'placedFrom' || name === 'placedTo') out[name] = date(name, v).toISOString();
-    else if (name === 'type' && !(EVENT_TYPES as readonly string[]).includes(v)) throw new ExportParameterError('type', `type must be one of ${EVENT_TYPES.join(', ')}`);
-    else if (name === 'aggregateId' && !/^[0-9a-f-]{36}$/i.test(v)) throw new ExportParameterError('aggregateId', 'aggregateId is not a valid id');
+    else if (name === 'type' && !(EVENT_TYPES as readonly string[]).includes(v))
+      throw new ExportParameterError('type', `type must be one of ${EVENT_TYPES.join(', ')}`);
+    else if (name === 'aggregateId' && !/^[0-9a-f-]{36}$/i.test(v))
+      throw new ExportParameterError('aggregateId', 'aggregateId is not a valid id');
     else out[name] = v.trim();
   }
   return out;
@@ -97,7 +110,12 @@ export class ExportForbiddenError extends Error {
   }
 }
 
-const viewerOfScope = (scope: ExportScope): Viewer => ({ staff: !!scope.staff, ownLabel: scope.ownLabel, customers: scope.customers, payments: scope.payments });
+const viewerOfScope = (scope: ExportScope): Viewer => ({
+  staff: !!scope.staff,
+  ownLabel: scope.ownLabel,
+  customers: scope.customers,
+  payments: scope.payments,
+});
 
 /** CSV columns of each kind, in order. Orders: one row per order line (see docs/integrations.md). */
 export const CSV_COLUMNS: Record<ExportKind, string[]> = {
@@ -106,10 +124,41 @@ export const CSV_COLUMNS: Record<ExportKind, string[]> = {
   customers: ['email', 'name', 'created_at'],
   events: ['seq', 'id', 'type', 'aggregate_type', 'aggregate_id', 'channel', 'actor', 'occurred_at', 'payload'],
   orders: [
-    'channel', 'number', 'external_id', 'status', 'status_before_hold', 'hold_reason', 'cancel_reason', 'placed_at', 'currency',
-    'customer_email', 'customer_name', 'ship_name', 'ship_line1', 'ship_line2', 'ship_city', 'ship_postal_code', 'ship_country',
-    'shipping_amount', 'note', 'line_no', 'sku', 'name', 'quantity', 'unit_price', 'quantity_shipped', 'quantity_returned',
-    'payments', 'refunds', 'shipments', 'payment_status', 'subtotal', 'total', 'paid', 'refunded', 'id',
+    'channel',
+    'number',
+    'external_id',
+    'status',
+    'status_before_hold',
+    'hold_reason',
+    'cancel_reason',
+    'placed_at',
+    'currency',
+    'customer_email',
+    'customer_name',
+    'ship_name',
+    'ship_line1',
+    'ship_line2',
+    'ship_city',
+    'ship_postal_code',
+    'ship_country',
+    'shipping_amount',
+    'note',
+    'line_no',
+    'sku',
+    'name',
+    'quantity',
+    'unit_price',
+    'quantity_shipped',
+    'quantity_returned',
+    'payments',
+    'refunds',
+    'shipments',
+    'payment_status',
+    'subtotal',
+    'total',
+    'paid',
+    'refunded',
+    'id',
   ],
 };
 
@@ -126,26 +175,91 @@ const redactPayments = (r: Row, scope: ExportScope): Row => {
   const by = (x: Row) => ({ ...x, recordedBy: actorAsSeenBy(viewer, x.recordedBy) });
   return { ...r, payments: (r.payments as Row[]).map(by), refunds: (r.refunds as Row[]).map(by) };
 };
-const redactCustomer = (r: Row, scope: ExportScope) => (scope.customers ? r : { ...r, customer_email: null, customer_name: null, ship_name: null, ship_line1: null, ship_line2: null, ship_city: null, ship_postal_code: null, ship_country: null });
+const redactCustomer = (r: Row, scope: ExportScope) =>
+  scope.customers
+    ? r
+    : {
+        ...r,
+        customer_email: null,
+        customer_name: null,
+        ship_name: null,
+        ship_line1: null,
+        ship_line2: null,
+        ship_city: null,
+        ship_postal_code: null,
+        ship_country: null,
+      };
 
 /** One row as a JSON line's object (orders nested). */
 export function toJson(kind: ExportKind, row: Row, scope: ExportScope): Row {
-  if (kind === 'products') return { sku: row.sku, name: row.name, price: row.price, currency: row.currency, allowBackorder: row.allow_backorder, createdAt: row.created_at, updatedAt: row.updated_at };
-  if (kind === 'stock') return { sku: row.sku, warehouseCode: row.warehouse_code, onHand: row.on_hand, reserved: row.reserved, available: row.available, updatedAt: row.updated_at };
+  if (kind === 'products')
+    return {
+      sku: row.sku,
+      name: row.name,
+      price: row.price,
+      currency: row.currency,
+      allowBackorder: row.allow_backorder,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  if (kind === 'stock')
+    return {
+      sku: row.sku,
+      warehouseCode: row.warehouse_code,
+      onHand: row.on_hand,
+      reserved: row.reserved,
+      available: row.available,
+      updatedAt: row.updated_at,
+    };
   if (kind === 'customers') return { email: row.email, name: row.name, createdAt: row.created_at };
   if (kind === 'events') {
     const e = redactEvent(row, scope);
-    return { seq: e.seq, id: e.id, type: e.type, aggregateType: e.aggregate_type, aggregateId: e.aggregate_id, channel: e.channel, actor: e.actor, occurredAt: e.occurred_at, payload: e.payload };
+    return {
+      seq: e.seq,
+      id: e.id,
+      type: e.type,
+      aggregateType: e.aggregate_type,
+      aggregateId: e.aggregate_id,
+      channel: e.channel,
+      actor: e.actor,
+      occurredAt: e.occurred_at,
+      payload: e.payload,
+    };
   }
   const r = redactPayments(redactCustomer(row, scope), scope);
   return {
-    id: r.id, number: r.number, channel: r.channel, externalId: r.external_id, status: r.status, statusBeforeHold: r.status_before_hold,
-    holdReason: r.hold_reason, cancelReason: r.cancel_reason, placedAt: r.placed_at, currency: r.currency, paymentStatus: r.payment_status,
-    subtotal: r.subtotal, shippingAmount: r.shipping_amount, total: r.total, paid: r.paid, refunded: r.refunded,
+    id: r.id,
+    number: r.number,
+    channel: r.channel,
+    externalId: r.external_id,
+    status: r.status,
+    statusBeforeHold: r.status_before_hold,
+    holdReason: r.hold_reason,
+    cancelReason: r.cancel_reason,
+    placedAt: r.placed_at,
+    currency: r.currency,
+    paymentStatus: r.payment_status,
+    subtotal: r.subtotal,
+    shippingAmount: r.shipping_amount,
+    total: r.total,
+    paid: r.paid,
+    refunded: r.refunded,
     customer: scope.customers ? { email: r.customer_email, name: r.customer_name } : null,
-    shippingAddress: scope.customers ? { name: r.ship_name, line1: r.ship_line1, line2: r.ship_line2, city: r.ship_city, postalCode: r.ship_postal_code, country: r.ship_country } : null,
-    note: r.note, lines: r.lines,
-    payments: scope.payments ? r.payments : null, refunds: scope.payments ? r.refunds : null, shipments: r.shipments,
+    shippingAddress: scope.customers
+      ? {
+          name: r.ship_name,
+          line1: r.ship_line1,
+          line2: r.ship_line2,
+          city: r.ship_city,
+          postalCode: r.ship_postal_code,
+          country: r.ship_country,
+        }
+      : null,
+    note: r.note,
+    lines: r.lines,
+    payments: scope.payments ? r.payments : null,
+    refunds: scope.payments ? r.refunds : null,
+    shipments: r.shipments,
   };
 }
 
@@ -164,16 +278,26 @@ export function toCsv(kind: ExportKind, row: Row, scope: ExportScope): unknown[]
     refunds: scope.payments ? JSON.stringify(r.refunds) : null,
     shipments: JSON.stringify(r.shipments),
   };
-  return (r.lines as Row[]).map((l) => cols.map((c) => {
-    switch (c) {
-      case 'line_no': return l.lineNo;
-      case 'sku': return l.sku;
-      case 'name': return l.name;
-      case 'quantity': return l.quantity;
-      case 'unit_price': return l.unitPrice;
-      case 'quantity_shipped': return l.quantityShipped;
-      case 'quantity_returned': return l.quantityReturned;
-      default: return order[c];
-    }
-  }));
+  return (r.lines as Row[]).map((l) =>
+    cols.map((c) => {
+      switch (c) {
+        case 'line_no':
+          return l.lineNo;
+        case 'sku':
+          return l.sku;
+        case 'name':
+          return l.name;
+        case 'quantity':
+          return l.quantity;
+        case 'unit_price':
+          return l.unitPrice;
+        case 'quantity_shipped':
+          return l.quantityShipped;
+        case 'quantity_returned':
+          return l.quantityReturned;
+        default:
+          return order[c];
+      }
+    }),
+  );
 }

@@ -22,16 +22,40 @@ import { run } from '../../common/sql';
 import { Permission } from '../auth';
 import { ExportJob, ExportJobState, StartExportInput } from './data.types';
 import {
-  CSV_COLUMNS, EXPORT_FORMATS, EXPORT_KINDS, ExportFilter, ExportForbiddenError, ExportFormat, ExportKind, ExportParameterError, ExportScope, parseFilter, toCsv, toJson,
+  CSV_COLUMNS,
+  EXPORT_FORMATS,
+  EXPORT_KINDS,
+  ExportFilter,
+  ExportForbiddenError,
+  ExportFormat,
+  ExportKind,
+  ExportParameterError,
+  ExportScope,
+  parseFilter,
+  toCsv,
+  toJson,
 } from './export-query';
 import {
-  exportJobOf, exportStatement, expireExportJobs, failExportJob, finishedExportJobOf, finishExportJob, insertExportJob, lockExportsOf, runningExportCount,
-  setExportProgress, setExportTotal, startExportJob,
+  exportJobOf,
+  exportStatement,
+  expireExportJobs,
+  failExportJob,
+  finishedExportJobOf,
+  finishExportJob,
+  insertExportJob,
+  lockExportsOf,
+  runningExportCount,
+  setExportProgress,
+  setExportTotal,
+  startExportJob,
 } from './export.sql';
 
 export const EXPORT_QUEUE = 'data-export';
 
-export const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8' };
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
 
 export interface ExportSettings {
   exportDir: string;
@@ -78,8 +102,11 @@ export function spreadsheetSafe(value: string): string {
 export function scopeOf(actor: Actor | undefined): ExportScope {
   const ctx = { actor };
   return {
-    channelIds: channelScope(ctx), customers: can(ctx, Permission.CUSTOMER_READ), payments: can(ctx, Permission.PAYMENT_READ),
-    staff: !!actor && actor.kind !== 'apiKey', ownLabel: actor?.label,
+    channelIds: channelScope(ctx),
+    customers: can(ctx, Permission.CUSTOMER_READ),
+    payments: can(ctx, Permission.PAYMENT_READ),
+    staff: !!actor && actor.kind !== 'apiKey',
+    ownLabel: actor?.label,
   };
 }
 
@@ -97,8 +124,18 @@ export function exportFileName(kind: ExportKind, format: ExportFormat, at = new 
 }
 
 interface JobRow {
-  id: string; kind: ExportKind; format: ExportFormat; state: ExportJobState; rows_done: number; rows_total: number | null; error: string | null;
-  created_at: Date; finished_at: Date | null; expires_at: Date | null; filter: ExportFilter; channel_ids: string[] | null;
+  id: string;
+  kind: ExportKind;
+  format: ExportFormat;
+  state: ExportJobState;
+  rows_done: number;
+  rows_total: number | null;
+  error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+  expires_at: Date | null;
+  filter: ExportFilter;
+  channel_ids: string[] | null;
 }
 
 export class ExportService {
@@ -114,19 +151,30 @@ export class ExportService {
     return pgPoolStats(this.pool);
   }
 
-  constructor(databaseUrl: string, private readonly queue: JobQueue, private readonly log: Logger, private readonly settings: ExportSettings) {
+  constructor(
+    databaseUrl: string,
+    private readonly queue: JobQueue,
+    private readonly log: Logger,
+    private readonly settings: ExportSettings,
+  ) {
     // Exports hold a connection for as long as they stream: their own small pool, so that they
     // never starve requests of the ORM's.
     // A caller waits at most exportAcquireTimeoutMs for one: four slow downloads make the next
     // export answer "busy, retry" rather than hang.
     this.pool = new Pool({
-      connectionString: databaseUrl, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export',
+      connectionString: databaseUrl,
+      max: settings.exportPoolMax ?? 4,
+      idleTimeoutMillis: 2000,
+      application_name: 'oms-export',
       connectionTimeoutMillis: settings.exportAcquireTimeoutMs ?? 10_000,
     });
     this.pool.on('error', (err) => this.log.warn({ err }, 'export connection lost'));
     this.readPools = (settings.databaseReadUrls ?? []).map((url) => {
       const pool = new Pool({
-        connectionString: url, max: settings.exportPoolMax ?? 4, idleTimeoutMillis: 2000, application_name: 'oms-export',
+        connectionString: url,
+        max: settings.exportPoolMax ?? 4,
+        idleTimeoutMillis: 2000,
+        application_name: 'oms-export',
         connectionTimeoutMillis: settings.exportAcquireTimeoutMs ?? 10_000,
       });
       pool.on('error', (err) => this.log.warn({ err }, 'export connection to a read replica lost'));
@@ -139,13 +187,23 @@ export class ExportService {
    * Streams one export into `out` (which it ends); resolves with the number of records
    * (orders, not order lines) once everything is written. `onProgress` is told the count as it grows.
    */
-  async streamTo(scope: ExportScope, kind: ExportKind, format: ExportFormat, filter: ExportFilter, out: Writable, onProgress?: (rows: number) => void, options: ExportOptions = {}): Promise<number> {
+  async streamTo(
+    scope: ExportScope,
+    kind: ExportKind,
+    format: ExportFormat,
+    filter: ExportFilter,
+    out: Writable,
+    onProgress?: (rows: number) => void,
+    options: ExportOptions = {},
+  ): Promise<number> {
     const statement = exportStatement(kind, filter, scope);
     const client = await this.connect();
     let broken = false;
     let rows = 0;
     try {
-      const source = client.query(new QueryStream(statement.text, statement.values, { batchSize: 250, highWaterMark: 250 }));
+      const source = client.query(
+        new QueryStream(statement.text, statement.values, { batchSize: 250, highWaterMark: 250 }),
+      );
       const records = new Transform({
         objectMode: true,
         transform(row, _enc, done) {
@@ -158,8 +216,12 @@ export class ExportService {
       });
       if (format === 'csv') {
         const csv = stringify({
-          header: true, columns: CSV_COLUMNS[kind],
-          cast: { boolean: (b) => (b ? 'true' : 'false'), ...(options.spreadsheetSafe ? { string: spreadsheetSafe } : {}) },
+          header: true,
+          columns: CSV_COLUMNS[kind],
+          cast: {
+            boolean: (b) => (b ? 'true' : 'false'),
+            ...(options.spreadsheetSafe ? { string: spreadsheetSafe } : {}),
+          },
         });
         await pipeline(source, records, csv, out);
       } else {
@@ -226,9 +288,18 @@ export class ExportService {
     } catch (err) {
       this.log.warn({ err, dir: this.settings.exportDir }, 'could not restrict the export directory to mode 0700');
     }
-    await this.queue.define(EXPORT_QUEUE, { retryLimit: 1, retryDelaySeconds: 5, retryBackoff: false, expireInSeconds: 6 * 3600, deadLetter: false });
-    await this.queue.work<{ jobId: string; scope: ExportScope; spreadsheetSafe?: boolean }>(EXPORT_QUEUE,
-      (job) => this.run(job.data.jobId, job.data.scope, { spreadsheetSafe: job.data.spreadsheetSafe }), 2);
+    await this.queue.define(EXPORT_QUEUE, {
+      retryLimit: 1,
+      retryDelaySeconds: 5,
+      retryBackoff: false,
+      expireInSeconds: 6 * 3600,
+      deadLetter: false,
+    });
+    await this.queue.work<{ jobId: string; scope: ExportScope; spreadsheetSafe?: boolean }>(
+      EXPORT_QUEUE,
+      (job) => this.run(job.data.jobId, job.data.scope, { spreadsheetSafe: job.data.spreadsheetSafe }),
+      2,
+    );
     const every = Math.min(this.settings.exportTtlSeconds, 600) * 1000;
     this.sweeper = setInterval(() => this.sweep().catch((err) => this.log.warn({ err }, 'export sweep failed')), every);
     // The first sweep runs at the first tick, not at start: starting holds no connection of this pool.
@@ -248,21 +319,30 @@ export class ExportService {
     return path.join(this.settings.exportDir, `${id}.${format}`);
   }
 
-  async startExport(ctx: RequestContext, input: StartExportInput): Promise<{ job?: ExportJob; userErrors: UserError[] }> {
+  async startExport(
+    ctx: RequestContext,
+    input: StartExportInput,
+  ): Promise<{ job?: ExportJob; userErrors: UserError[] }> {
     const kind = input.kind as string;
     const format = input.format as string;
-    if (!isExportKind(kind) || !isExportFormat(format)) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'Unknown kind or format', ['input', 'kind'])] };
+    if (!isExportKind(kind) || !isExportFormat(format))
+      return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, 'Unknown kind or format', ['input', 'kind'])] };
     let filter: ExportFilter;
     try {
       filter = parseFilter(kind, input.filter ?? {});
     } catch (e) {
-      if (e instanceof ExportParameterError) return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, e.message, ['input', 'filter', e.parameter])] };
+      if (e instanceof ExportParameterError)
+        return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, e.message, ['input', 'filter', e.parameter])] };
       throw e;
     }
     const scope = scopeOf(ctx.actor);
     // The HTTP route refuses this too; the job runs later, without a request to ask.
     if (kind === 'customers' && !scope.customers) {
-      return { userErrors: [new UserError(ErrorCode.FORBIDDEN, `Missing permission ${Permission.CUSTOMER_READ}`, ['input', 'kind'])] };
+      return {
+        userErrors: [
+          new UserError(ErrorCode.FORBIDDEN, `Missing permission ${Permission.CUSTOMER_READ}`, ['input', 'kind']),
+        ],
+      };
     }
     const limit = this.settings.maxExportsPerActor ?? 2;
     const id = await ctx.em.transactional(async (em) => {
@@ -273,12 +353,24 @@ export class ExportService {
         const [{ n }] = await run<{ n: number }>(em, runningExportCount(this.owner(ctx)));
         if (n >= limit) return undefined;
       }
-      const [row] = await run<{ id: string }>(em, insertExportJob({
-        kind, format, filter: JSON.stringify(filter), owner: this.owner(ctx), requestedBy: ctx.actor!.label, channelIds: scope.channelIds ? JSON.stringify(scope.channelIds) : null,
-      }));
+      const [row] = await run<{ id: string }>(
+        em,
+        insertExportJob({
+          kind,
+          format,
+          filter: JSON.stringify(filter),
+          owner: this.owner(ctx),
+          requestedBy: ctx.actor!.label,
+          channelIds: scope.channelIds ? JSON.stringify(scope.channelIds) : null,
+        }),
+      );
       // The job exists only if the row does (same transaction).
       // Plain JSON (no undefined members): the job data is a bind parameter of pg-boss's insert.
-      await this.queue.send(em, EXPORT_QUEUE, { jobId: row.id, scope: JSON.parse(JSON.stringify(scope)), spreadsheetSafe: !!input.spreadsheetSafe });
+      await this.queue.send(em, EXPORT_QUEUE, {
+        jobId: row.id,
+        scope: JSON.parse(JSON.stringify(scope)),
+        spreadsheetSafe: !!input.spreadsheetSafe,
+      });
       return row.id;
     });
     if (!id) return { userErrors: [new UserError(ErrorCode.CONFLICT, new ExportLimitError(limit).message, ['input'])] };
@@ -294,28 +386,45 @@ export class ExportService {
   }
 
   /** The finished file of a job of the caller's, for download. */
-  async download(ctx: RequestContext, id: string): Promise<{ path: string; fileName: string; format: ExportFormat } | null> {
+  async download(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ path: string; fileName: string; format: ExportFormat } | null> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
     const [row] = await run<JobRow>(ctx.em, finishedExportJobOf(id, this.owner(ctx)));
     if (!row) return null;
     const file = this.filePath(row.id, row.format);
     if (!fs.existsSync(file)) return null;
-    return { path: file, fileName: exportFileName(row.kind, row.format, new Date(row.finished_at ?? row.created_at)), format: row.format };
+    return {
+      path: file,
+      fileName: exportFileName(row.kind, row.format, new Date(row.finished_at ?? row.created_at)),
+      format: row.format,
+    };
   }
 
   private present(row: JobRow): ExportJob {
     return {
-      id: row.id, kind: row.kind as any, format: row.format as any, state: row.state, rowsDone: row.rows_done, rowsTotal: row.rows_total,
+      id: row.id,
+      kind: row.kind as any,
+      format: row.format as any,
+      state: row.state,
+      rowsDone: row.rows_done,
+      rowsTotal: row.rows_total,
       downloadUrl: row.state === ExportJobState.DONE ? `/export/jobs/${row.id}/download` : null,
       // Timestamps come back as text through the ORM's connection.
-      error: row.error, createdAt: new Date(row.created_at), finishedAt: row.finished_at ? new Date(row.finished_at) : null, expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+      error: row.error,
+      createdAt: new Date(row.created_at),
+      finishedAt: row.finished_at ? new Date(row.finished_at) : null,
+      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
     };
   }
 
   /** Works one export job: counts, streams into a file next to its final name, then renames it. */
   private async run(jobId: string, scope: ExportScope, options: ExportOptions): Promise<void> {
     const start = startExportJob(jobId);
-    const { rows: [job] } = await this.pool.query<JobRow>(start.text, start.values);
+    const {
+      rows: [job],
+    } = await this.pool.query<JobRow>(start.text, start.values);
     if (!job) return;
     const file = this.filePath(job.id, job.format);
     const partial = `${file}.part`;
@@ -327,14 +436,27 @@ export class ExportService {
       let writing: Promise<unknown> | undefined;
       let last = Date.now();
       await fs.promises.rm(partial, { force: true }); // a file's mode is set when it is created
-      const rows = await this.streamTo(scope, job.kind, job.format, job.filter, fs.createWriteStream(partial, { mode: 0o600 }), (n) => {
-        // Progress at most every 250 ms, one update in flight at a time.
-        if (writing || Date.now() - last < 250) return;
-        last = Date.now();
-        reported = n;
-        const progress = setExportProgress(jobId, reported);
-        writing = this.pool.query(progress.text, progress.values).catch(() => undefined).finally(() => { writing = undefined; });
-      }, options);
+      const rows = await this.streamTo(
+        scope,
+        job.kind,
+        job.format,
+        job.filter,
+        fs.createWriteStream(partial, { mode: 0o600 }),
+        (n) => {
+          // Progress at most every 250 ms, one update in flight at a time.
+          if (writing || Date.now() - last < 250) return;
+          last = Date.now();
+          reported = n;
+          const progress = setExportProgress(jobId, reported);
+          writing = this.pool
+            .query(progress.text, progress.values)
+            .catch(() => undefined)
+            .finally(() => {
+              writing = undefined;
+            });
+        },
+        options,
+      );
       await writing;
       await fs.promises.rename(partial, file);
       const finish = finishExportJob(jobId, rows, this.settings.exportTtlSeconds);
@@ -342,9 +464,12 @@ export class ExportService {
     } catch (err) {
       this.log.error({ err, jobId }, 'export failed');
       await fs.promises.rm(partial, { force: true });
-      const why = err instanceof ExportForbiddenError ? `${err.message}: the export was refused`
-        : err instanceof ExportBusyError ? 'The server was busy; start the export again'
-        : 'The export failed; the server log has the details';
+      const why =
+        err instanceof ExportForbiddenError
+          ? `${err.message}: the export was refused`
+          : err instanceof ExportBusyError
+            ? 'The server was busy; start the export again'
+            : 'The export failed; the server log has the details';
       const failed = failExportJob(jobId, why);
       await this.pool.query(failed.text, failed.values);
     }

@@ -50,9 +50,13 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
       if (!scope.customers) throw new ExportForbiddenError('CUSTOMER_READ');
       select = `c.email, c.name, ${ISO('c.created_at')} as created_at`;
       from = 'customer c';
-      if (f.search) where.push(`(c.email ilike ${p.add(like(f.search as string))} or c.name ilike $${p.values.length})`);
+      if (f.search)
+        where.push(`(c.email ilike ${p.add(like(f.search as string))} or c.name ilike $${p.values.length})`);
       // A partner key sees the customers who ordered in its channels.
-      if (scope.channelIds) where.push(`exists (select 1 from "order" o where o.customer_id = c.id and o.channel_id = any(${p.add(scope.channelIds)}::uuid[]))`);
+      if (scope.channelIds)
+        where.push(
+          `exists (select 1 from "order" o where o.customer_id = c.id and o.channel_id = any(${p.add(scope.channelIds)}::uuid[]))`,
+        );
       orderBy = 'c.email';
       break;
     case 'events':
@@ -90,7 +94,9 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
         const exact = p.add(f.search);
         if (scope.customers) {
           const part = p.add(like(f.search as string));
-          where.push(`(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`);
+          where.push(
+            `(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`,
+          );
         } else {
           where.push(`(o.number = ${exact} or o.external_id = ${exact})`);
         }
@@ -100,7 +106,11 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
     }
   }
   const w = where.length ? ` where ${where.join(' and ')}` : '';
-  return { text: `select ${select} from ${from}${w} order by ${orderBy}`, values: p.values, countText: `select count(*)::int as n from ${from}${w}` };
+  return {
+    text: `select ${select} from ${from}${w} order by ${orderBy}`,
+    values: p.values,
+    countText: `select count(*)::int as n from ${from}${w}`,
+  };
 }
 
 /** Serialises one owner's export starts until the transaction ends (two starting together would each see the other's row). */
@@ -117,7 +127,14 @@ export function runningExportCount(owner: string): Statement {
 }
 
 /** A new QUEUED job (filter and channel ids as JSON text), returning its id. */
-export function insertExportJob(job: { kind: string; format: string; filter: string; owner: string; requestedBy: string; channelIds: string | null }): Statement {
+export function insertExportJob(job: {
+  kind: string;
+  format: string;
+  filter: string;
+  owner: string;
+  requestedBy: string;
+  channelIds: string | null;
+}): Statement {
   return {
     text: `insert into export_job (id, kind, format, filter, state, rows_done, owner, requested_by, channel_ids, created_at)
          values (gen_random_uuid(), $1, $2, $3::jsonb, 'QUEUED', 0, $4, $5, $6::jsonb, now()) returning id`,
@@ -137,7 +154,10 @@ export function finishedExportJobOf(id: string, owner: string): Statement {
 
 /** Claims a queued (or restarted running) job for a run, from zero rows done, returning it; nothing if it is in another state. */
 export function startExportJob(id: string): Statement {
-  return { text: "update export_job set state = 'RUNNING', rows_done = 0 where id = $1 and state in ('QUEUED', 'RUNNING') returning *", values: [id] };
+  return {
+    text: "update export_job set state = 'RUNNING', rows_done = 0 where id = $1 and state in ('QUEUED', 'RUNNING') returning *",
+    values: [id],
+  };
 }
 
 /** Records how many rows a job will write. */
@@ -160,10 +180,16 @@ export function finishExportJob(id: string, rowsDone: number, ttlSeconds: number
 
 /** Marks a job FAILED with the reason shown to its owner. */
 export function failExportJob(id: string, why: string): Statement {
-  return { text: "update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1", values: [id, why] };
+  return {
+    text: "update export_job set state = 'FAILED', error = $2, finished_at = now() where id = $1",
+    values: [id, why],
+  };
 }
 
 /** Marks finished jobs past their expiry EXPIRED, returning their ids and formats (to delete their files). */
 export function expireExportJobs(): Statement {
-  return { text: "update export_job set state = 'EXPIRED' where state = 'DONE' and expires_at < now() returning id, format", values: [] };
+  return {
+    text: "update export_job set state = 'EXPIRED' where state = 'DONE' and expires_at < now() returning id, format",
+    values: [],
+  };
 }

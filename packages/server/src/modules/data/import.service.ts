@@ -27,7 +27,11 @@ import { adjustmentBooked, productAndWarehouseExist, productForUpdate, stockLeve
 export const IMPORT_KINDS = ['products', 'stock', 'customers', 'orders'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export interface ImportError { line: number; field: string | null; message: string }
+export interface ImportError {
+  line: number;
+  field: string | null;
+  message: string;
+}
 export interface ImportReport {
   dryRun: boolean;
   /** Data rows read (CSV records after the header). */
@@ -45,17 +49,37 @@ const MAX_ERRORS = 10_000;
 
 /** The columns each kind reads: required ones, and the ones it also accepts (e.g. what its export writes). */
 const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
-  products: { required: ['sku', 'name', 'price', 'currency'], optional: ['allow_backorder', 'created_at', 'updated_at'] },
+  products: {
+    required: ['sku', 'name', 'price', 'currency'],
+    optional: ['allow_backorder', 'created_at', 'updated_at'],
+  },
   customers: { required: ['email'], optional: ['name', 'created_at'] },
-  stock: { required: ['sku', 'warehouse_code'], optional: ['mode', 'quantity', 'on_hand', 'reason', 'reserved', 'available', 'updated_at'] },
+  stock: {
+    required: ['sku', 'warehouse_code'],
+    optional: ['mode', 'quantity', 'on_hand', 'reason', 'reserved', 'available', 'updated_at'],
+  },
   orders: {
-    required: ['channel', 'status', 'placed_at', 'customer_email', 'ship_line1', 'ship_city', 'ship_postal_code', 'ship_country', 'sku', 'quantity', 'unit_price'],
+    required: [
+      'channel',
+      'status',
+      'placed_at',
+      'customer_email',
+      'ship_line1',
+      'ship_city',
+      'ship_postal_code',
+      'ship_country',
+      'sku',
+      'quantity',
+      'unit_price',
+    ],
     optional: CSV_COLUMNS.orders,
   },
 };
 
 /** Columns of an order that belong to the order, not to its line (read from its first row). */
-const ORDER_LEVEL = CSV_COLUMNS.orders.filter((c) => !['line_no', 'sku', 'name', 'quantity', 'unit_price', 'quantity_shipped', 'quantity_returned'].includes(c));
+const ORDER_LEVEL = CSV_COLUMNS.orders.filter(
+  (c) => !['line_no', 'sku', 'name', 'quantity', 'unit_price', 'quantity_shipped', 'quantity_returned'].includes(c),
+);
 
 type Row = Record<string, string>;
 type Outcome = 'created' | 'updated' | 'skipped';
@@ -63,7 +87,10 @@ type FieldError = { field: string | null; message: string; line?: number };
 
 /** Thrown inside a row's transaction to roll it back. */
 class RowRollback extends Error {
-  constructor(readonly outcome?: Outcome, readonly errors: FieldError[] = []) {
+  constructor(
+    readonly outcome?: Outcome,
+    readonly errors: FieldError[] = [],
+  ) {
     super('row rolled back');
   }
 }
@@ -75,14 +102,22 @@ class RowInvalid extends Error {
 }
 
 export class ImportFileError extends Error {
-  constructor(readonly line: number | null, message: string) {
+  constructor(
+    readonly line: number | null,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const INT = /^-?\d{1,10}$/;
 
-function int(row: Row, col: string, errors: FieldError[], opts: { min?: number; max?: number; optional?: boolean; fallback?: number } = {}): number {
+function int(
+  row: Row,
+  col: string,
+  errors: FieldError[],
+  opts: { min?: number; max?: number; optional?: boolean; fallback?: number } = {},
+): number {
   const v = (row[col] ?? '').trim();
   if (v === '') {
     if (opts.optional) return opts.fallback ?? 0;
@@ -91,7 +126,10 @@ function int(row: Row, col: string, errors: FieldError[], opts: { min?: number; 
   }
   const n = Number(v);
   if (!INT.test(v) || !Number.isSafeInteger(n)) {
-    errors.push({ field: col, message: `${col} must be a whole number (money in minor units, e.g. 1999 for 19.99), got ${JSON.stringify(v.slice(0, 40))}` });
+    errors.push({
+      field: col,
+      message: `${col} must be a whole number (money in minor units, e.g. 1999 for 19.99), got ${JSON.stringify(v.slice(0, 40))}`,
+    });
     return 0;
   }
   if (opts.min != null && n < opts.min) errors.push({ field: col, message: `${col} must be at least ${opts.min}` });
@@ -114,7 +152,10 @@ function date(value: unknown, field: string, errors: FieldError[], label = field
   const v = typeof value === 'string' ? value.trim() : '';
   const d = new Date(v);
   if (!/^\d{4}-\d{2}-\d{2}/.test(v) || Number.isNaN(d.getTime())) {
-    errors.push({ field, message: `${label} must be an ISO 8601 date-time such as 2026-11-27T18:00:00Z, got ${JSON.stringify(String(value ?? '').slice(0, 40))}` });
+    errors.push({
+      field,
+      message: `${label} must be an ISO 8601 date-time such as 2026-11-27T18:00:00Z, got ${JSON.stringify(String(value ?? '').slice(0, 40))}`,
+    });
     return new Date(0);
   }
   return d;
@@ -162,7 +203,9 @@ export class ImportService {
       if (report.errors.length < MAX_ERRORS) report.errors.push(e);
       else report.errorsOmitted = (report.errorsOmitted ?? 0) + 1;
     };
-    const count = (o: Outcome) => { report[o]++; };
+    const count = (o: Outcome) => {
+      report[o]++;
+    };
 
     let header: string[] | undefined;
     const spec = COLUMNS[kind];
@@ -174,11 +217,14 @@ export class ImportService {
       const g = group;
       group = undefined;
       const result = await this.applyOrder(ctx, g.rows, dryRun);
-      if (result.errors.length) for (const e of result.errors) addError({ line: e.line ?? g.rows[0].line, field: e.field, message: e.message });
+      if (result.errors.length)
+        for (const e of result.errors) addError({ line: e.line ?? g.rows[0].line, field: e.field, message: e.message });
       else count(result.outcome!);
     };
 
-    for await (const { record, info } of fs.createReadStream(file).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }))) {
+    for await (const { record, info } of fs
+      .createReadStream(file)
+      .pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }))) {
       const fields = record as string[];
       // The line a record starts on: where it ends, less the line breaks inside its quoted fields.
       const line = (info.lines as number) - fields.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0);
@@ -186,9 +232,15 @@ export class ImportService {
         header = fields.map((h) => h.trim());
         const unknown = header.filter((h) => ![...spec.required, ...spec.optional].includes(h));
         const missing = spec.required.filter((c) => !header!.includes(c));
-        for (const u of unknown) addError({ line, field: u, message: `Unknown column ${u}; ${kind} files have ${[...spec.required, ...spec.optional].join(', ')}` });
+        for (const u of unknown)
+          addError({
+            line,
+            field: u,
+            message: `Unknown column ${u}; ${kind} files have ${[...spec.required, ...spec.optional].join(', ')}`,
+          });
         for (const m of missing) addError({ line, field: m, message: `Missing column ${m}` });
-        if (kind === 'stock' && !header.includes('quantity') && !header.includes('on_hand')) addError({ line, field: 'quantity', message: 'Missing column quantity' });
+        if (kind === 'stock' && !header.includes('quantity') && !header.includes('on_hand'))
+          addError({ line, field: 'quantity', message: 'Missing column quantity' });
         if (report.errors.length) return report;
         continue;
       }
@@ -207,14 +259,23 @@ export class ImportService {
         await flushGroup();
         const first = seenKeys.get(key);
         if (first != null) {
-          addError({ line, field: row.external_id ? 'external_id' : 'number', message: `The rows of an order must be consecutive: this order started on line ${first}` });
+          addError({
+            line,
+            field: row.external_id ? 'external_id' : 'number',
+            message: `The rows of an order must be consecutive: this order started on line ${first}`,
+          });
           continue;
         }
         seenKeys.set(key, line);
         group = { key, rows: [{ line, row }] };
         continue;
       }
-      const key = kind === 'products' ? `sku:${row.sku?.trim()}` : kind === 'customers' ? `email:${row.email?.trim().toLowerCase()}` : undefined;
+      const key =
+        kind === 'products'
+          ? `sku:${row.sku?.trim()}`
+          : kind === 'customers'
+            ? `email:${row.email?.trim().toLowerCase()}`
+            : undefined;
       if (key) {
         const first = seenKeys.get(key);
         if (first != null) {
@@ -234,16 +295,25 @@ export class ImportService {
 
   private async checkSyntax(file: string): Promise<void> {
     try {
-      for await (const _ of fs.createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) {
+      for await (const _ of fs
+        .createReadStream(file)
+        .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) {
         // only the syntax is checked here
       }
     } catch (e: any) {
-      throw new ImportFileError(typeof e?.lines === 'number' ? e.lines : null, `Not valid CSV: ${String(e?.message ?? e).slice(0, 200)}`);
+      throw new ImportFileError(
+        typeof e?.lines === 'number' ? e.lines : null,
+        `Not valid CSV: ${String(e?.message ?? e).slice(0, 200)}`,
+      );
     }
   }
 
   /** Runs `work` in a transaction of its own, rolled back when it fails or on a dry run. */
-  private async inRowTransaction(ctx: RequestContext, dryRun: boolean, work: (ctx: RequestContext) => Promise<Outcome>): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
+  private async inRowTransaction(
+    ctx: RequestContext,
+    dryRun: boolean,
+    work: (ctx: RequestContext) => Promise<Outcome>,
+  ): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
     const em = ctx.em.fork();
     try {
       const outcome = await em.transactional(async (tem) => {
@@ -266,14 +336,34 @@ export class ImportService {
       const name = text(row, 'name', errors, 300, true);
       const price = int(row, 'price', errors, { min: 0, max: 1_000_000_000 });
       const currency = text(row, 'currency', errors, 3, true)?.toUpperCase();
-      if (currency && !isCurrencyCode(currency)) errors.push({ field: 'currency', message: `${currency} is not an ISO 4217 currency code` });
+      if (currency && !isCurrencyCode(currency))
+        errors.push({ field: 'currency', message: `${currency} is not an ISO 4217 currency code` });
       const allowBackorder = bool(row, 'allow_backorder', errors);
       if (errors.length) return { errors };
       return this.inRowTransaction(ctx, dryRun, async (c) => {
-        const [old] = await run<{ name: string; price_amount: number; currency: string; allow_backorder: boolean }>(c.em, productForUpdate(sku!));
-        if (old && old.name === name && old.price_amount === price && old.currency === currency && (allowBackorder == null || old.allow_backorder === allowBackorder)) return 'skipped';
-        const r = await this.products.upsert(c, Object.assign(new UpsertProductInput(), { sku, name, price, currency, allowBackorder }));
-        if (r.userErrors.length) throw new RowInvalid(r.userErrors.map((u) => ({ field: columnOf(u.field, { price: 'price', allowBackorder: 'allow_backorder' }), message: u.message })));
+        const [old] = await run<{ name: string; price_amount: number; currency: string; allow_backorder: boolean }>(
+          c.em,
+          productForUpdate(sku!),
+        );
+        if (
+          old &&
+          old.name === name &&
+          old.price_amount === price &&
+          old.currency === currency &&
+          (allowBackorder == null || old.allow_backorder === allowBackorder)
+        )
+          return 'skipped';
+        const r = await this.products.upsert(
+          c,
+          Object.assign(new UpsertProductInput(), { sku, name, price, currency, allowBackorder }),
+        );
+        if (r.userErrors.length)
+          throw new RowInvalid(
+            r.userErrors.map((u) => ({
+              field: columnOf(u.field, { price: 'price', allowBackorder: 'allow_backorder' }),
+              message: u.message,
+            })),
+          );
         return old ? 'updated' : 'created';
       });
     }
@@ -284,7 +374,8 @@ export class ImportService {
       if (errors.length) return { errors };
       return this.inRowTransaction(ctx, dryRun, async (c) => {
         const r = await this.customers.upsert(c, { email: email!, name });
-        if (r.userErrors.length) throw new RowInvalid(r.userErrors.map((u) => ({ field: u.field?.[0] ?? null, message: u.message })));
+        if (r.userErrors.length)
+          throw new RowInvalid(r.userErrors.map((u) => ({ field: u.field?.[0] ?? null, message: u.message })));
         return r.outcome === 'unchanged' ? 'skipped' : r.outcome!;
       });
     }
@@ -295,8 +386,14 @@ export class ImportService {
     if (mode !== 'set' && mode !== 'adjust') errors.push({ field: 'mode', message: 'mode must be set or adjust' });
     // An export's on_hand column is read as the quantity to set, so a stock export re-imports as it is.
     const quantityColumn = (row.quantity ?? '').trim() !== '' || !('on_hand' in row) ? 'quantity' : 'on_hand';
-    const quantity = int(row, quantityColumn, errors, mode === 'set' ? { min: 0, max: 100_000_000 } : { min: -100_000_000, max: 100_000_000 });
-    if (mode === 'adjust' && quantity === 0 && !errors.length) errors.push({ field: 'quantity', message: 'quantity of an adjust row must not be 0' });
+    const quantity = int(
+      row,
+      quantityColumn,
+      errors,
+      mode === 'set' ? { min: 0, max: 100_000_000 } : { min: -100_000_000, max: 100_000_000 },
+    );
+    if (mode === 'adjust' && quantity === 0 && !errors.length)
+      errors.push({ field: 'quantity', message: 'quantity of an adjust row must not be 0' });
     const reason = text(row, 'reason', errors, 1000, mode === 'adjust');
     if (errors.length) return { errors };
     return this.inRowTransaction(ctx, dryRun, async (c) => {
@@ -308,7 +405,8 @@ export class ImportService {
           // Nothing to book, but an unknown SKU or warehouse is still a mistake in the file.
           const [known] = await run<{ p: boolean; w: boolean }>(c.em, productAndWarehouseExist(sku!, warehouseCode!));
           if (!known.p) throw new RowInvalid([{ field: 'sku', message: `No product with SKU ${sku}` }]);
-          if (!known.w) throw new RowInvalid([{ field: 'warehouse_code', message: `No warehouse with code ${warehouseCode}` }]);
+          if (!known.w)
+            throw new RowInvalid([{ field: 'warehouse_code', message: `No warehouse with code ${warehouseCode}` }]);
         }
         if (delta === 0) return 'skipped';
       } else {
@@ -316,16 +414,38 @@ export class ImportService {
         const [done] = await run(c.em, adjustmentBooked(sku!, warehouseCode!, reason ?? null));
         if (done) return 'skipped';
       }
-      const r = await this.inventory.adjust(c, Object.assign(new AdjustStockInput(), { sku, warehouseCode, delta, reason: reason ?? `import: set on hand to ${quantity}` }));
+      const r = await this.inventory.adjust(
+        c,
+        Object.assign(new AdjustStockInput(), {
+          sku,
+          warehouseCode,
+          delta,
+          reason: reason ?? `import: set on hand to ${quantity}`,
+        }),
+      );
       if (r.userErrors.length) {
-        throw new RowInvalid(r.userErrors.map((u) => ({ field: columnOf(u.field, { sku: 'sku', warehouseCode: 'warehouse_code', delta: quantityColumn, reason: 'reason' }), message: u.message })));
+        throw new RowInvalid(
+          r.userErrors.map((u) => ({
+            field: columnOf(u.field, {
+              sku: 'sku',
+              warehouseCode: 'warehouse_code',
+              delta: quantityColumn,
+              reason: 'reason',
+            }),
+            message: u.message,
+          })),
+        );
       }
       return level ? 'updated' : 'created';
     });
   }
 
   /** One order from its rows (a row per line): parsed, then created by OrderImport.importOrder (order/order-import.ts). */
-  private async applyOrder(ctx: RequestContext, rows: { line: number; row: Row }[], dryRun: boolean): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
+  private async applyOrder(
+    ctx: RequestContext,
+    rows: { line: number; row: Row }[],
+    dryRun: boolean,
+  ): Promise<{ outcome?: Outcome; errors: FieldError[] }> {
     const errors: FieldError[] = [];
     const first = rows[0].row;
     // Order columns come from the first row; later rows may repeat them or leave them empty.
@@ -339,35 +459,88 @@ export class ImportService {
     const at = (line: number) => (e: FieldError) => ({ ...e, line: e.line ?? line });
     const orderErrors: FieldError[] = [];
     const status = (first.status ?? '').trim().toUpperCase() as OrderStatus;
-    if (!(Object.values(OrderStatus) as string[]).includes(status)) orderErrors.push({ field: 'status', message: `status must be one of ${Object.values(OrderStatus).join(', ')}` });
+    if (!(Object.values(OrderStatus) as string[]).includes(status))
+      orderErrors.push({ field: 'status', message: `status must be one of ${Object.values(OrderStatus).join(', ')}` });
     const before = (first.status_before_hold ?? '').trim().toUpperCase();
-    if (before && !(HOLDABLE as string[]).includes(before)) orderErrors.push({ field: 'status_before_hold', message: `status_before_hold must be one of ${HOLDABLE.join(', ')}` });
+    if (before && !(HOLDABLE as string[]).includes(before))
+      orderErrors.push({
+        field: 'status_before_hold',
+        message: `status_before_hold must be one of ${HOLDABLE.join(', ')}`,
+      });
     const email = text(first, 'customer_email', orderErrors, 320, true)?.toLowerCase();
-    if (email && !isEmail(email)) orderErrors.push({ field: 'customer_email', message: 'customer_email must be a valid e-mail address' });
+    if (email && !isEmail(email))
+      orderErrors.push({ field: 'customer_email', message: 'customer_email must be a valid e-mail address' });
     const country = text(first, 'ship_country', orderErrors, 2, true)?.toUpperCase();
-    if (country && !/^[A-Z]{2}$/.test(country)) orderErrors.push({ field: 'ship_country', message: 'ship_country must be an ISO 3166-1 alpha-2 code such as DE' });
+    if (country && !/^[A-Z]{2}$/.test(country))
+      orderErrors.push({
+        field: 'ship_country',
+        message: 'ship_country must be an ISO 3166-1 alpha-2 code such as DE',
+      });
     const payments = jsonArray(first, 'payments', orderErrors).map((p, i) => {
-      if (!p || typeof p !== 'object' || !posInt(p.amount) || typeof p.method !== 'string' || !p.method || p.method.length > 64 || !optStr(p.reference, 200) || !optStr(p.recordedBy, 200)) {
-        orderErrors.push({ field: 'payments', message: `payments[${i}] needs amount (a positive whole number), method (text) and at; reference and recordedBy are optional` });
+      if (
+        !p ||
+        typeof p !== 'object' ||
+        !posInt(p.amount) ||
+        typeof p.method !== 'string' ||
+        !p.method ||
+        p.method.length > 64 ||
+        !optStr(p.reference, 200) ||
+        !optStr(p.recordedBy, 200)
+      ) {
+        orderErrors.push({
+          field: 'payments',
+          message: `payments[${i}] needs amount (a positive whole number), method (text) and at; reference and recordedBy are optional`,
+        });
       }
-      return { amount: p?.amount, method: p?.method, reference: p?.reference ?? undefined, recordedBy: p?.recordedBy ?? undefined, at: date(p?.at, 'payments', orderErrors, `payments[${i}].at`) };
+      return {
+        amount: p?.amount,
+        method: p?.method,
+        reference: p?.reference ?? undefined,
+        recordedBy: p?.recordedBy ?? undefined,
+        at: date(p?.at, 'payments', orderErrors, `payments[${i}].at`),
+      };
     });
     const refunds = jsonArray(first, 'refunds', orderErrors).map((r, i) => {
       if (!r || typeof r !== 'object' || !posInt(r.amount) || !optStr(r.reason, 1000) || !optStr(r.recordedBy, 200)) {
-        orderErrors.push({ field: 'refunds', message: `refunds[${i}] needs amount (a positive whole number) and at; reason and recordedBy are optional` });
+        orderErrors.push({
+          field: 'refunds',
+          message: `refunds[${i}] needs amount (a positive whole number) and at; reason and recordedBy are optional`,
+        });
       }
-      return { amount: r?.amount, reason: r?.reason ?? undefined, recordedBy: r?.recordedBy ?? undefined, at: date(r?.at, 'refunds', orderErrors, `refunds[${i}].at`) };
+      return {
+        amount: r?.amount,
+        reason: r?.reason ?? undefined,
+        recordedBy: r?.recordedBy ?? undefined,
+        at: date(r?.at, 'refunds', orderErrors, `refunds[${i}].at`),
+      };
     });
     const shipments = jsonArray(first, 'shipments', orderErrors).map((s, i) => {
       const st = s?.status ?? 'SHIPPED';
-      if (!s || typeof s !== 'object' || typeof s.warehouse !== 'string' || !['SHIPPED', 'DELIVERED'].includes(st) || !optStr(s.carrier, 100) || !optStr(s.trackingNumber, 200)
-        || !Array.isArray(s.lines) || !s.lines.length || !s.lines.every((l: any) => l && typeof l.sku === 'string' && posInt(l.quantity))) {
-        orderErrors.push({ field: 'shipments', message: `shipments[${i}] needs warehouse, shippedAt and lines [{ sku, quantity }]; status (SHIPPED or DELIVERED), carrier, trackingNumber and deliveredAt are optional` });
+      if (
+        !s ||
+        typeof s !== 'object' ||
+        typeof s.warehouse !== 'string' ||
+        !['SHIPPED', 'DELIVERED'].includes(st) ||
+        !optStr(s.carrier, 100) ||
+        !optStr(s.trackingNumber, 200) ||
+        !Array.isArray(s.lines) ||
+        !s.lines.length ||
+        !s.lines.every((l: any) => l && typeof l.sku === 'string' && posInt(l.quantity))
+      ) {
+        orderErrors.push({
+          field: 'shipments',
+          message: `shipments[${i}] needs warehouse, shippedAt and lines [{ sku, quantity }]; status (SHIPPED or DELIVERED), carrier, trackingNumber and deliveredAt are optional`,
+        });
       }
       return {
-        warehouse: s?.warehouse, status: st, carrier: s?.carrier ?? undefined, trackingNumber: s?.trackingNumber ?? undefined,
+        warehouse: s?.warehouse,
+        status: st,
+        carrier: s?.carrier ?? undefined,
+        trackingNumber: s?.trackingNumber ?? undefined,
         shippedAt: date(s?.shippedAt, 'shipments', orderErrors, `shipments[${i}].shippedAt`),
-        deliveredAt: s?.deliveredAt ? date(s.deliveredAt, 'shipments', orderErrors, `shipments[${i}].deliveredAt`) : undefined,
+        deliveredAt: s?.deliveredAt
+          ? date(s.deliveredAt, 'shipments', orderErrors, `shipments[${i}].deliveredAt`)
+          : undefined,
         lines: Array.isArray(s?.lines) ? s.lines.map((l: any) => ({ sku: l?.sku, quantity: l?.quantity })) : [],
       };
     });
@@ -383,9 +556,12 @@ export class ImportService {
       currency: text(first, 'currency', orderErrors, 3)?.toUpperCase(),
       customer: { email: email ?? '', name: text(first, 'customer_name', orderErrors, 200) },
       shippingAddress: {
-        name: text(first, 'ship_name', orderErrors, 200), line1: text(first, 'ship_line1', orderErrors, 300, true) ?? '',
-        line2: text(first, 'ship_line2', orderErrors, 300), city: text(first, 'ship_city', orderErrors, 200, true) ?? '',
-        postalCode: text(first, 'ship_postal_code', orderErrors, 32, true) ?? '', country: country ?? '',
+        name: text(first, 'ship_name', orderErrors, 200),
+        line1: text(first, 'ship_line1', orderErrors, 300, true) ?? '',
+        line2: text(first, 'ship_line2', orderErrors, 300),
+        city: text(first, 'ship_city', orderErrors, 200, true) ?? '',
+        postalCode: text(first, 'ship_postal_code', orderErrors, 32, true) ?? '',
+        country: country ?? '',
       },
       shippingAmount: int(first, 'shipping_amount', orderErrors, { min: 0, max: 100_000_000, optional: true }),
       note: text(first, 'note', orderErrors, 2000),
@@ -395,7 +571,11 @@ export class ImportService {
       refunds,
       shipments,
     };
-    if (!input.externalId && !input.number) orderErrors.push({ field: 'external_id', message: 'external_id or number is required (the key that makes a re-run safe)' });
+    if (!input.externalId && !input.number)
+      orderErrors.push({
+        field: 'external_id',
+        message: 'external_id or number is required (the key that makes a re-run safe)',
+      });
     errors.push(...orderErrors.map(at(rows[0].line)));
     for (const { line, row } of rows) {
       const le: FieldError[] = [];
@@ -414,11 +594,14 @@ export class ImportService {
     return this.inRowTransaction(ctx, dryRun, async (c) => {
       const r = await this.orders.importOrder(c, input);
       if (r.userErrors.length) {
-        throw new RowInvalid(r.userErrors.map((u) => {
-          const f = u.field ?? [];
-          if (f[0] === 'lines' && f.length >= 3) return { line: rows[Number(f[1])]?.line, field: f[2], message: u.message };
-          return { line: rows[0].line, field: f[0] ?? null, message: u.message };
-        }));
+        throw new RowInvalid(
+          r.userErrors.map((u) => {
+            const f = u.field ?? [];
+            if (f[0] === 'lines' && f.length >= 3)
+              return { line: rows[Number(f[1])]?.line, field: f[2], message: u.message };
+            return { line: rows[0].line, field: f[0] ?? null, message: u.message };
+          }),
+        );
       }
       return r.outcome === 'skipped' ? 'skipped' : 'created';
     });
@@ -438,5 +621,5 @@ function orderKey(row: Row, line: number): string {
 /** A service's field path (["input", "price"]) as the import's column name. */
 function columnOf(field: string[] | undefined, names: Record<string, string>): string | null {
   const last = field?.[field.length - 1];
-  return last ? names[last] ?? last : null;
+  return last ? (names[last] ?? last) : null;
 }

@@ -11,7 +11,10 @@ export interface Statement {
 
 /** A product as a products row compares it, locked for the row's transaction. */
 export function productForUpdate(sku: string): Statement {
-  return { text: 'select name, price_amount, currency, allow_backorder from product where sku = $1 for update', values: [sku] };
+  return {
+    text: 'select name, price_amount, currency, allow_backorder from product where sku = $1 for update',
+    values: [sku],
+  };
 }
 
 /** The stock level of a SKU in a warehouse, locked for the row's transaction. */
@@ -25,7 +28,10 @@ export function stockLevelForUpdate(sku: string, warehouseCode: string): Stateme
 
 /** Whether a SKU and a warehouse code exist. */
 export function productAndWarehouseExist(sku: string, warehouseCode: string): Statement {
-  return { text: 'select exists(select 1 from product where sku = $1) as p, exists(select 1 from warehouse where code = $2) as w', values: [sku, warehouseCode] };
+  return {
+    text: 'select exists(select 1 from product where sku = $1) as p, exists(select 1 from warehouse where code = $2) as w',
+    values: [sku, warehouseCode],
+  };
 }
 
 /** An adjustment with this reason already booked for the SKU and warehouse (an adjust row is booked once). */

@@ -42,10 +42,12 @@ export interface OrderDocumentData {
 
 export type DocumentKind = 'packing-slip' | 'invoice';
 
-const WITHHELD = 'Withheld: reading the customer\'s address needs the CUSTOMER_READ permission.';
+const WITHHELD = "Withheld: reading the customer's address needs the CUSTOMER_READ permission.";
 
 function addressLines(a: DocumentAddress): string[] {
-  return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter((l): l is string => !!l && !!l.trim());
+  return [a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country].filter(
+    (l): l is string => !!l && !!l.trim(),
+  );
 }
 
 /** Renders one document to a PDF file's bytes. */
@@ -61,11 +63,18 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
   const money = (amount: number) => formatMoney(amount, order.currency);
 
   doc.font('Helvetica-Bold').fontSize(20).text(title);
-  doc.moveDown(0.3).font('Helvetica').fontSize(10)
+  doc
+    .moveDown(0.3)
+    .font('Helvetica')
+    .fontSize(10)
     .text(`Order ${order.number}`)
     .text(`Placed ${order.placedAt.toISOString().slice(0, 10)} in ${order.channelName}`);
 
-  doc.moveDown().font('Helvetica-Bold').text(kind === 'invoice' ? 'Bill and ship to' : 'Ship to').font('Helvetica');
+  doc
+    .moveDown()
+    .font('Helvetica-Bold')
+    .text(kind === 'invoice' ? 'Bill and ship to' : 'Ship to')
+    .font('Helvetica');
   if (order.shippingAddress) for (const l of addressLines(order.shippingAddress)) doc.text(l);
   else doc.text(WITHHELD);
   if (order.customer) doc.text(order.customer.email);
@@ -73,9 +82,20 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
   // The lines as a table: SKU, name, quantity (and for an invoice, unit price and line total).
   doc.moveDown();
   const left = doc.page.margins.left;
-  const cols = kind === 'invoice'
-    ? [{ h: 'SKU', x: 0, w: 90 }, { h: 'Item', x: 95, w: 190 }, { h: 'Qty', x: 290, w: 40, right: true }, { h: 'Unit price', x: 335, w: 75, right: true }, { h: 'Amount', x: 415, w: 80, right: true }]
-    : [{ h: 'SKU', x: 0, w: 120 }, { h: 'Item', x: 125, w: 300 }, { h: 'Qty', x: 430, w: 65, right: true }];
+  const cols =
+    kind === 'invoice'
+      ? [
+          { h: 'SKU', x: 0, w: 90 },
+          { h: 'Item', x: 95, w: 190 },
+          { h: 'Qty', x: 290, w: 40, right: true },
+          { h: 'Unit price', x: 335, w: 75, right: true },
+          { h: 'Amount', x: 415, w: 80, right: true },
+        ]
+      : [
+          { h: 'SKU', x: 0, w: 120 },
+          { h: 'Item', x: 125, w: 300 },
+          { h: 'Qty', x: 430, w: 65, right: true },
+        ];
   const row = (cells: string[], bold = false) => {
     const y = doc.y;
     doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
@@ -88,17 +108,26 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
     doc.x = left;
     doc.y = bottom + 4;
   };
-  row(cols.map((c) => c.h), true);
+  row(
+    cols.map((c) => c.h),
+    true,
+  );
   for (const l of order.lines) {
-    row(kind === 'invoice'
-      ? [l.sku, l.name, String(l.quantity), money(l.unitPriceAmount), money(l.unitPriceAmount * l.quantity)]
-      : [l.sku, l.name, String(l.quantity)]);
+    row(
+      kind === 'invoice'
+        ? [l.sku, l.name, String(l.quantity), money(l.unitPriceAmount), money(l.unitPriceAmount * l.quantity)]
+        : [l.sku, l.name, String(l.quantity)],
+    );
   }
   const units = order.lines.reduce((n, l) => n + l.quantity, 0);
 
   doc.moveDown();
   if (kind === 'invoice') {
-    const totals: [string, number][] = [['Subtotal', order.subtotalAmount], ['Shipping', order.shippingAmount], ['Total', order.totalAmount]];
+    const totals: [string, number][] = [
+      ['Subtotal', order.subtotalAmount],
+      ['Shipping', order.shippingAmount],
+      ['Total', order.totalAmount],
+    ];
     if (order.paidAmount) totals.push(['Paid', order.paidAmount]);
     if (order.refundedAmount) totals.push(['Refunded', order.refundedAmount]);
     totals.push(['Amount due', order.amountDue]);
@@ -110,7 +139,12 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
       doc.x = left;
     }
   } else {
-    doc.font('Helvetica').text(`${order.lines.length} ${order.lines.length === 1 ? 'line' : 'lines'}, ${units} ${units === 1 ? 'unit' : 'units'}`, left);
+    doc
+      .font('Helvetica')
+      .text(
+        `${order.lines.length} ${order.lines.length === 1 ? 'line' : 'lines'}, ${units} ${units === 1 ? 'unit' : 'units'}`,
+        left,
+      );
   }
   doc.end();
   return done;

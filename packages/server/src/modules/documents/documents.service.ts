@@ -21,10 +21,18 @@ export const DOCUMENT_PERMISSIONS: Record<DocumentKind, Permission[]> = {
 
 export class DocumentService {
   /** The document's bytes, or null when the caller cannot see such an order. */
-  async render(ctx: RequestContext, kind: DocumentKind, orderId: string): Promise<{ fileName: string; pdf: Buffer } | null> {
+  async render(
+    ctx: RequestContext,
+    kind: DocumentKind,
+    orderId: string,
+  ): Promise<{ fileName: string; pdf: Buffer } | null> {
     if (!isUuid(orderId)) return null;
     const scope = channelScope(ctx);
-    const order = await ctx.em.findOne(Order, { id: orderId, ...(scope ? { channel: { $in: [...scope] } } : {}) }, { populate: ['channel', 'customer'] });
+    const order = await ctx.em.findOne(
+      Order,
+      { id: orderId, ...(scope ? { channel: { $in: [...scope] } } : {}) },
+      { populate: ['channel', 'customer'] },
+    );
     if (!order) return null;
     const lines = await ctx.em.find(OrderLine, { order: order.id }, { orderBy: { lineNo: 'asc' } });
     const personal = can(ctx, Permission.CUSTOMER_READ);
@@ -44,6 +52,9 @@ export class DocumentService {
       refundedAmount: order.refundedAmount,
       amountDue: order.balanceDue,
     };
-    return { fileName: `${kind}-${order.number.replace(/[^\w.-]/g, "_")}.pdf`, pdf: await renderOrderDocument(kind, data) };
+    return {
+      fileName: `${kind}-${order.number.replace(/[^\w.-]/g, '_')}.pdf`,
+      pdf: await renderOrderDocument(kind, data),
+    };
   }
 }

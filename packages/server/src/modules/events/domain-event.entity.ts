@@ -11,10 +11,23 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 /** The event types of the stream; names are stable (partners rely on them). */
 export const EVENT_TYPES = [
-  'order.placed', 'order.status_changed', 'order.cancelled', 'order.note_added',
-  'payment.recorded', 'payment.refunded', 'shipment.created', 'shipment.delivered', 'return.created',
-  'stock.adjusted', 'stock.low', 'order.late', 'order.tag_added', 'order.tag_removed', 'order.stock_allocated',
-  'rule.notified', 'rule.webhook',
+  'order.placed',
+  'order.status_changed',
+  'order.cancelled',
+  'order.note_added',
+  'payment.recorded',
+  'payment.refunded',
+  'shipment.created',
+  'shipment.delivered',
+  'return.created',
+  'stock.adjusted',
+  'stock.low',
+  'order.late',
+  'order.tag_added',
+  'order.tag_removed',
+  'order.stock_allocated',
+  'rule.notified',
+  'rule.webhook',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -31,7 +44,13 @@ export class DomainEvent {
   id: string = randomUUID();
 
   /** Commit-independent insertion order, for paging and for catching up after a lost connection. */
-  @Property({ type: 'bigint', columnType: 'int8', defaultRaw: "nextval('domain_event_seq_seq'::regclass)", unique: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
+  @Property({
+    type: 'bigint',
+    columnType: 'int8',
+    defaultRaw: "nextval('domain_event_seq_seq'::regclass)",
+    unique: true,
+    ignoreSchemaChanges: ['type', 'extra', 'default'],
+  })
   seq?: string;
 
   /**
@@ -43,7 +62,13 @@ export class DomainEvent {
   position?: string | null;
 
   /** The id of the transaction that wrote the event (xid8): the sequencer numbers one transaction's events together. */
-  @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', hidden: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
+  @Property({
+    type: 'string',
+    columnType: 'xid8',
+    defaultRaw: 'pg_current_xact_id()',
+    hidden: true,
+    ignoreSchemaChanges: ['type', 'extra', 'default'],
+  })
   txId?: string;
 
   @Field(() => String, { description: 'e.g. order.placed, order.status_changed, stock.adjusted.' })
@@ -78,7 +103,15 @@ export class DomainEvent {
   @Property({ type: 'datetime', length: 3, nullable: true })
   dispatchedAt?: Date;
 
-  constructor(props: { type: EventType; aggregateType: string; aggregateId: string; channelId?: string; payload: Record<string, unknown>; actor: string; occurredAt?: Date }) {
+  constructor(props: {
+    type: EventType;
+    aggregateType: string;
+    aggregateId: string;
+    channelId?: string;
+    payload: Record<string, unknown>;
+    actor: string;
+    occurredAt?: Date;
+  }) {
     this.type = props.type;
     this.aggregateType = props.aggregateType;
     this.aggregateId = props.aggregateId;

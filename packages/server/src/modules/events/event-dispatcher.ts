@@ -31,7 +31,11 @@ export class EventDispatcher {
   private again = false;
   private stopped = false;
 
-  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly pollSeconds: number) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly log: Logger,
+    private readonly pollSeconds: number,
+  ) {}
 
   register(reactor: EventReactor) {
     this.reactors.push(reactor);
@@ -75,18 +79,21 @@ export class EventDispatcher {
   /** Dispatches up to one batch; returns how many events it dispatched. */
   async dispatchBatch(): Promise<number> {
     const after: (() => void)[] = [];
-    const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
-      const claimed = await run<{ id: string }>(em, claimUndispatched(BATCH));
-      if (!claimed.length) return 0;
-      const ids = claimed.map((r) => r.id);
-      const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { position: 'asc' } });
-      for (const reactor of this.reactors) {
-        const then = await reactor(em, events);
-        if (then) after.push(then);
-      }
-      await run(em, markDispatched(ids));
-      return ids.length;
-    }, { loggerContext: BACKGROUND });
+    const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+      async (em) => {
+        const claimed = await run<{ id: string }>(em, claimUndispatched(BATCH));
+        if (!claimed.length) return 0;
+        const ids = claimed.map((r) => r.id);
+        const events = await em.find(DomainEvent, { id: { $in: ids } }, { orderBy: { position: 'asc' } });
+        for (const reactor of this.reactors) {
+          const then = await reactor(em, events);
+          if (then) after.push(then);
+        }
+        await run(em, markDispatched(ids));
+        return ids.length;
+      },
+      { loggerContext: BACKGROUND },
+    );
     for (const then of after) then();
     return count;
   }

@@ -29,15 +29,22 @@ export function viewerOf(actor: Actor | undefined): Viewer {
   if (!actor) return { staff: false, customers: false, payments: false };
   // A user who must change their password can do nothing else, and reads nothing anyway.
   const has = (p: Permission) => actor.permissions.has(p) && !actor.mustChangePassword;
-  return { staff: actor.kind !== 'apiKey', ownLabel: actor.label, customers: has(Permission.CUSTOMER_READ), payments: has(Permission.PAYMENT_READ) };
+  return {
+    staff: actor.kind !== 'apiKey',
+    ownLabel: actor.label,
+    customers: has(Permission.CUSTOMER_READ),
+    payments: has(Permission.PAYMENT_READ),
+  };
 }
 
 /** The owner of a webhook endpoint: a partner key (its permissions) or staff (everything). */
 export function viewerOfKey(key: { name: string; prefix: string; permissions: readonly string[] } | undefined): Viewer {
   if (!key) return FULL_VIEW;
   return {
-    staff: false, ownLabel: `key:${key.name} (${key.prefix})`,
-    customers: key.permissions.includes(Permission.CUSTOMER_READ), payments: key.permissions.includes(Permission.PAYMENT_READ),
+    staff: false,
+    ownLabel: `key:${key.name} (${key.prefix})`,
+    customers: key.permissions.includes(Permission.CUSTOMER_READ),
+    payments: key.permissions.includes(Permission.PAYMENT_READ),
   };
 }
 
@@ -50,10 +57,17 @@ export function actorAsSeenBy(viewer: Viewer, label: string): string {
 }
 
 /** History types (OrderEventType) whose message is a payment's details. */
-const PAYMENT_MESSAGES: Record<string, string> = { PAYMENT_RECORDED: 'Payment recorded', PAYMENT_REFUNDED: 'Refund recorded' };
+const PAYMENT_MESSAGES: Record<string, string> = {
+  PAYMENT_RECORDED: 'Payment recorded',
+  PAYMENT_REFUNDED: 'Refund recorded',
+};
 
 /** A history entry's message as `viewer` may read it. */
-export function historyMessageAsSeenBy(viewer: Viewer, historyType: string, message: string | null | undefined): string | null {
+export function historyMessageAsSeenBy(
+  viewer: Viewer,
+  historyType: string,
+  message: string | null | undefined,
+): string | null {
   if (message == null) return null;
   if (!viewer.payments && PAYMENT_MESSAGES[historyType]) return PAYMENT_MESSAGES[historyType];
   return message;
@@ -71,7 +85,8 @@ export function eventPayloadAsSeenBy(viewer: Viewer, payload: Record<string, unk
   if (!viewer.customers) for (const k of PERSONAL) if (k in out) out[k] = null;
   if (!viewer.payments) {
     for (const k of PAYMENT) if (k in out) out[k] = null;
-    if (typeof out.historyType === 'string' && 'message' in out) out.message = historyMessageAsSeenBy(viewer, out.historyType, out.message as string | null);
+    if (typeof out.historyType === 'string' && 'message' in out)
+      out.message = historyMessageAsSeenBy(viewer, out.historyType, out.message as string | null);
   }
   return out;
 }

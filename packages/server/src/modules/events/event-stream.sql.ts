@@ -46,7 +46,11 @@ export const eventPosition = (id: string): Statement => ({
  * Subscription updates (one per order history entry: its primary event) after a position, for a
  * subscriber's catch-up, narrowed by order, channel and a key's channels.
  */
-export const updatesAfter = (position: string, f: { orderId?: string; channelId?: string; scope?: readonly string[] }, limit: number): Statement => ({
+export const updatesAfter = (
+  position: string,
+  f: { orderId?: string; channelId?: string; scope?: readonly string[] },
+  limit: number,
+): Statement => ({
   text: `select position::text, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
     where position > $1::int8 and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
       and coalesce((payload->>'primary')::boolean, false)

@@ -72,7 +72,12 @@ export class EventStream {
   private running?: Promise<void>;
   private again = false;
 
-  constructor(private readonly orm: MikroORM, private readonly databaseUrl: string, private readonly pubsub: OmsPubSub, private readonly log: Logger) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly databaseUrl: string,
+    private readonly pubsub: OmsPubSub,
+    private readonly log: Logger,
+  ) {}
 
   /** Whether the listening connection is up; while it is down, updates come with the periodic sweep only. */
   get connected(): boolean {
@@ -80,7 +85,12 @@ export class EventStream {
   }
 
   stats(): EventStreamStats {
-    return { connected: this.listening, lastPublishedAt: this.lastPublishedAt, lastPublishedEventAt: this.lastPublishedEventAt, position: this.published };
+    return {
+      connected: this.listening,
+      lastPublishedAt: this.lastPublishedAt,
+      lastPublishedEventAt: this.lastPublishedEventAt,
+      position: this.published,
+    };
   }
 
   /** Called for every notification (an event committed anywhere), once per process. */
@@ -205,13 +215,28 @@ export class EventStream {
 
   /** Reads and publishes the events after the last position published; returns how many it read. */
   private async publishBatch(em: ReturnType<EventStream['em']>): Promise<number> {
-    const rows = await run<{ position: string; id: string; type: string; aggregate_type: string; aggregate_id: string; channel_id: string | null; occurred_at: Date; history_id: string | null; primary: boolean }>(
-      em, eventsAfter(this.published, PUBLISH_BATCH));
+    const rows = await run<{
+      position: string;
+      id: string;
+      type: string;
+      aggregate_type: string;
+      aggregate_id: string;
+      channel_id: string | null;
+      occurred_at: Date;
+      history_id: string | null;
+      primary: boolean;
+    }>(em, eventsAfter(this.published, PUBLISH_BATCH));
     if (!rows.length || this.stopped) return 0;
     // Subscriptions follow order histories: one update per history entry (its primary event).
     const updates: OrderUpdatedMessage[] = rows
       .filter((r) => r.primary && r.history_id && r.channel_id)
-      .map((r) => ({ orderId: r.aggregate_id, channelId: r.channel_id!, historyId: r.history_id!, eventId: r.id, position: r.position }));
+      .map((r) => ({
+        orderId: r.aggregate_id,
+        channelId: r.channel_id!,
+        historyId: r.history_id!,
+        eventId: r.id,
+        position: r.position,
+      }));
     new SharedBatch(updates);
     const last = rows[rows.length - 1];
     this.published = last.position;

@@ -1,5 +1,18 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Connection } from '../../common/pagination';
 import { Permission } from '../auth';
@@ -30,7 +43,9 @@ export class EventResolver {
   constructor(private readonly service: EventService) {}
 
   @Authorized(Permission.EVENT_READ)
-  @Query(() => EventConnection, { description: 'The event stream, oldest first: every domain change, written with the change itself.' })
+  @Query(() => EventConnection, {
+    description: 'The event stream, oldest first: every domain change, written with the change itself.',
+  })
   events(@Ctx() ctx: RequestContext, @Args(() => EventArgs) args: EventArgs) {
     return this.service.list(ctx, args);
   }
@@ -43,12 +58,16 @@ export class EventResolver {
 
   // Rendered per caller: payment details only with PAYMENT_READ, personal data only with
   // CUSTOMER_READ, staff e-mails only to staff (event-redaction.ts).
-  @FieldResolver(() => GraphQLJSONObject, { description: 'Without PAYMENT_READ a payment\'s message reads "Payment recorded" / "Refund recorded".' })
+  @FieldResolver(() => GraphQLJSONObject, {
+    description: 'Without PAYMENT_READ a payment\'s message reads "Payment recorded" / "Refund recorded".',
+  })
   payload(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): Record<string, unknown> {
     return eventPayloadAsSeenBy(viewerOf(ctx.actor), event.payload);
   }
 
-  @FieldResolver(() => String, { description: 'Who caused it, as in order history (a partner key sees "staff" for a user).' })
+  @FieldResolver(() => String, {
+    description: 'Who caused it, as in order history (a partner key sees "staff" for a user).',
+  })
   actor(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): string {
     return actorAsSeenBy(viewerOf(ctx.actor), event.actor);
   }

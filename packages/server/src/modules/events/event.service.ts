@@ -14,13 +14,17 @@ import { assignStreamPositions } from './event-sequencer';
 
 export class EventService {
   /** Oldest first (a stream is read forwards); `after` resumes where a reader stopped. */
-  async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; type?: string | null; aggregateId?: string | null }) {
+  async list(
+    ctx: RequestContext,
+    args: { first?: number | null; after?: string | null; type?: string | null; aggregateId?: string | null },
+  ) {
     rejectNul({ type: args.type, aggregateId: args.aggregateId });
     const limit = pageSize(args.first);
     if (args.type && !(EVENT_TYPES as readonly string[]).includes(args.type)) {
       throw new BadRequestError(`type must be one of ${EVENT_TYPES.join(', ')}`);
     }
-    if (args.aggregateId && !/^[0-9a-f-]{36}$/i.test(args.aggregateId)) throw new BadRequestError('aggregateId is not a valid id');
+    if (args.aggregateId && !/^[0-9a-f-]{36}$/i.test(args.aggregateId))
+      throw new BadRequestError('aggregateId is not a valid id');
     await assignStreamPositions(ctx.em);
     const after = await this.cursor(ctx, args.after);
     const where: Record<string, unknown> = { position: { $ne: null } };
@@ -31,7 +35,12 @@ export class EventService {
     if (scope) where.channelId = { $in: [...scope] };
     const page = after ? { ...where, position: { $gt: after } } : where;
     const items = await ctx.em.find(DomainEvent, page, { orderBy: { position: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (e) => ['p', String(e.position)], () => ctx.em.count(DomainEvent, where));
+    return toConnection(
+      items,
+      limit,
+      (e) => ['p', String(e.position)],
+      () => ctx.em.count(DomainEvent, where),
+    );
   }
 
   /**

@@ -28,7 +28,9 @@ export class AdjustStockInput {
   @Length(1, 64)
   warehouseCode: string;
 
-  @Field(() => Int, { description: 'Change of on-hand units; negative to remove. On hand can never drop below reserved.' })
+  @Field(() => Int, {
+    description: 'Change of on-hand units; negative to remove. On hand can never drop below reserved.',
+  })
   @NotEquals(0, { message: 'delta must not be 0' })
   @Min(-1_000_000_000)
   @Max(1_000_000_000)
@@ -50,6 +52,9 @@ export class StockFilter {
   @Field(() => String, { nullable: true, description: 'Part of the SKU or the product name, case-insensitive.' })
   search?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Only rows with fewer units available (onHand - reserved) than this, e.g. 1 for the sold out.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only rows with fewer units available (onHand - reserved) than this, e.g. 1 for the sold out.',
+  })
   availableBelow?: number;
 }

@@ -32,13 +32,18 @@ export class WarehouseResolver {
   constructor(private readonly service: WarehouseService) {}
 
   @Authorized(Permission.WAREHOUSE_READ)
-  @Query(() => [Warehouse], { description: 'In sourcing order. At most 500.', deprecationReason: 'Unpaged: returns at most 500 warehouses. Use warehousesConnection(first, after).' })
+  @Query(() => [Warehouse], {
+    description: 'In sourcing order. At most 500.',
+    deprecationReason: 'Unpaged: returns at most 500 warehouses. Use warehousesConnection(first, after).',
+  })
   warehouses(@Ctx() ctx: RequestContext) {
     return this.service.list(ctx.em);
   }
 
   @Authorized(Permission.WAREHOUSE_READ)
-  @Query(() => WarehouseConnection, { description: 'Warehouses in sourcing order (priority, then code), a page at a time.' })
+  @Query(() => WarehouseConnection, {
+    description: 'Warehouses in sourcing order (priority, then code), a page at a time.',
+  })
   warehousesConnection(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
@@ -72,7 +77,9 @@ export class StockLevelResolver {
   }
 
   @Authorized(Permission.STOCK_READ)
-  @Query(() => StockLevelConnection, { description: 'Stock per SKU and warehouse, a page at a time: by SKU, then warehouse priority and code.' })
+  @Query(() => StockLevelConnection, {
+    description: 'Stock per SKU and warehouse, a page at a time: by SKU, then warehouse priority and code.',
+  })
   stock(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
@@ -113,7 +120,9 @@ export class StockMovementResolver {
   constructor(private readonly inventory: InventoryService) {}
 
   @Authorized(Permission.STOCK_READ)
-  @Query(() => StockMovementConnection, { description: 'The on-hand ledger, newest first: every adjustment (with its reason), shipment and restocked return.' })
+  @Query(() => StockMovementConnection, {
+    description: 'The on-hand ledger, newest first: every adjustment (with its reason), shipment and restocked return.',
+  })
   stockMovements(
     @Ctx() ctx: RequestContext,
     @Arg('sku', () => String, { nullable: true }) sku?: string,

@@ -85,13 +85,26 @@ export class InventoryService {
    * them has nothing to offer).
    */
   placementBook(rows: PlacementStockRow[]): { book: StockBook; warehouses: { id: string; code: string }[] } {
-    const book = new StockBook(rows.map((r) => ({
-      productId: r.product_id,
-      warehouseId: r.warehouse_id,
-      cell: { id: r.id, onHand: r.on_hand, reserved: r.reserved, get available() { return this.onHand - this.reserved; } },
-    })));
-    const warehouses = new Map(rows.map((r) => [r.warehouse_id, { id: r.warehouse_id, code: r.code, priority: r.priority }]));
-    const ordered = [...warehouses.values()].sort((a, b) => a.priority - b.priority || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    const book = new StockBook(
+      rows.map((r) => ({
+        productId: r.product_id,
+        warehouseId: r.warehouse_id,
+        cell: {
+          id: r.id,
+          onHand: r.on_hand,
+          reserved: r.reserved,
+          get available() {
+            return this.onHand - this.reserved;
+          },
+        },
+      })),
+    );
+    const warehouses = new Map(
+      rows.map((r) => [r.warehouse_id, { id: r.warehouse_id, code: r.code, priority: r.priority }]),
+    );
+    const ordered = [...warehouses.values()].sort(
+      (a, b) => a.priority - b.priority || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    );
     return { book, warehouses: ordered };
   }
 
@@ -100,7 +113,12 @@ export class InventoryService {
    * line is split across warehouses by priority. Lines that cannot be filled are refused with
    * INSUFFICIENT_STOCK unless their product allows backorder (the rest then stays unallocated).
    */
-  allocate(em: EntityManager, requests: AllocationRequest[], warehouses: { id: string }[], book: StockBook): StockAllocation[] {
+  allocate(
+    em: EntityManager,
+    requests: AllocationRequest[],
+    warehouses: { id: string }[],
+    book: StockBook,
+  ): StockAllocation[] {
     const single = warehouses.find((w) => requests.every((r) => book.available(r.product.id, w.id) >= r.line.quantity));
     const errors: UserError[] = [];
     const plan: { r: AllocationRequest; w: { id: string }; qty: number }[] = [];
@@ -116,11 +134,13 @@ export class InventoryService {
       }
       if (remaining > 0 && !r.product.allowBackorder) {
         const available = r.line.quantity - remaining;
-        errors.push(new UserError(
-          ErrorCode.INSUFFICIENT_STOCK,
-          `Not enough stock for ${r.product.sku}: ${r.line.quantity} ordered, ${available} available`,
-          ['input', 'lines', String(r.index), 'quantity'],
-        ));
+        errors.push(
+          new UserError(
+            ErrorCode.INSUFFICIENT_STOCK,
+            `Not enough stock for ${r.product.sku}: ${r.line.quantity} ordered, ${available} available`,
+            ['input', 'lines', String(r.index), 'quantity'],
+          ),
+        );
       }
     }
     if (errors.length) throw new DomainError(errors);
@@ -152,7 +172,12 @@ export class InventoryService {
    * `book`) from what is available, warehouses in sourcing order; partial allocation is fine.
    * Returns what it allocated.
    */
-  allocateOutstanding(em: EntityManager, lines: OrderLine[], warehouses: Warehouse[], book: StockBook): { sku: string; warehouseCode: string; quantity: number }[] {
+  allocateOutstanding(
+    em: EntityManager,
+    lines: OrderLine[],
+    warehouses: Warehouse[],
+    book: StockBook,
+  ): { sku: string; warehouseCode: string; quantity: number }[] {
     const done: { sku: string; warehouseCode: string; quantity: number }[] = [];
     for (const line of lines) {
       let remaining = this.unallocated(line);
@@ -193,7 +218,16 @@ export class InventoryService {
    * Ships `qty` units of a line from a warehouse: first the units reserved there, then (if the
    * line was backordered or allocated elsewhere) units available there, moving the reservation.
    */
-  ship(em: EntityManager, line: OrderLine, warehouse: Warehouse, qty: number, book: StockBook, field: string[], actor: string, orderId: string): void {
+  ship(
+    em: EntityManager,
+    line: OrderLine,
+    warehouse: Warehouse,
+    qty: number,
+    book: StockBook,
+    field: string[],
+    actor: string,
+    orderId: string,
+  ): void {
     const level = book.get(line.product.id, warehouse.id);
     let alloc = line.allocations.getItems().find((a) => a.warehouse.id === warehouse.id);
     const fromReserved = Math.min(qty, alloc?.quantityReserved ?? 0);
@@ -201,7 +235,11 @@ export class InventoryService {
     if (extra > 0) {
       const available = level?.available ?? 0;
       if (available < extra) {
-        fail(ErrorCode.INSUFFICIENT_STOCK, `Not enough stock of ${line.sku} in ${warehouse.code}: ${qty} to ship, ${fromReserved + available} there`, field);
+        fail(
+          ErrorCode.INSUFFICIENT_STOCK,
+          `Not enough stock of ${line.sku} in ${warehouse.code}: ${qty} to ship, ${fromReserved + available} there`,
+          field,
+        );
       }
       // Free the same number of units promised elsewhere: the unallocated (backordered) part first.
       const allocated = line.allocations.getItems().reduce((s, a) => s + a.quantity, 0);
@@ -226,7 +264,16 @@ export class InventoryService {
     level!.onHand -= qty;
     level!.reserved -= fromReserved;
     alloc!.quantityShipped += qty;
-    em.persist(new StockMovement({ product: line.product, warehouse: ref(warehouse), kind: StockMovementKind.SHIPMENT, delta: -qty, orderId, actor }));
+    em.persist(
+      new StockMovement({
+        product: line.product,
+        warehouse: ref(warehouse),
+        kind: StockMovementKind.SHIPMENT,
+        delta: -qty,
+        orderId,
+        actor,
+      }),
+    );
   }
 
   /**
@@ -235,10 +282,22 @@ export class InventoryService {
    * units are credited in sourcing order (lowest priority number first), so the outcome is
    * deterministic. `warehouses` must hold every warehouse, in sourcing order.
    */
-  receiveReturn(em: EntityManager, line: OrderLine, qty: number, restock: boolean, book: StockBook, actor: string, orderId: string, warehouses: Warehouse[], reason?: string): void {
+  receiveReturn(
+    em: EntityManager,
+    line: OrderLine,
+    qty: number,
+    restock: boolean,
+    book: StockBook,
+    actor: string,
+    orderId: string,
+    warehouses: Warehouse[],
+    reason?: string,
+  ): void {
     let remaining = qty;
     const rank = new Map(warehouses.map((w, i) => [w.id, i]));
-    const allocations = [...line.allocations].sort((x, y) => (rank.get(x.warehouse.id) ?? 0) - (rank.get(y.warehouse.id) ?? 0));
+    const allocations = [...line.allocations].sort(
+      (x, y) => (rank.get(x.warehouse.id) ?? 0) - (rank.get(y.warehouse.id) ?? 0),
+    );
     for (const a of allocations) {
       if (remaining === 0) break;
       const take = Math.min(remaining, a.quantityShipped - a.quantityReturned);
@@ -249,42 +308,91 @@ export class InventoryService {
         let level = book.get(line.product.id, a.warehouse.id);
         if (!level) throw new Error(`stock level missing for ${line.sku} in a shipping warehouse`);
         level.onHand += take;
-        em.persist(new StockMovement({ product: line.product, warehouse: a.warehouse, kind: StockMovementKind.RETURN, delta: take, orderId, actor, reason }));
+        em.persist(
+          new StockMovement({
+            product: line.product,
+            warehouse: a.warehouse,
+            kind: StockMovementKind.RETURN,
+            delta: take,
+            orderId,
+            actor,
+            reason,
+          }),
+        );
       }
     }
   }
 
   /** Changes on-hand stock by delta, never below what is reserved. */
-  async adjust(ctx: RequestContext, input: AdjustStockInput): Promise<{ stockLevel?: StockLevel; userErrors: UserError[] }> {
-    return runMutation(ctx, 'stockLevel', async (em) => {
-      const product = await em.findOne(Product, { sku: input.sku });
-      if (!product) fail(ErrorCode.NOT_FOUND, `No product with SKU ${input.sku}`, ['input', 'sku']);
-      const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
-      if (!warehouse) fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
-      // Create the row if missing, then lock it.
-      const ensure = ensureStockLevel(product!.id, warehouse!.id);
-      await em.execute(ensure.text, ensure.values);
-      const level = await em.findOneOrFail(StockLevel, { product: product!.id, warehouse: warehouse!.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (level.onHand + input.delta < level.reserved) {
-        fail(ErrorCode.INSUFFICIENT_STOCK,
-          `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
-          ['input', 'delta']);
-      }
-      // on_hand is an int4 column: past its range the database would fail the whole statement.
-      if (level.onHand + input.delta > INT4_MAX) {
-        fail(ErrorCode.INVALID_INPUT,
-          `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
-          ['input', 'delta']);
-      }
-      level.onHand += input.delta;
-      const actor = ctx.actor?.label ?? 'system';
-      em.persist(new StockMovement({ product: ref(product!), warehouse: ref(warehouse!), kind: StockMovementKind.ADJUSTMENT, delta: input.delta, reason: input.reason, actor }));
-      em.persist(new DomainEvent({
-        type: 'stock.adjusted', aggregateType: 'stock', aggregateId: level.id, actor,
-        payload: { sku: input.sku, warehouseCode: input.warehouseCode, delta: input.delta, onHand: level.onHand, reserved: level.reserved, available: level.onHand - level.reserved, reason: input.reason ?? null },
-      }));
-      return level;
-    }, { input });
+  async adjust(
+    ctx: RequestContext,
+    input: AdjustStockInput,
+  ): Promise<{ stockLevel?: StockLevel; userErrors: UserError[] }> {
+    return runMutation(
+      ctx,
+      'stockLevel',
+      async (em) => {
+        const product = await em.findOne(Product, { sku: input.sku });
+        if (!product) fail(ErrorCode.NOT_FOUND, `No product with SKU ${input.sku}`, ['input', 'sku']);
+        const warehouse = await em.findOne(Warehouse, { code: input.warehouseCode });
+        if (!warehouse)
+          fail(ErrorCode.NOT_FOUND, `No warehouse with code ${input.warehouseCode}`, ['input', 'warehouseCode']);
+        // Create the row if missing, then lock it.
+        const ensure = ensureStockLevel(product!.id, warehouse!.id);
+        await em.execute(ensure.text, ensure.values);
+        const level = await em.findOneOrFail(
+          StockLevel,
+          { product: product!.id, warehouse: warehouse!.id },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (level.onHand + input.delta < level.reserved) {
+          fail(
+            ErrorCode.INSUFFICIENT_STOCK,
+            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: ${level.onHand} on hand, ${level.reserved} reserved`,
+            ['input', 'delta'],
+          );
+        }
+        // on_hand is an int4 column: past its range the database would fail the whole statement.
+        if (level.onHand + input.delta > INT4_MAX) {
+          fail(
+            ErrorCode.INVALID_INPUT,
+            `Cannot adjust ${input.sku} in ${input.warehouseCode} by ${input.delta}: on hand would be ${level.onHand + input.delta}, more than ${INT4_MAX}`,
+            ['input', 'delta'],
+          );
+        }
+        level.onHand += input.delta;
+        const actor = ctx.actor?.label ?? 'system';
+        em.persist(
+          new StockMovement({
+            product: ref(product!),
+            warehouse: ref(warehouse!),
+            kind: StockMovementKind.ADJUSTMENT,
+            delta: input.delta,
+            reason: input.reason,
+            actor,
+          }),
+        );
+        em.persist(
+          new DomainEvent({
+            type: 'stock.adjusted',
+            aggregateType: 'stock',
+            aggregateId: level.id,
+            actor,
+            payload: {
+              sku: input.sku,
+              warehouseCode: input.warehouseCode,
+              delta: input.delta,
+              onHand: level.onHand,
+              reserved: level.reserved,
+              available: level.onHand - level.reserved,
+              reason: input.reason ?? null,
+            },
+          }),
+        );
+        return level;
+      },
+      { input },
+    );
   }
 
   /** Deprecated unpaged list: at most LEGACY_LIST_CAP rows (Query.stock pages through all). */
@@ -293,31 +401,48 @@ export class InventoryService {
     const where: any = {};
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
-    return replicaEm(em).find(StockLevel, where, { orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any, limit: LEGACY_LIST_CAP });
+    return replicaEm(em).find(StockLevel, where, {
+      orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any,
+      limit: LEGACY_LIST_CAP,
+    });
   }
 
   /** Stock rows, filtered, a page at a time (by SKU, then warehouse priority and code). */
-  async stockConnection(em: EntityManager, args: { first?: number | null; after?: string | null; filter?: StockFilterValues | null }) {
+  async stockConnection(
+    em: EntityManager,
+    args: { first?: number | null; after?: string | null; filter?: StockFilterValues | null },
+  ) {
     em = replicaEm(em);
     const filter = args.filter ?? {};
     rejectNul({ filter });
-    if (filter.availableBelow != null && !Number.isInteger(filter.availableBelow)) throw new BadRequestError('filter.availableBelow must be an integer');
+    if (filter.availableBelow != null && !Number.isInteger(filter.availableBelow))
+      throw new BadRequestError('filter.availableBelow must be an integer');
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 3) as [string, number, string] | undefined;
     const page = stockPage(filter, cursor, limit);
     const rows = await sql<{ id: string; sku: string; priority: number; code: string }>(em, page.text, page.values);
-    const levels = rows.length ? await em.find(StockLevel, { id: { $in: rows.map((r) => r.id) } }, { populate: ['product', 'warehouse'] }) : [];
+    const levels = rows.length
+      ? await em.find(StockLevel, { id: { $in: rows.map((r) => r.id) } }, { populate: ['product', 'warehouse'] })
+      : [];
     const byId = new Map(levels.map((l) => [l.id, l]));
     const keys = new Map(rows.map((r) => [r.id, [r.sku, r.priority, r.code] as (string | number)[]]));
     const items = rows.map((r) => byId.get(r.id)).filter((l) => l !== undefined) as StockLevel[];
-    return toConnection(items, limit, (l) => keys.get(l.id)!, async () => {
-      const count = stockCount(filter);
-      return (await sql<{ n: number }>(em, count.text, count.values))[0].n;
-    });
+    return toConnection(
+      items,
+      limit,
+      (l) => keys.get(l.id)!,
+      async () => {
+        const count = stockCount(filter);
+        return (await sql<{ n: number }>(em, count.text, count.values))[0].n;
+      },
+    );
   }
 
   /** The on-hand ledger, newest first: adjustments with their reason, shipments and restocked returns. */
-  async movements(em: EntityManager, args: { sku?: string | null; warehouseCode?: string | null; first?: number | null; after?: string | null }) {
+  async movements(
+    em: EntityManager,
+    args: { sku?: string | null; warehouseCode?: string | null; first?: number | null; after?: string | null },
+  ) {
     em = replicaEm(em);
     rejectNul({ sku: args.sku, warehouseCode: args.warehouseCode });
     const limit = pageSize(args.first);
@@ -326,9 +451,24 @@ export class InventoryService {
     if (args.sku) where.product = { sku: args.sku };
     if (args.warehouseCode) where.warehouse = { code: args.warehouseCode };
     const page: any = cursor
-      ? { $and: [where, { $or: [{ at: { $lt: new Date(cursor[0] as string) } }, { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] }] }
+      ? {
+          $and: [
+            where,
+            {
+              $or: [
+                { at: { $lt: new Date(cursor[0] as string) } },
+                { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+              ],
+            },
+          ],
+        }
       : where;
     const items = await em.find(StockMovement, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(items, limit, (m) => [m.at.toISOString(), m.id], () => em.count(StockMovement, where));
+    return toConnection(
+      items,
+      limit,
+      (m) => [m.at.toISOString(), m.id],
+      () => em.count(StockMovement, where),
+    );
   }
 }

@@ -11,7 +11,11 @@ import { Warehouse } from './warehouse.entity';
 @ObjectType({ description: 'Units of an order line reserved in (and shipped from) one warehouse.' })
 @Entity({ tableName: 'stock_allocation' })
 @Unique({ properties: ['orderLine', 'warehouse'] })
-@Check({ name: 'stock_allocation_quantities_check', expression: '((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))' })
+@Check({
+  name: 'stock_allocation_quantities_check',
+  expression:
+    '((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))',
+})
 export class StockAllocation {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

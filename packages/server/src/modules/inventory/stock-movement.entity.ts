@@ -51,7 +51,16 @@ export class StockMovement {
   @Property({ type: 'datetime', length: 3 })
   at: Date = new Date();
 
-  constructor(props: { product: Ref<Product>; warehouse: Ref<Warehouse>; kind: StockMovementKind; delta: number; reason?: string; orderId?: string; actor: string; at?: Date }) {
+  constructor(props: {
+    product: Ref<Product>;
+    warehouse: Ref<Warehouse>;
+    kind: StockMovementKind;
+    delta: number;
+    reason?: string;
+    orderId?: string;
+    actor: string;
+    at?: Date;
+  }) {
     Object.assign(this, props);
     if (!props.at) this.at = new Date();
   }

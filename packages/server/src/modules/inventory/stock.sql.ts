@@ -21,11 +21,23 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 function where(f: StockFilterValues): Statement {
   const parts: string[] = [];
   const values: unknown[] = [];
-  if (f.sku) { parts.push('p.sku = ?'); values.push(f.sku); }
-  if (f.warehouseCode) { parts.push('w.code = ?'); values.push(f.warehouseCode); }
+  if (f.sku) {
+    parts.push('p.sku = ?');
+    values.push(f.sku);
+  }
+  if (f.warehouseCode) {
+    parts.push('w.code = ?');
+    values.push(f.warehouseCode);
+  }
   const search = f.search?.trim();
-  if (search) { parts.push('(p.sku ilike ? or p.name ilike ?)'); values.push(like(search), like(search)); }
-  if (f.availableBelow != null) { parts.push('s.on_hand - s.reserved < ?'); values.push(f.availableBelow); }
+  if (search) {
+    parts.push('(p.sku ilike ? or p.name ilike ?)');
+    values.push(like(search), like(search));
+  }
+  if (f.availableBelow != null) {
+    parts.push('s.on_hand - s.reserved < ?');
+    values.push(f.availableBelow);
+  }
   return { text: parts.length ? parts.join(' and ') : 'true', values };
 }
 

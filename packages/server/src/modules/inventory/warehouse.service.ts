@@ -18,20 +18,40 @@ export class WarehouseService {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
     const where: any = cursor
-      ? { $or: [{ priority: { $gt: Number(cursor[0]) } }, { priority: Number(cursor[0]), code: { $gt: String(cursor[1]) } }] }
+      ? {
+          $or: [
+            { priority: { $gt: Number(cursor[0]) } },
+            { priority: Number(cursor[0]), code: { $gt: String(cursor[1]) } },
+          ],
+        }
       : {};
     const items = await em.find(Warehouse, where, { orderBy: { priority: 'asc', code: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (w) => [w.priority, w.code], () => em.count(Warehouse, {}));
+    return toConnection(
+      items,
+      limit,
+      (w) => [w.priority, w.code],
+      () => em.count(Warehouse, {}),
+    );
   }
 
   async create(ctx: RequestContext, input: CreateWarehouseInput) {
-    const r = await createRecord(ctx, input, 'code', async (em) => {
-      const w = new Warehouse(input.code, input.name, input.priority);
-      em.persist(w);
-      recordAudit(em, ctx, 'warehouse.create', 'warehouse', w.id, { code: w.code, name: w.name, priority: w.priority });
-      await em.flush();
-      return w;
-    }, `A warehouse with code ${input?.code} already exists`);
+    const r = await createRecord(
+      ctx,
+      input,
+      'code',
+      async (em) => {
+        const w = new Warehouse(input.code, input.name, input.priority);
+        em.persist(w);
+        recordAudit(em, ctx, 'warehouse.create', 'warehouse', w.id, {
+          code: w.code,
+          name: w.name,
+          priority: w.priority,
+        });
+        await em.flush();
+        return w;
+      },
+      `A warehouse with code ${input?.code} already exists`,
+    );
     return { warehouse: r.value, userErrors: r.userErrors };
   }
 }

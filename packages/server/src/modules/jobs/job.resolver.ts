@@ -6,7 +6,10 @@ import { JobStateFilter, JobView, RetryJobPayload } from './job.types';
 
 @ArgsType()
 class JobArgs {
-  @Field(() => String, { nullable: true, description: 'Only this queue, e.g. webhook-delivery or webhook-delivery__dead.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only this queue, e.g. webhook-delivery or webhook-delivery__dead.',
+  })
   queue?: string;
 
   @Field(() => JobStateFilter, { nullable: true })
@@ -21,13 +24,18 @@ export class JobResolver {
   constructor(private readonly service: JobService) {}
 
   @Authorized(Permission.JOB_MANAGE)
-  @Query(() => [JobView], { description: 'Background jobs, newest first: queued, retrying, running, completed, failed and dead letters, with their last error.' })
+  @Query(() => [JobView], {
+    description:
+      'Background jobs, newest first: queued, retrying, running, completed, failed and dead letters, with their last error.',
+  })
   jobs(@Ctx() ctx: RequestContext, @Args(() => JobArgs) args: JobArgs) {
     return this.service.list(ctx, args);
   }
 
   @Authorized(Permission.JOB_MANAGE)
-  @Mutation(() => RetryJobPayload, { description: 'Runs a failed job again, or sends a dead letter back to its queue as a new job.' })
+  @Mutation(() => RetryJobPayload, {
+    description: 'Runs a failed job again, or sends a dead letter back to its queue as a new job.',
+  })
   retryJob(@Ctx() ctx: RequestContext, @Arg('queue', () => String) queue: string, @Arg('id', () => ID) id: string) {
     return this.service.retry(ctx, queue, id);
   }

@@ -8,21 +8,44 @@ import { recordAudit } from '../auth';
 import type { JobView } from './job.types';
 import { isUuid } from '../../common/limits';
 
-
 export class JobService {
   constructor(private readonly jobs: JobQueue) {}
 
-  async list(_ctx: RequestContext, args: { queue?: string | null; state?: JobState | null; first?: number | null }): Promise<JobView[]> {
+  async list(
+    _ctx: RequestContext,
+    args: { queue?: string | null; state?: JobState | null; first?: number | null },
+  ): Promise<JobView[]> {
     rejectNul({ queue: args.queue });
-    return (await this.jobs.list({ queue: args.queue, state: args.state, first: pageSize(args.first ?? MAX_PAGE_SIZE) })) as JobView[];
+    return (await this.jobs.list({
+      queue: args.queue,
+      state: args.state,
+      first: pageSize(args.first ?? MAX_PAGE_SIZE),
+    })) as JobView[];
   }
 
   async retry(ctx: RequestContext, queue: string, id: string): Promise<{ job?: JobView; userErrors: UserError[] }> {
     const job = isUuid(id) && !queue.includes('\u0000') ? await this.jobs.get(queue, id) : undefined;
-    if (!job) return { userErrors: [new UserError(ErrorCode.NOT_FOUND, `No job ${JSON.stringify(id).slice(0, 80)} in queue ${JSON.stringify(queue).slice(0, 80)}`, ['id'])] };
+    if (!job)
+      return {
+        userErrors: [
+          new UserError(
+            ErrorCode.NOT_FOUND,
+            `No job ${JSON.stringify(id).slice(0, 80)} in queue ${JSON.stringify(queue).slice(0, 80)}`,
+            ['id'],
+          ),
+        ],
+      };
     const deadLetter = this.jobs.isDeadLetterQueue(queue);
     if (!deadLetter && job.state !== 'failed') {
-      return { userErrors: [new UserError(ErrorCode.INVALID_INPUT, `Only a failed job or a dead letter can be retried; this one is ${job.state}`, ['id'])] };
+      return {
+        userErrors: [
+          new UserError(
+            ErrorCode.INVALID_INPUT,
+            `Only a failed job or a dead letter can be retried; this one is ${job.state}`,
+            ['id'],
+          ),
+        ],
+      };
     }
     const next = await this.jobs.retry(queue, id);
     await ctx.em.transactional(async (em) => recordAudit(em, ctx, 'job.retry', 'job', id, { queue, runsAs: next }));

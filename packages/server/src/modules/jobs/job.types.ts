@@ -13,7 +13,8 @@ export enum JobStateFilter {
 }
 registerEnumType(JobStateFilter, {
   name: 'JobState',
-  description: 'CREATED: queued; RETRY: failed, waiting for its next attempt; ACTIVE: running; FAILED: retries used up. Dead letters are jobs of a `<queue>__dead` queue.',
+  description:
+    'CREATED: queued; RETRY: failed, waiting for its next attempt; ACTIVE: running; FAILED: retries used up. Dead letters are jobs of a `<queue>__dead` queue.',
 });
 
 @ObjectType('Job', { description: 'A background job (pg-boss).' })

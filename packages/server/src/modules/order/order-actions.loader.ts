@@ -25,7 +25,11 @@ const open = new WeakMap<object, Batch>();
  */
 const known = new WeakMap<object, Promise<FulfilmentCounts>>();
 
-export function loadFulfilmentCounts(request: object, em: EntityManager, order: { id: string }): Promise<FulfilmentCounts> {
+export function loadFulfilmentCounts(
+  request: object,
+  em: EntityManager,
+  order: { id: string },
+): Promise<FulfilmentCounts> {
   const cached = known.get(order);
   if (cached) return cached;
   let batch = open.get(request);
@@ -35,7 +39,16 @@ export function loadFulfilmentCounts(request: object, em: EntityManager, order: 
       setImmediate(() => {
         open.delete(request);
         run<FulfilmentCountsRow>(em, fulfilmentCounts([...ids]))
-          .then((rows) => resolve(new Map(rows.map((r) => [r.id, { undeliveredShipments: r.undelivered_shipments, returnableUnits: r.returnable_units }]))))
+          .then((rows) =>
+            resolve(
+              new Map(
+                rows.map((r) => [
+                  r.id,
+                  { undeliveredShipments: r.undelivered_shipments, returnableUnits: r.returnable_units },
+                ]),
+              ),
+            ),
+          )
           .catch(reject);
       });
     });

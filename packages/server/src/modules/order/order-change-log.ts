@@ -23,9 +23,17 @@ export class OrderChangeLog {
    */
   readonly entries: { entry: OrderHistoryEntry; order: Order; writtenBySql: boolean }[] = [];
 
-  constructor(private readonly em: EntityManager, readonly actor: string) {}
+  constructor(
+    private readonly em: EntityManager,
+    readonly actor: string,
+  ) {}
 
-  record(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
+  record(
+    order: Order,
+    type: OrderEventType,
+    message?: string,
+    extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {},
+  ): OrderHistoryEntry {
     const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
     this.entries.push({ entry, order, writtenBySql: false });
     this.em.persist(entry);
@@ -33,7 +41,12 @@ export class OrderChangeLog {
   }
 
   /** A history entry the caller writes itself with SQL, together with its events (orderEventRows). */
-  entry(order: Order, type: OrderEventType, message?: string, extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {}): OrderHistoryEntry {
+  entry(
+    order: Order,
+    type: OrderEventType,
+    message?: string,
+    extra: Partial<Pick<OrderHistoryEntry, 'fromStatus' | 'toStatus' | 'at'>> = {},
+  ): OrderHistoryEntry {
     const entry = new OrderHistoryEntry({ order: ref(order), type, actor: this.actor, message, ...extra });
     this.entries.push({ entry, order, writtenBySql: true });
     return entry;

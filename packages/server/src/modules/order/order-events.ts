@@ -29,14 +29,36 @@ const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType>
 export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent[] {
   if (entry.type === OrderEventType.IMPORTED) return [];
   const payload = {
-    orderId: order.id, number: order.number, channelId: order.channel.id, historyId: entry.id, historyType: entry.type,
-    status: order.status, fromStatus: entry.fromStatus ?? null, toStatus: entry.toStatus ?? null, paymentStatus: order.paymentStatus,
-    total: order.totalAmount, currency: order.currency, message: entry.message ?? null, tags: order.tags,
+    orderId: order.id,
+    number: order.number,
+    channelId: order.channel.id,
+    historyId: entry.id,
+    historyType: entry.type,
+    status: order.status,
+    fromStatus: entry.fromStatus ?? null,
+    toStatus: entry.toStatus ?? null,
+    paymentStatus: order.paymentStatus,
+    total: order.totalAmount,
+    currency: order.currency,
+    message: entry.message ?? null,
+    tags: order.tags,
   };
-  const base = { aggregateType: 'order', aggregateId: order.id, channelId: order.channel.id, actor: entry.actor, occurredAt: entry.at };
+  const base = {
+    aggregateType: 'order',
+    aggregateId: order.id,
+    channelId: order.channel.id,
+    actor: entry.actor,
+    occurredAt: entry.at,
+  };
   const events = [new DomainEvent({ ...base, type: TYPES[entry.type], payload: { ...payload, primary: true } })];
   if (entry.type === OrderEventType.STATUS_CHANGED && entry.toStatus === OrderStatus.CANCELLED) {
-    events.push(new DomainEvent({ ...base, type: 'order.cancelled', payload: { ...payload, primary: false, reason: order.cancelReason ?? null } }));
+    events.push(
+      new DomainEvent({
+        ...base,
+        type: 'order.cancelled',
+        payload: { ...payload, primary: false, reason: order.cancelReason ?? null },
+      }),
+    );
   }
   return events;
 }
@@ -44,7 +66,13 @@ export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent
 /** The same events as rows, for order placement's single SQL statement. */
 export function orderEventRows(entry: OrderHistoryEntry, order: Order): Record<string, unknown>[] {
   return orderEvents(entry, order).map((e) => ({
-    id: e.id, type: e.type, aggregate_type: e.aggregateType, aggregate_id: e.aggregateId, channel_id: e.channelId ?? null,
-    payload: JSON.stringify(e.payload), actor: e.actor, occurred_at: e.occurredAt,
+    id: e.id,
+    type: e.type,
+    aggregate_type: e.aggregateType,
+    aggregate_id: e.aggregateId,
+    channel_id: e.channelId ?? null,
+    payload: JSON.stringify(e.payload),
+    actor: e.actor,
+    occurred_at: e.occurredAt,
   }));
 }

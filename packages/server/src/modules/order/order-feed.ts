@@ -48,7 +48,10 @@ export class OrderFeed {
   }
 
   /** A partner key only ever receives updates of orders in its own channels. */
-  async subscribe(ctx: RequestContext, args: { id?: string | null; channelCode?: string | null; after?: string | null }): Promise<AsyncIterable<OrderUpdatedMessage>> {
+  async subscribe(
+    ctx: RequestContext,
+    args: { id?: string | null; channelCode?: string | null; after?: string | null },
+  ): Promise<AsyncIterable<OrderUpdatedMessage>> {
     rejectNul(args);
     // The subscription's own unit of work (its context is per subscription): the catch-up reads with plain SQL.
     const em = ctx.em;
@@ -57,11 +60,15 @@ export class OrderFeed {
     if (args.id && !isUUID(args.id)) throw new BadRequestError('id is not a valid order id');
     if (args.channelCode) {
       const channel = await em.findOne(Channel, { code: args.channelCode });
-      if (!channel || (scope && !scope.includes(channel.id))) throw new BadRequestError(`Unknown channel ${args.channelCode}`);
+      if (!channel || (scope && !scope.includes(channel.id)))
+        throw new BadRequestError(`Unknown channel ${args.channelCode}`);
       channelId = channel.id;
     }
     const filter: Filter = { orderId: args.id ?? undefined, channelId, scope: scope ? [...scope] : undefined };
-    const matches = (m: OrderUpdatedMessage) => (!filter.orderId || m.orderId === filter.orderId) && (!filter.channelId || m.channelId === filter.channelId) && (!filter.scope || filter.scope.includes(m.channelId));
+    const matches = (m: OrderUpdatedMessage) =>
+      (!filter.orderId || m.orderId === filter.orderId) &&
+      (!filter.channelId || m.channelId === filter.channelId) &&
+      (!filter.scope || filter.scope.includes(m.channelId));
     // Listening starts first. Whatever the stream published before had its position committed
     // before the reads below, so the catch-up reads it (or, without `after`, it is older than the
     // starting position); whatever it publishes from now on arrives live; live updates at or
@@ -84,7 +91,11 @@ export class OrderFeed {
   }
 
   /** The position of the event to resume after; an event outside the key's channels is reported like an unknown one. */
-  private async positionOf(em: RequestContext['em'], id: string, scope: readonly string[] | undefined): Promise<string> {
+  private async positionOf(
+    em: RequestContext['em'],
+    id: string,
+    scope: readonly string[] | undefined,
+  ): Promise<string> {
     const unknown = () => new BadRequestError(`after: no event with id ${JSON.stringify(id).slice(0, 80)}`);
     if (!isUUID(id)) throw unknown();
     let [row] = await run<{ position: string | null; channel_id: string | null }>(em, eventPosition(id));
@@ -153,7 +164,10 @@ class LiveBuffer {
   /** While true (the catch-up is still reading the table), updates are kept without their shared data. */
   behind = true;
 
-  constructor(private readonly hub: UpdateHub, private readonly matches: (m: OrderUpdatedMessage) => boolean) {
+  constructor(
+    private readonly hub: UpdateHub,
+    private readonly matches: (m: OrderUpdatedMessage) => boolean,
+  ) {
     hub.add(this);
   }
 
@@ -180,7 +194,10 @@ class LiveBuffer {
   /** The next live update, or undefined when the stream has ended. */
   async next(): Promise<OrderUpdatedMessage | undefined> {
     while (!this.items.length) {
-      if (this.overflowed) throw new BadRequestError(`More than ${MAX_BUFFERED} updates arrived while this subscription was behind: subscribe again later with after: <the last eventId received>`);
+      if (this.overflowed)
+        throw new BadRequestError(
+          `More than ${MAX_BUFFERED} updates arrived while this subscription was behind: subscribe again later with after: <the last eventId received>`,
+        );
       if (this.ended) return undefined;
       await new Promise<void>((resolve) => (this.wake = resolve));
       this.wake = undefined;
@@ -216,7 +233,13 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
    * @param last the position of the last update sent (or resumed after, or of the stream's end when subscribing without `after`)
    * @param catchUp whether to read the table after `last` first
    */
-  constructor(private readonly em: RequestContext['em'], private last: string, private catchUp: boolean, private readonly filter: Filter, private readonly live: LiveBuffer) {
+  constructor(
+    private readonly em: RequestContext['em'],
+    private last: string,
+    private catchUp: boolean,
+    private readonly filter: Filter,
+    private readonly live: LiveBuffer,
+  ) {
     live.behind = catchUp;
   }
 
@@ -257,8 +280,20 @@ class FeedIterator implements AsyncIterableIterator<OrderUpdatedMessage> {
 
   /** Subscriptions carry one update per order history entry: its primary event. */
   private async readPage() {
-    const rows = await run<{ position: string; id: string; aggregate_id: string; channel_id: string; history_id: string }>(this.em, updatesAfter(this.last, this.filter, CATCH_UP_PAGE));
-    const page = rows.map((r): OrderUpdatedMessage => ({ orderId: r.aggregate_id, channelId: r.channel_id, historyId: r.history_id, eventId: r.id, position: r.position }));
+    const rows = await run<{
+      position: string;
+      id: string;
+      aggregate_id: string;
+      channel_id: string;
+      history_id: string;
+    }>(this.em, updatesAfter(this.last, this.filter, CATCH_UP_PAGE));
+    const page = rows.map((r): OrderUpdatedMessage => ({
+      orderId: r.aggregate_id,
+      channelId: r.channel_id,
+      historyId: r.history_id,
+      eventId: r.id,
+      position: r.position,
+    }));
     new SharedBatch(page); // its data is loaded once for the page, when the first of it is sent
     this.page.push(...page);
     if (page.length) this.last = page[page.length - 1].position;

@@ -5,7 +5,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Order } from './order.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 
-@ObjectType('OrderEvent', { description: 'One entry of an order\'s history.' })
+@ObjectType('OrderEvent', { description: "One entry of an order's history." })
 @Entity({ tableName: 'order_history' })
 @Index({ properties: ['order', 'at'] })
 export class OrderHistoryEntry {
@@ -14,7 +14,13 @@ export class OrderHistoryEntry {
   id: string = randomUUID();
 
   /** Insertion order, so entries written in the same millisecond keep their sequence. */
-  @Property({ type: 'bigint', columnType: 'int8', defaultRaw: "nextval('order_history_seq_seq'::regclass)", hidden: true, ignoreSchemaChanges: ['type', 'extra', 'default'] })
+  @Property({
+    type: 'bigint',
+    columnType: 'int8',
+    defaultRaw: "nextval('order_history_seq_seq'::regclass)",
+    hidden: true,
+    ignoreSchemaChanges: ['type', 'extra', 'default'],
+  })
   seq?: string;
 
   @ManyToOne(() => Order, { ref: true, deleteRule: 'cascade' })
@@ -44,7 +50,15 @@ export class OrderHistoryEntry {
   @Property({ type: 'datetime' })
   at: Date = new Date();
 
-  constructor(props: { order: Ref<Order>; type: OrderEventType; actor: string; fromStatus?: OrderStatus; toStatus?: OrderStatus; message?: string; at?: Date }) {
+  constructor(props: {
+    order: Ref<Order>;
+    type: OrderEventType;
+    actor: string;
+    fromStatus?: OrderStatus;
+    toStatus?: OrderStatus;
+    message?: string;
+    at?: Date;
+  }) {
     Object.assign(this, props);
     if (!props.at) this.at = new Date();
   }

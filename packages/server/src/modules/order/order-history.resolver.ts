@@ -10,12 +10,18 @@ import { OrderHistoryEntry } from './order-history.entity';
 
 @Resolver(() => OrderHistoryEntry)
 export class OrderHistoryResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Payments and refunds read "Payment recorded" / "Refund recorded" without PAYMENT_READ.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Payments and refunds read "Payment recorded" / "Refund recorded" without PAYMENT_READ.',
+  })
   message(@Root() entry: OrderHistoryEntry, @Ctx() ctx: RequestContext): string | null {
     return historyMessageAsSeenBy(viewerOf(ctx.actor), entry.type, entry.message);
   }
 
-  @FieldResolver(() => String, { description: 'Who did it: "user:<email>", "key:<name> (<prefix>)", "rule:<key>" or "system". A partner key sees its own label, "staff" for a user and "partner" for another key.' })
+  @FieldResolver(() => String, {
+    description:
+      'Who did it: "user:<email>", "key:<name> (<prefix>)", "rule:<key>" or "system". A partner key sees its own label, "staff" for a user and "partner" for another key.',
+  })
   actor(@Root() entry: OrderHistoryEntry, @Ctx() ctx: RequestContext): string {
     return actorAsSeenBy(viewerOf(ctx.actor), entry.actor);
   }

@@ -31,5 +31,8 @@ export function nextOrderNumber(): Statement {
 
 /** Moves the order-number sequence past a kept numeric number, so placed orders never collide with it. */
 export function moveOrderNumbersPast(number: string): Statement {
-  return { text: "select setval('order_number_seq', $1::bigint) where $1::bigint > (select last_value from order_number_seq)", values: [number] };
+  return {
+    text: "select setval('order_number_seq', $1::bigint) where $1::bigint > (select last_value from order_number_seq)",
+    values: [number],
+  };
 }

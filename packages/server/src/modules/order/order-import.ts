@@ -17,7 +17,14 @@ import { Warehouse } from '../inventory';
 import { Product } from '../catalog';
 import { Payment, Refund } from '../payment';
 import { Shipment, ShipmentLine, ShipmentStatus } from '../shipment';
-import { channelByCode, lockImportKey, moveOrderNumbersPast, nextOrderNumber, orderByExternalId, orderByNumber } from './order-import.sql';
+import {
+  channelByCode,
+  lockImportKey,
+  moveOrderNumbersPast,
+  nextOrderNumber,
+  orderByExternalId,
+  orderByNumber,
+} from './order-import.sql';
 import { OrderLine } from './order-line.entity';
 import { HOLDABLE, OrderStatus } from './order-state';
 import { actorLabel, OrderResult, OrderTransactions } from './order-transaction';
@@ -25,7 +32,10 @@ import { Address, Order } from './order.entity';
 import type { ImportedOrder } from './order.inputs';
 
 export class OrderImport {
-  constructor(private readonly tx: OrderTransactions, private readonly customers: CustomerService) {}
+  constructor(
+    private readonly tx: OrderTransactions,
+    private readonly customers: CustomerService,
+  ) {}
 
   /**
    * Creates an order from another system at the status it has there, with its lines, payments,
@@ -39,26 +49,42 @@ export class OrderImport {
    * order that exists already is returned as `skipped` and left unchanged. Field paths of
    * userErrors name the import's columns (`["lines", "<i>", "sku"]`, `["shipments"]`, ...).
    */
-  async importOrder(ctx: RequestContext, input: ImportedOrder): Promise<OrderResult & { outcome?: 'created' | 'skipped' }> {
+  async importOrder(
+    ctx: RequestContext,
+    input: ImportedOrder,
+  ): Promise<OrderResult & { outcome?: 'created' | 'skipped' }> {
     let outcome: 'created' | 'skipped' = 'created';
     const result = await this.tx.run(ctx, async (em, changes) => {
       const errors: UserError[] = [];
-      const err = (message: string, field: (string | number)[]) => errors.push(new UserError(ErrorCode.INVALID_INPUT, message, field.map(String)));
+      const err = (message: string, field: (string | number)[]) =>
+        errors.push(new UserError(ErrorCode.INVALID_INPUT, message, field.map(String)));
       const [channel] = await run<{ id: string; code: string; currency: string }>(em, channelByCode(input.channelCode));
-      if (!channel || !inChannelScope(ctx, channel.id)) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['channel']);
-      if (!input.externalId && !input.number) fail(ErrorCode.INVALID_INPUT, 'external_id or number is required (the key that makes a re-run safe)', ['external_id']);
+      if (!channel || !inChannelScope(ctx, channel.id))
+        fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['channel']);
+      if (!input.externalId && !input.number)
+        fail(ErrorCode.INVALID_INPUT, 'external_id or number is required (the key that makes a re-run safe)', [
+          'external_id',
+        ]);
 
-      await run(em, lockImportKey(input.externalId ? `order:${channel.id}:${input.externalId}` : `order-number:${input.number}`));
-      const [existing] = await run<{ id: string }>(em, input.externalId ? orderByExternalId(channel.id, input.externalId) : orderByNumber(input.number!));
+      await run(
+        em,
+        lockImportKey(input.externalId ? `order:${channel.id}:${input.externalId}` : `order-number:${input.number}`),
+      );
+      const [existing] = await run<{ id: string }>(
+        em,
+        input.externalId ? orderByExternalId(channel.id, input.externalId) : orderByNumber(input.number!),
+      );
       if (existing) {
         outcome = 'skipped';
         return em.findOneOrFail(Order, { id: existing.id });
       }
       if (input.number) {
         const [taken] = await run(em, orderByNumber(input.number));
-        if (taken) fail(ErrorCode.CONFLICT, `Order number ${input.number} is already used by another order`, ['number']);
+        if (taken)
+          fail(ErrorCode.CONFLICT, `Order number ${input.number} is already used by another order`, ['number']);
       }
-      if (input.currency && input.currency !== channel.currency) err(`Channel ${channel.code} sells in ${channel.currency}, not ${input.currency}`, ['currency']);
+      if (input.currency && input.currency !== channel.currency)
+        err(`Channel ${channel.code} sells in ${channel.currency}, not ${input.currency}`, ['currency']);
 
       // Lines: known SKUs, each once, shipped and returned quantities within what was ordered.
       const products = await em.find(Product, { sku: { $in: input.lines.map((l) => l.sku) } });
@@ -66,10 +92,21 @@ export class OrderImport {
       const lineBySku = new Map<string, number>();
       input.lines.forEach((l, i) => {
         if (!productBySku.has(l.sku)) err(`Unknown SKU ${l.sku}`, ['lines', i, 'sku']);
-        if (lineBySku.has(l.sku)) err(`${l.sku} is already on line ${lineBySku.get(l.sku)! + 1} of this order`, ['lines', i, 'sku']);
+        if (lineBySku.has(l.sku))
+          err(`${l.sku} is already on line ${lineBySku.get(l.sku)! + 1} of this order`, ['lines', i, 'sku']);
         lineBySku.set(l.sku, i);
-        if (l.quantityShipped > l.quantity) err(`quantity_shipped ${l.quantityShipped} is more than quantity ${l.quantity}`, ['lines', i, 'quantity_shipped']);
-        if (l.quantityReturned > l.quantityShipped) err(`quantity_returned ${l.quantityReturned} is more than quantity_shipped ${l.quantityShipped}`, ['lines', i, 'quantity_returned']);
+        if (l.quantityShipped > l.quantity)
+          err(`quantity_shipped ${l.quantityShipped} is more than quantity ${l.quantity}`, [
+            'lines',
+            i,
+            'quantity_shipped',
+          ]);
+        if (l.quantityReturned > l.quantityShipped)
+          err(`quantity_returned ${l.quantityReturned} is more than quantity_shipped ${l.quantityShipped}`, [
+            'lines',
+            i,
+            'quantity_returned',
+          ]);
       });
 
       // Shipments: known warehouses, lines of this order, adding up to each line's shipped quantity.
@@ -78,7 +115,8 @@ export class OrderImport {
       const shippedBySku = new Map<string, number>();
       input.shipments.forEach((s, i) => {
         if (!warehouseByCode.has(s.warehouse)) err(`shipments[${i}]: unknown warehouse ${s.warehouse}`, ['shipments']);
-        if (s.status === 'DELIVERED' && !s.deliveredAt) err(`shipments[${i}]: a DELIVERED shipment needs deliveredAt`, ['shipments']);
+        if (s.status === 'DELIVERED' && !s.deliveredAt)
+          err(`shipments[${i}]: a DELIVERED shipment needs deliveredAt`, ['shipments']);
         for (const sl of s.lines) {
           if (!lineBySku.has(sl.sku)) err(`shipments[${i}]: ${sl.sku} is not a line of this order`, ['shipments']);
           shippedBySku.set(sl.sku, (shippedBySku.get(sl.sku) ?? 0) + sl.quantity);
@@ -86,7 +124,12 @@ export class OrderImport {
       });
       input.lines.forEach((l, i) => {
         const inShipments = shippedBySku.get(l.sku) ?? 0;
-        if (inShipments !== l.quantityShipped) err(`quantity_shipped is ${l.quantityShipped} but the shipments hold ${inShipments} of ${l.sku}`, ['lines', i, 'quantity_shipped']);
+        if (inShipments !== l.quantityShipped)
+          err(`quantity_shipped is ${l.quantityShipped} but the shipments hold ${inShipments} of ${l.sku}`, [
+            'lines',
+            i,
+            'quantity_shipped',
+          ]);
       });
 
       // The status must be one the order could have reached with these quantities.
@@ -105,17 +148,24 @@ export class OrderImport {
         [OrderStatus.CANCELLED]: [shipped === 0, 'nothing shipped'],
         [OrderStatus.PARTIALLY_SHIPPED]: [shipped > 0 && shipped < ordered, 'some but not all units shipped'],
         [OrderStatus.SHIPPED]: [shipped === ordered, 'every unit shipped'],
-        [OrderStatus.DELIVERED]: [shipped === ordered && input.shipments.every((s) => s.status === 'DELIVERED'), 'every unit shipped and every shipment delivered'],
+        [OrderStatus.DELIVERED]: [
+          shipped === ordered && input.shipments.every((s) => s.status === 'DELIVERED'),
+          'every unit shipped and every shipment delivered',
+        ],
         [OrderStatus.RETURNED]: [shipped === ordered && returned === shipped, 'every unit shipped and returned'],
       };
       const rule = effective ? expectShipped[effective] : undefined;
-      if (rule && !rule[0]) err(`A ${input.status} order has ${rule[1]} (${shipped} of ${ordered} shipped, ${returned} returned)`, ['status']);
+      if (rule && !rule[0])
+        err(`A ${input.status} order has ${rule[1]} (${shipped} of ${ordered} shipped, ${returned} returned)`, [
+          'status',
+        ]);
 
       // Money: totals as stated, payments within the total, refunds within the payments.
       const subtotal = input.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
       const total = subtotal + input.shippingAmount;
       if (!Number.isSafeInteger(total) || total > INT4_MAX) err('Order total is too large', ['total']);
-      if (input.total != null && input.total !== total) err(`total is ${input.total} but lines and shipping add up to ${total}`, ['total']);
+      if (input.total != null && input.total !== total)
+        err(`total is ${input.total} but lines and shipping add up to ${total}`, ['total']);
       const paid = input.payments.reduce((s, p) => s + p.amount, 0);
       const refunded = input.refunds.reduce((s, r) => s + r.amount, 0);
       if (paid > total) err(`payments add up to ${paid}, more than the total ${total}`, ['payments']);
@@ -123,15 +173,28 @@ export class OrderImport {
       if (errors.length) throw new DomainError(errors);
 
       const customer = await this.customers.upsert({ em }, input.customer);
-      if (customer.userErrors.length) throw new DomainError(customer.userErrors.map((e) => new UserError(e.code, e.message, [`customer_${e.field?.[0] ?? 'email'}`])));
-      const [{ number }] = input.number ? [{ number: input.number }] : await run<{ number: string }>(em, nextOrderNumber());
+      if (customer.userErrors.length)
+        throw new DomainError(
+          customer.userErrors.map((e) => new UserError(e.code, e.message, [`customer_${e.field?.[0] ?? 'email'}`])),
+        );
+      const [{ number }] = input.number
+        ? [{ number: input.number }]
+        : await run<{ number: string }>(em, nextOrderNumber());
       // A kept numeric number moves the sequence past it, so placed orders never collide with it.
       if (input.number && /^\d{1,15}$/.test(input.number)) await run(em, moveOrderNumbersPast(input.number));
 
       const order = new Order({
-        number, channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: em.getReference(Customer, customer.id!, { wrapped: true }),
-        currency: channel.currency, shippingAddress: Object.assign(new Address(), { ...input.shippingAddress, country: input.shippingAddress.country.toUpperCase() }),
-        externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
+        number,
+        channel: em.getReference(Channel, channel.id, { wrapped: true }),
+        customer: em.getReference(Customer, customer.id!, { wrapped: true }),
+        currency: channel.currency,
+        shippingAddress: Object.assign(new Address(), {
+          ...input.shippingAddress,
+          country: input.shippingAddress.country.toUpperCase(),
+        }),
+        externalId: input.externalId,
+        note: input.note,
+        shippingAmount: input.shippingAmount,
       });
       order.placedAt = input.placedAt;
       order.setTotals(subtotal);
@@ -143,8 +206,14 @@ export class OrderImport {
       const lines = input.lines.map((l, i) => {
         const product = productBySku.get(l.sku)!;
         const line = new OrderLine({
-          order: ref(order), lineNo: i + 1, product: ref(product), sku: l.sku, name: l.name || product.name,
-          quantity: l.quantity, unitPriceAmount: l.unitPrice, currency: channel.currency,
+          order: ref(order),
+          lineNo: i + 1,
+          product: ref(product),
+          sku: l.sku,
+          name: l.name || product.name,
+          quantity: l.quantity,
+          unitPriceAmount: l.unitPrice,
+          currency: channel.currency,
         });
         line.quantityShipped = l.quantityShipped;
         line.quantityReturned = l.quantityReturned;
@@ -157,7 +226,13 @@ export class OrderImport {
       const allocations = new Map<string, StockAllocation>();
       for (const s of input.shipments) {
         const warehouse = warehouseByCode.get(s.warehouse)!;
-        const shipment = new Shipment({ order: ref(order), warehouse: ref(warehouse), carrier: s.carrier, trackingNumber: s.trackingNumber, shippedAt: s.shippedAt });
+        const shipment = new Shipment({
+          order: ref(order),
+          warehouse: ref(warehouse),
+          carrier: s.carrier,
+          trackingNumber: s.trackingNumber,
+          shippedAt: s.shippedAt,
+        });
         shipment.status = s.status === 'DELIVERED' ? ShipmentStatus.DELIVERED : ShipmentStatus.SHIPPED;
         shipment.deliveredAt = s.deliveredAt;
         em.persist(shipment);
@@ -187,14 +262,38 @@ export class OrderImport {
       }
 
       for (const p of input.payments) {
-        em.persist(new Payment({ order: ref(order), amountMinor: p.amount, currency: channel.currency, method: p.method, reference: p.reference, recordedBy: p.recordedBy || actorLabel(ctx), createdAt: p.at }));
+        em.persist(
+          new Payment({
+            order: ref(order),
+            amountMinor: p.amount,
+            currency: channel.currency,
+            method: p.method,
+            reference: p.reference,
+            recordedBy: p.recordedBy || actorLabel(ctx),
+            createdAt: p.at,
+          }),
+        );
         order.applyPayment(p.amount, 0);
       }
       for (const r of input.refunds) {
-        em.persist(new Refund({ order: ref(order), amountMinor: r.amount, currency: channel.currency, reason: r.reason, recordedBy: r.recordedBy || actorLabel(ctx), createdAt: r.at }));
+        em.persist(
+          new Refund({
+            order: ref(order),
+            amountMinor: r.amount,
+            currency: channel.currency,
+            reason: r.reason,
+            recordedBy: r.recordedBy || actorLabel(ctx),
+            createdAt: r.at,
+          }),
+        );
         order.applyPayment(0, r.amount);
       }
-      changes.imported(order, input.status, `Imported with status ${input.status}${input.externalId ? ` (external id ${input.externalId})` : ''}`, input.placedAt);
+      changes.imported(
+        order,
+        input.status,
+        `Imported with status ${input.status}${input.externalId ? ` (external id ${input.externalId})` : ''}`,
+        input.placedAt,
+      );
       await em.flush();
       return order;
     });

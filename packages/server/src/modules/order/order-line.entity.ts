@@ -9,7 +9,11 @@ import type { StockAllocation } from '../inventory/stock-allocation.entity';
 
 @ObjectType({ description: 'One SKU on an order.' })
 @Entity({ tableName: 'order_line' })
-@Check({ name: 'order_line_quantities_check', expression: '(quantity > 0) AND ((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))' })
+@Check({
+  name: 'order_line_quantities_check',
+  expression:
+    '(quantity > 0) AND ((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))',
+})
 export class OrderLine {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -53,7 +57,16 @@ export class OrderLine {
   @OneToMany('StockAllocation', 'orderLine', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
   allocations = new Collection<StockAllocation>(this);
 
-  constructor(props: { order: Ref<Order>; lineNo: number; product: Ref<Product>; sku: string; name: string; quantity: number; unitPriceAmount: number; currency: string }) {
+  constructor(props: {
+    order: Ref<Order>;
+    lineNo: number;
+    product: Ref<Product>;
+    sku: string;
+    name: string;
+    quantity: number;
+    unitPriceAmount: number;
+    currency: string;
+  }) {
     Object.assign(this, props);
   }
 

@@ -8,7 +8,9 @@ import { OrderLine } from './order-line.entity';
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
-  @FieldResolver(() => [StockAllocation], { description: 'Where the units of this line are reserved or were shipped from.' })
+  @FieldResolver(() => [StockAllocation], {
+    description: 'Where the units of this line are reserved or were shipped from.',
+  })
   allocations(@Root() line: OrderLine) {
     return itemsOf(line.allocations);
   }

@@ -50,9 +50,17 @@ export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c)
  * id: its index; customers: trigram indexes, then their orders by customer) rather than one OR,
  * which PostgreSQL can only answer by testing every order.
  */
-export function orderSearch(term: string, searchCustomers: boolean, shape: SearchShape = 'narrow', customerIds?: string[]): Condition {
+export function orderSearch(
+  term: string,
+  searchCustomers: boolean,
+  shape: SearchShape = 'narrow',
+  customerIds?: string[],
+): Condition {
   if (!searchCustomers) {
-    return { text: `o.id in (select id from "order" where number = ? union all select id from "order" where external_id = ?)`, values: [term, term] };
+    return {
+      text: `o.id in (select id from "order" where number = ? union all select id from "order" where external_id = ?)`,
+      values: [term, term],
+    };
   }
   const like = containsPattern(term);
   if (shape === 'broad') {
@@ -111,8 +119,13 @@ export function searchBreadth(term: string, pageRows: number): Condition {
 }
 
 /** The shape searchBreadth's answer calls for, with the customers for the narrow one. */
-export function searchPlan(r: { ids: string[]; threshold: number }): { searchShape: SearchShape; searchCustomerIds?: string[] } {
-  return r.threshold > 0 && r.ids.length > r.threshold ? { searchShape: 'broad' } : { searchShape: 'narrow', searchCustomerIds: r.ids };
+export function searchPlan(r: { ids: string[]; threshold: number }): {
+  searchShape: SearchShape;
+  searchCustomerIds?: string[];
+} {
+  return r.threshold > 0 && r.ids.length > r.threshold
+    ? { searchShape: 'broad' }
+    : { searchShape: 'narrow', searchCustomerIds: r.ids };
 }
 
 /** The conditions of a filter; none for an empty one. */
@@ -122,8 +135,14 @@ export function orderListConditions(f: ListFilter): Condition[] {
   if (f.status?.length === 1) c.push({ text: 'o.status = ?', values: [f.status[0]] });
   else if (f.status?.length) c.push({ text: `o.status in (${marks(f.status.length)})`, values: [...f.status] });
   // The channel's id first (a one-row lookup), so that the (channel, placed_at) index orders the page.
-  if (f.channelCode) c.push({ text: 'o.channel_id = (select id from channel where code = ?)', values: [f.channelCode] });
-  if (f.channelIds) c.push(f.channelIds.length ? { text: `o.channel_id in (${marks(f.channelIds.length)})`, values: [...f.channelIds] } : { text: 'false', values: [] });
+  if (f.channelCode)
+    c.push({ text: 'o.channel_id = (select id from channel where code = ?)', values: [f.channelCode] });
+  if (f.channelIds)
+    c.push(
+      f.channelIds.length
+        ? { text: `o.channel_id in (${marks(f.channelIds.length)})`, values: [...f.channelIds] }
+        : { text: 'false', values: [] },
+    );
   if (f.placedFrom) c.push({ text: 'o.placed_at >= ?', values: [f.placedFrom] });
   if (f.placedTo) c.push({ text: 'o.placed_at < ?', values: [f.placedTo] });
   if (f.tag) c.push({ text: '? = any(o.tags)', values: [f.tag] });
@@ -139,7 +158,10 @@ const where = (conditions: Condition[]) => ({
 /** How many orders match, counting at most `cap` (the answer is then `cap`: "at least"). */
 export function cappedOrderCount(conditions: Condition[], cap: number): Condition {
   const w = where(conditions);
-  return { text: `select count(*)::int as n from (select 1 from "order" o ${w.text} limit ?) x`, values: [...w.values, cap] };
+  return {
+    text: `select count(*)::int as n from (select 1 from "order" o ${w.text} limit ?) x`,
+    values: [...w.values, cap],
+  };
 }
 
 /** Every matching order counted (no cap). */

@@ -56,16 +56,56 @@ export function readProductsAndLockStock(skus: string[]): Statement {
   };
 }
 
-export interface ProductRow { id: string; sku: string; name: string; price_amount: number; currency: string; allow_backorder: boolean }
-export interface StockRow { id: string; product_id: string; warehouse_id: string; on_hand: number; reserved: number; priority: number; code: string }
+export interface ProductRow {
+  id: string;
+  sku: string;
+  name: string;
+  price_amount: number;
+  currency: string;
+  allow_backorder: boolean;
+}
+export interface StockRow {
+  id: string;
+  product_id: string;
+  warehouse_id: string;
+  on_hand: number;
+  reserved: number;
+  priority: number;
+  code: string;
+}
 
 /** Splits the rows of readProductsAndLockStock into products and locked stock rows. */
-export function splitProductsAndStock(rows: (ProductRow & { stock_id: string | null; warehouse_id: string | null; on_hand: number | null; reserved: number | null; priority: number | null; code: string | null })[]) {
+export function splitProductsAndStock(
+  rows: (ProductRow & {
+    stock_id: string | null;
+    warehouse_id: string | null;
+    on_hand: number | null;
+    reserved: number | null;
+    priority: number | null;
+    code: string | null;
+  })[],
+) {
   const products = new Map<string, ProductRow>();
   const stock: StockRow[] = [];
   for (const r of rows) {
-    products.set(r.id, { id: r.id, sku: r.sku, name: r.name, price_amount: r.price_amount, currency: r.currency, allow_backorder: r.allow_backorder });
-    if (r.stock_id) stock.push({ id: r.stock_id, product_id: r.id, warehouse_id: r.warehouse_id!, on_hand: r.on_hand!, reserved: r.reserved!, priority: r.priority!, code: r.code! });
+    products.set(r.id, {
+      id: r.id,
+      sku: r.sku,
+      name: r.name,
+      price_amount: r.price_amount,
+      currency: r.currency,
+      allow_backorder: r.allow_backorder,
+    });
+    if (r.stock_id)
+      stock.push({
+        id: r.stock_id,
+        product_id: r.id,
+        warehouse_id: r.warehouse_id!,
+        on_hand: r.on_hand!,
+        reserved: r.reserved!,
+        priority: r.priority!,
+        code: r.code!,
+      });
   }
   return { products: [...products.values()], stock };
 }
@@ -100,15 +140,22 @@ export function writePlacement(w: PlacementWrite): Statement {
   const p = new Params();
   const ctes: string[] = [];
   ctes.push(`c as (${customerUpsertSql(p.add(w.customer.email), p.add(w.customer.name ?? null))})`);
-  ctes.push(`o as (${insert(p, 'order', [w.order], { number: "nextval('order_number_seq')::text", customer_id: '(select id from c)' })} returning number, customer_id)`);
+  ctes.push(
+    `o as (${insert(p, 'order', [w.order], { number: "nextval('order_number_seq')::text", customer_id: '(select id from c)' })} returning number, customer_id)`,
+  );
   ctes.push(`l as (${insert(p, 'order_line', w.lines)})`);
   if (w.allocations.length) ctes.push(`a as (${insert(p, 'stock_allocation', w.allocations)})`);
   ctes.push(`h as (${insert(p, 'order_history', w.history)})`);
   if (w.events.length) {
     // The payload gets the order number, which only the sequence (in CTE o) knows.
-    const rows = w.events.map((e) => `(${p.add(e.id)}::uuid, ${p.add(e.type)}, ${p.add(e.aggregate_type)}, ${p.add(e.aggregate_id)}::uuid, ${p.add(e.channel_id)}::uuid, `
-      + `${p.add(e.payload)}::jsonb || jsonb_build_object('number', (select number from o)), ${p.add(e.actor)}, ${p.add(e.occurred_at)}::timestamptz)`);
-    ctes.push(`e as (insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at) values ${rows.join(', ')})`);
+    const rows = w.events.map(
+      (e) =>
+        `(${p.add(e.id)}::uuid, ${p.add(e.type)}, ${p.add(e.aggregate_type)}, ${p.add(e.aggregate_id)}::uuid, ${p.add(e.channel_id)}::uuid, ` +
+        `${p.add(e.payload)}::jsonb || jsonb_build_object('number', (select number from o)), ${p.add(e.actor)}, ${p.add(e.occurred_at)}::timestamptz)`,
+    );
+    ctes.push(
+      `e as (insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at) values ${rows.join(', ')})`,
+    );
   }
   if (w.stock.length) {
     ctes.push(`s as (update stock_level st set reserved = v.reserved, updated_at = now()

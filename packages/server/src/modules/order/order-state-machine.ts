@@ -99,16 +99,20 @@ interface ActionRule {
 }
 
 const transition = (message: string) => ({ code: ErrorCode.INVALID_TRANSITION, message });
-const plain = (a: OrderAction) => POSITIONS.filter((p) => !p.startsWith('ON_HOLD') && (ORDER_PROCESS[p] as readonly OrderAction[]).includes(a));
+const plain = (a: OrderAction) =>
+  POSITIONS.filter((p) => !p.startsWith('ON_HOLD') && (ORDER_PROCESS[p] as readonly OrderAction[]).includes(a));
 
 export const ACTION_RULES: Record<OrderAction, ActionRule> = {
   [A.CONFIRM]: {
     permission: Permission.ORDER_UPDATE,
     leadsTo: () => [S.CONFIRMED],
     // A hold is left by releasing it (back to where it was) or cancelling, never by confirming past it.
-    refused: (o) => transition(o.status === S.ON_HOLD
-      ? `Order ${o.number} is ON_HOLD; release the hold first`
-      : `Order ${o.number} cannot go from ${o.status} to CONFIRMED`),
+    refused: (o) =>
+      transition(
+        o.status === S.ON_HOLD
+          ? `Order ${o.number} is ON_HOLD; release the hold first`
+          : `Order ${o.number} cannot go from ${o.status} to CONFIRMED`,
+      ),
   },
   [A.HOLD]: {
     permission: Permission.ORDER_HOLD,
@@ -124,16 +128,22 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
     permission: Permission.ORDER_CANCEL,
     alsoNeeds: (o) => (o.paidAmount - o.refundedAmount > 0 ? Permission.ORDER_CANCEL_PAID : undefined),
     leadsTo: () => [S.CANCELLED],
-    refused: (o) => transition(o.status === S.ON_HOLD
-      ? `Order ${o.number} cannot be cancelled from ON_HOLD: it was ${o.statusBeforeHold} before the hold`
-      : `Order ${o.number} cannot be cancelled from ${o.status}`),
+    refused: (o) =>
+      transition(
+        o.status === S.ON_HOLD
+          ? `Order ${o.number} cannot be cancelled from ON_HOLD: it was ${o.statusBeforeHold} before the hold`
+          : `Order ${o.number} cannot be cancelled from ${o.status}`,
+      ),
   },
   [A.RECORD_PAYMENT]: {
     permission: Permission.PAYMENT_RECORD,
     leadsTo: () => [],
     needs: (o) => o.totalAmount - o.paidAmount > 0,
     needsInWords: 'an amount due',
-    refused: (o) => ({ code: ErrorCode.CONFLICT, message: `Order ${o.number} is ${o.status}; it takes no more payments` }),
+    refused: (o) => ({
+      code: ErrorCode.CONFLICT,
+      message: `Order ${o.number} is ${o.status}; it takes no more payments`,
+    }),
   },
   [A.REFUND]: {
     permission: Permission.PAYMENT_REFUND,
@@ -145,7 +155,10 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
   [A.CREATE_SHIPMENT]: {
     permission: Permission.SHIPMENT_CREATE,
     leadsTo: () => [S.PARTIALLY_SHIPPED, S.SHIPPED],
-    refused: (o) => transition(`Order ${o.number} is ${o.status}; shipments can only be created when it is ${plain(A.CREATE_SHIPMENT).join(' or ')}`),
+    refused: (o) =>
+      transition(
+        `Order ${o.number} is ${o.status}; shipments can only be created when it is ${plain(A.CREATE_SHIPMENT).join(' or ')}`,
+      ),
   },
   [A.MARK_DELIVERED]: {
     permission: Permission.SHIPMENT_UPDATE,
@@ -172,7 +185,9 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
 export const ALLOCATABLE: readonly OrderStatus[] = OPEN_STATUSES;
 
 export function allocationRefusal(o: Where): { code: ErrorCode; message: string } | undefined {
-  return ALLOCATABLE.includes(o.status) ? undefined : transition(`Order ${o.number} is ${o.status}: nothing to allocate`);
+  return ALLOCATABLE.includes(o.status)
+    ? undefined
+    : transition(`Order ${o.number} is ${o.status}: nothing to allocate`);
 }
 
 /** Where the order is, for the rules: its status, or for a held order, the status it was held from too. */

@@ -23,9 +23,19 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
   // placed, stock reserved, waiting for review or payment
   [OrderStatus.PENDING]: [OrderStatus.CONFIRMED, OrderStatus.ON_HOLD, OrderStatus.CANCELLED],
   // parked for review; release returns to the status before the hold
-  [OrderStatus.ON_HOLD]: [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.CANCELLED],
+  [OrderStatus.ON_HOLD]: [
+    OrderStatus.PENDING,
+    OrderStatus.CONFIRMED,
+    OrderStatus.PARTIALLY_SHIPPED,
+    OrderStatus.CANCELLED,
+  ],
   // released for fulfilment
-  [OrderStatus.CONFIRMED]: [OrderStatus.ON_HOLD, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED, OrderStatus.CANCELLED],
+  [OrderStatus.CONFIRMED]: [
+    OrderStatus.ON_HOLD,
+    OrderStatus.PARTIALLY_SHIPPED,
+    OrderStatus.SHIPPED,
+    OrderStatus.CANCELLED,
+  ],
   // some units shipped, the rest still reserved
   [OrderStatus.PARTIALLY_SHIPPED]: [OrderStatus.ON_HOLD, OrderStatus.SHIPPED],
   // every unit shipped
@@ -42,7 +52,12 @@ export const ORDER_TRANSITIONS: TransitionTable<OrderStatus> = {
 export const HOLDABLE = [OrderStatus.PENDING, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
 
 /** Open orders: not finished, with units still to ship (their stock is reserved or wanted). */
-export const OPEN_STATUSES: readonly OrderStatus[] = [OrderStatus.PENDING, OrderStatus.ON_HOLD, OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  OrderStatus.PENDING,
+  OrderStatus.ON_HOLD,
+  OrderStatus.CONFIRMED,
+  OrderStatus.PARTIALLY_SHIPPED,
+];
 
 /** Released for fulfilment: units may ship from these. */
 export const FULFILLABLE_STATUSES: readonly OrderStatus[] = [OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED];
@@ -52,10 +67,12 @@ export const FULFILLABLE_STATUSES: readonly OrderStatus[] = [OrderStatus.CONFIRM
  * from the same constants as the code. Only enum values reach it, never input.
  */
 export function sqlStatusList(statuses: readonly OrderStatus[]): string {
-  return statuses.map((s) => {
-    if (!Object.values(OrderStatus).includes(s)) throw new Error(`not an order status: ${String(s)}`);
-    return `'${s}'`;
-  }).join(', ');
+  return statuses
+    .map((s) => {
+      if (!Object.values(OrderStatus).includes(s)) throw new Error(`not an order status: ${String(s)}`);
+      return `'${s}'`;
+    })
+    .join(', ');
 }
 
 export enum PaymentStatus {
@@ -65,7 +82,10 @@ export enum PaymentStatus {
   PARTIALLY_REFUNDED = 'PARTIALLY_REFUNDED',
   REFUNDED = 'REFUNDED',
 }
-registerEnumType(PaymentStatus, { name: 'PaymentStatus', description: 'Derived from the payments and refunds of an order.' });
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'Derived from the payments and refunds of an order.',
+});
 
 /** Payment status is derived, never set: from the order total, what was paid and what was refunded. */
 export function derivePaymentStatus(total: number, paid: number, refunded: number): PaymentStatus {

@@ -24,7 +24,10 @@ export function actorLabel(ctx: RequestContext): string {
 }
 
 export class OrderTransactions {
-  async run(ctx: RequestContext, work: (em: EntityManager, changes: OrderChangeLog) => Promise<Order>): Promise<OrderResult> {
+  async run(
+    ctx: RequestContext,
+    work: (em: EntityManager, changes: OrderChangeLog) => Promise<Order>,
+  ): Promise<OrderResult> {
     return runMutation(ctx, 'order', async (em) => {
       const changes = new OrderChangeLog(em, actorLabel(ctx));
       const result = await work(em, changes);
@@ -44,10 +47,17 @@ export class OrderTransactions {
    * are serialised. An order outside the caller's channels (`scope`, see common/access.ts) is
    * NOT_FOUND, exactly as one that does not exist.
    */
-  async lock(em: EntityManager, id: string, field: string[] = ['id'], scope?: readonly string[], notFound?: string): Promise<Order> {
+  async lock(
+    em: EntityManager,
+    id: string,
+    field: string[] = ['id'],
+    scope?: readonly string[],
+    notFound?: string,
+  ): Promise<Order> {
     const where = scope ? { id, channel: { $in: [...scope] } } : { id };
     const order = isUUID(id) ? await em.findOne(Order, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!order) return fail(ErrorCode.NOT_FOUND, notFound ?? `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
+    if (!order)
+      return fail(ErrorCode.NOT_FOUND, notFound ?? `No order with id ${JSON.stringify(id).slice(0, 80)}`, field);
     return order;
   }
 }

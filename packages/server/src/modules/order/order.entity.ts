@@ -4,7 +4,19 @@
  * order-state-machine.ts allowed the action.
  */
 import {
-  ArrayType, Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Ref, Unique,
+  ArrayType,
+  Collection,
+  Embeddable,
+  Embedded,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  Ref,
+  Unique,
 } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
@@ -71,7 +83,10 @@ export class Order {
   @ManyToOne(() => Channel, { ref: true })
   channel: Ref<Channel>;
 
-  @Field(() => String, { nullable: true, description: "The order's id in the sales channel; placeOrder is idempotent on (channel, externalId)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The order's id in the sales channel; placeOrder is idempotent on (channel, externalId).",
+  })
   @Property({ type: 'string', length: 128, nullable: true })
   externalId?: string;
 
@@ -157,8 +172,14 @@ export class Order {
   history = new Collection<OrderHistoryEntry>(this);
 
   constructor(props: {
-    number: string; channel: Ref<Channel>; customer: Ref<Customer>; currency: string;
-    shippingAddress: Address; externalId?: string; note?: string; shippingAmount?: number;
+    number: string;
+    channel: Ref<Channel>;
+    customer: Ref<Customer>;
+    currency: string;
+    shippingAddress: Address;
+    externalId?: string;
+    note?: string;
+    shippingAmount?: number;
   }) {
     this.number = props.number;
     this.channel = props.channel;
@@ -218,5 +239,3 @@ export class Order {
     return new Money(this.balanceDue, this.currency);
   }
 }
-
-

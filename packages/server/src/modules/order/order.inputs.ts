@@ -1,6 +1,15 @@
 /** Inputs of the order use cases, validated with class-validator before anything is written. */
 import {
-  ArrayMaxSize, ArrayMinSize, IsEmail, IsISO31661Alpha2, IsOptional, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsISO31661Alpha2,
+  IsOptional,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderStatus } from './order-state';
@@ -58,7 +67,10 @@ export class OrderLineInput {
   @Max(1_000_000)
   quantity: number;
 
-  @Field(() => Int, { nullable: true, description: "Unit price in minor units of the channel's currency; defaults to the product price." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Unit price in minor units of the channel's currency; defaults to the product price.",
+  })
   @IsOptional()
   @Min(0)
   @Max(1_000_000_000)
@@ -71,7 +83,11 @@ export class PlaceOrderInput {
   @Length(1, 64)
   channelCode: string;
 
-  @Field(() => String, { nullable: true, description: "The order's id in the sales channel. Placing the same (channelCode, externalId) again returns the first order." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The order's id in the sales channel. Placing the same (channelCode, externalId) again returns the first order.",
+  })
   @IsOptional()
   @Length(1, 128)
   externalId?: string;
@@ -109,7 +125,10 @@ export enum OrderSort {
   TOTAL_DESC = 'TOTAL_DESC',
   TOTAL_ASC = 'TOTAL_ASC',
 }
-registerEnumType(OrderSort, { name: 'OrderSort', description: 'Order of the orders list; ties are broken by id, so cursors stay stable.' });
+registerEnumType(OrderSort, {
+  name: 'OrderSort',
+  description: 'Order of the orders list; ties are broken by id, so cursors stay stable.',
+});
 
 @InputType()
 export class OrderFilter {
@@ -119,7 +138,11 @@ export class OrderFilter {
   @Field(() => String, { nullable: true })
   channelCode?: string;
 
-  @Field(() => String, { nullable: true, description: 'Order number or external id (exactly), or part of the customer e-mail or name (with CUSTOMER_READ only).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Order number or external id (exactly), or part of the customer e-mail or name (with CUSTOMER_READ only).',
+  })
   search?: string;
 
   @Field(() => Date, { nullable: true })
@@ -155,8 +178,23 @@ export interface ImportedOrder {
   note?: string;
   /** Checked against lines + shipping when given. */
   total?: number;
-  lines: { sku: string; name?: string; quantity: number; unitPrice: number; quantityShipped: number; quantityReturned: number }[];
+  lines: {
+    sku: string;
+    name?: string;
+    quantity: number;
+    unitPrice: number;
+    quantityShipped: number;
+    quantityReturned: number;
+  }[];
   payments: { amount: number; method: string; reference?: string; recordedBy?: string; at: Date }[];
   refunds: { amount: number; reason?: string; recordedBy?: string; at: Date }[];
-  shipments: { warehouse: string; status: 'SHIPPED' | 'DELIVERED'; carrier?: string; trackingNumber?: string; shippedAt: Date; deliveredAt?: Date; lines: { sku: string; quantity: number }[] }[];
+  shipments: {
+    warehouse: string;
+    status: 'SHIPPED' | 'DELIVERED';
+    carrier?: string;
+    trackingNumber?: string;
+    shippedAt: Date;
+    deliveredAt?: Date;
+    lines: { sku: string; quantity: number }[];
+  }[];
 }

@@ -1,4 +1,19 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { Permission } from '../auth';
 import { can, demand } from '../../common/access';
 import type { RequestContext } from '../../common/context';
@@ -31,7 +46,11 @@ class OrderUpdatedArgs {
   @Field(() => String, { nullable: true, description: 'Follow every order of a channel.' })
   channelCode?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Resume after this event (the eventId of the last update received): every later update is sent first, then live ones, none missed, none twice.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Resume after this event (the eventId of the last update received): every later update is sent first, then live ones, none missed, none twice.',
+  })
   after?: string;
 }
 
@@ -41,7 +60,11 @@ export class OrderResolver {
 
   @Authorized(Permission.ORDER_READ)
   @Query(() => Order, { nullable: true, description: 'One order, by id or by number.' })
-  order(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { nullable: true }) id?: string, @Arg('number', () => String, { nullable: true }) number?: string) {
+  order(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('number', () => String, { nullable: true }) number?: string,
+  ) {
     return this.service.findOne(ctx, { id, number });
   }
 
@@ -58,7 +81,9 @@ export class OrderResolver {
   }
 
   @Authorized(Permission.ORDER_PLACE)
-  @Mutation(() => OrderPayload, { description: 'Places an order and reserves its stock. Idempotent on (channelCode, externalId).' })
+  @Mutation(() => OrderPayload, {
+    description: 'Places an order and reserves its stock. Idempotent on (channelCode, externalId).',
+  })
   placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput) {
     return this.service.placeOrder(ctx, input);
   }
@@ -82,8 +107,14 @@ export class OrderResolver {
   }
 
   @Authorized(Permission.ORDER_CANCEL)
-  @Mutation(() => OrderPayload, { description: 'Cancels an order that has not shipped and releases its reserved stock.' })
-  cancelOrder(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('reason', () => String, { nullable: true }) reason?: string) {
+  @Mutation(() => OrderPayload, {
+    description: 'Cancels an order that has not shipped and releases its reserved stock.',
+  })
+  cancelOrder(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ) {
     return this.service.cancelOrder(ctx, id, reason);
   }
 
@@ -94,7 +125,9 @@ export class OrderResolver {
   }
 
   @Authorized(Permission.ORDER_NOTE)
-  @Mutation(() => OrderPayload, { description: 'Adds a tag (lower case letters, digits, - and _); adding one the order has changes nothing.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Adds a tag (lower case letters, digits, - and _); adding one the order has changes nothing.',
+  })
   addOrderTag(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('tag', () => String) tag: string) {
     return this.service.addOrderTag(ctx, id, tag);
   }
@@ -107,7 +140,8 @@ export class OrderResolver {
 
   @Authorized(Permission.ORDER_READ)
   @Subscription(() => OrderUpdate, {
-    description: 'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given; `after` catches up from the stream first.',
+    description:
+      'Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given; `after` catches up from the stream first.',
     subscribe: async ({ args, context }) => {
       const ctx = context as GqlContext;
       // @Authorized runs per event; the subscription itself is checked here, when it starts.
@@ -116,7 +150,11 @@ export class OrderResolver {
       return ctx.orderFeed.subscribe(ctx, args);
     },
   })
-  orderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs): Promise<OrderUpdate> {
+  orderUpdated(
+    @Root() message: OrderUpdatedMessage,
+    @Ctx() ctx: RequestContext,
+    @Args(() => OrderUpdatedArgs) _args: OrderUpdatedArgs,
+  ): Promise<OrderUpdate> {
     // Loaded once per batch of updates for every subscriber of this process (fresh, after commit);
     // the fields below redact it per subscriber.
     return loadOrderUpdate(ctx.em, message);
@@ -169,12 +207,18 @@ export class OrderResolver {
     return itemsOf(order.history);
   }
 
-  @FieldResolver(() => [OrderStatus], { description: 'Statuses the order may move to next by some action, whoever takes it (a held order: back to the status before the hold, or CANCELLED if nothing has shipped).' })
+  @FieldResolver(() => [OrderStatus], {
+    description:
+      'Statuses the order may move to next by some action, whoever takes it (a held order: back to the status before the hold, or CANCELLED if nothing has shipped).',
+  })
   nextStatuses(@Root() order: Order): readonly OrderStatus[] {
     return nextStatuses(order);
   }
 
-  @FieldResolver(() => [OrderAction], { description: 'What the caller can do to the order now: allowed in its status, permitted to the caller, and with something to act on (an amount due, a shipment on its way, units to return).' })
+  @FieldResolver(() => [OrderAction], {
+    description:
+      'What the caller can do to the order now: allowed in its status, permitted to the caller, and with something to act on (an amount due, a shipment on its way, units to return).',
+  })
   availableActions(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderAction[]> {
     return this.service.availableActions(ctx, order);
   }

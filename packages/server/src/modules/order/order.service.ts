@@ -5,7 +5,17 @@
 import { rejectNul } from '../../common/query-args';
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { arrayMaxSize, arrayMinSize, isEmail, isISO31661Alpha2, isUUID, length, max, maxLength, min } from 'class-validator';
+import {
+  arrayMaxSize,
+  arrayMinSize,
+  isEmail,
+  isISO31661Alpha2,
+  isUUID,
+  length,
+  max,
+  maxLength,
+  min,
+} from 'class-validator';
 import { can, channelScope, inChannelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, ForbiddenError, UserError } from '../../common/errors';
@@ -16,8 +26,23 @@ import { nulCharacterErrors, validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
 import { run, sql, SqlTransaction, transaction } from '../../common/sql';
 import { channelWithCode } from '../channel';
-import { lockExternalId, orderWithExternalId, readProductsAndLockStock, splitProductsAndStock, writePlacement } from './order-placement.sql';
-import { cappedOrderCount, Condition, estimatedOrderCount, exactOrderCount, ListFilter, orderListConditions, searchBreadth, searchPlan } from './order-list.sql';
+import {
+  lockExternalId,
+  orderWithExternalId,
+  readProductsAndLockStock,
+  splitProductsAndStock,
+  writePlacement,
+} from './order-placement.sql';
+import {
+  cappedOrderCount,
+  Condition,
+  estimatedOrderCount,
+  exactOrderCount,
+  ListFilter,
+  orderListConditions,
+  searchBreadth,
+  searchPlan,
+} from './order-list.sql';
 import { Product } from '../catalog';
 import { Channel } from '../channel';
 import { Customer } from '../customer';
@@ -25,7 +50,15 @@ import { InventoryService } from '../inventory';
 import { orderEventRows } from './order-events';
 import { OrderLine } from './order-line.entity';
 import { OrderEventType, OrderStatus } from './order-state';
-import { ACTION_RULES, allocationRefusal, availableActions, checkAllowed, OrderAction, permittedActions, releaseTarget } from './order-state-machine';
+import {
+  ACTION_RULES,
+  allocationRefusal,
+  availableActions,
+  checkAllowed,
+  OrderAction,
+  permittedActions,
+  releaseTarget,
+} from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
 import { AddressInput, CustomerInput, OrderFilter, OrderLineInput, OrderSort, PlaceOrderInput } from './order.inputs';
@@ -36,12 +69,51 @@ import { replicaEm } from '../../common/read-replica';
 import { INT4_MAX } from '../../common/limits';
 
 /** How each sort orders the list and what its cursors hold (the sort key, then the id). */
-const ORDER_SORTS: Record<OrderSort, { column: string; prop: 'placedAt' | 'updatedAt' | 'totalAmount'; dir: 'asc' | 'desc'; key: (o: Order) => string | number; parse: (v: unknown) => unknown }> = {
-  [OrderSort.PLACED_AT_DESC]: { column: 'placed_at', prop: 'placedAt', dir: 'desc', key: (o) => o.placedAt.toISOString(), parse: (v) => new Date(String(v)) },
-  [OrderSort.PLACED_AT_ASC]: { column: 'placed_at', prop: 'placedAt', dir: 'asc', key: (o) => o.placedAt.toISOString(), parse: (v) => new Date(String(v)) },
-  [OrderSort.UPDATED_AT_DESC]: { column: 'updated_at', prop: 'updatedAt', dir: 'desc', key: (o) => o.updatedAt.toISOString(), parse: (v) => new Date(String(v)) },
-  [OrderSort.TOTAL_DESC]: { column: 'total_amount', prop: 'totalAmount', dir: 'desc', key: (o) => o.totalAmount, parse: Number },
-  [OrderSort.TOTAL_ASC]: { column: 'total_amount', prop: 'totalAmount', dir: 'asc', key: (o) => o.totalAmount, parse: Number },
+const ORDER_SORTS: Record<
+  OrderSort,
+  {
+    column: string;
+    prop: 'placedAt' | 'updatedAt' | 'totalAmount';
+    dir: 'asc' | 'desc';
+    key: (o: Order) => string | number;
+    parse: (v: unknown) => unknown;
+  }
+> = {
+  [OrderSort.PLACED_AT_DESC]: {
+    column: 'placed_at',
+    prop: 'placedAt',
+    dir: 'desc',
+    key: (o) => o.placedAt.toISOString(),
+    parse: (v) => new Date(String(v)),
+  },
+  [OrderSort.PLACED_AT_ASC]: {
+    column: 'placed_at',
+    prop: 'placedAt',
+    dir: 'asc',
+    key: (o) => o.placedAt.toISOString(),
+    parse: (v) => new Date(String(v)),
+  },
+  [OrderSort.UPDATED_AT_DESC]: {
+    column: 'updated_at',
+    prop: 'updatedAt',
+    dir: 'desc',
+    key: (o) => o.updatedAt.toISOString(),
+    parse: (v) => new Date(String(v)),
+  },
+  [OrderSort.TOTAL_DESC]: {
+    column: 'total_amount',
+    prop: 'totalAmount',
+    dir: 'desc',
+    key: (o) => o.totalAmount,
+    parse: Number,
+  },
+  [OrderSort.TOTAL_ASC]: {
+    column: 'total_amount',
+    prop: 'totalAmount',
+    dir: 'asc',
+    key: (o) => o.totalAmount,
+    parse: Number,
+  },
 };
 
 /** A list's totalCount: exact, or PostgreSQL's estimate above the exact-count limit. */
@@ -58,7 +130,11 @@ export class OrderService {
    * @param exactCountLimit up to this many matches a list's totalCount is exact, above it an
    *   estimate (OMS_EXACT_COUNT_LIMIT); 0: always exact.
    */
-  constructor(private readonly tx: OrderTransactions, private readonly inventory: InventoryService, private readonly exactCountLimit = 10_000) {}
+  constructor(
+    private readonly tx: OrderTransactions,
+    private readonly inventory: InventoryService,
+    private readonly exactCountLimit = 10_000,
+  ) {}
 
   private async channelByCode(em: EntityManager, code: string, trx?: SqlTransaction) {
     const known = this.channels.get(code);
@@ -76,7 +152,15 @@ export class OrderService {
     const invalid = isValidPlaceOrderInput(input) ? nulCharacterErrors(input) : await validateInput(input);
     const seen = new Map<string, number>();
     input?.lines?.forEach((l, i) => {
-      if (seen.has(l.sku)) invalid.push(new UserError(ErrorCode.INVALID_INPUT, `lines.${i}.sku: ${l.sku} is already on line ${seen.get(l.sku)}`, ['input', 'lines', String(i), 'sku']));
+      if (seen.has(l.sku))
+        invalid.push(
+          new UserError(ErrorCode.INVALID_INPUT, `lines.${i}.sku: ${l.sku} is already on line ${seen.get(l.sku)}`, [
+            'input',
+            'lines',
+            String(i),
+            'sku',
+          ]),
+        );
       seen.set(l.sku, i);
     });
     if (invalid.length) return { userErrors: invalid };
@@ -93,7 +177,8 @@ export class OrderService {
       placed = await transaction(em, async (trx) => {
         const channel = await this.channelByCode(em, input.channelCode, trx);
         // A partner key sees only its own channels: any other is as unknown as one that does not exist.
-        if (!channel || !inChannelScope(ctx, channel.id)) fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
+        if (!channel || !inChannelScope(ctx, channel.id))
+          fail(ErrorCode.INVALID_INPUT, `Unknown channel ${input.channelCode}`, ['input', 'channelCode']);
 
         if (input.externalId) {
           // Serialise retries of the same (channel, externalId); the unique index is the backstop.
@@ -102,18 +187,33 @@ export class OrderService {
           if (existing) return { existingId: existing.id };
         }
 
-        const read = splitProductsAndStock(await trx.prepared<any>(readProductsAndLockStock(input.lines.map((l) => l.sku))));
-        const products = read.products
-          .map((p) => ({ id: p.id, sku: p.sku, name: p.name, priceAmount: p.price_amount, currency: p.currency, allowBackorder: p.allow_backorder }));
+        const read = splitProductsAndStock(
+          await trx.prepared<any>(readProductsAndLockStock(input.lines.map((l) => l.sku))),
+        );
+        const products = read.products.map((p) => ({
+          id: p.id,
+          sku: p.sku,
+          name: p.name,
+          priceAmount: p.price_amount,
+          currency: p.currency,
+          allowBackorder: p.allow_backorder,
+        }));
         const bySku = new Map(products.map((p) => [p.sku, p]));
         const errors: UserError[] = [];
         input.lines.forEach((l, i) => {
           const p = bySku.get(l.sku);
-          if (!p) errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown SKU ${l.sku}`, ['input', 'lines', String(i), 'sku']));
+          if (!p)
+            errors.push(
+              new UserError(ErrorCode.INVALID_INPUT, `Unknown SKU ${l.sku}`, ['input', 'lines', String(i), 'sku']),
+            );
           else if (l.unitPrice == null && p.currency !== channel.currency) {
-            errors.push(new UserError(ErrorCode.INVALID_INPUT,
-              `${l.sku} is priced in ${p.currency} but channel ${channel.code} sells in ${channel.currency}: give unitPrice`,
-              ['input', 'lines', String(i), 'unitPrice']));
+            errors.push(
+              new UserError(
+                ErrorCode.INVALID_INPUT,
+                `${l.sku} is priced in ${p.currency} but channel ${channel.code} sells in ${channel.currency}: give unitPrice`,
+                ['input', 'lines', String(i), 'unitPrice'],
+              ),
+            );
           }
         });
         if (errors.length) throw new DomainError(errors);
@@ -123,8 +223,13 @@ export class OrderService {
         address.country = address.country.toUpperCase();
         const order = new Order({
           number: '', // from the sequence, when the order is written
-          channel: em.getReference(Channel, channel.id, { wrapped: true }), customer: undefined as never,
-          currency: channel.currency, shippingAddress: address, externalId: input.externalId, note: input.note, shippingAmount: input.shippingAmount,
+          channel: em.getReference(Channel, channel.id, { wrapped: true }),
+          customer: undefined as never,
+          currency: channel.currency,
+          shippingAddress: address,
+          externalId: input.externalId,
+          note: input.note,
+          shippingAmount: input.shippingAmount,
         });
 
         let subtotal = 0;
@@ -133,8 +238,14 @@ export class OrderService {
           const unitPriceAmount = l.unitPrice ?? product.priceAmount;
           subtotal += unitPriceAmount * l.quantity;
           const line = new OrderLine({
-            order: ref(order), lineNo: index + 1, product: em.getReference(Product, product.id, { wrapped: true }), sku: product.sku, name: product.name,
-            quantity: l.quantity, unitPriceAmount, currency: channel.currency,
+            order: ref(order),
+            lineNo: index + 1,
+            product: em.getReference(Product, product.id, { wrapped: true }),
+            sku: product.sku,
+            name: product.name,
+            quantity: l.quantity,
+            unitPriceAmount,
+            currency: channel.currency,
           });
           order.lines.add(line);
           return { line, product, index };
@@ -144,23 +255,54 @@ export class OrderService {
         }
         order.setTotals(subtotal);
         const allocations = this.inventory.allocate(em, requests, warehouses, book);
-        const entry = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, { toStatus: OrderStatus.PENDING, at: order.placedAt });
+        const entry = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, {
+          toStatus: OrderStatus.PENDING,
+          at: order.placedAt,
+        });
         order.history.add(entry);
 
-        const [written] = await trx.prepared<{ number: string; customer_id: string }>(writePlacement({
-          customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
-          order: orderRow(order),
-          lines: requests.map(({ line }) => ({
-            id: line.id, order_id: order.id, line_no: line.lineNo, product_id: line.product.id, sku: line.sku, name: line.name,
-            quantity: line.quantity, unit_price_amount: line.unitPriceAmount, currency: line.currency, quantity_shipped: 0, quantity_returned: 0,
-          })),
-          allocations: allocations.map((a) => ({
-            id: a.id, order_line_id: a.orderLine.id, warehouse_id: a.warehouse.id, quantity: a.quantity, quantity_shipped: 0, quantity_returned: 0, created_at: a.createdAt,
-          })),
-          history: [{ id: entry.id, order_id: order.id, type: entry.type, from_status: null, to_status: entry.toStatus, message: entry.message, actor: entry.actor, at: entry.at }],
-          events: orderEventRows(entry, order),
-          stock: this.inventory.reservedChanges(allocations, book),
-        }));
+        const [written] = await trx.prepared<{ number: string; customer_id: string }>(
+          writePlacement({
+            customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
+            order: orderRow(order),
+            lines: requests.map(({ line }) => ({
+              id: line.id,
+              order_id: order.id,
+              line_no: line.lineNo,
+              product_id: line.product.id,
+              sku: line.sku,
+              name: line.name,
+              quantity: line.quantity,
+              unit_price_amount: line.unitPriceAmount,
+              currency: line.currency,
+              quantity_shipped: 0,
+              quantity_returned: 0,
+            })),
+            allocations: allocations.map((a) => ({
+              id: a.id,
+              order_line_id: a.orderLine.id,
+              warehouse_id: a.warehouse.id,
+              quantity: a.quantity,
+              quantity_shipped: 0,
+              quantity_returned: 0,
+              created_at: a.createdAt,
+            })),
+            history: [
+              {
+                id: entry.id,
+                order_id: order.id,
+                type: entry.type,
+                from_status: null,
+                to_status: entry.toStatus,
+                message: entry.message,
+                actor: entry.actor,
+                at: entry.at,
+              },
+            ],
+            events: orderEventRows(entry, order),
+            stock: this.inventory.reservedChanges(allocations, book),
+          }),
+        );
         order.number = written.number;
         order.customer = em.getReference(Customer, written.customer_id, { wrapped: true });
         return { order };
@@ -170,7 +312,7 @@ export class OrderService {
       throw e;
     }
     // A retry of an order placed before: that order, as it is now (committed, so read outside the lock).
-    const order = placed.order ?? await em.findOneOrFail(Order, { id: placed.existingId! });
+    const order = placed.order ?? (await em.findOneOrFail(Order, { id: placed.existingId! }));
     return { order, userErrors: [] };
   }
 
@@ -217,10 +359,15 @@ export class OrderService {
       const extra = ACTION_RULES[OrderAction.CANCEL].alsoNeeds?.(order);
       if (extra && !can(ctx, extra)) {
         // Thrown, not returned: the transaction rolls back and the caller gets FORBIDDEN.
-        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${extra}`, { permission: extra });
+        throw new ForbiddenError(`Order ${order.number} has payments; cancelling it needs ${extra}`, {
+          permission: extra,
+        });
       }
       await em.populate(order, ['lines.allocations']);
-      const book = await this.inventory.lockStock(em, order.lines.getItems().map((l) => l.product.id));
+      const book = await this.inventory.lockStock(
+        em,
+        order.lines.getItems().map((l) => l.product.id),
+      );
       this.inventory.release(order.lines.getItems(), book);
       order.cancelReason = reason || undefined;
       order.statusBeforeHold = undefined;
@@ -238,13 +385,22 @@ export class OrderService {
   async availableActions(ctx: RequestContext, order: Order): Promise<OrderAction[]> {
     const allowed = (p: Permission) => can(ctx, p);
     const wanted = permittedActions(order, allowed);
-    const counts = wanted.includes(OrderAction.MARK_DELIVERED) || wanted.includes(OrderAction.CREATE_RETURN)
-      ? await loadFulfilmentCounts(ctx, ctx.em, order)
-      : undefined;
-    return availableActions({
-      number: order.number, status: order.status, statusBeforeHold: order.statusBeforeHold,
-      totalAmount: order.totalAmount, paidAmount: order.paidAmount, refundedAmount: order.refundedAmount, ...counts,
-    }, allowed);
+    const counts =
+      wanted.includes(OrderAction.MARK_DELIVERED) || wanted.includes(OrderAction.CREATE_RETURN)
+        ? await loadFulfilmentCounts(ctx, ctx.em, order)
+        : undefined;
+    return availableActions(
+      {
+        number: order.number,
+        status: order.status,
+        statusBeforeHold: order.statusBeforeHold,
+        totalAmount: order.totalAmount,
+        paidAmount: order.paidAmount,
+        refundedAmount: order.refundedAmount,
+        ...counts,
+      },
+      allowed,
+    );
   }
 
   async addOrderNote(ctx: RequestContext, id: string, note: string): Promise<OrderResult> {
@@ -276,7 +432,8 @@ export class OrderService {
     const t = normaliseTag(String(tag ?? ''));
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (!order.tags.includes(t)) fail(ErrorCode.INVALID_INPUT, `Order ${order.number} has no tag ${JSON.stringify(t).slice(0, 60)}`, ['tag']);
+      if (!order.tags.includes(t))
+        fail(ErrorCode.INVALID_INPUT, `Order ${order.number} has no tag ${JSON.stringify(t).slice(0, 60)}`, ['tag']);
       order.tags = order.tags.filter((x) => x !== t);
       changes.record(order, OrderEventType.TAG_REMOVED, t);
       return order;
@@ -287,7 +444,8 @@ export class OrderService {
   async markOrderLate(ctx: RequestContext, id: string, message: string): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
-      if (order.tags.includes('late')) fail(ErrorCode.CONFLICT, `Order ${order.number} is already flagged late`, ['id']);
+      if (order.tags.includes('late'))
+        fail(ErrorCode.CONFLICT, `Order ${order.number} is already flagged late`, ['id']);
       order.tags = [...order.tags, 'late'].sort();
       changes.record(order, OrderEventType.MARKED_LATE, message);
       changes.record(order, OrderEventType.TAG_ADDED, 'late');
@@ -296,7 +454,12 @@ export class OrderService {
   }
 
   /** A history entry of an automation rule's notice or webhook (its event is rule.notified or rule.webhook). */
-  async recordRuleEntry(ctx: RequestContext, id: string, type: OrderEventType.RULE_NOTIFIED | OrderEventType.RULE_WEBHOOK, message: string): Promise<OrderResult> {
+  async recordRuleEntry(
+    ctx: RequestContext,
+    id: string,
+    type: OrderEventType.RULE_NOTIFIED | OrderEventType.RULE_WEBHOOK,
+    message: string,
+  ): Promise<OrderResult> {
     return this.tx.run(ctx, async (em, changes) => {
       const order = await this.tx.lock(em, id, ['id'], channelScope(ctx));
       changes.record(order, type, message);
@@ -317,11 +480,19 @@ export class OrderService {
       await em.populate(order, ['lines.allocations']);
       const waiting = order.lines.getItems().filter((l) => this.inventory.unallocated(l) > 0);
       if (!waiting.length) fail(ErrorCode.CONFLICT, `Order ${order.number} has every unit allocated`, ['id']);
-      const book = await this.inventory.lockStock(em, waiting.map((l) => l.product.id));
+      const book = await this.inventory.lockStock(
+        em,
+        waiting.map((l) => l.product.id),
+      );
       const warehouses = await this.inventory.warehousesBySourcingOrder(em);
       const done = this.inventory.allocateOutstanding(em, waiting, warehouses, book);
-      if (!done.length) fail(ErrorCode.INSUFFICIENT_STOCK, `No stock available for order ${order.number}'s unallocated units`, ['id']);
-      changes.record(order, OrderEventType.STOCK_ALLOCATED, `Allocated ${done.map((d) => `${d.quantity} × ${d.sku} from ${d.warehouseCode}`).join(', ')}`);
+      if (!done.length)
+        fail(ErrorCode.INSUFFICIENT_STOCK, `No stock available for order ${order.number}'s unallocated units`, ['id']);
+      changes.record(
+        order,
+        OrderEventType.STOCK_ALLOCATED,
+        `Allocated ${done.map((d) => `${d.quantity} × ${d.sku} from ${d.warehouseCode}`).join(', ')}`,
+      );
       return order;
     });
   }
@@ -337,14 +508,18 @@ export class OrderService {
     return null;
   }
 
-  async list(ctx: RequestContext, args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null }) {
+  async list(
+    ctx: RequestContext,
+    args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null },
+  ) {
     const em = replicaEm(ctx.em);
     const scope = channelScope(ctx);
     const limit = pageSize(args.first);
     const order = ORDER_SORTS[args.sort ?? OrderSort.PLACED_AT_DESC];
     // A cursor names its sort, so one from another sort is refused rather than misread.
     const cursor = decodeCursor(args.after, 3);
-    if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC)) throw new BadRequestError('after is a cursor of another sort');
+    if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC))
+      throw new BadRequestError('after is a cursor of another sort');
     const f = args.filter ?? {};
     rejectNul({ filter: f });
     const search = f.search?.trim();
@@ -353,26 +528,49 @@ export class OrderService {
     // would spell them out letter by letter.
     const searchCustomers = can(ctx, Permission.CUSTOMER_READ);
     const filter: ListFilter = {
-      status: f.status ?? undefined, channelCode: f.channelCode ?? undefined, channelIds: scope ? [...scope] : undefined,
-      placedFrom: f.placedFrom ?? undefined, placedTo: f.placedTo ?? undefined, tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
-      search: search || undefined, searchCustomers,
+      status: f.status ?? undefined,
+      channelCode: f.channelCode ?? undefined,
+      channelIds: scope ? [...scope] : undefined,
+      placedFrom: f.placedFrom ?? undefined,
+      placedTo: f.placedTo ?? undefined,
+      tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
+      search: search || undefined,
+      searchCustomers,
     };
     // A term many customers share (a common name fragment) is answered by walking the sort's
     // index rather than reading every match: decided by counting the matching customers first.
-    const plan = search && searchCustomers ? await this.searchPlan(em, search, limit + 1) : { searchShape: 'narrow' as const };
+    const plan =
+      search && searchCustomers ? await this.searchPlan(em, search, limit + 1) : { searchShape: 'narrow' as const };
     const conditions = orderListConditions({ ...filter, ...plan });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
-    if (cursor) qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [order.parse(cursor[1]), cursor[2]]);
+    if (cursor)
+      qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [
+        order.parse(cursor[1]),
+        cursor[2],
+      ]);
     qb.orderBy({ [order.prop]: order.dir, id: order.dir }).limit(limit + 1);
     const items = await qb.getResult();
     const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
     // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
     let counting: Promise<OrderCount> | undefined;
     // The estimate of the broad shape is blind (a hashed subplan: half the table); the narrow one's is not.
-    const counted = () => (counting ??= this.countOrders(em, conditions, plan.searchShape === 'broad' ? orderListConditions(filter) : conditions));
-    const page = toConnection(items, limit, (o) => [sortName, order.key(o), o.id], async () => (await counted()).count);
-    return Object.defineProperty(page, 'totalCountIsEstimate', { enumerable: true, get: async () => (await counted()).isEstimate }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
+    const counted = () =>
+      (counting ??= this.countOrders(
+        em,
+        conditions,
+        plan.searchShape === 'broad' ? orderListConditions(filter) : conditions,
+      ));
+    const page = toConnection(
+      items,
+      limit,
+      (o) => [sortName, order.key(o), o.id],
+      async () => (await counted()).count,
+    );
+    return Object.defineProperty(page, 'totalCountIsEstimate', {
+      enumerable: true,
+      get: async () => (await counted()).isEstimate,
+    }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
   }
 
   /** The search's shape for a page of `rows`, and the matching customers for the narrow one (order-list.sql.ts, searchBreadth). */
@@ -386,7 +584,11 @@ export class OrderService {
    * How many orders match: exact up to exactCountLimit (counting stops there), PostgreSQL's
    * estimate above it, since an exact count reads every match (a second or more at a million).
    */
-  private async countOrders(em: EntityManager, conditions: Condition[], estimateConditions = conditions): Promise<OrderCount> {
+  private async countOrders(
+    em: EntityManager,
+    conditions: Condition[],
+    estimateConditions = conditions,
+  ): Promise<OrderCount> {
     const count = async (c: Condition) => (await sql<{ n: number }>(em, c.text, c.values))[0].n;
     if (this.exactCountLimit === 0) return { count: await count(exactOrderCount(conditions)), isEstimate: false };
     const n = await count(cappedOrderCount(conditions, this.exactCountLimit + 1));
@@ -397,10 +599,7 @@ export class OrderService {
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
     return { count: Math.min(INT4_MAX, Math.max(estimate, this.exactCountLimit + 1)), isEstimate: true };
   }
-
-
 }
-
 
 /**
  * Whether placeOrder's input passes every class-validator rule of PlaceOrderInput and its nested
@@ -413,27 +612,61 @@ export function isValidPlaceOrderInput(input: PlaceOrderInput | null | undefined
   const optional = <T>(v: T | null | undefined, ok: (v: T) => boolean) => v == null || ok(v);
   const c = input.customer;
   const a = input.shippingAddress;
-  return length(input.channelCode, 1, 64)
-    && optional(input.externalId, (v) => length(v, 1, 128))
-    && c instanceof CustomerInput && isEmail(c.email, {}) && maxLength(c.email, 320) && optional(c.name, (v) => maxLength(v, 200))
-    && a instanceof AddressInput && optional(a.name, (v) => maxLength(v, 200)) && length(a.line1, 1, 300) && optional(a.line2, (v) => maxLength(v, 300))
-    && length(a.city, 1, 200) && length(a.postalCode, 1, 32) && isISO31661Alpha2(a.country)
-    && arrayMinSize(input.lines, 1) && arrayMaxSize(input.lines, 500)
-    && input.lines.every((l) => l instanceof OrderLineInput && length(l.sku, 1, 64) && min(l.quantity, 1) && max(l.quantity, 1_000_000)
-      && optional(l.unitPrice, (v) => min(v, 0) && max(v, 1_000_000_000)))
-    && optional(input.shippingAmount, (v) => min(v, 0) && max(v, 100_000_000))
-    && optional(input.note, (v) => maxLength(v, 2000));
+  return (
+    length(input.channelCode, 1, 64) &&
+    optional(input.externalId, (v) => length(v, 1, 128)) &&
+    c instanceof CustomerInput &&
+    isEmail(c.email, {}) &&
+    maxLength(c.email, 320) &&
+    optional(c.name, (v) => maxLength(v, 200)) &&
+    a instanceof AddressInput &&
+    optional(a.name, (v) => maxLength(v, 200)) &&
+    length(a.line1, 1, 300) &&
+    optional(a.line2, (v) => maxLength(v, 300)) &&
+    length(a.city, 1, 200) &&
+    length(a.postalCode, 1, 32) &&
+    isISO31661Alpha2(a.country) &&
+    arrayMinSize(input.lines, 1) &&
+    arrayMaxSize(input.lines, 500) &&
+    input.lines.every(
+      (l) =>
+        l instanceof OrderLineInput &&
+        length(l.sku, 1, 64) &&
+        min(l.quantity, 1) &&
+        max(l.quantity, 1_000_000) &&
+        optional(l.unitPrice, (v) => min(v, 0) && max(v, 1_000_000_000)),
+    ) &&
+    optional(input.shippingAmount, (v) => min(v, 0) && max(v, 100_000_000)) &&
+    optional(input.note, (v) => maxLength(v, 2000))
+  );
 }
 
 /** The columns of a new order but its number and customer; they follow the order table of the migrations. */
 function orderRow(o: Order): Record<string, unknown> {
   const a = o.shippingAddress;
   return {
-    id: o.id, channel_id: o.channel.id, external_id: o.externalId ?? null,
-    status: o.status, status_before_hold: null, hold_reason: null, cancel_reason: null, payment_status: o.paymentStatus,
-    currency: o.currency, subtotal_amount: o.subtotalAmount, shipping_amount: o.shippingAmount, total_amount: o.totalAmount,
-    paid_amount: o.paidAmount, refunded_amount: o.refundedAmount,
-    ship_name: a.name ?? null, ship_line1: a.line1, ship_line2: a.line2 ?? null, ship_city: a.city, ship_postal_code: a.postalCode, ship_country: a.country,
-    note: o.note ?? null, placed_at: o.placedAt, updated_at: o.updatedAt,
+    id: o.id,
+    channel_id: o.channel.id,
+    external_id: o.externalId ?? null,
+    status: o.status,
+    status_before_hold: null,
+    hold_reason: null,
+    cancel_reason: null,
+    payment_status: o.paymentStatus,
+    currency: o.currency,
+    subtotal_amount: o.subtotalAmount,
+    shipping_amount: o.shippingAmount,
+    total_amount: o.totalAmount,
+    paid_amount: o.paidAmount,
+    refunded_amount: o.refundedAmount,
+    ship_name: a.name ?? null,
+    ship_line1: a.line1,
+    ship_line2: a.line2 ?? null,
+    ship_city: a.city,
+    ship_postal_code: a.postalCode,
+    ship_country: a.country,
+    note: o.note ?? null,
+    placed_at: o.placedAt,
+    updated_at: o.updatedAt,
   };
 }

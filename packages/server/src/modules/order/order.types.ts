@@ -12,7 +12,8 @@ export class OrderPayload extends Payload('OrderPayload', 'order', Order) {
 @ObjectType()
 export class OrderConnection extends Connection(Order, 'Order') {
   @Field(() => Boolean, {
-    description: 'True when totalCount is PostgreSQL\'s estimate: more orders match than the exact-count limit (OMS_EXACT_COUNT_LIMIT, default 10,000), and counting them all would read every one. False: totalCount is exact.',
+    description:
+      "True when totalCount is PostgreSQL's estimate: more orders match than the exact-count limit (OMS_EXACT_COUNT_LIMIT, default 10,000), and counting them all would read every one. False: totalCount is exact.",
   })
   totalCountIsEstimate: boolean;
 }
@@ -25,6 +26,9 @@ export class OrderUpdate {
   @Field(() => OrderHistoryEntry, { description: 'The history entry that describes the change.' })
   event: OrderHistoryEntry;
 
-  @Field(() => ID, { description: 'The stream event of this update (see events): remember it, and pass it as orderUpdated(after:) to resume.' })
+  @Field(() => ID, {
+    description:
+      'The stream event of this update (see events): remember it, and pass it as orderUpdated(after:) to resume.',
+  })
   eventId: string;
 }

@@ -38,7 +38,15 @@ export class Payment {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(props: { order: Ref<Order>; amountMinor: number; currency: string; method: string; reference?: string; recordedBy: string; createdAt?: Date }) {
+  constructor(props: {
+    order: Ref<Order>;
+    amountMinor: number;
+    currency: string;
+    method: string;
+    reference?: string;
+    recordedBy: string;
+    createdAt?: Date;
+  }) {
     Object.assign(this, props);
     if (!props.createdAt) this.createdAt = new Date();
   }
@@ -78,7 +86,14 @@ export class Refund {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(props: { order: Ref<Order>; amountMinor: number; currency: string; reason?: string; recordedBy: string; createdAt?: Date }) {
+  constructor(props: {
+    order: Ref<Order>;
+    amountMinor: number;
+    currency: string;
+    reason?: string;
+    recordedBy: string;
+    createdAt?: Date;
+  }) {
     Object.assign(this, props);
     if (!props.createdAt) this.createdAt = new Date();
   }

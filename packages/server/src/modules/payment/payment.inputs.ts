@@ -22,7 +22,10 @@ export class RecordPaymentInput {
   @Length(1, 64)
   method: string;
 
-  @Field(() => String, { nullable: true, description: "The provider's reference; recording the same reference twice on an order is refused." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The provider's reference; recording the same reference twice on an order is refused.",
+  })
   @IsOptional()
   @MaxLength(200)
   reference?: string;

@@ -48,7 +48,13 @@ export class Shipment {
   @OneToMany('ShipmentLine', 'shipment')
   lines = new Collection<ShipmentLine>(this);
 
-  constructor(props: { order: Ref<Order>; warehouse: Ref<Warehouse>; carrier?: string; trackingNumber?: string; shippedAt?: Date }) {
+  constructor(props: {
+    order: Ref<Order>;
+    warehouse: Ref<Warehouse>;
+    carrier?: string;
+    trackingNumber?: string;
+    shippedAt?: Date;
+  }) {
     Object.assign(this, props);
     if (!props.shippedAt) this.shippedAt = new Date();
   }

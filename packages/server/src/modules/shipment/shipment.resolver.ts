@@ -14,19 +14,25 @@ export class ShipmentResolver {
   constructor(private readonly fulfilment: FulfilmentService) {}
 
   @Authorized(Permission.SHIPMENT_CREATE)
-  @Mutation(() => OrderPayload, { description: 'Ships units from one warehouse; only from CONFIRMED or PARTIALLY_SHIPPED, never more than ordered.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Ships units from one warehouse; only from CONFIRMED or PARTIALLY_SHIPPED, never more than ordered.',
+  })
   createShipment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateShipmentInput) input: CreateShipmentInput) {
     return this.fulfilment.createShipment(ctx, input);
   }
 
   @Authorized(Permission.SHIPMENT_UPDATE)
-  @Mutation(() => OrderPayload, { description: 'The order becomes DELIVERED when it is SHIPPED and all its shipments are delivered.' })
+  @Mutation(() => OrderPayload, {
+    description: 'The order becomes DELIVERED when it is SHIPPED and all its shipments are delivered.',
+  })
   markShipmentDelivered(@Ctx() ctx: RequestContext, @Arg('shipmentId', () => ID) shipmentId: string) {
     return this.fulfilment.markShipmentDelivered(ctx, shipmentId);
   }
 
   @Authorized(Permission.RETURN_CREATE)
-  @Mutation(() => OrderPayload, { description: 'Records returned units; with restock they go back on hand where they shipped from.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Records returned units; with restock they go back on hand where they shipped from.',
+  })
   createReturn(@Ctx() ctx: RequestContext, @Arg('input', () => CreateReturnInput) input: CreateReturnInput) {
     return this.fulfilment.createReturn(ctx, input);
   }

@@ -24,23 +24,36 @@ export class TrackingResolver {
 
   @Query(() => TrackedOrder, {
     nullable: true,
-    description: 'Public, no token: one order for its customer, by number and e-mail; null when the pair does not match. Failed lookups are rate-limited per address.',
+    description:
+      'Public, no token: one order for its customer, by number and e-mail; null when the pair does not match. Failed lookups are rate-limited per address.',
   })
-  async trackOrder(@Ctx() ctx: RequestContext, @Arg('number', () => String) number: string, @Arg('email', () => String) email: string) {
+  async trackOrder(
+    @Ctx() ctx: RequestContext,
+    @Arg('number', () => String) number: string,
+    @Arg('email', () => String) email: string,
+  ) {
     const id = await this.tracking.find(ctx, number, email);
     return id ? this.tracking.view(ctx.em, id) : null;
   }
 
   @Subscription(() => TrackedOrder, {
-    description: 'Public, no token: the tracked order again each time it changes. A pair that matches no order is refused.',
+    description:
+      'Public, no token: the tracked order again each time it changes. A pair that matches no order is refused.',
     subscribe: async ({ args, context }) => {
       const ctx = context as TrackingContext;
       const id = await ctx.tracking.find(ctx, args.number, args.email);
       if (!id) throw new BadRequestError('No order matches this number and e-mail');
-      return pipe(ctx.pubsub.subscribe(ORDER_UPDATED), filter((m: OrderUpdatedMessage) => m.orderId === id));
+      return pipe(
+        ctx.pubsub.subscribe(ORDER_UPDATED),
+        filter((m: OrderUpdatedMessage) => m.orderId === id),
+      );
     },
   })
-  async trackedOrderUpdated(@Root() message: OrderUpdatedMessage, @Ctx() ctx: RequestContext, @Args(() => TrackArgs) _args: TrackArgs): Promise<TrackedOrder> {
+  async trackedOrderUpdated(
+    @Root() message: OrderUpdatedMessage,
+    @Ctx() ctx: RequestContext,
+    @Args(() => TrackArgs) _args: TrackArgs,
+  ): Promise<TrackedOrder> {
     return this.tracking.view(ctx.em.fork(), message.orderId);
   }
 }

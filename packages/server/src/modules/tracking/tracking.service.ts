@@ -31,24 +31,38 @@ export const STATUS_TEXT: Record<OrderStatus, string> = {
 /** A history entry in the customer's words, or null for what is internal (notes, hold releases). */
 function stepText(h: OrderHistoryEntry): string | null {
   switch (h.type) {
-    case OrderEventType.PLACED: return 'Order received';
-    case OrderEventType.IMPORTED: return 'Order received';
-    case OrderEventType.PAYMENT_RECORDED: return 'Payment received';
-    case OrderEventType.PAYMENT_REFUNDED: return 'Refund issued';
-    case OrderEventType.SHIPMENT_CREATED: return 'A parcel was shipped';
-    case OrderEventType.SHIPMENT_DELIVERED: return 'A parcel was delivered';
-    case OrderEventType.RETURN_CREATED: return 'Return received';
-    case OrderEventType.NOTE_ADDED: return null;
+    case OrderEventType.PLACED:
+      return 'Order received';
+    case OrderEventType.IMPORTED:
+      return 'Order received';
+    case OrderEventType.PAYMENT_RECORDED:
+      return 'Payment received';
+    case OrderEventType.PAYMENT_REFUNDED:
+      return 'Refund issued';
+    case OrderEventType.SHIPMENT_CREATED:
+      return 'A parcel was shipped';
+    case OrderEventType.SHIPMENT_DELIVERED:
+      return 'A parcel was delivered';
+    case OrderEventType.RETURN_CREATED:
+      return 'Return received';
+    case OrderEventType.NOTE_ADDED:
+      return null;
     case OrderEventType.STATUS_CHANGED:
       switch (h.toStatus) {
-        case OrderStatus.CONFIRMED: return 'Order confirmed';
-        case OrderStatus.ON_HOLD: return 'Order under review';
-        case OrderStatus.CANCELLED: return 'Order cancelled';
-        case OrderStatus.RETURNED: return 'Return completed';
+        case OrderStatus.CONFIRMED:
+          return 'Order confirmed';
+        case OrderStatus.ON_HOLD:
+          return 'Order under review';
+        case OrderStatus.CANCELLED:
+          return 'Order cancelled';
+        case OrderStatus.RETURNED:
+          return 'Return completed';
         // Shipping and delivery are told by the parcel steps; leaving a hold by the next step.
-        default: return null;
+        default:
+          return null;
       }
-    default: return null;
+    default:
+      return null;
   }
 }
 
@@ -61,8 +75,15 @@ export class TrackingService {
    */
   async find(ctx: Pick<RequestContext, 'em' | 'ip'>, number: string, email: string): Promise<string | null> {
     await this.throttle?.consumeTracking(ctx.ip);
-    const valid = typeof number === 'string' && typeof email === 'string' && number.length <= 64 && email.length <= 320
-      && !number.includes('\u0000') && !email.includes('\u0000') && number.trim() !== '' && email.trim() !== '';
+    const valid =
+      typeof number === 'string' &&
+      typeof email === 'string' &&
+      number.length <= 64 &&
+      email.length <= 320 &&
+      !number.includes('\u0000') &&
+      !email.includes('\u0000') &&
+      number.trim() !== '' &&
+      email.trim() !== '';
     const [row] = valid
       ? await run<{ id: string }>(ctx.em, trackedOrderId(number.trim(), email.trim().toLowerCase()))
       : [];
@@ -73,7 +94,11 @@ export class TrackingService {
   async view(em: EntityManager, orderId: string): Promise<TrackedOrder> {
     const order = await em.findOneOrFail(Order, { id: orderId }, { populate: ['lines'], refresh: true });
     const [shipments, history] = await Promise.all([
-      em.find(Shipment, { order: orderId }, { populate: ['lines'], orderBy: { shippedAt: 'asc', id: 'asc' }, refresh: true }),
+      em.find(
+        Shipment,
+        { order: orderId },
+        { populate: ['lines'], orderBy: { shippedAt: 'asc', id: 'asc' }, refresh: true },
+      ),
       em.find(OrderHistoryEntry, { order: orderId }, { orderBy: { at: 'asc', seq: 'asc' }, refresh: true }),
     ]);
     const lines = order.lines.getItems();
@@ -89,9 +114,19 @@ export class TrackingService {
       statusText: STATUS_TEXT[order.status],
       placedAt: order.placedAt,
       total: new Money(order.totalAmount, order.currency),
-      items: lines.map((l) => ({ sku: l.sku, name: l.name, quantity: l.quantity, quantityShipped: l.quantityShipped, quantityReturned: l.quantityReturned })),
+      items: lines.map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        quantityShipped: l.quantityShipped,
+        quantityReturned: l.quantityReturned,
+      })),
       shipments: shipments.map((s) => ({
-        status: s.status, carrier: s.carrier ?? null, trackingNumber: s.trackingNumber ?? null, shippedAt: s.shippedAt, deliveredAt: s.deliveredAt ?? null,
+        status: s.status,
+        carrier: s.carrier ?? null,
+        trackingNumber: s.trackingNumber ?? null,
+        shippedAt: s.shippedAt,
+        deliveredAt: s.deliveredAt ?? null,
         items: s.lines.getItems().map((l) => ({ sku: l.sku, name: names.get(l.sku) ?? l.sku, quantity: l.quantity })),
       })),
       timeline,

@@ -28,7 +28,9 @@ export class TrackingStep {
   @Field(() => String) text: string;
 }
 
-@ObjectType({ description: 'What a customer may see of their own order: no internal notes, no staff, no other orders.' })
+@ObjectType({
+  description: 'What a customer may see of their own order: no internal notes, no staff, no other orders.',
+})
 export class TrackedOrder {
   @Field(() => String) number: string;
   @Field(() => OrderStatus) status: OrderStatus;

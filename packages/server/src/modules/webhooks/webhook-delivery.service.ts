@@ -36,7 +36,15 @@ import { findEndpoint, visibleEndpoints } from './webhook-endpoint.service';
 import { FairShare } from './webhook.fairness';
 import { Outcome, post } from './webhook.http';
 import {
-  chargeReplayBudget, countEventsToReplay, countFailure, eventPosition, insertReplayDeliveries, lockReplayBudget, pendingReplays, resetFailures, ReplayFilter,
+  chargeReplayBudget,
+  countEventsToReplay,
+  countFailure,
+  eventPosition,
+  insertReplayDeliveries,
+  lockReplayBudget,
+  pendingReplays,
+  resetFailures,
+  ReplayFilter,
 } from './webhook.sql';
 import { Result, runMutation } from '../../common/mutation';
 import { isUuid } from '../../common/limits';
@@ -56,8 +64,15 @@ const REPLAY_ROUND = 50;
 /** The most events one replayEvents call queues; the rest is left for another call (after: lastEventId). */
 export const REPLAY_LIMIT = 10_000;
 
-export type WebhookConfig = Pick<Config, 'webhookTimeoutMs' | 'webhookRetryDelaySeconds' | 'webhookRetryWindowSeconds' | 'webhookDisableAfterFailures' | 'webhookAllowPrivateAddresses'>
-  & Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour' | 'webhookSecretGraceSeconds'>>;
+export type WebhookConfig = Pick<
+  Config,
+  | 'webhookTimeoutMs'
+  | 'webhookRetryDelaySeconds'
+  | 'webhookRetryWindowSeconds'
+  | 'webhookDisableAfterFailures'
+  | 'webhookAllowPrivateAddresses'
+> &
+  Partial<Pick<Config, 'webhookMaxEndpointsPerKey' | 'webhookReplayMaxPerHour' | 'webhookSecretGraceSeconds'>>;
 
 /** Retries whose backoff delays (delay, 2×delay, 4×delay, ... at the least) add up to the window. */
 export function retriesFor(delaySeconds: number, windowSeconds: number): number {
@@ -82,7 +97,11 @@ export class WebhookDeliveryService {
   /** Name resolution of webhook hosts (dns.lookup); every check and every attempt goes through it. */
   resolveHost: Resolve = systemResolve;
 
-  constructor(private readonly jobs: JobQueue, private readonly config: WebhookConfig, private readonly log: Logger) {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly config: WebhookConfig,
+    private readonly log: Logger,
+  ) {
     this.retryLimit = retriesFor(config.webhookRetryDelaySeconds, config.webhookRetryWindowSeconds);
     this.fair = new FairShare(FairShare.capFor(DELIVERY_WORKERS), config.webhookTimeoutMs);
   }
@@ -99,7 +118,12 @@ export class WebhookDeliveryService {
     await this.jobs.work<{ deliveryId: string }>(DELIVERY_QUEUE, (job) => this.deliver(orm, job), DELIVERY_WORKERS);
   }
 
-  private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+  private run<K extends string, T>(
+    ctx: RequestContext,
+    key: K,
+    input: object | null | undefined,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<Result<K, T>> {
     return runMutation(ctx, key, work, { input });
   }
 
@@ -130,14 +154,20 @@ export class WebhookDeliveryService {
     } catch {
       return fail(ErrorCode.INVALID_INPUT, 'url: must be an absolute http or https URL', field);
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') fail(ErrorCode.INVALID_INPUT, 'url: must use http or https', field);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      fail(ErrorCode.INVALID_INPUT, 'url: must use http or https', field);
     if (parsed.username || parsed.password) fail(ErrorCode.INVALID_INPUT, 'url: must not contain credentials', field);
     if (strict) {
       try {
         await resolveTarget(bareHost(parsed), this.resolveHost, false);
       } catch (e) {
         // A name that does not resolve (yet) is accepted: every attempt resolves and checks it again.
-        if (e instanceof RefusedAddress) fail(ErrorCode.INVALID_INPUT, 'url: must point at a public address (not loopback, private, link-local, multicast, reserved or cloud metadata)', field);
+        if (e instanceof RefusedAddress)
+          fail(
+            ErrorCode.INVALID_INPUT,
+            'url: must point at a public address (not loopback, private, link-local, multicast, reserved or cloud metadata)',
+            field,
+          );
       }
     }
     return parsed.toString();
@@ -148,12 +178,36 @@ export class WebhookDeliveryService {
   async deliveries(ctx: RequestContext, endpointId: string, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const endpoint = isUuid(endpointId) ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...visibleEndpoints(ctx) }) : null;
-    if (!endpoint) return toConnection([] as WebhookDelivery[], limit, () => [], async () => 0);
+    const endpoint = isUuid(endpointId)
+      ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...visibleEndpoints(ctx) })
+      : null;
+    if (!endpoint)
+      return toConnection(
+        [] as WebhookDelivery[],
+        limit,
+        () => [],
+        async () => 0,
+      );
     const where = { endpoint: endpoint.id };
-    const page: any = cursor ? { ...where, $or: [{ createdAt: { $lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } }] } : where;
-    const items = await ctx.em.find(WebhookDelivery, page, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
-    return toConnection(items, limit, (d) => [d.createdAt.toISOString(), d.id], () => ctx.em.count(WebhookDelivery, where));
+    const page: any = cursor
+      ? {
+          ...where,
+          $or: [
+            { createdAt: { $lt: new Date(cursor[0] as string) } },
+            { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+          ],
+        }
+      : where;
+    const items = await ctx.em.find(WebhookDelivery, page, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: limit + 1,
+    });
+    return toConnection(
+      items,
+      limit,
+      (d) => [d.createdAt.toISOString(), d.id],
+      () => ctx.em.count(WebhookDelivery, where),
+    );
   }
 
   attempts(em: EntityManager, delivery: WebhookDelivery): Promise<WebhookAttempt[]> {
@@ -163,15 +217,27 @@ export class WebhookDeliveryService {
   /** Sends the event of a delivery again to its endpoint, as a new delivery (same event id). */
   async replay(ctx: RequestContext, id: string) {
     const r = await this.run(ctx, 'delivery', { id }, async (em) => {
-      const original = isUuid(id) ? await em.findOne(WebhookDelivery, { id, endpoint: visibleEndpoints(ctx) }, { populate: ['endpoint'] }) : null;
-      if (!original) return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
-      if (!original.endpoint.$.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
+      const original = isUuid(id)
+        ? await em.findOne(WebhookDelivery, { id, endpoint: visibleEndpoints(ctx) }, { populate: ['endpoint'] })
+        : null;
+      if (!original)
+        return fail(ErrorCode.NOT_FOUND, `No webhook delivery with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
+      if (!original.endpoint.$.active)
+        fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['id']);
       await this.takeReplayBudget(em, this.lane(original.endpoint.$), 1);
-      const delivery = new WebhookDelivery({ endpoint: original.endpoint, eventId: original.eventId, eventType: original.eventType, replayOf: original.id });
+      const delivery = new WebhookDelivery({
+        endpoint: original.endpoint,
+        eventId: original.eventId,
+        eventType: original.eventType,
+        replayOf: original.id,
+      });
       em.persist(delivery);
       await em.flush();
       await this.queueReplays(em, original.endpoint.$, [delivery.id]);
-      recordAudit(em, ctx, 'webhookDelivery.replay', 'webhookDelivery', original.id, { eventId: original.eventId, replay: delivery.id });
+      recordAudit(em, ctx, 'webhookDelivery.replay', 'webhookDelivery', original.id, {
+        eventId: original.eventId,
+        replay: delivery.id,
+      });
       return delivery;
     });
     if (r.delivery) this.jobs.wake(DELIVERY_QUEUE);
@@ -188,34 +254,69 @@ export class WebhookDeliveryService {
     await assignStreamPositions(ctx.em); // so that every event committed before the call has its position, and is replayed
     const r = await this.run(ctx, 'queued', input, async (em) => {
       const endpoint = await findEndpoint(em, ctx, input.endpointId, ['input', 'endpointId']);
-      if (!endpoint.active) fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', ['input', 'endpointId']);
+      if (!endpoint.active)
+        fail(ErrorCode.INVALID_INPUT, 'The endpoint is disabled: enable it first (updateWebhookEndpoint)', [
+          'input',
+          'endpointId',
+        ]);
       const lane = this.lane(endpoint);
       const allowance = await this.takeReplayBudget(em, lane, REPLAY_LIMIT);
       const types = input.types ? [...new Set(input.types)] : endpoint.eventTypes;
-      const errors = (input.types ?? []).flatMap((type, i) => (endpoint.eventTypes.includes(type) ? []
-        : [new UserError(ErrorCode.INVALID_INPUT, `The endpoint does not subscribe to ${type}`, ['input', 'types', String(i)])]));
+      const errors = (input.types ?? []).flatMap((type, i) =>
+        endpoint.eventTypes.includes(type)
+          ? []
+          : [
+              new UserError(ErrorCode.INVALID_INPUT, `The endpoint does not subscribe to ${type}`, [
+                'input',
+                'types',
+                String(i),
+              ]),
+            ],
+      );
       if (errors.length) throw new DomainError(errors);
-      if (input.from && input.to && input.from >= input.to) fail(ErrorCode.INVALID_INPUT, 'to: must be after from', ['input', 'to']);
+      if (input.from && input.to && input.from >= input.to)
+        fail(ErrorCode.INVALID_INPUT, 'to: must be after from', ['input', 'to']);
       const scope = channelScope(ctx);
       const channels = endpoint.channelIds.length ? endpoint.channelIds : null;
       let after: string | null = null;
       if (input.after) {
-        const [row] = await runSql<{ position: string | null; channel_id: string | null }>(em, eventPosition(input.after));
+        const [row] = await runSql<{ position: string | null; channel_id: string | null }>(
+          em,
+          eventPosition(input.after),
+        );
         // An event outside a key's channels is reported like an unknown one (and one without a
         // position is one committed after this call began: not replayed yet either).
-        if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
+        if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id))))
+          fail(ErrorCode.NOT_FOUND, `No event with id ${input.after}`, ['input', 'after']);
         after = row.position;
       }
       const filter: ReplayFilter = {
-        types, afterPosition: after, from: input.from ?? null, to: input.to ?? null, channelIds: channels, scope: scope ? [...scope] : null,
+        types,
+        afterPosition: after,
+        from: input.from ?? null,
+        to: input.to ?? null,
+        channelIds: channels,
+        scope: scope ? [...scope] : null,
       };
       const [{ n }] = await runSql<{ n: number }>(em, countEventsToReplay(filter));
-      const rows = await runSql<{ id: string; event_id: string }>(em, insertReplayDeliveries(endpoint.id, filter, allowance));
+      const rows = await runSql<{ id: string; event_id: string }>(
+        em,
+        insertReplayDeliveries(endpoint.id, filter, allowance),
+      );
       await this.chargeReplayBudget(em, lane, rows.length);
-      await this.queueReplays(em, endpoint, rows.map((d) => d.id));
+      await this.queueReplays(
+        em,
+        endpoint,
+        rows.map((d) => d.id),
+      );
       summary = { matched: n, lastEventId: rows.at(-1)?.event_id, hasMore: n > rows.length };
       recordAudit(em, ctx, 'webhookEndpoint.replayEvents', 'webhookEndpoint', endpoint.id, {
-        after: input.after ?? null, from: input.from ?? null, to: input.to ?? null, types, queued: rows.length, matched: n,
+        after: input.after ?? null,
+        from: input.from ?? null,
+        to: input.to ?? null,
+        types,
+        queued: rows.length,
+        matched: n,
       });
       return rows.length;
     });
@@ -230,13 +331,20 @@ export class WebhookDeliveryService {
    * endpoint that wants it, in the dispatching transaction. Endpoints of revoked keys get nothing.
    */
   readonly react = async (em: EntityManager, events: DomainEvent[]) => {
-    const endpoints = await em.find(WebhookEndpoint, { active: true, $or: [{ ownerKey: null }, { ownerKey: { revokedAt: null } }] });
+    const endpoints = await em.find(WebhookEndpoint, {
+      active: true,
+      $or: [{ ownerKey: null }, { ownerKey: { revokedAt: null } }],
+    });
     if (!endpoints.length) return;
     const deliveries: WebhookDelivery[] = [];
     for (const event of events) {
       for (const endpoint of endpoints) {
         if (endpoint.wants(event.type, event.channelId)) {
-          const delivery = new WebhookDelivery({ endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }), eventId: event.id, eventType: event.type });
+          const delivery = new WebhookDelivery({
+            endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }),
+            eventId: event.id,
+            eventType: event.type,
+          });
           em.persist(delivery);
           deliveries.push(delivery);
         }
@@ -253,12 +361,20 @@ export class WebhookDeliveryService {
    * caller's transaction. An endpoint that subscribes to the event anyway gets it from the
    * dispatcher instead, once. Returns what to do after commit, or an error for the rule's log.
    */
-  async deliverTo(em: EntityManager, endpointId: string, event: DomainEvent): Promise<{ error?: string; after?: () => void }> {
+  async deliverTo(
+    em: EntityManager,
+    endpointId: string,
+    event: DomainEvent,
+  ): Promise<{ error?: string; after?: () => void }> {
     const endpoint = isUuid(endpointId) ? await em.findOne(WebhookEndpoint, { id: endpointId }) : null;
     if (!endpoint) return { error: `no webhook endpoint ${endpointId}` };
     if (!endpoint.active) return { error: `webhook endpoint ${endpoint.url} is disabled` };
     if (endpoint.wants(event.type, event.channelId)) return {};
-    const delivery = new WebhookDelivery({ endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }), eventId: event.id, eventType: event.type });
+    const delivery = new WebhookDelivery({
+      endpoint: em.getReference(WebhookEndpoint, endpoint.id, { wrapped: true }),
+      eventId: event.id,
+      eventType: event.type,
+    });
     em.persist(delivery);
     await em.flush();
     await this.jobs.send(em, DELIVERY_QUEUE, { deliveryId: delivery.id });
@@ -285,13 +401,18 @@ export class WebhookDeliveryService {
     if (left <= 0) {
       const s = Math.max(1, Math.ceil((Number(budget.expire) - Date.now()) / 1000));
       const who = lane.startsWith('key:') ? 'a partner key (over all of its endpoints)' : 'an endpoint';
-      throw new RateLimitedError(`Replays are limited to at most ${limit} events per hour for ${who}; retry in ${s} s`, s, { limit, windowSeconds: HOUR_MS / 1000 });
+      throw new RateLimitedError(
+        `Replays are limited to at most ${limit} events per hour for ${who}; retry in ${s} s`,
+        s,
+        { limit, windowSeconds: HOUR_MS / 1000 },
+      );
     }
     return Math.min(wanted, left);
   }
 
   private async chargeReplayBudget(em: EntityManager, lane: string, points: number): Promise<void> {
-    if ((this.config.webhookReplayMaxPerHour ?? 0) > 0 && points > 0) await runSql(em, chargeReplayBudget(lane, points));
+    if ((this.config.webhookReplayMaxPerHour ?? 0) > 0 && points > 0)
+      await runSql(em, chargeReplayBudget(lane, points));
   }
 
   /**
@@ -307,7 +428,12 @@ export class WebhookDeliveryService {
     while (i < deliveryIds.length) {
       const round = Math.floor((backlog + i) / REPLAY_ROUND);
       const end = Math.min(deliveryIds.length, (round + 1) * REPLAY_ROUND - backlog);
-      await this.jobs.sendMany(em, DELIVERY_QUEUE, deliveryIds.slice(i, end).map((deliveryId) => ({ deliveryId })), { priority: -1 - Math.min(round, 1_000_000) });
+      await this.jobs.sendMany(
+        em,
+        DELIVERY_QUEUE,
+        deliveryIds.slice(i, end).map((deliveryId) => ({ deliveryId })),
+        { priority: -1 - Math.min(round, 1_000_000) },
+      );
       i = end;
     }
   }
@@ -318,7 +444,12 @@ export class WebhookDeliveryService {
    * attempt; `used` 0), or after an attempt answered with Retry-After (`used` 1: that attempt
    * used one retry). Sent in `em`'s transaction.
    */
-  private async defer(em: EntityManager, job: PgBoss.JobWithMetadata<{ deliveryId: string }>, startAfter: Date, used = 0): Promise<void> {
+  private async defer(
+    em: EntityManager,
+    job: PgBoss.JobWithMetadata<{ deliveryId: string }>,
+    startAfter: Date,
+    used = 0,
+  ): Promise<void> {
     await this.jobs.send(em, DELIVERY_QUEUE, job.data, {
       startAfter,
       priority: job.priority,
@@ -334,7 +465,11 @@ export class WebhookDeliveryService {
    * capped at the retry window, and never sooner than the backoff step that would apply without it
    * (the retry delay × 2^retries so far).
    */
-  retryAt(job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>, retryAfterMs: number, now = Date.now()): Date {
+  retryAt(
+    job: Pick<PgBoss.JobWithMetadata, 'retryDelay' | 'retryCount'>,
+    retryAfterMs: number,
+    now = Date.now(),
+  ): Date {
     const stepMs = backoffStep(job) * 1000;
     const capMs = Math.max(stepMs, this.config.webhookRetryWindowSeconds * 1000);
     return new Date(now + Math.max(stepMs, Math.min(retryAfterMs, capMs)));
@@ -343,7 +478,11 @@ export class WebhookDeliveryService {
   /** The delivery job: one attempt; throws to have pg-boss retry it (or dead-letter it when retries are used up). */
   private async deliver(orm: MikroORM, job: PgBoss.JobWithMetadata<{ deliveryId: string }>): Promise<void> {
     const em = orm.em.fork({ loggerContext: BACKGROUND });
-    const delivery = await em.findOne(WebhookDelivery, { id: job.data.deliveryId }, { populate: ['endpoint', 'endpoint.secret', 'endpoint.previousSecret', 'endpoint.ownerKey'] });
+    const delivery = await em.findOne(
+      WebhookDelivery,
+      { id: job.data.deliveryId },
+      { populate: ['endpoint', 'endpoint.secret', 'endpoint.previousSecret', 'endpoint.ownerKey'] },
+    );
     if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
     const endpoint = delivery.endpoint.$;
     const event = await em.findOne(DomainEvent, { id: delivery.eventId });
@@ -361,12 +500,21 @@ export class WebhookDeliveryService {
         return;
       }
       // The payload as the endpoint's owner may read it (a partner key: its permissions; see event-redaction.ts).
-      const body = JSON.stringify({ id: event.id, type: event.type, occurredAt: event.occurredAt.toISOString(), data: webhookData(viewerOfKey(endpoint.ownerKey?.$), event) });
+      const body = JSON.stringify({
+        id: event.id,
+        type: event.type,
+        occurredAt: event.occurredAt.toISOString(),
+        data: webhookData(viewerOfKey(endpoint.ownerKey?.$), event),
+      });
       let latencyMs = this.config.webhookTimeoutMs;
       try {
         outcome = await post(endpoint.url, {
-          secrets: endpoint.signingSecrets(), eventId: event.id, body, timeoutMs: this.config.webhookTimeoutMs,
-          resolve: this.resolveHost, allowPrivate: !this.strict(!!endpoint.ownerKey),
+          secrets: endpoint.signingSecrets(),
+          eventId: event.id,
+          body,
+          timeoutMs: this.config.webhookTimeoutMs,
+          resolve: this.resolveHost,
+          allowPrivate: !this.strict(!!endpoint.ownerKey),
         });
         latencyMs = outcome.latencyMs;
       } finally {
@@ -378,28 +526,54 @@ export class WebhookDeliveryService {
     // A retried answer with Retry-After: the next attempt is a new job at the time it asks for
     // (within bounds), sent with this attempt's record; this job then completes.
     const rescheduled = !givingUp && !outcome.delivered && outcome.retryAfterMs !== undefined;
-    await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (tx) => {
-      const d = await tx.findOneOrFail(WebhookDelivery, { id: delivery.id });
-      tx.persist(new WebhookAttempt({ delivery: tx.getReference(WebhookDelivery, d.id, { wrapped: true }), attemptedAt: new Date(), ...outcome }));
-      d.attemptCount += 1;
-      d.status = outcome.delivered ? DeliveryStatus.DELIVERED : givingUp ? DeliveryStatus.FAILED : DeliveryStatus.RETRYING;
-      if (outcome.delivered) {
-        d.deliveredAt = new Date();
-        await runSql(tx as EntityManager, resetFailures(endpoint.id));
-      } else if (givingUp && endpoint.active) {
-        await this.countFailedDelivery(tx as EntityManager, endpoint.id);
-      } else if (rescheduled) {
-        await this.defer(tx as EntityManager, job, this.retryAt(job, outcome.retryAfterMs!), 1);
-      }
-    }, { loggerContext: BACKGROUND });
-    this.onAttempt?.(outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying', sent ? outcome.latencyMs : undefined);
+    await orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+      async (tx) => {
+        const d = await tx.findOneOrFail(WebhookDelivery, { id: delivery.id });
+        tx.persist(
+          new WebhookAttempt({
+            delivery: tx.getReference(WebhookDelivery, d.id, { wrapped: true }),
+            attemptedAt: new Date(),
+            ...outcome,
+          }),
+        );
+        d.attemptCount += 1;
+        d.status = outcome.delivered
+          ? DeliveryStatus.DELIVERED
+          : givingUp
+            ? DeliveryStatus.FAILED
+            : DeliveryStatus.RETRYING;
+        if (outcome.delivered) {
+          d.deliveredAt = new Date();
+          await runSql(tx as EntityManager, resetFailures(endpoint.id));
+        } else if (givingUp && endpoint.active) {
+          await this.countFailedDelivery(tx as EntityManager, endpoint.id);
+        } else if (rescheduled) {
+          await this.defer(tx as EntityManager, job, this.retryAt(job, outcome.retryAfterMs!), 1);
+        }
+      },
+      { loggerContext: BACKGROUND },
+    );
+    this.onAttempt?.(
+      outcome.delivered ? 'delivered' : givingUp ? 'failed' : 'retrying',
+      sent ? outcome.latencyMs : undefined,
+    );
     if (rescheduled) {
-      this.log.debug({ delivery: delivery.id, endpoint: endpoint.id, status: outcome.statusCode, retryAfterMs: outcome.retryAfterMs }, 'webhook delivery rescheduled by Retry-After');
+      this.log.debug(
+        {
+          delivery: delivery.id,
+          endpoint: endpoint.id,
+          status: outcome.statusCode,
+          retryAfterMs: outcome.retryAfterMs,
+        },
+        'webhook delivery rescheduled by Retry-After',
+      );
       return;
     }
     if (!outcome.delivered && outcome.retryable) {
       // pg-boss keeps this message as the job's error (shown by the jobs query).
-      throw new Error(`webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`);
+      throw new Error(
+        `webhook delivery ${delivery.id} to endpoint ${endpoint.id} failed: ${outcome.error ?? `HTTP ${outcome.statusCode}`}`,
+      );
     }
   }
 
@@ -412,7 +586,14 @@ export class WebhookDeliveryService {
     if (!endpoint.active) return;
     const reason = `${row.n} deliveries in a row failed`;
     endpoint.disable(reason);
-    recordAudit(em, systemContext(em, this.log, 'system:webhooks'), 'webhookEndpoint.disable', 'webhookEndpoint', endpoint.id, { url: endpoint.url, reason });
+    recordAudit(
+      em,
+      systemContext(em, this.log, 'system:webhooks'),
+      'webhookEndpoint.disable',
+      'webhookEndpoint',
+      endpoint.id,
+      { url: endpoint.url, reason },
+    );
     this.log.warn({ endpoint: endpoint.id, url: endpoint.url, reason }, 'webhook endpoint disabled');
   }
 }

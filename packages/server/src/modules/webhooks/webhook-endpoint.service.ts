@@ -29,17 +29,28 @@ export function visibleEndpoints(ctx: RequestContext): Record<string, unknown> {
 }
 
 /** An endpoint the caller may see, or NOT_FOUND at `field`. */
-export async function findEndpoint(em: EntityManager, ctx: RequestContext, id: string, field: string[] = ['id']): Promise<WebhookEndpoint> {
+export async function findEndpoint(
+  em: EntityManager,
+  ctx: RequestContext,
+  id: string,
+  field: string[] = ['id'],
+): Promise<WebhookEndpoint> {
   const endpoint = isUuid(id) ? await em.findOne(WebhookEndpoint, { id, ...visibleEndpoints(ctx) }) : null;
   return endpoint ?? fail(ErrorCode.NOT_FOUND, `No webhook endpoint with id ${JSON.stringify(id).slice(0, 80)}`, field);
 }
 
 export class WebhookEndpointService {
-  constructor(private readonly delivery: WebhookDeliveryService, private readonly config: Pick<WebhookConfig, 'webhookMaxEndpointsPerKey' | 'webhookSecretGraceSeconds'>) {}
+  constructor(
+    private readonly delivery: WebhookDeliveryService,
+    private readonly config: Pick<WebhookConfig, 'webhookMaxEndpointsPerKey' | 'webhookSecretGraceSeconds'>,
+  ) {}
 
   /** The deprecated unpaged list: the oldest LEGACY_LIST_CAP endpoints. */
   endpoints(ctx: RequestContext): Promise<WebhookEndpoint[]> {
-    return ctx.em.find(WebhookEndpoint, visibleEndpoints(ctx), { orderBy: { createdAt: 'asc', id: 'asc' }, limit: LEGACY_LIST_CAP });
+    return ctx.em.find(WebhookEndpoint, visibleEndpoints(ctx), {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: LEGACY_LIST_CAP,
+    });
   }
 
   /** Endpoints oldest first, a page at a time (cursor: created at, id). */
@@ -48,10 +59,24 @@ export class WebhookEndpointService {
     const cursor = decodeCursor(args.after, 2);
     const visible = visibleEndpoints(ctx);
     const where = cursor
-      ? { ...visible, $or: [{ createdAt: { $gt: new Date(String(cursor[0])) } }, { createdAt: new Date(String(cursor[0])), id: { $gt: String(cursor[1]) } }] }
+      ? {
+          ...visible,
+          $or: [
+            { createdAt: { $gt: new Date(String(cursor[0])) } },
+            { createdAt: new Date(String(cursor[0])), id: { $gt: String(cursor[1]) } },
+          ],
+        }
       : visible;
-    const items = await ctx.em.find(WebhookEndpoint, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: limit + 1 });
-    return toConnection(items, limit, (e) => [e.createdAt.toISOString(), e.id], () => ctx.em.count(WebhookEndpoint, visible));
+    const items = await ctx.em.find(WebhookEndpoint, where, {
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: limit + 1,
+    });
+    return toConnection(
+      items,
+      limit,
+      (e) => [e.createdAt.toISOString(), e.id],
+      () => ctx.em.count(WebhookEndpoint, visible),
+    );
   }
 
   async channelCodes(em: EntityManager, endpoint: WebhookEndpoint): Promise<string[]> {
@@ -60,15 +85,25 @@ export class WebhookEndpointService {
     return channels.map((c) => c.code);
   }
 
-  private run<K extends string, T>(ctx: RequestContext, key: K, input: object | null | undefined, work: (em: EntityManager) => Promise<T>): Promise<Result<K, T>> {
+  private run<K extends string, T>(
+    ctx: RequestContext,
+    key: K,
+    input: object | null | undefined,
+    work: (em: EntityManager) => Promise<T>,
+  ): Promise<Result<K, T>> {
     return runMutation(ctx, key, work, { input });
   }
 
   /** Channel ids for codes, within the caller's scope; a partner key's default is all of its channels. */
-  private async channelIds(em: EntityManager, ctx: RequestContext, codes: string[] | null | undefined): Promise<string[]> {
+  private async channelIds(
+    em: EntityManager,
+    ctx: RequestContext,
+    codes: string[] | null | undefined,
+  ): Promise<string[]> {
     const scope = channelScope(ctx);
     if (codes == null) return scope ? [...scope] : [];
-    if (!codes.length && scope) fail(ErrorCode.INVALID_INPUT, 'channelCodes: a partner key must name its channels', ['input', 'channelCodes']);
+    if (!codes.length && scope)
+      fail(ErrorCode.INVALID_INPUT, 'channelCodes: a partner key must name its channels', ['input', 'channelCodes']);
     const unique = [...new Set(codes)];
     const channels = await em.find(Channel, { code: { $in: unique } });
     const errors: UserError[] = [];
@@ -76,7 +111,13 @@ export class WebhookEndpointService {
       const channel = channels.find((c) => c.code === code);
       // Channels outside a key's scope are reported like unknown ones: a key learns nothing about them.
       if (!channel || (scope && !scope.includes(channel.id))) {
-        errors.push(new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, ['input', 'channelCodes', String(codes.indexOf(code))]));
+        errors.push(
+          new UserError(ErrorCode.INVALID_INPUT, `Unknown channel ${code}`, [
+            'input',
+            'channelCodes',
+            String(codes.indexOf(code)),
+          ]),
+        );
       }
     });
     if (errors.length) throw new DomainError(errors);
@@ -100,16 +141,29 @@ export class WebhookEndpointService {
       if (byKey && max > 0) {
         await runSql(em, lockKeyEndpoints(ctx.actor!.id!));
         const [{ n }] = await runSql<{ n: number }>(em, countKeyEndpoints(ctx.actor!.id!));
-        if (n >= max) fail(ErrorCode.INVALID_INPUT, `A partner key may register at most ${max} webhook endpoints: delete one first`, ['input']);
+        if (n >= max)
+          fail(
+            ErrorCode.INVALID_INPUT,
+            `A partner key may register at most ${max} webhook endpoints: delete one first`,
+            ['input'],
+          );
       }
       const channelIds = await this.channelIds(em, ctx, input.channelCodes);
       secret = this.newSecret();
       const endpoint = new WebhookEndpoint({
-        url, eventTypes: [...new Set(input.eventTypes)], channelIds, secret, createdBy: ctx.actor?.label ?? 'system',
+        url,
+        eventTypes: [...new Set(input.eventTypes)],
+        channelIds,
+        secret,
+        createdBy: ctx.actor?.label ?? 'system',
         ownerKey: ctx.actor?.kind === 'apiKey' ? em.getReference(ApiKey, ctx.actor.id!, { wrapped: true }) : undefined,
       });
       em.persist(endpoint);
-      recordAudit(em, ctx, 'webhookEndpoint.create', 'webhookEndpoint', endpoint.id, { url, eventTypes: endpoint.eventTypes, channelCodes: input.channelCodes ?? null });
+      recordAudit(em, ctx, 'webhookEndpoint.create', 'webhookEndpoint', endpoint.id, {
+        url,
+        eventTypes: endpoint.eventTypes,
+        channelCodes: input.channelCodes ?? null,
+      });
       return endpoint;
     });
     return { ...r, secret: r.endpoint ? secret : undefined };
@@ -120,11 +174,20 @@ export class WebhookEndpointService {
       const endpoint = await findEndpoint(em, ctx, input.id, ['input', 'id']);
       const changes: Record<string, unknown> = {};
       if (input.url != null) {
-        const url = await this.delivery.checkUrl(input.url, ['input', 'url'], !!endpoint.ownerKey || ctx.actor?.kind === 'apiKey');
+        const url = await this.delivery.checkUrl(
+          input.url,
+          ['input', 'url'],
+          !!endpoint.ownerKey || ctx.actor?.kind === 'apiKey',
+        );
         if (url !== endpoint.url) changes.url = { from: endpoint.url, to: (endpoint.url = url) };
       }
-      if (input.eventTypes != null) changes.eventTypes = { from: endpoint.eventTypes, to: (endpoint.eventTypes = [...new Set(input.eventTypes)]) };
-      if (input.channelCodes != null) changes.channelCodes = { to: input.channelCodes, ids: (endpoint.channelIds = await this.channelIds(em, ctx, input.channelCodes)) };
+      if (input.eventTypes != null)
+        changes.eventTypes = { from: endpoint.eventTypes, to: (endpoint.eventTypes = [...new Set(input.eventTypes)]) };
+      if (input.channelCodes != null)
+        changes.channelCodes = {
+          to: input.channelCodes,
+          ids: (endpoint.channelIds = await this.channelIds(em, ctx, input.channelCodes)),
+        };
       if (input.active === true && !endpoint.active) {
         endpoint.enable();
         changes.active = { from: false, to: true };
@@ -132,7 +195,8 @@ export class WebhookEndpointService {
         endpoint.disable(`disabled by ${ctx.actor?.label ?? 'system'}`);
         changes.active = { from: true, to: false };
       }
-      if (Object.keys(changes).length) recordAudit(em, ctx, 'webhookEndpoint.update', 'webhookEndpoint', endpoint.id, changes);
+      if (Object.keys(changes).length)
+        recordAudit(em, ctx, 'webhookEndpoint.update', 'webhookEndpoint', endpoint.id, changes);
       return endpoint;
     });
   }
@@ -151,9 +215,10 @@ export class WebhookEndpointService {
     const r = await this.run(ctx, 'endpoint', { id }, async (em) => {
       const endpoint = await findEndpoint(em, ctx, id);
       await em.populate(endpoint, ['secret']); // lazy: the one being replaced keeps signing during the grace period
-      endpoint.rotateSecret(secret = this.newSecret(), this.config.webhookSecretGraceSeconds ?? 0);
+      endpoint.rotateSecret((secret = this.newSecret()), this.config.webhookSecretGraceSeconds ?? 0);
       recordAudit(em, ctx, 'webhookEndpoint.rotateSecret', 'webhookEndpoint', endpoint.id, {
-        url: endpoint.url, previousSecretValidUntil: endpoint.previousSecretValidUntil?.toISOString() ?? null,
+        url: endpoint.url,
+        previousSecretValidUntil: endpoint.previousSecretValidUntil?.toISOString() ?? null,
       });
       return endpoint;
     });

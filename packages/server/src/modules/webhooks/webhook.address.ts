@@ -73,7 +73,12 @@ export class LookupFailed extends Error {}
  * resolves to. Throws RefusedAddress when one of them is not public (unless `allowPrivate`), and
  * LookupFailed when the name does not resolve.
  */
-export async function resolveTarget(host: string, resolve: Resolve, allowPrivate: boolean, timeoutMs = LOOKUP_TIMEOUT_MS): Promise<ResolvedAddress[]> {
+export async function resolveTarget(
+  host: string,
+  resolve: Resolve,
+  allowPrivate: boolean,
+  timeoutMs = LOOKUP_TIMEOUT_MS,
+): Promise<ResolvedAddress[]> {
   const family = isIP(host);
   if (family) {
     const reason = allowPrivate ? undefined : nonPublicReason(host);
@@ -82,7 +87,8 @@ export async function resolveTarget(host: string, resolve: Resolve, allowPrivate
   }
   if (!allowPrivate && isLocalhostName(host)) throw new RefusedAddress(`${host} is a loopback name`);
   // `.invalid` never resolves (RFC 6761 6.4): no resolver is asked.
-  if (/(^|\.)invalid\.?$/i.test(host)) throw new LookupFailed(`DNS lookup of ${host} failed: ENOTFOUND (.invalid is never resolved)`);
+  if (/(^|\.)invalid\.?$/i.test(host))
+    throw new LookupFailed(`DNS lookup of ${host} failed: ENOTFOUND (.invalid is never resolved)`);
   let addresses: ResolvedAddress[];
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -90,7 +96,9 @@ export async function resolveTarget(host: string, resolve: Resolve, allowPrivate
     // the lookup counts against the delivery's time like the request does.
     addresses = await Promise.race([
       resolve(host),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
+      ),
     ]);
   } catch (err: any) {
     throw new LookupFailed(`DNS lookup of ${host} failed: ${String(err?.code ?? err?.message ?? err)}`);
@@ -118,10 +126,18 @@ export function pinnedLookup(addresses: ResolvedAddress[]) {
     const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family) || 0;
     const usable = family ? addresses.filter((a) => a.family === family) : addresses;
     if (!usable.length) {
-      callback(Object.assign(new Error(`no IPv${family} address`), { code: 'ENOTFOUND' }), options.all ? [] : '', family);
+      callback(
+        Object.assign(new Error(`no IPv${family} address`), { code: 'ENOTFOUND' }),
+        options.all ? [] : '',
+        family,
+      );
       return;
     }
-    if (options.all) callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
+    if (options.all)
+      callback(
+        null,
+        usable.map((a) => ({ address: a.address, family: a.family })),
+      );
     else callback(null, usable[0].address, usable[0].family);
   };
 }

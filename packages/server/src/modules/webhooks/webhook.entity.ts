@@ -35,11 +35,17 @@ export class WebhookEndpoint {
   @Property({ type: 'string', length: 100, nullable: true, hidden: true, lazy: true })
   previousSecret?: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'Until when the secret replaced by the last rotation still signs deliveries, next to the new one (OMS_WEBHOOK_SECRET_GRACE_SECONDS).' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Until when the secret replaced by the last rotation still signs deliveries, next to the new one (OMS_WEBHOOK_SECRET_GRACE_SECONDS).',
+  })
   @Property({ type: 'datetime', nullable: true })
   previousSecretValidUntil?: Date | null;
 
-  @Field(() => Boolean, { description: 'false: nothing is delivered (disabled by an admin, or automatically after repeated failures).' })
+  @Field(() => Boolean, {
+    description: 'false: nothing is delivered (disabled by an admin, or automatically after repeated failures).',
+  })
   @Property({ type: 'boolean' })
   active = true;
 
@@ -51,7 +57,9 @@ export class WebhookEndpoint {
   @Property({ type: 'datetime', nullable: true })
   disabledAt?: Date;
 
-  @Field(() => Int, { description: 'Deliveries given up in a row; the endpoint is disabled when it reaches the configured limit.' })
+  @Field(() => Int, {
+    description: 'Deliveries given up in a row; the endpoint is disabled when it reaches the configured limit.',
+  })
   @Property({ type: 'integer' })
   consecutiveFailures = 0;
 
@@ -67,7 +75,14 @@ export class WebhookEndpoint {
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
-  constructor(props: { url: string; eventTypes: string[]; channelIds: string[]; secret: string; createdBy: string; ownerKey?: Ref<ApiKey> }) {
+  constructor(props: {
+    url: string;
+    eventTypes: string[];
+    channelIds: string[];
+    secret: string;
+    createdBy: string;
+    ownerKey?: Ref<ApiKey>;
+  }) {
     this.url = props.url;
     this.eventTypes = props.eventTypes;
     this.channelIds = props.channelIds;
@@ -107,7 +122,10 @@ export class WebhookEndpoint {
 
   /** The secrets that sign a delivery at `now`: the current one first, then the previous one during its grace period. */
   signingSecrets(now = new Date()): string[] {
-    const previous = this.previousSecret && this.previousSecretValidUntil && this.previousSecretValidUntil > now ? [this.previousSecret] : [];
+    const previous =
+      this.previousSecret && this.previousSecretValidUntil && this.previousSecretValidUntil > now
+        ? [this.previousSecret]
+        : [];
     return [this.secret, ...previous];
   }
 
@@ -127,7 +145,8 @@ export enum DeliveryStatus {
 }
 registerEnumType(DeliveryStatus, {
   name: 'WebhookDeliveryStatus',
-  description: 'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted).',
+  description:
+    'PENDING: not attempted yet; RETRYING: failed, another attempt is scheduled; DELIVERED: a 2xx answer; FAILED: given up (a 4xx other than 408 and 429, a 3xx, a refused address, or retries exhausted).',
 });
 
 @ObjectType({ description: 'One HTTP request of a delivery.' })
@@ -144,7 +163,10 @@ export class WebhookAttempt {
   @Property({ type: 'datetime', length: 3 })
   attemptedAt: Date;
 
-  @Field(() => Int, { nullable: true, description: 'The HTTP status answered; absent after a network error or a timeout.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The HTTP status answered; absent after a network error or a timeout.',
+  })
   @Property({ type: 'integer', nullable: true })
   statusCode?: number;
 
@@ -160,7 +182,14 @@ export class WebhookAttempt {
   @Property({ type: 'string', length: 500, nullable: true })
   error?: string;
 
-  constructor(props: { delivery: Ref<WebhookDelivery>; attemptedAt: Date; statusCode?: number; latencyMs: number; responseExcerpt?: string; error?: string }) {
+  constructor(props: {
+    delivery: Ref<WebhookDelivery>;
+    attemptedAt: Date;
+    statusCode?: number;
+    latencyMs: number;
+    responseExcerpt?: string;
+    error?: string;
+  }) {
     this.delivery = props.delivery;
     this.attemptedAt = props.attemptedAt;
     this.statusCode = props.statusCode;
@@ -181,7 +210,9 @@ export class WebhookDelivery {
   @ManyToOne(() => WebhookEndpoint, { ref: true, deleteRule: 'cascade' })
   endpoint: Ref<WebhookEndpoint>;
 
-  @Field(() => ID, { description: 'The event id, sent as oms-event-id and webhook-id: the same on every attempt and replay.' })
+  @Field(() => ID, {
+    description: 'The event id, sent as oms-event-id and webhook-id: the same on every attempt and replay.',
+  })
   @Property({ type: 'uuid', index: true })
   eventId: string;
 
@@ -201,7 +232,9 @@ export class WebhookDelivery {
   @Property({ type: 'uuid', nullable: true })
   replayOf?: string;
 
-  @Field(() => Boolean, { description: 'Made by a replay (replayWebhookDelivery or replayEvents), not by the event happening.' })
+  @Field(() => Boolean, {
+    description: 'Made by a replay (replayWebhookDelivery or replayEvents), not by the event happening.',
+  })
   @Property({ type: 'boolean', default: false })
   replay: boolean = false;
 
@@ -216,7 +249,13 @@ export class WebhookDelivery {
   @OneToMany(() => WebhookAttempt, (a) => a.delivery)
   attempts = new Collection<WebhookAttempt>(this);
 
-  constructor(props: { endpoint: Ref<WebhookEndpoint>; eventId: string; eventType: string; replayOf?: string; replay?: boolean }) {
+  constructor(props: {
+    endpoint: Ref<WebhookEndpoint>;
+    eventId: string;
+    eventType: string;
+    replayOf?: string;
+    replay?: boolean;
+  }) {
     this.endpoint = props.endpoint;
     this.eventId = props.eventId;
     this.eventType = props.eventType;

@@ -24,7 +24,10 @@ export class FairShare {
   private readonly lanes = new Map<string, Lane>();
   private ticket = 0;
 
-  constructor(readonly cap: number, private readonly timeoutMs: number) {}
+  constructor(
+    readonly cap: number,
+    private readonly timeoutMs: number,
+  ) {}
 
   static capFor(workers: number): number {
     return Math.max(1, Math.ceil(workers / 2));
@@ -53,7 +56,11 @@ export class FairShare {
   async enter(lane: string): Promise<{ ticket: number } | { retryAt: Date }> {
     const start = Date.now();
     let ticket = this.tryEnter(this.state(lane), start);
-    while (ticket === undefined && Date.now() - start < MAX_WAIT_MS && this.expected(this.state(lane), Date.now()) <= MAX_WAIT_MS) {
+    while (
+      ticket === undefined &&
+      Date.now() - start < MAX_WAIT_MS &&
+      this.expected(this.state(lane), Date.now()) <= MAX_WAIT_MS
+    ) {
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
       ticket = this.tryEnter(this.state(lane), Date.now()); // the lane is looked up again: an idle one is forgotten
     }

@@ -32,7 +32,9 @@ export interface Outcome {
  * current one first); the key is the secret's text as UTF-8, `whsec_` included.
  */
 export function signature(secrets: string | string[], body: string, t: number): string {
-  const v1 = (Array.isArray(secrets) ? secrets : [secrets]).map((secret) => `v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`);
+  const v1 = (Array.isArray(secrets) ? secrets : [secrets]).map(
+    (secret) => `v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`,
+  );
   return [`t=${t}`, ...v1].join(',');
 }
 
@@ -50,7 +52,9 @@ export function standardKey(secret: string): Buffer {
  * spaces (the current secret first).
  */
 export function standardSignature(secrets: string[], id: string, t: number, body: string): string {
-  return secrets.map((secret) => `v1,${createHmac('sha256', standardKey(secret)).update(`${id}.${t}.${body}`).digest('base64')}`).join(' ');
+  return secrets
+    .map((secret) => `v1,${createHmac('sha256', standardKey(secret)).update(`${id}.${t}.${body}`).digest('base64')}`)
+    .join(' ');
 }
 
 /** Answers retried (next to network errors and timeouts): Request Timeout, Too Many Requests, and 5xx. */
@@ -75,7 +79,13 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 class Timeout extends Error {}
 
 /** `timeoutMs`: what is left of the attempt's deadline; `deadlineMs`: the whole deadline, as the timeout error names it. */
-function request(url: URL, options: http.RequestOptions, body: string, timeoutMs: number, deadlineMs: number): Promise<{ status: number; excerpt: string; retryAfter?: string | string[] }> {
+function request(
+  url: URL,
+  options: http.RequestOptions,
+  body: string,
+  timeoutMs: number,
+  deadlineMs: number,
+): Promise<{ status: number; excerpt: string; retryAfter?: string | string[] }> {
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? https.request : http.request;
     const req = send(url, options, (res) => {
@@ -83,7 +93,11 @@ function request(url: URL, options: http.RequestOptions, body: string, timeoutMs
       let size = 0;
       const finish = () => {
         clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8').slice(0, EXCERPT_BYTES), retryAfter: res.headers['retry-after'] });
+        resolve({
+          status: res.statusCode ?? 0,
+          excerpt: Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8').slice(0, EXCERPT_BYTES),
+          retryAfter: res.headers['retry-after'],
+        });
         req.destroy(); // the rest of the answer is not read
       };
       res.on('data', (chunk: Buffer) => {
@@ -111,7 +125,10 @@ function request(url: URL, options: http.RequestOptions, body: string, timeoutMs
  * `secrets`: the current secret first, then the previous one during its grace period. `eventId`
  * is both `oms-event-id` and `webhook-id`: the same on every retry (and replay) of the event.
  */
-export async function post(target: string, p: { secrets: string[]; eventId: string; body: string; timeoutMs: number; resolve: Resolve; allowPrivate: boolean }): Promise<Outcome> {
+export async function post(
+  target: string,
+  p: { secrets: string[]; eventId: string; body: string; timeoutMs: number; resolve: Resolve; allowPrivate: boolean },
+): Promise<Outcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let url: URL;
@@ -120,33 +137,59 @@ export async function post(target: string, p: { secrets: string[]; eventId: stri
   } catch {
     return { latencyMs: 0, error: 'refused: the URL is not valid', delivered: false, retryable: false };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { latencyMs: 0, error: 'refused: the URL is not http or https', delivered: false, retryable: false };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { latencyMs: 0, error: 'refused: the URL is not http or https', delivered: false, retryable: false };
   try {
     const addresses = await resolveTarget(bareHost(url), p.resolve, p.allowPrivate, p.timeoutMs);
     const t = Math.floor(Date.now() / 1000);
-    const { status, excerpt, retryAfter } = await request(url, {
-      method: 'POST',
-      agent: false,
-      lookup: pinnedLookup(addresses) as any,
-      headers: {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(p.body),
-        'user-agent': 'oms-webhooks/1',
-        'oms-event-id': p.eventId,
-        'oms-signature': signature(p.secrets, p.body, t),
-        'webhook-id': p.eventId,
-        'webhook-timestamp': String(t),
-        'webhook-signature': standardSignature(p.secrets, p.eventId, t, p.body),
+    const { status, excerpt, retryAfter } = await request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        lookup: pinnedLookup(addresses) as any,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(p.body),
+          'user-agent': 'oms-webhooks/1',
+          'oms-event-id': p.eventId,
+          'oms-signature': signature(p.secrets, p.body, t),
+          'webhook-id': p.eventId,
+          'webhook-timestamp': String(t),
+          'webhook-signature': standardSignature(p.secrets, p.eventId, t, p.body),
+        },
       },
-    }, p.body, Math.max(1, p.timeoutMs - elapsed()), p.timeoutMs);
+      p.body,
+      Math.max(1, p.timeoutMs - elapsed()),
+      p.timeoutMs,
+    );
     const ok = status >= 200 && status < 300;
     // Redirects are answers like any other non-2xx: recorded, not followed, not retried.
     const retryable = !ok && retryableStatus(status);
     const retryAfterMs = retryable ? parseRetryAfter(retryAfter) : undefined;
-    return { statusCode: status, latencyMs: elapsed(), responseExcerpt: excerpt || undefined, delivered: ok, retryable, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
+    return {
+      statusCode: status,
+      latencyMs: elapsed(),
+      responseExcerpt: excerpt || undefined,
+      delivered: ok,
+      retryable,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    };
   } catch (err: any) {
-    if (err instanceof RefusedAddress) return { latencyMs: elapsed(), error: `refused: ${err.message}`.slice(0, 500), delivered: false, retryable: false };
-    if (err instanceof LookupFailed || err instanceof Timeout) return { latencyMs: elapsed(), error: err.message.slice(0, 500), delivered: false, retryable: true };
-    return { latencyMs: elapsed(), error: String(err?.code ?? err?.message ?? err).slice(0, 500), delivered: false, retryable: true };
+    if (err instanceof RefusedAddress)
+      return {
+        latencyMs: elapsed(),
+        error: `refused: ${err.message}`.slice(0, 500),
+        delivered: false,
+        retryable: false,
+      };
+    if (err instanceof LookupFailed || err instanceof Timeout)
+      return { latencyMs: elapsed(), error: err.message.slice(0, 500), delivered: false, retryable: true };
+    return {
+      latencyMs: elapsed(),
+      error: String(err?.code ?? err?.message ?? err).slice(0, 500),
+      delivered: false,
+      retryable: true,
+    };
   }
 }

@@ -1,4 +1,14 @@
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsDate, IsIn, IsOptional, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { EVENT_TYPES } from '../events';
 
@@ -14,7 +24,10 @@ export class CreateWebhookEndpointInput {
   @IsIn(EVENT_TYPES, { each: true, message: `must be event types (${EVENT_TYPES.join(', ')})` })
   eventTypes: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Only events of these channels. Absent: every channel (for a partner key: all of its channels).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only events of these channels. Absent: every channel (for a partner key: all of its channels).',
+  })
   @IsOptional()
   @ArrayMinSize(1, { message: 'must name at least one channel, or be left out' })
   @ArrayMaxSize(100)
@@ -40,13 +53,19 @@ export class UpdateWebhookEndpointInput {
   @IsIn(EVENT_TYPES, { each: true, message: `must be event types (${EVENT_TYPES.join(', ')})` })
   eventTypes?: string[];
 
-  @Field(() => [String], { nullable: true, description: 'Replaces the channels (an admin may pass [] for every channel).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Replaces the channels (an admin may pass [] for every channel).',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { each: true, message: 'must be channel codes' })
   channelCodes?: string[];
 
-  @Field(() => Boolean, { nullable: true, description: 'false disables the endpoint; true enables it again (and clears its failure count).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'false disables the endpoint; true enables it again (and clears its failure count).',
+  })
   @IsOptional()
   @IsBoolean()
   active?: boolean;
@@ -58,7 +77,10 @@ export class ReplayEventsInput {
   @IsUUID(undefined, { message: 'must be a webhook endpoint id' })
   endpointId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Only events after this one (an event id, e.g. the last one a receiver processed).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only events after this one (an event id, e.g. the last one a receiver processed).',
+  })
   @IsOptional()
   @IsUUID(undefined, { message: 'must be an event id' })
   after?: string;
@@ -73,7 +95,10 @@ export class ReplayEventsInput {
   @IsDate()
   to?: Date;
 
-  @Field(() => [String], { nullable: true, description: 'Only these event types (of those the endpoint subscribes to). Absent: all of its types.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Only these event types (of those the endpoint subscribes to). Absent: all of its types.',
+  })
   @IsOptional()
   @ArrayMinSize(1, { message: 'must name at least one event type, or be left out' })
   @ArrayMaxSize(EVENT_TYPES.length)

@@ -1,4 +1,19 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { UserError } from '../../common/errors';
 import { Connection } from '../../common/pagination';
@@ -23,7 +38,10 @@ export class CreateWebhookEndpointPayload extends WebhookEndpointPayload {
 
 @ObjectType()
 export class RotateWebhookSecretPayload extends WebhookEndpointPayload {
-  @Field(() => String, { nullable: true, description: 'The new signing secret, in use at once. Shown only here, once.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new signing secret, in use at once. Shown only here, once.',
+  })
   secret?: string;
 }
 
@@ -42,10 +60,16 @@ export class ReplayEventsPayload {
   @Field(() => Int, { nullable: true, description: 'How many deliveries were queued.' })
   queued?: number;
 
-  @Field(() => Int, { nullable: true, description: 'How many stored events matched (queued is at most 10,000 of them).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many stored events matched (queued is at most 10,000 of them).',
+  })
   matched?: number;
 
-  @Field(() => ID, { nullable: true, description: 'The last event queued: pass it as `after` to queue the rest when hasMore.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The last event queued: pass it as `after` to queue the rest when hasMore.',
+  })
   lastEventId?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'More events matched than were queued.' })
@@ -87,7 +111,9 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Query(() => WebhookEndpointConnection, { description: 'Webhook endpoints, oldest first (a partner key sees its own), a page at a time.' })
+  @Query(() => WebhookEndpointConnection, {
+    description: 'Webhook endpoints, oldest first (a partner key sees its own), a page at a time.',
+  })
   webhookEndpointsConnection(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
@@ -103,19 +129,32 @@ export class WebhookEndpointResolver {
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => CreateWebhookEndpointPayload, { description: 'Registers a URL for event types (and channels); the signing secret is returned once.' })
-  createWebhookEndpoint(@Ctx() ctx: RequestContext, @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput) {
+  @Mutation(() => CreateWebhookEndpointPayload, {
+    description: 'Registers a URL for event types (and channels); the signing secret is returned once.',
+  })
+  createWebhookEndpoint(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
+  ) {
     return this.webhooks.create(ctx, input);
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => WebhookEndpointPayload, { description: 'Changes the URL, event types or channels, or disables / enables the endpoint.' })
-  updateWebhookEndpoint(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput) {
+  @Mutation(() => WebhookEndpointPayload, {
+    description: 'Changes the URL, event types or channels, or disables / enables the endpoint.',
+  })
+  updateWebhookEndpoint(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
+  ) {
     return this.webhooks.update(ctx, input);
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => RotateWebhookSecretPayload, { description: 'Replaces the signing secret; the new one is returned once. The old one keeps signing too, next to the new one, until previousSecretValidUntil (OMS_WEBHOOK_SECRET_GRACE_SECONDS).' })
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description:
+      'Replaces the signing secret; the new one is returned once. The old one keeps signing too, next to the new one, until previousSecretValidUntil (OMS_WEBHOOK_SECRET_GRACE_SECONDS).',
+  })
   rotateWebhookSecret(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.webhooks.rotateSecret(ctx, id);
   }
@@ -126,7 +165,9 @@ export class WebhookEndpointResolver {
     return this.webhooks.delete(ctx, id);
   }
 
-  @FieldResolver(() => [String], { description: 'The channels it receives events of; empty: every channel, and events of no channel (stock).' })
+  @FieldResolver(() => [String], {
+    description: 'The channels it receives events of; empty: every channel, and events of no channel (stock).',
+  })
   channelCodes(@Ctx() ctx: RequestContext, @Root() endpoint: WebhookEndpoint) {
     return this.webhooks.channelCodes(ctx.em, endpoint);
   }
@@ -137,19 +178,26 @@ export class WebhookDeliveryResolver {
   constructor(private readonly webhooks: WebhookDeliveryService) {}
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Query(() => WebhookDeliveryConnection, { description: 'The delivery log of an endpoint, newest first, with every attempt.' })
+  @Query(() => WebhookDeliveryConnection, {
+    description: 'The delivery log of an endpoint, newest first, with every attempt.',
+  })
   webhookDeliveries(@Ctx() ctx: RequestContext, @Args(() => DeliveryArgs) args: DeliveryArgs) {
     return this.webhooks.deliveries(ctx, args.endpointId, args);
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => ReplayWebhookDeliveryPayload, { description: 'Sends the event of a delivery again (same event id), as a new delivery.' })
+  @Mutation(() => ReplayWebhookDeliveryPayload, {
+    description: 'Sends the event of a delivery again (same event id), as a new delivery.',
+  })
   replayWebhookDelivery(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return this.webhooks.replay(ctx, id);
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
-  @Mutation(() => ReplayEventsPayload, { description: 'Sends stored events again to an endpoint (same event ids), as new deliveries marked as replays: the events it subscribes to, narrowed by after / from / to / types, oldest first, at most 10,000 per call.' })
+  @Mutation(() => ReplayEventsPayload, {
+    description:
+      'Sends stored events again to an endpoint (same event ids), as new deliveries marked as replays: the events it subscribes to, narrowed by after / from / to / types, oldest first, at most 10,000 per call.',
+  })
   replayEvents(@Ctx() ctx: RequestContext, @Arg('input', () => ReplayEventsInput) input: ReplayEventsInput) {
     return this.webhooks.replayEvents(ctx, input);
   }

@@ -33,7 +33,10 @@ export function lockReplayBudget(lane: string, windowMs: number, now = Date.now(
 
 /** Charges `points` to the replay budget of `lane` (locked by lockReplayBudget in the same transaction). */
 export function chargeReplayBudget(lane: string, points: number): Statement {
-  return { text: 'update rate_limit set points = points + $2 where key = $1', values: [`webhook-replay:${lane}`, points] };
+  return {
+    text: 'update rate_limit set points = points + $2 where key = $1',
+    values: [`webhook-replay:${lane}`, points],
+  };
 }
 
 /** Serializes endpoint registrations of one partner key for the rest of the transaction (so two cannot both take the last place). */
@@ -49,11 +52,14 @@ export function countKeyEndpoints(keyId: string): Statement {
 export function pendingReplays(lane: { keyId: string } | { endpointId: string }): Statement {
   return 'keyId' in lane
     ? {
-      text: `select count(*)::int as n from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+        text: `select count(*)::int as n from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
         where e.owner_key_id = $1 and d.replay and d.status in (${WAITING})`,
-      values: [lane.keyId],
-    }
-    : { text: `select count(*)::int as n from webhook_delivery where endpoint_id = $1 and replay and status in (${WAITING})`, values: [lane.endpointId] };
+        values: [lane.keyId],
+      }
+    : {
+        text: `select count(*)::int as n from webhook_delivery where endpoint_id = $1 and replay and status in (${WAITING})`,
+        values: [lane.endpointId],
+      };
 }
 
 /** The stream position and channel of an event (a replay's `after`). */
@@ -98,10 +104,16 @@ export function insertReplayDeliveries(endpointId: string, f: ReplayFilter, limi
 
 /** A delivered attempt: the endpoint's failures in a row start again from 0. */
 export function resetFailures(endpointId: string): Statement {
-  return { text: 'update webhook_endpoint set consecutive_failures = 0 where id = $1 and consecutive_failures <> 0', values: [endpointId] };
+  return {
+    text: 'update webhook_endpoint set consecutive_failures = 0 where id = $1 and consecutive_failures <> 0',
+    values: [endpointId],
+  };
 }
 
 /** One more delivery given up in a row; returns the count. */
 export function countFailure(endpointId: string): Statement {
-  return { text: 'update webhook_endpoint set consecutive_failures = consecutive_failures + 1 where id = $1 returning consecutive_failures as n', values: [endpointId] };
+  return {
+    text: 'update webhook_endpoint set consecutive_failures = consecutive_failures + 1 where id = $1 returning consecutive_failures as n',
+    values: [endpointId],
+  };
 }

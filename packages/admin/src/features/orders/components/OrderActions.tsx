@@ -6,7 +6,12 @@
 import { Alert, Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { OrderAction, OrderDetailFragment, useConfirmOrderMutation, useReleaseOrderHoldMutation } from '../../../graphql/generated';
+import {
+  OrderAction,
+  OrderDetailFragment,
+  useConfirmOrderMutation,
+  useReleaseOrderHoldMutation,
+} from '../../../graphql/generated';
 import { MutationPayload, useFormMutation } from '../../../hooks/useFormMutation';
 import { CancelDialog, HoldDialog, PaymentDialog, RefundDialog, ReturnDialog, ShipmentDialog } from './ActionDialogs';
 
@@ -26,7 +31,13 @@ export function availableActions(order: Pick<OrderDetailFragment, 'availableActi
   };
 }
 
-export function OrderActions({ order, warehouses }: { order: OrderDetailFragment; warehouses: { code: string; name: string }[] }) {
+export function OrderActions({
+  order,
+  warehouses,
+}: {
+  order: OrderDetailFragment;
+  warehouses: { code: string; name: string }[];
+}) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useFormMutation();
   const error = action.generalErrors().join(' ');
@@ -48,22 +59,84 @@ export function OrderActions({ order, warehouses }: { order: OrderDetailFragment
   return (
     <>
       <Group gap="xs" data-testid="order-actions">
-        {can.confirm && <Button loading={confirming.loading} onClick={() => direct(async () => (await confirm({ variables: { id: order.id } })).data?.confirmOrder, 'Order confirmed')}>Confirm</Button>}
-        {can.release && <Button loading={releasing.loading} onClick={() => direct(async () => (await release({ variables: { id: order.id } })).data?.releaseOrderHold, 'Hold released')}>Release hold</Button>}
-        {can.ship && <Button variant="light" onClick={() => setDialog('ship')}>Create shipment</Button>}
-        {can.payment && <Button variant="light" onClick={() => setDialog('payment')}>Record payment</Button>}
-        {can.refund && <Button variant="light" color="red" onClick={() => setDialog('refund')}>Refund</Button>}
-        {can.return && <Button variant="light" onClick={() => setDialog('return')}>Create return</Button>}
-        {can.hold && <Button variant="default" onClick={() => setDialog('hold')}>Hold</Button>}
-        {can.cancel && <Button variant="default" color="red" onClick={() => setDialog('cancel')}>Cancel order</Button>}
-        {!any && <Alert variant="light" color="gray" py={4}>No actions: this order is {order.status.toLowerCase().replace('_', ' ')}.</Alert>}
+        {can.confirm && (
+          <Button
+            loading={confirming.loading}
+            onClick={() =>
+              direct(async () => (await confirm({ variables: { id: order.id } })).data?.confirmOrder, 'Order confirmed')
+            }
+          >
+            Confirm
+          </Button>
+        )}
+        {can.release && (
+          <Button
+            loading={releasing.loading}
+            onClick={() =>
+              direct(
+                async () => (await release({ variables: { id: order.id } })).data?.releaseOrderHold,
+                'Hold released',
+              )
+            }
+          >
+            Release hold
+          </Button>
+        )}
+        {can.ship && (
+          <Button variant="light" onClick={() => setDialog('ship')}>
+            Create shipment
+          </Button>
+        )}
+        {can.payment && (
+          <Button variant="light" onClick={() => setDialog('payment')}>
+            Record payment
+          </Button>
+        )}
+        {can.refund && (
+          <Button variant="light" color="red" onClick={() => setDialog('refund')}>
+            Refund
+          </Button>
+        )}
+        {can.return && (
+          <Button variant="light" onClick={() => setDialog('return')}>
+            Create return
+          </Button>
+        )}
+        {can.hold && (
+          <Button variant="default" onClick={() => setDialog('hold')}>
+            Hold
+          </Button>
+        )}
+        {can.cancel && (
+          <Button variant="default" color="red" onClick={() => setDialog('cancel')}>
+            Cancel order
+          </Button>
+        )}
+        {!any && (
+          <Alert variant="light" color="gray" py={4}>
+            No actions: this order is {order.status.toLowerCase().replace('_', ' ')}.
+          </Alert>
+        )}
       </Group>
-      {error && <Alert color="red" mt="xs" role="alert" withCloseButton onClose={() => action.setErrors([])} data-testid="action-error">{error}</Alert>}
+      {error && (
+        <Alert
+          color="red"
+          mt="xs"
+          role="alert"
+          withCloseButton
+          onClose={() => action.setErrors([])}
+          data-testid="action-error"
+        >
+          {error}
+        </Alert>
+      )}
       {dialog === 'hold' && <HoldDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'cancel' && <CancelDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'payment' && <PaymentDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'refund' && <RefundDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
-      {dialog === 'ship' && <ShipmentDialog order={order} warehouses={warehouses} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'ship' && (
+        <ShipmentDialog order={order} warehouses={warehouses} opened onClose={() => setDialog(null)} onDone={done} />
+      )}
       {dialog === 'return' && <ReturnDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
     </>
   );

@@ -43,7 +43,11 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
       <TextInput
         ref={searchRef}
         label="Search"
-        rightSection={<Kbd size="xs" title="Press / to search">/</Kbd>}
+        rightSection={
+          <Kbd size="xs" title="Press / to search">
+            /
+          </Kbd>
+        }
         placeholder="Number, external id, customer"
         leftSection={<IconSearch size={16} />}
         value={q}
@@ -90,12 +94,18 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
         label="Sort"
         data={SORT_OPTIONS}
         value={value.sort ?? OrderSort.PlacedAtDesc}
-        onChange={(v) => onChange({ ...value, sort: !v || v === OrderSort.PlacedAtDesc ? undefined : (v as OrderSort) })}
+        onChange={(v) =>
+          onChange({ ...value, sort: !v || v === OrderSort.PlacedAtDesc ? undefined : (v as OrderSort) })
+        }
         allowDeselect={false}
         w={190}
       />
       {active && (
-        <Button variant="subtle" leftSection={<IconX size={16} />} onClick={() => onChange({ status: [], sort: value.sort })}>
+        <Button
+          variant="subtle"
+          leftSection={<IconX size={16} />}
+          onClick={() => onChange({ status: [], sort: value.sort })}
+        >
           Clear filters
         </Button>
       )}
