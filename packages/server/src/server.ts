@@ -438,19 +438,17 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           : status < 500
             ? String(err?.message ?? 'Bad request').slice(0, 200)
             : 'Internal server error';
-    res
-      .status(status)
-      .json({
-        errors: [
-          {
-            message,
-            extensions: {
-              code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
-              requestId: res.locals.requestId,
-            },
+    res.status(status).json({
+      errors: [
+        {
+          message,
+          extensions: {
+            code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR',
+            requestId: res.locals.requestId,
           },
-        ],
-      });
+        },
+      ],
+    });
   });
 
   // A port in use (or refused) fails the start instead of leaving it waiting forever.

@@ -387,14 +387,12 @@ describe('personal data without CUSTOMER_READ', () => {
       `select array_agg(channel_id::text) as channel_ids from api_key_channel where api_key_id = $1`,
       [key.id],
     );
-    await t.server.orm.em
-      .fork()
-      .transactional((em) =>
-        t.server.jobs.send(em, 'data-export', {
-          jobId: job.id,
-          scope: { channelIds: channel_ids, customers: false, payments: false },
-        }),
-      );
+    await t.server.orm.em.fork().transactional((em) =>
+      t.server.jobs.send(em, 'data-export', {
+        jobId: job.id,
+        scope: { channelIds: channel_ids, customers: false, payments: false },
+      }),
+    );
     t.server.jobs.wake('data-export');
     const done = await finished(job.id, key.secret);
     expect(done).toMatchObject({

@@ -68,16 +68,14 @@ export class Lifecycle {
     if (this.stopping) {
       res.setHeader('connection', 'close');
       res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      res
-        .status(503)
-        .json({
-          errors: [
-            {
-              message: 'The server is shutting down: retry (another instance will answer)',
-              extensions: { code: 'SERVICE_UNAVAILABLE' },
-            },
-          ],
-        });
+      res.status(503).json({
+        errors: [
+          {
+            message: 'The server is shutting down: retry (another instance will answer)',
+            extensions: { code: 'SERVICE_UNAVAILABLE' },
+          },
+        ],
+      });
       return;
     }
     this.inFlight++;

@@ -387,24 +387,20 @@ export function metricsRoute(metrics: Metrics, token: string | undefined) {
   const expected = token ? createHash('sha256').update(token).digest() : undefined;
   return async (req: Request, res: Response) => {
     if (!expected) {
-      res
-        .status(404)
-        .json({
-          error: {
-            code: 'NOT_FOUND',
-            message: 'Metrics are not served on this port (see OMS_METRICS_TOKEN, OMS_METRICS_PORT)',
-          },
-        });
+      res.status(404).json({
+        error: {
+          code: 'NOT_FOUND',
+          message: 'Metrics are not served on this port (see OMS_METRICS_TOKEN, OMS_METRICS_PORT)',
+        },
+      });
       return;
     }
     const given = /^Bearer\s+(\S+)$/i.exec(req.header('authorization')?.trim() ?? '')?.[1];
     if (!given || !timingSafeEqual(createHash('sha256').update(given).digest(), expected)) {
       res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-      res
-        .status(401)
-        .json({
-          error: { code: 'UNAUTHENTICATED', message: 'GET /metrics needs Authorization: Bearer <OMS_METRICS_TOKEN>' },
-        });
+      res.status(401).json({
+        error: { code: 'UNAUTHENTICATED', message: 'GET /metrics needs Authorization: Bearer <OMS_METRICS_TOKEN>' },
+      });
       return;
     }
     await sendMetrics(metrics, res);
