@@ -3,6 +3,7 @@
  * reports' statements (analytics.service.ts). `?` placeholders; each function returns one
  * statement `{ text, values }` (or the list a rebuild runs in order).
  */
+import { OPEN_STATUSES, sqlStatusList } from '../order';
 
 export interface Statement {
   text: string;
@@ -259,7 +260,7 @@ export const leadTimeStats = (
 /** Open orders placed more than `slaHours` ago, now. */
 export const openOrdersOlderThan = (slaHours: number, channelIds: string[]): Statement => ({
   text: `select count(*)::int as n from "order"
-        where status in ('PENDING', 'ON_HOLD', 'CONFIRMED', 'PARTIALLY_SHIPPED')
+        where status in (${sqlStatusList(OPEN_STATUSES)})
           and placed_at < now() - make_interval(hours => ?) and channel_id = any(?::uuid[])`,
   values: [slaHours, channelIds],
 });

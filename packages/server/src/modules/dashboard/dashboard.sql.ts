@@ -3,7 +3,7 @@
  */
 type Statement = { text: string; values: unknown[] };
 
-import { OrderStatus } from '../order';
+import { FULFILLABLE_STATUSES, OrderStatus, sqlStatusList } from '../order';
 
 /**
  * Orders per status: each status counted up to `cap` rows (an index-only scan of the status index
@@ -100,7 +100,7 @@ export function lateOrders(hours: number, scope: string[] | null, first: number)
          from "order" o
          join channel c on c.id = o.channel_id
          cross join lateral (select max(h.at) as confirmed_at from order_history h where h.order_id = o.id and h.to_status = 'CONFIRMED') h
-        where o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED')
+        where o.status in (${sqlStatusList(FULFILLABLE_STATUSES)})
           and h.confirmed_at < now() - make_interval(hours => ?)
           and (?::uuid[] is null or o.channel_id = any(?::uuid[]))
         order by h.confirmed_at, o.id
