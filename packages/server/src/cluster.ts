@@ -16,7 +16,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import net from 'node:net';
 import { Client } from 'pg';
-import { AggregatorRegistry } from 'prom-client';
+import { AggregatorRegistry, type PrometheusContentType } from 'prom-client';
 import type { Config } from './config/config';
 import type { EmbeddedDatabase } from './config/embedded-postgres';
 import type { Logger } from './common/logger';
@@ -37,7 +37,7 @@ type ToPrimary = { oms: 'ready'; port: number; createdAdmin?: string } | { oms: 
 type ToWorker = { oms: 'stop'; signal: string } | { oms: 'metrics'; id: number; body?: string; error?: string };
 
 const isOms = (m: unknown): m is { oms: string } =>
-  typeof m === 'object' && m !== null && typeof (m as any).oms === 'string';
+  typeof m === 'object' && m !== null && typeof (m as { oms?: unknown }).oms === 'string';
 
 /** First restart delay of a worker that died; it doubles with each death within RESTART_RESET_MS, up to RESTART_MAX_MS. */
 const RESTART_MIN_MS = 1000;
@@ -252,7 +252,7 @@ export async function runPrimary(options: PrimaryOptions): Promise<void> {
   };
 
   // Every worker's metrics, each series labelled with its worker: OMS_METRICS_PORT here, /metrics on the main port in the workers.
-  const aggregator = new AggregatorRegistry<any>();
+  const aggregator = new AggregatorRegistry<PrometheusContentType>();
 
   const stop = async (signal: string, exitCode = 0) => {
     if (stopping) return;
@@ -343,7 +343,7 @@ class WorkerStartFailed extends Error {}
 
 /** Metrics whose exposition is every worker's, gathered by the primary. */
 class ClusterMetrics extends Metrics {
-  constructor(private readonly aggregator: AggregatorRegistry<any>) {
+  constructor(private readonly aggregator: AggregatorRegistry<PrometheusContentType>) {
     super({ defaultMetrics: false });
   }
 

@@ -100,13 +100,13 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
   }
   return buildSchema({
-    resolvers: RESOLVERS as any,
+    resolvers: [...RESOLVERS],
     authChecker,
-    pubSub: (services?.pubsub ?? createOmsPubSub()) as any,
+    pubSub: services?.pubsub ?? createOmsPubSub(),
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false, // inputs are validated by the services, which report userErrors
     container: {
-      get: (cls: any) => {
+      get: (cls: new () => unknown) => {
         if (!instances.has(cls)) instances.set(cls, new cls());
         return instances.get(cls);
       },

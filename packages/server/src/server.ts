@@ -195,7 +195,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Read at scrape time (by then the WebSocket server below exists).
   metrics.observe({
     pools: () => ({
-      orm: tarnPoolStats((orm.em.getConnection().getKnex() as any).client?.pool),
+      orm: tarnPoolStats(orm.em.getConnection().getKnex().client?.pool),
       jobs: jobs.poolStats(),
       export: services.exports.poolStats(),
       ...replicaPools(orm.em),
@@ -245,7 +245,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     },
     log,
   );
-  const wsBearer = (params: unknown) => bearer((params as any)?.authorization ?? (params as any)?.Authorization);
+  const wsBearer = (params: unknown) => {
+    const p = params as { authorization?: unknown; Authorization?: unknown } | null | undefined;
+    return bearer(p?.authorization ?? p?.Authorization);
+  };
   const socketOf = (ctx: { extra: unknown }) => (ctx.extra as { socket: WebSocket }).socket;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.maxWsMessageBytes });
@@ -264,7 +267,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         ) as GraphQLError[],
       // One execution per update and per view (operation, variables, access), not per subscriber.
       subscribe: subscribeShared,
-      onConnect: (ctx) => wsSessions.connect(socketOf(ctx), (ctx.extra as any).request, wsBearer(ctx.connectionParams)),
+      onConnect: (ctx) =>
+        wsSessions.connect(
+          socketOf(ctx),
+          (ctx.extra as { request?: http.IncomingMessage }).request,
+          wsBearer(ctx.connectionParams),
+        ),
       context: async (ctx) => {
         const conn = wsSessions.get(socketOf(ctx));
         return contextFor(randomUUID(), conn?.token, conn?.ip);
@@ -289,7 +297,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       onNext: (_ctx, _id, _payload, _args, result) => {
         // The result itself: a result shared by subscribers is then serialised once (common/ws-transport.ts).
         if (!result.errors?.length) return result;
-        return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e) as any) };
+        return { ...result, errors: result.errors.map((e) => maskError(e.toJSON(), e)) };
       },
       onError: (ctx, id, _payload, errors) => {
         wsSessions.finished(socketOf(ctx), id);
@@ -427,8 +435,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
-  app.use((err: any, req: Request, res: Response, _next: NextFunction) => {
-    const status = Number.isInteger(err?.status) && err.status >= 400 && err.status < 600 ? err.status : 500;
+  app.use((thrown: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // What body-parser and http-errors put on their errors; anything else thrown counts as a 500.
+    const err = thrown as { status?: unknown; type?: unknown; message?: unknown } | null | undefined;
+    const status =
+      typeof err?.status === 'number' && Number.isInteger(err.status) && err.status >= 400 && err.status < 600
+        ? err.status
+        : 500;
     if (status >= 500) log.error({ err, requestId: res.locals.requestId }, 'request failed');
     const message =
       status === 413

@@ -42,7 +42,7 @@ export function isUnexpected(error: unknown): boolean {
 }
 
 export function tagRequestId(error: unknown, requestId: string) {
-  (error as any)[REQUEST_ID] = requestId;
+  (error as Record<typeof REQUEST_ID, unknown>)[REQUEST_ID] = requestId;
 }
 
 export function maskError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -60,7 +60,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
     const { stacktrace: _s, exception: _e, http: _h, ...safe } = extensions as Record<string, unknown>;
     return { ...rest, extensions: safe };
   }
-  const requestId = (error as any)?.[REQUEST_ID];
+  const requestId = (error as Partial<Record<typeof REQUEST_ID, unknown>> | null | undefined)?.[REQUEST_ID];
   return {
     message: 'Internal server error',
     path: formatted.path,

@@ -53,6 +53,19 @@ export interface JobRow {
   error: string | null;
 }
 
+/** What guardUnawaitedCompletions uses of pg-boss's Manager and its workers (internals without typings). */
+interface BossWorker {
+  id: string;
+  name: string;
+  stopping: boolean;
+  stopped: boolean;
+  stop(): void;
+}
+interface BossManager {
+  getWorkers(): BossWorker[];
+  removeWorker(worker: BossWorker): void;
+}
+
 /**
  * pg-boss 10's workers record a job's outcome without awaiting it (`this.complete(...)`,
  * `this.fail(...)` in Manager.watch): when the database goes away mid-job (a restart: 57P01),
@@ -63,7 +76,7 @@ export interface JobRow {
  */
 function guardUnawaitedCompletions() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Manager = require('pg-boss/src/manager') as { prototype: Record<string, any> };
+  const Manager = require('pg-boss/src/manager') as { prototype: Record<string, unknown> };
   const proto = Manager.prototype;
   if (proto.__omsGuarded) return;
   for (const name of ['complete', 'fail']) {
@@ -80,13 +93,14 @@ function guardUnawaitedCompletions() {
   // they have stopped; a stop therefore left that loop running for up to a second after it
   // resolved. Same steps here with a 25 ms poll, and the loop is kept so that JobQueue.stop can
   // wait for it to end.
-  proto.offWork = async function offWork(this: any, value: string | { id: string }) {
-    const match = typeof value === 'string' ? (w: any) => w.name === value : (w: any) => w.id === value?.id;
-    const workers = this.getWorkers().filter((w: any) => match(w) && !w.stopping && !w.stopped);
+  proto.offWork = async function offWork(this: BossManager, value: string | { id: string }) {
+    const match =
+      typeof value === 'string' ? (w: BossWorker) => w.name === value : (w: BossWorker) => w.id === value?.id;
+    const workers = this.getWorkers().filter((w) => match(w) && !w.stopping && !w.stopped);
     if (!workers.length) return;
     for (const worker of workers) worker.stop();
     const ended = (async () => {
-      while (!workers.every((w: any) => w.stopped)) await new Promise((r) => setTimeout(r, 25));
+      while (!workers.every((w) => w.stopped)) await new Promise((r) => setTimeout(r, 25));
       for (const worker of workers) this.removeWorker(worker);
     })();
     workerLoops.add(ended);

@@ -12,7 +12,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, type GaugeConfiguration, Histogram, Registry } from 'prom-client';
 import type { RequestContext } from './context';
 
 /** Distinct GraphQL operation names (and error codes) kept as label values; later ones count as `other`. */
@@ -143,133 +143,158 @@ export class Metrics {
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    const registers = [this.registry];
-    const self = this;
-    new Gauge({
-      name: 'oms_db_pool_connections',
-      help: 'Open connections of a database pool (in use and idle)',
-      labelNames: ['pool'] as const,
-      registers,
-      collect() {
-        self.setPools(this, 'size');
+    this.scrapeGauge(
+      {
+        name: 'oms_db_pool_connections',
+        help: 'Open connections of a database pool (in use and idle)',
+        labelNames: ['pool'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_db_pool_connections_in_use',
-      help: 'Connections of a database pool in use',
-      labelNames: ['pool'] as const,
-      registers,
-      collect() {
-        self.setPools(this, 'inUse');
+      (gauge) => {
+        this.setPools(gauge, 'size');
       },
-    });
-    new Gauge({
-      name: 'oms_db_pool_waiting',
-      help: 'Callers waiting for a connection of a database pool',
-      labelNames: ['pool'] as const,
-      registers,
-      collect() {
-        self.setPools(this, 'waiting');
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_db_pool_connections_in_use',
+        help: 'Connections of a database pool in use',
+        labelNames: ['pool'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_db_pool_max',
-      help: 'Largest size of a database pool',
-      labelNames: ['pool'] as const,
-      registers,
-      collect() {
-        self.setPools(this, 'max');
+      (gauge) => {
+        this.setPools(gauge, 'inUse');
       },
-    });
-    new Gauge({
-      name: 'oms_job_queue_jobs',
-      help: 'Jobs in a queue by state (created: waiting, retry: waiting to be retried, active: running)',
-      labelNames: ['queue', 'state'] as const,
-      registers,
-      async collect() {
-        const counts = await self.queueCounts();
-        this.reset();
-        for (const d of counts?.depth ?? []) this.set({ queue: d.queue, state: d.state }, d.count);
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_db_pool_waiting',
+        help: 'Callers waiting for a connection of a database pool',
+        labelNames: ['pool'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_job_dead_letters',
-      help: 'Jobs that used up their retries, waiting in the dead-letter queue of a queue',
-      labelNames: ['queue'] as const,
-      registers,
-      async collect() {
-        const counts = await self.queueCounts();
-        this.reset();
-        for (const d of counts?.deadLetters ?? []) this.set({ queue: d.queue }, d.count);
+      (gauge) => {
+        this.setPools(gauge, 'waiting');
       },
-    });
-    new Gauge({
-      name: 'oms_event_stream_connected',
-      help: '1 while the event stream listens to PostgreSQL, 0 while it reconnects',
-      registers,
-      collect() {
-        const s = self.read(() => self.sources.eventStream?.());
-        if (s) this.set(s.connected ? 1 : 0);
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_db_pool_max',
+        help: 'Largest size of a database pool',
+        labelNames: ['pool'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_event_stream_last_published_timestamp_seconds',
-      help: 'When the event stream last published a subscription update (Unix time; within OMS_EVENT_STABLE_WAIT_MS of its commit)',
-      registers,
-      collect() {
-        const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
-        if (at) this.set(at.getTime() / 1000);
+      (gauge) => {
+        this.setPools(gauge, 'max');
       },
-    });
-    new Gauge({
-      name: 'oms_event_stream_lag_seconds',
-      help: 'Seconds since the event stream last published a subscription update (also grows while nothing changes)',
-      registers,
-      collect() {
-        const at = self.read(() => self.sources.eventStream?.())?.lastPublishedAt;
-        if (at) this.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_job_queue_jobs',
+        help: 'Jobs in a queue by state (created: waiting, retry: waiting to be retried, active: running)',
+        labelNames: ['queue', 'state'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_ws_connections',
-      help: 'Open WebSocket connections',
-      registers,
-      collect() {
-        const s = self.read(() => self.sources.webSockets?.());
-        if (s) this.set(s.connections);
+      async (gauge) => {
+        const counts = await this.queueCounts();
+        gauge.reset();
+        for (const d of counts?.depth ?? []) gauge.set({ queue: d.queue, state: d.state }, d.count);
       },
-    });
-    new Gauge({
-      name: 'oms_ws_subscriptions',
-      help: 'Active GraphQL subscriptions over WebSocket',
-      registers,
-      collect() {
-        const s = self.read(() => self.sources.webSockets?.());
-        if (s) this.set(s.subscriptions);
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_job_dead_letters',
+        help: 'Jobs that used up their retries, waiting in the dead-letter queue of a queue',
+        labelNames: ['queue'] as const,
       },
-    });
-    new Gauge({
-      name: 'oms_db_replica_up',
-      help: 'Whether a read replica (DATABASE_READ_URL) answered at this scrape: 1 up, 0 down',
-      labelNames: ['replica'] as const,
-      registers,
-      async collect() {
-        this.reset();
-        for (const r of (await self.replicaStatus()) ?? []) this.set({ replica: r.name }, r.up ? 1 : 0);
+      async (gauge) => {
+        const counts = await this.queueCounts();
+        gauge.reset();
+        for (const d of counts?.deadLetters ?? []) gauge.set({ queue: d.queue }, d.count);
       },
-    });
-    new Gauge({
-      name: 'oms_db_replica_lag_seconds',
-      help: 'Replay lag of a read replica: 0 when it has replayed all it received, else the age of the last transaction it replayed',
-      labelNames: ['replica'] as const,
-      registers,
-      async collect() {
-        this.reset();
-        for (const r of (await self.replicaStatus()) ?? [])
-          if (r.lagSeconds !== undefined) this.set({ replica: r.name }, r.lagSeconds);
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_event_stream_connected',
+        help: '1 while the event stream listens to PostgreSQL, 0 while it reconnects',
       },
-    });
+      (gauge) => {
+        const s = this.read(() => this.sources.eventStream?.());
+        if (s) gauge.set(s.connected ? 1 : 0);
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_event_stream_last_published_timestamp_seconds',
+        help: 'When the event stream last published a subscription update (Unix time; within OMS_EVENT_STABLE_WAIT_MS of its commit)',
+      },
+      (gauge) => {
+        const at = this.read(() => this.sources.eventStream?.())?.lastPublishedAt;
+        if (at) gauge.set(at.getTime() / 1000);
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_event_stream_lag_seconds',
+        help: 'Seconds since the event stream last published a subscription update (also grows while nothing changes)',
+      },
+      (gauge) => {
+        const at = this.read(() => this.sources.eventStream?.())?.lastPublishedAt;
+        if (at) gauge.set(Math.max(0, (Date.now() - at.getTime()) / 1000));
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_ws_connections',
+        help: 'Open WebSocket connections',
+      },
+      (gauge) => {
+        const s = this.read(() => this.sources.webSockets?.());
+        if (s) gauge.set(s.connections);
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_ws_subscriptions',
+        help: 'Active GraphQL subscriptions over WebSocket',
+      },
+      (gauge) => {
+        const s = this.read(() => this.sources.webSockets?.());
+        if (s) gauge.set(s.subscriptions);
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_db_replica_up',
+        help: 'Whether a read replica (DATABASE_READ_URL) answered at this scrape: 1 up, 0 down',
+        labelNames: ['replica'] as const,
+      },
+      async (gauge) => {
+        gauge.reset();
+        for (const r of (await this.replicaStatus()) ?? []) gauge.set({ replica: r.name }, r.up ? 1 : 0);
+      },
+    );
+    this.scrapeGauge(
+      {
+        name: 'oms_db_replica_lag_seconds',
+        help: 'Replay lag of a read replica: 0 when it has replayed all it received, else the age of the last transaction it replayed',
+        labelNames: ['replica'] as const,
+      },
+      async (gauge) => {
+        gauge.reset();
+        for (const r of (await this.replicaStatus()) ?? [])
+          if (r.lagSeconds !== undefined) gauge.set({ replica: r.name }, r.lagSeconds);
+      },
+    );
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A gauge of this registry whose value is set at scrape time by `collect`, given the gauge. */
+  private scrapeGauge<T extends string>(
+    config: Omit<GaugeConfiguration<T>, 'registers' | 'collect'>,
+    collect: (gauge: Gauge<T>) => void | Promise<void>,
+  ): Gauge<T> {
+    return new Gauge<T>({
+      ...config,
+      registers: [this.registry],
+      collect() {
+        return collect(this);
+      },
+    });
   }
 
   /** Connects the scrape-time gauges to what they read (called once the server has built its parts). */
@@ -299,19 +324,16 @@ export class Metrics {
 
   /** Times GraphQL operations over HTTP and counts their errors by code. */
   apolloPlugin(): ApolloServerPlugin<RequestContext> {
-    const metrics = this;
     return {
-      async requestDidStart() {
-        const end = metrics.graphqlDuration.startTimer();
+      requestDidStart: async () => {
+        const end = this.graphqlDuration.startTimer();
         return {
-          async willSendResponse({ response, operationName, operation }) {
+          willSendResponse: async ({ response, operationName, operation }) => {
             const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-            const codes = errors.map((e) =>
-              metrics.errorCodes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
-            );
-            for (const code of codes) metrics.graphqlErrors.inc({ code });
+            const codes = errors.map((e) => this.errorCodes.of(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')));
+            for (const code of codes) this.graphqlErrors.inc({ code });
             end({
-              operation: metrics.operationNames.of(operationLabel(operationName)),
+              operation: this.operationNames.of(operationLabel(operationName)),
               type: operation?.operation ?? 'unknown',
               outcome: codes[0] ?? 'ok',
             });

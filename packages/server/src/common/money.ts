@@ -22,7 +22,7 @@ export class Money {
 
 /** ISO 4217 codes this server accepts (all active codes known to the runtime's Intl). */
 const KNOWN_CURRENCIES: Set<string> = new Set(
-  typeof (Intl as any).supportedValuesOf === 'function' ? (Intl as any).supportedValuesOf('currency') : [],
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : [],
 );
 
 export function isCurrencyCode(code: string): boolean {

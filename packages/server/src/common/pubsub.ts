@@ -2,7 +2,7 @@
  * In-process publish/subscribe for GraphQL subscriptions, fed by the event stream
  * (modules/events/event-stream.ts) after each commit, from whichever server process committed.
  */
-import { createPubSub } from '@graphql-yoga/subscription';
+import { createPubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import { setMaxListeners } from 'node:events';
 
 export interface OrderUpdatedMessage {
@@ -49,11 +49,13 @@ export const unshared = ({ batch: _batch, ...m }: OrderUpdatedMessage): OrderUpd
 
 export type OmsPubSub = ReturnType<typeof createOmsPubSub>;
 
+type OmsPubSubEvents = { ORDER_UPDATED: [OrderUpdatedMessage] };
+
 export function createOmsPubSub() {
   // One listener per subscription: thousands are expected, not a leak.
   const eventTarget = new EventTarget();
   setMaxListeners(0, eventTarget);
-  return createPubSub<{ ORDER_UPDATED: [OrderUpdatedMessage] }>({ eventTarget: eventTarget as any });
+  return createPubSub<OmsPubSubEvents>({ eventTarget: eventTarget as PubSubEventTarget<OmsPubSubEvents> });
 }
 
 export const ORDER_UPDATED = 'ORDER_UPDATED';

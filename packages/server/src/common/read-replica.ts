@@ -7,8 +7,22 @@
  * Without a replica the helpers do what the code did before them (same em, same transaction), so nothing changes.
  * Behaviour under lag and monitoring: docs/replicas.md.
  */
-import type { ConnectionType } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  AnyEntity,
+  ConnectionType,
+  CountOptions,
+  EntityData,
+  EntityName,
+  FilterQuery,
+  FindOneOptions,
+  FindOptions,
+  Loaded,
+  LoggingOptions,
+  NoInfer,
+  PopulatePath,
+  Transaction,
+} from '@mikro-orm/core';
+import { EntityManager, type Knex, type QueryBuilder, type QueryResult } from '@mikro-orm/postgresql';
 import { PoolStats, tarnPoolStats } from './metrics';
 import { replicaLag } from './read-replica.sql';
 
@@ -30,37 +44,75 @@ class ReplicaEntityManager extends EntityManager {
     return type ?? (this.getTransactionContext() ? undefined : 'read');
   }
 
-  private readOptions(options: any = {}): any {
+  private readOptions<O extends { connectionType?: ConnectionType }>(options: O = {} as O): O {
     const connectionType = this.readType(options.connectionType);
     return connectionType ? { ...options, connectionType } : options;
   }
 
-  override find(entityName: any, where: any, options?: any): any {
+  override find<
+    Entity extends object,
+    Hint extends string = never,
+    Fields extends string = PopulatePath.ALL,
+    Excludes extends string = never,
+  >(
+    entityName: EntityName<Entity>,
+    where: FilterQuery<NoInfer<Entity>>,
+    options?: FindOptions<Entity, Hint, Fields, Excludes>,
+  ): Promise<Loaded<Entity, Hint, Fields, Excludes>[]> {
     return super.find(entityName, where, this.readOptions(options));
   }
 
-  override findOne(entityName: any, where: any, options?: any): any {
+  override findOne<
+    Entity extends object,
+    Hint extends string = never,
+    Fields extends string = '*',
+    Excludes extends string = never,
+  >(
+    entityName: EntityName<Entity>,
+    where: FilterQuery<NoInfer<Entity>>,
+    options?: FindOneOptions<Entity, Hint, Fields, Excludes>,
+  ): Promise<Loaded<Entity, Hint, Fields, Excludes> | null> {
     return super.findOne(entityName, where, this.readOptions(options));
   }
 
-  override count(entityName: any, where?: any, options?: any): any {
+  override count<Entity extends object, Hint extends string = never>(
+    entityName: EntityName<Entity>,
+    where?: FilterQuery<NoInfer<Entity>>,
+    options?: CountOptions<Entity, Hint>,
+  ): Promise<number> {
     return super.count(entityName, where, this.readOptions(options));
   }
 
-  override createQueryBuilder(entityName: any, alias?: any, type?: ConnectionType, loggerContext?: any): any {
+  override createQueryBuilder<Entity extends object, RootAlias extends string = never>(
+    entityName: EntityName<Entity> | QueryBuilder<Entity>,
+    alias?: RootAlias,
+    type?: ConnectionType,
+    loggerContext?: LoggingOptions,
+  ): QueryBuilder<Entity, RootAlias> {
     return super.createQueryBuilder(entityName, alias, this.readType(type), loggerContext);
   }
 
-  override getConnection(type: ConnectionType = 'read'): any {
+  override getConnection(type: ConnectionType = 'read'): ReturnType<EntityManager['getConnection']> {
     return super.getConnection(type);
   }
 
-  override getKnex(type: ConnectionType = 'read'): any {
+  override getKnex(type: ConnectionType = 'read'): ReturnType<EntityManager['getKnex']> {
     return super.getKnex(type);
   }
 
-  override execute(queryOrKnex: any, params: any[] = [], method: any = 'all', loggerContext?: any): any {
-    return this.getConnection('read').execute(queryOrKnex, params, method, this.getTransactionContext(), loggerContext);
+  override execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    params: unknown[] = [],
+    method: 'all' | 'get' | 'run' = 'all',
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    return this.getConnection('read').execute<T>(
+      queryOrKnex,
+      params,
+      method,
+      this.getTransactionContext(),
+      loggerContext,
+    );
   }
 }
 
@@ -85,7 +137,7 @@ export async function onReplica<T>(em: EntityManager, fn: (em: EntityManager) =>
   const replica = replicaEm(em);
   return replica.getConnection('read').transactional(
     async (trx: unknown) => {
-      replica.setTransactionContext(trx as any);
+      replica.setTransactionContext(trx as Transaction);
       try {
         return await fn(replica);
       } finally {
@@ -105,9 +157,14 @@ export interface ReplicaStatus {
   lagSeconds?: number;
 }
 
+/** The driver's connections to the replicas (a protected field of MikroORM's driver), seen as `C`. */
+function replicaConnections<C>(em: EntityManager): C[] {
+  return (em.getDriver() as unknown as { replicas?: C[] }).replicas ?? [];
+}
+
 /** The ORM's pool of each replica, by name (read-1, ...), for oms_db_pool_* in /metrics. */
 export function replicaPools(em: EntityManager): Record<string, PoolStats | undefined> {
-  const replicas: Array<{ options?: { name?: string }; getKnex(): any }> = (em.getDriver() as any).replicas ?? [];
+  const replicas = replicaConnections<{ options?: { name?: string }; getKnex(): Knex | undefined }>(em);
   return Object.fromEntries(
     replicas.map((c, i) => [c.options?.name ?? `read-${i + 1}`, tarnPoolStats(c.getKnex()?.client?.pool)]),
   );
@@ -115,10 +172,10 @@ export function replicaPools(em: EntityManager): Record<string, PoolStats | unde
 
 /** Asks every replica for its lag; one that does not answer within `timeoutMs` is down. */
 export async function replicaStatus(em: EntityManager, timeoutMs = 2000): Promise<ReplicaStatus[]> {
-  const replicas: Array<{
+  const replicas = replicaConnections<{
     options?: { name?: string };
     execute(sql: string, params: unknown[]): Promise<Array<{ lag: number }>>;
-  }> = (em.getDriver() as any).replicas ?? [];
+  }>(em);
   const lag = replicaLag();
   return Promise.all(
     replicas.map(async (connection, i) => {

@@ -107,7 +107,7 @@ function stable(value: unknown): string {
   if (value && typeof value === 'object')
     return `{${Object.keys(value)
       .sort()
-      .map((k) => `${JSON.stringify(k)}:${stable((value as any)[k])}`)
+      .map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }

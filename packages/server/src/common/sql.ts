@@ -6,6 +6,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import type { ClientBase, QueryResult } from 'pg';
 import { insertRowsStatement } from './insert.sql';
 
 /** One SQL statement and its bind parameters, as the *.sql.ts files build them. */
@@ -15,7 +16,7 @@ export interface Statement {
 }
 
 /** Runs `sql` with `?` placeholders in the transaction of `em` (or on the pool when there is none). */
-export async function sql<T = Record<string, any>>(
+export async function sql<T = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   params: unknown[] = [],
@@ -23,7 +24,8 @@ export async function sql<T = Record<string, any>>(
   const trx = em.getTransactionContext<Knex.Transaction>();
   const runner = trx ?? em.getKnex();
   const started = Date.now();
-  const result: any = await runner.raw(text, params as any[]);
+  // knex's raw() resolves to the driver's own result: pg's QueryResult.
+  const result = (await runner.raw(text, params as Knex.RawBinding[])) as QueryResult;
   // Through MikroORM's logger like its own statements, so query logs and counts see these too.
   logQuery(em, text, started, result.rowCount);
   return result.rows as T[];
@@ -54,7 +56,7 @@ export async function insertRows(em: EntityManager, table: string, rows: Record<
 }
 
 /** Runs a statement written with PostgreSQL's $1, $2 placeholders (see order-placement.sql.ts). */
-export function run<T = Record<string, any>>(em: EntityManager, statement: Statement): Promise<T[]> {
+export function run<T = Record<string, unknown>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const values: unknown[] = [];
   const text = statement.text.replace(/\$(\d+)/g, (_, n) => {
     values.push(statement.values[Number(n) - 1]);
@@ -72,11 +74,11 @@ const MAX_PREPARED = 200;
  * hot paths whose statements come in a few shapes (order placement); at most MAX_PREPARED
  * distinct texts per process are prepared, the others run unnamed. Outside a transaction: `run`.
  */
-export async function runPrepared<T = Record<string, any>>(em: EntityManager, statement: Statement): Promise<T[]> {
+export async function runPrepared<T = Record<string, unknown>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   if (!trx) return run<T>(em, statement);
   // Inside a knex transaction, its client hands out the transaction's own connection.
-  const connection = await (trx as any).client.acquireConnection();
+  const connection = (await trx.client.acquireConnection()) as ClientBase;
   const started = Date.now();
   const result = await connection.query(preparedQuery(statement));
   logQuery(em, statement.text, started, result.rowCount);
@@ -86,9 +88,9 @@ export async function runPrepared<T = Record<string, any>>(em: EntityManager, st
 /** Statements of one transaction held on a connection of the ORM's pool (see `transaction`). */
 export interface SqlTransaction {
   /** A named prepared statement (`runPrepared`'s naming and limit), or unnamed past the limit. */
-  prepared<T = Record<string, any>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
+  prepared<T = Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
   /** A statement with $1, $2 placeholders, not prepared. */
-  query<T = Record<string, any>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
+  query<T = Record<string, unknown>>(statement: { text: string; values: unknown[] }): Promise<T[]>;
 }
 
 /**
@@ -98,8 +100,8 @@ export interface SqlTransaction {
  * statements, `begin` and `commit` included, go through MikroORM's query log like its own.
  */
 export async function transaction<T>(em: EntityManager, work: (trx: SqlTransaction) => Promise<T>): Promise<T> {
-  const client = (em.getKnex() as any).client;
-  const connection = await client.acquireConnection();
+  const client = em.getKnex().client;
+  const connection = (await client.acquireConnection()) as ClientBase & { __knex__disposed?: unknown };
   const logger = em.config.getLogger();
   const logContext = em.getLoggerContext();
   const send = async <R>(query: string | { name?: string; text: string; values: unknown[] }): Promise<R[]> => {
@@ -111,7 +113,7 @@ export async function transaction<T>(em: EntityManager, work: (trx: SqlTransacti
         ...logContext,
         query: text,
         took: Date.now() - started,
-        results: result.rowCount,
+        results: result.rowCount ?? undefined,
         level: 'info',
       });
     }

@@ -43,10 +43,10 @@ export function describeStartupFailure(
       : new Error(
           thrown === undefined || thrown === null
             ? 'the start failed without saying why'
-            : String((thrown as any)?.message ?? thrown),
+            : String((thrown as { message?: unknown }).message ?? thrown),
         );
   const e = err as NodeJS.ErrnoException & { code?: string; syscall?: string; port?: number };
-  const code = e.code ?? (e as any).cause?.code;
+  const code = e.code ?? (e.cause as { code?: string } | undefined)?.code;
   const db = ctx.databaseUrl ? `the database at ${hostOf(ctx.databaseUrl)}` : 'the database';
   const text = err.message || String(code ?? 'unknown error');
   if (code === 'EADDRINUSE' && e.syscall === 'listen') {

@@ -91,7 +91,7 @@ export class WsSessions {
   clientAddress(request: IncomingMessage | undefined): string {
     if (!request?.socket) return 'unknown';
     try {
-      return proxyAddr(request as any, this.trust);
+      return proxyAddr(request, this.trust);
     } catch {
       return request.socket.remoteAddress ?? 'unknown';
     }

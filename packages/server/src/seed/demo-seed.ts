@@ -258,8 +258,8 @@ class DemoSeeder {
     return systemContext(this.em.fork(), this.log, DEMO_SEED_ACTOR);
   }
 
-  sql<T = any>(query: string, params: unknown[] = []): Promise<T[]> {
-    return this.em.getConnection().execute(query, params as any[]) as Promise<T[]>;
+  sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.em.getConnection().execute(query, params) as Promise<T[]>;
   }
 
   // ------------------------------------------------------------ catalogue and stock
@@ -537,7 +537,7 @@ class DemoSeeder {
   /** Creation times of reference data, customers and stock rows, consistent with the timeline. */
   async finish(catalogueAt: number): Promise<void> {
     await this.em.fork().transactional(async (tx) => {
-      const run = (q: string, params: unknown[] = []) => tx.execute(q, params as any[]);
+      const run = (q: string, params: unknown[] = []) => tx.execute(q, params);
       await run(
         `create temp table seed_window (o uuid not null, s timestamptz not null, e timestamptz not null, a timestamptz not null) on commit drop`,
       );
@@ -587,7 +587,21 @@ class DemoSeeder {
   }
 
   async summary(): Promise<Omit<DemoSeedSummary, 'skipped' | 'durationMs' | 'refusedSteps'>> {
-    const [c] = await this.sql(`select
+    const [c] = await this.sql<
+      Record<
+        | 'channels'
+        | 'warehouses'
+        | 'products'
+        | 'customers'
+        | 'orders'
+        | 'payments'
+        | 'refunds'
+        | 'shipments'
+        | 'returns'
+        | 'stock_movements',
+        number
+      >
+    >(`select
       (select count(*)::int from channel) as channels, (select count(*)::int from warehouse) as warehouses,
       (select count(*)::int from product) as products, (select count(*)::int from customer) as customers,
       (select count(*)::int from "order") as orders, (select count(*)::int from payment) as payments,
