@@ -26,7 +26,10 @@ export default tseslint.config(
   {
     settings: {
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['packages/server/tsconfig.json', 'packages/admin/tsconfig.json'] }),
+        createTypeScriptImportResolver({
+          project: ['packages/server/tsconfig.json', 'packages/admin/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
       ],
     },
     languageOptions: { globals: { ...globals.node } },
