@@ -18,8 +18,9 @@ import type { Operation } from './support/select';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
 
-// The default is the data type of a document sent as a plain string without T (see TestServer.gql).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped call sites read the data freely
+// The `any` defaults below (GqlResponse, gql, q, sql, collect) are what a call without a type gives: some 360
+// call sites over the test files read their data that way. Typing each (operation<T>, Select<>) is what removes them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see above)
 export interface GqlResponse<T = any> {
   status: number;
   body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[] };
@@ -46,20 +47,20 @@ export interface TestServer {
    * Raw GraphQL over HTTP; `token: null` sends no Authorization header. The data's type is that of
    * an `operation<T>(...)` document, or T given at the call; a plain string without T gives `any`.
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped document's data, as documented above
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see GqlResponse)
   gql<T = any>(
     query: string | Operation<T>,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped document's data, as gql
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see GqlResponse)
   q<T = any>(
     query: string | Operation<T>,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null },
   ): Promise<T>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of a query given without a row type
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default row of a query given without a row type (see GqlResponse)
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): WsClient;
   /** Every SQL statement the server runs for requests while `fn` runs; with `background`, its background work's (event stream, dispatch) too. */
@@ -290,7 +291,7 @@ export async function startTestServer(
 }
 
 /** Collects the next `n` results of a subscription (or fails after timeoutMs). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped subscriptions' data, as TestServer.gql
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped subscription (see GqlResponse)
 export function collect<T = any>(
   client: WsClient,
   query: string,
