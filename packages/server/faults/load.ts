@@ -133,7 +133,12 @@ export class Load {
           signal: AbortSignal.timeout(15_000),
         });
         const text = await res.text();
-        let json: any;
+        let json:
+          | {
+              data?: { placeOrder?: { order: { id: string } | null; userErrors: { code: string }[] } | null } | null;
+              errors?: { extensions?: { code?: string } }[];
+            }
+          | undefined;
         try {
           json = JSON.parse(text);
         } catch {
@@ -147,10 +152,7 @@ export class Load {
             order.state = 'acknowledged';
             order.orderId = payload.order.id;
             this.acks.push({ sentAt, answeredAt: order.answeredAt });
-          } else if (
-            payload.userErrors.length &&
-            payload.userErrors.every((e: any) => e.code === 'INSUFFICIENT_STOCK')
-          ) {
+          } else if (payload.userErrors.length && payload.userErrors.every((e) => e.code === 'INSUFFICIENT_STOCK')) {
             order.state = 'refused';
           } else {
             order.state = 'rejected';
@@ -168,8 +170,9 @@ export class Load {
         }
         const code = json?.errors?.[0]?.extensions?.code;
         this.retry(res.status === 200 ? `GraphQL ${code ?? 'error'}` : `HTTP ${res.status}`);
-      } catch (err: any) {
-        this.retry(err?.cause?.code ?? err?.name ?? 'network error');
+      } catch (err) {
+        const e = err as { cause?: { code?: string }; name?: string } | null | undefined;
+        this.retry(e?.cause?.code ?? e?.name ?? 'network error');
       }
       await sleep(backoff * (0.5 + Math.random()));
       backoff = Math.min(backoff * 2, 400);

@@ -125,26 +125,26 @@ const portOpen = (port: number) =>
     s.on('error', () => resolve(false));
   });
 
-async function gql(
+async function gql<T = Record<string, unknown>>(
   url: string,
   token: string | undefined,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<any> {
+): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(15_000),
   });
-  const body: any = await res.json();
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
   if (res.status !== 200 || body.errors?.length)
     throw new Error(`GraphQL failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 400)}`);
   return body.data;
 }
 
 async function payload(url: string, token: string, query: string, variables: Record<string, unknown>, field: string) {
-  const data = await gql(url, token, query, variables);
+  const data = await gql<Record<string, { userErrors?: unknown[] }>>(url, token, query, variables);
   if (data[field].userErrors?.length) throw new Error(`${field}: ${JSON.stringify(data[field].userErrors)}`);
   return data[field];
 }
@@ -226,13 +226,13 @@ async function main() {
   figure('start', { ms: first.ms, ready: first.ready });
   if (!first.ready)
     throw new Error(`the server did not become ready in ${settings.startTimeoutMs} ms; see ${serverLog}`);
-  const login = await gql(
+  const login = await gql<{ login: { token: string | null; userErrors: unknown[] } }>(
     graphqlUrl,
     undefined,
     'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }',
     { e: ADMIN.email, p: ADMIN.password },
   );
-  const token: string = login.login.token;
+  const token = login.login.token;
   if (!token) throw new Error(`login failed: ${JSON.stringify(login.login.userErrors)}`);
 
   await payload(
@@ -282,11 +282,13 @@ async function main() {
   }
 
   // The subscriber starts after the last event of the setup, so it must see every order.
-  let after: string | undefined;
+  let after: string | null | undefined;
   let lastEventId: string | undefined;
   for (;;) {
     const page = (
-      await gql(
+      await gql<{
+        events: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      }>(
         graphqlUrl,
         token,
         'query($a: String) { events(first: 200, after: $a) { nodes { id } pageInfo { hasNextPage endCursor } } }',
@@ -308,7 +310,7 @@ async function main() {
     max: 2,
     connectionTimeoutMillis: 3000,
     statement_timeout: 5000,
-  } as any);
+  });
   pool.on('error', () => undefined);
   const samples = { taken: 0, oversold: [] as string[] };
   const sampler = setInterval(() => {
@@ -506,7 +508,7 @@ async function main() {
   const { acknowledged, refused, rejected, unresolved, unseen, unseenCatchUp, reservedTotal, onHandTotal, orderedHot } =
     await checkData(checks, {
       pool,
-      api: (query, variables) => gql(graphqlUrl, token, query, variables),
+      api: <T>(query: string, variables?: Record<string, unknown>) => gql<T>(graphqlUrl, token, query, variables),
       channel: CHANNEL,
       load,
       dbOrders,

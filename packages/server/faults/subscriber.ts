@@ -62,7 +62,7 @@ export class ResumingSubscriber {
           resolve();
         };
         this.dispose = () => end('stopped');
-        client.subscribe<any>(
+        client.subscribe<{ orderUpdated: { eventId: string; order: { id: string } } | null }>(
           { query: ORDER_UPDATED, variables: { c: this.channelCode, a: this.lastEventId } },
           {
             next: (value) => {
@@ -77,12 +77,15 @@ export class ResumingSubscriber {
               this.seenOrderIds.add(u.order.id);
               this.lastEventId = u.eventId;
             },
-            error: (err: any) =>
+            error: (err: unknown) => {
+              // A close event (code, reason) or an Error.
+              const e = err as { code?: unknown; reason?: string; message?: unknown } | null | undefined;
               end(
-                err?.code !== undefined
-                  ? `closed ${err.code} ${err.reason ?? ''}`.trim()
-                  : `error ${String(err?.message ?? JSON.stringify(err)).slice(0, 200)}`,
-              ),
+                e?.code !== undefined
+                  ? `closed ${e.code} ${e.reason ?? ''}`.trim()
+                  : `error ${String(e?.message ?? JSON.stringify(err)).slice(0, 200)}`,
+              );
+            },
             complete: () => end('complete'),
           },
         );

@@ -16,7 +16,7 @@ export interface DbOrder {
 export interface DataInput {
   pool: Pool;
   /** A GraphQL query as the admin; throws unless it answered. */
-  api: (query: string, variables?: Record<string, unknown>) => Promise<any>;
+  api: <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<T>;
   channel: string;
   load: Load;
   dbOrders: DbOrder[];
@@ -41,7 +41,8 @@ export async function readOrders(pool: Pool, channel: string): Promise<DbOrder[]
 
 export async function checkData(checks: Checks, input: DataInput) {
   const { pool, load, dbOrders, subscriber, catchUp } = input;
-  const q = async <T = any>(text: string, values: unknown[] = []) => (await pool.query(text, values)).rows as T[];
+  const q = async <T = Record<string, unknown>>(text: string, values: unknown[] = []) =>
+    (await pool.query(text, values)).rows as T[];
   const allOrderCount = Number((await q(`select count(*)::int as n from "order"`))[0].n);
   const attempts = load.orders;
   const byExternal = new Map(attempts.map((o) => [o.externalId, o]));
@@ -123,8 +124,11 @@ export async function checkData(checks: Checks, input: DataInput) {
     )[0].n,
   );
   const apiStock = (
-    await input.api('query($s: String) { stockLevels(sku: $s) { onHand reserved warehouse { code } } }', { s: HOT_SKU })
-  ).stockLevels as any[];
+    await input.api<{ stockLevels: { onHand: number; reserved: number; warehouse: { code: string } }[] }>(
+      'query($s: String) { stockLevels(sku: $s) { onHand reserved warehouse { code } } }',
+      { s: HOT_SKU },
+    )
+  ).stockLevels;
   const heldBy = new Map(held.map((h) => [h.code, h.held]));
   const reservedTotal = stockRows.reduce((s, r) => s + r.reserved, 0);
   const onHandTotal = stockRows.reduce((s, r) => s + r.on_hand, 0);
@@ -190,9 +194,12 @@ export async function checkData(checks: Checks, input: DataInput) {
   ]);
 
   const apiCount = (
-    await input.api('query($c: String) { orders(filter: { channelCode: $c }, first: 1) { totalCount } }', {
-      c: input.channel,
-    })
+    await input.api<{ orders: { totalCount: number } }>(
+      'query($c: String) { orders(filter: { channelCode: $c }, first: 1) { totalCount } }',
+      {
+        c: input.channel,
+      },
+    )
   ).orders.totalCount;
   checks.group('the API lists the orders the database holds', [
     apiCount !== dbOrders.length && `orders.totalCount ${apiCount}, database ${dbOrders.length}`,

@@ -8,7 +8,7 @@ import { ADMIN, startTestServer, TestServer } from './harness';
 import { createCatalog, orderInput } from './builders';
 
 let t: TestServer;
-const lines: any[] = [];
+const lines: Record<string, unknown>[] = [];
 const raw: string[] = [];
 
 beforeAll(async () => {

@@ -174,7 +174,7 @@ describe('placeOrder refuses bad input with INVALID_INPUT at the field, writing 
   });
 
   test('the messages say what is wrong', async () => {
-    const cases: [Record<string, any>, string][] = [
+    const cases: [Record<string, unknown>, string][] = [
       [{ lines: [{ sku: 'SKU-1', quantity: 0 }] }, 'lines.0.quantity: quantity must not be less than 1'],
       [{ lines: [{ sku: 'NOPE', quantity: 1 }] }, 'Unknown SKU NOPE'],
       [{ channelCode: 'NOPE' }, 'Unknown channel NOPE'],

@@ -163,13 +163,13 @@ test('sales per channel over long periods (whole days from the daily table, part
   await t.sql(`update "order" set status = 'CONFIRMED' where id = $1`, [ids.cancelled]);
   const direct = async (from: Date, to?: Date) =>
     (
-      await t.sql(
+      await t.sql<{ channelCode: string; channelName: string; orders: number; amount: number; currency: string }>(
         `select c.code as "channelCode", c.name as "channelName", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount, c.currency
        from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and ($2::timestamptz is null or o.placed_at < $2) and o.status <> 'CANCELLED'
       group by c.id order by c.code`,
         [from, to ?? null],
       )
-    ).map((r: any) => ({
+    ).map((r) => ({
       channelCode: r.channelCode,
       channelName: r.channelName,
       orders: r.orders,
@@ -195,7 +195,7 @@ test('sales per channel over long periods (whole days from the daily table, part
     }
   };
   await check();
-  expect((await direct(new Date(0))).reduce((a: number, c: any) => a + c.orders, 0)).toBe(5);
+  expect((await direct(new Date(0))).reduce((a, c) => a + c.orders, 0)).toBe(5);
   // The refresh job's folding (the same statement): one row per day and channel, the same sums.
   await t.sql(compactOrderSales().text);
   const [{ rows, days }] = await t.sql(

@@ -50,7 +50,7 @@ describe('GET /export', () => {
       lines: [{ quantityShipped: 2, quantityReturned: 2 }],
       shipments: [{ status: 'DELIVERED' }],
     });
-    expect(shipped.placedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(shipped!.placedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     // Oldest first, stable.
     expect(rows.map((r) => r.placedAt)).toEqual([...rows.map((r) => r.placedAt)].sort());
   });

@@ -64,11 +64,23 @@ export async function exportText(t: TestServer, path: string, token: string | nu
 }
 
 export const csvRows = (text: string): Record<string, string>[] => parse(text, { columns: true, bom: true });
-export const jsonLines = (text: string): any[] =>
+export const jsonLines = (text: string): Record<string, unknown>[] =>
   text
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l));
+
+/** What POST /import answers: its report, an { error } when refused, or { raw } when the answer is not JSON. */
+export interface ImportBody {
+  dryRun?: boolean;
+  rows?: number;
+  created?: number;
+  updated?: number;
+  skipped?: number;
+  errors?: { line: number; field: string; message: string }[];
+  error?: { code?: string; parameter?: string; [field: string]: unknown };
+  raw?: string;
+}
 
 export async function importCsv(
   t: TestServer,
@@ -84,7 +96,7 @@ export async function importCsv(
     headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
   });
   const text = await res.text();
-  let json: any;
+  let json: ImportBody;
   try {
     json = JSON.parse(text);
   } catch {

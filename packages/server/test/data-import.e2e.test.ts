@@ -7,7 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createCatalog } from './builders';
 import { startTestServer, TestServer } from './harness';
-import { createKey, dataCounts, exportText, importCsv, jsonLines, csvRows, seedStore } from './data-helpers';
+import {
+  createKey,
+  dataCounts,
+  exportText,
+  ImportBody,
+  importCsv,
+  jsonLines,
+  csvRows,
+  seedStore,
+} from './data-helpers';
 
 const DOCS = path.join(__dirname, '../../../docs/data');
 const example = (name: string) => fs.readFileSync(path.join(DOCS, name), 'utf8');
@@ -30,7 +39,7 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-const withoutKeys = (rows: Record<string, any>[], keys: string[]) =>
+const withoutKeys = (rows: Record<string, unknown>[], keys: string[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.includes(k))));
 
 describe('round trip: export, import into an empty system, export again', () => {
@@ -145,7 +154,7 @@ describe('dry run of a deliberately broken file (docs/data/broken-orders.csv)', 
     const res = await importCsv(b, 'orders', example('broken-orders.csv'), true);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, rows: 10, created: 1, updated: 0, skipped: 0 });
-    expect(res.body.errors.map((e: { line: number; field: string }) => [e.line, e.field])).toEqual([
+    expect(res.body.errors!.map((e) => [e.line, e.field])).toEqual([
       [2, 'quantity_shipped'],
       [3, 'status'],
       [4, 'placed_at'],
@@ -157,11 +166,11 @@ describe('dry run of a deliberately broken file (docs/data/broken-orders.csv)', 
       [9, 'payments'],
       [10, 'payments'],
     ]);
-    expect(res.body.errors[0].message).toBe('quantity_shipped is 2 but the shipments hold 0 of TSHIRT-BLK-M');
-    expect(res.body.errors[1].message).toMatch(/^status must be one of PENDING, /);
-    expect(res.body.errors[4].message).toBe('Unknown SKU NO-SUCH-SKU');
-    expect(res.body.errors[7].message).toBe('Unknown channel NOPE');
-    expect(res.body.errors[8].message).toBe('payments add up to 999999, more than the total 1999');
+    expect(res.body.errors![0].message).toBe('quantity_shipped is 2 but the shipments hold 0 of TSHIRT-BLK-M');
+    expect(res.body.errors![1].message).toMatch(/^status must be one of PENDING, /);
+    expect(res.body.errors![4].message).toBe('Unknown SKU NO-SUCH-SKU');
+    expect(res.body.errors![7].message).toBe('Unknown channel NOPE');
+    expect(res.body.errors![8].message).toBe('payments add up to 999999, more than the total 1999');
     expect(await dataCounts(b)).toEqual(before);
   });
 
@@ -238,7 +247,7 @@ describe('refusals', () => {
     const before = await dataCounts(b);
     const none = await importCsv(b, 'products', example('products.csv'), false, null);
     expect(none.status).toBe(401);
-    expect(none.body.error.code).toBe('UNAUTHENTICATED');
+    expect(none.body.error!.code).toBe('UNAUTHENTICATED');
     const key = await createKey(b, ['WEB'], ['DATA_EXPORT', 'PRODUCT_READ']);
     const refused = await importCsv(b, 'products', 'sku,name,price,currency\nX-1,X,1,EUR\n', false, key);
     expect(refused.status).toBe(403);
@@ -247,9 +256,9 @@ describe('refusals', () => {
   });
 
   test('bad requests: dryRun missing, wrong content type, unknown kind, bad header, broken CSV, too large', async () => {
-    const bad = async (res: { status: number; body: any }, status: number, parameter?: string) => {
+    const bad = async (res: { status: number; body: ImportBody }, status: number, parameter?: string) => {
       expect(res.status).toBe(status);
-      if (parameter) expect(res.body.error.parameter).toBe(parameter);
+      if (parameter) expect(res.body.error!.parameter).toBe(parameter);
     };
     await bad(await importCsv(b, 'products', 'sku\n', ''), 400, 'dryRun');
     await bad(await importCsv(b, 'products', 'sku\n', 'maybe'), 400, 'dryRun');
@@ -270,6 +279,6 @@ describe('refusals', () => {
     expect(broken.body.error).toMatchObject({ code: 'BAD_REQUEST', line: 2 });
     const big = await importCsv(b, 'customers', 'email,name\n' + 'someone@example.com,Someone\n'.repeat(10_000), false);
     expect(big.status).toBe(413);
-    expect(big.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(big.body.error!.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });

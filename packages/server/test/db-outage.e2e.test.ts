@@ -147,7 +147,7 @@ test('a database restart under way: 503s that say so, then the server serves aga
   const exported = await fetch(`${baseUrl(t)}/export/orders.csv`, { headers: { authorization: `Bearer ${t.token}` } });
   expect(exported.status).toBe(503);
   expect(exported.headers.get('content-disposition')).toBeNull();
-  const exportBody = (await exported.json()) as any;
+  const exportBody = (await exported.json()) as { error: unknown };
   expect(exportBody.error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
   expectNoInternals(exportBody);
 
@@ -215,7 +215,6 @@ test('a database restart under way: 503s that say so, then the server serves aga
 
   expect(rejections).toEqual([]);
   // Recorded for the report: how long after the database came back the first order went through.
-  // eslint-disable-next-line no-console
   console.log(`db-outage: placeOrder succeeded ${recoveredInMs} ms after connections were allowed again`);
 });
 

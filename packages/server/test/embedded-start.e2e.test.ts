@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/config/embedded-postgres';
-import type { GqlBody, Mutation, Query, Select } from './support/select';
+import type { GqlBody, Mutation, Select } from './support/select';
 
 jest.setTimeout(150_000);
 

@@ -4,6 +4,7 @@
  * GraphQL over HTTP and WebSocket plus direct SQL to check what is in the database afterwards.
  */
 import 'reflect-metadata';
+import type { GraphQLFormattedError } from 'graphql';
 import { Client as WsClient, createClient } from 'graphql-ws';
 import { Client, Pool } from 'pg';
 import { createHash, randomBytes } from 'node:crypto';
@@ -17,9 +18,12 @@ import type { Operation } from './support/select';
 
 export const ADMIN = { email: 'admin@test.local', password: 'correct horse battery staple' };
 
+// The `any` defaults below (GqlResponse, gql, q, sql, collect) are what a call without a type gives: some 360
+// call sites over the test files read their data that way. Typing each (operation<T>, Select<>) is what removes them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see above)
 export interface GqlResponse<T = any> {
   status: number;
-  body: { data?: T; errors?: { message: string; extensions?: Record<string, any>; path?: string[] }[] };
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown>; path?: string[] }[] };
   headers: Headers;
   /** extensions.cost of the response: { requested, maximum }. */
   cost?: { requested: number; maximum: number };
@@ -43,17 +47,20 @@ export interface TestServer {
    * Raw GraphQL over HTTP; `token: null` sends no Authorization header. The data's type is that of
    * an `operation<T>(...)` document, or T given at the call; a plain string without T gives `any`.
    */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see GqlResponse)
   gql<T = any>(
     query: string | Operation<T>,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null; headers?: Record<string, string> },
   ): Promise<GqlResponse<T>>;
   /** GraphQL that must succeed without errors; returns data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped document (see GqlResponse)
   q<T = any>(
     query: string | Operation<T>,
     variables?: Record<string, unknown>,
     opts?: { token?: string | null },
   ): Promise<T>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- default row of a query given without a row type (see GqlResponse)
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
   ws(token?: string | null): WsClient;
   /** Every SQL statement the server runs for requests while `fn` runs; with `background`, its background work's (event stream, dispatch) too. */
@@ -130,9 +137,9 @@ async function createDatabaseFromTemplate(admin: Client, name: string, template:
     try {
       await admin.query(`create database "${name}" template "${template}"`);
       return;
-    } catch (err: any) {
+    } catch (err) {
       // 55006: "source database ... is being accessed by other users" (a copy being made by another worker's statement).
-      if (err?.code !== '55006' || attempt >= 50) throw err;
+      if ((err as { code?: string } | null)?.code !== '55006' || attempt >= 50) throw err;
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -205,18 +212,18 @@ export async function startTestServer(
     });
     const text = await res.text();
     t.responses.push(text);
-    let body: any;
+    let body: GqlResponse['body'] & { extensions?: { cost?: GqlResponse['cost'] } };
     try {
       body = JSON.parse(text);
     } catch {
-      body = { raw: text };
+      body = { raw: text } as GqlResponse['body'];
     }
     // Every response reports its cost (extensions.cost); it is moved out of the body so that
     // tests compare bodies as a client's business logic sees them, and can assert the cost apart.
     const cost = body?.extensions?.cost;
     if (cost) {
-      delete body.extensions.cost;
-      if (!Object.keys(body.extensions).length) delete body.extensions;
+      delete body.extensions!.cost;
+      if (!Object.keys(body.extensions!).length) delete body.extensions;
     }
     return { status: res.status, body, headers: res.headers, cost };
   };
@@ -237,7 +244,7 @@ export async function startTestServer(
       return res.body.data!;
     },
     async sql(text, params) {
-      const r = await pool.query(text, params as any[]);
+      const r = await pool.query(text, params);
       return r.rows;
     },
     ws(token) {
@@ -284,6 +291,7 @@ export async function startTestServer(
 }
 
 /** Collects the next `n` results of a subscription (or fails after timeoutMs). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- default data of an untyped subscription (see GqlResponse)
 export function collect<T = any>(
   client: WsClient,
   query: string,
@@ -291,9 +299,9 @@ export function collect<T = any>(
   n: number,
   timeoutMs = 10000,
 ) {
-  const results: { data?: T; errors?: any[] }[] = [];
+  // errors: a GraphQL error array, or (for a socket error) what graphql-ws passed: a close event or an Error.
+  const results: { data?: T; errors?: GraphQLFormattedError[] }[] = [];
   let unsubscribe = () => {};
-  let resolveReady!: () => void;
   const done = new Promise<typeof results>((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
@@ -305,7 +313,7 @@ export function collect<T = any>(
       { query, variables },
       {
         next: (value) => {
-          results.push(value as any);
+          results.push(value as { data?: T; errors?: GraphQLFormattedError[] });
           if (results.length >= n) {
             clearTimeout(timer);
             unsubscribe();
@@ -314,7 +322,7 @@ export function collect<T = any>(
         },
         error: (err) => {
           clearTimeout(timer);
-          results.push({ errors: Array.isArray(err) ? err : [err] });
+          results.push({ errors: (Array.isArray(err) ? err : [err]) as GraphQLFormattedError[] });
           resolve(results);
         },
         complete: () => {

@@ -4,6 +4,7 @@
  * (a masked INTERNAL_SERVER_ERROR with the request id, never a stack trace or SQL).
  */
 import { GqlResponse, startTestServer, TestServer } from './harness';
+import type { GqlBody } from './support/select';
 import {
   baseUrl,
   driveTo,
@@ -31,7 +32,7 @@ async function post(body: string, headers: Record<string, string> = {}) {
     body,
   });
   const text = await res.text();
-  let json: any;
+  let json: GqlBody<unknown> | undefined;
   try {
     json = JSON.parse(text);
   } catch {
@@ -108,7 +109,7 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
   test('a JSON body that is not an object is a 400', async () => {
     const res = await post('"{ me { email } }"');
     expect(res.status).toBe(400);
-    expect(res.json.errors[0]).toMatchObject({
+    expect(res.json!.errors![0]).toMatchObject({
       message: 'Malformed JSON in request body',
       extensions: { code: 'BAD_REQUEST' },
     });
@@ -161,7 +162,7 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
   test('a text/plain POST is blocked as possible CSRF with a 400, and not executed', async () => {
     const res = await post(JSON.stringify({ query: 'mutation { logout }' }), { 'content-type': 'text/plain' });
     expect(res.status).toBe(400);
-    expect(res.json.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    expect(res.json!.errors![0].message).toMatch(/Cross-Site Request Forgery/);
     expectNoInternals(res.text);
     expect((await t.q('{ me { email } }')).me.email).toBe('admin@test.local');
   });
@@ -169,7 +170,10 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
   test('an unsupported body encoding is a 415 JSON error', async () => {
     const res = await post('{}', { 'content-encoding': 'br2' });
     expect(res.status).toBe(415);
-    expect(res.json.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') });
+    expect(res.json!.errors![0].extensions).toEqual({
+      code: 'BAD_REQUEST',
+      requestId: res.headers.get('x-request-id'),
+    });
     expectNoInternals(res.text);
   });
 

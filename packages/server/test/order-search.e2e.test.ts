@@ -113,6 +113,10 @@ describe('search', () => {
 });
 
 describe('search shapes (a term few customers share, and one many share)', () => {
+  type Page = Select<
+    Query,
+    { orders: { pageInfo: { hasNextPage: true; endCursor: true }; nodes: { id: true } } }
+  >['orders'];
   const PAGE = `query($search: String, $sort: OrderSort, $status: [OrderStatus!], $after: String) {
     orders(first: 50, after: $after, sort: $sort, filter: { search: $search, status: $status }) { pageInfo { hasNextPage endCursor } nodes { id } }
   }`;
@@ -177,8 +181,8 @@ describe('search shapes (a term few customers share, and one many share)', () =>
         const got: string[] = [];
         let after: string | null = null;
         for (let page = 0; page < 3; page++) {
-          const r: any = (await t.q(PAGE, { search: term, sort, status, after })).orders;
-          got.push(...r.nodes.map((n: any) => n.id));
+          const r: Page = (await t.q<{ orders: Page }>(PAGE, { search: term, sort, status, after })).orders;
+          got.push(...r.nodes.map((n) => n.id));
           if (!r.pageInfo.hasNextPage) break;
           after = r.pageInfo.endCursor;
         }
@@ -246,15 +250,15 @@ describe('dashboard over generated orders', () => {
         from: from.toISOString(),
       })
     ).salesByChannel;
-    const want = await t.sql(
+    const want = await t.sql<{ channelCode: string; orders: number; amount: number }>(
       `select c.code as "channelCode", count(o.id)::int as orders, coalesce(sum(o.total_amount), 0)::int as amount
         from channel c left join "order" o on o.channel_id = c.id and o.placed_at >= $1 and o.status <> 'CANCELLED' group by c.code order by c.code`,
       [from],
     );
     expect(got).toEqual(
-      want.map((w: any) => ({ channelCode: w.channelCode, orders: w.orders, revenue: { amount: w.amount } })),
+      want.map((w) => ({ channelCode: w.channelCode, orders: w.orders, revenue: { amount: w.amount } })),
     );
-    expect(want.reduce((a: number, w: any) => a + w.orders, 0)).toBeGreaterThan(GENERATED / 2);
+    expect(want.reduce((a, w) => a + w.orders, 0)).toBeGreaterThan(GENERATED / 2);
   });
 });
 

@@ -9,11 +9,11 @@ import { validate } from 'class-validator';
 import { AddressInput, CustomerInput, OrderLineInput, PlaceOrderInput } from '../src/modules/order/order.inputs';
 import { isValidPlaceOrderInput } from '../src/modules/order/order.service';
 
-function build(o: any): PlaceOrderInput {
+function build(o: Record<string, unknown>): PlaceOrderInput {
   const input = Object.assign(new PlaceOrderInput(), o);
   input.customer = Object.assign(new CustomerInput(), o.customer);
   input.shippingAddress = Object.assign(new AddressInput(), o.shippingAddress);
-  input.lines = o.lines.map((l: any) => Object.assign(new OrderLineInput(), l));
+  input.lines = (o.lines as unknown[]).map((l) => Object.assign(new OrderLineInput(), l));
   return input;
 }
 
@@ -109,9 +109,9 @@ const edits: [string[], unknown[]][] = [
 ];
 
 function edited(path: string[], value: unknown) {
-  const o: any = valid();
+  const o: Record<string, unknown> = valid();
   let at = o;
-  for (const k of path.slice(0, -1)) at = at[k];
+  for (const k of path.slice(0, -1)) at = at[k] as Record<string, unknown>;
   at[path[path.length - 1]] = value;
   return build(o);
 }
@@ -134,10 +134,10 @@ describe('placeOrder input: the direct check agrees with class-validator', () =>
   }
 
   it('leaves objects that are not the input classes to class-validator', () => {
-    expect(isValidPlaceOrderInput(valid() as any)).toBe(false);
+    expect(isValidPlaceOrderInput(valid() as PlaceOrderInput)).toBe(false);
     expect(isValidPlaceOrderInput(null)).toBe(false);
     const input = build(valid());
-    input.lines = [{ sku: 'SKU-1', quantity: 1 } as any];
+    input.lines = [{ sku: 'SKU-1', quantity: 1 } as OrderLineInput];
     expect(isValidPlaceOrderInput(input)).toBe(false);
   });
 });

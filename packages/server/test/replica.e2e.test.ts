@@ -10,7 +10,7 @@ import { loadConfig } from '../src/config/config';
 import { adjustStock, placeOrder } from './builders';
 import { csvRows, exportText } from './data-helpers';
 import { startTestServer, TestServer } from './harness';
-import { Mutation, operation, Query, Select } from './support/select';
+import { operation, Query, Select } from './support/select';
 import { standardCatalog } from './order-helpers';
 import { replicaBinaries, ReplicaPair, startReplicaPair, waitForReplay } from './replica-cluster';
 
@@ -33,7 +33,6 @@ test('DATABASE_READ_URL takes a comma-separated list and names itself when an en
 
 const binaries = replicaBinaries();
 if ('skip' in binaries) {
-  // eslint-disable-next-line no-console
   console.warn(`replica.e2e: the streaming-replica tests are skipped: ${binaries.skip}`);
 }
 /** `test`, or `test.skip` where no replica pair can be made here. */

@@ -63,7 +63,11 @@ const exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oms-boundaries-exports-
 const keyTexts: string[] = [];
 
 /** GraphQL as a limited caller; the limited key's raw responses are kept for the final leak check. */
-async function asKey<T = any>(query: string | Operation<T>, variables?: Record<string, unknown>, token = key.secret) {
+async function asKey<T = unknown>(
+  query: string | Operation<T>,
+  variables?: Record<string, unknown>,
+  token = key.secret,
+) {
   const res = await t.gql<T>(query, variables, { token });
   if (token === key.secret) keyTexts.push(t.responses[t.responses.length - 1]);
   return res;
@@ -140,11 +144,11 @@ beforeAll(async () => {
     (await recordPayment(t, { orderId: order.id, amount: 1999, method: 'card', reference: REFERENCE })).userErrors,
   ).toEqual([]);
   expect((await refundPayment(t, { orderId: order.id, amount: 500, reason: REASON })).userErrors).toEqual([]);
-  const note = await asKey(
+  const note = await asKey<Select<Mutation, { addOrderNote: { userErrors: { code: true } } }>>(
     `mutation($id: ID!) { addOrderNote(id: $id, note: "seen by the partner") { userErrors { code } } }`,
     { id: order.id },
   );
-  expect(note.body.data.addOrderNote.userErrors).toEqual([]);
+  expect(note.body.data!.addOrderNote.userErrors).toEqual([]);
   await settled(t);
 });
 
@@ -249,14 +253,21 @@ describe('order history and payments are rendered for the caller', () => {
       permissions: ['ORDER_READ', 'PAYMENT_RECORD'],
     });
     const placed = await placeOrder(t, { channelCode: 'WEB' });
-    const res = await asKey(
+    const res = await asKey<
+      Select<
+        Mutation,
+        {
+          recordPayment: { order: { history: { type: true; actor: true; message: true } }; userErrors: { code: true } };
+        }
+      >
+    >(
       `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { order { history { type actor message } } userErrors { code } } }`,
       { i: { orderId: placed.order.id, amount: 100, method: 'card', reference: REFERENCE } },
       payer.secret,
     );
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.recordPayment.userErrors).toEqual([]);
-    expect(res.body.data.recordPayment.order.history.at(-1)).toEqual({
+    expect(res.body.data!.recordPayment.userErrors).toEqual([]);
+    expect(res.body.data!.recordPayment.order!.history.at(-1)).toEqual({
       type: 'PAYMENT_RECORDED',
       actor: `key:Till (${payer.prefix})`,
       message: 'Payment recorded',
@@ -295,7 +306,7 @@ describe('the event stream and webhooks', () => {
     const partner = await receiver.waitFor('/partner', 4);
     const admin = await receiver.waitFor('/admin', 4);
     const message = (got: typeof partner, type: string) =>
-      got.filter((r) => r.body.type === type && r.body.data.orderId === order.id).map((r) => r.body.data.message);
+      got.filter((r) => r.body!.type === type && r.body!.data.orderId === order.id).map((r) => r.body!.data.message);
     expect(message(partner, 'payment.recorded')).toEqual(['Payment recorded']);
     expect(message(partner, 'payment.refunded')).toEqual(['Refund recorded']);
     for (const r of partner) expectNoSecrets(r.raw);
@@ -306,13 +317,15 @@ describe('the event stream and webhooks', () => {
 
 describe('personal data without CUSTOMER_READ', () => {
   test('order search matches only the number or external id, never parts of the e-mail or name', async () => {
-    const S = `query($s: String) { orders(filter: { search: $s }) { totalCount nodes { number } } }`;
+    const S = operation<Select<Query, { orders: { totalCount: true; nodes: { number: true } } }>>(
+      `query($s: String) { orders(filter: { search: $s }) { totalCount nodes { number } } }`,
+    );
     for (const fragment of ['hedy', 'h', 'secret@', 'Lamarr', 'example.com']) {
       const r = await asKey(S, { s: fragment });
-      expect({ fragment, found: r.body.data.orders.totalCount }).toEqual({ fragment, found: 0 });
+      expect({ fragment, found: r.body.data!.orders.totalCount }).toEqual({ fragment, found: 0 });
     }
-    expect((await asKey(S, { s: order.number })).body.data.orders.nodes).toEqual([{ number: order.number }]);
-    expect((await asKey(S, { s: 'EXT-777' })).body.data.orders.nodes).toEqual([{ number: order.number }]);
+    expect((await asKey(S, { s: order.number })).body.data!.orders.nodes).toEqual([{ number: order.number }]);
+    expect((await asKey(S, { s: 'EXT-777' })).body.data!.orders.nodes).toEqual([{ number: order.number }]);
     // With CUSTOMER_READ (staff) the e-mail is searched as before.
     expect((await t.q(S, { s: 'hedy.secret' })).orders.totalCount).toBeGreaterThan(0);
     // The same in the orders export.
@@ -366,8 +379,8 @@ describe('personal data without CUSTOMER_READ', () => {
   test('a background customers export is refused without CUSTOMER_READ, as the HTTP export is, and no job is created', async () => {
     const [{ n }] = await t.sql('select count(*)::int as n from export_job');
     for (const format of ['CSV', 'JSONL']) {
-      const r = await asKey(START, { i: { kind: 'CUSTOMERS', format } });
-      expect(r.body.data.startExport).toEqual({
+      const r = await asKey<{ startExport: unknown }>(START, { i: { kind: 'CUSTOMERS', format } });
+      expect(r.body.data!.startExport).toEqual({
         job: null,
         userErrors: [{ field: ['input', 'kind'], code: 'FORBIDDEN', message: 'Missing permission CUSTOMER_READ' }],
       });
@@ -615,12 +628,11 @@ describe('CSV exports, files and the export pool', () => {
     const tmpdir = jest.spyOn(os, 'tmpdir').mockReturnValue(tmp);
     try {
       const url = new URL(`${base(t)}/import/products?dryRun=true`);
-      let answer!: Promise<number>;
       const req = http.request(url, {
         method: 'POST',
         headers: { 'content-type': 'text/csv', authorization: `Bearer ${t.token}` },
       });
-      answer = new Promise((resolve, reject) => {
+      const answer = new Promise<number>((resolve, reject) => {
         req.on('response', (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode!));

@@ -13,9 +13,10 @@ import WebSocket from 'ws';
 import type { Config } from '../src/config/config';
 import { createLogger } from '../src/common/logger';
 import { createServer } from '../src/server';
-import { createKey, login, userWithRole } from './access-helpers';
+import { login, userWithRole } from './access-helpers';
 import { ADMIN, collect, settle, startTestServer, TestServer, WsClose } from './harness';
 import { expectNoInternals, standardCatalog } from './order-helpers';
+import type { GqlBody } from './support/select';
 import { orderInput } from './builders';
 
 const servers: TestServer[] = [];
@@ -401,20 +402,23 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
     logger: createLogger('trace', sink),
   });
   try {
-    const post = async (query: string, variables: unknown, token?: string): Promise<any> =>
+    const post = async <T = unknown>(query: string, variables: unknown, token?: string): Promise<GqlBody<T>> =>
       (
         await fetch(s.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ query, variables }),
         })
-      ).json();
-    const signedIn = await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-      e: ADMIN.email,
-      p: ADMIN.password,
-    });
+      ).json() as Promise<GqlBody<T>>;
+    const signedIn = await post<{ login: { token: string } }>(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      },
+    );
     expect(signedIn.errors).toBeUndefined();
-    const token = signedIn.data.login.token;
+    const token = signedIn.data!.login.token;
     await post(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
       e: ADMIN.email,
       p: 'a wrong password',
@@ -424,12 +428,12 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
       {},
       token,
     );
-    const key = await post(
+    const key = await post<{ createApiKey: { secret: string } }>(
       `mutation { createApiKey(input: { name: "k", channelCodes: ["WEB"], permissions: [ORDER_READ] }) { secret } }`,
       {},
       token,
     );
-    await post('{ orders { totalCount } }', {}, key.data.createApiKey.secret);
+    await post('{ orders { totalCount } }', {}, key.data!.createApiKey.secret);
     // An unexpected failure is logged in full: make one (a missing column) while a password is being stored.
     const db = new Client({ connectionString: url.toString() });
     await db.connect();
@@ -440,7 +444,7 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
         { i: { email: 'x@test.local', name: 'X', role: 'VIEWER', password: 'a secret one-time pw' } },
         token,
       );
-      expect(failed.errors[0].message).toBe('Internal server error');
+      expect(failed.errors![0].message).toBe('Internal server error');
     } finally {
       await db.query('alter table app_user rename column name_moved to name');
       await db.end();
@@ -452,7 +456,7 @@ test('secrets never reach the logs: passwords, tokens and API keys are redacted'
       ADMIN.password,
       'a wrong password',
       token,
-      key.data.createApiKey.secret,
+      key.data!.createApiKey.secret,
       'a secret one-time pw',
     ])
       expect(log.includes(secret)).toBe(false);

@@ -13,7 +13,7 @@ import { COMPOSE_ADMIN_PASSWORD, DEMO_ADMIN, firstAdmin } from '../src/config/fi
 import { createServer } from '../src/server';
 import { createKey, login, userWithRole } from './access-helpers';
 import { ADMIN, collect, settle, startTestServer, TestServer, WsClose } from './harness';
-import { Mutation, Query, Select } from './support/select';
+import { GqlBody, Query, Select } from './support/select';
 import { driveTo, expectNoInternals, standardCatalog } from './order-helpers';
 
 const servers: TestServer[] = [];
@@ -452,19 +452,20 @@ describe('smaller edges', () => {
       seed: 'none',
       admin: firstAdmin({}),
     });
-    const post = async (query: string, variables: unknown, token?: string): Promise<any> =>
+    const post = async <T = unknown>(query: string, variables: unknown, token?: string): Promise<GqlBody<T>> =>
       (
         await fetch(s.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
           body: JSON.stringify({ query, variables }),
         })
-      ).json();
+      ).json() as Promise<GqlBody<T>>;
     try {
-      const first = (await post(SIGN_IN, { e: DEMO_ADMIN.email, p: DEMO_ADMIN.password })).data.login;
+      type SignIn = { login: { token: string; mustChangePassword: boolean } };
+      const first = (await post<SignIn>(SIGN_IN, { e: DEMO_ADMIN.email, p: DEMO_ADMIN.password })).data!.login;
       expect(first).toMatchObject({ token: expect.stringMatching(/^oms_/), mustChangePassword: true, userErrors: [] });
       const refused = await post('{ channels { code } }', {}, first.token);
-      expect(refused.errors[0]).toMatchObject({
+      expect(refused.errors![0]).toMatchObject({
         message: 'Choose a new password first (mutation changePassword)',
         extensions: { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' },
       });
@@ -473,20 +474,21 @@ describe('smaller edges', () => {
         {},
         first.token,
       );
-      expect(created.errors[0].extensions.reason).toBe('PASSWORD_CHANGE_REQUIRED');
-      expect((await post('{ me { email mustChangePassword } }', {}, first.token)).data.me).toEqual({
+      expect(created.errors![0].extensions!.reason).toBe('PASSWORD_CHANGE_REQUIRED');
+      expect((await post<{ me: unknown }>('{ me { email mustChangePassword } }', {}, first.token)).data!.me).toEqual({
         email: DEMO_ADMIN.email,
         mustChangePassword: true,
       });
-      const changed = await post(
+      const changed = await post<{ changePassword: unknown }>(
         `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { user { mustChangePassword } userErrors { code } } }`,
         { i: { currentPassword: DEMO_ADMIN.password, newPassword: 'now a real secret 42' } },
         first.token,
       );
-      expect(changed.data.changePassword).toEqual({ user: { mustChangePassword: false }, userErrors: [] });
-      expect((await post('{ channels { code } }', {}, first.token)).data.channels).toEqual([]);
+      expect(changed.data!.changePassword).toEqual({ user: { mustChangePassword: false }, userErrors: [] });
+      expect((await post<{ channels: unknown }>('{ channels { code } }', {}, first.token)).data!.channels).toEqual([]);
       expect(
-        (await post(SIGN_IN, { e: DEMO_ADMIN.email, p: 'now a real secret 42' })).data.login.mustChangePassword,
+        (await post<SignIn>(SIGN_IN, { e: DEMO_ADMIN.email, p: 'now a real secret 42' })).data!.login
+          .mustChangePassword,
       ).toBe(false);
     } finally {
       await s.stop();

@@ -54,7 +54,7 @@ function fakeDns(table: Record<string, Answer[]>) {
 }
 
 function useDns(t: TestServer, dns: ReturnType<typeof fakeDns>) {
-  (t.server.services.webhooks as any).resolveHost = dns.resolve;
+  t.server.services.webhooks.resolveHost = dns.resolve;
 }
 
 const UPDATE = `mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { endpoint { id url } userErrors { field code message } } }`;

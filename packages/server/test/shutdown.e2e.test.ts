@@ -89,7 +89,7 @@ describe('in process: server.stop()', () => {
 
     const ready = await fetch(`${baseUrl(t)}/readyz`);
     expect(ready.status).toBe(503);
-    expect(((await ready.json()) as any).status).toBe('stopping');
+    expect(((await ready.json()) as { status: string }).status).toBe('stopping');
     expect((await fetch(`${baseUrl(t)}/healthz`)).status).toBe(200);
 
     const refused = await t.gql('{ me { email } }');

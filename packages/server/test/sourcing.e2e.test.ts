@@ -318,7 +318,10 @@ test('one request that places two orders and confirms the first: each order is w
   expect(confirmed.again.order.id).toBe(r.b.order.id);
   expect(confirmed.confirmOrder.userErrors).toEqual([]);
   expect(confirmed.confirmOrder.order.status).toBe('CONFIRMED');
-  expect(confirmed.confirmOrder.order.history.map((h: any) => h.type)).toEqual(['PLACED', 'STATUS_CHANGED']);
+  expect(confirmed.confirmOrder.order.history.map((h: { type: string }) => h.type)).toEqual([
+    'PLACED',
+    'STATUS_CHANGED',
+  ]);
   expect((await t.sql(`select count(*)::int as n from "order"`))[0].n).toBe(before[0].n + 2);
   expect(
     await t.sql(`select o.external_id, count(l.id)::int as lines from "order" o join order_line l on l.order_id = o.id

@@ -10,11 +10,21 @@ import path from 'node:path';
 import type { TestServer } from './harness';
 import { Mutation, operation, Query, Select } from './support/select';
 
+/** A delivery's JSON body: the event envelope of docs/integrations.md. */
+export interface DeliveryBody {
+  id: string;
+  type: string;
+  occurredAt: string;
+  /** The event's payload: for order events the order's id and, in some, the order itself. */
+  data: { orderId?: string; order?: { id: string; [field: string]: unknown }; [field: string]: unknown };
+}
+
 export interface Received {
   path: string;
   headers: http.IncomingHttpHeaders;
   raw: string;
-  body: any;
+  /** The parsed body; undefined when it is not JSON. */
+  body: DeliveryBody | undefined;
   at: number;
 }
 
@@ -43,7 +53,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('end', async () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const p = req.url ?? '/';
-      let body: any;
+      let body: DeliveryBody | undefined;
       try {
         body = JSON.parse(raw);
       } catch {
@@ -93,7 +103,6 @@ export function readmeVerifier(): (
   const docs = fs.readFileSync(path.resolve(__dirname, '../../../docs/integrations.md'), 'utf8');
   const block = /<!-- webhook-verify:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-verify:end -->/.exec(docs);
   if (!block) throw new Error('docs/integrations.md has no webhook-verify block');
-  // eslint-disable-next-line no-new-func
   return new Function('require', `${block[1]}\nreturn verifyWebhookSignature;`)(require);
 }
 

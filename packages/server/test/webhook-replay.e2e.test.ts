@@ -64,7 +64,7 @@ test('replaying sends the stored events again with the same ids, marked as repla
   await settled(t);
   const again = rx.on('/all').slice(3);
   expect(again.map((x) => x.headers['oms-event-id']).sort()).toEqual(events.map((e) => e.id).sort());
-  expect(again.map((x) => x.body.id).sort()).toEqual(events.map((e) => e.id).sort());
+  expect(again.map((x) => x.body!.id).sort()).toEqual(events.map((e) => e.id).sort());
 
   const log = await deliveries(t, endpoint.id);
   expect(log).toHaveLength(6);

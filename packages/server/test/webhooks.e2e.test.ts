@@ -77,13 +77,13 @@ describe('delivery', () => {
     const old = (got.headers['oms-signature'] as string).replace(/^t=\d+/, `t=${Math.floor(Date.now() / 1000) - 3600}`);
     expect(verify(secret, old, got.raw)).toBe(false);
 
-    expect(Object.keys(got.body)).toEqual(['id', 'type', 'occurredAt', 'data']);
+    expect(Object.keys(got.body!)).toEqual(['id', 'type', 'occurredAt', 'data']);
     expect(got.body).toMatchObject({
       id: event.id,
       type: 'order.placed',
       occurredAt: new Date(event.occurred_at).toISOString(),
     });
-    expect(got.body.data).toMatchObject({
+    expect(got.body!.data).toMatchObject({
       orderId: order.id,
       number: order.number,
       status: 'PENDING',
@@ -123,7 +123,7 @@ describe('delivery', () => {
     await rx.waitFor('/b2b-status', 1);
     await settled(t);
     const got = rx.on('/b2b-status');
-    expect(got.map((r) => [r.body.type, r.body.data.orderId, r.body.data.toStatus])).toEqual([
+    expect(got.map((r) => [r.body!.type, r.body!.data.orderId, r.body!.data.toStatus])).toEqual([
       ['order.status_changed', b2b.id, 'CONFIRMED'],
     ]);
   });

@@ -21,7 +21,7 @@ import { freePort } from '../src/config/embedded-postgres';
 import { userWithRole } from './access-helpers';
 import { placeOrder } from './builders';
 import { ADMIN, startTestServer, TestServer, WsClose } from './harness';
-import type { Select, Subscription } from './support/select';
+import type { GqlBody, Select, Subscription } from './support/select';
 import { standardCatalog } from './order-helpers';
 
 jest.setTimeout(180_000);
@@ -40,7 +40,16 @@ interface Launched {
   stderr: () => string;
 }
 
-const logLines = (text: string): any[] =>
+/** A pino line of the launcher or a worker (pino writes pid, level and msg on every line). */
+interface LogLine {
+  msg: string;
+  pid: number;
+  level: number;
+  worker?: number;
+  code?: number | null;
+  [field: string]: unknown;
+}
+const logLines = (text: string): LogLine[] =>
   text
     .split('\n')
     .filter((l) => l.startsWith('{'))
@@ -153,7 +162,7 @@ function request(port: number, method: string, urlPath: string, body?: unknown, 
   });
 }
 
-async function gql(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
+async function gql<T = unknown>(port: number, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const r = await request(
     port,
     'POST',
@@ -161,8 +170,10 @@ async function gql(port: number, query: string, variables: Record<string, unknow
     { query, variables },
     token ? { authorization: `Bearer ${token}` } : {},
   );
-  return { status: r.status, ...(JSON.parse(r.body) as { data?: any; errors?: any[] }) };
+  return { status: r.status, ...(JSON.parse(r.body) as GqlBody<T>) };
 }
+
+type Me = { me: { email: string } | null };
 
 /** The value of every series of `name` (with `labels` among its labels) by worker, from the metrics port. */
 async function byWorker(
@@ -300,13 +311,13 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       return s['1'] >= 1 && s['2'] >= 1 && s['1'] + s['2'] === 4 && s;
     });
     expect(spread['1'] + spread['2']).toBe(4);
-    const confirmed = await gql(
+    const confirmed = await gql<{ confirmOrder: unknown }>(
       c.port,
       'mutation($id: ID!) { confirmOrder(id: $id) { order { status } userErrors { code } } }',
       { id: order.id },
       viewer.token,
     );
-    expect(confirmed.data.confirmOrder).toEqual({ order: { status: 'CONFIRMED' }, userErrors: [] });
+    expect(confirmed.data!.confirmOrder).toEqual({ order: { status: 'CONFIRMED' }, userErrors: [] });
     await waitFor('the update on every subscription', () =>
       subs.every((s) => s.updates.some((u) => u.id === order.id && u.status === 'CONFIRMED')),
     );
@@ -319,7 +330,7 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     const user = await userWithRole(t, 'VIEWER', 'busy script');
     const probe = 'query RateProbe { me { email } }';
     for (let i = 0; i < RATE_LIMIT; i++) {
-      const r = await gql(c.port, probe, {}, user.token);
+      const r = await gql<Me>(c.port, probe, {}, user.token);
       expect({ i, status: r.status, me: r.data?.me }).toEqual({ i, status: 200, me: { email: user.email } });
     }
     // Both workers counted into it...
@@ -332,7 +343,7 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     for (let i = 0; i < 4; i++) {
       const r = await gql(c.port, probe, {}, user.token);
       expect(r.status).toBe(429);
-      expect(r.errors![0].extensions.code).toBe('RATE_LIMITED');
+      expect(r.errors![0].extensions!.code).toBe('RATE_LIMITED');
     }
     const refused = await byWorker(c.metricsPort, 'oms_graphql_operation_duration_seconds_count', {
       operation: 'RateProbe',
@@ -341,7 +352,7 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
     expect(Object.keys(refused).sort()).toEqual(['1', '2']);
     // Another user keeps its own budget.
     const other = await userWithRole(t, 'VIEWER', 'quiet script');
-    expect((await gql(c.port, probe, {}, other.token)).data.me).toEqual({ email: other.email });
+    expect((await gql<Me>(c.port, probe, {}, other.token)).data!.me).toEqual({ email: other.email });
   });
 
   test('signing out on one worker ends the token on every worker, WebSockets included', async () => {
@@ -352,12 +363,12 @@ describe('OMS_WORKERS=2 on a database of its own', () => {
       return s['1'] >= 1 && s['2'] >= 1 && s['1'] + s['2'] === 4;
     });
     for (let i = 0; i < 2; i++)
-      expect((await gql(c.port, '{ me { email } }', {}, user.token)).data.me).toEqual({ email: user.email });
+      expect((await gql<Me>(c.port, '{ me { email } }', {}, user.token)).data!.me).toEqual({ email: user.email });
     const out = await gql(c.port, 'mutation { logout }', {}, user.token);
     expect(out.data).toEqual({ logout: true });
     for (let i = 0; i < 4; i++) {
       const r = await gql(c.port, '{ me { email } }', {}, user.token);
-      expect(r.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(r.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     }
     await waitFor('every WebSocket of the token closed', () => subs.every((s) => s.closes.length > 0));
     for (const s of subs) expect(s.closes[0].code).toBe(4403);
@@ -429,17 +440,20 @@ describe('OMS_WORKERS=2 without DATABASE_URL (embedded PostgreSQL)', () => {
     });
     const lines = logLines(c.stdout());
     const pg = lines.find((l) => l.msg === 'embedded PostgreSQL is up');
-    expect(pg.worker).toBeUndefined(); // the primary's
-    expect(alive(pg.pid)).toBe(true);
+    expect(pg!.worker).toBeUndefined(); // the primary's
+    expect(alive(pg!.pid)).toBe(true);
     expect(c.stdout().split('admin@example.com / admin1234').length - 1).toBe(1);
-    const login = await gql(c.port, 'mutation { login(email: "admin@example.com", password: "admin1234") { token } }');
-    expect(login.data.login.token).toMatch(/^oms_/);
+    const login = await gql<{ login: { token: string } }>(
+      c.port,
+      'mutation { login(email: "admin@example.com", password: "admin1234") { token } }',
+    );
+    expect(login.data!.login.token).toMatch(/^oms_/);
     const workers = lines.filter((l) => l.msg === 'worker serving').map((l) => l.pid);
     expect(workers).toHaveLength(2);
 
     c.child.kill('SIGTERM');
     expect(await c.exited).toBe(0);
-    expect(alive(pg.pid)).toBe(false);
+    expect(alive(pg!.pid)).toBe(false);
     for (const pid of workers) expect(alive(pid)).toBe(false);
     const after = logLines(c.stdout()).map((l) => l.msg);
     // Both workers gone before the primary's last line (it stops the database in between).

@@ -220,10 +220,13 @@ async function main() {
   cleanups.push(() => server.stop());
   const api = gqlClient(server.url, 'http', 4);
   cleanups.push(async () => api.close());
-  const login = await api.must('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-    e: ADMIN.email,
-    p: ADMIN.password,
-  });
+  const login = await api.must<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    {
+      e: ADMIN.email,
+      p: ADMIN.password,
+    },
+  );
   api.setToken(login.login.token);
   const pool = new Pool({ connectionString: databaseUrl, max: 4 });
   cleanups.push(() => pool.end());
@@ -252,7 +255,7 @@ async function main() {
   const rebuildSeconds = (performance.now() - rebuildStart) / 1000;
   await pool.query('vacuum analyze');
   const rollupRows = (
-    await pool.query(
+    await pool.query<{ relname: string; n_live_tup: string }>(
       `select relname, n_live_tup from pg_stat_user_tables where relname like 'analytics_%' order by relname`,
     )
   ).rows;
@@ -377,7 +380,7 @@ async function main() {
     `- data: ${counts.orders.toLocaleString('en')} orders over 365 days (3 channels), ${counts.lines.toLocaleString('en')} lines, ${counts.payments.toLocaleString('en')} payments, ${counts.shipments.toLocaleString('en')} shipments, ${counts.returns.toLocaleString('en')} returns, ${counts.movements.toLocaleString('en')} stock movements; ${S.products} SKUs, ${S.customers.toLocaleString('en')} customers; generated in ${loadSeconds.toFixed(0)} s`,
   );
   out(
-    `- rollups: ${days} days rebuilt in ${rebuildSeconds.toFixed(0)} s (${((rebuildSeconds * 1000) / days).toFixed(0)} ms per day); rows: ${rollupRows.map((r: any) => `${r.relname.replace(/^analytics_|_daily$/g, '')} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', ')}`,
+    `- rollups: ${days} days rebuilt in ${rebuildSeconds.toFixed(0)} s (${((rebuildSeconds * 1000) / days).toFixed(0)} ms per day); rows: ${rollupRows.map((r) => `${r.relname.replace(/^analytics_|_daily$/g, '')} ${Number(r.n_live_tup).toLocaleString('en')}`).join(', ')}`,
   );
   out(`- each query over GraphQL/HTTP: 1 warm-up + ${S.runs} timed runs, sequential; times in ms`);
   out();

@@ -35,6 +35,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { stripVTControlCharacters } from 'node:util';
 import { startEmbeddedPostgres } from '../config/embedded-postgres';
 import { createServer, RunningServer } from '../server';
 import { ClientKind, gqlClient, GqlClient } from './client';
@@ -42,7 +43,7 @@ import { loadCatalog, loadOrders, skuOf } from './data';
 import { floorCounter, FloorOrder, placeOrderFloor } from './floor';
 import { combine, LatencySummary, LoadResult, mb, ms, prng, summarize, table, timeSequential } from './stats';
 import { fork } from 'node:child_process';
-import { Session } from 'node:inspector';
+import { Profiler, Session } from 'node:inspector';
 import type { LoadRequest, LoadWorkerData } from './load-worker';
 import { findPgbench, pgbenchScript, PgbenchResult, runPgbench } from './pgbench';
 import {
@@ -98,6 +99,21 @@ const LIST_ORDERS = `query($first: Int, $after: String) {
     pageInfo { endCursor hasNextPage }
   }
 }`;
+interface ListOrdersData {
+  orders: {
+    edges: {
+      node: {
+        id: string;
+        number: string;
+        status: string;
+        total: { amount: number };
+        customer: { email: string; name: string | null } | null;
+        lines: { sku: string; quantity: number; unitPrice: { amount: number } }[];
+      };
+    }[];
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Output: results on stdout, progress on stderr (so `pnpm bench > results.md` stays clean).
@@ -141,9 +157,6 @@ function withDatabase(url: string, db: string): string {
   u.pathname = `/${db}`;
   return u.toString();
 }
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-const IS_QUERY = /^(?:\x1b\[[0-9;]*m)*\[query\]/;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -207,9 +220,10 @@ async function main() {
     // MikroORM's query log lines look like "[query] select ..." (with ANSI colours unless NO_COLOR).
     onQuery: (msg) => {
       // Background work (event dispatch, jobs) logs as "[query] (background)": not part of a request.
-      if (IS_QUERY.test(msg) && !msg.includes('(background)')) {
+      const plain = stripVTControlCharacters(msg);
+      if (plain.startsWith('[query]') && !msg.includes('(background)')) {
         statements++;
-        trace?.push(msg.replace(ANSI, ''));
+        trace?.push(plain);
       }
     },
   });
@@ -234,14 +248,16 @@ async function main() {
   const pgVersion: string = (await pool.query('select version()')).rows[0].version;
   const pgSettings = Object.fromEntries(
     (
-      await pool.query(
+      await pool.query<{ name: string; setting: string; unit: string | null }>(
         `select name, setting, unit from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'max_connections')`,
       )
-    ).rows.map((r: any) => [r.name, r.unit === '8kB' ? mb(Number(r.setting) * 8192) : r.setting]),
+    ).rows.map((r) => [r.name, r.unit === '8kB' ? mb(Number(r.setting) * 8192) : r.setting]),
   );
 
   // 2. Setup: channel and warehouses through the API, the catalog and its stock with SQL.
-  const channel = await api.must(
+  const channel = await api.must<{
+    createChannel: { channel: { id: string }; userErrors: { message: string }[] };
+  }>(
     `mutation { createChannel(input: { code: "WEB", name: "Web shop", currency: "EUR" }) { channel { id } userErrors { message } } }`,
   );
   if (channel.createChannel.userErrors.length)
@@ -252,7 +268,7 @@ async function main() {
     ['WH-2', 2],
     ['WH-3', 3],
   ] as const) {
-    const w = await api.must(
+    const w = await api.must<{ createWarehouse: { userErrors: { message: string }[] } }>(
       `mutation($i: CreateWarehouseInput!) { createWarehouse(input: $i) { warehouse { id } userErrors { message } } }`,
       { i: { code, name: `Warehouse ${priority}`, priority } },
     );
@@ -261,7 +277,9 @@ async function main() {
   }
   // The load places orders as a sales channel does: with a partner API key limited to WEB
   // (BENCH_AUTH=session: with the admin's session token instead).
-  const key = await api.must(
+  const key = await api.must<{
+    createApiKey: { apiKey: { prefix: string }; secret: string; userErrors: { message: string }[] };
+  }>(
     `mutation { createApiKey(input: { name: "Bench shop", channelCodes: ["WEB"], permissions: [ORDER_PLACE, ORDER_READ] }) { apiKey { prefix } secret userErrors { message } } }`,
   );
   if (key.createApiKey.userErrors.length)
@@ -269,8 +287,10 @@ async function main() {
   const loadToken: string = S.auth === 'session' ? login.login.token : key.createApiKey.secret;
   const loadActor = S.auth === 'session' ? `user:${ADMIN.email}` : `key:Bench shop (${key.createApiKey.apiKey.prefix})`;
   await loadCatalog(pool, S.products, S.onHand);
-  const levels = await api.must(`query { stockLevels(sku: "${skuOf(0)}") { onHand reserved } }`);
-  if (levels.stockLevels.length !== 3 || levels.stockLevels.some((l: any) => l.onHand !== S.onHand)) {
+  const levels = await api.must<{ stockLevels: { onHand: number; reserved: number }[] }>(
+    `query { stockLevels(sku: "${skuOf(0)}") { onHand reserved } }`,
+  );
+  if (levels.stockLevels.length !== 3 || levels.stockLevels.some((l) => l.onHand !== S.onHand)) {
     throw new Error(`the API does not see the stock loaded with SQL: ${JSON.stringify(levels.stockLevels)}`);
   }
   progress(`setup: channel WEB, 3 warehouses, ${S.products} products x 3 warehouses x ${S.onHand} units`);
@@ -330,8 +350,8 @@ async function main() {
     },
   });
   await new Promise<void>((resolve, reject) => {
-    const onMessage = (m: any) => {
-      if (m?.ready) {
+    const onMessage = (m: unknown) => {
+      if ((m as { ready?: boolean } | null)?.ready) {
         worker.off('message', onMessage);
         resolve();
       }
@@ -342,9 +362,9 @@ async function main() {
   // BENCH_PROFILE: V8's sampling profiler runs during the measured server rounds only (not setup,
   // floors, warm-up or the list benchmark), so the profile is the server placing orders.
   const profiler = S.profileDir ? new Session() : undefined;
-  const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) =>
-      profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))),
+  const post = <T = unknown>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) =>
+      profiler!.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))),
     );
   if (profiler) {
     profiler.connect();
@@ -386,7 +406,6 @@ async function main() {
   const script = pgbenchScript(S.products, S.customers, loadActor);
   const runPgbenchRound = (seconds: number) =>
     runPgbench(pgbench!, databaseUrl, script, { clients: S.concurrency, seconds: Math.max(1, Math.round(seconds)) });
-  const paths = { server: 'server', floor: 'floor' } as const;
   // Production servers run without onQuery; MikroORM's query log (enabled by onQuery) formats
   // every statement, so it is switched off while throughput is measured and on again to count.
   // Through the config, not the logger: every em.fork() re-applies config 'debug' to the logger.
@@ -398,7 +417,7 @@ async function main() {
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   }, 100);
-  const parts: Record<keyof typeof paths, LoadResult[]> = { server: [], floor: [] };
+  const parts: Record<'server' | 'floor', LoadResult[]> = { server: [], floor: [] };
   const serverProfiles: object[] = [];
   progress(
     `placeOrder: warm-up ${S.warmup} s each for server (HTTP, ${S.client}) and floor (pg), ${S.concurrency} clients`,
@@ -442,7 +461,8 @@ async function main() {
       if (profiler && name === 'server') await post('Profiler.start');
       const r = await runInWorker(name, 0, roundMs);
       // One profile per round (the floor and pgbench rounds in between are not in it); profile-summary merges them.
-      if (profiler && name === 'server') serverProfiles.push((await post('Profiler.stop')).profile);
+      if (profiler && name === 'server')
+        serverProfiles.push((await post<Profiler.StopReturnType>('Profiler.stop')).profile);
       parts[name].push(r);
       progress(
         `round ${round + 1}/${S.rounds} ${name.padEnd(7)}: ${r.perSecond.toFixed(1)} orders/s, p50 ${ms(r.latency.p50)} ms, p99 ${ms(r.latency.p99)} ms, ${r.failures} failures`,
@@ -535,7 +555,7 @@ async function main() {
   const listOnce = async (first: number, after?: string | null) => {
     const s0 = statements;
     const t = performance.now();
-    const r = await api.request(LIST_ORDERS, { first, after });
+    const r = await api.request<ListOrdersData>(LIST_ORDERS, { first, after });
     const elapsed = performance.now() - t;
     const n = statements - s0;
     if (r.status !== 200 || r.errors?.length || !r.data?.orders)
@@ -549,7 +569,7 @@ async function main() {
         throw new Error(
           `order ${node.number} has customer ${JSON.stringify(node.customer)} and ${node.lines.length} lines`,
         );
-      const sum = node.lines.reduce((acc: number, l: any) => acc + l.quantity * l.unitPrice.amount, 0);
+      const sum = node.lines.reduce((acc, l) => acc + l.quantity * l.unitPrice.amount, 0);
       if (sum !== node.total.amount)
         throw new Error(`order ${node.number}: lines add up to ${sum}, total is ${node.total.amount}`);
     }

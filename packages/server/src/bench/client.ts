@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 
-export interface GqlResult<T = any> {
+export interface GqlResult<T = unknown> {
   status: number;
   data?: T;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
@@ -45,20 +45,20 @@ export function gqlClient(url: string, kind: ClientKind, maxSockets: number) {
       token = t;
     },
     /** Raw result: HTTP status, data and errors. Throws only on transport failures or non-JSON bodies. */
-    async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
+    async request<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
       const { status, text } = await send(JSON.stringify({ query, variables }), headers);
-      let body: any;
+      let body: Omit<GqlResult<T>, 'status'>;
       try {
-        body = JSON.parse(text);
+        body = JSON.parse(text) as Omit<GqlResult<T>, 'status'>;
       } catch {
         throw new Error(`HTTP ${status}: not JSON: ${text.slice(0, 200)}`);
       }
       return { status, data: body.data, errors: body.errors };
     },
     /** Data of a request that must succeed (HTTP 200, no errors). */
-    async must<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    async must<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T> {
       const r = await this.request<T>(query, variables);
       if (r.status !== 200 || r.errors?.length || !r.data) {
         throw new Error(`GraphQL failed (HTTP ${r.status}): ${JSON.stringify(r.errors ?? r.data).slice(0, 300)}`);

@@ -152,7 +152,7 @@ async function main() {
       variables: { e: ADMIN.email, p: ADMIN.password },
     }),
   });
-  const token = ((await login.json()) as any).data.login.token as string;
+  const token = ((await login.json()) as { data: { login: { token: string } } }).data.login.token;
 
   if (global.gc) global.gc();
   const rssBefore = process.memoryUsage().rss;

@@ -160,20 +160,25 @@ async function runOnce(
   say(`${processes} server process(es) up`);
   let token = '';
   let next = 0;
-  const gql = async (query: string, variables: Record<string, unknown> = {}, url = servers[0].url!) => {
+  /** The first field's payload of a mutation; T is what the caller selects of it besides userErrors. */
+  const gql = async <T = unknown>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    url = servers[0].url!,
+  ): Promise<T> => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await res.json()) as any;
+    const body = (await res.json()) as { data: Record<string, unknown>; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
-    const payload = Object.values(body.data)[0] as any;
+    const payload = Object.values(body.data)[0] as (T & { userErrors?: unknown[] }) | null;
     if (payload?.userErrors?.length) throw new Error(JSON.stringify(payload.userErrors));
-    return payload;
+    return payload as T;
   };
   token = (
-    await gql(
+    await gql<{ token: string }>(
       'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token userErrors { code message } } }',
       { e: ADMIN.email, p: ADMIN.password },
     )
@@ -194,7 +199,7 @@ async function runOnce(
   const place = async (url?: string) => {
     const n = ++orders;
     return (
-      await gql(
+      await gql<{ order: { id: string; history: { id: string }[] } }>(
         `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { id history { id } } userErrors { code message } } }`,
         {
           i: {
@@ -207,7 +212,7 @@ async function runOnce(
         },
         url,
       )
-    ).order as { id: string; history: { id: string }[] };
+    ).order;
   };
   const memoryOf = async () => Promise.all(servers.map((s) => s.ask<Mem>({ cmd: 'memory' })));
   const sum = (ms: Mem[], k: 'rss' | 'heap') => ms.reduce((a, m) => a + m[k], 0);
@@ -292,9 +297,9 @@ async function runOnce(
         : 'mutation($id: ID!) { releaseOrderHold(id: $id) { order { history { id } } userErrors { code message } } }';
     const startCount = await statements();
     const startCpu = await cpu();
-    const res = await gql(mutation, { id: order.id });
+    const res = await gql<{ order: { history: { id: string }[] } }>(mutation, { id: order.id });
     const answered = now();
-    const historyId = res.order.history.at(-1).id as string;
+    const historyId = res.order.history.at(-1)!.id;
     const got = await seen(historyId, 30_000);
     changeCpu += (await cpu()) - startCpu;
     perChange.push((await statements()) - startCount);

@@ -49,9 +49,10 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>): P
     onNonLazyError: () => undefined,
     on: {
       connected: () => acked(),
-      closed: (e: any) => {
+      closed: (e: unknown) => {
         acked();
-        const k = String(e?.code ?? e?.message ?? e);
+        const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
+        const k = String(code ?? message ?? e);
         endings.set(k, (endings.get(k) ?? 0) + 1);
       },
     },
@@ -65,7 +66,7 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>): P
     void client.dispose();
     setTimeout(() => subscribe(i, m), 500);
   };
-  client.subscribe<any>(
+  client.subscribe<{ orderUpdated: { event: { id: string } } }>(
     { query: m.query },
     {
       next: (r) => {
@@ -75,7 +76,7 @@ function subscribe(i: number, m: Extract<ClientsRequest, { cmd: 'connect' }>): P
         }
         received++;
         if (!record) return;
-        const id = r.data.orderUpdated.event.id as string;
+        const id = r.data!.orderUpdated.event.id;
         let list = arrivals.get(id);
         if (!list) arrivals.set(id, (list = []));
         list.push(now());

@@ -5,7 +5,7 @@
  * statements it has run, its peak RSS since asked, and can write a CPU profile or a heap snapshot.
  */
 import 'reflect-metadata';
-import { Session } from 'node:inspector';
+import { Profiler, Session } from 'node:inspector';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import { createServer, RunningServer } from '../server';
@@ -37,8 +37,10 @@ let statements = 0;
 let peak: { timer: NodeJS.Timeout; rss: number; heap: number; atPeak?: NodeJS.MemoryUsage } | undefined;
 const session = new Session();
 const reply = (r: ServerReply) => process.send!(r);
-const post = (method: string, params?: object) =>
-  new Promise<any>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+const post = <T = unknown>(method: string, params?: object) =>
+  new Promise<T>((resolve, reject) =>
+    session.post(method, params, (err, res) => (err ? reject(err) : resolve(res as T))),
+  );
 
 function memory() {
   for (let i = 0; i < 3; i++) global.gc?.();
@@ -94,7 +96,7 @@ process.on('message', async (m: ServerRequest) => {
       await post('Profiler.start');
       reply({ type: 'done' });
     } else if (m.cmd === 'profileStop') {
-      const { profile } = await post('Profiler.stop');
+      const { profile } = await post<Profiler.StopReturnType>('Profiler.stop');
       fs.writeFileSync(m.file, JSON.stringify(profile));
       session.disconnect();
       reply({ type: 'done' });

@@ -5,8 +5,9 @@
  * No HTTP, no GraphQL, no ORM, no authentication lookup.
  */
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import {
+  ProductRow,
   readProductsAndLockStock,
   splitProductsAndStock,
   StockRow,
@@ -32,9 +33,9 @@ export async function placeOrderFloor(
 ): Promise<{ id: string; number: string; total: number; currency: string }> {
   const conn: PoolClient = await pool.connect();
   const client = {
-    query(text: string, params?: unknown[]): Promise<QueryResult<any>> {
+    query<R extends QueryResultRow = QueryResultRow>(text: string, params?: unknown[]): Promise<QueryResult<R>> {
       floorCounter.statements++;
-      return conn.query(text, params as any[]);
+      return conn.query<R>(text, params);
     },
   };
   let failed = false;
@@ -43,17 +44,21 @@ export async function placeOrderFloor(
     // Channels are immutable: the server keeps the ones it found, and so does the floor.
     let channel = channels.get(input.channelCode);
     if (!channel) {
-      channel = (await client.query('select id, code, currency from channel where code = $1', [input.channelCode]))
-        .rows[0];
+      channel = (
+        await client.query<{ id: string; code: string; currency: string }>(
+          'select id, code, currency from channel where code = $1',
+          [input.channelCode],
+        )
+      ).rows[0];
       if (channel) channels.set(input.channelCode, channel);
     }
     if (!channel) throw new Error(`unknown channel ${input.channelCode}`);
 
     const read = readProductsAndLockStock(input.lines.map((l) => l.sku));
     const { products, stock: levels } = splitProductsAndStock(
-      (await client.query(read.text, read.values as any[])).rows,
+      (await client.query<Parameters<typeof splitProductsAndStock>[0][number]>(read.text, read.values)).rows,
     );
-    const bySku = new Map<string, any>(products.map((p: any) => [p.sku, p]));
+    const bySku = new Map<string, ProductRow>(products.map((p) => [p.sku, p]));
     for (const l of input.lines) if (!bySku.has(l.sku)) throw new Error(`unknown SKU ${l.sku}`);
 
     const book = new Map<string, StockRow>(levels.map((l) => [`${l.product_id}:${l.warehouse_id}`, l]));
@@ -69,8 +74,8 @@ export async function placeOrderFloor(
     const now = new Date();
     const orderId = randomUUID();
     const lines = input.lines.map((l, i) => {
-      const p = bySku.get(l.sku);
-      return { id: randomUUID(), lineNo: i + 1, product: p, quantity: l.quantity, unitPrice: p.price_amount as number };
+      const p = bySku.get(l.sku)!; // every SKU was checked above
+      return { id: randomUUID(), lineNo: i + 1, product: p, quantity: l.quantity, unitPrice: p.price_amount };
     });
     const subtotal = lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
 
@@ -183,7 +188,7 @@ export async function placeOrderFloor(
     });
     const {
       rows: [written],
-    } = await client.query(write.text, write.values as any[]);
+    } = await client.query<{ number: string }>(write.text, write.values);
     await client.query('commit');
     return { id: orderId, number: written.number, total: subtotal, currency: channel.currency };
   } catch (e) {

@@ -115,6 +115,23 @@ const LIST = `query($filter: OrderFilter, $sort: OrderSort) {
     nodes { id number status placedAt total { amount } channel { code } customer { email name } lines { sku quantity unitPrice { amount } } }
   }
 }`;
+/** What LIST selects of each order. */
+interface ListedOrder {
+  id: string;
+  number: string;
+  status: string;
+  placedAt: string;
+  total: { amount: number };
+  channel: { code: string };
+  customer: { email: string; name: string };
+  lines: { sku: string; quantity: number; unitPrice: { amount: number } }[];
+}
+interface ListData {
+  orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: ListedOrder[] };
+}
+interface CountData {
+  orders: { totalCount: number; totalCountIsEstimate: boolean };
+}
 const COUNT = `query($filter: OrderFilter) { orders(first: 1, filter: $filter) { totalCount totalCountIsEstimate } }`;
 const DASHBOARD: Record<string, string> = {
   orderStatusCounts: `query { orderStatusCounts { status count } }`,
@@ -287,18 +304,18 @@ async function sqlP99(
 async function measureAll(url: string, pool: Pool) {
   const client = gqlClient(url, 'http', 1);
   cleanups.unshift(async () => client.close());
-  const { login } = await client.must(
+  const { login } = await client.must<{ login: { token: string } }>(
     'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
     { e: ADMIN.email, p: ADMIN.password },
   );
   client.setToken(login.token);
 
   /** Sequential requests after a warm-up; `check` throws on a wrong answer. Returns the summary. */
-  const measure = async (
+  const measure = async <D = unknown>(
     label: string,
     query: string,
     variables: (i: number) => Record<string, unknown>,
-    check?: (data: any, i: number) => void,
+    check?: (data: D, i: number) => void,
   ) => {
     const latencies: number[] = [];
     let cpu = { user: 0, system: 0 };
@@ -306,7 +323,7 @@ async function measureAll(url: string, pool: Pool) {
       if (i === WARMUP) cpu = process.cpuUsage();
       const v = variables(i);
       const began = performance.now();
-      const r = await client.request(query, v);
+      const r = await client.request<D>(query, v);
       const took = performance.now() - began;
       if (r.status !== 200 || r.errors?.length || !r.data) {
         failed = true;
@@ -327,8 +344,8 @@ async function measureAll(url: string, pool: Pool) {
     );
     return s;
   };
-  const fullPage = (d: any) => {
-    if (d.orders.nodes.length !== 50 || d.orders.nodes.some((n: any) => !n.lines.length))
+  const fullPage = (d: ListData) => {
+    if (d.orders.nodes.length !== 50 || d.orders.nodes.some((n) => !n.lines.length))
       throw new Error(`expected 50 orders with lines, got ${d.orders.nodes.length}`);
   };
 
@@ -341,14 +358,13 @@ async function measureAll(url: string, pool: Pool) {
   ];
   for (const sort of process.env.BENCH_MILLION_SKIP_LIST === '1' ? [] : SORTS) {
     for (const [name, status] of statuses) {
-      const s = await measure(
+      const s = await measure<ListData>(
         `list status ${name} ${sort}`,
         LIST,
         () => ({ filter: { status }, sort }),
         (d) => {
           fullPage(d);
-          if (d.orders.nodes.some((n: any) => !status.includes(n.status)))
-            throw new Error('an order of another status');
+          if (d.orders.nodes.some((n) => !status.includes(n.status))) throw new Error('an order of another status');
         },
       );
       figure(
@@ -366,13 +382,13 @@ async function measureAll(url: string, pool: Pool) {
       );
     }
     for (const code of ['WEB', 'POS']) {
-      const s = await measure(
+      const s = await measure<ListData>(
         `list channel ${code} ${sort}`,
         LIST,
         () => ({ filter: { channelCode: code }, sort }),
         (d) => {
           fullPage(d);
-          if (d.orders.nodes.some((n: any) => n.channel.code !== code)) throw new Error('an order of another channel');
+          if (d.orders.nodes.some((n) => n.channel.code !== code)) throw new Error('an order of another channel');
         },
       );
       figure(
@@ -389,7 +405,7 @@ async function measureAll(url: string, pool: Pool) {
         GOALS.list,
       );
     }
-    const s = await measure(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({
+    const s = await measure<ListData>(`list channel POS + status CONFIRMED ${sort}`, LIST, () => ({
       filter: { channelCode: 'POS', status: ['CONFIRMED'] },
       sort,
     }));
@@ -418,40 +434,40 @@ async function measureAll(url: string, pool: Pool) {
     )
   ).rows as { number: string; external_id: string; email: string; name: string }[];
   const lastNames = [...new Set(sample.map((r) => r.name.split(' ')[1]))];
-  const cases: [string, (i: number) => string, (d: any, term: string, i: number) => boolean][] = [
+  const cases: [string, (i: number) => string, (d: ListData, term: string, i: number) => boolean][] = [
     // A number is also part of some customers' e-mails (anna.mueller.142734@...): those orders match too.
-    ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.some((n: any) => n.number === term)],
+    ['number', (i) => sample[i].number, (d, term) => d.orders.nodes.some((n) => n.number === term)],
     [
       'external_id',
       (i) => sample[i].external_id,
-      (d, _t, i) => d.orders.nodes.some((n: any) => n.number === sample[i].number),
+      (d, _t, i) => d.orders.nodes.some((n) => n.number === sample[i].number),
     ],
     [
       'email',
       (i) => sample[i].email,
-      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email === term),
+      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n) => n.customer.email === term),
     ],
     [
       'email_part',
       (i) => sample[i].email.split('@')[0].split('.').slice(1).join('.'),
-      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.email.includes(term)),
+      (d, term) => d.orders.nodes.length >= 1 && d.orders.nodes.every((n) => n.customer.email.includes(term)),
     ],
     [
       'name',
       (i) => sample[i].name,
       (d, term) =>
         d.orders.nodes.length >= 1 &&
-        d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term.toLowerCase())),
+        d.orders.nodes.every((n) => n.customer.name.toLowerCase().includes(term.toLowerCase())),
     ],
     [
       'name_part',
       (i) => lastNames[i % lastNames.length].slice(0, 5).toLowerCase(),
       (d, term) =>
-        d.orders.nodes.length >= 1 && d.orders.nodes.every((n: any) => n.customer.name.toLowerCase().includes(term)),
+        d.orders.nodes.length >= 1 && d.orders.nodes.every((n) => n.customer.name.toLowerCase().includes(term)),
     ],
   ];
   for (const [field, term, ok] of cases) {
-    const s = await measure(
+    const s = await measure<ListData>(
       `search ${field}`,
       LIST,
       (i) => ({ filter: { search: term(i) } }),
@@ -486,8 +502,8 @@ async function measureAll(url: string, pool: Pool) {
     ['search email', { search: sample[0].email }],
   ];
   for (const [name, filter] of counts) {
-    let last: any;
-    const s = await measure(
+    let last = undefined as CountData['orders'] | undefined;
+    const s = await measure<CountData>(
       `totalCount ${name}`,
       COUNT,
       () => ({ filter }),
@@ -502,8 +518,8 @@ async function measureAll(url: string, pool: Pool) {
       {
         filter: name,
         p50: round(s.p50),
-        count: last.totalCount,
-        isEstimate: last.totalCountIsEstimate,
+        count: last?.totalCount,
+        isEstimate: last?.totalCountIsEstimate,
         ...(name === 'all' ? { exact } : {}),
       },
       GOALS.list,
@@ -533,7 +549,7 @@ async function measureAll(url: string, pool: Pool) {
   const expectedSales: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(vars)) expectedSales[name] = await directSales(v.from as string);
   for (const [name, query] of Object.entries(DASHBOARD)) {
-    const s = await measure(
+    const s = await measure<{ salesByChannel?: unknown }>(
       `dashboard ${name}`,
       query,
       () => vars[name] ?? {},

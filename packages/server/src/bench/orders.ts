@@ -38,7 +38,9 @@ export const floorInput = (input: OrderInput, actor: string): FloorOrder => ({ .
 
 /** Places one order over HTTP; throws on anything but a PENDING order without userErrors. */
 export async function placeViaApi(api: GqlClient, input: OrderInput): Promise<void> {
-  const r = await api.request(PLACE_ORDER, { input });
+  const r = await api.request<{
+    placeOrder: { order: { id: string; status: string } | null; userErrors: unknown[] } | null;
+  }>(PLACE_ORDER, { input });
   if (r.status !== 200 || r.errors?.length)
     throw new Error(`HTTP ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`);
   const p = r.data?.placeOrder;

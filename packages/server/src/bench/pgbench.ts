@@ -144,7 +144,7 @@ export function runPgbench(
       if (err || !tps || !processed) {
         reject(
           new Error(
-            `pgbench failed (exit ${(err as any)?.code ?? 0}): ${stderr.split('\n').filter(Boolean).slice(0, 5).join(' | ').slice(0, 800)}`,
+            `pgbench failed (exit ${err?.code ?? 0}): ${stderr.split('\n').filter(Boolean).slice(0, 5).join(' | ').slice(0, 800)}`,
           ),
         );
         return;

@@ -232,7 +232,7 @@ async function runOne(
     let cpuEnd = 0;
     let rssMb = 0;
     const result = await new Promise<LoadResult>((resolve, reject) => {
-      loader.on('message', (m: any) => {
+      loader.on('message', (m: { started?: boolean; result?: LoadResult }) => {
         if (m.started) {
           setTimeout(() => (cpuStart = treeCpuMs(serverPid)), S.warmupMs);
           setTimeout(() => {
