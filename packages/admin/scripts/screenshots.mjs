@@ -2,6 +2,8 @@
 //   pnpm start            # in another terminal; first start seeds the demo data
 //   OMS_ADMIN_PASSWORD=<the demo admin's new password> node packages/admin/scripts/screenshots.mjs [http://localhost:4000]
 // Uses Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through playwright-core.
+// The callbacks of addInitScript and page.evaluate run in the browser page, where `window` is defined:
+/* global window */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -25,7 +25,6 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
 
   // After a reconnect (server restart, network loss, new sign-in) events may have been missed while
   // away: refetch what is on screen. The first connect needs nothing.
-  let client: ApolloClient<unknown> | undefined;
   let connectedBefore = false;
   const ws = createClient({
     url: wsUrl,
@@ -42,7 +41,7 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
     on: {
       connected: () => {
         setConnectionState('online');
-        if (connectedBefore) void client?.reFetchObservableQueries();
+        if (connectedBefore) void client.reFetchObservableQueries(); // `client` exists by then: the first connect skips this
         connectedBefore = true;
       },
       closed: (event) => {
@@ -97,7 +96,7 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
     ApolloLink.from([errors, auth, http]),
   );
 
-  client = new ApolloClient({
+  const client: ApolloClient<unknown> = new ApolloClient({
     link,
     cache: new InMemoryCache({
       typePolicies: {

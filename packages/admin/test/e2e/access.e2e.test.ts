@@ -128,9 +128,9 @@ test('an admin creates a partner key, sees its secret once, the partner uses it,
   const placed = (await (
     await call(`mutation { placeOrder(input: { channelCode: "MARKET", customer: { email: "m@example.com" },
     shippingAddress: { line1: "1 Road", city: "Paris", postalCode: "75001", country: "FR" }, lines: [{ sku: "MUG-1", quantity: 1 }] }) { order { number } userErrors { message } } }`)
-  ).json()) as any;
+  ).json()) as { data: { placeOrder: { userErrors: unknown[] } } };
   expect(placed.data.placeOrder.userErrors).toEqual([]);
-  const other = (await (await call(`query($id: ID) { order(id: $id) { number } }`, { id: order.id })).json()) as any;
+  const other: unknown = await (await call(`query($id: ID) { order(id: $id) { number } }`, { id: order.id })).json();
   expect(other).toEqual({ data: { order: null }, extensions: expect.anything() });
   await admin.reload();
   await admin

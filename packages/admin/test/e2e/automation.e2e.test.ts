@@ -73,7 +73,10 @@ test('an admin tunes and enables a rule, dry-runs it against an order, and sees 
   expect((await outcome.innerText()).toLowerCase()).toMatch(
     /on\W+yes\W+hold\W+review: total 29\.95 eur is at or above 20\.00 eur/,
   );
-  expect((await e.q('query($id: ID) { order(id: $id) { status } }', { id: existing.id })).order.status).toBe('PENDING');
+  expect(
+    (await e.q<{ order: { status: string } }>('query($id: ID) { order(id: $id) { status } }', { id: existing.id }))
+      .order.status,
+  ).toBe('PENDING');
 
   // The next order is held by the rule: the execution log and the order page say so.
   const next = await placeOrder(e, [{ sku: 'MUG-1', quantity: 3 }]);
@@ -112,13 +115,18 @@ test('an admin tunes and enables a rule, dry-runs it against an order, and sees 
   await page.getByText('rule:hold-high-value').first().waitFor();
 });
 
+/** `automationRules`, each rule as a record of the fields asked for (compared by name). */
+type RulesData = { automationRules: ({ key: string } & Record<string, unknown>)[] };
+
 async function expectRule(server: E2EServer, key: string, expected: Record<string, unknown>) {
   for (let i = 0; i < 50; i++) {
-    const rules = (await server.q('{ automationRules { key enabled settings conditions actions } }')).automationRules;
-    const rule = rules.find((r: any) => r.key === key);
+    const rules = (await server.q<RulesData>('{ automationRules { key enabled settings conditions actions } }'))
+      .automationRules;
+    const rule = rules.find((r) => r.key === key);
     if (rule && Object.entries(expected).every(([k, v]) => JSON.stringify(rule[k]) === JSON.stringify(v))) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const rules = (await server.q('{ automationRules { key enabled settings conditions actions } }')).automationRules;
-  expect(rules.find((r: any) => r.key === key)).toMatchObject(expected);
+  const rules = (await server.q<RulesData>('{ automationRules { key enabled settings conditions actions } }'))
+    .automationRules;
+  expect(rules.find((r) => r.key === key)).toMatchObject(expected);
 }

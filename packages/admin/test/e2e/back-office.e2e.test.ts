@@ -298,7 +298,9 @@ test('an expired session sends you to sign-in and back to where you were, and li
 test("bulk confirm reports each order's result and refuses what cannot be confirmed", async () => {
   await pageA.goto(`${e.baseUrl}/orders`);
   await pageA.getByTestId(`order-row-${order.number}`).waitFor();
-  const all: { number: string; status: string }[] = (await e.q('{ orders { nodes { number status } } }')).orders.nodes;
+  const all = (
+    await e.q<{ orders: { nodes: { number: string; status: string }[] } }>('{ orders { nodes { number status } } }')
+  ).orders.nodes;
   const pending = all.filter((o) => o.status === 'PENDING').map((o) => o.number);
   const refused = all.filter((o) => o.status !== 'PENDING');
   expect(pending.length).toBeGreaterThan(1);
@@ -338,7 +340,9 @@ test('products are edited, warehouses and channels created; a duplicate code is 
   await dialog.getByLabel('Price').fill('13.90');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await pageA.getByRole('row').filter({ hasText: 'Mug, stoneware' }).getByText('€13.90').waitFor(LIVE);
-  expect((await e.q('{ product(sku: "MUG-1") { name price { amount currency } } }')).product).toEqual({
+  expect(
+    (await e.q<{ product: unknown }>('{ product(sku: "MUG-1") { name price { amount currency } } }')).product,
+  ).toEqual({
     name: 'Mug, stoneware',
     price: { amount: 1390, currency: 'EUR' },
   });

@@ -56,11 +56,11 @@ test('import: a dry run shows the report and writes nothing, then the import wri
   const report = card.getByTestId('import-report');
   await report.getByText('Dry run: nothing written').waitFor();
   await report.getByText('3 rows · 3 to create · 0 to update · 0 unchanged · 0 problems').waitFor();
-  expect((await e.q('{ products { totalCount } }')).products.totalCount).toBe(0);
+  expect((await e.q<{ products: { totalCount: number } }>('{ products { totalCount } }')).products.totalCount).toBe(0);
 
   await card.getByRole('button', { name: 'Import' }).click();
   await report.getByText('3 rows · 3 created · 0 updated · 0 unchanged · 0 problems').waitFor();
-  expect((await e.q('{ products { totalCount } }')).products.totalCount).toBe(3);
+  expect((await e.q<{ products: { totalCount: number } }>('{ products { totalCount } }')).products.totalCount).toBe(3);
 });
 
 test('import: the dry run of a broken orders file lists every problem with its line and column', async () => {
@@ -84,7 +84,7 @@ test('import: the dry run of a broken orders file lists every problem with its l
     '10 payments',
   ]);
   await card.getByText('10 rows · 1 to create').waitFor();
-  expect((await e.q('{ orders { totalCount } }')).orders.totalCount).toBe(0);
+  expect((await e.q<{ orders: { totalCount: number } }>('{ orders { totalCount } }')).orders.totalCount).toBe(0);
 });
 
 test('export: runs in the background with progress, then downloads', async () => {

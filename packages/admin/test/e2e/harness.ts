@@ -36,7 +36,7 @@ export interface E2EServer {
   baseUrl: string;
   token: string;
   /** GraphQL over HTTP as the admin; throws on errors. */
-  q<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  q<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   restart(): Promise<void>;
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
@@ -89,13 +89,13 @@ export async function startE2EServer(
   const e: E2EServer = {
     baseUrl: `http://127.0.0.1:${port}`,
     token: '',
-    async q(query, variables, token) {
+    async q<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> {
       const res = await fetch(`${e.baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? e.token}` },
         body: JSON.stringify({ query, variables }),
       });
-      const body = (await res.json()) as { data?: any; errors?: unknown[] };
+      const body = (await res.json()) as { data: T; errors?: unknown[] };
       if (body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
       return body.data;
     },
@@ -168,7 +168,9 @@ export async function placeOrder(
   lines: { sku: string; quantity: number }[],
   customer = { email: 'ada@example.com', name: 'Ada Lovelace' },
 ) {
-  const r = await e.q(PLACE_ORDER, {
+  const r = await e.q<{
+    placeOrder: { order: { id: string; number: string; status: string }; userErrors: unknown[] };
+  }>(PLACE_ORDER, {
     input: {
       channelCode: 'WEB',
       customer,
@@ -184,13 +186,13 @@ export async function placeOrder(
     },
   });
   if (r.placeOrder.userErrors.length) throw new Error(JSON.stringify(r.placeOrder.userErrors));
-  return r.placeOrder.order as { id: string; number: string; status: string };
+  return r.placeOrder.order;
 }
 
 export async function stockOf(e: E2EServer, sku: string, warehouseCode: string) {
-  const r = await e.q(
+  const r = await e.q<{ stockLevels: { onHand: number; reserved: number; available: number }[] }>(
     `query($s: String, $w: String) { stockLevels(sku: $s, warehouseCode: $w) { onHand reserved available } }`,
     { s: sku, w: warehouseCode },
   );
-  return r.stockLevels[0] as { onHand: number; reserved: number; available: number };
+  return r.stockLevels[0];
 }

@@ -27,6 +27,10 @@ let rxUrl: string;
 let answer = 500;
 const received: { eventId: string; type: string; signature: string; raw: string }[] = [];
 
+/** The fields of `events` and `jobs` these tests ask for (each query asks for some of them). */
+type EventsData = { events: { totalCount: number; nodes: { id: string; type: string }[] } };
+type JobsData = { jobs: { id: string; state?: string }[] };
+
 async function shot(name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -118,7 +122,9 @@ test('an admin registers an endpoint: a refused URL shows at its field, the secr
   const row = page.getByTestId(`webhook-row-${rxUrl}`);
   await row.waitFor();
   expect(await row.innerText()).toMatch(/order\.placed[\s\S]*order\.status_changed[\s\S]*all[\s\S]*Active/i);
-  const { webhookEndpoints } = await e.q('{ webhookEndpoints { id url eventTypes active } }');
+  const { webhookEndpoints } = await e.q<{ webhookEndpoints: { id: string }[] }>(
+    '{ webhookEndpoints { id url eventTypes active } }',
+  );
   expect(webhookEndpoints).toEqual([
     { id: expect.any(String), url: rxUrl, eventTypes: ['order.placed', 'order.status_changed'], active: true },
   ]);
@@ -129,13 +135,18 @@ test('an admin registers an endpoint: a refused URL shows at its field, the secr
 
 test("the delivery log shows a failing receiver's attempts; once it recovers, a delivery and a range of events are replayed", async () => {
   const order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
-  const [placed] = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id type } } }`, { id: order.id }))
-    .events.nodes;
+  const [placed] = (
+    await e.q<EventsData>(`query($id: ID) { events(aggregateId: $id) { nodes { id type } } }`, { id: order.id })
+  ).events.nodes;
   await until(
     'the delivery to be given up',
     async () =>
-      (await e.q(`query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { status } } }`, { id: endpointId }))
-        .webhookDeliveries.nodes[0]?.status === 'FAILED',
+      (
+        await e.q<{ webhookDeliveries: { nodes: { status: string }[] } }>(
+          `query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { status } } }`,
+          { id: endpointId },
+        )
+      ).webhookDeliveries.nodes[0]?.status === 'FAILED',
   );
 
   const row = page.getByTestId(`webhook-row-${rxUrl}`);
@@ -207,13 +218,13 @@ test('the jobs page shows the failed delivery job and its dead letter with the e
   await dead.first().waitFor();
   expect(await dead.count()).toBe(1);
   expect(await dead.innerText()).toMatch(/DEAD[\s\S]*HTTP 500/);
-  const before = (await e.q(`{ jobs(queue: "webhook-delivery", first: 200) { id } }`)).jobs.length;
+  const before = (await e.q<JobsData>(`{ jobs(queue: "webhook-delivery", first: 200) { id } }`)).jobs.length;
   await dead.getByRole('button', { name: 'Retry' }).click();
   await page.getByText('Job queued again in webhook-delivery').waitFor();
   await until('the dead letter to leave the list', async () => (await dead.count()) === 0);
-  const after = (await e.q(`{ jobs(queue: "webhook-delivery", first: 200) { id state } }`)).jobs;
+  const after = (await e.q<JobsData>(`{ jobs(queue: "webhook-delivery", first: 200) { id state } }`)).jobs;
   expect(after.length).toBe(before + 1);
-  expect((await e.q(`{ jobs(queue: "webhook-delivery__dead") { id } }`)).jobs).toEqual([]);
+  expect((await e.q<JobsData>(`{ jobs(queue: "webhook-delivery__dead") { id } }`)).jobs).toEqual([]);
   await shot('jobs');
 });
 
@@ -227,7 +238,7 @@ test('the events page filters the stream by type and aggregate, shows a payload 
   await page.waitForURL(/\/settings\/events$/);
   const table = page.getByTestId('events-table');
   await table.waitFor();
-  const all = (await e.q('{ events(first: 200) { totalCount nodes { id type } } }')).events;
+  const all = (await e.q<EventsData>('{ events(first: 200) { totalCount nodes { id type } } }')).events;
   expect(all.totalCount).toBeGreaterThan(50);
   await page.getByText(`${all.totalCount} events; page 1`).waitFor();
   expect(await table.getByRole('row').count()).toBe(51);
@@ -241,7 +252,7 @@ test('the events page filters the stream by type and aggregate, shows a payload 
   await page.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: 'order.placed' }).click();
   await page.getByText('1 events; page 1').waitFor();
-  const placed = all.nodes.find((n: any) => n.type === 'order.placed');
+  const placed = all.nodes.find((n) => n.type === 'order.placed')!;
   const row = page.getByTestId(`event-${placed.id}`);
   await row.getByRole('button', { name: 'Payload' }).click();
   const payload = JSON.parse(await page.getByTestId('event-payload').innerText());
@@ -266,7 +277,9 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
 
   await row.getByRole('button', { name: 'Deactivate' }).click();
   await row.getByText('disabled by user:admin@e2e.local').waitFor();
-  expect((await e.q('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([{ active: false }]);
+  expect((await e.q<{ webhookEndpoints: unknown[] }>('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([
+    { active: false },
+  ]);
   // Deliveries of an inactive endpoint cannot be replayed.
   await row.getByRole('button', { name: 'Deliveries' }).click();
   expect(
@@ -274,12 +287,15 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
   ).toBe(true);
   await row.getByRole('button', { name: 'Activate' }).click();
   await row.getByRole('button', { name: 'Deactivate' }).waitFor();
-  expect((await e.q('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([{ active: true }]);
+  expect((await e.q<{ webhookEndpoints: unknown[] }>('{ webhookEndpoints { active } }')).webhookEndpoints).toEqual([
+    { active: true },
+  ]);
 
   // The new secret signs from now on: a delivery's signature verifies with it.
   const order = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
-  const eventId = (await e.q(`query($id: ID) { events(aggregateId: $id) { nodes { id } } }`, { id: order.id })).events
-    .nodes[0].id;
+  const eventId = (
+    await e.q<EventsData>(`query($id: ID) { events(aggregateId: $id) { nodes { id } } }`, { id: order.id })
+  ).events.nodes[0].id;
   await until('a delivery signed with the new secret', () => received.some((r) => r.eventId === eventId));
   const last = received.find((r) => r.eventId === eventId)!;
   const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(last.signature)!;
@@ -288,7 +304,7 @@ test('an admin rotates the secret, deactivates and activates the endpoint, and d
   await row.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('button', { name: 'Delete endpoint' }).click();
   await page.getByText('No webhook endpoints yet').waitFor();
-  expect((await e.q('{ webhookEndpoints { id } }')).webhookEndpoints).toEqual([]);
+  expect((await e.q<{ webhookEndpoints: unknown[] }>('{ webhookEndpoints { id } }')).webhookEndpoints).toEqual([]);
 });
 
 test('a manager sees the events page but neither webhooks nor jobs', async () => {

@@ -52,10 +52,12 @@ afterAll(async () => {
 });
 
 test("the sales section shows the server's figures for the period in the URL, with chart and tables", async () => {
-  const { salesSummary } = await e.q(
-    `query($f: DateTime!, $t: DateTime!) { salesSummary(from: $f, to: $t) { orders netSales { amount currency } } }`,
-    { f: `${from}T00:00:00Z`, t: `${tomorrow}T00:00:00Z` },
-  );
+  const { salesSummary } = await e.q<{
+    salesSummary: { orders: number; netSales: { amount: number; currency: string } };
+  }>(`query($f: DateTime!, $t: DateTime!) { salesSummary(from: $f, to: $t) { orders netSales { amount currency } } }`, {
+    f: `${from}T00:00:00Z`,
+    t: `${tomorrow}T00:00:00Z`,
+  });
   expect(salesSummary.orders).toBeGreaterThan(100); // the demo data: ~500 orders over 90 days
 
   await page.goto(`${e.baseUrl}/`);
@@ -78,7 +80,7 @@ test("the sales section shows the server's figures for the period in the URL, wi
   await page.getByRole('combobox', { name: 'Channel' }).click();
   await page.getByRole('option', { name: /^WEB/ }).click();
   await page.waitForURL(/channel=WEB/);
-  const web = await e.q(
+  const web = await e.q<{ salesSummary: { orders: number } }>(
     `query($f: DateTime!, $t: DateTime!) { salesSummary(from: $f, to: $t, channelCode: "WEB") { orders } }`,
     { f: `${from}T00:00:00Z`, t: `${tomorrow}T00:00:00Z` },
   );
@@ -106,7 +108,7 @@ test('a table downloads as CSV with the rows it shows', async () => {
       .sort(),
   ).toEqual(['B2B', 'MARKET', 'WEB']);
   const total = lines.slice(1).reduce((n, l) => n + Number(l.split(',')[1]), 0);
-  const { salesSummary } = await e.q(
+  const { salesSummary } = await e.q<{ salesSummary: { orders: number } }>(
     `query($f: DateTime!, $t: DateTime!) { salesSummary(from: $f, to: $t) { orders } }`,
     { f: `${from}T00:00:00Z`, t: `${tomorrow}T00:00:00Z` },
   );
@@ -116,14 +118,13 @@ test('a table downloads as CSV with the rows it shows', async () => {
 });
 
 test('fulfilment, exceptions, inventory and top sections show their figures', async () => {
-  const q = (name: string, fields: string) =>
-    e.q(`query($f: ReportFilter!) { ${name}(filter: $f) { ${fields} } }`, {
+  const q = <T>(name: string, fields: string) =>
+    e.q<T>(`query($f: ReportFilter!) { ${name}(filter: $f) { ${fields} } }`, {
       f: { from: `${from}T00:00:00Z`, to: `${tomorrow}T00:00:00Z` },
     });
-  const { fulfilmentReport: f } = await q(
-    'fulfilmentReport',
-    'placedToShipped { p50Hours p90Hours } onTimeRate slaHours',
-  );
+  const { fulfilmentReport: f } = await q<{
+    fulfilmentReport: { placedToShipped: { p50Hours: number; p90Hours: number }; onTimeRate: number };
+  }>('fulfilmentReport', 'placedToShipped { p50Hours p90Hours } onTimeRate slaHours');
   await page.goto(`${e.baseUrl}/reports?tab=fulfilment&from=${from}&to=${today}`);
   await showsText(
     page.getByTestId('kpi-ship-lead'),
@@ -132,7 +133,10 @@ test('fulfilment, exceptions, inventory and top sections show their figures', as
   await showsText(page.getByTestId('kpi-on-time'), `${(f.onTimeRate * 100).toFixed(1)} %`);
   await page.getByTestId('table-fulfilment').waitFor();
 
-  const { exceptionsReport: x } = await q('exceptionsReport', 'cancellationRate');
+  const { exceptionsReport: x } = await q<{ exceptionsReport: { cancellationRate: number } }>(
+    'exceptionsReport',
+    'cancellationRate',
+  );
   await page.getByRole('tab', { name: 'Exceptions' }).click();
   await page.waitForURL(/tab=exceptions/);
   await showsText(page.getByTestId('kpi-cancellation'), `${(x.cancellationRate * 100).toFixed(1)} %`);
@@ -143,7 +147,9 @@ test('fulfilment, exceptions, inventory and top sections show their figures', as
   expect(await page.getByTestId('table-stock-by-warehouse').locator('tbody tr').count()).toBe(3);
   await page.getByTestId('table-stock-movements').waitFor();
 
-  const { topReport: t } = await q('topReport', 'skusByRevenue { sku } customersByRevenue { email }');
+  const { topReport: t } = await q<{
+    topReport: { skusByRevenue: { sku: string }[]; customersByRevenue: { email: string }[] };
+  }>('topReport', 'skusByRevenue { sku } customersByRevenue { email }');
   await page.getByRole('tab', { name: 'Top' }).click();
   await page
     .getByTestId('table-top-skus-by-revenue')

@@ -11,7 +11,7 @@ function describe(details: Record<string, unknown>): string {
   return Object.entries(details)
     .map(([k, v]) => {
       if (v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v)
-        return `${k}: ${String((v as any).from)} → ${String((v as any).to)}`;
+        return `${k}: ${String(v.from)} → ${String(v.to)}`;
       return `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`;
     })
     .join(' · ');

@@ -59,6 +59,14 @@ import {
 } from './rule-forms';
 
 type Rule = AutomationRuleFieldsFragment;
+/** The settings of the built-in rules, each using some of them (see docs/automation.md). */
+interface BuiltInSettings {
+  threshold?: number;
+  allowedCountries?: string[];
+  afterHours?: number;
+  slaHours?: number;
+  perSku?: Record<string, number>;
+}
 type Editing = { kind: 'settings'; rule: Rule } | { kind: 'custom'; rule: Rule | null } | null;
 
 const OUTCOME_COLOR: Record<RuleExecutionOutcome, string> = {
@@ -142,14 +150,14 @@ export function AutomationPage() {
 }
 
 function settingsSummary(rule: Rule): string {
-  const s = (rule.settings ?? {}) as Record<string, any>;
+  const s = (rule.settings ?? {}) as BuiltInSettings;
   switch (rule.key) {
     case 'hold-high-value':
       return `hold at or above ${s.threshold} (minor units)${s.allowedCountries?.length ? ` or outside ${s.allowedCountries.join(', ')}` : ''}`;
     case 'cancel-unpaid':
       return `cancel PENDING unpaid orders after ${s.afterHours} h`;
     case 'low-stock':
-      return `stock.low below ${s.threshold}${Object.keys(s.perSku ?? {}).length ? ` (${Object.keys(s.perSku).length} SKU overrides)` : ''}`;
+      return `stock.low below ${s.threshold}${Object.keys(s.perSku ?? {}).length ? ` (${Object.keys(s.perSku ?? {}).length} SKU overrides)` : ''}`;
     case 'flag-late':
       return `late ${s.slaHours} h after confirmation`;
     case 'auto-confirm-paid':
@@ -223,7 +231,7 @@ function RuleRow({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
 /** The settings of a built-in rule, one form per rule. */
 function SettingsForm({ rule, onDone }: { rule: Rule; onDone: () => void }) {
   const [update, { loading }] = useUpdateAutomationRuleMutation();
-  const initial = (rule.settings ?? {}) as Record<string, any>;
+  const initial = (rule.settings ?? {}) as BuiltInSettings;
   const [threshold, setThreshold] = useState<number | string>(initial.threshold ?? '');
   const [countries, setCountries] = useState<string[]>(initial.allowedCountries ?? []);
   const [afterHours, setAfterHours] = useState<number | string>(initial.afterHours ?? '');

@@ -79,13 +79,17 @@ export function kindOf(field: string): FieldKind {
 
 export function toConditionRows(value: unknown): ConditionRow[] {
   return Array.isArray(value)
-    ? value.map((c: any) => ({ field: String(c.field), op: String(c.op), value: c.value }))
+    ? value.map((c: { field?: unknown; op?: unknown; value?: unknown }) => ({
+        field: String(c.field),
+        op: String(c.op),
+        value: c.value as ConditionRow['value'],
+      }))
     : [];
 }
 
 export function toActionRows(value: unknown): ActionRow[] {
   return Array.isArray(value)
-    ? value.map((a: any) => ({
+    ? value.map((a: { type?: unknown; reason?: unknown; tag?: unknown; endpointId?: unknown; message?: unknown }) => ({
         type: String(a.type),
         param: String(a.reason ?? a.tag ?? a.endpointId ?? a.message ?? ''),
       }))

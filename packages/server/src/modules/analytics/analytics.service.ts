@@ -58,13 +58,100 @@ import { onReplica } from '../../common/read-replica';
 export const MAX_REPORT_DAYS = 366;
 
 /** Runs one statement of analytics.sql.ts in the transaction of `em`. */
-const run = <T = Record<string, any>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
+const run = <T = Record<string, unknown>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
 
 /** Bad report arguments: a GraphQL error naming the argument at fault (queries have no userErrors). */
 export class ReportInputError extends GraphQLError {
   constructor(message: string, field: string[]) {
     super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
   }
+}
+
+/** A sum or count as node-postgres returns it: bigint and numeric arrive as strings (read with `num`). */
+type Aggregate = string | number | null;
+
+interface SalesRow {
+  current: boolean;
+  bucket: Day;
+  channel_id: string;
+  currency: string;
+  orders: Aggregate;
+  units: Aggregate;
+  gross: Aggregate;
+  refunds: Aggregate;
+  cancelled: Aggregate;
+}
+
+interface SkuReturnsRow {
+  sku: string;
+  units: Aggregate;
+  returned: Aggregate;
+}
+
+interface ReturnReasonRow {
+  sku: string;
+  reason: string;
+  n: Aggregate;
+}
+
+interface HeldOrderRow {
+  id: string;
+  number: string;
+  code: string;
+  hold_reason: string | null;
+  since: Date | null;
+  total: number;
+}
+
+interface WarehouseStockRow {
+  code: string;
+  name: string;
+  on_hand: Aggregate;
+  reserved: Aggregate;
+  values: { c: string; v: number }[];
+}
+
+interface LowStockRow {
+  sku: string;
+  name: string;
+  code: string;
+  on_hand: number;
+  available: number;
+}
+
+interface StockCoverRow {
+  sku: string;
+  name: string;
+  on_hand: Aggregate;
+  out: Aggregate;
+}
+
+interface MovementRow {
+  kind: string;
+  reason: string;
+  n: Aggregate;
+  units_in: Aggregate;
+  units_out: Aggregate;
+}
+
+/** A SKU's figures; name and currency are null for SKUs sold that left the catalogue. */
+interface SkuTotalRow {
+  sku: string;
+  name: string | null;
+  units: Aggregate;
+  revenue: Aggregate;
+  currency: string | null;
+}
+
+interface CustomerRankRow {
+  customer_id: string;
+  currency: string;
+  orders: Aggregate;
+  units: Aggregate;
+  revenue: Aggregate;
+  ranking: 'revenue' | 'units';
+  email: string;
+  name: string | null;
 }
 
 interface Channel {
@@ -216,9 +303,9 @@ export class AnalyticsService {
   private async salesReportIn(ctx: RequestContext, filter: ReportFilter): Promise<SalesReport> {
     const s = await this.scope(ctx, filter, ['filter']);
     const unit = truncUnit(s.bucket);
-    const rows = await run(ctx.em, salesSeries(s.from, unit, s.previousFrom, s.to, s.channelIds));
+    const rows = await run<SalesRow>(ctx.em, salesSeries(s.from, unit, s.previousFrom, s.to, s.channelIds));
     const byId = new Map(s.channels.map((c) => [c.id, c]));
-    const point = (r: any): SalesPoint => ({
+    const point = (r: SalesRow): SalesPoint => ({
       ...summary(r.currency, r),
       bucketStart: midnight(r.bucket),
       channelCode: byId.get(r.channel_id)!.code,
@@ -226,7 +313,8 @@ export class AnalyticsService {
     const total = (channelId: string, current: boolean) => {
       const c = byId.get(channelId)!;
       const mine = rows.filter((r) => r.channel_id === channelId && r.current === current);
-      const sum = (k: string) => mine.reduce((a, r) => a + num(r[k]), 0);
+      const sum = (k: 'orders' | 'units' | 'gross' | 'refunds' | 'cancelled') =>
+        mine.reduce((a, r) => a + num(r[k]), 0);
       return summary(c.currency, {
         orders: sum('orders'),
         units: sum('units'),
@@ -324,9 +412,9 @@ export class AnalyticsService {
     const s = await this.scope(ctx, filter, ['filter']);
     const [sales] = await run(ctx.em, placedAndCancelled(s.from, s.to, s.channelIds));
     const reasons = await run<{ reason: string; n: string }>(ctx.em, cancellationReasons(s.from, s.to, s.channelIds));
-    const skus = await run(ctx.em, returnsBySku(s.from, s.to, s.channelIds));
+    const skus = await run<SkuReturnsRow>(ctx.em, returnsBySku(s.from, s.to, s.channelIds));
     const returned = skus.length
-      ? await run(
+      ? await run<ReturnReasonRow>(
           ctx.em,
           returnReasons(
             s.from,
@@ -336,7 +424,7 @@ export class AnalyticsService {
           ),
         )
       : [];
-    const held = await run(ctx.em, ordersOnHold(s.channelIds));
+    const held = await run<HeldOrderRow>(ctx.em, ordersOnHold(s.channelIds));
     const placed = num(sales?.orders) + num(sales?.cancelled);
     const cancelled = num(sales?.cancelled);
     const now = Date.now();
@@ -354,7 +442,7 @@ export class AnalyticsService {
       })),
       onHoldCount: held[0]?.total ?? 0,
       onHold: held.map((r) => {
-        const since = new Date(r.since);
+        const since = new Date(r.since ?? 0);
         return {
           id: r.id,
           number: r.number,
@@ -382,14 +470,14 @@ export class AnalyticsService {
       throw new ForbiddenError(
         'Stock is shared by every channel: the inventory report needs a caller not limited to channels',
       );
-    const warehouses = await run(ctx.em, warehouseStock(s.warehouseId));
-    const low = await run(ctx.em, lowStock(threshold, s.warehouseId));
-    const cover = await run(ctx.em, stockCover(s.from, s.to, s.warehouseId));
-    const movements = await run(ctx.em, stockMovements(s.from, s.to, s.warehouseId));
+    const warehouses = await run<WarehouseStockRow>(ctx.em, warehouseStock(s.warehouseId));
+    const low = await run<LowStockRow>(ctx.em, lowStock(threshold, s.warehouseId));
+    const cover = await run<StockCoverRow>(ctx.em, stockCover(s.from, s.to, s.warehouseId));
+    const movements = await run<MovementRow>(ctx.em, stockMovements(s.from, s.to, s.warehouseId));
     return {
       warehouses: warehouses.map((w) => {
         const values = new Map<string, number>();
-        for (const v of w.values as { c: string; v: number }[]) values.set(v.c, (values.get(v.c) ?? 0) + Number(v.v));
+        for (const v of w.values) values.set(v.c, (values.get(v.c) ?? 0) + Number(v.v));
         return {
           warehouseCode: w.code,
           warehouseName: w.name,
@@ -437,9 +525,9 @@ export class AnalyticsService {
     const s = await this.scope(ctx, filter, ['filter']);
     // Every catalogue SKU with its figures (a few thousand rows at most), ranked here four ways;
     // and the customers ranked two ways by one aggregation.
-    const skus = await run(ctx.em, skuTotals(s.from, s.to, s.channelIds));
-    const customers = await run(ctx.em, topCustomers(s.from, s.to, s.channelIds, n));
-    const sku = (r: any): SkuRank => ({
+    const skus = await run<SkuTotalRow>(ctx.em, skuTotals(s.from, s.to, s.channelIds));
+    const customers = await run<CustomerRankRow>(ctx.em, topCustomers(s.from, s.to, s.channelIds, n));
+    const sku = (r: SkuTotalRow): SkuRank => ({
       sku: r.sku,
       name: r.name ?? null,
       units: num(r.units),
@@ -447,7 +535,7 @@ export class AnalyticsService {
     });
     // Without CUSTOMER_READ the ranking keeps its ids and figures, and loses who the people are.
     const personal = can(ctx, Permission.CUSTOMER_READ);
-    const customer = (r: any): CustomerRank => ({
+    const customer = (r: CustomerRankRow): CustomerRank => ({
       customerId: r.customer_id,
       email: personal ? r.email : null,
       name: personal ? r.name : null,
@@ -455,9 +543,10 @@ export class AnalyticsService {
       units: num(r.units),
       revenue: new Money(num(r.revenue), r.currency),
     });
-    const ranked = (rows: any[], cmp: (a: any, b: any) => number) => [...rows].sort(cmp).slice(0, n);
+    const ranked = (rows: SkuTotalRow[], cmp: (a: SkuTotalRow, b: SkuTotalRow) => number) =>
+      [...rows].sort(cmp).slice(0, n);
     const sold = skus.filter((r) => num(r.units) > 0);
-    const byName = (a: any, b: any) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
+    const byName = (a: SkuTotalRow, b: SkuTotalRow) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0);
     const byRevenue = ranked(
       sold,
       (a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byName(a, b),
@@ -475,7 +564,8 @@ export class AnalyticsService {
       (a, b) => num(a.units) - num(b.units) || num(a.revenue) - num(b.revenue) || byName(a, b),
     );
     // The statement picked them; the join loses its order: rank again (same keys, uuid order = hex order).
-    const byId = (a: any, b: any) => (a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0);
+    const byId = (a: CustomerRankRow, b: CustomerRankRow) =>
+      a.customer_id < b.customer_id ? -1 : a.customer_id > b.customer_id ? 1 : 0;
     const custRevenue = customers
       .filter((r) => r.ranking === 'revenue')
       .sort((a, b) => num(b.revenue) - num(a.revenue) || num(b.units) - num(a.units) || byId(a, b));

@@ -37,7 +37,7 @@ import {
 } from './analytics.sql';
 
 /** Runs one statement of analytics.sql.ts in the transaction of `em`. */
-const run = <T = Record<string, any>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
+const run = <T = Record<string, unknown>>(em: EntityManager, s: Statement) => sql<T>(em, s.text, s.values);
 import type { DomainEvent } from '../events/domain-event.entity';
 
 const ORDER_DAYS_LOCK = 7212;

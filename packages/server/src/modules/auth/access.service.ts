@@ -3,7 +3,7 @@
  * partner API keys (create, rotate, revoke) and the audit log every such change is written to,
  * in the same transaction as the change.
  */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
@@ -184,7 +184,7 @@ export class AccessService {
   async apiKeysPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const where: any = cursor
+    const where: FilterQuery<ApiKey> = cursor
       ? {
           $or: [
             { createdAt: { $lt: new Date(String(cursor[0])) } },
@@ -297,11 +297,11 @@ export class AccessService {
   async auditLog(em: EntityManager, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const page: any = cursor
+    const page: FilterQuery<AuditEntry> = cursor
       ? {
           $or: [
             { at: { $lt: new Date(cursor[0] as string) } },
-            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
           ],
         }
       : {};

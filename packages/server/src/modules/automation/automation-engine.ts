@@ -9,7 +9,7 @@
  * and chains stop at MAX_DEPTH. Which orders a built-in rule looks at is its definition's
  * business (rule-definitions.ts), never a comparison of rule keys here.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, MikroORM, ObjectQuery } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { channelScope } from '../../common/access';
 import { BACKGROUND, EventCause, RequestContext, systemContext } from '../../common/context';
@@ -34,6 +34,7 @@ import {
   lockOrder,
   orderByIdOrNumber,
   orderFacts,
+  OrderFactsRow,
   orderNumbers,
   recordFailedExecution,
   updateExecution,
@@ -165,7 +166,7 @@ export class AutomationEngine {
 
   /** What conditions look at, read with SQL in the caller's transaction. */
   private async facts(em: EntityManager, orderId: string): Promise<OrderFacts | undefined> {
-    const [r] = await runSql<any>(em, orderFacts(orderId));
+    const [r] = await runSql<OrderFactsRow>(em, orderFacts(orderId));
     if (!r) return undefined;
     return {
       id: r.id,
@@ -302,7 +303,7 @@ export class AutomationEngine {
           await this.orders.markOrderLate(
             ctx,
             orderId,
-            `Not shipped within ${(rule.settings as any).slaHours} h of confirmation`,
+            `Not shipped within ${rule.settings.slaHours} h of confirmation`,
           ),
         );
       case 'notify':
@@ -391,7 +392,7 @@ export class AutomationEngine {
     rejectNul({ ruleKey: args.ruleKey });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const where: Record<string, unknown> = {};
+    const where: ObjectQuery<RuleExecution> = {};
     if (args.ruleKey) where.ruleKey = args.ruleKey;
     if (args.orderId) {
       if (!isUuid(args.orderId))
@@ -403,12 +404,12 @@ export class AutomationEngine {
         );
       where.orderId = args.orderId;
     }
-    const page: any = cursor
+    const page: FilterQuery<RuleExecution> = cursor
       ? {
           ...where,
           $or: [
             { at: { $lt: new Date(cursor[0] as string) } },
-            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
           ],
         }
       : where;

@@ -10,7 +10,7 @@ import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { Result, runMutation } from '../../common/mutation';
 import { run as runSql } from '../../common/sql';
 import { recordAudit } from '../auth';
-import { AutomationRule, RuleAction } from './automation-rule.entity';
+import { AutomationRule, RuleAction, RuleCondition } from './automation-rule.entity';
 import { maxRulePosition } from './automation.sql';
 import { BUILT_INS, nulError, validateActions, validateConditions, validateTrigger } from './rule-definitions';
 
@@ -91,7 +91,7 @@ export class AutomationRules {
         description: input.description ?? '',
         builtIn: false,
         trigger: input.trigger,
-        conditions: input.conditions as any,
+        conditions: input.conditions as RuleCondition[],
         actions: normaliseActions(input.actions as RuleAction[]),
         settings: {},
         position: input.position ?? Number(max ?? 0) + 10,
@@ -161,7 +161,7 @@ export class AutomationRules {
       if (input.name != null) rule.name = input.name.trim();
       if (input.description != null) rule.description = input.description;
       if (input.trigger != null) rule.trigger = input.trigger;
-      if (input.conditions != null) rule.conditions = input.conditions as any;
+      if (input.conditions != null) rule.conditions = input.conditions as RuleCondition[];
       if (input.actions != null) rule.actions = normaliseActions(input.actions as RuleAction[]);
       const after = {
         enabled: rule.enabled,
@@ -174,8 +174,8 @@ export class AutomationRules {
       };
       const changes = Object.fromEntries(
         Object.entries(after)
-          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as any)[k]))
-          .map(([k, v]) => [k, { from: (before as any)[k], to: v }]),
+          .filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((before as Record<string, unknown>)[k]))
+          .map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k], to: v }]),
       );
       if (Object.keys(changes).length)
         recordAudit(em, ctx, 'automationRule.update', 'automationRule', rule.id, { key: rule.key, ...changes });

@@ -4,7 +4,7 @@
  * PostgreSQL's $1, $2, ... (run with common/sql `run`, in the caller's transaction). Status lists
  * come from order-state.ts, never written out here.
  */
-import { FULFILLABLE_STATUSES, OPEN_STATUSES, OrderStatus, sqlStatusList } from '../order';
+import { FULFILLABLE_STATUSES, OPEN_STATUSES, OrderStatus, PaymentStatus, sqlStatusList } from '../order';
 
 export interface Statement {
   text: string;
@@ -18,6 +18,26 @@ const UNALLOCATED_OF_LINE =
 // ---- the engine ----
 
 /** What conditions look at (OrderFacts), one row for one order. */
+/** A row of `orderFacts`. */
+export interface OrderFactsRow {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  status_before_hold: OrderStatus | null;
+  payment_status: PaymentStatus;
+  channel: string;
+  total_amount: number;
+  paid_amount: number;
+  currency: string;
+  ship_country: string;
+  tags: string[] | null;
+  placed_at: Date;
+  email: string;
+  skus: string[];
+  unallocated: number;
+  confirmed_at: Date | null;
+}
+
 export function orderFacts(orderId: string): Statement {
   return {
     text: `select o.id, o.number, o.status, o.status_before_hold, o.payment_status, c.code as channel, o.total_amount, o.paid_amount, o.currency,

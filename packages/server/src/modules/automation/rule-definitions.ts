@@ -286,9 +286,9 @@ export interface BuiltIn {
   /** Settings refused with the field named, ['input', 'settings', <name>]. */
   validate(settings: Record<string, unknown>): UserError[];
   /** For order rules: the verdict on one order. */
-  verdict?(f: OrderFacts, settings: any, now: Date): Verdict;
+  verdict?(f: OrderFacts, settings: Record<string, unknown>, now: Date): Verdict;
   /** Scheduled rules: the orders to judge as of `now`, oldest first (default: recent open orders not judged yet). */
-  targets?(em: EntityManager, settings: any, now: Date): Promise<string[]>;
+  targets?(em: EntityManager, settings: Record<string, unknown>, now: Date): Promise<string[]>;
   /**
    * Event rules: the orders an event concerns, oldest first (default: the event's own order);
    * `untilSkipped`: stop at the first order the rule skips.

@@ -1,6 +1,6 @@
 /** The catalogue of SKUs. */
 import { rejectNul } from '../../common/query-args';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, ObjectQuery } from '@mikro-orm/postgresql';
 import { createRecord } from '../../common/catalog-write';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
@@ -47,13 +47,13 @@ export class ProductService {
     rejectNul({ search: args.search });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 1);
-    const where: any = {};
+    const where: ObjectQuery<Product> = {};
     const search = args.search?.trim();
     if (search) {
       const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       where.$or = [{ sku: { $ilike: like } }, { name: { $ilike: like } }];
     }
-    const page: any = cursor ? { ...where, sku: { $gt: cursor[0] } } : where;
+    const page: FilterQuery<Product> = cursor ? { ...where, sku: { $gt: cursor[0] as string } } : where;
     const items = await em.find(Product, page, { orderBy: { sku: 'asc' }, limit: limit + 1 });
     return toConnection(
       items,

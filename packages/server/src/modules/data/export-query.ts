@@ -162,17 +162,21 @@ export const CSV_COLUMNS: Record<ExportKind, string[]> = {
   ],
 };
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 /** An event as in the `events` query: its payload and actor as the caller may read them (event-redaction.ts). */
 const redactEvent = (r: Row, scope: ExportScope): Row => {
   const viewer = viewerOfScope(scope);
-  return { ...r, actor: actorAsSeenBy(viewer, r.actor), payload: eventPayloadAsSeenBy(viewer, r.payload) };
+  return {
+    ...r,
+    actor: actorAsSeenBy(viewer, r.actor as string),
+    payload: eventPayloadAsSeenBy(viewer, r.payload as Record<string, unknown>),
+  };
 };
 /** Who recorded a payment or refund: staff e-mails to staff only. */
 const redactPayments = (r: Row, scope: ExportScope): Row => {
   if (!scope.payments || scope.staff) return r;
   const viewer = viewerOfScope(scope);
-  const by = (x: Row) => ({ ...x, recordedBy: actorAsSeenBy(viewer, x.recordedBy) });
+  const by = (x: Row) => ({ ...x, recordedBy: actorAsSeenBy(viewer, x.recordedBy as string) });
   return { ...r, payments: (r.payments as Row[]).map(by), refunds: (r.refunds as Row[]).map(by) };
 };
 const redactCustomer = (r: Row, scope: ExportScope) =>

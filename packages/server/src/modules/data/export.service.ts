@@ -20,7 +20,7 @@ import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
 import { run } from '../../common/sql';
 import { Permission } from '../auth';
-import { ExportJob, ExportJobState, StartExportInput } from './data.types';
+import { ExportFormatEnum, ExportJob, ExportJobState, ExportKindEnum, StartExportInput } from './data.types';
 import {
   CSV_COLUMNS,
   EXPORT_FORMATS,
@@ -405,8 +405,8 @@ export class ExportService {
   private present(row: JobRow): ExportJob {
     return {
       id: row.id,
-      kind: row.kind as any,
-      format: row.format as any,
+      kind: row.kind as ExportKindEnum,
+      format: row.format as ExportFormatEnum,
       state: row.state,
       rowsDone: row.rows_done,
       rowsTotal: row.rows_total,

@@ -170,7 +170,7 @@ function bool(row: Row, col: string, errors: FieldError[]): boolean | undefined 
   return undefined;
 }
 
-function jsonArray(row: Row, col: string, errors: FieldError[]): any[] {
+function jsonArray(row: Row, col: string, errors: FieldError[]): unknown[] {
   const v = (row[col] ?? '').trim();
   if (!v) return [];
   try {
@@ -182,6 +182,10 @@ function jsonArray(row: Row, col: string, errors: FieldError[]): any[] {
   errors.push({ field: col, message: `${col} must be a JSON array (see docs/integrations.md for its format)` });
   return [];
 }
+
+/** A JSON array element's fields, read one by one and checked by the caller; undefined when it is not an object. */
+type JsonFields = Record<string, unknown> | undefined;
+const fields = (v: unknown): JsonFields => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);
 
 const posInt = (v: unknown) => Number.isSafeInteger(v) && (v as number) > 0;
 const optStr = (v: unknown, max: number) => v == null || (typeof v === 'string' && v.length <= max);
@@ -300,10 +304,11 @@ export class ImportService {
         .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }))) {
         // only the syntax is checked here
       }
-    } catch (e: any) {
+    } catch (err) {
+      const e = err as { lines?: unknown; message?: unknown } | null | undefined;
       throw new ImportFileError(
         typeof e?.lines === 'number' ? e.lines : null,
-        `Not valid CSV: ${String(e?.message ?? e).slice(0, 200)}`,
+        `Not valid CSV: ${String(e?.message ?? err).slice(0, 200)}`,
       );
     }
   }
@@ -476,10 +481,10 @@ export class ImportService {
         field: 'ship_country',
         message: 'ship_country must be an ISO 3166-1 alpha-2 code such as DE',
       });
-    const payments = jsonArray(first, 'payments', orderErrors).map((p, i) => {
+    const payments = jsonArray(first, 'payments', orderErrors).map((element, i) => {
+      const p = fields(element);
       if (
         !p ||
-        typeof p !== 'object' ||
         !posInt(p.amount) ||
         typeof p.method !== 'string' ||
         !p.method ||
@@ -492,40 +497,45 @@ export class ImportService {
           message: `payments[${i}] needs amount (a positive whole number), method (text) and at; reference and recordedBy are optional`,
         });
       }
+      // Wrong types were reported above (and the order is then not imported).
       return {
-        amount: p?.amount,
-        method: p?.method,
-        reference: p?.reference ?? undefined,
-        recordedBy: p?.recordedBy ?? undefined,
+        amount: p?.amount as number,
+        method: p?.method as string,
+        reference: (p?.reference ?? undefined) as string | undefined,
+        recordedBy: (p?.recordedBy ?? undefined) as string | undefined,
         at: date(p?.at, 'payments', orderErrors, `payments[${i}].at`),
       };
     });
-    const refunds = jsonArray(first, 'refunds', orderErrors).map((r, i) => {
-      if (!r || typeof r !== 'object' || !posInt(r.amount) || !optStr(r.reason, 1000) || !optStr(r.recordedBy, 200)) {
+    const refunds = jsonArray(first, 'refunds', orderErrors).map((element, i) => {
+      const r = fields(element);
+      if (!r || !posInt(r.amount) || !optStr(r.reason, 1000) || !optStr(r.recordedBy, 200)) {
         orderErrors.push({
           field: 'refunds',
           message: `refunds[${i}] needs amount (a positive whole number) and at; reason and recordedBy are optional`,
         });
       }
       return {
-        amount: r?.amount,
-        reason: r?.reason ?? undefined,
-        recordedBy: r?.recordedBy ?? undefined,
+        amount: r?.amount as number,
+        reason: (r?.reason ?? undefined) as string | undefined,
+        recordedBy: (r?.recordedBy ?? undefined) as string | undefined,
         at: date(r?.at, 'refunds', orderErrors, `refunds[${i}].at`),
       };
     });
-    const shipments = jsonArray(first, 'shipments', orderErrors).map((s, i) => {
+    const shipments = jsonArray(first, 'shipments', orderErrors).map((element, i) => {
+      const s = fields(element);
       const st = s?.status ?? 'SHIPPED';
       if (
         !s ||
-        typeof s !== 'object' ||
         typeof s.warehouse !== 'string' ||
-        !['SHIPPED', 'DELIVERED'].includes(st) ||
+        !['SHIPPED', 'DELIVERED'].includes(st as string) ||
         !optStr(s.carrier, 100) ||
         !optStr(s.trackingNumber, 200) ||
         !Array.isArray(s.lines) ||
         !s.lines.length ||
-        !s.lines.every((l: any) => l && typeof l.sku === 'string' && posInt(l.quantity))
+        !s.lines.every((l: unknown) => {
+          const f = fields(l);
+          return f && typeof f.sku === 'string' && posInt(f.quantity);
+        })
       ) {
         orderErrors.push({
           field: 'shipments',
@@ -533,15 +543,17 @@ export class ImportService {
         });
       }
       return {
-        warehouse: s?.warehouse,
-        status: st,
-        carrier: s?.carrier ?? undefined,
-        trackingNumber: s?.trackingNumber ?? undefined,
+        warehouse: s?.warehouse as string,
+        status: st as 'SHIPPED' | 'DELIVERED',
+        carrier: (s?.carrier ?? undefined) as string | undefined,
+        trackingNumber: (s?.trackingNumber ?? undefined) as string | undefined,
         shippedAt: date(s?.shippedAt, 'shipments', orderErrors, `shipments[${i}].shippedAt`),
         deliveredAt: s?.deliveredAt
           ? date(s.deliveredAt, 'shipments', orderErrors, `shipments[${i}].deliveredAt`)
           : undefined,
-        lines: Array.isArray(s?.lines) ? s.lines.map((l: any) => ({ sku: l?.sku, quantity: l?.quantity })) : [],
+        lines: Array.isArray(s?.lines)
+          ? s.lines.map((l: unknown) => ({ sku: fields(l)?.sku as string, quantity: fields(l)?.quantity as number }))
+          : [],
       };
     });
     const input: ImportedOrder = {

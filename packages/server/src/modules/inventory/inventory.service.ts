@@ -5,7 +5,7 @@
  */
 import { rejectNul } from '../../common/query-args';
 import { LockMode, ref } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, ObjectQuery } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { sql } from '../../common/sql';
@@ -73,7 +73,7 @@ export class InventoryService {
   /** Locks the stock rows of these products (all warehouses) in primary-key order. */
   async lockStock(em: EntityManager, productIds: string[], warehouseId?: string): Promise<StockBook> {
     if (!productIds.length) return new StockBook([]);
-    const where: any = { product: { $in: productIds } };
+    const where: ObjectQuery<StockLevel> = { product: { $in: productIds } };
     if (warehouseId) where.warehouse = warehouseId;
     const levels = await em.find(StockLevel, where, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
     return new StockBook(levels.map((l) => ({ productId: l.product.id, warehouseId: l.warehouse.id, cell: l })));
@@ -305,7 +305,7 @@ export class InventoryService {
       a.quantityReturned += take;
       remaining -= take;
       if (restock) {
-        let level = book.get(line.product.id, a.warehouse.id);
+        const level = book.get(line.product.id, a.warehouse.id);
         if (!level) throw new Error(`stock level missing for ${line.sku} in a shipping warehouse`);
         level.onHand += take;
         em.persist(
@@ -398,11 +398,11 @@ export class InventoryService {
   /** Deprecated unpaged list: at most LEGACY_LIST_CAP rows (Query.stock pages through all). */
   async stockLevels(em: EntityManager, filter: { sku?: string; warehouseCode?: string }): Promise<StockLevel[]> {
     rejectNul(filter);
-    const where: any = {};
+    const where: ObjectQuery<StockLevel> = {};
     if (filter.sku) where.product = { sku: filter.sku };
     if (filter.warehouseCode) where.warehouse = { code: filter.warehouseCode };
     return replicaEm(em).find(StockLevel, where, {
-      orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } } as any,
+      orderBy: { product: { sku: 'asc' }, warehouse: { priority: 'asc', code: 'asc' } },
       limit: LEGACY_LIST_CAP,
     });
   }
@@ -447,17 +447,17 @@ export class InventoryService {
     rejectNul({ sku: args.sku, warehouseCode: args.warehouseCode });
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const where: any = {};
+    const where: ObjectQuery<StockMovement> = {};
     if (args.sku) where.product = { sku: args.sku };
     if (args.warehouseCode) where.warehouse = { code: args.warehouseCode };
-    const page: any = cursor
+    const page: FilterQuery<StockMovement> = cursor
       ? {
           $and: [
             where,
             {
               $or: [
                 { at: { $lt: new Date(cursor[0] as string) } },
-                { at: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+                { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
               ],
             },
           ],

@@ -1,5 +1,5 @@
 /** Warehouses. */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { createRecord } from '../../common/catalog-write';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { RequestContext } from '../../common/context';
@@ -17,7 +17,7 @@ export class WarehouseService {
   async page(em: EntityManager, args: { first?: number | null; after?: string | null }) {
     const limit = pageSize(args.first);
     const cursor = decodeCursor(args.after, 2);
-    const where: any = cursor
+    const where: FilterQuery<Warehouse> = cursor
       ? {
           $or: [
             { priority: { $gt: Number(cursor[0]) } },

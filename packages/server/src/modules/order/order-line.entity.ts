@@ -54,7 +54,7 @@ export class OrderLine {
   @Property({ type: 'integer', default: 0 })
   quantityReturned: number = 0;
 
-  @OneToMany('StockAllocation', 'orderLine', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  @OneToMany<StockAllocation, OrderLine>('StockAllocation', 'orderLine', { orderBy: { createdAt: 'asc', id: 'asc' } })
   allocations = new Collection<StockAllocation>(this);
 
   constructor(props: {

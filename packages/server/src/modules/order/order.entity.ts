@@ -153,22 +153,22 @@ export class Order {
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
-  @OneToMany('OrderLine', 'order', { orderBy: { lineNo: 'asc' } as any })
+  @OneToMany<OrderLine, Order>('OrderLine', 'order', { orderBy: { lineNo: 'asc' } })
   lines = new Collection<OrderLine>(this);
 
-  @OneToMany('Payment', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  @OneToMany<Payment, Order>('Payment', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } })
   payments = new Collection<Payment>(this);
 
-  @OneToMany('Refund', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  @OneToMany<Refund, Order>('Refund', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } })
   refunds = new Collection<Refund>(this);
 
-  @OneToMany('Shipment', 'order', { orderBy: { shippedAt: 'asc', id: 'asc' } as any })
+  @OneToMany<Shipment, Order>('Shipment', 'order', { orderBy: { shippedAt: 'asc', id: 'asc' } })
   shipments = new Collection<Shipment>(this);
 
-  @OneToMany('Return', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } as any })
+  @OneToMany<Return, Order>('Return', 'order', { orderBy: { createdAt: 'asc', id: 'asc' } })
   returns = new Collection<Return>(this);
 
-  @OneToMany('OrderHistoryEntry', 'order', { orderBy: { at: 'asc', seq: 'asc' } as any })
+  @OneToMany<OrderHistoryEntry, Order>('OrderHistoryEntry', 'order', { orderBy: { at: 'asc', seq: 'asc' } })
   history = new Collection<OrderHistoryEntry>(this);
 
   constructor(props: {

@@ -188,7 +188,9 @@ export class OrderService {
         }
 
         const read = splitProductsAndStock(
-          await trx.prepared<any>(readProductsAndLockStock(input.lines.map((l) => l.sku))),
+          await trx.prepared<Parameters<typeof splitProductsAndStock>[0][number]>(
+            readProductsAndLockStock(input.lines.map((l) => l.sku)),
+          ),
         );
         const products = read.products.map((p) => ({
           id: p.id,

@@ -15,7 +15,7 @@
  * number of events per hour (webhook.sql.ts). Replays (of one delivery, or of stored events) are
  * new deliveries, queued below live ones.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql';
 import type PgBoss from 'pg-boss';
 import { channelScope } from '../../common/access';
 import type { Config } from '../../config/config';
@@ -189,12 +189,12 @@ export class WebhookDeliveryService {
         async () => 0,
       );
     const where = { endpoint: endpoint.id };
-    const page: any = cursor
+    const page: FilterQuery<WebhookDelivery> = cursor
       ? {
           ...where,
           $or: [
             { createdAt: { $lt: new Date(cursor[0] as string) } },
-            { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] } },
+            { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
           ],
         }
       : where;

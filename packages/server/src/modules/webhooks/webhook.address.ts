@@ -100,8 +100,9 @@ export async function resolveTarget(
         (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)),
       ),
     ]);
-  } catch (err: any) {
-    throw new LookupFailed(`DNS lookup of ${host} failed: ${String(err?.code ?? err?.message ?? err)}`);
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown } | null | undefined;
+    throw new LookupFailed(`DNS lookup of ${host} failed: ${String(e?.code ?? e?.message ?? err)}`);
   } finally {
     clearTimeout(timer);
   }

@@ -147,7 +147,7 @@ export async function post(
       {
         method: 'POST',
         agent: false,
-        lookup: pinnedLookup(addresses) as any,
+        lookup: pinnedLookup(addresses),
         headers: {
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(p.body),
@@ -175,7 +175,7 @@ export async function post(
       retryable,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
-  } catch (err: any) {
+  } catch (err) {
     if (err instanceof RefusedAddress)
       return {
         latencyMs: elapsed(),
@@ -185,9 +185,10 @@ export async function post(
       };
     if (err instanceof LookupFailed || err instanceof Timeout)
       return { latencyMs: elapsed(), error: err.message.slice(0, 500), delivered: false, retryable: true };
+    const e = err as { code?: unknown; message?: unknown } | null | undefined;
     return {
       latencyMs: elapsed(),
-      error: String(err?.code ?? err?.message ?? err).slice(0, 500),
+      error: String(e?.code ?? e?.message ?? err).slice(0, 500),
       delivered: false,
       retryable: true,
     };
