@@ -16,6 +16,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '**/coverage/**',
       'packages/admin/src/graphql/generated.ts',
+      'packages/server/test/support/schema-types.ts',
       '**/*.d.ts',
       '**/.tsbuildinfo',
     ],
