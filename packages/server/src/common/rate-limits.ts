@@ -116,7 +116,10 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     this.log = log;
     this.store = connection.redisUrl
       ? { kind: 'redis', redis: new Redis(connection.redisUrl, { maxRetriesPerRequest: 1 }) }
-      : { kind: 'postgres', pool: new Pool({ connectionString: connection.databaseUrl, max: 3 }) };
+      : {
+          kind: 'postgres',
+          pool: new Pool({ connectionString: connection.databaseUrl, max: 3, application_name: 'oms-rate-limits' }),
+        };
     // A database or Redis restart drops idle connections: the pool reconnects on next use, so
     // this is worth a warning, not a crash.
     const warn = (err: Error) => {
