@@ -13,6 +13,21 @@ import { createClient, Client } from 'graphql-ws';
 import { setConnectionState } from '../lib/connection';
 import { getToken, onTokenChange } from '../lib/session';
 
+/** A connection field whose "Load more" (a fetch with `after`) appends the next page; any other fetch replaces the list. */
+function appendPages(keyArgs: string[]) {
+  return {
+    keyArgs,
+    merge(
+      existing: { nodes: unknown[] } | undefined,
+      incoming: { nodes: unknown[] },
+      { args }: { args: Record<string, unknown> | null },
+    ) {
+      if (!args?.after || !existing) return incoming;
+      return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+    },
+  };
+}
+
 export interface ApolloSetup {
   client: ApolloClient<unknown>;
   ws: Client;
@@ -114,13 +129,11 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
         Query: {
           fields: {
             // "Load more" appends the next page (same filter and page size) to the list already shown.
-            orders: {
-              keyArgs: ['filter', 'first', 'sort'],
-              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
-                if (!args?.after || !existing) return incoming;
-                return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-              },
-            },
+            orders: appendPages(['filter', 'first', 'sort']),
+            usersConnection: appendPages(['first']),
+            apiKeysConnection: appendPages(['first']),
+            warehousesConnection: appendPages(['first']),
+            webhookEndpointsConnection: appendPages(['first']),
           },
         },
       },

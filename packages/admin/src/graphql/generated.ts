@@ -416,10 +416,12 @@ export enum WebhookDeliveryStatus {
 
 export type StaffUserFragment = { id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string };
 
-export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+export type UsersQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type UsersQuery = { users: Array<{ id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string }> };
+export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -444,10 +446,12 @@ export type ChangePasswordMutation = { changePassword: { user: { id: string, mus
 
 export type PartnerKeyFragment = { id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> };
 
-export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+export type ApiKeysQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> }>, channels: Array<{ id: string, code: string, name: string }> };
+export type ApiKeysQuery = { apiKeys: { totalCount: number, nodes: Array<{ id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, channels: Array<{ id: string, code: string, name: string }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -549,10 +553,12 @@ export type DashboardFiguresQueryVariables = Exact<{
 
 export type DashboardFiguresQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, today: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, week: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, lateOrders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, channelCode: string, confirmedAt: string }> } };
 
-export type DashboardStockQueryVariables = Exact<{ [key: string]: never; }>;
+export type DashboardStockQueryVariables = Exact<{
+  below: number;
+}>;
 
 
-export type DashboardStockQuery = { stockLevels: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, warehouse: { id: string, code: string }, product: { id: string, name: string } }> };
+export type DashboardStockQuery = { stock: { totalCount: number, nodes: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, warehouse: { id: string, code: string }, product: { id: string, name: string } }> } };
 
 export type DashboardFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -626,10 +632,12 @@ export type UpsertProductMutationVariables = Exact<{
 
 export type UpsertProductMutation = { upsertProduct: { product: { id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
-export type InventoryWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
+export type InventoryWarehousesQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type InventoryWarehousesQuery = { warehouses: Array<{ id: string, code: string, name: string, priority: number, createdAt: string }> };
+export type InventoryWarehousesQuery = { warehouses: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, priority: number, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateWarehouseMutationVariables = Exact<{
   input: CreateWarehouseInput;
@@ -695,7 +703,7 @@ export type OrderDetailQuery = { order: { id: string, number: string, externalId
 export type OrderWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrderWarehousesQuery = { warehouses: Array<{ id: string, code: string, name: string, priority: number }> };
+export type OrderWarehousesQuery = { warehouses: { nodes: Array<{ id: string, code: string, name: string, priority: number }> } };
 
 export type OrderDetailLiveSubscriptionVariables = Exact<{
   id: string | number;
@@ -817,7 +825,7 @@ export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, numb
 export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReportsOptionsQuery = { channels: Array<{ code: string, name: string }>, warehouses: Array<{ code: string, name: string }> };
+export type ReportsOptionsQuery = { channels: Array<{ code: string, name: string }>, warehouses: { nodes: Array<{ code: string, name: string }> } };
 
 export type ReportsSalesQueryVariables = Exact<{
   filter: ReportFilter;
@@ -886,10 +894,12 @@ export type WebhookEndpointRowFragment = { id: string, url: string, eventTypes: 
 
 export type WebhookDeliveryRowFragment = { id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> };
 
-export type WebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
+export type WebhookEndpointsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
 
 
-export type WebhookEndpointsQuery = { webhookEventTypes: Array<string>, webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string }>, channels: Array<{ id: string, code: string, name: string }> };
+export type WebhookEndpointsQuery = { webhookEventTypes: Array<string>, webhookEndpoints: { totalCount: number, nodes: Array<{ id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, channels: Array<{ id: string, code: string, name: string }> };
 
 export type WebhookDeliveriesQueryVariables = Exact<{
   endpointId: string | number;
@@ -1292,9 +1302,16 @@ export const WebhookDeliveryRowFragmentDoc = gql`
 }
     `;
 export const UsersDocument = gql`
-    query Users {
-  users {
-    ...StaffUser
+    query Users($after: String) {
+  users: usersConnection(first: 200, after: $after) {
+    nodes {
+      ...StaffUser
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     ${StaffUserFragmentDoc}`;
@@ -1311,6 +1328,7 @@ export const UsersDocument = gql`
  * @example
  * const { data, loading, error } = useUsersQuery({
  *   variables: {
+ *      after: // value for 'after'
  *   },
  * });
  */
@@ -1455,9 +1473,16 @@ export type ChangePasswordMutationHookResult = ReturnType<typeof useChangePasswo
 export type ChangePasswordMutationResult = ApolloReactCommon.MutationResult<ChangePasswordMutation>;
 export type ChangePasswordMutationOptions = ApolloReactCommon.BaseMutationOptions<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ApiKeysDocument = gql`
-    query ApiKeys {
-  apiKeys {
-    ...PartnerKey
+    query ApiKeys($after: String) {
+  apiKeys: apiKeysConnection(first: 200, after: $after) {
+    nodes {
+      ...PartnerKey
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
   channels {
     id
@@ -1479,6 +1504,7 @@ export const ApiKeysDocument = gql`
  * @example
  * const { data, loading, error } = useApiKeysQuery({
  *   variables: {
+ *      after: // value for 'after'
  *   },
  * });
  */
@@ -2150,20 +2176,23 @@ export type DashboardFiguresLazyQueryHookResult = ReturnType<typeof useDashboard
 export type DashboardFiguresSuspenseQueryHookResult = ReturnType<typeof useDashboardFiguresSuspenseQuery>;
 export type DashboardFiguresQueryResult = ApolloReactCommon.QueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
 export const DashboardStockDocument = gql`
-    query DashboardStock {
-  stockLevels {
-    id
-    sku
-    onHand
-    reserved
-    available
-    warehouse {
+    query DashboardStock($below: Int!) {
+  stock(first: 50, filter: {availableBelow: $below}) {
+    totalCount
+    nodes {
       id
-      code
-    }
-    product {
-      id
-      name
+      sku
+      onHand
+      reserved
+      available
+      warehouse {
+        id
+        code
+      }
+      product {
+        id
+        name
+      }
     }
   }
 }
@@ -2181,10 +2210,11 @@ export const DashboardStockDocument = gql`
  * @example
  * const { data, loading, error } = useDashboardStockQuery({
  *   variables: {
+ *      below: // value for 'below'
  *   },
  * });
  */
-export function useDashboardStockQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+export function useDashboardStockQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables> & ({ variables: DashboardStockQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
         const options = {...defaultOptions, ...baseOptions}
         return ApolloReactHooks.useQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
       }
@@ -2611,13 +2641,20 @@ export type UpsertProductMutationHookResult = ReturnType<typeof useUpsertProduct
 export type UpsertProductMutationResult = ApolloReactCommon.MutationResult<UpsertProductMutation>;
 export type UpsertProductMutationOptions = ApolloReactCommon.BaseMutationOptions<UpsertProductMutation, UpsertProductMutationVariables>;
 export const InventoryWarehousesDocument = gql`
-    query InventoryWarehouses {
-  warehouses {
-    id
-    code
-    name
-    priority
-    createdAt
+    query InventoryWarehouses($after: String) {
+  warehouses: warehousesConnection(first: 200, after: $after) {
+    nodes {
+      id
+      code
+      name
+      priority
+      createdAt
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
     `;
@@ -2634,6 +2671,7 @@ export const InventoryWarehousesDocument = gql`
  * @example
  * const { data, loading, error } = useInventoryWarehousesQuery({
  *   variables: {
+ *      after: // value for 'after'
  *   },
  * });
  */
@@ -3025,11 +3063,13 @@ export type OrderDetailSuspenseQueryHookResult = ReturnType<typeof useOrderDetai
 export type OrderDetailQueryResult = ApolloReactCommon.QueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
 export const OrderWarehousesDocument = gql`
     query OrderWarehouses {
-  warehouses {
-    id
-    code
-    name
-    priority
+  warehouses: warehousesConnection(first: 200) {
+    nodes {
+      id
+      code
+      name
+      priority
+    }
   }
 }
     `;
@@ -3730,9 +3770,11 @@ export const ReportsOptionsDocument = gql`
     code
     name
   }
-  warehouses {
-    code
-    name
+  warehouses: warehousesConnection(first: 200) {
+    nodes {
+      code
+      name
+    }
   }
 }
     `;
@@ -4403,9 +4445,16 @@ export function useTrackedOrderLiveSubscription(baseOptions: ApolloReactHooks.Su
 export type TrackedOrderLiveSubscriptionHookResult = ReturnType<typeof useTrackedOrderLiveSubscription>;
 export type TrackedOrderLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<TrackedOrderLiveSubscription>;
 export const WebhookEndpointsDocument = gql`
-    query WebhookEndpoints {
-  webhookEndpoints {
-    ...WebhookEndpointRow
+    query WebhookEndpoints($after: String) {
+  webhookEndpoints: webhookEndpointsConnection(first: 200, after: $after) {
+    nodes {
+      ...WebhookEndpointRow
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
   webhookEventTypes
   channels {
@@ -4428,6 +4477,7 @@ export const WebhookEndpointsDocument = gql`
  * @example
  * const { data, loading, error } = useWebhookEndpointsQuery({
  *   variables: {
+ *      after: // value for 'after'
  *   },
  * });
  */

@@ -250,6 +250,14 @@ test('the dashboard shows counts, charts and the live feed', async () => {
   await pageA.getByTestId('kpi-today').filter({ hasText: '2' }).waitFor(LIVE);
   await pageA.waitForTimeout(500); // let the charts finish their entry animation
   await shot(pageA, 'dashboard');
+  // Low stock is filtered on the server (Query.stock, availableBelow): CAP-1 (4 received) is low, MUG-1 is not.
+  const low = pageA.getByTestId('low-stock');
+  await low.getByText('CAP-1').waitFor();
+  await expect(low.getByText('MUG-1').count()).resolves.toBe(0);
+  await pageA.getByTestId('low-stock-all').click();
+  await pageA.waitForURL(/\/inventory\?low=1$/);
+  await pageA.getByTestId('stock-CAP-1-BER').waitFor();
+  await expect(pageA.getByTestId('stock-MUG-1-BER').count()).resolves.toBe(0);
 });
 
 test('screen mode updates live and comes back after a server restart', async () => {

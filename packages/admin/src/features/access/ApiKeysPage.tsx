@@ -19,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryState } from '../../components/QueryState';
+import { LoadMore } from '../../components/LoadMore';
 import {
   ApiKeysDocument,
   PartnerKeyFragment,
@@ -59,7 +60,7 @@ interface Revealed {
 }
 
 export function ApiKeysPage() {
-  const { data, loading, error } = useApiKeysQuery();
+  const { data, loading, error, fetchMore } = useApiKeysQuery({ notifyOnNetworkStatusChange: true });
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   return (
     <Stack>
@@ -73,7 +74,7 @@ export function ApiKeysPage() {
           data={data}
           loading={loading}
           error={error}
-          isEmpty={(d) => d.apiKeys.length === 0}
+          isEmpty={(d) => d.apiKeys.nodes.length === 0}
           empty={{ title: 'No API keys yet', hint: 'Create one below for each partner app.' }}
         >
           {(data) => (
@@ -89,11 +90,12 @@ export function ApiKeysPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.apiKeys.map((k) => (
+                  {data.apiKeys.nodes.map((k) => (
                     <KeyRow key={k.id} apiKey={k} onSecret={setRevealed} />
                   ))}
                 </Table.Tbody>
               </Table>
+              <LoadMore list={data.apiKeys} loading={loading} onMore={(after) => fetchMore({ variables: { after } })} />
             </Table.ScrollContainer>
           )}
         </QueryState>

@@ -17,6 +17,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
+import { LoadMore } from '../../components/LoadMore';
 import {
   Role,
   StaffUserFragment,
@@ -39,7 +40,7 @@ export const ROLE_OPTIONS = [
 const roleName = (r: Role) => r.charAt(0) + r.slice(1).toLowerCase();
 
 export function UsersPage() {
-  const { data, loading, error } = useUsersQuery();
+  const { data, loading, error, fetchMore } = useUsersQuery({ notifyOnNetworkStatusChange: true });
   const { me } = useMe();
   const [resetting, setResetting] = useState<StaffUserFragment | null>(null);
   return (
@@ -50,7 +51,7 @@ export function UsersPage() {
           data={data}
           loading={loading}
           error={error}
-          isEmpty={(d) => d.users.length === 0}
+          isEmpty={(d) => d.users.nodes.length === 0}
           empty={{ title: 'No users' }}
         >
           {(data) => (
@@ -66,11 +67,12 @@ export function UsersPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.users.map((u) => (
+                  {data.users.nodes.map((u) => (
                     <UserRow key={u.id} user={u} self={u.id === me?.id} onReset={() => setResetting(u)} />
                   ))}
                 </Table.Tbody>
               </Table>
+              <LoadMore list={data.users} loading={loading} onMore={(after) => fetchMore({ variables: { after } })} />
             </Table.ScrollContainer>
           )}
         </QueryState>

@@ -29,7 +29,7 @@ import {
   useDashboardStockQuery,
 } from '../../graphql/generated';
 import { formatDateTime, formatMoney, formatTime, humanize, minorUnitFactor } from '../../lib/format';
-import { isLowStock, LOW_STOCK_THRESHOLD } from '../../lib/stock';
+import { LOW_STOCK_THRESHOLD } from '../../lib/stock';
 
 const STATUS_COLORS: Record<OrderStatus, string> = {
   PENDING: 'yellow.6',
@@ -62,7 +62,7 @@ export function DashboardPage() {
   const [hours] = useDebouncedValue(lateHours, 400);
   const period = useMemo(() => ({ today: startOfToday().toISOString(), week: startOfWeek().toISOString() }), []);
   const figures = useDashboardFiguresQuery({ variables: { ...period, lateHours: hours } });
-  const stock = useDashboardStockQuery();
+  const stock = useDashboardStockQuery({ variables: { below: LOW_STOCK_THRESHOLD + 1 } });
   const [feed, setFeed] = useState<FeedItem[]>([]);
   // A busy shop sends many events a second: refresh the figures at most once a second.
   const refreshFigures = useThrottledCallback(() => void figures.refetch(), 1000);
@@ -97,7 +97,9 @@ export function DashboardPage() {
   }));
   const count = (statuses: OrderStatus[]) =>
     (f?.orderStatusCounts ?? []).filter((c) => statuses.includes(c.status)).reduce((n, c) => n + c.count, 0);
-  const lowStock = (stock.data?.stockLevels ?? []).filter(isLowStock).sort((a, b) => a.available - b.available);
+  // The server filters (at most 50 rows, by SKU); the fewest available first.
+  const lowStock = [...(stock.data?.stock.nodes ?? [])].sort((a, b) => a.available - b.available);
+  const lowStockTotal = stock.data?.stock.totalCount ?? 0;
   const sum = (rows: { orders: number }[] | undefined) => (rows ?? []).reduce((n, r) => n + r.orders, 0);
 
   return (
@@ -247,7 +249,7 @@ export function DashboardPage() {
           ) : lowStock.length === 0 ? (
             <Empty title="Stock is fine" />
           ) : (
-            <ScrollArea h={260}>
+            <ScrollArea h={260} data-testid="low-stock">
               <Table>
                 <Table.Tbody>
                   {lowStock.map((l) => (
@@ -268,6 +270,13 @@ export function DashboardPage() {
                 </Table.Tbody>
               </Table>
             </ScrollArea>
+          )}
+          {lowStockTotal > 0 && (
+            <Anchor component={Link} to="/inventory?low=1" size="sm" mt="xs" data-testid="low-stock-all">
+              {lowStockTotal > lowStock.length
+                ? `${lowStock.length} of ${lowStockTotal} shown: see all on the Stock page`
+                : 'See them on the Stock page'}
+            </Anchor>
           )}
         </Card>
         <Card withBorder>

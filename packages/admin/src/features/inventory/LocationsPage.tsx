@@ -2,6 +2,7 @@ import { Alert, Button, Card, Grid, Group, NumberInput, Stack, Table, TextInput,
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { QueryState } from '../../components/QueryState';
+import { LoadMore } from '../../components/LoadMore';
 import {
   InventoryChannelsDocument,
   InventoryWarehousesDocument,
@@ -30,7 +31,7 @@ export function LocationsPage() {
 }
 
 function Warehouses() {
-  const { data, loading, error } = useInventoryWarehousesQuery();
+  const { data, loading, error, fetchMore } = useInventoryWarehousesQuery({ notifyOnNetworkStatusChange: true });
   const [create, { loading: saving }] = useCreateWarehouseMutation({ refetchQueries: [InventoryWarehousesDocument] });
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -59,30 +60,37 @@ function Warehouses() {
         data={data}
         loading={loading}
         error={error}
-        isEmpty={(d) => d.warehouses.length === 0}
+        isEmpty={(d) => d.warehouses.nodes.length === 0}
         empty={{ title: 'No warehouses yet' }}
       >
         {(data) => (
-          <Table mb="md">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Code</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Priority</Table.Th>
-                <Table.Th>Created</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.warehouses.map((w) => (
-                <Table.Tr key={w.id}>
-                  <Table.Td fw={500}>{w.code}</Table.Td>
-                  <Table.Td>{w.name}</Table.Td>
-                  <Table.Td>{w.priority}</Table.Td>
-                  <Table.Td>{formatDate(w.createdAt)}</Table.Td>
+          <>
+            <Table mb="md">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Code</Table.Th>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Priority</Table.Th>
+                  <Table.Th>Created</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.warehouses.nodes.map((w) => (
+                  <Table.Tr key={w.id}>
+                    <Table.Td fw={500}>{w.code}</Table.Td>
+                    <Table.Td>{w.name}</Table.Td>
+                    <Table.Td>{w.priority}</Table.Td>
+                    <Table.Td>{formatDate(w.createdAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <LoadMore
+              list={data.warehouses}
+              loading={loading}
+              onMore={(after) => fetchMore({ variables: { after } })}
+            />
+          </>
         )}
       </QueryState>
       <form onSubmit={submit}>

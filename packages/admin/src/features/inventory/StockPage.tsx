@@ -84,7 +84,10 @@ export function StockPage() {
           label="Warehouse"
           placeholder="All warehouses"
           clearable
-          data={(warehouses.data?.warehouses ?? []).map((w) => ({ value: w.code, label: `${w.name} (${w.code})` }))}
+          data={(warehouses.data?.warehouses.nodes ?? []).map((w) => ({
+            value: w.code,
+            label: `${w.name} (${w.code})`,
+          }))}
           value={warehouse}
           onChange={(v) => set('warehouse', v)}
           w={220}

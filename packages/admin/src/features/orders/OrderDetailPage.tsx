@@ -103,7 +103,7 @@ export function OrderDetailPage() {
         </div>
         <OrderDocuments orderId={order.id} />
       </Group>
-      <OrderActions order={order} warehouses={warehouses.data?.warehouses ?? []} />
+      <OrderActions order={order} warehouses={warehouses.data?.warehouses.nodes ?? []} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>

@@ -75,7 +75,7 @@ export function ReportsPage() {
         params={params}
         set={set}
         channels={options.data?.channels ?? []}
-        warehouses={options.data?.warehouses ?? []}
+        warehouses={options.data?.warehouses.nodes ?? []}
       />
       <Tabs value={params.tab} onChange={(v) => v && set({ tab: v as ReportTab })} keepMounted={false}>
         <Tabs.List>

@@ -24,6 +24,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryState } from '../../components/QueryState';
+import { LoadMore } from '../../components/LoadMore';
 import {
   WebhookDeliveriesDocument,
   WebhookDeliveryRowFragment,
@@ -55,18 +56,18 @@ const STATUS_COLOR: Record<WebhookDeliveryStatus, string> = {
 };
 
 export function WebhooksPage() {
-  const { data, loading, error } = useWebhookEndpointsQuery();
+  const { data, loading, error, fetchMore } = useWebhookEndpointsQuery({ notifyOnNetworkStatusChange: true });
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const endpoints = data?.webhookEndpoints ?? [];
+  const endpoints = data?.webhookEndpoints.nodes ?? [];
   const current = endpoints.find((e) => e.id === selected) ?? null;
   return (
     <Stack>
       <Title order={2}>Webhooks</Title>
       <Text c="dimmed">
-        Each endpoint receives the events it subscribes to as signed <Code>POST</Code> requests (header{' '}
-        <Code>oms-signature</Code>, event id in <Code>oms-event-id</Code>), retried with backoff on network errors and
-        5xx.
+        Each endpoint receives the events it subscribes to as signed <Code>POST</Code> requests (Standard Webhooks
+        headers <Code>webhook-id</Code>, <Code>webhook-timestamp</Code>, <Code>webhook-signature</Code>, and the older{' '}
+        <Code>oms-signature</Code>), retried with backoff on network errors, 5xx, 408 and 429.
       </Text>
       <Card withBorder>
         <QueryState
@@ -101,6 +102,13 @@ export function WebhooksPage() {
                   ))}
                 </Table.Tbody>
               </Table>
+              {data && (
+                <LoadMore
+                  list={data.webhookEndpoints}
+                  loading={loading}
+                  onMore={(after) => fetchMore({ variables: { after } })}
+                />
+              )}
             </Table.ScrollContainer>
           )}
         </QueryState>
