@@ -101,6 +101,7 @@ export function orderListItem(overrides: Partial<OrderListItemFragment> = {}): O
     channel: { __typename: 'Channel', id: 'c1', code: 'WEB', name: 'Web shop' },
     customer: { __typename: 'Customer', id: 'cu1', email: 'ada@example.com', name: 'Ada Lovelace' },
     lines: [{ __typename: 'OrderLine', id: 'l1', quantity: 2 }],
+    tags: [],
     ...overrides,
   } as OrderListItemFragment;
 }

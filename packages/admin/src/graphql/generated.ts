@@ -777,7 +777,31 @@ export type CreateReturnMutationVariables = Exact<{
 
 export type CreateReturnMutation = { createReturn: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
-export type OrderListItemFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> };
+export type AddOrderNoteMutationVariables = Exact<{
+  id: string | number;
+  note: string;
+}>;
+
+
+export type AddOrderNoteMutation = { addOrderNote: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type AddOrderTagMutationVariables = Exact<{
+  id: string | number;
+  tag: string;
+}>;
+
+
+export type AddOrderTagMutation = { addOrderTag: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type RemoveOrderTagMutationVariables = Exact<{
+  id: string | number;
+  tag: string;
+}>;
+
+
+export type RemoveOrderTagMutation = { removeOrderTag: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderListItemFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> };
 
 export type OrdersQueryVariables = Exact<{
   filter?: OrderFilter | null | undefined;
@@ -787,7 +811,7 @@ export type OrdersQueryVariables = Exact<{
 }>;
 
 
-export type OrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }> } };
+export type OrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }> } };
 
 export type OrderFilterChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -797,14 +821,14 @@ export type OrderFilterChannelsQuery = { channels: Array<{ id: string, code: str
 export type OrdersLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrdersLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null, at: string } } };
+export type OrdersLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null, at: string } } };
 
 export type BulkConfirmOrderMutationVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type BulkConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type BulkConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type BulkHoldOrderMutationVariables = Exact<{
   id: string | number;
@@ -812,7 +836,7 @@ export type BulkHoldOrderMutationVariables = Exact<{
 }>;
 
 
-export type BulkHoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type BulkHoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type BulkCancelOrderMutationVariables = Exact<{
   id: string | number;
@@ -820,7 +844,12 @@ export type BulkCancelOrderMutationVariables = Exact<{
 }>;
 
 
-export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderTagOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrderTagOptionsQuery = { orderTags: Array<{ tag: string, orders: number }> };
 
 export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1229,6 +1258,7 @@ export const OrderListItemFragmentDoc = gql`
     id
     quantity
   }
+  tags
 }
     `;
 export const TrackedOrderViewFragmentDoc = gql`
@@ -3508,6 +3538,129 @@ export function useCreateReturnMutation(baseOptions?: ApolloReactHooks.MutationH
 export type CreateReturnMutationHookResult = ReturnType<typeof useCreateReturnMutation>;
 export type CreateReturnMutationResult = ApolloReactCommon.MutationResult<CreateReturnMutation>;
 export type CreateReturnMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateReturnMutation, CreateReturnMutationVariables>;
+export const AddOrderNoteDocument = gql`
+    mutation AddOrderNote($id: ID!, $note: String!) {
+  addOrderNote(id: $id, note: $note) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type AddOrderNoteMutationFn = ApolloReactCommon.MutationFunction<AddOrderNoteMutation, AddOrderNoteMutationVariables>;
+
+/**
+ * __useAddOrderNoteMutation__
+ *
+ * To run a mutation, you first call `useAddOrderNoteMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useAddOrderNoteMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [addOrderNoteMutation, { data, loading, error }] = useAddOrderNoteMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      note: // value for 'note'
+ *   },
+ * });
+ */
+export function useAddOrderNoteMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderNoteMutation, AddOrderNoteMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrderNoteMutation, AddOrderNoteMutationVariables>(AddOrderNoteDocument, options);
+      }
+export type AddOrderNoteMutationHookResult = ReturnType<typeof useAddOrderNoteMutation>;
+export type AddOrderNoteMutationResult = ApolloReactCommon.MutationResult<AddOrderNoteMutation>;
+export type AddOrderNoteMutationOptions = ApolloReactCommon.BaseMutationOptions<AddOrderNoteMutation, AddOrderNoteMutationVariables>;
+export const AddOrderTagDocument = gql`
+    mutation AddOrderTag($id: ID!, $tag: String!) {
+  addOrderTag(id: $id, tag: $tag) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type AddOrderTagMutationFn = ApolloReactCommon.MutationFunction<AddOrderTagMutation, AddOrderTagMutationVariables>;
+
+/**
+ * __useAddOrderTagMutation__
+ *
+ * To run a mutation, you first call `useAddOrderTagMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useAddOrderTagMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [addOrderTagMutation, { data, loading, error }] = useAddOrderTagMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      tag: // value for 'tag'
+ *   },
+ * });
+ */
+export function useAddOrderTagMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderTagMutation, AddOrderTagMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrderTagMutation, AddOrderTagMutationVariables>(AddOrderTagDocument, options);
+      }
+export type AddOrderTagMutationHookResult = ReturnType<typeof useAddOrderTagMutation>;
+export type AddOrderTagMutationResult = ApolloReactCommon.MutationResult<AddOrderTagMutation>;
+export type AddOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<AddOrderTagMutation, AddOrderTagMutationVariables>;
+export const RemoveOrderTagDocument = gql`
+    mutation RemoveOrderTag($id: ID!, $tag: String!) {
+  removeOrderTag(id: $id, tag: $tag) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${OrderDetailFragmentDoc}`;
+export type RemoveOrderTagMutationFn = ApolloReactCommon.MutationFunction<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>;
+
+/**
+ * __useRemoveOrderTagMutation__
+ *
+ * To run a mutation, you first call `useRemoveOrderTagMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useRemoveOrderTagMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [removeOrderTagMutation, { data, loading, error }] = useRemoveOrderTagMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      tag: // value for 'tag'
+ *   },
+ * });
+ */
+export function useRemoveOrderTagMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>(RemoveOrderTagDocument, options);
+      }
+export type RemoveOrderTagMutationHookResult = ReturnType<typeof useRemoveOrderTagMutation>;
+export type RemoveOrderTagMutationResult = ApolloReactCommon.MutationResult<RemoveOrderTagMutation>;
+export type RemoveOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>;
 export const OrdersDocument = gql`
     query Orders($filter: OrderFilter, $after: String, $first: Int, $sort: OrderSort) {
   orders(filter: $filter, after: $after, first: $first, sort: $sort) {
@@ -3764,6 +3917,49 @@ export function useBulkCancelOrderMutation(baseOptions?: ApolloReactHooks.Mutati
 export type BulkCancelOrderMutationHookResult = ReturnType<typeof useBulkCancelOrderMutation>;
 export type BulkCancelOrderMutationResult = ApolloReactCommon.MutationResult<BulkCancelOrderMutation>;
 export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
+export const OrderTagOptionsDocument = gql`
+    query OrderTagOptions {
+  orderTags(first: 200) {
+    tag
+    orders
+  }
+}
+    `;
+
+/**
+ * __useOrderTagOptionsQuery__
+ *
+ * To run a query within a React component, call `useOrderTagOptionsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useOrderTagOptionsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useOrderTagOptionsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useOrderTagOptionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+      }
+export function useOrderTagOptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+        }
+// @ts-ignore
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery | undefined, OrderTagOptionsQueryVariables>;
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+        }
+export type OrderTagOptionsQueryHookResult = ReturnType<typeof useOrderTagOptionsQuery>;
+export type OrderTagOptionsLazyQueryHookResult = ReturnType<typeof useOrderTagOptionsLazyQuery>;
+export type OrderTagOptionsSuspenseQueryHookResult = ReturnType<typeof useOrderTagOptionsSuspenseQuery>;
+export type OrderTagOptionsQueryResult = ApolloReactCommon.QueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
 export const ReportsOptionsDocument = gql`
     query ReportsOptions {
   channels {

@@ -377,3 +377,56 @@ test('products are edited, warehouses and channels created; a duplicate code is 
     channels: [{ code: 'SHOP-UK' }, { code: 'WEB' }],
   });
 });
+
+test('staff tag an order and write a note on its page; the list shows tags and filters by one, kept in the URL', async () => {
+  const tagged = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'kat@example.com', name: 'Kat J' });
+  await pageA.goto(`${e.baseUrl}/orders/${tagged.id}`);
+  const section = pageA.getByTestId('order-notes-tags');
+  // A tag the server refuses shows its rule at the field, and nothing is added.
+  await section.getByLabel('New tag').fill('not a tag!');
+  await section.getByRole('button', { name: 'Add tag' }).click();
+  await section.getByText(/1 to 40 letters, digits/).waitFor(LIVE);
+  await section.getByLabel('New tag').fill('VIP');
+  await section.getByRole('button', { name: 'Add tag' }).click();
+  await section.getByTestId('order-tag-vip').waitFor(LIVE);
+  await section.getByLabel('New tag').fill('gift-wrap');
+  await section.getByRole('button', { name: 'Add tag' }).click();
+  await section.getByTestId('order-tag-gift-wrap').waitFor(LIVE);
+  await section.getByRole('button', { name: 'Remove tag gift-wrap' }).click();
+  await section.getByTestId('order-tag-gift-wrap').waitFor({ state: 'detached', ...LIVE });
+  await section.getByLabel('New note').fill('Customer called: leave at the back door.');
+  await section.getByRole('button', { name: 'Add note' }).click();
+  await section.getByTestId('order-notes').getByText('Customer called: leave at the back door.').waitFor(LIVE);
+  await shot(pageA, 'order-notes-tags');
+
+  const stored = await e.q<{ order: { tags: string[]; history: { type: string; message: string | null }[] } }>(
+    `query($id: ID!) { order(id: $id) { tags history { type message } } }`,
+    { id: tagged.id },
+  );
+  expect(stored.order.tags).toEqual(['vip']);
+  expect(stored.order.history.filter((h) => h.type !== 'PLACED').map((h) => [h.type, h.message])).toEqual([
+    ['TAG_ADDED', 'vip'],
+    ['TAG_ADDED', 'gift-wrap'],
+    ['TAG_REMOVED', 'gift-wrap'],
+    ['NOTE_ADDED', 'Customer called: leave at the back door.'],
+  ]);
+
+  // The list: a tag column; clicking a tag (or choosing it in the filter) keeps only its orders, in the URL.
+  await pageA.goto(`${e.baseUrl}/orders`);
+  const row = pageA.getByTestId(`order-row-${tagged.number}`);
+  await row.getByText('vip').click();
+  await pageA.waitForURL(/\/orders\?tag=vip$/);
+  await pageA
+    .getByTestId('orders-count')
+    .filter({ hasText: /^1 matching$/ })
+    .waitFor(LIVE);
+  await row.waitFor();
+  await pageA.reload();
+  await pageA
+    .getByTestId('orders-count')
+    .filter({ hasText: /^1 matching$/ })
+    .waitFor(LIVE);
+  await expect(pageA.getByTestId('tag-filter').inputValue()).resolves.toMatch(/^vip/);
+  await pageA.getByRole('button', { name: 'Clear filters' }).click();
+  await pageA.waitForURL(/\/orders$/);
+});

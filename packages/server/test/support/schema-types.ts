@@ -989,6 +989,13 @@ export type OrderStatusCount = {
   status: OrderStatus;
 };
 
+/** A tag and how many orders carry it. */
+export type OrderTagCount = {
+  /** Orders in scope with this tag. */
+  orders: Scalars['Int']['output'];
+  tag: Scalars['String']['output'];
+};
+
 /** A change to an order, pushed to subscribers after it committed. */
 export type OrderUpdate = {
   /** The history entry that describes the change. */
@@ -1141,6 +1148,8 @@ export type Query = {
   order: Maybe<Order>;
   /** How many orders are in each status (every status, zero included). */
   orderStatusCounts: Array<OrderStatusCount>;
+  /** The tags on orders in the caller's channels, most used first (for a tag filter). */
+  orderTags: Array<OrderTagCount>;
   /** Orders, newest first unless sorted otherwise, with stable cursors. */
   orders: OrderConnection;
   product: Maybe<Product>;
@@ -1258,6 +1267,11 @@ export type QueryLateOrdersArgs = {
 export type QueryOrderArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryOrderTagsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -17,7 +17,19 @@ const ADMIN = {
   createdAt: '2026-11-01T10:00:00Z',
 };
 const base: MockedResponse[] = [
-  { request: { query: UsersDocument }, result: { data: { users: [ADMIN] } } },
+  {
+    request: { query: UsersDocument },
+    result: {
+      data: {
+        users: {
+          __typename: 'UserConnection',
+          nodes: [ADMIN],
+          totalCount: 1,
+          pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: null },
+        },
+      },
+    },
+  },
   {
     request: { query: MeDocument },
     result: {

@@ -18,6 +18,7 @@ import { downloadWithToken } from '../../lib/download';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format';
 import { useMe } from '../../lib/me';
 import { describeError } from '../../lib/user-errors';
+import { NotesAndTags } from './components/NotesAndTags';
 import { OrderActions } from './components/OrderActions';
 import { PaymentBadge, StatusBadge } from './components/StatusBadge';
 
@@ -117,6 +118,9 @@ export function OrderDetailPage() {
           <Stack>
             <Totals order={order} />
             <Customer order={order} />
+            <Section title="Notes and tags" testId="order-notes-section">
+              <NotesAndTags order={order} />
+            </Section>
             <History order={order} />
           </Stack>
         </Grid.Col>

@@ -3,12 +3,22 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { orderListItem } from '../../../test/fixtures';
 import { renderApp } from '../../../test/render';
-import { OrderFilterChannelsDocument, OrdersDocument, OrdersLiveDocument, OrderStatus } from '../../graphql/generated';
+import {
+  OrderFilterChannelsDocument,
+  OrderTagOptionsDocument,
+  OrdersDocument,
+  OrdersLiveDocument,
+  OrderStatus,
+} from '../../graphql/generated';
 import { OrderListPage } from './OrderListPage';
 
 const channels: MockedResponse = {
   request: { query: OrderFilterChannelsDocument },
   result: { data: { channels: [{ __typename: 'Channel', id: 'c1', code: 'WEB', name: 'Web shop' }] } },
+};
+const tags: MockedResponse = {
+  request: { query: OrderTagOptionsDocument },
+  result: { data: { orderTags: [{ __typename: 'OrderTagCount', tag: 'vip', orders: 3 }] } },
 };
 /** The live subscription stays open and quiet in these tests. */
 const live: MockedResponse = { request: { query: OrdersLiveDocument }, result: { data: null }, delay: Infinity };
@@ -26,6 +36,7 @@ const page = (nodes: unknown[], totalCount = nodes.length) => ({
 test('the filters in the URL become the query, and clearing them clears the URL', async () => {
   const mocks: MockedResponse[] = [
     channels,
+    tags,
     live,
     {
       request: {
@@ -47,6 +58,7 @@ test('the filters in the URL become the query, and clearing them clears the URL'
 test('typing a search term puts it in the URL', async () => {
   const mocks: MockedResponse[] = [
     channels,
+    tags,
     live,
     { request: { query: OrdersDocument, variables: { filter: {}, first: 25 } }, result: page([orderListItem()]) },
     {

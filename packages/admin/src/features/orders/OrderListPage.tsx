@@ -7,6 +7,7 @@ import {
   OrdersDocument,
   OrdersQuery,
   useOrderFilterChannelsQuery,
+  useOrderTagOptionsQuery,
   useOrdersLiveSubscription,
   useOrdersQuery,
 } from '../../graphql/generated';
@@ -28,6 +29,7 @@ export function OrderListPage() {
     notifyOnNetworkStatusChange: true,
   });
   const channels = useOrderFilterChannelsQuery();
+  const tags = useOrderTagOptionsQuery();
   const [selected, setSelected] = useState<Record<string, string>>({});
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const [loadingMore, setLoadingMore] = useState(false);
@@ -93,6 +95,7 @@ export function OrderListPage() {
       <OrderFilters
         value={params}
         channels={channels.data?.channels ?? []}
+        tags={tags.data?.orderTags ?? []}
         onChange={(next) => {
           setSelected({});
           setSearch(orderListSearch(next));
@@ -143,6 +146,7 @@ export function OrderListPage() {
                   <Table.Th>Channel</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th>Payment</Table.Th>
+                  <Table.Th>Tags</Table.Th>
                   <Table.Th ta="right">Items</Table.Th>
                   <Table.Th ta="right">Total</Table.Th>
                 </Table.Tr>
@@ -199,6 +203,25 @@ export function OrderListPage() {
                     </Table.Td>
                     <Table.Td>
                       <PaymentBadge status={o.paymentStatus} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="wrap">
+                        {o.tags.map((tag) => (
+                          <Badge
+                            key={tag}
+                            size="sm"
+                            variant="outline"
+                            style={{ cursor: 'pointer' }}
+                            title={`Only orders tagged ${tag}`}
+                            onClick={() => {
+                              setSelected({});
+                              setSearch(orderListSearch({ ...params, tag }));
+                            }}
+                          >
+                            {tag}
+                          </Badge>
+                        ))}
+                      </Group>
                     </Table.Td>
                     <Table.Td ta="right">{o.lines.reduce((n, l) => n + l.quantity, 0)}</Table.Td>
                     <Table.Td ta="right" fw={500}>

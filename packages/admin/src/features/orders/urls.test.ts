@@ -8,9 +8,10 @@ test('filters round-trip through the URL', () => {
     from: '2026-11-01',
     to: '2026-11-30',
     q: 'ada',
+    tag: 'vip',
   };
   const search = orderListSearch(params);
-  expect(search.toString()).toBe('status=PENDING%2CON_HOLD&channel=WEB&from=2026-11-01&to=2026-11-30&q=ada');
+  expect(search.toString()).toBe('status=PENDING%2CON_HOLD&channel=WEB&from=2026-11-01&to=2026-11-30&q=ada&tag=vip');
   expect(parseOrderListParams(search)).toEqual(params);
 });
 
@@ -21,7 +22,22 @@ test('unknown statuses and malformed dates in a shared link are ignored', () => 
     from: undefined,
     to: undefined,
     q: undefined,
+    tag: undefined,
   });
+});
+
+test('a tag filter goes to the server lower-cased and a live order without the tag stays out', () => {
+  const params = parseOrderListParams(new URLSearchParams('tag=VIP'));
+  expect(toOrderFilter(params)).toEqual({ tag: 'vip' });
+  const order = {
+    status: OrderStatus.Pending,
+    placedAt: '2026-11-27T10:00:00.000Z',
+    number: '1',
+    channel: { code: 'WEB' },
+    customer: null,
+  };
+  expect(matchesOrderList(params, { ...order, tags: ['vip'] })).toBe(true);
+  expect(matchesOrderList(params, { ...order, tags: ['gift'] })).toBe(false);
 });
 
 test('the date range includes the whole last day', () => {

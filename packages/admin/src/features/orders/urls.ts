@@ -1,6 +1,6 @@
 /**
  * The orders list's filters as URL state, so a view can be bookmarked and shared:
- * /orders?status=PENDING,ON_HOLD&channel=WEB&from=2026-01-01&to=2026-01-31&q=ada&sort=TOTAL_DESC
+ * /orders?status=PENDING,ON_HOLD&channel=WEB&from=2026-01-01&to=2026-01-31&q=ada&tag=vip&sort=TOTAL_DESC
  */
 import { OrderFilter, OrderSort, OrderStatus } from '../../graphql/generated';
 
@@ -11,6 +11,8 @@ export interface OrderListParams {
   from?: string;
   to?: string;
   q?: string;
+  /** Orders with this tag. */
+  tag?: string;
   /** Absent: newest first. */
   sort?: OrderSort;
 }
@@ -29,6 +31,7 @@ export function parseOrderListParams(search: URLSearchParams): OrderListParams {
     from: from && DAY.test(from) ? from : undefined,
     to: to && DAY.test(to) ? to : undefined,
     q: search.get('q')?.trim() || undefined,
+    tag: search.get('tag')?.trim().toLowerCase() || undefined,
     sort:
       SORTS.has(search.get('sort') ?? '') && search.get('sort') !== OrderSort.PlacedAtDesc
         ? (search.get('sort') as OrderSort)
@@ -43,6 +46,7 @@ export function orderListSearch(params: OrderListParams): URLSearchParams {
   if (params.from) s.set('from', params.from);
   if (params.to) s.set('to', params.to);
   if (params.q) s.set('q', params.q);
+  if (params.tag) s.set('tag', params.tag);
   if (params.sort) s.set('sort', params.sort);
   return s;
 }
@@ -59,6 +63,7 @@ export function toOrderFilter(params: OrderListParams): OrderFilter {
   if (params.status.length) filter.status = params.status;
   if (params.channel) filter.channelCode = params.channel;
   if (params.q) filter.search = params.q;
+  if (params.tag) filter.tag = params.tag;
   if (params.from) filter.placedFrom = startOfDay(params.from);
   if (params.to) {
     const [y, m, d] = params.to.split('-').map(Number);
@@ -77,9 +82,11 @@ export function matchesOrderList(
     externalId?: string | null;
     channel: { code: string };
     customer: { email: string; name?: string | null } | null;
+    tags?: readonly string[];
   },
 ): boolean {
   const filter = toOrderFilter(params);
+  if (filter.tag && !order.tags?.includes(filter.tag)) return false;
   if (filter.status && !filter.status.includes(order.status)) return false;
   if (filter.channelCode && filter.channelCode !== order.channel.code) return false;
   if (filter.placedFrom && order.placedAt < filter.placedFrom) return false;

@@ -34,7 +34,8 @@ import { OrderStatus } from './order-state';
 import { Address, Order } from './order.entity';
 import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
 import { OrderService } from './order.service';
-import { OrderConnection, OrderPayload, OrderUpdate } from './order.types';
+import { OrderConnection, OrderPayload, OrderTagCount, OrderUpdate } from './order.types';
+import { orderTagsInUse } from './order-tags';
 
 export type GqlContext = RequestContext & { orderFeed: OrderFeed };
 
@@ -78,6 +79,17 @@ export class OrderResolver {
     @Arg('sort', () => OrderSort, { nullable: true, defaultValue: OrderSort.PLACED_AT_DESC }) sort?: OrderSort,
   ) {
     return this.service.list(ctx, { first, after, filter, sort });
+  }
+
+  @Authorized(Permission.ORDER_READ)
+  @Query(() => [OrderTagCount], {
+    description: "The tags on orders in the caller's channels, most used first (for a tag filter).",
+  })
+  orderTags(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: '1 to 500, default 100.' }) first?: number,
+  ) {
+    return orderTagsInUse(ctx, first);
   }
 
   @Authorized(Permission.ORDER_PLACE)

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { OrderHistoryEntry } from './order-history.entity';
@@ -31,4 +31,13 @@ export class OrderUpdate {
       'The stream event of this update (see events): remember it, and pass it as orderUpdated(after:) to resume.',
   })
   eventId: string;
+}
+
+@ObjectType({ description: 'A tag and how many orders carry it.' })
+export class OrderTagCount {
+  @Field()
+  tag!: string;
+
+  @Field(() => Int, { description: 'Orders in scope with this tag.' })
+  orders!: number;
 }

@@ -18,11 +18,13 @@ const SORT_OPTIONS = [
 export interface OrderFiltersProps {
   value: OrderListParams;
   channels: { code: string; name: string }[];
+  /** Tags in use, most used first. */
+  tags?: { tag: string; orders: number }[];
   onChange: (next: OrderListParams) => void;
 }
 
 /** Status, channel, placed-date range and free text; every change goes to the URL. */
-export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
+export function OrderFilters({ value, channels, tags = [], onChange }: OrderFiltersProps) {
   const [q, setQ] = useState(value.q ?? '');
   // Follow the URL (back button, cleared filters) but never overwrite what is being typed.
   const pushed = useRef(value.q);
@@ -37,7 +39,7 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
   const pushSearch = useDebouncedCallback(pushQ, 300);
   const searchRef = useRef<HTMLInputElement>(null);
   useHotkeys([['/', () => searchRef.current?.focus()]]);
-  const active = value.status.length > 0 || !!value.channel || !!value.from || !!value.to || !!value.q;
+  const active = value.status.length > 0 || !!value.channel || !!value.from || !!value.to || !!value.q || !!value.tag;
   return (
     <Group align="end" gap="sm" wrap="wrap">
       <TextInput
@@ -77,6 +79,22 @@ export function OrderFilters({ value, channels, onChange }: OrderFiltersProps) {
         onChange={(v) => onChange({ ...value, channel: v ?? undefined })}
         clearable
         w={200}
+      />
+      <Select
+        label="Tag"
+        placeholder="Any tag"
+        data={[
+          ...tags.map((t) => ({ value: t.tag, label: `${t.tag} (${t.orders})` })),
+          // A tag from the URL that no order carries now still shows as chosen.
+          ...(value.tag && !tags.some((t) => t.tag === value.tag) ? [{ value: value.tag, label: value.tag }] : []),
+        ]}
+        value={value.tag ?? null}
+        onChange={(v) => onChange({ ...value, tag: v ?? undefined })}
+        searchable
+        clearable
+        nothingFoundMessage="No order has that tag"
+        w={180}
+        data-testid="tag-filter"
       />
       <DatePickerInput
         type="range"
