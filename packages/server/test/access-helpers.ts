@@ -182,6 +182,7 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     stockMovements: ['{ stockMovements { totalCount } }'],
     order: ['query($id: ID) { order(id: $id) { id } }', { id: f.pending.id }],
     orders: ['{ orders { totalCount } }'],
+    orderTags: ['{ orderTags { tag orders } }'],
     orderStatusCounts: ['{ orderStatusCounts { status count } }'],
     salesByChannel: ['{ salesByChannel(from: "2026-01-01T00:00:00Z") { orders } }'],
     lateOrders: ['{ lateOrders(olderThanHours: 24) { totalCount } }'],
@@ -278,6 +279,10 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     ],
     jobs: ['{ jobs(first: 5) { id state } }'],
     addOrderTag: [`mutation($id: ID!) { addOrderTag(id: $id, tag: "vip") { ${P} } }`, { id: f.held.id }],
+    editOrder: [
+      `mutation($i: EditOrderInput!) { editOrder(input: $i) { ${P} } }`,
+      { i: { orderId: f.held.id, shippingAmount: 321, reason: 'access check' } },
+    ],
     removeOrderTag: [`mutation($id: ID!) { removeOrderTag(id: $id, tag: "fixture") { ${P} } }`, { id: f.held.id }],
     automationRules: ['{ automationRules { key enabled } }'],
     ruleExecutions: ['{ ruleExecutions(first: 5) { totalCount nodes { outcome } } }'],

@@ -5,6 +5,7 @@
  * nothing in the database. The list is the caller's: a partner key or a role without the
  * permission does not see the action (and is refused it). A page of orders costs no query per order.
  */
+import { mutate } from './builders';
 import { startTestServer, TestServer } from './harness';
 import type { Query, Select } from './support/select';
 import { createKey, userWithRole } from './access-helpers';
@@ -41,7 +42,8 @@ type OrderAction =
   | 'REFUND'
   | 'CREATE_SHIPMENT'
   | 'MARK_DELIVERED'
-  | 'CREATE_RETURN';
+  | 'CREATE_RETURN'
+  | 'EDIT';
 const ALL: OrderAction[] = [
   'CONFIRM',
   'HOLD',
@@ -52,6 +54,7 @@ const ALL: OrderAction[] = [
   'CREATE_SHIPMENT',
   'MARK_DELIVERED',
   'CREATE_RETURN',
+  'EDIT',
 ];
 type Money = 'unpaid' | 'part paid';
 
@@ -94,6 +97,14 @@ function run(action: OrderAction, o: DrivenOrder, shipmentId?: string) {
       return markShipmentDelivered(t, shipmentId!);
     case 'CREATE_RETURN':
       return createReturn(t, o.id, 1);
+    case 'EDIT':
+      return mutate(
+        t,
+        'editOrder',
+        'input: $i',
+        { i: { orderId: o.id, lines: [{ sku: 'SKU-1', quantity: 3 }], reason: 'one more' } },
+        '$i: EditOrderInput!',
+      );
   }
 }
 
@@ -115,12 +126,12 @@ async function drive(target: Target, money: Money) {
  * MARK_DELIVERED where a shipment is still on its way, CREATE_RETURN where a unit has shipped.
  */
 const EXPECTED: Record<Target, OrderAction[]> = {
-  PENDING: ['CONFIRM', 'HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND'],
-  'ON_HOLD from PENDING': ['RELEASE_HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND'],
-  'ON_HOLD from CONFIRMED': ['RELEASE_HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND'],
+  PENDING: ['CONFIRM', 'HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'EDIT'],
+  'ON_HOLD from PENDING': ['RELEASE_HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'EDIT'],
+  'ON_HOLD from CONFIRMED': ['RELEASE_HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'EDIT'],
   // Held after a shipment: released back to PARTIALLY_SHIPPED, never cancelled; the unit on its way can still be delivered.
   'ON_HOLD from PARTIALLY_SHIPPED': ['RELEASE_HOLD', 'RECORD_PAYMENT', 'REFUND', 'MARK_DELIVERED'],
-  CONFIRMED: ['HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'CREATE_SHIPMENT'],
+  CONFIRMED: ['HOLD', 'CANCEL', 'RECORD_PAYMENT', 'REFUND', 'CREATE_SHIPMENT', 'EDIT'],
   PARTIALLY_SHIPPED: ['HOLD', 'RECORD_PAYMENT', 'REFUND', 'CREATE_SHIPMENT', 'MARK_DELIVERED', 'CREATE_RETURN'],
   SHIPPED: ['RECORD_PAYMENT', 'REFUND', 'MARK_DELIVERED', 'CREATE_RETURN'],
   DELIVERED: ['RECORD_PAYMENT', 'REFUND', 'CREATE_RETURN'],
@@ -190,7 +201,7 @@ describe('the list is the caller’s', () => {
       userErrors: [],
     });
     // The same order, asked by the admin: everything its position allows.
-    expect((await view(o)).availableActions).toEqual(['HOLD', 'CANCEL', 'RECORD_PAYMENT', 'CREATE_SHIPMENT']);
+    expect((await view(o)).availableActions).toEqual(['HOLD', 'CANCEL', 'RECORD_PAYMENT', 'CREATE_SHIPMENT', 'EDIT']);
   });
 
   test('support staff see CANCEL on an unpaid order but not on one with money on it (ORDER_CANCEL_PAID), and are refused that cancel', async () => {

@@ -47,11 +47,11 @@ function at(position: OrderPosition | `${OrderPosition}`, more: Partial<OrderFac
 
 /** The expected table, written out: what each position allows before permissions and amounts. */
 const EXPECTED: Record<OrderPosition, OrderAction[]> = {
-  PENDING: [A.CONFIRM, A.HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND],
-  'ON_HOLD from PENDING': [A.RELEASE_HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND],
-  'ON_HOLD from CONFIRMED': [A.RELEASE_HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND],
+  PENDING: [A.CONFIRM, A.HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND, A.EDIT],
+  'ON_HOLD from PENDING': [A.RELEASE_HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND, A.EDIT],
+  'ON_HOLD from CONFIRMED': [A.RELEASE_HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND, A.EDIT],
   'ON_HOLD from PARTIALLY_SHIPPED': [A.RELEASE_HOLD, A.RECORD_PAYMENT, A.REFUND, A.MARK_DELIVERED],
-  CONFIRMED: [A.HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND, A.CREATE_SHIPMENT],
+  CONFIRMED: [A.HOLD, A.CANCEL, A.RECORD_PAYMENT, A.REFUND, A.CREATE_SHIPMENT, A.EDIT],
   PARTIALLY_SHIPPED: [A.HOLD, A.RECORD_PAYMENT, A.REFUND, A.CREATE_SHIPMENT, A.MARK_DELIVERED, A.CREATE_RETURN],
   SHIPPED: [A.RECORD_PAYMENT, A.REFUND, A.MARK_DELIVERED, A.CREATE_RETURN],
   DELIVERED: [A.RECORD_PAYMENT, A.REFUND, A.MARK_DELIVERED, A.CREATE_RETURN],
@@ -156,18 +156,26 @@ test("automation's allocate (not an API action) is allowed while the order still
 
 describe('availableActions', () => {
   test('needs something to act on: an amount due, money to refund, a shipment on its way, units to return', () => {
-    expect(availableActions(at('PENDING'), everything)).toEqual([A.CONFIRM, A.HOLD, A.CANCEL, A.RECORD_PAYMENT]);
+    expect(availableActions(at('PENDING'), everything)).toEqual([
+      A.CONFIRM,
+      A.HOLD,
+      A.CANCEL,
+      A.RECORD_PAYMENT,
+      A.EDIT,
+    ]);
     expect(availableActions(at('PENDING', { paidAmount: 2500 }), everything)).toEqual([
       A.CONFIRM,
       A.HOLD,
       A.CANCEL,
       A.REFUND,
+      A.EDIT,
     ]);
     // The amount due is the total less what was paid; a refund does not make it due again.
     expect(availableActions(at('PENDING', { paidAmount: 2500, refundedAmount: 2500 }), everything)).toEqual([
       A.CONFIRM,
       A.HOLD,
       A.CANCEL,
+      A.EDIT,
     ]);
     expect(availableActions(at('SHIPPED', { undeliveredShipments: 1, returnableUnits: 2 }), everything)).toEqual([
       A.RECORD_PAYMENT,

@@ -87,7 +87,7 @@ export type CreateWarehouseInput = {
 export type CreateWebhookEndpointInput = {
   /** Only events of these channels. Absent: every channel (for a partner key: all of its channels). */
   channelCodes?: Array<string> | null | undefined;
-  /** Event types to deliver: order.placed, order.status_changed, order.cancelled, order.note_added, payment.recorded, payment.refunded, shipment.created, shipment.delivered, return.created, stock.adjusted, stock.low, order.late, order.tag_added, order.tag_removed, order.stock_allocated, rule.notified, rule.webhook. */
+  /** Event types to deliver: order.placed, order.status_changed, order.cancelled, order.note_added, payment.recorded, payment.refunded, shipment.created, shipment.delivered, return.created, stock.adjusted, stock.low, order.late, order.tag_added, order.tag_removed, order.stock_allocated, rule.notified, rule.webhook, order.edited. */
   eventTypes: Array<string>;
   /** http or https URL that receives POST requests. */
   url: string;
@@ -148,6 +148,8 @@ export enum OrderAction {
   CreateReturn = 'CREATE_RETURN',
   /** createShipment */
   CreateShipment = 'CREATE_SHIPMENT',
+  /** editOrder: lines, shipping charge and address, while nothing has shipped */
+  Edit = 'EDIT',
   /** holdOrder */
   Hold = 'HOLD',
   /** markShipmentDelivered (of a shipment not yet delivered) */
@@ -165,6 +167,7 @@ export enum OrderEventType {
   Imported = 'IMPORTED',
   MarkedLate = 'MARKED_LATE',
   NoteAdded = 'NOTE_ADDED',
+  OrderEdited = 'ORDER_EDITED',
   PaymentRecorded = 'PAYMENT_RECORDED',
   PaymentRefunded = 'PAYMENT_REFUNDED',
   Placed = 'PLACED',
@@ -233,6 +236,7 @@ export enum Permission {
   JobManage = 'JOB_MANAGE',
   OrderCancel = 'ORDER_CANCEL',
   OrderCancelPaid = 'ORDER_CANCEL_PAID',
+  OrderEdit = 'ORDER_EDIT',
   OrderHold = 'ORDER_HOLD',
   OrderNote = 'ORDER_NOTE',
   OrderPlace = 'ORDER_PLACE',

@@ -256,7 +256,7 @@ export type CreateWarehouseInput = {
 export type CreateWebhookEndpointInput = {
   /** Only events of these channels. Absent: every channel (for a partner key: all of its channels). */
   channelCodes?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Event types to deliver: order.placed, order.status_changed, order.cancelled, order.note_added, payment.recorded, payment.refunded, shipment.created, shipment.delivered, return.created, stock.adjusted, stock.low, order.late, order.tag_added, order.tag_removed, order.stock_allocated, rule.notified, rule.webhook. */
+  /** Event types to deliver: order.placed, order.status_changed, order.cancelled, order.note_added, payment.recorded, payment.refunded, shipment.created, shipment.delivered, return.created, stock.adjusted, stock.low, order.late, order.tag_added, order.tag_removed, order.stock_allocated, rule.notified, rule.webhook, order.edited. */
   eventTypes: Array<Scalars['String']['input']>;
   /** http or https URL that receives POST requests. */
   url: Scalars['String']['input'];
@@ -305,6 +305,19 @@ export type DeleteWebhookEndpointPayload = {
   deletedId: Maybe<Scalars['String']['output']>;
   /** Empty when the mutation succeeded. */
   userErrors: Array<UserError>;
+};
+
+/** Changes to an order before anything has shipped; fields left out stay as they are. */
+export type EditOrderInput = {
+  /** The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. */
+  lines?: InputMaybe<Array<OrderLineInput>>;
+  orderId: Scalars['ID']['input'];
+  /** Why the order is changed; recorded in its history. */
+  reason: Scalars['String']['input'];
+  /** The new shipping address, whole. */
+  shippingAddress?: InputMaybe<AddressInput>;
+  /** The new shipping charge in minor units. */
+  shippingAmount?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Why a mutation was refused. */
@@ -580,6 +593,8 @@ export type Mutation = {
   deleteAutomationRule: DeleteAutomationRulePayload;
   /** Deletes the endpoint and its delivery log. */
   deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
+  /** Changes the lines, shipping charge or shipping address of an order while nothing has shipped (PENDING, CONFIRMED, or ON_HOLD before a shipment). Stock is reserved again by the placement rules in the same transaction (INSUFFICIENT_STOCK changes nothing); totals and payment status follow; the history gets ORDER_EDITED and the stream order.edited. */
+  editOrder: OrderPayload;
   holdOrder: OrderPayload;
   /** The only operation that needs no token. */
   login: LoginPayload;
@@ -704,6 +719,11 @@ export type MutationDeleteAutomationRuleArgs = {
 
 export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditOrderArgs = {
+  input: EditOrderInput;
 };
 
 
@@ -839,6 +859,8 @@ export type Order = {
   /** Null without PAYMENT_READ. */
   payments: Maybe<Array<Payment>>;
   placedAt: Scalars['DateTime']['output'];
+  /** What is owed back to the customer: what was paid and not refunded beyond the total (after an edit lowered it), or all of it for a cancelled order; else 0. */
+  refundDue: Money;
   /** Null without PAYMENT_READ. */
   refunds: Maybe<Array<Refund>>;
   returns: Array<Return>;
@@ -866,6 +888,8 @@ export type OrderAction =
   | 'CREATE_RETURN'
   /** createShipment */
   | 'CREATE_SHIPMENT'
+  /** editOrder: lines, shipping charge and address, while nothing has shipped */
+  | 'EDIT'
   /** holdOrder */
   | 'HOLD'
   /** markShipmentDelivered (of a shipment not yet delivered) */
@@ -910,6 +934,7 @@ export type OrderEventType =
   | 'IMPORTED'
   | 'MARKED_LATE'
   | 'NOTE_ADDED'
+  | 'ORDER_EDITED'
   | 'PAYMENT_RECORDED'
   | 'PAYMENT_REFUNDED'
   | 'PLACED'
@@ -1043,6 +1068,7 @@ export type Permission =
   | 'JOB_MANAGE'
   | 'ORDER_CANCEL'
   | 'ORDER_CANCEL_PAID'
+  | 'ORDER_EDIT'
   | 'ORDER_HOLD'
   | 'ORDER_NOTE'
   | 'ORDER_PLACE'

@@ -64,20 +64,21 @@ const COLUMNS = [
   A.CREATE_SHIPMENT,
   A.MARK_DELIVERED,
   A.CREATE_RETURN,
+  A.EDIT,
 ];
 const TABLE: Record<OrderPosition, string[]> = {
-  //                                CONFIRM      HOLD       RELEASE_HOLD         CANCEL       PAYMENT REFUND SHIPMENT                     DELIVERED    RETURN
-  PENDING: ['CONFIRMED', 'ON_HOLD', 'x', 'CANCELLED', '-', '-', 'x', 'x', 'x'],
-  'ON_HOLD from PENDING': ['x', 'x', 'PENDING', 'CANCELLED', '-', '-', 'x', 'x', 'x'],
-  'ON_HOLD from CONFIRMED': ['x', 'x', 'CONFIRMED', 'CANCELLED', '-', '-', 'x', 'x', 'x'],
+  //                                CONFIRM      HOLD       RELEASE_HOLD         CANCEL       PAYMENT REFUND SHIPMENT                     DELIVERED    RETURN  EDIT
+  PENDING: ['CONFIRMED', 'ON_HOLD', 'x', 'CANCELLED', '-', '-', 'x', 'x', 'x', '-'],
+  'ON_HOLD from PENDING': ['x', 'x', 'PENDING', 'CANCELLED', '-', '-', 'x', 'x', 'x', '-'],
+  'ON_HOLD from CONFIRMED': ['x', 'x', 'CONFIRMED', 'CANCELLED', '-', '-', 'x', 'x', 'x', '-'],
   // Held after a shipment: no cancel (units have left), no new shipment, but what is on its way is still delivered.
-  'ON_HOLD from PARTIALLY_SHIPPED': ['x', 'x', 'PARTIALLY_SHIPPED', 'x', '-', '-', 'x', '-', 'x'],
-  CONFIRMED: ['x', 'ON_HOLD', 'x', 'CANCELLED', '-', '-', 'PARTIALLY_SHIPPED,SHIPPED', 'x', 'x'],
-  PARTIALLY_SHIPPED: ['x', 'ON_HOLD', 'x', 'x', '-', '-', 'SHIPPED', '-', '-'],
-  SHIPPED: ['x', 'x', 'x', 'x', '-', '-', 'x', 'DELIVERED', 'RETURNED'],
-  DELIVERED: ['x', 'x', 'x', 'x', '-', '-', 'x', '-', 'RETURNED'],
-  CANCELLED: ['x', 'x', 'x', 'x', 'x', '-', 'x', 'x', 'x'],
-  RETURNED: ['x', 'x', 'x', 'x', 'x', '-', 'x', '-', 'x'],
+  'ON_HOLD from PARTIALLY_SHIPPED': ['x', 'x', 'PARTIALLY_SHIPPED', 'x', '-', '-', 'x', '-', 'x', 'x'],
+  CONFIRMED: ['x', 'ON_HOLD', 'x', 'CANCELLED', '-', '-', 'PARTIALLY_SHIPPED,SHIPPED', 'x', 'x', '-'],
+  PARTIALLY_SHIPPED: ['x', 'ON_HOLD', 'x', 'x', '-', '-', 'SHIPPED', '-', '-', 'x'],
+  SHIPPED: ['x', 'x', 'x', 'x', '-', '-', 'x', 'DELIVERED', 'RETURNED', 'x'],
+  DELIVERED: ['x', 'x', 'x', 'x', '-', '-', 'x', '-', 'RETURNED', 'x'],
+  CANCELLED: ['x', 'x', 'x', 'x', 'x', '-', 'x', 'x', 'x', 'x'],
+  RETURNED: ['x', 'x', 'x', 'x', 'x', '-', 'x', '-', 'x', 'x'],
 };
 
 /** Where the action can take the order from here: its rule's targets that the status graph allows from the order's status. */

@@ -17,6 +17,8 @@ export enum Permission {
   /** Cancel an order that has payments (on top of ORDER_CANCEL). */
   ORDER_CANCEL_PAID = 'ORDER_CANCEL_PAID',
   ORDER_NOTE = 'ORDER_NOTE',
+  /** Change an order's lines, shipping charge and address while nothing has shipped (editOrder). */
+  ORDER_EDIT = 'ORDER_EDIT',
   /** The customer of an order and its shipping address (personal data). */
   CUSTOMER_READ = 'CUSTOMER_READ',
   /** Payments and refunds of an order. */

@@ -457,7 +457,7 @@ export const BUILT_INS: Record<string, BuiltIn> = {
   'low-stock': {
     key: 'low-stock',
     // Available stock drops when stock is adjusted and when orders reserve it; it recovers on cancellation too.
-    events: ['stock.adjusted', 'order.placed', 'order.cancelled', 'order.stock_allocated'],
+    events: ['stock.adjusted', 'order.placed', 'order.cancelled', 'order.stock_allocated', 'order.edited'],
     validate: (s) => {
       const errors = [...only(s, ['threshold', 'perSku']), ...wholeNumber(s, 'threshold', 0, 1_000_000)];
       const per = s.perSku;

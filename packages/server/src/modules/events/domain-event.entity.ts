@@ -28,6 +28,7 @@ export const EVENT_TYPES = [
   'order.stock_allocated',
   'rule.notified',
   'rule.webhook',
+  'order.edited',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

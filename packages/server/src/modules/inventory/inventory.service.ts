@@ -119,16 +119,37 @@ export class InventoryService {
     warehouses: { id: string }[],
     book: StockBook,
   ): StockAllocation[] {
+    return this.planAllocation(requests, warehouses, book).map(({ request: r, warehouseId, quantity }) => {
+      book.get(r.product.id, warehouseId)!.reserved += quantity;
+      const allocation = new StockAllocation(
+        ref(r.line),
+        em.getReference(Warehouse, warehouseId, { wrapped: true }),
+        quantity,
+      );
+      r.line.allocations.add(allocation);
+      return allocation;
+    });
+  }
+
+  /**
+   * The sourcing rule of allocate() without applying it: which warehouse gives how many units of
+   * each line. Throws INSUFFICIENT_STOCK (a DomainError) as allocate() does; changes nothing.
+   */
+  planAllocation(
+    requests: AllocationRequest[],
+    warehouses: { id: string }[],
+    book: StockBook,
+  ): { request: AllocationRequest; warehouseId: string; quantity: number }[] {
     const single = warehouses.find((w) => requests.every((r) => book.available(r.product.id, w.id) >= r.line.quantity));
     const errors: UserError[] = [];
-    const plan: { r: AllocationRequest; w: { id: string }; qty: number }[] = [];
+    const plan: { request: AllocationRequest; warehouseId: string; quantity: number }[] = [];
     for (const r of requests) {
       let remaining = r.line.quantity;
       for (const w of single ? [single] : warehouses) {
         if (remaining === 0) break;
         const take = Math.min(remaining, book.available(r.product.id, w.id));
         if (take > 0) {
-          plan.push({ r, w, qty: take });
+          plan.push({ request: r, warehouseId: w.id, quantity: take });
           remaining -= take;
         }
       }
@@ -144,12 +165,7 @@ export class InventoryService {
       }
     }
     if (errors.length) throw new DomainError(errors);
-    return plan.map(({ r, w, qty }) => {
-      book.get(r.product.id, w.id)!.reserved += qty;
-      const allocation = new StockAllocation(ref(r.line), em.getReference(Warehouse, w.id, { wrapped: true }), qty);
-      r.line.allocations.add(allocation);
-      return allocation;
-    });
+    return plan;
   }
 
   /** The new reserved values of the stock rows that allocate() changed, for the caller to write. */

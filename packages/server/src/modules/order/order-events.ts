@@ -20,6 +20,7 @@ const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType>
   [OrderEventType.MARKED_LATE]: 'order.late',
   [OrderEventType.RULE_NOTIFIED]: 'rule.notified',
   [OrderEventType.RULE_WEBHOOK]: 'rule.webhook',
+  [OrderEventType.ORDER_EDITED]: 'order.edited',
 };
 
 /**

@@ -26,6 +26,7 @@ export enum OrderAction {
   CREATE_SHIPMENT = 'CREATE_SHIPMENT',
   MARK_DELIVERED = 'MARK_DELIVERED',
   CREATE_RETURN = 'CREATE_RETURN',
+  EDIT = 'EDIT',
 }
 registerEnumType(OrderAction, {
   name: 'OrderAction',
@@ -40,6 +41,7 @@ registerEnumType(OrderAction, {
     CREATE_SHIPMENT: { description: 'createShipment' },
     MARK_DELIVERED: { description: 'markShipmentDelivered (of a shipment not yet delivered)' },
     CREATE_RETURN: { description: 'createReturn' },
+    EDIT: { description: 'editOrder: lines, shipping charge and address, while nothing has shipped' },
   },
 });
 
@@ -50,12 +52,12 @@ const MONEY = [A.RECORD_PAYMENT, A.REFUND];
 
 /** The actions each position allows, before permissions and amounts (`needs` below). */
 export const ORDER_PROCESS = {
-  [S.PENDING]: [A.CONFIRM, A.HOLD, A.CANCEL, ...MONEY],
-  'ON_HOLD from PENDING': [A.RELEASE_HOLD, A.CANCEL, ...MONEY],
-  'ON_HOLD from CONFIRMED': [A.RELEASE_HOLD, A.CANCEL, ...MONEY],
+  [S.PENDING]: [A.CONFIRM, A.HOLD, A.CANCEL, ...MONEY, A.EDIT],
+  'ON_HOLD from PENDING': [A.RELEASE_HOLD, A.CANCEL, ...MONEY, A.EDIT],
+  'ON_HOLD from CONFIRMED': [A.RELEASE_HOLD, A.CANCEL, ...MONEY, A.EDIT],
   // Units already shipped cannot be un-shipped: no cancel, even while held; those on their way are still delivered.
   'ON_HOLD from PARTIALLY_SHIPPED': [A.RELEASE_HOLD, ...MONEY, A.MARK_DELIVERED],
-  [S.CONFIRMED]: [A.HOLD, A.CANCEL, ...MONEY, A.CREATE_SHIPMENT],
+  [S.CONFIRMED]: [A.HOLD, A.CANCEL, ...MONEY, A.CREATE_SHIPMENT, A.EDIT],
   [S.PARTIALLY_SHIPPED]: [A.HOLD, ...MONEY, A.CREATE_SHIPMENT, A.MARK_DELIVERED, A.CREATE_RETURN],
   [S.SHIPPED]: [...MONEY, A.MARK_DELIVERED, A.CREATE_RETURN],
   [S.DELIVERED]: [...MONEY, A.MARK_DELIVERED, A.CREATE_RETURN],
@@ -175,6 +177,17 @@ export const ACTION_RULES: Record<OrderAction, ActionRule> = {
     needs: (o) => (o.returnableUnits ?? 0) > 0,
     needsInWords: 'units shipped and not yet returned',
     refused: (o) => transition(`Order ${o.number} is ${o.status}; only shipped units can be returned`),
+  },
+  [A.EDIT]: {
+    permission: Permission.ORDER_EDIT,
+    // Lines, address and shipping charge change; the status stays.
+    leadsTo: () => [],
+    refused: (o) =>
+      transition(
+        o.status === S.ON_HOLD
+          ? `Order ${o.number} is ON_HOLD after a shipment; only orders with nothing shipped can be edited`
+          : `Order ${o.number} is ${o.status}; only orders with nothing shipped (${plain(A.EDIT).join(', ')}, or ON_HOLD before a shipment) can be edited`,
+      ),
   },
 };
 

@@ -109,6 +109,8 @@ export enum OrderEventType {
   MARKED_LATE = 'MARKED_LATE',
   RULE_NOTIFIED = 'RULE_NOTIFIED',
   RULE_WEBHOOK = 'RULE_WEBHOOK',
+  /** editOrder changed lines, shipping charge or address; the message names each change. */
+  ORDER_EDITED = 'ORDER_EDITED',
   /** The order was created at its status by an import (OrderImport.importOrder, order-import.ts), e.g. from another system. */
   IMPORTED = 'IMPORTED',
 }

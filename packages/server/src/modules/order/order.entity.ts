@@ -191,7 +191,7 @@ export class Order {
     this.shippingAmount = props.shippingAmount ?? 0;
   }
 
-  /** Sets the totals from the line amounts; called once when the order is placed. */
+  /** Sets the totals from the line amounts: when the order is placed, and again when it is edited. */
   setTotals(subtotal: number) {
     this.subtotalAmount = subtotal;
     this.totalAmount = subtotal + this.shippingAmount;
@@ -232,6 +232,16 @@ export class Order {
   @Field(() => Money)
   get totalRefunded(): Money {
     return new Money(this.refundedAmount, this.currency);
+  }
+
+  @Field(() => Money, {
+    description:
+      'What is owed back to the customer: what was paid and not refunded beyond the total (after an edit lowered it), or all of it for a cancelled order; else 0.',
+  })
+  get refundDue(): Money {
+    const kept = this.paidAmount - this.refundedAmount;
+    const owed = this.status === OrderStatus.CANCELLED ? kept : kept - this.totalAmount;
+    return new Money(Math.max(0, owed), this.currency);
   }
 
   @Field(() => Money, { description: 'total - totalPaid, never negative.' })

@@ -11,7 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { OrderStatus } from './order-state';
 
 @InputType()
@@ -197,4 +197,37 @@ export interface ImportedOrder {
     deliveredAt?: Date;
     lines: { sku: string; quantity: number }[];
   }[];
+}
+
+@InputType({ description: 'Changes to an order before anything has shipped; fields left out stay as they are.' })
+export class EditOrderInput {
+  @Field(() => ID)
+  @Length(1, 64)
+  orderId: string;
+
+  @Field(() => AddressInput, { nullable: true, description: 'The new shipping address, whole.' })
+  @IsOptional()
+  @ValidateNested()
+  shippingAddress?: AddressInput;
+
+  @Field(() => [OrderLineInput], {
+    nullable: true,
+    description:
+      'The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'lines must contain at least one line' })
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  lines?: OrderLineInput[];
+
+  @Field(() => Int, { nullable: true, description: 'The new shipping charge in minor units.' })
+  @IsOptional()
+  @Min(0)
+  @Max(100_000_000)
+  shippingAmount?: number;
+
+  @Field(() => String, { description: 'Why the order is changed; recorded in its history.' })
+  @Length(1, 1000, { message: 'reason must be 1 to 1000 characters' })
+  reason: string;
 }

@@ -32,7 +32,7 @@ import { OrderLine } from './order-line.entity';
 import { nextStatuses, OrderAction } from './order-state-machine';
 import { OrderStatus } from './order-state';
 import { Address, Order } from './order.entity';
-import { OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
+import { EditOrderInput, OrderFilter, OrderSort, PlaceOrderInput } from './order.inputs';
 import { OrderService } from './order.service';
 import { OrderConnection, OrderPayload, OrderTagCount, OrderUpdate } from './order.types';
 import { orderTagsInUse } from './order-tags';
@@ -98,6 +98,15 @@ export class OrderResolver {
   })
   placeOrder(@Ctx() ctx: RequestContext, @Arg('input', () => PlaceOrderInput) input: PlaceOrderInput) {
     return this.service.placeOrder(ctx, input);
+  }
+
+  @Authorized(Permission.ORDER_EDIT)
+  @Mutation(() => OrderPayload, {
+    description:
+      'Changes the lines, shipping charge or shipping address of an order while nothing has shipped (PENDING, CONFIRMED, or ON_HOLD before a shipment). Stock is reserved again by the placement rules in the same transaction (INSUFFICIENT_STOCK changes nothing); totals and payment status follow; the history gets ORDER_EDITED and the stream order.edited.',
+  })
+  editOrder(@Ctx() ctx: RequestContext, @Arg('input', () => EditOrderInput) input: EditOrderInput) {
+    return this.service.editOrder(ctx, input);
   }
 
   @Authorized(Permission.ORDER_UPDATE)

@@ -61,7 +61,16 @@ import {
 } from './order-state-machine';
 import { OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
-import { AddressInput, CustomerInput, OrderFilter, OrderLineInput, OrderSort, PlaceOrderInput } from './order.inputs';
+import {
+  AddressInput,
+  CustomerInput,
+  EditOrderInput,
+  OrderFilter,
+  OrderLineInput,
+  OrderSort,
+  PlaceOrderInput,
+} from './order.inputs';
+import { editOrder } from './order-edit';
 import { normaliseTag, validateTag } from '../automation';
 import { actorLabel } from './order-transaction';
 import { OrderChangeLog } from './order-change-log';
@@ -403,6 +412,11 @@ export class OrderService {
       },
       allowed,
     );
+  }
+
+  /** editOrder: lines, shipping charge and address while nothing has shipped (order-edit.ts). */
+  editOrder(ctx: RequestContext, input: EditOrderInput): Promise<OrderResult> {
+    return editOrder(this.tx, this.inventory, ctx, input);
   }
 
   async addOrderNote(ctx: RequestContext, id: string, note: string): Promise<OrderResult> {
