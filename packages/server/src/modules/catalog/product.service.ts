@@ -12,7 +12,7 @@ import { replicaEm } from '../../common/read-replica';
 import { BulkItemOutcome, itemError, tooManyItems, validateItems } from '../../common/bulk';
 import { run } from '../../common/sql';
 import { productsBySku, upsertProducts } from './product.sql';
-import type { UpsertProductResult, UpsertProductsPayload } from './product.types';
+import { UpsertProductResult, UpsertProductsPayload } from './product.types';
 
 export class ProductService {
   findBySku(em: EntityManager, sku: string): Promise<Product | null> {
@@ -65,7 +65,7 @@ export class ProductService {
         errors[i].push(itemError(ErrorCode.INVALID_INPUT, i, 'currency', `${p.currency} is not an ISO 4217 currency`));
     });
     const valid = input.filter((_, i) => !errors[i].length);
-    const rows = new Map<string, Product>();
+    const rows = new Map<string, Record<string, unknown>>();
     const changed = new Map<string, boolean>();
     if (valid.length) {
       const raw = await ctx.em.transactional(async (em) => {
@@ -84,23 +84,32 @@ export class ProductService {
         for (const w of written) changed.set(w.sku, w.created);
         return run<Record<string, unknown>>(em as EntityManager, productsBySku(valid.map((p) => p.sku)));
       });
-      for (const r of raw) rows.set(r.sku as string, ctx.em.map(Product, r));
+      for (const r of raw) rows.set(r.sku as string, r);
     }
-    const results = input.map((p, i): UpsertProductResult => {
-      if (errors[i].length) return { index: i, sku: p.sku, outcome: BulkItemOutcome.REFUSED, userErrors: errors[i] };
+    const results = input.map((p, i) => {
+      if (errors[i].length)
+        return new UpsertProductResult({
+          index: i,
+          sku: p.sku,
+          outcome: BulkItemOutcome.REFUSED,
+          userErrors: errors[i],
+        });
       const created = changed.get(p.sku);
-      return {
-        index: i,
-        sku: p.sku,
-        product: rows.get(p.sku),
-        outcome:
-          created === undefined
-            ? BulkItemOutcome.UNCHANGED
-            : created
-              ? BulkItemOutcome.CREATED
-              : BulkItemOutcome.UPDATED,
-        userErrors: [],
-      };
+      const row = rows.get(p.sku)!;
+      return new UpsertProductResult(
+        {
+          index: i,
+          sku: p.sku,
+          outcome:
+            created === undefined
+              ? BulkItemOutcome.UNCHANGED
+              : created
+                ? BulkItemOutcome.CREATED
+                : BulkItemOutcome.UPDATED,
+          userErrors: [],
+        },
+        () => ctx.em.map(Product, row),
+      );
     });
     return { results, userErrors: [] };
   }

@@ -9,8 +9,19 @@ export class UpsertProductResult extends BulkItemResult {
   @Field(() => String, { description: 'The SKU of the item, as given.' })
   sku: string;
 
+  /** Builds the entity from the row this call read, only when a client asks for it (500 entities cost CPU). */
+  constructor(
+    fields: Omit<UpsertProductResult, 'product'>,
+    private readonly row?: () => Product,
+  ) {
+    super();
+    Object.assign(this, fields);
+  }
+
   @Field(() => Product, { nullable: true, description: 'The product as it is now; null when the item was refused.' })
-  product?: Product;
+  get product(): Product | undefined {
+    return this.row?.();
+  }
 }
 
 @ObjectType()

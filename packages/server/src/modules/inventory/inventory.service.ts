@@ -36,7 +36,7 @@ import { INT4_MAX } from '../../common/limits';
 import { runMutation } from '../../common/mutation';
 import { BulkItemOutcome, itemError, tooManyItems, validateItems } from '../../common/bulk';
 import { run } from '../../common/sql';
-import type { SetStockLevelResult, SetStockLevelsPayload } from './inventory.types';
+import { SetStockLevelResult, SetStockLevelsPayload } from './inventory.types';
 
 /** What sourcing needs to know of a product. */
 export interface SourcedProduct {
@@ -513,16 +513,18 @@ export class InventoryService {
         }
       });
     }
-    const results = input.map((item, i): SetStockLevelResult => {
+    const results = input.map((item, i) => {
       const done = outcome.get(i);
-      return {
-        index: i,
-        sku: item.sku,
-        warehouseCode: item.warehouseCode,
-        outcome: done ? done.outcome : BulkItemOutcome.REFUSED,
-        stockLevel: done ? ctx.em.map(StockLevel, done.level) : undefined,
-        userErrors: errors[i],
-      };
+      return new SetStockLevelResult(
+        {
+          index: i,
+          sku: item.sku,
+          warehouseCode: item.warehouseCode,
+          outcome: done ? done.outcome : BulkItemOutcome.REFUSED,
+          userErrors: errors[i],
+        },
+        done && (() => ctx.em.map(StockLevel, done.level)),
+      );
     });
     return { results, userErrors: [] };
   }

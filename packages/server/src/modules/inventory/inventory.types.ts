@@ -12,11 +12,22 @@ export class SetStockLevelResult extends BulkItemResult {
   @Field(() => String, { description: 'The warehouse of the item, as given.' })
   warehouseCode: string;
 
+  /** Builds the entity from the row this call read or wrote, only when a client asks for it (500 entities cost CPU). */
+  constructor(
+    fields: Omit<SetStockLevelResult, 'stockLevel'>,
+    private readonly level?: () => StockLevel,
+  ) {
+    super();
+    Object.assign(this, fields);
+  }
+
   @Field(() => StockLevel, {
     nullable: true,
     description: 'The stock row as this call left it; null when the item was refused.',
   })
-  stockLevel?: StockLevel;
+  get stockLevel(): StockLevel | undefined {
+    return this.level?.();
+  }
 }
 
 @ObjectType()
