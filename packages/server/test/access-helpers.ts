@@ -196,6 +196,10 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
       `mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { ${P} } }`,
       { i: { sku: `SKU-${unique()}`, name: 'New', price: 100, currency: 'EUR' } },
     ],
+    upsertProducts: [
+      `mutation($i: [UpsertProductInput!]!) { upsertProducts(input: $i) { ${P} } }`,
+      { i: [{ sku: `SKU-${unique()}`, name: 'New', price: 100, currency: 'EUR' }] },
+    ],
     createChannel: [
       `mutation($i: CreateChannelInput!) { createChannel(input: $i) { ${P} } }`,
       { i: { code: `CH${unique()}`, name: 'New channel', currency: 'EUR' } },
@@ -207,6 +211,10 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     adjustStock: [
       `mutation($i: AdjustStockInput!) { adjustStock(input: $i) { ${P} } }`,
       { i: { sku: 'SKU-1', warehouseCode: 'WH1', delta: 5, reason: 'count' } },
+    ],
+    setStockLevels: [
+      `mutation($i: [SetStockLevelInput!]!) { setStockLevels(input: $i) { ${P} } }`,
+      { i: [{ sku: 'SKU-2', warehouseCode: 'WH1', onHand: 1000, reason: 'count' }] },
     ],
     placeOrder: [
       `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { ${P} } }`,

@@ -4,7 +4,8 @@
  * and every list is priced by its bound, 1 + bound x (the cost of one item):
  * - a field with a `first` argument (a page): first, defaulting to the default page size;
  * - the nodes/edges of a connection: 1 (the page above them is the multiplier);
- * - a list without paging: its entry in LIST_ESTIMATES (a cap the server enforces, or an
+ * - a list without paging: its entry in LIST_ESTIMATES (a cap the server enforces, such as a bulk
+ *   mutation's results, one per input item and at most MAX_BULK_ITEMS, or an
  *   estimate of a small list), else DEFAULT_LIST_ESTIMATE. Nested lists multiply.
  * A payload's userErrors count as one item, and __typename costs nothing.
  * The cost is reported in each response's `extensions.cost`.
@@ -23,6 +24,7 @@ import {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, LEGACY_LIST_CAP, MAX_PAGE_SIZE } from './pagination';
+import { MAX_BULK_ITEMS } from './bulk';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -55,6 +57,8 @@ export const LIST_ESTIMATES: Record<string, number> = {
   'Query.apiKeys': LEGACY_LIST_CAP,
   'Query.warehouses': LEGACY_LIST_CAP,
   'Query.webhookEndpoints': LEGACY_LIST_CAP,
+  'UpsertProductsPayload.results': MAX_BULK_ITEMS,
+  'SetStockLevelsPayload.results': MAX_BULK_ITEMS,
   'Query.channels': 50,
   'Query.automationRules': 50,
   'Query.dryRunAutomation': 50,

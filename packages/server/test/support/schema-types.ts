@@ -143,6 +143,13 @@ export type AutomationRulePayload = {
   userErrors: Array<UserError>;
 };
 
+/** What a bulk mutation did with one item: created its record, changed it, found it already as given, or refused the item (see its userErrors; nothing of it was changed). */
+export type BulkItemOutcome =
+  | 'CREATED'
+  | 'REFUSED'
+  | 'UNCHANGED'
+  | 'UPDATED';
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   /** 10 to 200 characters and at most 72 bytes (UTF-8), different from the current one. */
@@ -626,6 +633,8 @@ export type Mutation = {
   rotateApiKey: CreateApiKeyPayload;
   /** Replaces the signing secret; the new one is returned once. The old one keeps signing too, next to the new one, until previousSecretValidUntil (OMS_WEBHOOK_SECRET_GRACE_SECONDS). */
   rotateWebhookSecret: RotateWebhookSecretPayload;
+  /** Records the units on hand of up to 500 SKU-warehouse pairs in one call, by adjustStock's rules (never below reserved; a movement with the reason and a stock.adjusted event per change). Each item is applied on its own: valid items are written, refused ones change nothing and report in their result (see docs/api.md, "Bulk sync"). */
+  setStockLevels: SetStockLevelsPayload;
   /** Starts an export in the background; poll exportJob(id) for its progress, then GET its downloadUrl with the same token. */
   startExport: StartExportPayload;
   /** Enables or disables a rule, changes its settings, position or (custom rules) definition. */
@@ -636,6 +645,8 @@ export type Mutation = {
   updateWebhookEndpoint: WebhookEndpointPayload;
   /** Creates or updates the product with this SKU. */
   upsertProduct: ProductPayload;
+  /** Creates or updates up to 500 products by SKU in one call. Each item is applied on its own: valid items are written, refused ones change nothing and report in their result (see docs/api.md, "Bulk sync"). */
+  upsertProducts: UpsertProductsPayload;
 };
 
 
@@ -807,6 +818,11 @@ export type MutationRotateWebhookSecretArgs = {
 };
 
 
+export type MutationSetStockLevelsArgs = {
+  input: Array<SetStockLevelInput>;
+};
+
+
 export type MutationStartExportArgs = {
   input: StartExportInput;
 };
@@ -829,6 +845,11 @@ export type MutationUpdateWebhookEndpointArgs = {
 
 export type MutationUpsertProductArgs = {
   input: UpsertProductInput;
+};
+
+
+export type MutationUpsertProductsArgs = {
+  input: Array<UpsertProductInput>;
 };
 
 /** A customer order from one sales channel. */
@@ -1645,6 +1666,38 @@ export type SalesSummary = {
   units: Scalars['Int']['output'];
 };
 
+/** One item of setStockLevels: the units on hand of a SKU in a warehouse, counted. */
+export type SetStockLevelInput = {
+  /** Units on hand to record; never below what is reserved there (the item is refused then). */
+  onHand: Scalars['Int']['input'];
+  /** Why, e.g. "nightly sync from WMS"; booked with the stock movement. */
+  reason: Scalars['String']['input'];
+  sku: Scalars['String']['input'];
+  warehouseCode: Scalars['String']['input'];
+};
+
+/** What setStockLevels did with one item. */
+export type SetStockLevelResult = {
+  /** Position of the item in the input (0-based); results come in input order. */
+  index: Scalars['Int']['output'];
+  outcome: BulkItemOutcome;
+  /** The SKU of the item, as given. */
+  sku: Scalars['String']['output'];
+  /** The stock row as this call left it; null when the item was refused. */
+  stockLevel: Maybe<StockLevel>;
+  /** Empty unless the item was refused; fields are paths from the argument, e.g. ["input", "3", "onHand"]. */
+  userErrors: Array<UserError>;
+  /** The warehouse of the item, as given. */
+  warehouseCode: Scalars['String']['output'];
+};
+
+export type SetStockLevelsPayload = {
+  /** One per input item, in input order; empty when the whole call was refused (userErrors). */
+  results: Array<SetStockLevelResult>;
+  /** Refusals of the whole call (more than 500 items): nothing was changed. Refused items report in their result. */
+  userErrors: Array<UserError>;
+};
+
 /** A parcel shipped from one warehouse. */
 export type Shipment = {
   carrier: Maybe<Scalars['String']['output']>;
@@ -1922,6 +1975,26 @@ export type UpsertProductInput = {
   price: Scalars['Int']['input'];
   /** Creates the product if no product has this SKU, else updates it. */
   sku: Scalars['String']['input'];
+};
+
+/** What upsertProducts did with one item. */
+export type UpsertProductResult = {
+  /** Position of the item in the input (0-based); results come in input order. */
+  index: Scalars['Int']['output'];
+  outcome: BulkItemOutcome;
+  /** The product as it is now; null when the item was refused. */
+  product: Maybe<Product>;
+  /** The SKU of the item, as given. */
+  sku: Scalars['String']['output'];
+  /** Empty unless the item was refused; fields are paths from the argument, e.g. ["input", "3", "onHand"]. */
+  userErrors: Array<UserError>;
+};
+
+export type UpsertProductsPayload = {
+  /** One per input item, in input order; empty when the whole call was refused (userErrors). */
+  results: Array<UpsertProductResult>;
+  /** Refusals of the whole call (more than 500 items): nothing was changed. Refused items report in their result. */
+  userErrors: Array<UserError>;
 };
 
 /** A back-office user. */

@@ -7,6 +7,7 @@ import { StockLevel } from '../inventory';
 import { Product } from './product.entity';
 import { UpsertProductInput } from './product.inputs';
 import { ProductService } from './product.service';
+import { UpsertProductsPayload } from './product.types';
 
 @ObjectType()
 export class ProductPayload extends Payload('ProductPayload', 'product', Product) {
@@ -41,6 +42,16 @@ export class ProductResolver {
   @Mutation(() => ProductPayload, { description: 'Creates or updates the product with this SKU.' })
   upsertProduct(@Ctx() ctx: RequestContext, @Arg('input', () => UpsertProductInput) input: UpsertProductInput) {
     return this.service.upsert(ctx, input);
+  }
+
+  // Same permission as upsertProduct: a partner key can never hold it (the catalog is every channel's).
+  @Authorized(Permission.PRODUCT_WRITE)
+  @Mutation(() => UpsertProductsPayload, {
+    description:
+      'Creates or updates up to 500 products by SKU in one call. Each item is applied on its own: valid items are written, refused ones change nothing and report in their result (see docs/api.md, "Bulk sync").',
+  })
+  upsertProducts(@Ctx() ctx: RequestContext, @Arg('input', () => [UpsertProductInput]) input: UpsertProductInput[]) {
+    return this.service.upsertMany(ctx, input);
   }
 
   @Authorized(Permission.STOCK_READ)

@@ -9,6 +9,10 @@ import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
 import { Product } from './product.entity';
 import { UpsertProductInput } from './product.inputs';
 import { replicaEm } from '../../common/read-replica';
+import { BulkItemOutcome, itemError, tooManyItems, validateItems } from '../../common/bulk';
+import { run } from '../../common/sql';
+import { productsBySku, upsertProducts } from './product.sql';
+import { UpsertProductResult, UpsertProductsPayload } from './product.types';
 
 export class ProductService {
   findBySku(em: EntityManager, sku: string): Promise<Product | null> {
@@ -40,6 +44,74 @@ export class ProductService {
       `A product with SKU ${input?.sku} was created at the same time; retry`,
     );
     return { product: r.value, userErrors: r.userErrors };
+  }
+
+  /**
+   * upsertProducts: each item validated as upsertProduct validates it; the valid ones written
+   * together in one transaction of two statements (an upsert of all of them, a read of the rows),
+   * the refused ones left out (nothing of them is written).
+   */
+  async upsertMany(ctx: RequestContext, input: UpsertProductInput[]): Promise<UpsertProductsPayload> {
+    const refused = tooManyItems(input.length);
+    if (refused) return { results: [], userErrors: [refused] };
+    const errors = await validateItems(
+      input,
+      (p) => p.sku,
+      'sku',
+      (p) => `SKU ${p.sku}`,
+    );
+    input.forEach((p, i) => {
+      if (!errors[i].some((e) => e.field?.[2] === 'currency') && !isCurrencyCode(p.currency))
+        errors[i].push(itemError(ErrorCode.INVALID_INPUT, i, 'currency', `${p.currency} is not an ISO 4217 currency`));
+    });
+    const valid = input.filter((_, i) => !errors[i].length);
+    const rows = new Map<string, Record<string, unknown>>();
+    const changed = new Map<string, boolean>();
+    if (valid.length) {
+      const raw = await ctx.em.transactional(async (em) => {
+        const written = await run<{ sku: string; created: boolean }>(
+          em as EntityManager,
+          upsertProducts(
+            valid.map((p) => ({
+              sku: p.sku,
+              name: p.name,
+              price: p.price,
+              currency: p.currency,
+              allowBackorder: p.allowBackorder ?? null,
+            })),
+          ),
+        );
+        for (const w of written) changed.set(w.sku, w.created);
+        return run<Record<string, unknown>>(em as EntityManager, productsBySku(valid.map((p) => p.sku)));
+      });
+      for (const r of raw) rows.set(r.sku as string, r);
+    }
+    const results = input.map((p, i) => {
+      if (errors[i].length)
+        return new UpsertProductResult({
+          index: i,
+          sku: p.sku,
+          outcome: BulkItemOutcome.REFUSED,
+          userErrors: errors[i],
+        });
+      const created = changed.get(p.sku);
+      const row = rows.get(p.sku)!;
+      return new UpsertProductResult(
+        {
+          index: i,
+          sku: p.sku,
+          outcome:
+            created === undefined
+              ? BulkItemOutcome.UNCHANGED
+              : created
+                ? BulkItemOutcome.CREATED
+                : BulkItemOutcome.UPDATED,
+          userErrors: [],
+        },
+        () => ctx.em.map(Product, row),
+      );
+    });
+    return { results, userErrors: [] };
   }
 
   async list(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }) {

@@ -41,6 +41,28 @@ export class AdjustStockInput {
   reason: string;
 }
 
+@InputType({ description: 'One item of setStockLevels: the units on hand of a SKU in a warehouse, counted.' })
+export class SetStockLevelInput {
+  @Field(() => String)
+  @Length(1, 64)
+  sku: string;
+
+  @Field(() => String)
+  @Length(1, 64)
+  warehouseCode: string;
+
+  @Field(() => Int, {
+    description: 'Units on hand to record; never below what is reserved there (the item is refused then).',
+  })
+  @Min(0)
+  @Max(1_000_000_000)
+  onHand: number;
+
+  @Field(() => String, { description: 'Why, e.g. "nightly sync from WMS"; booked with the stock movement.' })
+  @Length(1, 500)
+  reason: string;
+}
+
 @InputType({ description: 'Narrows Query.stock; every field given must match.' })
 export class StockFilter {
   @Field(() => String, { nullable: true, description: 'Exactly this SKU.' })

@@ -5,7 +5,8 @@ import { StockMovement } from './stock-movement.entity';
 import type { RequestContext } from '../../common/context';
 import { Payload } from '../../common/payload';
 import { Product } from '../catalog';
-import { AdjustStockInput, CreateWarehouseInput, StockFilter } from './inventory.inputs';
+import { AdjustStockInput, CreateWarehouseInput, SetStockLevelInput, StockFilter } from './inventory.inputs';
+import { SetStockLevelsPayload } from './inventory.types';
 import { InventoryService } from './inventory.service';
 import { StockLevel } from './stock-level.entity';
 import { Warehouse } from './warehouse.entity';
@@ -93,6 +94,16 @@ export class StockLevelResolver {
   @Mutation(() => StockLevelPayload, { description: 'Changes on-hand stock; it can never go below what is reserved.' })
   adjustStock(@Ctx() ctx: RequestContext, @Arg('input', () => AdjustStockInput) input: AdjustStockInput) {
     return this.inventory.adjust(ctx, input);
+  }
+
+  // Same permission as adjustStock: a partner key can never hold it (stock is every channel's).
+  @Authorized(Permission.STOCK_ADJUST)
+  @Mutation(() => SetStockLevelsPayload, {
+    description:
+      'Records the units on hand of up to 500 SKU-warehouse pairs in one call, by adjustStock\'s rules (never below reserved; a movement with the reason and a stock.adjusted event per change). Each item is applied on its own: valid items are written, refused ones change nothing and report in their result (see docs/api.md, "Bulk sync").',
+  })
+  setStockLevels(@Ctx() ctx: RequestContext, @Arg('input', () => [SetStockLevelInput]) input: SetStockLevelInput[]) {
+    return this.inventory.setLevels(ctx, input);
   }
 
   @FieldResolver(() => String)

@@ -9,11 +9,22 @@ import type { EntityManager, FilterQuery, ObjectQuery } from '@mikro-orm/postgre
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { sql } from '../../common/sql';
-import { ensureStockLevel, stockCount, StockFilterValues, stockPage } from './stock.sql';
+import {
+  ensureStockLevel,
+  LockedStockRow,
+  lockStockLevels,
+  resolveAndEnsureStockLevels,
+  StockFilterValues,
+  StockKeyRow,
+  stockCount,
+  stockPage,
+  StockSetWrite,
+  writeStockLevels,
+} from './stock.sql';
 import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
 import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog';
-import { AdjustStockInput } from './inventory.inputs';
+import { AdjustStockInput, SetStockLevelInput } from './inventory.inputs';
 import type { OrderLine } from '../order/order-line.entity';
 import { StockAllocation } from './stock-allocation.entity';
 import { StockLevel } from './stock-level.entity';
@@ -23,6 +34,9 @@ import { Warehouse } from './warehouse.entity';
 import { replicaEm } from '../../common/read-replica';
 import { INT4_MAX } from '../../common/limits';
 import { runMutation } from '../../common/mutation';
+import { BulkItemOutcome, itemError, tooManyItems, validateItems } from '../../common/bulk';
+import { run } from '../../common/sql';
+import { SetStockLevelResult, SetStockLevelsPayload } from './inventory.types';
 
 /** What sourcing needs to know of a product. */
 export interface SourcedProduct {
@@ -409,6 +423,126 @@ export class InventoryService {
       },
       { input },
     );
+  }
+
+  /**
+   * setStockLevels: records counted on-hand units, each item on its own, by adjustStock's rules (on
+   * hand never below reserved, an ADJUSTMENT movement with the reason and a stock.adjusted event
+   * for each change). The valid items are written in one transaction of three statements: resolve
+   * SKUs and codes and create missing stock rows; lock the rows in primary-key order (as order
+   * placement does) and read what is reserved; write on hand, movements and events. An item that
+   * changes nothing books no movement and no event.
+   */
+  async setLevels(ctx: RequestContext, input: SetStockLevelInput[]): Promise<SetStockLevelsPayload> {
+    const refused = tooManyItems(input.length);
+    if (refused) return { results: [], userErrors: [refused] };
+    const errors = await validateItems(
+      input,
+      (s) => JSON.stringify([s.sku, s.warehouseCode]),
+      'sku',
+      (s) => `SKU ${s.sku} in warehouse ${s.warehouseCode}`,
+    );
+    const actor = ctx.actor?.label ?? 'system';
+    const outcome = new Map<number, { level: Record<string, unknown>; outcome: BulkItemOutcome }>();
+    const candidates = input.map((_, i) => i).filter((i) => !errors[i].length);
+    if (candidates.length) {
+      await ctx.em.transactional(async (tem) => {
+        const em = tem as EntityManager;
+        const keys = await run<StockKeyRow>(
+          em,
+          resolveAndEnsureStockLevels(
+            candidates.map((i) => input[i].sku),
+            candidates.map((i) => input[i].warehouseCode),
+          ),
+        );
+        const known: { i: number; key: StockKeyRow }[] = [];
+        for (const key of keys) {
+          const i = candidates[key.idx - 1];
+          if (!key.product_id)
+            errors[i].push(itemError(ErrorCode.NOT_FOUND, i, 'sku', `No product with SKU ${input[i].sku}`));
+          if (!key.warehouse_id)
+            errors[i].push(
+              itemError(ErrorCode.NOT_FOUND, i, 'warehouseCode', `No warehouse with code ${input[i].warehouseCode}`),
+            );
+          if (key.product_id && key.warehouse_id) known.push({ i, key });
+        }
+        if (!known.length) return;
+        const locked = await run<LockedStockRow>(
+          em,
+          lockStockLevels(
+            known.map((k) => k.key.product_id!),
+            known.map((k) => k.key.warehouse_id!),
+          ),
+        );
+        const rows = new Map(locked.map((r) => [`${r.product_id}:${r.warehouse_id}`, r]));
+        const writes: (StockSetWrite & { i: number; created: boolean })[] = [];
+        for (const { i, key } of known) {
+          const item = input[i];
+          const row = rows.get(`${key.product_id}:${key.warehouse_id}`)!;
+          if (item.onHand < row.reserved) {
+            errors[i].push(
+              itemError(
+                ErrorCode.INSUFFICIENT_STOCK,
+                i,
+                'onHand',
+                `Cannot set ${item.sku} in ${item.warehouseCode} to ${item.onHand} on hand: ${row.reserved} reserved for orders`,
+              ),
+            );
+            continue;
+          }
+          const delta = item.onHand - row.on_hand;
+          if (delta === 0) {
+            outcome.set(i, {
+              level: row as unknown as Record<string, unknown>,
+              outcome: key.created ? BulkItemOutcome.CREATED : BulkItemOutcome.UNCHANGED,
+            });
+            continue;
+          }
+          writes.push({
+            i,
+            created: key.created,
+            stockLevelId: row.id,
+            productId: row.product_id,
+            warehouseId: row.warehouse_id,
+            onHand: item.onHand,
+            delta,
+            reason: item.reason,
+            // The payload adjustStock's stock.adjusted events carry.
+            payload: {
+              sku: item.sku,
+              warehouseCode: item.warehouseCode,
+              delta,
+              onHand: item.onHand,
+              reserved: row.reserved,
+              available: item.onHand - row.reserved,
+              reason: item.reason,
+            },
+          });
+        }
+        if (!writes.length) return;
+        const written = new Map((await run<LockedStockRow>(em, writeStockLevels(writes, actor))).map((r) => [r.id, r]));
+        for (const w of writes) {
+          outcome.set(w.i, {
+            level: written.get(w.stockLevelId) as unknown as Record<string, unknown>,
+            outcome: w.created ? BulkItemOutcome.CREATED : BulkItemOutcome.UPDATED,
+          });
+        }
+      });
+    }
+    const results = input.map((item, i) => {
+      const done = outcome.get(i);
+      return new SetStockLevelResult(
+        {
+          index: i,
+          sku: item.sku,
+          warehouseCode: item.warehouseCode,
+          outcome: done ? done.outcome : BulkItemOutcome.REFUSED,
+          userErrors: errors[i],
+        },
+        done && (() => ctx.em.map(StockLevel, done.level)),
+      );
+    });
+    return { results, userErrors: [] };
   }
 
   /** Deprecated unpaged list: at most LEGACY_LIST_CAP rows (Query.stock pages through all). */
