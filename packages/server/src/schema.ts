@@ -25,6 +25,7 @@ import { JobResolver } from './modules/jobs/job.resolver';
 import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -72,6 +73,7 @@ export const RESOLVERS = [
   AutomationResolver,
   DataResolver,
   AnalyticsResolver,
+  NodeResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -98,6 +100,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(AutomationResolver, new AutomationResolver(services.automation));
     instances.set(DataResolver, new DataResolver(services.exports));
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
+    instances.set(NodeResolver, new NodeResolver(services.nodes));
   }
   return buildSchema({
     resolvers: [...RESOLVERS],
