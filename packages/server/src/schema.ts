@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { AuthChecker, buildSchema } from 'type-graphql';
+import { AuthChecker, buildSchema, emitSchemaDefinitionFile } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './common/errors';
 import type { RequestContext } from './common/context';
 import type { Services } from './services';
@@ -102,7 +102,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
     instances.set(NodeResolver, new NodeResolver(services.nodes));
   }
-  return buildSchema({
+  const built = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     pubSub: services?.pubsub ?? createOmsPubSub(),
@@ -114,6 +114,12 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
         return instances.get(cls);
       },
     },
-    emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: false } : false,
+    emitSchemaFile: false,
   });
+  // The types in the order they are reached from Query, Mutation and Subscription: type-graphql
+  // lists an interface's implementations (Node's) first, which would move them to the top of
+  // schema.graphql. Every implementation is reachable from a root, so none is lost.
+  const schema = new GraphQLSchema({ ...built.toConfig(), types: [] });
+  if (emitSchemaFile) await emitSchemaDefinitionFile(emitSchemaFile, schema, { sortedSchema: false });
+  return schema;
 }
