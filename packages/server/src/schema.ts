@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { AuthChecker, buildSchema } from 'type-graphql';
+import { AuthChecker, buildSchema, emitSchemaDefinitionFile } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from './common/errors';
 import type { RequestContext } from './common/context';
 import type { Services } from './services';
@@ -25,6 +25,7 @@ import { JobResolver } from './modules/jobs/job.resolver';
 import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -72,6 +73,7 @@ export const RESOLVERS = [
   AutomationResolver,
   DataResolver,
   AnalyticsResolver,
+  NodeResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -98,8 +100,9 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(AutomationResolver, new AutomationResolver(services.automation));
     instances.set(DataResolver, new DataResolver(services.exports));
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
+    instances.set(NodeResolver, new NodeResolver(services.nodes));
   }
-  return buildSchema({
+  const built = await buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
     pubSub: services?.pubsub ?? createOmsPubSub(),
@@ -111,6 +114,12 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
         return instances.get(cls);
       },
     },
-    emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: false } : false,
+    emitSchemaFile: false,
   });
+  // The types in the order they are reached from Query, Mutation and Subscription: type-graphql
+  // lists an interface's implementations (Node's) first, which would move them to the top of
+  // schema.graphql. Every implementation is reachable from a root, so none is lost.
+  const schema = new GraphQLSchema({ ...built.toConfig(), types: [] });
+  if (emitSchemaFile) await emitSchemaDefinitionFile(emitSchemaFile, schema, { sortedSchema: false });
+  return schema;
 }

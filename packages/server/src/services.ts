@@ -33,6 +33,7 @@ import { CustomerService } from './modules/customer/customer.service';
 import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
 import { DocumentService } from './modules/documents/documents.service';
+import { NodeService } from './modules/node/node.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -62,6 +63,8 @@ export interface Services {
   exports: ExportService;
   documents: DocumentService;
   imports: ImportService;
+  /** Query.node / Query.nodes. */
+  nodes: NodeService;
 }
 
 export function createServices(
@@ -115,5 +118,6 @@ export function createServices(
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
     documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
+    nodes: new NodeService(),
   };
 }

@@ -192,6 +192,8 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     apiKeysConnection: ['{ apiKeysConnection(first: 5) { nodes { id } } }'],
     auditLog: ['{ auditLog { totalCount } }'],
     events: ['{ events(first: 5) { nodes { id type } } }'],
+    node: ['query($id: ID!) { node(id: $id) { id } }', { id: f.pending.id }],
+    nodes: ['query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [f.pending.id, f.held.id] }],
     upsertProduct: [
       `mutation($i: UpsertProductInput!) { upsertProduct(input: $i) { ${P} } }`,
       { i: { sku: `SKU-${unique()}`, name: 'New', price: 100, currency: 'EUR' } },

@@ -2,7 +2,8 @@
  * Limits on what one GraphQL operation may ask for: its depth (graphql-depth-limit, a validation
  * rule), its aliases (aliasRule) and its cost (graphql-query-complexity): every field costs 1,
  * and every list is priced by its bound, 1 + bound x (the cost of one item):
- * - a field with a `first` argument (a page): first, defaulting to the default page size;
+ * - a field with a `first` argument (a page): first (or last), defaulting to the default page size;
+ * - Query.nodes: the number of ids it is given;
  * - the nodes/edges of a connection: 1 (the page above them is the multiplier);
  * - a list without paging: its entry in LIST_ESTIMATES (a cap the server enforces, such as a bulk
  *   mutation's results, one per input item and at most MAX_BULK_ITEMS, or an
@@ -23,7 +24,7 @@ import {
   ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE, LEGACY_LIST_CAP, MAX_PAGE_SIZE } from './pagination';
+import { DEFAULT_PAGE_SIZE, LEGACY_LIST_CAP, MAX_NODE_IDS, MAX_PAGE_SIZE } from './pagination';
 import { MAX_BULK_ITEMS } from './bulk';
 
 export interface QueryLimits {
@@ -36,9 +37,16 @@ export interface QueryLimits {
 const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((a) => a.name === 'first')) return undefined;
   // A page over the maximum is refused by the field itself, with a clearer message than a cost.
-  const first =
-    Number.isInteger(args.first) && args.first > 0 ? Math.min(args.first, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const asked = args.first ?? args.last;
+  const first = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   return 1 + first * childComplexity;
+};
+
+/** Query.nodes: priced by the ids it is given (at most MAX_NODE_IDS; more are refused by the field). */
+const nodesEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name !== 'Query' || field.name !== 'nodes') return undefined;
+  const n = Array.isArray(args.ids) ? Math.min(args.ids.length, MAX_NODE_IDS) : MAX_NODE_IDS;
+  return 1 + n * childComplexity;
 };
 
 /** How many items an unpaged list is priced at when LIST_ESTIMATES has no entry for it. */
@@ -141,10 +149,12 @@ export function aliasRule(limits: QueryLimits): ValidationRule {
 }
 
 /**
- * The variables an operation's cost can depend on: those used (anywhere) in a `first` argument or
+ * The variables an operation's cost can depend on: those used (anywhere) in a `first`, `last` or `ids` argument or
  * in a directive's arguments (@include/@skip). Every other variable (a mutation's input) leaves
  * the cost as it is.
  */
+const COST_ARGUMENTS = new Set(['first', 'last', 'ids']);
+
 function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   const collect = (node: unknown, inside: boolean) => {
@@ -161,7 +171,7 @@ function costVariables(document: DocumentNode): string[] {
     if (n.kind === Kind.VARIABLE_DEFINITION) return; // a declaration, not a use
     for (const [key, child] of Object.entries(n)) {
       if (key === 'loc') continue;
-      const argument = n.kind === Kind.ARGUMENT && key === 'value' && n.name?.value === 'first';
+      const argument = n.kind === Kind.ARGUMENT && key === 'value' && COST_ARGUMENTS.has(n.name?.value ?? '');
       const directive = n.kind === Kind.DIRECTIVE && key === 'arguments';
       collect(child, inside || argument || directive);
     }
@@ -204,7 +214,7 @@ export function checkCost(
         query,
         variables,
         operationName: operationName ?? undefined,
-        estimators: [pageEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        estimators: [pageEstimator, nodesEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
       });
     } catch {
       // Variables that do not fit the operation: execution refuses them with BAD_USER_INPUT.

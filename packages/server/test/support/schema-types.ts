@@ -157,7 +157,7 @@ export type ChangePasswordInput = {
 };
 
 /** A sales channel through which orders arrive. */
-export type Channel = {
+export type Channel = Node & {
   code: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** ISO 4217 currency of every order in this channel. */
@@ -278,7 +278,7 @@ export type CreateWebhookEndpointPayload = {
 };
 
 /** A buyer, identified by e-mail. */
-export type Customer = {
+export type Customer = Node & {
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -852,8 +852,14 @@ export type MutationUpsertProductsArgs = {
   input: Array<UpsertProductInput>;
 };
 
+/** An object that can be fetched again by its id alone (node, nodes). */
+export type Node = {
+  /** A UUID, unique across every Node type. */
+  id: Scalars['ID']['output'];
+};
+
 /** A customer order from one sales channel. */
-export type Order = {
+export type Order = Node & {
   /** total - totalPaid, never negative. */
   amountDue: Money;
   /** What the caller can do to the order now: allowed in its status, permitted to the caller, and with something to act on (an amount due, a shipment on its way, units to return). */
@@ -1052,8 +1058,13 @@ export type OrderUpdate = {
 };
 
 export type PageInfo = {
+  /** The last edge's cursor: pass it as after for the page after. */
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page. Exact when paging with last; with first, true when after was given. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The first edge's cursor: pass it as before for the page before. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /** Money received for an order. */
@@ -1125,7 +1136,7 @@ export type PlaceOrderInput = {
 };
 
 /** A sellable SKU. */
-export type Product = {
+export type Product = Node & {
   /** Whether orders may be placed beyond available stock; the rest waits unallocated. */
   allowBackorder: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -1191,6 +1202,10 @@ export type Query = {
   lateOrders: LateOrders;
   /** The signed-in user (null for an API key). */
   me: Maybe<User>;
+  /** Any Order, Product, Customer, Warehouse or Channel by its id, under the rules of its own query: null when it does not exist, is not visible to the caller, or the id is not a UUID. */
+  node: Maybe<Node>;
+  /** Several objects by id (at most 100), in the order asked; null for each one node(id) would answer null for. */
+  nodes: Array<Maybe<Node>>;
   /** One order, by id or by number. */
   order: Maybe<Order>;
   /** How many orders are in each status (every status, zero included). */
@@ -1253,13 +1268,17 @@ export type Query = {
 
 export type QueryApiKeysConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryAuditLogArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1271,7 +1290,9 @@ export type QueryDryRunAutomationArgs = {
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   aggregateId?: InputMaybe<Scalars['ID']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1311,6 +1332,16 @@ export type QueryLateOrdersArgs = {
 };
 
 
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type QueryOrderArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   number?: InputMaybe<Scalars['String']['input']>;
@@ -1324,8 +1355,10 @@ export type QueryOrderTagsArgs = {
 
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<OrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<OrderSort>;
 };
 
@@ -1337,14 +1370,18 @@ export type QueryProductArgs = {
 
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
 export type QueryRuleExecutionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderId?: InputMaybe<Scalars['ID']['input']>;
   ruleKey?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1370,8 +1407,10 @@ export type QuerySalesSummaryArgs = {
 
 export type QueryStockArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StockFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1383,7 +1422,9 @@ export type QueryStockLevelsArgs = {
 
 export type QueryStockMovementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
   warehouseCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1403,26 +1444,34 @@ export type QueryTrackOrderArgs = {
 
 export type QueryUsersConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryWarehousesConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryWebhookDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   endpointId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryWebhookEndpointsConnectionArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ReasonCount = {
@@ -2041,7 +2090,7 @@ export type UserPayload = {
 };
 
 /** A stock location. Lower priority numbers are sourced first. */
-export type Warehouse = {
+export type Warehouse = Node & {
   code: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];

@@ -1,13 +1,11 @@
 import {
   Arg,
   Args,
-  ArgsType,
   Authorized,
   Ctx,
   Field,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Query,
@@ -15,7 +13,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
-import { Connection } from '../../common/pagination';
+import { Connection, PagingArgs } from '../../common/pagination';
 import { Payload } from '../../common/payload';
 import { Channel } from '../channel';
 import { ApiKey } from './api-key.entity';
@@ -53,15 +51,6 @@ export class UserConnection extends Connection(User, 'User') {}
 @ObjectType()
 export class ApiKeyConnection extends Connection(ApiKey, 'ApiKey') {}
 
-@ArgsType()
-class PageArgs {
-  @Field(() => Int, { nullable: true, description: '1 to 200, default 50.' })
-  first?: number;
-
-  @Field(() => String, { nullable: true })
-  after?: string;
-}
-
 @Resolver(() => User)
 export class UserResolver {
   constructor(private readonly access: AccessService) {}
@@ -77,7 +66,7 @@ export class UserResolver {
 
   @Authorized(Permission.USER_MANAGE)
   @Query(() => UserConnection, { description: 'Staff users by e-mail, a page at a time.' })
-  usersConnection(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
+  usersConnection(@Ctx() ctx: RequestContext, @Args(() => PagingArgs) args: PagingArgs) {
     return this.access.usersPage(ctx.em, args);
   }
 
@@ -126,7 +115,7 @@ export class ApiKeyResolver {
   @Query(() => ApiKeyConnection, {
     description: 'Partner API keys, newest first, revoked ones included, a page at a time.',
   })
-  apiKeysConnection(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
+  apiKeysConnection(@Ctx() ctx: RequestContext, @Args(() => PagingArgs) args: PagingArgs) {
     return this.access.apiKeysPage(ctx.em, args);
   }
 
@@ -167,7 +156,7 @@ export class AuditResolver {
   @Query(() => AuditEntryConnection, {
     description: 'Administrative actions (users, roles, API keys, channels, warehouses), newest first.',
   })
-  auditLog(@Ctx() ctx: RequestContext, @Args(() => PageArgs) args: PageArgs) {
+  auditLog(@Ctx() ctx: RequestContext, @Args(() => PagingArgs) args: PagingArgs) {
     return this.access.auditLog(ctx.em, args);
   }
 }

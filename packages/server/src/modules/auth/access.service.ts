@@ -7,7 +7,15 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
-import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
+import {
+  dateAndId,
+  fetchOrder,
+  keysetWhere,
+  LEGACY_LIST_CAP,
+  PageArgs,
+  pageOf,
+  toConnection,
+} from '../../common/pagination';
 import { run } from '../../common/sql';
 import { Channel } from '../channel';
 import { ApiKey } from './api-key.entity';
@@ -63,16 +71,16 @@ export class AccessService {
   }
 
   /** Users by e-mail, a page at a time. */
-  async usersPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 1);
-    const items = await em.find(User, cursor ? { email: { $gt: String(cursor[0]) } } : {}, {
-      orderBy: { email: 'asc' },
-      limit: limit + 1,
+  async usersPage(em: EntityManager, args: PageArgs) {
+    const page = pageOf(args, 1);
+    const where: FilterQuery<User> = keysetWhere({}, ['email'], 'asc', page, (p) => p.map(String));
+    const items = await em.find(User, where, {
+      orderBy: fetchOrder(['email'], 'asc', page),
+      limit: page.limit + 1,
     });
     return toConnection(
       items,
-      limit,
+      page,
       (u) => [u.email],
       () => em.count(User, {}),
     );
@@ -181,25 +189,17 @@ export class AccessService {
   }
 
   /** Keys newest first, a page at a time. */
-  async apiKeysPage(em: EntityManager, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
-    const where: FilterQuery<ApiKey> = cursor
-      ? {
-          $or: [
-            { createdAt: { $lt: new Date(String(cursor[0])) } },
-            { createdAt: new Date(String(cursor[0])), id: { $lt: String(cursor[1]) } },
-          ],
-        }
-      : {};
+  async apiKeysPage(em: EntityManager, args: PageArgs) {
+    const page = pageOf(args, 2);
+    const where: FilterQuery<ApiKey> = keysetWhere({}, ['createdAt', 'id'], 'desc', page, dateAndId);
     const items = await em.find(ApiKey, where, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
+      orderBy: fetchOrder(['createdAt', 'id'], 'desc', page),
       populate: ['channels'],
-      limit: limit + 1,
+      limit: page.limit + 1,
     });
     return toConnection(
       items,
-      limit,
+      page,
       (k) => [k.createdAt.toISOString(), k.id],
       () => em.count(ApiKey, {}),
     );
@@ -294,21 +294,16 @@ export class AccessService {
 
   // ---- audit log ----
 
-  async auditLog(em: EntityManager, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
-    const page: FilterQuery<AuditEntry> = cursor
-      ? {
-          $or: [
-            { at: { $lt: new Date(cursor[0] as string) } },
-            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
-          ],
-        }
-      : {};
-    const items = await em.find(AuditEntry, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
+  async auditLog(em: EntityManager, args: PageArgs) {
+    const page = pageOf(args, 2);
+    const where: FilterQuery<AuditEntry> = keysetWhere({}, ['at', 'id'], 'desc', page, dateAndId);
+    const items = await em.find(AuditEntry, where, {
+      orderBy: fetchOrder(['at', 'id'], 'desc', page),
+      limit: page.limit + 1,
+    });
     return toConnection(
       items,
-      limit,
+      page,
       (a) => [a.at.toISOString(), a.id],
       () => em.count(AuditEntry, {}),
     );

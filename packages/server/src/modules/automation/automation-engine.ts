@@ -17,7 +17,7 @@ import { ErrorCode } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import { isUuid } from '../../common/limits';
 import type { Logger } from '../../common/logger';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { dateAndId, fetchOrder, keysetWhere, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import { rejectNul } from '../../common/query-args';
 import { run as runSql } from '../../common/sql';
 import { DomainEvent } from '../events';
@@ -385,35 +385,26 @@ export class AutomationEngine {
   }
 
   /** The execution log, newest first. */
-  async executions(
-    ctx: RequestContext,
-    args: { ruleKey?: string | null; orderId?: string | null; first?: number | null; after?: string | null },
-  ) {
+  async executions(ctx: RequestContext, args: PageArgs & { ruleKey?: string | null; orderId?: string | null }) {
     rejectNul({ ruleKey: args.ruleKey });
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+    const paging = pageOf(args, 2);
     const where: ObjectQuery<RuleExecution> = {};
     if (args.ruleKey) where.ruleKey = args.ruleKey;
     if (args.orderId) {
       if (!isUuid(args.orderId))
         return toConnection(
           [] as RuleExecution[],
-          limit,
+          paging,
           () => [],
           async () => 0,
         );
       where.orderId = args.orderId;
     }
-    const page: FilterQuery<RuleExecution> = cursor
-      ? {
-          ...where,
-          $or: [
-            { at: { $lt: new Date(cursor[0] as string) } },
-            { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
-          ],
-        }
-      : where;
-    const items = await ctx.em.find(RuleExecution, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
+    const page: FilterQuery<RuleExecution> = keysetWhere(where, ['at', 'id'], 'desc', paging, dateAndId);
+    const items = await ctx.em.find(RuleExecution, page, {
+      orderBy: fetchOrder(['at', 'id'], 'desc', paging),
+      limit: paging.limit + 1,
+    });
     const orderIds = [...new Set(items.map((x) => x.orderId).filter((x): x is string => !!x))];
     if (orderIds.length) {
       const numbers = new Map(
@@ -423,7 +414,7 @@ export class AutomationEngine {
     }
     return toConnection(
       items,
-      limit,
+      paging,
       (x) => [x.at.toISOString(), x.id],
       () => ctx.em.count(RuleExecution, where),
     );

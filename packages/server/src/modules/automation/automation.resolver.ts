@@ -134,6 +134,12 @@ class RuleExecutionArgs {
 
   @Field(() => String, { nullable: true })
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: '1 to 200: the last items (before `before`). Not with first.' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+  before?: string;
 }
 
 @Resolver(() => AutomationRule)

@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Money } from '../../common/money';
 import type { StockLevel } from '../inventory/stock-level.entity';
+import { Node } from '../../common/node';
 
-@ObjectType({ description: 'A sellable SKU.' })
+@ObjectType({ description: 'A sellable SKU.', implements: Node })
 @Entity({ tableName: 'product' })
 export class Product {
   @Field(() => ID)

@@ -28,8 +28,15 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+    before?: string,
   ) {
-    return this.service.list(ctx.em, { first, after, search });
+    return this.service.list(ctx.em, { first, after, last, before, search });
   }
 
   @Authorized(Permission.PRODUCT_READ)

@@ -5,7 +5,7 @@ import { createRecord } from '../../common/catalog-write';
 import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail } from '../../common/errors';
 import { isCurrencyCode } from '../../common/money';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { fetchOrder, keysetWhere, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import { Product } from './product.entity';
 import { UpsertProductInput } from './product.inputs';
 import { replicaEm } from '../../common/read-replica';
@@ -114,22 +114,24 @@ export class ProductService {
     return { results, userErrors: [] };
   }
 
-  async list(em: EntityManager, args: { first?: number | null; after?: string | null; search?: string | null }) {
+  async list(em: EntityManager, args: PageArgs & { search?: string | null }) {
     em = replicaEm(em);
     rejectNul({ search: args.search });
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 1);
+    const paging = pageOf(args, 1);
     const where: ObjectQuery<Product> = {};
     const search = args.search?.trim();
     if (search) {
       const like = `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       where.$or = [{ sku: { $ilike: like } }, { name: { $ilike: like } }];
     }
-    const page: FilterQuery<Product> = cursor ? { ...where, sku: { $gt: cursor[0] as string } } : where;
-    const items = await em.find(Product, page, { orderBy: { sku: 'asc' }, limit: limit + 1 });
+    const page: FilterQuery<Product> = keysetWhere(where, ['sku'], 'asc', paging);
+    const items = await em.find(Product, page, {
+      orderBy: fetchOrder(['sku'], 'asc', paging),
+      limit: paging.limit + 1,
+    });
     return toConnection(
       items,
-      limit,
+      paging,
       (p) => [p.sku],
       () => em.count(Product, where),
     );

@@ -2,8 +2,9 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 
-@ObjectType({ description: 'A sales channel through which orders arrive.' })
+@ObjectType({ description: 'A sales channel through which orders arrive.', implements: Node })
 @Entity({ tableName: 'channel' })
 export class Channel {
   @Field(() => ID)

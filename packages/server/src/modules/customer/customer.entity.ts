@@ -2,8 +2,9 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 
-@ObjectType({ description: 'A buyer, identified by e-mail.' })
+@ObjectType({ description: 'A buyer, identified by e-mail.', implements: Node })
 @Entity({ tableName: 'customer' })
 // Trigram indexes for the order search by part of an e-mail or name (Migration20261207020000_search).
 @Index({

@@ -31,6 +31,12 @@ class EventArgs {
   @Field(() => String, { nullable: true, description: 'Resume after this cursor.' })
   after?: string;
 
+  @Field(() => Int, { nullable: true, description: '1 to 200: the last items (before `before`). Not with first.' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+  before?: string;
+
   @Field(() => String, { nullable: true, description: 'Only this event type, e.g. order.placed.' })
   type?: string;
 

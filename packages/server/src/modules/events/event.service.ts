@@ -7,37 +7,39 @@
 import { BadRequestError } from '../../common/errors';
 import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, fetchOrder, keysetWhere, PageArgs, pageFrom, toConnection } from '../../common/pagination';
 import { rejectNul } from '../../common/query-args';
 import { DomainEvent, EVENT_TYPES } from './domain-event.entity';
 import { assignStreamPositions } from './event-sequencer';
 
 export class EventService {
   /** Oldest first (a stream is read forwards); `after` resumes where a reader stopped. */
-  async list(
-    ctx: RequestContext,
-    args: { first?: number | null; after?: string | null; type?: string | null; aggregateId?: string | null },
-  ) {
+  async list(ctx: RequestContext, args: PageArgs & { type?: string | null; aggregateId?: string | null }) {
     rejectNul({ type: args.type, aggregateId: args.aggregateId });
-    const limit = pageSize(args.first);
+    pageFrom(args, undefined, undefined); // sizes checked before any work
     if (args.type && !(EVENT_TYPES as readonly string[]).includes(args.type)) {
       throw new BadRequestError(`type must be one of ${EVENT_TYPES.join(', ')}`);
     }
     if (args.aggregateId && !/^[0-9a-f-]{36}$/i.test(args.aggregateId))
       throw new BadRequestError('aggregateId is not a valid id');
     await assignStreamPositions(ctx.em);
-    const after = await this.cursor(ctx, args.after);
+    const after = await this.cursor(ctx, args.after, 'after');
+    const before = await this.cursor(ctx, args.before, 'before');
+    const paging = pageFrom(args, after ? [after] : undefined, before ? [before] : undefined);
     const where: Record<string, unknown> = { position: { $ne: null } };
     if (args.type) where.type = args.type;
     if (args.aggregateId) where.aggregateId = args.aggregateId;
     // A partner key reads only its channels' events (stock events belong to no channel).
     const scope = channelScope(ctx);
     if (scope) where.channelId = { $in: [...scope] };
-    const page = after ? { ...where, position: { $gt: after } } : where;
-    const items = await ctx.em.find(DomainEvent, page, { orderBy: { position: 'asc' }, limit: limit + 1 });
+    const page = keysetWhere(where, ['position'], 'asc', paging);
+    const items = await ctx.em.find(DomainEvent, page, {
+      orderBy: fetchOrder(['position'], 'asc', paging),
+      limit: paging.limit + 1,
+    });
     return toConnection(
       items,
-      limit,
+      paging,
       (e) => ['p', String(e.position)],
       () => ctx.em.count(DomainEvent, where),
     );
@@ -47,20 +49,24 @@ export class EventService {
    * A cursor is ['p', position]. Cursors of the earlier stream orders, [txId, seq] and [seq], are
    * still understood: they resume after that event's position.
    */
-  private async cursor(ctx: RequestContext, after: string | null | undefined): Promise<string | undefined> {
+  private async cursor(
+    ctx: RequestContext,
+    cursor: string | null | undefined,
+    name: 'after' | 'before',
+  ): Promise<string | undefined> {
     let parts: (string | number)[] | undefined;
     try {
-      parts = decodeCursor(after, 2);
+      parts = decodeCursor(cursor, 2, name);
     } catch {
-      parts = decodeCursor(after, 1);
+      parts = decodeCursor(cursor, 1, name);
     }
     if (!parts) return undefined;
     const [head, ...rest] = parts.map(String);
     if (head === 'p' && /^\d{1,19}$/.test(rest[0])) return rest[0];
-    if (![head, ...rest].every((p) => /^\d{1,20}$/.test(p))) throw new BadRequestError('after is not a valid cursor');
+    if (![head, ...rest].every((p) => /^\d{1,20}$/.test(p))) throw new BadRequestError(`${name} is not a valid cursor`);
     const seq = rest.length ? rest[0] : head;
     const old = await ctx.em.findOne(DomainEvent, { seq }, { fields: ['position'] });
-    if (!old?.position) throw new BadRequestError('after is not a valid cursor');
+    if (!old?.position) throw new BadRequestError(`${name} is not a valid cursor`);
     return String(old.position);
   }
 }

@@ -49,8 +49,15 @@ export class WarehouseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+    before?: string,
   ) {
-    return this.service.page(ctx.em, { first, after });
+    return this.service.page(ctx.em, { first, after, last, before });
   }
 
   @Authorized(Permission.WAREHOUSE_WRITE)
@@ -86,8 +93,15 @@ export class StockLevelResolver {
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('filter', () => StockFilter, { nullable: true }) filter?: StockFilter,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+    before?: string,
   ) {
-    return this.inventory.stockConnection(ctx.em, { first, after, filter });
+    return this.inventory.stockConnection(ctx.em, { first, after, last, before, filter });
   }
 
   @Authorized(Permission.STOCK_ADJUST)
@@ -140,8 +154,15 @@ export class StockMovementResolver {
     @Arg('warehouseCode', () => String, { nullable: true }) warehouseCode?: string,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+    before?: string,
   ) {
-    return this.inventory.movements(ctx.em, { sku, warehouseCode, first, after });
+    return this.inventory.movements(ctx.em, { sku, warehouseCode, first, after, last, before });
   }
 
   @FieldResolver(() => String)

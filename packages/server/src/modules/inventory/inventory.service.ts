@@ -21,7 +21,15 @@ import {
   StockSetWrite,
   writeStockLevels,
 } from './stock.sql';
-import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
+import {
+  dateAndId,
+  fetchOrder,
+  keysetWhere,
+  LEGACY_LIST_CAP,
+  PageArgs,
+  pageOf,
+  toConnection,
+} from '../../common/pagination';
 import type { StockRow as PlacementStockRow } from '../order/order-placement.sql';
 import { Product } from '../catalog';
 import { AdjustStockInput, SetStockLevelInput } from './inventory.inputs';
@@ -558,18 +566,14 @@ export class InventoryService {
   }
 
   /** Stock rows, filtered, a page at a time (by SKU, then warehouse priority and code). */
-  async stockConnection(
-    em: EntityManager,
-    args: { first?: number | null; after?: string | null; filter?: StockFilterValues | null },
-  ) {
+  async stockConnection(em: EntityManager, args: PageArgs & { filter?: StockFilterValues | null }) {
     em = replicaEm(em);
     const filter = args.filter ?? {};
     rejectNul({ filter });
     if (filter.availableBelow != null && !Number.isInteger(filter.availableBelow))
       throw new BadRequestError('filter.availableBelow must be an integer');
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 3) as [string, number, string] | undefined;
-    const page = stockPage(filter, cursor, limit);
+    const paging = pageOf(args, 3);
+    const page = stockPage(filter, paging);
     const rows = await sql<{ id: string; sku: string; priority: number; code: string }>(em, page.text, page.values);
     const levels = rows.length
       ? await em.find(StockLevel, { id: { $in: rows.map((r) => r.id) } }, { populate: ['product', 'warehouse'] })
@@ -579,7 +583,7 @@ export class InventoryService {
     const items = rows.map((r) => byId.get(r.id)).filter((l) => l !== undefined) as StockLevel[];
     return toConnection(
       items,
-      limit,
+      paging,
       (l) => keys.get(l.id)!,
       async () => {
         const count = stockCount(filter);
@@ -589,34 +593,21 @@ export class InventoryService {
   }
 
   /** The on-hand ledger, newest first: adjustments with their reason, shipments and restocked returns. */
-  async movements(
-    em: EntityManager,
-    args: { sku?: string | null; warehouseCode?: string | null; first?: number | null; after?: string | null },
-  ) {
+  async movements(em: EntityManager, args: PageArgs & { sku?: string | null; warehouseCode?: string | null }) {
     em = replicaEm(em);
     rejectNul({ sku: args.sku, warehouseCode: args.warehouseCode });
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+    const paging = pageOf(args, 2);
     const where: ObjectQuery<StockMovement> = {};
     if (args.sku) where.product = { sku: args.sku };
     if (args.warehouseCode) where.warehouse = { code: args.warehouseCode };
-    const page: FilterQuery<StockMovement> = cursor
-      ? {
-          $and: [
-            where,
-            {
-              $or: [
-                { at: { $lt: new Date(cursor[0] as string) } },
-                { at: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
-              ],
-            },
-          ],
-        }
-      : where;
-    const items = await em.find(StockMovement, page, { orderBy: { at: 'desc', id: 'desc' }, limit: limit + 1 });
+    const page: FilterQuery<StockMovement> = keysetWhere(where, ['at', 'id'], 'desc', paging, dateAndId);
+    const items = await em.find(StockMovement, page, {
+      orderBy: fetchOrder(['at', 'id'], 'desc', paging),
+      limit: paging.limit + 1,
+    });
     return toConnection(
       items,
-      limit,
+      paging,
       (m) => [m.at.toISOString(), m.id],
       () => em.count(StockMovement, where),
     );

@@ -4,6 +4,8 @@
  * the stock row an adjustment creates when missing.
  * Placeholders are `?` (common/sql.ts).
  */
+import { fetchDir, keysetSql, type Page } from '../../common/pagination';
+
 export interface StockFilterValues {
   sku?: string | null;
   warehouseCode?: string | null;
@@ -43,18 +45,25 @@ function where(f: StockFilterValues): Statement {
 
 const FROM = 'from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
 
-/** One page of stock row ids (limit + 1 rows, to tell whether there is a next page) with their sort key. */
-export function stockPage(f: StockFilterValues, after: [string, number, string] | undefined, limit: number): Statement {
+/**
+ * One page of stock row ids (limit + 1 rows, to tell whether there is another page) with their sort
+ * key; read from the back (in reverse order) for a page asked with last.
+ */
+export function stockPage(f: StockFilterValues, page: Page): Statement {
   const w = where(f);
   const values = [...w.values];
   let keyset = '';
-  if (after) {
-    keyset = ' and (p.sku, w.priority, w.code) > (?, ?, ?)';
-    values.push(...after);
+  for (const bound of keysetSql(['p.sku', 'w.priority', 'w.code'], 'asc', page, (p) => {
+    if (!Number.isInteger(p[1])) throw new Error('not a priority');
+    return [String(p[0]), p[1], String(p[2])];
+  })) {
+    keyset += ` and ${bound.text}`;
+    values.push(...bound.values);
   }
-  values.push(limit + 1);
+  const dir = fetchDir('asc', page);
+  values.push(page.limit + 1);
   return {
-    text: `select s.id, p.sku, w.priority, w.code ${FROM} where ${w.text}${keyset} order by p.sku, w.priority, w.code limit ?`,
+    text: `select s.id, p.sku, w.priority, w.code ${FROM} where ${w.text}${keyset} order by p.sku ${dir}, w.priority ${dir}, w.code ${dir} limit ?`,
     values,
   };
 }

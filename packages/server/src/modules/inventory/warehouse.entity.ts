@@ -2,8 +2,9 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 
-@ObjectType({ description: 'A stock location. Lower priority numbers are sourced first.' })
+@ObjectType({ description: 'A stock location. Lower priority numbers are sourced first.', implements: Node })
 @Entity({ tableName: 'warehouse' })
 export class Warehouse {
   @Field(() => ID)

@@ -1,7 +1,7 @@
 /** Warehouses. */
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { createRecord } from '../../common/catalog-write';
-import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
+import { fetchOrder, keysetWhere, LEGACY_LIST_CAP, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import type { RequestContext } from '../../common/context';
 import { CreateWarehouseInput } from './inventory.inputs';
 import { recordAudit } from '../auth';
@@ -14,21 +14,19 @@ export class WarehouseService {
   }
 
   /** Warehouses in sourcing order, a page at a time. */
-  async page(em: EntityManager, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
-    const where: FilterQuery<Warehouse> = cursor
-      ? {
-          $or: [
-            { priority: { $gt: Number(cursor[0]) } },
-            { priority: Number(cursor[0]), code: { $gt: String(cursor[1]) } },
-          ],
-        }
-      : {};
-    const items = await em.find(Warehouse, where, { orderBy: { priority: 'asc', code: 'asc' }, limit: limit + 1 });
+  async page(em: EntityManager, args: PageArgs) {
+    const page = pageOf(args, 2);
+    const where: FilterQuery<Warehouse> = keysetWhere({}, ['priority', 'code'], 'asc', page, (p) => {
+      if (!Number.isInteger(p[0])) throw new Error('not a priority');
+      return [p[0], String(p[1])];
+    });
+    const items = await em.find(Warehouse, where, {
+      orderBy: fetchOrder(['priority', 'code'], 'asc', page),
+      limit: page.limit + 1,
+    });
     return toConnection(
       items,
-      limit,
+      page,
       (w) => [w.priority, w.code],
       () => em.count(Warehouse, {}),
     );

@@ -29,6 +29,7 @@ import type { OrderHistoryEntry } from './order-history.entity';
 import type { Payment, Refund } from '../payment/payment.entity';
 import type { Shipment } from '../shipment/shipment.entity';
 import type { Return } from '../shipment/return.entity';
+import { Node } from '../../common/node';
 
 @ObjectType()
 @Embeddable()
@@ -58,7 +59,7 @@ export class Address {
   country: string;
 }
 
-@ObjectType({ description: 'A customer order from one sales channel.' })
+@ObjectType({ description: 'A customer order from one sales channel.', implements: Node })
 @Entity({ tableName: 'order' })
 @Unique({ name: 'order_channel_external_id_unique', properties: ['channel', 'externalId'] })
 @Index({ name: 'order_placed_at_idx', properties: ['placedAt', 'id'] })

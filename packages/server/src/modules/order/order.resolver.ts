@@ -77,8 +77,18 @@ export class OrderResolver {
     @Arg('after', () => String, { nullable: true, description: 'A cursor from the same sort.' }) after?: string,
     @Arg('filter', () => OrderFilter, { nullable: true }) filter?: OrderFilter,
     @Arg('sort', () => OrderSort, { nullable: true, defaultValue: OrderSort.PLACED_AT_DESC }) sort?: OrderSort,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, {
+      nullable: true,
+      description: 'A cursor (startCursor) from the same sort: items before it.',
+    })
+    before?: string,
   ) {
-    return this.service.list(ctx, { first, after, filter, sort });
+    return this.service.list(ctx, { first, after, last, before, filter, sort });
   }
 
   @Authorized(Permission.ORDER_READ)

@@ -20,7 +20,7 @@ import { can, channelScope, inChannelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, ForbiddenError, UserError } from '../../common/errors';
 import { Permission } from '../auth';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { decodeCursor, fetchDir, keysetSql, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import { checkLength } from '../../common/strings';
 import { nulCharacterErrors, validateInput } from '../../common/validation';
 import { loadFulfilmentCounts } from './order-actions.loader';
@@ -524,18 +524,18 @@ export class OrderService {
     return null;
   }
 
-  async list(
-    ctx: RequestContext,
-    args: { first?: number | null; after?: string | null; filter?: OrderFilter | null; sort?: OrderSort | null },
-  ) {
+  async list(ctx: RequestContext, args: PageArgs & { filter?: OrderFilter | null; sort?: OrderSort | null }) {
     const em = replicaEm(ctx.em);
     const scope = channelScope(ctx);
-    const limit = pageSize(args.first);
     const order = ORDER_SORTS[args.sort ?? OrderSort.PLACED_AT_DESC];
     // A cursor names its sort, so one from another sort is refused rather than misread.
-    const cursor = decodeCursor(args.after, 3);
-    if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC))
-      throw new BadRequestError('after is a cursor of another sort');
+    const paging = pageOf(args, 3, (c, name) => {
+      const cursor = decodeCursor(c, 3, name);
+      if (cursor && cursor[0] !== (args.sort ?? OrderSort.PLACED_AT_DESC))
+        throw new BadRequestError(`${name} is a cursor of another sort`);
+      return cursor;
+    });
+    const limit = paging.limit;
     const f = args.filter ?? {};
     rejectNul({ filter: f });
     const search = f.search?.trim();
@@ -560,12 +560,15 @@ export class OrderService {
     const conditions = orderListConditions({ ...filter, ...plan });
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
-    if (cursor)
-      qb.andWhere(`(o.${order.column}, o.id) ${order.dir === 'desc' ? '<' : '>'} (?, ?)`, [
-        order.parse(cursor[1]),
-        cursor[2],
-      ]);
-    qb.orderBy({ [order.prop]: order.dir, id: order.dir }).limit(limit + 1);
+    // The page's bounds (after, before) on the sort's keyset; a page asked with last is read backwards.
+    for (const b of keysetSql([`o.${order.column}`, 'o.id'], order.dir, paging, (p) => {
+      const key = order.parse(p[1]);
+      if (Number.isNaN(key instanceof Date ? key.getTime() : key)) throw new Error('not a key');
+      return [key, String(p[2])];
+    }))
+      qb.andWhere(b.text, b.values);
+    const dir = fetchDir(order.dir, paging);
+    qb.orderBy({ [order.prop]: dir, id: dir }).limit(limit + 1);
     const items = await qb.getResult();
     const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
     // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
@@ -579,7 +582,7 @@ export class OrderService {
       ));
     const page = toConnection(
       items,
-      limit,
+      paging,
       (o) => [sortName, order.key(o), o.id],
       async () => (await counted()).count,
     );

@@ -23,7 +23,7 @@ import { BACKGROUND, RequestContext, systemContext } from '../../common/context'
 import { DomainError, ErrorCode, fail, RateLimitedError, UserError } from '../../common/errors';
 import type { JobQueue } from '../../common/jobs';
 import type { Logger } from '../../common/logger';
-import { decodeCursor, pageSize, toConnection } from '../../common/pagination';
+import { dateAndId, fetchOrder, keysetWhere, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import { run as runSql } from '../../common/sql';
 import { recordAudit } from '../auth';
 import { viewerOfKey, webhookData } from '../events';
@@ -175,36 +175,27 @@ export class WebhookDeliveryService {
 
   // ---- the delivery log and replays ----
 
-  async deliveries(ctx: RequestContext, endpointId: string, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+  async deliveries(ctx: RequestContext, endpointId: string, args: PageArgs) {
+    const paging = pageOf(args, 2);
     const endpoint = isUuid(endpointId)
       ? await ctx.em.findOne(WebhookEndpoint, { id: endpointId, ...visibleEndpoints(ctx) })
       : null;
     if (!endpoint)
       return toConnection(
         [] as WebhookDelivery[],
-        limit,
+        paging,
         () => [],
         async () => 0,
       );
     const where = { endpoint: endpoint.id };
-    const page: FilterQuery<WebhookDelivery> = cursor
-      ? {
-          ...where,
-          $or: [
-            { createdAt: { $lt: new Date(cursor[0] as string) } },
-            { createdAt: new Date(cursor[0] as string), id: { $lt: cursor[1] as string } },
-          ],
-        }
-      : where;
+    const page: FilterQuery<WebhookDelivery> = keysetWhere(where, ['createdAt', 'id'], 'desc', paging, dateAndId);
     const items = await ctx.em.find(WebhookDelivery, page, {
-      orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: limit + 1,
+      orderBy: fetchOrder(['createdAt', 'id'], 'desc', paging),
+      limit: paging.limit + 1,
     });
     return toConnection(
       items,
-      limit,
+      paging,
       (d) => [d.createdAt.toISOString(), d.id],
       () => ctx.em.count(WebhookDelivery, where),
     );

@@ -13,7 +13,15 @@ import type { RequestContext } from '../../common/context';
 import { DomainError, ErrorCode, fail, UserError } from '../../common/errors';
 import { isUuid } from '../../common/limits';
 import { Result, runMutation } from '../../common/mutation';
-import { decodeCursor, LEGACY_LIST_CAP, pageSize, toConnection } from '../../common/pagination';
+import {
+  dateAndId,
+  fetchOrder,
+  keysetWhere,
+  LEGACY_LIST_CAP,
+  PageArgs,
+  pageOf,
+  toConnection,
+} from '../../common/pagination';
 import { run as runSql } from '../../common/sql';
 import { ApiKey } from '../auth';
 import { recordAudit } from '../auth';
@@ -54,26 +62,17 @@ export class WebhookEndpointService {
   }
 
   /** Endpoints oldest first, a page at a time (cursor: created at, id). */
-  async endpointsPage(ctx: RequestContext, args: { first?: number | null; after?: string | null }) {
-    const limit = pageSize(args.first);
-    const cursor = decodeCursor(args.after, 2);
+  async endpointsPage(ctx: RequestContext, args: PageArgs) {
+    const page = pageOf(args, 2);
     const visible = visibleEndpoints(ctx);
-    const where = cursor
-      ? {
-          ...visible,
-          $or: [
-            { createdAt: { $gt: new Date(String(cursor[0])) } },
-            { createdAt: new Date(String(cursor[0])), id: { $gt: String(cursor[1]) } },
-          ],
-        }
-      : visible;
+    const where = keysetWhere(visible, ['createdAt', 'id'], 'asc', page, dateAndId);
     const items = await ctx.em.find(WebhookEndpoint, where, {
-      orderBy: { createdAt: 'asc', id: 'asc' },
-      limit: limit + 1,
+      orderBy: fetchOrder(['createdAt', 'id'], 'asc', page),
+      limit: page.limit + 1,
     });
     return toConnection(
       items,
-      limit,
+      page,
       (e) => [e.createdAt.toISOString(), e.id],
       () => ctx.em.count(WebhookEndpoint, visible),
     );

@@ -92,6 +92,12 @@ class DeliveryArgs {
 
   @Field(() => String, { nullable: true })
   after?: string;
+
+  @Field(() => Int, { nullable: true, description: '1 to 200: the last items (before `before`). Not with first.' })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+  before?: string;
 }
 
 @ObjectType()
@@ -118,8 +124,15 @@ export class WebhookEndpointResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: '1 to 200, default 50.' }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('last', () => Int, {
+      nullable: true,
+      description: '1 to 200: the last items (before `before`). Not with first.',
+    })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'A cursor (startCursor): items before it.' })
+    before?: string,
   ) {
-    return this.webhooks.endpointsPage(ctx, { first, after });
+    return this.webhooks.endpointsPage(ctx, { first, after, last, before });
   }
 
   @Authorized(Permission.WEBHOOK_MANAGE)
