@@ -3,7 +3,7 @@
  * repeating an update: each update carries `eventId`, and a new subscription with `after:` the
  * last one processed first sends everything since (see docs/api.md, Live updates).
  *
- *   OMS_WS_URL=ws://localhost:4000/graphql OMS_API_KEY=omsk_… OMS_CHANNEL=WEB pnpm watch
+ *   OMS_WS_URL=ws://localhost:4000/graphql OMS_API_KEY=omsk_… OMS_CHANNEL=WEB [OMS_AFTER=<eventId>] pnpm watch
  */
 import { GraphQLRequestError } from './client';
 import { OrderUpdated } from './operations';
@@ -63,6 +63,7 @@ if (require.main === module) {
       url: process.env.OMS_WS_URL ?? 'ws://localhost:4000/graphql',
       apiKey: process.env.OMS_API_KEY ?? '',
       channelCode: process.env.OMS_CHANNEL,
+      after: process.env.OMS_AFTER, // the last eventId processed before a restart: nothing is missed
     },
     (u) =>
       console.log(`${u.event.at} order ${u.order.number}: ${u.event.type} -> ${u.order.status} (event ${u.eventId})`),

@@ -7,6 +7,7 @@
  *   OMS_WEBHOOK_SECRET=whsec_… PORT=8080 pnpm webhooks
  */
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 /** The delivery's body. */
@@ -17,14 +18,15 @@ export interface OmsWebhookEvent {
   data: Record<string, unknown>;
 }
 
-export function createWebhookReceiver(
+/** A request listener for node:http (or Express, mounted without a body parser: the raw body is needed). */
+export function webhookHandler(
   secret: string,
   onEvent: (event: OmsWebhookEvent) => void | Promise<void>,
-): http.Server {
+): http.RequestListener {
   const webhook = new Webhook(secret);
   // In production: a table with a unique key on the event id, written with what the event changes.
   const handled = new Set<string>();
-  return http.createServer((req, res) => {
+  return (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -40,21 +42,25 @@ export function createWebhookReceiver(
         res.writeHead(204).end(); // a retry or replay of an event already handled
         return;
       }
-      Promise.resolve(onEvent(event)).then(
-        () => {
-          handled.add(event.id);
-          res.writeHead(204).end();
-        },
-        () => res.writeHead(500).end(), // not handled: the OMS retries later
-      );
+      Promise.resolve()
+        .then(() => onEvent(event))
+        .then(
+          () => {
+            handled.add(event.id);
+            res.writeHead(204).end();
+          },
+          () => res.writeHead(500).end(), // not handled: the OMS retries later
+        );
     });
-  });
+  };
 }
 
 if (require.main === module) {
-  const port = Number(process.env.PORT ?? 8080);
-  createWebhookReceiver(process.env.OMS_WEBHOOK_SECRET ?? '', (e) => console.log(e.occurredAt, e.type, e.id)).listen(
-    port,
-    () => console.log(`listening on :${port}`),
+  const handler = webhookHandler(process.env.OMS_WEBHOOK_SECRET ?? '', (e) =>
+    console.log(`${e.occurredAt} ${e.type} event ${e.id}: ${JSON.stringify(e.data)}`),
+  );
+  const server = http.createServer(handler);
+  server.listen(Number(process.env.PORT ?? 8080), () =>
+    console.log(`listening on :${(server.address() as AddressInfo).port}`),
   );
 }
