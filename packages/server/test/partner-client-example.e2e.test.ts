@@ -18,10 +18,13 @@ const example = path.resolve(__dirname, '../../../examples/partner-client');
 const bin = (name: string) => path.join(example, 'node_modules/.bin', name);
 const tsNode = (script: string) => [process.execPath, ['-r', '@swc-node/register', `src/${script}`]] as const;
 
-/** Runs the example's main (as `pnpm start` does) without blocking this process, where the server runs. */
-async function main(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs a script of the example (main.ts: as `pnpm start` does) without blocking this process, where the server runs. */
+async function script(
+  file: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(...tsNode('main.ts'), {
+    const r = await run(...tsNode(file), {
       cwd: example,
       env: { PATH: process.env.PATH ?? '', ...env },
       timeout: 60_000,
@@ -41,6 +44,8 @@ interface Running {
   exited: Promise<number | null>;
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
 }
+
+const main = (env: Record<string, string>) => script('main.ts', env);
 
 const running: Running[] = [];
 function start(script: string, env: Record<string, string>): Running {
@@ -182,6 +187,20 @@ describe('against a server', () => {
     const [row] = await t.sql(`select number from "order" where external_id = 'example-1'`);
     expect(r.stdout).toContain(`Placed order ${row.number} (PENDING)`);
     expect(await t.sql(`select count(*)::int as n from "order" where external_id = 'example-1'`)).toEqual([{ n: 1 }]);
+  });
+
+  test("list-orders pages through every order of the key's channel, one order per page", async () => {
+    const r = await script('list-orders.ts', { ...env, OMS_PAGE_SIZE: '1' });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const listed = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(' ').slice(0, 2));
+    const stored = await t.sql<{ number: string; status: string }>(
+      `select o.number, o.status from "order" o join channel c on c.id = o.channel_id where c.code = 'WEB'`,
+    );
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(listed.sort()).toEqual(stored.map((o) => [o.number, o.status]).sort());
   });
 
   test('an unknown SKU: main prints the userError naming the field, exits 1, and no order is placed', async () => {
