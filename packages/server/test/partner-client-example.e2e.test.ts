@@ -96,6 +96,7 @@ test('the generated documents are up to date with schema.graphql and the example
 describe('against a server', () => {
   let t: TestServer;
   let key: string;
+  let keyPrefix: string;
   let env: Record<string, string>;
   let watcher: Running;
   let receiver: Running;
@@ -109,9 +110,13 @@ describe('against a server', () => {
       products: [{ sku: 'TSHIRT-BLK-M', price: 1999 }],
       stock: { 'TSHIRT-BLK-M': { BER: 10 } },
     });
-    key = (
-      await createKey(t, { name: 'Example app', channelCodes: ['WEB'], permissions: ['ORDER_PLACE', 'ORDER_READ'] })
-    ).secret;
+    const created = await createKey(t, {
+      name: 'Example app',
+      channelCodes: ['WEB'],
+      permissions: ['ORDER_PLACE', 'ORDER_READ'],
+    });
+    key = created.secret;
+    keyPrefix = created.prefix;
     env = { OMS_URL: t.url, OMS_API_KEY: key, OMS_CHANNEL: 'WEB', OMS_SKU: 'TSHIRT-BLK-M' };
 
     // The webhook receiver, on a port of its own choosing: the endpoint's secret comes first, its URL after.
@@ -169,6 +174,10 @@ describe('against a server', () => {
     );
     expect(rows).toEqual([
       { id: read.id, number, status: 'PENDING', channel: 'WEB', sku: 'TSHIRT-BLK-M', quantity: 2 },
+    ]);
+    // Placed by the key, as its history says.
+    expect(await t.sql(`select actor from order_history where order_id = $1 and type = 'PLACED'`, [read.id])).toEqual([
+      { actor: `key:Example app (${keyPrefix})` },
     ]);
 
     // The subscription saw it arrive (and only after the order it resumed from), and the receiver verified its delivery.
