@@ -17,6 +17,7 @@ export default tseslint.config(
       '**/coverage/**',
       'packages/admin/src/graphql/generated.ts',
       'packages/server/test/support/schema-types.ts',
+      'examples/partner-client/src/gql/**',
       '**/*.d.ts',
       '**/.tsbuildinfo',
     ],
@@ -28,7 +29,11 @@ export default tseslint.config(
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
-          project: ['packages/server/tsconfig.json', 'packages/admin/tsconfig.json'],
+          project: [
+            'packages/server/tsconfig.json',
+            'packages/admin/tsconfig.json',
+            'examples/partner-client/tsconfig.json',
+          ],
           noWarnOnMultipleProjects: true,
         }),
       ],

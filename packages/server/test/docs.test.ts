@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildSchema, getVariableValues, Kind, NoDeprecatedCustomRule, parse, specifiedRules, validate } from 'graphql';
 import { ORDER_TRANSITIONS, OrderStatus } from '../src/modules/order/order-state';
 import { Permission, ROLE_PERMISSIONS } from '../src/modules/auth/permissions';
 
@@ -139,4 +140,47 @@ test('every relative link in README.md and docs/*.md points to an existing file,
   }
   expect(checked).toBeGreaterThan(50);
   expect(broken).toEqual([]);
+});
+
+test("docs/partners.md's GraphQL is valid for schema.graphql (variables included), and its TypeScript excerpts are the example's code", () => {
+  const guide = read('docs/partners.md');
+  const schema = buildSchema(read('schema.graphql'));
+  const blocks = [...guide.matchAll(/^```(\w*)\n([\s\S]*?)^```\n(\s*)/gm)].map((m) => ({
+    lang: m[1],
+    code: m[2],
+    end: m.index! + m[0].length,
+    start: m.index!,
+  }));
+  const problems: string[] = [];
+  let operations = 0;
+  let excerpts = 0;
+  let variableSets = 0;
+  blocks.forEach((b, i) => {
+    if (b.lang === 'graphql') {
+      const doc = parse(b.code);
+      operations += doc.definitions.length;
+      for (const e of validate(schema, doc, [...specifiedRules, NoDeprecatedCustomRule]))
+        problems.push(`${b.code.split('\n')[0]}: ${e.message}`);
+      // A JSON block right after it holds the variables of its last operation.
+      const next = blocks[i + 1];
+      const last = doc.definitions.at(-1);
+      if (next?.lang === 'json' && next.start === b.end && last?.kind === Kind.OPERATION_DEFINITION) {
+        variableSets++;
+        const { errors } = getVariableValues(schema, last.variableDefinitions ?? [], JSON.parse(next.code));
+        for (const e of errors ?? []) problems.push(`${last.name?.value} variables: ${e.message}`);
+      }
+    }
+    const from = /^\/\/ From (examples\/partner-client\/src\/\S+)\n/.exec(b.code);
+    if (b.lang === 'ts' && from) {
+      excerpts++;
+      const trimmed = (text: string) => text.split('\n').map((l) => l.trim());
+      const file = trimmed(read(from[1])).join('\n');
+      const excerpt = trimmed(b.code.slice(from[0].length).trimEnd()).join('\n');
+      if (!file.includes(excerpt)) problems.push(`the excerpt of ${from[1]} is not in it:\n${excerpt}`);
+    }
+  });
+  expect(operations).toBeGreaterThanOrEqual(9);
+  expect(variableSets).toBeGreaterThanOrEqual(5);
+  expect(excerpts).toBeGreaterThanOrEqual(4);
+  expect(problems).toEqual([]);
 });
