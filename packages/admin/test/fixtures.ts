@@ -32,6 +32,7 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
     totalPaid: eur(0),
     totalRefunded: eur(0),
     amountDue: eur(2995),
+    refundDue: eur(0),
     channel: { __typename: 'Channel', id: 'c1', code: 'WEB', name: 'Web shop' },
     customer: { __typename: 'Customer', id: 'cu1', email: 'ada@example.com', name: 'Ada Lovelace' },
     shippingAddress: {

@@ -90,6 +90,7 @@ test('staff open the order, confirm it and ship part of it: status and stock cha
   expect(await actions.getByRole('button').allInnerTexts()).toEqual([
     'Confirm',
     'Record payment',
+    'Edit',
     'Hold',
     'Cancel order',
   ]);
@@ -429,4 +430,47 @@ test('staff tag an order and write a note on its page; the list shows tags and f
   await expect(pageA.getByTestId('tag-filter').inputValue()).resolves.toMatch(/^vip/);
   await pageA.getByRole('button', { name: 'Clear filters' }).click();
   await pageA.waitForURL(/\/orders$/);
+});
+
+test('staff edit an order: a refused quantity shows at its line and changes nothing; the saved edit updates totals, stock and history', async () => {
+  const o = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'lin@example.com', name: 'Lin E' });
+  const mugBefore = await stockOf(e, 'MUG-1', 'BER');
+  await pageA.goto(`${e.baseUrl}/orders/${o.id}`);
+  await pageA.getByTestId('order-actions').getByRole('button', { name: 'Edit' }).click();
+  const dialog = pageA.getByRole('dialog');
+  await dialog.getByLabel('Quantity of MUG-1').fill('999');
+  await dialog.getByLabel('Reason').fill('customer wants more');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByText(/Not enough stock for MUG-1: 999 ordered/).waitFor(LIVE);
+  expect(await stockOf(e, 'MUG-1', 'BER')).toEqual(mugBefore);
+
+  await dialog.getByLabel('Quantity of MUG-1').fill('2');
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await dialog.getByLabel('SKU of new line 2').fill('CAP-1');
+  await dialog.getByLabel('Shipping (EUR)').fill('0');
+  await dialog.getByLabel('City').fill('Manchester');
+  await shot(pageA, 'order-edit');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.waitFor({ state: 'detached', ...LIVE });
+
+  // Two mugs at 13.90 and a cap at 19.95, no shipping: 47.75.
+  await pageA.getByTestId('order-totals').getByText('€47.75').first().waitFor(LIVE);
+  await pageA
+    .getByTestId('order-history')
+    .getByText(/MUG-1 quantity 1 → 2; CAP-1 added/)
+    .waitFor(LIVE);
+  const stored = await e.q<{
+    order: { total: { amount: number }; lines: { sku: string; quantity: number }[]; shippingAddress: { city: string } };
+  }>(`query($id: ID!) { order(id: $id) { total { amount } lines { sku quantity } shippingAddress { city } } }`, {
+    id: o.id,
+  });
+  expect(stored.order).toEqual({
+    total: { amount: 4775 },
+    lines: [
+      { sku: 'MUG-1', quantity: 2 },
+      { sku: 'CAP-1', quantity: 1 },
+    ],
+    shippingAddress: { city: 'Manchester' },
+  });
+  expect((await stockOf(e, 'MUG-1', 'BER')).reserved).toBe(mugBefore.reserved + 1);
 });

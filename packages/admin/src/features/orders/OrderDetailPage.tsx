@@ -226,6 +226,7 @@ function Totals({ order }: P) {
         {row('Paid', formatMoney(order.totalPaid))}
         {order.totalRefunded.amount > 0 && row('Refunded', formatMoney(order.totalRefunded))}
         {row('Amount due', formatMoney(order.amountDue), true)}
+        {order.refundDue.amount > 0 && row('Refund due', formatMoney(order.refundDue), true)}
       </Stack>
     </Section>
   );

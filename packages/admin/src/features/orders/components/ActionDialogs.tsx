@@ -36,7 +36,7 @@ export interface DialogProps {
   onDone: (message: string) => void;
 }
 
-function GeneralErrors({ errors, claimed }: { errors: UserErrorLike[]; claimed: string[] }) {
+export function GeneralErrors({ errors, claimed }: { errors: UserErrorLike[]; claimed: string[] }) {
   const msgs = generalErrors(errors, claimed);
   if (!msgs.length) return null;
   return (

@@ -13,9 +13,10 @@ import {
   useReleaseOrderHoldMutation,
 } from '../../../graphql/generated';
 import { MutationPayload, useFormMutation } from '../../../hooks/useFormMutation';
+import { EditOrderDialog } from './EditOrderDialog';
 import { CancelDialog, HoldDialog, PaymentDialog, RefundDialog, ReturnDialog, ShipmentDialog } from './ActionDialogs';
 
-type Dialog = 'hold' | 'cancel' | 'payment' | 'refund' | 'ship' | 'return' | null;
+type Dialog = 'hold' | 'cancel' | 'payment' | 'refund' | 'ship' | 'return' | 'edit' | null;
 
 export function availableActions(order: Pick<OrderDetailFragment, 'availableActions'>) {
   const can = new Set(order.availableActions);
@@ -28,6 +29,7 @@ export function availableActions(order: Pick<OrderDetailFragment, 'availableActi
     refund: can.has(OrderAction.Refund),
     ship: can.has(OrderAction.CreateShipment),
     return: can.has(OrderAction.CreateReturn),
+    edit: can.has(OrderAction.Edit),
   };
 }
 
@@ -102,6 +104,11 @@ export function OrderActions({
             Create return
           </Button>
         )}
+        {can.edit && (
+          <Button variant="default" onClick={() => setDialog('edit')}>
+            Edit
+          </Button>
+        )}
         {can.hold && (
           <Button variant="default" onClick={() => setDialog('hold')}>
             Hold
@@ -138,6 +145,7 @@ export function OrderActions({
         <ShipmentDialog order={order} warehouses={warehouses} opened onClose={() => setDialog(null)} onDone={done} />
       )}
       {dialog === 'return' && <ReturnDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'edit' && <EditOrderDialog order={order} opened onClose={() => setDialog(null)} onDone={done} />}
     </>
   );
 }

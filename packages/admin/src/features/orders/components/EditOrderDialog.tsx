@@ -1,0 +1,197 @@
+/**
+ * Editing an order before anything has shipped (editOrder): the lines as a whole new set (change
+ * a quantity, remove a line, add a SKU), the shipping charge and the shipping address, with a
+ * reason. Only what changed is sent; the server re-reserves the stock and refuses the whole edit
+ * if it cannot (the error shows at the line's quantity).
+ */
+import { ActionIcon, Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { EditOrderInput, useEditOrderMutation } from '../../../graphql/generated';
+import { useFormMutation } from '../../../hooks/useFormMutation';
+import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../../lib/format';
+import { DialogProps, GeneralErrors } from './ActionDialogs';
+
+interface LineRow {
+  sku: string;
+  quantity: number | string;
+  /** A line the order already has (its SKU cannot be retyped, only removed). */
+  existing: boolean;
+}
+
+const ADDRESS_FIELDS = [
+  ['name', 'Name'],
+  ['line1', 'Address line 1'],
+  ['line2', 'Address line 2'],
+  ['postalCode', 'Postal code'],
+  ['city', 'City'],
+  ['country', 'Country (ISO code)'],
+] as const;
+type AddressKey = (typeof ADDRESS_FIELDS)[number][0];
+
+export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps) {
+  const initialLines: LineRow[] = order.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, existing: true }));
+  const initialAddress = Object.fromEntries(
+    ADDRESS_FIELDS.map(([k]) => [k, (order.shippingAddress?.[k] as string | null | undefined) ?? '']),
+  ) as Record<AddressKey, string>;
+  const factor = minorUnitFactor(order.currency);
+  const [lines, setLines] = useState<LineRow[]>(initialLines);
+  const [address, setAddress] = useState(initialAddress);
+  const [shipping, setShipping] = useState<number | string>(order.shipping.amount / factor);
+  const [reason, setReason] = useState('');
+  const form = useFormMutation();
+  const [edit, { loading }] = useEditOrderMutation();
+
+  const setLine = (i: number, change: Partial<LineRow>) =>
+    setLines((ls) => ls.map((l, j) => (j === i ? { ...l, ...change } : l)));
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const input: EditOrderInput = { orderId: order.id, reason };
+    const wanted = lines.filter((l) => l.sku.trim() !== '');
+    const linesChanged =
+      wanted.length !== initialLines.length ||
+      wanted.some((l, i) => l.sku !== initialLines[i]?.sku || Number(l.quantity) !== initialLines[i]?.quantity);
+    if (linesChanged) input.lines = wanted.map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity) }));
+    const shippingAmount = parseMoneyInput(shipping, order.currency);
+    if (shippingAmount === undefined)
+      return form.setErrors([{ field: ['input', 'shippingAmount'], code: 'BAD_INPUT', message: 'Enter an amount' }]);
+    if (shippingAmount !== order.shipping.amount) input.shippingAmount = shippingAmount;
+    if (ADDRESS_FIELDS.some(([k]) => address[k] !== initialAddress[k]))
+      input.shippingAddress = {
+        name: address.name || null,
+        line1: address.line1,
+        line2: address.line2 || null,
+        city: address.city,
+        postalCode: address.postalCode,
+        country: address.country,
+      };
+    if (await form.run(async () => (await edit({ variables: { input } })).data?.editOrder)) onDone('Order changed');
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={`Edit ${order.number}`} size="lg">
+      <form onSubmit={submit} data-testid="edit-order-form">
+        <Stack>
+          <Text size="sm" c="dimmed">
+            The stock is reserved again for the new lines, and the totals follow. A kept SKU keeps its price; a new one
+            takes the product price.
+          </Text>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>SKU</Table.Th>
+                <Table.Th w={140}>Quantity</Table.Th>
+                <Table.Th w={40} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((l, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>
+                    {l.existing ? (
+                      <Text size="sm">{l.sku}</Text>
+                    ) : (
+                      <TextInput
+                        aria-label={`SKU of new line ${i + 1}`}
+                        value={l.sku}
+                        onChange={(e) => setLine(i, { sku: e.currentTarget.value })}
+                        error={form.fieldError(`lines.${i}.sku`)}
+                      />
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <NumberInput
+                      aria-label={`Quantity of ${l.sku || `line ${i + 1}`}`}
+                      min={1}
+                      allowDecimal={false}
+                      value={l.quantity}
+                      onChange={(v) => setLine(i, { quantity: v })}
+                      error={form.fieldError(`lines.${i}.quantity`)}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove ${l.sku || `line ${i + 1}`}`}
+                      onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Group>
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => setLines((ls) => [...ls, { sku: '', quantity: 1, existing: false }])}
+            >
+              Add line
+            </Button>
+            <Text size="xs" c="red">
+              {form.fieldError('lines')}
+            </Text>
+          </Group>
+          <NumberInput
+            label={`Shipping (${order.currency})`}
+            min={0}
+            decimalScale={Math.log10(factor)}
+            value={shipping}
+            onChange={setShipping}
+            error={form.fieldError('shippingAmount')}
+            description={`Now ${formatMoney(order.shipping)}`}
+          />
+          <Text fw={500} size="sm">
+            Ship to
+          </Text>
+          <Group grow align="start">
+            {ADDRESS_FIELDS.slice(0, 3).map(([k, label]) => (
+              <TextInput
+                key={k}
+                label={label}
+                value={address[k]}
+                onChange={(e) => setAddress((a) => ({ ...a, [k]: e.currentTarget.value }))}
+                error={form.fieldError(`shippingAddress.${k}`)}
+              />
+            ))}
+          </Group>
+          <Group grow align="start">
+            {ADDRESS_FIELDS.slice(3).map(([k, label]) => (
+              <TextInput
+                key={k}
+                label={label}
+                value={address[k]}
+                onChange={(e) => setAddress((a) => ({ ...a, [k]: e.currentTarget.value }))}
+                error={form.fieldError(`shippingAddress.${k}`)}
+              />
+            ))}
+          </Group>
+          <TextInput
+            label="Reason"
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={form.fieldError('reason')}
+            description="Recorded in the order's history with every change."
+          />
+          <GeneralErrors
+            errors={form.errors}
+            claimed={['lines', 'lines.*.sku', 'lines.*.quantity', 'shippingAmount', 'shippingAddress.*', 'reason']}
+          />
+          <Group justify="end">
+            <Button variant="default" onClick={onClose}>
+              Back
+            </Button>
+            <Button type="submit" loading={loading}>
+              Save changes
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
