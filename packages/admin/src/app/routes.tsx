@@ -13,6 +13,7 @@ import { ProductsPage } from '../features/inventory/ProductsPage';
 import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
+import { NewOrderPage } from '../features/orders/NewOrderPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { ScreenPage } from '../features/screen/ScreenPage';
@@ -60,6 +61,7 @@ export function AppRoutes() {
       >
         <Route index element={<DashboardPage />} />
         <Route path="orders" element={<OrderListPage />} />
+        <Route path="orders/new" element={<NewOrderPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
         <Route path="inventory" element={<StockPage />} />
         <Route path="inventory/products" element={<ProductsPage />} />

@@ -28,6 +28,8 @@ let pageA: Page;
 /** The order that the story follows. */
 let order: { id: string; number: string };
 const LIVE = { timeout: 5000 };
+/** Uncaught errors in the page (a crashed React tree shows a blank page): there must be none. */
+const pageErrors: string[] = [];
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -49,6 +51,7 @@ beforeAll(async () => {
   contextA = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
   contextA.setDefaultTimeout(10_000);
   pageA = await contextA.newPage();
+  pageA.on('pageerror', (err) => pageErrors.push(err.message));
 });
 
 afterAll(async () => {
@@ -473,4 +476,61 @@ test('staff edit an order: a refused quantity shows at its line and changes noth
     shippingAddress: { city: 'Manchester' },
   });
   expect((await stockOf(e, 'MUG-1', 'BER')).reserved).toBe(mugBefore.reserved + 1);
+});
+
+test('staff enter an order on the New order page: stock is shown per line, a refusal shows at its line, the order is placed', async () => {
+  await pageA.goto(`${e.baseUrl}/orders`);
+  await pageA.getByRole('link', { name: 'New order' }).click();
+  await pageA.waitForURL(/\/orders\/new$/);
+  const form = pageA.getByTestId('new-order-form');
+  await form.getByRole('combobox', { name: /^Channel/ }).click();
+  await pageA.getByRole('option', { name: /Web shop \(WEB\)/ }).click();
+  await form.getByLabel('Customer e-mail').fill('phone@example.com');
+  await form.getByLabel('Customer name').fill('Phone Customer');
+  await form.getByLabel('Address line 1').fill('3 Bell Lane');
+  await form.getByLabel('Postal code').fill('E1 7AA');
+  await form.getByLabel('City').fill('London');
+  await form.getByLabel('Country (ISO code, e.g. DE)').fill('GB');
+
+  const mug = await stockOf(e, 'MUG-1', 'BER');
+  await form.getByRole('combobox', { name: 'Add a product' }).fill('MUG');
+  await pageA.getByRole('option', { name: new RegExp(`MUG-1 .* ${mug.available} available`) }).click();
+  const line = form.getByTestId('new-line-MUG-1');
+  await line.getByText(`${mug.available} available`).waitFor();
+  // More than is available: the page warns, and the server refuses at the line; nothing is placed.
+  const count = async () =>
+    (await e.q<{ orders: { totalCount: number } }>('{ orders { totalCount } }')).orders.totalCount;
+  const before = await count();
+  await line.getByLabel('Quantity of MUG-1').fill(String(mug.available + 5));
+  await line.getByText(`Only ${mug.available} available`).waitFor();
+  await form.getByRole('button', { name: 'Place order' }).click();
+  await line.getByText(/Not enough stock for MUG-1/).waitFor(LIVE);
+  expect(await count()).toBe(before);
+
+  await line.getByLabel('Quantity of MUG-1').fill('2');
+  await form.getByLabel('Shipping (EUR)').fill('3.5');
+  await form.getByTestId('new-order-total').getByText('Total €31.30').waitFor();
+  await shot(pageA, 'new-order');
+  await form.getByRole('button', { name: 'Place order' }).click();
+  await pageA.waitForURL(/\/orders\/[0-9a-f-]{36}$/, LIVE);
+  const id = pageA.url().split('/').pop()!;
+  const placed = await e.q<{
+    order: { channel: { code: string }; customer: { email: string }; total: { amount: number }; lines: unknown[] };
+  }>(
+    `query($id: ID!) { order(id: $id) { channel { code } customer { email } total { amount } lines { sku quantity } } }`,
+    {
+      id,
+    },
+  );
+  expect(placed.order).toEqual({
+    channel: { code: 'WEB' },
+    customer: { email: 'phone@example.com' },
+    total: { amount: 3130 },
+    lines: [{ sku: 'MUG-1', quantity: 2 }],
+  });
+  expect((await stockOf(e, 'MUG-1', 'BER')).reserved).toBe(mug.reserved + 2);
+});
+
+test('the app threw no uncaught error in the page during all of the above', () => {
+  expect(pageErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import {
   OrderListItemFragment,
+  Permission,
   OrdersDocument,
   OrdersQuery,
   useOrderFilterChannelsQuery,
@@ -12,6 +13,7 @@ import {
   useOrdersQuery,
 } from '../../graphql/generated';
 import { formatDateTime, formatMoney } from '../../lib/format';
+import { useMe } from '../../lib/me';
 import { BulkActions } from './components/BulkActions';
 import { OrderFilters } from './components/OrderFilters';
 import { PaymentBadge, StatusBadge } from './components/StatusBadge';
@@ -29,6 +31,7 @@ export function OrderListPage() {
     notifyOnNetworkStatusChange: true,
   });
   const channels = useOrderFilterChannelsQuery();
+  const { can } = useMe();
   const tags = useOrderTagOptionsQuery();
   const [selected, setSelected] = useState<Record<string, string>>({});
   const [fresh, setFresh] = useState<Set<string>>(new Set());
@@ -86,11 +89,18 @@ export function OrderListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Orders</Title>
-        {data && (
-          <Text c="dimmed" size="sm" data-testid="orders-count">
-            {data.orders.totalCount} matching
-          </Text>
-        )}
+        <Group gap="sm">
+          {data && (
+            <Text c="dimmed" size="sm" data-testid="orders-count">
+              {data.orders.totalCount} matching
+            </Text>
+          )}
+          {can(Permission.OrderPlace) && (
+            <Button component={Link} to="/orders/new" size="xs">
+              New order
+            </Button>
+          )}
+        </Group>
       </Group>
       <OrderFilters
         value={params}

@@ -106,7 +106,10 @@ export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps)
                       min={1}
                       allowDecimal={false}
                       value={l.quantity}
-                      onChange={(v) => setLine(i, { quantity: v })}
+                      onChange={(v) => {
+                        form.setErrors([]);
+                        setLine(i, { quantity: v });
+                      }}
                       error={form.fieldError(`lines.${i}.quantity`)}
                     />
                   </Table.Td>
@@ -154,7 +157,10 @@ export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps)
                 key={k}
                 label={label}
                 value={address[k]}
-                onChange={(e) => setAddress((a) => ({ ...a, [k]: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setAddress((a) => ({ ...a, [k]: value }));
+                }}
                 error={form.fieldError(`shippingAddress.${k}`)}
               />
             ))}
@@ -165,7 +171,10 @@ export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps)
                 key={k}
                 label={label}
                 value={address[k]}
-                onChange={(e) => setAddress((a) => ({ ...a, [k]: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setAddress((a) => ({ ...a, [k]: value }));
+                }}
                 error={form.fieldError(`shippingAddress.${k}`)}
               />
             ))}

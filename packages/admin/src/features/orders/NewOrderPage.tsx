@@ -1,0 +1,315 @@
+/**
+ * Orders entered by staff (a phone order, a replacement): choose the channel, the customer and
+ * the lines, with each SKU's available stock shown as you pick it, and place the order through
+ * placeOrder like any sales channel. The server's refusals show at their fields (a line's
+ * quantity when stock runs out meanwhile); the new order opens on success.
+ */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  NewOrderProductsQuery,
+  PlaceOrderInput,
+  useNewOrderChannelsQuery,
+  useNewOrderProductsQuery,
+  usePlaceStaffOrderMutation,
+} from '../../graphql/generated';
+import { useFormMutation } from '../../hooks/useFormMutation';
+import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../lib/format';
+import { orderUrl } from './urls';
+
+type Product = NewOrderProductsQuery['products']['nodes'][number];
+
+interface Line {
+  product: Product;
+  quantity: number | string;
+}
+
+const available = (p: Product) => p.stockLevels.reduce((n, s) => n + Math.max(0, s.available), 0);
+
+export function NewOrderPage() {
+  const navigate = useNavigate();
+  const channels = useNewOrderChannelsQuery();
+  const [channelCode, setChannelCode] = useState<string | null>(null);
+  const channel = channels.data?.channels.find((c) => c.code === channelCode) ?? null;
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState({ line1: '', line2: '', postalCode: '', city: '', country: '' });
+  const [lines, setLines] = useState<Line[]>([]);
+  const [shipping, setShipping] = useState<number | string>(0);
+  const [note, setNote] = useState('');
+  const [search, setSearch] = useState('');
+  const [term] = useDebouncedValue(search.trim(), 250);
+  const products = useNewOrderProductsQuery({ variables: { search: term || null } });
+  const form = useFormMutation();
+  const [place, { loading }] = usePlaceStaffOrderMutation();
+
+  const currency = channel?.currency ?? 'EUR';
+  const options = useMemo(
+    () =>
+      (products.data?.products.nodes ?? [])
+        .filter((p) => !lines.some((l) => l.product.sku === p.sku))
+        .map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name} · ${available(p)} available` })),
+    [products.data, lines],
+  );
+  const subtotal = lines.reduce((n, l) => n + l.product.price.amount * (Number(l.quantity) || 0), 0);
+  const shippingAmount = parseMoneyInput(shipping, currency);
+
+  const addProduct = (sku: string | null) => {
+    const p = products.data?.products.nodes.find((n) => n.sku === sku);
+    if (p) setLines((ls) => [...ls, { product: p, quantity: 1 }]);
+    setSearch('');
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const local = [];
+    if (!channel) local.push({ field: ['input', 'channelCode'], code: 'BAD_INPUT', message: 'Choose a channel' });
+    if (!lines.length) local.push({ field: ['input', 'lines'], code: 'BAD_INPUT', message: 'Add at least one line' });
+    if (shippingAmount === undefined)
+      local.push({ field: ['input', 'shippingAmount'], code: 'BAD_INPUT', message: 'Enter an amount' });
+    if (local.length) return form.setErrors(local);
+    const input: PlaceOrderInput = {
+      channelCode: channel!.code,
+      customer: { email: email.trim(), name: name.trim() || null },
+      shippingAddress: {
+        name: name.trim() || null,
+        line1: address.line1,
+        line2: address.line2 || null,
+        postalCode: address.postalCode,
+        city: address.city,
+        country: address.country.trim(),
+      },
+      lines: lines.map((l) => ({ sku: l.product.sku, quantity: Number(l.quantity) })),
+      shippingAmount,
+      note: note.trim() || null,
+    };
+    const placed = await form.run(async () => (await place({ variables: { input } })).data?.placeOrder);
+    if (placed?.order) navigate(orderUrl(placed.order.id));
+  };
+
+  const general = form.generalErrors([
+    'channelCode',
+    'customer.*',
+    'shippingAddress.*',
+    'lines',
+    'lines.*.sku',
+    'lines.*.quantity',
+    'shippingAmount',
+    'note',
+  ]);
+  const addressInput = (key: keyof typeof address, label: string, required = true) => (
+    <TextInput
+      label={label}
+      required={required}
+      value={address[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setAddress((a) => ({ ...a, [key]: value }));
+      }}
+      error={form.fieldError(`shippingAddress.${key}`)}
+    />
+  );
+
+  return (
+    <Stack component="form" onSubmit={submit} data-testid="new-order-form">
+      <div>
+        <Button
+          component={Link}
+          to="/orders"
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconArrowLeft size={14} />}
+        >
+          Orders
+        </Button>
+        <Title order={2}>New order</Title>
+      </div>
+      <Card withBorder>
+        <Stack>
+          <Select
+            label="Channel"
+            required
+            placeholder="Sold through"
+            data={(channels.data?.channels ?? []).map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+            value={channelCode}
+            onChange={setChannelCode}
+            error={form.fieldError('channelCode')}
+            w={320}
+          />
+          <Group grow align="start">
+            <TextInput
+              label="Customer e-mail"
+              required
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={form.fieldError('customer.email')}
+            />
+            <TextInput
+              label="Customer name"
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={form.fieldError('customer.name')}
+            />
+          </Group>
+          <Group grow align="start">
+            {addressInput('line1', 'Address line 1')}
+            {addressInput('line2', 'Address line 2', false)}
+          </Group>
+          <Group grow align="start">
+            {addressInput('postalCode', 'Postal code')}
+            {addressInput('city', 'City')}
+            {addressInput('country', 'Country (ISO code, e.g. DE)')}
+          </Group>
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Title order={4} mb="sm">
+          Lines
+        </Title>
+        <Select
+          label="Add a product"
+          placeholder="Search by SKU or name"
+          searchable
+          searchValue={search}
+          onSearchChange={setSearch}
+          data={options}
+          value={null}
+          onChange={addProduct}
+          nothingFoundMessage={products.loading ? 'Searching…' : 'No product found'}
+          filter={({ options: o }) => o}
+          error={form.fieldError('lines')}
+          w={480}
+        />
+        {lines.length > 0 && (
+          <Table mt="md" data-testid="new-order-lines">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Item</Table.Th>
+                <Table.Th>Available</Table.Th>
+                <Table.Th w={140}>Quantity</Table.Th>
+                <Table.Th ta="right">Unit</Table.Th>
+                <Table.Th ta="right">Total</Table.Th>
+                <Table.Th w={40} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {lines.map((l, i) => {
+                const free = available(l.product);
+                const short = Number(l.quantity) > free && !l.product.allowBackorder;
+                return (
+                  <Table.Tr key={l.product.sku} data-testid={`new-line-${l.product.sku}`}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {l.product.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {l.product.sku}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={free <= 0 ? 'red' : short ? 'orange' : 'green'} variant="light">
+                        {free} available
+                      </Badge>
+                      {l.product.allowBackorder && (
+                        <Text size="xs" c="dimmed">
+                          backorders allowed
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={`Quantity of ${l.product.sku}`}
+                        min={1}
+                        allowDecimal={false}
+                        value={l.quantity}
+                        onChange={(v) => {
+                          form.setErrors([]);
+                          setLines((ls) => ls.map((x, j) => (j === i ? { ...x, quantity: v } : x)));
+                        }}
+                        error={
+                          form.fieldError(`lines.${i}.quantity`, `lines.${i}.sku`) ??
+                          (short ? `Only ${free} available` : undefined)
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right">{formatMoney(l.product.price)}</Table.Td>
+                    <Table.Td ta="right">
+                      {formatMoney({
+                        amount: l.product.price.amount * (Number(l.quantity) || 0),
+                        currency: l.product.price.currency,
+                      })}
+                    </Table.Td>
+                    <Table.Td>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove ${l.product.sku}`}
+                        onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group mt="md" align="end" justify="space-between">
+          <NumberInput
+            label={`Shipping (${currency})`}
+            min={0}
+            decimalScale={Math.log10(minorUnitFactor(currency))}
+            value={shipping}
+            onChange={setShipping}
+            error={form.fieldError('shippingAmount')}
+            w={200}
+          />
+          <Text fw={700} data-testid="new-order-total">
+            Total {formatMoney({ amount: subtotal + (shippingAmount ?? 0), currency })}
+          </Text>
+        </Group>
+        <Textarea
+          mt="md"
+          label="Note"
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={form.fieldError('note')}
+        />
+      </Card>
+      {general.length > 0 && (
+        <Alert color="red" role="alert">
+          {general.map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </Alert>
+      )}
+      <Group justify="end">
+        <Button type="submit" loading={loading}>
+          Place order
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
