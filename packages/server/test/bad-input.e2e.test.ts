@@ -400,6 +400,21 @@ describe('unknown ids are NOT_FOUND', () => {
     expect(res.body).toEqual({ data: { order: null } });
   });
 
+  // 36 characters of hex digits and dashes, but no UUID: once matched a looser pattern and reached the database.
+  const NOT_A_UUID = '------------------------------------';
+  test('ids shaped like a UUID but not one: a clean answer from exports, events and API keys, never a server error', async () => {
+    expect(await t.q('query($id: ID!) { exportJob(id: $id) { id } }', { id: NOT_A_UUID })).toEqual({ exportJob: null });
+    const events = await t.gql('query($a: ID) { events(first: 1, aggregateId: $a) { nodes { id } } }', {
+      a: NOT_A_UUID,
+    });
+    expectNoInternals(events.body);
+    expect(events.body.errors?.[0].message).toBe('aggregateId is not a valid id');
+    const key = await t.gql('mutation($id: ID!) { revokeApiKey(id: $id) { userErrors { code field } } }', {
+      id: NOT_A_UUID,
+    });
+    expect(key.body).toEqual({ data: { revokeApiKey: { userErrors: [{ code: 'NOT_FOUND', field: ['id'] }] } } });
+  });
+
   test('an unknown order number answers null', async () => {
     expect(await t.q('{ order(number: "999999999") { id } }')).toEqual({ order: null });
   });

@@ -3,6 +3,7 @@
  * partner API keys (create, rotate, revoke) and the audit log every such change is written to,
  * in the same transaction as the change.
  */
+import { isUuid } from '../../common/limits';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import type { AccessEvents } from '../../common/access-events';
 import type { RequestContext } from '../../common/context';
@@ -288,7 +289,7 @@ export class AccessService {
   }
 
   private async findKey(em: EntityManager, id: string): Promise<ApiKey> {
-    const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKey, { id }, { populate: ['channels'] }) : null;
+    const key = isUuid(id) ? await em.findOne(ApiKey, { id }, { populate: ['channels'] }) : null;
     return key ?? fail(ErrorCode.NOT_FOUND, `No API key with id ${JSON.stringify(id).slice(0, 80)}`, ['id']);
   }
 

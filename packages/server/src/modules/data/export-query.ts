@@ -4,6 +4,7 @@
  * (streamed with a cursor, never loaded whole) is in export.sql.ts. Column formats are documented in docs/integrations.md
  * ("Open data: export and import") and match what the import reads.
  */
+import { isUuid } from '../../common/limits';
 import { EVENT_TYPES } from '../events';
 import { actorAsSeenBy, eventPayloadAsSeenBy, Viewer } from '../events';
 import { OrderStatus } from '../order';
@@ -83,7 +84,7 @@ export function parseFilter(kind: ExportKind, raw: Record<string, unknown>): Exp
     if (name === 'placedFrom' || name === 'placedTo') out[name] = date(name, v).toISOString();
     else if (name === 'type' && !(EVENT_TYPES as readonly string[]).includes(v))
       throw new ExportParameterError('type', `type must be one of ${EVENT_TYPES.join(', ')}`);
-    else if (name === 'aggregateId' && !/^[0-9a-f-]{36}$/i.test(v))
+    else if (name === 'aggregateId' && !isUuid(v))
       throw new ExportParameterError('aggregateId', 'aggregateId is not a valid id');
     else out[name] = v.trim();
   }

@@ -5,6 +5,7 @@
  * export_job, a pg-boss job that writes the file into OMS_EXPORT_DIR with its progress, and a
  * sweep that deletes files after OMS_EXPORT_TTL_SECONDS.
  */
+import { isUuid } from '../../common/limits';
 import { stringify } from 'csv-stringify';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -380,7 +381,7 @@ export class ExportService {
 
   /** A job of the caller's (others' jobs are as if they did not exist). */
   async job(ctx: RequestContext, id: string): Promise<ExportJob | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await run<JobRow>(ctx.em, exportJobOf(id, this.owner(ctx)));
     return row ? this.present(row) : null;
   }
@@ -390,7 +391,7 @@ export class ExportService {
     ctx: RequestContext,
     id: string,
   ): Promise<{ path: string; fileName: string; format: ExportFormat } | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await run<JobRow>(ctx.em, finishedExportJobOf(id, this.owner(ctx)));
     if (!row) return null;
     const file = this.filePath(row.id, row.format);

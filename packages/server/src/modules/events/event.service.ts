@@ -4,6 +4,7 @@
  * (event-sequencer.ts), so no event can later appear behind a reader's cursor. A read first numbers
  * whatever has committed, so it sees every event committed before it (the caller's own included).
  */
+import { isUuid } from '../../common/limits';
 import { BadRequestError } from '../../common/errors';
 import { channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
@@ -20,8 +21,7 @@ export class EventService {
     if (args.type && !(EVENT_TYPES as readonly string[]).includes(args.type)) {
       throw new BadRequestError(`type must be one of ${EVENT_TYPES.join(', ')}`);
     }
-    if (args.aggregateId && !/^[0-9a-f-]{36}$/i.test(args.aggregateId))
-      throw new BadRequestError('aggregateId is not a valid id');
+    if (args.aggregateId && !isUuid(args.aggregateId)) throw new BadRequestError('aggregateId is not a valid id');
     await assignStreamPositions(ctx.em);
     const after = await this.cursor(ctx, args.after, 'after');
     const before = await this.cursor(ctx, args.before, 'before');
