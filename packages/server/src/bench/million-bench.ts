@@ -178,6 +178,7 @@ async function waitForRollups(pool: Pool) {
 async function main() {
   const databaseUrl = await scratchDatabase();
   const building = process.env.BENCH_MILLION_REUSE ? await rollupsPending(databaseUrl) : false;
+  const starting = performance.now();
   const server = await createServer({
     config: {
       port: 0,
@@ -194,6 +195,7 @@ async function main() {
     seed: 'none',
   });
   cleanups.unshift(() => server.stop());
+  say(`server started, migrations applied, in ${((performance.now() - starting) / 1000).toFixed(1)} s`);
 
   const pool = new Pool({ connectionString: databaseUrl, max: 2 });
   cleanups.unshift(() => pool.end());
@@ -480,7 +482,7 @@ async function measureAll(url: string, pool: Pool) {
     ['schwa', {}, 'PLACED_AT_DESC'],
     ['an', {}, 'PLACED_AT_DESC'],
     ['inbox', {}, 'PLACED_AT_DESC'],
-    ['mueller', {}, 'PLACED_AT_DESC'],
+    ['müller', {}, 'PLACED_AT_DESC'],
     ...SORTS.filter((s) => s !== 'PLACED_AT_DESC').map((s) => ['schwa', {}, s] as [string, object, string]),
     ['schwa', { status: ['DELIVERED'] }, 'PLACED_AT_DESC'],
     ['schwa', { status: ['ON_HOLD'] }, 'PLACED_AT_DESC'],
