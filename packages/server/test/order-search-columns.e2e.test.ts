@@ -70,6 +70,13 @@ describe('kept current', () => {
     for (const term of ['sklodowska@rad', 'RADIUM.EX', 'skłodowska cu', 'marie', order!.number]) {
       expect({ term, found: await found(term) }).toEqual({ term, found: [order!.number] });
     }
+    // A long term: the indexes are asked for its first 16 characters, the whole term must still match.
+    for (const term of ['marie.sklodowska@radium.example', 'Marie Skłodowska Curie']) {
+      expect({ term, found: await found(term) }).toEqual({ term, found: [order!.number] });
+    }
+    for (const term of ['marie.sklodowska@radium.example.org', 'Marie Skłodowska-Curie']) {
+      expect({ term, found: await found(term) }).toEqual({ term, found: [] });
+    }
   });
 
   test('a later placement that renames the customer updates every order of that customer, and only those', async () => {
