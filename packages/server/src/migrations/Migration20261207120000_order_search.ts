@@ -17,14 +17,15 @@ import { Migration } from '@mikro-orm/migrations';
  *
  * Filled from the customers in this transaction, before the trigram indexes are built (building
  * them once is cheaper than updating them a million times). Adding the columns locks "order"
- * against reads and writes until commit: about a minute at a million orders on a loaded 2-core
- * machine (docs/scale.md#cost-on-writes); the update leaves a dead copy of every row for
- * autovacuum.
+ * against reads and writes until commit: 127 s at a million orders on a loaded 2-core machine
+ * (docs/scale.md#cost-on-writes); the update leaves a dead copy of every row for autovacuum.
+ * Every statement may have run before (by hand, the update in batches, to avoid that pause):
+ * it then skips what exists and updates only the orders still to fill.
  */
 export class Migration20261207120000_order_search extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `alter table "order" add column "search_email" varchar(320) null, add column "search_name" varchar(200) null;`,
+      `alter table "order" add column if not exists "search_email" varchar(320) null, add column if not exists "search_name" varchar(200) null;`,
     );
     this.addSql(`create or replace function "oms_order_search_fill"() returns trigger language plpgsql as $$
 begin
@@ -38,18 +39,23 @@ begin
   return null;
 end $$;`);
     this.addSql(
-      `create trigger "order_search_insert" before insert on "order" for each row execute function "oms_order_search_fill"();`,
+      `create or replace trigger "order_search_insert" before insert on "order" for each row execute function "oms_order_search_fill"();`,
     );
-    this.addSql(`create trigger "order_search_customer_id" before update of "customer_id" on "order"
+    this.addSql(`create or replace trigger "order_search_customer_id" before update of "customer_id" on "order"
       for each row when (old.customer_id is distinct from new.customer_id) execute function "oms_order_search_fill"();`);
-    this.addSql(`create trigger "customer_search_changed" after update of "email", "name" on "customer"
+    this.addSql(`create or replace trigger "customer_search_changed" after update of "email", "name" on "customer"
       for each row when (old.email is distinct from new.email or old.name is distinct from new.name)
       execute function "oms_customer_search_changed"();`);
     this.addSql(
-      `update "order" o set search_email = c.email, search_name = c.name from customer c where c.id = o.customer_id;`,
+      `update "order" o set search_email = c.email, search_name = c.name from customer c
+      where c.id = o.customer_id and (o.search_email, o.search_name) is distinct from (c.email, c.name);`,
     );
-    this.addSql(`create index "order_search_email_trgm_index" on "order" using gin ("search_email" gin_trgm_ops);`);
-    this.addSql(`create index "order_search_name_trgm_index" on "order" using gin ("search_name" gin_trgm_ops);`);
+    this.addSql(
+      `create index if not exists "order_search_email_trgm_index" on "order" using gin ("search_email" gin_trgm_ops);`,
+    );
+    this.addSql(
+      `create index if not exists "order_search_name_trgm_index" on "order" using gin ("search_name" gin_trgm_ops);`,
+    );
     // The planner picks between the trigram indexes and walking the sort's index from how many
     // orders it expects to match: a finer sample of these two columns than the default.
     this.addSql(
