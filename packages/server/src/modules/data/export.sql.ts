@@ -90,12 +90,13 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
       if (f.placedTo) where.push(`o.placed_at < ${p.add(f.placedTo)}::timestamptz`);
       if (f.search) {
         // As the orders list: the number or external id exactly, or (with CUSTOMER_READ only: else
-        // the matches would spell out what the caller may not read) part of the customer's e-mail or name.
+        // the matches would spell out what the caller may not read) part of the customer's e-mail or name,
+        // from the order's own copies of them (their trigram indexes; order-list.sql.ts, orderSearch).
         const exact = p.add(f.search);
         if (scope.customers) {
           const part = p.add(like(f.search as string));
           where.push(
-            `(o.number = ${exact} or o.external_id = ${exact} or c.email ilike ${part} or c.name ilike ${part})`,
+            `(o.number = ${exact} or o.external_id = ${exact} or o.search_email ilike ${part} or o.search_name ilike ${part})`,
           );
         } else {
           where.push(`(o.number = ${exact} or o.external_id = ${exact})`);

@@ -24,38 +24,29 @@ export interface ListFilter {
   search?: string;
   /** Whether the search also matches part of the customer's e-mail or name (CUSTOMER_READ). */
   searchCustomers: boolean;
-  /**
-   * How the customer part of the search is written (same matches either way): 'narrow' (default)
-   * finds the matching customers' orders by customer; 'broad' tests each order in the sort's
-   * order against the set of matching customers. See searchBreadth.
-   */
-  searchShape?: SearchShape;
-  /**
-   * The narrow shape's matching customers, when searchBreadth found them all: the statement then
-   * reads their orders by customer id without searching the customers a second time.
-   */
-  searchCustomerIds?: string[];
 }
-
-export type SearchShape = 'narrow' | 'broad';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** `%term%` for ILIKE, with LIKE's wildcards and escape matched literally. */
 export const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 
+/** How many leading characters of a search term the trigram indexes are asked for (orderSearch). */
+export const INDEXED_CHARS = 16;
+
 /**
  * The search: the order number or external id, exactly, or part of the customer's e-mail or name
- * (case-insensitive). Written as the union of three index lookups (number: unique index; external
- * id: its index; customers: trigram indexes, then their orders by customer) rather than one OR,
- * which PostgreSQL can only answer by testing every order.
+ * (case-insensitive). The e-mail and name are read from the order's own copies (`search_email`,
+ * `search_name`, kept by triggers: Migration20261207120000_order_search), so the whole search is
+ * one condition on the order row and PostgreSQL picks the plan from how many orders it expects
+ * to match (docs/scale.md#search):
+ * - few (a whole e-mail, a rare name, a number): a BitmapOr of the number's unique index, the
+ *   external id's index and the two trigram indexes, then the matches sorted;
+ * - many (`schwa`, a mail domain): the index of the page's sort (or of the status or channel
+ *   filter) walked in order, each order's columns tested, stopping when the page is full.
+ * Without CUSTOMER_READ only the number and external id, as a union of their two index lookups.
  */
-export function orderSearch(
-  term: string,
-  searchCustomers: boolean,
-  shape: SearchShape = 'narrow',
-  customerIds?: string[],
-): Condition {
+export function orderSearch(term: string, searchCustomers: boolean): Condition {
   if (!searchCustomers) {
     return {
       text: `o.id in (select id from "order" where number = ? union all select id from "order" where external_id = ?)`,
@@ -63,69 +54,23 @@ export function orderSearch(
     };
   }
   const like = containsPattern(term);
-  if (shape === 'broad') {
-    // The same matches as one OR: PostgreSQL walks the sort's index (or the filter's) and tests
-    // each order against a hash of the matching customers' ids (a hashed SubPlan), stopping once
-    // the page is full. Cheap when many customers match; with few, it would walk the whole index.
+  const chars = Array.from(term);
+  if (chars.length <= INDEXED_CHARS)
     return {
-      text: `o.number = ? or o.external_id = ? or o.customer_id in (select id from customer where email ilike ? or name ilike ?)`,
+      text: `o.number = ? or o.external_id = ? or o.search_email ilike ? or o.search_name ilike ?`,
       values: [term, term, like, like],
     };
-  }
-  if (customerIds) {
-    return {
-      text: `o.id in (select id from "order" where number = ?
-                    union all select id from "order" where external_id = ?
-                    union all select id from "order" where customer_id = any(?::uuid[]))`,
-      // As an array literal: the query builder would spread a JS array into a list of values. Ids are uuids.
-      values: [term, term, `{${customerIds.join(',')}}`],
-    };
-  }
+  // A long term (a whole e-mail): the trigram indexes are asked for its first INDEXED_CHARS
+  // characters only, and the whole term is tested on the few orders they yield (`|| ''` keeps
+  // that test out of the index). Every trigram costs a read of its posting list, and those of a
+  // mail domain list most orders: a whole e-mail read about 2,800 index pages, its local part 500.
+  const head = containsPattern(chars.slice(0, INDEXED_CHARS).join(''));
   return {
-    text: `o.id in (select id from "order" where number = ?
-                    union all select id from "order" where external_id = ?
-                    union all select id from "order" where customer_id in (select id from customer where email ilike ? or name ilike ?))`,
-    values: [term, term, like, like],
+    text: `o.number = ? or o.external_id = ?
+           or (o.search_email ilike ? and (o.search_email || '') ilike ?)
+           or (o.search_name ilike ? and (o.search_name || '') ilike ?)`,
+    values: [term, term, head, like, head, like],
   };
-}
-
-/**
- * Which search shape reads fewer orders for a page of `pageRows`, from how many customers match
- * the term (counted up to the break-even point, so a common fragment is not counted whole):
- * with m of C customers matching and N orders, about m·N/C orders belong to them (narrow: read
- * them all, sort, keep a page), and walking the sort's index finds a page after about
- * pageRows·C/m orders (broad). Broad wins when m > C·sqrt(pageRows / N) (about 1,430 customers
- * for 51 rows at 200,000 customers and a million orders). C and N are the planner's table sizes
- * (pg_class.reltuples); unknown (never analyzed): narrow, the shape that is never slow on small tables.
- * Returns the matching customers' `ids` (at most threshold + 1; all of them when the sizes are
- * unknown) and `threshold` (0 when unknown). Below the threshold the ids are every match, and the
- * narrow statement uses them instead of searching the customers again.
- */
-export function searchBreadth(term: string, pageRows: number): Condition {
-  const like = containsPattern(term);
-  return {
-    text: `with size as (
-             select greatest((select reltuples from pg_class where oid = 'customer'::regclass), 0)::float8 as customers,
-                    greatest((select reltuples from pg_class where oid = '"order"'::regclass), 0)::float8 as orders),
-           threshold as (select case when orders > 0 and customers > 0 then ceil(customers * sqrt(?::float8 / orders))::int else 0 end as m from size),
-           -- materialized: planned for every match (the trigram indexes), read only up to the limit.
-           -- Planned under the limit, a long term's few estimated matches made a scan of every
-           -- customer look cheaper (a second at 200,000 customers).
-           matching as materialized (select id from customer where email ilike ? or name ilike ?)
-           select array(select id from matching limit (select nullif(m, 0) + 1 from threshold)) as ids,
-                  (select m from threshold) as threshold`,
-    values: [pageRows, like, like],
-  };
-}
-
-/** The shape searchBreadth's answer calls for, with the customers for the narrow one. */
-export function searchPlan(r: { ids: string[]; threshold: number }): {
-  searchShape: SearchShape;
-  searchCustomerIds?: string[];
-} {
-  return r.threshold > 0 && r.ids.length > r.threshold
-    ? { searchShape: 'broad' }
-    : { searchShape: 'narrow', searchCustomerIds: r.ids };
 }
 
 /** The conditions of a filter; none for an empty one. */
@@ -146,7 +91,7 @@ export function orderListConditions(f: ListFilter): Condition[] {
   if (f.placedFrom) c.push({ text: 'o.placed_at >= ?', values: [f.placedFrom] });
   if (f.placedTo) c.push({ text: 'o.placed_at < ?', values: [f.placedTo] });
   if (f.tag) c.push({ text: '? = any(o.tags)', values: [f.tag] });
-  if (f.search) c.push(orderSearch(f.search, f.searchCustomers, f.searchShape, f.searchCustomerIds));
+  if (f.search) c.push(orderSearch(f.search, f.searchCustomers));
   return c;
 }
 

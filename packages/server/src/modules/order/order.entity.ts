@@ -72,6 +72,15 @@ export class Address {
 @Index({ name: 'order_total_amount_idx', properties: ['totalAmount', 'id'] })
 @Index({ name: 'order_status_updated_at_idx', properties: ['status', 'updatedAt', 'id'] })
 @Index({ name: 'order_status_total_amount_idx', properties: ['status', 'totalAmount', 'id'] })
+// The search by part of the customer's e-mail or name, on the order's own copies (Migration20261207120000_order_search).
+@Index({
+  name: 'order_search_email_trgm_index',
+  expression: 'create index "order_search_email_trgm_index" on "order" using gin ("search_email" gin_trgm_ops)',
+})
+@Index({
+  name: 'order_search_name_trgm_index',
+  expression: 'create index "order_search_name_trgm_index" on "order" using gin ("search_name" gin_trgm_ops)',
+})
 export class Order {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -93,6 +102,16 @@ export class Order {
 
   @ManyToOne(() => Customer, { ref: true })
   customer: Ref<Customer>;
+
+  /**
+   * Copies of the customer's e-mail and name for the order search, written only by triggers
+   * (Migration20261207120000_order_search); mapped so that the schema diff keeps them. Not in the API.
+   */
+  @Property({ type: 'string', length: 320, nullable: true, lazy: true, hidden: true })
+  searchEmail?: string;
+
+  @Property({ type: 'string', length: 200, nullable: true, lazy: true, hidden: true })
+  searchName?: string;
 
   @Field(() => OrderStatus)
   @Enum({ items: () => OrderStatus, nativeEnumName: 'order_status' })

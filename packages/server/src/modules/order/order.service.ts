@@ -40,8 +40,6 @@ import {
   exactOrderCount,
   ListFilter,
   orderListConditions,
-  searchBreadth,
-  searchPlan,
 } from './order-list.sql';
 import { Product } from '../catalog';
 import { Channel } from '../channel';
@@ -553,11 +551,7 @@ export class OrderService {
       search: search || undefined,
       searchCustomers,
     };
-    // A term many customers share (a common name fragment) is answered by walking the sort's
-    // index rather than reading every match: decided by counting the matching customers first.
-    const plan =
-      search && searchCustomers ? await this.searchPlan(em, search, limit + 1) : { searchShape: 'narrow' as const };
-    const conditions = orderListConditions({ ...filter, ...plan });
+    const conditions = orderListConditions(filter);
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
     // The page's bounds (after, before) on the sort's keyset; a page asked with last is read backwards.
@@ -573,13 +567,7 @@ export class OrderService {
     const sortName = args.sort ?? OrderSort.PLACED_AT_DESC;
     // totalCount and totalCountIsEstimate share one count, made only when a client asks for either.
     let counting: Promise<OrderCount> | undefined;
-    // The estimate of the broad shape is blind (a hashed subplan: half the table); the narrow one's is not.
-    const counted = () =>
-      (counting ??= this.countOrders(
-        em,
-        conditions,
-        plan.searchShape === 'broad' ? orderListConditions(filter) : conditions,
-      ));
+    const counted = () => (counting ??= this.countOrders(em, conditions));
     const page = toConnection(
       items,
       paging,
@@ -592,27 +580,16 @@ export class OrderService {
     }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
   }
 
-  /** The search's shape for a page of `rows`, and the matching customers for the narrow one (order-list.sql.ts, searchBreadth). */
-  private async searchPlan(em: EntityManager, term: string, rows: number) {
-    const breadth = searchBreadth(term, rows);
-    const [r] = await sql<{ ids: string[]; threshold: number }>(em, breadth.text, breadth.values);
-    return searchPlan(r);
-  }
-
   /**
    * How many orders match: exact up to exactCountLimit (counting stops there), PostgreSQL's
    * estimate above it, since an exact count reads every match (a second or more at a million).
    */
-  private async countOrders(
-    em: EntityManager,
-    conditions: Condition[],
-    estimateConditions = conditions,
-  ): Promise<OrderCount> {
+  private async countOrders(em: EntityManager, conditions: Condition[]): Promise<OrderCount> {
     const count = async (c: Condition) => (await sql<{ n: number }>(em, c.text, c.values))[0].n;
     if (this.exactCountLimit === 0) return { count: await count(exactOrderCount(conditions)), isEstimate: false };
     const n = await count(cappedOrderCount(conditions, this.exactCountLimit + 1));
     if (n <= this.exactCountLimit) return { count: n, isEstimate: false };
-    const explain = estimatedOrderCount(estimateConditions);
+    const explain = estimatedOrderCount(conditions);
     const [plan] = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(em, explain.text, explain.values);
     // More than the limit match (counted): an estimate below that is known to be wrong.
     const estimate = Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']);
