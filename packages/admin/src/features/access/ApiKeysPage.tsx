@@ -266,7 +266,7 @@ function CreateKey({
           data={channels.map((c) => ({ value: c.code, label: `${c.code} — ${c.name}` }))}
           value={channelCodes}
           onChange={setChannelCodes}
-          error={form.fieldError('channelCodes')}
+          error={form.fieldError('channelCodes', 'channelCodes.*')}
           searchable
         />
       </Group>
@@ -276,10 +276,10 @@ function CreateKey({
         data={KEY_PERMISSIONS}
         value={permissions}
         onChange={setPermissions}
-        error={form.fieldError('permissions')}
+        error={form.fieldError('permissions', 'permissions.*')}
         searchable
       />
-      {form.generalErrors(['name', 'channelCodes', 'permissions']).map((m) => (
+      {form.generalErrors(['name', 'channelCodes', 'channelCodes.*', 'permissions', 'permissions.*']).map((m) => (
         <Alert key={m} color="red" mt="xs" role="alert">
           {m}
         </Alert>
