@@ -2,6 +2,8 @@
  * createServer(options) -> a running OMS: Express 5 with Apollo Server over HTTP and graphql-ws
  * over WebSocket at /graphql, health endpoints, migrations applied, first admin and seed data.
  */
+import { setStoreTimeZone } from './common/time-zone';
+import { syncTimeZone } from './config/time-zone-sync';
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -113,6 +115,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
   // Processes starting together apply the migrations once (the others wait, then find nothing to do).
   await withStartupLock(options.databaseUrl, 'migrations', log, () => orm.migrator.up());
+  // The store time zone: this process's report days, and the database's (triggers, analytics SQL).
+  setStoreTimeZone(config.timeZone);
+  await withStartupLock(options.databaseUrl, 'time-zone', log, () => syncTimeZone(orm.em.fork(), config.timeZone, log));
 
   const rateLimits = new RateLimits(
     {

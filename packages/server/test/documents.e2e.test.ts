@@ -2,12 +2,11 @@
  * Documents: an order's packing slip and invoice as PDF over HTTP. The tests read the PDF's text
  * back (pdf-parse) and check who may fetch which document.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
 import { createCatalog, placeOrder } from './builders';
 import { createKey } from './data-helpers';
 import { startTestServer, TestServer } from './harness';
 import { baseUrl, recordPayment, standardCatalog } from './order-helpers';
+import { pdfText } from './pdf-text-helper';
 
 let t: TestServer;
 let order: { id: string; number: string };
@@ -46,22 +45,6 @@ async function fetchDoc(path: string, token: string | null = t.token) {
   const res = await fetch(`${baseUrl(t)}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { res, bytes };
-}
-
-/** The PDF's text, read back by pdf-parse in a child process (test/pdf-text.mjs). */
-function pdfText(bytes: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [path.join(__dirname, 'pdf-text.mjs')],
-      { maxBuffer: 10 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (err) reject(new Error(`pdf-text.mjs failed: ${stderr || err.message}`));
-        else resolve(stdout);
-      },
-    );
-    child.stdin!.end(bytes);
-  });
 }
 
 describe('GET /documents/orders/<id>/packing-slip.pdf', () => {

@@ -339,14 +339,14 @@ export type ReplayEventsInput = {
   types?: Array<string> | null | undefined;
 };
 
-/** Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month. */
+/** Time bucket of a report series: day, ISO week (from Monday) or calendar month, in the store time zone (OMS_TIME_ZONE, default UTC). */
 export enum ReportBucket {
   Day = 'DAY',
   Month = 'MONTH',
   Week = 'WEEK'
 }
 
-/** What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
+/** What a report covers. Whole days of the store time zone (OMS_TIME_ZONE, default UTC): the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
 export type ReportFilter = {
   /** Default DAY. */
   bucket?: ReportBucket | null | undefined;
@@ -1057,6 +1057,11 @@ export type ReplayEventsMutationVariables = Exact<{
 
 
 export type ReplayEventsMutation = { replayEvents: { queued: number | null, matched: number | null, lastEventId: string | null, hasMore: boolean | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type StoreTimeZoneQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoreTimeZoneQuery = { storeTimeZone: string };
 
 export const StaffUserFragmentDoc = gql`
     fragment StaffUser on User {
@@ -5256,3 +5261,43 @@ export function useReplayEventsMutation(baseOptions?: ApolloReactHooks.MutationH
 export type ReplayEventsMutationHookResult = ReturnType<typeof useReplayEventsMutation>;
 export type ReplayEventsMutationResult = ApolloReactCommon.MutationResult<ReplayEventsMutation>;
 export type ReplayEventsMutationOptions = ApolloReactCommon.BaseMutationOptions<ReplayEventsMutation, ReplayEventsMutationVariables>;
+export const StoreTimeZoneDocument = gql`
+    query StoreTimeZone {
+  storeTimeZone
+}
+    `;
+
+/**
+ * __useStoreTimeZoneQuery__
+ *
+ * To run a query within a React component, call `useStoreTimeZoneQuery` and pass it any options that fit your needs.
+ * When your component renders, `useStoreTimeZoneQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useStoreTimeZoneQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useStoreTimeZoneQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>(StoreTimeZoneDocument, options);
+      }
+export function useStoreTimeZoneLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>(StoreTimeZoneDocument, options);
+        }
+// @ts-ignore
+export function useStoreTimeZoneSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>;
+export function useStoreTimeZoneSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StoreTimeZoneQuery | undefined, StoreTimeZoneQueryVariables>;
+export function useStoreTimeZoneSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>(StoreTimeZoneDocument, options);
+        }
+export type StoreTimeZoneQueryHookResult = ReturnType<typeof useStoreTimeZoneQuery>;
+export type StoreTimeZoneLazyQueryHookResult = ReturnType<typeof useStoreTimeZoneLazyQuery>;
+export type StoreTimeZoneSuspenseQueryHookResult = ReturnType<typeof useStoreTimeZoneSuspenseQuery>;
+export type StoreTimeZoneQueryResult = ApolloReactCommon.QueryResult<StoreTimeZoneQuery, StoreTimeZoneQueryVariables>;

@@ -1,6 +1,7 @@
 /**
  * The one place environment variables are read. Everything else receives a Config.
  */
+import { isTimeZone } from '../common/time-zone';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -23,6 +24,8 @@ export interface Config {
   /** Undefined: demo data on the first embedded start, nothing otherwise. */
   seed?: SeedMode;
   logLevel: string;
+  /** OMS_TIME_ZONE: the store's IANA time zone (report days, the dashboard's today, document dates). */
+  timeZone: string;
   /** Lifetime of a sign-in token, in seconds. */
   sessionTtlSeconds: number;
   /** Maximum size of an HTTP request body. */
@@ -187,6 +190,14 @@ function int(name: string, value: string | undefined, fallback: number): number 
   return n;
 }
 
+/** OMS_TIME_ZONE: an IANA name such as Europe/Berlin; unset or empty is UTC. */
+function timeZone(value: string | undefined): string {
+  const v = value?.trim();
+  if (!v) return 'UTC';
+  if (!isTimeZone(v)) throw new Error(`OMS_TIME_ZONE must be an IANA time zone such as Europe/Berlin, got "${value}"`);
+  return v;
+}
+
 /** OMS_WORKERS: unset or empty is 1, `auto` one per core, else a whole number from 1. */
 export function parseWorkers(value: string | undefined, cores: () => number = () => os.availableParallelism()): number {
   if (value === undefined || value.trim() === '') return 1;
@@ -239,6 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.OMS_ADMIN_PASSWORD || undefined,
     seed: (seed || undefined) as SeedMode | undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    timeZone: timeZone(env.OMS_TIME_ZONE),
     sessionTtlSeconds: int('OMS_SESSION_TTL_SECONDS', env.OMS_SESSION_TTL_SECONDS, 12 * 3600),
     bodyLimit: env.OMS_BODY_LIMIT || '1mb',
     corsOrigins: (env.OMS_CORS_ORIGINS || '')

@@ -11,7 +11,7 @@ import type { Logger } from '../common/logger';
 const LOCK_CLASS = 0x4f4d53;
 
 /** Names of the start-up locks (the second half of the key is PostgreSQL's hashtext of the name). */
-export type StartupStep = 'migrations' | 'first-admin' | 'demo-seed' | 'job-queues';
+export type StartupStep = 'migrations' | 'time-zone' | 'first-admin' | 'demo-seed' | 'job-queues';
 
 export async function withStartupLock<T>(
   databaseUrl: string,

@@ -23,6 +23,7 @@ import { Migration20261207100000_sales_daily } from './Migration20261207100000_s
 import { Migration20261207110000_webhook_secret_grace } from './Migration20261207110000_webhook_secret_grace';
 import { Migration20261207120000_order_search } from './Migration20261207120000_order_search';
 import { Migration20261207130000_order_edit } from './Migration20261207130000_order_edit';
+import { Migration20261207170000_time_zone } from './Migration20261207170000_time_zone';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -43,4 +44,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207110000_webhook_secret_grace', class: Migration20261207110000_webhook_secret_grace },
   { name: 'Migration20261207120000_order_search', class: Migration20261207120000_order_search },
   { name: 'Migration20261207130000_order_edit', class: Migration20261207130000_order_edit },
+  { name: 'Migration20261207170000_time_zone', class: Migration20261207170000_time_zone },
 ];

@@ -611,7 +611,7 @@ export type Mutation = {
   markShipmentDelivered: OrderPayload;
   /** Places an order and reserves its stock. Idempotent on (channelCode, externalId). */
   placeOrder: OrderPayload;
-  /** Recomputes the analytics rollups of the UTC days in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction. */
+  /** Recomputes the analytics rollups of the days (OMS_TIME_ZONE) in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction. */
   rebuildAnalytics: RebuildAnalyticsPayload;
   /** Records money received; never more than the amount due. */
   recordPayment: OrderPayload;
@@ -1223,7 +1223,7 @@ export type Query = {
   salesByChannel: Array<ChannelSales>;
   /** Sales per bucket and channel, and per channel against the previous period of the same length. */
   salesReport: SalesReport;
-  /** Sales of the orders placed in the UTC days of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode. */
+  /** Sales of the orders placed in the days (OMS_TIME_ZONE, default UTC) of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode. */
   salesSummary: SalesSummary;
   /** Stock per SKU and warehouse, a page at a time: by SKU, then warehouse priority and code. */
   stock: StockLevelConnection;
@@ -1234,6 +1234,8 @@ export type Query = {
   stockLevels: Array<StockLevel>;
   /** The on-hand ledger, newest first: every adjustment (with its reason), shipment and restocked return. */
   stockMovements: StockMovementConnection;
+  /** The store's IANA time zone (OMS_TIME_ZONE, default UTC): the days of reports and of salesByChannel's whole days, and 'today' on the dashboard. */
+  storeTimeZone: Scalars['String']['output'];
   /** Top and bottom SKUs and top customers by revenue and by units. */
   topReport: TopReport;
   /** Public, no token: one order for its customer, by number and e-mail; null when the pair does not match. Failed lookups are rate-limited per address. */
@@ -1546,13 +1548,13 @@ export type ReplayWebhookDeliveryPayload = {
   userErrors: Array<UserError>;
 };
 
-/** Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month. */
+/** Time bucket of a report series: day, ISO week (from Monday) or calendar month, in the store time zone (OMS_TIME_ZONE, default UTC). */
 export type ReportBucket =
   | 'DAY'
   | 'MONTH'
   | 'WEEK';
 
-/** What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
+/** What a report covers. Whole days of the store time zone (OMS_TIME_ZONE, default UTC): the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
 export type ReportFilter = {
   /** Default DAY. */
   bucket?: InputMaybe<ReportBucket>;
@@ -1661,7 +1663,7 @@ export type RuleOutcome = {
 export type SalesPoint = {
   /** grossSales / orders, rounded to the minor unit; 0 without orders. */
   averageOrderValue: Money;
-  /** Start of the bucket (UTC midnight). */
+  /** Start of the bucket (midnight in the store time zone). */
   bucketStart: Scalars['DateTime']['output'];
   /** Orders placed in the period and cancelled since (not in the figures above). */
   cancelledOrders: Scalars['Int']['output'];
@@ -1683,7 +1685,7 @@ export type SalesPoint = {
 export type SalesReport = {
   /** Every channel in scope, with this and the previous period. */
   channels: Array<ChannelSalesComparison>;
-  /** First instant covered (UTC midnight). */
+  /** First instant covered (midnight in the store time zone). */
   from: Scalars['DateTime']['output'];
   /** Start of the previous period: as many days, just before `from`. */
   previousFrom: Scalars['DateTime']['output'];
@@ -1691,7 +1693,7 @@ export type SalesReport = {
   previousSeries: Array<SalesPoint>;
   /** Per bucket and channel, buckets without orders left out. */
   series: Array<SalesPoint>;
-  /** End of the period (exclusive, UTC midnight). */
+  /** End of the period (exclusive, midnight in the store time zone). */
   to: Scalars['DateTime']['output'];
 };
 

@@ -30,6 +30,7 @@ import {
 } from '../../graphql/generated';
 import { formatDateTime, formatMoney, formatTime, humanize, minorUnitFactor } from '../../lib/format';
 import { LOW_STOCK_THRESHOLD } from '../../lib/stock';
+import { todayAndWeekStart, useStoreTimeZone } from '../../lib/time-zone';
 
 const STATUS_COLORS: Record<OrderStatus, string> = {
   PENDING: 'yellow.6',
@@ -43,25 +44,18 @@ const STATUS_COLORS: Record<OrderStatus, string> = {
 };
 const OPEN = [OrderStatus.Pending, OrderStatus.OnHold, OrderStatus.Confirmed, OrderStatus.PartiallyShipped];
 
-function startOfToday(): Date {
-  const d = new Date();
-  d.setHours(0, 0, 0, 0);
-  return d;
-}
-/** Monday 00:00 local time of the current week. */
-function startOfWeek(): Date {
-  const d = startOfToday();
-  d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
-  return d;
-}
-
 type FeedItem = DashboardFeedSubscription['orderUpdated'];
 
 export function DashboardPage() {
   const [lateHours, setLateHours] = useLocalStorage<number>({ key: 'oms.lateHours', defaultValue: 24 });
   const [hours] = useDebouncedValue(lateHours, 400);
-  const period = useMemo(() => ({ today: startOfToday().toISOString(), week: startOfWeek().toISOString() }), []);
-  const figures = useDashboardFiguresQuery({ variables: { ...period, lateHours: hours } });
+  // Today and this week are the store's (OMS_TIME_ZONE), not the browser's.
+  const zone = useStoreTimeZone();
+  const period = useMemo(() => {
+    const { today, week } = todayAndWeekStart(zone.timeZone);
+    return { today: today.toISOString(), week: week.toISOString() };
+  }, [zone.timeZone]);
+  const figures = useDashboardFiguresQuery({ variables: { ...period, lateHours: hours }, skip: zone.loading });
   const stock = useDashboardStockQuery({ variables: { below: LOW_STOCK_THRESHOLD + 1 } });
   const [feed, setFeed] = useState<FeedItem[]>([]);
   // A busy shop sends many events a second: refresh the figures at most once a second.

@@ -34,6 +34,7 @@ import {
 } from '../../graphql/generated';
 import { formatMoney, minorUnitFactor } from '../../lib/format';
 import { Cell, downloadCsv } from './csv';
+import { dayInZone, useStoreTimeZone } from '../../lib/time-zone';
 import { parseReportParams, ReportParams, reportSearch, ReportTab, TABS, toReportFilter } from './urls';
 
 const TAB_LABELS: Record<ReportTab, string> = {
@@ -45,7 +46,12 @@ const TAB_LABELS: Record<ReportTab, string> = {
 };
 const pct = (v: number | null | undefined) => (v == null ? '—' : `${(v * 100).toFixed(1)} %`);
 const hours = (v: number | null | undefined) => (v == null ? '—' : `${v} h`);
-const day = (iso: string) => iso.slice(0, 10);
+/**
+ * A bucket's label: its day in the store's time zone (buckets start at the store's midnight).
+ * The page sets the zone on every render, before its tabs render their series.
+ */
+let labelZone = 'UTC';
+const day = (iso: string) => dayInZone(new Date(iso), labelZone);
 const major = (m: { amount: number; currency: string }) => m.amount / minorUnitFactor(m.currency);
 /** CSV money: decimal major units, plus a currency column. */
 const csvMoney = (m: { amount: number; currency: string }) =>
@@ -63,10 +69,12 @@ const customerRef = (id: string) => `customer ${id.slice(0, 8)}`;
 
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
-  const params = useMemo(() => parseReportParams(search), [search]);
+  const { timeZone } = useStoreTimeZone();
+  labelZone = timeZone;
+  const params = useMemo(() => parseReportParams(search, new Date(), timeZone), [search, timeZone]);
   const set = (patch: Partial<ReportParams>) => setSearch(reportSearch({ ...params, ...patch }), { replace: true });
   const options = useReportsOptionsQuery();
-  const filter = useMemo(() => toReportFilter(params), [params]);
+  const filter = useMemo(() => toReportFilter(params, timeZone), [params, timeZone]);
 
   return (
     <Stack>
@@ -179,7 +187,8 @@ function Filters({
 
 /** The sales query doubles as the filter check: its error, if it names a filter field, is shown at that field. */
 function useFilterError(params: ReportParams) {
-  const { error } = useReportsSalesQuery({ variables: { filter: toReportFilter(params) } });
+  const { timeZone } = useStoreTimeZone();
+  const { error } = useReportsSalesQuery({ variables: { filter: toReportFilter(params, timeZone) } });
   const field = fieldOf(error);
   const message = (error as { graphQLErrors?: { message: string }[] } | undefined)?.graphQLErrors?.[0]?.message;
   return field && message ? { field, message } : undefined;

@@ -56,3 +56,12 @@ test('CSV quotes what needs quoting and defuses spreadsheet formulas', () => {
     ),
   ).toBe('a,b\r\n"x, y","say ""hi"""\r\n\'=cmd(),-12.5\r\n,3\r\n');
 });
+
+test("in a store zone the period runs from the store's midnights, and the default days are the store's", () => {
+  const p = parseReportParams(new URLSearchParams(''), new Date('2026-12-06T12:00:00Z'), 'Pacific/Auckland');
+  expect([p.from, p.to]).toEqual(['2026-11-08', '2026-12-07']);
+  expect(toReportFilter({ ...p, from: '2026-12-07', to: '2026-12-07' }, 'Pacific/Auckland')).toMatchObject({
+    from: '2026-12-06T11:00:00.000Z',
+    to: '2026-12-07T11:00:00.000Z',
+  });
+});

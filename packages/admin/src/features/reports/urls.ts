@@ -1,16 +1,17 @@
 /**
  * The reports' filters as URL state, so a view can be bookmarked and shared:
  * /reports?tab=fulfilment&from=2026-03-01&to=2026-03-31&bucket=WEEK&channel=WEB&warehouse=BER
- * Days are UTC days (the server's rollups are per UTC day); `to` is included whole.
+ * Days are the store's days (OMS_TIME_ZONE: the server's rollups are per store day); `to` is included whole.
  */
 import { ReportBucket, ReportFilter } from '../../graphql/generated';
+import { addDaysTo, dayInZone, midnightInZone } from '../../lib/time-zone';
 
 export const TABS = ['sales', 'fulfilment', 'exceptions', 'inventory', 'top'] as const;
 export type ReportTab = (typeof TABS)[number];
 
 export interface ReportParams {
   tab: ReportTab;
-  /** yyyy-mm-dd, UTC, inclusive */
+  /** yyyy-mm-dd, in the store's time zone, inclusive */
   from: string;
   to: string;
   bucket: ReportBucket;
@@ -20,12 +21,11 @@ export interface ReportParams {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const BUCKETS = new Set<string>(Object.values(ReportBucket));
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000));
+export const addDays = addDaysTo;
 
-/** Default: the last 30 days, today included. */
-export function parseReportParams(search: URLSearchParams, now = new Date()): ReportParams {
-  const today = utcDay(now);
+/** Default: the last 30 days of the store's calendar, today included. */
+export function parseReportParams(search: URLSearchParams, now = new Date(), timeZone = 'UTC'): ReportParams {
+  const today = dayInZone(now, timeZone);
   const from = search.get('from') ?? '';
   const to = search.get('to') ?? '';
   const tab = search.get('tab') ?? '';
@@ -51,11 +51,11 @@ export function reportSearch(p: ReportParams): URLSearchParams {
   return s;
 }
 
-/** The server filter: [from 00:00 UTC, the day after `to` 00:00 UTC). */
-export function toReportFilter(p: ReportParams): ReportFilter {
+/** The server filter: [from's midnight, the midnight after `to`), in the store's time zone. */
+export function toReportFilter(p: ReportParams, timeZone = 'UTC'): ReportFilter {
   return {
-    from: `${p.from}T00:00:00.000Z`,
-    to: `${addDays(p.to, 1)}T00:00:00.000Z`,
+    from: midnightInZone(p.from, timeZone).toISOString(),
+    to: midnightInZone(addDays(p.to, 1), timeZone).toISOString(),
     bucket: p.bucket,
     channelCode: p.channel ?? null,
     warehouseCode: p.warehouse ?? null,

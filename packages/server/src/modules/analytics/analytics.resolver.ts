@@ -20,7 +20,7 @@ export class AnalyticsResolver {
   @Authorized(Permission.REPORT_READ)
   @Query(() => SalesSummary, {
     description:
-      'Sales of the orders placed in the UTC days of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode.',
+      'Sales of the orders placed in the days (OMS_TIME_ZONE, default UTC) of [from, to): cancelled orders excluded, refunds subtracted in netSales. With channels of several currencies, name a channelCode.',
   })
   salesSummary(
     @Ctx() ctx: RequestContext,
@@ -90,7 +90,7 @@ export class AnalyticsResolver {
   @Authorized(Permission.JOB_MANAGE)
   @Mutation(() => RebuildAnalyticsPayload, {
     description:
-      'Recomputes the analytics rollups of the UTC days in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction.',
+      'Recomputes the analytics rollups of the days (OMS_TIME_ZONE) in [from, to) from the orders and stock movements (after an import or a repair); idempotent, one day per transaction.',
   })
   rebuildAnalytics(@Ctx() ctx: RequestContext, @Arg('from', () => Date) from: Date, @Arg('to', () => Date) to: Date) {
     return this.service.rebuild(ctx, from, to);

@@ -5,6 +5,7 @@
  * own channels only; inventory spans every channel, so it needs an unrestricted caller.
  * KPI formulas: docs/analytics.md. SQL: analytics.sql.ts.
  */
+import { zonedMidnight } from '../../common/time-zone';
 import { GraphQLError } from 'graphql';
 import { can, channelScope } from '../../common/access';
 import type { RequestContext } from '../../common/context';
@@ -173,7 +174,7 @@ interface Scope {
   warehouseId: string | null;
 }
 
-const midnight = (day: Day) => new Date(`${day}T00:00:00Z`);
+const midnight = (day: Day) => zonedMidnight(day);
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const num = (v: unknown) => Number(v ?? 0);
 const byBucketAndChannel = (a: SalesPoint, b: SalesPoint) =>
@@ -584,7 +585,7 @@ export class AnalyticsService {
 
   // ---------------------------------------------------------------------------------- rebuild
 
-  /** Recomputes the rollups of the UTC days in [from, to) from the source tables, one day per transaction. */
+  /** Recomputes the rollups of the store days (OMS_TIME_ZONE) in [from, to) from the source tables, one day per transaction. */
   async rebuild(ctx: RequestContext, from: Date, to: Date): Promise<RebuildAnalyticsPayload> {
     if (to <= from)
       return { days: null, userErrors: [new UserError(ErrorCode.INVALID_INPUT, '"to" must be after "from"', ['to'])] };

@@ -14,7 +14,7 @@ export interface Statement {
 const ORDERS_OF_DAYS = `
   d as (select unnest(?::date[]) as day),
   o as (select d.day, o.* from d join "order" o
-          on o.placed_at >= (d.day::timestamp at time zone 'UTC') and o.placed_at < ((d.day + 1)::timestamp at time zone 'UTC'))`;
+          on o.placed_at >= (d.day::timestamp at time zone oms_time_zone()) and o.placed_at < ((d.day + 1)::timestamp at time zone oms_time_zone()))`;
 
 const REBUILD_ORDER_DAYS_TEXT = [
   `delete from analytics_sales_daily where day = any(?::date[])`,
@@ -99,7 +99,7 @@ const REBUILD_MOVEMENT_DAYS_TEXT = [
    insert into analytics_stock_movement_daily (day, warehouse_id, product_id, kind, reason, movements, units_in, units_out)
    select d.day, m.warehouse_id, m.product_id, m.kind, coalesce(nullif(left(trim(m.reason), 200), ''), '(no reason)'),
           count(*), sum(greatest(m.delta, 0)), sum(greatest(-m.delta, 0))
-     from d join stock_movement m on m.at >= (d.day::timestamp at time zone 'UTC') and m.at < ((d.day + 1)::timestamp at time zone 'UTC')
+     from d join stock_movement m on m.at >= (d.day::timestamp at time zone oms_time_zone()) and m.at < ((d.day + 1)::timestamp at time zone oms_time_zone())
     group by 1, 2, 3, 4, 5`,
 ];
 
@@ -120,9 +120,9 @@ export const lockDay = (namespace: number, key: number): Statement => ({
   values: [namespace, key],
 });
 
-/** The UTC placing days of the given orders, as 'YYYY-MM-DD'. */
+/** The store-time-zone placing days of the given orders, as 'YYYY-MM-DD'. */
 export const placingDays = (orderIds: string[]): Statement => ({
-  text: `select distinct to_char(placed_at at time zone 'UTC', 'YYYY-MM-DD') as day from "order" where id = any(?::uuid[])`,
+  text: `select distinct to_char(placed_at at time zone oms_time_zone(), 'YYYY-MM-DD') as day from "order" where id = any(?::uuid[])`,
   values: [orderIds],
 });
 
@@ -140,9 +140,9 @@ export const takeDirtyDays = (): Statement => ({
   values: [],
 });
 
-/** The first UTC day with an order or a stock movement ('YYYY-MM-DD', or null). */
+/** The first day (store time zone) with an order or a stock movement ('YYYY-MM-DD', or null). */
 export const firstDataDay = (): Statement => ({
-  text: `select to_char(least((select min(placed_at) from "order"), (select min(at) from stock_movement)) at time zone 'UTC', 'YYYY-MM-DD') as first`,
+  text: `select to_char(least((select min(placed_at) from "order"), (select min(at) from stock_movement)) at time zone oms_time_zone(), 'YYYY-MM-DD') as first`,
   values: [],
 });
 
@@ -188,7 +188,7 @@ export const warehouseByCode = (code: string): Statement => ({
   values: [code],
 });
 
-/** The sales totals of the UTC days [from, to) over the given channels. */
+/** The sales totals of the store days [from, to) over the given channels. */
 export const salesTotals = (from: string, to: string, channelIds: string[]): Statement => ({
   text: `select sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
          from analytics_sales_daily where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`,
@@ -265,7 +265,7 @@ export const openOrdersOlderThan = (slaHours: number, channelIds: string[]): Sta
   values: [slaHours, channelIds],
 });
 
-/** The rollups' period condition over channels: UTC days [from, to). */
+/** The rollups' period condition over channels: store days [from, to). */
 const period = (from: string, to: string, channelIds: string[]) => ({
   text: `day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`,
   values: [from, to, channelIds],

@@ -9,12 +9,13 @@ export enum ReportBucket {
 }
 registerEnumType(ReportBucket, {
   name: 'ReportBucket',
-  description: 'Time bucket of a report series: UTC day, ISO week (from Monday) or calendar month.',
+  description:
+    'Time bucket of a report series: day, ISO week (from Monday) or calendar month, in the store time zone (OMS_TIME_ZONE, default UTC).',
 });
 
 @InputType({
   description:
-    'What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days.',
+    'What a report covers. Whole days of the store time zone (OMS_TIME_ZONE, default UTC): the day of `from` up to and including the day of the last instant before `to`; at most 366 days.',
 })
 export class ReportFilter {
   @Field(() => Date)
@@ -68,7 +69,7 @@ export class SalesSummary {
 
 @ObjectType({ description: 'Sales of one channel in one bucket.' })
 export class SalesPoint extends SalesSummary {
-  @Field(() => Date, { description: 'Start of the bucket (UTC midnight).' })
+  @Field(() => Date, { description: 'Start of the bucket (midnight in the store time zone).' })
   bucketStart: Date;
 
   @Field(() => String)
@@ -92,10 +93,10 @@ export class ChannelSalesComparison {
 
 @ObjectType()
 export class SalesReport {
-  @Field(() => Date, { description: 'First instant covered (UTC midnight).' })
+  @Field(() => Date, { description: 'First instant covered (midnight in the store time zone).' })
   from: Date;
 
-  @Field(() => Date, { description: 'End of the period (exclusive, UTC midnight).' })
+  @Field(() => Date, { description: 'End of the period (exclusive, midnight in the store time zone).' })
   to: Date;
 
   @Field(() => Date, { description: 'Start of the previous period: as many days, just before `from`.' })

@@ -16,9 +16,10 @@
  *    transaction per day, so a long rebuild makes steady progress and can be re-run.
  * A transaction-scoped advisory lock per day serialises two writers of the same day.
  *
- * Every figure except stock movements is filed under the UTC day its order was placed: a refund
+ * Every figure except stock movements is filed under the day (store time zone, OMS_TIME_ZONE) its order was placed: a refund
  * or a shipment a week later changes the placing day's row (cohort figures).
  */
+import { dayIn } from '../../common/time-zone';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BACKGROUND } from '../../common/context';
 import { sql } from '../../common/sql';
@@ -45,9 +46,9 @@ const MOVEMENT_DAYS_LOCK = 7213;
 const EPOCH = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 
-/** A UTC calendar day as 'YYYY-MM-DD'. */
+/** A calendar day of the store time zone as 'YYYY-MM-DD' (arithmetic on it is plain calendar arithmetic). */
 export type Day = string;
-export const dayOf = (d: Date): Day => d.toISOString().slice(0, 10);
+export const dayOf = (d: Date): Day => dayIn(d);
 export const addDays = (day: Day, n: number): Day => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 export const daysBetween = (from: Day, to: Day): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -135,7 +136,7 @@ export async function refreshDirty(em: EntityManager): Promise<number> {
 }
 
 /**
- * Recomputes every day in [from, to) (UTC days), oldest first, one transaction per day (each in
+ * Recomputes every day in [from, to) (store days), oldest first, one transaction per day (each in
  * a fork of `root`, outside any transaction of the caller).
  * Returns how many days were rebuilt. Safe to run while the server takes orders.
  */
@@ -160,7 +161,7 @@ export async function rebuildRange(
   return n;
 }
 
-/** The UTC days the source data spans: [first day with an order or stock movement, today + 1). */
+/** The store days the source data spans: [first day with an order or stock movement, today + 1). */
 export async function dataRange(em: EntityManager): Promise<{ from: Day; to: Day } | null> {
   const [r] = await run<{ first: string | null }>(em, firstDataDay());
   if (!r?.first) return null;
@@ -183,4 +184,17 @@ export async function rebuildIfEmpty(root: EntityManager): Promise<number> {
   if (!r.empty) return 0;
   const range = await dataRange(em);
   return range ? rebuildRange(root, range.from, range.to) : 0;
+}
+
+/**
+ * Marks every day with data (one either side, since a change of time zone moves orders across
+ * day boundaries) for the refresh job, both kinds of rollup: after the store time zone changed.
+ */
+export async function markAllAnalyticsDays(em: EntityManager): Promise<number> {
+  const range = await dataRange(em);
+  if (!range) return 0;
+  const days: Day[] = [];
+  for (let day = addDays(range.from, -1); day <= addDays(range.to, 1); day = addDays(day, 1)) days.push(day);
+  await run(em, markDirtyDays([...days, ...days], [...days.map(() => 'orders'), ...days.map(() => 'movements')]));
+  return days.length;
 }

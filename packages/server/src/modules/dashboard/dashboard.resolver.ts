@@ -1,12 +1,22 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../common/context';
 import { Permission } from '../auth';
+import { storeTimeZone } from '../../common/time-zone';
 import { DashboardService } from './dashboard.service';
 import { ChannelSales, LateOrders, OrderStatusCount } from './dashboard.types';
 
 @Resolver()
 export class DashboardResolver {
   constructor(private readonly service: DashboardService) {}
+
+  @Authorized()
+  @Query(() => String, {
+    description:
+      "The store's IANA time zone (OMS_TIME_ZONE, default UTC): the days of reports and of salesByChannel's whole days, and 'today' on the dashboard.",
+  })
+  storeTimeZone() {
+    return storeTimeZone();
+  }
 
   @Authorized(Permission.ORDER_READ)
   @Query(() => [OrderStatusCount], { description: 'How many orders are in each status (every status, zero included).' })

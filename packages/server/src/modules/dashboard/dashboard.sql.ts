@@ -3,6 +3,7 @@
  */
 type Statement = { text: string; values: unknown[] };
 
+import { dayIn, zonedMidnight } from '../../common/time-zone';
 import { FULFILLABLE_STATUSES, OrderStatus, sqlStatusList } from '../order';
 
 /**
@@ -40,11 +41,17 @@ export function statusCountsExact(scope: string[] | null): { text: string; value
   };
 }
 
-const DAY_MS = 86_400_000;
+/** The first midnight of the store time zone at or after `at`. */
+function firstMidnightFrom(at: Date): Date {
+  const midnight = zonedMidnight(dayIn(at));
+  if (midnight >= at) return midnight;
+  const next = new Date(midnight.getTime() + 36 * 3_600_000); // into the next day, whatever the offset change
+  return zonedMidnight(dayIn(next));
+}
 
 /**
  * Orders placed per channel in [from, to) (to null: no end) and their total, cancelled orders
- * excluded; every channel in scope, zero included. The whole UTC days inside the period are read
+ * excluded; every channel in scope, zero included. The whole days (store time zone) inside the period are read
  * from `order_sales_daily` (a few rows per channel and day, kept exact by triggers on "order":
  * migration Migration20261207100000_sales_daily), the partial days at either end from the
  * orders through the placed_at index. A year is then about 1,500 rollup rows and at most two
@@ -52,10 +59,10 @@ const DAY_MS = 86_400_000;
  * orders directly (the rollup changes in the transaction that changes an order).
  */
 export function salesByChannel(from: Date, to: Date | null, scope: string[] | null): Statement {
-  // The first UTC midnight at or after `from`, the last at or before `to`.
-  const fullFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
-  const fullTo = to ? new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS) : null;
-  const day = (d: Date) => d.toISOString().slice(0, 10);
+  // The first midnight (store time zone) at or after `from`, the last at or before `to`.
+  const fullFrom = firstMidnightFrom(from);
+  const fullTo = to ? zonedMidnight(dayIn(to)) : null;
+  const day = (d: Date) => dayIn(d);
   if (fullTo && fullTo <= fullFrom) {
     // No whole day in the period: the orders alone (at most two days of them).
     return {

@@ -3,6 +3,7 @@
  * no prices) and an invoice (the same lines with prices and the order's totals). Both use PDF's
  * standard Helvetica, so nothing is read from disk and no font is embedded.
  */
+import { formatStoreDate } from '../../common/time-zone';
 import PDFDocument from 'pdfkit';
 import { formatMoney } from '../../common/money';
 
@@ -68,7 +69,7 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
     .font('Helvetica')
     .fontSize(10)
     .text(`Order ${order.number}`)
-    .text(`Placed ${order.placedAt.toISOString().slice(0, 10)} in ${order.channelName}`);
+    .text(`Placed ${formatStoreDate(order.placedAt)} in ${order.channelName}`);
 
   doc
     .moveDown()
