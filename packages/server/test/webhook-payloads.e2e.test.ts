@@ -478,6 +478,39 @@ describe('stock events', () => {
       reason: 'cycle count',
     });
   });
+
+  test('stock.low carries the level too: onHand, reserved and available as in the database', async () => {
+    const rule = `mutation($i: UpdateAutomationRuleInput!) { updateAutomationRule(input: $i) { userErrors { field message } } }`;
+    const on = await t.q(rule, { i: { key: 'low-stock', enabled: true, settings: { threshold: 10, perSku: {} } } });
+    expect(on.updateAutomationRule.userErrors).toEqual([]);
+    try {
+      await createEndpoint(t, { url: rx.url('/low'), eventTypes: ['stock.low'] });
+      const [before] = await t.sql(
+        `select s.on_hand - s.reserved as available from stock_level s join product p on p.id = s.product_id where p.sku = 'SKU-1'`,
+      );
+      const adjusted = await adjustStock(t, 'SKU-1', 'WH1', 5 - before.available, 'shrinkage'); // 5 available: below 10
+      expect(adjusted.userErrors).toEqual([]);
+      const [got] = validated(await rx.waitFor('/low', 1));
+      const [row] = await t.sql(
+        `select s.on_hand, s.reserved from stock_level s join product p on p.id = s.product_id
+          join warehouse w on w.id = s.warehouse_id where p.sku = 'SKU-1' and w.code = 'WH1'`,
+      );
+      expect(got.payloadVersion).toBe(2);
+      expect(got.data).toEqual({
+        sku: 'SKU-1',
+        warehouseCode: 'WH1',
+        onHand: row.on_hand,
+        reserved: row.reserved,
+        available: 5,
+        threshold: 10,
+        cause: { rule: 'low-stock', depth: 1 },
+      });
+      expect(row.on_hand - row.reserved).toBe(5);
+    } finally {
+      await t.q(rule, { i: { key: 'low-stock', enabled: false } });
+      await adjustStock(t, 'SKU-1', 'WH1', 1000, 'restock');
+    }
+  });
 });
 
 describe('events recorded before payloadVersion 2', () => {
