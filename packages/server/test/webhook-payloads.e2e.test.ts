@@ -291,6 +291,13 @@ describe('order events', () => {
       country: 'GB',
     });
     expect(placedBody.data).not.toHaveProperty('previousStatus');
+    // Built from the order being placed (in the placement's one statement): as placeOrder returned it.
+    expect(comparable(po)).toEqual(comparable(placed.order!));
+
+    // Built once, when the event was recorded, and stored with it: a staff endpoint gets it as stored.
+    const stored = await t.sql(`select id, resource from domain_event where aggregate_id = $1`, [id]);
+    expect(stored).toHaveLength(bodies.length);
+    for (const b of bodies) expect(b.data.order).toEqual(stored.find((e) => e.id === b.id)!.resource);
 
     const changes = byType('order.status_changed')
       .map((b) => [b.data.previousStatus, b.data.toStatus, orderOf(b).status])
