@@ -15,7 +15,9 @@ export interface DeliveryBody {
   id: string;
   type: string;
   occurredAt: string;
-  /** The event's payload: for order events the order's id and, in some, the order itself. */
+  /** 2: order events carry the order, stock events the stock level (docs/integrations.md#webhook-payloads); 1: events recorded before. */
+  payloadVersion: number;
+  /** The event's payload: for order events the order's id and (payloadVersion 2) the order itself. */
   data: { orderId?: string; order?: { id: string; [field: string]: unknown }; [field: string]: unknown };
 }
 

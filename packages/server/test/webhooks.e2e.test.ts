@@ -77,11 +77,12 @@ describe('delivery', () => {
     const old = (got.headers['oms-signature'] as string).replace(/^t=\d+/, `t=${Math.floor(Date.now() / 1000) - 3600}`);
     expect(verify(secret, old, got.raw)).toBe(false);
 
-    expect(Object.keys(got.body!)).toEqual(['id', 'type', 'occurredAt', 'data']);
+    expect(Object.keys(got.body!)).toEqual(['id', 'type', 'occurredAt', 'payloadVersion', 'data']);
     expect(got.body).toMatchObject({
       id: event.id,
       type: 'order.placed',
       occurredAt: new Date(event.occurred_at).toISOString(),
+      payloadVersion: 2,
     });
     expect(got.body!.data).toMatchObject({
       orderId: order.id,

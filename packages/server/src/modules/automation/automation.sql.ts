@@ -167,7 +167,7 @@ export function recentOpenOrders(placedSince: Date, ruleId: string): Statement {
 // ---- low-stock ----
 
 const STOCK_LEVEL =
-  'select s.id, p.sku, w.code, s.on_hand - s.reserved as available from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
+  'select s.id, p.sku, w.code, s.on_hand, s.reserved, s.on_hand - s.reserved as available from stock_level s join product p on p.id = s.product_id join warehouse w on w.id = s.warehouse_id';
 
 export function stockLevel(stockLevelId: string): Statement {
   return { text: `${STOCK_LEVEL} where s.id = $1`, values: [stockLevelId] };

@@ -323,7 +323,14 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
  */
 async function lowStock(em: EntityManager, rule: AutomationRule, event: DomainEvent, depth: number): Promise<void> {
   const settings = rule.settings as { threshold: number; perSku: Record<string, number> };
-  type Level = { id: string; sku: string; code: string; available: number | string };
+  type Level = {
+    id: string;
+    sku: string;
+    code: string;
+    on_hand: number;
+    reserved: number;
+    available: number | string;
+  };
   const levels = await run<Level>(
     em,
     event.aggregateType === 'stock' ? stockLevel(event.aggregateId) : stockLevelsOfOrder(event.aggregateId),
@@ -344,7 +351,15 @@ async function lowStock(em: EntityManager, rule: AutomationRule, event: DomainEv
         aggregateType: 'stock',
         aggregateId: level.id,
         actor: `rule:${rule.key}`,
-        payload: { sku: level.sku, warehouseCode: level.code, available, threshold, cause },
+        payload: {
+          sku: level.sku,
+          warehouseCode: level.code,
+          onHand: level.on_hand,
+          reserved: level.reserved,
+          available,
+          threshold,
+          cause,
+        },
       }),
     );
     em.persist(

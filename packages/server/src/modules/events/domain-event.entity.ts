@@ -92,6 +92,15 @@ export class DomainEvent {
   @Property({ type: 'json' })
   payload: Record<string, unknown>;
 
+  /**
+   * The resource as it was when the event was recorded (an order event: the order with its lines,
+   * shipments, channel and customer; see modules/order/order-resource.ts), complete: webhook
+   * deliveries send it redacted per endpoint (event-redaction.ts). Null for stock events (their
+   * payload is the stock level) and for events recorded before it existed. Not loaded unless asked for.
+   */
+  @Property({ type: 'json', nullable: true, lazy: true, hidden: true })
+  resource?: Record<string, unknown> | null;
+
   @Field(() => String, { description: 'Who caused it, as in order history.' })
   @Property({ type: 'string', length: 300 })
   actor: string;
@@ -110,6 +119,7 @@ export class DomainEvent {
     aggregateId: string;
     channelId?: string;
     payload: Record<string, unknown>;
+    resource?: Record<string, unknown> | null;
     actor: string;
     occurredAt?: Date;
   }) {
@@ -118,6 +128,7 @@ export class DomainEvent {
     this.aggregateId = props.aggregateId;
     this.channelId = props.channelId;
     this.payload = props.payload;
+    this.resource = props.resource ?? null;
     this.actor = props.actor;
     if (props.occurredAt) this.occurredAt = props.occurredAt;
   }

@@ -73,8 +73,12 @@ export function historyMessageAsSeenBy(
   return message;
 }
 
-/** Payload members that would be personal data (none of today's events carries them; kept out should one ever do). */
-const PERSONAL = ['customer', 'customerEmail', 'customerName', 'email', 'shippingAddress', 'address'];
+/**
+ * Payload members that would be personal data (no event's payload carries them; kept out should
+ * one ever do), and the members of a resource (an order event's order) that are: its customer and
+ * shipping address.
+ */
+const PERSONAL = ['customer', 'customerEmail', 'customerName', 'email', 'shippingAddress', 'billingAddress', 'address'];
 /** Payload members that would be payment details. */
 const PAYMENT = ['payments', 'refunds', 'method', 'reference', 'refundReason'];
 
@@ -88,6 +92,18 @@ export function eventPayloadAsSeenBy(viewer: Viewer, payload: Record<string, unk
     if (typeof out.historyType === 'string' && 'message' in out)
       out.message = historyMessageAsSeenBy(viewer, out.historyType, out.message as string | null);
   }
+  return out;
+}
+
+/**
+ * An event's resource (the order an order event carries, modules/order/order-resource.ts) as
+ * `viewer` may read it: without CUSTOMER_READ its customer and addresses are null. Payment
+ * details are not part of a resource (its totals are, as the `order` query shows them to anyone).
+ */
+export function resourceAsSeenBy(viewer: Viewer, resource: Record<string, unknown>): Record<string, unknown> {
+  if (viewer.customers) return resource;
+  const out: Record<string, unknown> = { ...resource };
+  for (const k of PERSONAL) if (k in out) out[k] = null;
   return out;
 }
 

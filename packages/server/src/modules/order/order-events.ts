@@ -3,6 +3,7 @@ import { DomainEvent, EventType } from '../events';
 import type { OrderHistoryEntry } from './order-history.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 import type { Order } from './order.entity';
+import type { OrderResource } from './order-resource';
 
 /** Imported orders write no events: they are history, not news (see OrderImport.importOrder, order-import.ts). */
 const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType> = {
@@ -25,9 +26,10 @@ const TYPES: Record<Exclude<OrderEventType, OrderEventType.IMPORTED>, EventType>
 
 /**
  * One event per history entry, plus order.cancelled next to the status change into CANCELLED.
- * The first one is the order's "primary" event: subscriptions are fed from it alone.
+ * The first one is the order's "primary" event: subscriptions are fed from it alone. `resource` is
+ * the order as the change leaves it (order-resource.ts), kept with each event for its webhooks.
  */
-export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent[] {
+export function orderEvents(entry: OrderHistoryEntry, order: Order, resource?: OrderResource): DomainEvent[] {
   if (entry.type === OrderEventType.IMPORTED) return [];
   const payload = {
     orderId: order.id,
@@ -45,6 +47,7 @@ export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent
     tags: order.tags,
   };
   const base = {
+    resource: resource ? (resource as unknown as Record<string, unknown>) : null,
     aggregateType: 'order',
     aggregateId: order.id,
     channelId: order.channel.id,
@@ -65,14 +68,19 @@ export function orderEvents(entry: OrderHistoryEntry, order: Order): DomainEvent
 }
 
 /** The same events as rows, for order placement's single SQL statement. */
-export function orderEventRows(entry: OrderHistoryEntry, order: Order): Record<string, unknown>[] {
-  return orderEvents(entry, order).map((e) => ({
+export function orderEventRows(
+  entry: OrderHistoryEntry,
+  order: Order,
+  resource?: OrderResource,
+): Record<string, unknown>[] {
+  return orderEvents(entry, order, resource).map((e) => ({
     id: e.id,
     type: e.type,
     aggregate_type: e.aggregateType,
     aggregate_id: e.aggregateId,
     channel_id: e.channelId ?? null,
     payload: JSON.stringify(e.payload),
+    resource: e.resource ? JSON.stringify(e.resource) : null,
     actor: e.actor,
     occurred_at: e.occurredAt,
   }));

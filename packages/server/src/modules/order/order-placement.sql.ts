@@ -147,14 +147,21 @@ export function writePlacement(w: PlacementWrite): Statement {
   if (w.allocations.length) ctes.push(`a as (${insert(p, 'stock_allocation', w.allocations)})`);
   ctes.push(`h as (${insert(p, 'order_history', w.history)})`);
   if (w.events.length) {
-    // The payload gets the order number, which only the sequence (in CTE o) knows.
+    // The payload gets the order number, which only the sequence (in CTE o) knows; the resource
+    // (the order as placed, order-resource.ts) the number and the customer as the upsert (CTE c)
+    // leaves it: its name is the one given, or the one it had (the statement reads the table as it was before).
+    const email = p.add(w.customer.email);
+    const name = p.add(w.customer.name ?? null);
+    const customer = `jsonb_build_object('id', (select id from c), 'email', ${email}::text, 'name', coalesce(${name}::text, (select name from customer where email = ${email}::text)))`;
     const rows = w.events.map(
       (e) =>
         `(${p.add(e.id)}::uuid, ${p.add(e.type)}, ${p.add(e.aggregate_type)}, ${p.add(e.aggregate_id)}::uuid, ${p.add(e.channel_id)}::uuid, ` +
-        `${p.add(e.payload)}::jsonb || jsonb_build_object('number', (select number from o)), ${p.add(e.actor)}, ${p.add(e.occurred_at)}::timestamptz)`,
+        `${p.add(e.payload)}::jsonb || jsonb_build_object('number', (select number from o)), ` +
+        `${p.add(e.resource ?? null)}::jsonb || jsonb_build_object('number', (select number from o), 'customer', ${customer}), ` +
+        `${p.add(e.actor)}, ${p.add(e.occurred_at)}::timestamptz)`,
     );
     ctes.push(
-      `e as (insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at) values ${rows.join(', ')})`,
+      `e as (insert into domain_event (id, type, aggregate_type, aggregate_id, channel_id, payload, resource, actor, occurred_at) values ${rows.join(', ')})`,
     );
   }
   if (w.stock.length) {

@@ -11,6 +11,7 @@ import type { RequestContext } from '../../common/context';
 import { ErrorCode, fail, UserError } from '../../common/errors';
 import { runMutation } from '../../common/mutation';
 import { orderEvents } from './order-events';
+import { loadOrderResources } from './order-resource';
 import { OrderChangeLog } from './order-change-log';
 import { Order } from './order.entity';
 
@@ -31,9 +32,14 @@ export class OrderTransactions {
     return runMutation(ctx, 'order', async (em) => {
       const changes = new OrderChangeLog(em, actorLabel(ctx));
       const result = await work(em, changes);
-      for (const { entry, order: changed, writtenBySql } of changes.entries) {
-        if (writtenBySql) continue;
-        for (const event of orderEvents(entry, changed)) {
+      const recorded = changes.entries.filter((e) => !e.writtenBySql);
+      if (!recorded.length) return result;
+      // The orders as this transaction leaves them, for the events' webhooks (order-resource.ts):
+      // flushed first, so that the one statement reading them sees every change of the transaction.
+      await em.flush();
+      const resources = await loadOrderResources(em, [...new Set(recorded.map((e) => e.order.id))]);
+      for (const { entry, order: changed } of recorded) {
+        for (const event of orderEvents(entry, changed, resources.get(changed.id))) {
           if (ctx.cause) event.payload = { ...event.payload, cause: ctx.cause };
           em.persist(event);
         }

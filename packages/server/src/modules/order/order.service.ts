@@ -46,6 +46,7 @@ import { Channel } from '../channel';
 import { Customer } from '../customer';
 import { InventoryService } from '../inventory';
 import { orderEventRows } from './order-events';
+import { orderResource, OrderResourceRow } from './order-resource';
 import { OrderLine } from './order-line.entity';
 import { OrderEventType, OrderStatus } from './order-state';
 import {
@@ -308,7 +309,31 @@ export class OrderService {
                 at: entry.at,
               },
             ],
-            events: orderEventRows(entry, order),
+            // The order as placed (order-resource.ts); the statement adds its number and customer.
+            events: orderEventRows(
+              entry,
+              order,
+              orderResource({
+                ...(orderRow(order) as unknown as OrderResourceRow),
+                number: '',
+                tags: [],
+                channel_code: channel.code,
+                customer_id: null,
+                customer_email: null,
+                customer_name: null,
+                lines: requests.map(({ line }) => ({
+                  id: line.id,
+                  line_no: line.lineNo,
+                  sku: line.sku,
+                  name: line.name,
+                  quantity: line.quantity,
+                  quantity_shipped: 0,
+                  quantity_returned: 0,
+                  unit_price_amount: line.unitPriceAmount,
+                })),
+                shipments: [],
+              }),
+            ),
             stock: this.inventory.reservedChanges(allocations, book),
           }),
         );

@@ -26,7 +26,7 @@ import type { Logger } from '../../common/logger';
 import { dateAndId, fetchOrder, keysetWhere, PageArgs, pageOf, toConnection } from '../../common/pagination';
 import { run as runSql } from '../../common/sql';
 import { recordAudit } from '../auth';
-import { viewerOfKey, webhookData } from '../events';
+import { viewerOfKey } from '../events';
 import { DomainEvent } from '../events';
 import { assignStreamPositions } from '../events';
 import { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './webhook.entity';
@@ -35,6 +35,7 @@ import { bareHost, RefusedAddress, Resolve, resolveTarget, systemResolve } from 
 import { findEndpoint, visibleEndpoints } from './webhook-endpoint.service';
 import { FairShare } from './webhook.fairness';
 import { Outcome, post } from './webhook.http';
+import { webhookBody } from './webhook.payload';
 import {
   chargeReplayBudget,
   countEventsToReplay,
@@ -476,7 +477,8 @@ export class WebhookDeliveryService {
     );
     if (!delivery || delivery.status === DeliveryStatus.DELIVERED) return;
     const endpoint = delivery.endpoint.$;
-    const event = await em.findOne(DomainEvent, { id: delivery.eventId });
+    // With the resource it carries (lazy: only deliveries read it), as it was when the event was recorded.
+    const event = await em.findOne(DomainEvent, { id: delivery.eventId }, { populate: ['resource'] });
     let outcome: Outcome;
     let sent = false;
     if (!endpoint.active) {
@@ -490,13 +492,9 @@ export class WebhookDeliveryService {
         await this.defer(orm.em.fork({ loggerContext: BACKGROUND }), job, slot.retryAt);
         return;
       }
-      // The payload as the endpoint's owner may read it (a partner key: its permissions; see event-redaction.ts).
-      const body = JSON.stringify({
-        id: event.id,
-        type: event.type,
-        occurredAt: event.occurredAt.toISOString(),
-        data: webhookData(viewerOfKey(endpoint.ownerKey?.$), event),
-      });
+      // The payload as the endpoint's owner may read it (a partner key: its permissions; see
+      // event-redaction.ts), with the resource the event carries (webhook.payload.ts).
+      const body = JSON.stringify(webhookBody(viewerOfKey(endpoint.ownerKey?.$), event));
       let latencyMs = this.config.webhookTimeoutMs;
       try {
         outcome = await post(endpoint.url, {
