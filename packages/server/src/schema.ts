@@ -25,6 +25,7 @@ import { JobResolver } from './modules/jobs/job.resolver';
 import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
+import { CustomerResolver } from './modules/customer/customer.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -72,6 +73,7 @@ export const RESOLVERS = [
   AutomationResolver,
   DataResolver,
   AnalyticsResolver,
+  CustomerResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -89,6 +91,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(StockMovementResolver, new StockMovementResolver(services.inventory));
     instances.set(ProductResolver, new ProductResolver(services.products));
     instances.set(OrderResolver, new OrderResolver(services.orders));
+    instances.set(CustomerResolver, new CustomerResolver(services.customerQueries));
     instances.set(PaymentResolver, new PaymentResolver(services.payments));
     instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
     instances.set(DashboardResolver, new DashboardResolver(services.dashboard));

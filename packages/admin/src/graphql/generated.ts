@@ -226,6 +226,7 @@ export enum Permission {
   AuditRead = 'AUDIT_READ',
   ChannelRead = 'CHANNEL_READ',
   ChannelWrite = 'CHANNEL_WRITE',
+  CustomerErase = 'CUSTOMER_ERASE',
   CustomerRead = 'CUSTOMER_READ',
   DataExport = 'DATA_EXPORT',
   DataImport = 'DATA_IMPORT',

@@ -270,12 +270,45 @@ export type CreateWebhookEndpointPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A buyer, identified by e-mail. */
+/** A buyer, identified by e-mail. Its orders, order count and lifetime value are those the caller may see (a partner key: its channels). */
 export type Customer = {
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
+  /** When the personal data was erased (eraseCustomer): the e-mail is then a placeholder, the name empty. Null: never erased. */
+  erasedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the first order the caller sees was placed. */
+  firstOrderAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** When the last order the caller sees was placed. */
+  lastOrderAt: Maybe<Scalars['DateTime']['output']>;
+  /** Per currency (sorted by code): the sum of the totals (lines + shipping, integer minor units) of the orders the caller sees that are not CANCELLED; refunds are not deducted. Empty without such orders. */
+  lifetimeValue: Array<Money>;
   name: Maybe<Scalars['String']['output']>;
+  /** Orders the caller sees, cancelled ones included. */
+  orderCount: Scalars['Int']['output'];
+  /** The customer's orders the caller sees, newest first. */
+  orders: OrderConnection;
+};
+
+
+/** A buyer, identified by e-mail. Its orders, order count and lifetime value are those the caller may see (a partner key: its channels). */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerConnection = {
+  edges: Array<CustomerEdge>;
+  /** The nodes of edges, for convenience. */
+  nodes: Array<Customer>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerEdge = {
+  cursor: Scalars['String']['output'];
+  node: Customer;
 };
 
 export type CustomerInput = {
@@ -295,6 +328,13 @@ export type CustomerRank = {
   units: Scalars['Int']['output'];
 };
 
+/** How customers are sorted; a cursor belongs to one sort. */
+export type CustomerSort =
+  /** By e-mail, then id. */
+  | 'EMAIL_ASC'
+  /** By name (a customer without a name by e-mail), then id. */
+  | 'NAME_ASC';
+
 export type DeleteAutomationRulePayload = {
   deletedKey: Maybe<Scalars['String']['output']>;
   /** Empty when the mutation succeeded. */
@@ -303,6 +343,14 @@ export type DeleteAutomationRulePayload = {
 
 export type DeleteWebhookEndpointPayload = {
   deletedId: Maybe<Scalars['String']['output']>;
+  /** Empty when the mutation succeeded. */
+  userErrors: Array<UserError>;
+};
+
+export type EraseCustomerPayload = {
+  /** True when the customer had been erased before (erasing again changes nothing that was not erased). */
+  alreadyErased: Maybe<Scalars['Boolean']['output']>;
+  customer: Maybe<Customer>;
   /** Empty when the mutation succeeded. */
   userErrors: Array<UserError>;
 };
@@ -580,6 +628,8 @@ export type Mutation = {
   deleteAutomationRule: DeleteAutomationRulePayload;
   /** Deletes the endpoint and its delivery log. */
   deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
+  /** Erases the customer's personal data everywhere it is kept (customer, the addresses of its orders, free text of its orders, event payloads and what webhooks send); order numbers, lines and money stay. Audited with the reason. Erasing again is harmless. */
+  eraseCustomer: EraseCustomerPayload;
   holdOrder: OrderPayload;
   /** The only operation that needs no token. */
   login: LoginPayload;
@@ -704,6 +754,12 @@ export type MutationDeleteAutomationRuleArgs = {
 
 export type MutationDeleteWebhookEndpointArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1029,6 +1085,7 @@ export type Permission =
   | 'AUDIT_READ'
   | 'CHANNEL_READ'
   | 'CHANNEL_WRITE'
+  | 'CUSTOMER_ERASE'
   | 'CUSTOMER_READ'
   | 'DATA_EXPORT'
   | 'DATA_IMPORT'
@@ -1117,6 +1174,10 @@ export type Query = {
   /** Every automation rule, in run order. */
   automationRules: Array<AutomationRule>;
   channels: Array<Channel>;
+  /** One customer; null when unknown or (a partner key) without an order in its channels. */
+  customer: Maybe<Customer>;
+  /** Customers, by name unless sorted otherwise, optionally searched by part of the e-mail or name (case-insensitive). A partner key: the customers with an order in its channels. */
+  customers: CustomerConnection;
   /** What every rule would do to an order (id or number) now. Changes nothing. */
   dryRunAutomation: Array<RuleOutcome>;
   /** The event types of the stream, e.g. order.placed. */
@@ -1125,6 +1186,8 @@ export type Query = {
   events: EventConnection;
   /** Cancellations with reasons, returns by SKU with reasons, orders on hold now. */
   exceptionsReport: ExceptionsReport;
+  /** Everything held about the customer that the caller may see, as one JSON document (GDPR access request): the customer, the addresses of its orders, the orders with lines, payments, refunds, shipments, returns and history, and their events. Null like customer(id). Audited (customer.export). */
+  exportCustomerData: Maybe<Scalars['JSONObject']['output']>;
   /** One of your exports (null for anyone else's). */
   exportJob: Maybe<ExportJob>;
   /** Lead times (p50, p90), on-time rate against the SLA, fill rate, split shipments, late orders now. */
@@ -1207,6 +1270,19 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<CustomerSort>;
+};
+
+
 export type QueryDryRunAutomationArgs = {
   orderId: Scalars['ID']['input'];
 };
@@ -1222,6 +1298,11 @@ export type QueryEventsArgs = {
 
 export type QueryExceptionsReportArgs = {
   filter: ReportFilter;
+};
+
+
+export type QueryExportCustomerDataArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
