@@ -121,6 +121,13 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
                 return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
               },
             },
+            customers: {
+              keyArgs: ['search', 'first', 'sort'],
+              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
+                if (!args?.after || !existing) return incoming;
+                return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+              },
+            },
           },
         },
       },
