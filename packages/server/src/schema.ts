@@ -26,6 +26,7 @@ import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { CustomerResolver } from './modules/customer/customer.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -74,6 +75,7 @@ export const RESOLVERS = [
   DataResolver,
   AnalyticsResolver,
   NodeResolver,
+  CustomerResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -91,6 +93,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(StockMovementResolver, new StockMovementResolver(services.inventory));
     instances.set(ProductResolver, new ProductResolver(services.products));
     instances.set(OrderResolver, new OrderResolver(services.orders));
+    instances.set(CustomerResolver, new CustomerResolver(services.customerQueries));
     instances.set(PaymentResolver, new PaymentResolver(services.payments));
     instances.set(ShipmentResolver, new ShipmentResolver(services.fulfilment));
     instances.set(DashboardResolver, new DashboardResolver(services.dashboard));

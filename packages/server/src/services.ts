@@ -29,7 +29,7 @@ import { AutomationService } from './modules/automation/automation.service';
 import { AutomationRules } from './modules/automation/automation-rules.service';
 import { AutomationEngine } from './modules/automation/automation-engine';
 import { AutomationScheduler } from './modules/automation/automation-scheduler';
-import { CustomerService } from './modules/customer/customer.service';
+import { CustomerQueries, CustomerService } from './modules/customer/customer.service';
 import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
 import { DocumentService } from './modules/documents/documents.service';
@@ -60,6 +60,8 @@ export interface Services {
   /** Rule editing, the engine and the scheduler (automation.rules / .engine / .scheduler). */
   automation: AutomationService;
   customers: CustomerService;
+  /** The customer queries, the customer data export and erasure (GDPR). */
+  customerQueries: CustomerQueries;
   exports: ExportService;
   documents: DocumentService;
   imports: ImportService;
@@ -115,6 +117,7 @@ export function createServices(
       new AutomationScheduler(queue, automationEngine, config.automationSchedule ?? '* * * * *'),
     ),
     customers,
+    customerQueries: new CustomerQueries(),
     exports: new ExportService(databaseUrl ?? '', queue, log, config),
     documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),

@@ -97,6 +97,8 @@ export interface OperationFixtures {
   deadLetter: { queue: string; id: string };
   /** A custom automation rule to delete. */
   ruleKey: string;
+  /** A customer (with one order) to read, export and erase. */
+  customerId: string;
 }
 
 /** Needs standardCatalog (channel WEB, warehouse WH1, SKU-1 and SKU-2). */
@@ -140,6 +142,10 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
     .fork()
     .transactional((em) => t.server.jobs.send(em, 'fixture-jobs__dead', { fixture: true }));
   await t.q(`mutation($id: ID!) { addOrderTag(id: $id, tag: "fixture") { userErrors { message } } }`, { id: held.id });
+  const erasable = await t.q<Select<Mutation, { placeOrder: { order: { customer: { id: true } } } }>>(
+    `mutation($i: PlaceOrderInput!) { placeOrder(input: $i) { order { customer { id } } } }`,
+    { i: orderInput({ customer: { email: `erasable-${unique()}@example.com`, name: 'Erasable' } }) },
+  );
   const ruleKey = `fixture-${unique()}`;
   await t.q(`mutation($i: CreateAutomationRuleInput!) { createAutomationRule(input: $i) { userErrors { message } } }`, {
     i: {
@@ -160,6 +166,7 @@ export async function operationFixtures(t: TestServer): Promise<OperationFixture
     deliveryId,
     deadLetter: { queue: 'fixture-jobs__dead', id: deadId },
     ruleKey,
+    customerId: erasable.placeOrder.order!.customer!.id,
   };
 }
 
@@ -345,6 +352,13 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     changePassword: [
       `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`,
       { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } },
+    ],
+    customers: ['{ customers(first: 5) { totalCount nodes { id orderCount } } }'],
+    customer: ['query($id: ID!) { customer(id: $id) { id lifetimeValue { amount } } }', { id: f.customerId }],
+    exportCustomerData: ['query($id: ID!) { exportCustomerData(id: $id) }', { id: f.customerId }],
+    eraseCustomer: [
+      `mutation($id: ID!) { eraseCustomer(id: $id, reason: "the customer asked") { ${P} } }`,
+      { id: f.customerId },
     ],
     logout: ['mutation { logout }'],
   };

@@ -134,6 +134,7 @@ export function createApollo(options: { onUnauthenticated: () => void; baseUrl?:
             apiKeysConnection: appendPages(['first']),
             warehousesConnection: appendPages(['first']),
             webhookEndpointsConnection: appendPages(['first']),
+            customers: appendPages(['search', 'first', 'sort']),
           },
         },
       },

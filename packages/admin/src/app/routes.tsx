@@ -12,6 +12,8 @@ import { JobsPage } from '../features/jobs/JobsPage';
 import { ProductsPage } from '../features/inventory/ProductsPage';
 import { StockPage } from '../features/inventory/StockPage';
 import { LocationsPage } from '../features/inventory/LocationsPage';
+import { CustomerDetailPage } from '../features/customers/CustomerDetailPage';
+import { CustomerListPage } from '../features/customers/CustomerListPage';
 import { OrderDetailPage } from '../features/orders/OrderDetailPage';
 import { NewOrderPage } from '../features/orders/NewOrderPage';
 import { OrderListPage } from '../features/orders/OrderListPage';
@@ -63,6 +65,8 @@ export function AppRoutes() {
         <Route path="orders" element={<OrderListPage />} />
         <Route path="orders/new" element={<NewOrderPage />} />
         <Route path="orders/:id" element={<OrderDetailPage />} />
+        <Route path="customers" element={<CustomerListPage />} />
+        <Route path="customers/:id" element={<CustomerDetailPage />} />
         <Route path="inventory" element={<StockPage />} />
         <Route path="inventory/products" element={<ProductsPage />} />
         <Route path="inventory/locations" element={<LocationsPage />} />

@@ -264,6 +264,7 @@ export enum Permission {
   AuditRead = 'AUDIT_READ',
   ChannelRead = 'CHANNEL_READ',
   ChannelWrite = 'CHANNEL_WRITE',
+  CustomerErase = 'CUSTOMER_ERASE',
   CustomerRead = 'CUSTOMER_READ',
   DataExport = 'DATA_EXPORT',
   DataImport = 'DATA_IMPORT',
@@ -594,6 +595,40 @@ export type RuleExecutionsQueryVariables = Exact<{
 
 
 export type RuleExecutionsQuery = { ruleExecutions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, ruleKey: string, orderId: string | null, orderNumber: string | null, aggregateId: string | null, eventId: string | null, outcome: RuleExecutionOutcome, reason: string | null, actions: Array<string>, at: string }> } };
+
+export type CustomerListItemFragment = { id: string, email: string, name: string | null, erasedAt: string | null, orderCount: number, lastOrderAt: string | null, lifetimeValue: Array<{ amount: number, currency: string }> };
+
+export type CustomersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, email: string, name: string | null, erasedAt: string | null, orderCount: number, lastOrderAt: string | null, lifetimeValue: Array<{ amount: number, currency: string }> }> } };
+
+export type CustomerDetailQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CustomerDetailQuery = { customer: { createdAt: string, firstOrderAt: string | null, id: string, email: string, name: string | null, erasedAt: string | null, orderCount: number, lastOrderAt: string | null, orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string } }> }, lifetimeValue: Array<{ amount: number, currency: string }> } | null };
+
+export type ExportCustomerDataQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportCustomerDataQuery = { exportCustomerData: unknown };
+
+export type EraseCustomerMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type EraseCustomerMutation = { eraseCustomer: { alreadyErased: boolean | null, customer: { id: string, email: string, name: string | null, erasedAt: string | null, orderCount: number, lastOrderAt: string | null, lifetimeValue: Array<{ amount: number, currency: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type DashboardFiguresQueryVariables = Exact<{
   today: string;
@@ -1104,6 +1139,20 @@ export const AutomationRuleFieldsFragmentDoc = gql`
   conditions
   actions
   updatedAt
+}
+    `;
+export const CustomerListItemFragmentDoc = gql`
+    fragment CustomerListItem on Customer {
+  id
+  email
+  name
+  erasedAt
+  orderCount
+  lastOrderAt
+  lifetimeValue {
+    amount
+    currency
+  }
 }
     `;
 export const ExportJobFieldsFragmentDoc = gql`
@@ -2217,6 +2266,208 @@ export type RuleExecutionsQueryHookResult = ReturnType<typeof useRuleExecutionsQ
 export type RuleExecutionsLazyQueryHookResult = ReturnType<typeof useRuleExecutionsLazyQuery>;
 export type RuleExecutionsSuspenseQueryHookResult = ReturnType<typeof useRuleExecutionsSuspenseQuery>;
 export type RuleExecutionsQueryResult = ApolloReactCommon.QueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
+export const CustomersDocument = gql`
+    query Customers($search: String, $after: String, $first: Int) {
+  customers(search: $search, after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...CustomerListItem
+    }
+  }
+}
+    ${CustomerListItemFragmentDoc}`;
+
+/**
+ * __useCustomersQuery__
+ *
+ * To run a query within a React component, call `useCustomersQuery` and pass it any options that fit your needs.
+ * When your component renders, `useCustomersQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useCustomersQuery({
+ *   variables: {
+ *      search: // value for 'search'
+ *      after: // value for 'after'
+ *      first: // value for 'first'
+ *   },
+ * });
+ */
+export function useCustomersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+      }
+export function useCustomersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+        }
+// @ts-ignore
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomersQuery, CustomersQueryVariables>;
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomersQuery | undefined, CustomersQueryVariables>;
+export function useCustomersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomersQuery, CustomersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<CustomersQuery, CustomersQueryVariables>(CustomersDocument, options);
+        }
+export type CustomersQueryHookResult = ReturnType<typeof useCustomersQuery>;
+export type CustomersLazyQueryHookResult = ReturnType<typeof useCustomersLazyQuery>;
+export type CustomersSuspenseQueryHookResult = ReturnType<typeof useCustomersSuspenseQuery>;
+export type CustomersQueryResult = ApolloReactCommon.QueryResult<CustomersQuery, CustomersQueryVariables>;
+export const CustomerDetailDocument = gql`
+    query CustomerDetail($id: ID!, $after: String) {
+  customer(id: $id) {
+    ...CustomerListItem
+    createdAt
+    firstOrderAt
+    orders(first: 25, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        number
+        status
+        placedAt
+        total {
+          amount
+          currency
+        }
+        channel {
+          id
+          code
+        }
+      }
+    }
+  }
+}
+    ${CustomerListItemFragmentDoc}`;
+
+/**
+ * __useCustomerDetailQuery__
+ *
+ * To run a query within a React component, call `useCustomerDetailQuery` and pass it any options that fit your needs.
+ * When your component renders, `useCustomerDetailQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useCustomerDetailQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useCustomerDetailQuery(baseOptions: ApolloReactHooks.QueryHookOptions<CustomerDetailQuery, CustomerDetailQueryVariables> & ({ variables: CustomerDetailQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<CustomerDetailQuery, CustomerDetailQueryVariables>(CustomerDetailDocument, options);
+      }
+export function useCustomerDetailLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<CustomerDetailQuery, CustomerDetailQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<CustomerDetailQuery, CustomerDetailQueryVariables>(CustomerDetailDocument, options);
+        }
+// @ts-ignore
+export function useCustomerDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<CustomerDetailQuery, CustomerDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomerDetailQuery, CustomerDetailQueryVariables>;
+export function useCustomerDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomerDetailQuery, CustomerDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<CustomerDetailQuery | undefined, CustomerDetailQueryVariables>;
+export function useCustomerDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<CustomerDetailQuery, CustomerDetailQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<CustomerDetailQuery, CustomerDetailQueryVariables>(CustomerDetailDocument, options);
+        }
+export type CustomerDetailQueryHookResult = ReturnType<typeof useCustomerDetailQuery>;
+export type CustomerDetailLazyQueryHookResult = ReturnType<typeof useCustomerDetailLazyQuery>;
+export type CustomerDetailSuspenseQueryHookResult = ReturnType<typeof useCustomerDetailSuspenseQuery>;
+export type CustomerDetailQueryResult = ApolloReactCommon.QueryResult<CustomerDetailQuery, CustomerDetailQueryVariables>;
+export const ExportCustomerDataDocument = gql`
+    query ExportCustomerData($id: ID!) {
+  exportCustomerData(id: $id)
+}
+    `;
+
+/**
+ * __useExportCustomerDataQuery__
+ *
+ * To run a query within a React component, call `useExportCustomerDataQuery` and pass it any options that fit your needs.
+ * When your component renders, `useExportCustomerDataQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useExportCustomerDataQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useExportCustomerDataQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ExportCustomerDataQuery, ExportCustomerDataQueryVariables> & ({ variables: ExportCustomerDataQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>(ExportCustomerDataDocument, options);
+      }
+export function useExportCustomerDataLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>(ExportCustomerDataDocument, options);
+        }
+// @ts-ignore
+export function useExportCustomerDataSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>;
+export function useExportCustomerDataSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportCustomerDataQuery | undefined, ExportCustomerDataQueryVariables>;
+export function useExportCustomerDataSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>(ExportCustomerDataDocument, options);
+        }
+export type ExportCustomerDataQueryHookResult = ReturnType<typeof useExportCustomerDataQuery>;
+export type ExportCustomerDataLazyQueryHookResult = ReturnType<typeof useExportCustomerDataLazyQuery>;
+export type ExportCustomerDataSuspenseQueryHookResult = ReturnType<typeof useExportCustomerDataSuspenseQuery>;
+export type ExportCustomerDataQueryResult = ApolloReactCommon.QueryResult<ExportCustomerDataQuery, ExportCustomerDataQueryVariables>;
+export const EraseCustomerDocument = gql`
+    mutation EraseCustomer($id: ID!, $reason: String!) {
+  eraseCustomer(id: $id, reason: $reason) {
+    customer {
+      ...CustomerListItem
+    }
+    alreadyErased
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${CustomerListItemFragmentDoc}`;
+export type EraseCustomerMutationFn = ApolloReactCommon.MutationFunction<EraseCustomerMutation, EraseCustomerMutationVariables>;
+
+/**
+ * __useEraseCustomerMutation__
+ *
+ * To run a mutation, you first call `useEraseCustomerMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useEraseCustomerMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [eraseCustomerMutation, { data, loading, error }] = useEraseCustomerMutation({
+ *   variables: {
+ *      id: // value for 'id'
+ *      reason: // value for 'reason'
+ *   },
+ * });
+ */
+export function useEraseCustomerMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<EraseCustomerMutation, EraseCustomerMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<EraseCustomerMutation, EraseCustomerMutationVariables>(EraseCustomerDocument, options);
+      }
+export type EraseCustomerMutationHookResult = ReturnType<typeof useEraseCustomerMutation>;
+export type EraseCustomerMutationResult = ApolloReactCommon.MutationResult<EraseCustomerMutation>;
+export type EraseCustomerMutationOptions = ApolloReactCommon.BaseMutationOptions<EraseCustomerMutation, EraseCustomerMutationVariables>;
 export const DashboardFiguresDocument = gql`
     query DashboardFigures($today: DateTime!, $week: DateTime!, $lateHours: Int!) {
   orderStatusCounts {

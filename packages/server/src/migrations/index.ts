@@ -21,6 +21,7 @@ import { Migration20261206230000_boundaries } from './Migration20261206230000_bo
 import { Migration20261207020000_search } from './Migration20261207020000_search';
 import { Migration20261207100000_sales_daily } from './Migration20261207100000_sales_daily';
 import { Migration20261207110000_webhook_secret_grace } from './Migration20261207110000_webhook_secret_grace';
+import { Migration20261207120000_customers } from './Migration20261207120000_customers';
 import { Migration20261207120000_event_resource } from './Migration20261207120000_event_resource';
 import { Migration20261207120000_order_search } from './Migration20261207120000_order_search';
 import { Migration20261207130000_order_edit } from './Migration20261207130000_order_edit';
@@ -43,6 +44,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207020000_search', class: Migration20261207020000_search },
   { name: 'Migration20261207100000_sales_daily', class: Migration20261207100000_sales_daily },
   { name: 'Migration20261207110000_webhook_secret_grace', class: Migration20261207110000_webhook_secret_grace },
+  { name: 'Migration20261207120000_customers', class: Migration20261207120000_customers },
   { name: 'Migration20261207120000_event_resource', class: Migration20261207120000_event_resource },
   { name: 'Migration20261207120000_order_search', class: Migration20261207120000_order_search },
   { name: 'Migration20261207130000_order_edit', class: Migration20261207130000_order_edit },

@@ -277,12 +277,45 @@ export type CreateWebhookEndpointPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A buyer, identified by e-mail. */
+/** A buyer, identified by e-mail. Its orders, order count and lifetime value are those the caller may see (a partner key: its channels). */
 export type Customer = Node & {
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
+  /** When the personal data was erased (eraseCustomer): the e-mail is then a placeholder, the name empty. Null: never erased. */
+  erasedAt: Maybe<Scalars['DateTime']['output']>;
+  /** When the first order the caller sees was placed. */
+  firstOrderAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
+  /** When the last order the caller sees was placed. */
+  lastOrderAt: Maybe<Scalars['DateTime']['output']>;
+  /** Per currency (sorted by code): the sum of the totals (lines + shipping, integer minor units) of the orders the caller sees that are not CANCELLED; refunds are not deducted. Empty without such orders. */
+  lifetimeValue: Array<Money>;
   name: Maybe<Scalars['String']['output']>;
+  /** Orders the caller sees, cancelled ones included. */
+  orderCount: Scalars['Int']['output'];
+  /** The customer's orders the caller sees, newest first. */
+  orders: OrderConnection;
+};
+
+
+/** A buyer, identified by e-mail. Its orders, order count and lifetime value are those the caller may see (a partner key: its channels). */
+export type CustomerOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerConnection = {
+  edges: Array<CustomerEdge>;
+  /** The nodes of edges, for convenience. */
+  nodes: Array<Customer>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerEdge = {
+  cursor: Scalars['String']['output'];
+  node: Customer;
 };
 
 export type CustomerInput = {
@@ -301,6 +334,13 @@ export type CustomerRank = {
   revenue: Money;
   units: Scalars['Int']['output'];
 };
+
+/** How customers are sorted; a cursor belongs to one sort. */
+export type CustomerSort =
+  /** By e-mail, then id. */
+  | 'EMAIL_ASC'
+  /** By name (a customer without a name by e-mail), then id. */
+  | 'NAME_ASC';
 
 export type DeleteAutomationRulePayload = {
   deletedKey: Maybe<Scalars['String']['output']>;
@@ -325,6 +365,14 @@ export type EditOrderInput = {
   shippingAddress?: InputMaybe<AddressInput>;
   /** The new shipping charge in minor units. */
   shippingAmount?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type EraseCustomerPayload = {
+  /** True when the customer had been erased before (erasing again changes nothing that was not erased). */
+  alreadyErased: Maybe<Scalars['Boolean']['output']>;
+  customer: Maybe<Customer>;
+  /** Empty when the mutation succeeded. */
+  userErrors: Array<UserError>;
 };
 
 /** Why a mutation was refused. */
@@ -602,6 +650,8 @@ export type Mutation = {
   deleteWebhookEndpoint: DeleteWebhookEndpointPayload;
   /** Changes the lines, shipping charge or shipping address of an order while nothing has shipped (PENDING, CONFIRMED, or ON_HOLD before a shipment). Stock is reserved again by the placement rules in the same transaction (INSUFFICIENT_STOCK changes nothing); totals and payment status follow; the history gets ORDER_EDITED and the stream order.edited. */
   editOrder: OrderPayload;
+  /** Erases the customer's personal data everywhere it is kept (customer, the addresses of its orders, free text of its orders, event payloads and what webhooks send); order numbers, lines and money stay. Audited with the reason. Erasing again is harmless. */
+  eraseCustomer: EraseCustomerPayload;
   holdOrder: OrderPayload;
   /** The only operation that needs no token. */
   login: LoginPayload;
@@ -735,6 +785,12 @@ export type MutationDeleteWebhookEndpointArgs = {
 
 export type MutationEditOrderArgs = {
   input: EditOrderInput;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1093,6 +1149,7 @@ export type Permission =
   | 'AUDIT_READ'
   | 'CHANNEL_READ'
   | 'CHANNEL_WRITE'
+  | 'CUSTOMER_ERASE'
   | 'CUSTOMER_READ'
   | 'DATA_EXPORT'
   | 'DATA_IMPORT'
@@ -1182,6 +1239,10 @@ export type Query = {
   /** Every automation rule, in run order. */
   automationRules: Array<AutomationRule>;
   channels: Array<Channel>;
+  /** One customer; null when unknown or (a partner key) without an order in its channels. */
+  customer: Maybe<Customer>;
+  /** Customers, by name unless sorted otherwise, optionally searched by part of the e-mail or name (case-insensitive). A partner key: the customers with an order in its channels. */
+  customers: CustomerConnection;
   /** What every rule would do to an order (id or number) now. Changes nothing. */
   dryRunAutomation: Array<RuleOutcome>;
   /** The event types of the stream, e.g. order.placed. */
@@ -1190,6 +1251,8 @@ export type Query = {
   events: EventConnection;
   /** Cancellations with reasons, returns by SKU with reasons, orders on hold now. */
   exceptionsReport: ExceptionsReport;
+  /** Everything held about the customer that the caller may see, as one JSON document (GDPR access request): the customer, the addresses of its orders, the orders with lines, payments, refunds, shipments, returns and history, and their events. Null like customer(id). Audited (customer.export). */
+  exportCustomerData: Maybe<Scalars['JSONObject']['output']>;
   /** One of your exports (null for anyone else's). */
   exportJob: Maybe<ExportJob>;
   /** Lead times (p50, p90), on-time rate against the SLA, fill rate, split shipments, late orders now. */
@@ -1284,6 +1347,19 @@ export type QueryAuditLogArgs = {
 };
 
 
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  sort?: InputMaybe<CustomerSort>;
+};
+
+
 export type QueryDryRunAutomationArgs = {
   orderId: Scalars['ID']['input'];
 };
@@ -1301,6 +1377,11 @@ export type QueryEventsArgs = {
 
 export type QueryExceptionsReportArgs = {
   filter: ReportFilter;
+};
+
+
+export type QueryExportCustomerDataArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

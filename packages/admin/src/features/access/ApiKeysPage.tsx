@@ -34,7 +34,8 @@ import { formatDateTime } from '../../lib/format';
 
 /**
  * What a partner key may be given: the server's API_KEY_PERMISSIONS (it refuses access management,
- * creating channels or warehouses, jobs, rules, imports, and changing the catalog or stock every channel shares).
+ * creating channels or warehouses, jobs, rules, imports, erasing customers, and changing the catalog or stock
+ * every channel shares).
  */
 const KEY_PERMISSIONS = Object.values(Permission).filter(
   (p) =>
@@ -47,6 +48,7 @@ const KEY_PERMISSIONS = Object.values(Permission).filter(
       Permission.JobManage,
       Permission.RuleManage,
       Permission.DataImport,
+      Permission.CustomerErase,
       Permission.ProductWrite,
       Permission.StockAdjust,
     ].includes(p),

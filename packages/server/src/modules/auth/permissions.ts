@@ -21,6 +21,8 @@ export enum Permission {
   ORDER_EDIT = 'ORDER_EDIT',
   /** The customer of an order and its shipping address (personal data). */
   CUSTOMER_READ = 'CUSTOMER_READ',
+  /** Erase a customer's personal data everywhere it is kept (GDPR); ADMIN only by default, never an API key's. */
+  CUSTOMER_ERASE = 'CUSTOMER_ERASE',
   /** Payments and refunds of an order. */
   PAYMENT_READ = 'PAYMENT_READ',
   PAYMENT_RECORD = 'PAYMENT_RECORD',
@@ -80,7 +82,16 @@ const READ_BASICS = [P.ORDER_READ, P.STOCK_READ, P.PRODUCT_READ, P.CHANNEL_READ,
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   [Role.ADMIN]: ALL,
   [Role.MANAGER]: ALL.filter(
-    (p) => ![P.USER_MANAGE, P.API_KEY_MANAGE, P.AUDIT_READ, P.WEBHOOK_MANAGE, P.JOB_MANAGE, P.DATA_IMPORT].includes(p),
+    (p) =>
+      ![
+        P.USER_MANAGE,
+        P.API_KEY_MANAGE,
+        P.AUDIT_READ,
+        P.WEBHOOK_MANAGE,
+        P.JOB_MANAGE,
+        P.DATA_IMPORT,
+        P.CUSTOMER_ERASE,
+      ].includes(p),
   ),
   [Role.FULFILLMENT]: [
     ...READ_BASICS,
@@ -106,7 +117,8 @@ export const EVERY_CHANNEL_PERMISSIONS: readonly Permission[] = [P.PRODUCT_WRITE
  * What a partner API key may be granted: everything that acts on orders of its channels, plus
  * stock and catalog reads, webhooks, reports and exports for its channels, but never access
  * management, creating channels and warehouses, the job queue, automation rules (they act on
- * every channel), imports, or changing the shared catalog and stock (EVERY_CHANNEL_PERMISSIONS).
+ * every channel), imports, erasing customers (a customer is shared by every channel), or
+ * changing the shared catalog and stock (EVERY_CHANNEL_PERMISSIONS).
  * A key's stored permissions are filtered through this list each time it is used.
  */
 export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
@@ -120,6 +132,7 @@ export const API_KEY_PERMISSIONS: readonly Permission[] = ALL.filter(
       P.JOB_MANAGE,
       P.RULE_MANAGE,
       P.DATA_IMPORT,
+      P.CUSTOMER_ERASE,
     ].includes(p) && !EVERY_CHANNEL_PERMISSIONS.includes(p),
 );
 

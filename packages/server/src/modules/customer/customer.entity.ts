@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 
-@ObjectType({ description: 'A buyer, identified by e-mail.', implements: Node })
+@ObjectType({
+  implements: Node,
+  description:
+    'A buyer, identified by e-mail. Its orders, order count and lifetime value are those the caller may see (a partner key: its channels).',
+})
 @Entity({ tableName: 'customer' })
 // Trigram indexes for the order search by part of an e-mail or name (Migration20261207020000_search).
 @Index({
@@ -14,6 +18,11 @@ import { Node } from '../../common/node';
 @Index({
   name: 'customer_name_trgm_index',
   expression: 'create index "customer_name_trgm_index" on "customer" using gin ("name" gin_trgm_ops)',
+})
+// The customers list sorted by name (a customer without one by e-mail), then id (Migration20261207120000_customers).
+@Index({
+  name: 'customer_sort_name_index',
+  expression: 'create index "customer_sort_name_index" on "customer" ((coalesce("name", "email")), "id")',
 })
 export class Customer {
   @Field(() => ID)
@@ -31,6 +40,14 @@ export class Customer {
   @Field(() => Date)
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the personal data was erased (eraseCustomer): the e-mail is then a placeholder, the name empty. Null: never erased.',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  erasedAt?: Date | null;
 
   constructor(email: string, name?: string) {
     this.email = email.toLowerCase();
