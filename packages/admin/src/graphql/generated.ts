@@ -110,7 +110,7 @@ export type CustomerInput = {
 
 /** Changes to an order before anything has shipped; fields left out stay as they are. */
 export type EditOrderInput = {
-  /** The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. */
+  /** The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. Tax: a new line takes taxAmount/taxRate as at placement; a kept line takes taxAmount when given, else is recomputed from taxRate (given, or the one it has), else its tax is scaled by the quantity ratio. */
   lines?: Array<OrderLineInput> | null | undefined;
   orderId: string | number;
   /** Why the order is changed; recorded in its history. */
@@ -129,13 +129,13 @@ export enum ErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
   InvalidInput = 'INVALID_INPUT',
   InvalidTransition = 'INVALID_TRANSITION',
-  NotFound = 'NOT_FOUND',
+  NotFound = 'NOT_FOUND'
 }
 
 /** CSV, or JSON lines (one JSON object per line). */
 export enum ExportFormat {
   Csv = 'CSV',
-  Jsonl = 'JSONL',
+  Jsonl = 'JSONL'
 }
 
 /** DONE: the file can be downloaded until expiresAt; EXPIRED: it was deleted. */
@@ -144,7 +144,7 @@ export enum ExportJobState {
   Expired = 'EXPIRED',
   Failed = 'FAILED',
   Queued = 'QUEUED',
-  Running = 'RUNNING',
+  Running = 'RUNNING'
 }
 
 /** What to export. */
@@ -153,7 +153,7 @@ export enum ExportKind {
   Events = 'EVENTS',
   Orders = 'ORDERS',
   Products = 'PRODUCTS',
-  Stock = 'STOCK',
+  Stock = 'STOCK'
 }
 
 /** CREATED: queued; RETRY: failed, waiting for its next attempt; ACTIVE: running; FAILED: retries used up. Dead letters are jobs of a `<queue>__dead` queue. */
@@ -163,7 +163,7 @@ export enum JobState {
   Completed = 'COMPLETED',
   Created = 'CREATED',
   Failed = 'FAILED',
-  Retry = 'RETRY',
+  Retry = 'RETRY'
 }
 
 /** Something that can be done to an order (see Order.availableActions). */
@@ -187,7 +187,7 @@ export enum OrderAction {
   /** refundPayment */
   Refund = 'REFUND',
   /** releaseOrderHold: back to the status before the hold */
-  ReleaseHold = 'RELEASE_HOLD',
+  ReleaseHold = 'RELEASE_HOLD'
 }
 
 /** What happened to an order. */
@@ -207,7 +207,7 @@ export enum OrderEventType {
   StatusChanged = 'STATUS_CHANGED',
   StockAllocated = 'STOCK_ALLOCATED',
   TagAdded = 'TAG_ADDED',
-  TagRemoved = 'TAG_REMOVED',
+  TagRemoved = 'TAG_REMOVED'
 }
 
 export type OrderFilter = {
@@ -224,6 +224,10 @@ export type OrderFilter = {
 export type OrderLineInput = {
   quantity: number;
   sku: string;
+  /** The tax the sales channel charged on the whole line, in minor units; taken as given (it wins over taxRate). Prices stay net: the tax is added to the total. */
+  taxAmount?: number | null | undefined;
+  /** The tax rate in basis points (1900 = 19 %), 0 to 100000. Given alone, the line tax is round(net × taxRate / 10000), half away from zero. */
+  taxRate?: number | null | undefined;
   /** Unit price in minor units of the channel's currency; defaults to the product price. */
   unitPrice?: number | null | undefined;
 };
@@ -234,7 +238,7 @@ export enum OrderSort {
   PlacedAtDesc = 'PLACED_AT_DESC',
   TotalAsc = 'TOTAL_ASC',
   TotalDesc = 'TOTAL_DESC',
-  UpdatedAtDesc = 'UPDATED_AT_DESC',
+  UpdatedAtDesc = 'UPDATED_AT_DESC'
 }
 
 /** Where an order is in its lifecycle. */
@@ -246,7 +250,7 @@ export enum OrderStatus {
   PartiallyShipped = 'PARTIALLY_SHIPPED',
   Pending = 'PENDING',
   Returned = 'RETURNED',
-  Shipped = 'SHIPPED',
+  Shipped = 'SHIPPED'
 }
 
 /** Derived from the payments and refunds of an order. */
@@ -255,7 +259,7 @@ export enum PaymentStatus {
   PartiallyPaid = 'PARTIALLY_PAID',
   PartiallyRefunded = 'PARTIALLY_REFUNDED',
   Refunded = 'REFUNDED',
-  Unpaid = 'UNPAID',
+  Unpaid = 'UNPAID'
 }
 
 /** What a role or an API key may do, named RESOURCE_ACTION. */
@@ -292,7 +296,7 @@ export enum Permission {
   UserManage = 'USER_MANAGE',
   WarehouseRead = 'WAREHOUSE_READ',
   WarehouseWrite = 'WAREHOUSE_WRITE',
-  WebhookManage = 'WEBHOOK_MANAGE',
+  WebhookManage = 'WEBHOOK_MANAGE'
 }
 
 export type PlaceOrderInput = {
@@ -343,7 +347,7 @@ export type ReplayEventsInput = {
 export enum ReportBucket {
   Day = 'DAY',
   Month = 'MONTH',
-  Week = 'WEEK',
+  Week = 'WEEK'
 }
 
 /** What a report covers. Whole UTC days: the day of `from` up to and including the day of the last instant before `to`; at most 366 days. */
@@ -365,19 +369,19 @@ export enum Role {
   Fulfillment = 'FULFILLMENT',
   Manager = 'MANAGER',
   Support = 'SUPPORT',
-  Viewer = 'VIEWER',
+  Viewer = 'VIEWER'
 }
 
 /** APPLIED: actions ran; SKIPPED: conditions false or loop protection; FAILED: an action was refused (reason). */
 export enum RuleExecutionOutcome {
   Applied = 'APPLIED',
   Failed = 'FAILED',
-  Skipped = 'SKIPPED',
+  Skipped = 'SKIPPED'
 }
 
 export enum ShipmentStatus {
   Delivered = 'DELIVERED',
-  Shipped = 'SHIPPED',
+  Shipped = 'SHIPPED'
 }
 
 export type SkuQuantityInput = {
@@ -409,7 +413,7 @@ export type StockFilter = {
 export enum StockMovementKind {
   Adjustment = 'ADJUSTMENT',
   Return = 'RETURN',
-  Shipment = 'SHIPMENT',
+  Shipment = 'SHIPMENT'
 }
 
 /** Built-in rules: enabled, settings (merged into the current ones) and position. Custom rules: anything but settings. */
@@ -462,359 +466,129 @@ export enum WebhookDeliveryStatus {
   Delivered = 'DELIVERED',
   Failed = 'FAILED',
   Pending = 'PENDING',
-  Retrying = 'RETRYING',
+  Retrying = 'RETRYING'
 }
 
-export type StaffUserFragment = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-};
+export type StaffUserFragment = { id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string };
 
 export type UsersQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type UsersQuery = {
-  users: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      active: boolean;
-      mustChangePassword: boolean;
-      lastLoginAt: string | null;
-      createdAt: string;
-    }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+
+export type UsersQuery = { users: { totalCount: number, nodes: Array<{ id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
-export type CreateUserMutation = {
-  createUser: {
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      active: boolean;
-      mustChangePassword: boolean;
-      lastLoginAt: string | null;
-      createdAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateUserMutation = { createUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type UpdateUserMutationVariables = Exact<{
   input: UpdateUserInput;
 }>;
 
-export type UpdateUserMutation = {
-  updateUser: {
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      active: boolean;
-      mustChangePassword: boolean;
-      lastLoginAt: string | null;
-      createdAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type UpdateUserMutation = { updateUser: { user: { id: string, email: string, name: string, role: Role, active: boolean, mustChangePassword: boolean, lastLoginAt: string | null, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
-export type ChangePasswordMutation = {
-  changePassword: {
-    user: { id: string; mustChangePassword: boolean } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type PartnerKeyFragment = {
-  id: string;
-  name: string;
-  prefix: string;
-  permissions: Array<Permission>;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  previousValidUntil: string | null;
-  channels: Array<{ code: string }>;
-};
+export type ChangePasswordMutation = { changePassword: { user: { id: string, mustChangePassword: boolean } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type PartnerKeyFragment = { id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> };
 
 export type ApiKeysQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type ApiKeysQuery = {
-  apiKeys: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      name: string;
-      prefix: string;
-      permissions: Array<Permission>;
-      createdAt: string;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-      previousValidUntil: string | null;
-      channels: Array<{ code: string }>;
-    }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-  channels: Array<{ id: string; code: string; name: string }>;
-};
+
+export type ApiKeysQuery = { apiKeys: { totalCount: number, nodes: Array<{ id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, channels: Array<{ id: string, code: string, name: string }> };
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
 }>;
 
-export type CreateApiKeyMutation = {
-  createApiKey: {
-    secret: string | null;
-    apiKey: {
-      id: string;
-      name: string;
-      prefix: string;
-      permissions: Array<Permission>;
-      createdAt: string;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-      previousValidUntil: string | null;
-      channels: Array<{ code: string }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RotateApiKeyMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type RotateApiKeyMutation = {
-  rotateApiKey: {
-    secret: string | null;
-    apiKey: {
-      id: string;
-      name: string;
-      prefix: string;
-      permissions: Array<Permission>;
-      createdAt: string;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-      previousValidUntil: string | null;
-      channels: Array<{ code: string }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RotateApiKeyMutation = { rotateApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RevokeApiKeyMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type RevokeApiKeyMutation = {
-  revokeApiKey: {
-    apiKey: {
-      id: string;
-      name: string;
-      prefix: string;
-      permissions: Array<Permission>;
-      createdAt: string;
-      lastUsedAt: string | null;
-      revokedAt: string | null;
-      previousValidUntil: string | null;
-      channels: Array<{ code: string }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, name: string, prefix: string, permissions: Array<Permission>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, previousValidUntil: string | null, channels: Array<{ code: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type AuditLogQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type AuditLogQuery = {
-  auditLog: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      at: string;
-      actor: string;
-      action: string;
-      targetType: string;
-      targetId: string | null;
-      details: unknown;
-    }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+
+export type AuditLogQuery = { auditLog: { totalCount: number, nodes: Array<{ id: string, at: string, actor: string, action: string, targetType: string, targetId: string | null, details: unknown }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type LoginMutationVariables = Exact<{
   email: string;
   password: string;
 }>;
 
-export type LoginMutation = {
-  login: {
-    token: string | null;
-    mustChangePassword: boolean | null;
-    user: {
-      id: string;
-      email: string;
-      name: string;
-      role: Role;
-      mustChangePassword: boolean;
-      permissions: Array<Permission>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
+export type LoginMutation = { login: { token: string | null, mustChangePassword: boolean | null, user: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
 
 export type LogoutMutation = { logout: boolean };
 
-export type MeQueryVariables = Exact<{ [key: string]: never }>;
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type MeQuery = {
-  me: {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    mustChangePassword: boolean;
-    permissions: Array<Permission>;
-  } | null;
-};
 
-export type AutomationRuleFieldsFragment = {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  builtIn: boolean;
-  trigger: string;
-  enabled: boolean;
-  position: number;
-  settings: unknown;
-  conditions: unknown;
-  actions: unknown;
-  updatedAt: string;
-};
+export type MeQuery = { me: { id: string, email: string, name: string, role: Role, mustChangePassword: boolean, permissions: Array<Permission> } | null };
 
-export type AutomationRulesQueryVariables = Exact<{ [key: string]: never }>;
+export type AutomationRuleFieldsFragment = { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string };
 
-export type AutomationRulesQuery = {
-  automationRules: Array<{
-    id: string;
-    key: string;
-    name: string;
-    description: string;
-    builtIn: boolean;
-    trigger: string;
-    enabled: boolean;
-    position: number;
-    settings: unknown;
-    conditions: unknown;
-    actions: unknown;
-    updatedAt: string;
-  }>;
-};
+export type AutomationRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AutomationRulesQuery = { automationRules: Array<{ id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string }> };
 
 export type UpdateAutomationRuleMutationVariables = Exact<{
   input: UpdateAutomationRuleInput;
 }>;
 
-export type UpdateAutomationRuleMutation = {
-  updateAutomationRule: {
-    rule: {
-      id: string;
-      key: string;
-      name: string;
-      description: string;
-      builtIn: boolean;
-      trigger: string;
-      enabled: boolean;
-      position: number;
-      settings: unknown;
-      conditions: unknown;
-      actions: unknown;
-      updatedAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type UpdateAutomationRuleMutation = { updateAutomationRule: { rule: { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CreateAutomationRuleMutationVariables = Exact<{
   input: CreateAutomationRuleInput;
 }>;
 
-export type CreateAutomationRuleMutation = {
-  createAutomationRule: {
-    rule: {
-      id: string;
-      key: string;
-      name: string;
-      description: string;
-      builtIn: boolean;
-      trigger: string;
-      enabled: boolean;
-      position: number;
-      settings: unknown;
-      conditions: unknown;
-      actions: unknown;
-      updatedAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateAutomationRuleMutation = { createAutomationRule: { rule: { id: string, key: string, name: string, description: string, builtIn: boolean, trigger: string, enabled: boolean, position: number, settings: unknown, conditions: unknown, actions: unknown, updatedAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type DeleteAutomationRuleMutationVariables = Exact<{
   key: string;
 }>;
 
-export type DeleteAutomationRuleMutation = {
-  deleteAutomationRule: {
-    deletedKey: string | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type DeleteAutomationRuleMutation = { deleteAutomationRule: { deletedKey: string | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type DryRunAutomationQueryVariables = Exact<{
   orderId: string | number;
 }>;
 
-export type DryRunAutomationQuery = {
-  dryRunAutomation: Array<{
-    ruleKey: string;
-    name: string;
-    enabled: boolean;
-    trigger: string;
-    matches: boolean;
-    actions: Array<string>;
-    reason: string;
-  }>;
-};
+
+export type DryRunAutomationQuery = { dryRunAutomation: Array<{ ruleKey: string, name: string, enabled: boolean, trigger: string, matches: boolean, actions: Array<string>, reason: string }> };
 
 export type RuleExecutionsQueryVariables = Exact<{
   ruleKey?: string | null | undefined;
@@ -822,24 +596,8 @@ export type RuleExecutionsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type RuleExecutionsQuery = {
-  ruleExecutions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      ruleKey: string;
-      orderId: string | null;
-      orderNumber: string | null;
-      aggregateId: string | null;
-      eventId: string | null;
-      outcome: RuleExecutionOutcome;
-      reason: string | null;
-      actions: Array<string>;
-      at: string;
-    }>;
-  };
-};
+
+export type RuleExecutionsQuery = { ruleExecutions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, ruleKey: string, orderId: string | null, orderNumber: string | null, aggregateId: string | null, eventId: string | null, outcome: RuleExecutionOutcome, reason: string | null, actions: Array<string>, at: string }> } };
 
 export type DashboardFiguresQueryVariables = Exact<{
   today: string;
@@ -847,112 +605,36 @@ export type DashboardFiguresQueryVariables = Exact<{
   lateHours: number;
 }>;
 
-export type DashboardFiguresQuery = {
-  orderStatusCounts: Array<{ status: OrderStatus; count: number }>;
-  today: Array<{
-    channelCode: string;
-    channelName: string;
-    orders: number;
-    revenue: { amount: number; currency: string };
-  }>;
-  week: Array<{
-    channelCode: string;
-    channelName: string;
-    orders: number;
-    revenue: { amount: number; currency: string };
-  }>;
-  lateOrders: {
-    totalCount: number;
-    nodes: Array<{ id: string; number: string; status: OrderStatus; channelCode: string; confirmedAt: string }>;
-  };
-};
+
+export type DashboardFiguresQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, today: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, week: Array<{ channelCode: string, channelName: string, orders: number, revenue: { amount: number, currency: string } }>, lateOrders: { totalCount: number, nodes: Array<{ id: string, number: string, status: OrderStatus, channelCode: string, confirmedAt: string }> } };
 
 export type DashboardStockQueryVariables = Exact<{
   below: number;
 }>;
 
-export type DashboardStockQuery = {
-  stock: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      sku: string;
-      onHand: number;
-      reserved: number;
-      available: number;
-      warehouse: { id: string; code: string };
-      product: { id: string; name: string };
-    }>;
-  };
-};
 
-export type DashboardFeedSubscriptionVariables = Exact<{ [key: string]: never }>;
+export type DashboardStockQuery = { stock: { totalCount: number, nodes: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, warehouse: { id: string, code: string }, product: { id: string, name: string } }> } };
 
-export type DashboardFeedSubscription = {
-  orderUpdated: {
-    order: { id: string; number: string; status: OrderStatus };
-    event: {
-      id: string;
-      type: OrderEventType;
-      fromStatus: OrderStatus | null;
-      toStatus: OrderStatus | null;
-      actor: string;
-      at: string;
-      message: string | null;
-    };
-  };
-};
+export type DashboardFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
-export type ExportJobFieldsFragment = {
-  id: string;
-  kind: ExportKind;
-  format: ExportFormat;
-  state: ExportJobState;
-  rowsDone: number;
-  rowsTotal: number | null;
-  downloadUrl: string | null;
-  error: string | null;
-  expiresAt: string | null;
-};
+
+export type DashboardFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, actor: string, at: string, message: string | null } } };
+
+export type ExportJobFieldsFragment = { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null };
 
 export type StartExportMutationVariables = Exact<{
   input: StartExportInput;
 }>;
 
-export type StartExportMutation = {
-  startExport: {
-    job: {
-      id: string;
-      kind: ExportKind;
-      format: ExportFormat;
-      state: ExportJobState;
-      rowsDone: number;
-      rowsTotal: number | null;
-      downloadUrl: string | null;
-      error: string | null;
-      expiresAt: string | null;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type StartExportMutation = { startExport: { job: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ExportJobQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type ExportJobQuery = {
-  exportJob: {
-    id: string;
-    kind: ExportKind;
-    format: ExportFormat;
-    state: ExportJobState;
-    rowsDone: number;
-    rowsTotal: number | null;
-    downloadUrl: string | null;
-    error: string | null;
-    expiresAt: string | null;
-  } | null;
-};
+
+export type ExportJobQuery = { exportJob: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null };
 
 export type EventsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -961,35 +643,15 @@ export type EventsQueryVariables = Exact<{
   aggregateId?: string | number | null | undefined;
 }>;
 
-export type EventsQuery = {
-  events: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      type: string;
-      aggregateId: string;
-      occurredAt: string;
-      actor: string;
-      payload: unknown;
-    }>;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-};
 
-export type EventTypesQueryVariables = Exact<{ [key: string]: never }>;
+export type EventsQuery = { events: { totalCount: number, nodes: Array<{ id: string, type: string, aggregateId: string, occurredAt: string, actor: string, payload: unknown }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type EventTypesQueryVariables = Exact<{ [key: string]: never; }>;
+
 
 export type EventTypesQuery = { eventTypes: Array<string> };
 
-export type StockLevelRowFragment = {
-  id: string;
-  sku: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  updatedAt: string;
-  product: { id: string; name: string };
-  warehouse: { id: string; code: string; name: string };
-};
+export type StockLevelRowFragment = { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } };
 
 export type StockQueryVariables = Exact<{
   filter?: StockFilter | null | undefined;
@@ -997,51 +659,17 @@ export type StockQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type StockQuery = {
-  stock: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      sku: string;
-      onHand: number;
-      reserved: number;
-      available: number;
-      updatedAt: string;
-      product: { id: string; name: string };
-      warehouse: { id: string; code: string; name: string };
-    }>;
-  };
-};
+
+export type StockQuery = { stock: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } }> } };
 
 export type AdjustStockMutationVariables = Exact<{
   input: AdjustStockInput;
 }>;
 
-export type AdjustStockMutation = {
-  adjustStock: {
-    stockLevel: {
-      id: string;
-      sku: string;
-      onHand: number;
-      reserved: number;
-      available: number;
-      updatedAt: string;
-      product: { id: string; name: string };
-      warehouse: { id: string; code: string; name: string };
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type ProductRowFragment = {
-  id: string;
-  sku: string;
-  name: string;
-  allowBackorder: boolean;
-  updatedAt: string;
-  price: { amount: number; currency: string };
-};
+export type AdjustStockMutation = { adjustStock: { stockLevel: { id: string, sku: string, onHand: number, reserved: number, available: number, updatedAt: string, product: { id: string, name: string }, warehouse: { id: string, code: string, name: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type ProductRowFragment = { id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } };
 
 export type ProductsQueryVariables = Exact<{
   search?: string | null | undefined;
@@ -1049,78 +677,41 @@ export type ProductsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
-export type ProductsQuery = {
-  products: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      sku: string;
-      name: string;
-      allowBackorder: boolean;
-      updatedAt: string;
-      price: { amount: number; currency: string };
-    }>;
-  };
-};
+
+export type ProductsQuery = { products: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } }> } };
 
 export type UpsertProductMutationVariables = Exact<{
   input: UpsertProductInput;
 }>;
 
-export type UpsertProductMutation = {
-  upsertProduct: {
-    product: {
-      id: string;
-      sku: string;
-      name: string;
-      allowBackorder: boolean;
-      updatedAt: string;
-      price: { amount: number; currency: string };
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type UpsertProductMutation = { upsertProduct: { product: { id: string, sku: string, name: string, allowBackorder: boolean, updatedAt: string, price: { amount: number, currency: string } } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type InventoryWarehousesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type InventoryWarehousesQuery = {
-  warehouses: {
-    totalCount: number;
-    nodes: Array<{ id: string; code: string; name: string; priority: number; createdAt: string }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+
+export type InventoryWarehousesQuery = { warehouses: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, priority: number, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateWarehouseMutationVariables = Exact<{
   input: CreateWarehouseInput;
 }>;
 
-export type CreateWarehouseMutation = {
-  createWarehouse: {
-    warehouse: { id: string; code: string; name: string; priority: number; createdAt: string } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type InventoryChannelsQueryVariables = Exact<{ [key: string]: never }>;
+export type CreateWarehouseMutation = { createWarehouse: { warehouse: { id: string, code: string, name: string, priority: number, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
-export type InventoryChannelsQuery = {
-  channels: Array<{ id: string; code: string; name: string; currency: string; createdAt: string }>;
-};
+export type InventoryChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InventoryChannelsQuery = { channels: Array<{ id: string, code: string, name: string, currency: string, createdAt: string }> };
 
 export type CreateChannelMutationVariables = Exact<{
   input: CreateChannelInput;
 }>;
 
-export type CreateChannelMutation = {
-  createChannel: {
-    channel: { id: string; code: string; name: string; currency: string; createdAt: string } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateChannelMutation = { createChannel: { channel: { id: string, code: string, name: string, currency: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type StockMovementsQueryVariables = Exact<{
   sku?: string | null | undefined;
@@ -1128,43 +719,15 @@ export type StockMovementsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type StockMovementsQuery = {
-  stockMovements: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      kind: StockMovementKind;
-      delta: number;
-      reason: string | null;
-      orderId: string | null;
-      actor: string;
-      at: string;
-      sku: string;
-      warehouse: { id: string; code: string };
-    }>;
-  };
-};
 
-export type InventoryOrderEventsSubscriptionVariables = Exact<{ [key: string]: never }>;
+export type StockMovementsQuery = { stockMovements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, kind: StockMovementKind, delta: number, reason: string | null, orderId: string | null, actor: string, at: string, sku: string, warehouse: { id: string, code: string } }> } };
 
-export type InventoryOrderEventsSubscription = {
-  orderUpdated: { order: { id: string }; event: { id: string; type: OrderEventType; toStatus: OrderStatus | null } };
-};
+export type InventoryOrderEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
-export type JobRowFragment = {
-  id: string;
-  queue: string;
-  state: JobState;
-  data: unknown;
-  retryCount: number;
-  retryLimit: number;
-  createdOn: string;
-  startAfter: string;
-  startedOn: string | null;
-  completedOn: string | null;
-  error: string | null;
-};
+
+export type InventoryOrderEventsSubscription = { orderUpdated: { order: { id: string }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null } } };
+
+export type JobRowFragment = { id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null };
 
 export type JobsQueryVariables = Exact<{
   queue?: string | null | undefined;
@@ -1172,1723 +735,154 @@ export type JobsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
-export type JobsQuery = {
-  jobs: Array<{
-    id: string;
-    queue: string;
-    state: JobState;
-    data: unknown;
-    retryCount: number;
-    retryLimit: number;
-    createdOn: string;
-    startAfter: string;
-    startedOn: string | null;
-    completedOn: string | null;
-    error: string | null;
-  }>;
-};
+
+export type JobsQuery = { jobs: Array<{ id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null }> };
 
 export type RetryJobMutationVariables = Exact<{
   queue: string;
   id: string | number;
 }>;
 
-export type RetryJobMutation = {
-  retryJob: {
-    job: {
-      id: string;
-      queue: string;
-      state: JobState;
-      data: unknown;
-      retryCount: number;
-      retryLimit: number;
-      createdOn: string;
-      startAfter: string;
-      startedOn: string | null;
-      completedOn: string | null;
-      error: string | null;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type NewOrderChannelsQueryVariables = Exact<{ [key: string]: never }>;
+export type RetryJobMutation = { retryJob: { job: { id: string, queue: string, state: JobState, data: unknown, retryCount: number, retryLimit: number, createdOn: string, startAfter: string, startedOn: string | null, completedOn: string | null, error: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
-export type NewOrderChannelsQuery = { channels: Array<{ id: string; code: string; name: string; currency: string }> };
+export type NewOrderChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NewOrderChannelsQuery = { channels: Array<{ id: string, code: string, name: string, currency: string }> };
 
 export type NewOrderProductsQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
 
-export type NewOrderProductsQuery = {
-  products: {
-    nodes: Array<{
-      id: string;
-      sku: string;
-      name: string;
-      allowBackorder: boolean;
-      price: { amount: number; currency: string };
-      stockLevels: Array<{ id: string; available: number; warehouse: { id: string; code: string } }>;
-    }>;
-  };
-};
+
+export type NewOrderProductsQuery = { products: { nodes: Array<{ id: string, sku: string, name: string, allowBackorder: boolean, price: { amount: number, currency: string }, stockLevels: Array<{ id: string, available: number, warehouse: { id: string, code: string } }> }> } };
 
 export type PlaceStaffOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
 
-export type PlaceStaffOrderMutation = {
-  placeOrder: {
-    order: { id: string; number: string } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type OrderDetailFragment = {
-  id: string;
-  number: string;
-  externalId: string | null;
-  status: OrderStatus;
-  holdReason: string | null;
-  cancelReason: string | null;
-  tags: Array<string>;
-  paymentStatus: PaymentStatus;
-  currency: string;
-  note: string | null;
-  placedAt: string;
-  updatedAt: string;
-  nextStatuses: Array<OrderStatus>;
-  availableActions: Array<OrderAction>;
-  subtotal: { amount: number; currency: string };
-  shipping: { amount: number; currency: string };
-  total: { amount: number; currency: string };
-  totalPaid: { amount: number; currency: string };
-  totalRefunded: { amount: number; currency: string };
-  amountDue: { amount: number; currency: string };
-  refundDue: { amount: number; currency: string };
-  channel: { id: string; code: string; name: string };
-  customer: { id: string; email: string; name: string | null } | null;
-  shippingAddress: {
-    name: string | null;
-    line1: string;
-    line2: string | null;
-    city: string;
-    postalCode: string;
-    country: string;
-  } | null;
-  lines: Array<{
-    id: string;
-    sku: string;
-    name: string;
-    quantity: number;
-    quantityShipped: number;
-    quantityReturned: number;
-    unitPrice: { amount: number; currency: string };
-    lineTotal: { amount: number; currency: string };
-    allocations: Array<{
-      id: string;
-      quantity: number;
-      quantityShipped: number;
-      quantityReturned: number;
-      quantityReserved: number;
-      warehouse: { id: string; code: string; name: string };
-    }>;
-  }>;
-  payments: Array<{
-    id: string;
-    method: string;
-    reference: string | null;
-    recordedBy: string;
-    createdAt: string;
-    amount: { amount: number; currency: string };
-  }> | null;
-  refunds: Array<{
-    id: string;
-    reason: string | null;
-    recordedBy: string;
-    createdAt: string;
-    amount: { amount: number; currency: string };
-  }> | null;
-  shipments: Array<{
-    id: string;
-    status: ShipmentStatus;
-    carrier: string | null;
-    trackingNumber: string | null;
-    shippedAt: string;
-    deliveredAt: string | null;
-    warehouse: { id: string; code: string; name: string };
-    lines: Array<{ id: string; sku: string; quantity: number }>;
-  }>;
-  returns: Array<{
-    id: string;
-    reason: string | null;
-    restock: boolean;
-    createdAt: string;
-    lines: Array<{ id: string; sku: string; quantity: number }>;
-  }>;
-  history: Array<{
-    id: string;
-    type: OrderEventType;
-    fromStatus: OrderStatus | null;
-    toStatus: OrderStatus | null;
-    message: string | null;
-    actor: string;
-    at: string;
-  }>;
-};
+export type PlaceStaffOrderMutation = { placeOrder: { order: { id: string, number: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderDetailFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> };
 
 export type OrderDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type OrderDetailQuery = {
-  order: {
-    id: string;
-    number: string;
-    externalId: string | null;
-    status: OrderStatus;
-    holdReason: string | null;
-    cancelReason: string | null;
-    tags: Array<string>;
-    paymentStatus: PaymentStatus;
-    currency: string;
-    note: string | null;
-    placedAt: string;
-    updatedAt: string;
-    nextStatuses: Array<OrderStatus>;
-    availableActions: Array<OrderAction>;
-    subtotal: { amount: number; currency: string };
-    shipping: { amount: number; currency: string };
-    total: { amount: number; currency: string };
-    totalPaid: { amount: number; currency: string };
-    totalRefunded: { amount: number; currency: string };
-    amountDue: { amount: number; currency: string };
-    refundDue: { amount: number; currency: string };
-    channel: { id: string; code: string; name: string };
-    customer: { id: string; email: string; name: string | null } | null;
-    shippingAddress: {
-      name: string | null;
-      line1: string;
-      line2: string | null;
-      city: string;
-      postalCode: string;
-      country: string;
-    } | null;
-    lines: Array<{
-      id: string;
-      sku: string;
-      name: string;
-      quantity: number;
-      quantityShipped: number;
-      quantityReturned: number;
-      unitPrice: { amount: number; currency: string };
-      lineTotal: { amount: number; currency: string };
-      allocations: Array<{
-        id: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        quantityReserved: number;
-        warehouse: { id: string; code: string; name: string };
-      }>;
-    }>;
-    payments: Array<{
-      id: string;
-      method: string;
-      reference: string | null;
-      recordedBy: string;
-      createdAt: string;
-      amount: { amount: number; currency: string };
-    }> | null;
-    refunds: Array<{
-      id: string;
-      reason: string | null;
-      recordedBy: string;
-      createdAt: string;
-      amount: { amount: number; currency: string };
-    }> | null;
-    shipments: Array<{
-      id: string;
-      status: ShipmentStatus;
-      carrier: string | null;
-      trackingNumber: string | null;
-      shippedAt: string;
-      deliveredAt: string | null;
-      warehouse: { id: string; code: string; name: string };
-      lines: Array<{ id: string; sku: string; quantity: number }>;
-    }>;
-    returns: Array<{
-      id: string;
-      reason: string | null;
-      restock: boolean;
-      createdAt: string;
-      lines: Array<{ id: string; sku: string; quantity: number }>;
-    }>;
-    history: Array<{
-      id: string;
-      type: OrderEventType;
-      fromStatus: OrderStatus | null;
-      toStatus: OrderStatus | null;
-      message: string | null;
-      actor: string;
-      at: string;
-    }>;
-  } | null;
-};
 
-export type OrderWarehousesQueryVariables = Exact<{ [key: string]: never }>;
+export type OrderDetailQuery = { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null };
 
-export type OrderWarehousesQuery = {
-  warehouses: { nodes: Array<{ id: string; code: string; name: string; priority: number }> };
-};
+export type OrderWarehousesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrderWarehousesQuery = { warehouses: { nodes: Array<{ id: string, code: string, name: string, priority: number }> } };
 
 export type OrderDetailLiveSubscriptionVariables = Exact<{
   id: string | number;
 }>;
 
-export type OrderDetailLiveSubscription = {
-  orderUpdated: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    };
-    event: { id: string; type: OrderEventType; actor: string; at: string };
-  };
-};
+
+export type OrderDetailLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> }, event: { id: string, type: OrderEventType, actor: string, at: string } } };
 
 export type ConfirmOrderMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type ConfirmOrderMutation = {
-  confirmOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type ConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type HoldOrderMutationVariables = Exact<{
   id: string | number;
   reason: string;
 }>;
 
-export type HoldOrderMutation = {
-  holdOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type HoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ReleaseOrderHoldMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type ReleaseOrderHoldMutation = {
-  releaseOrderHold: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type ReleaseOrderHoldMutation = { releaseOrderHold: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CancelOrderMutationVariables = Exact<{
   id: string | number;
   reason?: string | null | undefined;
 }>;
 
-export type CancelOrderMutation = {
-  cancelOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RecordPaymentMutationVariables = Exact<{
   input: RecordPaymentInput;
 }>;
 
-export type RecordPaymentMutation = {
-  recordPayment: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RecordPaymentMutation = { recordPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RefundPaymentMutationVariables = Exact<{
   input: RefundPaymentInput;
 }>;
 
-export type RefundPaymentMutation = {
-  refundPayment: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RefundPaymentMutation = { refundPayment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CreateShipmentMutationVariables = Exact<{
   input: CreateShipmentInput;
 }>;
 
-export type CreateShipmentMutation = {
-  createShipment: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateShipmentMutation = { createShipment: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type MarkShipmentDeliveredMutationVariables = Exact<{
   shipmentId: string | number;
 }>;
 
-export type MarkShipmentDeliveredMutation = {
-  markShipmentDelivered: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type MarkShipmentDeliveredMutation = { markShipmentDelivered: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type CreateReturnMutationVariables = Exact<{
   input: CreateReturnInput;
 }>;
 
-export type CreateReturnMutation = {
-  createReturn: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateReturnMutation = { createReturn: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type AddOrderNoteMutationVariables = Exact<{
   id: string | number;
   note: string;
 }>;
 
-export type AddOrderNoteMutation = {
-  addOrderNote: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type AddOrderNoteMutation = { addOrderNote: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type AddOrderTagMutationVariables = Exact<{
   id: string | number;
   tag: string;
 }>;
 
-export type AddOrderTagMutation = {
-  addOrderTag: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type AddOrderTagMutation = { addOrderTag: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RemoveOrderTagMutationVariables = Exact<{
   id: string | number;
   tag: string;
 }>;
 
-export type RemoveOrderTagMutation = {
-  removeOrderTag: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RemoveOrderTagMutation = { removeOrderTag: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type EditOrderMutationVariables = Exact<{
   input: EditOrderInput;
 }>;
 
-export type EditOrderMutation = {
-  editOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      holdReason: string | null;
-      cancelReason: string | null;
-      tags: Array<string>;
-      paymentStatus: PaymentStatus;
-      currency: string;
-      note: string | null;
-      placedAt: string;
-      updatedAt: string;
-      nextStatuses: Array<OrderStatus>;
-      availableActions: Array<OrderAction>;
-      subtotal: { amount: number; currency: string };
-      shipping: { amount: number; currency: string };
-      total: { amount: number; currency: string };
-      totalPaid: { amount: number; currency: string };
-      totalRefunded: { amount: number; currency: string };
-      amountDue: { amount: number; currency: string };
-      refundDue: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      shippingAddress: {
-        name: string | null;
-        line1: string;
-        line2: string | null;
-        city: string;
-        postalCode: string;
-        country: string;
-      } | null;
-      lines: Array<{
-        id: string;
-        sku: string;
-        name: string;
-        quantity: number;
-        quantityShipped: number;
-        quantityReturned: number;
-        unitPrice: { amount: number; currency: string };
-        lineTotal: { amount: number; currency: string };
-        allocations: Array<{
-          id: string;
-          quantity: number;
-          quantityShipped: number;
-          quantityReturned: number;
-          quantityReserved: number;
-          warehouse: { id: string; code: string; name: string };
-        }>;
-      }>;
-      payments: Array<{
-        id: string;
-        method: string;
-        reference: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      refunds: Array<{
-        id: string;
-        reason: string | null;
-        recordedBy: string;
-        createdAt: string;
-        amount: { amount: number; currency: string };
-      }> | null;
-      shipments: Array<{
-        id: string;
-        status: ShipmentStatus;
-        carrier: string | null;
-        trackingNumber: string | null;
-        shippedAt: string;
-        deliveredAt: string | null;
-        warehouse: { id: string; code: string; name: string };
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      returns: Array<{
-        id: string;
-        reason: string | null;
-        restock: boolean;
-        createdAt: string;
-        lines: Array<{ id: string; sku: string; quantity: number }>;
-      }>;
-      history: Array<{
-        id: string;
-        type: OrderEventType;
-        fromStatus: OrderStatus | null;
-        toStatus: OrderStatus | null;
-        message: string | null;
-        actor: string;
-        at: string;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type OrderListItemFragment = {
-  id: string;
-  number: string;
-  externalId: string | null;
-  status: OrderStatus;
-  paymentStatus: PaymentStatus;
-  placedAt: string;
-  updatedAt: string;
-  tags: Array<string>;
-  total: { amount: number; currency: string };
-  channel: { id: string; code: string; name: string };
-  customer: { id: string; email: string; name: string | null } | null;
-  lines: Array<{ id: string; quantity: number }>;
-};
+export type EditOrderMutation = { editOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, holdReason: string | null, cancelReason: string | null, tags: Array<string>, paymentStatus: PaymentStatus, currency: string, note: string | null, placedAt: string, updatedAt: string, nextStatuses: Array<OrderStatus>, availableActions: Array<OrderAction>, subtotal: { amount: number, currency: string }, shipping: { amount: number, currency: string }, total: { amount: number, currency: string }, totalPaid: { amount: number, currency: string }, totalRefunded: { amount: number, currency: string }, amountDue: { amount: number, currency: string }, refundDue: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, shippingAddress: { name: string | null, line1: string, line2: string | null, city: string, postalCode: string, country: string } | null, lines: Array<{ id: string, sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number, unitPrice: { amount: number, currency: string }, lineTotal: { amount: number, currency: string }, allocations: Array<{ id: string, quantity: number, quantityShipped: number, quantityReturned: number, quantityReserved: number, warehouse: { id: string, code: string, name: string } }> }>, payments: Array<{ id: string, method: string, reference: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, refunds: Array<{ id: string, reason: string | null, recordedBy: string, createdAt: string, amount: { amount: number, currency: string } }> | null, shipments: Array<{ id: string, status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, warehouse: { id: string, code: string, name: string }, lines: Array<{ id: string, sku: string, quantity: number }> }>, returns: Array<{ id: string, reason: string | null, restock: boolean, createdAt: string, lines: Array<{ id: string, sku: string, quantity: number }> }>, history: Array<{ id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, message: string | null, actor: string, at: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type OrderListItemFragment = { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> };
 
 export type OrdersQueryVariables = Exact<{
   filter?: OrderFilter | null | undefined;
@@ -2897,490 +891,125 @@ export type OrdersQueryVariables = Exact<{
   sort?: OrderSort | null | undefined;
 }>;
 
-export type OrdersQuery = {
-  orders: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      paymentStatus: PaymentStatus;
-      placedAt: string;
-      updatedAt: string;
-      tags: Array<string>;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      lines: Array<{ id: string; quantity: number }>;
-    }>;
-  };
-};
 
-export type OrderFilterChannelsQueryVariables = Exact<{ [key: string]: never }>;
+export type OrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }> } };
 
-export type OrderFilterChannelsQuery = { channels: Array<{ id: string; code: string; name: string }> };
+export type OrderFilterChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type OrdersLiveSubscriptionVariables = Exact<{ [key: string]: never }>;
 
-export type OrdersLiveSubscription = {
-  orderUpdated: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      paymentStatus: PaymentStatus;
-      placedAt: string;
-      updatedAt: string;
-      tags: Array<string>;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      lines: Array<{ id: string; quantity: number }>;
-    };
-    event: { id: string; type: OrderEventType; toStatus: OrderStatus | null; at: string };
-  };
-};
+export type OrderFilterChannelsQuery = { channels: Array<{ id: string, code: string, name: string }> };
+
+export type OrdersLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrdersLiveSubscription = { orderUpdated: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> }, event: { id: string, type: OrderEventType, toStatus: OrderStatus | null, at: string } } };
 
 export type BulkConfirmOrderMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type BulkConfirmOrderMutation = {
-  confirmOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      paymentStatus: PaymentStatus;
-      placedAt: string;
-      updatedAt: string;
-      tags: Array<string>;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      lines: Array<{ id: string; quantity: number }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type BulkConfirmOrderMutation = { confirmOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type BulkHoldOrderMutationVariables = Exact<{
   id: string | number;
   reason: string;
 }>;
 
-export type BulkHoldOrderMutation = {
-  holdOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      paymentStatus: PaymentStatus;
-      placedAt: string;
-      updatedAt: string;
-      tags: Array<string>;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      lines: Array<{ id: string; quantity: number }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type BulkHoldOrderMutation = { holdOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type BulkCancelOrderMutationVariables = Exact<{
   id: string | number;
   reason?: string | null | undefined;
 }>;
 
-export type BulkCancelOrderMutation = {
-  cancelOrder: {
-    order: {
-      id: string;
-      number: string;
-      externalId: string | null;
-      status: OrderStatus;
-      paymentStatus: PaymentStatus;
-      placedAt: string;
-      updatedAt: string;
-      tags: Array<string>;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string; name: string };
-      customer: { id: string; email: string; name: string | null } | null;
-      lines: Array<{ id: string; quantity: number }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
 
-export type OrderTagOptionsQueryVariables = Exact<{ [key: string]: never }>;
+export type BulkCancelOrderMutation = { cancelOrder: { order: { id: string, number: string, externalId: string | null, status: OrderStatus, paymentStatus: PaymentStatus, placedAt: string, updatedAt: string, tags: Array<string>, total: { amount: number, currency: string }, channel: { id: string, code: string, name: string }, customer: { id: string, email: string, name: string | null } | null, lines: Array<{ id: string, quantity: number }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
-export type OrderTagOptionsQuery = { orderTags: Array<{ tag: string; orders: number }> };
+export type OrderTagOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never }>;
 
-export type ReportsOptionsQuery = {
-  channels: Array<{ code: string; name: string }>;
-  warehouses: { nodes: Array<{ code: string; name: string }> };
-};
+export type OrderTagOptionsQuery = { orderTags: Array<{ tag: string, orders: number }> };
+
+export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportsOptionsQuery = { channels: Array<{ code: string, name: string }>, warehouses: { nodes: Array<{ code: string, name: string }> } };
 
 export type ReportsSalesQueryVariables = Exact<{
   filter: ReportFilter;
 }>;
 
-export type ReportsSalesQuery = {
-  salesReport: {
-    from: string;
-    to: string;
-    previousFrom: string;
-    series: Array<{
-      bucketStart: string;
-      channelCode: string;
-      currency: string;
-      orders: number;
-      units: number;
-      cancelledOrders: number;
-      grossSales: { amount: number; currency: string };
-      refunds: { amount: number; currency: string };
-      netSales: { amount: number; currency: string };
-      averageOrderValue: { amount: number; currency: string };
-    }>;
-    previousSeries: Array<{
-      bucketStart: string;
-      channelCode: string;
-      orders: number;
-      grossSales: { amount: number; currency: string };
-      netSales: { amount: number; currency: string };
-    }>;
-    channels: Array<{
-      channelCode: string;
-      channelName: string;
-      current: {
-        currency: string;
-        orders: number;
-        units: number;
-        cancelledOrders: number;
-        grossSales: { amount: number; currency: string };
-        refunds: { amount: number; currency: string };
-        netSales: { amount: number; currency: string };
-        averageOrderValue: { amount: number; currency: string };
-      };
-      previous: {
-        currency: string;
-        orders: number;
-        units: number;
-        grossSales: { amount: number; currency: string };
-        netSales: { amount: number; currency: string };
-        averageOrderValue: { amount: number; currency: string };
-      };
-    }>;
-  };
-};
+
+export type ReportsSalesQuery = { salesReport: { from: string, to: string, previousFrom: string, series: Array<{ bucketStart: string, channelCode: string, currency: string, orders: number, units: number, cancelledOrders: number, grossSales: { amount: number, currency: string }, refunds: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } }>, previousSeries: Array<{ bucketStart: string, channelCode: string, orders: number, grossSales: { amount: number, currency: string }, netSales: { amount: number, currency: string } }>, channels: Array<{ channelCode: string, channelName: string, current: { currency: string, orders: number, units: number, cancelledOrders: number, grossSales: { amount: number, currency: string }, refunds: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } }, previous: { currency: string, orders: number, units: number, grossSales: { amount: number, currency: string }, netSales: { amount: number, currency: string }, averageOrderValue: { amount: number, currency: string } } }> } };
 
 export type ReportsFulfilmentQueryVariables = Exact<{
   filter: ReportFilter;
 }>;
 
-export type ReportsFulfilmentQuery = {
-  fulfilmentReport: {
-    slaHours: number;
-    shippedComplete: number;
-    shippedWithinSla: number;
-    onTimeRate: number | null;
-    completeInOne: number;
-    fillRate: number | null;
-    ordersWithShipments: number;
-    splitOrders: number;
-    splitShipmentRate: number | null;
-    lateOrdersNow: number;
-    placedToShipped: { orders: number; p50Hours: number | null; p90Hours: number | null };
-    placedToDelivered: { orders: number; p50Hours: number | null; p90Hours: number | null };
-    series: Array<{
-      bucketStart: string;
-      shippedComplete: number;
-      shippedWithinSla: number;
-      onTimeRate: number | null;
-      p50Hours: number | null;
-      p90Hours: number | null;
-    }>;
-  };
-};
+
+export type ReportsFulfilmentQuery = { fulfilmentReport: { slaHours: number, shippedComplete: number, shippedWithinSla: number, onTimeRate: number | null, completeInOne: number, fillRate: number | null, ordersWithShipments: number, splitOrders: number, splitShipmentRate: number | null, lateOrdersNow: number, placedToShipped: { orders: number, p50Hours: number | null, p90Hours: number | null }, placedToDelivered: { orders: number, p50Hours: number | null, p90Hours: number | null }, series: Array<{ bucketStart: string, shippedComplete: number, shippedWithinSla: number, onTimeRate: number | null, p50Hours: number | null, p90Hours: number | null }> } };
 
 export type ReportsExceptionsQueryVariables = Exact<{
   filter: ReportFilter;
 }>;
 
-export type ReportsExceptionsQuery = {
-  exceptionsReport: {
-    placedOrders: number;
-    cancelledOrders: number;
-    cancellationRate: number | null;
-    onHoldCount: number;
-    cancellationReasons: Array<{ reason: string; count: number }>;
-    returnsBySku: Array<{
-      sku: string;
-      unitsSold: number;
-      unitsReturned: number;
-      returnRate: number | null;
-      reasons: Array<{ reason: string; count: number }>;
-    }>;
-    onHold: Array<{
-      id: string;
-      number: string;
-      channelCode: string;
-      reason: string | null;
-      heldSince: string;
-      hoursOnHold: number;
-    }>;
-  };
-};
+
+export type ReportsExceptionsQuery = { exceptionsReport: { placedOrders: number, cancelledOrders: number, cancellationRate: number | null, onHoldCount: number, cancellationReasons: Array<{ reason: string, count: number }>, returnsBySku: Array<{ sku: string, unitsSold: number, unitsReturned: number, returnRate: number | null, reasons: Array<{ reason: string, count: number }> }>, onHold: Array<{ id: string, number: string, channelCode: string, reason: string | null, heldSince: string, hoursOnHold: number }> } };
 
 export type ReportsInventoryQueryVariables = Exact<{
   filter: ReportFilter;
 }>;
 
-export type ReportsInventoryQuery = {
-  inventoryReport: {
-    lowStockThreshold: number;
-    warehouses: Array<{
-      warehouseCode: string;
-      warehouseName: string;
-      onHand: number;
-      reserved: number;
-      value: Array<{ amount: number; currency: string }>;
-    }>;
-    lowStock: Array<{ sku: string; name: string; warehouseCode: string; onHand: number; available: number }>;
-    skus: Array<{
-      sku: string;
-      name: string;
-      onHand: number;
-      unitsShipped: number;
-      daysOfCover: number | null;
-      sellThrough: number | null;
-    }>;
-    movements: Array<{ kind: string; reason: string; movements: number; unitsIn: number; unitsOut: number }>;
-  };
-};
+
+export type ReportsInventoryQuery = { inventoryReport: { lowStockThreshold: number, warehouses: Array<{ warehouseCode: string, warehouseName: string, onHand: number, reserved: number, value: Array<{ amount: number, currency: string }> }>, lowStock: Array<{ sku: string, name: string, warehouseCode: string, onHand: number, available: number }>, skus: Array<{ sku: string, name: string, onHand: number, unitsShipped: number, daysOfCover: number | null, sellThrough: number | null }>, movements: Array<{ kind: string, reason: string, movements: number, unitsIn: number, unitsOut: number }> } };
 
 export type ReportsTopQueryVariables = Exact<{
   filter: ReportFilter;
 }>;
 
-export type ReportsTopQuery = {
-  topReport: {
-    skusByRevenue: Array<{
-      sku: string;
-      name: string | null;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-    skusByUnits: Array<{
-      sku: string;
-      name: string | null;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-    bottomSkusByRevenue: Array<{
-      sku: string;
-      name: string | null;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-    bottomSkusByUnits: Array<{
-      sku: string;
-      name: string | null;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-    customersByRevenue: Array<{
-      customerId: string;
-      email: string | null;
-      name: string | null;
-      orders: number;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-    customersByUnits: Array<{
-      customerId: string;
-      email: string | null;
-      name: string | null;
-      orders: number;
-      units: number;
-      revenue: { amount: number; currency: string };
-    }>;
-  };
-};
 
-export type ScreenBoardQueryVariables = Exact<{ [key: string]: never }>;
+export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, skusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, customersByRevenue: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }>, customersByUnits: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }> } };
 
-export type ScreenBoardQuery = {
-  orderStatusCounts: Array<{ status: OrderStatus; count: number }>;
-  newest: {
-    nodes: Array<{
-      id: string;
-      number: string;
-      status: OrderStatus;
-      placedAt: string;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string };
-      customer: { id: string; name: string | null; email: string } | null;
-    }>;
-  };
-};
+export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type ScreenFeedSubscriptionVariables = Exact<{ [key: string]: never }>;
 
-export type ScreenFeedSubscription = {
-  orderUpdated: {
-    order: {
-      id: string;
-      number: string;
-      status: OrderStatus;
-      placedAt: string;
-      total: { amount: number; currency: string };
-      channel: { id: string; code: string };
-      customer: { id: string; name: string | null; email: string } | null;
-    };
-    event: {
-      id: string;
-      type: OrderEventType;
-      fromStatus: OrderStatus | null;
-      toStatus: OrderStatus | null;
-      at: string;
-    };
-  };
-};
+export type ScreenBoardQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }> } };
 
-export type TrackedOrderViewFragment = {
-  number: string;
-  status: OrderStatus;
-  statusText: string;
-  placedAt: string;
-  total: { amount: number; currency: string };
-  items: Array<{ sku: string; name: string; quantity: number; quantityShipped: number; quantityReturned: number }>;
-  shipments: Array<{
-    status: ShipmentStatus;
-    carrier: string | null;
-    trackingNumber: string | null;
-    shippedAt: string;
-    deliveredAt: string | null;
-    items: Array<{ sku: string; name: string; quantity: number }>;
-  }>;
-  timeline: Array<{ at: string; text: string }>;
-};
+export type ScreenFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScreenFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, at: string } } };
+
+export type TrackedOrderViewFragment = { number: string, status: OrderStatus, statusText: string, placedAt: string, total: { amount: number, currency: string }, items: Array<{ sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number }>, shipments: Array<{ status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, items: Array<{ sku: string, name: string, quantity: number }> }>, timeline: Array<{ at: string, text: string }> };
 
 export type TrackOrderQueryVariables = Exact<{
   number: string;
   email: string;
 }>;
 
-export type TrackOrderQuery = {
-  trackOrder: {
-    number: string;
-    status: OrderStatus;
-    statusText: string;
-    placedAt: string;
-    total: { amount: number; currency: string };
-    items: Array<{ sku: string; name: string; quantity: number; quantityShipped: number; quantityReturned: number }>;
-    shipments: Array<{
-      status: ShipmentStatus;
-      carrier: string | null;
-      trackingNumber: string | null;
-      shippedAt: string;
-      deliveredAt: string | null;
-      items: Array<{ sku: string; name: string; quantity: number }>;
-    }>;
-    timeline: Array<{ at: string; text: string }>;
-  } | null;
-};
+
+export type TrackOrderQuery = { trackOrder: { number: string, status: OrderStatus, statusText: string, placedAt: string, total: { amount: number, currency: string }, items: Array<{ sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number }>, shipments: Array<{ status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, items: Array<{ sku: string, name: string, quantity: number }> }>, timeline: Array<{ at: string, text: string }> } | null };
 
 export type TrackedOrderLiveSubscriptionVariables = Exact<{
   number: string;
   email: string;
 }>;
 
-export type TrackedOrderLiveSubscription = {
-  trackedOrderUpdated: {
-    number: string;
-    status: OrderStatus;
-    statusText: string;
-    placedAt: string;
-    total: { amount: number; currency: string };
-    items: Array<{ sku: string; name: string; quantity: number; quantityShipped: number; quantityReturned: number }>;
-    shipments: Array<{
-      status: ShipmentStatus;
-      carrier: string | null;
-      trackingNumber: string | null;
-      shippedAt: string;
-      deliveredAt: string | null;
-      items: Array<{ sku: string; name: string; quantity: number }>;
-    }>;
-    timeline: Array<{ at: string; text: string }>;
-  };
-};
 
-export type WebhookEndpointRowFragment = {
-  id: string;
-  url: string;
-  eventTypes: Array<string>;
-  channelCodes: Array<string>;
-  active: boolean;
-  disabledReason: string | null;
-  disabledAt: string | null;
-  consecutiveFailures: number;
-  createdBy: string;
-  createdAt: string;
-};
+export type TrackedOrderLiveSubscription = { trackedOrderUpdated: { number: string, status: OrderStatus, statusText: string, placedAt: string, total: { amount: number, currency: string }, items: Array<{ sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number }>, shipments: Array<{ status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, items: Array<{ sku: string, name: string, quantity: number }> }>, timeline: Array<{ at: string, text: string }> } };
 
-export type WebhookDeliveryRowFragment = {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: WebhookDeliveryStatus;
-  attemptCount: number;
-  replay: boolean;
-  replayOf: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-  attempts: Array<{
-    id: string;
-    attemptedAt: string;
-    statusCode: number | null;
-    latencyMs: number;
-    responseExcerpt: string | null;
-    error: string | null;
-  }>;
-};
+export type WebhookEndpointRowFragment = { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string };
+
+export type WebhookDeliveryRowFragment = { id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> };
 
 export type WebhookEndpointsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type WebhookEndpointsQuery = {
-  webhookEventTypes: Array<string>;
-  webhookEndpoints: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      url: string;
-      eventTypes: Array<string>;
-      channelCodes: Array<string>;
-      active: boolean;
-      disabledReason: string | null;
-      disabledAt: string | null;
-      consecutiveFailures: number;
-      createdBy: string;
-      createdAt: string;
-    }>;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-  channels: Array<{ id: string; code: string; name: string }>;
-};
+
+export type WebhookEndpointsQuery = { webhookEventTypes: Array<string>, webhookEndpoints: { totalCount: number, nodes: Array<{ id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, channels: Array<{ id: string, code: string, name: string }> };
 
 export type WebhookDeliveriesQueryVariables = Exact<{
   endpointId: string | number;
@@ -3388,512 +1017,419 @@ export type WebhookDeliveriesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type WebhookDeliveriesQuery = {
-  webhookDeliveries: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      eventId: string;
-      eventType: string;
-      status: WebhookDeliveryStatus;
-      attemptCount: number;
-      replay: boolean;
-      replayOf: string | null;
-      createdAt: string;
-      deliveredAt: string | null;
-      attempts: Array<{
-        id: string;
-        attemptedAt: string;
-        statusCode: number | null;
-        latencyMs: number;
-        responseExcerpt: string | null;
-        error: string | null;
-      }>;
-    }>;
-    pageInfo: { endCursor: string | null; hasNextPage: boolean };
-  };
-};
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: { totalCount: number, nodes: Array<{ id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
 
 export type CreateWebhookEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
 }>;
 
-export type CreateWebhookEndpointMutation = {
-  createWebhookEndpoint: {
-    secret: string | null;
-    endpoint: {
-      id: string;
-      url: string;
-      eventTypes: Array<string>;
-      channelCodes: Array<string>;
-      active: boolean;
-      disabledReason: string | null;
-      disabledAt: string | null;
-      consecutiveFailures: number;
-      createdBy: string;
-      createdAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type CreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string | null, endpoint: { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type UpdateWebhookEndpointMutationVariables = Exact<{
   input: UpdateWebhookEndpointInput;
 }>;
 
-export type UpdateWebhookEndpointMutation = {
-  updateWebhookEndpoint: {
-    endpoint: {
-      id: string;
-      url: string;
-      eventTypes: Array<string>;
-      channelCodes: Array<string>;
-      active: boolean;
-      disabledReason: string | null;
-      disabledAt: string | null;
-      consecutiveFailures: number;
-      createdBy: string;
-      createdAt: string;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type UpdateWebhookEndpointMutation = { updateWebhookEndpoint: { endpoint: { id: string, url: string, eventTypes: Array<string>, channelCodes: Array<string>, active: boolean, disabledReason: string | null, disabledAt: string | null, consecutiveFailures: number, createdBy: string, createdAt: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type RotateWebhookSecretMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type RotateWebhookSecretMutation = {
-  rotateWebhookSecret: {
-    secret: string | null;
-    endpoint: { id: string } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string | null, endpoint: { id: string } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type DeleteWebhookEndpointMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type DeleteWebhookEndpointMutation = {
-  deleteWebhookEndpoint: {
-    deletedId: string | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type DeleteWebhookEndpointMutation = { deleteWebhookEndpoint: { deletedId: string | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ReplayWebhookDeliveryMutationVariables = Exact<{
   id: string | number;
 }>;
 
-export type ReplayWebhookDeliveryMutation = {
-  replayWebhookDelivery: {
-    delivery: {
-      id: string;
-      eventId: string;
-      eventType: string;
-      status: WebhookDeliveryStatus;
-      attemptCount: number;
-      replay: boolean;
-      replayOf: string | null;
-      createdAt: string;
-      deliveredAt: string | null;
-      attempts: Array<{
-        id: string;
-        attemptedAt: string;
-        statusCode: number | null;
-        latencyMs: number;
-        responseExcerpt: string | null;
-        error: string | null;
-      }>;
-    } | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type ReplayWebhookDeliveryMutation = { replayWebhookDelivery: { delivery: { id: string, eventId: string, eventType: string, status: WebhookDeliveryStatus, attemptCount: number, replay: boolean, replayOf: string | null, createdAt: string, deliveredAt: string | null, attempts: Array<{ id: string, attemptedAt: string, statusCode: number | null, latencyMs: number, responseExcerpt: string | null, error: string | null }> } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export type ReplayEventsMutationVariables = Exact<{
   input: ReplayEventsInput;
 }>;
 
-export type ReplayEventsMutation = {
-  replayEvents: {
-    queued: number | null;
-    matched: number | null;
-    lastEventId: string | null;
-    hasMore: boolean | null;
-    userErrors: Array<{ field: Array<string> | null; code: ErrorCode; message: string }>;
-  };
-};
+
+export type ReplayEventsMutation = { replayEvents: { queued: number | null, matched: number | null, lastEventId: string | null, hasMore: boolean | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
 
 export const StaffUserFragmentDoc = gql`
-  fragment StaffUser on User {
+    fragment StaffUser on User {
+  id
+  email
+  name
+  role
+  active
+  mustChangePassword
+  lastLoginAt
+  createdAt
+}
+    `;
+export const PartnerKeyFragmentDoc = gql`
+    fragment PartnerKey on ApiKey {
+  id
+  name
+  prefix
+  channels {
+    code
+  }
+  permissions
+  createdAt
+  lastUsedAt
+  revokedAt
+  previousValidUntil
+}
+    `;
+export const AutomationRuleFieldsFragmentDoc = gql`
+    fragment AutomationRuleFields on AutomationRule {
+  id
+  key
+  name
+  description
+  builtIn
+  trigger
+  enabled
+  position
+  settings
+  conditions
+  actions
+  updatedAt
+}
+    `;
+export const ExportJobFieldsFragmentDoc = gql`
+    fragment ExportJobFields on ExportJob {
+  id
+  kind
+  format
+  state
+  rowsDone
+  rowsTotal
+  downloadUrl
+  error
+  expiresAt
+}
+    `;
+export const StockLevelRowFragmentDoc = gql`
+    fragment StockLevelRow on StockLevel {
+  id
+  sku
+  onHand
+  reserved
+  available
+  updatedAt
+  product {
+    id
+    name
+  }
+  warehouse {
+    id
+    code
+    name
+  }
+}
+    `;
+export const ProductRowFragmentDoc = gql`
+    fragment ProductRow on Product {
+  id
+  sku
+  name
+  allowBackorder
+  updatedAt
+  price {
+    amount
+    currency
+  }
+}
+    `;
+export const JobRowFragmentDoc = gql`
+    fragment JobRow on Job {
+  id
+  queue
+  state
+  data
+  retryCount
+  retryLimit
+  createdOn
+  startAfter
+  startedOn
+  completedOn
+  error
+}
+    `;
+export const OrderDetailFragmentDoc = gql`
+    fragment OrderDetail on Order {
+  id
+  number
+  externalId
+  status
+  holdReason
+  cancelReason
+  tags
+  paymentStatus
+  currency
+  note
+  placedAt
+  updatedAt
+  nextStatuses
+  availableActions
+  subtotal {
+    amount
+    currency
+  }
+  shipping {
+    amount
+    currency
+  }
+  total {
+    amount
+    currency
+  }
+  totalPaid {
+    amount
+    currency
+  }
+  totalRefunded {
+    amount
+    currency
+  }
+  amountDue {
+    amount
+    currency
+  }
+  refundDue {
+    amount
+    currency
+  }
+  channel {
+    id
+    code
+    name
+  }
+  customer {
     id
     email
     name
-    role
-    active
-    mustChangePassword
-    lastLoginAt
-    createdAt
   }
-`;
-export const PartnerKeyFragmentDoc = gql`
-  fragment PartnerKey on ApiKey {
-    id
+  shippingAddress {
     name
-    prefix
-    channels {
-      code
-    }
-    permissions
-    createdAt
-    lastUsedAt
-    revokedAt
-    previousValidUntil
+    line1
+    line2
+    city
+    postalCode
+    country
   }
-`;
-export const AutomationRuleFieldsFragmentDoc = gql`
-  fragment AutomationRuleFields on AutomationRule {
-    id
-    key
-    name
-    description
-    builtIn
-    trigger
-    enabled
-    position
-    settings
-    conditions
-    actions
-    updatedAt
-  }
-`;
-export const ExportJobFieldsFragmentDoc = gql`
-  fragment ExportJobFields on ExportJob {
-    id
-    kind
-    format
-    state
-    rowsDone
-    rowsTotal
-    downloadUrl
-    error
-    expiresAt
-  }
-`;
-export const StockLevelRowFragmentDoc = gql`
-  fragment StockLevelRow on StockLevel {
-    id
-    sku
-    onHand
-    reserved
-    available
-    updatedAt
-    product {
-      id
-      name
-    }
-    warehouse {
-      id
-      code
-      name
-    }
-  }
-`;
-export const ProductRowFragmentDoc = gql`
-  fragment ProductRow on Product {
+  lines {
     id
     sku
     name
-    allowBackorder
-    updatedAt
-    price {
+    quantity
+    quantityShipped
+    quantityReturned
+    unitPrice {
       amount
       currency
     }
-  }
-`;
-export const JobRowFragmentDoc = gql`
-  fragment JobRow on Job {
-    id
-    queue
-    state
-    data
-    retryCount
-    retryLimit
-    createdOn
-    startAfter
-    startedOn
-    completedOn
-    error
-  }
-`;
-export const OrderDetailFragmentDoc = gql`
-  fragment OrderDetail on Order {
-    id
-    number
-    externalId
-    status
-    holdReason
-    cancelReason
-    tags
-    paymentStatus
-    currency
-    note
-    placedAt
-    updatedAt
-    nextStatuses
-    availableActions
-    subtotal {
+    lineTotal {
       amount
       currency
     }
-    shipping {
-      amount
-      currency
-    }
-    total {
-      amount
-      currency
-    }
-    totalPaid {
-      amount
-      currency
-    }
-    totalRefunded {
-      amount
-      currency
-    }
-    amountDue {
-      amount
-      currency
-    }
-    refundDue {
-      amount
-      currency
-    }
-    channel {
+    allocations {
       id
-      code
-      name
-    }
-    customer {
-      id
-      email
-      name
-    }
-    shippingAddress {
-      name
-      line1
-      line2
-      city
-      postalCode
-      country
-    }
-    lines {
-      id
-      sku
-      name
       quantity
       quantityShipped
       quantityReturned
-      unitPrice {
-        amount
-        currency
-      }
-      lineTotal {
-        amount
-        currency
-      }
-      allocations {
-        id
-        quantity
-        quantityShipped
-        quantityReturned
-        quantityReserved
-        warehouse {
-          id
-          code
-          name
-        }
-      }
-    }
-    payments {
-      id
-      method
-      reference
-      recordedBy
-      createdAt
-      amount {
-        amount
-        currency
-      }
-    }
-    refunds {
-      id
-      reason
-      recordedBy
-      createdAt
-      amount {
-        amount
-        currency
-      }
-    }
-    shipments {
-      id
-      status
-      carrier
-      trackingNumber
-      shippedAt
-      deliveredAt
+      quantityReserved
       warehouse {
         id
         code
         name
       }
-      lines {
-        id
-        sku
-        quantity
-      }
-    }
-    returns {
-      id
-      reason
-      restock
-      createdAt
-      lines {
-        id
-        sku
-        quantity
-      }
-    }
-    history {
-      id
-      type
-      fromStatus
-      toStatus
-      message
-      actor
-      at
     }
   }
-`;
-export const OrderListItemFragmentDoc = gql`
-  fragment OrderListItem on Order {
+  payments {
     id
-    number
-    externalId
-    status
-    paymentStatus
-    placedAt
-    updatedAt
-    total {
+    method
+    reference
+    recordedBy
+    createdAt
+    amount {
       amount
       currency
     }
-    channel {
+  }
+  refunds {
+    id
+    reason
+    recordedBy
+    createdAt
+    amount {
+      amount
+      currency
+    }
+  }
+  shipments {
+    id
+    status
+    carrier
+    trackingNumber
+    shippedAt
+    deliveredAt
+    warehouse {
       id
       code
       name
     }
-    customer {
-      id
-      email
-      name
-    }
     lines {
       id
+      sku
       quantity
     }
-    tags
   }
-`;
-export const TrackedOrderViewFragmentDoc = gql`
-  fragment TrackedOrderView on TrackedOrder {
-    number
-    status
-    statusText
-    placedAt
-    total {
-      amount
-      currency
+  returns {
+    id
+    reason
+    restock
+    createdAt
+    lines {
+      id
+      sku
+      quantity
     }
+  }
+  history {
+    id
+    type
+    fromStatus
+    toStatus
+    message
+    actor
+    at
+  }
+}
+    `;
+export const OrderListItemFragmentDoc = gql`
+    fragment OrderListItem on Order {
+  id
+  number
+  externalId
+  status
+  paymentStatus
+  placedAt
+  updatedAt
+  total {
+    amount
+    currency
+  }
+  channel {
+    id
+    code
+    name
+  }
+  customer {
+    id
+    email
+    name
+  }
+  lines {
+    id
+    quantity
+  }
+  tags
+}
+    `;
+export const TrackedOrderViewFragmentDoc = gql`
+    fragment TrackedOrderView on TrackedOrder {
+  number
+  status
+  statusText
+  placedAt
+  total {
+    amount
+    currency
+  }
+  items {
+    sku
+    name
+    quantity
+    quantityShipped
+    quantityReturned
+  }
+  shipments {
+    status
+    carrier
+    trackingNumber
+    shippedAt
+    deliveredAt
     items {
       sku
       name
       quantity
-      quantityShipped
-      quantityReturned
-    }
-    shipments {
-      status
-      carrier
-      trackingNumber
-      shippedAt
-      deliveredAt
-      items {
-        sku
-        name
-        quantity
-      }
-    }
-    timeline {
-      at
-      text
     }
   }
-`;
+  timeline {
+    at
+    text
+  }
+}
+    `;
 export const WebhookEndpointRowFragmentDoc = gql`
-  fragment WebhookEndpointRow on WebhookEndpoint {
-    id
-    url
-    eventTypes
-    channelCodes
-    active
-    disabledReason
-    disabledAt
-    consecutiveFailures
-    createdBy
-    createdAt
-  }
-`;
+    fragment WebhookEndpointRow on WebhookEndpoint {
+  id
+  url
+  eventTypes
+  channelCodes
+  active
+  disabledReason
+  disabledAt
+  consecutiveFailures
+  createdBy
+  createdAt
+}
+    `;
 export const WebhookDeliveryRowFragmentDoc = gql`
-  fragment WebhookDeliveryRow on WebhookDelivery {
+    fragment WebhookDeliveryRow on WebhookDelivery {
+  id
+  eventId
+  eventType
+  status
+  attemptCount
+  replay
+  replayOf
+  createdAt
+  deliveredAt
+  attempts {
     id
-    eventId
-    eventType
-    status
-    attemptCount
-    replay
-    replayOf
-    createdAt
-    deliveredAt
-    attempts {
-      id
-      attemptedAt
-      statusCode
-      latencyMs
-      responseExcerpt
-      error
-    }
+    attemptedAt
+    statusCode
+    latencyMs
+    responseExcerpt
+    error
   }
-`;
+}
+    `;
 export const UsersDocument = gql`
-  query Users($after: String) {
-    users: usersConnection(first: 200, after: $after) {
-      nodes {
-        ...StaffUser
-      }
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+    query Users($after: String) {
+  users: usersConnection(first: 200, after: $after) {
+    nodes {
+      ...StaffUser
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
-  ${StaffUserFragmentDoc}
-`;
+}
+    ${StaffUserFragmentDoc}`;
 
 /**
  * __useUsersQuery__
@@ -3912,47 +1448,38 @@ export const UsersDocument = gql`
  * });
  */
 export function useUsersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<UsersQuery, UsersQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
-}
-export function useUsersLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<UsersQuery, UsersQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
+      }
+export function useUsersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<UsersQuery, UsersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
+        }
 // @ts-ignore
-export function useUsersSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<UsersQuery, UsersQueryVariables>;
-export function useUsersSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<UsersQuery | undefined, UsersQueryVariables>;
-export function useUsersSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
-}
+export function useUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<UsersQuery, UsersQueryVariables>;
+export function useUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<UsersQuery | undefined, UsersQueryVariables>;
+export function useUsersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<UsersQuery, UsersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<UsersQuery, UsersQueryVariables>(UsersDocument, options);
+        }
 export type UsersQueryHookResult = ReturnType<typeof useUsersQuery>;
 export type UsersLazyQueryHookResult = ReturnType<typeof useUsersLazyQuery>;
 export type UsersSuspenseQueryHookResult = ReturnType<typeof useUsersSuspenseQuery>;
 export type UsersQueryResult = ApolloReactCommon.QueryResult<UsersQuery, UsersQueryVariables>;
 export const CreateUserDocument = gql`
-  mutation CreateUser($input: CreateUserInput!) {
-    createUser(input: $input) {
-      user {
-        ...StaffUser
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    user {
+      ...StaffUser
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${StaffUserFragmentDoc}
-`;
+}
+    ${StaffUserFragmentDoc}`;
 export type CreateUserMutationFn = ApolloReactCommon.MutationFunction<CreateUserMutation, CreateUserMutationVariables>;
 
 /**
@@ -3972,33 +1499,27 @@ export type CreateUserMutationFn = ApolloReactCommon.MutationFunction<CreateUser
  *   },
  * });
  */
-export function useCreateUserMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateUserMutation, CreateUserMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateUserMutation, CreateUserMutationVariables>(CreateUserDocument, options);
-}
+export function useCreateUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateUserMutation, CreateUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateUserMutation, CreateUserMutationVariables>(CreateUserDocument, options);
+      }
 export type CreateUserMutationHookResult = ReturnType<typeof useCreateUserMutation>;
 export type CreateUserMutationResult = ApolloReactCommon.MutationResult<CreateUserMutation>;
-export type CreateUserMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateUserMutation,
-  CreateUserMutationVariables
->;
+export type CreateUserMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserDocument = gql`
-  mutation UpdateUser($input: UpdateUserInput!) {
-    updateUser(input: $input) {
-      user {
-        ...StaffUser
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    user {
+      ...StaffUser
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${StaffUserFragmentDoc}
-`;
+}
+    ${StaffUserFragmentDoc}`;
 export type UpdateUserMutationFn = ApolloReactCommon.MutationFunction<UpdateUserMutation, UpdateUserMutationVariables>;
 
 /**
@@ -4018,37 +1539,29 @@ export type UpdateUserMutationFn = ApolloReactCommon.MutationFunction<UpdateUser
  *   },
  * });
  */
-export function useUpdateUserMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateUserMutation, UpdateUserMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<UpdateUserMutation, UpdateUserMutationVariables>(UpdateUserDocument, options);
-}
+export function useUpdateUserMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateUserMutation, UpdateUserMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateUserMutation, UpdateUserMutationVariables>(UpdateUserDocument, options);
+      }
 export type UpdateUserMutationHookResult = ReturnType<typeof useUpdateUserMutation>;
 export type UpdateUserMutationResult = ApolloReactCommon.MutationResult<UpdateUserMutation>;
-export type UpdateUserMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  UpdateUserMutation,
-  UpdateUserMutationVariables
->;
+export type UpdateUserMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateUserMutation, UpdateUserMutationVariables>;
 export const ChangePasswordDocument = gql`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      user {
-        id
-        mustChangePassword
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    user {
+      id
+      mustChangePassword
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type ChangePasswordMutationFn = ApolloReactCommon.MutationFunction<
-  ChangePasswordMutation,
-  ChangePasswordMutationVariables
->;
+}
+    `;
+export type ChangePasswordMutationFn = ApolloReactCommon.MutationFunction<ChangePasswordMutation, ChangePasswordMutationVariables>;
 
 /**
  * __useChangePasswordMutation__
@@ -4067,41 +1580,32 @@ export type ChangePasswordMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useChangePasswordMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ChangePasswordMutation, ChangePasswordMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(
-    ChangePasswordDocument,
-    options,
-  );
-}
+export function useChangePasswordMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ChangePasswordMutation, ChangePasswordMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(ChangePasswordDocument, options);
+      }
 export type ChangePasswordMutationHookResult = ReturnType<typeof useChangePasswordMutation>;
 export type ChangePasswordMutationResult = ApolloReactCommon.MutationResult<ChangePasswordMutation>;
-export type ChangePasswordMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  ChangePasswordMutation,
-  ChangePasswordMutationVariables
->;
+export type ChangePasswordMutationOptions = ApolloReactCommon.BaseMutationOptions<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const ApiKeysDocument = gql`
-  query ApiKeys($after: String) {
-    apiKeys: apiKeysConnection(first: 200, after: $after) {
-      nodes {
-        ...PartnerKey
-      }
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+    query ApiKeys($after: String) {
+  apiKeys: apiKeysConnection(first: 200, after: $after) {
+    nodes {
+      ...PartnerKey
     }
-    channels {
-      id
-      code
-      name
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
-  ${PartnerKeyFragmentDoc}
-`;
+  channels {
+    id
+    code
+    name
+  }
+}
+    ${PartnerKeyFragmentDoc}`;
 
 /**
  * __useApiKeysQuery__
@@ -4120,54 +1624,40 @@ export const ApiKeysDocument = gql`
  * });
  */
 export function useApiKeysQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
-export function useApiKeysLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+      }
+export function useApiKeysLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
 // @ts-ignore
-export function useApiKeysSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
-export function useApiKeysSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
-export function useApiKeysSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
-}
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ApiKeysQuery | undefined, ApiKeysQueryVariables>;
+export function useApiKeysSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ApiKeysQuery, ApiKeysQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ApiKeysQuery, ApiKeysQueryVariables>(ApiKeysDocument, options);
+        }
 export type ApiKeysQueryHookResult = ReturnType<typeof useApiKeysQuery>;
 export type ApiKeysLazyQueryHookResult = ReturnType<typeof useApiKeysLazyQuery>;
 export type ApiKeysSuspenseQueryHookResult = ReturnType<typeof useApiKeysSuspenseQuery>;
 export type ApiKeysQueryResult = ApolloReactCommon.QueryResult<ApiKeysQuery, ApiKeysQueryVariables>;
 export const CreateApiKeyDocument = gql`
-  mutation CreateApiKey($input: CreateApiKeyInput!) {
-    createApiKey(input: $input) {
-      apiKey {
-        ...PartnerKey
-      }
-      secret
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    apiKey {
+      ...PartnerKey
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${PartnerKeyFragmentDoc}
-`;
-export type CreateApiKeyMutationFn = ApolloReactCommon.MutationFunction<
-  CreateApiKeyMutation,
-  CreateApiKeyMutationVariables
->;
+}
+    ${PartnerKeyFragmentDoc}`;
+export type CreateApiKeyMutationFn = ApolloReactCommon.MutationFunction<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 
 /**
  * __useCreateApiKeyMutation__
@@ -4186,41 +1676,29 @@ export type CreateApiKeyMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateApiKeyMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(
-    CreateApiKeyDocument,
-    options,
-  );
-}
+export function useCreateApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument, options);
+      }
 export type CreateApiKeyMutationHookResult = ReturnType<typeof useCreateApiKeyMutation>;
 export type CreateApiKeyMutationResult = ApolloReactCommon.MutationResult<CreateApiKeyMutation>;
-export type CreateApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateApiKeyMutation,
-  CreateApiKeyMutationVariables
->;
+export type CreateApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RotateApiKeyDocument = gql`
-  mutation RotateApiKey($id: ID!) {
-    rotateApiKey(id: $id) {
-      apiKey {
-        ...PartnerKey
-      }
-      secret
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RotateApiKey($id: ID!) {
+  rotateApiKey(id: $id) {
+    apiKey {
+      ...PartnerKey
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${PartnerKeyFragmentDoc}
-`;
-export type RotateApiKeyMutationFn = ApolloReactCommon.MutationFunction<
-  RotateApiKeyMutation,
-  RotateApiKeyMutationVariables
->;
+}
+    ${PartnerKeyFragmentDoc}`;
+export type RotateApiKeyMutationFn = ApolloReactCommon.MutationFunction<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
 
 /**
  * __useRotateApiKeyMutation__
@@ -4239,40 +1717,28 @@ export type RotateApiKeyMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRotateApiKeyMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RotateApiKeyMutation, RotateApiKeyMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RotateApiKeyMutation, RotateApiKeyMutationVariables>(
-    RotateApiKeyDocument,
-    options,
-  );
-}
+export function useRotateApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RotateApiKeyMutation, RotateApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RotateApiKeyMutation, RotateApiKeyMutationVariables>(RotateApiKeyDocument, options);
+      }
 export type RotateApiKeyMutationHookResult = ReturnType<typeof useRotateApiKeyMutation>;
 export type RotateApiKeyMutationResult = ApolloReactCommon.MutationResult<RotateApiKeyMutation>;
-export type RotateApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RotateApiKeyMutation,
-  RotateApiKeyMutationVariables
->;
+export type RotateApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = gql`
-  mutation RevokeApiKey($id: ID!) {
-    revokeApiKey(id: $id) {
-      apiKey {
-        ...PartnerKey
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    apiKey {
+      ...PartnerKey
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${PartnerKeyFragmentDoc}
-`;
-export type RevokeApiKeyMutationFn = ApolloReactCommon.MutationFunction<
-  RevokeApiKeyMutation,
-  RevokeApiKeyMutationVariables
->;
+}
+    ${PartnerKeyFragmentDoc}`;
+export type RevokeApiKeyMutationFn = ApolloReactCommon.MutationFunction<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 
 /**
  * __useRevokeApiKeyMutation__
@@ -4291,41 +1757,33 @@ export type RevokeApiKeyMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRevokeApiKeyMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(
-    RevokeApiKeyDocument,
-    options,
-  );
-}
+export function useRevokeApiKeyMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument, options);
+      }
 export type RevokeApiKeyMutationHookResult = ReturnType<typeof useRevokeApiKeyMutation>;
 export type RevokeApiKeyMutationResult = ApolloReactCommon.MutationResult<RevokeApiKeyMutation>;
-export type RevokeApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RevokeApiKeyMutation,
-  RevokeApiKeyMutationVariables
->;
+export type RevokeApiKeyMutationOptions = ApolloReactCommon.BaseMutationOptions<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const AuditLogDocument = gql`
-  query AuditLog($first: Int, $after: String) {
-    auditLog(first: $first, after: $after) {
-      totalCount
-      nodes {
-        id
-        at
-        actor
-        action
-        targetType
-        targetId
-        details
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+    query AuditLog($first: Int, $after: String) {
+  auditLog(first: $first, after: $after) {
+    totalCount
+    nodes {
+      id
+      at
+      actor
+      action
+      targetType
+      targetId
+      details
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
-`;
+}
+    `;
 
 /**
  * __useAuditLogQuery__
@@ -4344,58 +1802,46 @@ export const AuditLogDocument = gql`
  *   },
  * });
  */
-export function useAuditLogQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<AuditLogQuery, AuditLogQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
-}
-export function useAuditLogLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
-}
+export function useAuditLogQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<AuditLogQuery, AuditLogQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
+      }
+export function useAuditLogLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
+        }
 // @ts-ignore
-export function useAuditLogSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<AuditLogQuery, AuditLogQueryVariables>;
-export function useAuditLogSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<AuditLogQuery | undefined, AuditLogQueryVariables>;
-export function useAuditLogSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
-}
+export function useAuditLogSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AuditLogQuery, AuditLogQueryVariables>;
+export function useAuditLogSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AuditLogQuery | undefined, AuditLogQueryVariables>;
+export function useAuditLogSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AuditLogQuery, AuditLogQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<AuditLogQuery, AuditLogQueryVariables>(AuditLogDocument, options);
+        }
 export type AuditLogQueryHookResult = ReturnType<typeof useAuditLogQuery>;
 export type AuditLogLazyQueryHookResult = ReturnType<typeof useAuditLogLazyQuery>;
 export type AuditLogSuspenseQueryHookResult = ReturnType<typeof useAuditLogSuspenseQuery>;
 export type AuditLogQueryResult = ApolloReactCommon.QueryResult<AuditLogQuery, AuditLogQueryVariables>;
 export const LoginDocument = gql`
-  mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) {
-      token
+    mutation Login($email: String!, $password: String!) {
+  login(email: $email, password: $password) {
+    token
+    mustChangePassword
+    user {
+      id
+      email
+      name
+      role
       mustChangePassword
-      user {
-        id
-        email
-        name
-        role
-        mustChangePassword
-        permissions
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+      permissions
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
+}
+    `;
 export type LoginMutationFn = ApolloReactCommon.MutationFunction<LoginMutation, LoginMutationVariables>;
 
 /**
@@ -4416,20 +1862,18 @@ export type LoginMutationFn = ApolloReactCommon.MutationFunction<LoginMutation, 
  *   },
  * });
  */
-export function useLoginMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<LoginMutation, LoginMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<LoginMutation, LoginMutationVariables>(LoginDocument, options);
-}
+export function useLoginMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<LoginMutation, LoginMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<LoginMutation, LoginMutationVariables>(LoginDocument, options);
+      }
 export type LoginMutationHookResult = ReturnType<typeof useLoginMutation>;
 export type LoginMutationResult = ApolloReactCommon.MutationResult<LoginMutation>;
 export type LoginMutationOptions = ApolloReactCommon.BaseMutationOptions<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = gql`
-  mutation Logout {
-    logout
-  }
-`;
+    mutation Logout {
+  logout
+}
+    `;
 export type LogoutMutationFn = ApolloReactCommon.MutationFunction<LogoutMutation, LogoutMutationVariables>;
 
 /**
@@ -4448,27 +1892,25 @@ export type LogoutMutationFn = ApolloReactCommon.MutationFunction<LogoutMutation
  *   },
  * });
  */
-export function useLogoutMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<LogoutMutation, LogoutMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<LogoutMutation, LogoutMutationVariables>(LogoutDocument, options);
-}
+export function useLogoutMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<LogoutMutation, LogoutMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<LogoutMutation, LogoutMutationVariables>(LogoutDocument, options);
+      }
 export type LogoutMutationHookResult = ReturnType<typeof useLogoutMutation>;
 export type LogoutMutationResult = ApolloReactCommon.MutationResult<LogoutMutation>;
 export type LogoutMutationOptions = ApolloReactCommon.BaseMutationOptions<LogoutMutation, LogoutMutationVariables>;
 export const MeDocument = gql`
-  query Me {
-    me {
-      id
-      email
-      name
-      role
-      mustChangePassword
-      permissions
-    }
+    query Me {
+  me {
+    id
+    email
+    name
+    role
+    mustChangePassword
+    permissions
   }
-`;
+}
+    `;
 
 /**
  * __useMeQuery__
@@ -4486,38 +1928,31 @@ export const MeDocument = gql`
  * });
  */
 export function useMeQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<MeQuery, MeQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<MeQuery, MeQueryVariables>(MeDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+      }
 export function useMeLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<MeQuery, MeQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<MeQuery, MeQueryVariables>(MeDocument, options);
-}
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+        }
 // @ts-ignore
-export function useMeSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<MeQuery, MeQueryVariables>;
-export function useMeSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<MeQuery | undefined, MeQueryVariables>;
-export function useMeSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<MeQuery, MeQueryVariables>(MeDocument, options);
-}
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MeQuery, MeQueryVariables>;
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<MeQuery | undefined, MeQueryVariables>;
+export function useMeSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<MeQuery, MeQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<MeQuery, MeQueryVariables>(MeDocument, options);
+        }
 export type MeQueryHookResult = ReturnType<typeof useMeQuery>;
 export type MeLazyQueryHookResult = ReturnType<typeof useMeLazyQuery>;
 export type MeSuspenseQueryHookResult = ReturnType<typeof useMeSuspenseQuery>;
 export type MeQueryResult = ApolloReactCommon.QueryResult<MeQuery, MeQueryVariables>;
 export const AutomationRulesDocument = gql`
-  query AutomationRules {
-    automationRules {
-      ...AutomationRuleFields
-    }
+    query AutomationRules {
+  automationRules {
+    ...AutomationRuleFields
   }
-  ${AutomationRuleFieldsFragmentDoc}
-`;
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
 
 /**
  * __useAutomationRulesQuery__
@@ -4534,70 +1969,40 @@ export const AutomationRulesDocument = gql`
  *   },
  * });
  */
-export function useAutomationRulesQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(
-    AutomationRulesDocument,
-    options,
-  );
-}
-export function useAutomationRulesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(
-    AutomationRulesDocument,
-    options,
-  );
-}
+export function useAutomationRulesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+      }
+export function useAutomationRulesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+        }
 // @ts-ignore
-export function useAutomationRulesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery, AutomationRulesQueryVariables>;
-export function useAutomationRulesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery | undefined, AutomationRulesQueryVariables>;
-export function useAutomationRulesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(
-    AutomationRulesDocument,
-    options,
-  );
-}
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery, AutomationRulesQueryVariables>;
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<AutomationRulesQuery | undefined, AutomationRulesQueryVariables>;
+export function useAutomationRulesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<AutomationRulesQuery, AutomationRulesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<AutomationRulesQuery, AutomationRulesQueryVariables>(AutomationRulesDocument, options);
+        }
 export type AutomationRulesQueryHookResult = ReturnType<typeof useAutomationRulesQuery>;
 export type AutomationRulesLazyQueryHookResult = ReturnType<typeof useAutomationRulesLazyQuery>;
 export type AutomationRulesSuspenseQueryHookResult = ReturnType<typeof useAutomationRulesSuspenseQuery>;
-export type AutomationRulesQueryResult = ApolloReactCommon.QueryResult<
-  AutomationRulesQuery,
-  AutomationRulesQueryVariables
->;
+export type AutomationRulesQueryResult = ApolloReactCommon.QueryResult<AutomationRulesQuery, AutomationRulesQueryVariables>;
 export const UpdateAutomationRuleDocument = gql`
-  mutation UpdateAutomationRule($input: UpdateAutomationRuleInput!) {
-    updateAutomationRule(input: $input) {
-      rule {
-        ...AutomationRuleFields
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation UpdateAutomationRule($input: UpdateAutomationRuleInput!) {
+  updateAutomationRule(input: $input) {
+    rule {
+      ...AutomationRuleFields
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${AutomationRuleFieldsFragmentDoc}
-`;
-export type UpdateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
-  UpdateAutomationRuleMutation,
-  UpdateAutomationRuleMutationVariables
->;
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
+export type UpdateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>;
 
 /**
  * __useUpdateAutomationRuleMutation__
@@ -4616,43 +2021,28 @@ export type UpdateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useUpdateAutomationRuleMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    UpdateAutomationRuleMutation,
-    UpdateAutomationRuleMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>(
-    UpdateAutomationRuleDocument,
-    options,
-  );
-}
+export function useUpdateAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>(UpdateAutomationRuleDocument, options);
+      }
 export type UpdateAutomationRuleMutationHookResult = ReturnType<typeof useUpdateAutomationRuleMutation>;
 export type UpdateAutomationRuleMutationResult = ApolloReactCommon.MutationResult<UpdateAutomationRuleMutation>;
-export type UpdateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  UpdateAutomationRuleMutation,
-  UpdateAutomationRuleMutationVariables
->;
+export type UpdateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateAutomationRuleMutation, UpdateAutomationRuleMutationVariables>;
 export const CreateAutomationRuleDocument = gql`
-  mutation CreateAutomationRule($input: CreateAutomationRuleInput!) {
-    createAutomationRule(input: $input) {
-      rule {
-        ...AutomationRuleFields
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateAutomationRule($input: CreateAutomationRuleInput!) {
+  createAutomationRule(input: $input) {
+    rule {
+      ...AutomationRuleFields
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${AutomationRuleFieldsFragmentDoc}
-`;
-export type CreateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
-  CreateAutomationRuleMutation,
-  CreateAutomationRuleMutationVariables
->;
+}
+    ${AutomationRuleFieldsFragmentDoc}`;
+export type CreateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>;
 
 /**
  * __useCreateAutomationRuleMutation__
@@ -4671,40 +2061,26 @@ export type CreateAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateAutomationRuleMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    CreateAutomationRuleMutation,
-    CreateAutomationRuleMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>(
-    CreateAutomationRuleDocument,
-    options,
-  );
-}
+export function useCreateAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>(CreateAutomationRuleDocument, options);
+      }
 export type CreateAutomationRuleMutationHookResult = ReturnType<typeof useCreateAutomationRuleMutation>;
 export type CreateAutomationRuleMutationResult = ApolloReactCommon.MutationResult<CreateAutomationRuleMutation>;
-export type CreateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateAutomationRuleMutation,
-  CreateAutomationRuleMutationVariables
->;
+export type CreateAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateAutomationRuleMutation, CreateAutomationRuleMutationVariables>;
 export const DeleteAutomationRuleDocument = gql`
-  mutation DeleteAutomationRule($key: String!) {
-    deleteAutomationRule(key: $key) {
-      deletedKey
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation DeleteAutomationRule($key: String!) {
+  deleteAutomationRule(key: $key) {
+    deletedKey
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type DeleteAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
-  DeleteAutomationRuleMutation,
-  DeleteAutomationRuleMutationVariables
->;
+}
+    `;
+export type DeleteAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>;
 
 /**
  * __useDeleteAutomationRuleMutation__
@@ -4723,37 +2099,26 @@ export type DeleteAutomationRuleMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useDeleteAutomationRuleMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    DeleteAutomationRuleMutation,
-    DeleteAutomationRuleMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>(
-    DeleteAutomationRuleDocument,
-    options,
-  );
-}
+export function useDeleteAutomationRuleMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>(DeleteAutomationRuleDocument, options);
+      }
 export type DeleteAutomationRuleMutationHookResult = ReturnType<typeof useDeleteAutomationRuleMutation>;
 export type DeleteAutomationRuleMutationResult = ApolloReactCommon.MutationResult<DeleteAutomationRuleMutation>;
-export type DeleteAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  DeleteAutomationRuleMutation,
-  DeleteAutomationRuleMutationVariables
->;
+export type DeleteAutomationRuleMutationOptions = ApolloReactCommon.BaseMutationOptions<DeleteAutomationRuleMutation, DeleteAutomationRuleMutationVariables>;
 export const DryRunAutomationDocument = gql`
-  query DryRunAutomation($orderId: ID!) {
-    dryRunAutomation(orderId: $orderId) {
-      ruleKey
-      name
-      enabled
-      trigger
-      matches
-      actions
-      reason
-    }
+    query DryRunAutomation($orderId: ID!) {
+  dryRunAutomation(orderId: $orderId) {
+    ruleKey
+    name
+    enabled
+    trigger
+    matches
+    actions
+    reason
   }
-`;
+}
+    `;
 
 /**
  * __useDryRunAutomationQuery__
@@ -4771,75 +2136,48 @@ export const DryRunAutomationDocument = gql`
  *   },
  * });
  */
-export function useDryRunAutomationQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables> &
-    ({ variables: DryRunAutomationQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(
-    DryRunAutomationDocument,
-    options,
-  );
-}
-export function useDryRunAutomationLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(
-    DryRunAutomationDocument,
-    options,
-  );
-}
+export function useDryRunAutomationQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables> & ({ variables: DryRunAutomationQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+      }
+export function useDryRunAutomationLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+        }
 // @ts-ignore
-export function useDryRunAutomationSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery, DryRunAutomationQueryVariables>;
-export function useDryRunAutomationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery | undefined, DryRunAutomationQueryVariables>;
-export function useDryRunAutomationSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(
-    DryRunAutomationDocument,
-    options,
-  );
-}
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery, DryRunAutomationQueryVariables>;
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DryRunAutomationQuery | undefined, DryRunAutomationQueryVariables>;
+export function useDryRunAutomationSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DryRunAutomationQuery, DryRunAutomationQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DryRunAutomationQuery, DryRunAutomationQueryVariables>(DryRunAutomationDocument, options);
+        }
 export type DryRunAutomationQueryHookResult = ReturnType<typeof useDryRunAutomationQuery>;
 export type DryRunAutomationLazyQueryHookResult = ReturnType<typeof useDryRunAutomationLazyQuery>;
 export type DryRunAutomationSuspenseQueryHookResult = ReturnType<typeof useDryRunAutomationSuspenseQuery>;
-export type DryRunAutomationQueryResult = ApolloReactCommon.QueryResult<
-  DryRunAutomationQuery,
-  DryRunAutomationQueryVariables
->;
+export type DryRunAutomationQueryResult = ApolloReactCommon.QueryResult<DryRunAutomationQuery, DryRunAutomationQueryVariables>;
 export const RuleExecutionsDocument = gql`
-  query RuleExecutions($ruleKey: String, $first: Int, $after: String) {
-    ruleExecutions(ruleKey: $ruleKey, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        id
-        ruleKey
-        orderId
-        orderNumber
-        aggregateId
-        eventId
-        outcome
-        reason
-        actions
-        at
-      }
+    query RuleExecutions($ruleKey: String, $first: Int, $after: String) {
+  ruleExecutions(ruleKey: $ruleKey, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      ruleKey
+      orderId
+      orderNumber
+      aggregateId
+      eventId
+      outcome
+      reason
+      actions
+      at
     }
   }
-`;
+}
+    `;
 
 /**
  * __useRuleExecutionsQuery__
@@ -4859,84 +2197,61 @@ export const RuleExecutionsDocument = gql`
  *   },
  * });
  */
-export function useRuleExecutionsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
-}
-export function useRuleExecutionsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(
-    RuleExecutionsDocument,
-    options,
-  );
-}
+export function useRuleExecutionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+      }
+export function useRuleExecutionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+        }
 // @ts-ignore
-export function useRuleExecutionsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
-export function useRuleExecutionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery | undefined, RuleExecutionsQueryVariables>;
-export function useRuleExecutionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(
-    RuleExecutionsDocument,
-    options,
-  );
-}
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<RuleExecutionsQuery | undefined, RuleExecutionsQueryVariables>;
+export function useRuleExecutionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<RuleExecutionsQuery, RuleExecutionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<RuleExecutionsQuery, RuleExecutionsQueryVariables>(RuleExecutionsDocument, options);
+        }
 export type RuleExecutionsQueryHookResult = ReturnType<typeof useRuleExecutionsQuery>;
 export type RuleExecutionsLazyQueryHookResult = ReturnType<typeof useRuleExecutionsLazyQuery>;
 export type RuleExecutionsSuspenseQueryHookResult = ReturnType<typeof useRuleExecutionsSuspenseQuery>;
-export type RuleExecutionsQueryResult = ApolloReactCommon.QueryResult<
-  RuleExecutionsQuery,
-  RuleExecutionsQueryVariables
->;
+export type RuleExecutionsQueryResult = ApolloReactCommon.QueryResult<RuleExecutionsQuery, RuleExecutionsQueryVariables>;
 export const DashboardFiguresDocument = gql`
-  query DashboardFigures($today: DateTime!, $week: DateTime!, $lateHours: Int!) {
-    orderStatusCounts {
-      status
-      count
-    }
-    today: salesByChannel(from: $today) {
-      channelCode
-      channelName
-      orders
-      revenue {
-        amount
-        currency
-      }
-    }
-    week: salesByChannel(from: $week) {
-      channelCode
-      channelName
-      orders
-      revenue {
-        amount
-        currency
-      }
-    }
-    lateOrders(olderThanHours: $lateHours, first: 10) {
-      totalCount
-      nodes {
-        id
-        number
-        status
-        channelCode
-        confirmedAt
-      }
+    query DashboardFigures($today: DateTime!, $week: DateTime!, $lateHours: Int!) {
+  orderStatusCounts {
+    status
+    count
+  }
+  today: salesByChannel(from: $today) {
+    channelCode
+    channelName
+    orders
+    revenue {
+      amount
+      currency
     }
   }
-`;
+  week: salesByChannel(from: $week) {
+    channelCode
+    channelName
+    orders
+    revenue {
+      amount
+      currency
+    }
+  }
+  lateOrders(olderThanHours: $lateHours, first: 10) {
+    totalCount
+    nodes {
+      id
+      number
+      status
+      channelCode
+      confirmedAt
+    }
+  }
+}
+    `;
 
 /**
  * __useDashboardFiguresQuery__
@@ -4956,74 +2271,47 @@ export const DashboardFiguresDocument = gql`
  *   },
  * });
  */
-export function useDashboardFiguresQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables> &
-    ({ variables: DashboardFiguresQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(
-    DashboardFiguresDocument,
-    options,
-  );
-}
-export function useDashboardFiguresLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(
-    DashboardFiguresDocument,
-    options,
-  );
-}
+export function useDashboardFiguresQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables> & ({ variables: DashboardFiguresQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
+      }
+export function useDashboardFiguresLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
+        }
 // @ts-ignore
-export function useDashboardFiguresSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
-export function useDashboardFiguresSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery | undefined, DashboardFiguresQueryVariables>;
-export function useDashboardFiguresSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(
-    DashboardFiguresDocument,
-    options,
-  );
-}
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardFiguresQuery | undefined, DashboardFiguresQueryVariables>;
+export function useDashboardFiguresSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardFiguresQuery, DashboardFiguresQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardFiguresQuery, DashboardFiguresQueryVariables>(DashboardFiguresDocument, options);
+        }
 export type DashboardFiguresQueryHookResult = ReturnType<typeof useDashboardFiguresQuery>;
 export type DashboardFiguresLazyQueryHookResult = ReturnType<typeof useDashboardFiguresLazyQuery>;
 export type DashboardFiguresSuspenseQueryHookResult = ReturnType<typeof useDashboardFiguresSuspenseQuery>;
-export type DashboardFiguresQueryResult = ApolloReactCommon.QueryResult<
-  DashboardFiguresQuery,
-  DashboardFiguresQueryVariables
->;
+export type DashboardFiguresQueryResult = ApolloReactCommon.QueryResult<DashboardFiguresQuery, DashboardFiguresQueryVariables>;
 export const DashboardStockDocument = gql`
-  query DashboardStock($below: Int!) {
-    stock(first: 50, filter: { availableBelow: $below }) {
-      totalCount
-      nodes {
+    query DashboardStock($below: Int!) {
+  stock(first: 50, filter: {availableBelow: $below}) {
+    totalCount
+    nodes {
+      id
+      sku
+      onHand
+      reserved
+      available
+      warehouse {
         id
-        sku
-        onHand
-        reserved
-        available
-        warehouse {
-          id
-          code
-        }
-        product {
-          id
-          name
-        }
+        code
+      }
+      product {
+        id
+        name
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useDashboardStockQuery__
@@ -5041,69 +2329,45 @@ export const DashboardStockDocument = gql`
  *   },
  * });
  */
-export function useDashboardStockQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables> &
-    ({ variables: DashboardStockQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
-}
-export function useDashboardStockLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<DashboardStockQuery, DashboardStockQueryVariables>(
-    DashboardStockDocument,
-    options,
-  );
-}
+export function useDashboardStockQuery(baseOptions: ApolloReactHooks.QueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables> & ({ variables: DashboardStockQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+      }
+export function useDashboardStockLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+        }
 // @ts-ignore
-export function useDashboardStockSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery, DashboardStockQueryVariables>;
-export function useDashboardStockSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery | undefined, DashboardStockQueryVariables>;
-export function useDashboardStockSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<DashboardStockQuery, DashboardStockQueryVariables>(
-    DashboardStockDocument,
-    options,
-  );
-}
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery, DashboardStockQueryVariables>;
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<DashboardStockQuery | undefined, DashboardStockQueryVariables>;
+export function useDashboardStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<DashboardStockQuery, DashboardStockQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<DashboardStockQuery, DashboardStockQueryVariables>(DashboardStockDocument, options);
+        }
 export type DashboardStockQueryHookResult = ReturnType<typeof useDashboardStockQuery>;
 export type DashboardStockLazyQueryHookResult = ReturnType<typeof useDashboardStockLazyQuery>;
 export type DashboardStockSuspenseQueryHookResult = ReturnType<typeof useDashboardStockSuspenseQuery>;
-export type DashboardStockQueryResult = ApolloReactCommon.QueryResult<
-  DashboardStockQuery,
-  DashboardStockQueryVariables
->;
+export type DashboardStockQueryResult = ApolloReactCommon.QueryResult<DashboardStockQuery, DashboardStockQueryVariables>;
 export const DashboardFeedDocument = gql`
-  subscription DashboardFeed {
-    orderUpdated {
-      order {
-        id
-        number
-        status
-      }
-      event {
-        id
-        type
-        fromStatus
-        toStatus
-        actor
-        at
-        message
-      }
+    subscription DashboardFeed {
+  orderUpdated {
+    order {
+      id
+      number
+      status
+    }
+    event {
+      id
+      type
+      fromStatus
+      toStatus
+      actor
+      at
+      message
     }
   }
-`;
+}
+    `;
 
 /**
  * __useDashboardFeedSubscription__
@@ -5120,36 +2384,27 @@ export const DashboardFeedDocument = gql`
  *   },
  * });
  */
-export function useDashboardFeedSubscription(
-  baseOptions?: ApolloReactHooks.SubscriptionHookOptions<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>(
-    DashboardFeedDocument,
-    options,
-  );
-}
+export function useDashboardFeedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<DashboardFeedSubscription, DashboardFeedSubscriptionVariables>(DashboardFeedDocument, options);
+      }
 export type DashboardFeedSubscriptionHookResult = ReturnType<typeof useDashboardFeedSubscription>;
 export type DashboardFeedSubscriptionResult = ApolloReactCommon.SubscriptionResult<DashboardFeedSubscription>;
 export const StartExportDocument = gql`
-  mutation StartExport($input: StartExportInput!) {
-    startExport(input: $input) {
-      job {
-        ...ExportJobFields
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation StartExport($input: StartExportInput!) {
+  startExport(input: $input) {
+    job {
+      ...ExportJobFields
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${ExportJobFieldsFragmentDoc}
-`;
-export type StartExportMutationFn = ApolloReactCommon.MutationFunction<
-  StartExportMutation,
-  StartExportMutationVariables
->;
+}
+    ${ExportJobFieldsFragmentDoc}`;
+export type StartExportMutationFn = ApolloReactCommon.MutationFunction<StartExportMutation, StartExportMutationVariables>;
 
 /**
  * __useStartExportMutation__
@@ -5168,26 +2423,20 @@ export type StartExportMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useStartExportMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<StartExportMutation, StartExportMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<StartExportMutation, StartExportMutationVariables>(StartExportDocument, options);
-}
+export function useStartExportMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<StartExportMutation, StartExportMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<StartExportMutation, StartExportMutationVariables>(StartExportDocument, options);
+      }
 export type StartExportMutationHookResult = ReturnType<typeof useStartExportMutation>;
 export type StartExportMutationResult = ApolloReactCommon.MutationResult<StartExportMutation>;
-export type StartExportMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  StartExportMutation,
-  StartExportMutationVariables
->;
+export type StartExportMutationOptions = ApolloReactCommon.BaseMutationOptions<StartExportMutation, StartExportMutationVariables>;
 export const ExportJobDocument = gql`
-  query ExportJob($id: ID!) {
-    exportJob(id: $id) {
-      ...ExportJobFields
-    }
+    query ExportJob($id: ID!) {
+  exportJob(id: $id) {
+    ...ExportJobFields
   }
-  ${ExportJobFieldsFragmentDoc}
-`;
+}
+    ${ExportJobFieldsFragmentDoc}`;
 
 /**
  * __useExportJobQuery__
@@ -5205,57 +2454,44 @@ export const ExportJobDocument = gql`
  *   },
  * });
  */
-export function useExportJobQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ExportJobQuery, ExportJobQueryVariables> &
-    ({ variables: ExportJobQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
-}
-export function useExportJobLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
-}
+export function useExportJobQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ExportJobQuery, ExportJobQueryVariables> & ({ variables: ExportJobQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+      }
+export function useExportJobLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+        }
 // @ts-ignore
-export function useExportJobSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery, ExportJobQueryVariables>;
-export function useExportJobSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery | undefined, ExportJobQueryVariables>;
-export function useExportJobSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
-}
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery, ExportJobQueryVariables>;
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ExportJobQuery | undefined, ExportJobQueryVariables>;
+export function useExportJobSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ExportJobQuery, ExportJobQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ExportJobQuery, ExportJobQueryVariables>(ExportJobDocument, options);
+        }
 export type ExportJobQueryHookResult = ReturnType<typeof useExportJobQuery>;
 export type ExportJobLazyQueryHookResult = ReturnType<typeof useExportJobLazyQuery>;
 export type ExportJobSuspenseQueryHookResult = ReturnType<typeof useExportJobSuspenseQuery>;
 export type ExportJobQueryResult = ApolloReactCommon.QueryResult<ExportJobQuery, ExportJobQueryVariables>;
 export const EventsDocument = gql`
-  query Events($first: Int, $after: String, $type: String, $aggregateId: ID) {
-    events(first: $first, after: $after, type: $type, aggregateId: $aggregateId) {
-      totalCount
-      nodes {
-        id
-        type
-        aggregateId
-        occurredAt
-        actor
-        payload
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
+    query Events($first: Int, $after: String, $type: String, $aggregateId: ID) {
+  events(first: $first, after: $after, type: $type, aggregateId: $aggregateId) {
+    totalCount
+    nodes {
+      id
+      type
+      aggregateId
+      occurredAt
+      actor
+      payload
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
     }
   }
-`;
+}
+    `;
 
 /**
  * __useEventsQuery__
@@ -5277,39 +2513,29 @@ export const EventsDocument = gql`
  * });
  */
 export function useEventsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EventsQuery, EventsQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
-}
-export function useEventsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventsQuery, EventsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+      }
+export function useEventsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventsQuery, EventsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+        }
 // @ts-ignore
-export function useEventsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery, EventsQueryVariables>;
-export function useEventsSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery | undefined, EventsQueryVariables>;
-export function useEventsSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
-}
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery, EventsQueryVariables>;
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventsQuery | undefined, EventsQueryVariables>;
+export function useEventsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventsQuery, EventsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EventsQuery, EventsQueryVariables>(EventsDocument, options);
+        }
 export type EventsQueryHookResult = ReturnType<typeof useEventsQuery>;
 export type EventsLazyQueryHookResult = ReturnType<typeof useEventsLazyQuery>;
 export type EventsSuspenseQueryHookResult = ReturnType<typeof useEventsSuspenseQuery>;
 export type EventsQueryResult = ApolloReactCommon.QueryResult<EventsQuery, EventsQueryVariables>;
 export const EventTypesDocument = gql`
-  query EventTypes {
-    eventTypes
-  }
-`;
+    query EventTypes {
+  eventTypes
+}
+    `;
 
 /**
  * __useEventTypesQuery__
@@ -5326,52 +2552,39 @@ export const EventTypesDocument = gql`
  *   },
  * });
  */
-export function useEventTypesQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<EventTypesQuery, EventTypesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
-}
-export function useEventTypesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
-}
+export function useEventTypesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+      }
+export function useEventTypesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+        }
 // @ts-ignore
-export function useEventTypesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery, EventTypesQueryVariables>;
-export function useEventTypesSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery | undefined, EventTypesQueryVariables>;
-export function useEventTypesSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
-}
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery, EventTypesQueryVariables>;
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EventTypesQuery | undefined, EventTypesQueryVariables>;
+export function useEventTypesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EventTypesQuery, EventTypesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EventTypesQuery, EventTypesQueryVariables>(EventTypesDocument, options);
+        }
 export type EventTypesQueryHookResult = ReturnType<typeof useEventTypesQuery>;
 export type EventTypesLazyQueryHookResult = ReturnType<typeof useEventTypesLazyQuery>;
 export type EventTypesSuspenseQueryHookResult = ReturnType<typeof useEventTypesSuspenseQuery>;
 export type EventTypesQueryResult = ApolloReactCommon.QueryResult<EventTypesQuery, EventTypesQueryVariables>;
 export const StockDocument = gql`
-  query Stock($filter: StockFilter, $first: Int, $after: String) {
-    stock(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...StockLevelRow
-      }
+    query Stock($filter: StockFilter, $first: Int, $after: String) {
+  stock(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...StockLevelRow
     }
   }
-  ${StockLevelRowFragmentDoc}
-`;
+}
+    ${StockLevelRowFragmentDoc}`;
 
 /**
  * __useStockQuery__
@@ -5392,51 +2605,39 @@ export const StockDocument = gql`
  * });
  */
 export function useStockQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockQuery, StockQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<StockQuery, StockQueryVariables>(StockDocument, options);
-}
-export function useStockLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockQuery, StockQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<StockQuery, StockQueryVariables>(StockDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<StockQuery, StockQueryVariables>(StockDocument, options);
+      }
+export function useStockLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockQuery, StockQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<StockQuery, StockQueryVariables>(StockDocument, options);
+        }
 // @ts-ignore
-export function useStockSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<StockQuery, StockQueryVariables>;
-export function useStockSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<StockQuery | undefined, StockQueryVariables>;
-export function useStockSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<StockQuery, StockQueryVariables>(StockDocument, options);
-}
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockQuery, StockQueryVariables>;
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockQuery | undefined, StockQueryVariables>;
+export function useStockSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockQuery, StockQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<StockQuery, StockQueryVariables>(StockDocument, options);
+        }
 export type StockQueryHookResult = ReturnType<typeof useStockQuery>;
 export type StockLazyQueryHookResult = ReturnType<typeof useStockLazyQuery>;
 export type StockSuspenseQueryHookResult = ReturnType<typeof useStockSuspenseQuery>;
 export type StockQueryResult = ApolloReactCommon.QueryResult<StockQuery, StockQueryVariables>;
 export const AdjustStockDocument = gql`
-  mutation AdjustStock($input: AdjustStockInput!) {
-    adjustStock(input: $input) {
-      stockLevel {
-        ...StockLevelRow
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation AdjustStock($input: AdjustStockInput!) {
+  adjustStock(input: $input) {
+    stockLevel {
+      ...StockLevelRow
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${StockLevelRowFragmentDoc}
-`;
-export type AdjustStockMutationFn = ApolloReactCommon.MutationFunction<
-  AdjustStockMutation,
-  AdjustStockMutationVariables
->;
+}
+    ${StockLevelRowFragmentDoc}`;
+export type AdjustStockMutationFn = ApolloReactCommon.MutationFunction<AdjustStockMutation, AdjustStockMutationVariables>;
 
 /**
  * __useAdjustStockMutation__
@@ -5455,33 +2656,27 @@ export type AdjustStockMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useAdjustStockMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<AdjustStockMutation, AdjustStockMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<AdjustStockMutation, AdjustStockMutationVariables>(AdjustStockDocument, options);
-}
+export function useAdjustStockMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AdjustStockMutation, AdjustStockMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AdjustStockMutation, AdjustStockMutationVariables>(AdjustStockDocument, options);
+      }
 export type AdjustStockMutationHookResult = ReturnType<typeof useAdjustStockMutation>;
 export type AdjustStockMutationResult = ApolloReactCommon.MutationResult<AdjustStockMutation>;
-export type AdjustStockMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  AdjustStockMutation,
-  AdjustStockMutationVariables
->;
+export type AdjustStockMutationOptions = ApolloReactCommon.BaseMutationOptions<AdjustStockMutation, AdjustStockMutationVariables>;
 export const ProductsDocument = gql`
-  query Products($search: String, $after: String, $first: Int) {
-    products(search: $search, after: $after, first: $first) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...ProductRow
-      }
+    query Products($search: String, $after: String, $first: Int) {
+  products(search: $search, after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ProductRow
     }
   }
-  ${ProductRowFragmentDoc}
-`;
+}
+    ${ProductRowFragmentDoc}`;
 
 /**
  * __useProductsQuery__
@@ -5501,56 +2696,40 @@ export const ProductsDocument = gql`
  *   },
  * });
  */
-export function useProductsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<ProductsQuery, ProductsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
-}
-export function useProductsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProductsQuery, ProductsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
-}
+export function useProductsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+      }
+export function useProductsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+        }
 // @ts-ignore
-export function useProductsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery, ProductsQueryVariables>;
-export function useProductsSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery | undefined, ProductsQueryVariables>;
-export function useProductsSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
-}
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery, ProductsQueryVariables>;
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ProductsQuery | undefined, ProductsQueryVariables>;
+export function useProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ProductsQuery, ProductsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ProductsQuery, ProductsQueryVariables>(ProductsDocument, options);
+        }
 export type ProductsQueryHookResult = ReturnType<typeof useProductsQuery>;
 export type ProductsLazyQueryHookResult = ReturnType<typeof useProductsLazyQuery>;
 export type ProductsSuspenseQueryHookResult = ReturnType<typeof useProductsSuspenseQuery>;
 export type ProductsQueryResult = ApolloReactCommon.QueryResult<ProductsQuery, ProductsQueryVariables>;
 export const UpsertProductDocument = gql`
-  mutation UpsertProduct($input: UpsertProductInput!) {
-    upsertProduct(input: $input) {
-      product {
-        ...ProductRow
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation UpsertProduct($input: UpsertProductInput!) {
+  upsertProduct(input: $input) {
+    product {
+      ...ProductRow
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${ProductRowFragmentDoc}
-`;
-export type UpsertProductMutationFn = ApolloReactCommon.MutationFunction<
-  UpsertProductMutation,
-  UpsertProductMutationVariables
->;
+}
+    ${ProductRowFragmentDoc}`;
+export type UpsertProductMutationFn = ApolloReactCommon.MutationFunction<UpsertProductMutation, UpsertProductMutationVariables>;
 
 /**
  * __useUpsertProductMutation__
@@ -5569,39 +2748,31 @@ export type UpsertProductMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useUpsertProductMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<UpsertProductMutation, UpsertProductMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<UpsertProductMutation, UpsertProductMutationVariables>(
-    UpsertProductDocument,
-    options,
-  );
-}
+export function useUpsertProductMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpsertProductMutation, UpsertProductMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpsertProductMutation, UpsertProductMutationVariables>(UpsertProductDocument, options);
+      }
 export type UpsertProductMutationHookResult = ReturnType<typeof useUpsertProductMutation>;
 export type UpsertProductMutationResult = ApolloReactCommon.MutationResult<UpsertProductMutation>;
-export type UpsertProductMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  UpsertProductMutation,
-  UpsertProductMutationVariables
->;
+export type UpsertProductMutationOptions = ApolloReactCommon.BaseMutationOptions<UpsertProductMutation, UpsertProductMutationVariables>;
 export const InventoryWarehousesDocument = gql`
-  query InventoryWarehouses($after: String) {
-    warehouses: warehousesConnection(first: 200, after: $after) {
-      nodes {
-        id
-        code
-        name
-        priority
-        createdAt
-      }
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+    query InventoryWarehouses($after: String) {
+  warehouses: warehousesConnection(first: 200, after: $after) {
+    nodes {
+      id
+      code
+      name
+      priority
+      createdAt
+    }
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
-`;
+}
+    `;
 
 /**
  * __useInventoryWarehousesQuery__
@@ -5619,73 +2790,44 @@ export const InventoryWarehousesDocument = gql`
  *   },
  * });
  */
-export function useInventoryWarehousesQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(
-    InventoryWarehousesDocument,
-    options,
-  );
-}
-export function useInventoryWarehousesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(
-    InventoryWarehousesDocument,
-    options,
-  );
-}
+export function useInventoryWarehousesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+      }
+export function useInventoryWarehousesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+        }
 // @ts-ignore
-export function useInventoryWarehousesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>;
-export function useInventoryWarehousesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery | undefined, InventoryWarehousesQueryVariables>;
-export function useInventoryWarehousesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(
-    InventoryWarehousesDocument,
-    options,
-  );
-}
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>;
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryWarehousesQuery | undefined, InventoryWarehousesQueryVariables>;
+export function useInventoryWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>(InventoryWarehousesDocument, options);
+        }
 export type InventoryWarehousesQueryHookResult = ReturnType<typeof useInventoryWarehousesQuery>;
 export type InventoryWarehousesLazyQueryHookResult = ReturnType<typeof useInventoryWarehousesLazyQuery>;
 export type InventoryWarehousesSuspenseQueryHookResult = ReturnType<typeof useInventoryWarehousesSuspenseQuery>;
-export type InventoryWarehousesQueryResult = ApolloReactCommon.QueryResult<
-  InventoryWarehousesQuery,
-  InventoryWarehousesQueryVariables
->;
+export type InventoryWarehousesQueryResult = ApolloReactCommon.QueryResult<InventoryWarehousesQuery, InventoryWarehousesQueryVariables>;
 export const CreateWarehouseDocument = gql`
-  mutation CreateWarehouse($input: CreateWarehouseInput!) {
-    createWarehouse(input: $input) {
-      warehouse {
-        id
-        code
-        name
-        priority
-        createdAt
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateWarehouse($input: CreateWarehouseInput!) {
+  createWarehouse(input: $input) {
+    warehouse {
+      id
+      code
+      name
+      priority
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type CreateWarehouseMutationFn = ApolloReactCommon.MutationFunction<
-  CreateWarehouseMutation,
-  CreateWarehouseMutationVariables
->;
+}
+    `;
+export type CreateWarehouseMutationFn = ApolloReactCommon.MutationFunction<CreateWarehouseMutation, CreateWarehouseMutationVariables>;
 
 /**
  * __useCreateWarehouseMutation__
@@ -5704,32 +2846,24 @@ export type CreateWarehouseMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateWarehouseMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWarehouseMutation, CreateWarehouseMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateWarehouseMutation, CreateWarehouseMutationVariables>(
-    CreateWarehouseDocument,
-    options,
-  );
-}
+export function useCreateWarehouseMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWarehouseMutation, CreateWarehouseMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateWarehouseMutation, CreateWarehouseMutationVariables>(CreateWarehouseDocument, options);
+      }
 export type CreateWarehouseMutationHookResult = ReturnType<typeof useCreateWarehouseMutation>;
 export type CreateWarehouseMutationResult = ApolloReactCommon.MutationResult<CreateWarehouseMutation>;
-export type CreateWarehouseMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateWarehouseMutation,
-  CreateWarehouseMutationVariables
->;
+export type CreateWarehouseMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateWarehouseMutation, CreateWarehouseMutationVariables>;
 export const InventoryChannelsDocument = gql`
-  query InventoryChannels {
-    channels {
-      id
-      code
-      name
-      currency
-      createdAt
-    }
+    query InventoryChannels {
+  channels {
+    id
+    code
+    name
+    currency
+    createdAt
   }
-`;
+}
+    `;
 
 /**
  * __useInventoryChannelsQuery__
@@ -5746,73 +2880,44 @@ export const InventoryChannelsDocument = gql`
  *   },
  * });
  */
-export function useInventoryChannelsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(
-    InventoryChannelsDocument,
-    options,
-  );
-}
-export function useInventoryChannelsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(
-    InventoryChannelsDocument,
-    options,
-  );
-}
+export function useInventoryChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+      }
+export function useInventoryChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+        }
 // @ts-ignore
-export function useInventoryChannelsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery, InventoryChannelsQueryVariables>;
-export function useInventoryChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery | undefined, InventoryChannelsQueryVariables>;
-export function useInventoryChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(
-    InventoryChannelsDocument,
-    options,
-  );
-}
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery, InventoryChannelsQueryVariables>;
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<InventoryChannelsQuery | undefined, InventoryChannelsQueryVariables>;
+export function useInventoryChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<InventoryChannelsQuery, InventoryChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<InventoryChannelsQuery, InventoryChannelsQueryVariables>(InventoryChannelsDocument, options);
+        }
 export type InventoryChannelsQueryHookResult = ReturnType<typeof useInventoryChannelsQuery>;
 export type InventoryChannelsLazyQueryHookResult = ReturnType<typeof useInventoryChannelsLazyQuery>;
 export type InventoryChannelsSuspenseQueryHookResult = ReturnType<typeof useInventoryChannelsSuspenseQuery>;
-export type InventoryChannelsQueryResult = ApolloReactCommon.QueryResult<
-  InventoryChannelsQuery,
-  InventoryChannelsQueryVariables
->;
+export type InventoryChannelsQueryResult = ApolloReactCommon.QueryResult<InventoryChannelsQuery, InventoryChannelsQueryVariables>;
 export const CreateChannelDocument = gql`
-  mutation CreateChannel($input: CreateChannelInput!) {
-    createChannel(input: $input) {
-      channel {
-        id
-        code
-        name
-        currency
-        createdAt
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateChannel($input: CreateChannelInput!) {
+  createChannel(input: $input) {
+    channel {
+      id
+      code
+      name
+      currency
+      createdAt
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type CreateChannelMutationFn = ApolloReactCommon.MutationFunction<
-  CreateChannelMutation,
-  CreateChannelMutationVariables
->;
+}
+    `;
+export type CreateChannelMutationFn = ApolloReactCommon.MutationFunction<CreateChannelMutation, CreateChannelMutationVariables>;
 
 /**
  * __useCreateChannelMutation__
@@ -5831,46 +2936,43 @@ export type CreateChannelMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateChannelMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateChannelMutation, CreateChannelMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateChannelMutation, CreateChannelMutationVariables>(
-    CreateChannelDocument,
-    options,
-  );
-}
+export function useCreateChannelMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateChannelMutation, CreateChannelMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateChannelMutation, CreateChannelMutationVariables>(CreateChannelDocument, options);
+      }
 export type CreateChannelMutationHookResult = ReturnType<typeof useCreateChannelMutation>;
 export type CreateChannelMutationResult = ApolloReactCommon.MutationResult<CreateChannelMutation>;
-export type CreateChannelMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateChannelMutation,
-  CreateChannelMutationVariables
->;
+export type CreateChannelMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateChannelMutation, CreateChannelMutationVariables>;
 export const StockMovementsDocument = gql`
-  query StockMovements($sku: String, $warehouseCode: String, $after: String) {
-    stockMovements(sku: $sku, warehouseCode: $warehouseCode, after: $after, first: 50) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
+    query StockMovements($sku: String, $warehouseCode: String, $after: String) {
+  stockMovements(
+    sku: $sku
+    warehouseCode: $warehouseCode
+    after: $after
+    first: 50
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      kind
+      delta
+      reason
+      orderId
+      actor
+      at
+      sku
+      warehouse {
         id
-        kind
-        delta
-        reason
-        orderId
-        actor
-        at
-        sku
-        warehouse {
-          id
-          code
-        }
+        code
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useStockMovementsQuery__
@@ -5890,62 +2992,39 @@ export const StockMovementsDocument = gql`
  *   },
  * });
  */
-export function useStockMovementsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
-}
-export function useStockMovementsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<StockMovementsQuery, StockMovementsQueryVariables>(
-    StockMovementsDocument,
-    options,
-  );
-}
+export function useStockMovementsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+      }
+export function useStockMovementsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+        }
 // @ts-ignore
-export function useStockMovementsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
-export function useStockMovementsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery | undefined, StockMovementsQueryVariables>;
-export function useStockMovementsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<StockMovementsQuery, StockMovementsQueryVariables>(
-    StockMovementsDocument,
-    options,
-  );
-}
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<StockMovementsQuery | undefined, StockMovementsQueryVariables>;
+export function useStockMovementsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<StockMovementsQuery, StockMovementsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<StockMovementsQuery, StockMovementsQueryVariables>(StockMovementsDocument, options);
+        }
 export type StockMovementsQueryHookResult = ReturnType<typeof useStockMovementsQuery>;
 export type StockMovementsLazyQueryHookResult = ReturnType<typeof useStockMovementsLazyQuery>;
 export type StockMovementsSuspenseQueryHookResult = ReturnType<typeof useStockMovementsSuspenseQuery>;
-export type StockMovementsQueryResult = ApolloReactCommon.QueryResult<
-  StockMovementsQuery,
-  StockMovementsQueryVariables
->;
+export type StockMovementsQueryResult = ApolloReactCommon.QueryResult<StockMovementsQuery, StockMovementsQueryVariables>;
 export const InventoryOrderEventsDocument = gql`
-  subscription InventoryOrderEvents {
-    orderUpdated {
-      order {
-        id
-      }
-      event {
-        id
-        type
-        toStatus
-      }
+    subscription InventoryOrderEvents {
+  orderUpdated {
+    order {
+      id
+    }
+    event {
+      id
+      type
+      toStatus
     }
   }
-`;
+}
+    `;
 
 /**
  * __useInventoryOrderEventsSubscription__
@@ -5962,29 +3041,19 @@ export const InventoryOrderEventsDocument = gql`
  *   },
  * });
  */
-export function useInventoryOrderEventsSubscription(
-  baseOptions?: ApolloReactHooks.SubscriptionHookOptions<
-    InventoryOrderEventsSubscription,
-    InventoryOrderEventsSubscriptionVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<InventoryOrderEventsSubscription, InventoryOrderEventsSubscriptionVariables>(
-    InventoryOrderEventsDocument,
-    options,
-  );
-}
+export function useInventoryOrderEventsSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<InventoryOrderEventsSubscription, InventoryOrderEventsSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<InventoryOrderEventsSubscription, InventoryOrderEventsSubscriptionVariables>(InventoryOrderEventsDocument, options);
+      }
 export type InventoryOrderEventsSubscriptionHookResult = ReturnType<typeof useInventoryOrderEventsSubscription>;
-export type InventoryOrderEventsSubscriptionResult =
-  ApolloReactCommon.SubscriptionResult<InventoryOrderEventsSubscription>;
+export type InventoryOrderEventsSubscriptionResult = ApolloReactCommon.SubscriptionResult<InventoryOrderEventsSubscription>;
 export const JobsDocument = gql`
-  query Jobs($queue: String, $state: JobState, $first: Int) {
-    jobs(queue: $queue, state: $state, first: $first) {
-      ...JobRow
-    }
+    query Jobs($queue: String, $state: JobState, $first: Int) {
+  jobs(queue: $queue, state: $state, first: $first) {
+    ...JobRow
   }
-  ${JobRowFragmentDoc}
-`;
+}
+    ${JobRowFragmentDoc}`;
 
 /**
  * __useJobsQuery__
@@ -6005,45 +3074,38 @@ export const JobsDocument = gql`
  * });
  */
 export function useJobsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<JobsQuery, JobsQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+      }
 export function useJobsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<JobsQuery, JobsQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
-}
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+        }
 // @ts-ignore
-export function useJobsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery, JobsQueryVariables>;
-export function useJobsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery | undefined, JobsQueryVariables>;
-export function useJobsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
-}
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery, JobsQueryVariables>;
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<JobsQuery | undefined, JobsQueryVariables>;
+export function useJobsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<JobsQuery, JobsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<JobsQuery, JobsQueryVariables>(JobsDocument, options);
+        }
 export type JobsQueryHookResult = ReturnType<typeof useJobsQuery>;
 export type JobsLazyQueryHookResult = ReturnType<typeof useJobsLazyQuery>;
 export type JobsSuspenseQueryHookResult = ReturnType<typeof useJobsSuspenseQuery>;
 export type JobsQueryResult = ApolloReactCommon.QueryResult<JobsQuery, JobsQueryVariables>;
 export const RetryJobDocument = gql`
-  mutation RetryJob($queue: String!, $id: ID!) {
-    retryJob(queue: $queue, id: $id) {
-      job {
-        ...JobRow
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RetryJob($queue: String!, $id: ID!) {
+  retryJob(queue: $queue, id: $id) {
+    job {
+      ...JobRow
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${JobRowFragmentDoc}
-`;
+}
+    ${JobRowFragmentDoc}`;
 export type RetryJobMutationFn = ApolloReactCommon.MutationFunction<RetryJobMutation, RetryJobMutationVariables>;
 
 /**
@@ -6064,28 +3126,23 @@ export type RetryJobMutationFn = ApolloReactCommon.MutationFunction<RetryJobMuta
  *   },
  * });
  */
-export function useRetryJobMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RetryJobMutation, RetryJobMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RetryJobMutation, RetryJobMutationVariables>(RetryJobDocument, options);
-}
+export function useRetryJobMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RetryJobMutation, RetryJobMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RetryJobMutation, RetryJobMutationVariables>(RetryJobDocument, options);
+      }
 export type RetryJobMutationHookResult = ReturnType<typeof useRetryJobMutation>;
 export type RetryJobMutationResult = ApolloReactCommon.MutationResult<RetryJobMutation>;
-export type RetryJobMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RetryJobMutation,
-  RetryJobMutationVariables
->;
+export type RetryJobMutationOptions = ApolloReactCommon.BaseMutationOptions<RetryJobMutation, RetryJobMutationVariables>;
 export const NewOrderChannelsDocument = gql`
-  query NewOrderChannels {
-    channels {
-      id
-      code
-      name
-      currency
-    }
+    query NewOrderChannels {
+  channels {
+    id
+    code
+    name
+    currency
   }
-`;
+}
+    `;
 
 /**
  * __useNewOrderChannelsQuery__
@@ -6102,75 +3159,49 @@ export const NewOrderChannelsDocument = gql`
  *   },
  * });
  */
-export function useNewOrderChannelsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(
-    NewOrderChannelsDocument,
-    options,
-  );
-}
-export function useNewOrderChannelsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(
-    NewOrderChannelsDocument,
-    options,
-  );
-}
+export function useNewOrderChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(NewOrderChannelsDocument, options);
+      }
+export function useNewOrderChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(NewOrderChannelsDocument, options);
+        }
 // @ts-ignore
-export function useNewOrderChannelsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>;
-export function useNewOrderChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<NewOrderChannelsQuery | undefined, NewOrderChannelsQueryVariables>;
-export function useNewOrderChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(
-    NewOrderChannelsDocument,
-    options,
-  );
-}
+export function useNewOrderChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>;
+export function useNewOrderChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NewOrderChannelsQuery | undefined, NewOrderChannelsQueryVariables>;
+export function useNewOrderChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>(NewOrderChannelsDocument, options);
+        }
 export type NewOrderChannelsQueryHookResult = ReturnType<typeof useNewOrderChannelsQuery>;
 export type NewOrderChannelsLazyQueryHookResult = ReturnType<typeof useNewOrderChannelsLazyQuery>;
 export type NewOrderChannelsSuspenseQueryHookResult = ReturnType<typeof useNewOrderChannelsSuspenseQuery>;
-export type NewOrderChannelsQueryResult = ApolloReactCommon.QueryResult<
-  NewOrderChannelsQuery,
-  NewOrderChannelsQueryVariables
->;
+export type NewOrderChannelsQueryResult = ApolloReactCommon.QueryResult<NewOrderChannelsQuery, NewOrderChannelsQueryVariables>;
 export const NewOrderProductsDocument = gql`
-  query NewOrderProducts($search: String) {
-    products(search: $search, first: 20) {
-      nodes {
+    query NewOrderProducts($search: String) {
+  products(search: $search, first: 20) {
+    nodes {
+      id
+      sku
+      name
+      allowBackorder
+      price {
+        amount
+        currency
+      }
+      stockLevels {
         id
-        sku
-        name
-        allowBackorder
-        price {
-          amount
-          currency
-        }
-        stockLevels {
+        available
+        warehouse {
           id
-          available
-          warehouse {
-            id
-            code
-          }
+          code
         }
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useNewOrderProductsQuery__
@@ -6188,70 +3219,41 @@ export const NewOrderProductsDocument = gql`
  *   },
  * });
  */
-export function useNewOrderProductsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(
-    NewOrderProductsDocument,
-    options,
-  );
-}
-export function useNewOrderProductsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(
-    NewOrderProductsDocument,
-    options,
-  );
-}
+export function useNewOrderProductsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(NewOrderProductsDocument, options);
+      }
+export function useNewOrderProductsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(NewOrderProductsDocument, options);
+        }
 // @ts-ignore
-export function useNewOrderProductsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<NewOrderProductsQuery, NewOrderProductsQueryVariables>;
-export function useNewOrderProductsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<NewOrderProductsQuery | undefined, NewOrderProductsQueryVariables>;
-export function useNewOrderProductsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(
-    NewOrderProductsDocument,
-    options,
-  );
-}
+export function useNewOrderProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NewOrderProductsQuery, NewOrderProductsQueryVariables>;
+export function useNewOrderProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<NewOrderProductsQuery | undefined, NewOrderProductsQueryVariables>;
+export function useNewOrderProductsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<NewOrderProductsQuery, NewOrderProductsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<NewOrderProductsQuery, NewOrderProductsQueryVariables>(NewOrderProductsDocument, options);
+        }
 export type NewOrderProductsQueryHookResult = ReturnType<typeof useNewOrderProductsQuery>;
 export type NewOrderProductsLazyQueryHookResult = ReturnType<typeof useNewOrderProductsLazyQuery>;
 export type NewOrderProductsSuspenseQueryHookResult = ReturnType<typeof useNewOrderProductsSuspenseQuery>;
-export type NewOrderProductsQueryResult = ApolloReactCommon.QueryResult<
-  NewOrderProductsQuery,
-  NewOrderProductsQueryVariables
->;
+export type NewOrderProductsQueryResult = ApolloReactCommon.QueryResult<NewOrderProductsQuery, NewOrderProductsQueryVariables>;
 export const PlaceStaffOrderDocument = gql`
-  mutation PlaceStaffOrder($input: PlaceOrderInput!) {
-    placeOrder(input: $input) {
-      order {
-        id
-        number
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation PlaceStaffOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    order {
+      id
+      number
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type PlaceStaffOrderMutationFn = ApolloReactCommon.MutationFunction<
-  PlaceStaffOrderMutation,
-  PlaceStaffOrderMutationVariables
->;
+}
+    `;
+export type PlaceStaffOrderMutationFn = ApolloReactCommon.MutationFunction<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>;
 
 /**
  * __usePlaceStaffOrderMutation__
@@ -6270,29 +3272,20 @@ export type PlaceStaffOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function usePlaceStaffOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>(
-    PlaceStaffOrderDocument,
-    options,
-  );
-}
+export function usePlaceStaffOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>(PlaceStaffOrderDocument, options);
+      }
 export type PlaceStaffOrderMutationHookResult = ReturnType<typeof usePlaceStaffOrderMutation>;
 export type PlaceStaffOrderMutationResult = ApolloReactCommon.MutationResult<PlaceStaffOrderMutation>;
-export type PlaceStaffOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  PlaceStaffOrderMutation,
-  PlaceStaffOrderMutationVariables
->;
+export type PlaceStaffOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<PlaceStaffOrderMutation, PlaceStaffOrderMutationVariables>;
 export const OrderDetailDocument = gql`
-  query OrderDetail($id: ID!) {
-    order(id: $id) {
-      ...OrderDetail
-    }
+    query OrderDetail($id: ID!) {
+  order(id: $id) {
+    ...OrderDetail
   }
-  ${OrderDetailFragmentDoc}
-`;
+}
+    ${OrderDetailFragmentDoc}`;
 
 /**
  * __useOrderDetailQuery__
@@ -6310,50 +3303,37 @@ export const OrderDetailDocument = gql`
  *   },
  * });
  */
-export function useOrderDetailQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables> &
-    ({ variables: OrderDetailQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
-}
-export function useOrderDetailLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
-}
+export function useOrderDetailQuery(baseOptions: ApolloReactHooks.QueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables> & ({ variables: OrderDetailQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+      }
+export function useOrderDetailLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+        }
 // @ts-ignore
-export function useOrderDetailSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
-export function useOrderDetailSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery | undefined, OrderDetailQueryVariables>;
-export function useOrderDetailSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
-}
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderDetailQuery | undefined, OrderDetailQueryVariables>;
+export function useOrderDetailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderDetailQuery, OrderDetailQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderDetailQuery, OrderDetailQueryVariables>(OrderDetailDocument, options);
+        }
 export type OrderDetailQueryHookResult = ReturnType<typeof useOrderDetailQuery>;
 export type OrderDetailLazyQueryHookResult = ReturnType<typeof useOrderDetailLazyQuery>;
 export type OrderDetailSuspenseQueryHookResult = ReturnType<typeof useOrderDetailSuspenseQuery>;
 export type OrderDetailQueryResult = ApolloReactCommon.QueryResult<OrderDetailQuery, OrderDetailQueryVariables>;
 export const OrderWarehousesDocument = gql`
-  query OrderWarehouses {
-    warehouses: warehousesConnection(first: 200) {
-      nodes {
-        id
-        code
-        name
-        priority
-      }
+    query OrderWarehouses {
+  warehouses: warehousesConnection(first: 200) {
+    nodes {
+      id
+      code
+      name
+      priority
     }
   }
-`;
+}
+    `;
 
 /**
  * __useOrderWarehousesQuery__
@@ -6370,67 +3350,40 @@ export const OrderWarehousesDocument = gql`
  *   },
  * });
  */
-export function useOrderWarehousesQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(
-    OrderWarehousesDocument,
-    options,
-  );
-}
-export function useOrderWarehousesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(
-    OrderWarehousesDocument,
-    options,
-  );
-}
+export function useOrderWarehousesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+      }
+export function useOrderWarehousesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+        }
 // @ts-ignore
-export function useOrderWarehousesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery, OrderWarehousesQueryVariables>;
-export function useOrderWarehousesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery | undefined, OrderWarehousesQueryVariables>;
-export function useOrderWarehousesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(
-    OrderWarehousesDocument,
-    options,
-  );
-}
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery, OrderWarehousesQueryVariables>;
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderWarehousesQuery | undefined, OrderWarehousesQueryVariables>;
+export function useOrderWarehousesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderWarehousesQuery, OrderWarehousesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderWarehousesQuery, OrderWarehousesQueryVariables>(OrderWarehousesDocument, options);
+        }
 export type OrderWarehousesQueryHookResult = ReturnType<typeof useOrderWarehousesQuery>;
 export type OrderWarehousesLazyQueryHookResult = ReturnType<typeof useOrderWarehousesLazyQuery>;
 export type OrderWarehousesSuspenseQueryHookResult = ReturnType<typeof useOrderWarehousesSuspenseQuery>;
-export type OrderWarehousesQueryResult = ApolloReactCommon.QueryResult<
-  OrderWarehousesQuery,
-  OrderWarehousesQueryVariables
->;
+export type OrderWarehousesQueryResult = ApolloReactCommon.QueryResult<OrderWarehousesQuery, OrderWarehousesQueryVariables>;
 export const OrderDetailLiveDocument = gql`
-  subscription OrderDetailLive($id: ID!) {
-    orderUpdated(id: $id) {
-      order {
-        ...OrderDetail
-      }
-      event {
-        id
-        type
-        actor
-        at
-      }
+    subscription OrderDetailLive($id: ID!) {
+  orderUpdated(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    event {
+      id
+      type
+      actor
+      at
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
+}
+    ${OrderDetailFragmentDoc}`;
 
 /**
  * __useOrderDetailLiveSubscription__
@@ -6448,40 +3401,27 @@ export const OrderDetailLiveDocument = gql`
  *   },
  * });
  */
-export function useOrderDetailLiveSubscription(
-  baseOptions: ApolloReactHooks.SubscriptionHookOptions<
-    OrderDetailLiveSubscription,
-    OrderDetailLiveSubscriptionVariables
-  > &
-    ({ variables: OrderDetailLiveSubscriptionVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<OrderDetailLiveSubscription, OrderDetailLiveSubscriptionVariables>(
-    OrderDetailLiveDocument,
-    options,
-  );
-}
+export function useOrderDetailLiveSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<OrderDetailLiveSubscription, OrderDetailLiveSubscriptionVariables> & ({ variables: OrderDetailLiveSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<OrderDetailLiveSubscription, OrderDetailLiveSubscriptionVariables>(OrderDetailLiveDocument, options);
+      }
 export type OrderDetailLiveSubscriptionHookResult = ReturnType<typeof useOrderDetailLiveSubscription>;
 export type OrderDetailLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<OrderDetailLiveSubscription>;
 export const ConfirmOrderDocument = gql`
-  mutation ConfirmOrder($id: ID!) {
-    confirmOrder(id: $id) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation ConfirmOrder($id: ID!) {
+  confirmOrder(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type ConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<
-  ConfirmOrderMutation,
-  ConfirmOrderMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type ConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<ConfirmOrderMutation, ConfirmOrderMutationVariables>;
 
 /**
  * __useConfirmOrderMutation__
@@ -6500,36 +3440,27 @@ export type ConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useConfirmOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ConfirmOrderMutation, ConfirmOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ConfirmOrderMutation, ConfirmOrderMutationVariables>(
-    ConfirmOrderDocument,
-    options,
-  );
-}
+export function useConfirmOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ConfirmOrderMutation, ConfirmOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ConfirmOrderMutation, ConfirmOrderMutationVariables>(ConfirmOrderDocument, options);
+      }
 export type ConfirmOrderMutationHookResult = ReturnType<typeof useConfirmOrderMutation>;
 export type ConfirmOrderMutationResult = ApolloReactCommon.MutationResult<ConfirmOrderMutation>;
-export type ConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  ConfirmOrderMutation,
-  ConfirmOrderMutationVariables
->;
+export type ConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<ConfirmOrderMutation, ConfirmOrderMutationVariables>;
 export const HoldOrderDocument = gql`
-  mutation HoldOrder($id: ID!, $reason: String!) {
-    holdOrder(id: $id, reason: $reason) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation HoldOrder($id: ID!, $reason: String!) {
+  holdOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
+}
+    ${OrderDetailFragmentDoc}`;
 export type HoldOrderMutationFn = ApolloReactCommon.MutationFunction<HoldOrderMutation, HoldOrderMutationVariables>;
 
 /**
@@ -6550,37 +3481,28 @@ export type HoldOrderMutationFn = ApolloReactCommon.MutationFunction<HoldOrderMu
  *   },
  * });
  */
-export function useHoldOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<HoldOrderMutation, HoldOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<HoldOrderMutation, HoldOrderMutationVariables>(HoldOrderDocument, options);
-}
+export function useHoldOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<HoldOrderMutation, HoldOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<HoldOrderMutation, HoldOrderMutationVariables>(HoldOrderDocument, options);
+      }
 export type HoldOrderMutationHookResult = ReturnType<typeof useHoldOrderMutation>;
 export type HoldOrderMutationResult = ApolloReactCommon.MutationResult<HoldOrderMutation>;
-export type HoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  HoldOrderMutation,
-  HoldOrderMutationVariables
->;
+export type HoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<HoldOrderMutation, HoldOrderMutationVariables>;
 export const ReleaseOrderHoldDocument = gql`
-  mutation ReleaseOrderHold($id: ID!) {
-    releaseOrderHold(id: $id) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation ReleaseOrderHold($id: ID!) {
+  releaseOrderHold(id: $id) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type ReleaseOrderHoldMutationFn = ApolloReactCommon.MutationFunction<
-  ReleaseOrderHoldMutation,
-  ReleaseOrderHoldMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type ReleaseOrderHoldMutationFn = ApolloReactCommon.MutationFunction<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>;
 
 /**
  * __useReleaseOrderHoldMutation__
@@ -6599,40 +3521,28 @@ export type ReleaseOrderHoldMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useReleaseOrderHoldMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>(
-    ReleaseOrderHoldDocument,
-    options,
-  );
-}
+export function useReleaseOrderHoldMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>(ReleaseOrderHoldDocument, options);
+      }
 export type ReleaseOrderHoldMutationHookResult = ReturnType<typeof useReleaseOrderHoldMutation>;
 export type ReleaseOrderHoldMutationResult = ApolloReactCommon.MutationResult<ReleaseOrderHoldMutation>;
-export type ReleaseOrderHoldMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  ReleaseOrderHoldMutation,
-  ReleaseOrderHoldMutationVariables
->;
+export type ReleaseOrderHoldMutationOptions = ApolloReactCommon.BaseMutationOptions<ReleaseOrderHoldMutation, ReleaseOrderHoldMutationVariables>;
 export const CancelOrderDocument = gql`
-  mutation CancelOrder($id: ID!, $reason: String) {
-    cancelOrder(id: $id, reason: $reason) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CancelOrder($id: ID!, $reason: String) {
+  cancelOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type CancelOrderMutationFn = ApolloReactCommon.MutationFunction<
-  CancelOrderMutation,
-  CancelOrderMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type CancelOrderMutationFn = ApolloReactCommon.MutationFunction<CancelOrderMutation, CancelOrderMutationVariables>;
 
 /**
  * __useCancelOrderMutation__
@@ -6652,37 +3562,28 @@ export type CancelOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCancelOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CancelOrderMutation, CancelOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CancelOrderMutation, CancelOrderMutationVariables>(CancelOrderDocument, options);
-}
+export function useCancelOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CancelOrderMutation, CancelOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CancelOrderMutation, CancelOrderMutationVariables>(CancelOrderDocument, options);
+      }
 export type CancelOrderMutationHookResult = ReturnType<typeof useCancelOrderMutation>;
 export type CancelOrderMutationResult = ApolloReactCommon.MutationResult<CancelOrderMutation>;
-export type CancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CancelOrderMutation,
-  CancelOrderMutationVariables
->;
+export type CancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<CancelOrderMutation, CancelOrderMutationVariables>;
 export const RecordPaymentDocument = gql`
-  mutation RecordPayment($input: RecordPaymentInput!) {
-    recordPayment(input: $input) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RecordPayment($input: RecordPaymentInput!) {
+  recordPayment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type RecordPaymentMutationFn = ApolloReactCommon.MutationFunction<
-  RecordPaymentMutation,
-  RecordPaymentMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type RecordPaymentMutationFn = ApolloReactCommon.MutationFunction<RecordPaymentMutation, RecordPaymentMutationVariables>;
 
 /**
  * __useRecordPaymentMutation__
@@ -6701,40 +3602,28 @@ export type RecordPaymentMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRecordPaymentMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RecordPaymentMutation, RecordPaymentMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RecordPaymentMutation, RecordPaymentMutationVariables>(
-    RecordPaymentDocument,
-    options,
-  );
-}
+export function useRecordPaymentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RecordPaymentMutation, RecordPaymentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RecordPaymentMutation, RecordPaymentMutationVariables>(RecordPaymentDocument, options);
+      }
 export type RecordPaymentMutationHookResult = ReturnType<typeof useRecordPaymentMutation>;
 export type RecordPaymentMutationResult = ApolloReactCommon.MutationResult<RecordPaymentMutation>;
-export type RecordPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RecordPaymentMutation,
-  RecordPaymentMutationVariables
->;
+export type RecordPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<RecordPaymentMutation, RecordPaymentMutationVariables>;
 export const RefundPaymentDocument = gql`
-  mutation RefundPayment($input: RefundPaymentInput!) {
-    refundPayment(input: $input) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RefundPayment($input: RefundPaymentInput!) {
+  refundPayment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type RefundPaymentMutationFn = ApolloReactCommon.MutationFunction<
-  RefundPaymentMutation,
-  RefundPaymentMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type RefundPaymentMutationFn = ApolloReactCommon.MutationFunction<RefundPaymentMutation, RefundPaymentMutationVariables>;
 
 /**
  * __useRefundPaymentMutation__
@@ -6753,40 +3642,28 @@ export type RefundPaymentMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRefundPaymentMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RefundPaymentMutation, RefundPaymentMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RefundPaymentMutation, RefundPaymentMutationVariables>(
-    RefundPaymentDocument,
-    options,
-  );
-}
+export function useRefundPaymentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RefundPaymentMutation, RefundPaymentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RefundPaymentMutation, RefundPaymentMutationVariables>(RefundPaymentDocument, options);
+      }
 export type RefundPaymentMutationHookResult = ReturnType<typeof useRefundPaymentMutation>;
 export type RefundPaymentMutationResult = ApolloReactCommon.MutationResult<RefundPaymentMutation>;
-export type RefundPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RefundPaymentMutation,
-  RefundPaymentMutationVariables
->;
+export type RefundPaymentMutationOptions = ApolloReactCommon.BaseMutationOptions<RefundPaymentMutation, RefundPaymentMutationVariables>;
 export const CreateShipmentDocument = gql`
-  mutation CreateShipment($input: CreateShipmentInput!) {
-    createShipment(input: $input) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateShipment($input: CreateShipmentInput!) {
+  createShipment(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type CreateShipmentMutationFn = ApolloReactCommon.MutationFunction<
-  CreateShipmentMutation,
-  CreateShipmentMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type CreateShipmentMutationFn = ApolloReactCommon.MutationFunction<CreateShipmentMutation, CreateShipmentMutationVariables>;
 
 /**
  * __useCreateShipmentMutation__
@@ -6805,40 +3682,28 @@ export type CreateShipmentMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateShipmentMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateShipmentMutation, CreateShipmentMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateShipmentMutation, CreateShipmentMutationVariables>(
-    CreateShipmentDocument,
-    options,
-  );
-}
+export function useCreateShipmentMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateShipmentMutation, CreateShipmentMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateShipmentMutation, CreateShipmentMutationVariables>(CreateShipmentDocument, options);
+      }
 export type CreateShipmentMutationHookResult = ReturnType<typeof useCreateShipmentMutation>;
 export type CreateShipmentMutationResult = ApolloReactCommon.MutationResult<CreateShipmentMutation>;
-export type CreateShipmentMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateShipmentMutation,
-  CreateShipmentMutationVariables
->;
+export type CreateShipmentMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateShipmentMutation, CreateShipmentMutationVariables>;
 export const MarkShipmentDeliveredDocument = gql`
-  mutation MarkShipmentDelivered($shipmentId: ID!) {
-    markShipmentDelivered(shipmentId: $shipmentId) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation MarkShipmentDelivered($shipmentId: ID!) {
+  markShipmentDelivered(shipmentId: $shipmentId) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type MarkShipmentDeliveredMutationFn = ApolloReactCommon.MutationFunction<
-  MarkShipmentDeliveredMutation,
-  MarkShipmentDeliveredMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type MarkShipmentDeliveredMutationFn = ApolloReactCommon.MutationFunction<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>;
 
 /**
  * __useMarkShipmentDeliveredMutation__
@@ -6857,43 +3722,28 @@ export type MarkShipmentDeliveredMutationFn = ApolloReactCommon.MutationFunction
  *   },
  * });
  */
-export function useMarkShipmentDeliveredMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    MarkShipmentDeliveredMutation,
-    MarkShipmentDeliveredMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>(
-    MarkShipmentDeliveredDocument,
-    options,
-  );
-}
+export function useMarkShipmentDeliveredMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>(MarkShipmentDeliveredDocument, options);
+      }
 export type MarkShipmentDeliveredMutationHookResult = ReturnType<typeof useMarkShipmentDeliveredMutation>;
 export type MarkShipmentDeliveredMutationResult = ApolloReactCommon.MutationResult<MarkShipmentDeliveredMutation>;
-export type MarkShipmentDeliveredMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  MarkShipmentDeliveredMutation,
-  MarkShipmentDeliveredMutationVariables
->;
+export type MarkShipmentDeliveredMutationOptions = ApolloReactCommon.BaseMutationOptions<MarkShipmentDeliveredMutation, MarkShipmentDeliveredMutationVariables>;
 export const CreateReturnDocument = gql`
-  mutation CreateReturn($input: CreateReturnInput!) {
-    createReturn(input: $input) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateReturn($input: CreateReturnInput!) {
+  createReturn(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type CreateReturnMutationFn = ApolloReactCommon.MutationFunction<
-  CreateReturnMutation,
-  CreateReturnMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type CreateReturnMutationFn = ApolloReactCommon.MutationFunction<CreateReturnMutation, CreateReturnMutationVariables>;
 
 /**
  * __useCreateReturnMutation__
@@ -6912,40 +3762,28 @@ export type CreateReturnMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useCreateReturnMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<CreateReturnMutation, CreateReturnMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateReturnMutation, CreateReturnMutationVariables>(
-    CreateReturnDocument,
-    options,
-  );
-}
+export function useCreateReturnMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateReturnMutation, CreateReturnMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateReturnMutation, CreateReturnMutationVariables>(CreateReturnDocument, options);
+      }
 export type CreateReturnMutationHookResult = ReturnType<typeof useCreateReturnMutation>;
 export type CreateReturnMutationResult = ApolloReactCommon.MutationResult<CreateReturnMutation>;
-export type CreateReturnMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateReturnMutation,
-  CreateReturnMutationVariables
->;
+export type CreateReturnMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateReturnMutation, CreateReturnMutationVariables>;
 export const AddOrderNoteDocument = gql`
-  mutation AddOrderNote($id: ID!, $note: String!) {
-    addOrderNote(id: $id, note: $note) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation AddOrderNote($id: ID!, $note: String!) {
+  addOrderNote(id: $id, note: $note) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type AddOrderNoteMutationFn = ApolloReactCommon.MutationFunction<
-  AddOrderNoteMutation,
-  AddOrderNoteMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type AddOrderNoteMutationFn = ApolloReactCommon.MutationFunction<AddOrderNoteMutation, AddOrderNoteMutationVariables>;
 
 /**
  * __useAddOrderNoteMutation__
@@ -6965,40 +3803,28 @@ export type AddOrderNoteMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useAddOrderNoteMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderNoteMutation, AddOrderNoteMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<AddOrderNoteMutation, AddOrderNoteMutationVariables>(
-    AddOrderNoteDocument,
-    options,
-  );
-}
+export function useAddOrderNoteMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderNoteMutation, AddOrderNoteMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrderNoteMutation, AddOrderNoteMutationVariables>(AddOrderNoteDocument, options);
+      }
 export type AddOrderNoteMutationHookResult = ReturnType<typeof useAddOrderNoteMutation>;
 export type AddOrderNoteMutationResult = ApolloReactCommon.MutationResult<AddOrderNoteMutation>;
-export type AddOrderNoteMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  AddOrderNoteMutation,
-  AddOrderNoteMutationVariables
->;
+export type AddOrderNoteMutationOptions = ApolloReactCommon.BaseMutationOptions<AddOrderNoteMutation, AddOrderNoteMutationVariables>;
 export const AddOrderTagDocument = gql`
-  mutation AddOrderTag($id: ID!, $tag: String!) {
-    addOrderTag(id: $id, tag: $tag) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation AddOrderTag($id: ID!, $tag: String!) {
+  addOrderTag(id: $id, tag: $tag) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type AddOrderTagMutationFn = ApolloReactCommon.MutationFunction<
-  AddOrderTagMutation,
-  AddOrderTagMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type AddOrderTagMutationFn = ApolloReactCommon.MutationFunction<AddOrderTagMutation, AddOrderTagMutationVariables>;
 
 /**
  * __useAddOrderTagMutation__
@@ -7018,37 +3844,28 @@ export type AddOrderTagMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useAddOrderTagMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderTagMutation, AddOrderTagMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<AddOrderTagMutation, AddOrderTagMutationVariables>(AddOrderTagDocument, options);
-}
+export function useAddOrderTagMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<AddOrderTagMutation, AddOrderTagMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<AddOrderTagMutation, AddOrderTagMutationVariables>(AddOrderTagDocument, options);
+      }
 export type AddOrderTagMutationHookResult = ReturnType<typeof useAddOrderTagMutation>;
 export type AddOrderTagMutationResult = ApolloReactCommon.MutationResult<AddOrderTagMutation>;
-export type AddOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  AddOrderTagMutation,
-  AddOrderTagMutationVariables
->;
+export type AddOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<AddOrderTagMutation, AddOrderTagMutationVariables>;
 export const RemoveOrderTagDocument = gql`
-  mutation RemoveOrderTag($id: ID!, $tag: String!) {
-    removeOrderTag(id: $id, tag: $tag) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RemoveOrderTag($id: ID!, $tag: String!) {
+  removeOrderTag(id: $id, tag: $tag) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
-export type RemoveOrderTagMutationFn = ApolloReactCommon.MutationFunction<
-  RemoveOrderTagMutation,
-  RemoveOrderTagMutationVariables
->;
+}
+    ${OrderDetailFragmentDoc}`;
+export type RemoveOrderTagMutationFn = ApolloReactCommon.MutationFunction<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>;
 
 /**
  * __useRemoveOrderTagMutation__
@@ -7068,36 +3885,27 @@ export type RemoveOrderTagMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRemoveOrderTagMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>(
-    RemoveOrderTagDocument,
-    options,
-  );
-}
+export function useRemoveOrderTagMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>(RemoveOrderTagDocument, options);
+      }
 export type RemoveOrderTagMutationHookResult = ReturnType<typeof useRemoveOrderTagMutation>;
 export type RemoveOrderTagMutationResult = ApolloReactCommon.MutationResult<RemoveOrderTagMutation>;
-export type RemoveOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RemoveOrderTagMutation,
-  RemoveOrderTagMutationVariables
->;
+export type RemoveOrderTagMutationOptions = ApolloReactCommon.BaseMutationOptions<RemoveOrderTagMutation, RemoveOrderTagMutationVariables>;
 export const EditOrderDocument = gql`
-  mutation EditOrder($input: EditOrderInput!) {
-    editOrder(input: $input) {
-      order {
-        ...OrderDetail
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation EditOrder($input: EditOrderInput!) {
+  editOrder(input: $input) {
+    order {
+      ...OrderDetail
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderDetailFragmentDoc}
-`;
+}
+    ${OrderDetailFragmentDoc}`;
 export type EditOrderMutationFn = ApolloReactCommon.MutationFunction<EditOrderMutation, EditOrderMutationVariables>;
 
 /**
@@ -7117,33 +3925,27 @@ export type EditOrderMutationFn = ApolloReactCommon.MutationFunction<EditOrderMu
  *   },
  * });
  */
-export function useEditOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<EditOrderMutation, EditOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<EditOrderMutation, EditOrderMutationVariables>(EditOrderDocument, options);
-}
+export function useEditOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<EditOrderMutation, EditOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<EditOrderMutation, EditOrderMutationVariables>(EditOrderDocument, options);
+      }
 export type EditOrderMutationHookResult = ReturnType<typeof useEditOrderMutation>;
 export type EditOrderMutationResult = ApolloReactCommon.MutationResult<EditOrderMutation>;
-export type EditOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  EditOrderMutation,
-  EditOrderMutationVariables
->;
+export type EditOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<EditOrderMutation, EditOrderMutationVariables>;
 export const OrdersDocument = gql`
-  query Orders($filter: OrderFilter, $after: String, $first: Int, $sort: OrderSort) {
-    orders(filter: $filter, after: $after, first: $first, sort: $sort) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        ...OrderListItem
-      }
+    query Orders($filter: OrderFilter, $after: String, $first: Int, $sort: OrderSort) {
+  orders(filter: $filter, after: $after, first: $first, sort: $sort) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...OrderListItem
     }
   }
-  ${OrderListItemFragmentDoc}
-`;
+}
+    ${OrderListItemFragmentDoc}`;
 
 /**
  * __useOrdersQuery__
@@ -7165,43 +3967,33 @@ export const OrdersDocument = gql`
  * });
  */
 export function useOrdersQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
-}
-export function useOrdersLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrdersQuery, OrdersQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
-}
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+      }
+export function useOrdersLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+        }
 // @ts-ignore
-export function useOrdersSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery, OrdersQueryVariables>;
-export function useOrdersSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery | undefined, OrdersQueryVariables>;
-export function useOrdersSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
-}
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery, OrdersQueryVariables>;
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrdersQuery | undefined, OrdersQueryVariables>;
+export function useOrdersSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrdersQuery, OrdersQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrdersQuery, OrdersQueryVariables>(OrdersDocument, options);
+        }
 export type OrdersQueryHookResult = ReturnType<typeof useOrdersQuery>;
 export type OrdersLazyQueryHookResult = ReturnType<typeof useOrdersLazyQuery>;
 export type OrdersSuspenseQueryHookResult = ReturnType<typeof useOrdersSuspenseQuery>;
 export type OrdersQueryResult = ApolloReactCommon.QueryResult<OrdersQuery, OrdersQueryVariables>;
 export const OrderFilterChannelsDocument = gql`
-  query OrderFilterChannels {
-    channels {
-      id
-      code
-      name
-    }
+    query OrderFilterChannels {
+  channels {
+    id
+    code
+    name
   }
-`;
+}
+    `;
 
 /**
  * __useOrderFilterChannelsQuery__
@@ -7218,67 +4010,40 @@ export const OrderFilterChannelsDocument = gql`
  *   },
  * });
  */
-export function useOrderFilterChannelsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(
-    OrderFilterChannelsDocument,
-    options,
-  );
-}
-export function useOrderFilterChannelsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(
-    OrderFilterChannelsDocument,
-    options,
-  );
-}
+export function useOrderFilterChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+      }
+export function useOrderFilterChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+        }
 // @ts-ignore
-export function useOrderFilterChannelsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>;
-export function useOrderFilterChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery | undefined, OrderFilterChannelsQueryVariables>;
-export function useOrderFilterChannelsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(
-    OrderFilterChannelsDocument,
-    options,
-  );
-}
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>;
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderFilterChannelsQuery | undefined, OrderFilterChannelsQueryVariables>;
+export function useOrderFilterChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>(OrderFilterChannelsDocument, options);
+        }
 export type OrderFilterChannelsQueryHookResult = ReturnType<typeof useOrderFilterChannelsQuery>;
 export type OrderFilterChannelsLazyQueryHookResult = ReturnType<typeof useOrderFilterChannelsLazyQuery>;
 export type OrderFilterChannelsSuspenseQueryHookResult = ReturnType<typeof useOrderFilterChannelsSuspenseQuery>;
-export type OrderFilterChannelsQueryResult = ApolloReactCommon.QueryResult<
-  OrderFilterChannelsQuery,
-  OrderFilterChannelsQueryVariables
->;
+export type OrderFilterChannelsQueryResult = ApolloReactCommon.QueryResult<OrderFilterChannelsQuery, OrderFilterChannelsQueryVariables>;
 export const OrdersLiveDocument = gql`
-  subscription OrdersLive {
-    orderUpdated {
-      order {
-        ...OrderListItem
-      }
-      event {
-        id
-        type
-        toStatus
-        at
-      }
+    subscription OrdersLive {
+  orderUpdated {
+    order {
+      ...OrderListItem
+    }
+    event {
+      id
+      type
+      toStatus
+      at
     }
   }
-  ${OrderListItemFragmentDoc}
-`;
+}
+    ${OrderListItemFragmentDoc}`;
 
 /**
  * __useOrdersLiveSubscription__
@@ -7295,36 +4060,27 @@ export const OrdersLiveDocument = gql`
  *   },
  * });
  */
-export function useOrdersLiveSubscription(
-  baseOptions?: ApolloReactHooks.SubscriptionHookOptions<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>(
-    OrdersLiveDocument,
-    options,
-  );
-}
+export function useOrdersLiveSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<OrdersLiveSubscription, OrdersLiveSubscriptionVariables>(OrdersLiveDocument, options);
+      }
 export type OrdersLiveSubscriptionHookResult = ReturnType<typeof useOrdersLiveSubscription>;
 export type OrdersLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<OrdersLiveSubscription>;
 export const BulkConfirmOrderDocument = gql`
-  mutation BulkConfirmOrder($id: ID!) {
-    confirmOrder(id: $id) {
-      order {
-        ...OrderListItem
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation BulkConfirmOrder($id: ID!) {
+  confirmOrder(id: $id) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderListItemFragmentDoc}
-`;
-export type BulkConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<
-  BulkConfirmOrderMutation,
-  BulkConfirmOrderMutationVariables
->;
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>;
 
 /**
  * __useBulkConfirmOrderMutation__
@@ -7343,40 +4099,28 @@ export type BulkConfirmOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useBulkConfirmOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>(
-    BulkConfirmOrderDocument,
-    options,
-  );
-}
+export function useBulkConfirmOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>(BulkConfirmOrderDocument, options);
+      }
 export type BulkConfirmOrderMutationHookResult = ReturnType<typeof useBulkConfirmOrderMutation>;
 export type BulkConfirmOrderMutationResult = ApolloReactCommon.MutationResult<BulkConfirmOrderMutation>;
-export type BulkConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  BulkConfirmOrderMutation,
-  BulkConfirmOrderMutationVariables
->;
+export type BulkConfirmOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkConfirmOrderMutation, BulkConfirmOrderMutationVariables>;
 export const BulkHoldOrderDocument = gql`
-  mutation BulkHoldOrder($id: ID!, $reason: String!) {
-    holdOrder(id: $id, reason: $reason) {
-      order {
-        ...OrderListItem
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation BulkHoldOrder($id: ID!, $reason: String!) {
+  holdOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderListItemFragmentDoc}
-`;
-export type BulkHoldOrderMutationFn = ApolloReactCommon.MutationFunction<
-  BulkHoldOrderMutation,
-  BulkHoldOrderMutationVariables
->;
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkHoldOrderMutationFn = ApolloReactCommon.MutationFunction<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>;
 
 /**
  * __useBulkHoldOrderMutation__
@@ -7396,40 +4140,28 @@ export type BulkHoldOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useBulkHoldOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>(
-    BulkHoldOrderDocument,
-    options,
-  );
-}
+export function useBulkHoldOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>(BulkHoldOrderDocument, options);
+      }
 export type BulkHoldOrderMutationHookResult = ReturnType<typeof useBulkHoldOrderMutation>;
 export type BulkHoldOrderMutationResult = ApolloReactCommon.MutationResult<BulkHoldOrderMutation>;
-export type BulkHoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  BulkHoldOrderMutation,
-  BulkHoldOrderMutationVariables
->;
+export type BulkHoldOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkHoldOrderMutation, BulkHoldOrderMutationVariables>;
 export const BulkCancelOrderDocument = gql`
-  mutation BulkCancelOrder($id: ID!, $reason: String) {
-    cancelOrder(id: $id, reason: $reason) {
-      order {
-        ...OrderListItem
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation BulkCancelOrder($id: ID!, $reason: String) {
+  cancelOrder(id: $id, reason: $reason) {
+    order {
+      ...OrderListItem
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${OrderListItemFragmentDoc}
-`;
-export type BulkCancelOrderMutationFn = ApolloReactCommon.MutationFunction<
-  BulkCancelOrderMutation,
-  BulkCancelOrderMutationVariables
->;
+}
+    ${OrderListItemFragmentDoc}`;
+export type BulkCancelOrderMutationFn = ApolloReactCommon.MutationFunction<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
 
 /**
  * __useBulkCancelOrderMutation__
@@ -7449,29 +4181,21 @@ export type BulkCancelOrderMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useBulkCancelOrderMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>(
-    BulkCancelOrderDocument,
-    options,
-  );
-}
+export function useBulkCancelOrderMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>(BulkCancelOrderDocument, options);
+      }
 export type BulkCancelOrderMutationHookResult = ReturnType<typeof useBulkCancelOrderMutation>;
 export type BulkCancelOrderMutationResult = ApolloReactCommon.MutationResult<BulkCancelOrderMutation>;
-export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  BulkCancelOrderMutation,
-  BulkCancelOrderMutationVariables
->;
+export type BulkCancelOrderMutationOptions = ApolloReactCommon.BaseMutationOptions<BulkCancelOrderMutation, BulkCancelOrderMutationVariables>;
 export const OrderTagOptionsDocument = gql`
-  query OrderTagOptions {
-    orderTags(first: 200) {
-      tag
-      orders
-    }
+    query OrderTagOptions {
+  orderTags(first: 200) {
+    tag
+    orders
   }
-`;
+}
+    `;
 
 /**
  * __useOrderTagOptionsQuery__
@@ -7488,65 +4212,39 @@ export const OrderTagOptionsDocument = gql`
  *   },
  * });
  */
-export function useOrderTagOptionsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(
-    OrderTagOptionsDocument,
-    options,
-  );
-}
-export function useOrderTagOptionsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(
-    OrderTagOptionsDocument,
-    options,
-  );
-}
+export function useOrderTagOptionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+      }
+export function useOrderTagOptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+        }
 // @ts-ignore
-export function useOrderTagOptionsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
-export function useOrderTagOptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery | undefined, OrderTagOptionsQueryVariables>;
-export function useOrderTagOptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(
-    OrderTagOptionsDocument,
-    options,
-  );
-}
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<OrderTagOptionsQuery | undefined, OrderTagOptionsQueryVariables>;
+export function useOrderTagOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>(OrderTagOptionsDocument, options);
+        }
 export type OrderTagOptionsQueryHookResult = ReturnType<typeof useOrderTagOptionsQuery>;
 export type OrderTagOptionsLazyQueryHookResult = ReturnType<typeof useOrderTagOptionsLazyQuery>;
 export type OrderTagOptionsSuspenseQueryHookResult = ReturnType<typeof useOrderTagOptionsSuspenseQuery>;
-export type OrderTagOptionsQueryResult = ApolloReactCommon.QueryResult<
-  OrderTagOptionsQuery,
-  OrderTagOptionsQueryVariables
->;
+export type OrderTagOptionsQueryResult = ApolloReactCommon.QueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
 export const ReportsOptionsDocument = gql`
-  query ReportsOptions {
-    channels {
+    query ReportsOptions {
+  channels {
+    code
+    name
+  }
+  warehouses: warehousesConnection(first: 200) {
+    nodes {
       code
       name
     }
-    warehouses: warehousesConnection(first: 200) {
-      nodes {
-        code
-        name
-      }
-    }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsOptionsQuery__
@@ -7563,57 +4261,72 @@ export const ReportsOptionsDocument = gql`
  *   },
  * });
  */
-export function useReportsOptionsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
-}
-export function useReportsOptionsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(
-    ReportsOptionsDocument,
-    options,
-  );
-}
+export function useReportsOptionsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+      }
+export function useReportsOptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+        }
 // @ts-ignore
-export function useReportsOptionsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery, ReportsOptionsQueryVariables>;
-export function useReportsOptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery | undefined, ReportsOptionsQueryVariables>;
-export function useReportsOptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(
-    ReportsOptionsDocument,
-    options,
-  );
-}
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery, ReportsOptionsQueryVariables>;
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsOptionsQuery | undefined, ReportsOptionsQueryVariables>;
+export function useReportsOptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsOptionsQuery, ReportsOptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsOptionsQuery, ReportsOptionsQueryVariables>(ReportsOptionsDocument, options);
+        }
 export type ReportsOptionsQueryHookResult = ReturnType<typeof useReportsOptionsQuery>;
 export type ReportsOptionsLazyQueryHookResult = ReturnType<typeof useReportsOptionsLazyQuery>;
 export type ReportsOptionsSuspenseQueryHookResult = ReturnType<typeof useReportsOptionsSuspenseQuery>;
-export type ReportsOptionsQueryResult = ApolloReactCommon.QueryResult<
-  ReportsOptionsQuery,
-  ReportsOptionsQueryVariables
->;
+export type ReportsOptionsQueryResult = ApolloReactCommon.QueryResult<ReportsOptionsQuery, ReportsOptionsQueryVariables>;
 export const ReportsSalesDocument = gql`
-  query ReportsSales($filter: ReportFilter!) {
-    salesReport(filter: $filter) {
-      from
-      to
-      previousFrom
-      series {
-        bucketStart
-        channelCode
+    query ReportsSales($filter: ReportFilter!) {
+  salesReport(filter: $filter) {
+    from
+    to
+    previousFrom
+    series {
+      bucketStart
+      channelCode
+      currency
+      orders
+      units
+      grossSales {
+        amount
+        currency
+      }
+      refunds {
+        amount
+        currency
+      }
+      netSales {
+        amount
+        currency
+      }
+      averageOrderValue {
+        amount
+        currency
+      }
+      cancelledOrders
+    }
+    previousSeries {
+      bucketStart
+      channelCode
+      orders
+      grossSales {
+        amount
+        currency
+      }
+      netSales {
+        amount
+        currency
+      }
+    }
+    channels {
+      channelCode
+      channelName
+      current {
         currency
         orders
         units
@@ -7635,10 +4348,10 @@ export const ReportsSalesDocument = gql`
         }
         cancelledOrders
       }
-      previousSeries {
-        bucketStart
-        channelCode
+      previous {
+        currency
         orders
+        units
         grossSales {
           amount
           currency
@@ -7647,53 +4360,15 @@ export const ReportsSalesDocument = gql`
           amount
           currency
         }
-      }
-      channels {
-        channelCode
-        channelName
-        current {
+        averageOrderValue {
+          amount
           currency
-          orders
-          units
-          grossSales {
-            amount
-            currency
-          }
-          refunds {
-            amount
-            currency
-          }
-          netSales {
-            amount
-            currency
-          }
-          averageOrderValue {
-            amount
-            currency
-          }
-          cancelledOrders
-        }
-        previous {
-          currency
-          orders
-          units
-          grossSales {
-            amount
-            currency
-          }
-          netSales {
-            amount
-            currency
-          }
-          averageOrderValue {
-            amount
-            currency
-          }
         }
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsSalesQuery__
@@ -7711,77 +4386,59 @@ export const ReportsSalesDocument = gql`
  *   },
  * });
  */
-export function useReportsSalesQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables> &
-    ({ variables: ReportsSalesQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
-}
-export function useReportsSalesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
-}
+export function useReportsSalesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables> & ({ variables: ReportsSalesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+      }
+export function useReportsSalesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+        }
 // @ts-ignore
-export function useReportsSalesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery, ReportsSalesQueryVariables>;
-export function useReportsSalesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery | undefined, ReportsSalesQueryVariables>;
-export function useReportsSalesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(
-    ReportsSalesDocument,
-    options,
-  );
-}
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery, ReportsSalesQueryVariables>;
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsSalesQuery | undefined, ReportsSalesQueryVariables>;
+export function useReportsSalesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsSalesQuery, ReportsSalesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsSalesQuery, ReportsSalesQueryVariables>(ReportsSalesDocument, options);
+        }
 export type ReportsSalesQueryHookResult = ReturnType<typeof useReportsSalesQuery>;
 export type ReportsSalesLazyQueryHookResult = ReturnType<typeof useReportsSalesLazyQuery>;
 export type ReportsSalesSuspenseQueryHookResult = ReturnType<typeof useReportsSalesSuspenseQuery>;
 export type ReportsSalesQueryResult = ApolloReactCommon.QueryResult<ReportsSalesQuery, ReportsSalesQueryVariables>;
 export const ReportsFulfilmentDocument = gql`
-  query ReportsFulfilment($filter: ReportFilter!) {
-    fulfilmentReport(filter: $filter) {
-      slaHours
-      placedToShipped {
-        orders
-        p50Hours
-        p90Hours
-      }
-      placedToDelivered {
-        orders
-        p50Hours
-        p90Hours
-      }
+    query ReportsFulfilment($filter: ReportFilter!) {
+  fulfilmentReport(filter: $filter) {
+    slaHours
+    placedToShipped {
+      orders
+      p50Hours
+      p90Hours
+    }
+    placedToDelivered {
+      orders
+      p50Hours
+      p90Hours
+    }
+    shippedComplete
+    shippedWithinSla
+    onTimeRate
+    completeInOne
+    fillRate
+    ordersWithShipments
+    splitOrders
+    splitShipmentRate
+    lateOrdersNow
+    series {
+      bucketStart
       shippedComplete
       shippedWithinSla
       onTimeRate
-      completeInOne
-      fillRate
-      ordersWithShipments
-      splitOrders
-      splitShipmentRate
-      lateOrdersNow
-      series {
-        bucketStart
-        shippedComplete
-        shippedWithinSla
-        onTimeRate
-        p50Hours
-        p90Hours
-      }
+      p50Hours
+      p90Hours
     }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsFulfilmentQuery__
@@ -7799,84 +4456,57 @@ export const ReportsFulfilmentDocument = gql`
  *   },
  * });
  */
-export function useReportsFulfilmentQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables> &
-    ({ variables: ReportsFulfilmentQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(
-    ReportsFulfilmentDocument,
-    options,
-  );
-}
-export function useReportsFulfilmentLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(
-    ReportsFulfilmentDocument,
-    options,
-  );
-}
+export function useReportsFulfilmentQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables> & ({ variables: ReportsFulfilmentQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+      }
+export function useReportsFulfilmentLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+        }
 // @ts-ignore
-export function useReportsFulfilmentSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>;
-export function useReportsFulfilmentSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery | undefined, ReportsFulfilmentQueryVariables>;
-export function useReportsFulfilmentSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(
-    ReportsFulfilmentDocument,
-    options,
-  );
-}
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>;
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsFulfilmentQuery | undefined, ReportsFulfilmentQueryVariables>;
+export function useReportsFulfilmentSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>(ReportsFulfilmentDocument, options);
+        }
 export type ReportsFulfilmentQueryHookResult = ReturnType<typeof useReportsFulfilmentQuery>;
 export type ReportsFulfilmentLazyQueryHookResult = ReturnType<typeof useReportsFulfilmentLazyQuery>;
 export type ReportsFulfilmentSuspenseQueryHookResult = ReturnType<typeof useReportsFulfilmentSuspenseQuery>;
-export type ReportsFulfilmentQueryResult = ApolloReactCommon.QueryResult<
-  ReportsFulfilmentQuery,
-  ReportsFulfilmentQueryVariables
->;
+export type ReportsFulfilmentQueryResult = ApolloReactCommon.QueryResult<ReportsFulfilmentQuery, ReportsFulfilmentQueryVariables>;
 export const ReportsExceptionsDocument = gql`
-  query ReportsExceptions($filter: ReportFilter!) {
-    exceptionsReport(filter: $filter) {
-      placedOrders
-      cancelledOrders
-      cancellationRate
-      cancellationReasons {
+    query ReportsExceptions($filter: ReportFilter!) {
+  exceptionsReport(filter: $filter) {
+    placedOrders
+    cancelledOrders
+    cancellationRate
+    cancellationReasons {
+      reason
+      count
+    }
+    returnsBySku {
+      sku
+      unitsSold
+      unitsReturned
+      returnRate
+      reasons {
         reason
         count
       }
-      returnsBySku {
-        sku
-        unitsSold
-        unitsReturned
-        returnRate
-        reasons {
-          reason
-          count
-        }
-      }
-      onHoldCount
-      onHold {
-        id
-        number
-        channelCode
-        reason
-        heldSince
-        hoursOnHold
-      }
+    }
+    onHoldCount
+    onHold {
+      id
+      number
+      channelCode
+      reason
+      heldSince
+      hoursOnHold
     }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsExceptionsQuery__
@@ -7894,91 +4524,64 @@ export const ReportsExceptionsDocument = gql`
  *   },
  * });
  */
-export function useReportsExceptionsQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables> &
-    ({ variables: ReportsExceptionsQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(
-    ReportsExceptionsDocument,
-    options,
-  );
-}
-export function useReportsExceptionsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(
-    ReportsExceptionsDocument,
-    options,
-  );
-}
+export function useReportsExceptionsQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables> & ({ variables: ReportsExceptionsQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+      }
+export function useReportsExceptionsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+        }
 // @ts-ignore
-export function useReportsExceptionsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>;
-export function useReportsExceptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery | undefined, ReportsExceptionsQueryVariables>;
-export function useReportsExceptionsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(
-    ReportsExceptionsDocument,
-    options,
-  );
-}
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>;
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsExceptionsQuery | undefined, ReportsExceptionsQueryVariables>;
+export function useReportsExceptionsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>(ReportsExceptionsDocument, options);
+        }
 export type ReportsExceptionsQueryHookResult = ReturnType<typeof useReportsExceptionsQuery>;
 export type ReportsExceptionsLazyQueryHookResult = ReturnType<typeof useReportsExceptionsLazyQuery>;
 export type ReportsExceptionsSuspenseQueryHookResult = ReturnType<typeof useReportsExceptionsSuspenseQuery>;
-export type ReportsExceptionsQueryResult = ApolloReactCommon.QueryResult<
-  ReportsExceptionsQuery,
-  ReportsExceptionsQueryVariables
->;
+export type ReportsExceptionsQueryResult = ApolloReactCommon.QueryResult<ReportsExceptionsQuery, ReportsExceptionsQueryVariables>;
 export const ReportsInventoryDocument = gql`
-  query ReportsInventory($filter: ReportFilter!) {
-    inventoryReport(filter: $filter) {
-      warehouses {
-        warehouseCode
-        warehouseName
-        onHand
-        reserved
-        value {
-          amount
-          currency
-        }
-      }
-      lowStockThreshold
-      lowStock {
-        sku
-        name
-        warehouseCode
-        onHand
-        available
-      }
-      skus {
-        sku
-        name
-        onHand
-        unitsShipped
-        daysOfCover
-        sellThrough
-      }
-      movements {
-        kind
-        reason
-        movements
-        unitsIn
-        unitsOut
+    query ReportsInventory($filter: ReportFilter!) {
+  inventoryReport(filter: $filter) {
+    warehouses {
+      warehouseCode
+      warehouseName
+      onHand
+      reserved
+      value {
+        amount
+        currency
       }
     }
+    lowStockThreshold
+    lowStock {
+      sku
+      name
+      warehouseCode
+      onHand
+      available
+    }
+    skus {
+      sku
+      name
+      onHand
+      unitsShipped
+      daysOfCover
+      sellThrough
+    }
+    movements {
+      kind
+      reason
+      movements
+      unitsIn
+      unitsOut
+    }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsInventoryQuery__
@@ -7996,116 +4599,89 @@ export const ReportsInventoryDocument = gql`
  *   },
  * });
  */
-export function useReportsInventoryQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables> &
-    ({ variables: ReportsInventoryQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(
-    ReportsInventoryDocument,
-    options,
-  );
-}
-export function useReportsInventoryLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(
-    ReportsInventoryDocument,
-    options,
-  );
-}
+export function useReportsInventoryQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables> & ({ variables: ReportsInventoryQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+      }
+export function useReportsInventoryLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+        }
 // @ts-ignore
-export function useReportsInventorySuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery, ReportsInventoryQueryVariables>;
-export function useReportsInventorySuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery | undefined, ReportsInventoryQueryVariables>;
-export function useReportsInventorySuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(
-    ReportsInventoryDocument,
-    options,
-  );
-}
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery, ReportsInventoryQueryVariables>;
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsInventoryQuery | undefined, ReportsInventoryQueryVariables>;
+export function useReportsInventorySuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsInventoryQuery, ReportsInventoryQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsInventoryQuery, ReportsInventoryQueryVariables>(ReportsInventoryDocument, options);
+        }
 export type ReportsInventoryQueryHookResult = ReturnType<typeof useReportsInventoryQuery>;
 export type ReportsInventoryLazyQueryHookResult = ReturnType<typeof useReportsInventoryLazyQuery>;
 export type ReportsInventorySuspenseQueryHookResult = ReturnType<typeof useReportsInventorySuspenseQuery>;
-export type ReportsInventoryQueryResult = ApolloReactCommon.QueryResult<
-  ReportsInventoryQuery,
-  ReportsInventoryQueryVariables
->;
+export type ReportsInventoryQueryResult = ApolloReactCommon.QueryResult<ReportsInventoryQuery, ReportsInventoryQueryVariables>;
 export const ReportsTopDocument = gql`
-  query ReportsTop($filter: ReportFilter!) {
-    topReport(filter: $filter, first: 10) {
-      skusByRevenue {
-        sku
-        name
-        units
-        revenue {
-          amount
-          currency
-        }
+    query ReportsTop($filter: ReportFilter!) {
+  topReport(filter: $filter, first: 10) {
+    skusByRevenue {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
       }
-      skusByUnits {
-        sku
-        name
-        units
-        revenue {
-          amount
-          currency
-        }
+    }
+    skusByUnits {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
       }
-      bottomSkusByRevenue {
-        sku
-        name
-        units
-        revenue {
-          amount
-          currency
-        }
+    }
+    bottomSkusByRevenue {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
       }
-      bottomSkusByUnits {
-        sku
-        name
-        units
-        revenue {
-          amount
-          currency
-        }
+    }
+    bottomSkusByUnits {
+      sku
+      name
+      units
+      revenue {
+        amount
+        currency
       }
-      customersByRevenue {
-        customerId
-        email
-        name
-        orders
-        units
-        revenue {
-          amount
-          currency
-        }
+    }
+    customersByRevenue {
+      customerId
+      email
+      name
+      orders
+      units
+      revenue {
+        amount
+        currency
       }
-      customersByUnits {
-        customerId
-        email
-        name
-        orders
-        units
-        revenue {
-          amount
-          currency
-        }
+    }
+    customersByUnits {
+      customerId
+      email
+      name
+      orders
+      units
+      revenue {
+        amount
+        currency
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useReportsTopQuery__
@@ -8123,67 +4699,54 @@ export const ReportsTopDocument = gql`
  *   },
  * });
  */
-export function useReportsTopQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables> &
-    ({ variables: ReportsTopQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
-}
-export function useReportsTopLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
-}
+export function useReportsTopQuery(baseOptions: ApolloReactHooks.QueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables> & ({ variables: ReportsTopQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+      }
+export function useReportsTopLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+        }
 // @ts-ignore
-export function useReportsTopSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
-export function useReportsTopSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery | undefined, ReportsTopQueryVariables>;
-export function useReportsTopSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
-}
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ReportsTopQuery | undefined, ReportsTopQueryVariables>;
+export function useReportsTopSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ReportsTopQuery, ReportsTopQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ReportsTopQuery, ReportsTopQueryVariables>(ReportsTopDocument, options);
+        }
 export type ReportsTopQueryHookResult = ReturnType<typeof useReportsTopQuery>;
 export type ReportsTopLazyQueryHookResult = ReturnType<typeof useReportsTopLazyQuery>;
 export type ReportsTopSuspenseQueryHookResult = ReturnType<typeof useReportsTopSuspenseQuery>;
 export type ReportsTopQueryResult = ApolloReactCommon.QueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
 export const ScreenBoardDocument = gql`
-  query ScreenBoard {
-    orderStatusCounts {
+    query ScreenBoard {
+  orderStatusCounts {
+    status
+    count
+  }
+  newest: orders(first: 12) {
+    nodes {
+      id
+      number
       status
-      count
-    }
-    newest: orders(first: 12) {
-      nodes {
+      placedAt
+      total {
+        amount
+        currency
+      }
+      channel {
         id
-        number
-        status
-        placedAt
-        total {
-          amount
-          currency
-        }
-        channel {
-          id
-          code
-        }
-        customer {
-          id
-          name
-          email
-        }
+        code
+      }
+      customer {
+        id
+        name
+        email
       }
     }
   }
-`;
+}
+    `;
 
 /**
  * __useScreenBoardQuery__
@@ -8200,69 +4763,57 @@ export const ScreenBoardDocument = gql`
  *   },
  * });
  */
-export function useScreenBoardQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
-}
-export function useScreenBoardLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
-}
+export function useScreenBoardQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+      }
+export function useScreenBoardLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+        }
 // @ts-ignore
-export function useScreenBoardSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
-export function useScreenBoardSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery | undefined, ScreenBoardQueryVariables>;
-export function useScreenBoardSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
-}
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenBoardQuery | undefined, ScreenBoardQueryVariables>;
+export function useScreenBoardSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenBoardQuery, ScreenBoardQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ScreenBoardQuery, ScreenBoardQueryVariables>(ScreenBoardDocument, options);
+        }
 export type ScreenBoardQueryHookResult = ReturnType<typeof useScreenBoardQuery>;
 export type ScreenBoardLazyQueryHookResult = ReturnType<typeof useScreenBoardLazyQuery>;
 export type ScreenBoardSuspenseQueryHookResult = ReturnType<typeof useScreenBoardSuspenseQuery>;
 export type ScreenBoardQueryResult = ApolloReactCommon.QueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
 export const ScreenFeedDocument = gql`
-  subscription ScreenFeed {
-    orderUpdated {
-      order {
-        id
-        number
-        status
-        placedAt
-        total {
-          amount
-          currency
-        }
-        channel {
-          id
-          code
-        }
-        customer {
-          id
-          name
-          email
-        }
+    subscription ScreenFeed {
+  orderUpdated {
+    order {
+      id
+      number
+      status
+      placedAt
+      total {
+        amount
+        currency
       }
-      event {
+      channel {
         id
-        type
-        fromStatus
-        toStatus
-        at
+        code
+      }
+      customer {
+        id
+        name
+        email
       }
     }
+    event {
+      id
+      type
+      fromStatus
+      toStatus
+      at
+    }
   }
-`;
+}
+    `;
 
 /**
  * __useScreenFeedSubscription__
@@ -8279,25 +4830,19 @@ export const ScreenFeedDocument = gql`
  *   },
  * });
  */
-export function useScreenFeedSubscription(
-  baseOptions?: ApolloReactHooks.SubscriptionHookOptions<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>(
-    ScreenFeedDocument,
-    options,
-  );
-}
+export function useScreenFeedSubscription(baseOptions?: ApolloReactHooks.SubscriptionHookOptions<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<ScreenFeedSubscription, ScreenFeedSubscriptionVariables>(ScreenFeedDocument, options);
+      }
 export type ScreenFeedSubscriptionHookResult = ReturnType<typeof useScreenFeedSubscription>;
 export type ScreenFeedSubscriptionResult = ApolloReactCommon.SubscriptionResult<ScreenFeedSubscription>;
 export const TrackOrderDocument = gql`
-  query TrackOrder($number: String!, $email: String!) {
-    trackOrder(number: $number, email: $email) {
-      ...TrackedOrderView
-    }
+    query TrackOrder($number: String!, $email: String!) {
+  trackOrder(number: $number, email: $email) {
+    ...TrackedOrderView
   }
-  ${TrackedOrderViewFragmentDoc}
-`;
+}
+    ${TrackedOrderViewFragmentDoc}`;
 
 /**
  * __useTrackOrderQuery__
@@ -8316,46 +4861,32 @@ export const TrackOrderDocument = gql`
  *   },
  * });
  */
-export function useTrackOrderQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables> &
-    ({ variables: TrackOrderQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
-}
-export function useTrackOrderLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
-}
+export function useTrackOrderQuery(baseOptions: ApolloReactHooks.QueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables> & ({ variables: TrackOrderQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
+      }
+export function useTrackOrderLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
+        }
 // @ts-ignore
-export function useTrackOrderSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<TrackOrderQuery, TrackOrderQueryVariables>;
-export function useTrackOrderSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<TrackOrderQuery | undefined, TrackOrderQueryVariables>;
-export function useTrackOrderSuspenseQuery(
-  baseOptions?:
-    ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
-}
+export function useTrackOrderSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TrackOrderQuery, TrackOrderQueryVariables>;
+export function useTrackOrderSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<TrackOrderQuery | undefined, TrackOrderQueryVariables>;
+export function useTrackOrderSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<TrackOrderQuery, TrackOrderQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<TrackOrderQuery, TrackOrderQueryVariables>(TrackOrderDocument, options);
+        }
 export type TrackOrderQueryHookResult = ReturnType<typeof useTrackOrderQuery>;
 export type TrackOrderLazyQueryHookResult = ReturnType<typeof useTrackOrderLazyQuery>;
 export type TrackOrderSuspenseQueryHookResult = ReturnType<typeof useTrackOrderSuspenseQuery>;
 export type TrackOrderQueryResult = ApolloReactCommon.QueryResult<TrackOrderQuery, TrackOrderQueryVariables>;
 export const TrackedOrderLiveDocument = gql`
-  subscription TrackedOrderLive($number: String!, $email: String!) {
-    trackedOrderUpdated(number: $number, email: $email) {
-      ...TrackedOrderView
-    }
+    subscription TrackedOrderLive($number: String!, $email: String!) {
+  trackedOrderUpdated(number: $number, email: $email) {
+    ...TrackedOrderView
   }
-  ${TrackedOrderViewFragmentDoc}
-`;
+}
+    ${TrackedOrderViewFragmentDoc}`;
 
 /**
  * __useTrackedOrderLiveSubscription__
@@ -8374,42 +4905,32 @@ export const TrackedOrderLiveDocument = gql`
  *   },
  * });
  */
-export function useTrackedOrderLiveSubscription(
-  baseOptions: ApolloReactHooks.SubscriptionHookOptions<
-    TrackedOrderLiveSubscription,
-    TrackedOrderLiveSubscriptionVariables
-  > &
-    ({ variables: TrackedOrderLiveSubscriptionVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSubscription<TrackedOrderLiveSubscription, TrackedOrderLiveSubscriptionVariables>(
-    TrackedOrderLiveDocument,
-    options,
-  );
-}
+export function useTrackedOrderLiveSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<TrackedOrderLiveSubscription, TrackedOrderLiveSubscriptionVariables> & ({ variables: TrackedOrderLiveSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<TrackedOrderLiveSubscription, TrackedOrderLiveSubscriptionVariables>(TrackedOrderLiveDocument, options);
+      }
 export type TrackedOrderLiveSubscriptionHookResult = ReturnType<typeof useTrackedOrderLiveSubscription>;
 export type TrackedOrderLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<TrackedOrderLiveSubscription>;
 export const WebhookEndpointsDocument = gql`
-  query WebhookEndpoints($after: String) {
-    webhookEndpoints: webhookEndpointsConnection(first: 200, after: $after) {
-      nodes {
-        ...WebhookEndpointRow
-      }
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+    query WebhookEndpoints($after: String) {
+  webhookEndpoints: webhookEndpointsConnection(first: 200, after: $after) {
+    nodes {
+      ...WebhookEndpointRow
     }
-    webhookEventTypes
-    channels {
-      id
-      code
-      name
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
     }
   }
-  ${WebhookEndpointRowFragmentDoc}
-`;
+  webhookEventTypes
+  channels {
+    id
+    code
+    name
+  }
+}
+    ${WebhookEndpointRowFragmentDoc}`;
 
 /**
  * __useWebhookEndpointsQuery__
@@ -8427,66 +4948,39 @@ export const WebhookEndpointsDocument = gql`
  *   },
  * });
  */
-export function useWebhookEndpointsQuery(
-  baseOptions?: ApolloReactHooks.QueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(
-    WebhookEndpointsDocument,
-    options,
-  );
-}
-export function useWebhookEndpointsLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(
-    WebhookEndpointsDocument,
-    options,
-  );
-}
+export function useWebhookEndpointsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+      }
+export function useWebhookEndpointsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
 // @ts-ignore
-export function useWebhookEndpointsSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
-export function useWebhookEndpointsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery | undefined, WebhookEndpointsQueryVariables>;
-export function useWebhookEndpointsSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(
-    WebhookEndpointsDocument,
-    options,
-  );
-}
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookEndpointsQuery | undefined, WebhookEndpointsQueryVariables>;
+export function useWebhookEndpointsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>(WebhookEndpointsDocument, options);
+        }
 export type WebhookEndpointsQueryHookResult = ReturnType<typeof useWebhookEndpointsQuery>;
 export type WebhookEndpointsLazyQueryHookResult = ReturnType<typeof useWebhookEndpointsLazyQuery>;
 export type WebhookEndpointsSuspenseQueryHookResult = ReturnType<typeof useWebhookEndpointsSuspenseQuery>;
-export type WebhookEndpointsQueryResult = ApolloReactCommon.QueryResult<
-  WebhookEndpointsQuery,
-  WebhookEndpointsQueryVariables
->;
+export type WebhookEndpointsQueryResult = ApolloReactCommon.QueryResult<WebhookEndpointsQuery, WebhookEndpointsQueryVariables>;
 export const WebhookDeliveriesDocument = gql`
-  query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {
-    webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
-      totalCount
-      nodes {
-        ...WebhookDeliveryRow
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
+    query WebhookDeliveries($endpointId: ID!, $first: Int, $after: String) {
+  webhookDeliveries(endpointId: $endpointId, first: $first, after: $after) {
+    totalCount
+    nodes {
+      ...WebhookDeliveryRow
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
     }
   }
-  ${WebhookDeliveryRowFragmentDoc}
-`;
+}
+    ${WebhookDeliveryRowFragmentDoc}`;
 
 /**
  * __useWebhookDeliveriesQuery__
@@ -8506,72 +5000,41 @@ export const WebhookDeliveriesDocument = gql`
  *   },
  * });
  */
-export function useWebhookDeliveriesQuery(
-  baseOptions: ApolloReactHooks.QueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables> &
-    ({ variables: WebhookDeliveriesQueryVariables; skip?: boolean } | { skip: boolean }),
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(
-    WebhookDeliveriesDocument,
-    options,
-  );
-}
-export function useWebhookDeliveriesLazyQuery(
-  baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useLazyQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(
-    WebhookDeliveriesDocument,
-    options,
-  );
-}
+export function useWebhookDeliveriesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables> & ({ variables: WebhookDeliveriesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+      }
+export function useWebhookDeliveriesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
 // @ts-ignore
-export function useWebhookDeliveriesSuspenseQuery(
-  baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
-export function useWebhookDeliveriesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>,
-): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery | undefined, WebhookDeliveriesQueryVariables>;
-export function useWebhookDeliveriesSuspenseQuery(
-  baseOptions?:
-    | ApolloReactHooks.SkipToken
-    | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>,
-) {
-  const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useSuspenseQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(
-    WebhookDeliveriesDocument,
-    options,
-  );
-}
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<WebhookDeliveriesQuery | undefined, WebhookDeliveriesQueryVariables>;
+export function useWebhookDeliveriesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>(WebhookDeliveriesDocument, options);
+        }
 export type WebhookDeliveriesQueryHookResult = ReturnType<typeof useWebhookDeliveriesQuery>;
 export type WebhookDeliveriesLazyQueryHookResult = ReturnType<typeof useWebhookDeliveriesLazyQuery>;
 export type WebhookDeliveriesSuspenseQueryHookResult = ReturnType<typeof useWebhookDeliveriesSuspenseQuery>;
-export type WebhookDeliveriesQueryResult = ApolloReactCommon.QueryResult<
-  WebhookDeliveriesQuery,
-  WebhookDeliveriesQueryVariables
->;
+export type WebhookDeliveriesQueryResult = ApolloReactCommon.QueryResult<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
 export const CreateWebhookEndpointDocument = gql`
-  mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
-    createWebhookEndpoint(input: $input) {
-      endpoint {
-        ...WebhookEndpointRow
-      }
-      secret
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation CreateWebhookEndpoint($input: CreateWebhookEndpointInput!) {
+  createWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointRow
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${WebhookEndpointRowFragmentDoc}
-`;
-export type CreateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<
-  CreateWebhookEndpointMutation,
-  CreateWebhookEndpointMutationVariables
->;
+}
+    ${WebhookEndpointRowFragmentDoc}`;
+export type CreateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 
 /**
  * __useCreateWebhookEndpointMutation__
@@ -8590,43 +5053,28 @@ export type CreateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction
  *   },
  * });
  */
-export function useCreateWebhookEndpointMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    CreateWebhookEndpointMutation,
-    CreateWebhookEndpointMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>(
-    CreateWebhookEndpointDocument,
-    options,
-  );
-}
+export function useCreateWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>(CreateWebhookEndpointDocument, options);
+      }
 export type CreateWebhookEndpointMutationHookResult = ReturnType<typeof useCreateWebhookEndpointMutation>;
 export type CreateWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<CreateWebhookEndpointMutation>;
-export type CreateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  CreateWebhookEndpointMutation,
-  CreateWebhookEndpointMutationVariables
->;
+export type CreateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<CreateWebhookEndpointMutation, CreateWebhookEndpointMutationVariables>;
 export const UpdateWebhookEndpointDocument = gql`
-  mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
-    updateWebhookEndpoint(input: $input) {
-      endpoint {
-        ...WebhookEndpointRow
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation UpdateWebhookEndpoint($input: UpdateWebhookEndpointInput!) {
+  updateWebhookEndpoint(input: $input) {
+    endpoint {
+      ...WebhookEndpointRow
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${WebhookEndpointRowFragmentDoc}
-`;
-export type UpdateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<
-  UpdateWebhookEndpointMutation,
-  UpdateWebhookEndpointMutationVariables
->;
+}
+    ${WebhookEndpointRowFragmentDoc}`;
+export type UpdateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
 
 /**
  * __useUpdateWebhookEndpointMutation__
@@ -8645,43 +5093,29 @@ export type UpdateWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction
  *   },
  * });
  */
-export function useUpdateWebhookEndpointMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    UpdateWebhookEndpointMutation,
-    UpdateWebhookEndpointMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>(
-    UpdateWebhookEndpointDocument,
-    options,
-  );
-}
+export function useUpdateWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>(UpdateWebhookEndpointDocument, options);
+      }
 export type UpdateWebhookEndpointMutationHookResult = ReturnType<typeof useUpdateWebhookEndpointMutation>;
 export type UpdateWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<UpdateWebhookEndpointMutation>;
-export type UpdateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  UpdateWebhookEndpointMutation,
-  UpdateWebhookEndpointMutationVariables
->;
+export type UpdateWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateWebhookEndpointMutation, UpdateWebhookEndpointMutationVariables>;
 export const RotateWebhookSecretDocument = gql`
-  mutation RotateWebhookSecret($id: ID!) {
-    rotateWebhookSecret(id: $id) {
-      endpoint {
-        id
-      }
-      secret
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation RotateWebhookSecret($id: ID!) {
+  rotateWebhookSecret(id: $id) {
+    endpoint {
+      id
+    }
+    secret
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type RotateWebhookSecretMutationFn = ApolloReactCommon.MutationFunction<
-  RotateWebhookSecretMutation,
-  RotateWebhookSecretMutationVariables
->;
+}
+    `;
+export type RotateWebhookSecretMutationFn = ApolloReactCommon.MutationFunction<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
 
 /**
  * __useRotateWebhookSecretMutation__
@@ -8700,37 +5134,26 @@ export type RotateWebhookSecretMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useRotateWebhookSecretMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>(
-    RotateWebhookSecretDocument,
-    options,
-  );
-}
+export function useRotateWebhookSecretMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>(RotateWebhookSecretDocument, options);
+      }
 export type RotateWebhookSecretMutationHookResult = ReturnType<typeof useRotateWebhookSecretMutation>;
 export type RotateWebhookSecretMutationResult = ApolloReactCommon.MutationResult<RotateWebhookSecretMutation>;
-export type RotateWebhookSecretMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  RotateWebhookSecretMutation,
-  RotateWebhookSecretMutationVariables
->;
+export type RotateWebhookSecretMutationOptions = ApolloReactCommon.BaseMutationOptions<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
 export const DeleteWebhookEndpointDocument = gql`
-  mutation DeleteWebhookEndpoint($id: ID!) {
-    deleteWebhookEndpoint(id: $id) {
-      deletedId
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation DeleteWebhookEndpoint($id: ID!) {
+  deleteWebhookEndpoint(id: $id) {
+    deletedId
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type DeleteWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<
-  DeleteWebhookEndpointMutation,
-  DeleteWebhookEndpointMutationVariables
->;
+}
+    `;
+export type DeleteWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
 
 /**
  * __useDeleteWebhookEndpointMutation__
@@ -8749,43 +5172,28 @@ export type DeleteWebhookEndpointMutationFn = ApolloReactCommon.MutationFunction
  *   },
  * });
  */
-export function useDeleteWebhookEndpointMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    DeleteWebhookEndpointMutation,
-    DeleteWebhookEndpointMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>(
-    DeleteWebhookEndpointDocument,
-    options,
-  );
-}
+export function useDeleteWebhookEndpointMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>(DeleteWebhookEndpointDocument, options);
+      }
 export type DeleteWebhookEndpointMutationHookResult = ReturnType<typeof useDeleteWebhookEndpointMutation>;
 export type DeleteWebhookEndpointMutationResult = ApolloReactCommon.MutationResult<DeleteWebhookEndpointMutation>;
-export type DeleteWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  DeleteWebhookEndpointMutation,
-  DeleteWebhookEndpointMutationVariables
->;
+export type DeleteWebhookEndpointMutationOptions = ApolloReactCommon.BaseMutationOptions<DeleteWebhookEndpointMutation, DeleteWebhookEndpointMutationVariables>;
 export const ReplayWebhookDeliveryDocument = gql`
-  mutation ReplayWebhookDelivery($id: ID!) {
-    replayWebhookDelivery(id: $id) {
-      delivery {
-        ...WebhookDeliveryRow
-      }
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation ReplayWebhookDelivery($id: ID!) {
+  replayWebhookDelivery(id: $id) {
+    delivery {
+      ...WebhookDeliveryRow
+    }
+    userErrors {
+      field
+      code
+      message
     }
   }
-  ${WebhookDeliveryRowFragmentDoc}
-`;
-export type ReplayWebhookDeliveryMutationFn = ApolloReactCommon.MutationFunction<
-  ReplayWebhookDeliveryMutation,
-  ReplayWebhookDeliveryMutationVariables
->;
+}
+    ${WebhookDeliveryRowFragmentDoc}`;
+export type ReplayWebhookDeliveryMutationFn = ApolloReactCommon.MutationFunction<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
 
 /**
  * __useReplayWebhookDeliveryMutation__
@@ -8804,43 +5212,29 @@ export type ReplayWebhookDeliveryMutationFn = ApolloReactCommon.MutationFunction
  *   },
  * });
  */
-export function useReplayWebhookDeliveryMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<
-    ReplayWebhookDeliveryMutation,
-    ReplayWebhookDeliveryMutationVariables
-  >,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>(
-    ReplayWebhookDeliveryDocument,
-    options,
-  );
-}
+export function useReplayWebhookDeliveryMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>(ReplayWebhookDeliveryDocument, options);
+      }
 export type ReplayWebhookDeliveryMutationHookResult = ReturnType<typeof useReplayWebhookDeliveryMutation>;
 export type ReplayWebhookDeliveryMutationResult = ApolloReactCommon.MutationResult<ReplayWebhookDeliveryMutation>;
-export type ReplayWebhookDeliveryMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  ReplayWebhookDeliveryMutation,
-  ReplayWebhookDeliveryMutationVariables
->;
+export type ReplayWebhookDeliveryMutationOptions = ApolloReactCommon.BaseMutationOptions<ReplayWebhookDeliveryMutation, ReplayWebhookDeliveryMutationVariables>;
 export const ReplayEventsDocument = gql`
-  mutation ReplayEvents($input: ReplayEventsInput!) {
-    replayEvents(input: $input) {
-      queued
-      matched
-      lastEventId
-      hasMore
-      userErrors {
-        field
-        code
-        message
-      }
+    mutation ReplayEvents($input: ReplayEventsInput!) {
+  replayEvents(input: $input) {
+    queued
+    matched
+    lastEventId
+    hasMore
+    userErrors {
+      field
+      code
+      message
     }
   }
-`;
-export type ReplayEventsMutationFn = ApolloReactCommon.MutationFunction<
-  ReplayEventsMutation,
-  ReplayEventsMutationVariables
->;
+}
+    `;
+export type ReplayEventsMutationFn = ApolloReactCommon.MutationFunction<ReplayEventsMutation, ReplayEventsMutationVariables>;
 
 /**
  * __useReplayEventsMutation__
@@ -8859,18 +5253,10 @@ export type ReplayEventsMutationFn = ApolloReactCommon.MutationFunction<
  *   },
  * });
  */
-export function useReplayEventsMutation(
-  baseOptions?: ApolloReactHooks.MutationHookOptions<ReplayEventsMutation, ReplayEventsMutationVariables>,
-) {
-  const options = { ...defaultOptions, ...baseOptions };
-  return ApolloReactHooks.useMutation<ReplayEventsMutation, ReplayEventsMutationVariables>(
-    ReplayEventsDocument,
-    options,
-  );
-}
+export function useReplayEventsMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<ReplayEventsMutation, ReplayEventsMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<ReplayEventsMutation, ReplayEventsMutationVariables>(ReplayEventsDocument, options);
+      }
 export type ReplayEventsMutationHookResult = ReturnType<typeof useReplayEventsMutation>;
 export type ReplayEventsMutationResult = ApolloReactCommon.MutationResult<ReplayEventsMutation>;
-export type ReplayEventsMutationOptions = ApolloReactCommon.BaseMutationOptions<
-  ReplayEventsMutation,
-  ReplayEventsMutationVariables
->;
+export type ReplayEventsMutationOptions = ApolloReactCommon.BaseMutationOptions<ReplayEventsMutation, ReplayEventsMutationVariables>;
