@@ -6,6 +6,7 @@
  * names its field and changes nothing; a partner key places taxed orders as before.
  */
 import { createKey } from './access-helpers';
+import { csvRows, exportText, importCsv, jsonLines } from './data-helpers';
 import { createCatalog, PLACE_ORDER, orderInput } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { countRows, ORDER_TABLES, orderSnapshot, recordPayment } from './order-helpers';
@@ -323,4 +324,75 @@ test('the database refuses a negative tax whatever writes it', async () => {
   await expect(t.sql('update order_line set tax_rate = 100001 where order_id = $1', [o.id])).rejects.toThrow(
     /order_line_tax_rate_check/,
   );
+});
+
+describe('export and import', () => {
+  test('orders exports carry the tax per line and the order tax total; a re-import keeps them', async () => {
+    const o = await placed(
+      [
+        { sku: 'TX-1', quantity: 1, taxRate: 1900 },
+        { sku: 'TX-2', quantity: 2, taxAmount: 50 },
+      ],
+      { externalId: 'tax-export-1', channelCode: 'POS' },
+    );
+    const csv = await exportText(t, `/export/orders.csv?search=${o.number}`);
+    expect(csv.status).toBe(200);
+    const rows = csvRows(csv.text);
+    expect(rows.map((r) => [r.sku, r.unit_price, r.tax_amount, r.tax_rate, r.subtotal, r.tax_total, r.total])).toEqual([
+      ['TX-1', '1000', '190', '1900', '1666', '240', '1906'],
+      ['TX-2', '333', '50', '', '1666', '240', '1906'],
+    ]);
+    const json = jsonLines((await exportText(t, `/export/orders.jsonl?search=${o.number}`)).text);
+    expect(json[0]).toMatchObject({ subtotal: 1666, taxTotal: 240, total: 1906 });
+    expect((json[0].lines as Record<string, unknown>[]).map((l) => [l.sku, l.taxAmount, l.taxRate])).toEqual([
+      ['TX-1', 190, 1900],
+      ['TX-2', 50, null],
+    ]);
+
+    // The export, under another external id, imports as the same order with the same tax.
+    const again = csv.text.replace(/tax-export-1/g, 'tax-export-1b').replace(new RegExp(`,${o.number},`, 'g'), ',,');
+    const res = await importCsv(t, 'orders', again, false);
+    expect(res.body).toMatchObject({ created: 1, errors: [] });
+    const [imported] = await t.sql(`select id from "order" where external_id = 'tax-export-1b'`);
+    expect(await stored(imported.id)).toEqual({
+      order: expect.objectContaining({ subtotal_amount: 1666, tax_amount: 240, total_amount: 1906 }),
+      lines: [
+        { sku: 'TX-1', quantity: 1, unit_price_amount: 1000, tax_amount: 190, tax_rate: 1900 },
+        { sku: 'TX-2', quantity: 2, unit_price_amount: 333, tax_amount: 50, tax_rate: null },
+      ],
+    });
+  });
+
+  test('an import checks tax_total and the tax columns, naming them; nothing is written', async () => {
+    const header =
+      'channel,external_id,status,placed_at,customer_email,ship_line1,ship_city,ship_postal_code,ship_country,sku,quantity,unit_price,tax_amount,tax_rate,tax_total,total';
+    const row = (ext: string, tax: string) =>
+      `WEB,${ext},PENDING,2025-04-01T10:00:00Z,t@example.com,1 Road,Town,12345,DE,TX-3,2,250,${tax}`;
+    const before = await countRows(t, ORDER_TABLES);
+    const res = await importCsv(
+      t,
+      'orders',
+      [
+        header,
+        row('tax-imp-1', ',1900,96,'), // 500 × 19 % = 95
+        row('tax-imp-2', '-5,,,'),
+        row('tax-imp-3', ',100001,,'),
+        row('tax-imp-4', ',1900,,600'), // 500 + 95 = 595
+      ].join('\n'),
+      false,
+    );
+    expect(res.body.errors).toEqual([
+      { line: 2, field: 'tax_total', message: "tax_total is 96 but the lines' tax adds up to 95" },
+      { line: 3, field: 'tax_amount', message: 'tax_amount must be at least 0' },
+      { line: 4, field: 'tax_rate', message: 'tax_rate must be at most 100000' },
+      { line: 5, field: 'total', message: 'total is 600 but lines, shipping and tax add up to 595' },
+    ]);
+    expect(await countRows(t, ORDER_TABLES)).toEqual(before);
+    const ok = await importCsv(t, 'orders', [header, row('tax-imp-5', ',1900,95,595')].join('\n'), false);
+    expect(ok.body).toMatchObject({ created: 1, errors: [] });
+    expect((await t.sql(`select tax_amount, total_amount from "order" where external_id = 'tax-imp-5'`))[0]).toEqual({
+      tax_amount: 95,
+      total_amount: 595,
+    });
+  });
 });
