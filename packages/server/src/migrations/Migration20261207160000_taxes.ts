@@ -22,9 +22,12 @@ export class Migration20261207160000_taxes extends Migration {
     );
     this.addSql(`alter table "order" add column "tax_amount" int not null default 0;`);
     this.addSql(`alter table "order" add constraint "order_tax_amount_check" check ("tax_amount" >= 0) not valid;`);
+    // The sales report's rollup (analytics.sql.ts): the tax of the day's orders; existing rows summarise untaxed orders.
+    this.addSql(`alter table "analytics_sales_daily" add column "tax" bigint not null default 0;`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`alter table "analytics_sales_daily" drop column "tax";`);
     this.addSql(`alter table "order" drop column "tax_amount";`);
     this.addSql(`alter table "order_line" drop column "tax_rate", drop column "tax_amount";`);
   }

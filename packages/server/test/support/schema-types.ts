@@ -1680,7 +1680,7 @@ export type SalesPoint = {
   channelCode: Scalars['String']['output'];
   /** The currency of every amount. */
   currency: Scalars['String']['output'];
-  /** Sum of those orders' totals (lines and shipping). */
+  /** Sum of those orders' totals (lines, shipping and the tax the channels charged). */
   grossSales: Money;
   /** grossSales - refunds. */
   netSales: Money;
@@ -1688,6 +1688,10 @@ export type SalesPoint = {
   orders: Scalars['Int']['output'];
   /** Refunds recorded against those orders. */
   refunds: Money;
+  /** grossSales - tax: lines and shipping without tax. */
+  salesExcludingTax: Money;
+  /** The tax the channels charged on those orders (sum of their taxTotal). */
+  tax: Money;
   /** Units ordered on those orders. */
   units: Scalars['Int']['output'];
 };
@@ -1715,7 +1719,7 @@ export type SalesSummary = {
   cancelledOrders: Scalars['Int']['output'];
   /** The currency of every amount. */
   currency: Scalars['String']['output'];
-  /** Sum of those orders' totals (lines and shipping). */
+  /** Sum of those orders' totals (lines, shipping and the tax the channels charged). */
   grossSales: Money;
   /** grossSales - refunds. */
   netSales: Money;
@@ -1723,6 +1727,10 @@ export type SalesSummary = {
   orders: Scalars['Int']['output'];
   /** Refunds recorded against those orders. */
   refunds: Money;
+  /** grossSales - tax: lines and shipping without tax. */
+  salesExcludingTax: Money;
+  /** The tax the channels charged on those orders (sum of their taxTotal). */
+  tax: Money;
   /** Units ordered on those orders. */
   units: Scalars['Int']['output'];
 };
