@@ -28,6 +28,7 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
     availableActions: [OrderAction.Confirm, OrderAction.Hold, OrderAction.Cancel, OrderAction.RecordPayment],
     subtotal: eur(2500),
     shipping: eur(495),
+    taxTotal: eur(0),
     total: eur(2995),
     totalPaid: eur(0),
     totalRefunded: eur(0),
@@ -55,6 +56,8 @@ export function orderDetail(overrides: Partial<OrderDetailFragment> = {}): Order
         quantityReturned: 0,
         unitPrice: eur(1250),
         lineTotal: eur(2500),
+        tax: eur(0),
+        taxRate: null,
         allocations: [
           {
             __typename: 'StockAllocation',

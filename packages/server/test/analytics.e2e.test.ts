@@ -39,12 +39,14 @@ type Figures = {
   orders: true;
   units: true;
   grossSales: Money;
+  tax: Money;
+  salesExcludingTax: Money;
   refunds: Money;
   netSales: Money;
   averageOrderValue: Money;
   cancelledOrders: true;
 };
-const FIGURES = `currency orders units grossSales ${MONEY} refunds ${MONEY} netSales ${MONEY} averageOrderValue ${MONEY} cancelledOrders`;
+const FIGURES = `currency orders units grossSales ${MONEY} tax ${MONEY} salesExcludingTax ${MONEY} refunds ${MONEY} netSales ${MONEY} averageOrderValue ${MONEY} cancelledOrders`;
 const SUMMARY = operation<Select<Query, { salesSummary: Figures }>>(
   `query($from: DateTime!, $to: DateTime!, $c: String) { salesSummary(from: $from, to: $to, channelCode: $c) { ${FIGURES} } }`,
 );
@@ -129,11 +131,13 @@ const REBUILD = operation<
 );
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const figures = (orders: number, units: number, gross: number, refunds: number, cancelled: number) => ({
+const figures = (orders: number, units: number, gross: number, refunds: number, cancelled: number, tax = 0) => ({
   currency: 'EUR',
   orders,
   units,
   grossSales: eur(gross),
+  tax: eur(tax),
+  salesExcludingTax: eur(gross - tax),
   refunds: eur(refunds),
   netSales: eur(gross - refunds),
   averageOrderValue: eur(orders ? Math.round(gross / orders) : 0),
@@ -267,11 +271,11 @@ describe('sales', () => {
     expect((await t.q(SUMMARY, { from: FROM, to: TO, c: 'MKT' })).salesSummary).toEqual(figures(2, 4, 4000, 0, 1));
     // The database says the same (what the rollups summarise).
     const [db] = await t.sql(
-      `select count(*)::int as n, sum(total_amount)::int as gross, sum(refunded_amount)::int as refunds from "order"
+      `select count(*)::int as n, sum(total_amount)::int as gross, sum(tax_amount)::int as tax, sum(refunded_amount)::int as refunds from "order"
       where placed_at >= $1 and placed_at < $2 and status <> 'CANCELLED'`,
       [FROM, TO],
     );
-    expect(db).toEqual({ n: 4, gross: 9500, refunds: 500 });
+    expect(db).toEqual({ n: 4, gross: 9500, tax: 0, refunds: 500 });
   });
 
   test('salesReport: by channel and week, and against the previous period of the same length', async () => {
@@ -576,6 +580,8 @@ describe('access and input', () => {
       ...figures(0, 0, 0, 0, 0),
       currency: 'GBP',
       grossSales: { amount: 0, currency: 'GBP' },
+      tax: { amount: 0, currency: 'GBP' },
+      salesExcludingTax: { amount: 0, currency: 'GBP' },
       refunds: { amount: 0, currency: 'GBP' },
       netSales: { amount: 0, currency: 'GBP' },
       averageOrderValue: { amount: 0, currency: 'GBP' },
@@ -643,5 +649,59 @@ describe('rollups', () => {
       today.toISOString().slice(0, 10),
     ]);
     expect(row).toEqual({ orders: 1, gross: 800 });
+  });
+
+  test('tax: the reports show gross, tax and sales excluding tax, equal to the sums over the orders (live and rebuilt)', async () => {
+    const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z');
+    const tomorrow = new Date(today.getTime() + 86400_000);
+    const vars = { from: today.toISOString(), to: tomorrow.toISOString(), c: 'MKT' };
+    await createCatalog(t, {
+      products: [
+        { sku: 'TAX-C', price: 400 },
+        { sku: 'TAX-A', price: 1000 },
+      ],
+    });
+    await adjustStock(t, 'TAX-C', 'WH1', 10, 'initial stock');
+    await adjustStock(t, 'TAX-A', 'WH1', 10, 'initial stock');
+    // 2 x 4.00 at 19 % (1.52); 1 x 10.00 charged 0.70 at 7 %; one untaxed; one taxed and cancelled (not counted).
+    ok('place', await placeOrder(t, { channelCode: 'MKT', lines: [{ sku: 'TAX-C', quantity: 2, taxRate: 1900 }] }));
+    ok(
+      'place',
+      await placeOrder(t, { channelCode: 'MKT', lines: [{ sku: 'TAX-A', quantity: 1, taxAmount: 70, taxRate: 700 }] }),
+    );
+    ok('place', await placeOrder(t, { channelCode: 'MKT', lines: [{ sku: 'TAX-A', quantity: 1 }] }));
+    const gone = ok(
+      'place',
+      await placeOrder(t, { channelCode: 'MKT', lines: [{ sku: 'TAX-A', quantity: 1, taxAmount: 190 }] }),
+    );
+    ok('cancel', await cancelOrder(t, gone.id, 'changed mind'));
+    await waitForDispatch();
+    const [db] = await t.sql(
+      `select count(*)::int as n, sum(total_amount)::int as gross, sum(tax_amount)::int as tax from "order" o
+        join channel c on c.id = o.channel_id where c.code = 'MKT' and placed_at >= $1 and placed_at < $2 and status <> 'CANCELLED'`,
+      [vars.from, vars.to],
+    );
+    expect(db).toEqual({ n: 3, gross: 800 + 152 + 1000 + 70 + 1000, tax: 222 });
+    const expected = figures(db.n, 4, db.gross, 0, 1, db.tax);
+    const until = Date.now() + 15000;
+    let summary = (await t.q(SUMMARY, vars)).salesSummary;
+    while ((summary.orders !== 3 || summary.cancelledOrders !== 1) && Date.now() < until) {
+      await new Promise((res) => setTimeout(res, 100));
+      summary = (await t.q(SUMMARY, vars)).salesSummary;
+    }
+    expect(summary).toEqual(expected);
+    expect(summary.salesExcludingTax.amount).toBe(db.gross - db.tax);
+    const report = (await t.q(SALES, { filter: { from: vars.from, to: vars.to, channelCode: 'MKT' } })).salesReport;
+    expect(report.series).toEqual([{ bucketStart: today.toISOString(), channelCode: 'MKT', ...expected }]);
+    expect(report.channels[0].current).toEqual(expected);
+    // A rebuild gives the same.
+    await rebuild();
+    expect((await t.q(SUMMARY, vars)).salesSummary).toEqual(expected);
+    const [row] = await t.sql(
+      `select sum(s.tax)::int as tax from analytics_sales_daily s join channel c on c.id = s.channel_id
+        where c.code = 'MKT' and day = $1::date`,
+      [vars.from.slice(0, 10)],
+    );
+    expect(row.tax).toBe(db.tax);
   });
 });

@@ -192,6 +192,22 @@ describe('the example files in docs/data', () => {
       `select o.status, o.payment_status, o.total_amount from "order" o where external_id = 'legacy-5001'`,
     );
     expect(order).toEqual({ status: 'DELIVERED', payment_status: 'PAID', total_amount: 4493 });
+    // legacy-5002 carries the tax its channel charged: a rate alone (19 % of 19.99 → 3.80) and an amount with its rate.
+    const taxed = await b.sql(
+      `select o.subtotal_amount, o.tax_amount as order_tax, o.total_amount, l.sku, l.tax_amount, l.tax_rate
+        from "order" o join order_line l on l.order_id = o.id where o.external_id = 'legacy-5002' order by l.line_no`,
+    );
+    expect(taxed).toEqual([
+      {
+        subtotal_amount: 3797,
+        order_tax: 506,
+        total_amount: 4303,
+        sku: 'TSHIRT-BLK-L',
+        tax_amount: 380,
+        tax_rate: 1900,
+      },
+      { subtotal_amount: 3797, order_tax: 506, total_amount: 4303, sku: 'MUG-LOGO', tax_amount: 126, tax_rate: 700 },
+    ]);
     const again = await importCsv(b, 'orders', example('orders.csv'), false);
     expect(again.body).toMatchObject({ rows: 4, created: 0, skipped: 3, errors: [] });
   });
@@ -201,7 +217,7 @@ describe('a failed row leaves nothing behind', () => {
   test('the orders around a failing one are created; the failing one has no order, line or customer', async () => {
     const header = example('orders.csv').split('\n')[0];
     const row = (ext: string, email: string, sku: string, lineNo = 1) =>
-      `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,${email},X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[]`;
+      `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,${email},X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[],,,`; // tax_amount, tax_rate, tax_total empty
     const file = [
       header,
       row('p-1', 'p1@example.com', 'SKU-1'),
@@ -225,7 +241,7 @@ describe('a failed row leaves nothing behind', () => {
   test('rows of one order must be consecutive', async () => {
     const header = example('orders.csv').split('\n')[0];
     const row = (ext: string, lineNo: number, sku: string) =>
-      `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,q@example.com,X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[]`;
+      `WEB,,${ext},PENDING,2025-04-01T10:00:00Z,q@example.com,X,X,1 Road,Town,12345,DE,0,${lineNo},${sku},1,100,0,0,[],[],[],,,`; // tax_amount, tax_rate, tax_total empty
     const res = await importCsv(
       b,
       'orders',

@@ -84,6 +84,45 @@ describe('GET /documents/orders/<id>/invoice.pdf', () => {
     expect(text).toMatch(/Total\s+44\.92 EUR/);
     expect(text).toMatch(/Paid\s+10\.00 EUR/);
     expect(text).toMatch(/Amount due\s+34\.92 EUR/);
+    // An order without tax: its tax is 0 and there is no breakdown per rate.
+    expect(text).toMatch(/Net total\s+44\.92 EUR/);
+    expect(text).toMatch(/Tax\s+0\.00 EUR/);
+    expect(text).not.toContain('Tax rate');
+  });
+
+  test('the tax per line, a breakdown per rate, and the net, tax and gross totals', async () => {
+    // 2 x 12.50 at 19 % (4.75), 3 x 4.99 at 7 % (1.05, as the channel charged), 1 x 12.50 with a
+    // tax amount and no rate (1.00); shipping 4.95 (untaxed).
+    const taxed = await placeOrder(t, {
+      lines: [
+        { sku: 'SKU-1', quantity: 2, taxRate: 1900 },
+        { sku: 'SKU-2', quantity: 3, taxRate: 700, taxAmount: 105 },
+      ],
+      shippingAmount: 495,
+    });
+    expect(taxed.userErrors).toEqual([]);
+    const more = await placeOrder(t, {
+      lines: [
+        { sku: 'SKU-2', quantity: 1, unitPrice: 1250, taxAmount: 100 },
+        { sku: 'SKU-1', quantity: 2, taxRate: 1900 },
+      ],
+    });
+    expect(more.userErrors).toEqual([]);
+    const text = await pdfText((await fetchDoc(`/documents/orders/${taxed.order.id}/invoice.pdf`)).bytes);
+    expect(text).toMatch(/SKU-1\s+Product SKU-1\s+2\s+12\.50 EUR\s+25\.00 EUR\s+19 %\s+4\.75 EUR/);
+    expect(text).toMatch(/SKU-2\s+Product SKU-2\s+3\s+4\.99 EUR\s+14\.97 EUR\s+7 %\s+1\.05 EUR/);
+    expect(text).toMatch(/Tax rate\s+Net\s+Tax\s+7 %\s+14\.97 EUR\s+1\.05 EUR\s+19 %\s+25\.00 EUR\s+4\.75 EUR/);
+    expect(text).toMatch(/Subtotal\s+39\.97 EUR/);
+    expect(text).toMatch(/Net total\s+44\.92 EUR/);
+    expect(text).toMatch(/Tax\s+5\.80 EUR/);
+    expect(text).toMatch(/Total\s+50\.72 EUR/);
+    expect(text).toMatch(/Amount due\s+50\.72 EUR/);
+
+    const mixed = await pdfText((await fetchDoc(`/documents/orders/${more.order.id}/invoice.pdf`)).bytes);
+    // Lines without a rate are summed last, as "No rate".
+    expect(mixed).toMatch(/19 %\s+25\.00 EUR\s+4\.75 EUR\s+No rate\s+12\.50 EUR\s+1\.00 EUR/);
+    expect(mixed).toMatch(/Tax\s+5\.75 EUR/);
+    expect(mixed).toMatch(/Total\s+43\.25 EUR/);
   });
 });
 

@@ -32,8 +32,8 @@ const valid = () => ({
     country: 'DE',
   },
   lines: [
-    { sku: 'SKU-1', quantity: 2, unitPrice: 1000 },
-    { sku: 'SKU-2', quantity: 1 },
+    { sku: 'SKU-1', quantity: 2, unitPrice: 1000, taxAmount: 380, taxRate: 1900 },
+    { sku: 'SKU-2', quantity: 1, taxRate: 700 },
   ],
 });
 
@@ -105,6 +105,14 @@ const edits: [string[], unknown[]][] = [
   [
     ['lines', '0', 'unitPrice'],
     [undefined, null, -1, 0, 1_000_000_000, 1_000_000_001],
+  ],
+  [
+    ['lines', '0', 'taxAmount'],
+    [undefined, null, -1, 0, 2_147_483_647, 2_147_483_648],
+  ],
+  [
+    ['lines', '0', 'taxRate'],
+    [undefined, null, -1, 0, 1900, 100_000, 100_001],
   ],
 ];
 

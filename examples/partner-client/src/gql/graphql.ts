@@ -85,6 +85,10 @@ export type OrderFilter = {
 export type OrderLineInput = {
   quantity: number;
   sku: string;
+  /** The tax the sales channel charged on the whole line, in minor units; taken as given (it wins over taxRate). Prices stay net: the tax is added to the total. */
+  taxAmount?: number | null | undefined;
+  /** The tax rate in basis points (1900 = 19 %), 0 to 100000. Given alone, the line tax is round(net × taxRate / 10000), half away from zero. */
+  taxRate?: number | null | undefined;
   /** Unit price in minor units of the channel's currency; defaults to the product price. */
   unitPrice?: number | null | undefined;
 };

@@ -531,6 +531,21 @@ test('staff enter an order on the New order page: stock is shown per line, a ref
   expect((await stockOf(e, 'MUG-1', 'BER')).reserved).toBe(mug.reserved + 2);
 });
 
+test('the order page shows the tax the channel charged per line and in the totals', async () => {
+  // Two mugs at 13.90 at 19 % (5.28), shipping 4.95: total 27.80 + 4.95 + 5.28 = 38.03.
+  const o = await placeOrder(e, [{ sku: 'MUG-1', quantity: 2, taxRate: 1900 }], {
+    email: 'tax@example.com',
+    name: 'Tax Payer',
+  });
+  await pageA.goto(`${e.baseUrl}/orders/${o.id}`);
+  const tax = pageA.getByTestId('tax-MUG-1');
+  await tax.waitFor(LIVE);
+  expect(await tax.innerText()).toMatch(/€5\.28\s+19 %/);
+  const totals = pageA.getByTestId('order-totals');
+  await totals.getByText('€38.03').first().waitFor(LIVE);
+  expect(await totals.innerText()).toMatch(/Tax\s+€5\.28/);
+});
+
 test('the app threw no uncaught error in the page during all of the above', () => {
   expect(pageErrors).toEqual([]);
 });

@@ -165,7 +165,7 @@ export const PLACE_ORDER = `mutation($input: PlaceOrderInput!) { placeOrder(inpu
 
 export async function placeOrder(
   e: E2EServer,
-  lines: { sku: string; quantity: number }[],
+  lines: { sku: string; quantity: number; taxAmount?: number; taxRate?: number }[],
   customer = { email: 'ada@example.com', name: 'Ada Lovelace' },
 ) {
   const r = await e.q<{

@@ -356,7 +356,7 @@ export type DeleteWebhookEndpointPayload = {
 
 /** Changes to an order before anything has shipped; fields left out stay as they are. */
 export type EditOrderInput = {
-  /** The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. */
+  /** The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. Tax: a new line takes taxAmount/taxRate as at placement; a kept line takes taxAmount when given, else is recomputed from taxRate (given, or the one it has), else its tax is scaled by the quantity ratio. */
   lines?: InputMaybe<Array<OrderLineInput>>;
   orderId: Scalars['ID']['input'];
   /** Why the order is changed; recorded in its history. */
@@ -955,6 +955,9 @@ export type Order = Node & {
   subtotal: Money;
   /** Labels set by staff or automation rules (e.g. "late"), lower case, sorted. */
   tags: Array<Scalars['String']['output']>;
+  /** The sum of the lines' tax, as the sales channel charged it (0 when none). */
+  taxTotal: Money;
+  /** subtotal + shipping + taxTotal. */
   total: Money;
   totalPaid: Money;
   totalRefunded: Money;
@@ -1047,6 +1050,7 @@ export type OrderLine = {
   /** Where the units of this line are reserved or were shipped from. */
   allocations: Array<StockAllocation>;
   id: Scalars['ID']['output'];
+  /** unitPrice × quantity: the net amount of the line, without tax. */
   lineTotal: Money;
   name: Scalars['String']['output'];
   product: Product;
@@ -1054,12 +1058,20 @@ export type OrderLine = {
   quantityReturned: Scalars['Int']['output'];
   quantityShipped: Scalars['Int']['output'];
   sku: Scalars['String']['output'];
+  /** The tax on the whole line, as the sales channel charged it (0 when none). */
+  tax: Money;
+  /** The tax rate the sales channel charged, in basis points (1900 = 19 %); null when only an amount (or no tax) was given. */
+  taxRate: Maybe<Scalars['Int']['output']>;
   unitPrice: Money;
 };
 
 export type OrderLineInput = {
   quantity: Scalars['Int']['input'];
   sku: Scalars['String']['input'];
+  /** The tax the sales channel charged on the whole line, in minor units; taken as given (it wins over taxRate). Prices stay net: the tax is added to the total. */
+  taxAmount?: InputMaybe<Scalars['Int']['input']>;
+  /** The tax rate in basis points (1900 = 19 %), 0 to 100000. Given alone, the line tax is round(net × taxRate / 10000), half away from zero. */
+  taxRate?: InputMaybe<Scalars['Int']['input']>;
   /** Unit price in minor units of the channel's currency; defaults to the product price. */
   unitPrice?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1751,7 +1763,7 @@ export type SalesPoint = {
   channelCode: Scalars['String']['output'];
   /** The currency of every amount. */
   currency: Scalars['String']['output'];
-  /** Sum of those orders' totals (lines and shipping). */
+  /** Sum of those orders' totals (lines, shipping and the tax the channels charged). */
   grossSales: Money;
   /** grossSales - refunds. */
   netSales: Money;
@@ -1759,6 +1771,10 @@ export type SalesPoint = {
   orders: Scalars['Int']['output'];
   /** Refunds recorded against those orders. */
   refunds: Money;
+  /** grossSales - tax: lines and shipping without tax. */
+  salesExcludingTax: Money;
+  /** The tax the channels charged on those orders (sum of their taxTotal). */
+  tax: Money;
   /** Units ordered on those orders. */
   units: Scalars['Int']['output'];
 };
@@ -1786,7 +1802,7 @@ export type SalesSummary = {
   cancelledOrders: Scalars['Int']['output'];
   /** The currency of every amount. */
   currency: Scalars['String']['output'];
-  /** Sum of those orders' totals (lines and shipping). */
+  /** Sum of those orders' totals (lines, shipping and the tax the channels charged). */
   grossSales: Money;
   /** grossSales - refunds. */
   netSales: Money;
@@ -1794,6 +1810,10 @@ export type SalesSummary = {
   orders: Scalars['Int']['output'];
   /** Refunds recorded against those orders. */
   refunds: Money;
+  /** grossSales - tax: lines and shipping without tax. */
+  salesExcludingTax: Money;
+  /** The tax the channels charged on those orders (sum of their taxTotal). */
+  tax: Money;
   /** Units ordered on those orders. */
   units: Scalars['Int']['output'];
 };

@@ -154,7 +154,8 @@ function Lines({ order }: P) {
               <Table.Th ta="right">Shipped</Table.Th>
               <Table.Th>Allocations</Table.Th>
               <Table.Th ta="right">Unit</Table.Th>
-              <Table.Th ta="right">Total</Table.Th>
+              <Table.Th ta="right">Net</Table.Th>
+              <Table.Th ta="right">Tax</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -196,6 +197,14 @@ function Lines({ order }: P) {
                   </Table.Td>
                   <Table.Td ta="right">{formatMoney(l.unitPrice)}</Table.Td>
                   <Table.Td ta="right">{formatMoney(l.lineTotal)}</Table.Td>
+                  <Table.Td ta="right" data-testid={`tax-${l.sku}`}>
+                    {formatMoney(l.tax)}
+                    {l.taxRate != null && (
+                      <Text size="xs" c="dimmed">
+                        {l.taxRate / 100} %
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -222,6 +231,7 @@ function Totals({ order }: P) {
       <Stack gap={4}>
         {row('Subtotal', formatMoney(order.subtotal))}
         {row('Shipping', formatMoney(order.shipping))}
+        {row('Tax', formatMoney(order.taxTotal))}
         {row('Total', formatMoney(order.total), true)}
         {row('Paid', formatMoney(order.totalPaid))}
         {order.totalRefunded.amount > 0 && row('Refunded', formatMoney(order.totalRefunded))}

@@ -79,6 +79,7 @@ interface SalesRow {
   orders: Aggregate;
   units: Aggregate;
   gross: Aggregate;
+  tax: Aggregate;
   refunds: Aggregate;
   cancelled: Aggregate;
 }
@@ -183,16 +184,19 @@ const truncUnit = (b: ReportBucket) => ({ DAY: 'day', WEEK: 'week', MONTH: 'mont
 
 function summary(
   currency: string,
-  r?: { orders?: unknown; units?: unknown; gross?: unknown; refunds?: unknown; cancelled?: unknown },
+  r?: { orders?: unknown; units?: unknown; gross?: unknown; tax?: unknown; refunds?: unknown; cancelled?: unknown },
 ): SalesSummary {
   const orders = num(r?.orders);
   const gross = num(r?.gross);
+  const tax = num(r?.tax);
   const refunds = num(r?.refunds);
   return {
     currency,
     orders,
     units: num(r?.units),
     grossSales: new Money(gross, currency),
+    tax: new Money(tax, currency),
+    salesExcludingTax: new Money(gross - tax, currency),
     refunds: new Money(refunds, currency),
     netSales: new Money(gross - refunds, currency),
     averageOrderValue: new Money(orders ? Math.round(gross / orders) : 0, currency),
@@ -314,12 +318,13 @@ export class AnalyticsService {
     const total = (channelId: string, current: boolean) => {
       const c = byId.get(channelId)!;
       const mine = rows.filter((r) => r.channel_id === channelId && r.current === current);
-      const sum = (k: 'orders' | 'units' | 'gross' | 'refunds' | 'cancelled') =>
+      const sum = (k: 'orders' | 'units' | 'gross' | 'tax' | 'refunds' | 'cancelled') =>
         mine.reduce((a, r) => a + num(r[k]), 0);
       return summary(c.currency, {
         orders: sum('orders'),
         units: sum('units'),
         gross: sum('gross'),
+        tax: sum('tax'),
         refunds: sum('refunds'),
         cancelled: sum('cancelled'),
       });

@@ -19,11 +19,12 @@ const ORDERS_OF_DAYS = `
 const REBUILD_ORDER_DAYS_TEXT = [
   `delete from analytics_sales_daily where day = any(?::date[])`,
   `with ${ORDERS_OF_DAYS}
-   insert into analytics_sales_daily (day, channel_id, currency, orders, units, gross, refunds, cancelled_orders, cancelled_gross)
+   insert into analytics_sales_daily (day, channel_id, currency, orders, units, gross, tax, refunds, cancelled_orders, cancelled_gross)
    select o.day, o.channel_id, o.currency,
           count(*) filter (where o.status <> 'CANCELLED'),
           coalesce(sum(u.units) filter (where o.status <> 'CANCELLED'), 0),
           coalesce(sum(o.total_amount) filter (where o.status <> 'CANCELLED'), 0),
+          coalesce(sum(o.tax_amount) filter (where o.status <> 'CANCELLED'), 0),
           coalesce(sum(o.refunded_amount) filter (where o.status <> 'CANCELLED'), 0),
           count(*) filter (where o.status = 'CANCELLED'),
           coalesce(sum(o.total_amount) filter (where o.status = 'CANCELLED'), 0)
@@ -190,7 +191,7 @@ export const warehouseByCode = (code: string): Statement => ({
 
 /** The sales totals of the store days [from, to) over the given channels. */
 export const salesTotals = (from: string, to: string, channelIds: string[]): Statement => ({
-  text: `select sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
+  text: `select sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(tax) as tax, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
          from analytics_sales_daily where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])`,
   values: [from, to, channelIds],
 });
@@ -204,7 +205,8 @@ export const salesSeries = (
   channelIds: string[],
 ): Statement => ({
   text: `select (day >= ?::date) as current, to_char(date_trunc(?, day), 'YYYY-MM-DD') as bucket, channel_id, currency,
-              sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(refunds) as refunds, sum(cancelled_orders) as cancelled
+              sum(orders) as orders, sum(units) as units, sum(gross) as gross, sum(tax) as tax, sum(refunds) as refunds,
+              sum(cancelled_orders) as cancelled
          from analytics_sales_daily
         where day >= ?::date and day < ?::date and channel_id = any(?::uuid[])
         group by 1, 2, 3, 4 order by 2, 3`,

@@ -51,8 +51,16 @@ export class SalesSummary {
   @Field(() => Int, { description: 'Units ordered on those orders.' })
   units: number;
 
-  @Field(() => Money, { description: "Sum of those orders' totals (lines and shipping)." })
+  @Field(() => Money, {
+    description: "Sum of those orders' totals (lines, shipping and the tax the channels charged).",
+  })
   grossSales: Money;
+
+  @Field(() => Money, { description: 'The tax the channels charged on those orders (sum of their taxTotal).' })
+  tax: Money;
+
+  @Field(() => Money, { description: 'grossSales - tax: lines and shipping without tax.' })
+  salesExcludingTax: Money;
 
   @Field(() => Money, { description: 'Refunds recorded against those orders.' })
   refunds: Money;

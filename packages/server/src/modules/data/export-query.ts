@@ -149,6 +149,8 @@ export const CSV_COLUMNS: Record<ExportKind, string[]> = {
     'name',
     'quantity',
     'unit_price',
+    'tax_amount',
+    'tax_rate',
     'quantity_shipped',
     'quantity_returned',
     'payments',
@@ -156,6 +158,7 @@ export const CSV_COLUMNS: Record<ExportKind, string[]> = {
     'shipments',
     'payment_status',
     'subtotal',
+    'tax_total',
     'total',
     'paid',
     'refunded',
@@ -246,6 +249,7 @@ export function toJson(kind: ExportKind, row: Row, scope: ExportScope): Row {
     paymentStatus: r.payment_status,
     subtotal: r.subtotal,
     shippingAmount: r.shipping_amount,
+    taxTotal: r.tax_total,
     total: r.total,
     paid: r.paid,
     refunded: r.refunded,
@@ -296,6 +300,10 @@ export function toCsv(kind: ExportKind, row: Row, scope: ExportScope): unknown[]
           return l.quantity;
         case 'unit_price':
           return l.unitPrice;
+        case 'tax_amount':
+          return l.taxAmount;
+        case 'tax_rate':
+          return l.taxRate;
         case 'quantity_shipped':
           return l.quantityShipped;
         case 'quantity_returned':

@@ -69,11 +69,11 @@ export function exportStatement(kind: ExportKind, f: ExportFilter, scope: Export
       break;
     case 'orders': {
       select = `o.id, o.number, ch.code as channel, o.external_id, o.status, o.status_before_hold, o.hold_reason, o.cancel_reason, o.payment_status,
-        o.currency, o.subtotal_amount as subtotal, o.shipping_amount, o.total_amount as total, o.paid_amount as paid, o.refunded_amount as refunded,
+        o.currency, o.subtotal_amount as subtotal, o.shipping_amount, o.tax_amount as tax_total, o.total_amount as total, o.paid_amount as paid, o.refunded_amount as refunded,
         c.email as customer_email, c.name as customer_name, o.ship_name, o.ship_line1, o.ship_line2, o.ship_city, o.ship_postal_code, o.ship_country,
         o.note, ${ISO('o.placed_at')} as placed_at,
         (select coalesce(json_agg(json_build_object('lineNo', l.line_no, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'unitPrice', l.unit_price_amount,
-           'quantityShipped', l.quantity_shipped, 'quantityReturned', l.quantity_returned) order by l.line_no), '[]') from order_line l where l.order_id = o.id) as lines,
+           'taxAmount', l.tax_amount, 'taxRate', l.tax_rate, 'quantityShipped', l.quantity_shipped, 'quantityReturned', l.quantity_returned) order by l.line_no), '[]') from order_line l where l.order_id = o.id) as lines,
         (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'method', x.method, 'reference', x.reference, 'recordedBy', x.recorded_by,
            'at', ${ISO('x.created_at')}) order by x.created_at, x.id), '[]') from payment x where x.order_id = o.id) as payments,
         (select coalesce(json_agg(json_build_object('amount', x.amount_minor, 'reason', x.reason, 'recordedBy', x.recorded_by,

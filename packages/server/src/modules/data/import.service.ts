@@ -7,6 +7,7 @@
  * natural keys (product SKU, customer e-mail, stock SKU + warehouse, order channel + external id
  * or number) and what exists already is skipped or updated, never duplicated.
  */
+import { INT4_MAX } from '../../common/limits';
 import { parse } from 'csv-parse';
 import { isEmail } from 'class-validator';
 import fs from 'node:fs';
@@ -78,7 +79,18 @@ const COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = 
 
 /** Columns of an order that belong to the order, not to its line (read from its first row). */
 const ORDER_LEVEL = CSV_COLUMNS.orders.filter(
-  (c) => !['line_no', 'sku', 'name', 'quantity', 'unit_price', 'quantity_shipped', 'quantity_returned'].includes(c),
+  (c) =>
+    ![
+      'line_no',
+      'sku',
+      'name',
+      'quantity',
+      'unit_price',
+      'tax_amount',
+      'tax_rate',
+      'quantity_shipped',
+      'quantity_returned',
+    ].includes(c),
 );
 
 type Row = Record<string, string>;
@@ -578,6 +590,7 @@ export class ImportService {
       shippingAmount: int(first, 'shipping_amount', orderErrors, { min: 0, max: 100_000_000, optional: true }),
       note: text(first, 'note', orderErrors, 2000),
       total: (first.total ?? '').trim() ? int(first, 'total', orderErrors, { min: 0 }) : undefined,
+      taxTotal: (first.tax_total ?? '').trim() ? int(first, 'tax_total', orderErrors, { min: 0 }) : undefined,
       lines: [],
       payments,
       refunds,
@@ -596,6 +609,9 @@ export class ImportService {
         name: text(row, 'name', le, 300),
         quantity: int(row, 'quantity', le, { min: 1, max: 1_000_000 }),
         unitPrice: int(row, 'unit_price', le, { min: 0, max: 1_000_000_000 }),
+        // Optional: empty is no tax amount (then from tax_rate, else 0) and no rate.
+        taxAmount: (row.tax_amount ?? '').trim() ? int(row, 'tax_amount', le, { min: 0, max: INT4_MAX }) : undefined,
+        taxRate: (row.tax_rate ?? '').trim() ? int(row, 'tax_rate', le, { min: 0, max: 100_000 }) : undefined,
         quantityShipped: int(row, 'quantity_shipped', le, { min: 0, optional: true }),
         quantityReturned: int(row, 'quantity_returned', le, { min: 0, optional: true }),
       });

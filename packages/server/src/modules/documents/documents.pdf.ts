@@ -1,6 +1,7 @@
 /**
  * The printed documents of an order, drawn with PDFKit: a packing slip (what goes in the parcel,
- * no prices) and an invoice (the same lines with prices and the order's totals). Both use PDF's
+ * no prices) and an invoice (the same lines with net prices and the tax the channel charged, a
+ * breakdown of the tax per rate, and the order's net, tax and gross totals). Both use PDF's
  * standard Helvetica, so nothing is read from disk and no font is embedded.
  */
 import { formatStoreDate } from '../../common/time-zone';
@@ -21,6 +22,10 @@ export interface DocumentLine {
   name: string;
   quantity: number;
   unitPriceAmount: number;
+  /** The tax on the whole line, in minor units. */
+  taxAmount: number;
+  /** Basis points (1900 = 19 %); null when the channel sent no rate. */
+  taxRate: number | null;
 }
 
 export interface OrderDocumentData {
@@ -34,6 +39,7 @@ export interface OrderDocumentData {
   lines: DocumentLine[];
   subtotalAmount: number;
   shippingAmount: number;
+  taxAmount: number;
   totalAmount: number;
   paidAmount: number;
   refundedAmount: number;
@@ -42,6 +48,21 @@ export interface OrderDocumentData {
 }
 
 export type DocumentKind = 'packing-slip' | 'invoice';
+
+/** 1900 → "19 %", 750 → "7.5 %". */
+export const formatRate = (basisPoints: number) => `${basisPoints / 100} %`;
+
+/** Net and tax of the lines per rate (lines without a rate together, last), in rate order. */
+export function taxBreakdown(lines: DocumentLine[]): { rate: number | null; net: number; tax: number }[] {
+  const byRate = new Map<number | null, { rate: number | null; net: number; tax: number }>();
+  for (const l of lines) {
+    const row = byRate.get(l.taxRate) ?? { rate: l.taxRate, net: 0, tax: 0 };
+    row.net += l.unitPriceAmount * l.quantity;
+    row.tax += l.taxAmount;
+    byRate.set(l.taxRate, row);
+  }
+  return [...byRate.values()].sort((a, b) => (a.rate ?? Infinity) - (b.rate ?? Infinity));
+}
 
 const WITHHELD = "Withheld: reading the customer's address needs the CUSTOMER_READ permission.";
 
@@ -80,17 +101,19 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
   else doc.text(WITHHELD);
   if (order.customer) doc.text(order.customer.email);
 
-  // The lines as a table: SKU, name, quantity (and for an invoice, unit price and line total).
+  // The lines as a table: SKU, name, quantity (and for an invoice, net unit price, net amount, tax rate and tax).
   doc.moveDown();
   const left = doc.page.margins.left;
-  const cols =
+  let cols: { h: string; x: number; w: number; right?: boolean }[] =
     kind === 'invoice'
       ? [
-          { h: 'SKU', x: 0, w: 90 },
-          { h: 'Item', x: 95, w: 190 },
-          { h: 'Qty', x: 290, w: 40, right: true },
-          { h: 'Unit price', x: 335, w: 75, right: true },
-          { h: 'Amount', x: 415, w: 80, right: true },
+          { h: 'SKU', x: 0, w: 65 },
+          { h: 'Item', x: 68, w: 122 },
+          { h: 'Qty', x: 193, w: 27, right: true },
+          { h: 'Unit price', x: 223, w: 68, right: true },
+          { h: 'Net', x: 294, w: 70, right: true },
+          { h: 'Rate', x: 367, w: 48, right: true },
+          { h: 'Tax', x: 418, w: 77, right: true },
         ]
       : [
           { h: 'SKU', x: 0, w: 120 },
@@ -103,7 +126,7 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
     let bottom = y;
     cells.forEach((text, i) => {
       const c = cols[i];
-      doc.text(text, left + c.x, y, { width: c.w, align: 'right' in c && c.right ? 'right' : 'left' });
+      doc.text(text, left + c.x, y, { width: c.w, align: c.right ? 'right' : 'left' });
       bottom = Math.max(bottom, doc.y);
     });
     doc.x = left;
@@ -116,7 +139,15 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
   for (const l of order.lines) {
     row(
       kind === 'invoice'
-        ? [l.sku, l.name, String(l.quantity), money(l.unitPriceAmount), money(l.unitPriceAmount * l.quantity)]
+        ? [
+            l.sku,
+            l.name,
+            String(l.quantity),
+            money(l.unitPriceAmount),
+            money(l.unitPriceAmount * l.quantity),
+            l.taxRate == null ? '' : formatRate(l.taxRate),
+            money(l.taxAmount),
+          ]
         : [l.sku, l.name, String(l.quantity)],
     );
   }
@@ -124,9 +155,26 @@ export function renderOrderDocument(kind: DocumentKind, order: OrderDocumentData
 
   doc.moveDown();
   if (kind === 'invoice') {
+    // The tax per rate the channel charged (lines only: the shipping charge carries no tax).
+    const breakdown = taxBreakdown(order.lines);
+    if (order.taxAmount > 0 || breakdown.some((b) => b.rate != null)) {
+      cols = [
+        { h: 'Tax rate', x: 223, w: 68, right: true },
+        { h: 'Net', x: 294, w: 70, right: true },
+        { h: 'Tax', x: 367, w: 128, right: true },
+      ];
+      row(
+        cols.map((c) => c.h),
+        true,
+      );
+      for (const b of breakdown) row([b.rate == null ? 'No rate' : formatRate(b.rate), money(b.net), money(b.tax)]);
+      doc.moveDown();
+    }
     const totals: [string, number][] = [
       ['Subtotal', order.subtotalAmount],
       ['Shipping', order.shippingAmount],
+      ['Net total', order.subtotalAmount + order.shippingAmount],
+      ['Tax', order.taxAmount],
       ['Total', order.totalAmount],
     ];
     if (order.paidAmount) totals.push(['Paid', order.paidAmount]);

@@ -20,6 +20,7 @@ import { validateInput } from '../../common/validation';
 import { Product } from '../catalog';
 import { InventoryService, StockAllocation, Warehouse } from '../inventory';
 import { OrderLine } from './order-line.entity';
+import { editedLineTax, lineTaxFromInput } from './order-tax';
 import { checkAllowed, OrderAction } from './order-state-machine';
 import { derivePaymentStatus, OrderEventType } from './order-state';
 import type { OrderResult, OrderTransactions } from './order-transaction';
@@ -96,6 +97,7 @@ export async function editOrder(
 
     const said: string[] = [];
     const totalBefore = order.totalAmount;
+    const taxBefore = order.taxAmount;
     const money = (amount: number) => formatMoney(amount, order.currency);
 
     if (input.shippingAddress && !sameAddress(order.shippingAddress, input.shippingAddress)) {
@@ -113,10 +115,16 @@ export async function editOrder(
     if (input.lines) said.push(...(await replaceLines(em, inventory, order, lines, input)));
 
     const subtotal = order.lines.getItems().reduce((s, l) => s + l.unitPriceAmount * l.quantity, 0);
-    if (!Number.isSafeInteger(subtotal) || subtotal + order.shippingAmount > INT4_MAX)
+    const tax = order.lines.getItems().reduce((s, l) => s + l.taxAmount, 0);
+    if (
+      !Number.isSafeInteger(subtotal) ||
+      !Number.isSafeInteger(tax) ||
+      subtotal + order.shippingAmount + tax > INT4_MAX
+    )
       fail(ErrorCode.INVALID_INPUT, 'Order total is too large', field('lines'));
-    order.setTotals(subtotal);
+    order.setTotals(subtotal, tax);
     order.paymentStatus = derivePaymentStatus(order.totalAmount, order.paidAmount, order.refundedAmount);
+    if (order.taxAmount !== taxBefore) said.push(`tax total ${money(taxBefore)} → ${money(order.taxAmount)}`);
     if (order.totalAmount !== totalBefore) said.push(`total ${money(totalBefore)} → ${money(order.totalAmount)}`);
 
     if (!said.length)
@@ -168,6 +176,7 @@ async function replaceLines(
 
   const said: string[] = [];
   const money = (amount: number) => formatMoney(amount, order.currency);
+  const rate = (bp?: number | null) => (bp == null ? 'none' : `${bp / 100} %`);
   let nextLineNo = Math.max(0, ...current.map((l) => l.lineNo)) + 1;
   const keep = new Set<OrderLine>();
   const requests = wanted.map((l, index) => {
@@ -177,11 +186,29 @@ async function replaceLines(
       if (existing.quantity !== l.quantity) said.push(`${l.sku} quantity ${existing.quantity} → ${l.quantity}`);
       if (l.unitPrice != null && l.unitPrice !== existing.unitPriceAmount)
         said.push(`${l.sku} unit price ${money(existing.unitPriceAmount)} → ${money(l.unitPrice)}`);
+      const unitPrice = l.unitPrice ?? existing.unitPriceAmount;
+      const tax = editedLineTax(
+        {
+          taxAmount: existing.taxAmount,
+          taxRate: existing.taxRate,
+          quantity: existing.quantity,
+          net: existing.unitPriceAmount * existing.quantity,
+        },
+        { net: unitPrice * l.quantity, quantity: l.quantity },
+        l,
+      );
+      if ((tax.taxRate ?? null) !== (existing.taxRate ?? null))
+        said.push(`${l.sku} tax rate ${rate(existing.taxRate)} → ${rate(tax.taxRate)}`);
+      if (tax.taxAmount !== existing.taxAmount)
+        said.push(`${l.sku} tax ${money(existing.taxAmount)} → ${money(tax.taxAmount)}`);
       existing.quantity = l.quantity;
-      if (l.unitPrice != null) existing.unitPriceAmount = l.unitPrice;
+      existing.unitPriceAmount = unitPrice;
+      existing.taxAmount = tax.taxAmount;
+      existing.taxRate = tax.taxRate;
       return { line: existing, product: existing.product.getEntity(), index };
     }
     const product = products.get(l.sku)!;
+    const unitPriceAmount = l.unitPrice ?? product.priceAmount;
     const line = new OrderLine({
       order: ref(order),
       lineNo: nextLineNo++,
@@ -189,12 +216,15 @@ async function replaceLines(
       sku: product.sku,
       name: product.name,
       quantity: l.quantity,
-      unitPriceAmount: l.unitPrice ?? product.priceAmount,
+      unitPriceAmount,
       currency: order.currency,
+      ...lineTaxFromInput(unitPriceAmount * l.quantity, l),
     });
     order.lines.add(line);
     em.persist(line);
-    said.push(`${l.sku} added (${l.quantity} × ${money(line.unitPriceAmount)})`);
+    said.push(
+      `${l.sku} added (${l.quantity} × ${money(line.unitPriceAmount)}${line.taxAmount ? `, tax ${money(line.taxAmount)}` : ''})`,
+    );
     return { line, product, index };
   });
   for (const line of current) {

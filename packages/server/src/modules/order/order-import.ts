@@ -26,6 +26,7 @@ import {
   orderByNumber,
 } from './order-import.sql';
 import { OrderLine } from './order-line.entity';
+import { lineTaxFromInput } from './order-tax';
 import { HOLDABLE, OrderStatus } from './order-state';
 import { actorLabel, OrderResult, OrderTransactions } from './order-transaction';
 import { Address, Order } from './order.entity';
@@ -160,12 +161,17 @@ export class OrderImport {
           'status',
         ]);
 
-      // Money: totals as stated, payments within the total, refunds within the payments.
+      // Money: totals as stated, payments within the total, refunds within the payments. A line's
+      // tax is as given, else from its rate (rounded half away from zero), else 0.
       const subtotal = input.lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
-      const total = subtotal + input.shippingAmount;
+      const lineTaxes = input.lines.map((l) => lineTaxFromInput(l.unitPrice * l.quantity, l));
+      const tax = lineTaxes.reduce((s, t) => s + t.taxAmount, 0);
+      const total = subtotal + input.shippingAmount + tax;
       if (!Number.isSafeInteger(total) || total > INT4_MAX) err('Order total is too large', ['total']);
+      if (input.taxTotal != null && input.taxTotal !== tax)
+        err(`tax_total is ${input.taxTotal} but the lines' tax adds up to ${tax}`, ['tax_total']);
       if (input.total != null && input.total !== total)
-        err(`total is ${input.total} but lines and shipping add up to ${total}`, ['total']);
+        err(`total is ${input.total} but lines, shipping and tax add up to ${total}`, ['total']);
       const paid = input.payments.reduce((s, p) => s + p.amount, 0);
       const refunded = input.refunds.reduce((s, r) => s + r.amount, 0);
       if (paid > total) err(`payments add up to ${paid}, more than the total ${total}`, ['payments']);
@@ -197,7 +203,7 @@ export class OrderImport {
         shippingAmount: input.shippingAmount,
       });
       order.placedAt = input.placedAt;
-      order.setTotals(subtotal);
+      order.setTotals(subtotal, tax);
       order.holdReason = input.status === OrderStatus.ON_HOLD ? input.holdReason : undefined;
       order.statusBeforeHold = input.status === OrderStatus.ON_HOLD ? input.statusBeforeHold : undefined;
       order.cancelReason = input.status === OrderStatus.CANCELLED ? input.cancelReason : undefined;
@@ -214,6 +220,7 @@ export class OrderImport {
           quantity: l.quantity,
           unitPriceAmount: l.unitPrice,
           currency: channel.currency,
+          ...lineTaxes[i],
         });
         line.quantityShipped = l.quantityShipped;
         line.quantityReturned = l.quantityReturned;

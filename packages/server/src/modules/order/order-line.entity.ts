@@ -14,6 +14,8 @@ import type { StockAllocation } from '../inventory/stock-allocation.entity';
   expression:
     '(quantity > 0) AND ((quantity_shipped >= 0) AND (quantity_shipped <= quantity)) AND ((quantity_returned >= 0) AND (quantity_returned <= quantity_shipped))',
 })
+@Check({ name: 'order_line_tax_amount_check', expression: 'tax_amount >= 0' })
+@Check({ name: 'order_line_tax_rate_check', expression: '(tax_rate >= 0) AND (tax_rate <= 100000)' })
 export class OrderLine {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -46,6 +48,18 @@ export class OrderLine {
   @Property({ type: 'string', length: 3 })
   currency: string;
 
+  /** The tax the sales channel charged on the whole line, in minor units (0 when none was given). */
+  @Property({ type: 'integer', default: 0 })
+  taxAmount: number = 0;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The tax rate the sales channel charged, in basis points (1900 = 19 %); null when only an amount (or no tax) was given.',
+  })
+  @Property({ type: 'integer', nullable: true })
+  taxRate?: number;
+
   @Field(() => Int)
   @Property({ type: 'integer', default: 0 })
   quantityShipped: number = 0;
@@ -66,6 +80,8 @@ export class OrderLine {
     quantity: number;
     unitPriceAmount: number;
     currency: string;
+    taxAmount?: number;
+    taxRate?: number;
   }) {
     Object.assign(this, props);
   }
@@ -75,9 +91,14 @@ export class OrderLine {
     return new Money(this.unitPriceAmount, this.currency);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: 'unitPrice × quantity: the net amount of the line, without tax.' })
   get lineTotal(): Money {
     return new Money(this.unitPriceAmount * this.quantity, this.currency);
+  }
+
+  @Field(() => Money, { description: 'The tax on the whole line, as the sales channel charged it (0 when none).' })
+  get tax(): Money {
+    return new Money(this.taxAmount, this.currency);
   }
 
   get quantityUnshipped(): number {

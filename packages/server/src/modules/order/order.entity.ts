@@ -5,6 +5,7 @@
  */
 import {
   ArrayType,
+  Check,
   Collection,
   Embeddable,
   Embedded,
@@ -81,6 +82,7 @@ export class Address {
   name: 'order_search_name_trgm_index',
   expression: 'create index "order_search_name_trgm_index" on "order" using gin ("search_name" gin_trgm_ops)',
 })
+@Check({ name: 'order_tax_amount_check', expression: 'tax_amount >= 0' })
 export class Order {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -142,6 +144,10 @@ export class Order {
 
   @Property({ type: 'integer', default: 0 })
   shippingAmount: number = 0;
+
+  /** The sum of the lines' tax (Migration20261207160000_taxes); 0 for orders without tax. */
+  @Property({ type: 'integer', default: 0 })
+  taxAmount: number = 0;
 
   @Property({ type: 'integer' })
   totalAmount: number = 0;
@@ -211,10 +217,14 @@ export class Order {
     this.shippingAmount = props.shippingAmount ?? 0;
   }
 
-  /** Sets the totals from the line amounts: when the order is placed, and again when it is edited. */
-  setTotals(subtotal: number) {
+  /**
+   * Sets the totals from the line amounts: when the order is placed, and again when it is edited.
+   * Prices are net; the tax the channel charged is added: total = subtotal + shipping + tax.
+   */
+  setTotals(subtotal: number, tax = 0) {
     this.subtotalAmount = subtotal;
-    this.totalAmount = subtotal + this.shippingAmount;
+    this.taxAmount = tax;
+    this.totalAmount = subtotal + this.shippingAmount + tax;
   }
 
   /** Books a payment or refund and re-derives the payment status. */
@@ -239,7 +249,12 @@ export class Order {
     return new Money(this.shippingAmount, this.currency);
   }
 
-  @Field(() => Money)
+  @Field(() => Money, { description: "The sum of the lines' tax, as the sales channel charged it (0 when none)." })
+  get taxTotal(): Money {
+    return new Money(this.taxAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: 'subtotal + shipping + taxTotal.' })
   get total(): Money {
     return new Money(this.totalAmount, this.currency);
   }

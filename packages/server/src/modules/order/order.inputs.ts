@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { INT4_MAX } from '../../common/limits';
 import { OrderStatus } from './order-state';
 
 @InputType()
@@ -75,6 +76,26 @@ export class OrderLineInput {
   @Min(0)
   @Max(1_000_000_000)
   unitPrice?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The tax the sales channel charged on the whole line, in minor units; taken as given (it wins over taxRate). Prices stay net: the tax is added to the total.',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(INT4_MAX)
+  taxAmount?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The tax rate in basis points (1900 = 19 %), 0 to 100000. Given alone, the line tax is round(net × taxRate / 10000), half away from zero.',
+  })
+  @IsOptional()
+  @Min(0)
+  @Max(100_000)
+  taxRate?: number;
 }
 
 @InputType()
@@ -176,13 +197,19 @@ export interface ImportedOrder {
   shippingAddress: { name?: string; line1: string; line2?: string; city: string; postalCode: string; country: string };
   shippingAmount: number;
   note?: string;
-  /** Checked against lines + shipping when given. */
+  /** Checked against lines + shipping + tax when given. */
   total?: number;
+  /** Checked against the sum of the lines' tax when given. */
+  taxTotal?: number;
   lines: {
     sku: string;
     name?: string;
     quantity: number;
     unitPrice: number;
+    /** The line's tax in minor units; from taxRate when only that is given, else 0. */
+    taxAmount?: number;
+    /** Basis points (1900 = 19 %). */
+    taxRate?: number;
     quantityShipped: number;
     quantityReturned: number;
   }[];
@@ -213,7 +240,7 @@ export class EditOrderInput {
   @Field(() => [OrderLineInput], {
     nullable: true,
     description:
-      'The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price.',
+      'The complete new set of lines: a SKU left out is removed, a new SKU is added. A kept SKU keeps its unit price unless unitPrice is given; a new one takes the product price. Tax: a new line takes taxAmount/taxRate as at placement; a kept line takes taxAmount when given, else is recomputed from taxRate (given, or the one it has), else its tax is scaled by the quantity ratio.',
   })
   @IsOptional()
   @ArrayMinSize(1, { message: 'lines must contain at least one line' })

@@ -70,6 +70,7 @@ import {
   PlaceOrderInput,
 } from './order.inputs';
 import { editOrder } from './order-edit';
+import { lineTaxFromInput } from './order-tax';
 import { normaliseTag, validateTag } from '../automation';
 import { actorLabel } from './order-transaction';
 import { OrderChangeLog } from './order-change-log';
@@ -243,10 +244,13 @@ export class OrderService {
         });
 
         let subtotal = 0;
+        let taxTotal = 0;
         const requests = input.lines.map((l, index) => {
           const product = bySku.get(l.sku)!;
           const unitPriceAmount = l.unitPrice ?? product.priceAmount;
           subtotal += unitPriceAmount * l.quantity;
+          const tax = lineTaxFromInput(unitPriceAmount * l.quantity, l);
+          taxTotal += tax.taxAmount;
           const line = new OrderLine({
             order: ref(order),
             lineNo: index + 1,
@@ -256,14 +260,20 @@ export class OrderService {
             quantity: l.quantity,
             unitPriceAmount,
             currency: channel.currency,
+            taxAmount: tax.taxAmount,
+            taxRate: tax.taxRate,
           });
           order.lines.add(line);
           return { line, product, index };
         });
-        if (!Number.isSafeInteger(subtotal) || subtotal + (input.shippingAmount ?? 0) > INT4_MAX) {
+        if (
+          !Number.isSafeInteger(subtotal) ||
+          !Number.isSafeInteger(taxTotal) ||
+          subtotal + (input.shippingAmount ?? 0) + taxTotal > INT4_MAX
+        ) {
           fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
         }
-        order.setTotals(subtotal);
+        order.setTotals(subtotal, taxTotal);
         const allocations = this.inventory.allocate(em, requests, warehouses, book);
         const entry = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, {
           toStatus: OrderStatus.PENDING,
@@ -285,6 +295,8 @@ export class OrderService {
               quantity: line.quantity,
               unit_price_amount: line.unitPriceAmount,
               currency: line.currency,
+              tax_amount: line.taxAmount,
+              tax_rate: line.taxRate ?? null,
               quantity_shipped: 0,
               quantity_returned: 0,
             })),
@@ -655,7 +667,9 @@ export function isValidPlaceOrderInput(input: PlaceOrderInput | null | undefined
         length(l.sku, 1, 64) &&
         min(l.quantity, 1) &&
         max(l.quantity, 1_000_000) &&
-        optional(l.unitPrice, (v) => min(v, 0) && max(v, 1_000_000_000)),
+        optional(l.unitPrice, (v) => min(v, 0) && max(v, 1_000_000_000)) &&
+        optional(l.taxAmount, (v) => min(v, 0) && max(v, INT4_MAX)) &&
+        optional(l.taxRate, (v) => min(v, 0) && max(v, 100_000)),
     ) &&
     optional(input.shippingAmount, (v) => min(v, 0) && max(v, 100_000_000)) &&
     optional(input.note, (v) => maxLength(v, 2000))
@@ -677,6 +691,7 @@ function orderRow(o: Order): Record<string, unknown> {
     currency: o.currency,
     subtotal_amount: o.subtotalAmount,
     shipping_amount: o.shippingAmount,
+    tax_amount: o.taxAmount,
     total_amount: o.totalAmount,
     paid_amount: o.paidAmount,
     refunded_amount: o.refundedAmount,
