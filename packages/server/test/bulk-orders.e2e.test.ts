@@ -179,6 +179,16 @@ test('ids: cancel as SUPPORT; a paid order needs ORDER_CANCEL_PAID, an unknown i
   expect(p2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   const back = await page({ last: 2, before: p2.pageInfo.startCursor });
   expect(back.nodes.map((r: Result) => r.orderId)).toEqual([paid.id, unknown]);
+  const refusedOnly = await t.q(
+    `query($id: ID!) { bulkOrderJob(id: $id) { results(ok: false, first: 1) { totalCount nodes { orderId } pageInfo { hasNextPage endCursor } } } }`,
+    { id: job.id },
+    { token: support.token },
+  );
+  expect(refusedOnly.bulkOrderJob.results).toMatchObject({
+    totalCount: 2,
+    nodes: [{ orderId: paid.id }],
+    pageInfo: { hasNextPage: true },
+  });
   expect((await t.gql(JOB, { id: job.id, after: 'nonsense' }, { token: support.token })).body.errors?.[0].message).toBe(
     'after is not a valid cursor',
   );

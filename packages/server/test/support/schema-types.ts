@@ -198,6 +198,7 @@ export type BulkOrderJobResultsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  ok?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** QUEUED: waiting for a worker; RUNNING; DONE: every order has its result (refusals included); FAILED: stopped early (see error). */

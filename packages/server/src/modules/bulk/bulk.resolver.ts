@@ -1,6 +1,8 @@
 import {
   Arg,
   Args,
+  ArgsType,
+  Field,
   Authorized,
   Ctx,
   FieldResolver,
@@ -23,6 +25,15 @@ import {
 } from './bulk.types';
 
 type BulkContext = RequestContext & { bulk: BulkOrderService };
+
+@ArgsType()
+class BulkOrderResultsArgs extends PagingArgs {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the orders refused (false) or only those acted on (true).',
+  })
+  ok?: boolean;
+}
 
 @Resolver(() => BulkOrderJob)
 export class BulkOrderResolver {
@@ -67,7 +78,11 @@ export class BulkOrderResolver {
   @FieldResolver(() => BulkOrderResultConnection, {
     description: 'The orders acted on so far, in the order of the snapshot, each with its result.',
   })
-  results(@Root() job: BulkOrderJob, @Ctx() ctx: RequestContext, @Args(() => PagingArgs) args: PagingArgs) {
+  results(
+    @Root() job: BulkOrderJob,
+    @Ctx() ctx: RequestContext,
+    @Args(() => BulkOrderResultsArgs) args: BulkOrderResultsArgs,
+  ) {
     return this.service.results(ctx, job, args);
   }
 }

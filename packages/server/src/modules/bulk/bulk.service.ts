@@ -254,19 +254,20 @@ export class BulkOrderService {
   }
 
   /** The results recorded so far, in snapshot order (the job was checked visible when it was read). */
-  async results(ctx: RequestContext, job: BulkOrderJob, args: PageArgs) {
+  async results(ctx: RequestContext, job: BulkOrderJob, args: PageArgs & { ok?: boolean | null }) {
+    const ok = args.ok ?? undefined;
     const paging = pageOf(args, 1);
     const bounds = keysetSql(['r.position'], 'asc', paging, (p) => {
       const n = Number(p[0]);
       if (!Number.isInteger(n)) throw new Error('not a position');
       return [n];
     });
-    const rows = await q<ResultRow>(ctx.em, resultPage(job.id, bounds, fetchDir('asc', paging), paging.limit + 1));
+    const rows = await q<ResultRow>(ctx.em, resultPage(job.id, ok, bounds, fetchDir('asc', paging), paging.limit + 1));
     return toConnection(
       rows.map((r) => ({ ...r, orderId: r.order_id })) as (ResultRow & BulkOrderResult)[],
       paging,
       (r) => [r.position],
-      async () => (await q<{ n: number }>(ctx.em, resultCount(job.id)))[0].n,
+      async () => (await q<{ n: number }>(ctx.em, resultCount(job.id, ok)))[0].n,
     );
   }
 

@@ -159,19 +159,27 @@ export function refreshCounts(jobId: string): Statement {
 }
 
 /** A page of outcomes recorded, in snapshot order (`bounds`: keyset conditions on r.position). */
-export function resultPage(jobId: string, bounds: Condition[], dir: 'asc' | 'desc', limit: number): Statement {
+export function resultPage(
+  jobId: string,
+  ok: boolean | undefined,
+  bounds: Condition[],
+  dir: 'asc' | 'desc',
+  limit: number,
+): Statement {
   return {
     text: `select r.order_id, r.position, r.number, r.ok, r.code, r.message from bulk_order_job_result r
-           where r.job_id = ? and r.ok is not null ${bounds.map((b) => `and ${b.text}`).join(' ')}
+           where r.job_id = ? and ${ok === undefined ? 'r.ok is not null' : 'r.ok = ?'}
+           ${bounds.map((b) => `and ${b.text}`).join(' ')}
            order by r.position ${dir} limit ?`,
-    values: [jobId, ...bounds.flatMap((b) => b.values), limit],
+    values: [jobId, ...(ok === undefined ? [] : [ok]), ...bounds.flatMap((b) => b.values), limit],
   };
 }
 
-export function resultCount(jobId: string): Statement {
+export function resultCount(jobId: string, ok: boolean | undefined): Statement {
   return {
-    text: 'select count(*)::int as n from bulk_order_job_result where job_id = ? and ok is not null',
-    values: [jobId],
+    text: `select count(*)::int as n from bulk_order_job_result
+           where job_id = ? and ${ok === undefined ? 'ok is not null' : 'ok = ?'}`,
+    values: [jobId, ...(ok === undefined ? [] : [ok])],
   };
 }
 
