@@ -62,7 +62,7 @@ test('all orders matching a filter: one job, live progress, the refused ones lis
   await page.getByRole('checkbox', { name: 'Select all shown orders' }).check();
   await page.getByTestId('bulk-filter-open').filter({ hasText: 'All 30 orders matching this filter' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Action' }).click();
+  await dialog.getByRole('combobox', { name: 'Action' }).click();
   await dialog.getByRole('option', { name: 'Confirm' }).click();
   await dialog.getByRole('button', { name: 'Confirm: 30 orders' }).click();
 
@@ -102,10 +102,10 @@ test('hold needs a reason before it can start; a tag the server refuses is shown
   await page.getByRole('checkbox', { name: 'Select all shown orders' }).check();
   await page.getByTestId('bulk-filter-open').click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Action' }).click();
+  await dialog.getByRole('combobox', { name: 'Action' }).click();
   await dialog.getByRole('option', { name: 'Put on hold' }).click();
   expect(await dialog.getByRole('button', { name: 'Put on hold: 30 orders' }).isDisabled()).toBe(true);
-  await dialog.getByRole('textbox', { name: 'Action' }).click();
+  await dialog.getByRole('combobox', { name: 'Action' }).click();
   await dialog.getByRole('option', { name: 'Add tag' }).click();
   await dialog.getByRole('textbox', { name: 'Tag' }).fill('not a tag!');
   await dialog.getByRole('button', { name: 'Add tag: 30 orders' }).click();
