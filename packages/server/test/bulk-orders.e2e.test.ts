@@ -298,8 +298,12 @@ test('the subscription reports progress and ends with DONE', async () => {
     orders.map((o) => o.id),
     'bulk-sub',
   );
+  const [late] = await place(1);
   const ws = t.ws();
   const started = await start({ action: 'CONFIRM', filter: { tag: 'bulk-sub' } });
+  // Matching only after the job started: not in its snapshot.
+  await tag([late.id], 'bulk-sub');
+  const arrivals: number[] = [];
   const updates = await new Promise<{ state: string; done: number; total: number }[]>((resolve, reject) => {
     const seen: { state: string; done: number; total: number }[] = [];
     const timer = setTimeout(() => reject(new Error(`no DONE: ${JSON.stringify(seen)}`)), 60_000);
@@ -313,6 +317,7 @@ test('the subscription reports progress and ends with DONE', async () => {
           const u = (v as { data: { bulkOrderJobUpdated: { state: string; done: number; total: number } } }).data
             .bulkOrderJobUpdated;
           seen.push(u);
+          arrivals.push(Date.now());
         },
         error: (e) => reject(e),
         complete: () => {
@@ -327,6 +332,9 @@ test('the subscription reports progress and ends with DONE', async () => {
   const dones = updates.map((u) => u.done);
   expect(dones).toEqual([...dones].sort((x, y) => x - y));
   expect(new Set(updates.map((u) => `${u.state}${u.done}`)).size).toBe(updates.length); // no repeats
+  // Throttled: a few updates a second at most (250 ms apart on the server; some slack for delivery).
+  for (let i = 1; i < arrivals.length; i++) expect(arrivals[i] - arrivals[i - 1]).toBeGreaterThanOrEqual(150);
+  expect(await statuses([late.id])).toEqual({ [late.id]: 'PENDING' });
 });
 
 test('a restart mid-job resumes where it stopped and acts on no order twice', async () => {
