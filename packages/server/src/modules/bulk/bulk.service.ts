@@ -283,20 +283,43 @@ export class BulkOrderService {
     return this.updates(em, id, first);
   }
 
-  private async *updates(em: EntityManager, id: string, first: JobRow): AsyncGenerator<BulkOrderJob> {
+  /**
+   * The updates as an iterator whose return() (the subscriber went away) ends the polling at once;
+   * a generator would only see it at its next yield, after the job changed.
+   */
+  private updates(em: EntityManager, id: string, first: JobRow): AsyncIterableIterator<BulkOrderJob> {
     let row: JobRow | undefined = first;
     let last = '';
-    while (row && !this.stopping) {
-      const key = `${row.state}:${row.total}:${row.done}:${row.failed}`;
-      if (key !== last) {
-        last = key;
-        yield viewOf(row);
+    let closed = false;
+    const wake = () => this.progress.emit(`close:${id}`);
+    const next = async (): Promise<IteratorResult<BulkOrderJob>> => {
+      while (row && !closed && !this.stopping) {
+        const key = `${row.state}:${row.total}:${row.done}:${row.failed}`;
+        if (key !== last) {
+          last = key;
+          return { value: viewOf(row), done: false };
+        }
+        if (TERMINAL.has(row.state)) break;
+        await sleep(UPDATE_INTERVAL_MS);
+        if (closed) break;
+        await this.nextProgress(id, POLL_MS - UPDATE_INTERVAL_MS);
+        if (closed) break;
+        row = await this.row(em, id);
       }
-      if (TERMINAL.has(row.state)) return;
-      await sleep(UPDATE_INTERVAL_MS);
-      await this.nextProgress(id, POLL_MS - UPDATE_INTERVAL_MS);
-      row = await this.row(em, id);
-    }
+      closed = true;
+      return { value: undefined, done: true };
+    };
+    return {
+      next,
+      async return() {
+        closed = true;
+        wake();
+        return { value: undefined, done: true };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
   }
 
   /** Resolves when this process records progress of the job, or after `ms`. */
@@ -305,11 +328,13 @@ export class BulkOrderService {
       const done = () => {
         clearTimeout(timer);
         this.progress.off(id, done);
+        this.progress.off(`close:${id}`, done);
         this.progress.off('stop', done);
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.progress.on(id, done);
+      this.progress.on(`close:${id}`, done);
       this.progress.on('stop', done);
     });
   }
