@@ -337,6 +337,37 @@ test('the subscription reports progress and ends with DONE', async () => {
   expect(await statuses([late.id])).toEqual({ [late.id]: 'PENDING' });
 });
 
+test('a user deactivated mid-job: the job stops (FAILED, with why), the orders not reached stay as they were', async () => {
+  const manager = await userWithRole(t, 'MANAGER', 'bulk leaver');
+  const orders = await place(300, {}, 20);
+  await t.sql(`update "order" set tags = array['bulk-leaver'] where id = any($1::uuid[])`, [orders.map((o) => o.id)]);
+  const started = await start({ action: 'CONFIRM', filter: { tag: 'bulk-leaver' } }, manager.token);
+  expect(started.job!.total).toBe(300);
+  const id = started.job!.id;
+  await until(
+    'the job to be running',
+    async () =>
+      (
+        await t.sql('select count(*)::int as n from bulk_order_job_result where job_id = $1 and ok is not null', [id])
+      )[0].n > 0,
+    30_000,
+  );
+  const res = await t.q(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { userErrors { message } } }`, {
+    i: { id: manager.id, active: false },
+  });
+  expect(res.updateUser.userErrors).toEqual([]);
+  const job = await finished(id); // read as the admin: the manager is signed out
+  expect(job.state).toBe('FAILED');
+  expect(job.error).toMatch(/can no longer act/);
+  expect(job.done).toBeLessThan(300);
+  const confirmed = await t.sql(
+    `select count(*)::int as n from "order" where status = 'CONFIRMED' and id = any($1::uuid[])`,
+    [orders.map((o) => o.id)],
+  );
+  // Exactly the orders with a result were confirmed; the rest were not touched.
+  expect(confirmed[0].n).toBe(job.done);
+});
+
 test('a restart mid-job resumes where it stopped and acts on no order twice', async () => {
   const orders = await place(600, {}, 20);
   await t.sql(`update "order" set tags = array['bulk-restart'] where id = any($1::uuid[])`, [orders.map((o) => o.id)]);
