@@ -7,7 +7,7 @@
  */
 import { createServer, RunningServer } from '../src/server';
 import { createKey, userWithRole } from './access-helpers';
-import { createCatalog, placeOrder } from './builders';
+import { adjustStock, createCatalog, placeOrder } from './builders';
 import { startTestServer, TestServer } from './harness';
 import { cancelOrder, recordPayment, standardCatalog } from './order-helpers';
 
@@ -16,6 +16,8 @@ beforeAll(async () => {
   t = await startTestServer({ config: { jobPollSeconds: 1 } });
   await standardCatalog(t);
   await createCatalog(t, { channels: [{ code: 'SHOP', currency: 'EUR' }] });
+  // Each test places orders of one SKU-1: stock for all of them.
+  await adjustStock(t, 'SKU-1', 'WH1', 10_000, 'bulk tests');
 });
 afterAll(() => t?.stop());
 
