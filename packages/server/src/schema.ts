@@ -27,6 +27,7 @@ import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webh
 import { AutomationResolver } from './modules/automation/automation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { CustomerResolver } from './modules/customer/customer.resolver';
+import { BulkOrderResolver } from './modules/bulk/bulk.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -76,6 +77,7 @@ export const RESOLVERS = [
   AnalyticsResolver,
   NodeResolver,
   CustomerResolver,
+  BulkOrderResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -104,6 +106,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(DataResolver, new DataResolver(services.exports));
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
     instances.set(NodeResolver, new NodeResolver(services.nodes));
+    instances.set(BulkOrderResolver, new BulkOrderResolver(services.bulk));
   }
   const built = await buildSchema({
     resolvers: [...RESOLVERS],

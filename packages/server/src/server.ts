@@ -145,6 +145,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.automation.start(orm);
   await services.exports.start();
   await services.analyticsRefresh.start(orm);
+  await services.bulk.start(orm);
   const eventStream = new EventStream(orm, options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
@@ -235,7 +236,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       : undefined;
     const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
     // What subscriptions need to start (their resolvers are given the context, not the services).
-    return { ...context, orderFeed: services.orderFeed, tracking: services.tracking, pubsub: services.pubsub };
+    return {
+      ...context,
+      orderFeed: services.orderFeed,
+      tracking: services.tracking,
+      pubsub: services.pubsub,
+      bulk: services.bulk,
+    };
   };
 
   // WebSocket connections live as long as the credentials they were opened with (ws-sessions.ts).
@@ -498,6 +505,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     ['event dispatch', () => dispatcher.stop()],
     ['analytics rollups', () => initialRollups],
     ['event stream', () => eventStream.stop()],
+    // Bulk order jobs stop after the order at hand (and are retried: they resume where they stopped).
+    ['bulk jobs', async () => services.bulk.stop()],
     // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
     ['jobs', (left) => jobs.stop(Math.max(1000, left() - 1000))],
     ['exports', () => services.exports.stop()],

@@ -34,6 +34,7 @@ import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
 import { DocumentService } from './modules/documents/documents.service';
 import { NodeService } from './modules/node/node.service';
+import { BulkOrderService } from './modules/bulk/bulk.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -67,6 +68,8 @@ export interface Services {
   imports: ImportService;
   /** Query.node / Query.nodes. */
   nodes: NodeService;
+  /** Bulk order jobs (startBulkOrderAction). */
+  bulk: BulkOrderService;
 }
 
 export function createServices(
@@ -122,5 +125,6 @@ export function createServices(
     documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
     nodes: new NodeService(),
+    bulk: new BulkOrderService(queue, orders, log),
   };
 }

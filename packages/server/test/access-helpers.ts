@@ -349,6 +349,12 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     ],
     startExport: [`mutation { startExport(input: { kind: PRODUCTS, format: CSV }) { ${P} } }`],
     exportJob: ['{ exportJob(id: "00000000-0000-4000-8000-000000000000") { id } }'],
+    // Tags the held fixture (a tag it may already have changes nothing): the job runs in the background.
+    startBulkOrderAction: [
+      `mutation($i: BulkOrderActionInput!) { startBulkOrderAction(input: $i) { job { id } ${P} } }`,
+      { i: { action: 'ADD_TAG', ids: [f.held.id], tag: 'fixture' } },
+    ],
+    bulkOrderJob: ['{ bulkOrderJob(id: "00000000-0000-4000-8000-000000000000") { id } }'],
     changePassword: [
       `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { ${P} } }`,
       { i: { currentPassword: 'not the password', newPassword: 'whatever 1234567' } },

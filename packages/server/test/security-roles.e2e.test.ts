@@ -119,6 +119,9 @@ const ALLOWED: Record<string, RoleName[]> = {
   deleteAutomationRule: [A, M],
   startExport: [A, M],
   exportJob: [A, M],
+  // The permission of the action (ADD_TAG here: ORDER_NOTE); reading: anyone, who sees only their own jobs.
+  startBulkOrderAction: [A, M, F, S],
+  bulkOrderJob: ALL,
   salesSummary: [A, M],
   salesReport: [A, M],
   fulfilmentReport: [A, M],

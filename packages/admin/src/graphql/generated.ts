@@ -25,6 +25,37 @@ export type AdjustStockInput = {
   warehouseCode: string;
 };
 
+/** One action over many orders: give exactly one of filter and ids. */
+export type BulkOrderActionInput = {
+  action: BulkOrderActionKind;
+  /** Every order the `orders` list shows you for this filter, as it matches when the job starts. */
+  filter?: OrderFilter | null | undefined;
+  /** These orders (at most 50,000). */
+  ids?: Array<string | number> | null | undefined;
+  /** HOLD: required. CANCEL: optional. */
+  reason?: string | null | undefined;
+  /** ADD_TAG, REMOVE_TAG: required. */
+  tag?: string | null | undefined;
+};
+
+/** The order action a bulk job takes on each order, as confirmOrder, holdOrder, releaseOrderHold, cancelOrder, addOrderTag and removeOrderTag would. */
+export enum BulkOrderActionKind {
+  AddTag = 'ADD_TAG',
+  Cancel = 'CANCEL',
+  Confirm = 'CONFIRM',
+  Hold = 'HOLD',
+  ReleaseHold = 'RELEASE_HOLD',
+  RemoveTag = 'REMOVE_TAG'
+}
+
+/** QUEUED: waiting for a worker; RUNNING; DONE: every order has its result (refusals included); FAILED: stopped early (see error). */
+export enum BulkOrderJobState {
+  Done = 'DONE',
+  Failed = 'FAILED',
+  Queued = 'QUEUED',
+  Running = 'RUNNING'
+}
+
 export type ChangePasswordInput = {
   currentPassword: string;
   /** 10 to 200 characters and at most 72 bytes (UTF-8), different from the current one. */
@@ -967,6 +998,30 @@ export type OrderTagOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OrderTagOptionsQuery = { orderTags: Array<{ tag: string, orders: number }> };
 
+export type BulkOrderJobProgressFragment = { id: string, action: BulkOrderActionKind, state: BulkOrderJobState, total: number, done: number, failed: number, error: string | null };
+
+export type StartBulkOrderActionMutationVariables = Exact<{
+  input: BulkOrderActionInput;
+}>;
+
+
+export type StartBulkOrderActionMutation = { startBulkOrderAction: { job: { id: string, action: BulkOrderActionKind, state: BulkOrderJobState, total: number, done: number, failed: number, error: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type BulkOrderJobLiveSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BulkOrderJobLiveSubscription = { bulkOrderJobUpdated: { id: string, action: BulkOrderActionKind, state: BulkOrderJobState, total: number, done: number, failed: number, error: string | null } };
+
+export type BulkOrderJobRefusedQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type BulkOrderJobRefusedQuery = { bulkOrderJob: { id: string, action: BulkOrderActionKind, state: BulkOrderJobState, total: number, done: number, failed: number, error: string | null, results: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ orderId: string, number: string | null, code: ErrorCode | null, message: string | null }> } } | null };
+
 export type ReportsOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1407,6 +1462,17 @@ export const OrderListItemFragmentDoc = gql`
     quantity
   }
   tags
+}
+    `;
+export const BulkOrderJobProgressFragmentDoc = gql`
+    fragment BulkOrderJobProgress on BulkOrderJob {
+  id
+  action
+  state
+  total
+  done
+  failed
+  error
 }
     `;
 export const TrackedOrderViewFragmentDoc = gql`
@@ -4496,6 +4562,133 @@ export type OrderTagOptionsQueryHookResult = ReturnType<typeof useOrderTagOption
 export type OrderTagOptionsLazyQueryHookResult = ReturnType<typeof useOrderTagOptionsLazyQuery>;
 export type OrderTagOptionsSuspenseQueryHookResult = ReturnType<typeof useOrderTagOptionsSuspenseQuery>;
 export type OrderTagOptionsQueryResult = ApolloReactCommon.QueryResult<OrderTagOptionsQuery, OrderTagOptionsQueryVariables>;
+export const StartBulkOrderActionDocument = gql`
+    mutation StartBulkOrderAction($input: BulkOrderActionInput!) {
+  startBulkOrderAction(input: $input) {
+    job {
+      ...BulkOrderJobProgress
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${BulkOrderJobProgressFragmentDoc}`;
+export type StartBulkOrderActionMutationFn = ApolloReactCommon.MutationFunction<StartBulkOrderActionMutation, StartBulkOrderActionMutationVariables>;
+
+/**
+ * __useStartBulkOrderActionMutation__
+ *
+ * To run a mutation, you first call `useStartBulkOrderActionMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useStartBulkOrderActionMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [startBulkOrderActionMutation, { data, loading, error }] = useStartBulkOrderActionMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useStartBulkOrderActionMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<StartBulkOrderActionMutation, StartBulkOrderActionMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<StartBulkOrderActionMutation, StartBulkOrderActionMutationVariables>(StartBulkOrderActionDocument, options);
+      }
+export type StartBulkOrderActionMutationHookResult = ReturnType<typeof useStartBulkOrderActionMutation>;
+export type StartBulkOrderActionMutationResult = ApolloReactCommon.MutationResult<StartBulkOrderActionMutation>;
+export type StartBulkOrderActionMutationOptions = ApolloReactCommon.BaseMutationOptions<StartBulkOrderActionMutation, StartBulkOrderActionMutationVariables>;
+export const BulkOrderJobLiveDocument = gql`
+    subscription BulkOrderJobLive($id: ID!) {
+  bulkOrderJobUpdated(id: $id) {
+    ...BulkOrderJobProgress
+  }
+}
+    ${BulkOrderJobProgressFragmentDoc}`;
+
+/**
+ * __useBulkOrderJobLiveSubscription__
+ *
+ * To run a query within a React component, call `useBulkOrderJobLiveSubscription` and pass it any options that fit your needs.
+ * When your component renders, `useBulkOrderJobLiveSubscription` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the subscription, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useBulkOrderJobLiveSubscription({
+ *   variables: {
+ *      id: // value for 'id'
+ *   },
+ * });
+ */
+export function useBulkOrderJobLiveSubscription(baseOptions: ApolloReactHooks.SubscriptionHookOptions<BulkOrderJobLiveSubscription, BulkOrderJobLiveSubscriptionVariables> & ({ variables: BulkOrderJobLiveSubscriptionVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useSubscription<BulkOrderJobLiveSubscription, BulkOrderJobLiveSubscriptionVariables>(BulkOrderJobLiveDocument, options);
+      }
+export type BulkOrderJobLiveSubscriptionHookResult = ReturnType<typeof useBulkOrderJobLiveSubscription>;
+export type BulkOrderJobLiveSubscriptionResult = ApolloReactCommon.SubscriptionResult<BulkOrderJobLiveSubscription>;
+export const BulkOrderJobRefusedDocument = gql`
+    query BulkOrderJobRefused($id: ID!, $after: String) {
+  bulkOrderJob(id: $id) {
+    ...BulkOrderJobProgress
+    results(ok: false, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        orderId
+        number
+        code
+        message
+      }
+    }
+  }
+}
+    ${BulkOrderJobProgressFragmentDoc}`;
+
+/**
+ * __useBulkOrderJobRefusedQuery__
+ *
+ * To run a query within a React component, call `useBulkOrderJobRefusedQuery` and pass it any options that fit your needs.
+ * When your component renders, `useBulkOrderJobRefusedQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useBulkOrderJobRefusedQuery({
+ *   variables: {
+ *      id: // value for 'id'
+ *      after: // value for 'after'
+ *   },
+ * });
+ */
+export function useBulkOrderJobRefusedQuery(baseOptions: ApolloReactHooks.QueryHookOptions<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables> & ({ variables: BulkOrderJobRefusedQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>(BulkOrderJobRefusedDocument, options);
+      }
+export function useBulkOrderJobRefusedLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>(BulkOrderJobRefusedDocument, options);
+        }
+// @ts-ignore
+export function useBulkOrderJobRefusedSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>;
+export function useBulkOrderJobRefusedSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<BulkOrderJobRefusedQuery | undefined, BulkOrderJobRefusedQueryVariables>;
+export function useBulkOrderJobRefusedSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>(BulkOrderJobRefusedDocument, options);
+        }
+export type BulkOrderJobRefusedQueryHookResult = ReturnType<typeof useBulkOrderJobRefusedQuery>;
+export type BulkOrderJobRefusedLazyQueryHookResult = ReturnType<typeof useBulkOrderJobRefusedLazyQuery>;
+export type BulkOrderJobRefusedSuspenseQueryHookResult = ReturnType<typeof useBulkOrderJobRefusedSuspenseQuery>;
+export type BulkOrderJobRefusedQueryResult = ApolloReactCommon.QueryResult<BulkOrderJobRefusedQuery, BulkOrderJobRefusedQueryVariables>;
 export const ReportsOptionsDocument = gql`
     query ReportsOptions {
   channels {

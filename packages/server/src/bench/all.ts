@@ -7,6 +7,7 @@
  *   workers  placeOrder with OMS_WORKERS=1 and 2 (workers-bench.js)
  *   million  1,000,000 orders: generation, list, search, totalCount, dashboard (million-bench.js)
  *   sync     a partner's bulk sync: 10,000 products and 30,000 stock levels in calls of 500 (sync-bench.js)
+ *   bulk     a bulk order job confirming 10,000 orders (bulk-bench.js)
  *
  * Each prints its figures as JSON lines (`{"figure": ..., "value": ...}`) among its own output;
  * this runner passes everything through and repeats the figures at the end, in the order run.
@@ -31,6 +32,7 @@ const STEPS: Step[] = [
   { name: 'workers', script: 'workers-bench.js' },
   { name: 'million', script: 'million-bench.js' },
   { name: 'sync', script: 'sync-bench.js' },
+  { name: 'bulk', script: 'bulk-bench.js' },
 ];
 
 const only = (process.env.BENCH_ONLY ?? '')

@@ -150,6 +150,89 @@ export type BulkItemOutcome =
   | 'UNCHANGED'
   | 'UPDATED';
 
+/** One action over many orders: give exactly one of filter and ids. */
+export type BulkOrderActionInput = {
+  action: BulkOrderActionKind;
+  /** Every order the `orders` list shows you for this filter, as it matches when the job starts. */
+  filter?: InputMaybe<OrderFilter>;
+  /** These orders (at most 50,000). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** HOLD: required. CANCEL: optional. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** ADD_TAG, REMOVE_TAG: required. */
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The order action a bulk job takes on each order, as confirmOrder, holdOrder, releaseOrderHold, cancelOrder, addOrderTag and removeOrderTag would. */
+export type BulkOrderActionKind =
+  | 'ADD_TAG'
+  | 'CANCEL'
+  | 'CONFIRM'
+  | 'HOLD'
+  | 'RELEASE_HOLD'
+  | 'REMOVE_TAG';
+
+/** A bulk order job: one action over a snapshot of orders, run in the background. */
+export type BulkOrderJob = {
+  action: BulkOrderActionKind;
+  createdAt: Scalars['DateTime']['output'];
+  /** Orders with a result so far (ok or refused). */
+  done: Scalars['Int']['output'];
+  /** Why the job stopped early (FAILED). */
+  error: Maybe<Scalars['String']['output']>;
+  /** Of those, the orders refused. */
+  failed: Scalars['Int']['output'];
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The orders acted on so far, in the order of the snapshot, each with its result. */
+  results: BulkOrderResultConnection;
+  state: BulkOrderJobState;
+  /** Orders in the snapshot. */
+  total: Scalars['Int']['output'];
+};
+
+
+/** A bulk order job: one action over a snapshot of orders, run in the background. */
+export type BulkOrderJobResultsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  ok?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** QUEUED: waiting for a worker; RUNNING; DONE: every order has its result (refusals included); FAILED: stopped early (see error). */
+export type BulkOrderJobState =
+  | 'DONE'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING';
+
+/** The outcome of a bulk job for one order. */
+export type BulkOrderResult = {
+  /** Why the order was refused (ok false). */
+  code: Maybe<ErrorCode>;
+  message: Maybe<Scalars['String']['output']>;
+  /** Null for an id that names no order you may see. */
+  number: Maybe<Scalars['String']['output']>;
+  ok: Scalars['Boolean']['output'];
+  orderId: Scalars['ID']['output'];
+};
+
+export type BulkOrderResultConnection = {
+  edges: Array<BulkOrderResultEdge>;
+  /** The nodes of edges, for convenience. */
+  nodes: Array<BulkOrderResult>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BulkOrderResultEdge = {
+  cursor: Scalars['String']['output'];
+  node: BulkOrderResult;
+};
+
 export type ChangePasswordInput = {
   currentPassword: Scalars['String']['input'];
   /** 10 to 200 characters and at most 72 bytes (UTF-8), different from the current one. */
@@ -685,6 +768,8 @@ export type Mutation = {
   rotateWebhookSecret: RotateWebhookSecretPayload;
   /** Records the units on hand of up to 500 SKU-warehouse pairs in one call, by adjustStock's rules (never below reserved; a movement with the reason and a stock.adjusted event per change). Each item is applied on its own: valid items are written, refused ones change nothing and report in their result (see docs/api.md, "Bulk sync"). */
   setStockLevels: SetStockLevelsPayload;
+  /** Starts one order action over many orders in the background: the orders a filter matches (as the `orders` list shows them to you, when the job starts) or a list of ids, at most 50000. Needs the action's permission; each order is acted on as you, as the single mutation would, and a refused order does not stop the others. Follow it with bulkOrderJob(id) or the subscription bulkOrderJobUpdated(id). */
+  startBulkOrderAction: StartBulkOrderActionPayload;
   /** Starts an export in the background; poll exportJob(id) for its progress, then GET its downloadUrl with the same token. */
   startExport: StartExportPayload;
   /** Enables or disables a rule, changes its settings, position or (custom rules) definition. */
@@ -876,6 +961,11 @@ export type MutationRotateWebhookSecretArgs = {
 
 export type MutationSetStockLevelsArgs = {
   input: Array<SetStockLevelInput>;
+};
+
+
+export type MutationStartBulkOrderActionArgs = {
+  input: BulkOrderActionInput;
 };
 
 
@@ -1250,6 +1340,8 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** Every automation rule, in run order. */
   automationRules: Array<AutomationRule>;
+  /** A bulk order job you started (admins: any); null for anyone else. */
+  bulkOrderJob: Maybe<BulkOrderJob>;
   channels: Array<Channel>;
   /** One customer; null when unknown or (a partner key) without an order in its channels. */
   customer: Maybe<Customer>;
@@ -1356,6 +1448,11 @@ export type QueryAuditLogArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBulkOrderJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1911,6 +2008,12 @@ export type SkuReturns = {
   unitsSold: Scalars['Int']['output'];
 };
 
+export type StartBulkOrderActionPayload = {
+  job: Maybe<BulkOrderJob>;
+  /** Empty when the mutation succeeded. */
+  userErrors: Array<UserError>;
+};
+
 export type StartExportInput = {
   /** The same filters as the GET /export query parameters, e.g. { "status": ["CONFIRMED"], "channelCode": "WEB" }. */
   filter?: InputMaybe<Scalars['JSONObject']['input']>;
@@ -2016,10 +2119,17 @@ export type StockMovementKind =
   | 'SHIPMENT';
 
 export type Subscription = {
+  /** A bulk order job you started (admins: any): now, then as it progresses (a few updates a second at most), ending with DONE or FAILED. */
+  bulkOrderJobUpdated: BulkOrderJob;
   /** Changes to one order (id) or to every order of a channel (channelCode), or all orders when neither is given; `after` catches up from the stream first. */
   orderUpdated: OrderUpdate;
   /** Public, no token: the tracked order again each time it changes. A pair that matches no order is refused. */
   trackedOrderUpdated: TrackedOrder;
+};
+
+
+export type SubscriptionBulkOrderJobUpdatedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 

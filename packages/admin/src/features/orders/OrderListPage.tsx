@@ -15,6 +15,7 @@ import {
 import { formatDateTime, formatMoney } from '../../lib/format';
 import { useMe } from '../../lib/me';
 import { BulkActions } from './components/BulkActions';
+import { BulkFilterJob } from './components/BulkFilterJob';
 import { OrderFilters } from './components/OrderFilters';
 import { PaymentBadge, StatusBadge } from './components/StatusBadge';
 import { matchesOrderList, orderListSearch, orderUrl, parseOrderListParams, toOrderFilter } from './urls';
@@ -113,13 +114,26 @@ export function OrderListPage() {
       />
       {selectedList.length > 0 && (
         <Card withBorder p="xs">
-          <BulkActions
-            selected={selectedList}
-            onDone={() => {
-              setSelected({});
-              void refetch();
-            }}
-          />
+          <Group justify="space-between">
+            <BulkActions
+              selected={selectedList}
+              onDone={() => {
+                setSelected({});
+                void refetch();
+              }}
+            />
+            {data && data.orders.totalCount > 0 && (
+              // Beyond the orders shown: a job on the server over every order matching the filter.
+              <BulkFilterJob
+                filter={filter}
+                total={data.orders.totalCount}
+                onDone={() => {
+                  setSelected({});
+                  void refetch();
+                }}
+              />
+            )}
+          </Group>
         </Card>
       )}
       <QueryState

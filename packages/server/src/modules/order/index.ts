@@ -6,3 +6,4 @@ export * from './order-state-machine';
 export * from './order-transaction';
 export * from './order.entity';
 export * from './order.types';
+export { OrderFilter } from './order.inputs';

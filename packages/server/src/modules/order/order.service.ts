@@ -561,7 +561,6 @@ export class OrderService {
 
   async list(ctx: RequestContext, args: PageArgs & { filter?: OrderFilter | null; sort?: OrderSort | null }) {
     const em = replicaEm(ctx.em);
-    const scope = channelScope(ctx);
     const order = ORDER_SORTS[args.sort ?? OrderSort.PLACED_AT_DESC];
     // A cursor names its sort, so one from another sort is refused rather than misread.
     const paging = pageOf(args, 3, (c, name) => {
@@ -571,23 +570,7 @@ export class OrderService {
       return cursor;
     });
     const limit = paging.limit;
-    const f = args.filter ?? {};
-    rejectNul({ filter: f });
-    const search = f.search?.trim();
-    if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
-    // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
-    // would spell them out letter by letter.
-    const searchCustomers = can(ctx, Permission.CUSTOMER_READ);
-    const filter: ListFilter = {
-      status: f.status ?? undefined,
-      channelCode: f.channelCode ?? undefined,
-      channelIds: scope ? [...scope] : undefined,
-      placedFrom: f.placedFrom ?? undefined,
-      placedTo: f.placedTo ?? undefined,
-      tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
-      search: search || undefined,
-      searchCustomers,
-    };
+    const filter = this.listFilter(ctx, args.filter);
     const conditions = orderListConditions(filter);
     const qb = em.createQueryBuilder(Order, 'o').select('o.*');
     for (const c of conditions) qb.andWhere(c.text, c.values);
@@ -615,6 +598,38 @@ export class OrderService {
       enumerable: true,
       get: async () => (await counted()).isEstimate,
     }) as typeof page & { totalCountIsEstimate: Promise<boolean> };
+  }
+
+  /**
+   * The list's filter as the caller may apply it: within the caller's channels, and searching the
+   * customer's e-mail and name only with CUSTOMER_READ. Shared by list() and matchingConditions().
+   */
+  private listFilter(ctx: RequestContext, given?: OrderFilter | null): ListFilter {
+    const f = given ?? {};
+    rejectNul({ filter: f });
+    const scope = channelScope(ctx);
+    const search = f.search?.trim();
+    if (search && search.length > 200) throw new BadRequestError('filter.search must be at most 200 characters');
+    return {
+      status: f.status ?? undefined,
+      channelCode: f.channelCode ?? undefined,
+      channelIds: scope ? [...scope] : undefined,
+      placedFrom: f.placedFrom ?? undefined,
+      placedTo: f.placedTo ?? undefined,
+      tag: f.tag ? f.tag.trim().toLowerCase() : undefined,
+      search: search || undefined,
+      // Without CUSTOMER_READ the customer's e-mail and name are not searched: which orders match
+      // would spell them out letter by letter.
+      searchCustomers: can(ctx, Permission.CUSTOMER_READ),
+    };
+  }
+
+  /**
+   * The conditions (on `"order" o`) of the orders the `orders` list shows the caller for `filter`,
+   * whatever the page: for work over every match (bulk order jobs).
+   */
+  matchingConditions(ctx: RequestContext, filter?: OrderFilter | null): Condition[] {
+    return orderListConditions(this.listFilter(ctx, filter));
   }
 
   /**
