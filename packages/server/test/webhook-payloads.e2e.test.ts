@@ -216,7 +216,7 @@ describe('order events', () => {
       externalId: `life-${Date.now()}`,
       shippingAmount: 495,
       lines: [
-        { sku: 'SKU-1', quantity: 2 },
+        { sku: 'SKU-1', quantity: 2, taxRate: 1900 },
         { sku: 'SKU-2', quantity: 1, unitPrice: 450 },
       ],
     });
@@ -246,6 +246,23 @@ describe('order events', () => {
     );
     expect(received.every((r) => r.body!.data.orderId === id)).toBe(true);
 
+    // Tax: the order as placed (built with the placement) and as shipped (read after the change) carry it alike.
+    const [taxed] = await t.sql(
+      `select o.tax_amount, (select tax_amount from order_line where order_id = o.id and sku = 'SKU-1') as line_tax
+        from "order" o where o.id = $1`,
+      [id],
+    );
+    expect(taxed.tax_amount).toBeGreaterThan(0);
+    for (const type of ['order.placed', 'shipment.created']) {
+      const o = orderOf(byType(type)[0]);
+      expect([o.taxTotal.amount, o.lines[0].tax.amount, o.lines[0].taxRate, o.lines[1].taxRate]).toEqual([
+        taxed.tax_amount,
+        taxed.line_tax,
+        1900,
+        null,
+      ]);
+    }
+
     // The database: lines, channel code, shipment.
     const [order] = await t.sql(
       `select o.number, ch.code, o.total_amount, o.currency from "order" o join channel ch on ch.id = o.channel_id where o.id = $1`,
@@ -264,7 +281,8 @@ describe('order events', () => {
       const o = orderOf(b);
       expect([o.id, o.number, o.channel.code]).toEqual([id, order.number, 'WEB']);
       expect(o.total).toEqual({ amount: order.total_amount, currency: order.currency });
-      expect(o.total).toEqual({ amount: 2 * 1250 + 450 + 495, currency: 'EUR' });
+      // 19 % on the first line: 475.
+      expect(o.total).toEqual({ amount: 2 * 1250 + 450 + 495 + 475, currency: 'EUR' });
       expect(o.shipping).toEqual({ amount: 495, currency: 'EUR' });
       expect(o.lines.map((l) => [l.sku, l.name, l.quantity, l.unitPrice, l.lineTotal])).toEqual(
         lines.map((l) => [

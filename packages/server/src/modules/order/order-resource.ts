@@ -35,6 +35,8 @@ export interface OrderResource {
   currency: string;
   subtotal: Money;
   shipping: Money;
+  /** The tax the channel charged, over every line. */
+  taxTotal: Money;
   total: Money;
   totalPaid: Money;
   totalRefunded: Money;
@@ -64,6 +66,9 @@ export interface OrderResource {
     quantityReturned: number;
     unitPrice: Money;
     lineTotal: Money;
+    tax: Money;
+    /** Basis points, when the channel gave one. */
+    taxRate: number | null;
   }[];
   shipments: {
     id: string;
@@ -89,6 +94,8 @@ export interface OrderResourceRow {
   currency: string;
   subtotal_amount: number;
   shipping_amount: number;
+  /** Absent in rows from before taxes: 0. */
+  tax_amount?: number;
   total_amount: number;
   paid_amount: number;
   refunded_amount: number;
@@ -116,6 +123,8 @@ export interface OrderResourceRow {
     quantity_shipped: number;
     quantity_returned: number;
     unit_price_amount: number;
+    tax_amount?: number;
+    tax_rate?: number | null;
   }[];
   shipments: {
     id: string;
@@ -146,6 +155,7 @@ export function orderResource(r: OrderResourceRow): OrderResource {
     currency: r.currency,
     subtotal: money(r.subtotal_amount),
     shipping: money(r.shipping_amount),
+    taxTotal: money(r.tax_amount ?? 0),
     total: money(r.total_amount),
     totalPaid: money(r.paid_amount),
     totalRefunded: money(r.refunded_amount),
@@ -175,6 +185,8 @@ export function orderResource(r: OrderResourceRow): OrderResource {
       quantityReturned: l.quantity_returned,
       unitPrice: money(l.unit_price_amount),
       lineTotal: money(l.unit_price_amount * l.quantity),
+      tax: money(l.tax_amount ?? 0),
+      taxRate: l.tax_rate ?? null,
     })),
     shipments: r.shipments.map((s) => ({
       id: s.id,

@@ -342,6 +342,8 @@ export class OrderService {
                   quantity_shipped: 0,
                   quantity_returned: 0,
                   unit_price_amount: line.unitPriceAmount,
+                  tax_amount: line.taxAmount,
+                  tax_rate: line.taxRate ?? null,
                 })),
                 shipments: [],
               }),

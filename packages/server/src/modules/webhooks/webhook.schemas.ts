@@ -62,6 +62,7 @@ const DEFS: Record<string, Schema> = {
       currency: { type: 'string', pattern: '^[A-Z]{3}$' },
       subtotal: { $ref: '#/$defs/money' },
       shipping: { $ref: '#/$defs/money' },
+      taxTotal: { $ref: '#/$defs/money' },
       total: { $ref: '#/$defs/money' },
       totalPaid: { $ref: '#/$defs/money' },
       totalRefunded: { $ref: '#/$defs/money' },
@@ -99,6 +100,8 @@ const DEFS: Record<string, Schema> = {
           quantityReturned: nonNegative,
           unitPrice: { $ref: '#/$defs/money' },
           lineTotal: { $ref: '#/$defs/money' },
+          tax: { $ref: '#/$defs/money' },
+          taxRate: { type: ['integer', 'null'], minimum: 0, maximum: 100000 },
         }),
       },
       shipments: {
