@@ -26,6 +26,7 @@ import { DataResolver } from './modules/data/data.resolver';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhooks/webhook.resolver';
 import { AutomationResolver } from './modules/automation/automation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { EmailResolver } from './modules/email/email.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -74,6 +75,7 @@ export const RESOLVERS = [
   DataResolver,
   AnalyticsResolver,
   NodeResolver,
+  EmailResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -101,6 +103,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(DataResolver, new DataResolver(services.exports));
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
     instances.set(NodeResolver, new NodeResolver(services.nodes));
+    instances.set(EmailResolver, new EmailResolver(services.emails));
   }
   const built = await buildSchema({
     resolvers: [...RESOLVERS],

@@ -34,6 +34,8 @@ import { ExportService, ExportSettings } from './modules/data/export.service';
 import { ImportService } from './modules/data/import.service';
 import { DocumentService } from './modules/documents/documents.service';
 import { NodeService } from './modules/node/node.service';
+import { EmailConfig, EmailSender } from './modules/email/email-sender';
+import { EmailService } from './modules/email/email.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -65,6 +67,8 @@ export interface Services {
   imports: ImportService;
   /** Query.node / Query.nodes. */
   nodes: NodeService;
+  /** Customer e-mails: templates, previews, the log (emails) and sending (emails.sender). */
+  emails: EmailService;
 }
 
 export function createServices(
@@ -73,7 +77,8 @@ export function createServices(
       Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours' | 'exactCountLimit'>
     > &
     WebhookConfig &
-    ExportSettings,
+    ExportSettings &
+    Partial<EmailConfig>,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -119,5 +124,18 @@ export function createServices(
     documents: new DocumentService(),
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
     nodes: new NodeService(),
+    emails: new EmailService(
+      new EmailSender(
+        queue,
+        {
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom,
+          publicUrl: config.publicUrl ?? 'http://localhost:4000',
+          emailRetryLimit: config.emailRetryLimit ?? 8,
+          emailRetryDelaySeconds: config.emailRetryDelaySeconds ?? 30,
+        },
+        log,
+      ),
+    ),
   };
 }

@@ -262,6 +262,7 @@ export enum Permission {
   CustomerRead = 'CUSTOMER_READ',
   DataExport = 'DATA_EXPORT',
   DataImport = 'DATA_IMPORT',
+  EmailManage = 'EMAIL_MANAGE',
   EventRead = 'EVENT_READ',
   JobManage = 'JOB_MANAGE',
   OrderCancel = 'ORDER_CANCEL',

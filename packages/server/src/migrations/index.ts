@@ -22,6 +22,7 @@ import { Migration20261207020000_search } from './Migration20261207020000_search
 import { Migration20261207100000_sales_daily } from './Migration20261207100000_sales_daily';
 import { Migration20261207110000_webhook_secret_grace } from './Migration20261207110000_webhook_secret_grace';
 import { Migration20261207130000_order_edit } from './Migration20261207130000_order_edit';
+import { Migration20261207150000_emails } from './Migration20261207150000_emails';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -41,4 +42,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207100000_sales_daily', class: Migration20261207100000_sales_daily },
   { name: 'Migration20261207110000_webhook_secret_grace', class: Migration20261207110000_webhook_secret_grace },
   { name: 'Migration20261207130000_order_edit', class: Migration20261207130000_order_edit },
+  { name: 'Migration20261207150000_emails', class: Migration20261207150000_emails },
 ];
