@@ -426,6 +426,42 @@ describe('who may', () => {
   });
 });
 
+describe('the message log', () => {
+  test('pages both ways, newest first, and filters by status', async () => {
+    type Page = {
+      totalCount: number;
+      nodes: { id: string }[];
+      pageInfo: {
+        hasNextPage: boolean;
+        hasPreviousPage: boolean;
+        startCursor: string | null;
+        endCursor: string | null;
+      };
+    };
+    const q = async (args: string) =>
+      (
+        await t.q<{ emailMessages: Page }>(
+          `{ emailMessages(${args}) { totalCount nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+        )
+      ).emailMessages;
+    const rows = await t.sql<{ id: string }>('select id from email_message order by created_at desc, id desc');
+    expect(rows.length).toBeGreaterThan(4);
+    const all = await q('first: 200');
+    expect(all.nodes.map((x) => x.id)).toEqual(rows.map((r) => r.id));
+    const p1 = await q('first: 2');
+    const p2 = await q(`first: 2, after: "${p1.pageInfo.endCursor}"`);
+    expect([...p1.nodes, ...p2.nodes].map((x) => x.id)).toEqual(rows.slice(0, 4).map((r) => r.id));
+    const back = await q(`last: 2, before: "${p2.pageInfo.startCursor}"`);
+    expect(back.nodes.map((x) => x.id)).toEqual(rows.slice(0, 2).map((r) => r.id));
+    expect(back.pageInfo.hasPreviousPage).toBe(false);
+    const sent = await q('first: 200, filter: { status: SENT }');
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from email_message where status = 'SENT'`);
+    expect(sent.totalCount).toBe(n);
+    const bad = await t.gql('{ emailMessages(first: 500) { totalCount } }');
+    expect(bad.body.errors?.[0].message).toBe('first must be between 1 and 200');
+  });
+});
+
 describe('an SMTP outage', () => {
   test('leaves the message FAILED with its error and attempts, then it is retried and SENT once the server is back, once', async () => {
     await smtp.stop();

@@ -13,10 +13,11 @@ export interface SmtpSink {
   mails: ParsedMail[];
   /** Logins the server saw (user names). */
   users: string[];
+  /** Listens again (on the same port once it had one); nothing when it is listening. */
+  start(): Promise<void>;
   /** The first message to `to` (and matching `match`, when given) within `ms`. */
   waitFor(to: string, match?: (m: ParsedMail) => boolean, ms?: number): Promise<ParsedMail>;
   stop(): Promise<void>;
-  start(): Promise<void>;
 }
 
 export async function startSmtpSink(port = 0): Promise<SmtpSink> {
@@ -29,7 +30,8 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     mails,
     users,
     async start() {
-      server = new SMTPServer({
+      if (server) return; // already listening
+      const s = new SMTPServer({
         disabledCommands: ['STARTTLS'],
         authOptional: true,
         allowInsecureAuth: true,
@@ -48,10 +50,11 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
         },
       });
       await new Promise<void>((resolve, reject) => {
-        server!.once('error', reject);
-        server!.listen(sink.port, '127.0.0.1', () => resolve());
+        s.once('error', reject);
+        s.listen(sink.port, '127.0.0.1', () => resolve());
       });
-      sink.port = (server.server.address() as AddressInfo).port;
+      server = s;
+      sink.port = (s.server.address() as AddressInfo).port;
       sink.url = `smtp://shop:secret@127.0.0.1:${sink.port}`;
     },
     async stop() {
