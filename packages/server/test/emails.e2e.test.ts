@@ -16,7 +16,8 @@ import {
   recordPayment,
   refundPayment,
 } from './order-helpers';
-import { startSmtpSink, SmtpSink } from './support/smtp-sink';
+import { addressesOf, startSmtpSink, SmtpSink } from './support/smtp-sink';
+import { createServer } from '../src/server';
 
 let t: TestServer;
 let smtp: SmtpSink;
@@ -485,6 +486,47 @@ describe('an SMTP outage', () => {
       expect(smtp.mails.filter((m) => m.subject === mail.subject)).toHaveLength(1);
     } finally {
       await smtp.start().catch(() => undefined);
+    }
+  }, 90_000);
+});
+
+describe('two server processes', () => {
+  test('with a second process on the same queue, messages that failed are each sent once when SMTP comes back', async () => {
+    const second = await createServer({
+      config: {
+        port: 0,
+        logLevel: 'silent',
+        sessionTtlSeconds: 3600,
+        bodyLimit: '1mb',
+        corsOrigins: [],
+        rateLimitRequests: 0,
+        jobPollSeconds: 1,
+        eventDispatchPollSeconds: 1,
+        automationSchedule: 'off',
+        smtpUrl: smtp.url,
+        mailFrom: 'Test Shop <orders@shop.test>',
+        publicUrl: PUBLIC,
+        emailRetryDelaySeconds: 1,
+        emailRetryLimit: 10,
+      },
+      databaseUrl: t.databaseUrl,
+      host: '127.0.0.1',
+      seed: 'none',
+    });
+    await smtp.stop();
+    try {
+      const to = email('two');
+      const orders = [await order(to), await order(to), await order(to)];
+      for (const o of orders) await waitForRow(o.id, 'ORDER_PLACED', (r) => r.status === 'FAILED');
+      await smtp.start();
+      for (const o of orders) await waitForRow(o.id, 'ORDER_PLACED', (r) => r.status === 'SENT', 40_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      const subjects = smtp.mails.filter((m) => addressesOf(m).includes(to)).map((m) => m.subject);
+      expect(subjects.sort()).toEqual(orders.map((o) => `Your order ${o.number} is confirmed`).sort());
+      for (const o of orders) expect(await messageRows(o.id)).toHaveLength(1);
+    } finally {
+      await smtp.start();
+      await second.stop();
     }
   }, 90_000);
 });
