@@ -28,6 +28,7 @@ import { AutomationResolver } from './modules/automation/automation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { CustomerResolver } from './modules/customer/customer.resolver';
 import { BulkOrderResolver } from './modules/bulk/bulk.resolver';
+import { EmailResolver } from './modules/email/email.resolver';
 
 /**
  * The one auth checker. Every operation but login needs a signed-in actor (a user or an API key);
@@ -78,6 +79,7 @@ export const RESOLVERS = [
   NodeResolver,
   CustomerResolver,
   BulkOrderResolver,
+  EmailResolver,
 ] as const;
 
 export async function createSchema(services?: Services, emitSchemaFile?: string): Promise<GraphQLSchema> {
@@ -107,6 +109,7 @@ export async function createSchema(services?: Services, emitSchemaFile?: string)
     instances.set(AnalyticsResolver, new AnalyticsResolver(services.analytics));
     instances.set(NodeResolver, new NodeResolver(services.nodes));
     instances.set(BulkOrderResolver, new BulkOrderResolver(services.bulk));
+    instances.set(EmailResolver, new EmailResolver(services.emails));
   }
   const built = await buildSchema({
     resolvers: [...RESOLVERS],

@@ -146,6 +146,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.exports.start();
   await services.analyticsRefresh.start(orm);
   await services.bulk.start(orm);
+  await services.emails.sender.start(orm);
   const eventStream = new EventStream(orm, options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
@@ -154,6 +155,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   dispatcher.register(services.automation.react);
   // ... and to the analytics rollups, which mark the days the events touched for a debounced refresh job.
   dispatcher.register(services.analyticsRefresh.react);
+  // ... and to customer e-mails (a message and its job per event a customer is told about; off without OMS_SMTP_URL).
+  dispatcher.register(services.emails.sender.react);
   dispatcher.start(eventStream);
   let createdAdmin: string | undefined;
   if (options.admin) {
@@ -509,6 +512,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     ['bulk jobs', async () => services.bulk.stop()],
     // Workers stop taking jobs; jobs running get what is left of the deadline, then are failed for a retry.
     ['jobs', (left) => jobs.stop(Math.max(1000, left() - 1000))],
+    ['e-mail transport', async () => services.emails.sender.stop()],
     ['exports', () => services.exports.stop()],
     ['rate limits', () => rateLimits.close()],
     ['database pool', () => orm.close(true)],

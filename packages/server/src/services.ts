@@ -35,6 +35,8 @@ import { ImportService } from './modules/data/import.service';
 import { DocumentService } from './modules/documents/documents.service';
 import { NodeService } from './modules/node/node.service';
 import { BulkOrderService } from './modules/bulk/bulk.service';
+import { EmailConfig, EmailSender } from './modules/email/email-sender';
+import { EmailService } from './modules/email/email.service';
 
 export interface Services {
   pubsub: OmsPubSub;
@@ -70,6 +72,8 @@ export interface Services {
   nodes: NodeService;
   /** Bulk order jobs (startBulkOrderAction). */
   bulk: BulkOrderService;
+  /** Customer e-mails: templates, previews, the log (emails) and sending (emails.sender). */
+  emails: EmailService;
 }
 
 export function createServices(
@@ -78,7 +82,8 @@ export function createServices(
       Pick<Config, 'apiKeyRotationGraceSeconds' | 'automationSchedule' | 'fulfilmentSlaHours' | 'exactCountLimit'>
     > &
     WebhookConfig &
-    ExportSettings,
+    ExportSettings &
+    Partial<EmailConfig>,
   queue: JobQueue,
   log: Logger,
   throttle?: LoginThrottle & TrackingThrottle,
@@ -126,5 +131,18 @@ export function createServices(
     imports: new ImportService(products, customers, inventory, new OrderImport(tx, customers)),
     nodes: new NodeService(),
     bulk: new BulkOrderService(queue, orders, log),
+    emails: new EmailService(
+      new EmailSender(
+        queue,
+        {
+          smtpUrl: config.smtpUrl,
+          mailFrom: config.mailFrom,
+          publicUrl: config.publicUrl ?? 'http://localhost:4000',
+          emailRetryLimit: config.emailRetryLimit ?? 8,
+          emailRetryDelaySeconds: config.emailRetryDelaySeconds ?? 30,
+        },
+        log,
+      ),
+    ),
   };
 }

@@ -348,6 +348,13 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
       { q: f.deadLetter.queue, id: f.deadLetter.id },
     ],
     startExport: [`mutation { startExport(input: { kind: PRODUCTS, format: CSV }) { ${P} } }`],
+    emailTemplates: ['{ emailTemplates(channelCode: "WEB") { event customized } }'],
+    updateEmailTemplate: [
+      `mutation($i: UpdateEmailTemplateInput!) { updateEmailTemplate(input: $i) { ${P} } }`,
+      { i: { channelCode: 'WEB', event: 'ORDER_DELIVERED', subject: 'Delivered: {{order.number}}' } },
+    ],
+    previewEmail: ['{ previewEmail(channelCode: "WEB", event: ORDER_PLACED) { subject sample } }'],
+    emailMessages: ['{ emailMessages(first: 5) { totalCount nodes { id status } } }'],
     exportJob: ['{ exportJob(id: "00000000-0000-4000-8000-000000000000") { id } }'],
     // Tags the held fixture (a tag it may already have changes nothing): the job runs in the background.
     startBulkOrderAction: [

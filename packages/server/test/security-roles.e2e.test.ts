@@ -118,6 +118,10 @@ const ALLOWED: Record<string, RoleName[]> = {
   updateAutomationRule: [A, M],
   deleteAutomationRule: [A, M],
   startExport: [A, M],
+  emailTemplates: [A, M],
+  updateEmailTemplate: [A, M],
+  previewEmail: [A, M],
+  emailMessages: [A, M],
   exportJob: [A, M],
   // The permission of the action (ADD_TAG here: ORDER_NOTE); reading: anyone, who sees only their own jobs.
   startBulkOrderAction: [A, M, F, S],

@@ -10,6 +10,7 @@ import {
   IconAddressBook,
   IconKey,
   IconListDetails,
+  IconMail,
   IconPackages,
   IconReceipt,
   IconRobot,
@@ -42,6 +43,7 @@ const ADMIN_NAV = [
   { to: '/settings/audit-log', label: 'Audit log', icon: IconListDetails, permission: Permission.AuditRead },
   { to: '/settings/automation', label: 'Automation', icon: IconRobot, permission: Permission.RuleManage },
   { to: '/settings/webhooks', label: 'Webhooks', icon: IconWebhook, permission: Permission.WebhookManage },
+  { to: '/settings/emails', label: 'E-mails', icon: IconMail, permission: Permission.EmailManage },
   { to: '/settings/jobs', label: 'Jobs', icon: IconStack2, permission: Permission.JobManage },
   { to: '/settings/events', label: 'Events', icon: IconTimeline, permission: Permission.EventRead },
 ];

@@ -8,6 +8,7 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DataPage } from '../features/data/DataPage';
 import { EventsPage } from '../features/events/EventsPage';
+import { EmailsPage } from '../features/emails/EmailsPage';
 import { JobsPage } from '../features/jobs/JobsPage';
 import { ProductsPage } from '../features/inventory/ProductsPage';
 import { StockPage } from '../features/inventory/StockPage';
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="settings/webhooks" element={<WebhooksPage />} />
         <Route path="settings/jobs" element={<JobsPage />} />
         <Route path="settings/events" element={<EventsPage />} />
+        <Route path="settings/emails" element={<EmailsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -152,6 +152,40 @@ export type EditOrderInput = {
   shippingAmount?: number | null | undefined;
 };
 
+/** What a customer e-mail is about (the stream event it answers). */
+export enum EmailEvent {
+  /** order.cancelled */
+  OrderCancelled = 'ORDER_CANCELLED',
+  /** shipment.delivered */
+  OrderDelivered = 'ORDER_DELIVERED',
+  /** order.placed */
+  OrderPlaced = 'ORDER_PLACED',
+  /** payment.refunded */
+  OrderRefunded = 'ORDER_REFUNDED',
+  /** shipment.created (with carrier and tracking number) */
+  OrderShipped = 'ORDER_SHIPPED'
+}
+
+export type EmailMessageFilter = {
+  orderId?: string | number | null | undefined;
+  status?: EmailStatus | null | undefined;
+};
+
+/** QUEUED: waiting to be sent; SENT: the SMTP server accepted it; FAILED: the last attempt failed (retried until the attempts are used up); SKIPPED: not sent (no recipient). */
+export enum EmailStatus {
+  Failed = 'FAILED',
+  Queued = 'QUEUED',
+  Sent = 'SENT',
+  Skipped = 'SKIPPED'
+}
+
+/** Unsaved template parts to preview (parts not given: the saved template). */
+export type EmailTemplateDraftInput = {
+  html?: string | null | undefined;
+  subject?: string | null | undefined;
+  text?: string | null | undefined;
+};
+
 /** Why a mutation was refused. */
 export enum ErrorCode {
   Conflict = 'CONFLICT',
@@ -303,6 +337,7 @@ export enum Permission {
   CustomerRead = 'CUSTOMER_READ',
   DataExport = 'DATA_EXPORT',
   DataImport = 'DATA_IMPORT',
+  EmailManage = 'EMAIL_MANAGE',
   EventRead = 'EVENT_READ',
   JobManage = 'JOB_MANAGE',
   OrderCancel = 'ORDER_CANCEL',
@@ -459,6 +494,17 @@ export type UpdateAutomationRuleInput = {
   position?: number | null | undefined;
   settings?: unknown;
   trigger?: string | null | undefined;
+};
+
+/** A channel's template for one event (Mustache: {{order.number}}, {{#lines}}...{{/lines}}; see docs/emails.md). Parts not given keep their current text. */
+export type UpdateEmailTemplateInput = {
+  channelCode: string;
+  event: EmailEvent;
+  html?: string | null | undefined;
+  /** True: delete the override; the channel uses the default again. */
+  reset?: boolean | null | undefined;
+  subject?: string | null | undefined;
+  text?: string | null | undefined;
 };
 
 export type UpdateUserInput = {
@@ -701,6 +747,46 @@ export type ExportJobQueryVariables = Exact<{
 
 
 export type ExportJobQuery = { exportJob: { id: string, kind: ExportKind, format: ExportFormat, state: ExportJobState, rowsDone: number, rowsTotal: number | null, downloadUrl: string | null, error: string | null, expiresAt: string | null } | null };
+
+export type EmailTemplateFieldsFragment = { channelCode: string, event: EmailEvent, subject: string, text: string, html: string, customized: boolean, variables: Array<string>, updatedAt: string | null, updatedBy: string | null };
+
+export type EmailChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EmailChannelsQuery = { channels: Array<{ id: string, code: string, name: string }> };
+
+export type EmailTemplatesQueryVariables = Exact<{
+  channelCode: string;
+}>;
+
+
+export type EmailTemplatesQuery = { emailTemplates: Array<{ channelCode: string, event: EmailEvent, subject: string, text: string, html: string, customized: boolean, variables: Array<string>, updatedAt: string | null, updatedBy: string | null }> };
+
+export type PreviewEmailQueryVariables = Exact<{
+  channelCode: string;
+  event: EmailEvent;
+  orderId?: string | number | null | undefined;
+  draft?: EmailTemplateDraftInput | null | undefined;
+}>;
+
+
+export type PreviewEmailQuery = { previewEmail: { subject: string, text: string, html: string, recipient: string, sample: boolean, problems: Array<string> } };
+
+export type UpdateEmailTemplateMutationVariables = Exact<{
+  input: UpdateEmailTemplateInput;
+}>;
+
+
+export type UpdateEmailTemplateMutation = { updateEmailTemplate: { template: { channelCode: string, event: EmailEvent, subject: string, text: string, html: string, customized: boolean, variables: Array<string>, updatedAt: string | null, updatedBy: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: ErrorCode, message: string }> } };
+
+export type EmailMessagesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: EmailMessageFilter | null | undefined;
+}>;
+
+
+export type EmailMessagesQuery = { emailMessages: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, event: EmailEvent, orderId: string, orderNumber: string | null, recipient: string, subject: string, status: EmailStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null }> } };
 
 export type EventsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1225,6 +1311,19 @@ export const ExportJobFieldsFragmentDoc = gql`
   downloadUrl
   error
   expiresAt
+}
+    `;
+export const EmailTemplateFieldsFragmentDoc = gql`
+    fragment EmailTemplateFields on EmailTemplate {
+  channelCode
+  event
+  subject
+  text
+  html
+  customized
+  variables
+  updatedAt
+  updatedBy
 }
     `;
 export const StockLevelRowFragmentDoc = gql`
@@ -2804,6 +2903,251 @@ export type ExportJobQueryHookResult = ReturnType<typeof useExportJobQuery>;
 export type ExportJobLazyQueryHookResult = ReturnType<typeof useExportJobLazyQuery>;
 export type ExportJobSuspenseQueryHookResult = ReturnType<typeof useExportJobSuspenseQuery>;
 export type ExportJobQueryResult = ApolloReactCommon.QueryResult<ExportJobQuery, ExportJobQueryVariables>;
+export const EmailChannelsDocument = gql`
+    query EmailChannels {
+  channels {
+    id
+    code
+    name
+  }
+}
+    `;
+
+/**
+ * __useEmailChannelsQuery__
+ *
+ * To run a query within a React component, call `useEmailChannelsQuery` and pass it any options that fit your needs.
+ * When your component renders, `useEmailChannelsQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useEmailChannelsQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useEmailChannelsQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EmailChannelsQuery, EmailChannelsQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EmailChannelsQuery, EmailChannelsQueryVariables>(EmailChannelsDocument, options);
+      }
+export function useEmailChannelsLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EmailChannelsQuery, EmailChannelsQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EmailChannelsQuery, EmailChannelsQueryVariables>(EmailChannelsDocument, options);
+        }
+// @ts-ignore
+export function useEmailChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EmailChannelsQuery, EmailChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailChannelsQuery, EmailChannelsQueryVariables>;
+export function useEmailChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailChannelsQuery, EmailChannelsQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailChannelsQuery | undefined, EmailChannelsQueryVariables>;
+export function useEmailChannelsSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailChannelsQuery, EmailChannelsQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EmailChannelsQuery, EmailChannelsQueryVariables>(EmailChannelsDocument, options);
+        }
+export type EmailChannelsQueryHookResult = ReturnType<typeof useEmailChannelsQuery>;
+export type EmailChannelsLazyQueryHookResult = ReturnType<typeof useEmailChannelsLazyQuery>;
+export type EmailChannelsSuspenseQueryHookResult = ReturnType<typeof useEmailChannelsSuspenseQuery>;
+export type EmailChannelsQueryResult = ApolloReactCommon.QueryResult<EmailChannelsQuery, EmailChannelsQueryVariables>;
+export const EmailTemplatesDocument = gql`
+    query EmailTemplates($channelCode: String!) {
+  emailTemplates(channelCode: $channelCode) {
+    ...EmailTemplateFields
+  }
+}
+    ${EmailTemplateFieldsFragmentDoc}`;
+
+/**
+ * __useEmailTemplatesQuery__
+ *
+ * To run a query within a React component, call `useEmailTemplatesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useEmailTemplatesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useEmailTemplatesQuery({
+ *   variables: {
+ *      channelCode: // value for 'channelCode'
+ *   },
+ * });
+ */
+export function useEmailTemplatesQuery(baseOptions: ApolloReactHooks.QueryHookOptions<EmailTemplatesQuery, EmailTemplatesQueryVariables> & ({ variables: EmailTemplatesQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EmailTemplatesQuery, EmailTemplatesQueryVariables>(EmailTemplatesDocument, options);
+      }
+export function useEmailTemplatesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EmailTemplatesQuery, EmailTemplatesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EmailTemplatesQuery, EmailTemplatesQueryVariables>(EmailTemplatesDocument, options);
+        }
+// @ts-ignore
+export function useEmailTemplatesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EmailTemplatesQuery, EmailTemplatesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailTemplatesQuery, EmailTemplatesQueryVariables>;
+export function useEmailTemplatesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailTemplatesQuery, EmailTemplatesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailTemplatesQuery | undefined, EmailTemplatesQueryVariables>;
+export function useEmailTemplatesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailTemplatesQuery, EmailTemplatesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EmailTemplatesQuery, EmailTemplatesQueryVariables>(EmailTemplatesDocument, options);
+        }
+export type EmailTemplatesQueryHookResult = ReturnType<typeof useEmailTemplatesQuery>;
+export type EmailTemplatesLazyQueryHookResult = ReturnType<typeof useEmailTemplatesLazyQuery>;
+export type EmailTemplatesSuspenseQueryHookResult = ReturnType<typeof useEmailTemplatesSuspenseQuery>;
+export type EmailTemplatesQueryResult = ApolloReactCommon.QueryResult<EmailTemplatesQuery, EmailTemplatesQueryVariables>;
+export const PreviewEmailDocument = gql`
+    query PreviewEmail($channelCode: String!, $event: EmailEvent!, $orderId: ID, $draft: EmailTemplateDraftInput) {
+  previewEmail(
+    channelCode: $channelCode
+    event: $event
+    orderId: $orderId
+    draft: $draft
+  ) {
+    subject
+    text
+    html
+    recipient
+    sample
+    problems
+  }
+}
+    `;
+
+/**
+ * __usePreviewEmailQuery__
+ *
+ * To run a query within a React component, call `usePreviewEmailQuery` and pass it any options that fit your needs.
+ * When your component renders, `usePreviewEmailQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = usePreviewEmailQuery({
+ *   variables: {
+ *      channelCode: // value for 'channelCode'
+ *      event: // value for 'event'
+ *      orderId: // value for 'orderId'
+ *      draft: // value for 'draft'
+ *   },
+ * });
+ */
+export function usePreviewEmailQuery(baseOptions: ApolloReactHooks.QueryHookOptions<PreviewEmailQuery, PreviewEmailQueryVariables> & ({ variables: PreviewEmailQueryVariables; skip?: boolean; } | { skip: boolean; }) ) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<PreviewEmailQuery, PreviewEmailQueryVariables>(PreviewEmailDocument, options);
+      }
+export function usePreviewEmailLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<PreviewEmailQuery, PreviewEmailQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<PreviewEmailQuery, PreviewEmailQueryVariables>(PreviewEmailDocument, options);
+        }
+// @ts-ignore
+export function usePreviewEmailSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<PreviewEmailQuery, PreviewEmailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<PreviewEmailQuery, PreviewEmailQueryVariables>;
+export function usePreviewEmailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<PreviewEmailQuery, PreviewEmailQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<PreviewEmailQuery | undefined, PreviewEmailQueryVariables>;
+export function usePreviewEmailSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<PreviewEmailQuery, PreviewEmailQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<PreviewEmailQuery, PreviewEmailQueryVariables>(PreviewEmailDocument, options);
+        }
+export type PreviewEmailQueryHookResult = ReturnType<typeof usePreviewEmailQuery>;
+export type PreviewEmailLazyQueryHookResult = ReturnType<typeof usePreviewEmailLazyQuery>;
+export type PreviewEmailSuspenseQueryHookResult = ReturnType<typeof usePreviewEmailSuspenseQuery>;
+export type PreviewEmailQueryResult = ApolloReactCommon.QueryResult<PreviewEmailQuery, PreviewEmailQueryVariables>;
+export const UpdateEmailTemplateDocument = gql`
+    mutation UpdateEmailTemplate($input: UpdateEmailTemplateInput!) {
+  updateEmailTemplate(input: $input) {
+    template {
+      ...EmailTemplateFields
+    }
+    userErrors {
+      field
+      code
+      message
+    }
+  }
+}
+    ${EmailTemplateFieldsFragmentDoc}`;
+export type UpdateEmailTemplateMutationFn = ApolloReactCommon.MutationFunction<UpdateEmailTemplateMutation, UpdateEmailTemplateMutationVariables>;
+
+/**
+ * __useUpdateEmailTemplateMutation__
+ *
+ * To run a mutation, you first call `useUpdateEmailTemplateMutation` within a React component and pass it any options that fit your needs.
+ * When your component renders, `useUpdateEmailTemplateMutation` returns a tuple that includes:
+ * - A mutate function that you can call at any time to execute the mutation
+ * - An object with fields that represent the current status of the mutation's execution
+ *
+ * @param baseOptions options that will be passed into the mutation, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options-2;
+ *
+ * @example
+ * const [updateEmailTemplateMutation, { data, loading, error }] = useUpdateEmailTemplateMutation({
+ *   variables: {
+ *      input: // value for 'input'
+ *   },
+ * });
+ */
+export function useUpdateEmailTemplateMutation(baseOptions?: ApolloReactHooks.MutationHookOptions<UpdateEmailTemplateMutation, UpdateEmailTemplateMutationVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useMutation<UpdateEmailTemplateMutation, UpdateEmailTemplateMutationVariables>(UpdateEmailTemplateDocument, options);
+      }
+export type UpdateEmailTemplateMutationHookResult = ReturnType<typeof useUpdateEmailTemplateMutation>;
+export type UpdateEmailTemplateMutationResult = ApolloReactCommon.MutationResult<UpdateEmailTemplateMutation>;
+export type UpdateEmailTemplateMutationOptions = ApolloReactCommon.BaseMutationOptions<UpdateEmailTemplateMutation, UpdateEmailTemplateMutationVariables>;
+export const EmailMessagesDocument = gql`
+    query EmailMessages($first: Int, $after: String, $filter: EmailMessageFilter) {
+  emailMessages(first: $first, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      event
+      orderId
+      orderNumber
+      recipient
+      subject
+      status
+      attempts
+      lastError
+      createdAt
+      sentAt
+    }
+  }
+}
+    `;
+
+/**
+ * __useEmailMessagesQuery__
+ *
+ * To run a query within a React component, call `useEmailMessagesQuery` and pass it any options that fit your needs.
+ * When your component renders, `useEmailMessagesQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useEmailMessagesQuery({
+ *   variables: {
+ *      first: // value for 'first'
+ *      after: // value for 'after'
+ *      filter: // value for 'filter'
+ *   },
+ * });
+ */
+export function useEmailMessagesQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<EmailMessagesQuery, EmailMessagesQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<EmailMessagesQuery, EmailMessagesQueryVariables>(EmailMessagesDocument, options);
+      }
+export function useEmailMessagesLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<EmailMessagesQuery, EmailMessagesQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<EmailMessagesQuery, EmailMessagesQueryVariables>(EmailMessagesDocument, options);
+        }
+// @ts-ignore
+export function useEmailMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<EmailMessagesQuery, EmailMessagesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailMessagesQuery, EmailMessagesQueryVariables>;
+export function useEmailMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailMessagesQuery, EmailMessagesQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<EmailMessagesQuery | undefined, EmailMessagesQueryVariables>;
+export function useEmailMessagesSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<EmailMessagesQuery, EmailMessagesQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<EmailMessagesQuery, EmailMessagesQueryVariables>(EmailMessagesDocument, options);
+        }
+export type EmailMessagesQueryHookResult = ReturnType<typeof useEmailMessagesQuery>;
+export type EmailMessagesLazyQueryHookResult = ReturnType<typeof useEmailMessagesLazyQuery>;
+export type EmailMessagesSuspenseQueryHookResult = ReturnType<typeof useEmailMessagesSuspenseQuery>;
+export type EmailMessagesQueryResult = ApolloReactCommon.QueryResult<EmailMessagesQuery, EmailMessagesQueryVariables>;
 export const EventsDocument = gql`
     query Events($first: Int, $after: String, $type: String, $aggregateId: ID) {
   events(first: $first, after: $after, type: $type, aggregateId: $aggregateId) {

@@ -79,6 +79,16 @@ export interface Config {
   webhookReplayMaxPerHour: number;
   /** How long a webhook endpoint's previous secret keeps signing deliveries (next to the new one) after rotateWebhookSecret; 0: it stops at once. */
   webhookSecretGraceSeconds: number;
+  /** SMTP server for customer e-mails, e.g. smtp://user:pass@host:587; unset: e-mails are off. */
+  smtpUrl?: string;
+  /** The From address of customer e-mails. */
+  mailFrom?: string;
+  /** The server's public address (links in e-mails, e.g. the tracking page); default http://localhost:PORT. */
+  publicUrl: string;
+  /** Retries of a failed e-mail send after the first attempt. */
+  emailRetryLimit: number;
+  /** Seconds before the first retry of a failed e-mail; each further one waits about twice as long. */
+  emailRetryDelaySeconds: number;
   /** Cron expression of the scheduled automation rules (cancel-unpaid, flag-late, custom schedules); "off": never. */
   automationSchedule: string;
   /** Where background exports write their files (a shared volume when several processes run). */
@@ -234,6 +244,30 @@ function readUrls(value: string | undefined): string[] {
   return urls;
 }
 
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('OMS_SMTP_URL must be a URL such as smtp://user:pass@host:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error('OMS_SMTP_URL must start with smtp:// or smtps://');
+  return value;
+}
+
+function publicUrl(value: string | undefined, port: number): string {
+  if (!value) return `http://localhost:${port}`;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
+  } catch {
+    throw new Error('OMS_PUBLIC_URL must be an http(s) URL such as https://shop.example.com');
+  }
+  return value.replace(/\/+$/, '');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.OMS_SEED;
   if (seed !== undefined && seed !== '' && seed !== 'demo' && seed !== 'none') {
@@ -307,6 +341,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookMaxEndpointsPerKey: int('OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY', env.OMS_WEBHOOK_MAX_ENDPOINTS_PER_KEY, 10),
     webhookReplayMaxPerHour: int('OMS_WEBHOOK_REPLAY_MAX_PER_HOUR', env.OMS_WEBHOOK_REPLAY_MAX_PER_HOUR, 10_000),
     webhookSecretGraceSeconds: int('OMS_WEBHOOK_SECRET_GRACE_SECONDS', env.OMS_WEBHOOK_SECRET_GRACE_SECONDS, 24 * 3600),
+    smtpUrl: smtpUrl(env.OMS_SMTP_URL),
+    mailFrom: env.OMS_MAIL_FROM || undefined,
+    publicUrl: publicUrl(env.OMS_PUBLIC_URL, int('PORT', env.PORT, 4000)),
+    emailRetryLimit: int('OMS_EMAIL_RETRY_LIMIT', env.OMS_EMAIL_RETRY_LIMIT, 8),
+    emailRetryDelaySeconds: Math.max(1, int('OMS_EMAIL_RETRY_DELAY_SECONDS', env.OMS_EMAIL_RETRY_DELAY_SECONDS, 30)),
     automationSchedule: env.OMS_AUTOMATION_SCHEDULE?.trim() || '* * * * *',
     exportDir: path.resolve(env.OMS_EXPORT_DIR || path.join(os.tmpdir(), 'oms-exports')),
     exportTtlSeconds: Math.max(60, int('OMS_EXPORT_TTL_SECONDS', env.OMS_EXPORT_TTL_SECONDS, 3600)),

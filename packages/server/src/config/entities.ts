@@ -18,6 +18,7 @@ import { Shipment, ShipmentLine } from '../modules/shipment/shipment.entity';
 import { Return, ReturnLine } from '../modules/shipment/return.entity';
 import { AutomationRule, RuleExecution } from '../modules/automation/automation-rule.entity';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhooks/webhook.entity';
+import { EmailMessage, EmailTemplateOverride } from '../modules/email/email.entity';
 
 export const ENTITIES = [
   User,
@@ -47,4 +48,6 @@ export const ENTITIES = [
   WebhookAttempt,
   AutomationRule,
   RuleExecution,
+  EmailTemplateOverride,
+  EmailMessage,
 ];

@@ -26,6 +26,7 @@ import { Migration20261207120000_event_resource } from './Migration2026120712000
 import { Migration20261207120000_order_search } from './Migration20261207120000_order_search';
 import { Migration20261207130000_order_edit } from './Migration20261207130000_order_edit';
 import { Migration20261207140000_bulk_jobs } from './Migration20261207140000_bulk_jobs';
+import { Migration20261207150000_emails } from './Migration20261207150000_emails';
 import { Migration20261207160000_taxes } from './Migration20261207160000_taxes';
 import { Migration20261207170000_time_zone } from './Migration20261207170000_time_zone';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207120000_order_search', class: Migration20261207120000_order_search },
   { name: 'Migration20261207130000_order_edit', class: Migration20261207130000_order_edit },
   { name: 'Migration20261207140000_bulk_jobs', class: Migration20261207140000_bulk_jobs },
+  { name: 'Migration20261207150000_emails', class: Migration20261207150000_emails },
   { name: 'Migration20261207160000_taxes', class: Migration20261207160000_taxes },
   { name: 'Migration20261207170000_time_zone', class: Migration20261207170000_time_zone },
 ];

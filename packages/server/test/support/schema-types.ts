@@ -450,6 +450,107 @@ export type EditOrderInput = {
   shippingAmount?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What a customer e-mail is about (the stream event it answers). */
+export type EmailEvent =
+  /** order.cancelled */
+  | 'ORDER_CANCELLED'
+  /** shipment.delivered */
+  | 'ORDER_DELIVERED'
+  /** order.placed */
+  | 'ORDER_PLACED'
+  /** payment.refunded */
+  | 'ORDER_REFUNDED'
+  /** shipment.created (with carrier and tracking number) */
+  | 'ORDER_SHIPPED';
+
+/** One customer e-mail: what was sent (or tried), to whom and how it went. */
+export type EmailMessage = {
+  /** Sending attempts so far. */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  event: EmailEvent;
+  /** The stream event it answers: at most one message per event. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastError: Maybe<Scalars['String']['output']>;
+  orderId: Scalars['ID']['output'];
+  orderNumber: Maybe<Scalars['String']['output']>;
+  recipient: Scalars['String']['output'];
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  status: EmailStatus;
+  subject: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EmailMessageConnection = {
+  edges: Array<EmailMessageEdge>;
+  /** The nodes of edges, for convenience. */
+  nodes: Array<EmailMessage>;
+  pageInfo: PageInfo;
+  /** How many items match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type EmailMessageEdge = {
+  cursor: Scalars['String']['output'];
+  node: EmailMessage;
+};
+
+export type EmailMessageFilter = {
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EmailStatus>;
+};
+
+/** An e-mail as it would be sent now. Nothing is sent or saved. */
+export type EmailPreview = {
+  html: Scalars['String']['output'];
+  /** What is wrong with the template (it would be refused when saved); empty when it's fine. */
+  problems: Array<Scalars['String']['output']>;
+  recipient: Scalars['String']['output'];
+  /** True: rendered with a made-up sample order. */
+  sample: Scalars['Boolean']['output'];
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+};
+
+/** QUEUED: waiting to be sent; SENT: the SMTP server accepted it; FAILED: the last attempt failed (retried until the attempts are used up); SKIPPED: not sent (no recipient). */
+export type EmailStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'SENT'
+  | 'SKIPPED';
+
+/** A channel's template for one event: its own override, or the default. */
+export type EmailTemplate = {
+  channelCode: Scalars['String']['output'];
+  /** False: the channel uses the default template for this event. */
+  customized: Scalars['Boolean']['output'];
+  event: EmailEvent;
+  /** Mustache template of the HTML body: {{x}} is HTML-escaped. */
+  html: Scalars['String']['output'];
+  /** Mustache template of the subject line (not HTML-escaped). */
+  subject: Scalars['String']['output'];
+  /** Mustache template of the plain-text body (not HTML-escaped). */
+  text: Scalars['String']['output'];
+  updatedAt: Maybe<Scalars['DateTime']['output']>;
+  updatedBy: Maybe<Scalars['String']['output']>;
+  /** The variables this event offers, e.g. order.number, lines (a list). */
+  variables: Array<Scalars['String']['output']>;
+};
+
+/** Unsaved template parts to preview (parts not given: the saved template). */
+export type EmailTemplateDraftInput = {
+  html?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EmailTemplatePayload = {
+  template: Maybe<EmailTemplate>;
+  /** Empty when the mutation succeeded. */
+  userErrors: Array<UserError>;
+};
+
 export type EraseCustomerPayload = {
   /** True when the customer had been erased before (erasing again changes nothing that was not erased). */
   alreadyErased: Maybe<Scalars['Boolean']['output']>;
@@ -774,6 +875,8 @@ export type Mutation = {
   startExport: StartExportPayload;
   /** Enables or disables a rule, changes its settings, position or (custom rules) definition. */
   updateAutomationRule: AutomationRulePayload;
+  /** Saves a channel's template for an event (it must compile and use only the event's variables), or resets it. */
+  updateEmailTemplate: EmailTemplatePayload;
   /** Renames, changes the role of, deactivates or reactivates a user, or resets their password. */
   updateUser: UserPayload;
   /** Changes the URL, event types or channels, or disables / enables the endpoint. */
@@ -976,6 +1079,11 @@ export type MutationStartExportArgs = {
 
 export type MutationUpdateAutomationRuleArgs = {
   input: UpdateAutomationRuleInput;
+};
+
+
+export type MutationUpdateEmailTemplateArgs = {
+  input: UpdateEmailTemplateInput;
 };
 
 
@@ -1255,6 +1363,7 @@ export type Permission =
   | 'CUSTOMER_READ'
   | 'DATA_EXPORT'
   | 'DATA_IMPORT'
+  | 'EMAIL_MANAGE'
   | 'EVENT_READ'
   | 'JOB_MANAGE'
   | 'ORDER_CANCEL'
@@ -1349,6 +1458,10 @@ export type Query = {
   customers: CustomerConnection;
   /** What every rule would do to an order (id or number) now. Changes nothing. */
   dryRunAutomation: Array<RuleOutcome>;
+  /** Customer e-mails sent or tried, newest first (recipients are personal data: needs CUSTOMER_READ too). */
+  emailMessages: EmailMessageConnection;
+  /** A channel's e-mail template for every event (its override or the default). */
+  emailTemplates: Array<EmailTemplate>;
   /** The event types of the stream, e.g. order.placed. */
   eventTypes: Array<Scalars['String']['output']>;
   /** The event stream, oldest first: every domain change, written with the change itself. */
@@ -1381,6 +1494,8 @@ export type Query = {
   orderTags: Array<OrderTagCount>;
   /** Orders, newest first unless sorted otherwise, with stable cursors. */
   orders: OrderConnection;
+  /** Renders an e-mail with a real order (needs CUSTOMER_READ too) or a sample one, from the saved template or a draft. Sends nothing. */
+  previewEmail: EmailPreview;
   product: Maybe<Product>;
   /** Products by SKU, optionally searched by SKU or name. */
   products: ProductConnection;
@@ -1474,6 +1589,20 @@ export type QueryDryRunAutomationArgs = {
 };
 
 
+export type QueryEmailMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EmailMessageFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryEmailTemplatesArgs = {
+  channelCode: Scalars['String']['input'];
+};
+
+
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   aggregateId?: InputMaybe<Scalars['ID']['input']>;
@@ -1552,6 +1681,14 @@ export type QueryOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<OrderSort>;
+};
+
+
+export type QueryPreviewEmailArgs = {
+  channelCode: Scalars['String']['input'];
+  draft?: InputMaybe<EmailTemplateDraftInput>;
+  event: EmailEvent;
+  orderId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2205,6 +2342,17 @@ export type UpdateAutomationRuleInput = {
   position?: InputMaybe<Scalars['Int']['input']>;
   settings?: InputMaybe<Scalars['JSON']['input']>;
   trigger?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A channel's template for one event (Mustache: {{order.number}}, {{#lines}}...{{/lines}}; see docs/emails.md). Parts not given keep their current text. */
+export type UpdateEmailTemplateInput = {
+  channelCode: Scalars['String']['input'];
+  event: EmailEvent;
+  html?: InputMaybe<Scalars['String']['input']>;
+  /** True: delete the override; the channel uses the default again. */
+  reset?: InputMaybe<Scalars['Boolean']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateUserInput = {

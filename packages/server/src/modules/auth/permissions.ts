@@ -57,6 +57,8 @@ export enum Permission {
   DATA_EXPORT = 'DATA_EXPORT',
   /** Import products, stock, customers and historical orders from CSV. */
   DATA_IMPORT = 'DATA_IMPORT',
+  /** Customer e-mails: templates per channel, previews and (with CUSTOMER_READ) the message log. */
+  EMAIL_MANAGE = 'EMAIL_MANAGE',
 }
 registerEnumType(Permission, {
   name: 'Permission',
