@@ -98,10 +98,17 @@ test('a server started with another zone moves the sales per day and marks every
       `select to_char(day, 'YYYY-MM-DD') as day, sum(orders)::int as orders from order_sales_daily group by 1 having sum(orders) <> 0`,
     );
     expect(rows).toEqual([{ day: '2026-12-06', orders: 1 }]);
+    // The report days are marked for the refresh job; a refresh may already have taken the marks
+    // (it deletes them in the transaction that recomputes the days): then the rollup has moved.
     const marked = await t.sql<{ day: string }>(
       `select to_char(day, 'YYYY-MM-DD') as day from analytics_dirty_day where kind = 'orders' order by day`,
     );
-    expect(marked.map((m) => m.day)).toEqual(expect.arrayContaining(['2026-12-05', '2026-12-06', '2026-12-07']));
+    const rollup = await t.sql(
+      `select to_char(day, 'YYYY-MM-DD') as day, sum(orders)::int as orders from analytics_sales_daily group by 1 having sum(orders) <> 0`,
+    );
+    if (marked.length)
+      expect(marked.map((m) => m.day)).toEqual(expect.arrayContaining(['2026-12-05', '2026-12-06', '2026-12-07']));
+    else expect(rollup).toEqual([{ day: '2026-12-06', orders: 1 }]);
   } finally {
     await utc?.stop();
   }
