@@ -374,7 +374,9 @@ async function main() {
   let requestId = 0;
   /** This process's CPU (user + system) and event-loop busy time during server rounds, and the orders they served. */
   const serverCpu = { ms: 0, busyMs: 0, orders: 0, wallMs: 0 };
-  const runInWorker = (pathName: 'server' | 'floor', warmupMs: number, measureMs: number): Promise<LoadResult> => {
+  /** The same for the `{ __typename }` round: what HTTP, Apollo and the API-key check cost alone. */
+  const typenameCpu = { ms: 0, busyMs: 0, orders: 0, wallMs: 0 };
+  const runInWorker = (pathName: LoadRequest['path'], warmupMs: number, measureMs: number): Promise<LoadResult> => {
     const id = ++requestId;
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
@@ -385,14 +387,15 @@ async function main() {
         if (m.id !== id) return;
         worker.off('message', onMessage);
         worker.off('exit', onExit);
-        if (pathName === 'server' && measureMs > 0) {
+        if (pathName !== 'floor' && measureMs > 0) {
           // Over the whole round including the drain of in-flight requests, so divided by every
           // order served in it (the measured ones and the drained ones).
           const cpu = process.cpuUsage(cpu0);
-          serverCpu.ms += (cpu.user + cpu.system) / 1000;
-          serverCpu.busyMs += performance.eventLoopUtilization(elu0).active;
-          serverCpu.orders += m.result.succeeded;
-          serverCpu.wallMs += performance.now() - wall0;
+          const into = pathName === 'server' ? serverCpu : typenameCpu;
+          into.ms += (cpu.user + cpu.system) / 1000;
+          into.busyMs += performance.eventLoopUtilization(elu0).active;
+          into.orders += m.result.succeeded;
+          into.wallMs += performance.now() - wall0;
         }
         resolve(m.result);
       };
@@ -469,6 +472,12 @@ async function main() {
       );
     }
   }
+  // The same clients and key asking only `{ __typename }`: the CPU of HTTP, Apollo and the key
+  // check alone, the part of every request that placeOrder's own work comes on top of.
+  const typenameRun = await runInWorker('typename', S.warmup * 1000, roundMs);
+  progress(
+    `typename round: ${typenameRun.perSecond.toFixed(1)} requests/s, server CPU ${(typenameCpu.ms / typenameCpu.orders).toFixed(2)} ms/request`,
+  );
   clearInterval(sampler);
   if (profiler && S.profileDir) {
     fs.mkdirSync(S.profileDir, { recursive: true });
@@ -488,6 +497,9 @@ async function main() {
   const ratio = serverRun.perSecond / floorRun.perSecond;
   const busyPerOrder = serverCpu.orders ? serverCpu.busyMs / serverCpu.orders : NaN;
   const serverCpuPerOrder = serverCpu.orders ? serverCpu.ms / serverCpu.orders : NaN;
+  const typenameCpuPerRequest = typenameCpu.orders ? typenameCpu.ms / typenameCpu.orders : NaN;
+  if (typenameRun.failures)
+    problem(`{ __typename }: ${typenameRun.failures} failed requests, e.g. ${typenameRun.firstErrors.join(' | ')}`);
   const serverCores = serverCpu.wallMs ? serverCpu.ms / serverCpu.wallMs : NaN;
   const pgbenchSeconds = pgbenchRuns.reduce((a, r) => a + r.seconds, 0);
   const pgbenchTps = pgbenchSeconds ? pgbenchRuns.reduce((a, r) => a + r.tps * r.seconds, 0) / pgbenchSeconds : NaN;
@@ -852,6 +864,9 @@ async function main() {
     `server CPU per order:              ${serverCpuPerOrder.toFixed(2)} ms (process.cpuUsage, load generator in a child process; goal <= ${GOAL_CPU_MS} ms: ${serverCpuPerOrder <= GOAL_CPU_MS ? 'met' : 'NOT met'}); event loop busy ${busyPerOrder.toFixed(2)} ms`,
   );
   out(
+    `server CPU per { __typename }:     ${typenameCpuPerRequest.toFixed(2)} ms (same clients and key: HTTP, GraphQL and auth alone)`,
+  );
+  out(
     `server / pgbench:                  ${pgbenchRuns.length ? `${ratioPgbench.toFixed(2)}  (goal >= ${GOAL_RATIO}: ${ratioPgbench >= GOAL_RATIO ? 'met' : 'NOT met'})` : 'n/a'}`,
   );
   out(`server / node floor:               ${ratio.toFixed(2)}`);
@@ -891,6 +906,7 @@ async function main() {
     met: serverCpuPerOrder <= GOAL_CPU_MS,
   });
   figure('server_event_loop_busy_ms_per_order', busyPerOrder, 'ms');
+  figure('server_cpu_ms_per_typename_request', typenameCpuPerRequest, 'ms');
   figure('node_floor_per_s', floorRun.perSecond, 'orders/s');
   figure('pgbench_tps', pgbenchRuns.length ? pgbenchTps : null, 'orders/s', { ran: pgbenchRuns.length > 0 });
   figure('ratio_to_pgbench', pgbenchRuns.length ? ratioPgbench : null, 'ratio', {

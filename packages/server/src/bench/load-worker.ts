@@ -24,7 +24,8 @@ export interface LoadWorkerData {
 
 export interface LoadRequest {
   id: number;
-  path: 'server' | 'floor';
+  /** server: placeOrder over HTTP; floor: the same SQL through pg; typename: `{ __typename }` over HTTP with the same key (the cost of HTTP, GraphQL and auth alone). */
+  path: 'server' | 'floor' | 'typename';
   warmupMs: number;
   measureMs: number;
 }
@@ -39,6 +40,10 @@ const serverRngs = Array.from({ length: d.concurrency }, (_, i) => prng(d.seed *
 const floorRngs = Array.from({ length: d.concurrency }, (_, i) => prng(d.seed * 2000 + i + 1));
 const paths = {
   server: (w: number) => placeViaApi(api, orderInput(serverRngs[w], d.products, d.customers)),
+  typename: async () => {
+    const r = await api.request<{ __typename: string }>('{ __typename }');
+    if (r.status !== 200 || r.data?.__typename !== 'Query') throw new Error(`{ __typename }: HTTP ${r.status}`);
+  },
   floor: async (w: number) => {
     await placeOrderFloor(pool, floorInput(orderInput(floorRngs[w], d.products, d.customers), d.actor));
   },
@@ -51,7 +56,7 @@ process.on('message', async (m: LoadRequest | { close: true }) => {
     process.disconnect();
     return;
   }
-  if (m.path === 'server') {
+  if (m.path !== 'floor') {
     // Fresh keep-alive connections for every server round: the server closes the ones left idle
     // during the other paths' rounds, and reusing one as it closes fails with "socket hang up".
     api.close();

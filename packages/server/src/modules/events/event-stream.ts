@@ -18,6 +18,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import { performance } from 'node:perf_hooks';
 import { BACKGROUND } from '../../common/context';
 import type { Logger } from '../../common/logger';
 import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage, SharedBatch } from '../../common/pubsub';
@@ -42,6 +43,12 @@ export interface EventNotice {
 const PUBLISH_BATCH = 1000;
 /** How often the stream numbers and reads without a notification (lost notifications, failed reads). */
 const SWEEP_MS = 1000;
+/**
+ * The least time from the start of one run to the start of the next while events keep coming: a
+ * burst of commits (every placed order notifies) is numbered and read in one run, not one run per
+ * commit. An event that comes after a quiet spell is read at once.
+ */
+const MIN_RUN_INTERVAL_MS = 10;
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5000;
 
@@ -71,6 +78,8 @@ export class EventStream {
   private lastPublishedEventAt?: Date;
   private running?: Promise<void>;
   private again = false;
+  private lastRunAt = -Infinity;
+  private waitTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly orm: MikroORM,
@@ -193,6 +202,16 @@ export class EventStream {
       this.again = true;
       return;
     }
+    if (this.waitTimer) return;
+    const wait = this.lastRunAt + MIN_RUN_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      this.waitTimer = setTimeout(() => {
+        this.waitTimer = undefined;
+        this.kick();
+      }, wait);
+      return;
+    }
+    this.lastRunAt = performance.now();
     this.running = this.drain().finally(() => {
       this.running = undefined;
       if (this.again) {
@@ -257,6 +276,7 @@ export class EventStream {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
     clearInterval(this.sweep);
+    clearTimeout(this.waitTimer);
     this.listening = false;
     const client = this.client;
     this.client = undefined;

@@ -281,7 +281,7 @@ export class OrderService {
         });
         order.history.add(entry);
 
-        const [written] = await trx.prepared<{ number: string; customer_id: string }>(
+        const [written] = await trx.preparedAndCommit<{ number: string; customer_id: string }>(
           writePlacement({
             customer: { email: input.customer.email.trim().toLowerCase(), name: input.customer.name },
             order: orderRow(order),
