@@ -37,6 +37,7 @@ import { serveGraphqlWs } from './common/ws-transport';
 import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
+import { staticHeaders, corsOnlyWithOrigin } from './common/http-headers';
 import { Lifecycle } from './common/lifecycle';
 import { asUnavailable, unavailableStatusPlugin } from './common/unavailable';
 import { createSchema } from './schema';
@@ -189,6 +190,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const schema = await createSchema(services);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API responses: every GraphQL response is no-store (static files keep theirs).
+  app.set('etag', false);
   // Readiness and shutdown: counts requests in flight and refuses new ones once stopping.
   const lifecycle = new Lifecycle(log);
   app.use(lifecycle.gate);
@@ -224,8 +227,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   // Security headers on everything; the GraphQL landing page (development only) loads its UI
   // from Apollo's CDN, so it is exempt from the content security policy.
-  const secure = helmet();
-  const secureLanding = helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  // Helmet's headers do not depend on the request: taken from it once, set on each response.
+  const secure = staticHeaders(helmet());
+  const secureLanding = staticHeaders(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use((req, res, next) =>
     (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next),
   );
@@ -237,15 +241,23 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     const actor = token
       ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e)))
       : undefined;
-    const context: RequestContext = { requestId, em, actor, token, ip, log: log.child({ requestId }) };
     // What subscriptions need to start (their resolvers are given the context, not the services).
+    // The request's child logger is made when something logs (most requests never do).
+    let requestLog: Logger | undefined;
     return {
-      ...context,
+      requestId,
+      em,
+      actor,
+      token,
+      ip,
+      get log() {
+        return (requestLog ??= log.child({ requestId }));
+      },
       orderFeed: services.orderFeed,
       tracking: services.tracking,
       pubsub: services.pubsub,
       bulk: services.bulk,
-    };
+    } satisfies RequestContext & Record<string, unknown>;
   };
 
   // WebSocket connections live as long as the credentials they were opened with (ws-sessions.ts).
@@ -422,7 +434,11 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   app.use(
     '/graphql',
     // Browsers may call from the configured origins only; without any, from the same origin only.
-    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    // A request without an Origin header (a partner's server, a script) is no CORS request.
+    corsOnlyWithOrigin(
+      cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+      config.corsOrigins.length > 0,
+    ),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
