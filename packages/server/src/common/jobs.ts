@@ -235,10 +235,24 @@ export class JobQueue {
 
   /**
    * Enqueues a job of a `stately` queue in the transaction of `em`, unless one is queued already
-   * (that one will do the work): returns whether a job was added.
+   * (that one will do the work): returns whether a job was added. With `startAfterSeconds`, the
+   * job waits that long before it can run, and sends in the meantime add nothing: work asked for
+   * many times a second runs about once per that interval.
    */
-  async sendUnlessQueued(em: EntityManager, name: string, data: object): Promise<boolean> {
-    return Boolean(await this.boss.send(name, data, { db: inTransaction(em) }));
+  async sendUnlessQueued(
+    em: EntityManager,
+    name: string,
+    data: object,
+    options: { startAfterSeconds?: number } = {},
+  ): Promise<boolean> {
+    return Boolean(
+      await this.boss.send(name, data, {
+        db: inTransaction(em),
+        // As a time, not a number of seconds: in the caller's transaction (inTransaction) each
+        // placeholder of pg-boss's statement is its own parameter, typed by where it stands.
+        ...(options.startAfterSeconds ? { startAfter: new Date(Date.now() + options.startAfterSeconds * 1000) } : {}),
+      }),
+    );
   }
 
   /** Enqueues many jobs in one statement, in the transaction of `em` (`priority`: higher runs first, default 0). */

@@ -2,8 +2,9 @@
  * Keeps the analytics rollups fresh from the event stream without slowing dispatch: the reactor
  * only marks the days a batch of events touches (in the dispatch transaction, so a rolled-back
  * dispatch marks nothing), and a job of the `stately` queue `analytics-refresh` recomputes the
- * marked days. However fast events arrive, at most one refresh is queued and one runs, so a busy
- * day is recomputed a few times a second at most, not once per batch. A cron tick every minute
+ * marked days. However fast events arrive, at most one refresh is queued and one runs, and a
+ * queued refresh starts a second after it was asked for, so a busy day is recomputed about once a
+ * second, not once per batch. A cron tick every minute
  * also runs it, which picks up marks a lost wake-up left behind. Each run also folds the
  * dashboard's sales deltas (order_sales_daily) into one row per day and channel.
  */
@@ -15,6 +16,12 @@ import type { EventReactor } from '../events/event-dispatcher';
 import { compactSales, daysTouched, markDirty, refreshDirty } from './rollups';
 
 export const ANALYTICS_QUEUE = 'analytics-refresh';
+/**
+ * A refresh waits this long after the first mark that asks for it, and marks in the meantime
+ * join it: under a stream of orders, today is recomputed about once a second, not back to back
+ * (each run re-reads the whole day, which grows all day).
+ */
+const REFRESH_DELAY_SECONDS = 1;
 
 export class AnalyticsRefresh {
   private orm?: MikroORM;
@@ -59,7 +66,7 @@ export class AnalyticsRefresh {
     const days = await daysTouched(em, events);
     if (!days.orderDays.length && !days.movementDays.length) return;
     await markDirty(em, days);
-    await this.jobs.sendUnlessQueued(em, ANALYTICS_QUEUE, {});
+    await this.jobs.sendUnlessQueued(em, ANALYTICS_QUEUE, {}, { startAfterSeconds: REFRESH_DELAY_SECONDS });
     return () => this.jobs.wake(ANALYTICS_QUEUE);
   };
 }
