@@ -235,6 +235,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
   const httpServer = http.createServer(app);
 
+  const lazyRequestLog = {
+    get log(): Logger {
+      const self = this as unknown as { requestId: string; requestLog?: Logger };
+      return (self.requestLog ??= log.child({ requestId: self.requestId }));
+    },
+  };
   const contextFor = async (requestId: string, token: string | undefined, ip: string | undefined) => {
     const em = orm.em.fork();
     // Database away (restart, failover): 503 SERVICE_UNAVAILABLE, not a 500.
@@ -242,22 +248,19 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       ? await services.auth.authenticate(em, token).catch((e) => Promise.reject(asUnavailable(e)))
       : undefined;
     // What subscriptions need to start (their resolvers are given the context, not the services).
-    // The request's child logger is made when something logs (most requests never do).
-    let requestLog: Logger | undefined;
-    return {
+    // The request's child logger is made when something logs (most requests never do): a getter
+    // on the prototype, as Apollo copies the context's own properties for each operation.
+    return Object.assign(Object.create(lazyRequestLog) as { readonly log: Logger }, {
       requestId,
       em,
       actor,
       token,
       ip,
-      get log() {
-        return (requestLog ??= log.child({ requestId }));
-      },
       orderFeed: services.orderFeed,
       tracking: services.tracking,
       pubsub: services.pubsub,
       bulk: services.bulk,
-    } satisfies RequestContext & Record<string, unknown>;
+    });
   };
 
   // WebSocket connections live as long as the credentials they were opened with (ws-sessions.ts).

@@ -29,10 +29,16 @@ function nulCharacters(value: unknown, path: string[], out: UserError[]): void {
         ),
       );
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulCharacters(v, [...path, String(i)], out));
+    for (let i = 0; i < value.length; i++) nulCharactersAt(value[i], path, String(i), out);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) nulCharacters(v, [...path, k], out);
+    for (const [k, v] of Object.entries(value)) nulCharactersAt(v, path, k, out);
   }
+}
+
+/** nulCharacters of a member: the member's path is built only for an object to walk or a string to report. */
+function nulCharactersAt(value: unknown, parent: string[], key: string, out: UserError[]): void {
+  if (typeof value === 'string' ? value.includes('\u0000') : value !== null && typeof value === 'object')
+    nulCharacters(value, [...parent, key], out);
 }
 
 /**

@@ -48,7 +48,7 @@ const SWEEP_MS = 1000;
  * burst of commits (every placed order notifies) is numbered and read in one run, not one run per
  * commit. An event that comes after a quiet spell is read at once.
  */
-const MIN_RUN_INTERVAL_MS = 10;
+const MIN_RUN_INTERVAL_MS = 25;
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5000;
 
