@@ -55,15 +55,6 @@ export async function insertRows(em: EntityManager, table: string, rows: Record<
   await sql(em, statement.text, statement.values);
 }
 
-/** Where a statement can run: an entity manager (its transaction, or the pool) or a pg client of its own. */
-export type SqlTarget = EntityManager | Pick<ClientBase, 'query'>;
-
-/** `run` on an entity manager, or the statement as it is on a pg client (not in MikroORM's query log). */
-export async function runOn<T = Record<string, unknown>>(target: SqlTarget, statement: Statement): Promise<T[]> {
-  if ('getConnection' in target) return run<T>(target, statement);
-  return (await target.query(statement.text, statement.values)).rows as T[];
-}
-
 /** Runs a statement written with PostgreSQL's $1, $2 placeholders (see order-placement.sql.ts). */
 export function run<T = Record<string, unknown>>(em: EntityManager, statement: Statement): Promise<T[]> {
   const values: unknown[] = [];

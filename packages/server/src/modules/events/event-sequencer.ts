@@ -16,7 +16,8 @@
  *
  * Any process may run it, as often as it likes: a run that finds nothing to number changes nothing.
  */
-import { runOn, type SqlTarget } from '../../common/sql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { run } from '../../common/sql';
 import { assignPositions, SEQUENCE_BATCH } from './event-stream.sql';
 
 /**
@@ -25,10 +26,10 @@ import { assignPositions, SEQUENCE_BATCH } from './event-stream.sql';
  * without the lock, whether anything waits). Call it outside a transaction: inside one, its
  * positions would become visible (and the lock free) only when that transaction ends.
  */
-export async function assignStreamPositions(target: SqlTarget): Promise<number> {
+export async function assignStreamPositions(em: EntityManager): Promise<number> {
   let total = 0;
   for (;;) {
-    const [{ n }] = await runOn<{ n: number }>(target, assignPositions());
+    const [{ n }] = await run<{ n: number }>(em, assignPositions());
     total += n;
     if (n < SEQUENCE_BATCH) return total;
   }

@@ -1,7 +1,7 @@
 /**
  * Reads the event stream after commit and fans it out inside this server process: every process
- * holds one connection that LISTENs on `oms_events` (and numbers and reads the stream on it while
- * it is up), so a change committed through any process reaches the subscribers of all of them. PostgreSQL delivers a notification only when its
+ * holds one connection that LISTENs on `oms_events`, so a change committed through any process
+ * reaches the subscribers of all of them. PostgreSQL delivers a notification only when its
  * transaction commits (and never for a rolled-back one).
  *
  * A notification only says that there is something new. The stream then numbers what has
@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { BACKGROUND } from '../../common/context';
 import type { Logger } from '../../common/logger';
 import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage, SharedBatch } from '../../common/pubsub';
-import { run, runOn, type SqlTarget } from '../../common/sql';
+import { run } from '../../common/sql';
 import { assignStreamPositions } from './event-sequencer';
 import { eventsAfter, lastPosition } from './event-stream.sql';
 
@@ -223,12 +223,9 @@ export class EventStream {
 
   private async drain() {
     try {
-      // On the listening connection while it is up: a run is two short statements, which cost
-      // less there than through the pool, knex and an entity manager fork. While it is down
-      // (the sweep still runs), through the pool.
-      const target = this.listening && this.client ? this.client : this.em();
-      await assignStreamPositions(target);
-      while (!this.stopped && (await this.publishBatch(target)) === PUBLISH_BATCH);
+      const em = this.em();
+      await assignStreamPositions(em);
+      while (!this.stopped && (await this.publishBatch(em)) === PUBLISH_BATCH);
     } catch (err) {
       // Left for the next notification or sweep, from the same position: nothing is skipped.
       if (!this.stopped) this.log.warn({ err }, 'event stream: could not read the stream');
@@ -236,8 +233,8 @@ export class EventStream {
   }
 
   /** Reads and publishes the events after the last position published; returns how many it read. */
-  private async publishBatch(target: SqlTarget): Promise<number> {
-    const rows = await runOn<{
+  private async publishBatch(em: ReturnType<EventStream['em']>): Promise<number> {
+    const rows = await run<{
       position: string;
       id: string;
       type: string;
@@ -247,7 +244,7 @@ export class EventStream {
       occurred_at: Date;
       history_id: string | null;
       primary: boolean;
-    }>(target, eventsAfter(this.published, PUBLISH_BATCH));
+    }>(em, eventsAfter(this.published, PUBLISH_BATCH));
     if (!rows.length || this.stopped) return 0;
     // Subscriptions follow order histories: one update per history entry (its primary event).
     const updates: OrderUpdatedMessage[] = rows
