@@ -303,6 +303,26 @@ describe('introspection, landing page, CORS and headers', () => {
       'https://admin.example',
     );
     expect((await preflight(open.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    // The request itself, from a browser on an allowed origin, from another one, and from a
+    // server (no Origin header: no CORS answer, but caches are told the answer varies by origin).
+    const post = (url: string, origin?: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+        body: '{"query":"{ __typename }"}',
+      });
+    const allowed = await post(open.url, 'https://admin.example');
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://admin.example');
+    expect(allowed.headers.get('vary')).toMatch(/origin/i);
+    expect((await post(open.url, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const fromServer = await post(open.url);
+    expect(fromServer.status).toBe(200);
+    expect(fromServer.headers.get('access-control-allow-origin')).toBeNull();
+    expect(fromServer.headers.get('vary')).toMatch(/origin/i);
+    const closedFromServer = await post(closed.url);
+    expect(closedFromServer.status).toBe(200);
+    expect(closedFromServer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   test('responses carry security headers', async () => {
@@ -322,6 +342,17 @@ describe('introspection, landing page, CORS and headers', () => {
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-powered-by')).toBeNull();
     }
+    // The landing page's looser policy applies to GET /graphql only, never to the API's answers.
+    const landing = await fetch(t.url, { headers: { accept: 'text/html' } });
+    expect(landing.headers.get('x-content-type-options')).toBe('nosniff');
+    // API answers are never cached, so they carry no ETag.
+    const api = await fetch(t.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(api.headers.get('cache-control')).toBe('no-store');
+    expect(api.headers.get('etag')).toBeNull();
   });
 });
 
