@@ -46,6 +46,7 @@ import { fork } from 'node:child_process';
 import { Profiler, Session } from 'node:inspector';
 import type { LoadRequest, LoadWorkerData } from './load-worker';
 import { findPgbench, pgbenchScript, PgbenchResult, runPgbench } from './pgbench';
+import { postgresCpuMs } from './postgres-cpu';
 import {
   LOAD_WORKER_DATA,
   floorInput as toFloorInput,
@@ -376,17 +377,31 @@ async function main() {
   const serverCpu = { ms: 0, systemMs: 0, busyMs: 0, orders: 0, wallMs: 0 };
   /** The same for the `{ __typename }` round: what HTTP, Apollo and the API-key check cost alone. */
   const typenameCpu = { ms: 0, systemMs: 0, busyMs: 0, orders: 0, wallMs: 0 };
+  /** PostgreSQL's CPU (postgres-cpu.ts) during the rounds of each path, and the orders placed in them. */
+  const postgresCpu = {
+    server: { ms: 0, orders: 0 },
+    floor: { ms: 0, orders: 0 },
+    pgbench: { ms: 0, orders: 0 },
+  };
+  const addPostgresCpu = (into: { ms: number; orders: number }, pg0: number | undefined, orders: number) => {
+    const pg1 = postgresCpuMs();
+    if (pg0 === undefined || pg1 === undefined) return;
+    into.ms += pg1 - pg0;
+    into.orders += orders;
+  };
   const runInWorker = (pathName: LoadRequest['path'], warmupMs: number, measureMs: number): Promise<LoadResult> => {
     const id = ++requestId;
     const elu0 = performance.eventLoopUtilization();
     const cpu0 = process.cpuUsage();
     const wall0 = performance.now();
+    const pg0 = measureMs > 0 ? postgresCpuMs() : undefined;
     return new Promise((resolve, reject) => {
       const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code})`));
       const onMessage = (m: { id: number; result: LoadResult }) => {
         if (m.id !== id) return;
         worker.off('message', onMessage);
         worker.off('exit', onExit);
+        if (pathName !== 'typename') addPostgresCpu(postgresCpu[pathName], pg0, m.result.succeeded);
         if (pathName !== 'floor' && measureMs > 0) {
           // Over the whole round including the drain of in-flight requests, so divided by every
           // order served in it (the measured ones and the drained ones).
@@ -450,11 +465,15 @@ async function main() {
     for (const name of rotations[round % 3]) {
       if (name === 'pgbench') {
         if (!pgbench || failed) continue;
+        const pg0 = postgresCpuMs();
         const r = await runPgbenchRound(roundMs / 1000).catch((e) => {
           problem((e as Error).message);
           return undefined;
         });
         if (r) {
+          // pgbench's backends exit as it ends: their time counts once the postmaster has reaped them.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          addPostgresCpu(postgresCpu.pgbench, pg0, r.transactions);
           pgbenchRuns.push(r);
           progress(
             `round ${round + 1}/${S.rounds} pgbench: ${r.tps.toFixed(1)} orders/s, mean ${ms(r.latencyMs)} ms, ${r.failed} failures`,
@@ -725,6 +744,14 @@ async function main() {
       `its event loop was busy ${busyPerOrder.toFixed(2)} ms per order.`,
   );
   out('');
+  if (postgresCpu.server.orders) {
+    const f = (p: { ms: number; orders: number }) => (p.orders ? `${(p.ms / p.orders).toFixed(2)} ms` : 'n/a');
+    out(
+      `PostgreSQL CPU per order (every postgres process, src/bench/postgres-cpu.ts; the server's background work included): ` +
+        `server rounds ${f(postgresCpu.server)}, node floor ${f(postgresCpu.floor)}, pgbench ${f(postgresCpu.pgbench)}.`,
+    );
+    out('');
+  }
   if (pgbenchRuns.length) {
     out(
       `pgbench floor (\`pgbench -M prepared -c ${S.concurrency} -j 2\`, same statements, src/bench/pgbench.ts): ${pgbenchTps.toFixed(1)} orders/s, ${pgbenchFailed} failures, in ${pgbenchRuns.length} rounds of ${roundMs / 1000} s.`,
@@ -909,6 +936,11 @@ async function main() {
   figure('server_event_loop_busy_ms_per_order', busyPerOrder, 'ms');
   figure('server_cpu_system_ms_per_order', serverCpu.orders ? serverCpu.systemMs / serverCpu.orders : NaN, 'ms');
   figure('server_cpu_ms_per_typename_request', typenameCpuPerRequest, 'ms');
+  const pgPerOrder = (p: { ms: number; orders: number }) => (p.orders ? p.ms / p.orders : null);
+  figure('postgres_cpu_ms_per_order', pgPerOrder(postgresCpu.server), 'ms', {
+    node_floor: pgPerOrder(postgresCpu.floor),
+    pgbench: pgPerOrder(postgresCpu.pgbench),
+  });
   figure('node_floor_per_s', floorRun.perSecond, 'orders/s');
   figure('pgbench_tps', pgbenchRuns.length ? pgbenchTps : null, 'orders/s', { ran: pgbenchRuns.length > 0 });
   figure('ratio_to_pgbench', pgbenchRuns.length ? ratioPgbench : null, 'ratio', {
