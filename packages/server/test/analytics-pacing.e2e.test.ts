@@ -1,0 +1,96 @@
+/**
+ * The analytics refresh paces itself by its own cost (modules/analytics/analytics-refresh.ts): a
+ * refresh asked for waits a second, or ten times as long as the last refresh took, so recomputing
+ * a busy day never runs back to back. Proven on the real queue: a refresh made slow (the day's
+ * rollup lock held by another connection) pushes the next one out, and the rollup still catches up.
+ */
+import { Client } from 'pg';
+import { createCatalog, placeOrder } from './builders';
+import { startTestServer, TestServer } from './harness';
+import { REFRESH_DELAY_FACTOR } from '../src/modules/analytics/analytics-refresh';
+
+let t: TestServer;
+
+beforeAll(async () => {
+  t = await startTestServer();
+  await createCatalog(t, {
+    channels: [{ code: 'WEB', currency: 'EUR' }],
+    warehouses: [{ code: 'WH1', priority: 1 }],
+    products: [{ sku: 'SKU-1', price: 1000 }],
+    stock: { 'SKU-1': { WH1: 100 } },
+  });
+});
+afterAll(() => t?.stop());
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The queued (not yet started) refresh: how long after it was asked for it may start, in seconds. */
+const queuedDelay = () =>
+  until('a queued analytics refresh', async () => {
+    const [row] = await t.sql<{ delay: number }>(
+      `select extract(epoch from start_after - created_on)::float8 as delay from pgboss.job
+        where name = 'analytics-refresh' and state = 'created' and singleton_key is null and start_after > now() - interval '1 second'
+        order by created_on desc limit 1`,
+    );
+    return row?.delay;
+  });
+
+/** Today's rollup: the orders counted for today. */
+const ordersToday = async () => {
+  const [row] = await t.sql<{ orders: number }>(
+    `select coalesce(sum(orders), 0)::int as orders from analytics_sales_daily where day = (now() at time zone oms_time_zone())::date`,
+  );
+  return row.orders;
+};
+
+const place = async () => {
+  const r = await placeOrder(t, { lines: [{ sku: 'SKU-1', quantity: 1 }] });
+  expect(r.userErrors).toEqual([]);
+};
+
+test('a cheap refresh is asked for a second ahead; a slow one pushes the next out by ten times its duration', async () => {
+  // 1. Cheap: the first order's refresh waits about a second, and counts the order.
+  await place();
+  const first = await queuedDelay();
+  expect(first).toBeGreaterThanOrEqual(0.9);
+  expect(first).toBeLessThan(REFRESH_DELAY_FACTOR);
+  await until('the first order in the rollup', async () => ((await ordersToday()) === 1 ? true : undefined));
+
+  // 2. Slow: another connection holds today's rollup lock (rollups.ts lockDays) while the next
+  // refresh runs, so it waits on the lock for at least 1.5 s.
+  const holder = new Client({ connectionString: t.databaseUrl });
+  await holder.connect();
+  try {
+    await holder.query('begin');
+    await holder.query(
+      `select pg_advisory_xact_lock(7212, ((now() at time zone oms_time_zone())::date - date '2000-01-01')::int)`,
+    );
+    await place();
+    await until('the refresh to wait on the rollup lock', async () => {
+      const [w] = await t.sql<{ n: number }>(
+        `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+      );
+      return w.n > 0 ? true : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await ordersToday()).toBe(1); // still waiting
+  } finally {
+    await holder.query('commit').catch(() => undefined);
+    await holder.end();
+  }
+  await until('the second order in the rollup', async () => ((await ordersToday()) === 2 ? true : undefined));
+
+  // 3. The next refresh asked for waits at least ten times the 1.5 s the last one took.
+  await place();
+  const paced = await queuedDelay();
+  expect(paced).toBeGreaterThanOrEqual(1.5 * REFRESH_DELAY_FACTOR - 0.5);
+  expect(paced).toBeLessThanOrEqual(60.5);
+});
