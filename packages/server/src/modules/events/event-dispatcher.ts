@@ -8,11 +8,11 @@
  * Dispatch is kicked when the event stream has read newly positioned events (debounced) and by a
  * periodic sweep, which catches whatever a lost notification or a crashed process left behind.
  */
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM, Platform } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../../common/logger';
 import { run } from '../../common/sql';
-import { claimUndispatched, markDispatched } from './event-stream.sql';
+import { claimUndispatched, ClaimedEventRow, markDispatched } from './event-stream.sql';
 import { DomainEvent } from './domain-event.entity';
 import type { EventStream } from './event-stream';
 import { BACKGROUND } from '../../common/context';
@@ -22,6 +22,24 @@ import { isUnavailable } from '../../common/unavailable';
 export type EventReactor = (em: EntityManager, events: DomainEvent[]) => Promise<(() => void) | void>;
 
 const BATCH = 100;
+
+/** A claimed row as the event the reactors read (every field but the resource, which stays unloaded). */
+function eventOfRow(r: ClaimedEventRow, platform: Platform): DomainEvent {
+  const event = new DomainEvent({
+    type: r.type as DomainEvent['type'],
+    aggregateType: r.aggregate_type,
+    aggregateId: r.aggregate_id,
+    channelId: r.channel_id ?? undefined,
+    payload: r.payload,
+    actor: r.actor,
+    occurredAt: platform.parseDate(r.occurred_at),
+  });
+  event.id = r.id;
+  event.seq = r.seq;
+  event.position = r.position;
+  delete event.resource; // not loaded (as with the lazy property), not null
+  return event;
+}
 const DEBOUNCE_MS = 20;
 /**
  * The least time from the start of one dispatch to the start of the next. Each dispatch is a
@@ -92,16 +110,13 @@ export class EventDispatcher {
     const after: (() => void)[] = [];
     const count = await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
       async (em) => {
-        const claimed = await run<{ id: string }>(em, claimUndispatched(BATCH));
+        const claimed = await run<ClaimedEventRow>(em, claimUndispatched(BATCH));
         if (!claimed.length) return 0;
         const ids = claimed.map((r) => r.id);
-        // Read-only copies (not in the unit of work, so the commit has nothing to compare), without
-        // the stored order resource, which only the webhook deliveries read, later.
-        const events = await em.find(
-          DomainEvent,
-          { id: { $in: ids } },
-          { orderBy: { position: 'asc' }, disableIdentityMap: true, exclude: ['resource'] },
-        );
+        // Read-only copies, not in the unit of work (the commit has nothing to compare) and not
+        // hydrated by the ORM (they are only read), without the stored resource.
+        const platform = em.getPlatform();
+        const events = claimed.map((r) => eventOfRow(r, platform));
         for (const reactor of this.reactors) {
           const then = await reactor(em, events);
           if (then) after.push(then);

@@ -60,12 +60,29 @@ export const updatesAfter = (
   values: [position, f.orderId ?? null, f.channelId ?? null, f.scope ? [...f.scope] : null, limit],
 });
 
+/** A claimed event as the dispatcher reads it: every column but the stored resource (which only deliveries read, later). */
+export interface ClaimedEventRow {
+  id: string;
+  seq: string;
+  position: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  channel_id: string | null;
+  payload: Record<string, unknown>;
+  actor: string;
+  /** As the ORM's connection returns timestamps: PostgreSQL's text (the platform's parseDate reads it). */
+  occurred_at: string;
+}
+
 /**
  * Up to `limit` numbered, undispatched events, oldest position first, locked for this dispatch;
- * events another dispatcher holds are skipped, not waited for.
+ * events another dispatcher holds are skipped, not waited for. Read whole (but the resource) in
+ * the same statement: the reactors get them without a second read.
  */
 export const claimUndispatched = (limit: number): Statement => ({
-  text: 'select id from domain_event where dispatched_at is null and position is not null order by position limit $1 for update skip locked',
+  text: `select id, seq::text, position::text, type, aggregate_type, aggregate_id, channel_id, payload, actor, occurred_at
+    from domain_event where dispatched_at is null and position is not null order by position limit $1 for update skip locked`,
   values: [limit],
 });
 
