@@ -167,6 +167,48 @@ describe('events are written with the change', () => {
   });
 });
 
+describe('notifications', () => {
+  test('a transaction that writes events wakes each listener once, with an empty payload; a rolled-back one not at all', async () => {
+    const listener = new Client({ connectionString: t.databaseUrl });
+    await listener.connect();
+    const got: (string | undefined)[] = [];
+    listener.on('notification', (m) => {
+      if (m.channel === 'oms_events') got.push(m.payload);
+    });
+    const writer = new Client({ connectionString: t.databaseUrl });
+    await writer.connect();
+    const insert = `insert into domain_event (id, type, aggregate_type, aggregate_id, payload, actor, occurred_at)
+      select gen_random_uuid(), 'stock.adjusted', 'stock', gen_random_uuid(), '{}'::jsonb, 'test', now() from generate_series(1, 3)`;
+    try {
+      await listener.query('listen oms_events');
+      await writer.query('begin');
+      await writer.query(insert);
+      await writer.query(insert);
+      await writer.query('rollback');
+      await writer.query('begin');
+      await writer.query(insert);
+      await writer.query(insert);
+      await writer.query('commit');
+      // A round trip on the listening connection after the commit: its notification has arrived by then.
+      await new Promise((r) => setTimeout(r, 200));
+      await listener.query('select 1');
+      expect(got).toEqual(['']);
+    } finally {
+      await writer.end();
+      await listener.end();
+    }
+    // The six events were still numbered and dispatched like any others.
+    const dispatched = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from domain_event where actor = 'test' and position is not null and dispatched_at is not null`,
+        )
+      )[0].n;
+    for (let i = 0; i < 100 && (await dispatched()) < 6; i++) await settle(100);
+    expect(await dispatched()).toBe(6);
+  });
+});
+
 describe('two server processes on one database', () => {
   let child: ChildProcess;
   let out = '';

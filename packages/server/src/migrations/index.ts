@@ -29,6 +29,7 @@ import { Migration20261207140000_bulk_jobs } from './Migration20261207140000_bul
 import { Migration20261207150000_emails } from './Migration20261207150000_emails';
 import { Migration20261207160000_taxes } from './Migration20261207160000_taxes';
 import { Migration20261207170000_time_zone } from './Migration20261207170000_time_zone';
+import { Migration20261207180000_event_notify } from './Migration20261207180000_event_notify';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -55,4 +56,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207150000_emails', class: Migration20261207150000_emails },
   { name: 'Migration20261207160000_taxes', class: Migration20261207160000_taxes },
   { name: 'Migration20261207170000_time_zone', class: Migration20261207170000_time_zone },
+  { name: 'Migration20261207180000_event_notify', class: Migration20261207180000_event_notify },
 ];

@@ -2,7 +2,8 @@
  * Reads the event stream after commit and fans it out inside this server process: every process
  * holds one connection that LISTENs on `oms_events`, so a change committed through any process
  * reaches the subscribers of all of them. PostgreSQL delivers a notification only when its
- * transaction commits (and never for a rolled-back one).
+ * transaction commits (and never for a rolled-back one), and one per transaction: the trigger
+ * sends the same empty payload for every event, which PostgreSQL folds into one.
  *
  * A notification only says that there is something new. The stream then numbers what has
  * committed (event-sequencer.ts: positions are assigned after commit, in an order no later
@@ -27,17 +28,6 @@ import { assignStreamPositions } from './event-sequencer';
 import { eventsAfter, lastPosition } from './event-stream.sql';
 
 export const EVENT_CHANNEL = 'oms_events';
-
-/** What a notification carries: enough to route the event without reading it. */
-export interface EventNotice {
-  seq: number;
-  id: string;
-  type: string;
-  aggregateId: string;
-  channelId: string | null;
-  historyId: string | null;
-  primary: boolean;
-}
 
 /** Events read (and updates published) per read of the table. */
 const PUBLISH_BATCH = 1000;
@@ -70,7 +60,6 @@ export class EventStream {
   private reconnectTimer?: NodeJS.Timeout;
   private reconnectDelay = RECONNECT_MIN_MS;
   private sweep?: NodeJS.Timeout;
-  private readonly noticeListeners: ((notice: EventNotice) => void)[] = [];
   private readonly positionedListeners: (() => void)[] = [];
   /** The stream position up to which every event has been read and its update published. */
   private published = '0';
@@ -102,11 +91,6 @@ export class EventStream {
     };
   }
 
-  /** Called for every notification (an event committed anywhere), once per process. */
-  onEvent(listener: (notice: EventNotice) => void) {
-    this.noticeListeners.push(listener);
-  }
-
   /** Called after events got their stream position and were read by this process. */
   onPositioned(listener: () => void) {
     this.positionedListeners.push(listener);
@@ -128,23 +112,10 @@ export class EventStream {
   private async connect(): Promise<void> {
     // Named, so that operators (and tests) can find the listening connections in pg_stat_activity.
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'oms-event-stream' });
+    // A notification carries nothing but its channel (one per committing transaction that wrote
+    // events, however many): it only says that there is something new to number and read.
     client.on('notification', (msg) => {
-      if (msg.channel !== EVENT_CHANNEL || !msg.payload) return;
-      let notice: EventNotice;
-      try {
-        notice = JSON.parse(msg.payload) as EventNotice;
-      } catch (err) {
-        this.log.error({ err }, 'event stream: unreadable notification');
-        return;
-      }
-      this.kick();
-      for (const l of this.noticeListeners) {
-        try {
-          l(notice);
-        } catch (err) {
-          this.log.error({ err, event: notice.id }, 'event stream: listener failed');
-        }
-      }
+      if (msg.channel === EVENT_CHANNEL) this.kick();
     });
     // Both fire when the database restarts (57P01) or the backend is terminated; never unhandled.
     client.on('error', (err) => {
