@@ -178,7 +178,7 @@ describe('notifications', () => {
     const writer = new Client({ connectionString: t.databaseUrl });
     await writer.connect();
     const insert = `insert into domain_event (id, type, aggregate_type, aggregate_id, payload, actor, occurred_at)
-      select gen_random_uuid(), 'stock.adjusted', 'stock', gen_random_uuid(), '{}'::jsonb, 'test', now() from generate_series(1, 3)`;
+      select gen_random_uuid(), 'stock.adjusted', 'stock', gen_random_uuid(), '{}'::jsonb, 'notification-test', now() from generate_series(1, 3)`;
     try {
       await listener.query('listen oms_events');
       await writer.query('begin');
@@ -201,7 +201,7 @@ describe('notifications', () => {
     const dispatched = async () =>
       (
         await t.sql<{ n: number }>(
-          `select count(*)::int as n from domain_event where actor = 'test' and position is not null and dispatched_at is not null`,
+          `select count(*)::int as n from domain_event where actor = 'notification-test' and position is not null and dispatched_at is not null`,
         )
       )[0].n;
     for (let i = 0; i < 100 && (await dispatched()) < 6; i++) await settle(100);
