@@ -3,6 +3,7 @@
  * refresh asked for waits a second, or ten times as long as the last refresh took, so recomputing
  * a busy day never runs back to back. Proven on the real queue: a refresh made slow (the day's
  * rollup lock held by another connection) pushes the next one out, and the rollup still catches up.
+ * While it runs, event dispatch marks the same day again without waiting for it.
  */
 import { Client } from 'pg';
 import { createCatalog, placeOrder } from './builders';
@@ -72,7 +73,7 @@ const place = async () => {
   expect(r.userErrors).toEqual([]);
 };
 
-test('a cheap refresh is asked for a second ahead; a slow one pushes the next out by ten times its duration', async () => {
+test('a cheap refresh is asked for a second ahead; a slow one pushes the next out by ten times its duration, and dispatch never waits for it', async () => {
   const refresh = t.server.services.analyticsRefresh;
   // 1. Cheap: a refresh is queued to start about a second after it is asked for, and counts the order.
   const first = await placeAndReadQueuedDelay();
@@ -99,15 +100,26 @@ test('a cheap refresh is asked for a second ahead; a slow one pushes the next ou
       );
       return w.n > 0 ? true : undefined;
     });
+    // Meanwhile another order's event is dispatched (its day marked again) without waiting for
+    // the refresh, which holds the day's earlier marks until it commits.
+    await place();
+    await until('the order placed meanwhile to be dispatched', async () => {
+      const [row] = await t.sql<{ n: number }>(
+        `select count(*)::int as n from domain_event where type = 'order.placed' and dispatched_at is null`,
+      );
+      return row.n === 0 ? true : undefined;
+    });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await ordersToday()).toBe(placedBefore); // still waiting
   } finally {
     await holder.query('commit').catch(() => undefined);
     await holder.end();
   }
-  await until('the new order in the rollup', async () =>
-    (await ordersToday()) === placedBefore + 1 ? true : undefined,
+  await until('the new orders in the rollup', async () =>
+    (await ordersToday()) >= placedBefore + 1 ? true : undefined,
   );
+  // The mark made while the refresh ran is still there, for the next one.
+  expect((await t.sql(`select day from analytics_dirty_day`)).length).toBeGreaterThan(0);
 
   // 3. The next refresh asked for waits at least ten times the 1.5 s the last one took (at most a minute).
   await until('the slow refresh to finish', async () => (refresh.delaySeconds > 1 ? true : undefined));

@@ -30,6 +30,7 @@ import { Migration20261207150000_emails } from './Migration20261207150000_emails
 import { Migration20261207160000_taxes } from './Migration20261207160000_taxes';
 import { Migration20261207170000_time_zone } from './Migration20261207170000_time_zone';
 import { Migration20261207180000_event_notify } from './Migration20261207180000_event_notify';
+import { Migration20261207190000_dirty_marks } from './Migration20261207190000_dirty_marks';
 
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127150121', class: Migration20261127150121 },
@@ -57,4 +58,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261207160000_taxes', class: Migration20261207160000_taxes },
   { name: 'Migration20261207170000_time_zone', class: Migration20261207170000_time_zone },
   { name: 'Migration20261207180000_event_notify', class: Migration20261207180000_event_notify },
+  { name: 'Migration20261207190000_dirty_marks', class: Migration20261207190000_dirty_marks },
 ];

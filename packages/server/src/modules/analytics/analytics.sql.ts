@@ -127,17 +127,22 @@ export const placingDays = (orderIds: string[]): Statement => ({
   values: [orderIds],
 });
 
-/** Marks (day, kind) pairs for recomputation; a pair already marked stays as it is. */
+/** Marks (day, kind) pairs for recomputation: a row per mark, inserted without waiting (see takeDirtyDays). */
 export const markDirtyDays = (days: string[], kinds: string[]): Statement => ({
-  text: `insert into analytics_dirty_day (day, kind)
-    select * from unnest(?::date[], ?::text[]) on conflict do nothing`,
+  text: `insert into analytics_dirty_day (day, kind) select * from unnest(?::date[], ?::text[])`,
   values: [days, kinds],
 });
 
-/** Takes the marked days (clearing their marks; ones another refresh holds are skipped), oldest first. */
+/**
+ * Takes the marked days (deleting every mark this statement sees; ones another refresh holds are
+ * skipped), each (day, kind) once, oldest first. Marks are rows of their own (a day may be marked
+ * several times): marking never waits for a refresh that holds the day's earlier marks.
+ */
 export const takeDirtyDays = (): Statement => ({
-  text: `delete from analytics_dirty_day where (day, kind) in (select day, kind from analytics_dirty_day order by day for update skip locked)
-     returning to_char(day, 'YYYY-MM-DD') as day, kind`,
+  text: `with taken as (
+      delete from analytics_dirty_day where id in (select id from analytics_dirty_day for update skip locked) returning day, kind
+    )
+    select distinct to_char(day, 'YYYY-MM-DD') as day, kind from taken order by 1, 2`,
   values: [],
 });
 
