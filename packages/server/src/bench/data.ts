@@ -21,7 +21,9 @@ export async function loadCatalog(pool: Pool, count: number, onHand: number): Pr
 /**
  * `orders` orders numbered B1..Bn with 2 or 3 lines each (distinct SKUs), over `customers`
  * customers, statuses mixed (15% CONFIRMED), placed_at spread over the last 90 days at
- * millisecond precision. Orders and lines are written by one statement.
+ * millisecond precision. Orders and lines are written by one statement; a line finds its order's
+ * id from the order's number (md5 of it), not by joining the inserted orders, whose row count the
+ * planner cannot know (a nested loop over 100,000 orders and 250,000 lines never finished).
  */
 export async function loadOrders(
   pool: Pool,
@@ -59,7 +61,7 @@ export async function loadOrders(
        insert into "order" (id, number, channel_id, customer_id, status, status_before_hold, hold_reason, payment_status, currency,
                             subtotal_amount, shipping_amount, total_amount, paid_amount, refunded_amount,
                             ship_name, ship_line1, ship_city, ship_postal_code, ship_country, placed_at, updated_at)
-       select gen_random_uuid(), 'B' || o.n, $2::uuid, md5('bench-customer-' || (1 + o.n % $3::int))::uuid,
+       select md5('bench-order-B' || o.n)::uuid, 'B' || o.n, $2::uuid, md5('bench-customer-' || (1 + o.n % $3::int))::uuid,
               o.status,
               case when o.status = 'ON_HOLD' then 'PENDING'::order_status end,
               case when o.status = 'ON_HOLD' then 'bench' end,
@@ -68,11 +70,10 @@ export async function loadOrders(
               case when o.status in ('CONFIRMED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED') then o.subtotal else 0 end, 0,
               'Bulk Customer', 'Bulk Street 1', 'Berlin', '10115', 'DE', o.placed_at, o.placed_at
        from orders o
-       returning id, number
      )
      insert into order_line (id, order_id, line_no, product_id, sku, name, quantity, unit_price_amount, currency, quantity_shipped, quantity_returned)
-     select gen_random_uuid(), ins.id, l.line_no, l.product_id, l.sku, l.name, l.quantity, l.price_amount, 'EUR', 0, 0
-     from lines l join ins on ins.number = 'B' || l.n`,
+     select gen_random_uuid(), md5('bench-order-B' || l.n)::uuid, l.line_no, l.product_id, l.sku, l.name, l.quantity, l.price_amount, 'EUR', 0, 0
+     from lines l`,
     [orders, channelId, customers],
   );
   await pool.query('analyze');
