@@ -240,7 +240,10 @@ async function main() {
   if (!login.login.token) throw new Error('login returned no token');
   api.setToken(login.login.token);
 
-  const pool = new Pool({ connectionString: databaseUrl, max: S.concurrency });
+  // No statement of the benchmark's own runs for ever: one that hangs fails the run after 10
+  // minutes, and one left behind by a killed run is ended by PostgreSQL.
+  const STATEMENT_TIMEOUT_MS = 600_000;
+  const pool = new Pool({ connectionString: databaseUrl, max: S.concurrency, statement_timeout: STATEMENT_TIMEOUT_MS });
   // An idle client may be told to go away while shutting down (drop database ... with (force)).
   pool.on('error', (e) => {
     if (!shuttingDown) problem(`pg pool: ${e.message}`);
@@ -377,6 +380,8 @@ async function main() {
   const serverCpu = { ms: 0, systemMs: 0, busyMs: 0, orders: 0, wallMs: 0 };
   /** The same for the `{ __typename }` round: what HTTP, Apollo and the API-key check cost alone. */
   const typenameCpu = { ms: 0, systemMs: 0, busyMs: 0, orders: 0, wallMs: 0 };
+  /** Server CPU per order of each server round, in run order: how far the rounds of one run spread. */
+  const serverCpuRounds: number[] = [];
   /** PostgreSQL's CPU (postgres-cpu.ts) during the rounds of each path, and the orders placed in them. */
   const postgresCpu = {
     server: { ms: 0, orders: 0 },
@@ -445,6 +450,8 @@ async function main() {
           into.busyMs += performance.eventLoopUtilization(elu0).active;
           into.orders += m.result.succeeded;
           into.wallMs += performance.now() - wall0;
+          if (pathName === 'server' && m.result.succeeded)
+            serverCpuRounds.push((cpu.user + cpu.system) / 1000 / m.result.succeeded);
         }
         resolve(m.result);
       };
@@ -561,6 +568,21 @@ async function main() {
   const pgbenchFailed = pgbenchRuns.reduce((a, r) => a + r.failed, 0);
   if (pgbenchFailed) problem(`pgbench: ${pgbenchFailed} failed transactions`);
   const ratioPgbench = serverRun.perSecond / pgbenchTps;
+  // Each round on its own, in run order: the spread tells a real change from the machine's noise.
+  const r2 = (x: number) => Number(x.toFixed(2));
+  // (The warm-ups are among the parts, with nothing measured.)
+  const serverRounds = parts.server.filter((r) => r.seconds > 0);
+  const perRound = {
+    server: serverRounds.map((r) => r2(r.perSecond)),
+    serverCpu: serverCpuRounds.map(r2),
+    floor: parts.floor.filter((r) => r.seconds > 0).map((r) => r2(r.perSecond)),
+    pgbench: pgbenchRuns.map((r) => r2(r.tps)),
+    // Round i of each path ran back to back (rotated), so their ratio is the fairest per-round one.
+    ratioPgbench:
+      pgbenchRuns.length === serverRounds.length
+        ? serverRounds.map((r, i) => r2(r.perSecond / pgbenchRuns[i].tps))
+        : [],
+  };
   const GOAL_CPU_MS = 1;
 
   // Where the server's CPU goes: one request at a time, CPU time of this process per request.
@@ -611,7 +633,7 @@ async function main() {
   // key while "order" held a handful of rows (the trace's floor orders) may keep a plan for that
   // check that scans the table, and 250,000 lines checked that way never finish.
   await pool.query('analyze');
-  const bulkPool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const bulkPool = new Pool({ connectionString: databaseUrl, max: 1, statement_timeout: STATEMENT_TIMEOUT_MS });
   const bulk = await loadOrders(bulkPool, channelId, S.bulkOrders, S.bulkCustomers).finally(() => bulkPool.end());
   const bulkSeconds = (performance.now() - bulkStart) / 1000;
   const counts = (
@@ -804,6 +826,15 @@ async function main() {
   }
   out(`server / node floor throughput ratio: **${ratio.toFixed(2)}**`);
   out('');
+  if (S.rounds > 1) {
+    const list = (xs: number[]) => (xs.length ? xs.join(', ') : 'n/a');
+    out(
+      `Round by round (in run order): server ${list(perRound.server)} orders/s at ${list(perRound.serverCpu)} ms of server CPU per order; ` +
+        `node floor ${list(perRound.floor)} orders/s; pgbench ${list(perRound.pgbench)} orders/s; server / pgbench ${list(perRound.ratioPgbench)}. ` +
+        'On a small shared machine rounds differ by 10 to 25 %: a change smaller than the spread is not shown by one run.',
+    );
+    out('');
+  }
   out(
     'Query logging (onQuery) is off while throughput is measured, as in production; statements are counted on traced requests.',
   );
@@ -967,11 +998,13 @@ async function main() {
     p50_ms: serverRun.latency.p50,
     p99_ms: serverRun.latency.p99,
     clients: S.concurrency,
+    rounds: perRound.server,
   });
   figure('place_order_p99_ms', serverRun.latency.p99, 'ms');
   figure('server_cpu_ms_per_order', serverCpuPerOrder, 'ms', {
     goal: GOAL_CPU_MS,
     met: serverCpuPerOrder <= GOAL_CPU_MS,
+    rounds: perRound.serverCpu,
   });
   figure('server_event_loop_busy_ms_per_order', busyPerOrder, 'ms');
   figure('server_cpu_system_ms_per_order', serverCpu.orders ? serverCpu.systemMs / serverCpu.orders : NaN, 'ms');
@@ -981,11 +1014,15 @@ async function main() {
     node_floor: pgPerOrder(postgresCpu.floor),
     pgbench: pgPerOrder(postgresCpu.pgbench),
   });
-  figure('node_floor_per_s', floorRun.perSecond, 'orders/s');
-  figure('pgbench_tps', pgbenchRuns.length ? pgbenchTps : null, 'orders/s', { ran: pgbenchRuns.length > 0 });
+  figure('node_floor_per_s', floorRun.perSecond, 'orders/s', { rounds: perRound.floor });
+  figure('pgbench_tps', pgbenchRuns.length ? pgbenchTps : null, 'orders/s', {
+    ran: pgbenchRuns.length > 0,
+    rounds: perRound.pgbench,
+  });
   figure('ratio_to_pgbench', pgbenchRuns.length ? ratioPgbench : null, 'ratio', {
     goal: GOAL_RATIO,
     met: pgbenchRuns.length ? ratioPgbench >= GOAL_RATIO : null,
+    rounds: perRound.ratioPgbench,
   });
   figure('ratio_to_node_floor', ratio, 'ratio');
   figure('sql_statements_per_order', serverStatementsPerOrder, 'statements', { floor: floorStatementsPerOrder });
