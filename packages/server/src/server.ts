@@ -49,6 +49,7 @@ import { withStartupLock } from './config/migrate';
 import { Metrics, metricsRoute, startMetricsServer, tarnPoolStats } from './common/metrics';
 import { AccessLog } from './common/access-log';
 import { hasReplicas, replicaPools, replicaStatus } from './common/read-replica';
+import { TABLE_MAINTENANCE_SECONDS, TableMaintenance } from './common/table-maintenance';
 
 export interface ServerOptions {
   config: Pick<Config, 'port' | 'logLevel' | 'sessionTtlSeconds' | 'bodyLimit' | 'corsOrigins'> & Partial<Config>;
@@ -77,6 +78,8 @@ export interface RunningServer {
   dispatcher: EventDispatcher;
   /** The event stream of this process: `connected` (its listening connection) and `stats()`. */
   eventStream: EventStream;
+  /** ANALYZE and VACUUM of the tables autovacuum does not look after (tests run a turn with runOnce). */
+  maintenance: TableMaintenance;
   schema: GraphQLSchema;
   log: Logger;
   /** Set when the first admin was created by this start. */
@@ -148,6 +151,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   await services.analyticsRefresh.start(orm);
   await services.bulk.start(orm);
   await services.emails.sender.start(orm);
+  // Statistics and dead rows of the tables autovacuum does not look after (none while it is on).
+  const maintenance = new TableMaintenance(orm, options.databaseUrl, log, {
+    mode: config.tableMaintenance,
+    intervalSeconds: TABLE_MAINTENANCE_SECONDS,
+  });
+  await maintenance.start();
   const eventStream = new EventStream(orm, options.databaseUrl, services.pubsub, log);
   await eventStream.start();
   // Every committed event goes to the webhooks and the automation rules once, whichever process dispatches it.
@@ -534,6 +543,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     ['e-mail transport', async () => services.emails.sender.stop()],
     ['exports', () => services.exports.stop()],
     ['rate limits', () => rateLimits.close()],
+    ['table maintenance', () => maintenance.stop()],
     ['database pool', () => orm.close(true)],
   ];
   let stopping: Promise<void> | undefined;
@@ -546,6 +556,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     jobs,
     dispatcher,
     eventStream,
+    maintenance,
     schema,
     log,
     createdAdmin,

@@ -122,6 +122,8 @@ export interface Config {
   shutdownTimeoutSeconds: number;
   /** Server processes sharing the port (node:cluster); 1: a single process, as without the setting (docs/workers.md). */
   workers: number;
+  /** ANALYZE and VACUUM of the tables autovacuum does not look after (common/table-maintenance.ts): "auto" or "off". */
+  tableMaintenance: 'auto' | 'off';
 }
 
 /** Every variable the server reads; the docker-compose test checks against this list. */
@@ -218,6 +220,14 @@ export function parseWorkers(value: string | undefined, cores: () => number = ()
     throw new Error(`OMS_WORKERS must be "auto" or a whole number of processes from 1 up, got "${value}"`);
   }
   return n;
+}
+
+/** OMS_TABLE_MAINTENANCE: "auto" (the default: the tables whose autovacuum is off) or "off". */
+export function parseTableMaintenance(value: string | undefined): 'auto' | 'off' {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'auto') return 'auto';
+  if (v === 'off') return 'off';
+  throw new Error(`OMS_TABLE_MAINTENANCE must be "auto" or "off", got "${value}"`);
 }
 
 /** DATABASE_READ_URL: one or more PostgreSQL URLs separated by commas. */
@@ -366,6 +376,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     otelServiceName: env.OTEL_SERVICE_NAME || 'oms',
     shutdownTimeoutSeconds: Math.max(1, int('OMS_SHUTDOWN_TIMEOUT_SECONDS', env.OMS_SHUTDOWN_TIMEOUT_SECONDS, 10)),
     workers: parseWorkers(env.OMS_WORKERS),
+    tableMaintenance: parseTableMaintenance(env.OMS_TABLE_MAINTENANCE),
     exactCountLimit: int('OMS_EXACT_COUNT_LIMIT', env.OMS_EXACT_COUNT_LIMIT, 10_000),
   };
 }
