@@ -51,3 +51,9 @@ export const autovacuumSetting = (): Statement => ({
   text: `select current_setting('autovacuum')::boolean as on`,
   values: [],
 });
+
+/** Takes the maintenance turn for this session if no other process holds it (released when the connection closes). */
+export const tryTurnLock = (lockClass: number, name: string): Statement => ({
+  text: 'select pg_try_advisory_lock($1::int, hashtext($2)) as locked',
+  values: [lockClass, name],
+});

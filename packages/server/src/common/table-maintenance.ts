@@ -26,7 +26,7 @@ import type { Logger } from './logger';
 import { BACKGROUND } from './context';
 import { run } from './sql';
 import { isUnavailable } from './unavailable';
-import { autovacuumSetting, TableDue, tablesDue } from './table-maintenance.sql';
+import { autovacuumSetting, TableDue, tablesDue, tryTurnLock } from './table-maintenance.sql';
 
 export type TableMaintenanceMode = 'auto' | 'off';
 
@@ -101,11 +101,8 @@ export class TableMaintenance {
         // Never wait behind a schema change; end the statement if this connection goes away (shutdown).
         await client.query(`set lock_timeout = '2s'`);
         await client.query(`set client_connection_check_interval = '1s'`).catch(() => undefined);
-        const [{ locked }] = (
-          await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1::int, hashtext($2)) as locked', [
-            ...LOCK,
-          ])
-        ).rows;
+        const lock = tryTurnLock(...LOCK);
+        const [{ locked }] = (await client.query<{ locked: boolean }>(lock.text, lock.values)).rows;
         if (!locked) return { ...done, skipped: 'busy' };
         for (const table of due) {
           if (this.stopped) break;
