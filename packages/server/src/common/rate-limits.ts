@@ -93,6 +93,12 @@ interface LocalCount {
   stored: number;
   /** Requests counted here and not yet written. */
   pending: number;
+  /**
+   * Requests counted here whose write to the store has not answered yet. They count like pending
+   * ones: while a write is on its way, `stored` does not include them yet, and without them this
+   * process would let a caller through locally past a budget the store already holds as spent.
+   */
+  inFlight: number;
   /** When the store's window ends (ms since epoch). */
   resetAt: number;
 }
@@ -151,6 +157,9 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
   /** Charges one request to `actorKey` (e.g. "user:<id>", "key:<id>", "ip:<address>"); throws RATE_LIMITED past the limit. */
   async consumeRequest(actorKey: string, points = 1): Promise<void> {
     if (!this.requestLimiter) return;
+    // A batch write of this process on its way: its answer first, so that what follows (a local
+    // count, or the store's decision) knows of those requests.
+    if (this.flushing) await this.flushing;
     const now = Date.now();
     let local = this.counts.get(actorKey);
     if (local && local.resetAt <= now) {
@@ -158,7 +167,7 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
       this.counts.delete(actorKey);
       local = undefined;
     }
-    if (local && local.stored + local.pending + points <= this.settings.requests / 2) {
+    if (local && local.stored + local.inFlight + local.pending + points <= this.settings.requests / 2) {
       local.pending += points;
       this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
       return;
@@ -166,11 +175,16 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     // The caller's first request in this window, or one in the second half of its budget: counted
     // in the store now, with this process's unwritten ones.
     const carried = local?.pending ?? 0;
-    if (local) local.pending = 0;
+    if (local) {
+      local.pending = 0;
+      local.inFlight += carried;
+    }
     try {
       const res = await this.requestLimiter.consume(actorKey, points + carried);
+      if (local) local.inFlight -= carried;
       this.note(actorKey, res);
     } catch (e) {
+      if (local) local.inFlight -= carried;
       if (e instanceof RateLimiterRes) this.note(actorKey, e);
       else if (local) local.pending += carried; // the store is away: keep them for the next write
       if (e instanceof RateLimiterRes) {
@@ -191,14 +205,18 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
     const local = this.counts.get(actorKey);
     const resetAt = Date.now() + res.msBeforeNext;
     if (local) {
-      local.stored = res.consumedPoints;
+      // Answers can come back out of order (a batch write and a request's own): within one
+      // window the count only grows, so an older, smaller answer never lowers it. A window that
+      // ended more than half a window ago is a new one.
+      const newWindow = resetAt - local.resetAt > (this.settings.windowSeconds * 1000) / 2;
+      local.stored = newWindow ? res.consumedPoints : Math.max(local.stored, res.consumedPoints);
       local.resetAt = resetAt;
     } else {
       if (this.counts.size >= 50_000) {
         const now = Date.now();
-        for (const [key, c] of this.counts) if (c.resetAt <= now && !c.pending) this.counts.delete(key);
+        for (const [key, c] of this.counts) if (c.resetAt <= now && !c.pending && !c.inFlight) this.counts.delete(key);
       }
-      this.counts.set(actorKey, { stored: res.consumedPoints, pending: 0, resetAt });
+      this.counts.set(actorKey, { stored: res.consumedPoints, pending: 0, inFlight: 0, resetAt });
     }
   }
 
@@ -217,10 +235,15 @@ export class RateLimits implements LoginThrottle, TrackingThrottle {
       if (!local.pending || !limiter) continue;
       const n = local.pending;
       local.pending = 0;
+      local.inFlight += n;
       work.push(
         limiter.consume(key, n).then(
-          (res) => this.note(key, res),
+          (res) => {
+            local.inFlight -= n;
+            this.note(key, res);
+          },
           (e) => {
+            local.inFlight -= n;
             if (e instanceof RateLimiterRes) return this.note(key, e);
             local.pending += n;
             if (!this.closed) this.log?.warn({ err: e }, 'writing rate-limit counts failed; retrying');
