@@ -245,7 +245,10 @@ class DemoSeeder {
   ): Promise<T> {
     const s = key ? await after(this.lastEnd.get(key) ?? 0) : Date.now();
     const result = await call();
-    const e = Date.now();
+    // One millisecond past the clock: PostgreSQL stamps in microseconds (now()), and a row stamped
+    // in the call's last millisecond (say 12.7) is later than that millisecond's Date.now() (12).
+    // The next call on the same order still starts after this end (after(lastEnd)).
+    const e = Date.now() + 1;
     const o = key ?? keyOf?.(result);
     if (o) {
       this.windows.push({ o, s, e, a: at });
