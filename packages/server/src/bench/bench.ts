@@ -15,7 +15,7 @@
  *  5. the orders list over 100,000 bulk-loaded orders: latency and SQL statements per request;
  *  6. a summary block for the README.
  *
- * Environment: DATABASE_URL, BENCH_SECONDS (15, measured per path), BENCH_WARMUP_SECONDS (3),
+ * Environment: DATABASE_URL, BENCH_SECONDS (15, measured per path), BENCH_WARMUP_SECONDS (10: V8 optimizes the hot path for the first seconds of load),
  * BENCH_ROUNDS (3: server and floor alternate in rounds, so other load on the machine hits both
  * alike), BENCH_CONCURRENCY (16), BENCH_PRODUCTS (1000), BENCH_CUSTOMERS (5000), BENCH_BULK_ORDERS (100000),
  * BENCH_LIST_REQUESTS (300), BENCH_LIST_PAGES (100), BENCH_CLIENT (http, the default: node:http with keep-alive, cheaper per request than fetch | fetch), BENCH_SEED,
@@ -69,7 +69,7 @@ function intEnv(name: string, fallback: number, min = 0): number {
 
 const S = {
   seconds: intEnv('BENCH_SECONDS', 15, 1),
-  warmup: intEnv('BENCH_WARMUP_SECONDS', 3, 0),
+  warmup: intEnv('BENCH_WARMUP_SECONDS', 10, 0),
   rounds: Math.floor(intEnv('BENCH_ROUNDS', 3, 1)),
   breakdown: Math.floor(intEnv('BENCH_BREAKDOWN', 150, 0)),
   concurrency: Math.floor(intEnv('BENCH_CONCURRENCY', 16, 1)),

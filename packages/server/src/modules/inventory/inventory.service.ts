@@ -4,7 +4,7 @@
  * oversell nor deadlock).
  */
 import { rejectNul } from '../../common/query-args';
-import { LockMode, ref } from '@mikro-orm/core';
+import { LockMode, ref, type Ref } from '@mikro-orm/core';
 import type { EntityManager, FilterQuery, ObjectQuery } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../common/context';
 import { BadRequestError, DomainError, ErrorCode, fail, UserError } from '../../common/errors';
@@ -140,14 +140,12 @@ export class InventoryService {
     requests: AllocationRequest[],
     warehouses: { id: string }[],
     book: StockBook,
+    /** The allocation's warehouse reference; placeOrder, which never persists its entities, passes a lazy one. */
+    warehouseRef: (id: string) => Ref<Warehouse> = (id) => em.getReference(Warehouse, id, { wrapped: true }),
   ): StockAllocation[] {
     return this.planAllocation(requests, warehouses, book).map(({ request: r, warehouseId, quantity }) => {
       book.get(r.product.id, warehouseId)!.reserved += quantity;
-      const allocation = new StockAllocation(
-        ref(r.line),
-        em.getReference(Warehouse, warehouseId, { wrapped: true }),
-        quantity,
-      );
+      const allocation = new StockAllocation(ref(r.line), warehouseRef(warehouseId), quantity);
       r.line.allocations.add(allocation);
       return allocation;
     });

@@ -44,7 +44,8 @@ import {
 import { Product } from '../catalog';
 import { Channel } from '../channel';
 import { Customer } from '../customer';
-import { InventoryService } from '../inventory';
+import { InventoryService, Warehouse } from '../inventory';
+import { lazyReference } from '../../common/load-once';
 import { orderEventRows } from './order-events';
 import { orderResource, OrderResourceRow } from './order-resource';
 import { OrderLine } from './order-line.entity';
@@ -234,7 +235,7 @@ export class OrderService {
         address.country = address.country.toUpperCase();
         const order = new Order({
           number: '', // from the sequence, when the order is written
-          channel: em.getReference(Channel, channel.id, { wrapped: true }),
+          channel: lazyReference(em, Channel, channel.id),
           customer: undefined as never,
           currency: channel.currency,
           shippingAddress: address,
@@ -254,7 +255,7 @@ export class OrderService {
           const line = new OrderLine({
             order: ref(order),
             lineNo: index + 1,
-            product: em.getReference(Product, product.id, { wrapped: true }),
+            product: lazyReference(em, Product, product.id),
             sku: product.sku,
             name: product.name,
             quantity: l.quantity,
@@ -274,7 +275,9 @@ export class OrderService {
           fail(ErrorCode.INVALID_INPUT, 'Order total is too large', ['input', 'lines']);
         }
         order.setTotals(subtotal, taxTotal);
-        const allocations = this.inventory.allocate(em, requests, warehouses, book);
+        const allocations = this.inventory.allocate(em, requests, warehouses, book, (id) =>
+          lazyReference(em, Warehouse, id),
+        );
         const entry = changes.entry(order, OrderEventType.PLACED, `Order placed in ${channel.code}`, {
           toStatus: OrderStatus.PENDING,
           at: order.placedAt,
@@ -352,7 +355,7 @@ export class OrderService {
           }),
         );
         order.number = written.number;
-        order.customer = em.getReference(Customer, written.customer_id, { wrapped: true });
+        order.customer = lazyReference(em, Customer, written.customer_id);
         return { order };
       });
     } catch (e) {
