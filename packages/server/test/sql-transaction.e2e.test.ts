@@ -14,7 +14,10 @@ jest.setTimeout(60_000);
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer();
+  // One connection in the pool: "the next transaction on the same connection" is then the only
+  // possibility, whatever background work (which shares this pool) did in between. With the
+  // default pool the next acquisition could pick another idle connection (seen on CI).
+  t = await startTestServer({ poolSize: 1 });
   await t.sql('create table tx_probe (id int primary key, v text not null)');
   await t.sql(
     'create table tx_deferred (id int, constraint tx_deferred_unique unique (id) deferrable initially deferred)',
