@@ -113,6 +113,47 @@ test('two servers started together with the demo seed load the demo data once', 
   expect(counts.rows[0]).toEqual({ channels: 3, warehouses: 3, orders: 20 });
 });
 
+test("pg-boss's start (which creates a queue of its own) waits for the job-queue start-up lock like every queue definition", async () => {
+  // Another process creating its queues holds the lock. pg-boss creating its cron queue meanwhile
+  // deadlocked with it (two create_queue calls each adding a foreign key to pgboss.queue; CI, PostgreSQL 18).
+  const db = await freshDatabase();
+  const holder = new Client({ connectionString: withDatabase(db) });
+  await holder.connect();
+  try {
+    await holder.query("select pg_advisory_lock($1::int, hashtext('oms:job-queues'))", [0x4f4d53]);
+    const starting = createServer({
+      config: baseConfig,
+      databaseUrl: withDatabase(db),
+      host: '127.0.0.1',
+      seed: 'none',
+    });
+    starting.catch(() => undefined);
+    // The server gets as far as the lock and waits there...
+    const waiting = async () =>
+      (
+        await holder.query<{ n: number }>(
+          `select count(*)::int as n from pg_stat_activity where datname = $1 and application_name = 'oms-startup-job-queues' and wait_event_type = 'Lock'`,
+          [db],
+        )
+      ).rows[0].n;
+    const deadline = Date.now() + 60_000;
+    while ((await waiting()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await waiting()).toBe(1);
+    // ... having created no queue (nor pg-boss's schema, which its start installs).
+    const installed = await holder.query<{ t: string | null }>("select to_regclass('pgboss.queue')::text as t");
+    if (installed.rows[0].t) {
+      const queues = await holder.query<{ name: string }>('select name from pgboss.queue');
+      expect(queues.rows.map((r) => r.name)).toEqual([]);
+    }
+    await holder.query("select pg_advisory_unlock($1::int, hashtext('oms:job-queues'))", [0x4f4d53]);
+    servers.push(await starting);
+  } finally {
+    await holder.end();
+  }
+  const { rows } = await admin((c) => c.query<{ name: string }>('select name from pgboss.queue'), db);
+  expect(rows.map((r) => r.name)).toContain('__pgboss__send-it');
+});
+
 test('OMS_DB_POOL_MAX, OMS_JOBS_POOL_MAX and OMS_EXPORT_POOL_MAX bound the connections a server opens', async () => {
   const db = await freshDatabase();
   const config = loadConfig({ OMS_DB_POOL_MAX: '2', OMS_JOBS_POOL_MAX: '2', OMS_EXPORT_POOL_MAX: '1' });

@@ -155,7 +155,10 @@ export class JobQueue {
   }
 
   async start(): Promise<void> {
-    await this.boss.start();
+    // pg-boss's start creates a queue of its own (the cron timekeeper's) outside any lock of ours:
+    // run under the same start-up lock as define(), or it deadlocks with another process's
+    // createQueue (seen on PostgreSQL 18: ALTER TABLE ... ADD CONSTRAINT q_fkey in both).
+    await withStartupLock(this.databaseUrl, 'job-queues', this.log, () => this.boss.start());
     this.started = true;
   }
 
@@ -168,7 +171,8 @@ export class JobQueue {
 
   /** Creates (or updates) a queue and its dead-letter queue; any process may then send to it. */
   async define(name: string, policy: QueuePolicy): Promise<void> {
-    // pg-boss 10's createQueue deadlocks when processes starting together create the same queue: one at a time.
+    // pg-boss 10's createQueue deadlocks when processes starting together create queues (the same
+    // one, or two different ones: each adds a foreign key to pgboss.queue): one at a time.
     await withStartupLock(this.databaseUrl, 'job-queues', this.log, () => this.createQueue(name, policy));
   }
 
