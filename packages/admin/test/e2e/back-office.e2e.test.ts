@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocket } from 'playwright-core';
 import {
   ARTIFACTS,
   E2EServer,
@@ -30,6 +30,25 @@ let order: { id: string; number: string };
 const LIVE = { timeout: 5000 };
 /** Uncaught errors in the page (a crashed React tree shows a blank page): there must be none. */
 const pageErrors: string[] = [];
+
+/**
+ * Resolves once the page has sent the subscribe message of `operation` on a WebSocket it opens
+ * after this call (a page load, a reconnect), and the server had a moment to register it. An
+ * update committed before that moment is not pushed to the page, so a test must not make one.
+ */
+function subscribed(page: Page, operation: string): Promise<void> {
+  return new Promise((resolve) => {
+    const onSocket = (ws: WebSocket) =>
+      ws.on('framesent', (f) => {
+        const payload = String(f.payload);
+        if (payload.includes('"subscribe"') && payload.includes(operation)) {
+          page.off('websocket', onSocket);
+          setTimeout(resolve, 500);
+        }
+      });
+    page.on('websocket', onSocket);
+  });
+}
 
 async function shot(page: Page, name: string) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -265,9 +284,13 @@ test('the dashboard shows counts, charts and the live feed', async () => {
 });
 
 test('screen mode updates live and comes back after a server restart', async () => {
+  // The order below is placed only once the screen listens (CI once placed it before, and the
+  // screen never heard of it).
+  const listening = subscribed(pageA, 'ScreenFeed');
   await pageA.goto(`${e.baseUrl}/screen`);
   const pending = pageA.getByTestId('screen-count-pending');
   await pending.filter({ hasText: /^1$/ }).waitFor();
+  await listening;
   const third = await placeOrder(e, [{ sku: 'CAP-1', quantity: 1 }], {
     email: 'alan@example.com',
     name: 'Alan Turing',
@@ -278,8 +301,10 @@ test('screen mode updates live and comes back after a server restart', async () 
 
   await e.stopServer();
   await pageA.getByTestId('offline-banner').waitFor({ timeout: 15000 });
+  const listeningAgain = subscribed(pageA, 'ScreenFeed');
   await e.startServer();
   await pageA.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 20000 });
+  await listeningAgain;
   const fourth = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }]);
   await pending.filter({ hasText: /^3$/ }).waitFor(LIVE);
   await pageA.getByTestId('screen-changes').getByText(fourth.number).waitFor(LIVE);
