@@ -190,6 +190,7 @@ export function operations(f: OperationFixtures): Record<string, [string, Record
     order: ['query($id: ID) { order(id: $id) { id } }', { id: f.pending.id }],
     orders: ['{ orders { totalCount } }'],
     orderTags: ['{ orderTags { tag orders } }'],
+    latestOrderUpdateId: ['{ latestOrderUpdateId }'],
     storeTimeZone: ['{ storeTimeZone }'],
     orderStatusCounts: ['{ orderStatusCounts { status count } }'],
     salesByChannel: ['{ salesByChannel(from: "2026-01-01T00:00:00Z") { orders } }'],

@@ -63,6 +63,7 @@ const ALLOWED: Record<string, RoleName[]> = {
   order: ALL,
   orders: ALL,
   orderTags: ALL,
+  latestOrderUpdateId: ALL,
   storeTimeZone: ALL,
   orderStatusCounts: ALL,
   salesByChannel: ALL,

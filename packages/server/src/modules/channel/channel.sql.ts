@@ -5,3 +5,8 @@ import type { Statement } from '../../common/sql';
 export function channelWithCode(code: string): Statement {
   return { text: 'select id, code, currency from channel where code = $1', values: [code] };
 }
+
+/** The id of every channel (channels are never deleted). */
+export function channelIds(): Statement {
+  return { text: 'select id from channel', values: [] };
+}

@@ -43,6 +43,13 @@ export const eventPosition = (id: string): Statement => ({
 });
 
 /**
+ * Which events are subscription updates: one per order history entry, its primary event (the
+ * others, such as order.cancelled next to the status change, are not sent to subscribers).
+ */
+const IS_UPDATE = `aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
+      and coalesce((payload->>'primary')::boolean, false)`;
+
+/**
  * Subscription updates (one per order history entry: its primary event) after a position, for a
  * subscriber's catch-up, narrowed by order, channel and a key's channels.
  */
@@ -52,12 +59,28 @@ export const updatesAfter = (
   limit: number,
 ): Statement => ({
   text: `select position::text, id, aggregate_id, channel_id, payload->>'historyId' as history_id from domain_event
-    where position > $1::int8 and aggregate_type = 'order' and channel_id is not null and payload->>'historyId' is not null
-      and coalesce((payload->>'primary')::boolean, false)
+    where position > $1::int8 and ${IS_UPDATE}
       and ($2::uuid is null or aggregate_id = $2::uuid) and ($3::uuid is null or channel_id = $3::uuid)
       and ($4::uuid[] is null or channel_id = any($4::uuid[]))
     order by domain_event.position limit $5`,
   values: [position, f.orderId ?? null, f.channelId ?? null, f.scope ? [...f.scope] : null, limit],
+});
+
+/**
+ * The id of the newest numbered subscription update in these channels (none: no row). Per channel,
+ * a backward step or two along the (channel_id, position) index; so the cost follows the number of
+ * channels, not the table's size, nor how many events came since (a stock sync's have no channel).
+ * The channel is matched by a range, not by `=`, on purpose: with `=`, PostgreSQL may walk the
+ * position index backwards instead and filter every newer event by channel (on 2.3 million events,
+ * a channel whose last update was 2.2 million events back: 660 ms instead of 0.1 ms).
+ */
+export const lastUpdateIn = (channelIds: readonly string[]): Statement => ({
+  text: `select newest.id from unnest($1::uuid[]) as wanted(channel)
+    cross join lateral (select id, position from domain_event
+      where channel_id >= wanted.channel and channel_id <= wanted.channel and position is not null and ${IS_UPDATE}
+      order by domain_event.channel_id desc, domain_event.position desc limit 1) newest
+    order by newest.position desc limit 1`,
+  values: [[...channelIds]],
 });
 
 /** A claimed event as the dispatcher reads it: every column but the stored resource (which only deliveries read, later). */

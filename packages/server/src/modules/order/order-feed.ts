@@ -21,9 +21,9 @@ import { isUUID } from 'class-validator';
 import { BadRequestError } from '../../common/errors';
 import { OmsPubSub, ORDER_UPDATED, OrderUpdatedMessage, SharedBatch, unshared } from '../../common/pubsub';
 import { run } from '../../common/sql';
-import { Channel } from '../channel';
+import { Channel, channelIds } from '../channel';
 import { assignStreamPositions } from '../events';
-import { eventPosition, lastPosition, updatesAfter } from '../events';
+import { eventPosition, lastPosition, lastUpdateIn, updatesAfter } from '../events';
 
 /** Catch-up reads the stream in pages of this many updates. */
 const CATCH_UP_PAGE = 500;
@@ -107,6 +107,21 @@ export class OrderFeed {
     if (!row?.position || (scope && (!row.channel_id || !scope.includes(row.channel_id)))) throw unknown();
     return row.position;
   }
+}
+
+/**
+ * The eventId of the newest order update the caller may see (a partner key: of its channels only),
+ * or null when there is none. A client reads it with the data it shows, then subscribes with
+ * `after:` it, and gets every later update, also those committed before its subscription started.
+ * The events committed before the call are numbered first, so that the answer covers them; an event
+ * numbered later comes after it in the stream (event-sequencer.ts), so `after` sends it.
+ */
+export async function latestOrderUpdateId(ctx: RequestContext): Promise<string | null> {
+  const em = ctx.em;
+  await assignStreamPositions(em);
+  const channels = channelScope(ctx) ?? (await run<{ id: string }>(em, channelIds())).map((r) => r.id);
+  const [newest] = await run<{ id: string }>(em, lastUpdateIn(channels));
+  return newest?.id ?? null;
 }
 
 /**

@@ -24,7 +24,7 @@ import { Customer } from '../customer';
 import { Payment, Refund } from '../payment';
 import { Return } from '../shipment';
 import { Shipment } from '../shipment';
-import { OrderFeed } from './order-feed';
+import { latestOrderUpdateId, OrderFeed } from './order-feed';
 import { loadOrderUpdate } from './order-update.loader';
 import { entityOf, itemsOf } from '../../common/load-once';
 import { OrderHistoryEntry } from './order-history.entity';
@@ -100,6 +100,16 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true, description: '1 to 500, default 100.' }) first?: number,
   ) {
     return orderTagsInUse(ctx, first);
+  }
+
+  @Authorized(Permission.ORDER_READ)
+  @Query(() => ID, {
+    nullable: true,
+    description:
+      'The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it with the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started.',
+  })
+  latestOrderUpdateId(@Ctx() ctx: RequestContext): Promise<string | null> {
+    return latestOrderUpdateId(ctx);
   }
 
   @Authorized(Permission.ORDER_PLACE)
