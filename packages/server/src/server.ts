@@ -11,10 +11,9 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { MikroORM } from '@mikro-orm/postgresql';
 import cors from 'cors';
-import express, { NextFunction, Request, Response } from 'express';
+import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { GraphQLError, GraphQLSchema, specifiedRules, validate } from 'graphql';
 import helmet from 'helmet';
 import fs from 'node:fs';
@@ -38,6 +37,7 @@ import { JobQueue } from './common/jobs';
 import { isUnexpected, maskError, tagRequestId } from './common/error-masking';
 import { createLogger, Logger } from './common/logger';
 import { staticHeaders, corsOnlyWithOrigin } from './common/http-headers';
+import { fastLane, graphqlHandler } from './common/graphql-http';
 import { Lifecycle } from './common/lifecycle';
 import { asUnavailable, unavailableStatusPlugin } from './common/unavailable';
 import { createSchema } from './schema';
@@ -211,7 +211,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // First on every request: the access log settles the request id; /metrics precedes the admin app.
   const metrics = new Metrics();
   const accessLog = new AccessLog(log);
-  app.use(accessLog.middleware(), metrics.httpMiddleware());
+  const accessLogged = accessLog.middleware();
+  const measured = metrics.httpMiddleware();
+  app.use(accessLogged, measured);
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   // Read at scrape time (by then the WebSocket server below exists).
   metrics.observe({
@@ -239,10 +241,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   // Helmet's headers do not depend on the request: taken from it once, set on each response.
   const secure = staticHeaders(helmet());
   const secureLanding = staticHeaders(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
-  app.use((req, res, next) =>
-    (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next),
-  );
-  const httpServer = http.createServer(app);
+  const securityHeaders: RequestHandler = (req, res, next) =>
+    (req.path === '/graphql' && req.method === 'GET' ? secureLanding : secure)(req, res, next);
+  app.use(securityHeaders);
+  // Plain JSON POSTs to /graphql take the short way (common/graphql-http.ts), set once Apollo has started.
+  const graphqlLane: { take?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
+  const httpServer = http.createServer((req, res) => {
+    if (!graphqlLane.take?.(req, res)) void app(req, res);
+  });
 
   const lazyRequestLog = {
     get log(): Logger {
@@ -436,26 +442,23 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     }),
   );
 
-  app.use('/graphql', (req, res, next) => {
+  const graphqlRequestId: RequestHandler = (req, res, next) => {
     const given = req.header('x-request-id');
     const requestId = given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
-  });
-  app.use(
-    '/graphql',
-    // Browsers may call from the configured origins only; without any, from the same origin only.
-    // A request without an Origin header (a partner's server, a script) is no CORS request.
-    corsOnlyWithOrigin(
-      cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
-      config.corsOrigins.length > 0,
-    ),
-    express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => contextFor(res.locals.requestId, bearer(req.headers.authorization), req.ip),
-    }),
+  };
+  // Browsers may call from the configured origins only; without any, from the same origin only.
+  // A request without an Origin header (a partner's server, a script) is no CORS request.
+  const graphqlCors = corsOnlyWithOrigin(
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false }),
+    config.corsOrigins.length > 0,
   );
+  const answerGraphql = graphqlHandler(apollo, (req, res) =>
+    contextFor(res.locals.requestId as string, bearer(req.headers.authorization), req.ip),
+  );
+  app.use('/graphql', graphqlRequestId, graphqlCors, express.json({ limit: config.bodyLimit }), answerGraphql);
   // Open data for scripts: streamed exports and CSV imports, with the GraphQL bearer token and rate limit.
   app.use(
     dataRouter({
@@ -478,7 +481,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   );
   if (config.adminDir) serveAdminApp(app, config.adminDir, log);
   // Body-parser and other HTTP-level failures: a JSON error with a 4xx status, never a stack trace.
-  app.use((thrown: unknown, req: Request, res: Response, _next: NextFunction) => {
+  const httpErrors: ErrorRequestHandler = (thrown: unknown, req, res, _next) => {
     // What body-parser and http-errors put on their errors; anything else thrown counts as a 500.
     const err = thrown as { status?: unknown; type?: unknown; message?: unknown } | null | undefined;
     const status =
@@ -505,6 +508,15 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         },
       ],
     });
+  };
+  app.use(httpErrors);
+  // The same stack for POST /graphql with a plain JSON body, without Express's router and body-parser.
+  graphqlLane.take = fastLane({
+    app,
+    middleware: [lifecycle.gate, accessLogged, measured, securityHeaders, graphqlRequestId, graphqlCors],
+    bodyLimit: config.bodyLimit,
+    handler: answerGraphql,
+    onError: httpErrors,
   });
 
   // A port in use (or refused) fails the start instead of leaving it waiting forever.

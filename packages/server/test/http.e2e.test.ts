@@ -3,6 +3,7 @@
  * broken (malformed JSON, oversized body, not GraphQL) or the server fails unexpectedly
  * (a masked INTERNAL_SERVER_ERROR with the request id, never a stack trace or SQL).
  */
+import { gzipSync } from 'node:zlib';
 import { GqlResponse, startTestServer, TestServer } from './harness';
 import type { GqlBody } from './support/select';
 import {
@@ -25,12 +26,33 @@ afterAll(() => t?.stop());
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** POSTs a raw body to /graphql; returns status, headers and the parsed JSON body (or the text). */
-async function post(body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(t.url, {
+async function post(body: string | Uint8Array, headers: Record<string, string> = {}, search = '') {
+  const res = await fetch(t.url + search, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}`, ...headers },
     body,
   });
+  return answer(res);
+}
+
+/** POSTs a body in chunks, without content-length (transfer-encoding: chunked). */
+async function postStream(chunks: string[]) {
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+      controller.close();
+    },
+  });
+  const res = await fetch(t.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.token}` },
+    body: stream,
+    duplex: 'half',
+  } as RequestInit);
+  return answer(res);
+}
+
+async function answer(res: Response) {
   const text = await res.text();
   let json: GqlBody<unknown> | undefined;
   try {
@@ -145,6 +167,57 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
     expect(res.json).toEqual({
       data: { login: { token: null, userErrors: [{ code: 'INVALID_CREDENTIALS' }] } },
       extensions: { cost: { requested: 4, maximum: 50000 } },
+    });
+  });
+
+  // Plain JSON POSTs to /graphql skip Express's router and body-parser (common/graphql-http.ts);
+  // every other way of sending the same request goes through Express. Both must answer alike.
+  describe('the same answer whichever way the body is sent', () => {
+    const query = JSON.stringify({ query: '{ me { email } }' });
+    const expected = {
+      data: { me: { email: 'admin@test.local' } },
+      extensions: { cost: { requested: expect.any(Number), maximum: 50000 } },
+    };
+
+    test.each<[string, () => Promise<Awaited<ReturnType<typeof post>>>]>([
+      ['content-length (the short way)', () => post(query)],
+      ['charset=utf-8', () => post(query, { 'content-type': 'application/json; charset=utf-8' })],
+      ['a byte order mark and whitespace first', () => post(`\ufeff \n\t${query}`)],
+      ['chunked, without content-length', () => postStream([query.slice(0, 10), query.slice(10)])],
+      ['gzip-compressed', () => post(gzipSync(query), { 'content-encoding': 'gzip' })],
+      ['with a query string', () => post(query, {}, '?via=query-string')],
+    ])('%s', async (_how, send) => {
+      const res = await send();
+      expect(res.status).toBe(200);
+      expect(res.json).toEqual(expected);
+      expect(res.headers.get('x-request-id')).toMatch(UUID);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    });
+
+    test.each<[string, () => Promise<Awaited<ReturnType<typeof post>>>]>([
+      ['content-length', () => post('{"query": ')],
+      ['chunked', () => postStream(['{"query": ', ''])],
+      ['a JSON string, content-length', () => post('"{ me { email } }"')],
+      ['a JSON string, chunked', () => postStream(['"{ me { email } }"'])],
+    ])('malformed JSON sent with %s is the same 400', async (_how, send) => {
+      const res = await send();
+      expect(res.status).toBe(400);
+      expect(res.json).toEqual({
+        errors: [
+          {
+            message: 'Malformed JSON in request body',
+            extensions: { code: 'BAD_REQUEST', requestId: res.headers.get('x-request-id') },
+          },
+        ],
+      });
+    });
+
+    test('a content-length over the limit is refused before the body is read, as before', async () => {
+      const body = JSON.stringify({ query: 'mutation { logout }', extensions: { padding: 'x'.repeat(1024 * 1024) } });
+      const res = await post(body);
+      expect(res.status).toBe(413);
+      expect((await t.q('{ me { email } }')).me.email).toBe('admin@test.local');
     });
   });
 
