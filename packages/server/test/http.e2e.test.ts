@@ -193,6 +193,8 @@ describe('broken requests get a 4xx JSON error and no stack trace', () => {
       expect(res.headers.get('x-request-id')).toMatch(UUID);
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength(res.text)));
     });
 
     test.each<[string, () => Promise<Awaited<ReturnType<typeof post>>>]>([

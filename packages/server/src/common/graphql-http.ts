@@ -42,7 +42,11 @@ export function graphqlHandler<C extends BaseContext>(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status || 200;
     if (response.body.kind === 'complete') {
-      res.send(response.body.string);
+      // What res.send does for this answer (Apollo sets the content type with its charset; no ETag
+      // on API responses), without parsing and re-formatting the content type on every request.
+      const body = response.body.string;
+      res.setHeader('content-length', Buffer.byteLength(body));
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
