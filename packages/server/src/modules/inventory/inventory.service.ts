@@ -143,12 +143,18 @@ export class InventoryService {
     /** The allocation's warehouse reference; placeOrder, which never persists its entities, passes a lazy one. */
     warehouseRef: (id: string) => Ref<Warehouse> = (id) => em.getReference(Warehouse, id, { wrapped: true }),
   ): StockAllocation[] {
-    return this.planAllocation(requests, warehouses, book).map(({ request: r, warehouseId, quantity }) => {
+    const made = this.planAllocation(requests, warehouses, book).map(({ request: r, warehouseId, quantity }) => {
       book.get(r.product.id, warehouseId)!.reserved += quantity;
       const allocation = new StockAllocation(ref(r.line), warehouseRef(warehouseId), quantity);
       r.line.allocations.add(allocation);
       return allocation;
     });
+    // A line's allocations are read in (createdAt, id) order, and the ones made here share their
+    // creation time: their (random) ids are handed out ascending, so that every later read lists
+    // them in sourcing order, as they are listed now.
+    const ids = made.map((a) => a.id).sort();
+    made.forEach((a, i) => (a.id = ids[i]));
+    return made;
   }
 
   /**
