@@ -1480,7 +1480,7 @@ export type Query = {
   jobs: Array<Job>;
   /** Orders confirmed more than olderThanHours ago and not yet fully shipped, longest-waiting first. */
   lateOrders: LateOrders;
-  /** The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it with the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started. */
+  /** The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it before, or with, the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started. */
   latestOrderUpdateId: Maybe<Scalars['ID']['output']>;
   /** The signed-in user (null for an API key). */
   me: Maybe<User>;

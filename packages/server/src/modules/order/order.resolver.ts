@@ -106,7 +106,7 @@ export class OrderResolver {
   @Query(() => ID, {
     nullable: true,
     description:
-      'The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it with the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started.',
+      'The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it before, or with, the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started.',
   })
   latestOrderUpdateId(@Ctx() ctx: RequestContext): Promise<string | null> {
     return latestOrderUpdateId(ctx);
