@@ -1151,12 +1151,14 @@ export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string,
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScreenBoardQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }> } };
+export type ScreenBoardQuery = { latestOrderUpdateId: string | null, orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }> } };
 
-export type ScreenFeedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+export type ScreenFeedSubscriptionVariables = Exact<{
+  after?: string | number | null | undefined;
+}>;
 
 
-export type ScreenFeedSubscription = { orderUpdated: { order: { id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, at: string } } };
+export type ScreenFeedSubscription = { orderUpdated: { eventId: string, order: { id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }, event: { id: string, type: OrderEventType, fromStatus: OrderStatus | null, toStatus: OrderStatus | null, at: string } } };
 
 export type TrackedOrderViewFragment = { number: string, status: OrderStatus, statusText: string, placedAt: string, total: { amount: number, currency: string }, items: Array<{ sku: string, name: string, quantity: number, quantityShipped: number, quantityReturned: number }>, shipments: Array<{ status: ShipmentStatus, carrier: string | null, trackingNumber: string | null, shippedAt: string, deliveredAt: string | null, items: Array<{ sku: string, name: string, quantity: number }> }>, timeline: Array<{ at: string, text: string }> };
 
@@ -5522,6 +5524,7 @@ export type ReportsTopSuspenseQueryHookResult = ReturnType<typeof useReportsTopS
 export type ReportsTopQueryResult = ApolloReactCommon.QueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
 export const ScreenBoardDocument = gql`
     query ScreenBoard {
+  latestOrderUpdateId
   orderStatusCounts {
     status
     count
@@ -5585,8 +5588,9 @@ export type ScreenBoardLazyQueryHookResult = ReturnType<typeof useScreenBoardLaz
 export type ScreenBoardSuspenseQueryHookResult = ReturnType<typeof useScreenBoardSuspenseQuery>;
 export type ScreenBoardQueryResult = ApolloReactCommon.QueryResult<ScreenBoardQuery, ScreenBoardQueryVariables>;
 export const ScreenFeedDocument = gql`
-    subscription ScreenFeed {
-  orderUpdated {
+    subscription ScreenFeed($after: ID) {
+  orderUpdated(after: $after) {
+    eventId
     order {
       id
       number
@@ -5629,6 +5633,7 @@ export const ScreenFeedDocument = gql`
  * @example
  * const { data, loading, error } = useScreenFeedSubscription({
  *   variables: {
+ *      after: // value for 'after'
  *   },
  * });
  */

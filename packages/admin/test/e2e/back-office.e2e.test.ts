@@ -310,6 +310,51 @@ test('screen mode updates live and comes back after a server restart', async () 
   await pageA.getByTestId('screen-changes').getByText(fourth.number).waitFor(LIVE);
 });
 
+test('a wall screen shows an order placed after it read the board and before the server had its subscription', async () => {
+  // Signed in as VIEWER, as wall screens are: it reads orders, not the event stream.
+  await e.q(
+    `mutation { createUser(input: { email: "wall@e2e.local", name: "Wall", role: VIEWER, password: "one-time password 1" }) { userErrors { message } } }`,
+  );
+  const token = await signIn(e, { email: 'wall@e2e.local', password: 'one-time password 1' });
+  await e.q(
+    `mutation { changePassword(input: { currentPassword: "one-time password 1", newPassword: "wall screen password 2" }) { userErrors { message } } }`,
+    undefined,
+    token,
+  );
+  const wall = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  await signInWithToken(wall, token);
+  const page = await wall.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  // The screen's subscribe message is held back until the order below has been placed: the gap
+  // between reading the board and the server registering the subscription, made long.
+  let forward: (() => void) | undefined;
+  let isHeld = () => {};
+  const held = new Promise<void>((resolve) => (isHeld = resolve));
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const text = String(message);
+      if (!forward && text.includes('"subscribe"') && text.includes('ScreenFeed')) {
+        forward = () => server.send(message);
+        isHeld();
+      } else server.send(message);
+    });
+  });
+  await page.goto(`${e.baseUrl}/screen`);
+  const pending = page.getByTestId('screen-count-pending');
+  await pending.filter({ hasText: /^\d+$/ }).waitFor();
+  await held;
+  const before = Number(await pending.innerText());
+  const placed = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], {
+    email: 'joan@example.com',
+    name: 'Joan Clarke',
+  });
+  forward!();
+  await page.getByTestId('screen-changes').getByText(placed.number).waitFor(LIVE);
+  await pending.filter({ hasText: new RegExp(`^${before + 1}$`) }).waitFor(LIVE);
+  await wall.close();
+});
+
 test('an expired session sends you to sign-in and back to where you were, and live updates resume', async () => {
   await pageA.goto(`${e.baseUrl}/orders?status=PENDING`);
   await pageA.getByTestId('orders-table').waitFor();

@@ -1,7 +1,9 @@
 /**
  * Wall display: big counts per open status and the newest orders, updated live, no interaction.
- * The WebSocket retries forever, so the screen comes back by itself after a server restart, and
- * refetches everything on reconnect so nothing missed while away stays missing.
+ * The live feed starts once the board has loaded, after the newest update the board had seen
+ * (`latestOrderUpdateId`): a change committed between the board's read and the subscription is
+ * sent too, not lost. The WebSocket retries forever, so the screen comes back by itself after a
+ * server restart; it then reads the board again and the feed resumes from the board's new id.
  */
 import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useThrottledCallback } from '@mantine/hooks';
@@ -47,19 +49,42 @@ export function ScreenPage() {
   const [changes, setChanges] = useState<Change[]>([]);
   const [clock, setClock] = useState(() => new Date());
   const connection = useConnectionState();
+  /** Where the feed starts (null: from when it subscribes); undefined until the board has been read. */
+  const [after, setAfter] = useState<string | null>();
   const refresh = useThrottledCallback(() => void refetch(), 1000);
   useEffect(() => {
     const t = setInterval(() => setClock(new Date()), 1000);
     return () => clearInterval(t);
   }, []);
   useEffect(() => {
-    if (connection === 'online') void refetch();
+    if (connection === 'offline') {
+      // graphql-ws subscribes again with the same variables when it reconnects: not after the id of
+      // the page's first load (it would send everything since), only from then on, until the board
+      // has been read again below.
+      setAfter((a) => (a === undefined ? a : null));
+      return;
+    }
+    // Online (the page opened, or the connection came back): read the board, and follow from there.
+    // Only then: a poll or a refresh after an update leaves the subscription as it is.
+    let current = true;
+    refetch().then(
+      (r) => {
+        if (current && r.data) setAfter(r.data.latestOrderUpdateId ?? null);
+      },
+      () => undefined, // offline again: the next 'online' reads it
+    );
+    return () => {
+      current = false;
+    };
   }, [connection, refetch]);
   useScreenFeedSubscription({
+    skip: after === undefined,
+    variables: { after },
     onData: ({ data: sub }) => {
       const c = sub.data?.orderUpdated;
       if (!c) return;
-      setChanges((list) => [c, ...list].slice(0, 12));
+      // Resuming repeats an update that arrived before (catch-up after the board's id): shown once.
+      setChanges((list) => (list.some((x) => x.eventId === c.eventId) ? list : [c, ...list].slice(0, 12)));
       refresh();
     },
   });
@@ -126,7 +151,7 @@ export function ScreenPage() {
           <Table fz={22} verticalSpacing="sm" data-testid="screen-changes">
             <Table.Tbody>
               {changes.map((c) => (
-                <Table.Tr key={c.event.id}>
+                <Table.Tr key={c.eventId}>
                   <Table.Td>{formatTime(c.event.at)}</Table.Td>
                   <Table.Td fw={700}>{c.order.number}</Table.Td>
                   <Table.Td>
