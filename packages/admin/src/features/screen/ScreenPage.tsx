@@ -45,12 +45,16 @@ function placed(iso: string): string {
 }
 
 export function ScreenPage() {
-  const { data, refetch } = useScreenBoardQuery({ pollInterval: 60_000 });
+  /** Where the feed starts (null: from when it subscribes); undefined until the board has been read. */
+  const [after, setAfter] = useState<string | null>();
+  const { data, refetch } = useScreenBoardQuery({
+    pollInterval: 60_000,
+    // The first board from the server (also a poll's, when the reads below failed): the feed starts there.
+    onCompleted: (board) => setAfter((a) => (a === undefined ? (board.latestOrderUpdateId ?? null) : a)),
+  });
   const [changes, setChanges] = useState<Change[]>([]);
   const [clock, setClock] = useState(() => new Date());
   const connection = useConnectionState();
-  /** Where the feed starts (null: from when it subscribes); undefined until the board has been read. */
-  const [after, setAfter] = useState<string | null>();
   const refresh = useThrottledCallback(() => void refetch(), 1000);
   useEffect(() => {
     const t = setInterval(() => setClock(new Date()), 1000);
