@@ -11,6 +11,7 @@ import { settle, startTestServer, TestServer } from './harness';
 import type { Select, Subscription } from './support/select';
 import { createKey } from './access-helpers';
 import { confirmOrder, holdOrder, standardCatalog } from './order-helpers';
+import { sharedExecutions } from '../src/common/shared-subscribe';
 
 jest.setTimeout(180_000);
 
@@ -188,4 +189,42 @@ test('subscribers of the same operation text with other variables each get their
   for (const w of onA) expect(w.got.map((r) => r.data!.orderUpdated.order)).toEqual([{ id: a.id, status: 'ON_HOLD' }]);
   expect(onB.got.map((r) => r.data!.orderUpdated.order)).toEqual([{ id: b.id, status: 'CONFIRMED' }]);
   for (const w of [...onA, onB]) w.stop();
+});
+
+test('screens resuming from different events share one execution of each update', async () => {
+  // What a wall screen sends: the channel's updates after the event its board was read at.
+  const RESUME = `subscription($after: ID) { orderUpdated(channelCode: "WEB", after: $after) { eventId order { id status } } }`;
+  type Resumed = Select<Subscription, { orderUpdated: { eventId: true; order: { id: true; status: true } } }>;
+  const latest = async () =>
+    (await t.q<{ latestOrderUpdateId: string | null }>('{ latestOrderUpdateId }')).latestOrderUpdateId;
+  const first = (await placeOrder(t)).order;
+  const afterFirst = await latest();
+  const second = (await placeOrder(t)).order;
+  const afterSecond = await latest();
+  expect(afterFirst).not.toBe(afterSecond);
+  const watchers = [afterFirst, afterSecond, null].map((after) => {
+    const got: Got<Resumed>[] = [];
+    const stop = t
+      .ws()
+      .subscribe<Resumed>(
+        { query: RESUME, variables: after ? { after } : {} },
+        { next: (r) => got.push(r), error: (e) => got.push({ errors: [e] }), complete: () => {} },
+      );
+    return { got, stop };
+  });
+  // The first one catches up with the second placement (its own execution: read from the table for it alone).
+  await until('the catch-up', () => watchers[0].got.length >= 1);
+  expect(watchers[0].got[0].data!.orderUpdated.order.id).toBe(second.id);
+  await settle(1000);
+  const before = sharedExecutions();
+  const seen = watchers.map((w) => w.got.length);
+  await holdOrder(t, first.id, 'shared');
+  await until('every watcher to see the change', () => watchers.every((w, i) => w.got.length > seen[i]));
+  await settle(300);
+  const updates = watchers.map((w, i) => w.got.slice(seen[i]));
+  for (const u of updates)
+    expect(u.map((r) => r.data!.orderUpdated.order)).toEqual([{ id: first.id, status: 'ON_HOLD' }]);
+  // One execution for the three (the same view: `after` chooses the events, not what an update is).
+  expect(sharedExecutions() - before).toBe(1);
+  for (const w of watchers) w.stop();
 });

@@ -18,13 +18,16 @@ import {
   execute,
   ExecutionArgs,
   ExecutionResult,
+  FieldNode,
   getOperationAST,
   GraphQLError,
   GraphQLSchema,
   Kind,
+  OperationDefinitionNode,
   parse,
   Source,
   subscribe,
+  visit,
 } from 'graphql';
 import type { RequestContext } from './context';
 
@@ -84,8 +87,32 @@ export function sharedJson(value: object): string | undefined {
   return text;
 }
 
-/** Root subscription fields whose result is a function of (event, operation, variables, access). */
+/**
+ * Root subscription fields whose result is a function of (event, operation, variables, access),
+ * and whose own arguments only choose which events a subscriber gets (which order or channel,
+ * where to resume), never what an event's result is: variables used only in those arguments are
+ * not part of the view, so wall screens that resume from different events share one execution.
+ */
 const SHARED_FIELDS = new Set(['orderUpdated']);
+
+let executions = 0;
+/** Executions of shared subscriptions so far in this process: one per update and view (tests count them). */
+export const sharedExecutions = () => executions;
+
+/** The variables the result can depend on: those used anywhere but in the root field's own arguments. */
+function resultVariables(args: ExecutionArgs, op: OperationDefinitionNode, root: FieldNode): Set<string> {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) =>
+    visit(node, {
+      Variable(v) {
+        names.add(v.name.value);
+      },
+    });
+  if (root.selectionSet) collect(root.selectionSet);
+  for (const d of [...(root.directives ?? []), ...(op.directives ?? [])]) collect(d);
+  for (const def of args.document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) collect(def);
+  return names;
+}
 
 const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
 
@@ -112,26 +139,33 @@ function stable(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function sharedField(args: ExecutionArgs): boolean {
+/** The operation and its one root field, when that field's results can be shared. */
+function sharedField(args: ExecutionArgs): { op: OperationDefinitionNode; root: FieldNode } | undefined {
   const op = getOperationAST(args.document, args.operationName);
-  if (!op || op.operation !== 'subscription') return false;
+  if (!op || op.operation !== 'subscription') return undefined;
   const [only, ...more] = op.selectionSet.selections;
-  return !more.length && only?.kind === Kind.FIELD && SHARED_FIELDS.has(only.name.value);
+  return !more.length && only?.kind === Kind.FIELD && SHARED_FIELDS.has(only.name.value)
+    ? { op, root: only }
+    : undefined;
 }
 
 export async function subscribeShared(args: ExecutionArgs) {
-  if (!sharedField(args)) return subscribe(args);
+  const shared = sharedField(args);
+  if (!shared) return subscribe(args);
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source as ExecutionResult; // refused when it started
   let docId = documentIds.get(args.document);
   if (docId === undefined) documentIds.set(args.document, (docId = nextDocumentId++));
-  const view = `${docId}\n${args.operationName ?? ''}\n${stable(args.variableValues ?? {})}\n${accessKey(args.contextValue as RequestContext)}`;
+  const names = resultVariables(args, shared.op, shared.root);
+  const variables = Object.fromEntries(Object.entries(args.variableValues ?? {}).filter(([name]) => names.has(name)));
+  const view = `${docId}\n${args.operationName ?? ''}\n${stable(variables)}\n${accessKey(args.contextValue as RequestContext)}`;
   const run = (payload: unknown): Promise<ExecutionResult> => {
     if (!payload || typeof payload !== 'object') return Promise.resolve(execute({ ...args, rootValue: payload }));
     let byView = results.get(payload);
     if (!byView) results.set(payload, (byView = new Map()));
     let result = byView.get(view);
     if (!result) {
+      executions++;
       result = Promise.resolve(execute({ ...args, rootValue: payload })).then((r) => {
         serialised.set(r, null);
         return r;
