@@ -1148,10 +1148,15 @@ export type ReportsTopQueryVariables = Exact<{
 
 export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, skusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByRevenue: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, bottomSkusByUnits: Array<{ sku: string, name: string | null, units: number, revenue: { amount: number, currency: string } }>, customersByRevenue: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }>, customersByUnits: Array<{ customerId: string, email: string | null, name: string | null, orders: number, units: number, revenue: { amount: number, currency: string } }> } };
 
+export type ScreenFeedStartQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScreenFeedStartQuery = { latestOrderUpdateId: string | null };
+
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScreenBoardQuery = { latestOrderUpdateId: string | null, orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }> } };
+export type ScreenBoardQuery = { orderStatusCounts: Array<{ status: OrderStatus, count: number }>, newest: { nodes: Array<{ id: string, number: string, status: OrderStatus, placedAt: string, total: { amount: number, currency: string }, channel: { id: string, code: string }, customer: { id: string, name: string | null, email: string } | null }> } };
 
 export type ScreenFeedSubscriptionVariables = Exact<{
   after?: string | number | null | undefined;
@@ -5522,9 +5527,48 @@ export type ReportsTopQueryHookResult = ReturnType<typeof useReportsTopQuery>;
 export type ReportsTopLazyQueryHookResult = ReturnType<typeof useReportsTopLazyQuery>;
 export type ReportsTopSuspenseQueryHookResult = ReturnType<typeof useReportsTopSuspenseQuery>;
 export type ReportsTopQueryResult = ApolloReactCommon.QueryResult<ReportsTopQuery, ReportsTopQueryVariables>;
+export const ScreenFeedStartDocument = gql`
+    query ScreenFeedStart {
+  latestOrderUpdateId
+}
+    `;
+
+/**
+ * __useScreenFeedStartQuery__
+ *
+ * To run a query within a React component, call `useScreenFeedStartQuery` and pass it any options that fit your needs.
+ * When your component renders, `useScreenFeedStartQuery` returns an object from Apollo Client that contains loading, error, and data properties
+ * you can use to render your UI.
+ *
+ * @param baseOptions options that will be passed into the query, supported options are listed on: https://www.apollographql.com/docs/react/api/react-hooks/#options;
+ *
+ * @example
+ * const { data, loading, error } = useScreenFeedStartQuery({
+ *   variables: {
+ *   },
+ * });
+ */
+export function useScreenFeedStartQuery(baseOptions?: ApolloReactHooks.QueryHookOptions<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>) {
+        const options = {...defaultOptions, ...baseOptions}
+        return ApolloReactHooks.useQuery<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>(ScreenFeedStartDocument, options);
+      }
+export function useScreenFeedStartLazyQuery(baseOptions?: ApolloReactHooks.LazyQueryHookOptions<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>) {
+          const options = {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useLazyQuery<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>(ScreenFeedStartDocument, options);
+        }
+// @ts-ignore
+export function useScreenFeedStartSuspenseQuery(baseOptions?: ApolloReactHooks.SuspenseQueryHookOptions<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>;
+export function useScreenFeedStartSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>): ApolloReactHooks.UseSuspenseQueryResult<ScreenFeedStartQuery | undefined, ScreenFeedStartQueryVariables>;
+export function useScreenFeedStartSuspenseQuery(baseOptions?: ApolloReactHooks.SkipToken | ApolloReactHooks.SuspenseQueryHookOptions<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>) {
+          const options = baseOptions === ApolloReactHooks.skipToken ? baseOptions : {...defaultOptions, ...baseOptions}
+          return ApolloReactHooks.useSuspenseQuery<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>(ScreenFeedStartDocument, options);
+        }
+export type ScreenFeedStartQueryHookResult = ReturnType<typeof useScreenFeedStartQuery>;
+export type ScreenFeedStartLazyQueryHookResult = ReturnType<typeof useScreenFeedStartLazyQuery>;
+export type ScreenFeedStartSuspenseQueryHookResult = ReturnType<typeof useScreenFeedStartSuspenseQuery>;
+export type ScreenFeedStartQueryResult = ApolloReactCommon.QueryResult<ScreenFeedStartQuery, ScreenFeedStartQueryVariables>;
 export const ScreenBoardDocument = gql`
     query ScreenBoard {
-  latestOrderUpdateId
   orderStatusCounts {
     status
     count

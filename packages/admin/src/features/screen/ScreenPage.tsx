@@ -1,16 +1,18 @@
 /**
  * Wall display: big counts per open status and the newest orders, updated live, no interaction.
- * The live feed starts once the board has loaded, after the newest update the board had seen
- * (`latestOrderUpdateId`): a change committed between the board's read and the subscription is
- * sent too, not lost. The WebSocket retries forever, so the screen comes back by itself after a
+ * The live feed starts after the newest update there was just before the board was read
+ * (`latestOrderUpdateId`, read first): a change committed after that is in the board, or sent by
+ * the feed even when it came before the subscription, never lost. The WebSocket retries forever, so the screen comes back by itself after a
  * server restart; it then reads the board again and the feed resumes from the board's new id.
  */
 import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useThrottledCallback } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useApolloClient } from '@apollo/client';
+import { useCallback, useEffect, useState } from 'react';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import {
   OrderStatus,
+  ScreenFeedStartDocument,
   ScreenFeedSubscription,
   useScreenBoardQuery,
   useScreenFeedSubscription,
@@ -47,11 +49,14 @@ function placed(iso: string): string {
 export function ScreenPage() {
   /** Where the feed starts (null: from when it subscribes); undefined until the board has been read. */
   const [after, setAfter] = useState<string | null>();
-  const { data, refetch } = useScreenBoardQuery({
-    pollInterval: 60_000,
-    // The first board from the server (also a poll's, when the reads below failed): the feed starts there.
-    onCompleted: (board) => setAfter((a) => (a === undefined ? (board.latestOrderUpdateId ?? null) : a)),
-  });
+  const client = useApolloClient();
+  const { data, refetch } = useScreenBoardQuery({ pollInterval: 60_000 });
+  /** Reads where the feed starts, then the board; the start. */
+  const start = useCallback(async () => {
+    const feed = await client.query({ query: ScreenFeedStartDocument, fetchPolicy: 'network-only' });
+    await refetch();
+    return feed.data.latestOrderUpdateId ?? null;
+  }, [client, refetch]);
   const [changes, setChanges] = useState<Change[]>([]);
   const [clock, setClock] = useState(() => new Date());
   const connection = useConnectionState();
@@ -68,19 +73,26 @@ export function ScreenPage() {
       setAfter((a) => (a === undefined ? a : null));
       return;
     }
-    // Online (the page opened, or the connection came back): read the board, and follow from there.
-    // Only then: a poll or a refresh after an update leaves the subscription as it is.
+    // Online (the page opened, or the connection came back): read the start and the board, and
+    // follow from there. Only then: a poll or a refresh after an update leaves the subscription as it is.
     let current = true;
-    refetch().then(
-      (r) => {
-        if (current && r.data) setAfter(r.data.latestOrderUpdateId ?? null);
-      },
-      () => undefined, // offline again: the next 'online' reads it
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () =>
+      start().then(
+        (id) => {
+          if (current) setAfter(id);
+        },
+        () => {
+          // Offline again (the next 'online' starts over), or a failed read: again in a few seconds.
+          if (current) retry = setTimeout(attempt, 5000);
+        },
+      );
+    void attempt();
     return () => {
       current = false;
+      clearTimeout(retry);
     };
-  }, [connection, refetch]);
+  }, [connection, start]);
   useScreenFeedSubscription({
     skip: after === undefined,
     variables: { after },
