@@ -3,6 +3,7 @@
  * query string), GraphQL operation, status, duration, request id and actor, and never a
  * credential or an e-mail address. Health checks are logged at debug only.
  */
+import net from 'node:net';
 import { createLogger } from '../src/common/logger';
 import { ADMIN, startTestServer, TestServer } from './harness';
 import { createCatalog, orderInput } from './builders';
@@ -136,4 +137,33 @@ test('no credential, secret or e-mail address reaches the log', async () => {
   const [user] = await t.sql('select id from app_user where email = $1', ['logged.person@example.com']);
   expect(lines.some((l) => l.msg === 'request' && l.actor === `user:${user.id}`)).toBe(true);
   expect(lines.some((l) => l.msg === 'request' && l.actor === `apiKey:${key.createApiKey.apiKey.id}`)).toBe(true);
+});
+
+test('a client that goes away in the middle of its body is logged as aborted, not as a server error, both ways in', async () => {
+  const port = Number(new URL(t.url).port);
+  const errorsBefore = lines.filter((l) => Number(l.level) >= 50).length;
+  // A plain JSON body with its length (the short way, common/graphql-http.ts), and a chunked one (Express).
+  const heads = [
+    'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\nX-Request-Id: gone-1\r\n\r\n{"query":',
+    'POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nX-Request-Id: gone-2\r\n\r\n9\r\n{"query":\r\n',
+  ];
+  for (const head of heads) {
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.write(head);
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 200);
+      });
+      socket.on('error', reject);
+    });
+  }
+  // At info, as any request (body-parser's 400 on the Express side; the short way sees the close first).
+  expect(await lineOf('gone-1')).toMatchObject({ level: 30, aborted: true });
+  expect(await lineOf('gone-2')).toMatchObject({ level: 30 });
+  await new Promise((r) => setTimeout(r, 200));
+  expect(lines.filter((l) => Number(l.level) >= 50).slice(errorsBefore)).toEqual([]);
+  // And the server goes on answering.
+  expect((await t.q<{ __typename: string }>('{ __typename }')).__typename).toBe('Query');
 });

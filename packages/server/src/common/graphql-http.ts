@@ -116,7 +116,11 @@ export function fastLane(options: FastLaneOptions): (req: http.IncomingMessage, 
     const readBody = () => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.once('error', fail);
+      // The client went away before the whole body came: a 400 no one reads, as body-parser's
+      // (not a server failure to log).
+      req.once('error', () =>
+        fail(Object.assign(new Error('request aborted'), { status: 400, type: 'request.aborted' })),
+      );
       req.once('end', () => {
         let body: unknown;
         try {
