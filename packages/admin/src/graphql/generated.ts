@@ -1151,7 +1151,7 @@ export type ReportsTopQuery = { topReport: { skusByRevenue: Array<{ sku: string,
 export type ScreenFeedStartQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ScreenFeedStartQuery = { latestOrderUpdateId: string | null };
+export type ScreenFeedStartQuery = { latestOrderUpdateId: string };
 
 export type ScreenBoardQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -355,6 +355,52 @@ test('a wall screen shows an order placed after it read the board and before the
   await wall.close();
 });
 
+/** Waits until `ok()` holds, checking every 50 ms. */
+async function until(what: string, ok: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('a wall screen whose feed the server ends with an error starts it again and goes on updating', async () => {
+  const wall = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+  await signInWithToken(wall, e.token);
+  const page = await wall.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  // The server's answer to the screen's first subscribe is an error (as when it ends a feed that
+  // fell too far behind); later subscribes go through.
+  let refused = 0;
+  let forwarded = 0;
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const text = String(message);
+      if (text.includes('"subscribe"') && text.includes('ScreenFeed')) {
+        if (refused === 0) {
+          refused++;
+          const { id } = JSON.parse(text) as { id: string };
+          ws.send(JSON.stringify({ id, type: 'error', payload: [{ message: 'Too far behind' }] }));
+          return;
+        }
+        forwarded++;
+      }
+      server.send(message);
+    });
+  });
+  await page.goto(`${e.baseUrl}/screen`);
+  const pending = page.getByTestId('screen-count-pending');
+  await pending.filter({ hasText: /^\d+$/ }).waitFor();
+  await until('the first subscribe to be refused', () => refused === 1, 5000);
+  // Started again within a few seconds, from a fresh read.
+  await until('the screen to subscribe again', () => forwarded === 1, 15_000);
+  await page.waitForTimeout(500);
+  const placed = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'ada@example.com', name: 'Ada' });
+  await page.getByTestId('screen-changes').getByText(placed.number).waitFor(LIVE);
+  await wall.close();
+});
+
 test('an expired session sends you to sign-in and back to where you were, and live updates resume', async () => {
   await pageA.goto(`${e.baseUrl}/orders?status=PENDING`);
   await pageA.getByTestId('orders-table').waitFor();

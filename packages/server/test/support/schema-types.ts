@@ -1480,8 +1480,8 @@ export type Query = {
   jobs: Array<Job>;
   /** Orders confirmed more than olderThanHours ago and not yet fully shipped, longest-waiting first. */
   lateOrders: LateOrders;
-  /** The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it before, or with, the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started. */
-  latestOrderUpdateId: Maybe<Scalars['ID']['output']>;
+  /** The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or the nil UUID 00000000-0000-0000-0000-000000000000 (the start of the stream) when there is none. Read it in a request of its own before the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started. */
+  latestOrderUpdateId: Scalars['ID']['output'];
   /** The signed-in user (null for an API key). */
   me: Maybe<User>;
   /** Any Order, Product, Customer, Warehouse or Channel by its id, under the rules of its own query: null when it does not exist, is not visible to the caller, or the id is not a UUID. */

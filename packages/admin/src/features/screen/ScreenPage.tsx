@@ -2,8 +2,10 @@
  * Wall display: big counts per open status and the newest orders, updated live, no interaction.
  * The live feed starts after the newest update there was just before the board was read
  * (`latestOrderUpdateId`, read first): a change committed after that is in the board, or sent by
- * the feed even when it came before the subscription, never lost. The WebSocket retries forever, so the screen comes back by itself after a
- * server restart; it then reads the board again and the feed resumes from the board's new id.
+ * the feed even when it came before the subscription, never lost. The WebSocket retries forever,
+ * so the screen comes back by itself after a server restart; it then reads the start and the
+ * board again and the feed resumes from there. A feed the server ends with an error starts over
+ * the same way after 5 s.
  */
 import { Badge, Box, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useThrottledCallback } from '@mantine/hooks';
@@ -93,9 +95,34 @@ export function ScreenPage() {
       clearTimeout(retry);
     };
   }, [connection, start]);
+  // The server ended the feed with an error (say, it fell too far behind): read the start and the
+  // board again after a few seconds and follow from there, instead of staying still until a reconnect.
+  const [feedFailures, setFeedFailures] = useState(0);
+  useEffect(() => {
+    if (!feedFailures) return;
+    let current = true;
+    const retry = setTimeout(() => {
+      start().then(
+        (id) => {
+          if (current) setAfter(id);
+        },
+        () => {
+          if (current) setFeedFailures((n) => n + 1);
+        },
+      );
+    }, 5000);
+    return () => {
+      current = false;
+      clearTimeout(retry);
+    };
+  }, [feedFailures, start]);
   useScreenFeedSubscription({
     skip: after === undefined,
     variables: { after },
+    onError: () => {
+      setAfter(undefined);
+      setFeedFailures((n) => n + 1);
+    },
     onData: ({ data: sub }) => {
       const c = sub.data?.orderUpdated;
       if (!c) return;

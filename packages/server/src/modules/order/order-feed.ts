@@ -40,6 +40,12 @@ interface Filter {
 
 const after = (a: string, b: string) => BigInt(a) > BigInt(b);
 
+/**
+ * The nil UUID, as `latestOrderUpdateId` answers when the caller can see no order update yet: as
+ * `orderUpdated(after:)`, the start of the stream (every update the caller may see is sent).
+ */
+export const STREAM_START = '00000000-0000-0000-0000-000000000000';
+
 export class OrderFeed {
   private readonly hub: UpdateHub;
 
@@ -97,6 +103,7 @@ export class OrderFeed {
     scope: readonly string[] | undefined,
   ): Promise<string> {
     const unknown = () => new BadRequestError(`after: no event with id ${JSON.stringify(id).slice(0, 80)}`);
+    if (id === STREAM_START) return '0'; // positions start at 1
     if (!isUUID(id)) throw unknown();
     let [row] = await run<{ position: string | null; channel_id: string | null }>(em, eventPosition(id));
     if (row && !row.position) {
@@ -116,12 +123,12 @@ export class OrderFeed {
  * The events committed before the call are numbered first, so that the answer covers them; an event
  * numbered later comes after it in the stream (event-sequencer.ts), so `after` sends it.
  */
-export async function latestOrderUpdateId(ctx: RequestContext): Promise<string | null> {
+export async function latestOrderUpdateId(ctx: RequestContext): Promise<string> {
   const em = ctx.em;
   await assignStreamPositions(em);
   const channels = channelScope(ctx) ?? (await run<{ id: string }>(em, channelIds())).map((r) => r.id);
   const [newest] = await run<{ id: string }>(em, lastUpdateIn(channels));
-  return newest?.id ?? null;
+  return newest?.id ?? STREAM_START;
 }
 
 /**

@@ -50,7 +50,7 @@ class OrderUpdatedArgs {
   @Field(() => ID, {
     nullable: true,
     description:
-      'Resume after this event (the eventId of the last update received): every later update is sent first, then live ones, none missed, none twice.',
+      'Resume after this event (the eventId of the last update received, or latestOrderUpdateId; the nil UUID is the start of the stream): every later update is sent first, then live ones, none missed, none twice.',
   })
   after?: string;
 }
@@ -104,11 +104,10 @@ export class OrderResolver {
 
   @Authorized(Permission.ORDER_READ)
   @Query(() => ID, {
-    nullable: true,
     description:
-      'The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or null when there is none. Read it before, or with, the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started.',
+      'The eventId of the newest order update the caller can see (as OrderUpdate.eventId; a partner key: of its channels), or the nil UUID 00000000-0000-0000-0000-000000000000 (the start of the stream) when there is none. Read it in a request of its own before the data you show, then subscribe with orderUpdated(after:) it: every later update arrives, also those committed before the subscription started.',
   })
-  latestOrderUpdateId(@Ctx() ctx: RequestContext): Promise<string | null> {
+  latestOrderUpdateId(@Ctx() ctx: RequestContext): Promise<string> {
     return latestOrderUpdateId(ctx);
   }
 
