@@ -1,8 +1,10 @@
 /**
  * Orders entered by staff (a phone order, a replacement): choose the channel, the customer and
  * the lines, with each SKU's available stock shown as you pick it, and place the order through
- * placeOrder like any sales channel. The server's refusals show at their fields (a line's
- * quantity when stock runs out meanwhile); the new order opens on success.
+ * placeOrder like any sales channel. Each line may carry a tax rate in percent (sent as taxRate in
+ * basis points; a default rate is copied to lines added after it), and its tax is previewed as the
+ * server will compute it. The server's refusals show at their fields (a line's quantity when stock
+ * runs out meanwhile); the new order opens on success.
  */
 import {
   ActionIcon,
@@ -33,6 +35,7 @@ import {
 } from '../../graphql/generated';
 import { useFormMutation } from '../../hooks/useFormMutation';
 import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../lib/format';
+import { parseTaxRatePercent, taxFromRate } from '../../lib/tax';
 import { orderUrl } from './urls';
 
 type Product = NewOrderProductsQuery['products']['nodes'][number];
@@ -40,6 +43,17 @@ type Product = NewOrderProductsQuery['products']['nodes'][number];
 interface Line {
   product: Product;
   quantity: number | string;
+  /** The tax rate in percent as typed; empty: no tax. */
+  taxRate: number | string;
+}
+
+const RATE_ERROR = 'Enter a rate from 0 to 1000 %, at most two decimals';
+
+/** The line's net and, when its rate is valid, its tax as placeOrder will compute it. */
+function lineAmounts(l: Line) {
+  const net = l.product.price.amount * (Number(l.quantity) || 0);
+  const rate = parseTaxRatePercent(l.taxRate);
+  return { net, rate, tax: rate == null ? 0 : taxFromRate(net, rate) };
 }
 
 const available = (p: Product) => p.stockLevels.reduce((n, s) => n + Math.max(0, s.available), 0);
@@ -54,6 +68,7 @@ export function NewOrderPage() {
   const [address, setAddress] = useState({ line1: '', line2: '', postalCode: '', city: '', country: '' });
   const [lines, setLines] = useState<Line[]>([]);
   const [shipping, setShipping] = useState<number | string>(0);
+  const [defaultRate, setDefaultRate] = useState<number | string>('');
   const [note, setNote] = useState('');
   const [search, setSearch] = useState('');
   const [term] = useDebouncedValue(search.trim(), 250);
@@ -69,12 +84,18 @@ export function NewOrderPage() {
         .map((p) => ({ value: p.sku, label: `${p.sku} · ${p.name} · ${available(p)} available` })),
     [products.data, lines],
   );
-  const subtotal = lines.reduce((n, l) => n + l.product.price.amount * (Number(l.quantity) || 0), 0);
+  const amounts = lines.map(lineAmounts);
+  const subtotal = amounts.reduce((n, a) => n + a.net, 0);
+  const taxTotal = amounts.reduce((n, a) => n + a.tax, 0);
   const shippingAmount = parseMoneyInput(shipping, currency);
+  const setLine = (i: number, change: Partial<Line>) => {
+    form.setErrors([]);
+    setLines((ls) => ls.map((x, j) => (j === i ? { ...x, ...change } : x)));
+  };
 
   const addProduct = (sku: string | null) => {
     const p = products.data?.products.nodes.find((n) => n.sku === sku);
-    if (p) setLines((ls) => [...ls, { product: p, quantity: 1 }]);
+    if (p) setLines((ls) => [...ls, { product: p, quantity: 1, taxRate: defaultRate }]);
     setSearch('');
   };
 
@@ -85,6 +106,10 @@ export function NewOrderPage() {
     if (!lines.length) local.push({ field: ['input', 'lines'], code: 'BAD_INPUT', message: 'Add at least one line' });
     if (shippingAmount === undefined)
       local.push({ field: ['input', 'shippingAmount'], code: 'BAD_INPUT', message: 'Enter an amount' });
+    amounts.forEach((a, i) => {
+      if (a.rate === undefined)
+        local.push({ field: ['input', 'lines', String(i), 'taxRate'], code: 'BAD_INPUT', message: RATE_ERROR });
+    });
     if (local.length) return form.setErrors(local);
     const input: PlaceOrderInput = {
       channelCode: channel!.code,
@@ -97,7 +122,11 @@ export function NewOrderPage() {
         city: address.city,
         country: address.country.trim(),
       },
-      lines: lines.map((l) => ({ sku: l.product.sku, quantity: Number(l.quantity) })),
+      lines: lines.map((l, i) => ({
+        sku: l.product.sku,
+        quantity: Number(l.quantity),
+        ...(amounts[i].rate != null && { taxRate: amounts[i].rate }),
+      })),
       shippingAmount,
       note: note.trim() || null,
     };
@@ -112,6 +141,8 @@ export function NewOrderPage() {
     'lines',
     'lines.*.sku',
     'lines.*.quantity',
+    'lines.*.taxRate',
+    'lines.*.taxAmount',
     'shippingAmount',
     'note',
   ]);
@@ -185,20 +216,35 @@ export function NewOrderPage() {
         <Title order={4} mb="sm">
           Lines
         </Title>
-        <Select
-          label="Add a product"
-          placeholder="Search by SKU or name"
-          searchable
-          searchValue={search}
-          onSearchChange={setSearch}
-          data={options}
-          value={null}
-          onChange={addProduct}
-          nothingFoundMessage={products.loading ? 'Searching…' : 'No product found'}
-          filter={({ options: o }) => o}
-          error={form.fieldError('lines')}
-          w={480}
-        />
+        <Group align="start">
+          <Select
+            label="Add a product"
+            placeholder="Search by SKU or name"
+            searchable
+            searchValue={search}
+            onSearchChange={setSearch}
+            data={options}
+            value={null}
+            onChange={addProduct}
+            nothingFoundMessage={products.loading ? 'Searching…' : 'No product found'}
+            filter={({ options: o }) => o}
+            error={form.fieldError('lines')}
+            w={480}
+          />
+          <NumberInput
+            label="Tax rate for new lines (%)"
+            description="Lines added after this take it; empty: no tax"
+            placeholder="none"
+            min={0}
+            allowNegative={false}
+            decimalScale={2}
+            clampBehavior="none"
+            value={defaultRate}
+            onChange={setDefaultRate}
+            error={parseTaxRatePercent(defaultRate) === undefined ? RATE_ERROR : undefined}
+            w={220}
+          />
+        </Group>
         {lines.length > 0 && (
           <Table mt="md" data-testid="new-order-lines">
             <Table.Thead>
@@ -207,7 +253,9 @@ export function NewOrderPage() {
                 <Table.Th>Available</Table.Th>
                 <Table.Th w={140}>Quantity</Table.Th>
                 <Table.Th ta="right">Unit</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
+                <Table.Th ta="right">Net</Table.Th>
+                <Table.Th w={130}>Tax rate</Table.Th>
+                <Table.Th ta="right">Tax</Table.Th>
                 <Table.Th w={40} />
               </Table.Tr>
             </Table.Thead>
@@ -241,10 +289,7 @@ export function NewOrderPage() {
                         min={1}
                         allowDecimal={false}
                         value={l.quantity}
-                        onChange={(v) => {
-                          form.setErrors([]);
-                          setLines((ls) => ls.map((x, j) => (j === i ? { ...x, quantity: v } : x)));
-                        }}
+                        onChange={(v) => setLine(i, { quantity: v })}
                         error={
                           form.fieldError(`lines.${i}.quantity`, `lines.${i}.sku`) ??
                           (short ? `Only ${free} available` : undefined)
@@ -253,10 +298,29 @@ export function NewOrderPage() {
                     </Table.Td>
                     <Table.Td ta="right">{formatMoney(l.product.price)}</Table.Td>
                     <Table.Td ta="right">
-                      {formatMoney({
-                        amount: l.product.price.amount * (Number(l.quantity) || 0),
-                        currency: l.product.price.currency,
-                      })}
+                      {formatMoney({ amount: amounts[i].net, currency: l.product.price.currency })}
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={`Tax rate of ${l.product.sku} (%)`}
+                        placeholder="none"
+                        min={0}
+                        allowNegative={false}
+                        decimalScale={2}
+                        clampBehavior="none"
+                        rightSection="%"
+                        value={l.taxRate}
+                        onChange={(v) => setLine(i, { taxRate: v })}
+                        error={
+                          form.fieldError(`lines.${i}.taxRate`, `lines.${i}.taxAmount`) ??
+                          (amounts[i].rate === undefined ? RATE_ERROR : undefined)
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid={`new-line-tax-${l.product.sku}`}>
+                      {amounts[i].rate == null
+                        ? '—'
+                        : formatMoney({ amount: amounts[i].tax, currency: l.product.price.currency })}
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon
@@ -284,9 +348,16 @@ export function NewOrderPage() {
             error={form.fieldError('shippingAmount')}
             w={200}
           />
-          <Text fw={700} data-testid="new-order-total">
-            Total {formatMoney({ amount: subtotal + (shippingAmount ?? 0), currency })}
-          </Text>
+          <Stack gap={2} align="end" data-testid="new-order-summary">
+            <Text size="sm">Subtotal {formatMoney({ amount: subtotal, currency })}</Text>
+            <Text size="sm">Shipping {formatMoney({ amount: shippingAmount ?? 0, currency })}</Text>
+            <Text size="sm" data-testid="new-order-tax">
+              Tax {formatMoney({ amount: taxTotal, currency })}
+            </Text>
+            <Text fw={700} data-testid="new-order-total">
+              Total {formatMoney({ amount: subtotal + (shippingAmount ?? 0) + taxTotal, currency })}
+            </Text>
+          </Stack>
         </Group>
         <Textarea
           mt="md"
