@@ -594,6 +594,32 @@ test('staff edit an order: a refused quantity shows at its line and changes noth
   expect((await stockOf(e, 'MUG-1', 'BER')).reserved).toBe(mugBefore.reserved + 1);
 });
 
+test('an edit refused at a new line shows the error at that line, also below a blank row left out of the edit', async () => {
+  const o = await placeOrder(e, [{ sku: 'MUG-1', quantity: 1 }], { email: 'row@example.com', name: 'Row E' });
+  await pageA.goto(`${e.baseUrl}/orders/${o.id}`);
+  await pageA.getByTestId('order-actions').getByRole('button', { name: 'Edit' }).click();
+  const dialog = pageA.getByRole('dialog');
+  // Row 2 stays blank (not sent); row 3 names a SKU the catalog does not have: the server refuses
+  // lines.1 of what was sent, which is row 3 on the screen.
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await dialog.getByLabel('SKU of new line 3').fill('NO-SUCH-SKU');
+  await dialog.getByLabel('Reason').fill('customer adds something');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  const refused = dialog.getByLabel('SKU of new line 3');
+  await dialog.locator('input[aria-invalid="true"]').first().waitFor(LIVE);
+  expect(await refused.getAttribute('aria-invalid')).toBe('true');
+  expect(await dialog.getByLabel('SKU of new line 2').getAttribute('aria-invalid')).not.toBe('true');
+  const stored = await e.q<{ order: { lines: { sku: string }[] } }>(
+    `query($id: ID!) { order(id: $id) { lines { sku } } }`,
+    {
+      id: o.id,
+    },
+  );
+  expect(stored.order.lines).toEqual([{ sku: 'MUG-1' }]);
+  await dialog.getByRole('button', { name: 'Back' }).click();
+});
+
 test('staff enter an order on the New order page: stock is shown per line, a refusal shows at its line, the order is placed', async () => {
   await pageA.goto(`${e.baseUrl}/orders`);
   await pageA.getByRole('link', { name: 'New order' }).click();

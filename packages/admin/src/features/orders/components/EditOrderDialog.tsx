@@ -13,6 +13,7 @@ import { EditOrderInput, useEditOrderMutation } from '../../../graphql/generated
 import { useFormMutation } from '../../../hooks/useFormMutation';
 import { formatMoney, minorUnitFactor, parseMoneyInput } from '../../../lib/format';
 import { editedLineTax, parseTaxRatePercent, taxRatePercentText } from '../../../lib/tax';
+import type { UserErrorLike } from '../../../lib/user-errors';
 import { DialogProps, GeneralErrors } from './ActionDialogs';
 
 interface LineRow {
@@ -109,7 +110,7 @@ export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps)
       r.error ? [{ field: ['input', 'lines', String(i), 'taxRate'], code: 'BAD_INPUT', message: r.error }] : [],
     );
     if (rateErrors.length) return form.setErrors(rateErrors);
-    const wanted = lines.map((l, i) => ({ ...l, send: rows[i].send })).filter((l) => l.sku.trim() !== '');
+    const wanted = lines.map((l, i) => ({ ...l, send: rows[i].send, row: i })).filter((l) => l.sku.trim() !== '');
     const linesChanged =
       wanted.length !== initialLines.length ||
       wanted.some(
@@ -135,7 +136,18 @@ export function EditOrderDialog({ order, opened, onClose, onDone }: DialogProps)
         postalCode: address.postalCode,
         country: address.country,
       };
-    if (await form.run(async () => (await edit({ variables: { input } })).data?.editOrder)) onDone('Order changed');
+    // The server names a line by its place among the lines sent; blank rows were left out, so an
+    // error is shown at the row it names.
+    const atRow = (err: UserErrorLike): UserErrorLike => {
+      const [arg, list, index, ...rest] = err.field ?? [];
+      const sent = list === 'lines' && arg === 'input' && index !== undefined ? wanted[Number(index)] : undefined;
+      return sent ? { ...err, field: ['input', 'lines', String(sent.row), ...rest] } : err;
+    };
+    const changed = await form.run(async () => {
+      const payload = (await edit({ variables: { input } })).data?.editOrder;
+      return payload && { ...payload, userErrors: payload.userErrors.map(atRow) };
+    });
+    if (changed) onDone('Order changed');
   };
 
   return (
